@@ -182,3 +182,16 @@ def as_dict(record: Any) -> Any:
     if isinstance(record, dict):
         return {k: as_dict(v) for k, v in record.items()}
     return record
+
+
+@dataclass(frozen=True, kw_only=True)
+class Analysis:
+    """Everything the pipeline found in one article (what `sitroom analyze` prints)."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    actors: tuple[ActorMention, ...]
+    places: tuple[PlaceMention, ...]
+    dates: tuple[DateMention, ...]
+    numbers: tuple[NumberMention, ...]
+    events: tuple[Event, ...]

@@ -1,0 +1,238 @@
+"""The `sitroom` command: thin shells over `sitroom.commands`.
+
+Each command parses its arguments, calls one library function and turns our errors into
+one `Error: ...` line on stderr. Exit status: 0 all went well, 1 some input failed or the
+command could not run, 2 bad usage, 130 interrupted.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import commands
+from .errors import InputError, SitroomError, UsageError
+from .options import Options, db_path_from_env
+from .records import as_dict
+
+# How long `ingest` waits for another process to let go of the store before giving up.
+LOCK_WAIT_SECONDS = 30.0
+TABLE_EVIDENCE_CHARS = 80
+CSV_COLUMNS = (
+    "id", "date", "event_code", "event_label", "source_code", "source_name", "target_code", "target_name",
+    "location", "country", "lat", "lon", "killed", "attribution", "modality", "historical", "confidence",
+    "doc_ids", "sentence",
+)
+
+
+def _options(published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...],
+             db: str | None = None) -> Options:
+    if published is not None:
+        try:
+            dt.date.fromisoformat(published[:10])
+        except ValueError as exc:
+            raise UsageError(f"--published must be a date like 2024-11-30, not {published!r}") from exc
+    return Options(published=published, outlet=outlet, title=title, kb_paths=tuple(Path(k) for k in kb),
+                   db_path=db_path_from_env(db))
+
+
+def _metadata_options(func: Any) -> Any:
+    func = click.option("--kb", multiple=True, type=click.Path(), help="Extra actor knowledge file (TSV, see docs).")(func)
+    func = click.option("--title", help="Title for inputs that carry none.")(func)
+    func = click.option("--outlet", help="Outlet for inputs that carry none.")(func)
+    func = click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")(func)
+    return func
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+
+
+def _report_input_error(error: InputError) -> None:
+    _fail(str(error))
+
+
+def _guard(run: Any) -> None:
+    """Run a command body, mapping our errors and interrupts to one line and an exit status."""
+    try:
+        code = run()
+    except SitroomError as exc:
+        _fail(str(exc))
+        sys.exit(2 if isinstance(exc, UsageError) else 1)
+    except KeyboardInterrupt:
+        _fail("interrupted; what was stored is kept, run the command again to finish")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("SITROOM_DEBUG"):
+            raise
+        _fail(f"internal error ({type(exc).__name__}: {exc}); set SITROOM_DEBUG=1 for details")
+        sys.exit(1)
+    sys.exit(code or 0)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sitroom")
+def main() -> None:
+    """sitroom: news about armed conflict and diplomacy in, a trustworthy event record out."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_metadata_options
+def extract(inputs: tuple[str, ...], published: str | None, outlet: str | None, title: str | None,
+            kb: tuple[str, ...]) -> None:
+    """Print the events of INPUTS (files, folders or - for stdin) as JSON Lines."""
+
+    def run() -> int:
+        failed = 0
+        for item in commands.extract(inputs, _options(published, outlet, title, kb)):
+            if isinstance(item, InputError):
+                _report_input_error(item)
+                failed += 1
+            else:
+                click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        return 1 if failed else 0
+
+    _guard(run)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--pretty", is_flag=True, help="Indent the JSON (one document per article).")
+@_metadata_options
+def analyze(inputs: tuple[str, ...], pretty: bool, published: str | None, outlet: str | None,
+            title: str | None, kb: tuple[str, ...]) -> None:
+    """Print everything the pipeline found in each article, with offsets (one JSON per line)."""
+
+    def run() -> int:
+        failed = 0
+        for item in commands.analyze(inputs, _options(published, outlet, title, kb)):
+            if isinstance(item, InputError):
+                _report_input_error(item)
+                failed += 1
+                continue
+            click.echo(json.dumps(as_dict(item), ensure_ascii=False, indent=2 if pretty else None))
+        return 1 if failed else 0
+
+    _guard(run)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@_metadata_options
+def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, published: str | None, outlet: str | None,
+           title: str | None, kb: tuple[str, ...]) -> None:
+    """Store the articles under INPUTS and their events (idempotent, resumable)."""
+    from .progress import IngestProgress
+    from .store import Store
+
+    def run() -> int:
+        options = _options(published, outlet, title, kb, db)
+        with Store.open(options.db_path, wait=LOCK_WAIT_SECONDS) as store, IngestProgress(enabled=not quiet) as bar:
+            report = commands.ingest(inputs, options, store, progress=bar.update)
+        for error in report.failed:
+            _report_input_error(error)
+        if not quiet:
+            click.echo(
+                f"{report.articles} articles read: {report.stored} stored, {report.unchanged} unchanged, "
+                f"{len(report.failed)} failed; {report.events} events coded. Store: {options.db_path}",
+                err=True,
+            )
+            for note in report.notes:
+                click.echo(f"Note: {note}", err=True)
+        return 1 if report.failed else 0
+
+    _guard(run)
+
+
+@main.command()
+@click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
+@click.option("--actor", help="Actor code prefix (source or target), e.g. RUS or SYRREB.")
+@click.option("--code", help="CAMEO code prefix, e.g. 19 or 0871.")
+@click.option("--country", help="ISO alpha-3 country of the event's place or actors.")
+@click.option("--since", help="First day (YYYY-MM-DD).")
+@click.option("--until", help="Last day (YYYY-MM-DD).")
+@click.option("--text", help="Words in the evidence sentences.")
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
+def events(db: str | None, actor: str | None, code: str | None, country: str | None, since: str | None,
+           until: str | None, text: str | None, limit: int | None, fmt: str) -> None:
+    """Query the stored events."""
+    from .store import EventFilter, Store
+
+    def run() -> int:
+        path = db_path_from_env(db)
+        if not path.exists():
+            raise UsageError(f"{path}: no store here; run `sitroom ingest` first or pass --db")
+        for name, value in (("--since", since), ("--until", until)):
+            if value is not None:
+                try:
+                    dt.date.fromisoformat(value)
+                except ValueError as exc:
+                    raise UsageError(f"{name} must be a date like 2024-11-30, not {value!r}") from exc
+        filters = EventFilter(actor=actor, code=code, country=country, since=since, until=until, text=text)
+        with Store.open(path, read_only=True, wait=LOCK_WAIT_SECONDS) as store:
+            rows = store.events(filters, limit=limit)
+        if fmt == "jsonl":
+            for row in rows:
+                click.echo(json.dumps(row, ensure_ascii=False))
+        elif fmt == "csv":
+            writer = csv.writer(sys.stdout)
+            writer.writerow(CSV_COLUMNS)
+            for row in rows:
+                writer.writerow(_flat(row))
+        else:
+            _table(rows)
+        return 0
+
+    _guard(run)
+
+
+def _flat(record: dict[str, Any]) -> list[Any]:
+    source = record.get("source_actor") or {}
+    target = record.get("target_actor") or {}
+    place = record.get("location") or {}
+    toll = record.get("fatalities") or {}
+    evidence = record.get("evidence") or []
+    return [
+        record.get("id"), record.get("date"), record.get("event_code"), record.get("event_label"),
+        source.get("code"), source.get("name"), target.get("code"), target.get("name"),
+        place.get("name"), place.get("country"), place.get("lat"), place.get("lon"), toll.get("killed"),
+        record.get("attribution"), record.get("modality"), record.get("historical"), record.get("confidence"),
+        " ".join(sorted({e.get("doc_id") or "" for e in evidence})),
+        evidence[0].get("sentence") if evidence else "",
+    ]
+
+
+def _table(rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, title=f"{len(rows)} events")
+    for column in ("date", "code", "event", "source", "target", "place", "killed", "according to", "modality", "evidence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        flat = dict(zip(CSV_COLUMNS, _flat(row)))
+        sentence = str(flat["sentence"] or "")
+        table.add_row(
+            str(flat["date"] or ""), str(flat["event_code"]), str(flat["event_label"]),
+            str(flat["source_code"] or ""), str(flat["target_code"] or ""), str(flat["location"] or ""),
+            "" if flat["killed"] is None else str(flat["killed"]), str(flat["attribution"] or ""),
+            str(flat["modality"]),
+            sentence if len(sentence) <= TABLE_EVIDENCE_CHARS else sentence[: TABLE_EVIDENCE_CHARS - 1] + "…",
+        )
+    Console(width=200 if not sys.stdout.isatty() else None).print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,245 @@
+"""Who did it and to whom: the source and target actors of a trigger.
+
+Actor mentions come from the actor stage (`doc._.actors`); this module only decides which
+of them fill which role, from the parse. A coordinated argument ("the United States,
+France and Germany") yields one actor per conjunct; coordinated modifiers of one noun
+("Russian and Syrian planes") are one joint actor, the first named.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor, ActorMention
+from .syntax import clause_top, conjuncts, is_passive, own_tokens, passive_subject, subject_of
+from .triggers import Trigger
+
+VIOLENT_ROOTS = ("18", "19", "20")
+# Which kinds of mention best stand for an argument, most specific first.
+KIND_RANK = {
+    "person": 0, "group": 0, "igo": 0, "title": 1, "pronoun": 1, "compound": 1,
+    "role": 2, "capital": 3, "country": 3, "demonym": 4,
+}
+
+
+@dataclass(frozen=True)
+class Argument:
+    actor: Actor
+    mention: ActorMention
+    token: Token
+
+
+class ActorIndex:
+    """Actor mentions of a document, looked up by token."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, list[ActorMention]] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, []).append(mention)
+
+    def in_tokens(self, tokens: Sequence[Token]) -> list[ActorMention]:
+        seen: dict[tuple[int, int, str | None], ActorMention] = {}
+        for token in tokens:
+            for mention in self.by_token.get(token.i, []):
+                seen.setdefault((mention.start, mention.end, mention.actor.code), mention)
+        return sorted(seen.values(), key=lambda m: m.start)
+
+    def at(self, token: Token) -> list[ActorMention]:
+        return self.by_token.get(token.i, [])
+
+
+def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Argument]:
+    """One argument per conjunct of `head` that names an actor (just `head` if not `expand`)."""
+    out: list[Argument] = []
+    for conjunct in conjuncts(head) if expand else [head]:
+        best = _best(conjunct, own_tokens(conjunct), index)
+        if best is not None:
+            out.append(Argument(actor=best.actor, mention=best, token=conjunct))
+    return _unique(out)
+
+
+def _best(head: Token, tokens: list[Token], index: ActorIndex) -> ActorMention | None:
+    mentions = index.in_tokens(tokens)
+    if not mentions:
+        return None
+    at_head = [m for m in index.at(head)]
+    # a named group or person inside the phrase ("the jihadists of <group>") beats the
+    # generic head noun; otherwise the mention covering the head wins
+    named = [m for m in mentions if KIND_RANK.get(m.kind, 5) == 0]
+    if named and not any(KIND_RANK.get(m.kind, 5) == 0 for m in at_head):
+        return named[0]
+    if at_head:
+        return min(at_head, key=lambda m: (KIND_RANK.get(m.kind, 5), m.start))
+    return min(mentions, key=lambda m: (KIND_RANK.get(m.kind, 5), m.start))
+
+
+def _unique(arguments: list[Argument]) -> list[Argument]:
+    seen: set[str | None] = set()
+    out = []
+    for argument in arguments:
+        key = argument.actor.code or argument.actor.name
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(argument)
+    return out
+
+
+def _assisting(token: Token, frames: Callable[[str, str], bool]) -> Token | None:
+    """"X helped Y push back Z": the helper X acts in the event. The subject of the
+    governing assist verb, if there is one."""
+    head = token.head
+    if token.dep_ in ("ccomp", "xcomp") and frames(head.lemma_.lower(), "assist"):
+        return subject_of(head, climb=False)
+    return None
+
+
+def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
+            lexicon_frames: Callable[[str, str], bool]) -> list[Argument]:
+    token = trigger.token
+    helper = _assisting(token, lexicon_frames)
+    if helper is not None:
+        found = actors_of(helper, index)
+        if found:
+            return found
+    if token.pos_ in ("VERB", "AUX"):
+        subject = subject_of(token)
+        found = actors_of(subject, index) if subject is not None else []
+        return found or _preverbal(clause_top(token), index)
+    # a noun trigger: its own possessor, modifiers or "by" phrase, else its light verb's subject
+    for child in token.children:
+        if child.dep_ == "poss":
+            found = actors_of(child, index)
+            if found:
+                return found
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+    for modifier in modifiers:
+        found = [Argument(actor=m.actor, mention=m, token=modifier) for m in index.in_tokens(list(modifier.subtree))]
+        if found:
+            return _unique(found[:1])
+    agents = ("by",) if trigger.rule.code[:2] in VIOLENT_ROOTS else ("by", "from")
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in agents:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return actors_of(pobj, index)
+    parties = between_actors(token, index)
+    if parties:
+        return parties[:1]
+    if trigger.light is not None and not light_is_trigger:
+        subject = subject_of(trigger.light)
+        found = actors_of(subject, index) if subject is not None else []
+        return found or _preverbal(clause_top(trigger.light), index)
+    return []
+
+
+def _preverbal(verb: Token, index: ActorIndex) -> list[Argument]:
+    """When the parse finds no subject, the first actor before the verb that is no
+    prepositional or clausal modifier ("X and allied factions, some backed by Y, launched").
+    """
+    sent = verb.sent
+    for token in sent:
+        if token.i >= verb.i:
+            break
+        mentions = index.at(token)
+        if not mentions or not _reaches_without_modifier(token, verb):
+            continue
+        best = min(mentions, key=lambda m: (KIND_RANK.get(m.kind, 5), m.start))
+        return [Argument(actor=best.actor, mention=best, token=token)]
+    return []
+
+
+def _reaches_without_modifier(token: Token, verb: Token) -> bool:
+    current = token
+    for _ in range(8):
+        if current == verb:
+            return True
+        if current.dep_ in ("prep", "agent", "acl", "relcl", "poss", "pobj") or current.head == current:
+            return False
+        current = current.head
+    return False
+
+
+def targets(
+    trigger: Trigger, index: ActorIndex, visited: Callable[[Trigger], list[Argument]]
+) -> list[Argument]:
+    token = trigger.token
+    for kind, prep in trigger.rule.targets:
+        found: list[Argument] = []
+        if kind == "none":
+            return []
+        if kind == "dobj":
+            obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is None and is_passive(token):
+                obj = passive_subject(token)
+            if obj is not None:
+                found = actors_of(obj, index)
+        elif kind == "prep":
+            for owner in trigger.tokens:
+                for child in _prep_children(owner, prep):
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        found.extend(actors_of(pobj, index))
+        elif kind == "between":
+            found = between_actors(token, index)[1:]
+        elif kind == "poss":
+            poss = next((c for c in token.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                found = actors_of(poss, index)
+        elif kind == "place":
+            found = visited(trigger)
+        if found:
+            return found
+    return []
+
+
+def _prep_children(owner: Token, prep: str | None) -> list[Token]:
+    """Prepositions `prep` on the trigger, or on a noun it governs ("discussed the
+    situation during talks with X": "with" hangs from "talks")."""
+    direct = [c for c in owner.children if c.dep_ in ("prep", "prt") and c.lower_ == prep]
+    if direct:
+        return direct
+    nested = []
+    for child in owner.children:
+        if child.dep_ in ("dobj", "prep"):
+            for noun in [child] + [g for g in child.children if g.dep_ == "pobj"]:
+                nested.extend(c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep)
+    return nested
+
+
+def between_actors(token: Token, index: ActorIndex) -> list[Argument]:
+    """The parties of "between X and Y" on a noun trigger, X first.
+
+    With one coordinated head ("between the Russian and Turkish ministers, A and B") the
+    parties are the distinct countries named inside the phrase, most specific mention each.
+    """
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                return []
+            heads = conjuncts(pobj)
+            if len(heads) > 1:
+                return _unique([a for h in heads for a in actors_of(h, index, expand=False)])
+            return _by_country(index.in_tokens(list(pobj.subtree)), pobj)
+    return []
+
+
+def _by_country(mentions: list[ActorMention], head: Token) -> list[Argument]:
+    best: dict[str, ActorMention] = {}
+    order: list[str] = []
+    for mention in mentions:
+        key = mention.actor.country or mention.actor.code or mention.actor.name
+        if key not in best:
+            order.append(key)
+            best[key] = mention
+        elif KIND_RANK.get(mention.kind, 5) < KIND_RANK.get(best[key].kind, 5):
+            best[key] = mention
+    return [Argument(actor=best[k].actor, mention=best[k], token=head) for k in order]

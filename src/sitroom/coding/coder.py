@@ -1,0 +1,334 @@
+"""The event stage: triggers and their arguments become event records.
+
+For each sentence: find the triggers (`triggers.tsv`), their sources and targets
+(`arguments`), date (`when`), place (`where`), toll (`tolls`), attribution and modality
+(`frames`); a reporting verb whose clause carries no trigger of its own is a statement
+(CAMEO 010). Events told more than once in the article are then merged (`merge`).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge.events import EventLexicon
+from ..records import Actor, Article, Event, Evidence, Fatalities, TollReport
+from . import where
+from .arguments import ActorIndex, Argument, actors_of, sources, targets
+from .frames import Report, modality, report_of
+from .merge import merge_events
+from .syntax import subject_of
+from .tolls import attach_numbers, reconcile, report_from
+from .triggers import Trigger, find_triggers
+from .when import attach, event_date
+
+VIOLENT_ROOTS = ("18", "19", "20")
+# Statements are only coded from these verbs: saying is the act. Others ("added",
+# "noted") only attribute what they frame.
+STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare"})
+# Confidence: a base for a coded trigger, raised by each argument the text supports.
+BASE_CONFIDENCE = 0.4
+CONFIDENCE_STEP = 0.15
+
+
+@dataclass
+class Draft:
+    """An event before merging: mutable while the sentence is coded, frozen into an Event."""
+
+    code: str
+    rule: str
+    trigger: str
+    lemma: str
+    source: Actor | None
+    target: Actor | None
+    date: str | None
+    date_precision: str
+    date_inferred: bool
+    historical: bool
+    place: object | None
+    tolls: list[TollReport]
+    attribution: str | None
+    modality: str
+    evidence: list[Evidence]
+    symmetric: bool
+    violent: bool
+
+
+class EventStage:
+    name = "events"
+    requires = ("doc._.article", "doc._.actors", "doc._.places", "doc._.dates", "doc._.numbers")
+    assigns = ("doc._.events",)
+
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        article: Article = doc._.article
+        if article is None or _skipped(article):
+            doc._.events = []
+            return doc
+        drafts = self.code(doc, article)
+        doc._.events = [self._freeze(d, article) for d in merge_events(drafts)]
+        return doc
+
+    # -- one article -------------------------------------------------------------------
+    def code(self, doc: Doc, article: Article) -> list["Draft"]:
+        actors = ActorIndex(doc, doc._.actors or [])
+        places = where.PlaceIndex(doc, doc._.places or [])
+        territory = set(places.by_token) | {t.i for t in doc if self.lexicon.has_frame(t.lemma_, "territory")}
+        title_end = _title_end(doc, article)
+        drafts: list[Draft] = []
+        for sent in doc.sents:
+            if not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end):
+                continue
+            drafts.extend(self._sentence(doc, sent, article, actors, places, territory, title_end))
+        return drafts
+
+    def _sentence(self, doc: Doc, sent: Span, article: Article, actors: ActorIndex,
+                  places: where.PlaceIndex, territory: set[int], title_end: int) -> list[Draft]:
+        triggers = find_triggers(sent, self.lexicon, territory=territory, in_title=sent.start_char < title_end)
+        trigger_at = {t.token.i: t for t in triggers}
+        owners = {t.i for tr in triggers for t in tr.tokens}
+        dates = attach(doc, sent, doc._.dates or [], owners)
+        folded = self._folded(triggers, trigger_at)
+        toll_owner = {}
+        for trigger in triggers:
+            if "violence" not in trigger.rule.flags:
+                continue
+            home = folded.get(trigger.token.i, trigger)
+            for token in trigger.tokens:
+                toll_owner[token.i] = home.token.i
+        numbers = [n for n in doc._.numbers or [] if sent.start_char <= n.start < sent.end_char]
+        tolls, orphans = attach_numbers(doc, numbers, toll_owner)
+        violent = [t for t in triggers if "violence" in t.rule.flags and t.token.i not in folded]
+        if orphans and len(violent) == 1:
+            tolls.setdefault(violent[0].token.i, []).extend(orphans)
+        evidence = _evidence(sent, article)
+        out: list[Draft] = []
+        for trigger in triggers:
+            if trigger.token.i in folded or self._inside_threat(trigger, trigger_at):
+                continue
+            out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at))
+        out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
+        return out
+
+    def _folded(self, triggers: list[Trigger], trigger_at: dict[int, Trigger]) -> dict[int, Trigger]:
+        """Toll verbs ("..., killing 12") that belong to a violent trigger above them."""
+        owner_of = {t.i: tr for tr in triggers for t in tr.tokens if "violence" in tr.rule.flags}
+        folded: dict[int, Trigger] = {}
+        for trigger in triggers:
+            if trigger.token.lemma_.lower() not in ("kill", "wound", "injure") or subject_of(trigger.token, climb=False):
+                continue
+            head = trigger.token.head
+            for _ in range(4):
+                if head.i in owner_of and owner_of[head.i] is not trigger:
+                    folded[trigger.token.i] = owner_of[head.i]
+                    break
+                if head.head == head:
+                    break
+                head = head.head
+        return folded
+
+    def _inside_threat(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
+        """An act that is only threatened ("vowed to strike back") is the threat's content."""
+        token = trigger.token
+        for ancestor in list(token.ancestors)[:4]:
+            found = trigger_at.get(ancestor.i)
+            if found is not None and found.rule.code.startswith("13"):
+                return True
+        return False
+
+    def _events(self, trigger: Trigger, sent: Span, article: Article, actors: ActorIndex,
+                places: where.PlaceIndex, dates: dict, tolls: dict, evidence: Evidence,
+                trigger_at: dict[int, Trigger]) -> list[Draft]:
+        lexicon = self.lexicon
+        light_is_trigger = trigger.light is not None and trigger.light.i in trigger_at and \
+            not lexicon.has_frame(trigger.light.lemma_, "light")
+        found_sources = sources(trigger, actors, light_is_trigger=light_is_trigger,
+                                lexicon_frames=lexicon.has_frame)
+        found_targets = targets(trigger, actors, lambda t: where.visited(t, actors, places))
+        report = report_of(trigger.token, sent, lexicon, actors)
+        when = event_date(trigger.tokens, dates, article.published, lambda t: _is_report(t, lexicon))
+        taken = {t.i for a in found_sources + found_targets for t in _mention_tokens(a, sent)}
+        place = where.event_place(trigger, places, taken=taken)
+        toll_mentions = tolls.get(trigger.token.i, [])
+        toll = report_from(toll_mentions, attribution=report.text if report else None,
+                           doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None
+        violent = trigger.rule.code[:2] in VIOLENT_ROOTS
+        pairs = _pairs(found_sources, found_targets)
+        out = []
+        for source, target in pairs:
+            mode = modality(trigger.token, lexicon, violent=violent, report=report, parties=(source, target))
+            if mode == "hypothetical" and (report is None or report.actor is None):
+                continue  # an analyst's "unless ..." is an opinion, not an event
+            out.append(Draft(
+                code=trigger.rule.code,
+                rule=trigger.rule.name,
+                trigger=trigger.token.text,
+                lemma=trigger.token.lemma_.lower(),
+                source=source,
+                target=target,
+                date=when.value,
+                date_precision=when.precision,
+                date_inferred=when.inferred,
+                historical=when.historical,
+                place=place.place if place else None,
+                tolls=[toll] if toll else [],
+                attribution=report.text if report else None,
+                modality=mode,
+                evidence=[evidence],
+                symmetric="sym" in trigger.rule.flags,
+                violent=violent,
+            ))
+        return [d for d in out if _worth_keeping(d)]
+
+    def _statements(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                    triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
+        """"X said Y ...": a statement when nothing in what was said is an event itself."""
+        root = sent.root
+        if root.lemma_.lower() not in STATEMENT_VERBS or any(t.token.i != root.i for t in triggers):
+            return []
+        subject = subject_of(root, climb=False)
+        if subject is None:
+            return []
+        speakers = actors_of(subject, actors)
+        content = [c for c in root.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
+        if not speakers or not content:
+            return []
+        when = event_date([root], dates, article.published, lambda t: True)
+        out = []
+        for speaker in speakers:
+            if not _state_like(speaker.actor):
+                continue  # a monitor's or analyst's words are a source, not an event
+            target = _spoken_about(content, actors, speaker.actor)
+            if target is None:
+                continue
+            out.append(Draft(
+                code="010", rule="statement:reporting-verb-without-event", trigger=root.text, lemma="say",
+                source=speaker.actor, target=target, date=when.value, date_precision=when.precision,
+                date_inferred=when.inferred, historical=when.historical, place=None, tolls=[],
+                attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
+            ))
+        return out
+
+    # -- freezing ------------------------------------------------------------------------
+    def _freeze(self, draft: "Draft", article: Article) -> Event:
+        entry = self.lexicon.code(draft.code)
+        fatalities: Fatalities | None = reconcile(draft.tolls) if draft.tolls else None
+        supported = sum(x is not None for x in (draft.source, draft.target, draft.place)) + (not draft.date_inferred)
+        confidence = round(min(1.0, BASE_CONFIDENCE + CONFIDENCE_STEP * supported), 2)
+        return Event(
+            id=event_id(article.id, draft),
+            event_code=draft.code,
+            event_label=entry.label,
+            plover_type=entry.plover,
+            acled_event_type=entry.acled_event_type,
+            acled_sub_event_type=entry.acled_sub_event_type,
+            source_actor=draft.source,
+            target_actor=draft.target,
+            date=draft.date,
+            date_precision=draft.date_precision,
+            location=draft.place,  # type: ignore[arg-type]
+            fatalities=fatalities,
+            attribution=draft.attribution,
+            modality=draft.modality,
+            historical=draft.historical,
+            evidence=tuple(sorted(draft.evidence, key=lambda e: (e.doc_id, e.start))),
+            confidence=confidence,
+            rule=draft.rule,
+            trigger=draft.trigger,
+            date_inferred=draft.date_inferred,
+        )
+
+
+def _state_like(actor: Actor) -> bool:
+    """States, their governments and forces, and international bodies make statements."""
+    code = actor.code or ""
+    return code.startswith("IGO") or (len(code) >= 3 and code[:3].isalpha() and code[3:6] in ("", "GOV", "MIL"))
+
+
+def _spoken_about(content: list[Token], actors: ActorIndex, speaker: Actor) -> Actor | None:
+    """Whom a statement is about: the subject of what was said, else the first other actor."""
+    for clause in content:
+        subject = subject_of(clause, climb=False)
+        if subject is not None:
+            for argument in actors_of(subject, actors):
+                if argument.actor.country != speaker.country:
+                    return argument.actor
+    for clause in content:
+        for mention in actors.in_tokens(list(clause.subtree)):
+            if mention.actor.country and mention.actor.country != speaker.country:
+                return mention.actor
+    return None
+
+
+def event_id(doc_id: str, draft: "Draft") -> str:
+    """Same article, same event, same id: from the article, the sentence and the dyad."""
+    key = "|".join([
+        doc_id, str(min(e.start for e in draft.evidence)), draft.code[:2],
+        (draft.source.code or draft.source.name) if draft.source else "",
+        (draft.target.code or draft.target.name) if draft.target else "",
+    ])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _pairs(found_sources: list[Argument], found_targets: list[Argument]) -> list[tuple[Actor | None, Actor | None]]:
+    srcs: list[Actor | None] = [a.actor for a in found_sources] or [None]
+    tgts: list[Actor | None] = [a.actor for a in found_targets] or [None]
+    out = []
+    for s in srcs:
+        for t in tgts:
+            if s is not None and t is not None and s.code and s.code == t.code:
+                t = None
+            out.append((s, t))
+    return out
+
+
+def _worth_keeping(draft: "Draft") -> bool:
+    """An event needs a known actor; an unattributed act of violence needs a victim, place or toll."""
+    if draft.source is not None:
+        return True
+    return draft.violent and (draft.target is not None or draft.place is not None or bool(draft.tolls))
+
+
+def _mention_tokens(argument: Argument, sent: Span) -> list[Token]:
+    mention = argument.mention
+    return [t for t in sent if t.idx < mention.end and t.idx + len(t) > mention.start]
+
+
+def _is_report(token: Token, lexicon: EventLexicon) -> bool:
+    lemma = token.lemma_.lower()
+    return lexicon.has_frame(lemma, "report") or lexicon.has_frame(lemma, "claim")
+
+
+def _evidence(sent: Span, article: Article) -> Evidence:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return Evidence(doc_id=article.id, outlet=article.outlet, sentence=article.text[start:end], start=start, end=end,
+                    published=article.published, title=article.title, url=article.url)
+
+
+def _title_end(doc: Doc, article: Article) -> int:
+    """Offset where the headline ends, when the text opens with it."""
+    if not article.title:
+        return 0
+    position = article.text.find(article.title.strip())
+    return position + len(article.title.strip()) if 0 <= position < 200 else 0
+
+
+def _is_heading(sent: Span, title_end: int) -> bool:
+    """A section heading ("Russian strikes on the capital"): a verbless line of its own."""
+    if sent.start_char < title_end:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent) and not sent.text.rstrip().endswith((".", "!", "?", "\"", "”"))
+
+
+def _in_furniture(sent: Span, article: Article) -> bool:
+    middle = (sent.start_char + sent.end_char) // 2
+    return any(start <= middle < end for start, end in article.furniture)
+
+
+def _skipped(article: Article) -> bool:
+    return bool(article.language) and not article.language.startswith("en")

@@ -1,0 +1,142 @@
+"""Who says so and how sure: attribution and modality of an event.
+
+Both come from the words that govern the trigger (frames in `frames.tsv`): a reporting
+verb or "according to" names the source of the report; "scheduled to", "will" make the
+event planned, "threatened to" threatened, "if"/"unless" hypothetical, "did not"
+negated; a violent event reported only by one of its parties is claimed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..knowledge.events import EventLexicon
+from ..records import Actor
+from .arguments import ActorIndex, actors_of
+from .syntax import subject_of
+
+# Clause links through which a governing verb frames the trigger.
+FRAMING_DEPS = ("ccomp", "xcomp", "advcl", "conj", "acomp", "pcomp", "prep", "pobj", "dobj", "relcl", "acl")
+# Roles whose reports about their own side's fighting are claims, not independent reports.
+PARTY_ROLES = ("GOV", "MIL", "REB", "INS", "MED", "COP", "RAD", "OPP")
+MAX_CLIMB = 8
+
+
+@dataclass(frozen=True)
+class Report:
+    text: str  # attribution as the event record carries it
+    actor: Actor | None
+    verb: Token | None
+    claim: bool  # "claimed", "alleged": a claim whoever makes it
+
+
+def report_of(token: Token, sent: Span, lexicon: EventLexicon, actors: ActorIndex) -> Report | None:
+    """The innermost report that frames `token`: a governing reporting verb, else "according to"."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        head = current.head
+        if head == current:
+            break
+        if current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _is_report(head, lexicon):
+            found = _reporter(head, actors)
+            if found is not None:
+                return found
+        current = head
+    # '"...", the ministry said': the reporting verb hangs off the quoted clause's root
+    root = sent.root
+    for child in list(root.children) + [root]:
+        if child != token and child.dep_ in ("parataxis", "ROOT") and _is_report(child, lexicon):
+            if child == root and token.i > root.i:
+                continue  # "X said that..." handled by the climb above
+            found = _reporter(child, actors)
+            if found is not None:
+                return found
+    return according_to(sent, actors)
+
+
+def according_to(sent: Span, actors: ActorIndex) -> Report | None:
+    for token in sent:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return _described(pobj, actors, verb=token, claim=False)
+    return None
+
+
+def _is_report(token: Token, lexicon: EventLexicon) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("VERB", "AUX") and (lexicon.has_frame(lemma, "report") or lexicon.has_frame(lemma, "claim"))
+
+
+def _reporter(verb: Token, actors: ActorIndex) -> Report | None:
+    subject = subject_of(verb, climb=False)
+    if subject is None:
+        return None
+    claim = verb.lemma_.lower() in ("claim", "allege")
+    return _described(subject, actors, verb=verb, claim=claim)
+
+
+def _described(head: Token, actors: ActorIndex, *, verb: Token, claim: bool) -> Report:
+    found = actors_of(head, actors)
+    phrase = " ".join(t.text for t in head.subtree if not t.is_space).strip()
+    if found:
+        actor = found[0].actor
+        written = found[0].mention.actor.text
+        # keep the words as written and the canonical name when they differ
+        # ("this NGO" -> "Syrian Observatory ...", "Rome" -> "Rome (Italy)")
+        text = actor.name if written.casefold() in actor.name.casefold() else f"{written} ({actor.name})"
+        return Report(text=text, actor=actor, verb=verb, claim=claim)
+    return Report(text=phrase, actor=None, verb=verb, claim=claim)
+
+
+def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Report | None,
+             parties: tuple[Actor | None, Actor | None]) -> str:
+    """asserted, claimed, planned, threatened, hypothetical or negated."""
+    chain = [token]
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.dep_ not in FRAMING_DEPS or current.head == current:
+            break
+        current = current.head
+        chain.append(current)
+        if current.dep_ in ("ccomp", "parataxis") and _is_report(current.head, lexicon):
+            break
+    for position, verb in enumerate(chain):
+        children = list(verb.children)
+        if any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated") and c.dep_ in ("neg", "det", "advmod") for c in children):
+            return "negated"
+        if position > 0 and verb.lemma_.lower() in ("deny", "fail"):
+            return "negated"
+        if any(c.dep_ == "mark" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
+            return "hypothetical"
+        if any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
+            return "hypothetical"
+        if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "threatened"):
+            return "threatened"
+        if any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "planned") for c in children):
+            return "planned"
+        if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "planned") and chain[position - 1].dep_ in ("xcomp", "acomp"):
+            return "planned"
+        if lexicon.has_frame(verb.lemma_.lower(), "planned") and verb.pos_ == "ADJ":
+            return "planned"  # "is due to meet": the trigger hangs from the adjective
+    if report is not None and (report.claim or (violent and _is_party(report.actor, parties))):
+        return "claimed"
+    return "asserted"
+
+
+def _is_party(reporter: Actor | None, parties: tuple[Actor | None, Actor | None]) -> bool:
+    if reporter is None or reporter.code is None:
+        return False
+    role = reporter.code[3:] if len(reporter.code) > 3 else ""
+    if not any(role.startswith(r) for r in PARTY_ROLES) and reporter.code[:3] not in PARTY_ROLES:
+        return False
+    for party in parties:
+        if party is None or party.code is None:
+            continue
+        if reporter.country and reporter.country == party.country:
+            return True
+        if reporter.name == party.name:
+            return True
+    return False

@@ -1,0 +1,101 @@
+"""The same event told twice in one article is one event.
+
+Two drafts merge when they share the CAMEO root, their actors agree (equal, or one side
+unknown for violence; either direction for symmetric events), their dates agree (equal,
+or one only inferred from the article's date), their places agree (equal, one inside the
+other, or one unknown) and both are news or both background. The merged event keeps every
+sentence as evidence and every toll as a report.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..records import Actor, Place
+
+if TYPE_CHECKING:
+    from .coder import Draft
+
+
+def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
+    merged: list["Draft"] = []
+    for draft in drafts:
+        home = next((m for m in merged if _same(m, draft)), None)
+        if home is None:
+            merged.append(draft)
+        else:
+            _absorb(home, draft)
+    return merged
+
+
+def _same(a: "Draft", b: "Draft") -> bool:
+    if a.code[:2] != b.code[:2] or a.historical != b.historical:
+        return False
+    if not _actors_agree(a, b):
+        return False
+    if a.date != b.date and not (a.date_inferred or b.date_inferred):
+        return False
+    if a.date_inferred or b.date_inferred:
+        # without a date to go on, only a re-mention of the same act ("the offensive") or
+        # the same dyad or place makes two drafts one event
+        same_word = a.lemma == b.lemma
+        same_dyad = a.source is not None and b.source is not None and a.target is not None and b.target is not None
+        same_place = a.place is not None and b.place is not None
+        if not (same_word or same_dyad or same_place):
+            return False
+    if not places_agree(a.place, b.place):  # type: ignore[arg-type]
+        return False
+    if a.tolls and b.tolls and a.place is None and b.place is None and a.evidence[0].start == b.evidence[0].start:
+        return False  # two tolls in one sentence with no place to tell them apart: two events
+    return True
+
+
+def _actors_agree(a: "Draft", b: "Draft") -> bool:
+    direct = _agree(a.source, b.source, a.violent) and _agree(a.target, b.target, True)
+    if direct:
+        return True
+    if a.symmetric or b.symmetric:
+        return _agree(a.source, b.target, False) and _agree(a.target, b.source, True)
+    return False
+
+
+def _agree(x: Actor | None, y: Actor | None, unknown_ok: bool) -> bool:
+    if x is None or y is None:
+        return unknown_ok or (x is None and y is None)
+    if x.code and y.code:
+        return x.code.startswith(y.code) or y.code.startswith(x.code)
+    return x.name == y.name
+
+
+def places_agree(x: Place | None, y: Place | None) -> bool:
+    if x is None or y is None:
+        return True
+    if x.country and y.country and x.country != y.country:
+        return False
+    if x.name == y.name or "country" in (x.precision, y.precision):
+        return True
+    # a city inside a division: "strikes in X" and "in X province"
+    return (x.precision == "admin1" and y.admin1 == x.name) or (y.precision == "admin1" and x.admin1 == y.name)
+
+
+def _absorb(home: "Draft", other: "Draft") -> None:
+    if len(other.code) > len(home.code) and other.code[:2] == home.code[:2] and home.code.endswith("0"):
+        home.code, home.rule = other.code, other.rule  # a specific code beats a generic one
+    home.source = home.source or other.source
+    home.target = home.target or other.target
+    if home.date_inferred and not other.date_inferred:
+        home.date, home.date_precision, home.date_inferred = other.date, other.date_precision, False
+    if home.place is None or _finer(other.place, home.place):  # type: ignore[arg-type]
+        home.place = other.place or home.place
+    home.tolls.extend(other.tolls)
+    home.attribution = home.attribution or other.attribution
+    home.evidence.extend(e for e in other.evidence if e not in home.evidence)
+
+
+PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "country": 3}
+
+
+def _finer(x: Place | None, y: Place | None) -> bool:
+    if x is None or y is None:
+        return False
+    return PRECISION_RANK.get(x.precision, 4) < PRECISION_RANK.get(y.precision, 4)

@@ -1,0 +1,119 @@
+"""Small questions asked of a dependency parse: subjects, conjuncts, tense, clause chains."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Clause links across which a subordinate verb shares its governor's subject:
+# "launched an offensive, seizing towns" (advcl), "is due to meet" (xcomp),
+# "met X and signed Y" (conj), "after losing control" (pcomp).
+SHARED_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "prep", "pobj", "dobj")
+# Dependents that start a clause of their own: actors in them belong to that clause.
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "parataxis", "csubj")
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+LIGHT_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
+
+
+def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
+    """The subject of a verb, climbing to the governing clause when it has none.
+
+    A passive agent ("was hit by X") is returned as the logical subject. A relative
+    pronoun subject is replaced by the noun the relative clause modifies.
+    """
+    seen = 0
+    token: Token | None = verb
+    while token is not None and seen < 8:
+        seen += 1
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and token != verb):
+                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                    return token.head
+                return child
+            if child.dep_ == "nsubjpass" and token == verb:
+                # "the Minister is scheduled to visit": the passive subject of a governing
+                # verb is the actor; of the trigger itself it is the patient
+                continue
+        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+        if not climb or token.dep_ not in SHARED_SUBJECT_DEPS or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def clause_top(verb: Token) -> Token:
+    """The verb whose subject `verb` shares: up through xcomp, advcl, conj, pcomp."""
+    current = verb
+    for _ in range(8):
+        if any(c.dep_ in SUBJECT_DEPS for c in current.children) or current.dep_ not in SHARED_SUBJECT_DEPS[:5]:
+            return current
+        if current.head == current:
+            return current
+        current = current.head
+        if current.pos_ not in ("VERB", "AUX") and current.dep_ in ("prep",):
+            current = current.head
+    return current
+
+
+def passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and its coordinated siblings, in text order."""
+    return sorted({token, *token.conjuncts}, key=lambda t: t.i)
+
+
+def own_tokens(token: Token) -> list[Token]:
+    """The subtree of a conjunct without its coordinated siblings and their subordinate clauses."""
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("conj", "cc") or child.dep_ in CLAUSE_DEPS:
+            skip.update(t.i for t in child.subtree)
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def clause_chain(token: Token, limit: int = 12) -> Iterator[Token]:
+    """The token's ancestors, nearest first."""
+    for n, ancestor in enumerate(token.ancestors):
+        if n >= limit:
+            return
+        yield ancestor
+
+
+def verb_of(token: Token) -> Token:
+    """The verb a noun hangs from (through objects and prepositions), or the token itself."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") or current.head == current:
+            return current
+        current = current.head
+    return current
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+
+
+def is_past_perfect(verb: Token) -> bool:
+    return any(a.lower_ == "had" for a in auxiliaries(verb)) and verb.tag_ == "VBN"
+
+
+def is_simple_present(verb: Token) -> bool:
+    """Habitual or state present ("Turkey supports the rebels"): no auxiliary, VBZ/VBP."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(a.dep_ in ("aux", "auxpass") for a in verb.children)
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent

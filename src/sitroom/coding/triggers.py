@@ -1,0 +1,129 @@
+"""Finding the words that carry events, by the rules of `triggers.tsv`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..knowledge.events import EventLexicon, TriggerRule
+from .syntax import is_simple_present
+
+# A noun trigger is the object of one of these verbs' dependents: its event's actor is the
+# verb's subject ("launched an offensive", "carried out strikes").
+LIGHT_OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+# Links inside one noun phrase, through which a noun trigger still belongs to the verb
+# whose object the phrase is.
+NOUN_PHRASE_DEPS = ("conj", "nmod", "compound", "amod", "appos")
+# A word in one of these positions is a noun whatever its tag: the small model tags the
+# second half of "counter-offensive" as an adjective.
+NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    rule: TriggerRule
+    light: Token | None  # the verb whose object the noun trigger is, if any
+    in_title: bool
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [self.token] + ([self.light] if self.light is not None else [])
+
+
+def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_title: bool) -> list[Trigger]:
+    """The triggers of one sentence, in text order.
+
+    `territory` holds the indices of tokens that are places or territory nouns (towns,
+    bases, localities): rows flagged `territory` fire only on such an object.
+    """
+    found: list[Trigger] = []
+    for token in sent:
+        rules = lexicon.triggers.get(token.lemma_.lower()) or lexicon.triggers.get(token.lower_)
+        if not rules or token.dep_ in ("amod", "compound") and token.pos_ != "VERB":
+            continue
+        if token.dep_ == "amod":
+            continue  # a participle used as an adjective ("the attacked convoy")
+        rule = next((r for r in _ordered(rules) if _fits(r, token, territory)), None)
+        if rule is None:
+            continue
+        light = _light_verb(token, lexicon) if pos_of(token) in ("NOUN", "PROPN") else None
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and is_simple_present(token)
+            and not in_title
+            and "habitual-ok" not in rule.flags
+        ):
+            continue  # "Turkey supports the rebels": a standing state, not an event
+        found.append(Trigger(token=token, rule=rule, light=light, in_title=in_title))
+    return found
+
+
+def _ordered(rules: tuple[TriggerRule, ...]) -> list[TriggerRule]:
+    """Conditional rows before general ones, each group in file order."""
+    conditional = [r for r in rules if r.condition or "territory" in r.flags]
+    general = [r for r in rules if not (r.condition or "territory" in r.flags)]
+    return conditional + general
+
+
+def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
+    if pos_of(token) not in rule.pos:
+        return False
+    if "territory" in rule.flags and not _has_territory_object(token, territory):
+        return False
+    if rule.condition is None:
+        return True
+    kind, words = rule.condition
+    children = list(token.children)
+    if kind == "prep":
+        # particles are often parsed as adverbs ("push back", "carry out")
+        return any(c.dep_ in ("prep", "prt", "agent", "advmod") and c.lower_ in words for c in children)
+    if kind == "obj":
+        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "pobj")]
+        objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(_lemma(o) in words or any(_lemma(m) in words for m in o.children if m.dep_ in ("compound", "amod")) for o in objects)
+    if kind == "mod":
+        mods = [c for c in children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+        # "a state of emergency": the modifier is the noun the trigger hangs from through "of"
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            mods.append(token.head.head)
+        return any(_lemma(m) in words or m.lower_ in words for m in mods)
+    if kind == "xcomp":
+        return any(c.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(c) in words for c in children)
+    return False
+
+
+def _has_territory_object(token: Token, territory: set[int]) -> bool:
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and any(t.i in territory for t in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "into"):
+            if any(t.i in territory for t in child.subtree):
+                return True
+    return False
+
+
+def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb a noun trigger is the object of ("launched an offensive", "carried out
+    strikes", "reiterated its firm support"), through the noun phrase it sits in."""
+    current = noun
+    for _ in range(4):
+        head = current.head
+        if head == current:
+            return None
+        if current.dep_ in LIGHT_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+            return head
+        if current.dep_ not in NOUN_PHRASE_DEPS:
+            return None
+        current = head
+    return None
+
+
+def pos_of(token: Token) -> str:
+    if token.pos_ == "ADJ" and token.dep_ in NOMINAL_DEPS:
+        return "NOUN"
+    return token.pos_
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()

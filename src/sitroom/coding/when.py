@@ -1,0 +1,131 @@
+"""When an event happened: the date mention the parse ties to its trigger.
+
+A date belongs to the nearest trigger or verb above it in the parse. A trigger without a
+date of its own takes the one of the clause that governs it ("launched an offensive on
+Wednesday, seizing towns"), except that a past-perfect report ("said on Saturday that
+gunmen had attacked") does not date the reported event on the day of the report. With
+no date at all the article's date stands in, flagged as inferred.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import DateMention
+from .syntax import is_past_perfect
+
+# A verb without a date of its own takes its governor's through these links only: a noun
+# inside a prepositional phrase ("during an offensive") does not share the clause's date.
+INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acomp", "ccomp")
+MAX_CLIMB = 6
+# A date within this many tokens of the sentence start is fronted ("On Wednesday, ...").
+FRONTED_TOKENS = 2
+# Events dated more than this many days before the article are background, not news.
+HISTORICAL_DAYS = 365
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: str | None
+    precision: str
+    inferred: bool
+    historical: bool
+    mention: DateMention | None
+
+
+def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[int]) -> dict[int, DateMention]:
+    """Map the token index of each date's owner (a trigger or a verb) to the date."""
+    out: dict[int, DateMention] = {}
+    for mention in mentions:
+        if mention.start < sent.start_char or mention.end > sent.end_char or mention.value is None:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        current = span.root
+        if span.start - sent.start <= FRONTED_TOKENS:
+            # "On Wednesday, X launched ...": a fronted date modifies the main clause,
+            # whatever the parser attached it to
+            out.setdefault(sent.root.i, mention)
+            continue
+        for _ in range(MAX_CLIMB):
+            head = current.head
+            if head == current:
+                owner = current
+                break
+            current = head
+            if current.i in owners or current.pos_ in ("VERB", "AUX"):
+                owner = current
+                break
+        else:
+            owner = current
+        out.setdefault(owner.i, mention)
+    return out
+
+
+def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], published: str | None,
+               is_report: Callable[[Token], bool]) -> EventDate:
+    """The date of the event carried by `tokens` (the trigger and its light verb)."""
+    mention = next((attached[t.i] for t in tokens if t.i in attached), None)
+    if mention is None:
+        # a noun trigger inherits through its light verb only
+        mention = _inherited(tokens[-1], attached, is_report)
+    if mention is None:
+        # "In 2015, with support from X, the regime ...": a noun inside a background clause
+        # is background too, even though it does not share the clause's date otherwise
+        framing = _clause_date(tokens[0], attached)
+        if framing is not None and is_historical(framing, published):
+            mention = framing
+    if mention is None:
+        return EventDate(value=published, precision="day", inferred=True, historical=False, mention=None)
+    return EventDate(
+        value=mention.value,
+        precision=mention.precision,
+        inferred=False,
+        historical=is_historical(mention, published),
+        mention=mention,
+    )
+
+
+def _inherited(token: Token, attached: dict[int, DateMention], is_report: Callable[[Token], bool]) -> DateMention | None:
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.dep_ not in INHERIT_DEPS or current.head == current:
+            return None
+        head = current.head
+        if current.dep_ == "pcomp" and head.head != head:
+            head = head.head  # "before entering X": through the preposition to its verb
+        if current.dep_ == "ccomp" and is_report(head) and is_past_perfect(current):
+            return None
+        if head.i in attached:
+            return attached[head.i]
+        current = head
+    return None
+
+
+def _clause_date(token: Token, attached: dict[int, DateMention]) -> DateMention | None:
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.i in attached:
+            return attached[current.i]
+        if current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def is_historical(mention: DateMention, published: str | None) -> bool:
+    if mention.value is None or published is None or mention.relation == "since":
+        return False
+    try:
+        when = dt.date.fromisoformat(mention.value[:10])
+        now = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    if mention.precision == "year":
+        # "In 2015, ...": a whole year long before the report; last year may still be news
+        return when.year < now.year - 1
+    return (now - when).days > HISTORICAL_DAYS

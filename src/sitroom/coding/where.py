@@ -1,0 +1,125 @@
+"""Where an event happened: the place mention that the parse ties to its trigger.
+
+A sentence often names more places than the event's own ("Iran's foreign minister, in
+Ankara, condemned strikes in Idlib"): only a place reached from the trigger through a
+locative preposition ("in", "near", "on") or as the object of a violent or territorial
+verb ("bombed the city of X", "seized X") is the event's place.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor, ActorMention, PlaceMention
+from .arguments import ActorIndex, Argument
+from .triggers import Trigger
+
+LOCATIVE_PREPS = frozenset({
+    "in", "at", "near", "on", "across", "around", "outside", "inside", "into", "toward",
+    "towards", "throughout", "within", "over", "along", "north", "south", "east", "west",
+})
+OBJECT_DEPS = ("dobj", "nsubjpass")
+# A place reached through one of these left the trigger's clause (a relative clause, a
+# report's source, "according to ..."): it is not where the event happened.
+CLAUSE_BREAKS = ("relcl", "acl", "advcl", "ccomp", "parataxis", "appos")
+# Events that happen somewhere: meetings and visits, aid, yielding, protest, force,
+# coercion and violence. Statements, appeals and condemnations carry no place.
+PLACED_ROOTS = frozenset({"04", "07", "08", "14", "15", "17", "18", "19", "20"})
+PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "country": 3}
+
+
+class PlaceIndex:
+    def __init__(self, doc: Doc, mentions: Sequence[PlaceMention]) -> None:
+        self.by_token: dict[int, PlaceMention] = {}
+        for mention in mentions:
+            if mention.place is None:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, mention)
+
+    def __contains__(self, i: int) -> bool:
+        return i in self.by_token
+
+    def get(self, i: int) -> PlaceMention | None:
+        return self.by_token.get(i)
+
+
+def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> PlaceMention | None:
+    """The place of the trigger's event, or None. `taken`: tokens that are its actors."""
+    if trigger.rule.code[:2] not in PLACED_ROOTS:
+        return None
+    found: list[PlaceMention] = []
+    object_ok = bool(trigger.rule.flags & {"violence", "territory"})
+    owners = list(trigger.tokens)
+    clause = _clause_verb(trigger.token)
+    if clause is not None and clause not in owners:
+        owners.append(clause)  # "X in Aleppo was hit by an attack": the clause's place
+    for owner in owners:
+        for token in owner.subtree:
+            mention = places.get(token.i)
+            if mention is None or token.i in taken or mention in found:
+                continue
+            if _locative_path(token, owner, object_ok=object_ok):
+                found.append(mention)
+    if not found:
+        return None
+    # the finest place the text gives, first named among equals
+    return min(found, key=lambda m: (PRECISION_RANK.get(m.place.precision if m.place else "", 4), m.start))
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a noun trigger sits in, through prepositions and subjects."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX"):
+            return current if current != token else None
+        if current.dep_ not in ("pobj", "agent", "prep", "nsubj", "nsubjpass", "dobj") or current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def _locative_path(token: Token, owner: Token, *, object_ok: bool) -> bool:
+    current = token
+    locative = False
+    for _ in range(10):
+        if current == owner:
+            return locative
+        head = current.head
+        if current.dep_ in CLAUSE_BREAKS or current.lower_ == "according":
+            return False
+        if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS:
+            locative = True
+        if head == owner and current.dep_ in OBJECT_DEPS and object_ok:
+            return True
+        if head == current:
+            return False
+        current = head
+    return False
+
+
+def visited(trigger: Trigger, actors: ActorIndex, places: PlaceIndex) -> list[Argument]:
+    """For a visit: the government of the place visited ("arrived in X", "visit X")."""
+    for owner in trigger.tokens:
+        for child in owner.children:
+            heads: list[Token] = []
+            if child.dep_ in OBJECT_DEPS:
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+                heads.extend(g for g in child.children if g.dep_ == "pobj")
+            for head in heads:
+                for token in head.subtree:
+                    capital = [m for m in actors.at(token) if m.kind in ("capital", "country")]
+                    if capital:
+                        return [Argument(actor=capital[0].actor, mention=capital[0], token=token)]
+                    mention = places.get(token.i)
+                    if mention is not None and mention.place is not None and mention.place.country:
+                        actor = Actor(text=mention.text, name=mention.place.country,
+                                      code=mention.place.country, country=mention.place.country)
+                        stand_in = ActorMention(start=mention.start, end=mention.end, actor=actor, kind="capital")
+                        return [Argument(actor=actor, mention=stand_in, token=token)]
+    return []
