@@ -150,7 +150,10 @@ class EventStage:
         found_targets = targets(trigger, actors, lambda t: where.visited(t, actors, places))
         report = report_of(trigger.token, sent, lexicon, actors)
         when = event_date(trigger.tokens, dates, article.published, lambda t: _is_report(t, lexicon))
-        taken = {t.i for a in found_sources + found_targets for t in _mention_tokens(a, sent)}
+        # an actor's own words are no place, but a capital or country named as target
+        # ("arrived in Baghdad", "strikes on Kyiv") is also where the event happened
+        taken = {t.i for a in found_sources + found_targets if a.mention.kind not in ("capital", "country")
+                 for t in _mention_tokens(a, sent)}
         place = where.event_place(trigger, places, taken=taken)
         toll_mentions = tolls.get(trigger.token.i, [])
         toll = report_from(toll_mentions, attribution=report.text if report else None,
