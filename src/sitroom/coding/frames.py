@@ -38,6 +38,8 @@ def report_of(token: Token, sent: Span, lexicon: EventLexicon, actors: ActorInde
         head = current.head
         if head == current:
             break
+        if current.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            break  # "..., while Iran reiterated its support": a clause of its own, the writer's
         if current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _is_report(head, lexicon):
             found = _reporter(head, actors)
             if found is not None:
