@@ -112,7 +112,9 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
     if token.pos_ in ("VERB", "AUX"):
         subject = subject_of(token)
         found = actors_of(subject, index) if subject is not None else []
-        return found or _preverbal(clause_top(token), index)
+        if found or is_passive(token):
+            return found  # before a passive verb stands its patient, not its actor
+        return _preverbal(clause_top(token), index)
     # a noun trigger: its own possessor, modifiers or "by" phrase, else its light verb's subject
     for child in token.children:
         if child.dep_ == "poss":

@@ -107,7 +107,7 @@ class EventStage:
         evidence = _evidence(sent, article)
         out: list[Draft] = []
         for trigger in triggers:
-            if trigger.token.i in folded or self._inside_threat(trigger, trigger_at):
+            if trigger.token.i in folded or self._inside_threat(trigger, trigger_at) or self._opinion(trigger):
                 continue
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
@@ -129,6 +129,10 @@ class EventStage:
                     break
                 head = head.head
         return folded
+
+    def _opinion(self, trigger: Trigger) -> bool:
+        """"I don't think the army will retake the city": a forecast, not an event."""
+        return any(self.lexicon.has_frame(a.lemma_.lower(), "opinion") for a in list(trigger.token.ancestors)[:5])
 
     def _inside_threat(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
         """An act that is only threatened ("vowed to strike back") is the threat's content."""

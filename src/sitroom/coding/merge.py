@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from .coder import Draft
 
 
+# Non-state armed roles that reports use interchangeably for the same fighters.
+ARMED_GROUPS = frozenset({"REB", "INS", "RAD"})
+
+
 def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
     merged: list["Draft"] = []
     for draft in drafts:
@@ -40,7 +44,8 @@ def _same(a: "Draft", b: "Draft") -> bool:
         # the same dyad or place makes two drafts one event
         same_word = a.lemma == b.lemma
         same_dyad = a.source is not None and b.source is not None and a.target is not None and b.target is not None
-        same_place = a.place is not None and b.place is not None
+        same_place = a.place is not None and b.place is not None and not (
+            a.attribution and b.attribution and a.attribution != b.attribution)
         if not (same_word or same_dyad or same_place):
             return False
     if not places_agree(a.place, b.place):  # type: ignore[arg-type]
@@ -63,6 +68,8 @@ def _agree(x: Actor | None, y: Actor | None, unknown_ok: bool) -> bool:
     if x is None or y is None:
         return unknown_ok or (x is None and y is None)
     if x.code and y.code:
+        if x.code[:3] == y.code[:3] and x.code[3:6] in ARMED_GROUPS and y.code[3:6] in ARMED_GROUPS:
+            return True  # one side's "rebels" and "jihadists" are the same fighters
         return x.code.startswith(y.code) or y.code.startswith(x.code)
     return x.name == y.name
 
