@@ -1,0 +1,675 @@
+"""The actor stage: who is named in an article, with CAMEO codes, and what it is about.
+
+Names are found by matching the article's folded words against the knowledge base's
+phrase index (`knowledge.actors`), not by the model's entity labels, which the small
+model gets wrong for many Arabic, Slavic and African names; the model's PERSON entities
+only add people the knowledge base does not know. Matches are then composed into noun
+phrases ("the Russian and Turkish foreign ministers", "spokesperson for the Iranian
+Foreign Ministry", "Foreign Minister Sergei Lavrov"), titles are resolved to their holder
+on the article's date, and pronouns and nominal anaphors ("the minister", "the group") to
+the mention they refer to.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..knowledge.actors import ActorKB, Country, Entry, Group, Person, Role, Word, name_key, split_words
+from ..records import Actor, ActorMention
+
+# Fuzzy matching tries windows of up to this many words: long enough for
+# "Jama'at Nusrat al-Islam wal-Muslimin", short enough to stay cheap.
+MAX_FUZZY_WORDS = 6
+# Text allowed between the words of one name: spaces, hyphens, dots and apostrophes.
+INNER_GAP_RE = re.compile(r"^[ \t\-.'’]*$")
+# Between a country word and the role it modifies: the "s" of "Iran's" (a list such as
+# "Russian and Turkish" is LIST_GAP_RE's; "Russia and rebels" are two actors).
+MODIFIER_GAP_WORDS = frozenset({"s"})
+# Text between two parts of one phrase that need no parse: spaces, a hyphen, a possessive.
+ADJACENT_RE = re.compile(r"[ \t\-]*|['’]s[ \t]+")
+MAX_GAP_CHARS = 40
+# Between two country words of one list: "Russian, Iranian and Syrian", "Iran's and Iraq's".
+LIST_GAP_RE = re.compile(r"(?:['’]s)?\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
+# A role right after these belongs to the group named last: "its fighters".
+GROUP_POSSESSIVE_RE = re.compile(r"\b(?:its|their)\s+$", re.I)
+# "the", "the two" before a role: part of an anaphor's span.
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|The)\s+(?:(?:two|three|both)\s+)?$")
+NUMBER_BEFORE_RE = re.compile(r"\b(two|three|both)\s", re.I)
+COUNTERPART = "counterpart"  # roles.tsv office: the office of the person named before
+# Focus countries that break a tie between people sharing a surname.
+FOCUS_TIEBREAK = 3
+# A modifier marked like this names a sponsor, not the actor: "Turkish-backed rebels".
+SPONSOR_SUFFIX_RE = re.compile(r"^-(backed|supported|aligned|allied|sponsored|funded|trained|armed|based|led|run|affiliated|linked)\b", re.I)
+SPONSOR_PREFIX_RE = re.compile(r"\b(pro|anti)-$", re.I)
+# Part-of-speech tags that may sit between a modifier and its role ("Syrian senior officials").
+GAP_POS = frozenset({"ADJ", "DET", "ADV"})
+MAX_GAP_TOKENS = 3
+# A role followed by "of"/"for" (the) and a country or body takes that country or body.
+OF_TAIL_RE = re.compile(r"^\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+# "Esmaeil Baghaei, spokesperson for ..." : an appositive after a name.
+APPOSITIVE_RE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.I)
+TITLE_GAP_RE = re.compile(r"^[ \t.]*$")
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+IT_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# What "it" may stand for: a state, a body or a collective ("the regime"), never a person.
+IT_KINDS = frozenset({"country", "capital", "group", "igo", "role", "compound"})
+# "It" before these verbs is usually expletive ("it is clear that"), not an actor.
+EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "matter"})
+# How far back (characters) a pronoun may look for its antecedent.
+PRONOUN_REACH = 1500
+# Mentions in the opening of the article weigh more in choosing its focus.
+LEAD_CHARS = 600
+LEAD_WEIGHT = 2.0
+TITLE_WEIGHT = 3.0
+# How much one mention of each kind counts towards the article's focus.
+FOCUS_WEIGHTS = {"country": 1.0, "demonym": 1.0, "capital": 1.0, "person": 0.5, "group": 0.5}
+NUMBER_WORDS = {"two": 2, "three": 3, "both": 2}
+# Groups whose country a modifier may replace ("the Turkish National Security Council").
+RECODABLE_KINDS = frozenset({"agency", "igo"})
+DETERMINERS = ("the ", "a ", "an ")
+
+
+@dataclass
+class Hit:
+    """A knowledge-base match (or a model PERSON entity) over words [w0, w1)."""
+
+    start: int
+    end: int
+    w0: int
+    w1: int
+    kind: str  # country, capital, demonym, person, surname, group, role, unknown
+    entries: list[Entry]
+
+    @property
+    def entity(self) -> object:
+        return self.entries[0].entity if self.entries else None
+
+
+@dataclass
+class Phrase:
+    """Hits composed into one noun phrase."""
+
+    start: int
+    end: int
+    head: Hit
+    modifiers: list[Hit] = field(default_factory=list)  # countries, demonyms, capitals, groups
+    roles: list[Hit] = field(default_factory=list)
+    owner: Hit | None = None  # a group the role belongs to ("Hamas spokesman")
+
+
+def resolve_span(doc: Doc, start_char: int, end_char: int) -> list[ActorMention]:
+    """The actor mentions lying inside [start_char, end_char), in order."""
+    return [m for m in (doc._.actors or []) if m.start >= start_char and m.end <= end_char]
+
+
+def _day(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+class ActorStage:
+    """Sets `doc._.actors` (mentions sorted by start) and `doc._.focus` (ISO3, heaviest first)."""
+
+    name = "actors"
+    requires = ("doc._.article",)
+    assigns = ("doc._.actors", "doc._.focus")
+
+    def __init__(self, kb: ActorKB) -> None:
+        self.kb = kb
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        day = _day(article.published if article is not None else None)
+        words = split_words(doc.text)
+        hits = [h for h in match_words(self.kb, doc.text, words) if not _adjective_role(doc, h)]
+        hits += _model_people(doc, words)
+        hits = _drop_overlaps(hits)
+        title = article.title if article is not None else None
+        focus = self.focus(doc.text, hits, title)
+        doc._.focus = focus
+        doc._.actors = _Resolver(self.kb, doc, words, hits, focus, day).run()
+        return doc
+
+    def focus(self, text: str, hits: Sequence[Hit], title: str | None) -> list[str]:
+        """Countries the article is about, most weight first (ties: first named first)."""
+        weight: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for hit in hits:
+            country = _hit_country(hit)
+            share = FOCUS_WEIGHTS.get("person" if hit.kind == "surname" else hit.kind, 0.0)
+            if country is None or not share or _is_sponsor(text, hit):
+                continue
+            weight[country] += share * (LEAD_WEIGHT if hit.start < LEAD_CHARS else 1.0)
+            first.setdefault(country, hit.start)
+        if title and title.strip() and title.strip() not in text[:LEAD_CHARS]:
+            for hit in match_words(self.kb, title, split_words(title)):
+                country = _hit_country(hit)
+                if country is not None and hit.kind in ("country", "demonym", "capital"):
+                    weight[country] += TITLE_WEIGHT
+                    first.setdefault(country, -1)
+        return sorted(weight, key=lambda c: (-weight[c], first[c]))
+
+
+def _is_sponsor(text: str, hit: Hit) -> bool:
+    """"Turkish-backed", "pro-Iranian": the country backs the actor; it is not the actor."""
+    after = text[hit.end:hit.end + 16]
+    before = text[max(0, hit.start - 5):hit.start]
+    return bool(SPONSOR_SUFFIX_RE.match(after) or SPONSOR_PREFIX_RE.search(before))
+
+
+def _hit_country(hit: Hit) -> str | None:
+    entity = hit.entity
+    if isinstance(entity, Country):
+        return entity.iso3
+    if isinstance(entity, (Person, Group)):
+        return entity.country
+    return None
+
+
+# -- matching -------------------------------------------------------------------------
+
+def _joined(text: str, words: Sequence[Word], i: int, n: int) -> bool:
+    """Do words i..i+n-1 form one unbroken name (no comma, bracket or line break)?"""
+    for j in range(i, i + n - 1):
+        if words[j].possessive or not INNER_GAP_RE.match(text[words[j].end:words[j + 1].start]):
+            return False
+    return True
+
+
+def _acceptable(entry: Entry, span: Sequence[Word]) -> bool:
+    if entry.acronym:
+        return all(w.all_caps or w.text.isdigit() for w in span)
+    if entry.kind == "role":
+        return True
+    if entry.kind == "surname":
+        return span[-1].capitalised
+    return any(w.capitalised for w in span)
+
+
+def match_words(kb: ActorKB, text: str, words: Sequence[Word]) -> list[Hit]:
+    """Longest knowledge-base matches, left to right, with a fuzzy try for long names."""
+    hits: list[Hit] = []
+    i = 0
+    while i < len(words):
+        found = _exact(kb, text, words, i)
+        fuzzy = _fuzzy(kb, text, words, i, found[0] if found else 0) if words[i].capitalised else None
+        best = fuzzy or found
+        if best is None:
+            i += 1
+            continue
+        n, entries = best
+        hits.append(Hit(words[i].start, words[i + n - 1].end, i, i + n, entries[0].kind, entries))
+        i += n
+    return hits
+
+
+def _exact(kb: ActorKB, text: str, words: Sequence[Word], i: int) -> tuple[int, list[Entry]] | None:
+    longest = kb.max_words.get(words[i].key, 0)
+    for n in range(min(longest, len(words) - i), 0, -1):
+        if not _joined(text, words, i, n):
+            continue
+        key = " ".join(w.key for w in words[i:i + n])
+        entries = [e for e in kb.entries(key) if _acceptable(e, words[i:i + n])]
+        if entries:
+            return n, entries
+    return None
+
+
+def _fuzzy(kb: ActorKB, text: str, words: Sequence[Word], i: int, exact_n: int) -> tuple[int, list[Entry]] | None:
+    for n in range(min(MAX_FUZZY_WORDS, len(words) - i), max(exact_n, 1), -1):
+        span = words[i:i + n]
+        if not span[-1].capitalised or not _joined(text, words, i, n):
+            continue
+        key = kb.fuzzy_key(" ".join(w.key for w in span))
+        if key is not None:
+            entries = [e for e in kb.entries(key) if e.kind in ("person", "group")]
+            if entries:
+                return n, entries
+    return None
+
+
+def _adjective_role(doc: Doc, hit: Hit) -> bool:
+    """"the official agency", "the military escalation": a role word used as an adjective."""
+    if hit.kind != "role":
+        return False
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return span is not None and span[-1].pos_ == "ADJ"
+
+
+def _model_people(doc: Doc, words: Sequence[Word]) -> list[Hit]:
+    """PERSON entities of the model, as candidates the knowledge base may not know."""
+    out: list[Hit] = []
+    starts = {w.start: k for k, w in enumerate(words)}
+    ends = {w.end: k for k, w in enumerate(words)}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        text = ent.text
+        end = ent.end_char - (2 if text.endswith(("'s", "’s")) else 0)
+        w0, w1 = starts.get(ent.start_char), ends.get(end)
+        if w0 is None or w1 is None or not words[w0].capitalised:
+            continue
+        out.append(Hit(ent.start_char, end, w0, w1 + 1, "unknown", []))
+    return out
+
+
+def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Knowledge-base hits win over model entities they overlap."""
+    known = [h for h in hits if h.kind != "unknown"]
+    out = list(known)
+    for hit in hits:
+        if hit.kind == "unknown" and not any(h.start < hit.end and hit.start < h.end for h in known):
+            out.append(hit)
+    return sorted(out, key=lambda h: h.start)
+
+
+# -- resolution -------------------------------------------------------------------------
+
+class _Resolver:
+    """Turns the hits of one document into actor mentions (one instance per document)."""
+
+    def __init__(self, kb: ActorKB, doc: Doc, words: Sequence[Word], hits: list[Hit],
+                 focus: list[str], day: dt.date | None) -> None:
+        self.kb, self.doc, self.text, self.words = kb, doc, doc.text, words
+        self.hits, self.focus, self.day = hits, focus, day
+        self.mentions: list[ActorMention] = []
+        self.tenures: dict[tuple[int, int], Person] = {}  # person mention -> its KB row
+        self.by_start: dict[int, Phrase] = {}
+        self.groups: list[ActorMention] = []  # mentions that name a group, for "the group", "it"
+
+    def run(self) -> list[ActorMention]:
+        phrases = self._phrases()
+        self.by_start = {p.start: p for p in phrases}
+        for phrase in phrases:
+            self.mentions.extend(self._resolve(phrase))
+        self.mentions.extend(self._pronouns())
+        unique = {(m.start, m.end, m.actor.code): m for m in self.mentions}
+        return sorted(unique.values(), key=lambda m: (m.start, -m.end))
+
+    # composing hits into phrases -----------------------------------------------------
+
+    def _phrases(self) -> list[Phrase]:
+        hits = self.hits
+        phrases: list[Phrase] = []
+        i = 0
+        while i < len(hits):
+            phrase, j = self._phrase_at(i)
+            j = self._titled_name(phrase, j)
+            phrases.append(phrase)
+            i = j
+        return phrases
+
+    def _phrase_at(self, i: int) -> tuple[Phrase, int]:
+        """The phrase starting at hit i and the index of the hit after it."""
+        hits = self.hits
+        modifiers: list[Hit] = []
+        j = i
+        while j < len(hits) and _is_modifier(hits[j]) and self._modifies(hits[j]):
+            modifiers.append(hits[j])
+            j += 1
+            if not (j < len(hits) and _is_modifier(hits[j]) and self._gap_ok(hits[j - 1], hits[j])):
+                break
+        if modifiers and j < len(hits) and self._gap_ok(modifiers[-1], hits[j]):
+            if hits[j].kind == "role":
+                roles, k = self._roles_from(j)
+                phrase = Phrase(modifiers[0].start, roles[-1].end, roles[-1], modifiers, roles)
+                return phrase, k
+            if hits[j].kind == "group" and self._adjacent(modifiers[-1], hits[j]):
+                phrase = Phrase(modifiers[0].start, hits[j].end, hits[j], modifiers, [], hits[j])
+                return phrase, j + 1
+        first = hits[i]
+        if first.kind == "role":
+            roles, k = self._roles_from(i)
+            phrase = Phrase(first.start, roles[-1].end, roles[-1], [], roles)
+            return phrase, self._of_tail(phrase, k)
+        if first.kind == "group" and i + 1 < len(hits) and hits[i + 1].kind == "role" \
+                and self._adjacent(first, hits[i + 1]):
+            roles, k = self._roles_from(i + 1)
+            return Phrase(first.start, roles[-1].end, roles[-1], [], roles, first), k
+        return Phrase(first.start, first.end, first), i + 1
+
+    def _roles_from(self, j: int) -> tuple[list[Hit], int]:
+        roles = [self.hits[j]]
+        j += 1
+        while j < len(self.hits) and self.hits[j].kind == "role" and self._adjacent(roles[-1], self.hits[j]):
+            roles.append(self.hits[j])
+            j += 1
+        return roles, j
+
+    def _modifies(self, hit: Hit) -> bool:
+        return not _is_sponsor(self.text, hit)
+
+    def _adjacent(self, a: Hit, b: Hit) -> bool:
+        return bool(ADJACENT_RE.fullmatch(self.text[a.end:b.start]))
+
+    def _gap_ok(self, a: Hit, b: Hit) -> bool:
+        """May `a` modify `b` across the text between them ("Iran's", "Russian and Turkish")?"""
+        gap = self.text[a.end:b.start]
+        if "\n" in gap or len(gap) > MAX_GAP_CHARS:
+            return False
+        if ADJACENT_RE.fullmatch(gap):
+            return True
+        if _is_modifier(a) and _is_modifier(b):
+            return bool(LIST_GAP_RE.fullmatch(gap))  # "Russian, Iranian and Syrian"
+        span = self.doc.char_span(a.end, b.start, alignment_mode="expand")
+        tokens = [t for t in span if not t.is_space] if span is not None else []
+        if len(tokens) > MAX_GAP_TOKENS:
+            return False
+        for token in tokens:
+            if token.lower_ in MODIFIER_GAP_WORDS or token.text in ("'s", "’s", "-", "'", "’"):
+                continue
+            if token.pos_ in GAP_POS:
+                continue
+            return False
+        return True
+
+    def _of_tail(self, phrase: Phrase, j: int) -> int:
+        """"spokesperson for the Iranian Foreign Ministry", "foreign minister of Iran"."""
+        hits = self.hits
+        if j >= len(hits) or not OF_TAIL_RE.match(self.text[phrase.end:hits[j].start]):
+            return j
+        tail, k = self._phrase_at(j)
+        if tail.owner is not None and not tail.modifiers:
+            phrase.owner = tail.owner
+        elif tail.modifiers or _is_modifier(tail.head):
+            phrase.modifiers = tail.modifiers or [tail.head]
+        else:
+            return j
+        phrase.end = tail.end
+        return k
+
+    def _titled_name(self, phrase: Phrase, j: int) -> int:
+        """"Foreign Minister Sergei Lavrov", "Mr. Lavrov": a title joins the name after it."""
+        hits = self.hits
+        if not phrase.roles and phrase.owner is None:
+            return j
+        if j >= len(hits) or hits[j].kind not in ("person", "surname", "unknown"):
+            return j
+        if not TITLE_GAP_RE.match(self.text[phrase.end:hits[j].start]):
+            return j
+        phrase.head = hits[j]
+        phrase.end = hits[j].end
+        return j + 1
+
+    # phrases to mentions -------------------------------------------------------------
+
+    def _resolve(self, phrase: Phrase) -> list[ActorMention]:
+        kind = phrase.head.kind
+        if kind in ("person", "surname", "unknown"):
+            found = self._person(phrase)
+            return [found] if found is not None else []
+        if kind == "role":
+            return self._role(phrase)
+        if phrase.owner is not None and phrase.modifiers:
+            return [self._recoded_body(phrase)]
+        return [self._named(phrase.head)]
+
+    def _named(self, hit: Hit, start: int | None = None) -> ActorMention:
+        start = hit.start if start is None else start
+        entity = hit.entity
+        text = self.text[start:hit.end]
+        if isinstance(entity, Country):
+            code = entity.iso3 + "GOV" if hit.kind == "capital" else entity.iso3
+            actor = Actor(text=text, name=entity.name, code=code, country=entity.iso3)
+            return ActorMention(start=start, end=hit.end, actor=actor, kind=hit.kind)
+        assert isinstance(entity, Group)
+        actor = Actor(text=text, name=entity.name, code=entity.code, country=entity.country)
+        kind = "igo" if entity.kind == "igo" else "group"
+        mention = ActorMention(start=start, end=hit.end, actor=actor, kind=kind)
+        self.groups.append(mention)
+        return mention
+
+    def _recoded_body(self, phrase: Phrase) -> ActorMention:
+        """"Turkish National Security Council": a state body named with another country."""
+        assert phrase.owner is not None
+        group = phrase.owner.entity
+        assert isinstance(group, Group)
+        country = _modifier_country(phrase.modifiers[0])
+        if group.kind in RECODABLE_KINDS and country is not None and country != group.country:
+            text = self.text[phrase.start:phrase.end]
+            suffix = group.code[3:] if group.country else ""
+            actor = Actor(text=text, name=_strip_det(text), code=country + (suffix or "GOV"), country=country)
+            return ActorMention(start=phrase.start, end=phrase.end, actor=actor, kind="compound")
+        return self._named(phrase.owner, phrase.start)
+
+    def _role(self, phrase: Phrase) -> list[ActorMention]:
+        roles = [h.entity for h in phrase.roles if isinstance(h.entity, Role)]
+        last = roles[-1]
+        if last.refers == "honorific":
+            return []
+        start = self._determiner_start(phrase.start)
+        text = self.text[start:phrase.end]
+        code_role = next((r.role for r in roles if r.role), "")
+        owner = self._possessor(phrase, roles, start)
+        if owner is not None:
+            actor = Actor(text=text, name=_strip_det(text), code=owner.code, country=owner.country)
+            mention = ActorMention(start=start, end=phrase.end, actor=actor, kind="compound", office=last.office)
+            if not last.office:
+                self.groups.append(mention)  # "M23 rebels" names the group; "Hamas spokesman" a person
+            return [mention]
+        countries = [c for c in (_modifier_country(m) for m in phrase.modifiers) if c is not None]
+        if not countries:
+            referred = self._anaphor(phrase, last, start, text)
+            if referred is not None:
+                return referred
+            if last.country == "focus" and self.focus:
+                countries = [self.focus[0]]
+        plural = phrase.roles[-1].entries[0].plural
+        out: list[ActorMention] = []
+        for country in countries or [None]:
+            office = self._office(last)
+            if country is not None and office and not plural and phrase.modifiers:
+                holder = self.kb.holder(country, office, self.day)
+                if holder is not None:
+                    out.append(self._person_mention(start, phrase.end, text, holder, kind="title"))
+                    continue
+            if not code_role:
+                continue
+            where = None if last.country == "none" else country
+            actor = Actor(text=text, name=_strip_det(text), code=(where or "") + code_role, country=where)
+            kind = "compound" if phrase.modifiers else "role"
+            out.append(ActorMention(start=start, end=phrase.end, actor=actor, kind=kind, office=office))
+        return out
+
+    def _possessor(self, phrase: Phrase, roles: list[Role], start: int) -> Actor | None:
+        """The group a role belongs to: "Hamas spokesman", "its fighters", "the group's spokesman"."""
+        if phrase.owner is not None:
+            group = phrase.owner.entity
+            assert isinstance(group, Group)
+            return Actor(text=group.name, name=group.name, code=group.code, country=group.country)
+        anaphoric = len(roles) > 1 and roles[0].refers == "group" and not roles[0].role
+        if phrase.modifiers or not (anaphoric or GROUP_POSSESSIVE_RE.search(self.text[max(0, start - 8):start])):
+            return None
+        previous = [m for m in self.groups if m.end <= start and start - m.end <= PRONOUN_REACH]
+        return previous[-1].actor if previous else None
+
+    def _determiner_start(self, start: int) -> int:
+        found = DETERMINER_BEFORE_RE.search(self.text[max(0, start - 24):start])
+        return start - len(found.group()) if found else start
+
+    def _office(self, role: Role) -> str | None:
+        """The office a role names; "counterpart" takes the office of the last person named."""
+        if role.office != COUNTERPART:
+            return role.office
+        last = self._last_person(before=len(self.text))
+        return last.office if last is not None else None
+
+    def _anaphor(self, phrase: Phrase, role: Role, start: int, text: str) -> list[ActorMention] | None:
+        """"the minister", "the two ministers", "the group": the mention(s) referred to."""
+        if not role.refers or start == phrase.start and not text.casefold().startswith("the "):
+            return None
+        if role.refers == "group":
+            previous = [m for m in self.groups if m.end <= start]
+            if not previous:
+                return None
+            return [_refer(previous[-1], start, phrase.end, text, "group")]
+        if role.office in (None, COUNTERPART):
+            return None
+        number = NUMBER_BEFORE_RE.search(text)
+        count = NUMBER_WORDS[number.group(1).casefold()] if number else 1
+        people: list[ActorMention] = []
+        for mention in reversed(self.mentions):
+            if mention.end > start or mention.kind not in ("person", "title") or mention.antecedent:
+                continue
+            if not self._fits(role.office, mention) or any(p.actor.name == mention.actor.name for p in people):
+                continue
+            people.append(mention)
+            if len(people) == count:
+                break
+        if len(people) < count:
+            return None
+        return [_refer(p, start, phrase.end, text, "title") for p in reversed(people)]
+
+    def _fits(self, office: str, mention: ActorMention) -> bool:
+        tenure = self.tenures.get((mention.start, mention.end))
+        if tenure is not None and tenure.holds(office):
+            return True
+        held = " ".join(tenure.offices + (tenure.title,)) if tenure is not None else (mention.office or "")
+        return office in held.split() or office in held
+
+    def _person(self, phrase: Phrase) -> ActorMention | None:
+        head = phrase.head
+        text = self.text[phrase.start:phrase.end]
+        if head.kind == "person":
+            person = self._choose(head.entries) or head.entity  # namesakes: by date and focus
+            assert isinstance(person, Person)
+            return self._person_mention(phrase.start, phrase.end, text, person)
+        name = self.text[head.start:head.end]
+        earlier = self._earlier_person(name, phrase.start)
+        if earlier is not None:
+            return _refer(earlier, phrase.start, phrase.end, text, "person")
+        if head.kind == "surname":
+            person = self._choose(head.entries)
+            return self._person_mention(phrase.start, phrase.end, text, person) if person else None
+        titled = self._title_actor(phrase)
+        code, country, office = titled if titled is not None else self._appositive(head)
+        if code is None:
+            return None  # a name the model guessed, with nothing saying whose side it is on
+        actor = Actor(text=text, name=name, code=code, country=country)
+        return ActorMention(start=phrase.start, end=phrase.end, actor=actor, kind="person", office=office)
+
+    def _title_actor(self, phrase: Phrase) -> tuple[str | None, str | None, str | None] | None:
+        """Code, country and office that a title before an unknown name gives it."""
+        roles = [h.entity for h in phrase.roles if isinstance(h.entity, Role)]
+        office = next((r.office for r in reversed(roles) if r.office), None)
+        if phrase.owner is not None and isinstance(phrase.owner.entity, Group):
+            return phrase.owner.entity.code, phrase.owner.entity.country, office
+        coded = [r for r in roles if r.role]
+        if not coded:
+            return None
+        country = next((c for c in (_modifier_country(m) for m in phrase.modifiers) if c), None)
+        if country is None and coded[0].country == "focus" and self.focus:
+            country = self.focus[0]
+        return (country or "") + coded[0].role, country, office
+
+    def _appositive(self, head: Hit) -> tuple[str | None, str | None, str | None]:
+        """"Esmaeil Baghaei, spokesperson for the Iranian Foreign Ministry": the role's code."""
+        following = next((h for h in self.hits if h.start >= head.end), None)
+        if following is None or not APPOSITIVE_RE.match(self.text[head.end:following.start]):
+            return None, None, None
+        phrase = self.by_start.get(following.start)
+        if phrase is None or phrase.head.kind != "role" or not isinstance(phrase.head.entity, Role) \
+                or phrase.head.entity.refers != "person":
+            return None, None, None  # only a person's role: "X, spokesperson for ..."
+        for mention in self._role(phrase):
+            if mention.kind in ("compound", "role"):
+                return mention.actor.code, mention.actor.country, mention.office
+        return None, None, None
+
+    def _person_mention(self, start: int, end: int, text: str, person: Person, kind: str = "person") -> ActorMention:
+        tenure = self.kb.tenure_on(person, self.day)
+        actor = Actor(text=text, name=tenure.name, code=tenure.code, country=tenure.country)
+        self.tenures[(start, end)] = tenure
+        return ActorMention(start=start, end=end, actor=actor, kind=kind, office=tenure.offices[0])
+
+    def _choose(self, entries: Sequence[Entry]) -> Person | None:
+        """A surname's person: the one serving on the day, in a focus country if several."""
+        people = {e.entity.name: e.entity for e in entries if isinstance(e.entity, Person)}
+        candidates = [self.kb.tenure_on(p, self.day) for p in people.values()]
+        serving = [p for p in candidates if p.serves_on(self.day)] or candidates
+        if len(serving) > 1:
+            serving = [p for p in serving if p.country in self.focus[:FOCUS_TIEBREAK]] or serving
+        return serving[0] if len(serving) == 1 else None
+
+    def _earlier_person(self, name: str, before: int) -> ActorMention | None:
+        key = name_key(name)
+        for mention in reversed(self.mentions):
+            if mention.end > before or mention.kind not in ("person", "title"):
+                continue
+            full = name_key(mention.actor.name)
+            if full == key or full.endswith(" " + key):
+                return mention
+        return None
+
+    def _last_person(self, before: int) -> ActorMention | None:
+        for mention in reversed(self.mentions):
+            if mention.end <= before and mention.kind in ("person", "title") and mention.actor.code:
+                return mention
+        return None
+
+    # pronouns ------------------------------------------------------------------------
+
+    def _pronouns(self) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        for token in self.doc:
+            word = token.lower_
+            if word in PERSON_PRONOUNS:
+                pool = [m for m in ordered if m.kind in ("person", "title")]
+            elif word in IT_PRONOUNS and _referential_it(token):
+                pool = [m for m in ordered if m in self.groups or m.kind in IT_KINDS and self._singular(m)]
+                pool = [m for m in pool if self._was_subject(m)]
+            else:
+                continue
+            candidates = [m for m in pool if m.end <= token.idx and token.idx - m.end <= PRONOUN_REACH
+                          and m.actor.code]
+            if candidates:
+                out.append(_refer(candidates[-1], token.idx, token.idx + len(token.text), token.text, "pronoun"))
+        return out
+
+    def _singular(self, mention: ActorMention) -> bool:
+        """"The regime" may be "it"; "terrorist elements" may not."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span[-1].tag_ not in PLURAL_TAGS
+
+    def _was_subject(self, mention: ActorMention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and any(t.dep_ in ("nsubj", "nsubjpass", "poss") for t in span)
+
+
+def _referential_it(token: Token) -> bool:
+    if token.dep_ == "poss":
+        return True
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ not in EXPLETIVE_HEADS
+
+
+def _is_modifier(hit: Hit) -> bool:
+    return hit.kind in ("country", "demonym", "capital")
+
+
+def _modifier_country(hit: Hit) -> str | None:
+    entity = hit.entity
+    return entity.iso3 if isinstance(entity, Country) and _is_modifier(hit) else None
+
+
+def _strip_det(text: str) -> str:
+    for det in DETERMINERS:
+        if text.casefold().startswith(det):
+            return text[len(det):]
+    return text
+
+
+def _refer(target: ActorMention, start: int, end: int, text: str, kind: str) -> ActorMention:
+    actor = Actor(text=text, name=target.actor.name, code=target.actor.code, country=target.actor.country)
+    return ActorMention(start=start, end=end, actor=actor, kind=kind, office=target.office,
+                        antecedent=(target.start, target.end))
