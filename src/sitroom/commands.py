@@ -4,7 +4,6 @@ nothing here prints.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -13,7 +12,7 @@ from .intake import read_articles
 from .options import Options
 from .pipeline import Analyzer
 from .records import Analysis, Article, Event
-from .store import Store
+from .store import Store, content_hash
 
 # Articles analysed and written per store transaction during ingest: a kill loses at
 # most this much work, and batching keeps DuckDB writes off the per-row path.
@@ -54,10 +53,6 @@ class IngestReport:
     events: int = 0  # events coded in the stored articles
     failed: list[InputError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. non-English articles stored uncoded
-
-
-def content_hash(article: Article) -> str:
-    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
 
 
 def ingest(paths: Iterable[str], options: Options, store: Store, *, analyzer: Analyzer | None = None,

@@ -55,7 +55,7 @@ class ActorMention:
     start: int
     end: int
     actor: Actor
-    # country, capital, demonym, person, group, igo, role, pronoun, title
+    # country, capital, demonym, person, group, igo, role, compound, title, pronoun
     kind: str
     # For people: the office held on the article's date ("foreign minister").
     office: str | None = None

@@ -1,0 +1,545 @@
+"""The embedded store: articles, their sentences, their events and every event's evidence
+in one DuckDB file (docs/store.md describes the tables and the write rules).
+
+    with Store.open("sitroom.duckdb") as store:
+        store.add_article(article, sentences, events)
+        rows = store.events(EventFilter(actor="RUS", since="2024-11-27"))
+
+Every write is one transaction: a crash or a kill leaves the file as it was before the
+call (DuckDB writes its log only at commit). Events are keyed by the coder's
+content-derived ids, so the same event reported by two articles is one row with the
+evidence of both. Every query is parameterised; only constant SQL is ever assembled.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+import duckdb
+
+from .errors import StoreError, StoreLocked, UsageError
+from .records import Article, Event, Evidence, Sentence, as_dict
+from .store_schema import check_version, migrate, stored_version, utc_now
+
+MEMORY = ":memory:"
+# How often a waiting open retries a locked file: short enough that a store let go of is
+# picked up at once, long enough not to spin a core while another process ingests.
+LOCK_POLL_SECONDS = 0.1
+# Articles fetched per query while iterating `Store.articles()`: bounds memory on a
+# large store without a round trip per article.
+ARTICLE_PAGE = 256
+# At most this many failed articles are named in one error message; the rest are counted.
+MAX_NAMED_FAILURES = 5
+
+# DuckDB says these in its IOException messages; it has no finer exception types for them.
+_LOCK_MESSAGE = "Could not set lock on file"
+_NOT_DUCKDB_MESSAGE = "not a valid DuckDB database file"
+_LOCK_PID = re.compile(r"\(PID (\d+)\)")
+
+ArticleRow = tuple[Article, Sequence[Sentence], Sequence[Event]]
+T = TypeVar("T")
+
+# (column, SQL type) per table, in insert order. Types drive the list casts of the bulk
+# insert: JSON travels as text, DATE as text that TRY_CAST turns into a date or NULL.
+_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": (
+        ("id", "VARCHAR"), ("content_hash", "VARCHAR"), ("title", "VARCHAR"), ("outlet", "VARCHAR"),
+        ("published", "VARCHAR"), ("published_inferred", "BOOLEAN"), ("url", "VARCHAR"),
+        ("language", "VARCHAR"), ("source", "VARCHAR"), ("notes", "JSON"), ("furniture", "JSON"),
+        ("text", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
+    ),
+    "sentences": (("article_id", "VARCHAR"), ("idx", "INTEGER"), ("start", "INTEGER"), ("end", "INTEGER"),
+                  ("text", "VARCHAR")),
+    "events": (
+        ("id", "VARCHAR"), ("event_code", "VARCHAR"), ("root", "VARCHAR"), ("event_label", "VARCHAR"),
+        ("plover_type", "VARCHAR"), ("acled_event_type", "VARCHAR"), ("acled_sub_event_type", "VARCHAR"),
+        ("source_code", "VARCHAR"), ("source_name", "VARCHAR"), ("target_code", "VARCHAR"),
+        ("target_name", "VARCHAR"), ("source_country", "VARCHAR"), ("target_country", "VARCHAR"),
+        ("date", "DATE"), ("date_precision", "VARCHAR"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
+        ("location_name", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("killed", "INTEGER"),
+        ("attribution", "VARCHAR"), ("modality", "VARCHAR"), ("historical", "BOOLEAN"),
+        ("confidence", "DOUBLE"), ("rule", "VARCHAR"), ("record", "JSON"),
+    ),
+    "evidence": (
+        ("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("outlet", "VARCHAR"),
+        ("sentence", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("published", "VARCHAR"),
+        ("title", "VARCHAR"), ("url", "VARCHAR"),
+    ),
+}
+# Evidence rows are unique on (event_id, doc_id, start, end): these are their positions.
+_EVIDENCE_KEY = (0, 2, 5, 6)
+
+
+def _bulk_insert_sql(table: str) -> str:
+    """One INSERT that takes a list per column and unnests them into rows (far faster
+    than executemany, which runs the statement once per row)."""
+    columns = _COLUMNS[table]
+    names = ", ".join(f'"{name}"' for name, _ in columns)
+    lists = ", ".join(
+        f"unnest(?::{'VARCHAR' if kind in ('JSON', 'DATE') else kind}[]) AS c{i}"
+        for i, (_, kind) in enumerate(columns)
+    )
+    values = ", ".join(
+        f"c{i}::JSON" if kind == "JSON" else f"TRY_CAST(c{i} AS DATE)" if kind == "DATE" else f"c{i}"
+        for i, (_, kind) in enumerate(columns)
+    )
+    conflict = " ON CONFLICT DO NOTHING" if table == "evidence" else ""
+    return f"INSERT INTO {table} ({names}) SELECT {values} FROM (SELECT {lists}){conflict}"
+
+
+_INSERT = {table: _bulk_insert_sql(table) for table in _COLUMNS}
+_EVIDENCE_SELECT = (
+    'SELECT event_id, doc_id, outlet, sentence, start, "end", published, title, url FROM evidence '
+    'WHERE list_contains(?, event_id) ORDER BY event_id, published NULLS LAST, doc_id, start, "end"'
+)
+_ARTICLE_SELECT = (
+    "SELECT id, text, title, outlet, published, published_inferred, url, language, source, furniture, notes "
+    "FROM articles"
+)
+
+
+def content_hash(article: Article) -> str:
+    """What tells a changed article from one already stored."""
+    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventFilter:
+    """What `Store.events` selects; every field left None selects everything."""
+
+    actor: str | None = None  # CAMEO actor code prefix, source or target: "RUS", "SYRREB"
+    code: str | None = None  # CAMEO event code prefix: "19", "0871"
+    country: str | None = None  # ISO alpha-3 of the event's place or of either actor
+    since: str | None = None  # first day, YYYY-MM-DD
+    until: str | None = None  # last day, YYYY-MM-DD
+    text: str | None = None  # substring of an evidence sentence, any case
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            try:
+                dt.date.fromisoformat(value)
+            except (TypeError, ValueError) as exc:
+                raise UsageError(f"{name} must be a date like 2024-11-30, not {value!r}") from exc
+        if self.since and self.until and self.since > self.until:
+            raise UsageError(f"since ({self.since}) is after until ({self.until}): no event can match")
+        if self.bbox is not None:
+            _check_bbox(self.bbox)
+
+
+def _check_bbox(bbox: tuple[float, float, float, float]) -> None:
+    if len(bbox) != 4:
+        raise UsageError(f"bbox needs four numbers (min_lon, min_lat, max_lon, max_lat), not {bbox!r}")
+    min_lon, min_lat, max_lon, max_lat = bbox
+    if not all(-180 <= lon <= 180 for lon in (min_lon, max_lon)):
+        raise UsageError(f"bbox longitudes must lie between -180 and 180, not {min_lon} and {max_lon}")
+    if not (-90 <= min_lat <= max_lat <= 90):
+        raise UsageError(f"bbox latitudes must satisfy -90 <= min_lat <= max_lat <= 90, not {min_lat} and {max_lat}")
+
+
+def _where(filters: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause for `filters` (constant SQL) and its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.actor:
+        clauses.append("(starts_with(source_code, upper(?)) OR starts_with(target_code, upper(?)))")
+        params += [filters.actor, filters.actor]
+    if filters.code:
+        clauses.append("starts_with(event_code, ?)")
+        params.append(filters.code)
+    if filters.country:
+        clauses.append("upper(?) IN (country, source_country, target_country)")
+        params.append(filters.country)
+    if filters.since:
+        clauses.append('"date" >= CAST(? AS DATE)')
+        params.append(filters.since)
+    if filters.until:
+        clauses.append('"date" <= CAST(? AS DATE)')
+        params.append(filters.until)
+    if filters.text:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM evidence WHERE evidence.event_id = events.id "
+            "AND contains(lower(evidence.sentence), lower(?)))"
+        )
+        params.append(filters.text)
+    if filters.bbox:
+        min_lon, min_lat, max_lon, max_lat = filters.bbox
+        clauses.append("lat BETWEEN ? AND ?")
+        params += [min_lat, max_lat]
+        # A box whose west edge lies east of its east edge crosses the antimeridian.
+        clauses.append("lon BETWEEN ? AND ?" if min_lon <= max_lon else "(lon >= ? OR lon <= ?)")
+        params += [min_lon, max_lon]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+@dataclass(frozen=True)
+class _PreparedEvent:
+    id: str
+    row: tuple[Any, ...]  # the events columns but `record`
+    record: dict[str, Any]
+    evidence_rows: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    article: Article
+    digest: str  # content_hash of the article
+    sentence_rows: tuple[tuple[Any, ...], ...]
+    events: tuple[_PreparedEvent, ...]
+
+    def article_row(self, now: dt.datetime) -> tuple[Any, ...]:
+        a = self.article
+        return (a.id, self.digest, a.title, a.outlet, a.published, a.published_inferred, a.url, a.language,
+                a.source, _json(list(a.notes)), _json([list(span) for span in a.furniture]), a.text, now)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _prepare(article: Article, sentences: Sequence[Sentence], events: Sequence[Event]) -> _Prepared:
+    """The rows of one article, checked before any transaction so that a malformed
+    record fails alone, with its name, instead of in the middle of a batch."""
+    indexes = [s.index for s in sentences]
+    if len(set(indexes)) != len(indexes):
+        raise StoreError(f"article {article.id}: two sentences share an index")
+    sentence_rows = tuple((article.id, s.index, s.start, s.end, s.text) for s in sentences)
+    prepared: list[_PreparedEvent] = []
+    for event in events:
+        if not event.evidence:
+            raise StoreError(f"article {article.id}: event {event.id} has no evidence; every stored event "
+                             "rests on at least one sentence")
+        if len(event.event_code) < 2:
+            raise StoreError(f"article {article.id}: event {event.id} has event code {event.event_code!r}; "
+                             "CAMEO codes have 2 to 4 digits")
+        record = event.to_dict()
+        try:
+            json.dumps(record)
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"article {article.id}: event {event.id} is not JSON-serialisable: {exc}") from exc
+        evidence_rows = tuple(
+            (event.id, article.id, e.doc_id, e.outlet, e.sentence, e.start, e.end, e.published, e.title, e.url)
+            for e in event.evidence
+        )
+        prepared.append(_PreparedEvent(event.id, _event_row(event), record, evidence_rows))
+    return _Prepared(article, content_hash(article), sentence_rows, tuple(prepared))
+
+
+def _event_row(event: Event) -> tuple[Any, ...]:
+    source, target, place, toll = event.source_actor, event.target_actor, event.location, event.fatalities
+    return (
+        event.id, event.event_code, event.event_code[:2], event.event_label, event.plover_type,
+        event.acled_event_type, event.acled_sub_event_type,
+        source.code if source else None, source.name if source else None,
+        target.code if target else None, target.name if target else None,
+        source.country if source else None, target.country if target else None,
+        event.date, event.date_precision,
+        place.country if place else None, place.admin1 if place else None, place.name if place else None,
+        place.lat if place else None, place.lon if place else None,
+        toll.killed if toll else None,
+        event.attribution, event.modality, event.historical, event.confidence, event.rule,
+    )
+
+
+def _article(row: tuple[Any, ...]) -> Article:
+    (id_, text, title, outlet, published, inferred, url, language, source, furniture, notes) = row
+    return Article(
+        id=id_, text=text, title=title, outlet=outlet, published=published, published_inferred=inferred,
+        url=url, language=language, source=source,
+        furniture=tuple((int(start), int(end)) for start, end in json.loads(furniture)),
+        notes=tuple(json.loads(notes)),
+    )
+
+
+def _connect(name: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
+        try:
+            return duckdb.connect(name, read_only=read_only)
+        except duckdb.Error as exc:
+            message = str(exc)
+            if _NOT_DUCKDB_MESSAGE in message:
+                raise StoreError(f"{name} is not a DuckDB database, so not a sitroom store: pass another "
+                                 "--db path, or move the file away") from exc
+            if _LOCK_MESSAGE not in message:
+                raise StoreError(f"{name}: cannot open the store: {message}") from exc
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                holder = _LOCK_PID.search(message)
+                who = f" (process {holder.group(1)})" if holder else ""
+                raise StoreLocked(
+                    f"{name} is in use by another sitroom process{who}: wait for it to finish "
+                    "(for example an ingest) or stop it, then try again"
+                ) from exc
+            time.sleep(min(LOCK_POLL_SECONDS, remaining))
+
+
+class Store:
+    """One open store file. Use `Store.open`; a Store is not safe to share between
+    threads (give each thread its own, or serialise calls)."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str, *, read_only: bool) -> None:
+        self._con = connection
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> "Store":
+        """Open (and on first use create) the store at `path`; ":memory:" keeps it in memory.
+
+        While another process holds the file, retry for `wait` seconds, then raise
+        `StoreLocked`. A file that is not a store, or one from a newer sitroom, raises
+        `StoreError`.
+        """
+        name = str(path)
+        if read_only and name != MEMORY and not Path(name).exists():
+            raise StoreError(f"{name}: no store here; run `sitroom ingest` first or pass another --db path")
+        con = _connect(name, read_only=read_only, wait=wait)
+        try:
+            if read_only:
+                check_version(stored_version(con, name), name, read_only=True)
+            else:
+                migrate(con, name)
+        except duckdb.Error as exc:
+            con.close()
+            raise StoreError(f"{name}: cannot prepare the store: {exc}") from exc
+        except BaseException:
+            con.close()
+            raise
+        return cls(con, name, read_only=read_only)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _transaction(self, work: Callable[[], T]) -> T:
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            result = work()
+            self._con.execute("COMMIT")
+        except BaseException:
+            # A failed COMMIT has already ended the transaction; ROLLBACK then only says so.
+            with contextlib.suppress(duckdb.Error):
+                self._con.execute("ROLLBACK")
+            raise
+        return result
+
+    # writing
+
+    def add_article(self, article: Article, sentences: Sequence[Sentence], events: Sequence[Event]) -> bool:
+        """Store one article with its sentences and events in one transaction.
+
+        False when it is already stored with the same text (nothing changes). An article
+        stored with other text is replaced: its sentences and evidence go, and events
+        left without evidence are dropped.
+        """
+        return self.add_articles([(article, sentences, events)]) == 1
+
+    def add_articles(self, batch: Sequence[ArticleRow]) -> int:
+        """Store a batch of articles in one transaction; returns how many were new or changed.
+
+        If the batch fails, each article is written again in its own transaction, so one
+        bad article costs only itself; the articles that failed are then named in a
+        `StoreError` (the others stay stored).
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only; open it for writing to add articles")
+        prepared: list[_Prepared] = []
+        failures: list[str] = []
+        for article, sentences, events in batch:
+            try:
+                prepared.append(_prepare(article, sentences, events))
+            except StoreError as exc:
+                failures.append(str(exc))
+        written = 0
+        if prepared:
+            try:
+                written = self._transaction(lambda: self._write(prepared))
+            except duckdb.Error:
+                for item in prepared:
+                    try:
+                        written += self._transaction(functools.partial(self._write, [item]))
+                    except duckdb.Error as exc:
+                        failures.append(f"article {item.article.id}: {exc}")
+        if failures:
+            named = "; ".join(failures[:MAX_NAMED_FAILURES])
+            more = len(failures) - MAX_NAMED_FAILURES
+            raise StoreError(f"{self.path}: {len(failures)} article(s) not stored ({written} others were): "
+                             f"{named}{f'; and {more} more' if more > 0 else ''}")
+        return written
+
+    def _write(self, batch: list[_Prepared]) -> int:
+        con = self._con
+        # A later copy of the same id in one batch wins, as if the copies were written in turn.
+        latest = {item.article.id: item for item in batch}
+        stored = dict(con.execute("SELECT id, content_hash FROM articles WHERE list_contains(?, id)",
+                                  [list(latest)]).fetchall())
+        todo = [item for item in latest.values() if stored.get(item.article.id) != item.digest]
+        if not todo:
+            return 0
+        changed = [item.article.id for item in todo if item.article.id in stored]
+        orphans = self._forget(changed) if changed else set()
+        _insert(con, "articles", [item.article_row(utc_now()) for item in todo])
+        _insert(con, "sentences", [row for item in todo for row in item.sentence_rows])
+        # The first report of an event id supplies its record; later ones add evidence.
+        incoming: dict[str, _PreparedEvent] = {}
+        evidence: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        for item in todo:
+            for event in item.events:
+                incoming.setdefault(event.id, event)
+                for row in event.evidence_rows:
+                    evidence.setdefault(tuple(row[i] for i in _EVIDENCE_KEY), row)
+        _insert(con, "evidence", list(evidence.values()))
+        touched = sorted(set(incoming) | orphans)
+        existing = dict(con.execute("SELECT id, record FROM events WHERE list_contains(?, id)",
+                                    [touched]).fetchall())
+        listed = self._evidence_lists(touched)
+        _insert(con, "events", [
+            (*event.row, _json({**event.record, "evidence": listed.get(event_id, [])}))
+            for event_id, event in incoming.items() if event_id not in existing
+        ])
+        updates = [(event_id, _json({**json.loads(record), "evidence": listed.get(event_id, [])}))
+                   for event_id, record in existing.items()]
+        if updates:
+            con.execute(
+                "UPDATE events SET record = v.record FROM (SELECT unnest(?::VARCHAR[]) AS id, "
+                "unnest(?::VARCHAR[])::JSON AS record) AS v WHERE events.id = v.id",
+                [[u[0] for u in updates], [u[1] for u in updates]],
+            )
+        return len(todo)
+
+    def _forget(self, article_ids: list[str]) -> set[str]:
+        """Delete these articles with their sentences and evidence, and the events left
+        with no evidence; returns the ids of the other events they had evidence for."""
+        con = self._con
+        had = {event_id for (event_id,) in con.execute(
+            "SELECT DISTINCT event_id FROM evidence WHERE list_contains(?, article_id)", [article_ids]
+        ).fetchall()}
+        con.execute("DELETE FROM evidence WHERE list_contains(?, article_id)", [article_ids])
+        con.execute("DELETE FROM sentences WHERE list_contains(?, article_id)", [article_ids])
+        con.execute("DELETE FROM articles WHERE list_contains(?, id)", [article_ids])
+        if not had:
+            return set()
+        con.execute(
+            "DELETE FROM events WHERE list_contains(?, id) "
+            "AND NOT EXISTS (SELECT 1 FROM evidence WHERE evidence.event_id = events.id)",
+            [sorted(had)],
+        )
+        left = con.execute("SELECT id FROM events WHERE list_contains(?, id)", [sorted(had)]).fetchall()
+        return {event_id for (event_id,) in left}
+
+    def _evidence_lists(self, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each event's evidence as its record lists it: oldest report first, then by doc and offset."""
+        lists: dict[str, list[dict[str, Any]]] = {}
+        for event_id, doc_id, outlet, sentence, start, end, published, title, url in self._con.execute(
+            _EVIDENCE_SELECT, [event_ids]
+        ).fetchall():
+            item = Evidence(doc_id=doc_id, outlet=outlet, sentence=sentence, start=start, end=end,
+                            published=published, title=title, url=url)
+            lists.setdefault(event_id, []).append(as_dict(item))
+        return lists
+
+    # reading
+
+    def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
+        """Whether the article is stored (with this content hash, when one is given)."""
+        with self._errors():
+            row = self._con.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None and (content_hash is None or row[0] == content_hash)
+
+    def article(self, article_id: str) -> Article | None:
+        with self._errors():
+            row = self._con.execute(f"{_ARTICLE_SELECT} WHERE id = ?", [article_id]).fetchone()
+        return _article(row) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, by id (read page by page, so other calls may interleave)."""
+        after: str | None = None
+        while True:
+            with self._errors():
+                rows = self._con.execute(
+                    f"{_ARTICLE_SELECT} WHERE ? IS NULL OR id > ? ORDER BY id LIMIT ?", [after, after, ARTICLE_PAGE]
+                ).fetchall()
+            yield from (_article(row) for row in rows)
+            if len(rows) < ARTICLE_PAGE:
+                return
+            after = rows[-1][0]
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        with self._errors():
+            rows = self._con.execute(
+                'SELECT idx, start, "end", text FROM sentences WHERE article_id = ? ORDER BY idx', [article_id]
+            ).fetchall()
+        return [Sentence(index=idx, start=start, end=end, text=text) for idx, start, end, text in rows]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event record (the interchange JSON object), or None."""
+        with self._errors():
+            row = self._con.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def events(self, filters: EventFilter | None = None, *, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """The event records `filters` selects, by date (undated last), then id."""
+        if limit is not None and limit < 0:
+            raise UsageError(f"limit must be 0 or more, not {limit}")
+        if offset < 0:
+            raise UsageError(f"offset must be 0 or more, not {offset}")
+        where, params = _where(filters or EventFilter())
+        sql = f'SELECT record FROM events{where} ORDER BY "date" NULLS LAST, id'
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        if offset:
+            sql += " OFFSET ?"
+            params.append(offset)
+        with self._errors():
+            rows = self._con.execute(sql, params).fetchall()
+        return [json.loads(record) for (record,) in rows]
+
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        where, params = _where(filters or EventFilter())
+        with self._errors():
+            row = self._con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()
+        return int(row[0]) if row else 0
+
+    def stats(self) -> dict[str, int]:
+        """How many articles, sentences, events and evidence rows the store holds."""
+        with self._errors():
+            row = self._con.execute(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences), "
+                "(SELECT count(*) FROM events), (SELECT count(*) FROM evidence)"
+            ).fetchone()
+        articles, sentences, events, evidence = row if row else (0, 0, 0, 0)
+        return {"articles": articles, "sentences": sentences, "events": events, "evidence": evidence}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> None:
+    if rows:
+        con.execute(_INSERT[table], [list(column) for column in zip(*rows)])

@@ -1,0 +1,172 @@
+"""The store's tables and the migrations that build them (docs/store.md describes each column).
+
+A store file records the schema version it was last migrated to in `schema_version`.
+Opening it applies the migrations it has not seen, each in its own transaction, so a
+file is always at one whole version. A file written by a newer sitroom is refused rather
+than read with the wrong idea of its columns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+from .errors import StoreError
+
+# Quoted names: `end` is an SQL keyword and `date` a type name; quoting keeps them columns.
+_V1 = (
+    """
+    CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        title VARCHAR,
+        outlet VARCHAR,
+        published VARCHAR,
+        published_inferred BOOLEAN NOT NULL,
+        url VARCHAR,
+        language VARCHAR,
+        source VARCHAR,
+        notes JSON NOT NULL,
+        furniture JSON NOT NULL,
+        text VARCHAR NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE sentences (
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    )
+    """,
+    """
+    CREATE TABLE events (
+        id VARCHAR PRIMARY KEY,
+        event_code VARCHAR NOT NULL,
+        root VARCHAR NOT NULL,
+        event_label VARCHAR,
+        plover_type VARCHAR,
+        acled_event_type VARCHAR,
+        acled_sub_event_type VARCHAR,
+        source_code VARCHAR,
+        source_name VARCHAR,
+        target_code VARCHAR,
+        target_name VARCHAR,
+        source_country VARCHAR,
+        target_country VARCHAR,
+        "date" DATE,
+        date_precision VARCHAR,
+        country VARCHAR,
+        admin1 VARCHAR,
+        location_name VARCHAR,
+        lat DOUBLE,
+        lon DOUBLE,
+        killed INTEGER,
+        attribution VARCHAR,
+        modality VARCHAR,
+        historical BOOLEAN,
+        confidence DOUBLE,
+        rule VARCHAR,
+        record JSON NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE evidence (
+        event_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        outlet VARCHAR,
+        sentence VARCHAR NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        published VARCHAR,
+        title VARCHAR,
+        url VARCHAR,
+        UNIQUE (event_id, doc_id, start, "end")
+    )
+    """,
+    # Replacing an article deletes its evidence by article, and a record is rebuilt from
+    # its event's evidence rows: both are point look-ups these indexes serve.
+    "CREATE INDEX evidence_article ON evidence (article_id)",
+    "CREATE INDEX evidence_event ON evidence (event_id)",
+)
+
+# (version, statements) in order; append a new entry to change the schema, never edit one.
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1),)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+_VERSION_TABLE = "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)"
+
+
+def utc_now() -> dt.datetime:
+    """Now in UTC, naive: the store's TIMESTAMP columns all hold UTC."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchall()
+    return {name for (name,) in rows}
+
+
+def stored_version(con: duckdb.DuckDBPyConnection, path: str) -> int | None:
+    """The file's schema version; None for a database with no tables at all."""
+    tables = _tables(con)
+    if "schema_version" not in tables:
+        if tables:
+            raise StoreError(
+                f"{path} is a DuckDB database but not a sitroom store (it has no schema_version "
+                "table); pass another --db path"
+            )
+        return None
+    (version,) = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone() or (0,)
+    return int(version)
+
+
+def check_version(version: int | None, path: str, *, read_only: bool) -> None:
+    """Refuse versions this code cannot read; a read-only open cannot migrate either."""
+    if version is not None and version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer sitroom (store schema {version}; this one knows "
+            f"{SCHEMA_VERSION}): upgrade sitroom to read it"
+        )
+    if read_only and version is None:
+        raise StoreError(f"{path} is an empty database, not a sitroom store; run `sitroom ingest` first")
+    if read_only and version is not None and version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has store schema {version} and this sitroom needs {SCHEMA_VERSION}: open it once "
+            "for writing (for example with `sitroom ingest`) to upgrade it"
+        )
+
+
+def migrate(con: duckdb.DuckDBPyConnection, path: str) -> int:
+    """Bring a writable store to SCHEMA_VERSION; returns the version it now has."""
+    version = stored_version(con, path)
+    check_version(version, path, read_only=False)
+    if version is None:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(_VERSION_TABLE)
+            con.execute("COMMIT")
+        except duckdb.Error:
+            con.execute("ROLLBACK")
+            raise
+        version = 0
+    for target, statements in MIGRATIONS:
+        if target <= version:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in statements:
+                con.execute(statement)
+            con.execute("INSERT INTO schema_version VALUES (?, ?)", [target, utc_now()])
+            con.execute("COMMIT")
+        except duckdb.Error:
+            con.execute("ROLLBACK")
+            raise
+        version = target
+    return version
