@@ -40,6 +40,7 @@ class Draft:
     rule: str
     trigger: str
     lemma: str
+    anchor: int  # character offset of the trigger: what makes two events of one sentence differ
     source: Actor | None
     target: Actor | None
     date: str | None
@@ -174,6 +175,7 @@ class EventStage:
                 rule=trigger.rule.name,
                 trigger=trigger.token.text,
                 lemma=trigger.token.lemma_.lower(),
+                anchor=trigger.token.idx,
                 source=source,
                 target=target,
                 date=when.value,
@@ -212,7 +214,7 @@ class EventStage:
             if target is None:
                 continue
             out.append(Draft(
-                code="010", rule="statement:reporting-verb-without-event", trigger=root.text, lemma="say",
+                code="010", rule="statement:reporting-verb-without-event", trigger=root.text, lemma="say", anchor=root.idx,
                 source=speaker.actor, target=target, date=when.value, date_precision=when.precision,
                 date_inferred=when.inferred, historical=when.historical, place=None, tolls=[],
                 attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
@@ -271,9 +273,9 @@ def _spoken_about(content: list[Token], actors: ActorIndex, speaker: Actor) -> A
 
 
 def event_id(doc_id: str, draft: "Draft") -> str:
-    """Same article, same event, same id: from the article, the sentence and the dyad."""
+    """Same article, same event, same id: from the article, the trigger's place and the dyad."""
     key = "|".join([
-        doc_id, str(min(e.start for e in draft.evidence)), draft.code[:2],
+        doc_id, str(draft.anchor), draft.code[:2],
         (draft.source.code or draft.source.name) if draft.source else "",
         (draft.target.code or draft.target.name) if draft.target else "",
     ])

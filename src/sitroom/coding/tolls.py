@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..records import Fatalities, NumberMention, TollReport
+from ..resolve.numbers import toll_from_numbers
 
 MAX_CLIMB = 8
 TOLL_CATEGORIES = ("killed", "injured")
@@ -51,32 +52,12 @@ def _owner(token: Token, owners: dict[int, int]) -> int | None:
 
 
 def report_from(mentions: Sequence[NumberMention], *, attribution: str | None, doc_id: str, sentence: str) -> TollReport | None:
-    """One source's toll from the number mentions of one sentence.
-
-    The killed figure is a stated total where there is one ("at least 412 ... : 214 rebels,
-    ..."), else the sum of the groups; qualifiers stay those of the figure used.
-    """
-    killed_total = [m for m in mentions if m.category == "killed" and m.group is None and m.value is not None]
-    killed_groups = [m for m in mentions if m.category == "killed" and m.group is not None and m.value is not None]
-    injured = [m for m in mentions if m.category == "injured" and m.value is not None]
-    by_group: dict[str, int] = {}
-    for m in killed_groups:
-        by_group[m.group] = by_group.get(m.group, 0) + m.value  # type: ignore[index, operator]
-    if killed_total:
-        first = max(killed_total, key=lambda m: m.value or 0)
-        killed: int | None = first.value
-        qualifier: str | None = first.qualifier
-    elif by_group:
-        killed = sum(by_group.values())
-        qualifier = "exact" if all(m.qualifier == "exact" for m in killed_groups) else "at least"
-    else:
-        killed, qualifier = None, None
-    injured_total = max((m.value for m in injured if m.group is None), default=None) or (
-        sum(m.value for m in injured if m.value) if injured else None)  # type: ignore[misc]
-    if killed is None and injured_total is None:
+    """One source's toll from the number mentions of one sentence (see `toll_from_numbers`)."""
+    toll = toll_from_numbers(mentions)
+    if toll["killed"] is None and toll["injured"] is None:
         return None
-    return TollReport(killed=killed, injured=injured_total, qualifier=qualifier, attribution=attribution,
-                      doc_id=doc_id, sentence=sentence, by_group=by_group)
+    return TollReport(killed=toll["killed"], injured=toll["injured"], qualifier=toll["qualifier"],
+                      attribution=attribution, doc_id=doc_id, sentence=sentence, by_group=dict(toll["by_group"]))
 
 
 def reconcile(reports: Sequence[TollReport]) -> Fatalities | None:

@@ -1,0 +1,520 @@
+"""When: date expressions in an article, resolved against the article's date.
+
+    DateStage            doc._.article -> doc._.dates (DateMention, sorted by start)
+    resolve_expression   "since Wednesday", 2024-11-30, "past" -> ("2024-11-27", "day", "since")
+    resolve_weekday      a weekday before (past) or after (future) the article's date
+    clause_tense         past / future / present of the clause a date expression sits in
+    infer_published      the article's own date from its dateline, for inputs that carry none
+
+Candidates come from patterns (weekdays, months, years, relative words, full dates) and
+from spaCy's DATE entities. Relative expressions need the article's date; without it they
+get no value, while absolute ones ("28 November 2024") still resolve. dateparser reads
+absolute day-level dates; weekdays, months and years are resolved here because they
+depend on the tense of the clause, which dateparser cannot see.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import dateparser
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Article, DateMention
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+# Abbreviations as wires write them ("Nov. 28", "Sept 3"); "May" needs none.
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+                       "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+# Earliest and latest years read as years: outside this range a four-digit number is a
+# count or a code, not a year.
+MIN_YEAR = 1800
+MAX_YEAR = 2100
+# Dates before this year are almost certainly misreadings in news about current events.
+SUSPECT_BEFORE_YEAR = 1900
+# A planned event (future tense) may lie after the article's date; within this many days
+# it is plausible ("due to meet next month"), beyond it the reading is suspect.
+FUTURE_PLAUSIBLE_DAYS = 365
+# Datelines and "Published:" lines sit at the top of an article; a full date further down
+# is more likely an event's than the article's.
+INFER_WINDOW_CHARS = 1500
+# How far up the parse a date expression may climb to find the verb it modifies.
+MAX_CLIMB = 4
+
+# The word before an expression says how it relates to the event it dates.
+RELATIONS = {
+    "on": "on", "at": "on", "since": "since", "from": "since", "until": "until", "till": "until",
+    "through": "until", "before": "before", "by": "before", "prior": "before", "after": "after",
+    "in": "in", "during": "in", "throughout": "in", "of": "in",
+}
+# Governors whose "to"-infinitive is planned, not done: "is due to meet on Monday".
+FUTURE_GOVERNORS = frozenset({
+    "due", "schedule", "expect", "plan", "set", "intend", "hope", "aim", "prepare", "slate",
+    "agree", "promise", "pledge", "vow", "going", "poise", "propose", "arrange",
+})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_FULL_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October"
+                  r"|November|December)")
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
+
+# (kind, pattern): tried in this order; a later match that overlaps an earlier one is dropped.
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern)) for kind, pattern in (
+        ("iso", r"\b\d{4}-\d{2}-\d{2}(?=T|\b)"),
+        ("full", rf"\b(?:{_WEEKDAY_RE},?\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR_RE}\b"),
+        ("full", rf"\b(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\s+{_DAY_RE},?\s+{_YEAR_RE}\b"),
+        ("numeric", r"\b\d{1,2}/\d{1,2}/\d{4}\b"),
+        ("monthday", rf"\b(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\s+{_DAY_RE}\b(?![,.]?\d)"),
+        ("monthday", rf"\b(?:{_WEEKDAY_RE},?\s+)?(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?![A-Za-z])"),
+        ("monthyear", rf"\b(?:(?:early|late|mid)[- ])?{_MONTH_RE}\s+(?:of\s+)?{_YEAR_RE}\b"),
+        ("relative", r"(?i)\b(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past)\s+"
+                     r"(?:week|weekend|month|year|morning|afternoon|evening|night)\b"),
+        ("relative", r"(?i)\b(?:yesterday|today|tonight)\b"),
+        ("ago", r"(?i)\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                r"(?:days?|weeks?|months?|years?)\s+ago\b"),
+        ("weekday", rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ll]ate|[Ee]arly|[Oo]vernight)\s+)?{_WEEKDAY_RE}"
+                    rf"(?:\s+{_PART_OF_DAY})?\b"),
+        ("month", rf"(?i:\b(?:in|since|until|by|during|from|before|after|through|of|last|next|this|"
+                  rf"early|late|mid)[- ]+){_FULL_MONTH_RE}\b"),
+        ("year", rf"(?<![\d$£€.,])\b{_YEAR_RE}\b(?![\d%]|,\d|\.\d)"),
+    )
+)
+
+# Words that make a four-digit number a count, not a year: "at least 2000 people".
+_COUNT_BEFORE = re.compile(r"(?i)(?:at least|more than|over|nearly|almost|about|around|some|up to|"
+                           r"than|of|estimated)\s+$")
+_YEAR_WORDS_BEFORE = re.compile(r"(?i)\b(?:in|since|until|by|during|from|before|after|through|of|"
+                                r"early|late|mid|year|since early|back in)[- ]+$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+
+
+# -- pure resolution ---------------------------------------------------------------------
+
+def resolve_weekday(weekday: int, published: dt.date, tense: str | None) -> dt.date:
+    """The day a weekday (0 = Monday) names in an article of `published`.
+
+    Past (and present or unknown): the most recent such day on or before publication.
+    Future: the next such day strictly after it.
+    """
+    if tense == "future":
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def resolve_month(month: int, published: dt.date, tense: str | None) -> dt.date:
+    """The first day of the named month: the latest one begun by publication, or the next."""
+    if tense == "future":
+        year = published.year if month >= published.month else published.year + 1
+    else:
+        year = published.year if month <= published.month else published.year - 1
+    return dt.date(year, month, 1)
+
+
+def resolve_expression(text: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str, str]:
+    """Resolve one date expression: (YYYY-MM-DD or None, precision, relation).
+
+    `text` may start with its preposition ("since Wednesday"), which gives the relation.
+    Relative expressions get no value when `published` is None.
+    """
+    words = text.strip().split()
+    relation: str | None = None
+    if words and words[0].lower() in RELATIONS:
+        relation = RELATIONS[words[0].lower()]
+        words = words[1:]
+    body = " ".join(words)
+    if relation == "since" and tense != "future":
+        tense = "past"  # "since Wednesday" counts from a day already gone
+    value, precision = _resolve_body(body, published, tense)
+    if relation is None:
+        relation = "on" if precision == "day" else "in"
+    return value, precision, relation
+
+
+def _resolve_body(body: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str]:
+    lower = body.lower().strip(" ,.")
+    for resolver in (_iso, _relative, _ago, _weekday, _absolute, _month_year, _month, _year):
+        found = resolver(lower, published, tense)
+        if found is not None:
+            return found
+    return None, "day"
+
+
+def _iso(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:t.*)?", lower)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+def _relative(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
+    match = re.fullmatch(r"(?:(earlier|later|late|early)\s+)?(?:(this|last|next|past)\s+)?"
+                         r"(yesterday|today|tonight|week|weekend|month|year|morning|afternoon|evening|night)",
+                         lower)
+    if match is None or (match[2] is None and match[3] not in ("yesterday", "today", "tonight")):
+        return None
+    which, unit = match[2], match[3]
+    precision = {"week": "week", "weekend": "week", "month": "month", "year": "year"}.get(unit, "day")
+    if published is None:
+        return None, precision
+    if unit == "yesterday" or (which == "last" and unit == "night"):
+        return (published - dt.timedelta(days=1)).isoformat(), "day"
+    if unit in ("today", "tonight", "morning", "afternoon", "evening", "night"):
+        return published.isoformat(), "day"
+    step = {"last": -1, "past": -1, "next": 1}.get(which or "this", 0)
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday())
+        return (monday + dt.timedelta(weeks=step)).isoformat(), "week"
+    if unit == "weekend":
+        # a weekend is dated by its Saturday, at week precision (it spans two days)
+        saturday = resolve_weekday(5, published, "future" if step > 0 else "past")
+        return saturday.isoformat(), "week"
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 + step
+        return dt.date(month_index // 12, month_index % 12 + 1, 1).isoformat(), "month"
+    return dt.date(published.year + step, 1, 1).isoformat(), "year"
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _ago(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
+    match = re.fullmatch(r"(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago", lower)
+    if match is None:
+        return None
+    count = int(match[1]) if match[1].isdigit() else _NUMBER_WORDS.get(match[1])
+    if count is None:
+        return None
+    unit = match[2]
+    if published is None:
+        return None, unit
+    if unit in ("day", "week"):
+        return (published - dt.timedelta(days=count * (7 if unit == "week" else 1))).isoformat(), unit
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 - count
+        return dt.date(month_index // 12, month_index % 12 + 1, 1).isoformat(), "month"
+    return dt.date(published.year - count, 1, 1).isoformat(), "year"
+
+
+def _weekday(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
+    match = re.fullmatch(rf"(?:(last|next|this|late|early|overnight)\s+)?({'|'.join(WEEKDAYS)})"
+                         rf"(?:'s)?(?:\s+{_PART_OF_DAY})?", lower)
+    if match is None:
+        return None
+    if published is None:
+        return None, "day"
+    weekday = WEEKDAYS.index(match[2])
+    if match[1] == "next":
+        tense = "future"
+    elif match[1] == "last":
+        # "last Monday" written on a Monday is the week before, not the same day
+        day = resolve_weekday(weekday, published - dt.timedelta(days=1), "past")
+        return day.isoformat(), "day"
+    return resolve_weekday(weekday, published, tense).isoformat(), "day"
+
+
+def _month_number(word: str) -> int | None:
+    word = word.strip(".").lower()
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    return MONTH_ABBREVIATIONS.get(word)
+
+
+def _absolute(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
+    """Day-level dates with a month name or in numeric form, read by dateparser."""
+    has_year = re.search(rf"\b{_YEAR_RE}\b", lower) is not None
+    day_first = re.fullmatch(rf"(?:[a-z]+,?\s+)?(?:the\s+)?({_DAY_RE})\s+(?:of\s+)?([a-z]+\.?),?(?:\s+{_YEAR_RE})?", lower)
+    month_first = re.fullmatch(rf"(?:[a-z]+,?\s+)?([a-z]+\.?)\s+({_DAY_RE}),?(?:\s+{_YEAR_RE})?", lower)
+    numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", lower)
+    if day_first and _month_number(day_first[2]):
+        order = "DMY"
+    elif month_first and _month_number(month_first[1]):
+        order = "MDY"
+    elif numeric:
+        # American order unless the first number cannot be a month
+        order = "DMY" if int(numeric[1]) > 12 else "MDY"
+        has_year = True
+    else:
+        return None
+    if not has_year and published is None:
+        return None, "day"
+    settings: dict[str, object] = {
+        "DATE_ORDER": order,
+        "PREFER_DATES_FROM": "future" if tense == "future" else "past",
+        "REQUIRE_PARTS": ["day", "month"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    parsed = dateparser.parse(lower.replace(".", ""), languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return parsed.date().isoformat(), "day"
+
+
+def _month_year(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
+    match = re.fullmatch(rf"(?:(?:early|late|mid)[- ])?([a-z]+\.?)\s+(?:of\s+)?({_YEAR_RE})", lower)
+    if match is None or _month_number(match[1]) is None:
+        return None
+    return dt.date(int(match[2]), _month_number(match[1]) or 1, 1).isoformat(), "month"
+
+
+def _month(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
+    match = re.fullmatch(r"(?:(last|next|this|early|late|mid)[- ]+)?([a-z]+\.?)", lower)
+    if match is None or _month_number(match[2]) is None:
+        return None
+    if published is None:
+        return None, "month"
+    month = _month_number(match[2]) or 1
+    if match[1] == "next":
+        tense = "future"
+    elif match[1] == "last":
+        tense = "past"
+        if month == published.month:
+            return dt.date(published.year - 1, month, 1).isoformat(), "month"
+    return resolve_month(month, published, tense).isoformat(), "month"
+
+
+def _year(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
+    match = re.fullmatch(rf"(?:(?:early|late|mid)[- ])?({_YEAR_RE})", lower)
+    if match is None:
+        return None
+    return f"{match[1]}-01-01", "year"
+
+
+# -- tense of the clause -----------------------------------------------------------------
+
+def clause_tense(span: Span) -> str | None:
+    """past, future or present: the tense of the verb a date expression attaches to."""
+    verb = _governing_verb(span)
+    return _tense_of(verb, MAX_CLIMB) if verb is not None else None
+
+
+def _tense_of(verb: Token, budget: int) -> str | None:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in FUTURE_AUX or c.tag_ == "MD" for c in aux):
+        return "future"  # "will meet", "could resume on Monday"
+    past_marked = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux)
+    if verb.lemma_.lower() in FUTURE_GOVERNORS and not past_marked and _is_present(verb, aux):
+        return "future"  # "the vote is scheduled for Monday", "is due on Monday"
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux) and budget > 0:
+        governor = verb.head
+        if governor.lemma_.lower() in FUTURE_GOVERNORS:
+            return "future"  # "is due to meet on Monday", "agreed to meet on Monday"
+        return _tense_of(governor, budget - 1) if governor != verb else None
+    if past_marked or verb.tag_ == "VBN":
+        return "past"  # "attacked", "has been killed", "was seized"
+    if verb.tag_ == "VBG":
+        if any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux):
+            return "future"  # "is meeting on Monday": a present progressive with a date plans
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp") and verb.head != verb and budget > 0:
+            governor = verb.head
+            if governor.pos_ == "ADP" and governor.head != governor:
+                governor = governor.head  # "after stopping the convoy on Wednesday"
+            return _tense_of(governor, budget - 1)  # "..., killing 12 on Monday"
+        return None
+    if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
+        return "present"
+    return None
+
+
+def _is_present(verb: Token, aux: list[Token]) -> bool:
+    """A present-tense verb, or an adjective or participle after a present copula ("is due")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    if any(c.tag_ in ("VBZ", "VBP") for c in aux):
+        return True
+    head = verb.head
+    return verb.dep_ in ("acomp", "xcomp", "attr") and head.tag_ in ("VBZ", "VBP")
+
+
+def _governing_verb(span: Span) -> Token | None:
+    current = span.root
+    for _ in range(MAX_CLIMB):
+        if current.head == current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.lemma_.lower() == "due" or (current.tag_ == "JJ" and current.lemma_.lower() in FUTURE_GOVERNORS):
+            return current
+    return None
+
+
+# -- finding expressions -----------------------------------------------------------------
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Date expressions in plain text, longest patterns first, without overlaps."""
+    taken: list[Candidate] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if kind == "month":
+                # the pattern includes the word before the month; the mention starts at the month
+                start = end - len(re.split(r"[- ]+", match.group())[-1])
+            if kind == "year" and not _looks_like_year(text, start, end):
+                continue
+            if any(c.start < end and start < c.end for c in taken):
+                continue
+            taken.append(Candidate(start, end, kind))
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _looks_like_year(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 20):start]
+    after = text[end:end + 12]
+    if _YEAR_WORDS_BEFORE.search(before):
+        return True
+    if _COUNT_BEFORE.search(before):
+        return False
+    # "2500 people", "1900 displaced": a number followed by a lower-case word is a count
+    if re.match(r"\s+(?:people|dead|[a-z]+(?:s|ed)\b)", after):
+        return False
+    return True
+
+
+def _relation_before(text: str, start: int) -> str | None:
+    match = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 16):start])
+    if match and match[1].lower() in RELATIONS:
+        return match[1].lower()
+    return None
+
+
+class DateStage:
+    name = "dates"
+    requires = ("doc._.article",)
+    assigns = ("doc._.dates",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        article: Article | None = doc._.article
+        published = _parse_published(article.published if article else None)
+        doc._.dates = list(self.mentions(doc, published, article.furniture if article else ()))
+        return doc
+
+    def mentions(self, doc: Doc, published: dt.date | None,
+                 furniture: tuple[tuple[int, int], ...] = ()) -> Iterator[DateMention]:
+        text = doc.text
+        candidates = find_candidates(text)
+        for ent in doc.ents:
+            if ent.label_ != "DATE" or any(c.start < ent.end_char and ent.start_char < c.end for c in candidates):
+                continue
+            candidates.append(Candidate(ent.start_char, ent.end_char, "entity"))
+        for candidate in sorted(candidates, key=lambda c: c.start):
+            if any(s <= candidate.start < e for s, e in furniture):
+                continue
+            mention = self._mention(doc, candidate, published)
+            if mention is not None:
+                yield mention
+
+    def _mention(self, doc: Doc, candidate: Candidate, published: dt.date | None) -> DateMention | None:
+        text = doc.text[candidate.start:candidate.end]
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        tense = clause_tense(span) if span is not None else None
+        preposition = _relation_before(doc.text, candidate.start)
+        phrase = f"{preposition} {text}" if preposition else text
+        if candidate.kind == "entity" and not _plausible_entity(text):
+            return None
+        value, precision, relation = resolve_expression(phrase, published, tense)
+        if value is None and candidate.kind == "entity":
+            return None
+        return DateMention(start=candidate.start, end=candidate.end, text=text, value=value,
+                           precision=precision, relation=relation, tense=tense,
+                           suspect=is_suspect(value, precision, published, tense))
+
+
+def _plausible_entity(text: str) -> bool:
+    """A spaCy DATE entity worth resolving: it names a month, a weekday or a year.
+
+    Durations ("two years", "decades") are DATE entities too, but not dates.
+    """
+    lower = text.lower()
+    return (any(m in lower for m in MONTHS) or any(w in lower for w in WEEKDAYS)
+            or re.search(rf"\b{_YEAR_RE}\b", lower) is not None)
+
+
+def is_suspect(value: str | None, precision: str, published: dt.date | None, tense: str | None) -> bool:
+    """Before 1900, or after the article's date unless it is a planned event within a year."""
+    if value is None:
+        return False
+    when = dt.date.fromisoformat(value)
+    if when.year < SUSPECT_BEFORE_YEAR:
+        return True
+    if published is None:
+        return False
+    # a coarse date is "after" publication only if its whole period starts after it
+    if when <= published:
+        return False
+    return not (tense == "future" and (when - published).days <= FUTURE_PLAUSIBLE_DAYS)
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+# -- the article's own date --------------------------------------------------------------
+
+_LABELLED = re.compile(r"(?im)^\W*(?:published|posted|updated|date|first published)\s*(?:on|:)?\s*:?\s*(.{6,40})$")
+_DATELINE = re.compile(rf"(?m)^[A-Z][A-Za-z .'-]+,\s+((?:{_MONTH_RE})\s+{_DAY_RE}(?:,?\s+{_YEAR_RE})?|"
+                       rf"{_DAY_RE}\s+{_MONTH_RE}(?:\s+{_YEAR_RE})?)\s*\(")
+
+
+def infer_published(text: str, today: dt.date | None = None) -> str | None:
+    """The article's date from its own text, or None.
+
+    In order: a labelled line ("Published: 2024-11-30"), a wire dateline ("KYIV, March 3
+    (Reuters) -"), else the latest full date in the top of the article. A dateline without
+    a year takes the latest year the text names, else the year of `today` (the clock's).
+    """
+    head = text[:INFER_WINDOW_CHARS]
+    for match in _LABELLED.finditer(head):
+        found = _full_dates(match[1])
+        if found:
+            return found[0].isoformat()
+    match = _DATELINE.search(head)
+    if match is not None:
+        found = _full_dates(match[1])
+        if found:
+            return found[0].isoformat()
+        years = [int(y) for y in re.findall(rf"\b{_YEAR_RE}\b", text)]
+        year = max(years) if years else (today or dt.date.today()).year
+        value, _, _ = resolve_expression(f"{match[1]} {year}", None, None)
+        if value is not None:
+            return value
+    found = _full_dates(head)
+    return max(found).isoformat() if found else None
+
+
+def _full_dates(text: str) -> list[dt.date]:
+    out: list[dt.date] = []
+    for candidate in find_candidates(text):
+        if candidate.kind not in ("iso", "full", "numeric"):
+            continue
+        value, precision, _ = resolve_expression(text[candidate.start:candidate.end], None, None)
+        if value is not None and precision == "day":
+            out.append(dt.date.fromisoformat(value))
+    return out
