@@ -46,6 +46,8 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         if span is None:
             continue
         current = span.root
+        if current.dep_ in ("nummod", "compound", "amod") and current.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "a 2015 peace process": the year names a thing, it dates no event
         if span.start - sent.start <= FRONTED_TOKENS:
             # "On Wednesday, X launched ...": a fronted date modifies the main clause,
             # whatever the parser attached it to
@@ -79,6 +81,10 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
         framing = _clause_date(tokens[0], attached)
         if framing is not None and is_historical(framing, published):
             mention = framing
+        elif attached and all(is_historical(m, published) and m.relation == "in" for m in attached.values()):
+            # a sentence whose only dates lie long before the report is background
+            # ("... captured the north in an offensive launched in October 2023")
+            mention = next(iter(attached.values()))
     if mention is None:
         return EventDate(value=published, precision="day", inferred=True, historical=False, mention=None)
     return EventDate(
@@ -126,6 +132,6 @@ def is_historical(mention: DateMention, published: str | None) -> bool:
     except ValueError:
         return False
     if mention.precision == "year":
-        # "In 2015, ...": a whole year long before the report; last year may still be news
-        return when.year < now.year - 1
+        # "In 2015, ...", "last year": a whole earlier year is background
+        return when.year < now.year
     return (now - when).days > HISTORICAL_DAYS
