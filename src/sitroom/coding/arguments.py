@@ -59,10 +59,31 @@ def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Ar
     """One argument per conjunct of `head` that names an actor (just `head` if not `expand`)."""
     out: list[Argument] = []
     for conjunct in conjuncts(head) if expand else [head]:
+        members = _members(conjunct, index)
+        if members:
+            out.extend(members)
+            continue
         best = _best(conjunct, own_tokens(conjunct), index)
         if best is not None:
             out.append(Argument(actor=best.actor, mention=best, token=conjunct))
     return _unique(out)
+
+
+COLLECTIVE_HEADS = frozenset({
+    "government", "leader", "minister", "president", "force", "army", "delegation", "official",
+    "representative", "envoy", "ambassador", "foreign minister", "head", "member",
+})
+
+
+def _members(head: Token, index: ActorIndex) -> list[Argument]:
+    """"The governments of Burkina Faso and Niger": one actor per country named."""
+    if head.lemma_.lower() not in COLLECTIVE_HEADS or any(KIND_RANK.get(m.kind, 5) == 0 for m in index.at(head)):
+        return []
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None or len(conjuncts(pobj)) < 2:
+        return []
+    return actors_of(pobj, index)
 
 
 def _best(head: Token, tokens: list[Token], index: ActorIndex) -> ActorMention | None:

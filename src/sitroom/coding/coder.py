@@ -8,6 +8,7 @@ For each sentence: find the triggers (`triggers.tsv`), their sources and targets
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -75,23 +76,26 @@ class EventStage:
 
     # -- one article -------------------------------------------------------------------
     def code(self, doc: Doc, article: Article) -> list["Draft"]:
-        actors = ActorIndex(doc, doc._.actors or [])
-        places = where.PlaceIndex(doc, doc._.places or [])
+        lines = _datelines(article.text)
+        outside = lambda m: not any(start <= m.start < end for start, end in lines)  # noqa: E731
+        actors = ActorIndex(doc, [m for m in doc._.actors or [] if outside(m)])
+        places = where.PlaceIndex(doc, [m for m in doc._.places or [] if outside(m)])
+        doc_dates = [m for m in doc._.dates or [] if outside(m)]
         territory = set(places.by_token) | {t.i for t in doc if self.lexicon.has_frame(t.lemma_, "territory")}
         title_end = _title_end(doc, article)
         drafts: list[Draft] = []
         for sent in doc.sents:
             if not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end):
                 continue
-            drafts.extend(self._sentence(doc, sent, article, actors, places, territory, title_end))
+            drafts.extend(self._sentence(doc, sent, article, actors, places, doc_dates, territory, title_end))
         return drafts
 
     def _sentence(self, doc: Doc, sent: Span, article: Article, actors: ActorIndex,
-                  places: where.PlaceIndex, territory: set[int], title_end: int) -> list[Draft]:
+                  places: where.PlaceIndex, doc_dates: list, territory: set[int], title_end: int) -> list[Draft]:
         triggers = find_triggers(sent, self.lexicon, territory=territory, in_title=sent.start_char < title_end)
         trigger_at = {t.token.i: t for t in triggers}
         owners = {t.i for tr in triggers for t in tr.tokens}
-        dates = attach(doc, sent, doc._.dates or [], owners)
+        dates = attach(doc, sent, doc_dates, owners)
         folded = self._folded(triggers, trigger_at)
         toll_owner = {}
         for trigger in triggers:
@@ -136,11 +140,12 @@ class EventStage:
         return any(self.lexicon.has_frame(a.lemma_.lower(), "opinion") for a in list(trigger.token.ancestors)[:5])
 
     def _inside_threat(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
-        """An act that is only threatened ("vowed to strike back") is the threat's content."""
+        """An act that is only threatened ("vowed to strike back") or denied ("denied
+        carrying out the strike") is the content of the threat or denial, not an event."""
         token = trigger.token
         for ancestor in list(token.ancestors)[:4]:
             found = trigger_at.get(ancestor.i)
-            if found is not None and found.rule.code.startswith("13"):
+            if found is not None and (found.rule.code.startswith("13") or found.rule.code == "016"):
                 return True
         return False
 
@@ -170,6 +175,10 @@ class EventStage:
             mode = modality(trigger.token, lexicon, violent=violent, report=report, parties=(source, target))
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
+            if mode == "negated" and report is not None and report.actor is not None and _same_side(report.actor, source):
+                # "X said it had not carried out the strike": X denies responsibility
+                out.append(self._denial(report.actor, report, when, evidence, trigger))
+                continue
             out.append(Draft(
                 code=trigger.rule.code,
                 rule=trigger.rule.name,
@@ -191,6 +200,15 @@ class EventStage:
                 violent=violent,
             ))
         return [d for d in out if _worth_keeping(d)]
+
+    def _denial(self, speaker: Actor, report: Report, when: object, evidence: Evidence, trigger: Trigger) -> Draft:
+        verb = report.verb if report.verb is not None else trigger.token
+        return Draft(
+            code="016", rule="denial:negated-self-report", trigger=verb.text, lemma="deny", anchor=verb.idx,
+            source=speaker, target=None, date=when.value, date_precision=when.precision,  # type: ignore[attr-defined]
+            date_inferred=when.inferred, historical=when.historical, place=None, tolls=[],  # type: ignore[attr-defined]
+            attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
+        )
 
     def _statements(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
                     triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
@@ -249,6 +267,15 @@ class EventStage:
             trigger=draft.trigger,
             date_inferred=draft.date_inferred,
         )
+
+
+def _same_side(reporter: Actor, source: Actor | None) -> bool:
+    """The reporter speaks for the event's own source (or the source is unnamed: "it")."""
+    if source is None:
+        return True
+    if reporter.code and source.code and (reporter.code.startswith(source.code) or source.code.startswith(reporter.code)):
+        return True
+    return reporter.name == source.name
 
 
 def _state_like(actor: Actor) -> bool:
@@ -325,6 +352,15 @@ def _title_end(doc: Doc, article: Article) -> int:
         return 0
     position = article.text.find(article.title.strip())
     return position + len(article.title.strip()) if 0 <= position < 200 else 0
+
+
+# A wire dateline opening a paragraph: "GOMA, Nov 18 (Reuters) —", "PORT SUDAN, May 12 -".
+# Its city and date say where and when the report was filed, not where the event was.
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’-]{2,40}(?:,[^\n—–-]{0,40})?\s*[—–-]{1,2}\s")
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
 
 
 def _is_heading(sent: Span, title_end: int) -> bool:

@@ -79,7 +79,8 @@ def own_tokens(token: Token) -> list[Token]:
     """The subtree of a conjunct without its coordinated siblings and their subordinate clauses."""
     skip: set[int] = set()
     for child in token.children:
-        if child.dep_ in ("conj", "cc") or child.dep_ in CLAUSE_DEPS:
+        # an appositive describes ("X, Mali's partners in <alliance>"); it does not name the actor
+        if child.dep_ in ("conj", "cc", "appos") or child.dep_ in CLAUSE_DEPS:
             skip.update(t.i for t in child.subtree)
     return [t for t in token.subtree if t.i not in skip]
 

@@ -39,6 +39,7 @@ class EventDate:
 def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[int]) -> dict[int, DateMention]:
     """Map the token index of each date's owner (a trigger or a verb) to the date."""
     out: dict[int, DateMention] = {}
+    fronted: list[tuple[int, DateMention]] = []
     for mention in mentions:
         if mention.start < sent.start_char or mention.end > sent.end_char or mention.value is None:
             continue
@@ -50,8 +51,8 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             continue  # "a 2015 peace process": the year names a thing, it dates no event
         if span.start - sent.start <= FRONTED_TOKENS:
             # "On Wednesday, X launched ...": a fronted date modifies the main clause,
-            # whatever the parser attached it to
-            out.setdefault(sent.root.i, mention)
+            # whatever the parser attached it to; a date inside the clause still wins
+            fronted.append((sent.root.i, mention))
             continue
         for _ in range(MAX_CLIMB):
             head = current.head
@@ -65,6 +66,8 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         else:
             owner = current
         out.setdefault(owner.i, mention)
+    for owner_i, mention in fronted:
+        out.setdefault(owner_i, mention)
     return out
 
 
