@@ -65,6 +65,7 @@ def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Ar
             continue
         best = _best(conjunct, own_tokens(conjunct), index)
         if best is not None:
+            best = _with_possessor(best, conjunct, index)
             out.append(Argument(actor=best.actor, mention=best, token=conjunct))
     return _unique(out)
 
@@ -84,6 +85,24 @@ def _members(head: Token, index: ActorIndex) -> list[Argument]:
     if pobj is None or len(conjuncts(pobj)) < 2:
         return []
     return actors_of(pobj, index)
+
+
+def _with_possessor(mention: ActorMention, head: Token, index: ActorIndex) -> ActorMention:
+    """"its air forces", "Iran's army": a role takes its possessor's country, not the
+    article's."""
+    if mention.kind != "role":
+        return mention
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = [m for m in index.at(poss) if m.actor.country] if poss is not None else []
+    if not owner:
+        return mention
+    country = owner[0].actor.country
+    code = mention.actor.code or ""
+    role = code[3:] if len(code) > 3 and code[:3].isalpha() and code[:3].isupper() else code
+    actor = Actor(text=mention.actor.text, name=f"{owner[0].actor.name} {mention.actor.text}".strip(),
+                  code=f"{country}{role}" if role not in ("UAF",) else code, country=country)
+    return ActorMention(start=mention.start, end=mention.end, actor=actor, kind="compound",
+                        antecedent=(owner[0].start, owner[0].end))
 
 
 def _best(head: Token, tokens: list[Token], index: ActorIndex) -> ActorMention | None:

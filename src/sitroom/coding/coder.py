@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventLexicon
-from ..records import Actor, Article, Event, Evidence, Fatalities, TollReport
+from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, TollReport
 from . import where
 from .arguments import ActorIndex, Argument, actors_of, sources, targets
 from .frames import Report, modality, report_of
@@ -84,14 +84,18 @@ class EventStage:
         territory = set(places.by_token) | {t.i for t in doc if self.lexicon.has_frame(t.lemma_, "territory")}
         title_end = _title_end(doc, article)
         drafts: list[Draft] = []
+        context: DateMention | None = None
         for sent in doc.sents:
             if not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end):
                 continue
-            drafts.extend(self._sentence(doc, sent, article, actors, places, doc_dates, territory, title_end))
+            found = self._sentence(doc, sent, article, actors, places, doc_dates, territory, title_end, context)
+            drafts.extend(found)
+            context = _day_of(sent, doc_dates, article.published)
         return drafts
 
     def _sentence(self, doc: Doc, sent: Span, article: Article, actors: ActorIndex,
-                  places: where.PlaceIndex, doc_dates: list, territory: set[int], title_end: int) -> list[Draft]:
+                  places: where.PlaceIndex, doc_dates: list, territory: set[int], title_end: int,
+                  context: DateMention | None) -> list[Draft]:
         triggers = find_triggers(sent, self.lexicon, territory=territory, in_title=sent.start_char < title_end)
         trigger_at = {t.token.i: t for t in triggers}
         owners = {t.i for tr in triggers for t in tr.tokens}
@@ -114,7 +118,7 @@ class EventStage:
         for trigger in triggers:
             if trigger.token.i in folded or self._inside_threat(trigger, trigger_at) or self._opinion(trigger):
                 continue
-            out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at))
+            out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
         return out
 
@@ -151,7 +155,7 @@ class EventStage:
 
     def _events(self, trigger: Trigger, sent: Span, article: Article, actors: ActorIndex,
                 places: where.PlaceIndex, dates: dict, tolls: dict, evidence: Evidence,
-                trigger_at: dict[int, Trigger]) -> list[Draft]:
+                trigger_at: dict[int, Trigger], context: DateMention | None) -> list[Draft]:
         lexicon = self.lexicon
         light_is_trigger = trigger.light is not None and trigger.light.i in trigger_at and \
             not lexicon.has_frame(trigger.light.lemma_, "light")
@@ -159,7 +163,7 @@ class EventStage:
                                 lexicon_frames=lexicon.has_frame)
         found_targets = targets(trigger, actors, lambda t: where.visited(t, actors, places))
         report = report_of(trigger.token, sent, lexicon, actors)
-        when = event_date(trigger.tokens, dates, article.published, lambda t: _is_report(t, lexicon))
+        when = event_date(trigger.tokens, dates, article.published, lambda t: _is_report(t, lexicon), context)
         # an actor's own words are no place, but a capital or country named as target
         # ("arrived in Baghdad", "strikes on Kyiv") is also where the event happened
         taken = {t.i for a in found_sources + found_targets if a.mention.kind not in ("capital", "country")
@@ -267,6 +271,15 @@ class EventStage:
             trigger=draft.trigger,
             date_inferred=draft.date_inferred,
         )
+
+
+def _day_of(sent: Span, dates: list[DateMention], published: str | None) -> DateMention | None:
+    """The last day-precise, trustworthy, recent date a sentence names (for the next one)."""
+    from .when import is_historical
+
+    days = [m for m in dates if sent.start_char <= m.start < sent.end_char and m.value and m.precision == "day"
+            and not m.suspect and m.relation == "on" and not is_historical(m, published)]
+    return days[-1] if days else None
 
 
 def _same_side(reporter: Actor, source: Actor | None) -> bool:

@@ -35,6 +35,8 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
 def _same(a: "Draft", b: "Draft") -> bool:
     if a.code[:2] != b.code[:2] or a.historical != b.historical:
         return False
+    if _distinct_acts(a, b):
+        return False
     if not _actors_agree(a, b):
         return False
     if a.date != b.date and not (a.date_inferred or b.date_inferred):
@@ -53,6 +55,14 @@ def _same(a: "Draft", b: "Draft") -> bool:
     if a.tolls and b.tolls and a.place is None and b.place is None and a.evidence[0].start == b.evidence[0].start:
         return False  # two tolls in one sentence with no place to tell them apart: two events
     return True
+
+
+def _distinct_acts(a: "Draft", b: "Draft") -> bool:
+    """Two specific acts named in one sentence ("fired tear gas ... and arrested 64") are two
+    events; a generic one ("an offensive, capturing towns") may absorb a specific one."""
+    same_sentence = any(e in b.evidence for e in a.evidence)
+    specific = not a.code.endswith("0") and not b.code.endswith("0") and len(a.code) >= 3 and len(b.code) >= 3
+    return same_sentence and specific and a.code != b.code
 
 
 def _actors_agree(a: "Draft", b: "Draft") -> bool:

@@ -113,6 +113,9 @@ def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
             return None
         if current.dep_ in LIGHT_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
             return head
+        if current.dep_ == "pobj" and head.lower_ == "of" and head.head != head:
+            current = head.head  # "declared a state of emergency": through "of" to "state"
+            continue
         if current.dep_ not in NOUN_PHRASE_DEPS:
             return None
         current = head

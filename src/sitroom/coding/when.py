@@ -66,13 +66,17 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         else:
             owner = current
         out.setdefault(owner.i, mention)
+        if owner.dep_ == "dobj" and owner.head.i in owners:
+            # "condemned the attack on Tuesday": the parser hangs the date on the object;
+            # the verb's act happened that day too
+            out.setdefault(owner.head.i, mention)
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
 
 
 def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], published: str | None,
-               is_report: Callable[[Token], bool]) -> EventDate:
+               is_report: Callable[[Token], bool], context: DateMention | None = None) -> EventDate:
     """The date of the event carried by `tokens` (the trigger and its light verb)."""
     mention = next((attached[t.i] for t in tokens if t.i in attached), None)
     if mention is None:
@@ -88,6 +92,11 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
             # a sentence whose only dates lie long before the report is background
             # ("... captured the north in an offensive launched in October 2023")
             mention = next(iter(attached.values()))
+    if mention is None and context is not None and _main_clause(tokens) and not _reported_past(tokens[0], is_report):
+        # the lead sentence gives the day, the next one tells more of that day; still
+        # only inferred, so it does not make two events one
+        return EventDate(value=context.value, precision=context.precision, inferred=True, historical=False,
+                         mention=context)
     if mention is None:
         return EventDate(value=published, precision="day", inferred=True, historical=False, mention=None)
     return EventDate(
@@ -113,6 +122,24 @@ def _inherited(token: Token, attached: dict[int, DateMention], is_report: Callab
             return attached[head.i]
         current = head
     return None
+
+
+def _main_clause(tokens: Sequence[Token]) -> bool:
+    """A verb, or a noun some verb carries ("launched an offensive"): not a noun inside a
+    prepositional phrase ("during an offensive"), which names another event."""
+    return tokens[0].pos_ in ("VERB", "AUX") or len(tokens) > 1
+
+
+def _reported_past(token: Token, is_report: Callable[[Token], bool]) -> bool:
+    """"X said that gunmen had attacked": told in the past perfect under a report."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.dep_ == "ccomp" and is_report(current.head):
+            return is_past_perfect(current)
+        if current.head == current:
+            return False
+        current = current.head
+    return False
 
 
 def _clause_date(token: Token, attached: dict[int, DateMention]) -> DateMention | None:
