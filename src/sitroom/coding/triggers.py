@@ -14,6 +14,9 @@ LIGHT_OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 # Links inside one noun phrase, through which a noun trigger still belongs to the verb
 # whose object the phrase is.
 NOUN_PHRASE_DEPS = ("conj", "nmod", "compound", "amod", "appos")
+# Support, cooperation and aid in the simple present describe a standing relation
+# ("Turkey supports the rebels"); other verbs in the present report a position ("X rejects").
+STANDING_ROOTS = frozenset({"05", "06", "07"})
 # A word in one of these positions is a noun whatever its tag: the small model tags the
 # second half of "counter-offensive" as an adjective.
 NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos")
@@ -50,11 +53,12 @@ def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_
         light = _light_verb(token, lexicon) if pos_of(token) in ("NOUN", "PROPN") else None
         if (
             token.pos_ in ("VERB", "AUX")
+            and rule.code[:2] in STANDING_ROOTS
             and is_simple_present(token)
             and not in_title
             and "habitual-ok" not in rule.flags
         ):
-            continue  # "Turkey supports the rebels": a standing state, not an event
+            continue  # "Turkey supports the rebels": a standing relation, not an event
         found.append(Trigger(token=token, rule=rule, light=light, in_title=in_title))
     return found
 
@@ -81,13 +85,14 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
     if kind == "obj":
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "pobj")]
         objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        return any(_lemma(o) in words or any(_lemma(m) in words for m in o.children if m.dep_ in ("compound", "amod")) for o in objects)
+        return any(_word_in(o, words) or any(_word_in(m, words) for m in o.children if m.dep_ in ("compound", "amod"))
+                   for o in objects)
     if kind == "mod":
         mods = [c for c in children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
         # "a state of emergency": the modifier is the noun the trigger hangs from through "of"
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             mods.append(token.head.head)
-        return any(_lemma(m) in words or m.lower_ in words for m in mods)
+        return any(_word_in(m, words) for m in mods)
     if kind == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(c) in words for c in children)
     return False
@@ -126,6 +131,10 @@ def pos_of(token: Token) -> str:
     if token.pos_ == "ADJ" and token.dep_ in NOMINAL_DEPS:
         return "NOUN"
     return token.pos_
+
+
+def _word_in(token: Token, words: frozenset[str]) -> bool:
+    return _lemma(token) in words or token.lower_ in words
 
 
 def _lemma(token: Token) -> str:
