@@ -182,8 +182,15 @@ def test_visit_targets_the_government_of_the_place(nlp, stage):
     assert events[0].location.name == "Baghdad"
 
 
-def test_statement_about_another_state(nlp, stage):
+def test_reported_act_is_the_event_not_the_report(nlp, stage):
     events = code(nlp, stage, "Washington said on Friday that Caracas had violated the agreement.",
+                  actors={"Washington": "USAGOV", "Caracas": "VENGOV"})
+    assert summary(events) == [("12", "VENGOV", None)]
+    assert events[0].attribution == "Washington"
+
+
+def test_statement_about_another_state(nlp, stage):
+    events = code(nlp, stage, "Washington said on Friday that Caracas was responsible for the crisis.",
                   actors={"Washington": "USAGOV", "Caracas": "VENGOV"})
     assert ("01", "USAGOV", "VENGOV") in summary(events)
 

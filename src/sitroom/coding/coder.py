@@ -376,11 +376,21 @@ def _datelines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
 
 
+# A line this short without a full stop is a section heading, even where the parser finds
+# a verb in it ("Drone strikes on the port").
+HEADING_MAX_WORDS = 10
+
+
 def _is_heading(sent: Span, title_end: int) -> bool:
-    """A section heading ("Russian strikes on the capital"): a verbless line of its own."""
+    """A section heading: a line of its own with no sentence-final punctuation that is
+    short or verbless. The article's title is not a heading: it is coded."""
     if sent.start_char < title_end:
         return False
-    return not any(t.pos_ in ("VERB", "AUX") for t in sent) and not sent.text.rstrip().endswith((".", "!", "?", "\"", "”"))
+    text = sent.text.strip()
+    if text.endswith((".", "!", "?", "\"", "”", "'", "’", "»")):
+        return False
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(words) <= HEADING_MAX_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _in_furniture(sent: Span, article: Article) -> bool:
