@@ -123,11 +123,24 @@ def test_planned_meeting_on_a_coming_weekday(nlp, stage):
     events = code(nlp, stage, text, published="2025-03-15",
                   actors={"The Kenyan foreign minister": "KENGOV", "his Somali counterpart": "SOMGOV"},
                   places={"Nairobi": ("KEN", -1.29, 36.82, "city")})
-    meeting = [e for e in events if e.event_code.startswith("04")]
+    # CAMEO codes an announced meeting as the intent to meet (036)
+    meeting = [e for e in events if e.event_code == "036"]
     assert len(meeting) == 1
     assert meeting[0].modality == "planned"
     assert meeting[0].date == "2025-03-17"
     assert meeting[0].target_actor.code == "SOMGOV"
+
+
+def test_announced_sanctions_are_a_threat(nlp, stage):
+    events = code(nlp, stage, "The European Union will impose sanctions on Belarusian officials, diplomats said on Friday.",
+                  actors={"The European Union": "IGOEU", "Belarusian officials": "BLRGOV"})
+    assert [(e.event_code, e.modality) for e in events] == [("132", "threatened")]
+
+
+def test_must_statement_is_a_demand(nlp, stage):
+    events = code(nlp, stage, "Ankara said on Monday that Baghdad must expel the militants.",
+                  actors={"Ankara": "TURGOV", "Baghdad": "IRQGOV", "the militants": "IRQREB"})
+    assert ("10", "TURGOV", "IRQGOV") in summary(events)
 
 
 def test_negated_event(nlp, stage):

@@ -27,7 +27,9 @@ from .when import attach, event_date
 VIOLENT_ROOTS = ("18", "19", "20")
 # Statements are only coded from these verbs: saying is the act. Others ("added",
 # "noted") only attribute what they frame.
-STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare"})
+STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", "insist"})
+# "X said Y must ...": saying so is a demand (CAMEO 10).
+DEMAND_MODALS = frozenset({"must", "should"})
 # Confidence: a base for a coded trigger, raised by each argument the text supports.
 BASE_CONFIDENCE = 0.4
 CONFIDENCE_STEP = 0.15
@@ -174,18 +176,28 @@ class EventStage:
                            doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None
         violent = trigger.rule.code[:2] in VIOLENT_ROOTS
         pairs = _pairs(found_sources, found_targets)
+        if any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for t in trigger.tokens for a in t.children):
+            # "Ankara said Baghdad must expel the militants": Ankara's demand on Baghdad
+            if report is None or report.actor is None:
+                return []  # the writer's or an unnamed voice's "must" is an opinion
+            return [self._demand(report, doer, when, evidence, trigger) for doer, _ in pairs[:1]]
         out = []
         for source, target in pairs:
             mode = modality(trigger.token, lexicon, violent=violent, report=report, parties=(source, target))
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
+            code, rule = trigger.rule.code, trigger.rule.name
+            if mode in ("planned", "hypothetical") and source is not None:
+                # CAMEO codes an announced act as the intent or threat to do it: a planned
+                # visit is 036, "will impose sanctions" is 132, "would strike" is 138
+                code, rule, mode = _intended(code, rule, mode)
             if mode == "negated" and report is not None and report.actor is not None and _same_side(report.actor, source):
                 # "X said it had not carried out the strike": X denies responsibility
                 out.append(self._denial(report.actor, report, when, evidence, trigger))
                 continue
             out.append(Draft(
-                code=trigger.rule.code,
-                rule=trigger.rule.name,
+                code=code,
+                rule=rule,
                 trigger=trigger.token.text,
                 lemma=trigger.token.lemma_.lower(),
                 anchor=trigger.token.idx,
@@ -204,6 +216,15 @@ class EventStage:
                 violent=violent,
             ))
         return [d for d in out if _worth_keeping(d)]
+
+    def _demand(self, report: Report, doer: Actor | None, when: object, evidence: Evidence, trigger: Trigger) -> Draft:
+        verb = report.verb if report.verb is not None else trigger.token
+        return Draft(
+            code="100", rule="demand:must", trigger=verb.text, lemma="demand", anchor=verb.idx,
+            source=report.actor, target=doer, date=when.value, date_precision=when.precision,  # type: ignore[attr-defined]
+            date_inferred=when.inferred, historical=when.historical, place=None, tolls=[],  # type: ignore[attr-defined]
+            attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
+        )
 
     def _denial(self, speaker: Actor, report: Report, when: object, evidence: Evidence, trigger: Trigger) -> Draft:
         verb = report.verb if report.verb is not None else trigger.token
@@ -235,8 +256,11 @@ class EventStage:
             target = _spoken_about(content, actors, speaker.actor)
             if target is None:
                 continue
+            demand = any(a.lower_ in DEMAND_MODALS for c in content for a in c.children if a.dep_ == "aux")
             out.append(Draft(
-                code="010", rule="statement:reporting-verb-without-event", trigger=root.text, lemma="say", anchor=root.idx,
+                code="100" if demand else "010",
+                rule="statement:demand-must" if demand else "statement:reporting-verb-without-event",
+                trigger=root.text, lemma="say", anchor=root.idx,
                 source=speaker.actor, target=target, date=when.value, date_precision=when.precision,
                 date_inferred=when.inferred, historical=when.historical, place=None, tolls=[],
                 attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
@@ -271,6 +295,24 @@ class EventStage:
             trigger=draft.trigger,
             date_inferred=draft.date_inferred,
         )
+
+
+# An announced cooperative act is an intent to cooperate (03x); an announced hostile act
+# is a threat (13x). Keys are CAMEO roots; values the code of the intent or threat.
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+THREAT_CODES = {"12": "130", "14": "133", "15": "138", "16": "132", "17": "137", "18": "138", "19": "138", "20": "138"}
+SPECIFIC_THREATS = {"164": "134", "165": "135", "163": "132", "166": "136"}
+
+
+def _intended(code: str, rule: str, mode: str) -> tuple[str, str, str]:
+    root = code[:2]
+    if root in INTENT_CODES:
+        return INTENT_CODES[root], f"{rule}+intent", mode
+    if code[:3] in SPECIFIC_THREATS:
+        return SPECIFIC_THREATS[code[:3]], f"{rule}+threat", "threatened"
+    if root in THREAT_CODES:
+        return THREAT_CODES[root], f"{rule}+threat", "threatened"
+    return code, rule, mode
 
 
 def _day_of(sent: Span, dates: list[DateMention], published: str | None) -> DateMention | None:
