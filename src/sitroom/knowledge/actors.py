@@ -94,6 +94,15 @@ def name_key(text: str) -> str:
     return " ".join(w.key for w in split_words(text))
 
 
+def plural_demonyms(demonym: str) -> tuple[str, ...]:
+    """"Palestinian" -> "Palestinians", "Iraqi" -> "Iraqis", "Cypriot" -> "Cypriots": the
+    people of a country acting as one ("the Palestinians rejected ..."). Irregular plurals
+    ("Turks", "Poles") are listed in countries.tsv itself."""
+    if demonym.endswith(("an", "i", "ot", "ek")):
+        return (demonym + "s",)
+    return ()
+
+
 def _is_acronym(alias: str) -> bool:
     """An alias written all in capitals ("US", "WHO", "IS") only matches capitals."""
     letters = [c for c in alias if c.isalpha()]
@@ -289,7 +298,8 @@ class ActorKB:
             for name in (country.name, *country.aliases):
                 self._add(name, Entry("country", country, _is_acronym(name)))
             for demonym in country.demonyms:
-                self._add(demonym, Entry("demonym", country, False))
+                for form in (demonym, *plural_demonyms(demonym)):
+                    self._add(form, Entry("demonym", country, False))
             for capital in country.capitals:
                 self._add(capital, Entry("capital", country, _is_acronym(capital)))
         for person in self.people:
