@@ -105,8 +105,18 @@ def _absorb(home: "Draft", other: "Draft") -> None:
     if home.place is None or _finer(other.place, home.place):  # type: ignore[arg-type]
         home.place = other.place or home.place
     home.tolls.extend(other.tolls)
-    home.attribution = home.attribution or other.attribution
+    if not home.attribution or (_generic(home.attribution) and other.attribution and not _generic(other.attribution)):
+        home.attribution = other.attribution  # "the Syrian Observatory" says more than "an NGO"
     home.evidence.extend(e for e in other.evidence if e not in home.evidence)
+
+
+GENERIC_OPENINGS = ("a ", "an ", "the ", "this ", "that ", "these ", "those ", "some ", "one ")
+
+
+def _generic(attribution: str) -> bool:
+    """An unnamed source ("an NGO", "officials"), unless coreference named it in brackets."""
+    text = attribution.casefold()
+    return "(" not in text and (text.startswith(GENERIC_OPENINGS) or text == attribution)
 
 
 PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "country": 3}

@@ -79,8 +79,10 @@ def own_tokens(token: Token) -> list[Token]:
     """The subtree of a conjunct without its coordinated siblings and their subordinate clauses."""
     skip: set[int] = set()
     for child in token.children:
-        # an appositive describes ("X, Mali's partners in <alliance>"); it does not name the actor
-        if child.dep_ in ("conj", "cc", "appos") or child.dep_ in CLAUSE_DEPS:
+        # an appositive set off by a comma describes ("X, Mali's partners in <alliance>");
+        # without one it is the name itself ("the agency Sana")
+        described = child.dep_ == "appos" and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+        if child.dep_ in ("conj", "cc") or child.dep_ in CLAUSE_DEPS or described:
             skip.update(t.i for t in child.subtree)
     return [t for t in token.subtree if t.i not in skip]
 

@@ -22,7 +22,7 @@ LOCATIVE_PREPS = frozenset({
 OBJECT_DEPS = ("dobj", "nsubjpass")
 # A place reached through one of these left the trigger's clause (a relative clause, a
 # report's source, "according to ..."): it is not where the event happened.
-CLAUSE_BREAKS = ("relcl", "acl", "advcl", "ccomp", "parataxis", "appos")
+CLAUSE_BREAKS = ("relcl", "advcl", "ccomp", "parataxis", "appos")
 # Events that happen somewhere: meetings and visits, aid, yielding, protest, force,
 # coercion and violence. Statements, appeals and condemnations carry no place.
 PLACED_ROOTS = frozenset({"04", "07", "08", "14", "15", "17", "18", "19", "20"})
