@@ -83,6 +83,9 @@ def _reporter(verb: Token, actors: ActorIndex) -> Report | None:
 def _described(head: Token, actors: ActorIndex, *, verb: Token, claim: bool) -> Report:
     found = actors_of(head, actors)
     phrase = " ".join(t.text for t in head.subtree if not t.is_space).strip()
+    if found and found[0].token.i != head.i and found[0].mention.kind == "pronoun":
+        # "according to his office": the office speaks, for the person "his" stands for
+        return Report(text=f"{phrase} ({found[0].actor.name})", actor=found[0].actor, verb=verb, claim=claim)
     if found:
         actor = found[0].actor
         written = found[0].mention.actor.text

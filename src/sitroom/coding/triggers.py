@@ -85,7 +85,9 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
     if kind == "obj":
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "pobj")]
         objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        return any(_word_in(o, words) or any(_word_in(m, words) for m in o.children if m.dep_ in ("compound", "amod"))
+        # the object, its modifiers and what it is coordinated with ("fired tear gas and water
+        # cannon" parses "gas" as a modifier of "cannon")
+        return any(_word_in(o, words) or any(_word_in(m, words) for m in o.children if m.dep_ in ("compound", "amod", "nmod", "conj"))
                    for o in objects)
     if kind == "mod":
         mods = [c for c in children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
