@@ -152,6 +152,8 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
     if token.pos_ in ("VERB", "AUX"):
         subject = subject_of(token)
         found = actors_of(subject, index) if subject is not None else []
+        if not found and subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
+            found = _reporter_of(token, index)
         if found or is_passive(token):
             return found  # before a passive verb stands its patient, not its actor
         return _preverbal(clause_top(token), index)
@@ -179,6 +181,25 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         subject = subject_of(trigger.light)
         found = actors_of(subject, index) if subject is not None else []
         return found or _preverbal(clause_top(trigger.light), index)
+    return []
+
+
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+REPORT_LEMMAS = frozenset({"say", "announce", "state", "tell", "declare", "add", "claim", "insist", "warn", "confirm", "quote"})
+
+
+def _reporter_of(token: Token, index: ActorIndex) -> list[Argument]:
+    """"The rebels said they will release ...": an unresolved pronoun in what was said is
+    the speaker."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head == current:
+            return []
+        if current.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in REPORT_LEMMAS:
+            speaker = subject_of(head, climb=False)
+            return actors_of(speaker, index) if speaker is not None else []
+        current = head
     return []
 
 

@@ -43,8 +43,10 @@ def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_
     found: list[Trigger] = []
     for token in sent:
         rules = lexicon.triggers.get(token.lemma_.lower()) or lexicon.triggers.get(token.lower_)
-        if not rules or token.dep_ in ("amod", "compound") and token.pos_ != "VERB":
+        if not rules:
             continue
+        if token.dep_ == "compound" and not lexicon.has_frame(token.head.lemma_.lower(), "vehicle"):
+            continue  # a modifier ("strike aircraft"), unless of an effort ("a mediation effort")
         if token.dep_ == "amod":
             continue  # a participle used as an adjective ("the attacked convoy")
         rule = next((r for r in _ordered(rules) if _fits(r, token, territory)), None)
@@ -85,6 +87,9 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
     if kind == "obj":
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "pobj")]
         objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        # "handed over 700 kg of medicine": the measured thing
+        objects += [g for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
         # the object, its modifiers and what it is coordinated with ("fired tear gas and water
         # cannon" parses "gas" as a modifier of "cannon")
         return any(_word_in(o, words) or any(_word_in(m, words) for m in o.children if m.dep_ in ("compound", "amod", "nmod", "conj"))
