@@ -7,6 +7,7 @@ France and Germany") yields one actor per conjunct; coordinated modifiers of one
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -116,8 +117,23 @@ def _best(head: Token, tokens: list[Token], index: ActorIndex) -> ActorMention |
     if named and not any(KIND_RANK.get(m.kind, 5) == 0 for m in at_head):
         return named[0]
     if at_head:
-        return min(at_head, key=lambda m: (KIND_RANK.get(m.kind, 5), m.start))
-    return min(mentions, key=lambda m: (KIND_RANK.get(m.kind, 5), m.start))
+        return _affiliated(min(at_head, key=lambda m: (KIND_RANK.get(m.kind, 5), m.start)), mentions, index)
+    return _affiliated(min(mentions, key=lambda m: (KIND_RANK.get(m.kind, 5), m.start)), mentions, index)
+
+
+OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+
+
+def _affiliated(mention: ActorMention, mentions: list[ActorMention], index: ActorIndex) -> ActorMention:
+    """"commanders of terrorist organizations", "members of the pro-government forces": a
+    role followed by "of X" belongs to X."""
+    if mention.kind != "role":
+        return mention
+    text = index.doc.text
+    for other in mentions:
+        if other.start >= mention.end and OF_PHRASE.fullmatch(text[mention.end:other.start]):
+            return other
+    return mention
 
 
 def _unique(arguments: list[Argument]) -> list[Argument]:
