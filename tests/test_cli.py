@@ -112,3 +112,16 @@ def test_events_without_a_store_says_so(runner, tmp_path):
     result = runner.invoke(main, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: ") and "sitroom ingest" in result.stderr
+
+
+def test_an_undated_article_takes_its_dateline_date(runner, tmp_path):
+    article = tmp_path / "undated.txt"
+    article.write_text("KHARTOUM, March 3 2025 (Wire) - Paramilitary fighters shelled a camp for displaced "
+                       "people near El Fasher on Saturday, killing nine civilians, medics said.\n", encoding="utf-8")
+    result = runner.invoke(main, ["analyze", str(article)])
+    assert result.exit_code == 0, result.output
+    [doc] = lines(result.stdout)
+    assert doc["article"]["published"] == "2025-03-03"
+    assert doc["article"]["published_inferred"] is True
+    assert any("inferred" in note for note in doc["article"]["notes"])
+    assert any(e["date"] == "2025-03-01" for e in doc["events"]), doc["events"]

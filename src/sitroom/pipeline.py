@@ -8,7 +8,7 @@ an `Analyzer` holds it with the spaCy model and turns articles into `Analysis` r
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,7 +21,7 @@ from .nlp import Stage, load_model
 from .options import Options
 from .records import Analysis, Article, Sentence
 from .resolve.actors import ActorStage
-from .resolve.dates import DateStage
+from .resolve.dates import DateStage, infer_published
 from .resolve.numbers import NumberStage
 from .resolve.places import PlaceStage
 
@@ -68,7 +68,7 @@ class Analyzer:
         return next(self.analyze_many([article]))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        pairs = ((_parse_text(a), a) for a in articles)
+        pairs = ((_parse_text(a), a) for a in map(with_publication_date, articles))
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH):
             yield self._finish(doc, article)
 
@@ -85,6 +85,18 @@ class Analyzer:
             numbers=tuple(doc._.numbers or ()),
             events=tuple(doc._.events or ()),
         )
+
+
+def with_publication_date(article: Article) -> Article:
+    """An article without a date takes the one its dateline or text gives, flagged as
+    inferred, so that "on Saturday" can still be resolved."""
+    if article.published is not None:
+        return article
+    found = infer_published(article.text)
+    if found is None:
+        return article
+    return replace(article, published=found, published_inferred=True,
+                   notes=article.notes + (f"publication date {found} inferred from the text",))
 
 
 def _parse_text(article: Article) -> str:
