@@ -3,6 +3,7 @@ across articles, every filter, pagination, lock contention, and crash safety und
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import random
 import signal
 import subprocess
@@ -18,7 +19,7 @@ from sitroom import store as store_module
 from sitroom.errors import StoreError, StoreLocked, UsageError
 from sitroom.records import Actor, Article, Event, Evidence, Fatalities, Place, Sentence
 from sitroom.store import EventFilter, Store, content_hash
-from sitroom.store_schema import SCHEMA_VERSION
+from sitroom.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 TESTS = Path(__file__).resolve().parent
 
@@ -62,7 +63,8 @@ def make_event(event_id: str, article: Article, sentence: Sentence, *, code: str
 
 def corpus(size: int) -> list[tuple[Article, list[Sentence], list[Event]]]:
     """`size` articles of three sentences, each with its own event and one event shared
-    with its two neighbours (ids are content-derived, so three articles report it)."""
+    with its two neighbours (ids are content-derived, so three articles report it). Each
+    article's own event is dated ten days from the next one's, so none of them fuse."""
     rows = []
     for i in range(size):
         article, sentences = make_article(f"doc-{i:05d}", [
@@ -71,11 +73,15 @@ def corpus(size: int) -> list[tuple[Article, list[Sentence], list[Event]]]:
             f"Officials in group {i // 3} said the army answered with shelling.",
         ])
         events = [
-            make_event(f"own-{i:05d}", article, sentences[0], code="193"),
-            make_event(f"shared-{i // 3:05d}", article, sentences[2], code="194"),
+            make_event(f"own-{i:05d}", article, sentences[0], code="193", date=_day(10 * i)),
+            make_event(f"shared-{i // 3:05d}", article, sentences[2], code="194", date=_day(10 * i // 3 + 5)),
         ]
         rows.append((article, sentences, events))
     return rows
+
+
+def _day(offset: int) -> str:
+    return (dt.date(1990, 1, 1) + dt.timedelta(days=offset)).isoformat()
 
 
 def evidence_docs(record: dict) -> list[str]:
@@ -119,7 +125,7 @@ def test_reopening_keeps_data_and_does_not_migrate_twice(tmp_path: Path) -> None
         assert opened.event("e1")["event_code"] == "195"
     con = duckdb.connect(str(path), read_only=True)
     try:
-        assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (len(MIGRATIONS),)
     finally:
         con.close()
 
@@ -185,7 +191,10 @@ def test_re_adding_the_same_article_changes_nothing(store: Store) -> None:
     assert store.has_article("mogadishu-1", content_hash(article))
     assert not store.has_article("mogadishu-1", "0" * 64)
     assert not store.has_article("elsewhere")
-    assert store.event("bomb-1") == event.to_dict()
+    stored = store.event("bomb-1")
+    assert {key: stored[key] for key in event.to_dict()} == event.to_dict()
+    assert stored["members"] == ["bomb-1"] and stored["articles"] == ["mogadishu-1"]
+    assert stored["contradictions"] == []
 
 
 def test_article_round_trips(store: Store) -> None:

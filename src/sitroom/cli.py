@@ -234,5 +234,53 @@ def _table(rows: list[dict[str, Any]]) -> None:
     Console(width=200 if not sys.stdout.isatty() else None).print(table)
 
 
+def _existing_store(db: str | None) -> Path:
+    path = db_path_from_env(db)
+    if not path.exists():
+        raise UsageError(f"{path}: no store here; run `sitroom ingest` first or pass --db")
+    return path
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as one JSON document.")
+def why(event_id: str, db: str | None, as_json: bool) -> None:
+    """Show the evidence and the fusion decisions that made EVENT_ID."""
+    from .explain import render
+    from .explain import why as explain
+    from .store import Store
+
+    def run() -> int:
+        with Store.open(_existing_store(db), read_only=True, wait=LOCK_WAIT_SECONDS) as store:
+            explanation = explain(store, event_id)
+        click.echo(json.dumps(explanation, ensure_ascii=False) if as_json else render(explanation))
+        return 0
+
+    _guard(run)
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--member", "member_ids", multiple=True, help="Member id to split off (repeatable; see `sitroom why`).")
+@click.option("--doc", "doc_id", help="Split off every member from this article.")
+@click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
+def split(event_id: str, member_ids: tuple[str, ...], doc_id: str | None, db: str | None) -> None:
+    """Undo a merge: the named members of EVENT_ID become an event of their own, and stay
+    apart on every later ingest."""
+    from .store import Store
+
+    def run() -> int:
+        if bool(member_ids) == bool(doc_id):
+            raise UsageError("name what to split off: --member ID (repeatable) or --doc DOC_ID, not both")
+        with Store.open(_existing_store(db), wait=LOCK_WAIT_SECONDS) as store:
+            new_id = store.split(event_id, list(member_ids) or None, doc_id=doc_id)
+        click.echo(new_id)
+        click.echo(f"Split off into event {new_id}; `sitroom why {new_id}` shows it.", err=True)
+        return 0
+
+    _guard(run)
+
+
 if __name__ == "__main__":
     main()

@@ -28,7 +28,8 @@ from typing import Any, TypeVar
 import duckdb
 
 from .errors import StoreError, StoreLocked, UsageError
-from .records import Article, Event, Evidence, Sentence, as_dict
+from .records import Article, Event, Sentence
+from .store_fusion import Fuser
 from .store_schema import check_version, migrate, stored_version, utc_now
 
 MEMORY = ":memory:"
@@ -73,11 +74,11 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "evidence": (
         ("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("outlet", "VARCHAR"),
         ("sentence", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("published", "VARCHAR"),
-        ("title", "VARCHAR"), ("url", "VARCHAR"),
+        ("title", "VARCHAR"), ("url", "VARCHAR"), ("member_id", "VARCHAR"),
     ),
+    "members": (("id", "VARCHAR"), ("article_id", "VARCHAR"), ("event_id", "VARCHAR"), ("seq", "BIGINT"),
+                ("record", "JSON"), ("decision", "JSON")),
 }
-# Evidence rows are unique on (event_id, doc_id, start, end): these are their positions.
-_EVIDENCE_KEY = (0, 2, 5, 6)
 
 
 def _bulk_insert_sql(table: str) -> str:
@@ -98,10 +99,6 @@ def _bulk_insert_sql(table: str) -> str:
 
 
 _INSERT = {table: _bulk_insert_sql(table) for table in _COLUMNS}
-_EVIDENCE_SELECT = (
-    'SELECT event_id, doc_id, outlet, sentence, start, "end", published, title, url FROM evidence '
-    'WHERE list_contains(?, event_id) ORDER BY event_id, published NULLS LAST, doc_id, start, "end"'
-)
 _ARTICLE_SELECT = (
     "SELECT id, text, title, outlet, published, published_inferred, url, language, source, furniture, notes "
     "FROM articles"
@@ -188,9 +185,8 @@ def _where(filters: EventFilter) -> tuple[str, list[Any]]:
 @dataclass(frozen=True)
 class _PreparedEvent:
     id: str
-    row: tuple[Any, ...]  # the events columns but `record`
     record: dict[str, Any]
-    evidence_rows: tuple[tuple[Any, ...], ...]
+    evidence_rows: tuple[tuple[Any, ...], ...]  # the evidence columns but event_id and member_id
 
 
 @dataclass(frozen=True)
@@ -231,26 +227,27 @@ def _prepare(article: Article, sentences: Sequence[Sentence], events: Sequence[E
         except (TypeError, ValueError) as exc:
             raise StoreError(f"article {article.id}: event {event.id} is not JSON-serialisable: {exc}") from exc
         evidence_rows = tuple(
-            (event.id, article.id, e.doc_id, e.outlet, e.sentence, e.start, e.end, e.published, e.title, e.url)
+            (article.id, e.doc_id, e.outlet, e.sentence, e.start, e.end, e.published, e.title, e.url)
             for e in event.evidence
         )
-        prepared.append(_PreparedEvent(event.id, _event_row(event), record, evidence_rows))
+        prepared.append(_PreparedEvent(event.id, record, evidence_rows))
     return _Prepared(article, content_hash(article), sentence_rows, tuple(prepared))
 
 
-def _event_row(event: Event) -> tuple[Any, ...]:
-    source, target, place, toll = event.source_actor, event.target_actor, event.location, event.fatalities
+def _event_row(record: dict[str, Any]) -> tuple[Any, ...]:
+    """The events columns of a (fused) record, `record` last."""
+    source, target = record.get("source_actor") or {}, record.get("target_actor") or {}
+    place, toll = record.get("location") or {}, record.get("fatalities") or {}
     return (
-        event.id, event.event_code, event.event_code[:2], event.event_label, event.plover_type,
-        event.acled_event_type, event.acled_sub_event_type,
-        source.code if source else None, source.name if source else None,
-        target.code if target else None, target.name if target else None,
-        source.country if source else None, target.country if target else None,
-        event.date, event.date_precision,
-        place.country if place else None, place.admin1 if place else None, place.name if place else None,
-        place.lat if place else None, place.lon if place else None,
-        toll.killed if toll else None,
-        event.attribution, event.modality, event.historical, event.confidence, event.rule,
+        record["id"], record["event_code"], record["event_code"][:2], record.get("event_label"),
+        record.get("plover_type"), record.get("acled_event_type"), record.get("acled_sub_event_type"),
+        source.get("code"), source.get("name"), target.get("code"), target.get("name"),
+        source.get("country"), target.get("country"),
+        record.get("date"), record.get("date_precision"),
+        place.get("country"), place.get("admin1"), place.get("name"), place.get("lat"), place.get("lon"),
+        toll.get("killed"),
+        record.get("attribution"), record.get("modality"), record.get("historical"), record.get("confidence"),
+        record.get("rule"), _json(record),
     )
 
 
@@ -404,66 +401,80 @@ class Store:
         if not todo:
             return 0
         changed = [item.article.id for item in todo if item.article.id in stored]
-        orphans = self._forget(changed) if changed else set()
+        if changed:
+            self._forget(changed)
         _insert(con, "articles", [item.article_row(utc_now()) for item in todo])
         _insert(con, "sentences", [row for item in todo for row in item.sentence_rows])
-        # The first report of an event id supplies its record; later ones add evidence.
-        incoming: dict[str, _PreparedEvent] = {}
-        evidence: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        for item in todo:
-            for event in item.events:
-                incoming.setdefault(event.id, event)
-                for row in event.evidence_rows:
-                    evidence.setdefault(tuple(row[i] for i in _EVIDENCE_KEY), row)
-        _insert(con, "evidence", list(evidence.values()))
-        touched = sorted(set(incoming) | orphans)
-        existing = dict(con.execute("SELECT id, record FROM events WHERE list_contains(?, id)",
-                                    [touched]).fetchall())
-        listed = self._evidence_lists(touched)
-        _insert(con, "events", [
-            (*event.row, _json({**event.record, "evidence": listed.get(event_id, [])}))
-            for event_id, event in incoming.items() if event_id not in existing
-        ])
-        updates = [(event_id, _json({**json.loads(record), "evidence": listed.get(event_id, [])}))
-                   for event_id, record in existing.items()]
-        if updates:
-            con.execute(
-                "UPDATE events SET record = v.record FROM (SELECT unnest(?::VARCHAR[]) AS id, "
-                "unnest(?::VARCHAR[])::JSON AS record) AS v WHERE events.id = v.id",
-                [[u[0] for u in updates], [u[1] for u in updates]],
-            )
+        fuser = Fuser(con)
+        if changed:
+            fuser.forget(changed)
+        fuser.add_articles([(item.article.id, [(event.record, event.evidence_rows) for event in item.events])
+                            for item in todo])
+        fuser.rebuild()
         return len(todo)
 
-    def _forget(self, article_ids: list[str]) -> set[str]:
-        """Delete these articles with their sentences and evidence, and the events left
-        with no evidence; returns the ids of the other events they had evidence for."""
+    def _forget(self, article_ids: list[str]) -> None:
+        """Delete these articles with their sentences and evidence (their members go in
+        `Fuser.forget`, which also marks the events they were part of for rebuilding)."""
         con = self._con
-        had = {event_id for (event_id,) in con.execute(
-            "SELECT DISTINCT event_id FROM evidence WHERE list_contains(?, article_id)", [article_ids]
-        ).fetchall()}
         con.execute("DELETE FROM evidence WHERE list_contains(?, article_id)", [article_ids])
         con.execute("DELETE FROM sentences WHERE list_contains(?, article_id)", [article_ids])
         con.execute("DELETE FROM articles WHERE list_contains(?, id)", [article_ids])
-        if not had:
-            return set()
-        con.execute(
-            "DELETE FROM events WHERE list_contains(?, id) "
-            "AND NOT EXISTS (SELECT 1 FROM evidence WHERE evidence.event_id = events.id)",
-            [sorted(had)],
-        )
-        left = con.execute("SELECT id FROM events WHERE list_contains(?, id)", [sorted(had)]).fetchall()
-        return {event_id for (event_id,) in left}
 
-    def _evidence_lists(self, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-        """Each event's evidence as its record lists it: oldest report first, then by doc and offset."""
-        lists: dict[str, list[dict[str, Any]]] = {}
-        for event_id, doc_id, outlet, sentence, start, end, published, title, url in self._con.execute(
-            _EVIDENCE_SELECT, [event_ids]
-        ).fetchall():
-            item = Evidence(doc_id=doc_id, outlet=outlet, sentence=sentence, start=start, end=end,
-                            published=published, title=title, url=url)
-            lists.setdefault(event_id, []).append(as_dict(item))
-        return lists
+    # fusion: undoing and explaining
+
+    def split(self, event_id: str, member_ids: Sequence[str] | None = None, *, doc_id: str | None = None) -> str:
+        """Undo a merge: move some members of `event_id` (by member id, or every member from
+        article `doc_id`) into an event of their own. The decision is stored, so re-ingesting
+        never joins them again. Returns the new event's id."""
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only; open it for writing to split an event")
+        members = self.members(event_id)
+        if not members:
+            raise UsageError(f"no event {event_id!r} in {self.path}; `sitroom events` lists the ids")
+        if len(members) < 2:
+            raise UsageError(f"event {event_id} has one member only ({members[0]['id']}): nothing to split")
+        if doc_id is not None:
+            member_ids = [m["id"] for m in members if m["article_id"] == doc_id]
+            if not member_ids:
+                raise UsageError(f"event {event_id} has no member from article {doc_id!r}; "
+                                 f"its articles: {', '.join(sorted({m['article_id'] for m in members}))}")
+        if not member_ids:
+            raise UsageError("name the members to split off (member ids, or an article with --doc)")
+        known = {m["id"] for m in members}
+        unknown = [m for m in member_ids if m not in known]
+        if unknown:
+            raise UsageError(f"event {event_id} has no member {unknown[0]!r}; its members: {', '.join(sorted(known))}")
+        if set(member_ids) == known:
+            raise UsageError(f"splitting every member off event {event_id} would leave it empty; name fewer")
+
+        def work() -> str:
+            fuser = Fuser(self._con)
+            new_id = fuser.split(event_id, list(member_ids), utc_now())
+            fuser.rebuild()
+            return new_id
+
+        with self._errors():
+            return self._transaction(work)
+
+    def members(self, event_id: str) -> list[dict[str, Any]]:
+        """The per-article events fused into `event_id`, in the order they joined, each with
+        its article and the decision that placed it."""
+        with self._errors():
+            rows = self._con.execute(
+                "SELECT m.id, m.article_id, m.seq, m.record, m.decision, a.outlet, a.published, a.title "
+                "FROM members m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.seq",
+                [event_id]).fetchall()
+        return [{"id": id_, "article_id": article_id, "seq": seq, "record": json.loads(record),
+                 "decision": json.loads(decision), "outlet": outlet, "published": published, "title": title}
+                for id_, article_id, seq, record, decision, outlet, published, title in rows]
+
+    def splits(self, member_ids: Sequence[str]) -> list[tuple[str, str, str]]:
+        """The user's split decisions that involve these members: (member, kept apart from, when)."""
+        with self._errors():
+            rows = self._con.execute("SELECT member, other, decided_at FROM splits WHERE list_contains(?, member) "
+                                     "ORDER BY member, other", [list(member_ids)]).fetchall()
+        return [(member, other, str(when)) for member, other, when in rows]
 
     # reading
 

@@ -94,8 +94,53 @@ _V1 = (
     "CREATE INDEX evidence_event ON evidence (event_id)",
 )
 
+# Version 2: fusion across articles. An event is now a cluster of *members* (the events one
+# article's coder produced); evidence rows say which member they came from; users' splits
+# and plan-to-act links are kept. A version-1 store's events each become one member.
+_V2 = (
+    "CREATE SEQUENCE member_seq START 1",
+    """
+    CREATE TABLE members (
+        id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        seq BIGINT NOT NULL,
+        record JSON NOT NULL,
+        decision JSON NOT NULL,
+        PRIMARY KEY (id, article_id)
+    )
+    """,
+    "CREATE INDEX members_event ON members (event_id)",
+    "CREATE INDEX members_article ON members (article_id)",
+    """
+    CREATE TABLE splits (
+        member VARCHAR NOT NULL,
+        other VARCHAR NOT NULL,
+        decided_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (member, other)
+    )
+    """,
+    """
+    CREATE TABLE links (
+        plan_id VARCHAR NOT NULL,
+        act_id VARCHAR NOT NULL,
+        score DOUBLE NOT NULL,
+        PRIMARY KEY (plan_id, act_id)
+    )
+    """,
+    "ALTER TABLE evidence ADD COLUMN member_id VARCHAR",
+    "UPDATE evidence SET member_id = event_id",
+    """
+    INSERT INTO members
+    SELECT pairs.event_id, pairs.article_id, pairs.event_id, nextval('member_seq'), events.record,
+           '{"rule": "version 1 event"}'::JSON
+    FROM (SELECT DISTINCT event_id, article_id FROM evidence) AS pairs JOIN events ON events.id = pairs.event_id
+    """,
+    'CREATE INDEX events_block ON events (root, "date")',
+)
+
 # (version, statements) in order; append a new entry to change the schema, never edit one.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1),)
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _VERSION_TABLE = "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)"

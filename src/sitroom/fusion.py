@@ -1,0 +1,411 @@
+"""One event, many reports: deciding which per-article events are the same real event,
+and building the fused record from all of them.
+
+The store calls this module; it holds no state and reads no files. A *member* is the
+record one article's coder produced (`Event.to_dict()`); a fused *event* is a cluster of
+members and its record is `fuse(members)`.
+
+Candidates come from blocking (`Block`): the same CAMEO root, a date window around the
+member's date (or, for undated members, the same country), never a scan of every pair.
+`score` then compares a member with a candidate event field by field; a veto (actors
+that differ, places far apart, one planned and one done) rules a pair out whatever the
+rest says. docs/fusion.md lists the weights and the reconciliation rules.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .coding.tolls import reconcile
+from .records import TollReport, as_dict
+
+# A member joins the best-scoring candidate at or above this share of the total weight.
+THRESHOLD = 0.7
+# Days either side of a member's date in which candidates are looked for.
+DATE_WINDOW = 3
+# Field weights of the score (they sum to TOTAL_WEIGHT).
+WEIGHTS = {"code": 1.0, "source": 1.5, "target": 1.5, "date": 2.0, "place": 1.5, "words": 1.5, "trigger": 0.5}
+TOTAL_WEIGHT = sum(WEIGHTS.values())
+# Per-day agreement of two day-precise dates: 0 days apart, 1, 2, 3.
+DAY_AGREEMENT = (1.0, 0.6, 0.3, 0.1)
+# Two different named places closer than this still describe one event (a front, an
+# offensive across neighbouring towns); farther apart they are two events.
+NEAR_KM = 100.0
+# Statements and appeals (CAMEO 01, 02) are cheap and frequent: two of them are one only
+# if their sentences share this much of their wording.
+TALK_ROOTS = frozenset({"01", "02"})
+TALK_MIN_WORDS = 0.25
+# Non-state armed roles that reports use interchangeably for the same fighters.
+ARMED_ROLES = frozenset({"REB", "INS", "RAD"})
+# A planned act (CAMEO intent code) and the act that fulfils it: intent code -> root.
+FULFILS = {"036": "04", "032": "05", "031": "06", "033": "07", "035": "08"}
+# Days after a plan's date in which the act that fulfils it is looked for (an act dated
+# before the plan, such as an arrival the day before a meeting, does not fulfil it).
+FULFIL_WINDOW = 14
+# Factual modalities, most trusted first: a fused event is as factual as its best report.
+MODALITY_ORDER = ("asserted", "claimed", "planned", "threatened", "hypothetical", "negated")
+PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "country": 3}
+_WORD = re.compile(r"[^\W\d_]{3,}|\d+", re.UNICODE)
+STOPWORDS = frozenset(
+    "the and for that with from this have has had were was are been said says also after before their "
+    "they them its his her who which when where while into over about than other more most some such "
+    "would could should will can may not but our out all any one two new last first on in at of to".split()
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """Where to look for a member's candidates: its root and a day range, or, when it has
+    no date, its root and the countries it involves."""
+
+    root: str
+    first_day: str | None
+    last_day: str | None
+    countries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """How well a member fits a candidate event: the score (0 to 1), the fields that
+    agreed and differed, and the veto that ruled the pair out, if any."""
+
+    score: float
+    agreed: tuple[str, ...]
+    differed: tuple[str, ...]
+    veto: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"score": round(self.score, 3), "agreed": list(self.agreed), "differed": list(self.differed),
+                "veto": self.veto}
+
+
+def block(record: dict[str, Any]) -> Block:
+    root = record["event_code"][:2]
+    date = _day(record.get("date"))
+    if date is not None:
+        return Block(root, (date - dt.timedelta(days=DATE_WINDOW)).isoformat(),
+                     (date + dt.timedelta(days=DATE_WINDOW)).isoformat(), ())
+    return Block(root, None, None, tuple(sorted(countries(record))))
+
+
+def fulfilment_block(record: dict[str, Any]) -> Block | None:
+    """Where the act that fulfils a planned member would be; None if it is no plan."""
+    root = FULFILS.get(record["event_code"])
+    date = _day(record.get("date"))
+    if record.get("modality") != "planned" or root is None or date is None:
+        return None
+    return Block(root, date.isoformat(), (date + dt.timedelta(days=FULFIL_WINDOW)).isoformat(), ())
+
+
+def countries(record: dict[str, Any]) -> set[str]:
+    found = {(record.get(side) or {}).get("country") for side in ("source_actor", "target_actor")}
+    found.add((record.get("location") or {}).get("country"))
+    return {c for c in found if c}
+
+
+def score(member: dict[str, Any], event: dict[str, Any]) -> Match:
+    """How well `member` (one article's event) fits `event` (a fused record)."""
+    veto = _veto(member, event)
+    if veto:
+        return Match(0.0, (), (), veto)
+    parts = {
+        "code": 1.0 if member["event_code"] == event["event_code"] else 0.5,
+        "source": _actor_agreement(member.get("source_actor"), event.get("source_actor")),
+        "target": _actor_agreement(member.get("target_actor"), event.get("target_actor")),
+        "date": _date_agreement(member, event),
+        "place": _place_agreement(member.get("location"), event.get("location")),
+        "words": words_agreement(sentences(member), sentences(event)),
+        "trigger": 1.0 if _trigger(member) and _trigger(member) == _trigger(event) else 0.0,
+    }
+    if member["event_code"][:2] in TALK_ROOTS and parts["words"] < TALK_MIN_WORDS:
+        return Match(0.0, (), (), "statements in different words")
+    if _day(member.get("date")) is None and _day(event.get("date")) is None:
+        del parts["date"]  # two undated reports: the date neither agrees nor differs
+    total = sum(WEIGHTS[name] * value for name, value in parts.items()) / sum(WEIGHTS[name] for name in parts)
+    agreed = tuple(name for name, value in parts.items() if value >= 0.6)
+    differed = tuple(name for name, value in parts.items() if value < 0.3)
+    return Match(total, agreed, differed)
+
+
+def links(plan: dict[str, Any], act: dict[str, Any]) -> Match:
+    """Whether `act` fulfils `plan` (a visit announced, then made): same parties in either
+    direction (host and guest swap roles), no place that contradicts."""
+    parties = _parties(plan)
+    if not parties or not parties <= _parties(act) | {None}:
+        return Match(0.0, (), (), "different parties")
+    if _place_agreement(plan.get("location"), act.get("location")) == 0.0:
+        return Match(0.0, (), (), "different places")
+    plan_day, act_day = _day(plan.get("date")), _day(act.get("date"))
+    if plan_day is None or act_day is None or not 0 <= (act_day - plan_day).days <= FULFIL_WINDOW:
+        return Match(0.0, (), (), "outside the plan's window")
+    closeness = 1.0 - abs((act_day - plan_day).days) / (FULFIL_WINDOW + 1)
+    return Match(0.5 + 0.5 * closeness, ("parties", "date"), ())
+
+
+def _parties(record: dict[str, Any]) -> set[str | None]:
+    return {_country_of(record.get(side)) for side in ("source_actor", "target_actor")} - {None}
+
+
+def _country_of(actor: dict[str, Any] | None) -> str | None:
+    if not actor:
+        return None
+    return actor.get("country") or (actor.get("code") or "")[:3] or None
+
+
+def _veto(member: dict[str, Any], event: dict[str, Any]) -> str | None:
+    if member["event_code"][:2] != event["event_code"][:2]:
+        return "different CAMEO roots"
+    if bool(member.get("historical")) != bool(event.get("historical")):
+        return "one is background, the other news"
+    if (member.get("modality") == "planned") != (event.get("modality") == "planned"):
+        return "one is planned, the other done"
+    for side in ("source_actor", "target_actor"):
+        if _actor_agreement(member.get(side), event.get(side)) == 0.0:
+            return f"different {side.split('_')[0]}s"
+    if _place_agreement(member.get("location"), event.get("location")) == 0.0:
+        return "places too far apart"
+    m_day, e_day = _day(member.get("date")), _day(event.get("date"))
+    if m_day is not None and e_day is not None and abs((m_day - e_day).days) > DATE_WINDOW:
+        return "dates too far apart"
+    return None
+
+
+def _actor_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None) -> float:
+    """1 same actor, 0.5 both unknown, 0.4 one unknown, 0 different."""
+    if not x and not y:
+        return 0.5
+    if not x or not y:
+        return 0.4
+    a, b = x.get("code") or "", y.get("code") or ""
+    if a and b:
+        if a.startswith(b) or b.startswith(a):
+            return 1.0
+        if a[:3] == b[:3] and a[3:6] in ARMED_ROLES and b[3:6] in ARMED_ROLES:
+            return 0.9  # one outlet's "rebels" are another's "jihadists"
+        return 0.0
+    return 1.0 if (x.get("name") or "").casefold() == (y.get("name") or "").casefold() else 0.0
+
+
+def _date_agreement(member: dict[str, Any], event: dict[str, Any]) -> float:
+    m_day, e_day = _day(member.get("date")), _day(event.get("date"))
+    if m_day is None or e_day is None:
+        return 0.3
+    gap = abs((m_day - e_day).days)
+    if "day" == member.get("date_precision") == event.get("date_precision"):
+        return DAY_AGREEMENT[gap] if gap < len(DAY_AGREEMENT) else 0.0
+    return 0.4 if gap <= 31 else 0.0
+
+
+def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None) -> float:
+    """1 same place, 0.7 one inside the other, 0.4 unknown or nearby, 0 far apart."""
+    if not x or not y:
+        return 0.4
+    if x.get("country") and y.get("country") and x["country"] != y["country"]:
+        return 0.0
+    if (x.get("name") or "").casefold() == (y.get("name") or "").casefold():
+        return 1.0
+    if "country" in (x.get("precision"), y.get("precision")):
+        return 0.7
+    if (x.get("precision") == "admin1" and y.get("admin1") == x.get("name")) or (
+            y.get("precision") == "admin1" and x.get("admin1") == y.get("name")):
+        return 0.7
+    distance = km(x, y)
+    if distance is None:
+        return 0.4
+    return 0.4 if distance <= NEAR_KM else 0.0
+
+
+def km(x: dict[str, Any], y: dict[str, Any]) -> float | None:
+    """Great-circle distance between two places, None when either has no coordinates."""
+    if None in (x.get("lat"), x.get("lon"), y.get("lat"), y.get("lon")):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (x["lat"], x["lon"], y["lat"], y["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def sentences(record: dict[str, Any]) -> list[str]:
+    return [e.get("sentence") or "" for e in record.get("evidence") or ()]
+
+
+def words_agreement(a: Iterable[str], b: Iterable[str]) -> float:
+    """Overlap of the content words of two sets of sentences, scaled so that reports
+    sharing a third of their words (names, places, figures) agree fully."""
+    x, y = content_words(a), content_words(b)
+    if not x or not y:
+        return 0.0
+    overlap = len(x & y) / min(len(x), len(y))
+    return min(1.0, overlap * 3)
+
+
+def content_words(texts: Iterable[str]) -> set[str]:
+    return {w for text in texts for w in _WORD.findall(text.casefold()) if w not in STOPWORDS}
+
+
+def _trigger(record: dict[str, Any]) -> str | None:
+    trigger = record.get("trigger")
+    return trigger.casefold() if trigger else None
+
+
+def _day(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# -- building the fused record -----------------------------------------------------------
+
+def fuse(event_id: str, members: Sequence[dict[str, Any]], evidence: list[dict[str, Any]]) -> dict[str, Any]:
+    """The record of event `event_id` from its members (in the order they joined) and its
+    evidence rows. Fields the members agree on are taken as they are; where they disagree
+    the choice follows a stated rule and the disagreement is listed in `contradictions`."""
+    founder = members[0]
+    record = dict(founder)
+    record["id"] = event_id
+    contradictions: list[dict[str, Any]] = []
+    if len(members) > 1:
+        code = _most_common([m["event_code"] for m in members], prefer=lambda c: len(c))
+        chosen = next(m for m in members if m["event_code"] == code)
+        for key in ("event_code", "event_label", "plover_type", "acled_event_type", "acled_sub_event_type", "rule",
+                    "trigger"):
+            record[key] = chosen.get(key)
+        for side in ("source_actor", "target_actor"):
+            record[side] = _most_specific_actor([m.get(side) for m in members])
+        record.update(_fused_date(members, contradictions))
+        record["location"] = _fused_place(members, contradictions)
+        record["modality"] = min((m.get("modality") or "asserted" for m in members),
+                                 key=lambda m: MODALITY_ORDER.index(m) if m in MODALITY_ORDER else len(MODALITY_ORDER))
+        record["confidence"] = max(m.get("confidence") or 0.0 for m in members)
+        named = [m.get("attribution") for m in members if m.get("attribution")]
+        record["attribution"] = founder.get("attribution") or (named[0] if named else None)
+        record["attributions"] = sorted(set(named))
+    record["fatalities"] = _fused_toll(members, contradictions)
+    record["evidence"] = evidence
+    record["members"] = [m["id"] for m in members]
+    record["articles"] = sorted({e["doc_id"] for e in evidence})
+    record["contradictions"] = contradictions
+    return record
+
+
+def _most_common(values: Sequence[Any], *, prefer: Any = None) -> Any:
+    """The value most members give; ties go to the one `prefer` ranks highest, then to
+    the earliest member's."""
+    counts = Counter(values)
+    best = max(counts.values())
+    tied = [v for v in dict.fromkeys(values) if counts[v] == best]
+    if prefer is not None:
+        return max(tied, key=prefer)
+    return tied[0]
+
+
+def _most_specific_actor(actors: Sequence[dict[str, Any] | None]) -> dict[str, Any] | None:
+    known = [a for a in actors if a]
+    if not known:
+        return None
+    codes = [a.get("code") or "" for a in known]
+    code = _most_common(codes, prefer=len)
+    return next(a for a in known if (a.get("code") or "") == code)
+
+
+def _fused_date(members: Sequence[dict[str, Any]], contradictions: list[dict[str, Any]]) -> dict[str, Any]:
+    """The date most members give (a stated date beats one inferred from the article's
+    date); ties go to the earliest, since later reports tend to date the reporting."""
+    stated = [m for m in members if m.get("date") and not m.get("date_inferred")] or [m for m in members if m.get("date")]
+    if not stated:
+        return {}
+    values = [m["date"] for m in stated]
+    counts = Counter(values)
+    best = max(counts.values())
+    date = min(v for v in counts if counts[v] == best)
+    chosen = next(m for m in stated if m["date"] == date)
+    if len(counts) > 1:
+        contradictions.append({"field": "date", "rule": "most reported, then earliest",
+                               "values": _values(stated, lambda m: m["date"])})
+    return {"date": date, "date_precision": chosen.get("date_precision"), "date_inferred": chosen.get("date_inferred", False)}
+
+
+def _fused_place(members: Sequence[dict[str, Any]], contradictions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    placed = [m for m in members if m.get("location")]
+    if not placed:
+        return None
+    names = [m["location"]["name"] for m in placed]
+    name = _most_common(names, prefer=lambda n: -PRECISION_RANK.get(
+        next(m["location"] for m in placed if m["location"]["name"] == n).get("precision"), 4))
+    if len(set(names)) > 1 and not _nested(placed):
+        contradictions.append({"field": "location", "rule": "most reported, then finest",
+                               "values": _values(placed, lambda m: m["location"]["name"])})
+    return next(m["location"] for m in placed if m["location"]["name"] == name)
+
+
+def _nested(placed: Sequence[dict[str, Any]]) -> bool:
+    """Whether the places differ only in precision (a city and its province or country)."""
+    finest = min((m["location"] for m in placed), key=lambda p: PRECISION_RANK.get(p.get("precision"), 4))
+    for m in placed:
+        p = m["location"]
+        if p["name"] == finest["name"]:
+            continue
+        inside = (p.get("precision") == "country" and p.get("country") == finest.get("country")) or (
+            p.get("precision") == "admin1" and finest.get("admin1") == p["name"])
+        if not inside:
+            return False
+    return True
+
+
+def _fused_toll(members: Sequence[dict[str, Any]], contradictions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Every member's reports, reconciled (`coding.tolls.reconcile`); a single member's
+    toll is kept as its coder gave it."""
+    if len(members) == 1:
+        return members[0].get("fatalities")
+    reports: list[TollReport] = []
+    seen: set[tuple[Any, ...]] = set()
+    for member in members:
+        for report in _reports(member):
+            key = (report.get("doc_id"), report.get("sentence"), report.get("killed"), report.get("injured"))
+            if key in seen:
+                continue
+            seen.add(key)
+            reports.append(TollReport(killed=report.get("killed"), injured=report.get("injured"),
+                                      qualifier=report.get("qualifier"), attribution=report.get("attribution"),
+                                      doc_id=report.get("doc_id") or "", sentence=report.get("sentence") or "",
+                                      by_group=dict(report.get("by_group") or {})))
+    if not reports:
+        return None
+    toll = reconcile(reports)
+    if toll is None:
+        return None
+    killed = {r.killed for r in reports if r.killed is not None}
+    if len(killed) > 1:
+        contradictions.append({"field": "fatalities", "rule": toll.reconciliation,
+                               "values": [{"value": r.killed, "doc_id": r.doc_id, "attribution": r.attribution}
+                                          for r in reports if r.killed is not None]})
+    return as_dict(toll)
+
+
+def _reports(member: dict[str, Any]) -> list[dict[str, Any]]:
+    """A member's toll reports; a toll given without any stands as one report."""
+    toll = member.get("fatalities") or {}
+    if toll.get("reports"):
+        return list(toll["reports"])
+    if toll.get("killed") is None and toll.get("injured") is None:
+        return []
+    evidence = (member.get("evidence") or [{}])[0]
+    return [{"killed": toll.get("killed"), "injured": toll.get("injured"), "qualifier": toll.get("qualifier"),
+             "attribution": member.get("attribution"), "doc_id": evidence.get("doc_id"),
+             "sentence": evidence.get("sentence"), "by_group": toll.get("by_group") or {}}]
+
+
+def _values(members: Sequence[dict[str, Any]], value: Any) -> list[dict[str, Any]]:
+    out = []
+    for m in members:
+        docs = sorted({e.get("doc_id") for e in m.get("evidence") or ()} - {None})
+        out.append({"value": value(m), "doc_id": docs[0] if docs else None, "attribution": m.get("attribution"),
+                    "member": m["id"]})
+    return out

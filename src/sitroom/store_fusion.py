@@ -1,0 +1,315 @@
+"""The store's side of fusion: finding candidates with blocking queries, recording which
+member joined which event and why, rebuilding fused records, splits and plan links.
+
+Everything here runs inside the store's write transaction (`Store._write`, `Store.split`),
+on its connection; the decisions themselves are `sitroom.fusion`'s. The cost of a batch
+is its members times their blocks: each article's candidates come from one query that
+joins its block keys against the events' (root, date) index.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import duckdb
+
+from . import fusion
+from .records import Evidence, as_dict
+
+_EVIDENCE_SELECT = (
+    'SELECT event_id, doc_id, outlet, sentence, start, "end", published, title, url FROM evidence '
+    'WHERE list_contains(?, event_id) ORDER BY event_id, published NULLS LAST, doc_id, start, "end"'
+)
+# Candidates of a set of blocks: same root, and a date in the window (dated blocks) or no
+# date and a shared country (undated ones).
+_CANDIDATES = """
+    SELECT DISTINCT events.id, events.record FROM events, (
+        SELECT unnest(?::VARCHAR[]) AS root, TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS first_day,
+               TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS last_day, unnest(?::VARCHAR[]) AS country
+    ) AS q
+    WHERE events.root = q.root AND (
+        (q.first_day IS NOT NULL AND events."date" BETWEEN q.first_day AND q.last_day)
+        OR (q.first_day IS NULL AND events."date" IS NULL
+            AND q.country IN (events.country, events.source_country, events.target_country)))
+"""
+# How many rejected or weaker candidates a member's decision keeps, for `sitroom why`.
+KEPT_CANDIDATES = 3
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Fuser:
+    """Fuses the members of one write transaction; `touched` collects the events whose
+    records must be rebuilt before it ends (`rebuild`)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.touched: set[str] = set()
+        self._clusters: dict[str, list[dict[str, Any]]] = {}  # event id -> member records, in order
+        self._founded: dict[str, dict[str, Any]] = {}  # events founded in this transaction -> founder
+
+    # -- joining ---------------------------------------------------------------------------
+    def add_articles(self, articles: Sequence[tuple[str, Sequence[tuple[dict[str, Any], Sequence[tuple[Any, ...]]]]]]) -> None:
+        """Place each member of each article (in order) in an event (an existing one it
+        matches, or a new one named after it) and store it with its evidence rows. The
+        look-ups are one query each for the whole batch."""
+        records = [record for _, members in articles for record, _ in members]
+        if not records:
+            return
+        ids = [record["id"] for record in records]
+        forbidden = self._forbidden(ids)
+        candidates = self._candidates(records)
+        same_id = {event_id for (event_id,) in self.con.execute(
+            "SELECT id FROM events WHERE list_contains(?, id)", [ids]).fetchall()}
+        self._load_clusters(set(candidates) | same_id)
+        seqs = [int(v) for (v,) in self.con.execute(
+            "SELECT nextval('member_seq') FROM range(?) ORDER BY 1", [len(records)]).fetchall()]
+        rows, evidence = [], []
+        for article_id, members in articles:
+            taken: set[str] = set()  # one article's events stay apart: it told them apart itself
+            for record, evidence_rows in members:
+                event_id, decision = self._place(record, candidates, same_id, forbidden.get(record["id"], set()), taken)
+                taken.add(event_id)
+                if decision["rule"] == "founded":
+                    self._founded[event_id] = record
+                    self._clusters.setdefault(event_id, [])
+                self._cluster(event_id).append(record)
+                self.touched.add(event_id)
+                rows.append((record["id"], article_id, event_id, seqs[len(rows)], _json(record), _json(decision)))
+                evidence.extend((event_id, *row, record["id"]) for row in evidence_rows)
+        from .store import _insert  # the bulk insert shared with the store's other tables
+        _insert(self.con, "members", rows)
+        _insert(self.con, "evidence", evidence)
+
+    def _place(self, record: dict[str, Any], candidates: dict[str, dict[str, Any]], same_id: set[str],
+               forbidden: set[str], taken: set[str]) -> tuple[str, dict[str, Any]]:
+        event_id = record["id"]
+        if event_id in same_id or event_id in self._clusters:
+            return event_id, {"rule": "same id", "event": event_id}
+        scored = []
+        for candidate_id in sorted(self._in_block(record, candidates) | self._new_in_block(record)):
+            if candidate_id in taken:
+                continue
+            members = self._cluster(candidate_id)
+            if forbidden & {m["id"] for m in members}:
+                scored.append((candidate_id, fusion.Match(0.0, (), (), "split by the user")))
+                continue
+            current = fusion.fuse(candidate_id, members, [e for m in members for e in m.get("evidence") or ()])
+            scored.append((candidate_id, fusion.score(record, current)))
+        scored.sort(key=lambda pair: (-pair[1].score, pair[0]))
+        kept = [{"event": cid, **match.as_dict()} for cid, match in scored[:KEPT_CANDIDATES]]
+        if scored and scored[0][1].veto is None and scored[0][1].score >= fusion.THRESHOLD:
+            best_id, best = scored[0]
+            return best_id, {"rule": "fused", "event": best_id, **best.as_dict(), "threshold": fusion.THRESHOLD,
+                             "candidates": kept}
+        return event_id, {"rule": "founded", "event": event_id, "threshold": fusion.THRESHOLD, "candidates": kept}
+
+    def _candidates(self, records: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        roots, firsts, lasts, countries = [], [], [], []
+        for record in records:
+            found = fusion.block(record)
+            for country in found.countries or (None,):
+                roots.append(found.root)
+                firsts.append(found.first_day)
+                lasts.append(found.last_day)
+                countries.append(country)
+        rows = self.con.execute(_CANDIDATES, [roots, firsts, lasts, countries]).fetchall()
+        return {event_id: json.loads(record) for event_id, record in rows}
+
+    @staticmethod
+    def _in_block(record: dict[str, Any], candidates: dict[str, dict[str, Any]]) -> set[str]:
+        """The batch's candidates that lie in this member's own block."""
+        found = fusion.block(record)
+        out = set()
+        for event_id, event in candidates.items():
+            if event["event_code"][:2] != found.root:
+                continue
+            day = (event.get("date") or "")[:10]
+            if found.first_day is not None:
+                if day and found.first_day <= day <= (found.last_day or ""):
+                    out.add(event_id)
+            elif not day and fusion.countries(event) & set(found.countries):
+                out.add(event_id)
+        return out
+
+    def _new_in_block(self, record: dict[str, Any]) -> set[str]:
+        """Events founded earlier in this transaction whose founder shares the block (the
+        events table holds them only once `rebuild` runs)."""
+        found = fusion.block(record)
+        out = set()
+        for event_id, head in self._founded.items():
+            if head["event_code"][:2] != found.root:
+                continue
+            day = head.get("date")
+            if found.first_day is not None:
+                if day and found.first_day <= day[:10] <= (found.last_day or ""):
+                    out.add(event_id)
+            elif not day and fusion.countries(head) & set(found.countries):
+                out.add(event_id)
+        return out
+
+    def _load_clusters(self, event_ids: Iterable[str]) -> None:
+        """Read the members of these events in one query (`_cluster` then finds them)."""
+        wanted = sorted(set(event_ids) - set(self._clusters))
+        if not wanted:
+            return
+        for event_id in wanted:
+            self._clusters[event_id] = []
+        for event_id, record in self.con.execute(
+                "SELECT event_id, record FROM members WHERE list_contains(?, event_id) ORDER BY seq", [wanted]).fetchall():
+            self._clusters[event_id].append(json.loads(record))
+
+    def _cluster(self, event_id: str) -> list[dict[str, Any]]:
+        if event_id not in self._clusters:
+            rows = self.con.execute("SELECT record FROM members WHERE event_id = ? ORDER BY seq", [event_id]).fetchall()
+            self._clusters[event_id] = [json.loads(record) for (record,) in rows]
+        return self._clusters[event_id]
+
+    def _forbidden(self, member_ids: list[str]) -> dict[str, set[str]]:
+        forbidden: dict[str, set[str]] = {}
+        for member, other in self.con.execute(
+                "SELECT member, other FROM splits WHERE list_contains(?, member)", [member_ids]).fetchall():
+            forbidden.setdefault(member, set()).add(other)
+        return forbidden
+
+    # -- forgetting and rebuilding ---------------------------------------------------------
+    def forget(self, article_ids: list[str]) -> None:
+        """Drop the members of these articles (their evidence goes with the articles)."""
+        had = {event_id for (event_id,) in self.con.execute(
+            "SELECT DISTINCT event_id FROM members WHERE list_contains(?, article_id)", [article_ids]).fetchall()}
+        self.con.execute("DELETE FROM members WHERE list_contains(?, article_id)", [article_ids])
+        self.touched |= had
+        for event_id in had:
+            self._clusters.pop(event_id, None)
+
+    def rebuild(self) -> None:
+        """Write the records of every touched event from its members and evidence; delete
+        the ones left with no member; refresh the plan links they take part in."""
+        if not self.touched:
+            return
+        touched = sorted(self.touched)
+        self._load_clusters(touched)
+        clusters = {event_id: self._cluster(event_id) for event_id in touched}
+        gone = [event_id for event_id, members in clusters.items() if not members]
+        alive = {event_id: members for event_id, members in clusters.items() if members}
+        evidence = self.evidence_lists(list(alive))
+        records = {event_id: fusion.fuse(event_id, members, evidence.get(event_id, []))
+                   for event_id, members in alive.items()}
+        self.con.execute("DELETE FROM links WHERE list_contains(?, plan_id) OR list_contains(?, act_id)",
+                         [touched, touched])
+        linked = self._link(records)
+        for event_id in linked - set(records):
+            stored = self.con.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchone()
+            if stored:
+                records[event_id] = json.loads(stored[0])
+        self._attach_links(records)
+        from .store import _event_row, _insert
+        self.con.execute("DELETE FROM events WHERE list_contains(?, id)", [sorted(set(touched) | set(records))])
+        _insert(self.con, "events", [_event_row(record) for record in records.values()])
+        self.touched.clear()
+        self._clusters.clear()
+        self._founded.clear()
+        del gone  # their rows went with the DELETE above
+
+    def _link(self, records: dict[str, dict[str, Any]]) -> set[str]:
+        """Link each touched plan to the act that fulfils it, and each touched act to the
+        plans it fulfils; returns the ids of the untouched events linked."""
+        rows = []
+        for event_id, record in records.items():
+            plan_block = fusion.fulfilment_block(record)
+            if plan_block is not None:
+                for act_id, act in self._block_events(plan_block, records).items():
+                    match = fusion.links(record, act)
+                    if match.veto is None and act.get("modality") == "asserted":
+                        rows.append((event_id, act_id, match.score))
+            elif record.get("modality") == "asserted" and record["event_code"][:2] in fusion.FULFILS.values():
+                for code, root in fusion.FULFILS.items():
+                    if root != record["event_code"][:2] or not record.get("date"):
+                        continue
+                    for plan_id, plan in self._plans(code, record["date"], records).items():
+                        match = fusion.links(plan, record)
+                        if match.veto is None:
+                            rows.append((plan_id, event_id, match.score))
+        best: dict[str, tuple[str, str, float]] = {}
+        for plan_id, act_id, score in rows:  # a plan is fulfilled once: by its best act
+            if plan_id not in best or score > best[plan_id][2]:
+                best[plan_id] = (plan_id, act_id, score)
+        if best:
+            self.con.execute(
+                "INSERT OR REPLACE INTO links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::DOUBLE[])",
+                [[r[0] for r in best.values()], [r[1] for r in best.values()], [r[2] for r in best.values()]])
+        return {x for r in best.values() for x in r[:2]}
+
+    def _block_events(self, found: fusion.Block, records: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        rows = self.con.execute(_CANDIDATES, [[found.root], [found.first_day], [found.last_day], [None]]).fetchall()
+        out = {event_id: json.loads(record) for event_id, record in rows}
+        out.update({event_id: r for event_id, r in records.items() if r["event_code"][:2] == found.root
+                    and r.get("date") and found.first_day <= r["date"][:10] <= (found.last_day or "")})
+        return out
+
+    def _plans(self, code: str, day: str, records: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        rows = self.con.execute(
+            "SELECT id, record FROM events WHERE root = ? AND event_code = ? AND modality = 'planned' "
+            "AND \"date\" BETWEEN CAST(? AS DATE) - ? AND CAST(? AS DATE)",
+            [code[:2], code, day[:10], fusion.FULFIL_WINDOW, day[:10]]).fetchall()
+        out = {event_id: json.loads(record) for event_id, record in rows}
+        out.update({event_id: r for event_id, r in records.items() if r["event_code"] == code
+                    and r.get("modality") == "planned"})
+        return out
+
+    def _attach_links(self, records: dict[str, dict[str, Any]]) -> None:
+        ids = sorted(records)
+        for record in records.values():
+            record["fulfilled_by"], record["fulfils"] = [], []
+        for plan_id, act_id, score in self.con.execute(
+                "SELECT plan_id, act_id, score FROM links WHERE list_contains(?, plan_id) OR list_contains(?, act_id) "
+                "ORDER BY plan_id, act_id", [ids, ids]).fetchall():
+            if plan_id in records:
+                records[plan_id]["fulfilled_by"].append({"event": act_id, "score": round(score, 3)})
+            if act_id in records:
+                records[act_id]["fulfils"].append({"event": plan_id, "score": round(score, 3)})
+
+    def evidence_lists(self, event_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each event's evidence as its record lists it: oldest report first, then by doc and offset."""
+        lists: dict[str, list[dict[str, Any]]] = {}
+        for event_id, doc_id, outlet, sentence, start, end, published, title, url in self.con.execute(
+                _EVIDENCE_SELECT, [list(event_ids)]).fetchall():
+            item = Evidence(doc_id=doc_id, outlet=outlet, sentence=sentence, start=start, end=end,
+                            published=published, title=title, url=url)
+            lists.setdefault(event_id, []).append(as_dict(item))
+        return lists
+
+    # -- undoing a merge ---------------------------------------------------------------------
+    def split(self, event_id: str, member_ids: Sequence[str], now: Any) -> str:
+        """Move `member_ids` out of `event_id` into an event of their own, and remember that
+        they must never join the members left behind. Returns the id of the new event."""
+        members = self._cluster(event_id)
+        ids = [m["id"] for m in members]
+        moving = [m for m in ids if m in set(member_ids)]
+        staying = [m for m in ids if m not in set(member_ids)]
+        if event_id in moving:  # the founder leaves: the others go, under the first's id
+            moving, staying = staying, moving
+        new_id = self._free_id(moving[0])
+        pairs = [(a, b) for a in moving for b in staying] + [(b, a) for a in moving for b in staying]
+        self.con.execute(
+            "INSERT OR REPLACE INTO splits SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?",
+            [[p[0] for p in pairs], [p[1] for p in pairs], now])
+        decision = _json({"rule": "split by the user", "event": new_id, "from": event_id})
+        self.con.execute("UPDATE members SET event_id = ?, decision = ?::JSON WHERE event_id = ? AND list_contains(?, id)",
+                         [new_id, decision, event_id, moving])
+        self.con.execute("UPDATE evidence SET event_id = ? WHERE event_id = ? AND list_contains(?, member_id)",
+                         [new_id, event_id, moving])
+        self._clusters.clear()
+        self.touched |= {event_id, new_id}
+        return new_id
+
+    def _free_id(self, wanted: str) -> str:
+        candidate, n = wanted, 1
+        while self.con.execute("SELECT 1 FROM events WHERE id = ? UNION ALL SELECT 1 FROM members WHERE event_id = ?",
+                               [candidate, candidate]).fetchone():
+            n += 1
+            candidate = f"{wanted}~{n}"
+        return candidate
