@@ -135,7 +135,7 @@ def page(browser: object, served: str, tmp_path: Path) -> Iterator[object]:
 
 def shoot(page: object, tmp_path: Path, name: str) -> None:
     path = tmp_path / name
-    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    page.screenshot(path=str(path))  # type: ignore[attr-defined]
     keep = os.environ.get("SITROOM_SCREENSHOTS")
     if keep:
         Path(keep).mkdir(parents=True, exist_ok=True)

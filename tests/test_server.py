@@ -26,6 +26,7 @@ from sitroom.options import Options
 from sitroom.records import Actor, Analysis, Article, Event, Evidence, Fatalities, Place, Sentence
 from sitroom.server import ServerConfig, create_app, reads
 from sitroom.server import run as server_run
+from sitroom.server.access import ReadWriteLock
 from sitroom.server.config import MAX_BATCH
 from sitroom.store import EventFilter, Store
 
@@ -64,7 +65,7 @@ def synthetic(n: int, *, article_prefix: str = "a", per_article: int = 3) -> lis
             sentences.append(sentence)
             day = None if i % 11 == 0 else f"2024-{1 + i % 3:02d}-{1 + i % 28:02d}"
             events.append(Event(
-                id=f"ev{i:06d}", event_code=code, event_label=label, plover_type=None, acled_event_type=None,
+                id=f"{article_prefix}ev{i:06d}", event_code=code, event_label=label, plover_type=None, acled_event_type=None,
                 acled_sub_event_type=None,
                 source_actor=Actor(text=source[1], name=source[1], code=source[0], country=source[2]),
                 target_actor=Actor(text=target[1], name=target[1], code=target[0], country=target[2]),
@@ -486,6 +487,22 @@ def test_no_path_outside_the_static_folder_can_be_read(live, target):
 
 
 # --- reads while another process writes ----------------------------------------------
+
+
+def test_back_to_back_reads_leave_the_file_free_now_and_then():
+    lock = ReadWriteLock(hold=0.05, gap=0.03)
+    gaps = []
+    released = None
+    deadline = time.monotonic() + 0.4
+    while time.monotonic() < deadline:
+        with lock.shared():
+            if released is not None:
+                gaps.append(time.monotonic() - released)
+            time.sleep(0.002)
+        released = time.monotonic()
+    long_gaps = [g for g in gaps if g >= 0.03]
+    assert 3 <= len(long_gaps) <= 12  # about one per hold, not one per read
+    assert len(gaps) > 5 * len(long_gaps)
 
 
 def _write_batches(path: str, stop_after: float, done: Any) -> None:

@@ -18,18 +18,19 @@ from pathlib import Path
 from ..store import Store
 
 
-# Under a steady stream of requests some read always has the file open, and an ingest
-# in another process would never get it. So once the file has been open this long
-# without a break, new requests wait for the ones in flight, and the file stays closed
-# for GAP_SECONDS: longer than the store's lock poll (0.1 s), so a waiting writer sees it.
+# Under a steady stream of requests the file is open nearly all the time (closed only
+# for the instant between two requests), and an ingest in another process, which polls
+# every 0.1 s, would seldom find it free. So once the file has been open this long with
+# no break of GAP_SECONDS, new requests wait for the ones in flight and the file stays
+# closed for GAP_SECONDS: longer than the store's lock poll, so a waiting writer sees it.
 HOLD_SECONDS = 2.0
 GAP_SECONDS = 0.15
 
 
 class ReadWriteLock:
     """Many readers or one writer; a waiting writer holds back new readers so that a
-    steady stream of reads cannot starve it. Reads that have held the file for
-    `hold` seconds in a row make way, for `gap` seconds, for other processes."""
+    steady stream of reads cannot starve it. Reads that have kept the file open for
+    `hold` seconds with no break of `gap` seconds make way for other processes."""
 
     def __init__(self, *, hold: float = HOLD_SECONDS, gap: float = GAP_SECONDS) -> None:
         self._cond = threading.Condition()
@@ -38,6 +39,7 @@ class ReadWriteLock:
         self._writers_waiting = 0
         self._pausing = False
         self._held_since = 0.0
+        self._released_at = float("-inf")
         self._hold = hold
         self._gap = gap
 
@@ -47,9 +49,10 @@ class ReadWriteLock:
             while self._writing or self._writers_waiting or self._pausing:
                 self._cond.wait()
             now = time.monotonic()
-            if self._readers and now - self._held_since > self._hold:
+            if not self._readers and now - self._released_at >= self._gap:
+                self._held_since = now  # closed long enough for another process: a new stretch
+            elif now - self._held_since > self._hold:
                 self._make_way()
-            if not self._readers:
                 self._held_since = time.monotonic()
             self._readers += 1
         try:
@@ -58,6 +61,7 @@ class ReadWriteLock:
             with self._cond:
                 self._readers -= 1
                 if not self._readers:
+                    self._released_at = time.monotonic()
                     self._cond.notify_all()
 
     @contextlib.contextmanager
@@ -84,12 +88,12 @@ class ReadWriteLock:
         try:
             while self._readers:
                 self._cond.wait()
-            until = time.monotonic() + self._gap
-            while (left := until - time.monotonic()) > 0:
+            while (left := self._released_at + self._gap - time.monotonic()) > 0:
                 self._cond.wait(left)
         finally:
             self._pausing = False
             self._cond.notify_all()
+
 
 class StoreAccess:
     """Opens the store for one request and closes it after; `wait` is how long an open

@@ -95,6 +95,22 @@ function dayNumber(day) {
   return Math.round(Date.parse(`${day}T00:00:00Z`) / 86400000);
 }
 
+function dayString(number) {
+  return new Date(number * 86400000).toISOString().slice(0, 10);
+}
+
+// Long spans are drawn by week or month so that every bar stays wide enough to see
+// and click; the API always counts per day.
+const BUCKETS = [
+  { name: "day", upTo: 120, start: (n) => n, end: (n) => n },
+  { name: "week", upTo: 730, start: (n) => n - ((new Date(n * 86400000).getUTCDay() + 6) % 7),
+    end: (n) => n + 6 },
+  { name: "month", upTo: Infinity,
+    start: (n) => dayNumber(dayString(n).slice(0, 8) + "01"),
+    end: (n) => { const d = new Date(n * 86400000); return dayNumber(new Date(Date.UTC(d.getUTCFullYear(),
+      d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10)) - 1; } },
+];
+
 function drawTimeline(data) {
   const chart = document.getElementById("timeline");
   const legend = document.getElementById("legend");
@@ -108,31 +124,42 @@ function drawTimeline(data) {
   });
   if (data.undated) legend.append(el("span", { class: "meta" }, `${data.undated} undated`));
   if (!data.days.length) return;
-  const first = dayNumber(data.days[0].date);
-  const last = dayNumber(data.days[data.days.length - 1].date);
-  const span = last - first + 1;
-  const width = 1000 / span;
-  const highest = Math.max(...data.days.map((d) => d.counts.reduce((a, b) => a + b, 0)));
-  const height = 150;
+  const firstDay = dayNumber(data.days[0].date);
+  const lastDay = dayNumber(data.days[data.days.length - 1].date);
+  const bucket = BUCKETS.find((b) => lastDay - firstDay + 1 <= b.upTo);
+  const bars = new Map();
   for (const day of data.days) {
-    const x = (dayNumber(day.date) - first) * width;
+    const key = bucket.start(dayNumber(day.date));
+    const counts = bars.get(key) || new Array(data.roots.length).fill(0);
+    day.counts.forEach((n, i) => { counts[i] += n; });
+    bars.set(key, counts);
+  }
+  const first = bucket.start(firstDay);
+  const last = bucket.end(bucket.start(lastDay));
+  const scale = 1000 / (last - first + 1);
+  const highest = Math.max(...[...bars.values()].map((c) => c.reduce((a, b) => a + b, 0)));
+  const height = 150;
+  for (const [key, counts] of bars) {
+    const span = bucket.end(key) - key + 1;
+    const barWidth = Math.min(Math.max(span * scale * 0.8, 1), 40);  // one day alone is a bar, not a wall
+    const x = (key - first) * scale + (span * scale - barWidth) / 2;
     let y = height;
-    const total = day.counts.reduce((a, b) => a + b, 0);
-    const group = svg("g", { class: "bar", "data-date": day.date });
-    day.counts.forEach((n, i) => {
+    const total = counts.reduce((a, b) => a + b, 0);
+    const from = dayString(key);
+    const to = dayString(bucket.end(key));
+    const group = svg("g", { class: "bar", "data-date": from });
+    counts.forEach((n, i) => {
       if (!n) return;
       const h = (n / highest) * (height - 10);
       y -= h;
-      group.append(svg("rect", { x: x + width * 0.1, y, width: Math.max(width * 0.8, 0.5), height: h,
-        fill: colour(i) }));
+      group.append(svg("rect", { x, y, width: barWidth, height: h, fill: colour(i) }));
     });
-    group.append(tooltip(`${day.date}: ${total} event(s)`));
-    group.addEventListener("click", () => setFilters({ since: day.date, until: day.date }));
+    group.append(tooltip(`${bucket.name === "day" ? from : from + " to " + to}: ${total} event(s)`));
+    group.addEventListener("click", () => setFilters({ since: from, until: to }));
     chart.append(group);
   }
-  chart.append(svg("text", { x: 2, y: 158, "font-size": 10 }, data.days[0].date));
-  chart.append(svg("text", { x: 998, y: 158, "font-size": 10, "text-anchor": "end" },
-    data.days[data.days.length - 1].date));
+  chart.append(svg("text", { x: 2, y: 158, "font-size": 10 }, `${dayString(first)} (by ${bucket.name})`));
+  chart.append(svg("text", { x: 998, y: 158, "font-size": 10, "text-anchor": "end" }, dayString(last)));
 }
 
 // --- map --------------------------------------------------------------------------
