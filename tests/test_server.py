@@ -258,6 +258,17 @@ def test_the_timeline_counts_events_per_day_and_root(client, store_path):
     assert [r["root"] for r in fights["roots"]] == ["19"]
 
 
+def test_ids_with_slashes_and_other_scripts_are_found(tmp_path):
+    path = tmp_path / "ids.duckdb"
+    article, sentences, events = synthetic(1, article_prefix="reuters/2024/é-")[0]
+    with Store.open(path) as store:
+        store.add_articles([(article, sentences, events)])
+    client = client_for(path)
+    assert client.get("/api/articles/reuters%2F2024%2F%C3%A9-0").json()["id"] == "reuters/2024/é-0"
+    assert client.get("/api/articles/reuters/2024/é-0").json()["id"] == "reuters/2024/é-0"
+    assert client.get(f"/api/events/{events[0].id}").json()["id"] == events[0].id
+
+
 def test_the_openapi_description_lists_every_route(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert set(paths) == {"/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/actors",

@@ -78,6 +78,8 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
 
 
 Db = Annotated[StoreAccess, Depends(access)]
+# Ids come from the input and may hold a slash ("reuters/2024/abc"): the routes take the
+# rest of the path.
 Id = Annotated[str, Path(max_length=MAX_ID_CHARS)]
 
 
@@ -90,7 +92,7 @@ def list_events(filters: Filters, db: Db, limit: Annotated[int, Query(ge=1, le=M
     return JSONResponse({"total": total, "limit": limit, "offset": offset, "events": records})
 
 
-@router.get("/events/{event_id}", summary="One event record with its evidence, reports and contradictions")
+@router.get("/events/{event_id:path}", summary="One event record with its evidence, reports and contradictions")
 def get_event(event_id: Id, db: Db) -> JSONResponse:
     with db.reading() as store:
         record = store.event(event_id)
@@ -99,7 +101,7 @@ def get_event(event_id: Id, db: Db) -> JSONResponse:
     return JSONResponse(record)
 
 
-@router.get("/articles/{article_id}", summary="One stored article with its text (evidence offsets point into it)")
+@router.get("/articles/{article_id:path}", summary="One stored article with its text (evidence offsets point into it)")
 def get_article(article_id: Id, db: Db) -> JSONResponse:
     with db.reading() as store:
         found = reads.article(store, article_id)
