@@ -20,7 +20,8 @@ from .access import StoreAccess
 from .config import MAX_BATCH, MAX_PAGE, MAX_PLACES, ServerConfig
 from .posting import Poster
 
-# Longest value any text field of a filter takes; ids are content hashes, far shorter.
+# Longest value a text filter takes, and the longest id (content hashes are 16
+# characters; ids an input gives are rarely over 100).
 MAX_FILTER_CHARS = 200
 MAX_ID_CHARS = 200
 
