@@ -282,5 +282,20 @@ def split(event_id: str, member_ids: tuple[str, ...], doc_id: str | None, db: st
     _guard(run)
 
 
+@main.command()
+@click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve the dashboard and its JSON API (writes need $SITROOM_TOKEN or the printed token)."""
+    from .server import serve as run_server
+
+    def run() -> int:
+        run_server(db_path_from_env(db), host=host, port=port, say=lambda line: click.echo(line, err=True))
+        return 0
+
+    _guard(run)
+
+
 if __name__ == "__main__":
     main()
