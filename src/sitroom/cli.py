@@ -198,6 +198,37 @@ def events(db: str | None, actor: str | None, code: str | None, country: str | N
     _guard(run)
 
 
+@main.command()
+@click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "acled", "gdelt"]), required=True,
+              help="jsonl, csv, parquet, acled (ACLED-style CSV) or gdelt (GDELT-style, tab-separated).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+@click.option("--actor", help="Actor code prefix (source or target), e.g. RUS or SYRREB.")
+@click.option("--code", help="CAMEO code prefix, e.g. 19 or 0871.")
+@click.option("--country", help="ISO alpha-3 country of the event's place or actors.")
+@click.option("--since", help="First day (YYYY-MM-DD).")
+@click.option("--until", help="Last day (YYYY-MM-DD).")
+@click.option("--text", help="Words in the evidence sentences.")
+def export(db: str | None, fmt: str, output: str | None, actor: str | None, code: str | None,
+           country: str | None, since: str | None, until: str | None, text: str | None) -> None:
+    """Write the stored events as a file other tools read (see docs/exports.md)."""
+    from .export import export as export_events
+    from .store import EventFilter, Store
+
+    def run() -> int:
+        path = db_path_from_env(db)
+        if not path.exists():
+            raise UsageError(f"{path}: no store here; run `sitroom ingest` first or pass --db")
+        filters = EventFilter(actor=actor, code=code, country=country, since=since, until=until, text=text)
+        with Store.open(path, read_only=True, wait=LOCK_WAIT_SECONDS) as store:
+            report = export_events(store, fmt, Path(output) if output else sys.stdout, filters)
+        skipped = f" ({report.skipped} selected events have no {fmt} row)" if report.skipped else ""
+        click.echo(f"{report.rows} events written to {report.output}{skipped}", err=True)
+        return 0
+
+    _guard(run)
+
+
 def _flat(record: dict[str, Any]) -> list[Any]:
     source = record.get("source_actor") or {}
     target = record.get("target_actor") or {}
