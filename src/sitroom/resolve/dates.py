@@ -422,15 +422,16 @@ class DateStage:
         for candidate in sorted(candidates, key=lambda c: c.start):
             if any(s <= candidate.start < e for s, e in furniture):
                 continue
-            mention = self._mention(doc, candidate, published)
+            mention = self._mention(doc, text, candidate, published)
             if mention is not None:
                 yield mention
 
-    def _mention(self, doc: Doc, candidate: Candidate, published: dt.date | None) -> DateMention | None:
-        text = doc.text[candidate.start:candidate.end]
+    def _mention(self, doc: Doc, source: str, candidate: Candidate, published: dt.date | None) -> DateMention | None:
+        # `source` is doc.text, read once by the caller: spaCy rebuilds it on every access
+        text = source[candidate.start:candidate.end]
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None else None
-        preposition = _relation_before(doc.text, candidate.start)
+        preposition = _relation_before(source, candidate.start)
         phrase = f"{preposition} {text}" if preposition else text
         if candidate.kind == "entity" and not _plausible_entity(text):
             return None
