@@ -453,19 +453,22 @@ def _plausible_entity(text: str) -> bool:
             or re.search(rf"\b{_YEAR_RE}\b", lower) is not None)
 
 
-def is_suspect(value: str | None, precision: str, published: dt.date | None, tense: str | None) -> bool:
-    """Before 1900, or after the article's date unless it is a planned event within a year."""
+def is_suspect(value: str | None, precision: str, published: dt.date | None, tense: str | None, *,
+               today: dt.date | None = None) -> bool:
+    """Before 1900, or after the article's date or after today (a date not yet come cannot
+    have been reported), unless it is a planned event within a year of that day."""
     if value is None:
         return False
     when = dt.date.fromisoformat(value)
     if when.year < SUSPECT_BEFORE_YEAR:
         return True
-    if published is None:
-        return False
-    # a coarse date is "after" publication only if its whole period starts after it
-    if when <= published:
-        return False
-    return not (tense == "future" and (when - published).days <= FUTURE_PLAUSIBLE_DAYS)
+    for reference in (published, today or dt.date.today()):
+        # a coarse date is "after" only if its whole period starts after the reference
+        if reference is None or when <= reference:
+            continue
+        if not (tense == "future" and (when - reference).days <= FUTURE_PLAUSIBLE_DAYS):
+            return True
+    return False
 
 
 def _parse_published(published: str | None) -> dt.date | None:
