@@ -280,10 +280,10 @@ def _file_bytes(path: Path, options: Options) -> bytes:
 
 
 def _too_large(source: str, size: int | None, options: Options) -> TooLarge:
-    what = f"{size:,} bytes" if size is not None else "more bytes"
+    what = f"{size:,} bytes, over" if size is not None else "over"
     return TooLarge(
         source,
-        f"{what} than the limit of {options.max_input_bytes:,} (Options.max_input_bytes): "
+        f"too large: {what} the limit of {options.max_input_bytes:,} bytes (Options.max_input_bytes): "
         "split the file or raise the limit",
     )
 
@@ -413,7 +413,7 @@ def _json_file(
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield MalformedInput(source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+        yield MalformedInput(source, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
         return
     if isinstance(value, dict):
         yield _json_article(value, source, base, options, defaults, notes)
@@ -438,7 +438,7 @@ def _jsonl_file(
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield MalformedInput(where, f"not valid JSON: {exc.msg} at column {exc.colno}")
+            yield MalformedInput(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
             continue
         yield _json_article(value, where, base, options, defaults, notes)
     if not found:
