@@ -595,8 +595,9 @@ def _feed(
         notes = [*notes, f"feed not well-formed ({parsed.get('bozo_exception')}): entries recovered as far as possible"]
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{source} entry {number}"
-        bodies = [part.get("value", "") for part in entry.get("content", [])]
-        bodies.append(entry.get("summary", ""))
+        # a broken feed can leave a content part or a summary with no value at all (None)
+        bodies = [part.get("value") or "" for part in entry.get("content") or []]
+        bodies.append(entry.get("summary") or "")
         text = html_to_text(max(bodies, key=len))
         title = entry.get("title") or None
         entry_notes = list(notes)
