@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from . import commands
-from .errors import InputError, SitroomError, UsageError
+from .errors import InputError, SitroomError, StoreLocked, UsageError
 from .options import Options, db_path_from_env
 from .records import as_dict
 
@@ -138,7 +138,13 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, published: str 
 
     def run() -> int:
         options = _options(published, outlet, title, kb, db)
-        with Store.open(options.db_path, wait=LOCK_WAIT_SECONDS) as store, IngestProgress(enabled=not quiet) as bar:
+        try:
+            opened = Store.open(options.db_path)
+        except StoreLocked as exc:
+            # another ingest (or a reader) holds the file: say so, then take turns
+            click.echo(f"Waiting up to {LOCK_WAIT_SECONDS:.0f} s: {exc}", err=True)
+            opened = Store.open(options.db_path, wait=LOCK_WAIT_SECONDS)
+        with opened as store, IngestProgress(enabled=not quiet) as bar:
             report = commands.ingest(inputs, options, store, progress=bar.update)
         for error in report.failed:
             _report_input_error(error)
