@@ -99,7 +99,9 @@ def test_suspect_dates():
     assert is_suspect("2026-06-01", "month", published, "future")       # too far ahead
     assert not is_suspect("2024-11-30", "day", published, "past")
     assert is_suspect("1850-01-01", "year", None, None)
-    assert not is_suspect("2030-01-01", "year", None, None)    # nothing to compare with
+    assert not is_suspect("2030-01-01", "year", None, None, today=dt.date(2031, 1, 1))
+    assert is_suspect("2030-01-01", "year", None, None, today=dt.date(2026, 1, 1))   # not yet come
+    assert is_suspect("2025-06-01", "day", dt.date(2025, 1, 1), "past", today=dt.date(2024, 1, 1))
 
 
 def test_counts_are_not_years():

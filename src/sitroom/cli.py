@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from . import commands
-from .errors import InputError, SitroomError, UsageError
+from .errors import InputError, SitroomError, StoreLocked, UsageError
 from .options import Options, db_path_from_env
 from .records import as_dict
 
@@ -138,7 +138,13 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, published: str 
 
     def run() -> int:
         options = _options(published, outlet, title, kb, db)
-        with Store.open(options.db_path, wait=LOCK_WAIT_SECONDS) as store, IngestProgress(enabled=not quiet) as bar:
+        try:
+            opened = Store.open(options.db_path)
+        except StoreLocked as exc:
+            # another ingest (or a reader) holds the file: say so, then take turns
+            click.echo(f"Waiting up to {LOCK_WAIT_SECONDS:.0f} s: {exc}", err=True)
+            opened = Store.open(options.db_path, wait=LOCK_WAIT_SECONDS)
+        with opened as store, IngestProgress(enabled=not quiet) as bar:
             report = commands.ingest(inputs, options, store, progress=bar.update)
         for error in report.failed:
             _report_input_error(error)
@@ -193,6 +199,37 @@ def events(db: str | None, actor: str | None, code: str | None, country: str | N
                 writer.writerow(_flat(row))
         else:
             _table(rows)
+        return 0
+
+    _guard(run)
+
+
+@main.command()
+@click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "acled", "gdelt"]), required=True,
+              help="jsonl, csv, parquet, acled (ACLED-style CSV) or gdelt (GDELT-style, tab-separated).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+@click.option("--actor", help="Actor code prefix (source or target), e.g. RUS or SYRREB.")
+@click.option("--code", help="CAMEO code prefix, e.g. 19 or 0871.")
+@click.option("--country", help="ISO alpha-3 country of the event's place or actors.")
+@click.option("--since", help="First day (YYYY-MM-DD).")
+@click.option("--until", help="Last day (YYYY-MM-DD).")
+@click.option("--text", help="Words in the evidence sentences.")
+def export(db: str | None, fmt: str, output: str | None, actor: str | None, code: str | None,
+           country: str | None, since: str | None, until: str | None, text: str | None) -> None:
+    """Write the stored events as a file other tools read (see docs/exports.md)."""
+    from .export import export as export_events
+    from .store import EventFilter, Store
+
+    def run() -> int:
+        path = db_path_from_env(db)
+        if not path.exists():
+            raise UsageError(f"{path}: no store here; run `sitroom ingest` first or pass --db")
+        filters = EventFilter(actor=actor, code=code, country=country, since=since, until=until, text=text)
+        with Store.open(path, read_only=True, wait=LOCK_WAIT_SECONDS) as store:
+            report = export_events(store, fmt, Path(output) if output else sys.stdout, filters)
+        skipped = f" ({report.skipped} selected events have no {fmt} row)" if report.skipped else ""
+        click.echo(f"{report.rows} events written to {report.output}{skipped}", err=True)
         return 0
 
     _guard(run)

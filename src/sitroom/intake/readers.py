@@ -93,6 +93,25 @@ NON_ENGLISH_MIN_PROBABILITY = 0.9
 # Length of an article id made from its text (hex digits of a SHA-256): collisions among
 # 16^16 values are out of reach for any corpus.
 ID_HEX_CHARS = 16
+# Longer texts are cut (at a paragraph or word break) and the cut is noted. Analysis time
+# grows faster than linearly with an article's length (some look-ups scan the whole
+# document per mention); 50,000 characters (a long feature, about 8,000 words) analyse in
+# about 4 seconds, 100,000 in 15 (docs/hardening.md).
+MAX_ARTICLE_CHARS = 50_000
+# A cut looks this far back from the limit for a paragraph, line or word break.
+CUT_LOOKBACK_CHARS = 2_000
+# A run this long without sentence punctuation or a line break is not prose (a scraped
+# table, a keyword dump); the parser cuts it into pieces (nlp.MAX_SENTENCE_CHARS) and a
+# note says so.
+LONG_RUN_CHARS = 1_000
+_LONG_RUN = re.compile(rf"[^.!?\n\r\u2028\u2029]{{{LONG_RUN_CHARS + 1},}}")
+# Invisible formatting characters that split words without showing: zero-width space,
+# word joiner, a byte-order mark inside the text, soft hyphen, direction marks and
+# embeddings. "Hez\u200bbollah" must still read as Hezbollah, so they are removed.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u180e]")
+# Zero-width (non-)joiners shape Arabic, Persian, Indic scripts and emoji: removed only
+# between two Latin letters, where they do nothing but break a word.
+_LATIN_JOINER = re.compile("(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d]+(?=[A-Za-z\u00c0-\u024f])")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MARKUP_HINT = re.compile(r"<(p|div|article|span|h[1-6]|br|body|head|title|meta|section|main)\b")
 
@@ -261,10 +280,10 @@ def _file_bytes(path: Path, options: Options) -> bytes:
 
 
 def _too_large(source: str, size: int | None, options: Options) -> TooLarge:
-    what = f"{size:,} bytes" if size is not None else "more bytes"
+    what = f"{size:,} bytes, over" if size is not None else "over"
     return TooLarge(
         source,
-        f"{what} than the limit of {options.max_input_bytes:,} (Options.max_input_bytes): "
+        f"too large: {what} the limit of {options.max_input_bytes:,} bytes (Options.max_input_bytes): "
         "split the file or raise the limit",
     )
 
@@ -394,7 +413,7 @@ def _json_file(
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield MalformedInput(source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+        yield MalformedInput(source, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
         return
     if isinstance(value, dict):
         yield _json_article(value, source, base, options, defaults, notes)
@@ -419,7 +438,7 @@ def _jsonl_file(
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield MalformedInput(where, f"not valid JSON: {exc.msg} at column {exc.colno}")
+            yield MalformedInput(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
             continue
         yield _json_article(value, where, base, options, defaults, notes)
     if not found:
@@ -576,8 +595,9 @@ def _feed(
         notes = [*notes, f"feed not well-formed ({parsed.get('bozo_exception')}): entries recovered as far as possible"]
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{source} entry {number}"
-        bodies = [part.get("value", "") for part in entry.get("content", [])]
-        bodies.append(entry.get("summary", ""))
+        # a broken feed can leave a content part or a summary with no value at all (None)
+        bodies = [part.get("value") or "" for part in entry.get("content") or []]
+        bodies.append(entry.get("summary") or "")
         text = html_to_text(max(bodies, key=len))
         title = entry.get("title") or None
         entry_notes = list(notes)
@@ -612,6 +632,10 @@ def _article(text: str, source: str, options: Options, defaults: _Meta, meta: _M
         # A space, not a deletion: offsets into the text must keep meaning.
         text = text.replace("\x00", " ")
         meta.notes.append(f"{count} NUL character(s) replaced by spaces")
+    text = _visible(text, meta.notes)
+    if not _has_text(text):
+        return EmptyInput(source, "holds only whitespace: no text to analyse")
+    text = _bounded(text, meta.notes)
     if not _has_text(text):
         return EmptyInput(source, "holds only whitespace: no text to analyse")
     meta.fill(defaults)
@@ -632,6 +656,35 @@ def _article(text: str, source: str, options: Options, defaults: _Meta, meta: _M
         furniture=furniture,
         notes=tuple(meta.notes),
     )
+
+
+def _visible(text: str, notes: list[str]) -> str:
+    """`text` without the invisible characters that split words, noted when any were removed."""
+    cleaned = _LATIN_JOINER.sub("", _INVISIBLE.sub("", text))
+    if len(cleaned) != len(text):
+        notes.append(f"{len(text) - len(cleaned)} invisible character(s) removed (zero-width, soft hyphen, "
+                     "direction marks): offsets are those of the text without them")
+    return cleaned
+
+
+def _bounded(text: str, notes: list[str]) -> str:
+    """`text` cut to MAX_ARTICLE_CHARS at a break, and a note on runs without punctuation."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        cut = MAX_ARTICLE_CHARS
+        window = text[MAX_ARTICLE_CHARS - CUT_LOOKBACK_CHARS:MAX_ARTICLE_CHARS + 1]
+        for pattern in (r"\n\s*\n", r"\n", r"\s"):
+            breaks = [m.start() for m in re.finditer(pattern, window)]
+            if breaks:
+                cut = MAX_ARTICLE_CHARS - CUT_LOOKBACK_CHARS + breaks[-1]
+                break
+        notes.append(f"truncated: only the first {cut:,} of {len(text):,} characters are kept and analysed "
+                     f"(articles over {MAX_ARTICLE_CHARS:,} characters are cut to keep analysis time bounded)")
+        text = text[:cut]
+    longest = max((len(m.group()) for m in _LONG_RUN.finditer(text)), default=0)
+    if longest:
+        notes.append(f"a run of {longest:,} characters without sentence punctuation: analysed in pieces of at "
+                     f"most {LONG_RUN_CHARS:,} characters")
+    return text
 
 
 def _has_text(text: str) -> bool:

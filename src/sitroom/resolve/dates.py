@@ -422,15 +422,16 @@ class DateStage:
         for candidate in sorted(candidates, key=lambda c: c.start):
             if any(s <= candidate.start < e for s, e in furniture):
                 continue
-            mention = self._mention(doc, candidate, published)
+            mention = self._mention(doc, text, candidate, published)
             if mention is not None:
                 yield mention
 
-    def _mention(self, doc: Doc, candidate: Candidate, published: dt.date | None) -> DateMention | None:
-        text = doc.text[candidate.start:candidate.end]
+    def _mention(self, doc: Doc, source: str, candidate: Candidate, published: dt.date | None) -> DateMention | None:
+        # `source` is doc.text, read once by the caller: spaCy rebuilds it on every access
+        text = source[candidate.start:candidate.end]
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None else None
-        preposition = _relation_before(doc.text, candidate.start)
+        preposition = _relation_before(source, candidate.start)
         phrase = f"{preposition} {text}" if preposition else text
         if candidate.kind == "entity" and not _plausible_entity(text):
             return None
@@ -452,19 +453,22 @@ def _plausible_entity(text: str) -> bool:
             or re.search(rf"\b{_YEAR_RE}\b", lower) is not None)
 
 
-def is_suspect(value: str | None, precision: str, published: dt.date | None, tense: str | None) -> bool:
-    """Before 1900, or after the article's date unless it is a planned event within a year."""
+def is_suspect(value: str | None, precision: str, published: dt.date | None, tense: str | None, *,
+               today: dt.date | None = None) -> bool:
+    """Before 1900, or after the article's date or after today (a date not yet come cannot
+    have been reported), unless it is a planned event within a year of that day."""
     if value is None:
         return False
     when = dt.date.fromisoformat(value)
     if when.year < SUSPECT_BEFORE_YEAR:
         return True
-    if published is None:
-        return False
-    # a coarse date is "after" publication only if its whole period starts after it
-    if when <= published:
-        return False
-    return not (tense == "future" and (when - published).days <= FUTURE_PLAUSIBLE_DAYS)
+    for reference in (published, today or dt.date.today()):
+        # a coarse date is "after" only if its whole period starts after the reference
+        if reference is None or when <= reference:
+            continue
+        if not (tense == "future" and (when - reference).days <= FUTURE_PLAUSIBLE_DAYS):
+            return True
+    return False
 
 
 def _parse_published(published: str | None) -> dt.date | None:

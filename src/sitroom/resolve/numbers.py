@@ -481,13 +481,14 @@ def _inherit_breakdowns(doc: Doc, mentions: list[NumberMention]) -> list[NumberM
     out: list[NumberMention] = []
     toll: NumberMention | None = None
     sentence_end = -1
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     for mention in ordered:
         if mention.start >= sentence_end:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             sentence_end = span.sent.end_char if span is not None else mention.end
             toll = None
         if mention.category is None and mention.group is not None and toll is not None \
-                and BREAKDOWN_MARKERS.search(doc.text[toll.end:mention.start]):
+                and BREAKDOWN_MARKERS.search(text[toll.end:mention.start]):
             mention = NumberMention(start=mention.start, end=mention.end, text=mention.text, value=mention.value,
                                     qualifier=mention.qualifier, category=toll.category, group=mention.group)
         elif mention.category is not None:

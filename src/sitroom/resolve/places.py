@@ -16,6 +16,8 @@ Beirut is the Lebanese one.
 """
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -131,11 +133,14 @@ class PlaceStage:
                 if ent[start - ent.start].text[:1].isupper():
                     found.append(_Found(start, ent.end, ent.end))
         found.sort(key=lambda f: f.start)
+        # doc.ents builds its spans on every access: index them once, or a long article's
+        # look-ups grow with the square of its length
+        ents = _EntityIndex(doc)
         for item in found:
             item.text = _slice(doc, source, item.start, item.end)
-            self._read_context(doc, source, item)
+            self._read_context(doc, source, item, ents)
         _share_list_context(doc, found)
-        return [item for item in found if self._plausible(doc, item)]
+        return [item for item in found if self._plausible(doc, item, ents)]
 
     def _longest_name(self, doc: Doc, source: str, start: int) -> int | None:
         """End (exclusive) of the longest gazetteer name starting at token `start`."""
@@ -158,8 +163,8 @@ class PlaceStage:
                 best = end
         return best
 
-    def _read_context(self, doc: Doc, source: str, item: _Found) -> None:
-        label_span = _entity_over(doc, item.start, item.end)
+    def _read_context(self, doc: Doc, source: str, item: _Found, ents: "_EntityIndex") -> None:
+        label_span = ents.over(item.start, item.end)
         item.label = label_span.label_ if label_span is not None else ""
         after = doc[item.end] if item.end < len(doc) else None
         if after is not None and after.lower_ in DIVISION_NOUNS | CITY_NOUNS and after.lower_ != "capital":
@@ -209,7 +214,7 @@ class PlaceStage:
                 return matches[0].country
         return None
 
-    def _plausible(self, doc: Doc, item: _Found) -> bool:
+    def _plausible(self, doc: Doc, item: _Found, ents: "_EntityIndex") -> bool:
         """Drop names that are other words: stop words, demonyms, parts of people's names."""
         text = item.text
         explicit = item.kind is not None
@@ -217,7 +222,7 @@ class PlaceStage:
             return False
         if text.isupper() and not explicit:
             return any(c.feature == "country" for c in self.gazetteer.lookup(text))
-        holder = _entity_over(doc, item.start, item.end, exact=False)
+        holder = ents.over(item.start, item.end, exact=False)
         if holder is not None and holder.label_ in OTHER_NAME_LABELS and not explicit:
             inner = holder[1:] if holder[0].lower_ == "the" else holder
             if (inner.start, inner.end) != (item.start, item.end):
@@ -314,15 +319,26 @@ def _joins_name(doc: Doc, i: int) -> bool:
     return token.lower_ in NAME_PARTICLES or (not previous.whitespace_ and token.is_alpha)
 
 
-def _entity_over(doc: Doc, start: int, end: int, *, exact: bool = True) -> Span | None:
-    """The model's entity covering tokens [start, end): the same span, or any that contains it."""
-    for ent in doc.ents:
-        inner_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        if exact and (inner_start, ent.end) == (start, end):
-            return ent
-        if not exact and ent.start <= start and end <= ent.end:
-            return ent
-    return None
+class _EntityIndex:
+    """The model's entities of one doc, sorted by start token (they never overlap)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = tuple(doc.ents)
+        self.starts = [ent.start for ent in self.ents]
+
+    def over(self, start: int, end: int, *, exact: bool = True) -> Span | None:
+        """The entity covering tokens [start, end): the same span (a leading "the" aside),
+        or with `exact=False` any that contains it."""
+        # the last entity starting at or before `start` is the only one that can contain
+        # it; an exact match may also start one token earlier, on its "the"
+        at = bisect.bisect_right(self.starts, start) - 1
+        for ent in self.ents[max(0, at - 1):at + 1]:
+            inner_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if exact and (inner_start, ent.end) == (start, end):
+                return ent
+            if not exact and ent.start <= start and end <= ent.end:
+                return ent
+        return None
 
 
 def _share_list_context(doc: Doc, found: list[_Found]) -> None:
