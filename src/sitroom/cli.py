@@ -129,17 +129,27 @@ def analyze(inputs: tuple[str, ...], pretty: bool, published: str | None, outlet
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Analyse in this many local processes (each loads the model once).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Analyse on the Dask cluster whose scheduler listens here (tcp://host:8786).")
 @_metadata_options
-def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, published: str | None, outlet: str | None,
-           title: str | None, kb: tuple[str, ...]) -> None:
-    """Store the articles under INPUTS and their events (idempotent, resumable)."""
+def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, workers: int, scheduler: str | None,
+           published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...]) -> None:
+    """Store the articles under INPUTS and their events (idempotent, resumable).
+
+    The store is opened for each batch written and closed in between, so `sitroom serve`
+    and `sitroom events` can read it while the analysis runs.
+    """
     from .progress import IngestProgress
-    from .store import Store
 
     def run() -> int:
         options = _options(published, outlet, title, kb, db)
-        with Store.open(options.db_path, wait=LOCK_WAIT_SECONDS) as store, IngestProgress(enabled=not quiet) as bar:
-            report = commands.ingest(inputs, options, store, progress=bar.update)
+        if scheduler is not None and workers != 1:
+            raise UsageError("give either --workers or --scheduler, not both")
+        with IngestProgress(enabled=not quiet) as bar:
+            report = commands.ingest(inputs, options, options.db_path, workers=workers, scheduler=scheduler,
+                                     wait=LOCK_WAIT_SECONDS, progress=bar.update)
         for error in report.failed:
             _report_input_error(error)
         if not quiet:
@@ -150,6 +160,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, published: str 
             )
             for note in report.notes:
                 click.echo(f"Note: {note}", err=True)
+            if report.notes_left_out:
+                click.echo(f"Note: and {report.notes_left_out} more notes", err=True)
         return 1 if report.failed else 0
 
     _guard(run)
