@@ -246,5 +246,23 @@ def _table(rows: list[dict[str, Any]]) -> None:
     Console(width=200 if not sys.stdout.isatty() else None).print(table)
 
 
+@main.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes for sitroom and for spaCy alike.")
+def bench(corpus: Path, limit: int | None, workers: int) -> None:
+    """Time sitroom's ingest against bare spaCy on the documents of CORPUS."""
+    from .bench import run_bench
+
+    def run() -> int:
+        result = run_bench(corpus, limit=limit, workers=workers)
+        for line in result.lines():
+            click.echo(line)
+        return 0
+
+    _guard(run)
+
+
 if __name__ == "__main__":
     main()

@@ -22,6 +22,11 @@ from .store import Store, content_hash
 # most this much work, and batching keeps DuckDB writes off the per-row path. The store
 # is also checked for unchanged articles this many at a time.
 INGEST_BATCH = 16
+# Opening a store file costs tens of milliseconds (connecting, checking its schema, a
+# checkpoint when closing): an ingest given a path writes this many batches per open
+# (each its own transaction) and checks this many articles for changes per open.
+BATCHES_PER_OPEN = 2
+CHECK_WINDOW = 4 * INGEST_BATCH
 # An ingest report keeps this many notes (one per article is common: "publication date
 # inferred"); past it, notes are only counted, so a long ingest's memory stays flat.
 MAX_REPORT_NOTES = 100
@@ -87,16 +92,23 @@ def ingest(paths: Iterable[str], options: Options, store: StoreLike, *, analyzer
     (see `sitroom.parallel`); this process writes, batch by batch, in input order, so the
     store ends the same whichever way the work was spread.
     """
+    return ingest_articles(read_articles(paths, options), options, store, analyzer=analyzer, workers=workers,
+                           scheduler=scheduler, wait=wait, progress=progress)
+
+
+def ingest_articles(items: Iterable[Article | InputError], options: Options, store: StoreLike, *,
+                    analyzer: Analyzer | None = None, workers: int = 1, scheduler: str | None = None,
+                    wait: float = 0.0, progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """`ingest` for articles already read (and the errors met reading them), in order."""
     report = IngestReport()
-    items = read_articles(paths, options)
     with analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer) as analyse:
-        batch: list[Analysis] = []
+        ready: list[Analysis] = []
         for analysis in analyse(_to_analyse(items, store, wait, report, progress)):
-            batch.append(analysis)
-            if len(batch) >= INGEST_BATCH:
-                _write(batch, store, wait, report, progress)
-                batch = []
-        _write(batch, store, wait, report, progress)
+            ready.append(analysis)
+            if len(ready) >= INGEST_BATCH * BATCHES_PER_OPEN:
+                _write(ready, store, wait, report, progress)
+                ready = []
+        _write(ready, store, wait, report, progress)
     return report
 
 
@@ -113,12 +125,12 @@ def _session(store: StoreLike, wait: float) -> Iterator[Store]:
 def _to_analyse(items: Iterable[Article | InputError], store: StoreLike, wait: float, report: IngestReport,
                 progress: Callable[[IngestReport], None] | None) -> Iterator[Article]:
     """The articles that need analysis: failures and unchanged articles are counted and
-    dropped here, checked against the store a window at a time (one open per window)."""
+    dropped here, checked against the store CHECK_WINDOW at a time (one open each)."""
     window: list[Article | InputError] = []
     for item in itertools.chain(items, [None]):
         if item is not None:
             window.append(item)
-            if len(window) < INGEST_BATCH:
+            if len(window) < CHECK_WINDOW:
                 continue
         unchanged: set[int] = set()
         if any(isinstance(entry, Article) for entry in window):
@@ -139,16 +151,18 @@ def _to_analyse(items: Iterable[Article | InputError], store: StoreLike, wait: f
         window = []
 
 
-def _write(batch: list[Analysis], store: StoreLike, wait: float, report: IngestReport,
+def _write(ready: list[Analysis], store: StoreLike, wait: float, report: IngestReport,
            progress: Callable[[IngestReport], None] | None) -> None:
-    if not batch:
+    """Write `ready` in batches of INGEST_BATCH, one transaction each, in one open."""
+    if not ready:
         return
-    rows = [(a.article, a.sentences, a.events) for a in batch]
     with _session(store, wait) as opened:
-        report.stored += opened.add_articles(rows)
-    for analysis in batch:
-        report.events += len(analysis.events)
-        for note in analysis.article.notes:
-            report.note(f"{analysis.article.source or analysis.article.id}: {note}")
+        for start in range(0, len(ready), INGEST_BATCH):
+            batch = ready[start:start + INGEST_BATCH]
+            report.stored += opened.add_articles([(a.article, a.sentences, a.events) for a in batch])
+            for analysis in batch:
+                report.events += len(analysis.events)
+                for note in analysis.article.notes:
+                    report.note(f"{analysis.article.source or analysis.article.id}: {note}")
     if progress:
         progress(report)
