@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -25,8 +26,8 @@ INGEST_BATCH = 16
 # Opening a store file costs tens of milliseconds (connecting, checking its schema, a
 # checkpoint when closing): an ingest given a path writes this many batches per open
 # (each its own transaction) and checks this many articles for changes per open.
-BATCHES_PER_OPEN = 2
-CHECK_WINDOW = 4 * INGEST_BATCH
+BATCHES_PER_OPEN = 4
+CHECK_WINDOW = 8 * INGEST_BATCH
 # An ingest report keeps this many notes (one per article is common: "publication date
 # inferred"); past it, notes are only counted, so a long ingest's memory stays flat.
 MAX_REPORT_NOTES = 100
@@ -67,6 +68,8 @@ class IngestReport:
     failed: list[InputError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. non-English articles stored uncoded
     notes_left_out: int = 0  # notes past MAX_REPORT_NOTES, counted only
+    check_seconds: float = 0.0  # time spent asking the store which articles are unchanged
+    write_seconds: float = 0.0  # time spent opening the store and writing batches
 
     def note(self, text: str) -> None:
         if len(self.notes) < MAX_REPORT_NOTES:
@@ -134,9 +137,11 @@ def _to_analyse(items: Iterable[Article | InputError], store: StoreLike, wait: f
                 continue
         unchanged: set[int] = set()
         if any(isinstance(entry, Article) for entry in window):
+            began = time.perf_counter()
             with _session(store, wait) as opened:
                 unchanged = {i for i, entry in enumerate(window)
                              if isinstance(entry, Article) and opened.has_article(entry.id, content_hash(entry))}
+            report.check_seconds += time.perf_counter() - began
         for i, entry in enumerate(window):
             if isinstance(entry, InputError):
                 report.failed.append(entry)
@@ -156,6 +161,7 @@ def _write(ready: list[Analysis], store: StoreLike, wait: float, report: IngestR
     """Write `ready` in batches of INGEST_BATCH, one transaction each, in one open."""
     if not ready:
         return
+    began = time.perf_counter()
     with _session(store, wait) as opened:
         for start in range(0, len(ready), INGEST_BATCH):
             batch = ready[start:start + INGEST_BATCH]
@@ -164,5 +170,6 @@ def _write(ready: list[Analysis], store: StoreLike, wait: float, report: IngestR
                 report.events += len(analysis.events)
                 for note in analysis.article.notes:
                     report.note(f"{analysis.article.source or analysis.article.id}: {note}")
+    report.write_seconds += time.perf_counter() - began
     if progress:
         progress(report)
