@@ -18,6 +18,7 @@ _EXPORTS = {
     "errors": (
         "BinaryInput", "DecodeError", "EmptyInput", "InputError", "KnowledgeError", "MalformedInput",
         "MissingInput", "ModelError", "SitroomError", "StoreError", "StoreLocked", "TooLarge", "UsageError",
+        "WorkerError",
     ),
     "options": ("Options",),
     "pipeline": ("Analyzer", "Knowledge"),

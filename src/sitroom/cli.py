@@ -17,9 +17,10 @@ from typing import Any
 import click
 
 from . import commands
-from .errors import InputError, SitroomError, StoreLocked, UsageError
+from .errors import InputError, SitroomError, UsageError
 from .options import Options, db_path_from_env
 from .records import as_dict
+from .writer_lock import writer_lock
 
 # How long `ingest` waits for another process to let go of the store before giving up.
 LOCK_WAIT_SECONDS = 30.0
@@ -129,23 +130,32 @@ def analyze(inputs: tuple[str, ...], pretty: bool, published: str | None, outlet
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Analyse in this many local processes (each loads the model once).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Analyse on the Dask cluster whose scheduler listens here (tcp://host:8786).")
 @_metadata_options
-def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, published: str | None, outlet: str | None,
-           title: str | None, kb: tuple[str, ...]) -> None:
-    """Store the articles under INPUTS and their events (idempotent, resumable)."""
+def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, workers: int, scheduler: str | None,
+           published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...]) -> None:
+    """Store the articles under INPUTS and their events (idempotent, resumable).
+
+    The store is opened for each batch written and closed in between, so `sitroom serve`
+    and `sitroom events` can read it while the analysis runs.
+    """
     from .progress import IngestProgress
-    from .store import Store
 
     def run() -> int:
         options = _options(published, outlet, title, kb, db)
-        try:
-            opened = Store.open(options.db_path)
-        except StoreLocked as exc:
-            # another ingest (or a reader) holds the file: say so, then take turns
-            click.echo(f"Waiting up to {LOCK_WAIT_SECONDS:.0f} s: {exc}", err=True)
-            opened = Store.open(options.db_path, wait=LOCK_WAIT_SECONDS)
-        with opened as store, IngestProgress(enabled=not quiet) as bar:
-            report = commands.ingest(inputs, options, store, progress=bar.update)
+        if scheduler is not None and workers != 1:
+            raise UsageError("give either --workers or --scheduler, not both")
+
+        def say(message: str) -> None:  # another ingest holds the store: take turns
+            click.echo(f"Waiting up to {LOCK_WAIT_SECONDS:.0f} s: {message}", err=True)
+
+        with writer_lock(options.db_path, wait=LOCK_WAIT_SECONDS, on_wait=say), \
+                IngestProgress(enabled=not quiet) as bar:
+            report = commands.ingest(inputs, options, options.db_path, workers=workers, scheduler=scheduler,
+                                     wait=LOCK_WAIT_SECONDS, progress=bar.update)
         for error in report.failed:
             _report_input_error(error)
         if not quiet:
@@ -156,6 +166,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, published: str 
             )
             for note in report.notes:
                 click.echo(f"Note: {note}", err=True)
+            if report.notes_left_out:
+                click.echo(f"Note: and {report.notes_left_out} more notes", err=True)
         return 1 if report.failed else 0
 
     _guard(run)
@@ -329,6 +341,24 @@ def serve(db: str | None, host: str, port: int) -> None:
 
     def run() -> int:
         run_server(db_path_from_env(db), host=host, port=port, say=lambda line: click.echo(line, err=True))
+        return 0
+
+    _guard(run)
+
+
+@main.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes for sitroom and for spaCy alike.")
+def bench(corpus: Path, limit: int | None, workers: int) -> None:
+    """Time sitroom's ingest against bare spaCy on the documents of CORPUS."""
+    from .bench import run_bench
+
+    def run() -> int:
+        result = run_bench(corpus, limit=limit, workers=workers)
+        for line in result.lines():
+            click.echo(line)
         return 0
 
     _guard(run)

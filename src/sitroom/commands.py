@@ -4,19 +4,33 @@ nothing here prints.
 """
 from __future__ import annotations
 
+import contextlib
+import itertools
+import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .errors import InputError
 from .intake import read_articles
 from .options import Options
+from .parallel import analysts
 from .pipeline import Analyzer
 from .records import Analysis, Article, Event
 from .store import Store, content_hash
 
 # Articles analysed and written per store transaction during ingest: a kill loses at
-# most this much work, and batching keeps DuckDB writes off the per-row path.
+# most this much work, and batching keeps DuckDB writes off the per-row path. The store
+# is also checked for unchanged articles this many at a time.
 INGEST_BATCH = 16
+# Opening a store file costs tens of milliseconds (connecting, checking its schema, a
+# checkpoint when closing): an ingest given a path writes this many batches per open
+# (each its own transaction) and checks this many articles for changes per open.
+BATCHES_PER_OPEN = 4
+CHECK_WINDOW = 8 * INGEST_BATCH
+# An ingest report keeps this many notes (one per article is common: "publication date
+# inferred"); past it, notes are only counted, so a long ingest's memory stays flat.
+MAX_REPORT_NOTES = 100
 
 
 def analyze(paths: Iterable[str], options: Options, *, analyzer: Analyzer | None = None) -> Iterator[Analysis | InputError]:
@@ -53,48 +67,109 @@ class IngestReport:
     events: int = 0  # events coded in the stored articles
     failed: list[InputError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. non-English articles stored uncoded
+    notes_left_out: int = 0  # notes past MAX_REPORT_NOTES, counted only
+    check_seconds: float = 0.0  # time spent asking the store which articles are unchanged
+    write_seconds: float = 0.0  # time spent opening the store and writing batches
+
+    def note(self, text: str) -> None:
+        if len(self.notes) < MAX_REPORT_NOTES:
+            self.notes.append(text)
+        else:
+            self.notes_left_out += 1
 
 
-def ingest(paths: Iterable[str], options: Options, store: Store, *, analyzer: Analyzer | None = None,
+StoreLike = Store | str | os.PathLike[str]
+
+
+def ingest(paths: Iterable[str], options: Options, store: StoreLike, *, analyzer: Analyzer | None = None,
+           workers: int = 1, scheduler: str | None = None, wait: float = 0.0,
            progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Store every article under `paths` with its events, incrementally and idempotently.
 
+    `store` is an open `Store` (used as it is) or the path of one: a path is opened for
+    each batch (waiting up to `wait` seconds for another process to let go of it) and
+    closed again, so that readers get in between batches while the analysis runs.
     Articles already stored with the same text are skipped before any analysis, so a
-    re-run after an interruption only does the work that was left.
+    re-run after an interruption only does the work that was left. The analysis runs in
+    this process, in `workers` local processes or on the Dask cluster at `scheduler`
+    (see `sitroom.parallel`); this process writes, batch by batch, in input order, so the
+    store ends the same whichever way the work was spread.
     """
+    return ingest_articles(read_articles(paths, options), options, store, analyzer=analyzer, workers=workers,
+                           scheduler=scheduler, wait=wait, progress=progress)
+
+
+def ingest_articles(items: Iterable[Article | InputError], options: Options, store: StoreLike, *,
+                    analyzer: Analyzer | None = None, workers: int = 1, scheduler: str | None = None,
+                    wait: float = 0.0, progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """`ingest` for articles already read (and the errors met reading them), in order."""
     report = IngestReport()
-    analyzer_box: list[Analyzer] = [analyzer] if analyzer else []
-    batch: list[Article] = []
-
-    def flush() -> None:
-        if not batch:
-            return
-        if not analyzer_box:
-            analyzer_box.append(Analyzer(options))
-        rows = []
-        for analysis in analyzer_box[0].analyze_many(batch):
-            rows.append((analysis.article, analysis.sentences, analysis.events))
-            report.events += len(analysis.events)
-            report.notes.extend(f"{analysis.article.source or analysis.article.id}: {n}" for n in analysis.article.notes)
-        report.stored += store.add_articles(rows)
-        batch.clear()
-        if progress:
-            progress(report)
-
-    for item in read_articles(paths, options):
-        if isinstance(item, InputError):
-            report.failed.append(item)
-            if progress:
-                progress(report)
-            continue
-        report.articles += 1
-        if store.has_article(item.id, content_hash(item)):
-            report.unchanged += 1
-            if progress:
-                progress(report)
-            continue
-        batch.append(item)
-        if len(batch) >= INGEST_BATCH:
-            flush()
-    flush()
+    with analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer) as analyse:
+        ready: list[Analysis] = []
+        for analysis in analyse(_to_analyse(items, store, wait, report, progress)):
+            ready.append(analysis)
+            if len(ready) >= INGEST_BATCH * BATCHES_PER_OPEN:
+                _write(ready, store, wait, report, progress)
+                ready = []
+        _write(ready, store, wait, report, progress)
     return report
+
+
+@contextlib.contextmanager
+def _session(store: StoreLike, wait: float) -> Iterator[Store]:
+    """The store for one batch: the caller's open Store, or the file opened just for it."""
+    if isinstance(store, Store):
+        yield store
+        return
+    with Store.open(store, wait=wait) as opened:
+        yield opened
+
+
+def _to_analyse(items: Iterable[Article | InputError], store: StoreLike, wait: float, report: IngestReport,
+                progress: Callable[[IngestReport], None] | None) -> Iterator[Article]:
+    """The articles that need analysis: failures and unchanged articles are counted and
+    dropped here, checked against the store CHECK_WINDOW at a time (one open each)."""
+    window: list[Article | InputError] = []
+    for item in itertools.chain(items, [None]):
+        if item is not None:
+            window.append(item)
+            if len(window) < CHECK_WINDOW:
+                continue
+        unchanged: set[int] = set()
+        if any(isinstance(entry, Article) for entry in window):
+            began = time.perf_counter()
+            with _session(store, wait) as opened:
+                unchanged = {i for i, entry in enumerate(window)
+                             if isinstance(entry, Article) and opened.has_article(entry.id, content_hash(entry))}
+            report.check_seconds += time.perf_counter() - began
+        for i, entry in enumerate(window):
+            if isinstance(entry, InputError):
+                report.failed.append(entry)
+            else:
+                report.articles += 1
+                if i in unchanged:
+                    report.unchanged += 1
+                else:
+                    yield entry
+        if window and progress:
+            progress(report)
+        window = []
+
+
+def _write(ready: list[Analysis], store: StoreLike, wait: float, report: IngestReport,
+           progress: Callable[[IngestReport], None] | None) -> None:
+    """Write `ready` in batches of INGEST_BATCH, one transaction each, in one open."""
+    if not ready:
+        return
+    began = time.perf_counter()
+    with _session(store, wait) as opened:
+        for start in range(0, len(ready), INGEST_BATCH):
+            batch = ready[start:start + INGEST_BATCH]
+            report.stored += opened.add_articles([(a.article, a.sentences, a.events) for a in batch])
+            for analysis in batch:
+                report.events += len(analysis.events)
+                for note in analysis.article.notes:
+                    report.note(f"{analysis.article.source or analysis.article.id}: {note}")
+    report.write_seconds += time.perf_counter() - began
+    if progress:
+        progress(report)

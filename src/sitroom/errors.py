@@ -12,6 +12,7 @@
     ├── ModelError                the spaCy model cannot be loaded
     ├── StoreError                the DuckDB store cannot be opened, read or written
     │   └── StoreLocked           another process holds the store
+    ├── WorkerError               a worker process died, or the Dask scheduler cannot be reached
     └── UsageError                a bad option or argument (CLI and API)
 
 Messages say what went wrong and, where it helps, what to do next. The CLI prints
@@ -78,6 +79,10 @@ class StoreError(SitroomError):
 
 class StoreLocked(StoreError):
     pass
+
+
+class WorkerError(SitroomError):
+    """Analysis spread over worker processes or a Dask cluster could not go on."""
 
 
 class UsageError(SitroomError):

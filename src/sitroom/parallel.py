@@ -1,0 +1,189 @@
+"""Analysis in one process, in local worker processes, or on a Dask cluster.
+
+    with analysts(options, workers=4) as analyse:
+        for analysis in analyse(articles):      # any iterable, read lazily
+            ...
+
+However the work is spread, `analyse` yields one `Analysis` per article in the order of
+its input, and the articles go to spaCy in the same chunks (`CHUNK` articles, one
+`Analyzer.analyze_many` call each), so the results are the same whatever the number of
+workers. At most `AHEAD` chunks per worker are in flight at once: the input is read as
+the workers need it, and memory does not grow with the corpus.
+
+Each worker process (local or Dask) loads the spaCy model and the knowledge once, the
+first time it is given work (`analyze_chunk` keeps them per process), and reuses them
+for every later chunk. Local workers are started with the "spawn" method: a fresh
+interpreter, so no lock held by another thread of the parent (the progress bar, Dask's
+client) can be inherited in a locked state.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import multiprocessing
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Protocol
+
+from .errors import UsageError, WorkerError
+from .options import Options
+from .pipeline import PIPE_BATCH, Analyzer
+from .records import Analysis, Article
+
+# Articles per task: one spaCy batch, so a chunk is parsed exactly as in one process,
+# and large enough that a task's overhead (pickling, a queue round trip) stays small.
+CHUNK = PIPE_BATCH
+# Chunks queued per worker beyond the one it is working on: enough that no worker waits
+# while the parent writes, few enough that memory stays flat.
+AHEAD = 2
+# How long to wait for a Dask scheduler to answer before saying it cannot be reached.
+SCHEDULER_TIMEOUT_SECONDS = 10
+# Analyzers a worker process keeps (one per distinct Options): a model is large.
+CACHED_ANALYZERS = 2
+
+Analyse = Callable[[Iterable[Article]], Iterator[Analysis]]
+
+
+class _Future(Protocol):
+    def result(self) -> list[Analysis]: ...
+
+    def cancel(self) -> bool: ...
+
+
+@functools.lru_cache(maxsize=CACHED_ANALYZERS)
+def _worker_analyzer(options: Options) -> Analyzer:
+    return Analyzer(options)
+
+
+# One analysis at a time per process: a Dask worker may run several threads, and a spaCy
+# pipeline is not meant to be shared between threads.
+_WORKER_LOCK = threading.Lock()
+
+
+def analyze_chunk(options: Options, articles: list[Article]) -> list[Analysis]:
+    """The task a worker runs: analyse `articles` with this process's Analyzer."""
+    with _WORKER_LOCK:
+        return list(_worker_analyzer(options).analyze_many(articles))
+
+
+def chunks(articles: Iterable[Article], size: int = CHUNK) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ordered(submit: Callable[[list[Article]], _Future], articles: Iterable[Article],
+            in_flight: int) -> Iterator[Analysis]:
+    """Submit chunks of `articles`, at most `in_flight` at a time, and yield the results in
+    input order. Work not yet collected is cancelled when the consumer stops early."""
+    pending: deque[_Future] = deque()
+    try:
+        for chunk in chunks(articles):
+            pending.append(submit(chunk))
+            if len(pending) >= in_flight:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+class _Done:
+    """A chunk analysed at once, in this process (the one-worker path)."""
+
+    def __init__(self, value: list[Analysis]) -> None:
+        self._value = value
+
+    def result(self) -> list[Analysis]:
+        return self._value
+
+    def cancel(self) -> bool:
+        return False
+
+
+@contextlib.contextmanager
+def analysts(options: Options, *, workers: int = 1, scheduler: str | None = None,
+             analyzer: Analyzer | None = None) -> Iterator[Analyse]:
+    """A function that analyses articles in this process (`workers=1`), in `workers`
+    local processes, or on the Dask cluster whose scheduler listens at `scheduler`.
+
+    `analyzer` (this process only) stands in for the one built from `options`, as in tests
+    with a blank model; workers always build theirs from `options`.
+    """
+    if workers < 1:
+        raise UsageError(f"workers must be 1 or more, not {workers}")
+    if scheduler is not None and workers != 1:
+        raise UsageError("give either a number of local workers or a Dask scheduler, not both")
+    if analyzer is not None and (scheduler is not None or workers > 1):
+        raise UsageError("a ready Analyzer runs in this process only; workers build theirs from the options")
+    if scheduler is not None:
+        with _dask(options, scheduler) as analyse:
+            yield analyse
+    elif workers > 1:
+        with _local(options, workers) as analyse:
+            yield analyse
+    else:
+        box: list[Analyzer] = [analyzer] if analyzer is not None else []
+
+        def submit(chunk: list[Article]) -> _Future:
+            if not box:  # built on first use: a re-run with nothing new loads no model
+                box.append(Analyzer(options))
+            return _Done(list(box[0].analyze_many(chunk)))
+
+        yield functools.partial(ordered, submit, in_flight=1)
+
+
+@contextlib.contextmanager
+def _local(options: Options, workers: int) -> Iterator[Analyse]:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        def analyse(articles: Iterable[Article]) -> Iterator[Analysis]:
+            try:
+                yield from ordered(functools.partial(pool.submit, analyze_chunk, options), articles,
+                                   in_flight=workers * AHEAD)
+            except BrokenProcessPool as exc:
+                raise WorkerError(
+                    "a worker process died (out of memory, or killed); what was stored is kept: "
+                    "run the command again, perhaps with fewer --workers"
+                ) from exc
+
+        yield analyse
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _dask(options: Options, address: str) -> Iterator[Analyse]:
+    from distributed import Client
+    from distributed.scheduler import KilledWorker
+
+    try:
+        client = Client(address, timeout=SCHEDULER_TIMEOUT_SECONDS, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise WorkerError(f"cannot reach the Dask scheduler at {address}: {exc}; start one with "
+                          "`dask scheduler` and workers with `dask worker ADDRESS --nthreads 1`") from exc
+    try:
+        threads = max(sum(client.nthreads().values()), 1)
+
+        def submit(chunk: list[Article]) -> Any:
+            return client.submit(analyze_chunk, options, chunk, pure=False)
+
+        def analyse(articles: Iterable[Article]) -> Iterator[Analysis]:
+            try:
+                yield from ordered(submit, articles, in_flight=threads * AHEAD)
+            except KilledWorker as exc:
+                raise WorkerError(f"Dask workers kept dying on the same articles ({exc}); what was stored "
+                                  "is kept: check the workers' memory, then run the command again") from exc
+
+        yield analyse
+    finally:
+        client.close()
