@@ -41,6 +41,17 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _within(found: fusion.Block, event: dict[str, Any]) -> bool:
+    """Whether `event` lies in block `found`: its root, and a date in the window (a dated
+    block) or no date and a shared country (an undated one)."""
+    if event["event_code"][:2] != found.root:
+        return False
+    day = (event.get("date") or "")[:10]
+    if found.first_day is not None:
+        return bool(day) and found.first_day <= day <= (found.last_day or "")
+    return not day and bool(fusion.countries(event) & set(found.countries))
+
+
 class Fuser:
     """Fuses the members of one write transaction; `touched` collects the events whose
     records must be rebuilt before it ends (`rebuild`)."""
@@ -123,33 +134,13 @@ class Fuser:
     def _in_block(record: dict[str, Any], candidates: dict[str, dict[str, Any]]) -> set[str]:
         """The batch's candidates that lie in this member's own block."""
         found = fusion.block(record)
-        out = set()
-        for event_id, event in candidates.items():
-            if event["event_code"][:2] != found.root:
-                continue
-            day = (event.get("date") or "")[:10]
-            if found.first_day is not None:
-                if day and found.first_day <= day <= (found.last_day or ""):
-                    out.add(event_id)
-            elif not day and fusion.countries(event) & set(found.countries):
-                out.add(event_id)
-        return out
+        return {event_id for event_id, event in candidates.items() if _within(found, event)}
 
     def _new_in_block(self, record: dict[str, Any]) -> set[str]:
         """Events founded earlier in this transaction whose founder shares the block (the
         events table holds them only once `rebuild` runs)."""
         found = fusion.block(record)
-        out = set()
-        for event_id, head in self._founded.items():
-            if head["event_code"][:2] != found.root:
-                continue
-            day = head.get("date")
-            if found.first_day is not None:
-                if day and found.first_day <= day[:10] <= (found.last_day or ""):
-                    out.add(event_id)
-            elif not day and fusion.countries(head) & set(found.countries):
-                out.add(event_id)
-        return out
+        return {event_id for event_id, head in self._founded.items() if _within(found, head)}
 
     def _load_clusters(self, event_ids: Iterable[str]) -> None:
         """Read the members of these events in one query (`_cluster` then finds them)."""
