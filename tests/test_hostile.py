@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -311,3 +312,34 @@ def test_dates_before_1900_or_in_the_future_are_flagged() -> None:
     assert flags.get("12 March 2031") is True
     [future] = [m for m in analysis.dates if m.text == "12 March 2031"]
     assert dt.date.fromisoformat(future.value or "") > dt.date(2024, 6, 10)
+
+
+def test_an_event_dated_in_the_future_is_flagged_and_trusted_less() -> None:
+    from sitroom.pipeline import Analyzer
+
+    text = "The army said it had retaken the town of Beni from the rebels on 12 March 2031.\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "future.txt"
+        path.write_text(text)
+        [article] = list(read_articles([path], Options(published="2024-06-10")))
+    events = Analyzer(Options()).analyze(article).events
+    dated = [e for e in events if e.date == "2031-03-12"]
+    assert dated and all(e.date_suspect for e in dated)
+    plain = Analyzer(Options()).analyze(
+        dataclasses.replace(article, text=text.replace("12 March 2031", "12 March 2024"))).events
+    same = [e for e in plain if e.event_code == dated[0].event_code]
+    assert same and not same[0].date_suspect and same[0].confidence > dated[0].confidence
+
+
+@pytest.mark.parametrize(("published", "problem"), [("2099-01-01", "is in the future"), ("1850-05-02", "is before 1900")])
+def test_a_publication_date_that_cannot_be_right_is_dropped_with_a_note(published: str, problem: str) -> None:
+    from sitroom.pipeline import Analyzer
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "odd.jsonl"
+        path.write_text(json.dumps({"id": "odd", "published": published,
+                                    "text": "GOMA, June 3 (Wire) - Rebels attacked an army post on Sunday."}) + "\n")
+        [article] = list(read_articles([path], Options()))
+    analysis = Analyzer(Options()).analyze(article)
+    assert f"publication date {published} {problem}: not trusted" in analysis.article.notes
+    assert analysis.article.published != published

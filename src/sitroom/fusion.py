@@ -317,8 +317,11 @@ def _most_specific_actor(actors: Sequence[dict[str, Any] | None]) -> dict[str, A
 
 def _fused_date(members: Sequence[dict[str, Any]], contradictions: list[dict[str, Any]]) -> dict[str, Any]:
     """The date most members give (a stated date beats one inferred from the article's
-    date); ties go to the earliest, since later reports tend to date the reporting."""
-    stated = [m for m in members if m.get("date") and not m.get("date_inferred")] or [m for m in members if m.get("date")]
+    date, and any date beats a suspect one); ties go to the earliest, since later reports
+    tend to date the reporting."""
+    dated = [m for m in members if m.get("date")]
+    stated = ([m for m in dated if not m.get("date_inferred") and not m.get("date_suspect")]
+              or [m for m in dated if not m.get("date_suspect")] or dated)
     if not stated:
         return {}
     values = [m["date"] for m in stated]
@@ -329,7 +332,8 @@ def _fused_date(members: Sequence[dict[str, Any]], contradictions: list[dict[str
     if len(counts) > 1:
         contradictions.append({"field": "date", "rule": "most reported, then earliest",
                                "values": _values(stated, lambda m: m["date"])})
-    return {"date": date, "date_precision": chosen.get("date_precision"), "date_inferred": chosen.get("date_inferred", False)}
+    return {"date": date, "date_precision": chosen.get("date_precision"), "date_inferred": chosen.get("date_inferred", False),
+            "date_suspect": chosen.get("date_suspect", False)}
 
 
 def _fused_place(members: Sequence[dict[str, Any]], contradictions: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -7,6 +7,7 @@ an `Analyzer` holds it with the spaCy model and turns articles into `Analysis` r
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -21,7 +22,7 @@ from .nlp import Stage, load_model
 from .options import Options
 from .records import Analysis, Article, Sentence
 from .resolve.actors import ActorStage
-from .resolve.dates import DateStage, infer_published
+from .resolve.dates import SUSPECT_BEFORE_YEAR, DateStage, infer_published
 from .resolve.numbers import NumberStage
 from .resolve.places import PlaceStage
 
@@ -87,11 +88,29 @@ class Analyzer:
         )
 
 
+def implausible_publication(published: str, *, today: dt.date | None = None) -> str | None:
+    """Why an article's publication date cannot be right (None when it can)."""
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return "is not a date"
+    if day.year < SUSPECT_BEFORE_YEAR:
+        return f"is before {SUSPECT_BEFORE_YEAR}"
+    if day > (today or dt.date.today()) + dt.timedelta(days=1):  # a day's grace for time zones
+        return "is in the future"
+    return None
+
+
 def with_publication_date(article: Article) -> Article:
     """An article without a date takes the one its dateline or text gives, flagged as
-    inferred, so that "on Saturday" can still be resolved."""
+    inferred, so that "on Saturday" can still be resolved. A publication date before 1900
+    or after today is not trusted: it is dropped with a note, and one is inferred instead."""
     if article.published is not None:
-        return article
+        problem = implausible_publication(article.published)
+        if problem is None:
+            return article
+        article = replace(article, published=None,
+                          notes=article.notes + (f"publication date {article.published} {problem}: not trusted",))
     found = infer_published(article.text)
     if found is None:
         return article

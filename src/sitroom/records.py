@@ -168,6 +168,7 @@ class Event:
     rule: str
     trigger: str | None = None  # the word or phrase that carried the event
     date_inferred: bool = False  # no date in the text: the article's date stands in
+    date_suspect: bool = False  # the date cannot be right (before 1900, or after the report): not trusted
 
     def to_dict(self) -> dict[str, Any]:
         return as_dict(self)

@@ -57,6 +57,7 @@ class Draft:
     evidence: list[Evidence]
     symmetric: bool
     violent: bool
+    date_suspect: bool = False
 
 
 class EventStage:
@@ -205,7 +206,7 @@ class EventStage:
                 target=target,
                 date=when.value,
                 date_precision=when.precision,
-                date_inferred=when.inferred,
+                date_inferred=when.inferred, date_suspect=when.suspect,
                 historical=when.historical,
                 place=place.place if place else None,
                 tolls=[toll] if toll else [],
@@ -222,7 +223,7 @@ class EventStage:
         return Draft(
             code="100", rule="demand:must", trigger=verb.text, lemma="demand", anchor=verb.idx,
             source=report.actor, target=doer, date=when.value, date_precision=when.precision,  # type: ignore[attr-defined]
-            date_inferred=when.inferred, historical=when.historical, place=None, tolls=[],  # type: ignore[attr-defined]
+            date_inferred=when.inferred, date_suspect=when.suspect, historical=when.historical, place=None, tolls=[],  # type: ignore[attr-defined]
             attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
         )
 
@@ -231,7 +232,7 @@ class EventStage:
         return Draft(
             code="016", rule="denial:negated-self-report", trigger=verb.text, lemma="deny", anchor=verb.idx,
             source=speaker, target=None, date=when.value, date_precision=when.precision,  # type: ignore[attr-defined]
-            date_inferred=when.inferred, historical=when.historical, place=None, tolls=[],  # type: ignore[attr-defined]
+            date_inferred=when.inferred, date_suspect=when.suspect, historical=when.historical, place=None, tolls=[],  # type: ignore[attr-defined]
             attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
         )
 
@@ -262,7 +263,7 @@ class EventStage:
                 rule="statement:demand-must" if demand else "statement:reporting-verb-without-event",
                 trigger=root.text, lemma="say", anchor=root.idx,
                 source=speaker.actor, target=target, date=when.value, date_precision=when.precision,
-                date_inferred=when.inferred, historical=when.historical, place=None, tolls=[],
+                date_inferred=when.inferred, date_suspect=when.suspect, historical=when.historical, place=None, tolls=[],
                 attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
             ))
         return out
@@ -271,7 +272,8 @@ class EventStage:
     def _freeze(self, draft: "Draft", article: Article) -> Event:
         entry = self.lexicon.code(draft.code)
         fatalities: Fatalities | None = reconcile(draft.tolls) if draft.tolls else None
-        supported = sum(x is not None for x in (draft.source, draft.target, draft.place)) + (not draft.date_inferred)
+        supported = (sum(x is not None for x in (draft.source, draft.target, draft.place))
+                     + (not draft.date_inferred and not draft.date_suspect))
         confidence = round(min(1.0, BASE_CONFIDENCE + CONFIDENCE_STEP * supported), 2)
         return Event(
             id=event_id(article.id, draft),
@@ -294,6 +296,7 @@ class EventStage:
             rule=draft.rule,
             trigger=draft.trigger,
             date_inferred=draft.date_inferred,
+            date_suspect=draft.date_suspect,
         )
 
 

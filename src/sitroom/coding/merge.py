@@ -100,8 +100,9 @@ def _absorb(home: "Draft", other: "Draft") -> None:
         home.code, home.rule = other.code, other.rule  # a specific code beats a generic one
     home.source = home.source or other.source
     home.target = home.target or other.target
-    if home.date_inferred and not other.date_inferred:
-        home.date, home.date_precision, home.date_inferred = other.date, other.date_precision, False
+    if (home.date_inferred or home.date_suspect) and not (other.date_inferred or other.date_suspect):
+        home.date, home.date_precision = other.date, other.date_precision
+        home.date_inferred = home.date_suspect = False
     if home.place is None or _finer(other.place, home.place):  # type: ignore[arg-type]
         home.place = other.place or home.place
     home.tolls.extend(other.tolls)

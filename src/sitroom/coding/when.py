@@ -35,6 +35,12 @@ class EventDate:
     historical: bool
     mention: DateMention | None
 
+    @property
+    def suspect(self) -> bool:
+        """The date comes from a mention that cannot be right (before 1900, or after the
+        article's date for something done): kept, flagged, not trusted."""
+        return bool(self.mention is not None and self.mention.suspect)
+
 
 def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[int]) -> dict[int, DateMention]:
     """Map the token index of each date's owner (a trigger or a verb) to the date."""
