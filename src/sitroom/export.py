@@ -92,6 +92,7 @@ FLAT_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
     ("date", "DATE", _at("date")),
     ("date_precision", "VARCHAR", _at("date_precision")),
     ("date_inferred", "BOOLEAN", _at("date_inferred")),
+    ("date_suspect", "BOOLEAN", _at("date_suspect")),
     ("event_code", "VARCHAR", _at("event_code")),
     ("event_root", "VARCHAR", lambda r: (r.get("event_code") or "")[:2] or None),
     ("event_label", "VARCHAR", _at("event_label")),

@@ -8,7 +8,9 @@ joins its block keys against the events' (root, date) index.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -41,15 +43,34 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _within(found: fusion.Block, event: dict[str, Any]) -> bool:
-    """Whether `event` lies in block `found`: its root, and a date in the window (a dated
-    block) or no date and a shared country (an undated one)."""
-    if event["event_code"][:2] != found.root:
-        return False
-    day = (event.get("date") or "")[:10]
-    if found.first_day is not None:
-        return bool(day) and found.first_day <= day <= (found.last_day or "")
-    return not day and bool(fusion.countries(event) & set(found.countries))
+class BlockIndex:
+    """Events by block key, so that a member's block is found by looking up its keys (a
+    dated block: its root and each day of its window; an undated one: its root and each
+    country) rather than by testing every event of the batch."""
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
+
+    def add(self, event_id: str, event: dict[str, Any]) -> None:
+        root = event["event_code"][:2]
+        day = (event.get("date") or "")[:10]
+        if day:
+            self._keys[(root, day, None)].add(event_id)
+        else:
+            for country in fusion.countries(event):
+                self._keys[(root, None, country)].add(event_id)
+
+    def find(self, found: fusion.Block) -> set[str]:
+        out: set[str] = set()
+        if found.first_day is not None and found.last_day is not None:
+            day, last = dt.date.fromisoformat(found.first_day), dt.date.fromisoformat(found.last_day)
+            while day <= last:
+                out |= self._keys.get((found.root, day.isoformat(), None), set())
+                day += dt.timedelta(days=1)
+        else:
+            for country in found.countries:
+                out |= self._keys.get((found.root, None, country), set())
+        return out
 
 
 class Fuser:
@@ -60,7 +81,7 @@ class Fuser:
         self.con = con
         self.touched: set[str] = set()
         self._clusters: dict[str, list[dict[str, Any]]] = {}  # event id -> member records, in order
-        self._founded: dict[str, dict[str, Any]] = {}  # events founded in this transaction -> founder
+        self._founded = BlockIndex()  # events founded in this transaction, by their founder's block
 
     # -- joining ---------------------------------------------------------------------------
     def add_articles(self, articles: Sequence[tuple[str, Sequence[tuple[dict[str, Any], Sequence[tuple[Any, ...]]]]]]) -> None:
@@ -73,6 +94,9 @@ class Fuser:
         ids = [record["id"] for record in records]
         forbidden = self._forbidden(ids)
         candidates = self._candidates(records)
+        stored = BlockIndex()
+        for candidate_id, candidate in candidates.items():
+            stored.add(candidate_id, candidate)
         same_id = {event_id for (event_id,) in self.con.execute(
             "SELECT id FROM events WHERE list_contains(?, id)", [ids]).fetchall()}
         self._load_clusters(set(candidates) | same_id)
@@ -82,10 +106,10 @@ class Fuser:
         for article_id, members in articles:
             taken: set[str] = set()  # one article's events stay apart: it told them apart itself
             for record, evidence_rows in members:
-                event_id, decision = self._place(record, candidates, same_id, forbidden.get(record["id"], set()), taken)
+                event_id, decision = self._place(record, stored, same_id, forbidden.get(record["id"], set()), taken)
                 taken.add(event_id)
                 if decision["rule"] == "founded":
-                    self._founded[event_id] = record
+                    self._founded.add(event_id, record)
                     self._clusters.setdefault(event_id, [])
                 self._cluster(event_id).append(record)
                 self.touched.add(event_id)
@@ -95,13 +119,16 @@ class Fuser:
         _insert(self.con, "members", rows)
         _insert(self.con, "evidence", evidence)
 
-    def _place(self, record: dict[str, Any], candidates: dict[str, dict[str, Any]], same_id: set[str],
+    def _place(self, record: dict[str, Any], stored: BlockIndex, same_id: set[str],
                forbidden: set[str], taken: set[str]) -> tuple[str, dict[str, Any]]:
         event_id = record["id"]
         if event_id in same_id or event_id in self._clusters:
             return event_id, {"rule": "same id", "event": event_id}
         scored = []
-        for candidate_id in sorted(self._in_block(record, candidates) | self._new_in_block(record)):
+        found = fusion.block(record)
+        # stored candidates in the member's block, and events founded earlier in this
+        # transaction (the events table holds those only once `rebuild` runs)
+        for candidate_id in sorted(stored.find(found) | self._founded.find(found)):
             if candidate_id in taken:
                 continue
             members = self._cluster(candidate_id)
@@ -129,18 +156,6 @@ class Fuser:
                 countries.append(country)
         rows = self.con.execute(_CANDIDATES, [roots, firsts, lasts, countries]).fetchall()
         return {event_id: json.loads(record) for event_id, record in rows}
-
-    @staticmethod
-    def _in_block(record: dict[str, Any], candidates: dict[str, dict[str, Any]]) -> set[str]:
-        """The batch's candidates that lie in this member's own block."""
-        found = fusion.block(record)
-        return {event_id for event_id, event in candidates.items() if _within(found, event)}
-
-    def _new_in_block(self, record: dict[str, Any]) -> set[str]:
-        """Events founded earlier in this transaction whose founder shares the block (the
-        events table holds them only once `rebuild` runs)."""
-        found = fusion.block(record)
-        return {event_id for event_id, head in self._founded.items() if _within(found, head)}
 
     def _load_clusters(self, event_ids: Iterable[str]) -> None:
         """Read the members of these events in one query (`_cluster` then finds them)."""
@@ -202,7 +217,7 @@ class Fuser:
         _insert(self.con, "events", [_event_row(record) for record in records.values()])
         self.touched.clear()
         self._clusters.clear()
-        self._founded.clear()
+        self._founded = BlockIndex()
         del gone  # their rows went with the DELETE above
 
     def _link(self, records: dict[str, dict[str, Any]]) -> set[str]:
