@@ -83,9 +83,11 @@ def build(path: Path, n_events: int) -> float:
             lines, sentences, events = [], [], []
             offset = 0
             for i in range(min(EVENTS_PER_ARTICLE, n_events - made)):
+                event = None
                 if previous and rng.random() < SHARE_REPORTED_TWICE:
-                    event = rng.choice(previous)  # the same event, reported again: same id
-                else:
+                    again = [e for e in previous if e.id not in {x.id for x in events}]
+                    event = rng.choice(again) if again else None  # reported again: same id, once per article
+                if event is None:
                     code, entry = rng.choice(codes)
                     source, target = rng.sample(actors, 2)
                     place = rng.choice(places)

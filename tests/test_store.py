@@ -497,3 +497,15 @@ def test_a_killed_ingest_leaves_whole_articles_and_resumes(tmp_path: Path) -> No
             assert opened.add_articles(rows) == KILL_CORPUS - stored
             assert opened.add_articles(rows) == 0
         assert _check_consistent(path) == KILL_CORPUS
+
+
+def test_an_article_reporting_one_event_id_twice_is_refused_alone() -> None:
+    article, sentences = make_article("twice", ["Troops shelled the port.", "The port was shelled again."])
+    first = make_event("same-id", article, sentences[0])
+    second = make_event("same-id", article, sentences[1])
+    good_article, good_sentences = make_article("fine", ["Rebels raided a camp."])
+    good = make_event("fine-1", good_article, good_sentences[0])
+    with Store.open(":memory:") as store:
+        with pytest.raises(StoreError, match="article twice: event same-id appears twice"):
+            store.add_articles([(article, sentences, [first, second]), (good_article, good_sentences, [good])])
+        assert store.has_article("fine") and not store.has_article("twice")

@@ -214,6 +214,11 @@ def _prepare(article: Article, sentences: Sequence[Sentence], events: Sequence[E
         raise StoreError(f"article {article.id}: two sentences share an index")
     sentence_rows = tuple((article.id, s.index, s.start, s.end, s.text) for s in sentences)
     prepared: list[_PreparedEvent] = []
+    ids = [event.id for event in events]
+    if len(set(ids)) != len(ids):
+        twice = next(i for i in ids if ids.count(i) > 1)
+        raise StoreError(f"article {article.id}: event {twice} appears twice; an article reports each of its "
+                         "events once (merge its evidence into one record)")
     for event in events:
         if not event.evidence:
             raise StoreError(f"article {article.id}: event {event.id} has no evidence; every stored event "
