@@ -223,3 +223,12 @@ def test_ids_are_stable_and_records_complete(nlp, stage):
         assert key in record
     assert record["acled_sub_event_type"] == "Abduction/forced disappearance"
     assert record["rule"].startswith("triggers.tsv:")
+
+
+def test_a_joined_verb_shares_its_clauses_place(nlp, stage):
+    text = ("Police in Uganda fired tear gas at marchers in central Kampala on Monday "
+            "and detained at least 30 students.")
+    events = code(nlp, stage, text, actors={"Police": "UGACOP", "marchers": "UGAOPP", "students": "UGACVL"},
+                  places={"Kampala": ("UGA", 0.35, 32.58, "city"), "Uganda": ("UGA", 1.3, 32.3, "country")})
+    detained = [e for e in events if e.trigger == "detained"]
+    assert detained and detained[0].location.name == "Kampala"

@@ -65,6 +65,15 @@ def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> Pla
                 continue
             if _locative_path(token, owner, object_ok=object_ok):
                 found.append(mention)
+    if not found and trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
+        # "police fired tear gas in Nairobi and arrested 64 people": a verb joined to
+        # another shares its clause's place when it names none of its own
+        head = trigger.token.head
+        for token in head.subtree:
+            mention = places.get(token.i)
+            if (mention is not None and token.i not in taken and mention not in found
+                    and not trigger.token.is_ancestor(token) and _locative_path(token, head, object_ok=False)):
+                found.append(mention)
     if not found:
         return None
     # the finest place the text gives, first named among equals
