@@ -341,3 +341,31 @@ def test_two_undated_reports_are_scored_on_what_they_say() -> None:
     assert "date" not in match.agreed and "date" not in match.differed
     dated = fusion.score(member("c", doc="doc-c"), member("d"))
     assert dated.score == pytest.approx(1.0) and match.score == pytest.approx(1.0)
+
+
+VISIT_PLANNED = ("Kenyan President William Ruto is due to visit Ethiopia on Tuesday for talks with Prime Minister "
+                 "Abiy Ahmed on regional security, his office said on Friday.")
+VISIT_MADE = ("Kenyan President William Ruto arrived in Addis Ababa on Tuesday for talks with Ethiopian Prime "
+              "Minister Abiy Ahmed on regional security.")
+
+
+@pytest.mark.parametrize("order", ["one batch", "plan first", "visit first"])
+def test_a_visit_announced_links_to_the_visit_reported_later(tmp_path: Path, order: str) -> None:
+    db = tmp_path / "s.duckdb"
+    items = [("plan", VISIT_PLANNED, "2024-03-01"), ("made", VISIT_MADE, "2024-03-05")]
+    if order == "visit first":
+        items.reverse()
+    with Store.open(db) as store:
+        if order == "one batch":
+            ingest([str(_articles(tmp_path, items))], Options(db_path=db), store)
+        else:
+            for item in items:
+                folder = tmp_path / item[0]
+                folder.mkdir()
+                ingest([str(_articles(folder, [item]))], Options(db_path=db), store)
+        events = _events(store)
+    [plan] = [e for e in events if e["modality"] == "planned"]
+    [made] = [e for e in events if e["articles"] == ["made"] and e["event_code"][:2] == "04"]
+    assert plan["fulfilled_by"] == [{"event": made["id"], "score": pytest.approx(plan["fulfilled_by"][0]["score"])}]
+    assert made["fulfils"][0]["event"] == plan["id"]
+    assert plan["date"] == made["date"] == "2024-03-05"

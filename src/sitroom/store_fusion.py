@@ -224,6 +224,7 @@ class Fuser:
         """Link each touched plan to the act that fulfils it, and each touched act to the
         plans it fulfils; returns the ids of the untouched events linked."""
         rows = []
+        acts: list[tuple[str, dict[str, Any], str]] = []  # (act id, act, plan code it may fulfil)
         for event_id, record in records.items():
             plan_block = fusion.fulfilment_block(record)
             if plan_block is not None:
@@ -231,14 +232,15 @@ class Fuser:
                     match = fusion.links(record, act)
                     if match.veto is None and act.get("modality") == "asserted":
                         rows.append((event_id, act_id, match.score))
-            elif record.get("modality") == "asserted" and record["event_code"][:2] in fusion.FULFILS.values():
-                for code, root in fusion.FULFILS.items():
-                    if root != record["event_code"][:2] or not record.get("date"):
-                        continue
-                    for plan_id, plan in self._plans(code, record["date"], records).items():
-                        match = fusion.links(plan, record)
-                        if match.veto is None:
-                            rows.append((plan_id, event_id, match.score))
+            elif record.get("modality") == "asserted" and record.get("date"):
+                acts.extend((event_id, record, code) for code, root in fusion.FULFILS.items()
+                            if root == record["event_code"][:2])
+        stored, new = self._plans(acts, records)
+        for act_id, act, code in acts:
+            for plan_id, plan in {**stored.get((code, act["date"][:10]), {}), **new.get(code, {})}.items():
+                match = fusion.links(plan, act)
+                if match.veto is None:
+                    rows.append((plan_id, act_id, match.score))
         best: dict[str, tuple[str, str, float]] = {}
         for plan_id, act_id, score in rows:  # a plan is fulfilled once: by its best act
             if plan_id not in best or score > best[plan_id][2]:
@@ -256,15 +258,25 @@ class Fuser:
                     and r.get("date") and found.first_day <= r["date"][:10] <= (found.last_day or "")})
         return out
 
-    def _plans(self, code: str, day: str, records: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        rows = self.con.execute(
-            "SELECT id, record FROM events WHERE root = ? AND event_code = ? AND modality = 'planned' "
-            "AND \"date\" BETWEEN CAST(? AS DATE) - ? AND CAST(? AS DATE)",
-            [code[:2], code, day[:10], fusion.FULFIL_WINDOW, day[:10]]).fetchall()
-        out = {event_id: json.loads(record) for event_id, record in rows}
-        out.update({event_id: r for event_id, r in records.items() if r["event_code"] == code
-                    and r.get("modality") == "planned"})
-        return out
+    def _plans(self, acts: Sequence[tuple[str, dict[str, Any], str]], records: dict[str, dict[str, Any]]
+               ) -> tuple[dict[tuple[str, str], dict[str, dict[str, Any]]], dict[str, dict[str, dict[str, Any]]]]:
+        """The planned events these acts may fulfil: stored ones by (plan code, act day), in
+        one query for all acts, and the touched ones by plan code."""
+        stored: dict[tuple[str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
+        keys = sorted({(code, act["date"][:10]) for _, act, code in acts})
+        if keys:
+            for code, day, event_id, record in self.con.execute(
+                    "SELECT q.code, q.day, e.id, e.record FROM events e, (SELECT unnest(?::VARCHAR[]) AS code, "
+                    "unnest(?::VARCHAR[]) AS day) q WHERE e.root = left(q.code, 2) AND e.event_code = q.code "
+                    "AND e.modality = 'planned' AND e.\"date\" BETWEEN TRY_CAST(q.day AS DATE) - ? "
+                    "AND TRY_CAST(q.day AS DATE)",
+                    [[k[0] for k in keys], [k[1] for k in keys], fusion.FULFIL_WINDOW]).fetchall():
+                stored[(code, day)][event_id] = json.loads(record)
+        new: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for event_id, record in records.items():
+            if record.get("modality") == "planned":
+                new[record["event_code"]][event_id] = record
+        return stored, new
 
     def _attach_links(self, records: dict[str, dict[str, Any]]) -> None:
         ids = sorted(records)
