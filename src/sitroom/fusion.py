@@ -157,7 +157,11 @@ def _country_of(actor: dict[str, Any] | None) -> str | None:
     return actor.get("country") or (actor.get("code") or "")[:3] or None
 
 
-def _veto(member: dict[str, Any], event: dict[str, Any]) -> str | None:
+def quick_veto(member: dict[str, Any], event: dict[str, Any]) -> str | None:
+    """The vetoes that need only an event's type, standing and actors: the store checks
+    them on its columns before it reads a candidate's members (`event` may be a partial
+    record with `event_code`, `historical`, `modality` and the actors' code, name and
+    country)."""
     if member["event_code"][:2] != event["event_code"][:2]:
         return "different CAMEO roots"
     if bool(member.get("historical")) != bool(event.get("historical")):
@@ -167,6 +171,13 @@ def _veto(member: dict[str, Any], event: dict[str, Any]) -> str | None:
     for side in ("source_actor", "target_actor"):
         if _actor_agreement(member.get(side), event.get(side)) == 0.0:
             return f"different {side.split('_')[0]}s"
+    return None
+
+
+def _veto(member: dict[str, Any], event: dict[str, Any]) -> str | None:
+    quick = quick_veto(member, event)
+    if quick:
+        return quick
     if _place_agreement(member.get("location"), event.get("location")) == 0.0:
         return "places too far apart"
     m_day, e_day = _day(member.get("date")), _day(event.get("date"))

@@ -23,24 +23,34 @@ _EVIDENCE_SELECT = (
     'SELECT event_id, doc_id, outlet, sentence, start, "end", published, title, url FROM evidence '
     'WHERE list_contains(?, event_id) ORDER BY event_id, published NULLS LAST, doc_id, start, "end"'
 )
-# Candidates of a set of blocks: same root, and a date in the window (dated blocks) or no
+# The events in a set of blocks: same root, and a date in the window (dated blocks) or no
 # date and a shared country (undated ones).
-_CANDIDATES = """
-    SELECT DISTINCT events.id, events.record FROM events, (
+_IN_BLOCKS = """
+    FROM events, (
         SELECT unnest(?::VARCHAR[]) AS root, TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS first_day,
-               TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS last_day, unnest(?::VARCHAR[]) AS country
+               TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS last_day, unnest(?::VARCHAR[]) AS q_country
     ) AS q
     WHERE events.root = q.root AND (
         (q.first_day IS NOT NULL AND events."date" BETWEEN q.first_day AND q.last_day)
         OR (q.first_day IS NULL AND events."date" IS NULL
-            AND q.country IN (events.country, events.source_country, events.target_country)))
+            AND q.q_country IN (events.country, events.source_country, events.target_country)))
 """
+# Candidates as the columns `fusion.quick_veto` and the block index need, not whole
+# records: most candidates in a block are ruled out on these without reading their members.
+_CANDIDATES = ("SELECT DISTINCT events.id, event_code, strftime(\"date\", '%Y-%m-%d'), source_code, source_name, "
+               "source_country, target_code, target_name, target_country, events.country, modality, historical"
+               + _IN_BLOCKS)
+_BLOCK_RECORDS = "SELECT DISTINCT events.id, events.record" + _IN_BLOCKS
 # How many rejected or weaker candidates a member's decision keeps, for `sitroom why`.
 KEPT_CANDIDATES = 3
 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _actor(code: str | None, name: str | None, country: str | None) -> dict[str, Any] | None:
+    return {"code": code, "name": name, "country": country} if code or name else None
 
 
 class BlockIndex:
@@ -99,14 +109,18 @@ class Fuser:
             stored.add(candidate_id, candidate)
         same_id = {event_id for (event_id,) in self.con.execute(
             "SELECT id FROM events WHERE list_contains(?, id)", [ids]).fetchall()}
-        self._load_clusters(set(candidates) | same_id)
+        # read the members only of candidates that some member of the batch may match
+        possible = {candidate_id for record in records for candidate_id in stored.find(fusion.block(record))
+                    if fusion.quick_veto(record, candidates[candidate_id]) is None}
+        self._load_clusters(possible | same_id)
         seqs = [int(v) for (v,) in self.con.execute(
             "SELECT nextval('member_seq') FROM range(?) ORDER BY 1", [len(records)]).fetchall()]
         rows, evidence = [], []
         for article_id, members in articles:
             taken: set[str] = set()  # one article's events stay apart: it told them apart itself
             for record, evidence_rows in members:
-                event_id, decision = self._place(record, stored, same_id, forbidden.get(record["id"], set()), taken)
+                event_id, decision = self._place(record, stored, candidates, same_id, forbidden.get(record["id"], set()),
+                                                 taken)
                 taken.add(event_id)
                 if decision["rule"] == "founded":
                     self._founded.add(event_id, record)
@@ -119,8 +133,8 @@ class Fuser:
         _insert(self.con, "members", rows)
         _insert(self.con, "evidence", evidence)
 
-    def _place(self, record: dict[str, Any], stored: BlockIndex, same_id: set[str],
-               forbidden: set[str], taken: set[str]) -> tuple[str, dict[str, Any]]:
+    def _place(self, record: dict[str, Any], stored: BlockIndex, columns: dict[str, dict[str, Any]],
+               same_id: set[str], forbidden: set[str], taken: set[str]) -> tuple[str, dict[str, Any]]:
         event_id = record["id"]
         if event_id in same_id or event_id in self._clusters:
             return event_id, {"rule": "same id", "event": event_id}
@@ -131,6 +145,8 @@ class Fuser:
         for candidate_id in sorted(stored.find(found) | self._founded.find(found)):
             if candidate_id in taken:
                 continue
+            if candidate_id in columns and fusion.quick_veto(record, columns[candidate_id]) is not None:
+                continue  # ruled out on the stored columns: not worth reading or listing
             members = self._cluster(candidate_id)
             if forbidden & {m["id"] for m in members}:
                 scored.append((candidate_id, fusion.Match(0.0, (), (), "split by the user")))
@@ -146,6 +162,7 @@ class Fuser:
         return event_id, {"rule": "founded", "event": event_id, "threshold": fusion.THRESHOLD, "candidates": kept}
 
     def _candidates(self, records: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """The stored events in the batch's blocks, as partial records (see `_CANDIDATES`)."""
         roots, firsts, lasts, countries = [], [], [], []
         for record in records:
             found = fusion.block(record)
@@ -154,8 +171,16 @@ class Fuser:
                 firsts.append(found.first_day)
                 lasts.append(found.last_day)
                 countries.append(country)
-        rows = self.con.execute(_CANDIDATES, [roots, firsts, lasts, countries]).fetchall()
-        return {event_id: json.loads(record) for event_id, record in rows}
+        out = {}
+        for (event_id, code, day, source_code, source_name, source_country, target_code, target_name, target_country,
+             country, modality, historical) in self.con.execute(_CANDIDATES, [roots, firsts, lasts, countries]).fetchall():
+            out[event_id] = {
+                "id": event_id, "event_code": code, "date": day, "modality": modality, "historical": historical,
+                "source_actor": _actor(source_code, source_name, source_country),
+                "target_actor": _actor(target_code, target_name, target_country),
+                "location": {"country": country} if country else None,
+            }
+        return out
 
     def _load_clusters(self, event_ids: Iterable[str]) -> None:
         """Read the members of these events in one query (`_cluster` then finds them)."""
@@ -252,7 +277,7 @@ class Fuser:
         return {x for r in best.values() for x in r[:2]}
 
     def _block_events(self, found: fusion.Block, records: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        rows = self.con.execute(_CANDIDATES, [[found.root], [found.first_day], [found.last_day], [None]]).fetchall()
+        rows = self.con.execute(_BLOCK_RECORDS, [[found.root], [found.first_day], [found.last_day], [None]]).fetchall()
         out = {event_id: json.loads(record) for event_id, record in rows}
         out.update({event_id: r for event_id, r in records.items() if r["event_code"][:2] == found.root
                     and r.get("date") and found.first_day <= r["date"][:10] <= (found.last_day or "")})
