@@ -110,17 +110,17 @@ class Fuser:
         same_id = {event_id for (event_id,) in self.con.execute(
             "SELECT id FROM events WHERE list_contains(?, id)", [ids]).fetchall()}
         # read the members only of candidates that some member of the batch may match
-        possible = {candidate_id for record in records for candidate_id in stored.find(fusion.block(record))
-                    if fusion.quick_veto(record, candidates[candidate_id]) is None}
-        self._load_clusters(possible | same_id)
+        possible = [{candidate_id for candidate_id in stored.find(fusion.block(record))
+                     if fusion.quick_veto(record, candidates[candidate_id]) is None} for record in records]
+        self._load_clusters(set().union(*possible) | same_id)
         seqs = [int(v) for (v,) in self.con.execute(
             "SELECT nextval('member_seq') FROM range(?) ORDER BY 1", [len(records)]).fetchall()]
         rows, evidence = [], []
         for article_id, members in articles:
             taken: set[str] = set()  # one article's events stay apart: it told them apart itself
             for record, evidence_rows in members:
-                event_id, decision = self._place(record, stored, candidates, same_id, forbidden.get(record["id"], set()),
-                                                 taken)
+                event_id, decision = self._place(record, possible[len(rows)], same_id,
+                                                 forbidden.get(record["id"], set()), taken)
                 taken.add(event_id)
                 if decision["rule"] == "founded":
                     self._founded.add(event_id, record)
@@ -133,8 +133,11 @@ class Fuser:
         _insert(self.con, "members", rows)
         _insert(self.con, "evidence", evidence)
 
-    def _place(self, record: dict[str, Any], stored: BlockIndex, columns: dict[str, dict[str, Any]],
-               same_id: set[str], forbidden: set[str], taken: set[str]) -> tuple[str, dict[str, Any]]:
+    def _place(self, record: dict[str, Any], possible: set[str], same_id: set[str], forbidden: set[str],
+               taken: set[str]) -> tuple[str, dict[str, Any]]:
+        """The event this member joins and the decision, from `possible` (the stored
+        candidates in its block that `fusion.quick_veto` does not rule out) and the events
+        founded earlier in this transaction."""
         event_id = record["id"]
         if event_id in same_id or event_id in self._clusters:
             return event_id, {"rule": "same id", "event": event_id}
@@ -142,11 +145,9 @@ class Fuser:
         found = fusion.block(record)
         # stored candidates in the member's block, and events founded earlier in this
         # transaction (the events table holds those only once `rebuild` runs)
-        for candidate_id in sorted(stored.find(found) | self._founded.find(found)):
+        for candidate_id in sorted(possible | self._founded.find(found)):
             if candidate_id in taken:
                 continue
-            if candidate_id in columns and fusion.quick_veto(record, columns[candidate_id]) is not None:
-                continue  # ruled out on the stored columns: not worth reading or listing
             members = self._cluster(candidate_id)
             if forbidden & {m["id"] for m in members}:
                 scored.append((candidate_id, fusion.Match(0.0, (), (), "split by the user")))
