@@ -51,6 +51,24 @@ def _metadata_options(func: Any) -> Any:
     return func
 
 
+def _filter_options(func: Any) -> Any:
+    """The options that select events, shared by `events` and `export`."""
+    func = click.option("--text", help="Words in the evidence sentences.")(func)
+    func = click.option("--until", help="Last day (YYYY-MM-DD).")(func)
+    func = click.option("--since", help="First day (YYYY-MM-DD).")(func)
+    func = click.option("--country", help="ISO alpha-3 country of the event's place or actors.")(func)
+    func = click.option("--code", help="CAMEO code prefix, e.g. 19 or 0871.")(func)
+    func = click.option("--actor", help="Actor code prefix (source or target), e.g. RUS or SYRREB.")(func)
+    return func
+
+
+def _existing_store(db: str | None) -> Path:
+    path = db_path_from_env(db)
+    if not path.exists():
+        raise UsageError(f"{path}: no store here; run `sitroom ingest` first or pass --db")
+    return path
+
+
 def _fail(message: str) -> None:
     click.echo(f"Error: {message}", err=True)
 
@@ -175,12 +193,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, workers: int, s
 
 @main.command()
 @click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
-@click.option("--actor", help="Actor code prefix (source or target), e.g. RUS or SYRREB.")
-@click.option("--code", help="CAMEO code prefix, e.g. 19 or 0871.")
-@click.option("--country", help="ISO alpha-3 country of the event's place or actors.")
-@click.option("--since", help="First day (YYYY-MM-DD).")
-@click.option("--until", help="Last day (YYYY-MM-DD).")
-@click.option("--text", help="Words in the evidence sentences.")
+@_filter_options
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
 def events(db: str | None, actor: str | None, code: str | None, country: str | None, since: str | None,
@@ -189,9 +202,7 @@ def events(db: str | None, actor: str | None, code: str | None, country: str | N
     from .store import EventFilter, Store
 
     def run() -> int:
-        path = db_path_from_env(db)
-        if not path.exists():
-            raise UsageError(f"{path}: no store here; run `sitroom ingest` first or pass --db")
+        path = _existing_store(db)
         for name, value in (("--since", since), ("--until", until)):
             if value is not None:
                 try:
@@ -221,12 +232,7 @@ def events(db: str | None, actor: str | None, code: str | None, country: str | N
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "acled", "gdelt"]), required=True,
               help="jsonl, csv, parquet, acled (ACLED-style CSV) or gdelt (GDELT-style, tab-separated).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
-@click.option("--actor", help="Actor code prefix (source or target), e.g. RUS or SYRREB.")
-@click.option("--code", help="CAMEO code prefix, e.g. 19 or 0871.")
-@click.option("--country", help="ISO alpha-3 country of the event's place or actors.")
-@click.option("--since", help="First day (YYYY-MM-DD).")
-@click.option("--until", help="Last day (YYYY-MM-DD).")
-@click.option("--text", help="Words in the evidence sentences.")
+@_filter_options
 def export(db: str | None, fmt: str, output: str | None, actor: str | None, code: str | None,
            country: str | None, since: str | None, until: str | None, text: str | None) -> None:
     """Write the stored events as a file other tools read (see docs/exports.md)."""
@@ -234,9 +240,7 @@ def export(db: str | None, fmt: str, output: str | None, actor: str | None, code
     from .store import EventFilter, Store
 
     def run() -> int:
-        path = db_path_from_env(db)
-        if not path.exists():
-            raise UsageError(f"{path}: no store here; run `sitroom ingest` first or pass --db")
+        path = _existing_store(db)
         filters = EventFilter(actor=actor, code=code, country=country, since=since, until=until, text=text)
         with Store.open(path, read_only=True, wait=LOCK_WAIT_SECONDS) as store:
             report = export_events(store, fmt, Path(output) if output else sys.stdout, filters)
@@ -281,13 +285,6 @@ def _table(rows: list[dict[str, Any]]) -> None:
             sentence if len(sentence) <= TABLE_EVIDENCE_CHARS else sentence[: TABLE_EVIDENCE_CHARS - 1] + "…",
         )
     Console(width=200 if not sys.stdout.isatty() else None).print(table)
-
-
-def _existing_store(db: str | None) -> Path:
-    path = db_path_from_env(db)
-    if not path.exists():
-        raise UsageError(f"{path}: no store here; run `sitroom ingest` first or pass --db")
-    return path
 
 
 @main.command()
