@@ -224,9 +224,8 @@ class Fuser:
             return
         touched = sorted(self.touched)
         self._load_clusters(touched)
-        clusters = {event_id: self._cluster(event_id) for event_id in touched}
-        gone = [event_id for event_id, members in clusters.items() if not members]
-        alive = {event_id: members for event_id, members in clusters.items() if members}
+        # an event left with no member is gone: its row goes with the DELETE below
+        alive = {event_id: members for event_id in touched if (members := self._cluster(event_id))}
         evidence = self.evidence_lists(list(alive))
         records = {event_id: fusion.fuse(event_id, members, evidence.get(event_id, []))
                    for event_id, members in alive.items()}
@@ -244,7 +243,6 @@ class Fuser:
         self.touched.clear()
         self._clusters.clear()
         self._founded = BlockIndex()
-        del gone  # their rows went with the DELETE above
 
     def _link(self, records: dict[str, dict[str, Any]]) -> set[str]:
         """Link each touched plan to the act that fulfils it, and each touched act to the
