@@ -232,3 +232,15 @@ def test_a_joined_verb_shares_its_clauses_place(nlp, stage):
                   places={"Kampala": ("UGA", 0.35, 32.58, "city"), "Uganda": ("UGA", 1.3, 32.3, "country")})
     detained = [e for e in events if e.trigger == "detained"]
     assert detained and detained[0].location.name == "Kampala"
+
+
+def test_a_toll_over_a_whole_war_is_background_but_a_toll_since_wednesday_is_news(nlp, stage):
+    text = ("More than 150,000 people have been killed and millions displaced since the war began, "
+            "according to the United Nations.")
+    [war] = [e for e in code(nlp, stage, text, numbers={"150,000 people": (150000, "killed", None)})
+             if e.event_code.startswith("19")]
+    assert war.historical and war.date is None
+    recent = "At least 40 people have been killed in Goma since Wednesday, officials said."
+    events = code(nlp, stage, recent, numbers={"40 people": (40, "killed", None)},
+                  places={"Goma": ("COD", -1.68, 29.22, "city")})
+    assert events and not any(e.historical for e in events)

@@ -25,6 +25,11 @@ MAX_CLIMB = 6
 FRONTED_TOKENS = 2
 # Events dated more than this many days before the article are background, not news.
 HISTORICAL_DAYS = 365
+# "killed since the war began", "displaced since the invasion": a toll summed over a whole
+# conflict is background, not an event of the day. (An offensive is the news itself:
+# "412 killed since the offensive began" is that offensive's toll.)
+LONG_RUNNING = frozenset({"war", "conflict", "uprising", "insurgency", "invasion", "revolution", "occupation",
+                          "siege", "crisis"})
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
 def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], published: str | None,
                is_report: Callable[[Token], bool], context: DateMention | None = None) -> EventDate:
     """The date of the event carried by `tokens` (the trigger and its light verb)."""
+    if any(_since_the_start(t) for t in tokens):
+        return EventDate(value=None, precision="year", inferred=False, historical=True, mention=None)
     mention = next((attached[t.i] for t in tokens if t.i in attached), None)
     if mention is None:
         # a noun trigger inherits through its light verb only
@@ -130,6 +137,27 @@ def _inherited(token: Token, attached: dict[int, DateMention], is_report: Callab
     return None
 
 
+def _since_the_start(token: Token) -> bool:
+    """"killed since the war began", "since the start of the conflict": the trigger is
+    counted over a long-running conflict (a "since" phrase or clause that belongs to it or
+    to a word joined to it, not one inside a relative or reported clause)."""
+    owners = {token.i, *(t.i for t in token.conjuncts)}
+    for since in token.sent:
+        if since.lower_ != "since":
+            continue
+        scope = since.head if since.dep_ == "mark" else since
+        if not any(t.lemma_.lower() in LONG_RUNNING for t in scope.subtree):
+            continue
+        current = since
+        for _ in range(MAX_CLIMB):
+            if current.i in owners:
+                return True
+            if current.dep_ in ("relcl", "ccomp", "parataxis") or current.head == current:
+                break
+            current = current.head
+    return False
+
+
 def _main_clause(tokens: Sequence[Token]) -> bool:
     """A verb, or a noun some verb carries ("launched an offensive"): not a noun inside a
     prepositional phrase ("during an offensive"), which names another event."""
@@ -160,7 +188,9 @@ def _clause_date(token: Token, attached: dict[int, DateMention]) -> DateMention 
 
 
 def is_historical(mention: DateMention, published: str | None) -> bool:
-    if mention.value is None or published is None or mention.relation == "since":
+    """Told as background: dated long before the report ("in 2015", "last year"), or a
+    count since a day long past ("killed since 2011")."""
+    if mention.value is None or published is None:
         return False
     try:
         when = dt.date.fromisoformat(mention.value[:10])
