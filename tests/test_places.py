@@ -197,3 +197,14 @@ def test_seed_articles_place_syria(nlp: Language, stage: PlaceStage) -> None:
         for m in mentions:
             if m.text.endswith(("province", "provinces")):
                 assert m.place is not None and m.place.precision == "admin1", m.text
+
+
+def test_a_site_named_after_a_town_abroad_is_not_that_town(nlp: Language, stage: PlaceStage) -> None:
+    """A market or camp named after a foreign town ("the Naivasha market" in El Fasher) is
+    not the town; in its own country's news the same name is the town."""
+    sudan = "Shells hit the Naivasha market in El Fasher on Sunday, medics said."
+    found = {m.text: m for m in places(nlp, stage, sudan, ["SDN"]) if m.place is not None}
+    assert "Naivasha" not in found and found["El Fasher"].place.country == "SDN"
+    kenya = "Police dispersed traders at the Naivasha market on Monday, residents said."
+    found = {m.text: m for m in places(nlp, stage, kenya, ["KEN"]) if m.place is not None}
+    assert found["Naivasha"].place.country == "KEN"

@@ -41,6 +41,12 @@ DIVISION_NOUNS = frozenset(
     "prefecture prefectures department departments".split()
 )
 CITY_NOUNS = frozenset("city cities town towns village villages port capital".split())
+# Nouns a name can modify as the name of a site ("the Naivasha market", "Zamzam camp"): a
+# town abroad by that name is only the site's namesake, unless its country is in focus.
+SITE_NOUNS = frozenset(
+    "market markets camp camps hospital clinic school mosque church prison bazaar neighbourhood neighborhood "
+    "district quarter".split()
+)
 # Words before a name that say it is a place ("fighting in X", "shelling near X").
 PLACE_PREPOSITIONS = frozenset(
     "in near at outside from to into across around towards toward inside through via "
@@ -87,6 +93,7 @@ class _Found:
     # The kind a plural noun gives a whole list: "the provinces of A, B and C" (set on the
     # first name), "the A and B provinces" (set on the last).
     list_kind: str | None = None
+    names_site: bool = False  # followed by a site noun: "the Naivasha market"
 
 
 class PlaceStage:
@@ -167,6 +174,7 @@ class PlaceStage:
         label_span = ents.over(item.start, item.end)
         item.label = label_span.label_ if label_span is not None else ""
         after = doc[item.end] if item.end < len(doc) else None
+        item.names_site = after is not None and after.lower_ in SITE_NOUNS
         if after is not None and after.lower_ in DIVISION_NOUNS | CITY_NOUNS and after.lower_ != "capital":
             item.kind = "admin1" if after.lower_ in DIVISION_NOUNS else "city"
             item.mention_end = item.end + 1
@@ -276,9 +284,11 @@ class PlaceStage:
     @staticmethod
     def _vouched(item: _Found, choice: Candidate, focus: Sequence[str], text: str) -> bool:
         """Whether a resolved name is trusted as a place mention (see the module docstring)."""
+        in_focus = choice.country in focus or choice.country == item.country
+        if item.names_site and focus and not in_focus and choice.feature != "country":
+            return False
         if item.kind is not None or choice.feature == "country" or item.label in PLACE_LABELS:
             return True
-        in_focus = choice.country in focus or choice.country == item.country
         several_words = len(text.split()) > 1
         if item.label in DOUBTFUL_LABELS and not several_words:
             return in_focus or item.marked
