@@ -369,3 +369,24 @@ def test_a_visit_announced_links_to_the_visit_reported_later(tmp_path: Path, ord
     assert plan["fulfilled_by"] == [{"event": made["id"], "score": pytest.approx(plan["fulfilled_by"][0]["score"])}]
     assert made["fulfils"][0]["event"] == plan["id"]
     assert plan["date"] == made["date"] == "2024-03-05"
+
+
+def test_a_plan_is_fulfilled_once_by_its_best_act(tmp_path: Path) -> None:
+    """A later report of an act that fits the plan less well does not add a second link."""
+    db = tmp_path / "s.duckdb"
+    later = ("Kenyan President William Ruto held talks with Ethiopian Prime Minister Abiy Ahmed in Addis Ababa "
+             "on Tuesday.")  # a week after the visit: another event, a weaker fit for the plan
+    with Store.open(db) as store:
+        for name, text, day in (("plan", VISIT_PLANNED, "2024-03-01"), ("made", VISIT_MADE, "2024-03-05"),
+                                ("talks", later, "2024-03-13")):
+            folder = tmp_path / name
+            folder.mkdir()
+            ingest([str(_articles(folder, [(name, text, day)]))], Options(db_path=db), store)
+        events = _events(store)
+    [plan] = [e for e in events if e["modality"] == "planned"]
+    assert len(plan["fulfilled_by"]) == 1
+    [act] = [e for e in events if e["id"] == plan["fulfilled_by"][0]["event"]]
+    assert act["fulfils"] == [{"event": plan["id"], "score": plan["fulfilled_by"][0]["score"]}]
+    assert act["articles"] == ["made"]
+    [talks] = [e for e in events if e["articles"] == ["talks"] and e["event_code"][:2] == "04"]
+    assert talks["fulfils"] == []

@@ -269,11 +269,22 @@ class Fuser:
         for plan_id, act_id, score in rows:  # a plan is fulfilled once: by its best act
             if plan_id not in best or score > best[plan_id][2]:
                 best[plan_id] = (plan_id, act_id, score)
+        # a stored link of an untouched plan stands unless the new act fits it better
+        unlinked: set[str] = set()
+        for plan_id, act_id, score in self.con.execute(
+                "SELECT plan_id, act_id, score FROM links WHERE list_contains(?, plan_id)", [sorted(best)]).fetchall():
+            if plan_id not in best:
+                continue
+            if score >= best[plan_id][2]:
+                del best[plan_id]
+            else:
+                unlinked.add(act_id)
+                self.con.execute("DELETE FROM links WHERE plan_id = ? AND act_id = ?", [plan_id, act_id])
         if best:
             self.con.execute(
                 "INSERT OR REPLACE INTO links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::DOUBLE[])",
                 [[r[0] for r in best.values()], [r[1] for r in best.values()], [r[2] for r in best.values()]])
-        return {x for r in best.values() for x in r[:2]}
+        return {x for r in best.values() for x in r[:2]} | unlinked
 
     def _block_events(self, found: fusion.Block, records: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         rows = self.con.execute(_BLOCK_RECORDS, [[found.root], [found.first_day], [found.last_day], [None]]).fetchall()
