@@ -6,7 +6,6 @@ command could not run, 2 bad usage, 130 interrupted.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import os
@@ -25,11 +24,6 @@ from .writer_lock import writer_lock
 # How long `ingest` waits for another process to let go of the store before giving up.
 LOCK_WAIT_SECONDS = 30.0
 TABLE_EVIDENCE_CHARS = 80
-CSV_COLUMNS = (
-    "id", "date", "event_code", "event_label", "source_code", "source_name", "target_code", "target_name",
-    "location", "country", "lat", "lon", "killed", "attribution", "modality", "historical", "confidence",
-    "doc_ids", "sentence",
-)
 
 
 def _options(published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...],
@@ -199,16 +193,11 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, workers: int, s
 def events(db: str | None, actor: str | None, code: str | None, country: str | None, since: str | None,
            until: str | None, text: str | None, limit: int | None, fmt: str) -> None:
     """Query the stored events."""
+    from .export import write_text
     from .store import EventFilter, Store
 
     def run() -> int:
         path = _existing_store(db)
-        for name, value in (("--since", since), ("--until", until)):
-            if value is not None:
-                try:
-                    dt.date.fromisoformat(value)
-                except ValueError as exc:
-                    raise UsageError(f"{name} must be a date like 2024-11-30, not {value!r}") from exc
         filters = EventFilter(actor=actor, code=code, country=country, since=since, until=until, text=text)
         with Store.open(path, read_only=True, wait=LOCK_WAIT_SECONDS) as store:
             rows = store.events(filters, limit=limit)
@@ -216,10 +205,7 @@ def events(db: str | None, actor: str | None, code: str | None, country: str | N
             for row in rows:
                 click.echo(json.dumps(row, ensure_ascii=False))
         elif fmt == "csv":
-            writer = csv.writer(sys.stdout)
-            writer.writerow(CSV_COLUMNS)
-            for row in rows:
-                writer.writerow(_flat(row))
+            write_text("csv", iter(rows), sys.stdout)  # the columns of `sitroom export --format csv`
         else:
             _table(rows)
         return 0
@@ -251,31 +237,17 @@ def export(db: str | None, fmt: str, output: str | None, actor: str | None, code
     _guard(run)
 
 
-def _flat(record: dict[str, Any]) -> list[Any]:
-    source = record.get("source_actor") or {}
-    target = record.get("target_actor") or {}
-    place = record.get("location") or {}
-    toll = record.get("fatalities") or {}
-    evidence = record.get("evidence") or []
-    return [
-        record.get("id"), record.get("date"), record.get("event_code"), record.get("event_label"),
-        source.get("code"), source.get("name"), target.get("code"), target.get("name"),
-        place.get("name"), place.get("country"), place.get("lat"), place.get("lon"), toll.get("killed"),
-        record.get("attribution"), record.get("modality"), record.get("historical"), record.get("confidence"),
-        " ".join(sorted({e.get("doc_id") or "" for e in evidence})),
-        evidence[0].get("sentence") if evidence else "",
-    ]
-
-
 def _table(rows: list[dict[str, Any]]) -> None:
     from rich.console import Console
     from rich.table import Table
+
+    from .export import FLAT_NAMES, flat_row
 
     table = Table(show_lines=False, title=f"{len(rows)} events")
     for column in ("date", "code", "event", "source", "target", "place", "killed", "according to", "modality", "evidence"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        flat = dict(zip(CSV_COLUMNS, _flat(row)))
+        flat = dict(zip(FLAT_NAMES, flat_row(row)))
         sentence = str(flat["sentence"] or "")
         table.add_row(
             str(flat["date"] or ""), str(flat["event_code"]), str(flat["event_label"]),

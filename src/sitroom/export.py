@@ -133,6 +133,7 @@ FLAT_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
     ("sentence", "VARCHAR", _first_sentence),
     ("contradictions", "VARCHAR", _contradicted),
 )
+FLAT_NAMES = tuple(name for name, _, _ in FLAT_COLUMNS)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -159,9 +160,9 @@ def export(store: Store, fmt: str, output: Path | TextIO, filters: EventFilter |
         return _write_parquet(records, output)
     if isinstance(output, Path):
         with _replacing(output) as stream:
-            report = _write_text(fmt, records, stream)
+            report = write_text(fmt, records, stream)
         return ExportReport(format=fmt, rows=report[0], skipped=report[1], output=str(output))
-    rows, skipped = _write_text(fmt, records, output)
+    rows, skipped = write_text(fmt, records, output)
     return ExportReport(format=fmt, rows=rows, skipped=skipped, output="<stdout>")
 
 
@@ -197,7 +198,9 @@ def _replacing(path: Path) -> Iterator[TextIO]:
         raise
 
 
-def _write_text(fmt: str, records: Iterator[dict[str, Any]], stream: TextIO) -> tuple[int, int]:
+def write_text(fmt: str, records: Iterator[dict[str, Any]], stream: TextIO) -> tuple[int, int]:
+    """Write records as jsonl, csv, acled or gdelt text; returns (rows written, records
+    with no row in the format)."""
     if fmt == "jsonl":
         rows = 0
         for record in records:
@@ -205,7 +208,7 @@ def _write_text(fmt: str, records: Iterator[dict[str, Any]], stream: TextIO) -> 
             rows += 1
         return rows, 0
     if fmt == "csv":
-        header, convert = [name for name, _, _ in FLAT_COLUMNS], flat_row
+        header, convert = list(FLAT_NAMES), flat_row
         delimiter = ","
     elif fmt == "acled":
         header, convert, delimiter = list(ACLED_COLUMNS), acled_row, ","
