@@ -348,30 +348,19 @@ def _fused_date(members: Sequence[dict[str, Any]], contradictions: list[dict[str
 
 
 def _fused_place(members: Sequence[dict[str, Any]], contradictions: list[dict[str, Any]]) -> dict[str, Any] | None:
-    placed = [m for m in members if m.get("location")]
-    if not placed:
+    """The place most members give, then the finest; listed as a contradiction unless every
+    other place contains the chosen one (a city and its province or country)."""
+    places = [m["location"] for m in members if m.get("location")]
+    if not places:
         return None
-    names = [m["location"]["name"] for m in placed]
-    name = _most_common(names, prefer=lambda n: -PRECISION_RANK.get(
-        next(m["location"] for m in placed if m["location"]["name"] == n).get("precision"), 4))
-    if len(set(names)) > 1 and not _nested(placed):
+    finest = {p["name"]: -PRECISION_RANK.get(p.get("precision"), 4) for p in reversed(places)}
+    name = _most_common([p["name"] for p in places], prefer=finest.__getitem__)
+    chosen = next(p for p in places if p["name"] == name)
+    if any(p["name"] != name and _place_agreement(p, chosen) < 0.7 for p in places):
         contradictions.append({"field": "location", "rule": "most reported, then finest",
-                               "values": _values(placed, lambda m: m["location"]["name"])})
-    return next(m["location"] for m in placed if m["location"]["name"] == name)
-
-
-def _nested(placed: Sequence[dict[str, Any]]) -> bool:
-    """Whether the places differ only in precision (a city and its province or country)."""
-    finest = min((m["location"] for m in placed), key=lambda p: PRECISION_RANK.get(p.get("precision"), 4))
-    for m in placed:
-        p = m["location"]
-        if p["name"] == finest["name"]:
-            continue
-        inside = (p.get("precision") == "country" and p.get("country") == finest.get("country")) or (
-            p.get("precision") == "admin1" and finest.get("admin1") == p["name"])
-        if not inside:
-            return False
-    return True
+                               "values": _values([m for m in members if m.get("location")],
+                                                 lambda m: m["location"]["name"])})
+    return chosen
 
 
 def _fused_toll(members: Sequence[dict[str, Any]], contradictions: list[dict[str, Any]]) -> dict[str, Any] | None:

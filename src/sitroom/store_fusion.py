@@ -91,6 +91,7 @@ class Fuser:
         self.con = con
         self.touched: set[str] = set()
         self._clusters: dict[str, list[dict[str, Any]]] = {}  # event id -> member records, in order
+        self._fused: dict[str, dict[str, Any]] = {}  # event id -> its record from `_clusters`, while unchanged
         self._founded = BlockIndex()  # events founded in this transaction, by their founder's block
 
     # -- joining ---------------------------------------------------------------------------
@@ -126,6 +127,7 @@ class Fuser:
                     self._founded.add(event_id, record)
                     self._clusters.setdefault(event_id, [])
                 self._cluster(event_id).append(record)
+                self._fused.pop(event_id, None)
                 self.touched.add(event_id)
                 rows.append((record["id"], article_id, event_id, seqs[len(rows)], _json(record), _json(decision)))
                 evidence.extend((event_id, *row, record["id"]) for row in evidence_rows)
@@ -152,8 +154,10 @@ class Fuser:
             if forbidden & {m["id"] for m in members}:
                 scored.append((candidate_id, fusion.Match(0.0, (), (), "split by the user")))
                 continue
-            current = fusion.fuse(candidate_id, members, [e for m in members for e in m.get("evidence") or ()])
-            scored.append((candidate_id, fusion.score(record, current)))
+            if candidate_id not in self._fused:  # scored by many members of a batch: fuse it once
+                self._fused[candidate_id] = fusion.fuse(
+                    candidate_id, members, [e for m in members for e in m.get("evidence") or ()])
+            scored.append((candidate_id, fusion.score(record, self._fused[candidate_id])))
         scored.sort(key=lambda pair: (-pair[1].score, pair[0]))
         kept = [{"event": cid, **match.as_dict()} for cid, match in scored[:KEPT_CANDIDATES]]
         if scored and scored[0][1].veto is None and scored[0][1].score >= fusion.THRESHOLD:
@@ -216,6 +220,7 @@ class Fuser:
         self.touched |= had
         for event_id in had:
             self._clusters.pop(event_id, None)
+            self._fused.pop(event_id, None)
 
     def rebuild(self) -> None:
         """Write the records of every touched event from its members and evidence; delete
@@ -242,6 +247,7 @@ class Fuser:
         _insert(self.con, "events", [_event_row(record) for record in records.values()])
         self.touched.clear()
         self._clusters.clear()
+        self._fused.clear()
         self._founded = BlockIndex()
 
     def _link(self, records: dict[str, dict[str, Any]]) -> set[str]:
@@ -356,6 +362,7 @@ class Fuser:
         self.con.execute("UPDATE evidence SET event_id = ? WHERE event_id = ? AND list_contains(?, member_id)",
                          [new_id, event_id, moving])
         self._clusters.clear()
+        self._fused.clear()
         self.touched |= {event_id, new_id}
         return new_id
 
