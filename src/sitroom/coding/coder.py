@@ -22,7 +22,7 @@ from .merge import merge_events
 from .syntax import subject_of
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers
-from .when import attach, event_date
+from .when import EventDate, attach, event_date
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # Statements are only coded from these verbs: saying is the act. Others ("added",
@@ -204,10 +204,7 @@ class EventStage:
                 anchor=trigger.token.idx,
                 source=source,
                 target=target,
-                date=when.value,
-                date_precision=when.precision,
-                date_inferred=when.inferred, date_suspect=when.suspect,
-                historical=when.historical,
+                **when.draft_fields(),
                 place=place.place if place else None,
                 tolls=[toll] if toll else [],
                 attribution=report.text if report else None,
@@ -218,21 +215,21 @@ class EventStage:
             ))
         return [d for d in out if _worth_keeping(d)]
 
-    def _demand(self, report: Report, doer: Actor | None, when: object, evidence: Evidence, trigger: Trigger) -> Draft:
+    def _demand(self, report: Report, doer: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
         verb = report.verb if report.verb is not None else trigger.token
         return Draft(
             code="100", rule="demand:must", trigger=verb.text, lemma="demand", anchor=verb.idx,
-            source=report.actor, target=doer, date=when.value, date_precision=when.precision,  # type: ignore[attr-defined]
-            date_inferred=when.inferred, date_suspect=when.suspect, historical=when.historical, place=None, tolls=[],  # type: ignore[attr-defined]
+            source=report.actor, target=doer, **when.draft_fields(),
+            place=None, tolls=[],
             attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
         )
 
-    def _denial(self, speaker: Actor, report: Report, when: object, evidence: Evidence, trigger: Trigger) -> Draft:
+    def _denial(self, speaker: Actor, report: Report, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
         verb = report.verb if report.verb is not None else trigger.token
         return Draft(
             code="016", rule="denial:negated-self-report", trigger=verb.text, lemma="deny", anchor=verb.idx,
-            source=speaker, target=None, date=when.value, date_precision=when.precision,  # type: ignore[attr-defined]
-            date_inferred=when.inferred, date_suspect=when.suspect, historical=when.historical, place=None, tolls=[],  # type: ignore[attr-defined]
+            source=speaker, target=None, **when.draft_fields(),
+            place=None, tolls=[],
             attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
         )
 
@@ -262,8 +259,8 @@ class EventStage:
                 code="100" if demand else "010",
                 rule="statement:demand-must" if demand else "statement:reporting-verb-without-event",
                 trigger=root.text, lemma="say", anchor=root.idx,
-                source=speaker.actor, target=target, date=when.value, date_precision=when.precision,
-                date_inferred=when.inferred, date_suspect=when.suspect, historical=when.historical, place=None, tolls=[],
+                source=speaker.actor, target=target, **when.draft_fields(),
+                place=None, tolls=[],
                 attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
             ))
         return out

@@ -46,6 +46,11 @@ class EventDate:
         article's date for something done): kept, flagged, not trusted."""
         return bool(self.mention is not None and self.mention.suspect)
 
+    def draft_fields(self) -> dict[str, object]:
+        """The date fields of a `coder.Draft` (and so of its event)."""
+        return {"date": self.value, "date_precision": self.precision, "date_inferred": self.inferred,
+                "date_suspect": self.suspect, "historical": self.historical}
+
 
 def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[int]) -> dict[int, DateMention]:
     """Map the token index of each date's owner (a trigger or a verb) to the date."""

@@ -17,7 +17,6 @@ Beirut is the Lebanese one.
 from __future__ import annotations
 
 import bisect
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 

@@ -15,8 +15,9 @@ const EVIDENCE_PREVIEW = 140;
 
 const state = { filters: {}, offset: 0, total: 0, world: null, placesBox: null };
 
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
+// Attributes are set as attributes and children appended as nodes or text nodes: data
+// never passes through innerHTML.
+function fill(node, attrs, children) {
   for (const [name, value] of Object.entries(attrs || {})) {
     if (value !== null && value !== undefined) node.setAttribute(name, String(value));
   }
@@ -27,16 +28,12 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+function el(tag, attrs, ...children) {
+  return fill(document.createElement(tag), attrs, children);
+}
+
 function svg(tag, attrs, ...children) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (value !== null && value !== undefined) node.setAttribute(name, String(value));
-  }
-  for (const child of children) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
+  return fill(document.createElementNS(SVG_NS, tag), attrs, children);
 }
 
 function tooltip(text) {
