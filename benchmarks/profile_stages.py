@@ -25,7 +25,8 @@ from sitroom.intake import read_articles
 from sitroom.options import Options
 from spacy.tokens import Doc
 
-from sitroom.pipeline import PIPE_BATCH, Analyzer, _parse_text, _sentences, with_publication_date
+from sitroom.pipeline import PIPE_BATCH, Analyzer, _sentences, with_publication_date
+from sitroom.prepare import parse_text
 from sitroom.records import Analysis, Article
 from sitroom.store import Store
 
@@ -48,7 +49,7 @@ def profile(articles: list[Article], analyzer: Analyzer, timings: dict[str, floa
     for start in range(0, len(articles), PIPE_BATCH):
         batch = [with_publication_date(a) for a in articles[start:start + PIPE_BATCH]]
         began = time.perf_counter()
-        docs = [nlp.make_doc(_parse_text(a)) for a in batch]
+        docs = [nlp.make_doc(parse_text(a, analyzer.recaser)) for a in batch]
         timings["spacy: tokenizer"] += time.perf_counter() - began
         for name, component in nlp.pipeline:
             began = time.perf_counter()

@@ -20,6 +20,8 @@ from .knowledge.events import EventLexicon
 from .knowledge.gazetteer import Gazetteer
 from .nlp import Stage, load_model
 from .options import Options
+from .prepare import parse_text
+from .recase import Recaser
 from .records import Analysis, Article, Sentence
 from .resolve.actors import ActorStage
 from .resolve.dates import SUSPECT_BEFORE_YEAR, DateStage, infer_published
@@ -64,12 +66,15 @@ class Analyzer:
         self.nlp = nlp if nlp is not None else load_model(self.options.model)
         self.knowledge = knowledge if knowledge is not None else Knowledge.load(self.options)
         self.stages = build_stages(self.knowledge)
+        actors, places = self.knowledge.actors, self.knowledge.gazetteer
+        self.recaser = Recaser.for_pipeline(self.nlp, actors.acronyms(),
+                                            lambda word: actors.is_name(word) or places.has(word))
 
     def analyze(self, article: Article) -> Analysis:
         return next(self.analyze_many([article]))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        pairs = ((_parse_text(a), a) for a in map(with_publication_date, articles))
+        pairs = ((parse_text(a, self.recaser), a) for a in map(with_publication_date, articles))
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH):
             yield self._finish(doc, article)
 
@@ -116,23 +121,6 @@ def with_publication_date(article: Article) -> Article:
         return article
     return replace(article, published=found, published_inferred=True,
                    notes=article.notes + (f"publication date {found} inferred from the text",))
-
-
-def _parse_text(article: Article) -> str:
-    """The text the parser sees: the article with its furniture blanked out.
-
-    Blanking (not cutting) keeps every offset equal to the article's own; newlines stay
-    so that line-based sentence boundaries survive.
-    """
-    text = article.text
-    if not article.furniture:
-        return text
-    chars = list(text)
-    for start, end in article.furniture:
-        for i in range(start, min(end, len(chars))):
-            if chars[i] not in "\n":
-                chars[i] = " "
-    return "".join(chars)
 
 
 def _sentences(doc: Doc, article: Article) -> Iterator[Sentence]:

@@ -330,6 +330,20 @@ class ActorKB:
 
     # -- lookups ---------------------------------------------------------------------
 
+    def is_name(self, word: str) -> bool:
+        """Whether a single word is a name here (a country, demonym, capital, person or
+        group), not only a role noun."""
+        return any(e.kind != "role" and not e.acronym for e in self.index.get(name_key(word), ()))
+
+    def acronyms(self) -> set[str]:
+        """Every name written as an acronym ("FMLN", "UN"): recasing keeps them in capitals."""
+        names: set[str] = set()
+        for country in self.countries.values():
+            names.update(n for n in (country.name, *country.aliases, *country.capitals) if _is_acronym(n))
+        for entity in (*self.people, *self.groups):
+            names.update(n for n in (entity.name, *entity.aliases) if _is_acronym(n))
+        return {n for n in names if n.isalpha() and len(n) >= 2}
+
     def country(self, iso3: str) -> Country | None:
         return self.countries.get(iso3)
 

@@ -1,0 +1,183 @@
+"""Violent incidents in real wire copy: sitroom against the MUC-4 templates.
+
+    .venv/bin/python benchmarks/muc4_eval.py [--data ../shared/dev/muc4_dev.jsonl] [--limit N] [--json]
+
+MUC-4 articles (1989-91 wire copy about Latin America, all in upper case) carry templates
+for the terrorist incidents they report: type, date, place (country first), perpetrator,
+targets. An article is `relevant` when it has at least one template.
+
+A *violent incident* for these figures is a coded event that is news (not `historical`),
+asserted or claimed (not planned, threatened, hypothetical or negated) and of a violent
+CAMEO root: 18 (assault, abduction, bombing), 20 (mass violence), 145 (riot), or 19
+(fighting) unless both of its actors are armed forces or armed groups: MUC-4 does not
+count combat between soldiers and guerrillas as an incident, only acts against civilian,
+government, diplomatic or economic targets (see docs/quality.md). Printed:
+
+- found: relevant articles with at least one violent incident;
+- country: templates (with a country) for which the article has a violent incident
+  placed in that country;
+- quiet: irrelevant articles with no violent incident;
+- per incident type (the templates' ATTACK, BOMBING, KIDNAPPING, ...) the share of
+  templates whose article has a violent incident in the template's country.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pycountry
+
+from sitroom.options import Options
+from sitroom.pipeline import Analyzer
+from sitroom.records import Article, Event
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "dev" / "muc4_dev.jsonl"
+VIOLENT_ROOTS = ("18", "19", "20")
+RIOT_CODES = ("145",)
+NEWS_MODALITIES = ("asserted", "claimed")
+# Actor roles that bear arms: a clash between two of them is combat, not a MUC incident.
+ARMED_ROLES = ("MIL", "REB", "INS", "RAD", "COP", "UAF", "SPY")
+
+
+def is_armed(code: str | None) -> bool:
+    if not code:
+        return False
+    roles = code[3:] if len(code) > 3 and code[:3].isalpha() and code[:3].isupper() and code[:3] not in ARMED_ROLES else code
+    return roles[:3] in ARMED_ROLES
+
+
+def violent_incident(event: Event) -> bool:
+    if event.historical or event.modality not in NEWS_MODALITIES:
+        return False
+    code = event.event_code
+    if code.startswith(RIOT_CODES):
+        return True
+    if code[:2] not in VIOLENT_ROOTS:
+        return False
+    if code[:2] == "19":
+        source = event.source_actor.code if event.source_actor else None
+        target = event.target_actor.code if event.target_actor else None
+        if is_armed(source) and is_armed(target):
+            return False
+    return True
+
+
+def template_countries(template: dict) -> set[str]:
+    """The template's country as ISO alpha-3 codes (MUC-4 writes "COLOMBIA / VENEZUELA"
+    for either, "? HONDURAS" for uncertain; both are accepted as written)."""
+    places = template.get("INCIDENT: LOCATION") or ["-"]
+    country = places[0].split(":")[0]
+    out = set()
+    for name in country.split("/"):
+        name = name.strip(" ?()-").title()
+        if not name:
+            continue
+        try:
+            found = pycountry.countries.lookup(name)
+        except LookupError:
+            try:
+                found = pycountry.countries.search_fuzzy(name)[0]
+            except LookupError:
+                continue
+        out.add(found.alpha_3)
+    return out
+
+
+def read_rows(path: Path, limit: int | None) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def articles(rows: Iterable[dict]) -> Iterator[Article]:
+    for row in rows:
+        yield Article(id=row["id"], text=row["text"], language="en")
+
+
+def evaluate(rows: list[dict], analyzer: Analyzer) -> dict:
+    by_id = {row["id"]: row for row in rows}
+    found = relevant = quiet = irrelevant = 0
+    templates = placed = 0
+    per_type: dict[str, Counter] = {}
+    misses: list[str] = []
+    noisy: list[str] = []
+    for analysis in analyzer.analyze_many(articles(rows)):
+        row = by_id[analysis.article.id]
+        incidents = [e for e in analysis.events if violent_incident(e)]
+        countries = {e.location.country for e in incidents if e.location is not None}
+        if row["relevant"]:
+            relevant += 1
+            found += bool(incidents)
+            if not incidents:
+                misses.append(row["id"])
+            for template in row["templates"]:
+                wanted = template_countries(template)
+                if not wanted:
+                    continue
+                kind = (template.get("INCIDENT: TYPE") or ["?"])[0]
+                counts = per_type.setdefault(kind, Counter())
+                counts["templates"] += 1
+                templates += 1
+                if wanted & countries:
+                    placed += 1
+                    counts["placed"] += 1
+        else:
+            irrelevant += 1
+            quiet += not incidents
+            if incidents:
+                noisy.append(row["id"])
+    share = lambda a, b: round(a / b, 3) if b else 0.0  # noqa: E731
+    return {
+        "articles": len(rows),
+        "relevant": relevant,
+        "found": found,
+        "found_share": share(found, relevant),
+        "templates": templates,
+        "placed": placed,
+        "country_share": share(placed, templates),
+        "irrelevant": irrelevant,
+        "quiet": quiet,
+        "quiet_share": share(quiet, irrelevant),
+        "per_type": {k: {"templates": v["templates"], "placed": v["placed"], "share": share(v["placed"], v["templates"])}
+                     for k, v in sorted(per_type.items(), key=lambda kv: -kv[1]["templates"])},
+        "missed_articles": misses,
+        "noisy_articles": noisy,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--list", action="store_true", help="also list missed and noisy article ids")
+    args = parser.parse_args(argv)
+    rows = read_rows(args.data, args.limit)
+    began = time.perf_counter()
+    result = evaluate(rows, Analyzer(Options()))
+    result["seconds"] = round(time.perf_counter() - began, 1)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"MUC-4 {args.data.name}: {result['articles']} articles ({result['seconds']} s)")
+    print(f"  violent incident found in relevant articles: {result['found']}/{result['relevant']} "
+          f"({result['found_share']:.1%})")
+    print(f"  in the template's country: {result['placed']}/{result['templates']} templates "
+          f"({result['country_share']:.1%})")
+    print(f"  no violent incident in irrelevant articles: {result['quiet']}/{result['irrelevant']} "
+          f"({result['quiet_share']:.1%})")
+    print("  incident type        templates  in country")
+    for kind, counts in result["per_type"].items():
+        print(f"  {kind:20s} {counts['templates']:9d}  {counts['placed']:4d} ({counts['share']:.1%})")
+    if args.list:
+        print("missed:", " ".join(result["missed_articles"]))
+        print("noisy:", " ".join(result["noisy_articles"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

