@@ -119,6 +119,63 @@ def extract(inputs: tuple[str, ...], published: str | None, outlet: str | None, 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
+@click.option("--gold", "gold", required=True, type=click.Path(dir_okay=False),
+              help="Hand-coded events of these articles (JSON Lines, see docs/evaluate.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole result as one JSON object.")
+@_metadata_options
+def evaluate(inputs: tuple[str, ...], gold: str, as_json: bool, published: str | None, outlet: str | None,
+             title: str | None, kb: tuple[str, ...]) -> None:
+    """Code INPUTS and score their events against GOLD: precision, recall, F1, each
+    attribute's rate and a confusion table of CAMEO roots."""
+
+    def run() -> int:
+        report = commands.evaluate(inputs, Path(gold), _options(published, outlet, title, kb))
+        for error in report.failed:
+            _report_input_error(error)
+        for doc in report.unread:
+            _fail(f"{gold}: gold article {doc!r} is in none of the inputs (its events count as missed)")
+        if as_json:
+            click.echo(json.dumps({**report.evaluation.to_dict(), "articles": report.articles,
+                                   "unread": report.unread}, ensure_ascii=False, indent=2))
+        else:
+            _print_evaluation(report)
+        return 1 if report.failed else 0
+
+    _guard(run)
+
+
+def _print_evaluation(report: commands.EvaluateReport) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    result = report.evaluation
+    console = Console()
+    console.print(f"{report.articles} articles read, {result.documents} in the gold file")
+    console.print(f"events: precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}  "
+                  f"({result.gold_found}/{result.gold_required} gold events found, {result.predicted} predicted)")
+    attributes = Table(title="attributes of the events found")
+    for column in ("attribute", "right", "of", "rate", "in gold"):
+        attributes.add_column(column, justify="left" if column == "attribute" else "right")
+    for name, counts in result.attributes.items():
+        rate = f"{counts['right'] / counts['matched']:.0%}" if counts["matched"] else "-"
+        attributes.add_row(name, str(counts["right"]), str(counts["matched"]), rate, str(counts["gold"]))
+    console.print(attributes)
+    predicted = sorted({root for row in result.confusion.values() for root in row})
+    confusion = Table(title="CAMEO roots: gold (rows) against sitroom (columns)")
+    confusion.add_column("gold")
+    for root in predicted:
+        confusion.add_column(root, justify="right")
+    for gold_root, row in result.confusion.items():
+        confusion.add_row(gold_root, *(str(row.get(root, "")) for root in predicted))
+    console.print(confusion)
+    if result.negative_violations:
+        console.print(f"background coded as news: {result.negative_violations}")
+    for name in result.missed:
+        console.print(f"missed: {name}")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one document per article).")
 @_metadata_options
 def analyze(inputs: tuple[str, ...], pretty: bool, published: str | None, outlet: str | None,

@@ -10,8 +10,10 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .errors import InputError
+from .evaluation import Evaluation, read_gold, score
 from .intake import read_articles
 from .options import Options
 from .parallel import analysts
@@ -173,3 +175,30 @@ def _write(ready: list[Analysis], store: StoreLike, wait: float, report: IngestR
     report.write_seconds += time.perf_counter() - began
     if progress:
         progress(report)
+
+
+@dataclass
+class EvaluateReport:
+    evaluation: Evaluation
+    articles: int = 0  # articles read
+    failed: list[InputError] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # gold articles no input gave
+
+
+def evaluate(paths: Iterable[str], gold_path: Path, options: Options, *,
+             analyzer: Analyzer | None = None) -> EvaluateReport:
+    """Code the articles under `paths` and score their events against the gold file (the
+    format of docs/evaluate.md). The gold file is checked before any article is read."""
+    gold = read_gold(gold_path)
+    events: list[dict] = []
+    failed: list[InputError] = []
+    read: set[str] = set()
+    for item in analyze(paths, options, analyzer=analyzer):
+        if isinstance(item, InputError):
+            failed.append(item)
+            continue
+        read.add(item.article.id)
+        events.extend(e.to_dict() for e in item.events)
+    wanted = sorted({g["doc"] for g in gold})
+    return EvaluateReport(evaluation=score(gold, events), articles=len(read), failed=failed,
+                          unread=[doc for doc in wanted if doc not in read])
