@@ -34,8 +34,8 @@ def seed_input(tmp_path_factory) -> Path:
     return path
 
 
-def run_extract(path: Path) -> list[dict]:
-    done = subprocess.run([sys.executable, "-m", "sitroom.cli", "extract", str(path)],
+def run_extract(path: Path, *flags: str) -> list[dict]:
+    done = subprocess.run([sys.executable, "-m", "sitroom.cli", "extract", str(path), *flags],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
@@ -60,6 +60,17 @@ def test_seed_score_keeps_its_floor(events, tmp_path):
     result = score(events, tmp_path)
     assert result["negative_violations"] == 0, result
     assert result["f1"] >= F1_FLOOR, result
+
+
+def test_background_only_on_request(events, seed_input, tmp_path):
+    """The 2015 offensive told as history: not among the news by default; with
+    --background it is there, flagged, and never dated at the time of the report."""
+    assert not any(e["historical"] for e in events)
+    everything = run_extract(seed_input, "--background")
+    background = [e for e in everything if e["historical"]]
+    assert background and all(any("2015" in ev["sentence"] for ev in e["evidence"]) for e in background)
+    assert {e["id"] for e in everything} - {e["id"] for e in background} == {e["id"] for e in events}
+    assert score(everything, tmp_path)["negative_violations"] == 0
 
 
 def test_attributes_of_matched_events(events, tmp_path):

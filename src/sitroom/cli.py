@@ -27,14 +27,14 @@ TABLE_EVIDENCE_CHARS = 80
 
 
 def _options(published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...],
-             db: str | None = None) -> Options:
+             db: str | None = None, background: bool = False) -> Options:
     if published is not None:
         try:
             dt.date.fromisoformat(published[:10])
         except ValueError as exc:
             raise UsageError(f"--published must be a date like 2024-11-30, not {published!r}") from exc
     return Options(published=published, outlet=outlet, title=title, kb_paths=tuple(Path(k) for k in kb),
-                   db_path=db_path_from_env(db))
+                   db_path=db_path_from_env(db), background=background)
 
 
 def _metadata_options(func: Any) -> Any:
@@ -99,14 +99,15 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
+@click.option("--background", is_flag=True, help="Also give background events (told as history, flagged historical).")
 @_metadata_options
-def extract(inputs: tuple[str, ...], published: str | None, outlet: str | None, title: str | None,
+def extract(inputs: tuple[str, ...], background: bool, published: str | None, outlet: str | None, title: str | None,
             kb: tuple[str, ...]) -> None:
     """Print the events of INPUTS (files, folders or - for stdin) as JSON Lines."""
 
     def run() -> int:
         failed = 0
-        for item in commands.extract(inputs, _options(published, outlet, title, kb)):
+        for item in commands.extract(inputs, _options(published, outlet, title, kb, background=background)):
             if isinstance(item, InputError):
                 _report_input_error(item)
                 failed += 1
@@ -122,14 +123,15 @@ def extract(inputs: tuple[str, ...], published: str | None, outlet: str | None, 
 @click.option("--gold", "gold", required=True, type=click.Path(dir_okay=False),
               help="Hand-coded events of these articles (JSON Lines, see docs/evaluate.md).")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole result as one JSON object.")
+@click.option("--background", is_flag=True, help="Also give background events (told as history, flagged historical).")
 @_metadata_options
-def evaluate(inputs: tuple[str, ...], gold: str, as_json: bool, published: str | None, outlet: str | None,
-             title: str | None, kb: tuple[str, ...]) -> None:
+def evaluate(inputs: tuple[str, ...], gold: str, as_json: bool, background: bool, published: str | None,
+             outlet: str | None, title: str | None, kb: tuple[str, ...]) -> None:
     """Code INPUTS and score their events against GOLD: precision, recall, F1, each
     attribute's rate and a confusion table of CAMEO roots."""
 
     def run() -> int:
-        report = commands.evaluate(inputs, Path(gold), _options(published, outlet, title, kb))
+        report = commands.evaluate(inputs, Path(gold), _options(published, outlet, title, kb, background=background))
         for error in report.failed:
             _report_input_error(error)
         for doc in report.unread:

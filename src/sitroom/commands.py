@@ -53,12 +53,18 @@ def analyze(paths: Iterable[str], options: Options, *, analyzer: Analyzer | None
 
 
 def extract(paths: Iterable[str], options: Options, *, analyzer: Analyzer | None = None) -> Iterator[Event | InputError]:
-    """The events of every article under `paths` (no store involved)."""
+    """The events of every article under `paths` (no store involved): the news, and the
+    background too with `options.background`."""
     for item in analyze(paths, options, analyzer=analyzer):
         if isinstance(item, InputError):
             yield item
         else:
-            yield from item.events
+            yield from reported(item.events, options)
+
+
+def reported(events: Iterable[Event], options: Options) -> Iterator[Event]:
+    """The events `extract` gives: background ones only when asked for."""
+    return (e for e in events if options.background or not e.historical)
 
 
 @dataclass
@@ -198,7 +204,7 @@ def evaluate(paths: Iterable[str], gold_path: Path, options: Options, *,
             failed.append(item)
             continue
         read.add(item.article.id)
-        events.extend(e.to_dict() for e in item.events)
+        events.extend(e.to_dict() for e in reported(item.events, options))
     wanted = sorted({g["doc"] for g in gold})
     return EvaluateReport(evaluation=score(gold, events), articles=len(read), failed=failed,
                           unread=[doc for doc in wanted if doc not in read])

@@ -28,6 +28,9 @@ class Options:
     kb_paths: tuple[Path, ...] = ()
     db_path: Path = Path(DEFAULT_DB)
     batch_size: int = 64
+    # Whether `extract` and `evaluate` also give background events (`historical`: told as
+    # history, long before the report). The store always keeps them, flagged.
+    background: bool = False
 
     def with_(self, **changes: object) -> "Options":
         return replace(self, **changes)  # type: ignore[arg-type]
