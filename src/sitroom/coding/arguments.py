@@ -94,7 +94,16 @@ def _with_possessor(mention: ActorMention, head: Token, index: ActorIndex) -> Ac
     if mention.kind != "role":
         return mention
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
-    owner = [m for m in index.at(poss) if m.actor.country] if poss is not None else []
+    owners = index.at(poss) if poss is not None else []
+    body = next((m for m in owners if m.kind not in STATE_KINDS and m.actor.code), None)
+    if body is not None:
+        # "the rebels' spokesman", "Hamas's leader", "the army's commander": someone of a
+        # body acts for it and carries its code
+        actor = Actor(text=mention.actor.text, name=f"{body.actor.name} {mention.actor.text}".strip(),
+                      code=body.actor.code, country=body.actor.country)
+        return ActorMention(start=mention.start, end=mention.end, actor=actor, kind="compound",
+                            antecedent=(body.start, body.end))
+    owner = [m for m in owners if m.actor.country]
     if not owner:
         return mention
     country = owner[0].actor.country
@@ -121,6 +130,8 @@ def _best(head: Token, tokens: list[Token], index: ActorIndex) -> ActorMention |
     return _affiliated(min(mentions, key=lambda m: (KIND_RANK.get(m.kind, 5), m.start)), mentions, index)
 
 
+# Mentions that name a state: "Iran's army" is Iran's, coded by country and role.
+STATE_KINDS = frozenset({"country", "demonym", "capital"})
 OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 
 

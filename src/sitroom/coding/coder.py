@@ -30,6 +30,12 @@ VIOLENT_ROOTS = ("18", "19", "20")
 STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", "insist"})
 # "X said Y must ...": saying so is a demand (CAMEO 10).
 DEMAND_MODALS = frozenset({"must", "should"})
+# Acts governed by an appeal (02), an intent (03) or a demand (10), through these
+# complement links, are the content of that act; so are those governed by a verb of
+# preventing ("barred them from entering": frame `prevented`).
+CONTENT_ROOTS = ("02", "03", "10")
+CONTENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "conj")
+CONTENT_CLIMB = 4
 # Confidence: a base for a coded trigger, raised by each argument the text supports.
 BASE_CONFIDENCE = 0.4
 CONFIDENCE_STEP = 0.15
@@ -58,6 +64,9 @@ class Draft:
     symmetric: bool
     violent: bool
     date_suspect: bool = False
+    # A re-mention of an event told before ("the assault", "19 people had been killed"):
+    # merged into the nearest earlier event of its kind (merge.py).
+    anaphoric: bool = False
 
 
 class EventStage:
@@ -119,7 +128,8 @@ class EventStage:
         evidence = _evidence(sent, article)
         out: list[Draft] = []
         for trigger in triggers:
-            if trigger.token.i in folded or self._inside_threat(trigger, trigger_at) or self._opinion(trigger):
+            if (trigger.token.i in folded or self._inside_threat(trigger, trigger_at) or self._opinion(trigger)
+                    or self._inside_content(trigger, trigger_at)):
                 continue
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
@@ -153,6 +163,36 @@ class EventStage:
         for ancestor in list(token.ancestors)[:4]:
             found = trigger_at.get(ancestor.i)
             if found is not None and (found.rule.code.startswith("13") or found.rule.code == "016"):
+                return True
+        return False
+
+    def _object_of_act(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
+        """The trigger is the object of another act or of a report ("claimed the assault")."""
+        token = trigger.token
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ not in ("dobj", "pobj") or head == token:
+            return False
+        return head.i in trigger_at or _is_report(head, self.lexicon)
+
+    def _inside_content(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
+        """An act that is what someone asks, demands, promises or forbids ("called on the
+        rebels to withdraw", "urged the EU to go further by targeting...", "barred them from
+        entering") is the content of that act, not an event of its own."""
+        current = trigger.token
+        complement = False  # "called ..., and France imposed ...": a conjunct alone is no content
+        for _ in range(CONTENT_CLIMB):
+            if current.dep_ not in CONTENT_DEPS or current.head == current:
+                return False
+            if current.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+                return False  # only an infinitive of purpose ("... to halt") is content
+            complement = complement or current.dep_ != "conj"
+            current = current.head
+            if not complement:
+                continue
+            governing = trigger_at.get(current.i)
+            if governing is not None and governing.rule.code.startswith(CONTENT_ROOTS):
+                return True
+            if self.lexicon.has_frame(current.lemma_.lower(), "prevented"):
                 return True
         return False
 
@@ -212,6 +252,7 @@ class EventStage:
                 evidence=[evidence],
                 symmetric="sym" in trigger.rule.flags,
                 violent=violent,
+                anaphoric=_re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
             ))
         return [d for d in out if _worth_keeping(d)]
 
@@ -374,6 +415,23 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument]) -> list
                 t = None
             out.append((s, t))
     return out
+
+
+# Determiners that make an event noun a re-mention ("the assault", "this attack", "its offensive").
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+# Verbs that only count a toll: with no actor and no place of their own, they tell the toll
+# of an event already told ("19 people had been killed").
+TOLL_LEMMAS = frozenset({"kill", "die", "wound", "injure", "dead", "death", "casualty"})
+
+
+def _re_mention(trigger: Trigger, source: Actor | None, place: object | None, violent: bool, when: EventDate,
+                governed: bool) -> bool:
+    """`governed`: the noun is what another act is about ("claimed the assault on Monday",
+    "condemned the attack"), so a date in that clause is the other act's."""
+    token = trigger.token
+    if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children):
+        return when.mention is None or when.inferred or governed
+    return violent and source is None and place is None and token.lemma_.lower() in TOLL_LEMMAS
 
 
 def _worth_keeping(draft: "Draft") -> bool:

@@ -21,15 +21,34 @@ if TYPE_CHECKING:
 ARMED_GROUPS = frozenset({"REB", "INS", "RAD"})
 
 
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
 def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
     merged: list["Draft"] = []
     for draft in drafts:
         home = next((m for m in merged if _same(m, draft)), None)
+        if home is None and draft.anaphoric:
+            home = next((m for m in reversed(merged) if _refers_to(draft, m)), None)
         if home is None:
             merged.append(draft)
         else:
             _absorb(home, draft)
     return merged
+
+
+def _refers_to(later: "Draft", earlier: "Draft") -> bool:
+    """A re-mention ("the assault", "the clashes killed 52", "19 people had been killed")
+    names an event told before it: the nearest earlier one of its kind whose actors and
+    place do not contradict it, whatever day the re-mention's own clause gives (a claim
+    "on Monday" of Sunday's assault)."""
+    if later.historical != earlier.historical:
+        return False
+    same_kind = later.code[:2] == earlier.code[:2] or (
+        later.code[:2] in VIOLENT_ROOTS and earlier.code[:2] in VIOLENT_ROOTS)
+    if not same_kind or not places_agree(later.place, earlier.place):  # type: ignore[arg-type]
+        return False
+    return _agree(later.source, earlier.source, True) and _agree(later.target, earlier.target, True)
 
 
 def _same(a: "Draft", b: "Draft") -> bool:
@@ -80,7 +99,13 @@ def _agree(x: Actor | None, y: Actor | None, unknown_ok: bool) -> bool:
     if x.code and y.code:
         if x.code[:3] == y.code[:3] and x.code[3:6] in ARMED_GROUPS and y.code[3:6] in ARMED_GROUPS:
             return True  # one side's "rebels" and "jihadists" are the same fighters
-        return x.code.startswith(y.code) or y.code.startswith(x.code)
+        if x.code.startswith(y.code) or y.code.startswith(x.code):
+            return True
+        # "militants" with no country named, and later "the group" read as Mali's: one role
+        bare, placed = sorted((x.code, y.code), key=len)
+        if len(bare) == 3 and len(placed) == 6:
+            return placed[3:] == bare or (bare in ARMED_GROUPS and placed[3:] in ARMED_GROUPS)
+        return False
     return x.name == y.name
 
 

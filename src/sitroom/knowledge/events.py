@@ -19,7 +19,8 @@ POS_VALUES = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "VN": ("VERB", "AUX"
 CONDITION_KINDS = {"prep", "obj", "mod", "xcomp"}
 TARGET_KINDS = {"dobj", "prep", "between", "poss", "place", "none"}
 FLAGS = {"sym", "territory", "violence", "habitual-ok"}
-FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion", "vehicle"}
+FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion",
+          "vehicle", "prevented"}
 
 
 @dataclass(frozen=True, kw_only=True)
