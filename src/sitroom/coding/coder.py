@@ -18,7 +18,7 @@ from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, 
 from . import where
 from .arguments import ActorIndex, Argument, actors_of, sources, targets
 from .frames import Report, modality, report_of
-from .merge import merge_events
+from .merge import TOLL_LEMMAS, merge_events
 from .syntax import subject_of
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers
@@ -110,7 +110,11 @@ class EventStage:
                   context: DateMention | None) -> list[Draft]:
         triggers = find_triggers(sent, self.lexicon, territory=territory, in_title=sent.start_char < title_end)
         trigger_at = {t.token.i: t for t in triggers}
-        owners = {t.i for tr in triggers for t in tr.tokens}
+        # what is threatened, asked, promised or forbidden is no event; a date in it belongs
+        # to the act that frames it ("agreed to a ceasefire on Monday")
+        content = {t.token.i for t in triggers if self._inside_threat(t, trigger_at) or self._opinion(t)
+                   or self._inside_content(t, trigger_at)}
+        owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
         dates = attach(doc, sent, doc_dates, owners)
         folded = self._folded(triggers, trigger_at)
         toll_owner = {}
@@ -128,8 +132,7 @@ class EventStage:
         evidence = _evidence(sent, article)
         out: list[Draft] = []
         for trigger in triggers:
-            if (trigger.token.i in folded or self._inside_threat(trigger, trigger_at) or self._opinion(trigger)
-                    or self._inside_content(trigger, trigger_at)):
+            if trigger.token.i in folded or trigger.token.i in content:
                 continue
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
@@ -419,9 +422,6 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument]) -> list
 
 # Determiners that make an event noun a re-mention ("the assault", "this attack", "its offensive").
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
-# Verbs that only count a toll: with no actor and no place of their own, they tell the toll
-# of an event already told ("19 people had been killed").
-TOLL_LEMMAS = frozenset({"kill", "die", "wound", "injure", "dead", "death", "casualty"})
 
 
 def _re_mention(trigger: Trigger, source: Actor | None, place: object | None, violent: bool, when: EventDate,

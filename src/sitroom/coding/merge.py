@@ -22,6 +22,10 @@ ARMED_GROUPS = frozenset({"REB", "INS", "RAD"})
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Words that count the toll of an event told before ("19 people had been killed").
+TOLL_LEMMAS = frozenset({"kill", "die", "wound", "injure", "dead", "death", "casualty"})
+# Nouns that may re-name any act of violence ("a drone bombed the market ... the attack").
+GENERIC_ATTACKS = frozenset({"attack", "assault", "incident", "violence", "operation"})
 
 
 def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
@@ -44,8 +48,14 @@ def _refers_to(later: "Draft", earlier: "Draft") -> bool:
     "on Monday" of Sunday's assault)."""
     if later.historical != earlier.historical:
         return False
-    same_kind = later.code[:2] == earlier.code[:2] or (
-        later.code[:2] in VIOLENT_ROOTS and earlier.code[:2] in VIOLENT_ROOTS)
+    if later.source is None and later.place is None and later.lemma in TOLL_LEMMAS:
+        same_kind = later.code[:2] in VIOLENT_ROOTS and earlier.code[:2] in VIOLENT_ROOTS
+    else:
+        # "the clashes" after "captured the town" is the fighting, not the capture; "the
+        # attack" may name any act of violence told before it
+        same_kind = (later.code[:3] == earlier.code[:3] or later.lemma == earlier.lemma
+                     or (later.lemma in GENERIC_ATTACKS and earlier.code[:2] in VIOLENT_ROOTS
+                         and later.code[:2] in VIOLENT_ROOTS))
     if not same_kind or not places_agree(later.place, earlier.place):  # type: ignore[arg-type]
         return False
     return _agree(later.source, earlier.source, True) and _agree(later.target, earlier.target, True)

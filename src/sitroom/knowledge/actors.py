@@ -31,7 +31,7 @@ ROLE_OPTIONAL = ("role", "office", "refers", "note")
 
 GROUP_KINDS = frozenset({"armed", "party", "igo", "ngo", "media", "agency", "movement"})
 ROLE_COUNTRY_SOURCES = frozenset({"modifier", "focus", "none"})
-ROLE_REFERS = frozenset({"", "person", "group", "honorific"})
+ROLE_REFERS = frozenset({"", "person", "group", "honorific", "instrument"})
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
 CODE_RE = re.compile(r"^[A-Z]{2,12}$")
 ROLE_CODE_RE = re.compile(r"^[A-Z]{3}$")

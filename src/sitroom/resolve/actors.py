@@ -458,6 +458,8 @@ class _Resolver:
                 self.groups.append(mention)  # "M23 rebels" names the group; "Hamas spokesman" a person
             return [mention]
         countries = [c for c in (_modifier_country(m) for m in phrase.modifiers) if c is not None]
+        if not countries and last.refers == "instrument":
+            return []  # "a drone struck": a weapon whose owner the text does not name is no actor
         if not countries:
             referred = self._anaphor(phrase, last, start, text)
             if referred is not None:
