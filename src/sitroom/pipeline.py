@@ -55,7 +55,7 @@ def build_stages(knowledge: Knowledge) -> list[Stage]:
         PlaceStage(knowledge.gazetteer),
         DateStage(),
         NumberStage(),
-        EventStage(knowledge.lexicon),
+        EventStage(knowledge.lexicon, country_place=knowledge.gazetteer.country_place),
     ]
 
 

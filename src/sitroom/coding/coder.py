@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventLexicon
-from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, TollReport
+from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from . import where
 from .arguments import ActorIndex, Argument, actors_of, sources, targets
 from .frames import Report, modality, report_of
 from .merge import TOLL_LEMMAS, merge_events
+from .scene import place_unplaced
 from .syntax import subject_of
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers
@@ -74,8 +76,11 @@ class EventStage:
     requires = ("doc._.article", "doc._.actors", "doc._.places", "doc._.dates", "doc._.numbers")
     assigns = ("doc._.events",)
 
-    def __init__(self, lexicon: EventLexicon) -> None:
+    def __init__(self, lexicon: EventLexicon, country_place: Callable[[str], Place | None] = lambda iso3: None) -> None:
         self.lexicon = lexicon
+        # the country-level place of an ISO3 code (the gazetteer's), for events placed
+        # only by their country (scene.py)
+        self.country_place = country_place
 
     def __call__(self, doc: Doc) -> Doc:
         article: Article = doc._.article
@@ -83,6 +88,7 @@ class EventStage:
             doc._.events = []
             return doc
         drafts = self.code(doc, article)
+        place_unplaced(drafts, doc.text, doc._.places or [], self.country_place)
         doc._.events = [self._freeze(d, article) for d in merge_events(drafts)]
         return doc
 

@@ -422,6 +422,11 @@ class Gazetteer:
         index = self._countries.get(iso3.upper())
         return self._candidate(index) if index is not None else None
 
+    def country_place(self, iso3: str) -> Place | None:
+        """The country itself as a place (precision "country"), or None when unknown."""
+        found = self.country(iso3)
+        return found.to_place() if found is not None else None
+
     def demonym(self, word: str) -> str | None:
         """The ISO alpha-3 code a demonym names ("Syrian" -> "SYR"), or None."""
         return self._demonyms.get(normalise(word))

@@ -1,0 +1,72 @@
+"""Where an event happened when its own sentence does not say: the scene of the report.
+
+News tells an incident over several sentences and names its place once: "Gunmen attacked
+a bus near Gulu on Monday. They set fire to it and killed six passengers." Two rules of
+news writing place the events whose sentence names no place:
+
+1. A violent event takes the place of the violent event told before it in the same
+   paragraph (the paragraph keeps its scene until it names another).
+2. A violent event still without a place, whose actors belong to one country, or whose
+   article places most of what it names in one country, happened in that country (a
+   country-level place, precision "country": the text supports no finer one).
+
+Statements, appeals and other verbal acts are never placed this way: they have no place
+unless the text gives one.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ..records import Place, PlaceMention
+
+if TYPE_CHECKING:
+    from .coder import Draft
+
+VIOLENT_ROOTS = ("18", "19", "20")
+# The article's places point to one country when at least this share of its resolved place
+# mentions lie there (and there are at least PLACES_MIN of them).
+COUNTRY_SHARE = 0.6
+PLACES_MIN = 2
+
+
+def place_unplaced(drafts: Sequence["Draft"], text: str, mentions: Sequence[PlaceMention],
+                   country_place: Callable[[str], Place | None]) -> None:
+    """Fill in the place of violent drafts that have none (in place: drafts are mutable)."""
+    previous: "Draft | None" = None
+    for draft in drafts:
+        if draft.code[:2] not in VIOLENT_ROOTS or draft.historical:
+            continue
+        if draft.place is None and previous is not None and previous.place is not None \
+                and same_paragraph(text, previous.evidence[0].start, draft.evidence[0].start):
+            draft.place = previous.place
+        previous = draft
+    main = main_country(mentions)
+    for draft in drafts:
+        if draft.place is not None or draft.code[:2] not in VIOLENT_ROOTS or draft.historical:
+            continue
+        country = actors_country(draft) or main
+        if country is not None:
+            draft.place = country_place(country)
+
+
+def same_paragraph(text: str, start: int, end: int) -> bool:
+    """No line break between two offsets (the parse text keeps only paragraph breaks:
+    hard wraps are joined before parsing)."""
+    low, high = sorted((start, end))
+    return "\n" not in text[low:high]
+
+
+def actors_country(draft: "Draft") -> str | None:
+    countries = {a.country for a in (draft.source, draft.target) if a is not None and a.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def main_country(mentions: Sequence[PlaceMention]) -> str | None:
+    counts = Counter(m.place.country for m in mentions if m.place is not None and m.place.country)
+    total = sum(counts.values())
+    if total < PLACES_MIN:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count >= COUNTRY_SHARE * total else None
