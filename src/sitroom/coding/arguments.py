@@ -181,6 +181,8 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         if not found and subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
             found = _reporter_of(token, index)
+        if not found and subject is not None and is_passive(token):
+            found = clause_agent(subject, index)  # "killed by a bomb planted by the group"
         if found or is_passive(token):
             return found  # before a passive verb stands its patient, not its actor
         return _preverbal(clause_top(token), index)
@@ -270,7 +272,11 @@ def targets(
             if obj is None and is_passive(token):
                 obj = passive_subject(token)
             if obj is not None:
-                found = actors_of(obj, index)
+                # "shelled positions held by the militia": the object's holder; a victim
+                # the knowledge does not know ("gunmen shot Juan Perez") is still the target
+                found = actors_of(obj, index) or clause_agent(obj, index)
+                if not found and "violence" in trigger.rule.flags:
+                    found = unknown_person(obj)
         elif kind == "prep":
             for owner in trigger.tokens:
                 for child in _prep_children(owner, prep):
@@ -288,6 +294,48 @@ def targets(
         if found:
             return found
     return []
+
+
+def clause_agent(noun: Token, index: ActorIndex) -> list[Argument]:
+    """The actor of a clause that describes a noun: "a bomb planted by the group",
+    "positions held by the militia", "a mine that the rebels laid"."""
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl"):
+            continue
+        agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None:
+            return actors_of(pobj, index)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in RELATIVE_WORDS:
+            return actors_of(subject, index)
+    return []
+
+
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "whose"})
+
+
+def victims(verb: Token, index: ActorIndex) -> list[Argument]:
+    """Who a toll verb says was killed or hurt: its object, or its passive subject."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is None and is_passive(verb):
+        obj = passive_subject(verb)
+    if obj is None:
+        return []
+    return actors_of(obj, index) or unknown_person(obj)
+
+
+def unknown_person(head: Token) -> list[Argument]:
+    """A person the parser names ("Juan Perez") whom the knowledge does not know: an
+    actor with no code, so that the violence done to them is still an event."""
+    if head.ent_type_ != "PERSON":
+        return []
+    tokens = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I")
+              and abs(t.i - head.i) <= 4]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = head.doc.text[start:end]
+    actor = Actor(text=text, name=text, code=None, country=None)
+    return [Argument(actor=actor, mention=ActorMention(start=start, end=end, actor=actor, kind="person"), token=head)]
 
 
 def _prep_children(owner: Token, prep: str | None) -> list[Token]:

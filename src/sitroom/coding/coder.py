@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import EventLexicon
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from . import where
-from .arguments import ActorIndex, Argument, actors_of, sources, targets
+from .arguments import ActorIndex, Argument, actors_of, clause_agent, sources, targets, victims
 from .frames import Report, modality, report_of
 from .merge import TOLL_LEMMAS, merge_events
 from .scene import place_unplaced
@@ -140,7 +140,9 @@ class EventStage:
         for trigger in triggers:
             if trigger.token.i in folded or trigger.token.i in content:
                 continue
-            out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context))
+            helpers = [t for i, home in folded.items() if home is trigger for t in [doc[i]]]
+            out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context,
+                                    helpers))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
         return out
 
@@ -149,7 +151,13 @@ class EventStage:
         owner_of = {t.i: tr for tr in triggers for t in tr.tokens if "violence" in tr.rule.flags}
         folded: dict[int, Trigger] = {}
         for trigger in triggers:
-            if trigger.token.lemma_.lower() not in ("kill", "wound", "injure") or subject_of(trigger.token, climb=False):
+            if trigger.token.lemma_.lower() not in ("kill", "wound", "injure"):
+                continue
+            subject = subject_of(trigger.token, climb=False)
+            if subject is not None:
+                # "Saudi strikes on the port killed nine": the strikes' toll
+                if subject.i in owner_of and owner_of[subject.i] is not trigger:
+                    folded[trigger.token.i] = owner_of[subject.i]
                 continue
             head = trigger.token.head
             for _ in range(4):
@@ -207,15 +215,35 @@ class EventStage:
 
     def _events(self, trigger: Trigger, sent: Span, article: Article, actors: ActorIndex,
                 places: where.PlaceIndex, dates: dict, tolls: dict, evidence: Evidence,
-                trigger_at: dict[int, Trigger], context: DateMention | None) -> list[Draft]:
+                trigger_at: dict[int, Trigger], context: DateMention | None,
+                helpers: list[Token] = ()) -> list[Draft]:
+        """`helpers`: the toll verbs folded into this trigger ("..., killing 12")."""
         lexicon = self.lexicon
         light_is_trigger = trigger.light is not None and trigger.light.i in trigger_at and \
             not lexicon.has_frame(trigger.light.lemma_, "light")
         found_sources = sources(trigger, actors, light_is_trigger=light_is_trigger,
                                 lexicon_frames=lexicon.has_frame)
         found_targets = targets(trigger, actors, lambda t: where.visited(t, actors, places))
+        if not found_targets and trigger.rule.targets and trigger.rule.targets[0][0] != "none":
+            # "strikes on the port killed nine", "a drone struck the market, killing 23":
+            # the victims the toll verb names are the targets
+            for helper in helpers:
+                found_targets = victims(helper, actors)
+                if found_targets:
+                    break
+        if not found_sources and trigger.token.pos_ in ("NOUN", "PROPN"):
+            found_sources = clause_agent(trigger.token, actors)  # "a bomb planted by the group"
         report = report_of(trigger.token, sent, lexicon, actors)
-        when = event_date(trigger.tokens, dates, article.published, lambda t: _is_report(t, lexicon), context)
+        is_report = lambda t: _is_report(t, lexicon)  # noqa: E731
+        when = event_date(trigger.tokens, dates, article.published, is_report, context)
+        if when.inferred:
+            # a date on a verb that only tells more of this event: its toll verb, or the
+            # clause describing the noun ("a bomb planted on Monday")
+            for other in [*helpers, *_describing_verbs(trigger.token)]:
+                found = event_date([other], dates, article.published, is_report)
+                if not found.inferred:
+                    when = found
+                    break
         # an actor's own words are no place, but a capital or country named as target
         # ("arrived in Baghdad", "strikes on Kyiv") is also where the event happened
         taken = {t.i for a in found_sources + found_targets if a.mention.kind not in ("capital", "country")
@@ -438,6 +466,13 @@ def _re_mention(trigger: Trigger, source: Actor | None, place: object | None, vi
     if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children):
         return when.mention is None or when.inferred or governed
     return violent and source is None and place is None and token.lemma_.lower() in TOLL_LEMMAS
+
+
+def _describing_verbs(token: Token) -> list[Token]:
+    """Verbs of clauses that describe a noun trigger ("a bomb planted on Monday")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
 
 
 def _worth_keeping(draft: "Draft") -> bool:
