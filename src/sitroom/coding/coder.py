@@ -21,7 +21,7 @@ from .arguments import ActorIndex, Argument, actors_of, clause_agent, sources, t
 from .frames import Report, modality, report_of
 from .merge import TOLL_LEMMAS, merge_events
 from .scene import place_unplaced
-from .syntax import subject_of
+from .syntax import clause_top, subject_of
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers
 from .when import EventDate, attach, event_date
@@ -38,6 +38,9 @@ DEMAND_MODALS = frozenset({"must", "should"})
 CONTENT_ROOTS = ("02", "03", "10")
 CONTENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "conj")
 CONTENT_CLIMB = 4
+# Prepositions that introduce what is asked or forbidden ("called for", "called on X to",
+# "barred from", "warned against"); others (during, after, in) only situate the act.
+CONTENT_PREPS = frozenset({"for", "on", "from", "against", "to", "of"})
 # Confidence: a base for a coded trigger, raised by each argument the text supports.
 BASE_CONFIDENCE = 0.4
 CONFIDENCE_STEP = 0.15
@@ -104,7 +107,8 @@ class EventStage:
         drafts: list[Draft] = []
         context: DateMention | None = None
         for sent in doc.sents:
-            if not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end):
+            if (not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
+                    or _is_question(sent)):
                 continue
             found = self._sentence(doc, sent, article, actors, places, doc_dates, territory, title_end, context)
             drafts.extend(found)
@@ -183,6 +187,21 @@ class EventStage:
                 return True
         return False
 
+    def _habitual(self, trigger: Trigger) -> bool:
+        """Told as a habit or a summary of many ("has repeatedly attacked", "in the last
+        three years, 1,300 policemen have been killed"): background, not the day's event."""
+        verbs = {trigger.token, clause_top(trigger.token)} | ({trigger.light} if trigger.light is not None else set())
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ == "advmod" and self.lexicon.has_frame(child.lemma_.lower(), "habitual"):
+                    return True
+                if child.dep_ == "prep" and child.lower_ in ("in", "over", "during", "for"):
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.lemma_.lower() in SPAN_NOUNS and pobj.tag_ == "NNS" and any(
+                            m.lower_ in SPAN_MODIFIERS for m in pobj.children):
+                        return True
+        return False
+
     def _object_of_act(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
         """The trigger is the object of another act or of a report ("claimed the assault")."""
         token = trigger.token
@@ -202,6 +221,8 @@ class EventStage:
                 return False
             if current.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
                 return False  # only an infinitive of purpose ("... to halt") is content
+            if current.dep_ == "prep" and current.lower_ not in CONTENT_PREPS:
+                return False  # "sought support ... during an offensive": the offensive is no content
             complement = complement or current.dep_ != "conj"
             current = current.head
             if not complement:
@@ -260,7 +281,12 @@ class EventStage:
                 return []  # the writer's or an unnamed voice's "must" is an opinion
             return [self._demand(report, doer, when, evidence, trigger) for doer, _ in pairs[:1]]
         out = []
+        if "animate" in trigger.rule.flags and not found_targets and _inanimate_object(trigger.token):
+            return []  # "wants to kill this summit": no one is killed
+        habitual = self._habitual(trigger)
         for source, target in pairs:
+            if "armed" in trigger.rule.flags and source is not None and not _is_armed(source):
+                continue  # "citizens who entered Chile" took no territory
             mode = modality(trigger.token, lexicon, violent=violent, report=report, parties=(source, target))
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
@@ -281,7 +307,7 @@ class EventStage:
                 anchor=trigger.token.idx,
                 source=source,
                 target=target,
-                **when.draft_fields(),
+                **{**when.draft_fields(), **({"historical": True} if habitual else {})},
                 place=place.place if place else None,
                 tolls=[toll] if toll else [],
                 attribution=report.text if report else None,
@@ -466,6 +492,36 @@ def _re_mention(trigger: Trigger, source: Actor | None, place: object | None, vi
     if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children):
         return when.mention is None or when.inferred or governed
     return violent and source is None and place is None and token.lemma_.lower() in TOLL_LEMMAS
+
+
+# "in the last three years", "over the past decades", "in recent months": a span of many
+SPAN_NOUNS = frozenset({"year", "month", "decade", "week"})
+SPAN_MODIFIERS = frozenset({"last", "past", "recent", "previous"})
+# Actor roles that bear arms (for triggers flagged `armed`).
+ARMED_ROLES = ("MIL", "REB", "INS", "RAD", "UAF", "COP", "SPY", "CRM")
+
+
+def _is_armed(actor: Actor) -> bool:
+    code = actor.code or ""
+    role = code[3:6] if len(code) >= 6 else code
+    return role in ARMED_ROLES or (len(code) == 3 and code == actor.country)  # a state itself
+
+
+def _is_question(sent: Span) -> bool:
+    """A question asks; it tells no event ("Are the guerrillas not behind this?")."""
+    return sent.text.strip().rstrip("\"'”’»)] ").endswith("?")
+
+
+def _inanimate_object(token: Token) -> bool:
+    """The verb's object (or passive subject) is a thing ("kill the deal"), not a victim."""
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return False
+    if obj.pos_ in ("PRON", "NUM") or obj.ent_type_ in ("PERSON", "NORP", "CARDINAL"):
+        return False
+    if any(c.dep_ == "nummod" for c in obj.children) or obj.tag_ in ("NNS", "NNPS"):
+        return False  # "killed 14 soldiers", "killed dozens"
+    return True
 
 
 def _describing_verbs(token: Token) -> list[Token]:

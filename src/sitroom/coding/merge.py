@@ -33,12 +33,26 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
     for draft in drafts:
         home = next((m for m in merged if _same(m, draft)), None)
         if home is None and draft.anaphoric:
-            home = next((m for m in reversed(merged) if _refers_to(draft, m)), None)
+            named = [m for m in reversed(merged) if _refers_to(draft, m)]
+            if _bare_toll(draft):
+                # a toll counts the dead of the fighting, not of a town's capture
+                named = [m for m in named if not m.code.startswith(TERRITORY_CODE)] or named
+            home = named[0] if named else None
         if home is None:
             merged.append(draft)
         else:
+            if _bare_toll(draft) and not _bare_toll(home):
+                draft.target = None
             _absorb(home, draft)
     return merged
+
+
+TERRITORY_CODE = "192"
+
+
+def _bare_toll(draft: "Draft") -> bool:
+    """"19 people had been killed": a toll with no actor of its own."""
+    return draft.source is None and draft.lemma in TOLL_LEMMAS
 
 
 def _refers_to(later: "Draft", earlier: "Draft") -> bool:
@@ -48,8 +62,10 @@ def _refers_to(later: "Draft", earlier: "Draft") -> bool:
     "on Monday" of Sunday's assault)."""
     if later.historical != earlier.historical:
         return False
-    if later.source is None and later.place is None and later.lemma in TOLL_LEMMAS:
-        same_kind = later.code[:2] in VIOLENT_ROOTS and earlier.code[:2] in VIOLENT_ROOTS
+    if _bare_toll(later):
+        # a bare toll: its victims are whoever the event told before struck
+        return (later.code[:2] in VIOLENT_ROOTS and earlier.code[:2] in VIOLENT_ROOTS
+                and places_agree(later.place, earlier.place))  # type: ignore[arg-type]
     else:
         # "the clashes" after "captured the town" is the fighting, not the capture; "the
         # attack" may name any act of violence told before it
@@ -66,7 +82,10 @@ def _same(a: "Draft", b: "Draft") -> bool:
         return False
     if _distinct_acts(a, b):
         return False
-    if not _actors_agree(a, b):
+    if _bare_toll(a) or _bare_toll(b):
+        if not _agree(a.source, b.source, True):  # a toll's victims are not the attack's target
+            return False
+    elif not _actors_agree(a, b):
         return False
     if a.date != b.date and not (a.date_inferred or b.date_inferred):
         return False
