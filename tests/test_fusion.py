@@ -108,11 +108,12 @@ def test_rebels_and_insurgents_of_one_country_are_the_same_fighters() -> None:
     assert fusion.score(b, a).veto is None
 
 
-def test_blocks_use_root_and_date_window_or_countries() -> None:
+def test_blocks_use_root_place_and_date_window() -> None:
     dated = fusion.block(member("a", date="2024-05-10"))
     assert (dated.root, dated.first_day, dated.last_day) == ("19", "2024-05-07", "2024-05-13")
     undated = fusion.block(member("b", date=None))
-    assert undated.first_day is None and undated.countries == ("SDN",)
+    assert undated.first_day is None and undated.place == dated.place == "SDN/North Darfur"
+    assert fusion.block(member("c", place={**NORTH_DARFUR, "precision": "country", "name": "Sudan"})).place is None
 
 
 # -- the fused record ----------------------------------------------------------------------
