@@ -48,15 +48,15 @@ class StoryIndex:
         self.con = con
         self.knowledge = knowledge
 
-    def add(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
-        """Print and link these (just stored) articles; returns each one's linked articles
-        with their similarity (both ways, for the batch's articles)."""
+    def add(self, article_ids: Sequence[str]) -> list["StoryChange"]:
+        """Print and link these (just stored) articles; returns the stories they are in
+        now, each with the parts that were separate stories before (`StoryChange`)."""
         rows = self.con.execute("SELECT id, text, published FROM articles WHERE list_contains(?, id)",
                                 [list(article_ids)]).fetchall()
         prints = {article_id: story.fingerprint(text, published, self.knowledge.story_stopwords)
                   for article_id, text, published in rows}
         if not prints:
-            return {}
+            return []
         ids = sorted(prints)
         self.con.execute(
             "INSERT INTO stories SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
@@ -65,7 +65,7 @@ class StoryIndex:
              [list(prints[i].signature) for i in ids]])
         band_rows = [(band, i) for i in ids if prints[i].terms >= story.MIN_TERMS for band in story.bands(prints[i].signature)]
         if not band_rows:
-            return {}
+            return self._relabel(set(ids), set(ids))
         self.con.execute("INSERT INTO story_bands SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[])",
                          [[b for b, _ in band_rows], [i for _, i in band_rows]])
         # candidates: articles sharing MIN_BAND_HITS bands with one of the batch's
@@ -88,10 +88,9 @@ class StoryIndex:
                 links[a][b] = links[b][a] = similarity
         found = [(a, b, links[a][b]) for a, b in sorted(pairs) if b in links.get(a, {})]
         if found:
-            self.con.execute("INSERT OR REPLACE INTO story_links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+            self.con.execute("INSERT INTO story_links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
                              "unnest(?::DOUBLE[])", [[f[0] for f in found], [f[1] for f in found], [f[2] for f in found]])
-        self._relabel(set(ids) | {x for f in found for x in f[:2]})
-        return {a: dict(linked) for a, linked in links.items()}
+        return self._relabel(set(ids) | {x for f in found for x in f[:2]}, set(ids))
 
     def forget(self, article_ids: Sequence[str]) -> None:
         """Drop these articles' prints and links; the stories they held together may fall apart."""
@@ -102,7 +101,7 @@ class StoryIndex:
         for table, column in (("stories", "article_id"), ("story_bands", "article_id")):
             self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [ids])
         self.con.execute("DELETE FROM story_links WHERE list_contains(?, a) OR list_contains(?, b)", [ids, ids])
-        self._relabel(neighbours)
+        self._relabel(neighbours, set())
 
     def linked(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
         """The stored story links of these articles, both ways."""
@@ -114,9 +113,14 @@ class StoryIndex:
             out[a][b] = out[b][a] = similarity
         return out
 
-    def _relabel(self, seeds: set[str]) -> None:
+    def story_ids(self, article_ids: Sequence[str]) -> dict[str, str]:
+        return dict(self.con.execute("SELECT article_id, story_id FROM stories WHERE list_contains(?, article_id)",
+                                     [list(article_ids)]).fetchall())
+
+    def _relabel(self, seeds: set[str], new: set[str]) -> list["StoryChange"]:
         """Give every article in the stories around `seeds` its story id again (the
-        component is walked through the links, so its size, not the store's, is the cost)."""
+        component is walked through the links, so its size, not the store's, is the cost);
+        `new` are the batch's articles, whose earlier stories do not count as parts."""
         seen, frontier, edges = set(seeds), set(seeds), []
         while frontier:
             rows = self.con.execute("SELECT a, b FROM story_links WHERE list_contains(?, a) OR list_contains(?, b)",
@@ -125,9 +129,27 @@ class StoryIndex:
             frontier = {x for row in rows for x in row} - seen
             seen |= frontier
         labels = story.components(seen, edges)
+        before = self.story_ids(sorted(seen))
         self.con.execute("UPDATE stories SET story_id = u.story FROM (SELECT unnest(?::VARCHAR[]) AS article, "
                          "unnest(?::VARCHAR[]) AS story) u WHERE stories.article_id = u.article",
                          [list(labels), list(labels.values())])
+        changes: dict[str, StoryChange] = {}
+        for article_id, story_id in labels.items():
+            change = changes.setdefault(story_id, StoryChange(story_id, set(), defaultdict(set)))
+            change.articles.add(article_id)
+            if article_id not in new and article_id in before:
+                change.parts[before[article_id]].add(article_id)
+        return [changes[key] for key in sorted(changes)]
+
+
+@dataclass(frozen=True)
+class StoryChange:
+    """A story after a batch: its articles, and its stored articles by the story each was
+    in before (two or more parts: the batch joined stories that were apart)."""
+
+    story_id: str
+    articles: set[str]
+    parts: dict[str, set[str]]
 
 
 # Members as the re-clustering reads them.
@@ -149,74 +171,99 @@ class Fuser:
     # -- joining ---------------------------------------------------------------------------
     def add_articles(self, articles: Sequence[tuple[str, Sequence[tuple[dict[str, Any], Sequence[tuple[Any, ...]]]]]]) -> None:
         """Store each member of each article with its evidence rows, score it against its
-        candidates (the members of articles of the same story, and those in its block),
-        keep the pairs that match, and form the events of its neighbourhood again."""
-        story_links = self.stories.add([article_id for article_id, _ in articles])
+        candidates (the members of the articles of its story, and those in its block),
+        keep the pairs that match, and form the events of its neighbourhood again. When
+        the batch joins stories that were apart, their members are paired too, as they
+        would have been had the joining article come first."""
+        changes = self.stories.add([article_id for article_id, _ in articles])
+        story_of = {article_id: change.story_id for change in changes for article_id in change.articles}
         records = [(article_id, record) for article_id, members in articles for record, _ in members]
-        if not records:
-            return
         seqs = [int(v) for (v,) in self.con.execute(
-            "SELECT nextval('member_seq') FROM range(?) ORDER BY 1", [len(records)]).fetchall()]
+            "SELECT nextval('member_seq') FROM range(?) ORDER BY 1", [len(records)]).fetchall()] if records else []
         new = [_Member(seq, record["id"], article_id, record["id"], record, {})
                for seq, (article_id, record) in zip(seqs, records)]
-        candidates = self._candidates(new, story_links)
-        edges, kept = [], {}
+        in_story: dict[str, list[_Member]] = defaultdict(list)  # story id -> stored members of its articles
+        for row in self.con.execute(f"{_MEMBER_SELECT} WHERE list_contains(?, article_id)",
+                                    [sorted(story_of)]).fetchall():
+            member = _Member.of(row)
+            in_story[story_of[member.article_id]].append(member)
+        links = self.stories.linked(sorted(story_of))
+        candidates = self._candidates(new, story_of, in_story)
+        edges: dict[tuple[int, int], fusion.Match] = {}
+        kept = {}
         for member in new:
             scored = []
             for other in candidates.get(member.seq, ()):
-                if other.article_id == member.article_id:
-                    continue  # one article's events stay apart: it told them apart itself
-                if other.id == member.id:
-                    match = fusion.Match(1.0, ("same id",), ())
-                else:
-                    similarity = story_links.get(member.article_id, {}).get(other.article_id)
-                    first, second = sorted((member, other), key=_Member.key)
-                    match = fusion.score(first.record, second.record, self._story(similarity))
+                match = self._match(member, other, story_of, links)
+                if match is None:
+                    continue
                 scored.append((other, match))
                 if match.passes():
-                    edges.append((min(member.seq, other.seq), max(member.seq, other.seq), match))
+                    edges[(min(member.seq, other.seq), max(member.seq, other.seq))] = match
             scored.sort(key=lambda pair: (-pair[1].score, pair[0].key()))
             kept[member.seq] = [{"event": other.event_id, "member": other.id, "article": other.article_id,
                                  **match.as_dict()} for other, match in scored[:KEPT_CANDIDATES]]
-        self._insert_members(new, kept)
-        evidence = [(record["id"], *row, record["id"]) for _, members in articles for record, rows in members
-                    for row in rows]  # under the member's own id until its event is formed
-        from .store import _insert  # the bulk insert shared with the store's other tables
-        _insert(self.con, "evidence", evidence)
-        unique = {(a, b): match for a, b, match in edges}
-        if unique:
+        for change in changes:  # stories the batch joined: pair the members of their parts
+            parts = [sorted(articles) for _, articles in sorted(change.parts.items())]
+            for i, left in enumerate(parts):
+                for right in parts[i + 1:]:
+                    for x in (m for m in in_story[change.story_id] if m.article_id in left):
+                        for y in (m for m in in_story[change.story_id] if m.article_id in right):
+                            match = self._match(x, y, story_of, links)
+                            if match is not None and match.passes():
+                                edges[(min(x.seq, y.seq), max(x.seq, y.seq))] = match
+                                self._dirty |= {x.seq, y.seq}
+        if new:
+            self._insert_members(new, kept)
+            evidence = [(record["id"], *row, record["id"]) for _, members in articles for record, rows in members
+                        for row in rows]  # under the member's own id until its event is formed
+            from .store import _insert  # the bulk insert shared with the store's other tables
+            _insert(self.con, "evidence", evidence)
+        if edges:
             self.con.execute(
-                'INSERT OR REPLACE INTO member_edges SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), '
+                'INSERT INTO member_edges SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), '
                 'unnest(?::DOUBLE[]), unnest(?::VARCHAR[])::JSON',
-                [[a for a, _ in unique], [b for _, b in unique], [m.score for m in unique.values()],
-                 [_json(m.as_dict()) for m in unique.values()]])
+                [[a for a, _ in edges], [b for _, b in edges], [m.score for m in edges.values()],
+                 [_json(m.as_dict()) for m in edges.values()]])
         self._dirty |= set(seqs)
 
-    def _story(self, similarity: float | None) -> fusion.Story | None:
-        return None if similarity is None else fusion.Story(similarity, self.knowledge)
+    def _match(self, x: "_Member", y: "_Member", story_of: dict[str, str],
+               links: dict[str, dict[str, float]]) -> fusion.Match | None:
+        """How two members of different articles match (None: one article's own events,
+        which stay apart: it told them apart itself)."""
+        if x.article_id == y.article_id:
+            return None
+        if x.id == y.id:
+            return fusion.Match(1.0, ("same id",), ())
+        first, second = sorted((x, y), key=_Member.key)
+        return fusion.score(first.record, second.record, self._story(x.article_id, y.article_id, story_of, links))
 
-    def _candidates(self, new: Sequence["_Member"], story_links: dict[str, dict[str, float]]
-                    ) -> dict[int, list["_Member"]]:
-        """Each new member's candidates: members of the articles its article is linked to
-        by a story, members in its block, and members with its id; stored ones come from
-        one query each for the whole batch."""
+    def _story(self, a: str, b: str, story_of: dict[str, str], links: dict[str, dict[str, float]]
+               ) -> fusion.Story | None:
+        """The story two articles share: their own similarity when they are linked, the
+        story threshold when only other articles of the story link them; None if none."""
+        if a not in story_of or story_of.get(a) != story_of.get(b):
+            return None
+        return fusion.Story(links.get(a, {}).get(b, story.STORY_THRESHOLD), self.knowledge)
+
+    def _candidates(self, new: Sequence["_Member"], story_of: dict[str, str],
+                    in_story: dict[str, list["_Member"]]) -> dict[int, list["_Member"]]:
+        """Each new member's candidates: the members of the other articles of its story,
+        members in its block, and members with its id; stored ones come from one query
+        each for the whole batch."""
         out: dict[int, dict[int, _Member]] = defaultdict(dict)
-        by_article: dict[str, list[_Member]] = defaultdict(list)
+        by_story: dict[str, list[_Member]] = defaultdict(list)
         by_block: dict[tuple[str, str | None], list[_Member]] = defaultdict(list)
         for member in new:
-            by_article[member.article_id].append(member)
+            if member.article_id in story_of:
+                by_story[story_of[member.article_id]].append(member)
             found = fusion.block(member.record)
             if found.place is not None:
                 by_block[(found.root, found.place)].append(member)
-        # the story: stored and new members of every linked article
-        linked = sorted({other for member in new for other in story_links.get(member.article_id, {})})
-        stored_by_article: dict[str, list[_Member]] = defaultdict(list)
-        for row in self.con.execute(f"{_MEMBER_SELECT} WHERE list_contains(?, article_id)", [linked]).fetchall():
-            member = _Member.of(row)
-            stored_by_article[member.article_id].append(member)
         for member in new:
-            for other_article in story_links.get(member.article_id, {}):
-                for other in stored_by_article.get(other_article, []) + by_article.get(other_article, []):
+            story_id = story_of.get(member.article_id)
+            if story_id is not None:
+                for other in in_story.get(story_id, []) + by_story[story_id]:
                     out[member.seq][other.seq] = other
         # the block: same root and place, dates within the window or both undated
         blocks = [(member, fusion.block(member.record)) for member in new]
@@ -247,7 +294,8 @@ class Fuser:
             for other in new:
                 if other.id == member.id and other.seq != member.seq:
                     out[member.seq][other.seq] = other
-        return {seq: sorted(found.values(), key=_Member.key) for seq, found in out.items()}
+        return {seq: sorted((o for o in found.values() if o.seq != seq), key=_Member.key)
+                for seq, found in out.items()}
 
     def _insert_members(self, new: Sequence["_Member"], kept: dict[int, list[dict[str, Any]]]) -> None:
         rows = [(m.id, m.article_id, m.id, m.seq, _json(m.record),
@@ -286,7 +334,9 @@ class Fuser:
         splits = {(member, other) for member, other in self.con.execute(
             "SELECT member, other FROM splits WHERE list_contains(?, member)",
             [sorted({m.id for m in members.values()})]).fetchall()}
-        links = self.stories.linked(sorted({m.article_id for m in members.values()}))
+        scope_articles = sorted({m.article_id for m in members.values()})
+        links = self.stories.linked(scope_articles)
+        story_of = self.stories.story_ids(scope_articles)
         vetoes: dict[tuple[int, int], bool] = {}
 
         def apart(a: int, b: int) -> bool:
@@ -297,7 +347,7 @@ class Fuser:
                 return False
             if (a, b) not in vetoes:
                 first, second = sorted((x, y), key=_Member.key)
-                story_ = self._story(links.get(x.article_id, {}).get(y.article_id))
+                story_ = self._story(x.article_id, y.article_id, story_of, links)
                 vetoes[(a, b)] = vetoes[(b, a)] = fusion.veto(first.record, second.record, story_) is not None
             return vetoes[(a, b)]
 

@@ -144,7 +144,8 @@ _V2 = (
 # story; members carry their block columns; `member_edges` holds every pair of members
 # that matched (by `members.seq`), from which events are re-formed when members arrive.
 # A version-2 store's merges become edges to each event's founder; its articles join
-# stories when they are stored again.
+# stories when they are stored again. No secondary indexes: DuckDB reads these tables by
+# scanning columns (the `list_contains` filters of a batch), and indexes only slow inserts.
 _PLACE_KEY = """CASE WHEN json_extract_string(record, '$.location.precision') IN ('point', 'city', 'admin1')
     AND json_extract_string(record, '$.location.country') IS NOT NULL
     THEN json_extract_string(record, '$.location.country') || '/' || coalesce(
@@ -155,7 +156,6 @@ _V3 = (
     "ALTER TABLE members ADD COLUMN place_key VARCHAR",
     f"""UPDATE members SET root = left(json_extract_string(record, '$.event_code'), 2),
         "date" = TRY_CAST(left(json_extract_string(record, '$.date'), 10) AS DATE), place_key = {_PLACE_KEY}""",
-    'CREATE INDEX members_block ON members (root, place_key, "date")',
     """
     CREATE TABLE stories (
         article_id VARCHAR PRIMARY KEY,
@@ -165,29 +165,22 @@ _V3 = (
         signature UINTEGER[] NOT NULL
     )
     """,
-    "CREATE INDEX stories_story ON stories (story_id)",
     "CREATE TABLE story_bands (band BIGINT NOT NULL, article_id VARCHAR NOT NULL)",
-    "CREATE INDEX story_bands_band ON story_bands (band)",
-    "CREATE INDEX story_bands_article ON story_bands (article_id)",
     """
     CREATE TABLE story_links (
         a VARCHAR NOT NULL,
         b VARCHAR NOT NULL,
-        similarity DOUBLE NOT NULL,
-        PRIMARY KEY (a, b)
+        similarity DOUBLE NOT NULL
     )
     """,
-    "CREATE INDEX story_links_b ON story_links (b)",
     """
     CREATE TABLE member_edges (
         a BIGINT NOT NULL,
         b BIGINT NOT NULL,
         score DOUBLE NOT NULL,
-        "match" JSON NOT NULL,
-        PRIMARY KEY (a, b)
+        "match" JSON NOT NULL
     )
     """,
-    "CREATE INDEX member_edges_b ON member_edges (b)",
     """
     INSERT INTO member_edges
     SELECT founder.seq, m.seq, coalesce(TRY_CAST(json_extract_string(m.decision, '$.score') AS DOUBLE), 1.0),

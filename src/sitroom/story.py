@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
+from datasketch import LeanMinHash, MinHash
 
 # MinHash permutations: 256 keeps the estimate's noise near 0.03 at the threshold, where
 # 128 let look-alike stories through on luck (measured on ECB+, docs/fusion.md).
@@ -102,9 +102,9 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     return float(_sketch(a).jaccard(_sketch(b)))
 
 
-def _sketch(signature: Sequence[int]) -> MinHash:
-    return MinHash(num_perm=STORY_PERMUTATIONS, seed=STORY_SEED, scheme=SCHEME,
-                   hashvalues=np.asarray(signature, dtype=np.uint32))
+def _sketch(signature: Sequence[int]) -> LeanMinHash:
+    """A stored signature as datasketch's read-only sketch (no permutations to draw)."""
+    return LeanMinHash(seed=STORY_SEED, hashvalues=np.asarray(signature, dtype=np.uint32), scheme=SCHEME)
 
 
 def close_in_time(a: str | None, b: str | None) -> bool:
