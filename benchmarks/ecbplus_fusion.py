@@ -99,17 +99,13 @@ def main() -> int:
             report = ingest([str(corpus)], Options(db_path=db), store)
             seconds = time.perf_counter() - started
             events = store.events()
-            stories = store_stories(store)
+            stories = {a: story_id for story_id, articles in store.stories([d["id"] for d in docs]).items()
+                       for a in articles}
     print(f"{len(docs)} documents{' (dated copy)' if args.dated else ''}, {report.stored} stored, "
           f"{report.events} per-article events, {len(events)} fused events, {seconds:.1f} s "
           f"to ingest into an empty store")
     print_figures(docs, events, stories)
     return 0
-
-
-def store_stories(store: Store) -> dict[str, str]:
-    """Each document's story id (the store's `stories` table)."""
-    return dict(store._con.execute("SELECT article_id, story_id FROM stories").fetchall())
 
 
 def print_figures(docs: list[dict[str, Any]], events: list[dict[str, Any]], stories: dict[str, str]) -> None:

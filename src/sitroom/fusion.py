@@ -128,12 +128,15 @@ def block(record: dict[str, Any]) -> Block:
 
 
 def place_key(record: dict[str, Any]) -> str | None:
-    """The division a member's place lies in ("SYR/Aleppo"): a city and its province share
-    it; a country, or no place, has none."""
+    """A member's place as a block key ("SYR/Aleppo/Aleppo" for the city, "SYR/Aleppo" for
+    the province): as fine as the report gives it, so that a day full of events in one
+    country is split by town; a country, or no place, has none (a city and its province
+    meet through their story)."""
     place = record.get("location") or {}
     if place.get("precision") not in ("point", "city", "admin1") or not place.get("country"):
         return None
-    return f"{place['country']}/{place.get('admin1') or place.get('name')}"
+    division = f"{place['country']}/{place.get('admin1') or place.get('name')}"
+    return division if place.get("precision") == "admin1" else f"{division}/{place.get('name')}"
 
 
 def fulfilment_block(record: dict[str, Any]) -> Block | None:

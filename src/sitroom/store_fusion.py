@@ -421,11 +421,13 @@ class Fuser:
         for event_id, record in self.con.execute(
                 "SELECT event_id, record FROM members WHERE list_contains(?, event_id) ORDER BY seq", [wanted]).fetchall():
             self._clusters[event_id].append(json.loads(record))
+        for event_id in wanted:
+            self._clusters[event_id].sort(key=_report_order)
 
     def _cluster(self, event_id: str) -> list[dict[str, Any]]:
         if event_id not in self._clusters:
             rows = self.con.execute("SELECT record FROM members WHERE event_id = ? ORDER BY seq", [event_id]).fetchall()
-            self._clusters[event_id] = [json.loads(record) for (record,) in rows]
+            self._clusters[event_id] = sorted((json.loads(record) for (record,) in rows), key=_report_order)
         return self._clusters[event_id]
 
     # -- forgetting and rebuilding ---------------------------------------------------------
@@ -626,3 +628,12 @@ def _in_window(found: fusion.Block, record: dict[str, Any]) -> bool:
     if found.first_day is None or found.last_day is None:
         return not day
     return bool(day) and found.first_day <= day <= found.last_day
+
+
+def _report_order(record: dict[str, Any]) -> tuple[str, str, str]:
+    """The order a fused record takes its members in: oldest report first, then by article
+    and id, so that the record does not depend on the order the reports arrived in."""
+    evidence = record.get("evidence") or [{}]
+    published = min((e.get("published") or "~") for e in evidence)
+    doc = min((e.get("doc_id") or "") for e in evidence)
+    return (published, doc, record["id"])

@@ -149,7 +149,9 @@ _V2 = (
 _PLACE_KEY = """CASE WHEN json_extract_string(record, '$.location.precision') IN ('point', 'city', 'admin1')
     AND json_extract_string(record, '$.location.country') IS NOT NULL
     THEN json_extract_string(record, '$.location.country') || '/' || coalesce(
-        json_extract_string(record, '$.location.admin1'), json_extract_string(record, '$.location.name')) END"""
+        json_extract_string(record, '$.location.admin1'), json_extract_string(record, '$.location.name'))
+        || CASE WHEN json_extract_string(record, '$.location.precision') = 'admin1' THEN ''
+           ELSE '/' || json_extract_string(record, '$.location.name') END END"""
 _V3 = (
     "ALTER TABLE members ADD COLUMN root VARCHAR",
     'ALTER TABLE members ADD COLUMN "date" DATE',
