@@ -1,14 +1,22 @@
 """Fusion against ECB+'s gold: do articles about one real event share events, and do
 articles about different events not?
 
-    .venv/bin/python benchmarks/ecbplus_fusion.py [--db PATH] [--limit N]
+    .venv/bin/python benchmarks/ecbplus_fusion.py [--dated] [--db PATH] [--limit N]
 
-Every document of ../shared/bench/ecbplus_docs.jsonl is ingested into one store (a fresh
-temporary one, or `--db`, which is reused when it already holds them). Two documents are
-*predicted* to report the same event when at least one fused event has evidence from
-both; they *are* the same when ECB+ puts them in one gold cluster. Printed: pairwise
-precision, recall and F1 over all document pairs, for all documents and for the
-conflict-related topics.
+Every document of ../shared/bench/ecbplus_docs.jsonl is ingested into one new store (a
+temporary one, or `--db`, which must not exist yet or be empty: the time printed is that
+of an ingest into an empty store). Two documents are *predicted* to report the same
+event when at least one fused event has evidence from both; they *are* the same when
+ECB+ puts them in one gold cluster. Printed: pairwise precision, recall and F1 over all
+document pairs, for all documents and for the conflict-related topics; then the same
+for stories (two documents in one story, `sitroom.story`), which is what the story step
+alone achieves; and the ceiling of the event figure: the share of gold pairs whose two
+documents both have an event at all.
+
+ECB+ documents carry no publication dates. `--dated` gives each gold cluster a day (the
+clusters spread over `DATED_SPAN_DAYS`, so that different clusters do not all share a
+day) and each of its documents that day or one of the next `DATED_SPREAD_DAYS`, as a feed
+would deliver reports of one event; the dates are drawn from a fixed seed.
 
 Conflict-related topics are chosen from the data, not by hand: a topic is one when most
 of its documents have at least one event in CAMEO roots 14 to 20 (protest, force,
@@ -19,13 +27,17 @@ which is what makes precision hard.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import json
+import random
 import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sitroom.commands import ingest
 from sitroom.options import Options
@@ -34,38 +46,76 @@ from sitroom.store import Store
 ECB = Path(__file__).resolve().parents[2] / "shared" / "bench" / "ecbplus_docs.jsonl"
 CONFLICT_ROOTS = {str(root) for root in range(14, 21)}
 CONFLICT_SHARE = 0.5  # a topic is conflict-related when more than this share of its documents has such an event
+# The dated copy: clusters' days spread over eight weeks; a cluster's documents within two days of its day.
+DATED_FIRST_DAY = dt.date(2024, 3, 4)
+DATED_SPAN_DAYS = 56
+DATED_SPREAD_DAYS = 2
+DATED_SEED = 19
+
+
+def load_docs(limit: int | None = None) -> list[dict[str, Any]]:
+    docs = [json.loads(line) for line in ECB.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return docs[:limit] if limit else docs
+
+
+def dated_copy(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The documents with a `published` day each: their cluster's day plus 0 to 2 days."""
+    rng = random.Random(DATED_SEED)
+    clusters = sorted({d["gold_event_cluster"] for d in docs})
+    day = {c: DATED_FIRST_DAY + dt.timedelta(days=rng.randrange(DATED_SPAN_DAYS)) for c in clusters}
+    return [{**d, "published": (day[d["gold_event_cluster"]]
+                                + dt.timedelta(days=rng.randrange(DATED_SPREAD_DAYS + 1))).isoformat()}
+            for d in docs]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, help="store to use (kept); default: a temporary one")
+    parser.add_argument("--db", type=Path, help="new store to build and keep (refused if it holds articles); "
+                                                "default: a temporary one")
+    parser.add_argument("--dated", action="store_true", help="give each gold cluster's documents dates "
+                                                             "within two days of each other")
     parser.add_argument("--limit", type=int, help="only the first N documents")
     args = parser.parse_args()
     if not ECB.exists():
         print(f"{ECB}: not found; ../shared must be beside the repository", file=sys.stderr)
         return 1
-    docs = [json.loads(line) for line in ECB.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = docs[: args.limit] if args.limit else docs
+    if args.db and args.db.exists():
+        with Store.open(args.db, read_only=True) as store:
+            held = store.stats()["articles"]
+        if held:
+            print(f"Error: {args.db} already holds {held} articles: an ingest into it would store nothing new "
+                  "and time nothing; pass a new path, or delete the file", file=sys.stderr)
+            return 2
+    docs = load_docs(args.limit)
+    if args.dated:
+        docs = dated_copy(docs)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "ecb.jsonl"
-        corpus.write_text("".join(json.dumps({"id": d["id"], "text": d["text"]}) + "\n" for d in docs),
-                          encoding="utf-8")
+        corpus.write_text("".join(json.dumps({"id": d["id"], "text": d["text"], "published": d.get("published")})
+                                  + "\n" for d in docs), encoding="utf-8")
         db = args.db or Path(tmp) / "ecb.duckdb"
         started = time.perf_counter()
         with Store.open(db) as store:
             report = ingest([str(corpus)], Options(db_path=db), store)
+            seconds = time.perf_counter() - started
             events = store.events()
-        seconds = time.perf_counter() - started
-    print(f"{len(docs)} documents, {report.stored} stored now, {report.events} per-article events, "
-          f"{len(events)} fused events, {seconds:.1f} s")
+            stories = {a: story_id for story_id, articles in store.stories([d["id"] for d in docs]).items()
+                       for a in articles}
+    print(f"{len(docs)} documents{' (dated copy)' if args.dated else ''}, {report.stored} stored, "
+          f"{report.events} per-article events, {len(events)} fused events, {seconds:.1f} s "
+          f"to ingest into an empty store")
+    print_figures(docs, events, stories)
+    return 0
 
+
+def print_figures(docs: list[dict[str, Any]], events: list[dict[str, Any]], stories: dict[str, str]) -> None:
     doc_events: dict[str, set[str]] = defaultdict(set)
     doc_roots: dict[str, set[str]] = defaultdict(set)
     for event in events:
         for doc_id in event.get("articles") or ():
             doc_events[doc_id].add(event["id"])
             doc_roots[doc_id].add(event["event_code"][:2])
-    by_topic: dict[str, list[dict]] = defaultdict(list)
+    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for doc in docs:
         by_topic[str(doc["topic"])].append(doc)
     conflict = sorted(
@@ -74,25 +124,28 @@ def main() -> int:
         key=lambda t: int(t) if t.isdigit() else 0,
     )
     print(f"conflict-related topics ({len(conflict)}): {', '.join(conflict)}")
-    print(f"{'set':<28}{'docs':>6}{'gold pairs':>12}{'predicted':>11}{'precision':>11}{'recall':>8}{'F1':>7}")
-    for name, chosen in (("all topics", docs),
-                         ("conflict-related topics", [d for t in conflict for d in by_topic[t]])):
-        _row(name, chosen, doc_events)
-    return 0
+    print(f"{'set':<34}{'docs':>6}{'gold pairs':>12}{'predicted':>11}{'precision':>11}{'recall':>8}{'F1':>7}")
+    sets = (("all topics", docs), ("conflict-related topics", [d for t in conflict for d in by_topic[t]]))
+    for name, chosen in sets:
+        _row(f"{name}: events", chosen, lambda a, b: bool(doc_events[a] & doc_events[b]))
+    for name, chosen in sets:
+        _row(f"{name}: stories", chosen, lambda a, b: a in stories and stories.get(a) == stories.get(b))
+    for name, chosen in sets:
+        _row(f"{name}: ceiling", chosen, lambda a, b: bool(doc_events[a]) and bool(doc_events[b]))
 
 
-def _row(name: str, docs: list[dict], doc_events: dict[str, set[str]]) -> None:
+def _row(name: str, docs: list[dict[str, Any]], same: Callable[[str, str], bool]) -> None:
     true_pos = gold = predicted = 0
     for a, b in itertools.combinations(docs, 2):
         same_gold = a["gold_event_cluster"] == b["gold_event_cluster"]
-        same_pred = bool(doc_events[a["id"]] & doc_events[b["id"]])
+        same_pred = same(a["id"], b["id"])
         gold += same_gold
         predicted += same_pred
         true_pos += same_gold and same_pred
     precision = true_pos / predicted if predicted else 0.0
     recall = true_pos / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"{name:<28}{len(docs):>6}{gold:>12}{predicted:>11}{precision:>11.3f}{recall:>8.3f}{f1:>7.3f}")
+    print(f"{name:<34}{len(docs):>6}{gold:>12}{predicted:>11}{precision:>11.3f}{recall:>8.3f}{f1:>7.3f}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """`sitroom why`: how a stored event came to be, from the store's own records.
 
 `why` gathers the event, its members (one per article that reported it) with the decision
-that placed each, the user's splits and the plan links; `render` writes that as text. The
+that placed each (the member it matched, its score, and the softer matches its story
+allowed), the stories its articles belong to, the user's splits and the plan links;
+`render` writes that as text. The
 explanation is plain data, so the API and tests read the same thing the command prints.
 """
 from __future__ import annotations
@@ -19,6 +21,7 @@ def why(store: Store, event_id: str) -> dict[str, Any]:
         raise UsageError(f"no event {event_id!r} in {store.path}; `sitroom events --format jsonl` lists the ids")
     members = store.members(event_id)
     splits = store.splits([m["id"] for m in members])
+    stories = store.stories(sorted({m["article_id"] for m in members}))
     return {
         "event": record,
         "members": [
@@ -38,6 +41,7 @@ def why(store: Store, event_id: str) -> dict[str, Any]:
             }
             for m in members
         ],
+        "stories": stories,
         "splits": [{"member": member, "kept_apart_from": other, "decided_at": when} for member, other, when in splits],
         "fulfilled_by": record.get("fulfilled_by") or [],
         "fulfils": record.get("fulfils") or [],
@@ -64,6 +68,8 @@ def render(explanation: dict[str, Any]) -> str:
     for contradiction in record.get("contradictions") or ():
         values = "; ".join(f"{v.get('value')} ({v.get('doc_id')})" for v in contradiction.get("values") or ())
         lines.append(f"  reports disagree on {contradiction['field']}: {values} -> rule: {contradiction.get('rule')}")
+    for story_id, articles in sorted(explanation.get("stories", {}).items()):
+        lines.append(f"  story {story_id}: {len(articles)} article(s) tell it: {', '.join(articles)}")
     lines.append("Members:")
     for member in explanation["members"]:
         decision = member["decision"]
@@ -71,6 +77,8 @@ def render(explanation: dict[str, Any]) -> str:
                      f"{member['published'] or 'undated'}): {member['event_code']} {member['date'] or 'undated'} "
                      f"{member['place'] or ''}".rstrip())
         lines.append(f"    decision: {_decision(decision)}")
+        for softer in decision.get("softer") or ():
+            lines.append(f"      softer match inside the story: {softer}")
         for candidate in decision.get("candidates") or ():
             if candidate.get("event") == decision.get("event") and decision.get("rule") == "fused":
                 continue
@@ -94,7 +102,9 @@ def _decision(decision: dict[str, Any]) -> str:
     if rule == "fused":
         agreed = ", ".join(decision.get("agreed") or ()) or "nothing"
         differed = ", ".join(decision.get("differed") or ()) or "nothing"
-        return (f"fused, score {decision.get('score')} >= {decision.get('threshold')}; "
+        story = f" (same story, similarity {decision['story']})" if decision.get("story") is not None else ""
+        matched = f" with {decision['with']} from {decision.get('with_article')}" if decision.get("with") else ""
+        return (f"fused, score {decision.get('score')} >= {decision.get('threshold')}{matched}{story}; "
                 f"agreed on {agreed}; differed on {differed}")
     if rule == "founded":
         considered = len(decision.get("candidates") or ())

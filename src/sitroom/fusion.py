@@ -6,10 +6,13 @@ record one article's coder produced (`Event.to_dict()`); a fused *event* is a cl
 members and its record is `fuse(members)`.
 
 Candidates come from blocking (`Block`): the same CAMEO root, a date window around the
-member's date (or, for undated members, the same country), never a scan of every pair.
-`score` then compares a member with a candidate event field by field; a veto (actors
+member's date and the same place (or, for undated members, the same place), never a
+scan of every pair; and from the story step (`sitroom.story`): the members of articles
+that tell the same story. `score` compares two members field by field; a veto (actors
 that differ, places far apart, one planned and one done) rules a pair out whatever the
-rest says. docs/fusion.md lists the weights and the reconciliation rules.
+rest says. Inside a story the matching is softer (`Story`): roots of one family, actors
+of one side named at different levels, wider date windows; the vetoes that protect
+precision stay. docs/fusion.md lists the weights and the reconciliation rules.
 """
 from __future__ import annotations
 
@@ -22,15 +25,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from .coding.tolls import reconcile
+from .knowledge.fusion_rules import FusionKnowledge
 from .records import TollReport, as_dict
 
 # A member joins the best-scoring candidate at or above this share of the total weight.
 THRESHOLD = 0.7
 # Days either side of a member's date in which candidates are looked for.
 DATE_WINDOW = 3
-# Field weights of the score (they sum to TOTAL_WEIGHT).
-WEIGHTS = {"code": 1.0, "source": 1.5, "target": 1.5, "date": 2.0, "place": 1.5, "words": 1.5, "trigger": 0.5}
-TOTAL_WEIGHT = sum(WEIGHTS.values())
+# Field weights of the score; `story` counts only for two members of one story.
+WEIGHTS = {"code": 1.0, "source": 1.5, "target": 1.5, "date": 2.0, "place": 1.5, "words": 1.5, "trigger": 0.5,
+           "story": 2.0}
+# Inside a story: the articles' similarity at which the story part agrees fully (twice
+# the story threshold: the pair then shares much of who, where and how many).
+STORY_FULL = 0.5
+# Inside a story a member joins at this score: the story itself is evidence that the
+# reports are about one thing, and the vetoes still keep two events of it apart.
+STORY_THRESHOLD = 0.6
+# Inside a story, days either side in which two reports may be one event when either
+# date is inferred from the article's date or less precise than a day (an outlet that
+# writes "this week", or none): the exact window is for dates both reports state.
+WIDE_DATE_WINDOW = 7
 # Per-day agreement of two day-precise dates: 0 days apart, 1, 2, 3.
 DAY_AGREEMENT = (1.0, 0.6, 0.3, 0.1)
 # Two different named places closer than this still describe one event (a front, an
@@ -60,28 +74,48 @@ STOPWORDS = frozenset(
 
 @dataclass(frozen=True)
 class Block:
-    """Where to look for a member's candidates: its root and a day range, or, when it has
-    no date, its root and the countries it involves."""
+    """Where to look for a member's candidates outside its story: its root, its place
+    (`place_key`) and a day range, or no date on either side. A member with no place
+    finer than a country has no such block (`place` None): in a day that fills with
+    events of one type in one country, only its story can tell which one it reports."""
 
     root: str
     first_day: str | None
     last_day: str | None
-    countries: tuple[str, ...]
+    place: str | None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Two members' articles tell one story: their similarity, and the knowledge that
+    makes the matching softer (`FusionKnowledge`)."""
+
+    similarity: float
+    knowledge: FusionKnowledge
 
 
 @dataclass(frozen=True)
 class Match:
-    """How well a member fits a candidate event: the score (0 to 1), the fields that
-    agreed and differed, and the veto that ruled the pair out, if any."""
+    """How well a member fits a candidate: the score (0 to 1), the fields that agreed and
+    differed, the softer matches a story allowed, and the veto that ruled the pair out."""
 
     score: float
     agreed: tuple[str, ...]
     differed: tuple[str, ...]
     veto: str | None = None
+    softer: tuple[str, ...] = ()
+    story: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"score": round(self.score, 3), "agreed": list(self.agreed), "differed": list(self.differed),
-                "veto": self.veto}
+        out = {"score": round(self.score, 3), "agreed": list(self.agreed), "differed": list(self.differed),
+               "veto": self.veto}
+        if self.story is not None:
+            out["story"] = round(self.story, 3)
+            out["softer"] = list(self.softer)
+        return out
+
+    def passes(self) -> bool:
+        return self.veto is None and self.score >= (THRESHOLD if self.story is None else STORY_THRESHOLD)
 
 
 def block(record: dict[str, Any]) -> Block:
@@ -89,8 +123,20 @@ def block(record: dict[str, Any]) -> Block:
     date = _day(record.get("date"))
     if date is not None:
         return Block(root, (date - dt.timedelta(days=DATE_WINDOW)).isoformat(),
-                     (date + dt.timedelta(days=DATE_WINDOW)).isoformat(), ())
-    return Block(root, None, None, tuple(sorted(countries(record))))
+                     (date + dt.timedelta(days=DATE_WINDOW)).isoformat(), place_key(record))
+    return Block(root, None, None, place_key(record))
+
+
+def place_key(record: dict[str, Any]) -> str | None:
+    """A member's place as a block key ("SYR/Aleppo/Aleppo" for the city, "SYR/Aleppo" for
+    the province): as fine as the report gives it, so that a day full of events in one
+    country is split by town; a country, or no place, has none (a city and its province
+    meet through their story)."""
+    place = record.get("location") or {}
+    if place.get("precision") not in ("point", "city", "admin1") or not place.get("country"):
+        return None
+    division = f"{place['country']}/{place.get('admin1') or place.get('name')}"
+    return division if place.get("precision") == "admin1" else f"{division}/{place.get('name')}"
 
 
 def fulfilment_block(record: dict[str, Any]) -> Block | None:
@@ -99,7 +145,7 @@ def fulfilment_block(record: dict[str, Any]) -> Block | None:
     date = _day(record.get("date"))
     if record.get("modality") != "planned" or root is None or date is None:
         return None
-    return Block(root, date.isoformat(), (date + dt.timedelta(days=FULFIL_WINDOW)).isoformat(), ())
+    return Block(root, date.isoformat(), (date + dt.timedelta(days=FULFIL_WINDOW)).isoformat(), None)
 
 
 def countries(record: dict[str, Any]) -> set[str]:
@@ -108,28 +154,47 @@ def countries(record: dict[str, Any]) -> set[str]:
     return {c for c in found if c}
 
 
-def score(member: dict[str, Any], event: dict[str, Any]) -> Match:
-    """How well `member` (one article's event) fits `event` (a fused record)."""
-    veto = _veto(member, event)
-    if veto:
-        return Match(0.0, (), (), veto)
+def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = None) -> Match:
+    """How well `member` (one article's event) fits `event` (another member, or a fused
+    record); `story` when their articles tell one story (softer matching)."""
+    ruled_out = veto(member, event, story)
+    if ruled_out:
+        return Match(0.0, (), (), ruled_out, story=story and story.similarity)
+    softer: list[str] = []
     parts = {
-        "code": 1.0 if member["event_code"] == event["event_code"] else 0.5,
-        "source": _actor_agreement(member.get("source_actor"), event.get("source_actor")),
-        "target": _actor_agreement(member.get("target_actor"), event.get("target_actor")),
+        "code": _code_agreement(member["event_code"], event["event_code"], story, softer),
+        "source": _actor_agreement(member.get("source_actor"), event.get("source_actor"), story, softer),
+        "target": _actor_agreement(member.get("target_actor"), event.get("target_actor"), story, softer),
         "date": _date_agreement(member, event),
         "place": _place_agreement(member.get("location"), event.get("location")),
         "words": words_agreement(sentences(member), sentences(event)),
         "trigger": 1.0 if _trigger(member) and _trigger(member) == _trigger(event) else 0.0,
     }
+    if story is not None:
+        parts["story"] = min(1.0, story.similarity / STORY_FULL)
+        if parts["date"] == 0.0 and _wide_dates(member, event):
+            parts["date"] = 0.1
+            softer.append("date window widened: a date inferred or less precise than a day")
+        if parts["place"] == 0.7:
+            softer.append("one place inside the other")
     if member["event_code"][:2] in TALK_ROOTS and parts["words"] < TALK_MIN_WORDS:
-        return Match(0.0, (), (), "statements in different words")
+        return Match(0.0, (), (), "statements in different words", story=story and story.similarity)
     if _day(member.get("date")) is None and _day(event.get("date")) is None:
         del parts["date"]  # two undated reports: the date neither agrees nor differs
     total = sum(WEIGHTS[name] * value for name, value in parts.items()) / sum(WEIGHTS[name] for name in parts)
     agreed = tuple(name for name, value in parts.items() if value >= 0.6)
     differed = tuple(name for name, value in parts.items() if value < 0.3)
-    return Match(total, agreed, differed)
+    return Match(total, agreed, differed, softer=tuple(softer), story=story and story.similarity)
+
+
+def _code_agreement(a: str, b: str, story: Story | None, softer: list[str]) -> float:
+    if a == b:
+        return 1.0
+    if a[:2] == b[:2]:
+        return 0.5
+    family = story.knowledge.family(a[:2]) if story else None
+    softer.append(f"CAMEO family {family}: {a} and {b}")
+    return 0.3
 
 
 def links(plan: dict[str, Any], act: dict[str, Any]) -> Match:
@@ -157,37 +222,48 @@ def _country_of(actor: dict[str, Any] | None) -> str | None:
     return actor.get("country") or (actor.get("code") or "")[:3] or None
 
 
-def quick_veto(member: dict[str, Any], event: dict[str, Any]) -> str | None:
-    """The vetoes that need only an event's type, standing and actors: the store checks
-    them on its columns before it reads a candidate's members (`event` may be a partial
-    record with `event_code`, `historical`, `modality` and the actors' code, name and
-    country)."""
-    if member["event_code"][:2] != event["event_code"][:2]:
-        return "different CAMEO roots"
+def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = None) -> str | None:
+    """The vetoes that need only an event's type, standing and actors (`event` may be a
+    partial record with `event_code`, `historical`, `modality` and the actors' code, name
+    and country)."""
+    root, other = member["event_code"][:2], event["event_code"][:2]
+    if root != other:
+        family = story.knowledge.family(root) if story else None
+        if family is None or family != story.knowledge.family(other):  # type: ignore[union-attr]
+            return "different CAMEO roots" if story is None else "CAMEO roots of different families"
     if bool(member.get("historical")) != bool(event.get("historical")):
         return "one is background, the other news"
     if (member.get("modality") == "planned") != (event.get("modality") == "planned"):
         return "one is planned, the other done"
     for side in ("source_actor", "target_actor"):
-        if _actor_agreement(member.get(side), event.get(side)) == 0.0:
+        if _actor_agreement(member.get(side), event.get(side), story, []) == 0.0:
             return f"different {side.split('_')[0]}s"
     return None
 
 
-def _veto(member: dict[str, Any], event: dict[str, Any]) -> str | None:
-    quick = quick_veto(member, event)
+def veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = None) -> str | None:
+    quick = quick_veto(member, event, story)
     if quick:
         return quick
     if _place_agreement(member.get("location"), event.get("location")) == 0.0:
         return "places too far apart"
     m_day, e_day = _day(member.get("date")), _day(event.get("date"))
-    if m_day is not None and e_day is not None and abs((m_day - e_day).days) > DATE_WINDOW:
+    window = WIDE_DATE_WINDOW if story is not None and _wide_dates(member, event) else DATE_WINDOW
+    if m_day is not None and e_day is not None and abs((m_day - e_day).days) > window:
         return "dates too far apart"
     return None
 
 
-def _actor_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None) -> float:
-    """1 same actor, 0.5 both unknown, 0.4 one unknown, 0 different."""
+def _wide_dates(member: dict[str, Any], event: dict[str, Any]) -> bool:
+    """Whether either date is a guess: inferred from the article's date, or coarser than a day."""
+    return any(r.get("date_inferred") or r.get("date_precision") not in (None, "day") for r in (member, event))
+
+
+def _actor_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: Story | None = None,
+                     softer: list[str] | None = None) -> float:
+    """1 same actor, 0.5 both unknown, 0.4 one unknown, 0 different; inside a story, 0.8
+    for one side named at different levels (`actor_levels.tsv`) or one person named
+    differently (a shared surname)."""
     if not x and not y:
         return 0.5
     if not x or not y:
@@ -196,10 +272,38 @@ def _actor_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None) -> floa
     if a and b:
         if a.startswith(b) or b.startswith(a):
             return 1.0
+        role_a, role_b = _role(x), _role(y)
+        same_country = (x.get("country") == y.get("country")) or not x.get("country") or not y.get("country")
+        if same_country and role_a and role_a == role_b:
+            return 0.9  # "a gang member" and "Orozco, a gang member": one names the country
         if a[:3] == b[:3] and a[3:6] in ARMED_ROLES and b[3:6] in ARMED_ROLES:
             return 0.9  # one outlet's "rebels" are another's "jihadists"
+        side = story.knowledge.side(role_a) if story else None
+        if same_country and side is not None and side == story.knowledge.side(role_b):  # type: ignore[union-attr]
+            if softer is not None:
+                softer.append(f"one side ({side}) named at different levels: {a} and {b}")
+            return 0.8
         return 0.0
-    return 1.0 if (x.get("name") or "").casefold() == (y.get("name") or "").casefold() else 0.0
+    name_a, name_b = (x.get("name") or "").casefold(), (y.get("name") or "").casefold()
+    if name_a == name_b:
+        return 1.0
+    if story is not None and _surnames(name_a) & _surnames(name_b):
+        if softer is not None:
+            softer.append(f"one person named differently: {x.get('name')} and {y.get('name')}")
+        return 0.8
+    return 0.0
+
+
+def _role(actor: dict[str, Any]) -> str | None:
+    """The CAMEO role of an actor's code: after the country code, or the whole of a
+    role-only code."""
+    code = actor.get("code") or ""
+    return (code[3:6] if actor.get("country") else code[:3]) or None
+
+
+def _surnames(name: str) -> set[str]:
+    """The long words of a name, which another report may use alone ("Hickok")."""
+    return {w for w in _WORD.findall(name) if len(w) >= 4 and w not in STOPWORDS}
 
 
 def _date_agreement(member: dict[str, Any], event: dict[str, Any]) -> float:

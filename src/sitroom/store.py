@@ -481,6 +481,18 @@ class Store:
                                      "ORDER BY member, other", [list(member_ids)]).fetchall()
         return [(member, other, str(when)) for member, other, when in rows]
 
+    def stories(self, article_ids: Sequence[str]) -> dict[str, list[str]]:
+        """The stories these articles belong to (`sitroom.story`): story id -> every
+        article of that story, by id."""
+        with self._errors():
+            rows = self._con.execute(
+                "SELECT story_id, article_id FROM stories WHERE story_id IN (SELECT story_id FROM stories "
+                "WHERE list_contains(?, article_id)) ORDER BY story_id, article_id", [list(article_ids)]).fetchall()
+        out: dict[str, list[str]] = {}
+        for story_id, article_id in rows:
+            out.setdefault(story_id, []).append(article_id)
+        return out
+
     # reading
 
     def has_article(self, article_id: str, content_hash: str | None = None) -> bool:

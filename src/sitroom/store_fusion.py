@@ -1,46 +1,36 @@
-"""The store's side of fusion: finding candidates with blocking queries, recording which
-member joined which event and why, rebuilding fused records, splits and plan links.
+"""The store's side of fusion: the story step's prints and links, the pairs of members
+that match, the events re-formed from them, fused records, splits and plan links.
 
 Everything here runs inside the store's write transaction (`Store._write`, `Store.split`),
-on its connection; the decisions themselves are `sitroom.fusion`'s. The cost of a batch
-is its members times their blocks: each article's candidates come from one query that
-joins its block keys against the events' (root, date) index.
+on its connection; the decisions themselves are `sitroom.story`'s, `sitroom.fusion`'s and
+`sitroom.clustering`'s. A batch's cost is its members times their candidates: the
+members of the articles that tell the same story (found through the LSH band index) and
+the members in the same block (root, place, a week of dates), each found by one query
+for the whole batch; never a scan of the day's or the store's events in Python.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
-from . import fusion
+from . import clustering, fusion, story
+from .knowledge.fusion_rules import FusionKnowledge, default_knowledge
 from .records import Evidence, as_dict
 
 _EVIDENCE_SELECT = (
     'SELECT event_id, doc_id, outlet, sentence, start, "end", published, title, url FROM evidence '
     'WHERE list_contains(?, event_id) ORDER BY event_id, published NULLS LAST, doc_id, start, "end"'
 )
-# The events in a set of blocks: same root, and a date in the window (dated blocks) or no
-# date and a shared country (undated ones).
-_IN_BLOCKS = """
-    FROM events, (
-        SELECT unnest(?::VARCHAR[]) AS root, TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS first_day,
-               TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS last_day, unnest(?::VARCHAR[]) AS q_country
-    ) AS q
-    WHERE events.root = q.root AND (
-        (q.first_day IS NOT NULL AND events."date" BETWEEN q.first_day AND q.last_day)
-        OR (q.first_day IS NULL AND events."date" IS NULL
-            AND q.q_country IN (events.country, events.source_country, events.target_country)))
+# The events of one root dated in a window (where a plan's act is looked for).
+_BLOCK_RECORDS = """
+    SELECT events.id, events.record FROM events
+    WHERE events.root = ? AND events."date" BETWEEN TRY_CAST(? AS DATE) AND TRY_CAST(? AS DATE)
 """
-# Candidates as the columns `fusion.quick_veto` and the block index need, not whole
-# records: most candidates in a block are ruled out on these without reading their members.
-_CANDIDATES = ("SELECT DISTINCT events.id, event_code, strftime(\"date\", '%Y-%m-%d'), source_code, source_name, "
-               "source_country, target_code, target_name, target_country, events.country, modality, historical"
-               + _IN_BLOCKS)
-_BLOCK_RECORDS = "SELECT DISTINCT events.id, events.record" + _IN_BLOCKS
 # How many rejected or weaker candidates a member's decision keeps, for `sitroom why`.
 KEPT_CANDIDATES = 3
 
@@ -49,143 +39,377 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _actor(code: str | None, name: str | None, country: str | None) -> dict[str, Any] | None:
-    return {"code": code, "name": name, "country": country} if code or name else None
+class StoryIndex:
+    """The story step in the store: each article's print (`story.fingerprint`) with its
+    LSH band keys, the links between articles of one story, and each article's story id
+    (the smallest article id of its connected component)."""
 
+    def __init__(self, con: duckdb.DuckDBPyConnection, knowledge: FusionKnowledge) -> None:
+        self.con = con
+        self.knowledge = knowledge
 
-class BlockIndex:
-    """Events by block key, so that a member's block is found by looking up its keys (a
-    dated block: its root and each day of its window; an undated one: its root and each
-    country) rather than by testing every event of the batch."""
+    def add(self, article_ids: Sequence[str]) -> list["StoryChange"]:
+        """Print and link these (just stored) articles; returns the stories they are in
+        now, each with the parts that were separate stories before (`StoryChange`)."""
+        rows = self.con.execute("SELECT id, text, published FROM articles WHERE list_contains(?, id)",
+                                [list(article_ids)]).fetchall()
+        prints = {article_id: story.fingerprint(text, published, self.knowledge.story_stopwords)
+                  for article_id, text, published in rows}
+        if not prints:
+            return []
+        ids = sorted(prints)
+        self.con.execute(
+            "INSERT INTO stories SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+            "TRY_CAST(unnest(?::VARCHAR[]) AS DATE), unnest(?::INTEGER[]), unnest(?::UINTEGER[][])",
+            [ids, ids, [prints[i].published for i in ids], [prints[i].terms for i in ids],
+             [list(prints[i].signature) for i in ids]])
+        band_rows = [(band, i) for i in ids if prints[i].terms >= story.MIN_TERMS for band in story.bands(prints[i].signature)]
+        if not band_rows:
+            return self._relabel(set(ids), set(ids))
+        self.con.execute("INSERT INTO story_bands SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[])",
+                         [[b for b, _ in band_rows], [i for _, i in band_rows]])
+        # candidates: articles sharing MIN_BAND_HITS bands with one of the batch's
+        hits = self.con.execute(
+            "SELECT q.article_id, b.article_id FROM story_bands b JOIN (SELECT unnest(?::BIGINT[]) AS band, "
+            "unnest(?::VARCHAR[]) AS article_id) q ON b.band = q.band WHERE b.article_id <> q.article_id "
+            "GROUP BY q.article_id, b.article_id HAVING count(*) >= ?",
+            [[b for b, _ in band_rows], [i for _, i in band_rows], story.MIN_BAND_HITS]).fetchall()
+        others = sorted({other for _, other in hits} - set(prints))
+        known = dict(prints)
+        for article_id, published, terms, signature in self.con.execute(
+                "SELECT article_id, strftime(published, '%Y-%m-%d'), terms, signature FROM stories "
+                "WHERE list_contains(?, article_id)", [others]).fetchall():
+            known[article_id] = story.StoryPrint(tuple(signature), published, terms)
+        links: dict[str, dict[str, float]] = defaultdict(dict)
+        pairs = {tuple(sorted(pair)) for pair in hits}
+        for a, b in sorted(pairs):
+            similarity = story.link(known[a], known[b])
+            if similarity is not None:
+                links[a][b] = links[b][a] = similarity
+        found = [(a, b, links[a][b]) for a, b in sorted(pairs) if b in links.get(a, {})]
+        if found:
+            self.con.execute("INSERT INTO story_links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                             "unnest(?::DOUBLE[])", [[f[0] for f in found], [f[1] for f in found], [f[2] for f in found]])
+        return self._relabel(set(ids) | {x for f in found for x in f[:2]}, set(ids))
 
-    def __init__(self) -> None:
-        self._keys: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
+    def forget(self, article_ids: Sequence[str]) -> None:
+        """Drop these articles' prints and links; the stories they held together may fall apart."""
+        ids = list(article_ids)
+        neighbours = {x for row in self.con.execute(
+            "SELECT a, b FROM story_links WHERE list_contains(?, a) OR list_contains(?, b)", [ids, ids]).fetchall()
+            for x in row} - set(ids)
+        for table, column in (("stories", "article_id"), ("story_bands", "article_id")):
+            self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [ids])
+        self.con.execute("DELETE FROM story_links WHERE list_contains(?, a) OR list_contains(?, b)", [ids, ids])
+        self._relabel(neighbours, set())
 
-    def add(self, event_id: str, event: dict[str, Any]) -> None:
-        root = event["event_code"][:2]
-        day = (event.get("date") or "")[:10]
-        if day:
-            self._keys[(root, day, None)].add(event_id)
-        else:
-            for country in fusion.countries(event):
-                self._keys[(root, None, country)].add(event_id)
-
-    def find(self, found: fusion.Block) -> set[str]:
-        out: set[str] = set()
-        if found.first_day is not None and found.last_day is not None:
-            day, last = dt.date.fromisoformat(found.first_day), dt.date.fromisoformat(found.last_day)
-            while day <= last:
-                out |= self._keys.get((found.root, day.isoformat(), None), set())
-                day += dt.timedelta(days=1)
-        else:
-            for country in found.countries:
-                out |= self._keys.get((found.root, None, country), set())
+    def linked(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
+        """The stored story links of these articles, both ways."""
+        ids = list(article_ids)
+        out: dict[str, dict[str, float]] = defaultdict(dict)
+        for a, b, similarity in self.con.execute(
+                "SELECT a, b, similarity FROM story_links WHERE list_contains(?, a) OR list_contains(?, b)",
+                [ids, ids]).fetchall():
+            out[a][b] = out[b][a] = similarity
         return out
+
+    def story_ids(self, article_ids: Sequence[str]) -> dict[str, str]:
+        return dict(self.con.execute("SELECT article_id, story_id FROM stories WHERE list_contains(?, article_id)",
+                                     [list(article_ids)]).fetchall())
+
+    def _relabel(self, seeds: set[str], new: set[str]) -> list["StoryChange"]:
+        """Give every article in the stories around `seeds` its story id again (the
+        component is walked through the links, so its size, not the store's, is the cost);
+        `new` are the batch's articles, whose earlier stories do not count as parts."""
+        seen, frontier, edges = set(seeds), set(seeds), []
+        while frontier:
+            rows = self.con.execute("SELECT a, b FROM story_links WHERE list_contains(?, a) OR list_contains(?, b)",
+                                    [sorted(frontier), sorted(frontier)]).fetchall()
+            edges.extend(rows)
+            frontier = {x for row in rows for x in row} - seen
+            seen |= frontier
+        labels = story.components(seen, edges)
+        before = self.story_ids(sorted(seen))
+        self.con.execute("UPDATE stories SET story_id = u.story FROM (SELECT unnest(?::VARCHAR[]) AS article, "
+                         "unnest(?::VARCHAR[]) AS story) u WHERE stories.article_id = u.article",
+                         [list(labels), list(labels.values())])
+        changes: dict[str, StoryChange] = {}
+        for article_id, story_id in labels.items():
+            change = changes.setdefault(story_id, StoryChange(story_id, set(), defaultdict(set)))
+            change.articles.add(article_id)
+            if article_id not in new and article_id in before:
+                change.parts[before[article_id]].add(article_id)
+        return [changes[key] for key in sorted(changes)]
+
+
+@dataclass(frozen=True)
+class StoryChange:
+    """A story after a batch: its articles, and its stored articles by the story each was
+    in before (two or more parts: the batch joined stories that were apart)."""
+
+    story_id: str
+    articles: set[str]
+    parts: dict[str, set[str]]
+
+
+# Members as the re-clustering reads them.
+_MEMBER_SELECT = "SELECT seq, id, article_id, event_id, record, decision FROM members"
 
 
 class Fuser:
     """Fuses the members of one write transaction; `touched` collects the events whose
     records must be rebuilt before it ends (`rebuild`)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, knowledge: FusionKnowledge | None = None) -> None:
         self.con = con
+        self.knowledge = knowledge or default_knowledge()
+        self.stories = StoryIndex(con, self.knowledge)
         self.touched: set[str] = set()
+        self._dirty: set[int] = set()  # members (by seq) whose events must be formed again
         self._clusters: dict[str, list[dict[str, Any]]] = {}  # event id -> member records, in order
-        self._fused: dict[str, dict[str, Any]] = {}  # event id -> its record from `_clusters`, while unchanged
-        self._founded = BlockIndex()  # events founded in this transaction, by their founder's block
 
     # -- joining ---------------------------------------------------------------------------
     def add_articles(self, articles: Sequence[tuple[str, Sequence[tuple[dict[str, Any], Sequence[tuple[Any, ...]]]]]]) -> None:
-        """Place each member of each article (in order) in an event (an existing one it
-        matches, or a new one named after it) and store it with its evidence rows. The
-        look-ups are one query each for the whole batch."""
-        records = [record for _, members in articles for record, _ in members]
-        if not records:
-            return
-        ids = [record["id"] for record in records]
-        forbidden = self._forbidden(ids)
-        candidates = self._candidates(records)
-        stored = BlockIndex()
-        for candidate_id, candidate in candidates.items():
-            stored.add(candidate_id, candidate)
-        same_id = {event_id for (event_id,) in self.con.execute(
-            "SELECT id FROM events WHERE list_contains(?, id)", [ids]).fetchall()}
-        # read the members only of candidates that some member of the batch may match
-        possible = [{candidate_id for candidate_id in stored.find(fusion.block(record))
-                     if fusion.quick_veto(record, candidates[candidate_id]) is None} for record in records]
-        self._load_clusters(set().union(*possible) | same_id)
+        """Store each member of each article with its evidence rows, score it against its
+        candidates (the members of the articles of its story, and those in its block),
+        keep the pairs that match, and form the events of its neighbourhood again. When
+        the batch joins stories that were apart, their members are paired too, as they
+        would have been had the joining article come first."""
+        changes = self.stories.add([article_id for article_id, _ in articles])
+        story_of = {article_id: change.story_id for change in changes for article_id in change.articles}
+        records = [(article_id, record) for article_id, members in articles for record, _ in members]
         seqs = [int(v) for (v,) in self.con.execute(
-            "SELECT nextval('member_seq') FROM range(?) ORDER BY 1", [len(records)]).fetchall()]
-        rows, evidence = [], []
-        for article_id, members in articles:
-            taken: set[str] = set()  # one article's events stay apart: it told them apart itself
-            for record, evidence_rows in members:
-                event_id, decision = self._place(record, possible[len(rows)], same_id,
-                                                 forbidden.get(record["id"], set()), taken)
-                taken.add(event_id)
-                if decision["rule"] == "founded":
-                    self._founded.add(event_id, record)
-                    self._clusters.setdefault(event_id, [])
-                self._cluster(event_id).append(record)
-                self._fused.pop(event_id, None)
-                self.touched.add(event_id)
-                rows.append((record["id"], article_id, event_id, seqs[len(rows)], _json(record), _json(decision)))
-                evidence.extend((event_id, *row, record["id"]) for row in evidence_rows)
-        from .store import _insert  # the bulk insert shared with the store's other tables
-        _insert(self.con, "members", rows)
-        _insert(self.con, "evidence", evidence)
+            "SELECT nextval('member_seq') FROM range(?) ORDER BY 1", [len(records)]).fetchall()] if records else []
+        new = [_Member(seq, record["id"], article_id, record["id"], record, {})
+               for seq, (article_id, record) in zip(seqs, records)]
+        in_story: dict[str, list[_Member]] = defaultdict(list)  # story id -> stored members of its articles
+        for row in self.con.execute(f"{_MEMBER_SELECT} WHERE list_contains(?, article_id)",
+                                    [sorted(story_of)]).fetchall():
+            member = _Member.of(row)
+            in_story[story_of[member.article_id]].append(member)
+        links = self.stories.linked(sorted(story_of))
+        candidates = self._candidates(new, story_of, in_story)
+        edges: dict[tuple[int, int], fusion.Match] = {}
+        kept = {}
+        for member in new:
+            scored = []
+            for other in candidates.get(member.seq, ()):
+                match = self._match(member, other, story_of, links)
+                if match is None:
+                    continue
+                scored.append((other, match))
+                if match.passes():
+                    edges[(min(member.seq, other.seq), max(member.seq, other.seq))] = match
+            scored.sort(key=lambda pair: (-pair[1].score, pair[0].key()))
+            kept[member.seq] = [{"event": other.event_id, "member": other.id, "article": other.article_id,
+                                 **match.as_dict()} for other, match in scored[:KEPT_CANDIDATES]]
+        for change in changes:  # stories the batch joined: pair the members of their parts
+            parts = [sorted(articles) for _, articles in sorted(change.parts.items())]
+            for i, left in enumerate(parts):
+                for right in parts[i + 1:]:
+                    for x in (m for m in in_story[change.story_id] if m.article_id in left):
+                        for y in (m for m in in_story[change.story_id] if m.article_id in right):
+                            match = self._match(x, y, story_of, links)
+                            if match is not None and match.passes():
+                                edges[(min(x.seq, y.seq), max(x.seq, y.seq))] = match
+                                self._dirty |= {x.seq, y.seq}
+        if new:
+            self._insert_members(new, kept)
+            evidence = [(record["id"], *row, record["id"]) for _, members in articles for record, rows in members
+                        for row in rows]  # under the member's own id until its event is formed
+            from .store import _insert  # the bulk insert shared with the store's other tables
+            _insert(self.con, "evidence", evidence)
+        if edges:
+            self.con.execute(
+                'INSERT INTO member_edges SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), '
+                'unnest(?::DOUBLE[]), unnest(?::VARCHAR[])::JSON',
+                [[a for a, _ in edges], [b for _, b in edges], [m.score for m in edges.values()],
+                 [_json(m.as_dict()) for m in edges.values()]])
+        self._dirty |= set(seqs)
 
-    def _place(self, record: dict[str, Any], possible: set[str], same_id: set[str], forbidden: set[str],
-               taken: set[str]) -> tuple[str, dict[str, Any]]:
-        """The event this member joins and the decision, from `possible` (the stored
-        candidates in its block that `fusion.quick_veto` does not rule out) and the events
-        founded earlier in this transaction."""
-        event_id = record["id"]
-        if event_id in same_id or event_id in self._clusters:
-            return event_id, {"rule": "same id", "event": event_id}
-        scored = []
-        found = fusion.block(record)
-        # stored candidates in the member's block, and events founded earlier in this
-        # transaction (the events table holds those only once `rebuild` runs)
-        for candidate_id in sorted(possible | self._founded.find(found)):
-            if candidate_id in taken:
-                continue
-            members = self._cluster(candidate_id)
-            if forbidden & {m["id"] for m in members}:
-                scored.append((candidate_id, fusion.Match(0.0, (), (), "split by the user")))
-                continue
-            if candidate_id not in self._fused:  # scored by many members of a batch: fuse it once
-                self._fused[candidate_id] = fusion.fuse(
-                    candidate_id, members, [e for m in members for e in m.get("evidence") or ()])
-            scored.append((candidate_id, fusion.score(record, self._fused[candidate_id])))
-        scored.sort(key=lambda pair: (-pair[1].score, pair[0]))
-        kept = [{"event": cid, **match.as_dict()} for cid, match in scored[:KEPT_CANDIDATES]]
-        if scored and scored[0][1].veto is None and scored[0][1].score >= fusion.THRESHOLD:
-            best_id, best = scored[0]
-            return best_id, {"rule": "fused", "event": best_id, **best.as_dict(), "threshold": fusion.THRESHOLD,
-                             "candidates": kept}
-        return event_id, {"rule": "founded", "event": event_id, "threshold": fusion.THRESHOLD, "candidates": kept}
+    def _match(self, x: "_Member", y: "_Member", story_of: dict[str, str],
+               links: dict[str, dict[str, float]]) -> fusion.Match | None:
+        """How two members of different articles match (None: one article's own events,
+        which stay apart: it told them apart itself)."""
+        if x.article_id == y.article_id:
+            return None
+        if x.id == y.id:
+            return fusion.Match(1.0, ("same id",), ())
+        first, second = sorted((x, y), key=_Member.key)
+        return fusion.score(first.record, second.record, self._story(x.article_id, y.article_id, story_of, links))
 
-    def _candidates(self, records: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        """The stored events in the batch's blocks, as partial records (see `_CANDIDATES`)."""
-        roots, firsts, lasts, countries = [], [], [], []
-        for record in records:
-            found = fusion.block(record)
-            for country in found.countries or (None,):
-                roots.append(found.root)
-                firsts.append(found.first_day)
-                lasts.append(found.last_day)
-                countries.append(country)
-        out = {}
-        for (event_id, code, day, source_code, source_name, source_country, target_code, target_name, target_country,
-             country, modality, historical) in self.con.execute(_CANDIDATES, [roots, firsts, lasts, countries]).fetchall():
-            out[event_id] = {
-                "id": event_id, "event_code": code, "date": day, "modality": modality, "historical": historical,
-                "source_actor": _actor(source_code, source_name, source_country),
-                "target_actor": _actor(target_code, target_name, target_country),
-                "location": {"country": country} if country else None,
-            }
-        return out
+    def _story(self, a: str, b: str, story_of: dict[str, str], links: dict[str, dict[str, float]]
+               ) -> fusion.Story | None:
+        """The story two articles share: their own similarity when they are linked, the
+        story threshold when only other articles of the story link them; None if none."""
+        if a not in story_of or story_of.get(a) != story_of.get(b):
+            return None
+        return fusion.Story(links.get(a, {}).get(b, story.STORY_THRESHOLD), self.knowledge)
+
+    def _candidates(self, new: Sequence["_Member"], story_of: dict[str, str],
+                    in_story: dict[str, list["_Member"]]) -> dict[int, list["_Member"]]:
+        """Each new member's candidates: the members of the other articles of its story,
+        members in its block, and members with its id; stored ones come from one query
+        each for the whole batch."""
+        out: dict[int, dict[int, _Member]] = defaultdict(dict)
+        by_story: dict[str, list[_Member]] = defaultdict(list)
+        by_block: dict[tuple[str, str | None], list[_Member]] = defaultdict(list)
+        for member in new:
+            if member.article_id in story_of:
+                by_story[story_of[member.article_id]].append(member)
+            found = fusion.block(member.record)
+            if found.place is not None:
+                by_block[(found.root, found.place)].append(member)
+        for member in new:
+            story_id = story_of.get(member.article_id)
+            if story_id is not None:
+                for other in in_story.get(story_id, []) + by_story[story_id]:
+                    out[member.seq][other.seq] = other
+        # the block: same root and place, dates within the window or both undated
+        blocks = [(member, fusion.block(member.record)) for member in new]
+        queried = [(m, b) for m, b in blocks if b.place is not None]
+        if queried:
+            for q_seq, *row in self.con.execute(
+                    "SELECT q.seq, m.seq, m.id, m.article_id, m.event_id, m.record, m.decision FROM members m JOIN ("
+                    "SELECT unnest(?::BIGINT[]) AS seq, unnest(?::VARCHAR[]) AS root, unnest(?::VARCHAR[]) AS place, "
+                    "TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS first_day, TRY_CAST(unnest(?::VARCHAR[]) AS DATE) "
+                    "AS last_day) q ON m.root = q.root AND m.place_key = q.place AND ((q.first_day IS NULL AND "
+                    'm."date" IS NULL) OR m."date" BETWEEN q.first_day AND q.last_day)',
+                    [[m.seq for m, _ in queried], [b.root for _, b in queried], [b.place for _, b in queried],
+                     [b.first_day for _, b in queried], [b.last_day for _, b in queried]]).fetchall():
+                other = _Member.of(tuple(row))
+                out[q_seq][other.seq] = other
+        for member, found in queried:
+            for other in by_block[(found.root, found.place)]:
+                if other.seq != member.seq and _in_window(found, other.record):
+                    out[member.seq][other.seq] = other
+        # the same id: an article stored twice under two ids, or identical content
+        ids = sorted({member.id for member in new})
+        for row in self.con.execute(f"{_MEMBER_SELECT} WHERE list_contains(?, id)", [ids]).fetchall():
+            other = _Member.of(row)
+            for member in new:
+                if member.id == other.id:
+                    out[member.seq][other.seq] = other
+        for member in new:
+            for other in new:
+                if other.id == member.id and other.seq != member.seq:
+                    out[member.seq][other.seq] = other
+        return {seq: sorted((o for o in found.values() if o.seq != seq), key=_Member.key)
+                for seq, found in out.items()}
+
+    def _insert_members(self, new: Sequence["_Member"], kept: dict[int, list[dict[str, Any]]]) -> None:
+        rows = [(m.id, m.article_id, m.id, m.seq, _json(m.record),
+                 _json({"rule": "founded", "event": m.id, "threshold": fusion.THRESHOLD, "candidates": kept[m.seq]}),
+                 m.record["event_code"][:2], (m.record.get("date") or "")[:10] or None, fusion.place_key(m.record))
+                for m in new]
+        self.con.execute(
+            'INSERT INTO members (id, article_id, event_id, seq, record, decision, root, "date", place_key) '
+            "SELECT c0, c1, c2, c3, c4::JSON, c5::JSON, c6, TRY_CAST(c7 AS DATE), c8 FROM (SELECT "
+            + ", ".join(f"unnest(?::{kind}[]) AS c{i}" for i, kind in enumerate(
+                ("VARCHAR", "VARCHAR", "VARCHAR", "BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR")))
+            + ")", [list(column) for column in zip(*rows)])
+
+    # -- forming events from the pairs that match -------------------------------------------
+    def _form_events(self) -> None:
+        """Form the events around the dirty members again: the dirty members, the members
+        they match, and every member of the events those are in (so an event is either
+        kept whole or formed anew). `clustering.cluster` decides; ids stay with the event
+        most of whose members they named."""
+        self_dirty, self._dirty = self._dirty, set()
+        dirty = sorted(self_dirty)
+        if not dirty:
+            return
+        neighbours = {x for row in self.con.execute(
+            "SELECT a, b FROM member_edges WHERE list_contains(?, a) OR list_contains(?, b)", [dirty, dirty]).fetchall()
+            for x in row}
+        rows = self.con.execute(
+            f"{_MEMBER_SELECT} WHERE event_id IN (SELECT event_id FROM members WHERE list_contains(?, seq)) "
+            "OR list_contains(?, seq)", [sorted(neighbours | set(dirty)), dirty]).fetchall()
+        members = {m.seq: m for m in map(_Member.of, rows)}
+        seqs = sorted(members)
+        edge_rows = self.con.execute(
+            'SELECT a, b, score, "match" FROM member_edges WHERE list_contains(?, a) AND list_contains(?, b)',
+            [seqs, seqs]).fetchall()
+        matches = {(a, b): json.loads(match) for a, b, _, match in edge_rows}
+        splits = {(member, other) for member, other in self.con.execute(
+            "SELECT member, other FROM splits WHERE list_contains(?, member)",
+            [sorted({m.id for m in members.values()})]).fetchall()}
+        scope_articles = sorted({m.article_id for m in members.values()})
+        links = self.stories.linked(scope_articles)
+        story_of = self.stories.story_ids(scope_articles)
+        vetoes: dict[tuple[int, int], bool] = {}
+
+        def apart(a: int, b: int) -> bool:
+            x, y = members[a], members[b]
+            if x.article_id == y.article_id or (x.id, y.id) in splits:
+                return True
+            if x.id == y.id:
+                return False
+            if (a, b) not in vetoes:
+                first, second = sorted((x, y), key=_Member.key)
+                story_ = self._story(x.article_id, y.article_id, story_of, links)
+                vetoes[(a, b)] = vetoes[(b, a)] = fusion.veto(first.record, second.record, story_) is not None
+            return vetoes[(a, b)]
+
+        groups = clustering.cluster(seqs, [clustering.Edge(a, b, score) for a, b, score, _ in edge_rows], apart,
+                                    order=lambda seq: members[seq].key())
+        taken: set[str] = set()
+        updates = []
+        for group in sorted(groups, key=lambda g: min(g)):  # earliest-stored groups choose their id first
+            event_id = self._event_id(group, members, taken)
+            taken.add(event_id)
+            founder = min(group)
+            for seq in group:
+                member = members[seq]
+                decision = self._decision(seq, group, founder, event_id, members, matches)
+                if seq in self_dirty:
+                    self.touched.add(event_id)
+                if member.event_id != event_id or member.decision != decision:
+                    updates.append((seq, event_id, _json(decision), member.article_id, member.id, member.event_id))
+                    self.touched |= {event_id, member.event_id}
+        if updates:
+            self.con.execute("UPDATE members SET event_id = u.event, decision = u.decision::JSON FROM ("
+                             "SELECT unnest(?::BIGINT[]) AS seq, unnest(?::VARCHAR[]) AS event, "
+                             "unnest(?::VARCHAR[]) AS decision) u WHERE members.seq = u.seq",
+                             [[u[0] for u in updates], [u[1] for u in updates], [u[2] for u in updates]])
+            self.con.execute("UPDATE evidence SET event_id = u.event FROM (SELECT unnest(?::VARCHAR[]) AS event, "
+                             "unnest(?::VARCHAR[]) AS article, unnest(?::VARCHAR[]) AS member) u "
+                             "WHERE evidence.article_id = u.article AND evidence.member_id = u.member",
+                             [[u[1] for u in updates], [u[3] for u in updates], [u[4] for u in updates]])
+
+    def _event_id(self, group: list[int], members: dict[int, "_Member"], taken: set[str]) -> str:
+        """The id the event of `group` keeps: the stored event most of its members were in
+        (ties to the earliest member's), unless an earlier group took it; else its
+        earliest member's id."""
+        votes = Counter(members[seq].event_id for seq in group)
+        for event_id, _ in sorted(votes.items(), key=lambda item: (-item[1], min(
+                seq for seq in group if members[seq].event_id == item[0]))):
+            if event_id not in taken:
+                return event_id
+        return self._free_id(members[min(group)].id, taken, set(members))
+
+    def _decision(self, seq: int, group: list[int], founder: int, event_id: str, members: dict[int, "_Member"],
+                  matches: dict[tuple[int, int], dict[str, Any]]) -> dict[str, Any]:
+        """Why `seq` is in its event: the best match it has with another member of it, or,
+        for the earliest member, that it founded the event; with the candidates it was
+        scored against when it arrived."""
+        previous = members[seq].decision
+        base = {"candidates": previous.get("candidates") or []}
+        best = None
+        for other in group:
+            match = matches.get((min(seq, other), max(seq, other)))
+            if other != seq and match is not None and (best is None or match["score"] > best[1]["score"]):
+                best = (other, match)
+        if seq == founder or best is None:
+            if previous.get("rule") == "split by the user":
+                return {**previous, "event": event_id}
+            return {"rule": "founded", "event": event_id, "threshold": fusion.THRESHOLD, **base}
+        other, match = best
+        threshold = fusion.STORY_THRESHOLD if "story" in match else fusion.THRESHOLD
+        return {"rule": "fused", "event": event_id, "with": members[other].id, "with_article": members[other].article_id,
+                **match, "threshold": threshold, **base}
+
+
 
     def _load_clusters(self, event_ids: Iterable[str]) -> None:
         """Read the members of these events in one query (`_cluster` then finds them)."""
@@ -197,34 +421,35 @@ class Fuser:
         for event_id, record in self.con.execute(
                 "SELECT event_id, record FROM members WHERE list_contains(?, event_id) ORDER BY seq", [wanted]).fetchall():
             self._clusters[event_id].append(json.loads(record))
+        for event_id in wanted:
+            self._clusters[event_id].sort(key=_report_order)
 
     def _cluster(self, event_id: str) -> list[dict[str, Any]]:
         if event_id not in self._clusters:
             rows = self.con.execute("SELECT record FROM members WHERE event_id = ? ORDER BY seq", [event_id]).fetchall()
-            self._clusters[event_id] = [json.loads(record) for (record,) in rows]
+            self._clusters[event_id] = sorted((json.loads(record) for (record,) in rows), key=_report_order)
         return self._clusters[event_id]
-
-    def _forbidden(self, member_ids: list[str]) -> dict[str, set[str]]:
-        forbidden: dict[str, set[str]] = {}
-        for member, other in self.con.execute(
-                "SELECT member, other FROM splits WHERE list_contains(?, member)", [member_ids]).fetchall():
-            forbidden.setdefault(member, set()).add(other)
-        return forbidden
 
     # -- forgetting and rebuilding ---------------------------------------------------------
     def forget(self, article_ids: list[str]) -> None:
-        """Drop the members of these articles (their evidence goes with the articles)."""
+        """Drop the members of these articles with their pairs and story links (their
+        evidence goes with the articles); the events they were in are formed again."""
+        gone = [seq for (seq,) in self.con.execute(
+            "SELECT seq FROM members WHERE list_contains(?, article_id)", [article_ids]).fetchall()]
         had = {event_id for (event_id,) in self.con.execute(
             "SELECT DISTINCT event_id FROM members WHERE list_contains(?, article_id)", [article_ids]).fetchall()}
+        self.con.execute("DELETE FROM member_edges WHERE list_contains(?, a) OR list_contains(?, b)", [gone, gone])
         self.con.execute("DELETE FROM members WHERE list_contains(?, article_id)", [article_ids])
+        self.stories.forget(article_ids)
         self.touched |= had
-        for event_id in had:
-            self._clusters.pop(event_id, None)
-            self._fused.pop(event_id, None)
+        self._dirty |= {int(seq) for (seq,) in self.con.execute(
+            "SELECT seq FROM members WHERE list_contains(?, event_id)", [sorted(had)]).fetchall()}
+        self._clusters.clear()
 
     def rebuild(self) -> None:
         """Write the records of every touched event from its members and evidence; delete
         the ones left with no member; refresh the plan links they take part in."""
+        self._form_events()
         if not self.touched:
             return
         touched = sorted(self.touched)
@@ -247,8 +472,6 @@ class Fuser:
         _insert(self.con, "events", [_event_row(record) for record in records.values()])
         self.touched.clear()
         self._clusters.clear()
-        self._fused.clear()
-        self._founded = BlockIndex()
 
     def _link(self, records: dict[str, dict[str, Any]]) -> set[str]:
         """Link each touched plan to the act that fulfils it, and each touched act to the
@@ -293,7 +516,7 @@ class Fuser:
         return {x for r in best.values() for x in r[:2]} | unlinked
 
     def _block_events(self, found: fusion.Block, records: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        rows = self.con.execute(_BLOCK_RECORDS, [[found.root], [found.first_day], [found.last_day], [None]]).fetchall()
+        rows = self.con.execute(_BLOCK_RECORDS, [found.root, found.first_day, found.last_day]).fetchall()
         out = {event_id: json.loads(record) for event_id, record in rows}
         out.update({event_id: r for event_id, r in records.items() if r["event_code"][:2] == found.root
                     and r.get("date") and found.first_day <= r["date"][:10] <= (found.last_day or "")})
@@ -351,7 +574,7 @@ class Fuser:
         staying = [m for m in ids if m not in set(member_ids)]
         if event_id in moving:  # the founder leaves: the others go, under the first's id
             moving, staying = staying, moving
-        new_id = self._free_id(moving[0])
+        new_id = self._free_id(moving[0], set(), set())
         pairs = [(a, b) for a in moving for b in staying] + [(b, a) for a in moving for b in staying]
         self.con.execute(
             "INSERT OR REPLACE INTO splits SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?",
@@ -362,14 +585,55 @@ class Fuser:
         self.con.execute("UPDATE evidence SET event_id = ? WHERE event_id = ? AND list_contains(?, member_id)",
                          [new_id, event_id, moving])
         self._clusters.clear()
-        self._fused.clear()
         self.touched |= {event_id, new_id}
         return new_id
 
-    def _free_id(self, wanted: str) -> str:
+    def _free_id(self, wanted: str, taken: set[str], scope: set[int]) -> str:
+        """`wanted`, or `wanted~2`, ...: an id no event outside `scope` (member seqs being
+        formed again) holds and no group of this pass took."""
         candidate, n = wanted, 1
-        while self.con.execute("SELECT 1 FROM events WHERE id = ? UNION ALL SELECT 1 FROM members WHERE event_id = ?",
-                               [candidate, candidate]).fetchone():
+        while candidate in taken or self.con.execute(
+                "SELECT 1 FROM members WHERE event_id = ? AND NOT list_contains(?, seq) "
+                "UNION ALL SELECT 1 FROM events WHERE id = ? AND id NOT IN "
+                "(SELECT event_id FROM members WHERE list_contains(?, seq))",
+                [candidate, sorted(scope), candidate, sorted(scope)]).fetchone():
             n += 1
             candidate = f"{wanted}~{n}"
         return candidate
+
+
+@dataclass(frozen=True)
+class _Member:
+    """A member as fusion handles it: its row's keys, record and decision."""
+
+    seq: int
+    id: str
+    article_id: str
+    event_id: str
+    record: dict[str, Any]
+    decision: dict[str, Any]
+
+    @classmethod
+    def of(cls, row: tuple[Any, ...]) -> "_Member":
+        seq, id_, article_id, event_id, record, decision = row
+        return cls(int(seq), id_, article_id, event_id, json.loads(record), json.loads(decision))
+
+    def key(self) -> tuple[str, str]:
+        """What orders members whatever order they came in."""
+        return (self.article_id, self.id)
+
+
+def _in_window(found: fusion.Block, record: dict[str, Any]) -> bool:
+    day = (record.get("date") or "")[:10]
+    if found.first_day is None or found.last_day is None:
+        return not day
+    return bool(day) and found.first_day <= day <= found.last_day
+
+
+def _report_order(record: dict[str, Any]) -> tuple[str, str, str]:
+    """The order a fused record takes its members in: oldest report first, then by article
+    and id, so that the record does not depend on the order the reports arrived in."""
+    evidence = record.get("evidence") or [{}]
+    published = min((e.get("published") or "~") for e in evidence)
+    doc = min((e.get("doc_id") or "") for e in evidence)
+    return (published, doc, record["id"])

@@ -139,8 +139,61 @@ _V2 = (
     'CREATE INDEX events_block ON events (root, "date")',
 )
 
+# Version 3: stories, and fusion decided from matching pairs. Each article keeps its story
+# print (MinHash signature) with its LSH band keys and its links to articles of the same
+# story; members carry their block columns; `member_edges` holds every pair of members
+# that matched (by `members.seq`), from which events are re-formed when members arrive.
+# A version-2 store's merges become edges to each event's founder; its articles join
+# stories when they are stored again. No secondary indexes: DuckDB reads these tables by
+# scanning columns (the `list_contains` filters of a batch), and indexes only slow inserts.
+_PLACE_KEY = """CASE WHEN json_extract_string(record, '$.location.precision') IN ('point', 'city', 'admin1')
+    AND json_extract_string(record, '$.location.country') IS NOT NULL
+    THEN json_extract_string(record, '$.location.country') || '/' || coalesce(
+        json_extract_string(record, '$.location.admin1'), json_extract_string(record, '$.location.name'))
+        || CASE WHEN json_extract_string(record, '$.location.precision') = 'admin1' THEN ''
+           ELSE '/' || json_extract_string(record, '$.location.name') END END"""
+_V3 = (
+    "ALTER TABLE members ADD COLUMN root VARCHAR",
+    'ALTER TABLE members ADD COLUMN "date" DATE',
+    "ALTER TABLE members ADD COLUMN place_key VARCHAR",
+    f"""UPDATE members SET root = left(json_extract_string(record, '$.event_code'), 2),
+        "date" = TRY_CAST(left(json_extract_string(record, '$.date'), 10) AS DATE), place_key = {_PLACE_KEY}""",
+    """
+    CREATE TABLE stories (
+        article_id VARCHAR PRIMARY KEY,
+        story_id VARCHAR NOT NULL,
+        published DATE,
+        terms INTEGER NOT NULL,
+        signature UINTEGER[] NOT NULL
+    )
+    """,
+    "CREATE TABLE story_bands (band BIGINT NOT NULL, article_id VARCHAR NOT NULL)",
+    """
+    CREATE TABLE story_links (
+        a VARCHAR NOT NULL,
+        b VARCHAR NOT NULL,
+        similarity DOUBLE NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE member_edges (
+        a BIGINT NOT NULL,
+        b BIGINT NOT NULL,
+        score DOUBLE NOT NULL,
+        "match" JSON NOT NULL
+    )
+    """,
+    """
+    INSERT INTO member_edges
+    SELECT founder.seq, m.seq, coalesce(TRY_CAST(json_extract_string(m.decision, '$.score') AS DOUBLE), 1.0),
+           m.decision
+    FROM members m JOIN members founder ON founder.event_id = m.event_id AND founder.id = m.event_id
+    WHERE m.seq > founder.seq
+    """,
+)
+
 # (version, statements) in order; append a new entry to change the schema, never edit one.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _VERSION_TABLE = "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)"

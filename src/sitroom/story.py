@@ -1,0 +1,147 @@
+"""Story first, event second: which articles tell the same story.
+
+Two reports of one event name the same people, groups, places and figures, whatever
+words they choose for the act itself. An article's *story terms* are those: the words
+it writes capitalised inside a sentence (names of people, groups, places, ships,
+operations) and its numbers (tolls, ages, times, years), less the capitalised words that
+say nothing about the story (`story_words.tsv`). Two articles tell the same story when
+the Jaccard similarity of their terms, estimated by datasketch's MinHash, reaches
+`STORY_THRESHOLD` and they were published within `STORY_DAYS` of each other.
+
+The similarity of two articles depends on those two alone (no corpus statistics), so
+which articles are linked does not depend on the order they arrive in. Candidates are
+found by locality-sensitive hashing: the signature is cut into bands of `BAND_ROWS`
+values, and only articles that share at least `MIN_BAND_HITS` bands are compared, so the
+work per article grows with the articles that resemble it, not with the store.
+
+This module is pure; `store_fusion.StoryIndex` keeps the prints and links in the store.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+
+# MinHash permutations: 256 keeps the estimate's noise near 0.03 at the threshold, where
+# 128 let look-alike stories through on luck (measured on ECB+, docs/fusion.md).
+STORY_PERMUTATIONS = 256
+STORY_SEED = 1  # fixed: prints stored by one run are compared with prints of the next
+SCHEME = "affine32"  # datasketch's hashing scheme, named so stored prints stay comparable
+# Rows per LSH band: with 128 bands of 2 rows, two articles at the threshold (0.25) are
+# expected to share 8 bands, and unrelated ones of one country (0.05) under 1.
+BAND_ROWS = 2
+MIN_BAND_HITS = 2
+# Two articles share a story from this estimated Jaccard similarity of their terms: at
+# 0.25 ECB+'s same-story pairs are linked without joining its look-alike stories (0.20
+# joined many; 0.30 lost half the true links).
+STORY_THRESHOLD = 0.25
+# Reports of one story are published within days of each other; an article undated on
+# either side is compared without this bound.
+STORY_DAYS = 7
+# An article with fewer terms than this shows too little to be placed in a story (two
+# three-term briefs would share a story on one name).
+MIN_TERMS = 6
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.:]*\d|\d", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A line that is an address, not prose: the page furniture of scraped articles.
+_URL_LINE = re.compile(r"https?\s*:|www\s*\.|\.\s*(?:com|org|net|html?)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StoryPrint:
+    """What the story step keeps of an article: its MinHash signature and its date."""
+
+    signature: tuple[int, ...]
+    published: str | None  # YYYY-MM-DD
+    terms: int  # how many story terms it had (too few: it joins no story)
+
+
+def terms(text: str, stopwords: frozenset[str]) -> frozenset[str]:
+    """The article's story terms: capitalised words inside sentences, and numbers."""
+    found: set[str] = set()
+    for line in text.splitlines():
+        if _URL_LINE.search(line):
+            continue
+        for sentence in _SENTENCE_END.split(line):
+            for i, token in enumerate(_TOKEN.findall(sentence)):
+                if token[0].isdigit():
+                    found.add("#" + token.replace(",", ""))
+                    continue
+                low = token.casefold().strip("'’-")
+                if i == 0 or not token[0].isupper() or low in stopwords:
+                    continue  # a sentence's first word is capitalised whatever it is
+                if len(low) >= 3 or token.isupper():
+                    found.add(low)
+    return frozenset(found)
+
+
+def fingerprint(text: str, published: str | None, stopwords: frozenset[str]) -> StoryPrint:
+    found = terms(text, stopwords)
+    sketch = MinHash(num_perm=STORY_PERMUTATIONS, seed=STORY_SEED, scheme=SCHEME)
+    sketch.update_batch([term.encode("utf-8") for term in sorted(found)])
+    return StoryPrint(tuple(int(v) for v in sketch.hashvalues), published, len(found))
+
+
+def bands(signature: Sequence[int]) -> list[int]:
+    """The LSH band keys of a signature, as signed 64-bit integers (a store column)."""
+    keys = []
+    for start in range(0, len(signature), BAND_ROWS):
+        chunk = ",".join(str(v) for v in signature[start:start + BAND_ROWS])
+        digest = hashlib.blake2b(f"{start}:{chunk}".encode(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """The Jaccard similarity of two articles' terms, estimated from their signatures."""
+    return float(_sketch(a).jaccard(_sketch(b)))
+
+
+def _sketch(signature: Sequence[int]) -> LeanMinHash:
+    """A stored signature as datasketch's read-only sketch (no permutations to draw)."""
+    return LeanMinHash(seed=STORY_SEED, hashvalues=np.asarray(signature, dtype=np.uint32), scheme=SCHEME)
+
+
+def close_in_time(a: str | None, b: str | None) -> bool:
+    day_a, day_b = _day(a), _day(b)
+    return day_a is None or day_b is None or abs((day_a - day_b).days) <= STORY_DAYS
+
+
+def link(a: StoryPrint, b: StoryPrint) -> float | None:
+    """The similarity of two articles when they tell one story, else None."""
+    if a.terms < MIN_TERMS or b.terms < MIN_TERMS or not close_in_time(a.published, b.published):
+        return None
+    value = similarity(a.signature, b.signature)
+    return value if value >= STORY_THRESHOLD else None
+
+
+def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each node's story: the smallest id of its connected component, so that a story's
+    id depends on its articles, not on the order they came in."""
+    parent = {node: node for node in nodes}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {node: find(node) for node in parent}
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
