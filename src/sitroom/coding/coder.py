@@ -142,7 +142,7 @@ class EventStage:
         evidence = _evidence(sent, article)
         out: list[Draft] = []
         for trigger in triggers:
-            if trigger.token.i in folded or trigger.token.i in content:
+            if trigger.token.i in folded or trigger.token.i in content or _describes_a_noun(trigger):
                 continue
             helpers = [t for i, home in folded.items() if home is trigger for t in [doc[i]]]
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context,
@@ -274,7 +274,7 @@ class EventStage:
         toll = report_from(toll_mentions, attribution=report.text if report else None,
                            doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None
         violent = trigger.rule.code[:2] in VIOLENT_ROOTS
-        pairs = _pairs(found_sources, found_targets)
+        pairs = _pairs(found_sources, found_targets, symmetric="sym" in trigger.rule.flags)
         if any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for t in trigger.tokens for a in t.children):
             # "Ankara said Baghdad must expel the militants": Ankara's demand on Baghdad
             if report is None or report.actor is None:
@@ -287,6 +287,8 @@ class EventStage:
         for source, target in pairs:
             if "armed" in trigger.rule.flags and source is not None and not _is_armed(source):
                 continue  # "citizens who entered Chile" took no territory
+            if "official" in trigger.rule.flags and source is not None and _is_private(source):
+                continue  # "the attackers arrived in two pickups": no visit
             mode = modality(trigger.token, lexicon, violent=violent, report=report, parties=(source, target))
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
@@ -404,7 +406,7 @@ class EventStage:
 # An announced cooperative act is an intent to cooperate (03x); an announced hostile act
 # is a threat (13x). Keys are CAMEO roots; values the code of the intent or threat.
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-THREAT_CODES = {"12": "130", "14": "133", "15": "138", "16": "132", "17": "137", "18": "138", "19": "138", "20": "138"}
+THREAT_CODES = {"12": "130", "15": "138", "16": "132", "17": "137", "18": "138", "19": "138", "20": "138"}
 SPECIFIC_THREATS = {"164": "134", "165": "135", "163": "132", "166": "136"}
 
 
@@ -468,9 +470,14 @@ def event_id(doc_id: str, draft: "Draft") -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _pairs(found_sources: list[Argument], found_targets: list[Argument]) -> list[tuple[Actor | None, Actor | None]]:
+def _pairs(found_sources: list[Argument], found_targets: list[Argument],
+           symmetric: bool = False) -> list[tuple[Actor | None, Actor | None]]:
     srcs: list[Actor | None] = [a.actor for a in found_sources] or [None]
     tgts: list[Actor | None] = [a.actor for a in found_targets] or [None]
+    if symmetric and not found_targets and len(found_sources) == 2:
+        # "Armenia and Azerbaijan agreed", "the two sides met": each is the other's party
+        first, second = srcs
+        return [(first, second)]
     out = []
     for s in srcs:
         for t in tgts:
@@ -507,6 +514,15 @@ def _is_armed(actor: Actor) -> bool:
     return role in ARMED_ROLES or (len(code) == 3 and code == actor.country)  # a state itself
 
 
+# Sources that pay no visits and hold no talks: unnamed gunmen, criminals, private people.
+PRIVATE_ROLES = ("UAF", "CRM", "CVL")
+
+
+def _is_private(actor: Actor) -> bool:
+    code = actor.code or ""
+    return (code[3:6] if len(code) >= 6 else code) in PRIVATE_ROLES
+
+
 def _is_question(sent: Span) -> bool:
     """A question asks; it tells no event ("Are the guerrillas not behind this?")."""
     return sent.text.strip().rstrip("\"'”’»)] ").endswith("?")
@@ -522,6 +538,13 @@ def _inanimate_object(token: Token) -> bool:
     if any(c.dep_ == "nummod" for c in obj.children) or obj.tag_ in ("NNS", "NNPS"):
         return False  # "killed 14 soldiers", "killed dozens"
     return True
+
+
+def _describes_a_noun(trigger: Trigger) -> bool:
+    """"civilians accused of collaborating", "talks hosted by Switzerland": a participle that
+    describes a noun names no act of its own (violent ones do: "a bomb planted by X")."""
+    token = trigger.token
+    return token.dep_ == "acl" and token.tag_ == "VBN" and trigger.rule.code[:2] not in VIOLENT_ROOTS
 
 
 def _describing_verbs(token: Token) -> list[Token]:

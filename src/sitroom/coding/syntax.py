@@ -41,6 +41,8 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
                 # verb is the actor; of the trigger itself it is the patient
                 continue
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+            if token == verb and is_passive(token):
+                return None  # "worshippers who were freed": the noun is the patient
             return token.head
         if not climb or token.dep_ not in SHARED_SUBJECT_DEPS or token.head == token:
             return None
