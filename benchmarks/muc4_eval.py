@@ -8,10 +8,11 @@ targets. An article is `relevant` when it has at least one template.
 
 A *violent incident* for these figures is a coded event that is news (not `historical`),
 asserted or claimed (not planned, threatened, hypothetical or negated) and of a violent
-CAMEO root: 18 (assault, abduction, bombing), 20 (mass violence), 145 (riot), or 19
-(fighting) unless both of its actors are armed forces or armed groups: MUC-4 does not
-count combat between soldiers and guerrillas as an incident, only acts against civilian,
-government, diplomatic or economic targets (see docs/quality.md). Printed:
+CAMEO root: 18 (assault, abduction, bombing), 19 (fighting), 20 (mass violence) or 145
+(riot), unless both of its actors are armed forces, police or armed groups: MUC-4 does not
+count combat between soldiers and guerrillas (nor guerrillas killing soldiers) as an
+incident, only acts against civilian, government, diplomatic or economic targets (see
+docs/quality.md). Printed:
 
 - found: relevant articles with at least one violent incident;
 - country: templates (with a country) for which the article has a violent incident
@@ -59,12 +60,9 @@ def violent_incident(event: Event) -> bool:
         return True
     if code[:2] not in VIOLENT_ROOTS:
         return False
-    if code[:2] == "19":
-        source = event.source_actor.code if event.source_actor else None
-        target = event.target_actor.code if event.target_actor else None
-        if is_armed(source) and is_armed(target):
-            return False
-    return True
+    source = event.source_actor.code if event.source_actor else None
+    target = event.target_actor.code if event.target_actor else None
+    return not (is_armed(source) and is_armed(target))
 
 
 def template_countries(template: dict) -> set[str]:

@@ -29,7 +29,8 @@ from .when import EventDate, attach, event_date
 VIOLENT_ROOTS = ("18", "19", "20")
 # Statements are only coded from these verbs: saying is the act. Others ("added",
 # "noted") only attribute what they frame.
-STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", "insist"})
+STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", "insist", "reiterate", "stress",
+                             "emphasize", "emphasise"})
 # "X said Y must ...": saying so is a demand (CAMEO 10).
 DEMAND_MODALS = frozenset({"must", "should"})
 # Acts governed by an appeal (02), an intent (03) or a demand (10), through these
@@ -44,6 +45,16 @@ CONTENT_PREPS = frozenset({"for", "on", "from", "against", "to", "of"})
 # Confidence: a base for a coded trigger, raised by each argument the text supports.
 BASE_CONFIDENCE = 0.4
 CONFIDENCE_STEP = 0.15
+SUBORDINATE_PENALTY = 0.1
+# The generic use of force (190) and the generic assault (180): see `_one_sided`.
+GENERIC_FORCE, GENERIC_ASSAULT = "190", "180"
+# Roles of people who do not fight: violence against them is one-sided.
+CIVILIAN_ROLES = ("CVL", "NGO", "MED", "HLH", "EDU", "REL", "JUD", "LEG", "BUS", "LAB", "AGR", "REF")
+# Perpetrators whose violence is assault, not warfare: unnamed gunmen, gangs.
+IRREGULAR_ROLES = ("UAF", "CRM")
+FIGHTING_ROLES = ("MIL", "REB", "INS", "RAD", "COP", "SPY")
+# Clause links under which an act is told in passing, not as the sentence's news.
+SUBORDINATE_DEPS = ("relcl", "advcl", "acl", "pcomp")
 
 
 @dataclass
@@ -72,6 +83,9 @@ class Draft:
     # A re-mention of an event told before ("the assault", "19 people had been killed"):
     # merged into the nearest earlier event of its kind (merge.py).
     anaphoric: bool = False
+    # Told in a subordinate clause ("... after gunmen killed 12", "the town, which rebels
+    # seized"): the sentence's news is its main clause, so it weighs less.
+    subordinate: bool = False
 
 
 class EventStage:
@@ -293,6 +307,10 @@ class EventStage:
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
             code, rule = trigger.rule.code, trigger.rule.name
+            if code == GENERIC_FORCE and _one_sided(source, target):
+                # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
+                # not the use of military force between armed parties (19)
+                code, rule = GENERIC_ASSAULT, f"{rule}+one-sided"
             if mode in ("planned", "hypothetical") and source is not None:
                 # CAMEO codes an announced act as the intent or threat to do it: a planned
                 # visit is 036, "will impose sanctions" is 132, "would strike" is 138
@@ -318,6 +336,7 @@ class EventStage:
                 symmetric="sym" in trigger.rule.flags,
                 violent=violent,
                 anaphoric=_re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
+                subordinate=_subordinate(trigger),
             ))
         return [d for d in out if _worth_keeping(d)]
 
@@ -377,7 +396,8 @@ class EventStage:
         fatalities: Fatalities | None = reconcile(draft.tolls) if draft.tolls else None
         supported = (sum(x is not None for x in (draft.source, draft.target, draft.place))
                      + (not draft.date_inferred and not draft.date_suspect))
-        confidence = round(min(1.0, BASE_CONFIDENCE + CONFIDENCE_STEP * supported), 2)
+        confidence = round(min(1.0, BASE_CONFIDENCE + CONFIDENCE_STEP * supported
+                               - (SUBORDINATE_PENALTY if draft.subordinate else 0.0)), 2)
         return Event(
             id=event_id(article.id, draft),
             event_code=draft.code,
@@ -521,6 +541,30 @@ PRIVATE_ROLES = ("UAF", "CRM", "CVL")
 def _is_private(actor: Actor) -> bool:
     code = actor.code or ""
     return (code[3:6] if len(code) >= 6 else code) in PRIVATE_ROLES
+
+
+def _role(actor: Actor | None) -> str | None:
+    if actor is None or not actor.code:
+        return None
+    code = actor.code
+    return code[3:6] if len(code) >= 6 else code
+
+
+def _one_sided(source: Actor | None, target: Actor | None) -> bool:
+    if _role(target) in CIVILIAN_ROLES:
+        return True
+    return _role(source) in IRREGULAR_ROLES and _role(target) not in FIGHTING_ROLES
+
+
+def _subordinate(trigger: Trigger) -> bool:
+    token = trigger.light if trigger.light is not None else trigger.token
+    for _ in range(6):
+        if token.dep_ in SUBORDINATE_DEPS:
+            return True
+        if token.head == token or token.dep_ in ("ROOT", "ccomp", "parataxis"):
+            return False
+        token = token.head
+    return False
 
 
 def _is_question(sent: Span) -> bool:

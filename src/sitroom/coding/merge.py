@@ -78,8 +78,11 @@ def _refers_to(later: "Draft", earlier: "Draft") -> bool:
 
 
 def _same(a: "Draft", b: "Draft") -> bool:
-    if a.code[:2] != b.code[:2] or a.historical != b.historical:
+    if a.historical != b.historical:
         return False
+    if a.code[:2] != b.code[:2] and not (
+            (_bare_toll(a) or _bare_toll(b)) and a.code[:2] in VIOLENT_ROOTS and b.code[:2] in VIOLENT_ROOTS):
+        return False  # a bare toll ("412 people have been killed") may count any violence
     if _distinct_acts(a, b):
         return False
     if _bare_toll(a) or _bare_toll(b):
