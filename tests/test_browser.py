@@ -15,6 +15,7 @@ SITROOM_SCREENSHOTS=docs/screenshots to keep them (the README and docs show thos
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -230,6 +231,10 @@ def all_events(page: Any, server: str) -> list[dict[str, Any]]:
             return found
 
 
+def by_id(events: list[dict[str, Any]], event_id: str) -> dict[str, Any]:
+    return next(e for e in events if e["id"] == event_id)
+
+
 def is_news(event: dict[str, Any]) -> bool:
     return bool(event.get("date")) and not event.get("historical")
 
@@ -419,7 +424,6 @@ def test_clicking_a_row_opens_the_panel_beside_the_list_without_scrolling_it(ope
     for i, item in enumerate(record["evidence"]):
         assert marks.nth(i).text_content() == item["sentence"]
     assert page.locator("#event-title").text_content().startswith(record["event_code"])
-    shoot(page, tmp_path, "event.png")
     assert page.problems == []
 
 
@@ -443,21 +447,44 @@ def test_up_and_down_move_through_the_events_and_escape_closes(open_page, server
     assert page.problems == []
 
 
-def test_the_url_of_an_event_opens_it(open_page, servers):
+def test_the_url_of_an_event_opens_it(open_page, servers, tmp_path):
     server = servers["examples"]
     page = open_page(server)
     events = all_events(page, server)
-    # one in the list, and one the default list does not show (a background event)
-    for event in (next(e for e in events if is_news(e)), next(e for e in events if not is_news(e))):
+    # one in the list (its fourth row), and one the default list does not show (a background event)
+    for event in (by_id(events, row_ids(page)[3]), next(e for e in events if not is_news(e))):
         page = open_page(server, f"?event={quote(event['id'], safe='')}")
         expect(page.locator("#event-panel")).to_be_visible()
         expect(page.locator("#event-fields")).to_contain_text(event["id"])
         assert page.locator("#event-title").text_content().startswith(event["event_code"])
+        if is_news(event):
+            expect(page.locator(f"#events tr[data-id='{event['id']}']")).to_have_class(re.compile(r"\bopen\b"))
+            shoot(page, tmp_path, "event.png")
         assert page.problems == []
     # the whole state travels: scope, filters and period too
     background = next(e for e in events if not is_news(e))
     page = open_page(server, f"?scope=background&event={quote(background['id'], safe='')}")
-    expect(page.locator(f"#events tr[data-id='{background['id']}']")).to_have_class("open")
+    expect(page.locator(f"#events tr[data-id='{background['id']}']")).to_have_class(re.compile(r"\bopen\b"))
+    assert page.problems == []
+
+
+def test_an_event_two_outlets_report_shows_every_article_and_where_they_disagree(open_page, servers):
+    server = servers["checks"]
+    listed = open_page(server).request.get(f"{server}/api/events?limit=500").json()["events"]
+    fused = [e for e in listed if len(e.get("articles") or ()) >= 2 and e.get("contradictions")]
+    assert fused, "the two seed articles share events"
+    event_id = fused[0]["id"]
+    page = open_page(server, f"?period=all&event={quote(event_id, safe='')}")
+    page.wait_for_selector("#event-panel:not([hidden]) .report .article mark")
+    record = page.request.get(f"{server}/api/events/{quote(event_id, safe='')}").json()
+    marks = page.locator("#evidence .report .article mark")
+    assert marks.count() == len(record["evidence"])
+    for i, item in enumerate(record["evidence"]):
+        assert marks.nth(i).text_content() == item["sentence"]
+        article = page.request.get(f"{server}/api/articles/{quote(item['doc_id'], safe='')}").json()
+        assert page.locator("#evidence .report .article").nth(i).text_content() == article["text"]
+    assert len({item["doc_id"] for item in record["evidence"]}) >= 2
+    assert page.locator("#contradictions li.contradiction").count() == len(record["contradictions"])
     assert page.problems == []
 
 
@@ -529,6 +556,7 @@ def test_the_map_clusters_places_sized_by_their_toll_and_zooms(open_page, server
 
     page.click("#world")
     clustered = icons()
+    shoot(page.locator("#map-panel"), tmp_path, "map.png")
     assert len(clustered) < len(places["places"])  # at the world's zoom, nearby places share a marker
     assert sum(icon["places"] for icon in clustered) == len(places["places"])
     assert sum(icon["killed"] for icon in clustered) == sum(p["killed"] for p in places["places"])
@@ -555,7 +583,6 @@ def test_the_map_clusters_places_sized_by_their_toll_and_zooms(open_page, server
     assert biggest["places"] >= 2
     page.locator(f"#map .place-icon .toll[data-places='{biggest['places']:.0f}']").first.click()
     assert max(icon["places"] for icon in icons()) < biggest["places"]
-    shoot(page.locator("#map-panel"), tmp_path, "map.png")
     assert page.problems == []
 
 
@@ -586,6 +613,10 @@ def test_a_store_change_reloads_the_views_in_place(open_page, servers):
     expect(page.locator("#event-fields")).to_contain_text(opened)
     assert page.locator(f"#events tr[data-id='{opened}']").get_attribute("aria-current") == "true"
     assert url_query(page)["event"] == [opened]
+    # an alert (live.js passes each one on) marks its event in the list
+    page.evaluate("id => document.dispatchEvent(new CustomEvent('sitroom:alert', {detail: {event_id: id, "
+                  "rule: 'test', reason: 'new'}}))", newest["id"])
+    expect(page.locator(f"#events tr[data-id='{newest['id']}']")).to_have_class(re.compile(r"\balerted\b"))
     assert page.problems == []
 
 

@@ -207,7 +207,8 @@ export class EventList {
       const qualifier = toll.qualifier && toll.qualifier !== "exact" ? `${toll.qualifier} ` : "";
       field("Killed", `${qualifier}${toll.killed ?? "?"}${range}`);
       field("Injured", toll.injured);
-      field("By group", joined(Object.entries(toll.by_group || {}).map(([g, n]) => joined([g, String(n)], " ")), ", "));
+      const groups = Object.entries(toll.by_group || {});
+      if (groups.length) field("By group", joined(groups.map(([g, n]) => joined([g, String(n)], " ")), ", "));
     }
     field("Confidence", record.confidence);
     field("Rule", record.rule);

@@ -15,7 +15,17 @@ const BUCKETS = [
   { name: "month", upTo: Infinity, interval: () => d3.utcMonth },
 ];
 
+const MAX_BAR = 40;  // one day alone is a bar, not a wall
+
 const utc = (day) => new Date(`${day}T00:00:00Z`);
+
+// An axis whose ticks are whole days at least: a period of a few days is not cut into hours.
+function dayAxis(axis, scale, room) {
+  const [from, to] = scale.domain();
+  const days = Math.round((to - from) / dayMs);
+  return days <= room ? axis.ticks(d3.utcDay.every(Math.max(1, Math.ceil(days / room)))).tickFormat(d3.utcFormat("%b %-d"))
+    : axis.ticks(room);
+}
 const iso = (date) => date.toISOString().slice(0, 10);
 
 function colour(cls) {
@@ -89,22 +99,21 @@ export class Timeline {
       if (event.defaultPrevented) return;  // the end of a pan, not a click
       this.choose({ since: iso(b.start), until: iso(d3.utcDay.offset(b.end, -1)) });
     });
+    const barWidth = (span) => Math.min(MAX_BAR, Math.max(1, span - 2 * Math.min(span * 0.1, 4)));
     const place = (scale) => {
       groups.selectAll("rect")
         .attr("x", function place_x() {
           const b = d3.select(this.parentNode).datum();
-          const left = scale(b.start);
-          const span = scale(b.end) - left;
-          return left + Math.min(span * 0.1, 4);
+          const span = scale(b.end) - scale(b.start);
+          return scale(b.start) + (span - barWidth(span)) / 2;
         })
         .attr("width", function place_w() {
           const b = d3.select(this.parentNode).datum();
-          const span = scale(b.end) - scale(b.start);
-          return Math.max(1, span - 2 * Math.min(span * 0.1, 4));
+          return barWidth(scale(b.end) - scale(b.start));
         })
         .attr("y", (s) => y(s.top))
         .attr("height", (s) => Math.max(0, y(s.bottom) - y(s.top)));
-      xAxis.call(d3.axisBottom(scale).ticks(Math.max(2, Math.floor(w / 90))).tickSizeOuter(0));
+      xAxis.call(dayAxis(d3.axisBottom(scale), scale, Math.max(2, Math.floor(w / 90))).tickSizeOuter(0));
     };
     place(x);
 
@@ -114,10 +123,10 @@ export class Timeline {
       .range([OVERVIEW_HEIGHT - 16, 2]);
     const context = this.overview.append("g").attr("transform", `translate(${MARGIN.left},0)`);
     context.append("g").selectAll("rect").data(overviewBars).join("rect").attr("class", "overview-bar")
-      .attr("x", (b) => x2(b.start)).attr("width", (b) => Math.max(1, x2(b.end) - x2(b.start) - 0.5))
+      .attr("x", (b) => x2(b.start)).attr("width", (b) => Math.min(MAX_BAR, Math.max(1, x2(b.end) - x2(b.start) - 0.5)))
       .attr("y", (b) => oy(b.total)).attr("height", (b) => OVERVIEW_HEIGHT - 16 - oy(b.total));
     context.append("g").attr("class", "axis").attr("transform", `translate(0,${OVERVIEW_HEIGHT - 16})`)
-      .call(d3.axisBottom(x2).ticks(Math.max(2, Math.floor(w / 110))).tickSize(3));
+      .call(dayAxis(d3.axisBottom(x2), x2, Math.max(2, Math.floor(w / 110))).tickSize(3));
 
     const brush = d3.brushX().extent([[0, 0], [w, OVERVIEW_HEIGHT - 16]]);
     const zoom = d3.zoom().scaleExtent([1, Math.max(1, (full[1] - full[0]) / dayMs / 3)])
