@@ -178,10 +178,10 @@ function zoomPeriod(factor) {
 
 function keyTarget(event) {
   // The arrows move through the events unless the reader is typing, choosing a radio
-  // button, or moving the map (Leaflet pans with them).
+  // button, moving the map (Leaflet pans with them) or scrolling an article's text.
   const target = event.target;
   if (!(target instanceof Element)) return true;
-  return !target.closest("input, select, textarea, #map, [contenteditable]");
+  return !target.closest("input, select, textarea, #map, .article, [contenteditable]");
 }
 
 function start() {
