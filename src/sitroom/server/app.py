@@ -23,6 +23,7 @@ from .api import router
 from .config import ServerConfig
 from .limits import Guard
 from .posting import Poster
+from .view_api import router as view_router
 
 STATIC = Path(__file__).resolve().parent / "static"
 CONTENT_TYPES = {
@@ -37,10 +38,11 @@ INDEX = "index.html"
 
 
 def static_files(folder: Path = STATIC) -> dict[str, tuple[bytes, str]]:
-    """Every servable file of `folder` (its direct children with a known type) by name."""
+    """Every servable file under `folder` (a file with a known type) by its path from
+    there: `app.js`, `vendor/d3/d3.min.js`."""
     return {
-        path.name: (path.read_bytes(), CONTENT_TYPES[path.suffix])
-        for path in sorted(folder.iterdir())
+        path.relative_to(folder).as_posix(): (path.read_bytes(), CONTENT_TYPES[path.suffix])
+        for path in sorted(folder.rglob("*"))
         if path.is_file() and path.suffix in CONTENT_TYPES
     }
 
@@ -65,6 +67,7 @@ def create_app(config: ServerConfig, *, analyzer_factory: Callable[[Options], An
     app.state.root_labels = {code: entry.label for code, entry in lexicon.codes.items() if len(code) == 2}
     errors.install(app)
     app.include_router(router)
+    app.include_router(view_router)
     files = static_files()
 
     def serve_file(name: str) -> Response:
