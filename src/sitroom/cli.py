@@ -27,17 +27,19 @@ TABLE_EVIDENCE_CHARS = 80
 
 
 def _options(published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...],
-             db: str | None = None) -> Options:
+             db: str | None = None, allow_root: tuple[str, ...] = ()) -> Options:
     if published is not None:
         try:
             dt.date.fromisoformat(published[:10])
         except ValueError as exc:
             raise UsageError(f"--published must be a date like 2024-11-30, not {published!r}") from exc
     return Options(published=published, outlet=outlet, title=title, kb_paths=tuple(Path(k) for k in kb),
-                   db_path=db_path_from_env(db))
+                   db_path=db_path_from_env(db), listing_roots=tuple(Path(r) for r in allow_root))
 
 
 def _metadata_options(func: Any) -> Any:
+    func = click.option("--allow-root", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+                        help="A listing file's \"path\" may point into DIR too (else only into its own folder).")(func)
     func = click.option("--kb", multiple=True, type=click.Path(), help="Extra actor knowledge file (TSV, see docs).")(func)
     func = click.option("--title", help="Title for inputs that carry none.")(func)
     func = click.option("--outlet", help="Outlet for inputs that carry none.")(func)
@@ -101,12 +103,12 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @_metadata_options
 def extract(inputs: tuple[str, ...], published: str | None, outlet: str | None, title: str | None,
-            kb: tuple[str, ...]) -> None:
+            kb: tuple[str, ...], allow_root: tuple[str, ...]) -> None:
     """Print the events of INPUTS (files, folders or - for stdin) as JSON Lines."""
 
     def run() -> int:
         failed = 0
-        for item in commands.extract(inputs, _options(published, outlet, title, kb)):
+        for item in commands.extract(inputs, _options(published, outlet, title, kb, allow_root=allow_root)):
             if isinstance(item, InputError):
                 _report_input_error(item)
                 failed += 1
@@ -122,12 +124,12 @@ def extract(inputs: tuple[str, ...], published: str | None, outlet: str | None, 
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one document per article).")
 @_metadata_options
 def analyze(inputs: tuple[str, ...], pretty: bool, published: str | None, outlet: str | None,
-            title: str | None, kb: tuple[str, ...]) -> None:
+            title: str | None, kb: tuple[str, ...], allow_root: tuple[str, ...]) -> None:
     """Print everything the pipeline found in each article, with offsets (one JSON per line)."""
 
     def run() -> int:
         failed = 0
-        for item in commands.analyze(inputs, _options(published, outlet, title, kb)):
+        for item in commands.analyze(inputs, _options(published, outlet, title, kb, allow_root=allow_root)):
             if isinstance(item, InputError):
                 _report_input_error(item)
                 failed += 1
@@ -148,7 +150,8 @@ def analyze(inputs: tuple[str, ...], pretty: bool, published: str | None, outlet
               help="Analyse on the Dask cluster whose scheduler listens here (tcp://host:8786).")
 @_metadata_options
 def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, workers: int, scheduler: str | None,
-           published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...]) -> None:
+           published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...],
+           allow_root: tuple[str, ...]) -> None:
     """Store the articles under INPUTS and their events (idempotent, resumable).
 
     The store is opened for each batch written and closed in between, so `sitroom serve`
@@ -157,7 +160,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, workers: int, s
     from .progress import IngestProgress
 
     def run() -> int:
-        options = _options(published, outlet, title, kb, db)
+        options = _options(published, outlet, title, kb, db, allow_root)
         if scheduler is not None and workers != 1:
             raise UsageError("give either --workers or --scheduler, not both")
 

@@ -14,16 +14,15 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import UsageError
+from ..intake.fields import MAX_ID_CHARS
 from ..store import EventFilter
 from . import reads
 from .access import StoreAccess
 from .config import MAX_BATCH, MAX_PAGE, MAX_PLACES, ServerConfig
 from .posting import Poster
 
-# Longest value a text filter takes, and the longest id (content hashes are 16
-# characters; ids an input gives are rarely over 100).
+# Longest value a text filter takes.
 MAX_FILTER_CHARS = 200
-MAX_ID_CHARS = 200
 
 # Routes answer JSONResponse themselves: the bodies are plain JSON already, and FastAPI's
 # jsonable_encoder would walk them again (20 ms for a 100,000-event timeline).
