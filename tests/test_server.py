@@ -461,7 +461,7 @@ def live(store_path: Path) -> Iterator[str]:
     app = create_app(ServerConfig(db_path=store_path, token=TOKEN), analyzer_factory=FakeAnalyzer)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server = uvicorn.Server(server_run.uvicorn_config(app))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

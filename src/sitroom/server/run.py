@@ -6,8 +6,10 @@ import os
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from ..errors import UsageError
 from .access import StoreAccess
@@ -55,6 +57,11 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def uvicorn_config(app: ASGIApp, **settings: Any) -> uvicorn.Config:
+    """How uvicorn runs `app` (tests pass `log_config=None` to see its log records)."""
+    return uvicorn.Config(app, **{"log_level": "warning", **settings})
+
+
 def serve(db_path: Path, *, host: str, port: int, say: Callable[[str], None]) -> None:
     """Serve the store at `db_path` until interrupted. Creates the store if there is none;
     raises StoreError when the file cannot be read as one."""
@@ -74,6 +81,6 @@ def serve(db_path: Path, *, host: str, port: int, say: Callable[[str], None]) ->
             say(f"Write token (POST /api/articles, header `Authorization: Bearer <token>`): {token}")
         if not loopback:
             say(f"Warning: {host} is not a loopback address; anyone who can reach it can read the store")
-        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
+        uvicorn.Server(uvicorn_config(app)).run(sockets=[listening])
     finally:
         listening.close()
