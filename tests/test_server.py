@@ -284,7 +284,8 @@ def test_the_openapi_description_lists_every_route(client):
 
 def test_errors_have_one_shape(client):
     assert_error(client.get("/nowhere"), 404, "/nowhere")
-    assert_error(client.delete("/api/events"), 405, "DELETE")
+    assert_error(client.delete("/api/events", headers=AUTH), 405, "DELETE")
+    assert_error(client.delete("/api/events"), 401, "Authorization")  # every write needs the token first
     assert_error(client.get("/api/events", params={"limit": 0}), 422, "limit")
     assert_error(client.get("/api/events", params={"limit": 501}), 422, "limit")
     assert_error(client.get("/api/events", params={"code": "19; DROP TABLE events"}), 422, "code")

@@ -47,6 +47,7 @@ MAX_NAMED_FAILURES = 5
 _LOCK_MESSAGE = "Could not set lock on file"
 _NOT_DUCKDB_MESSAGE = "not a valid DuckDB database file"
 _LOCK_PID = re.compile(r"\(PID (\d+)\)")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 ArticleRow = tuple[Article, Sequence[Sentence], Sequence[Event]]
 T = TypeVar("T")
@@ -129,8 +130,8 @@ class EventFilter:
             value = getattr(self, name)
             if value is None:
                 continue
-            try:
-                dt.date.fromisoformat(value)
+            try:  # YYYY-MM-DD only: fromisoformat also takes 20241201 and 2024-W48-6, DuckDB's CAST does not
+                dt.date.fromisoformat(value if _DAY.fullmatch(value) else "")
             except (TypeError, ValueError) as exc:
                 raise UsageError(f"{name} must be a date like 2024-11-30, not {value!r}") from exc
         if self.since and self.until and self.since > self.until:

@@ -14,11 +14,10 @@ from starlette.types import ASGIApp
 from ..errors import UsageError
 from .access import StoreAccess
 from .app import create_app
-from .config import LOOPBACK_HOSTS, READ_WAIT_SECONDS, WRITE_WAIT_SECONDS, ServerConfig, new_token
+from .config import LOOPBACK_HOSTS, READ_WAIT_SECONDS, WRITE_WAIT_SECONDS, ServerConfig, check_token, new_token
+from .protocol import HEAD_SECONDS, protocol
 
 TOKEN_ENV = "SITROOM_TOKEN"
-# A token shorter than this is guessable by a patient script on the same machine.
-MIN_TOKEN_CHARS = 16
 
 
 def token_from_env() -> tuple[str, bool]:
@@ -26,8 +25,7 @@ def token_from_env() -> tuple[str, bool]:
     given = os.environ.get(TOKEN_ENV)
     if given is None:
         return new_token(), True
-    if len(given) < MIN_TOKEN_CHARS:
-        raise UsageError(f"${TOKEN_ENV} must be at least {MIN_TOKEN_CHARS} characters long")
+    check_token(given, f"${TOKEN_ENV}")
     return given, False
 
 
@@ -57,9 +55,11 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def uvicorn_config(app: ASGIApp, **settings: Any) -> uvicorn.Config:
-    """How uvicorn runs `app` (tests pass `log_config=None` to see its log records)."""
-    return uvicorn.Config(app, **{"log_level": "warning", **settings})
+def uvicorn_config(app: ASGIApp, *, head_seconds: float = HEAD_SECONDS, **settings: Any) -> uvicorn.Config:
+    """How uvicorn runs `app`: with sitroom's protocol (`protocol.py`: its own answers in
+    the JSON error shape, request heads timed out). Tests pass `log_config=None` to see
+    its log records."""
+    return uvicorn.Config(app, **{"log_level": "warning", "http": protocol(head_seconds), **settings})
 
 
 def serve(db_path: Path, *, host: str, port: int, say: Callable[[str], None]) -> None:
