@@ -25,11 +25,13 @@ import unicodedata
 
 # The longest id the API takes in a URL (server/api.py uses this one); content ids are 16.
 MAX_ID_CHARS = 200
-# Invisible formatting characters: zero-width space, word joiner, a byte-order mark
-# inside the text, soft hyphen, direction marks, embeddings, overrides and isolates.
-# In running text they split words ("Hez\u200bbollah"); in a one-line field they reorder
-# or hide what the page shows.
-INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u180e]")
+# Invisible formatting characters: zero-width space, word joiner, invisible operators, a
+# byte-order mark inside the text, soft hyphen, direction marks, embeddings, overrides
+# and isolates, and the deprecated shaping controls. In running text they split words
+# ("Hez\u200bbollah"); in a one-line field they reorder or hide what the page shows.
+# The zero-width (non-)joiners and tag characters stay: Persian, Indic scripts and emoji
+# need them.
+INVISIBLE = re.compile("[\u200b\u2060-\u2064\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u206f\u061c\u180e]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 and C1 control characters, DEL included.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
