@@ -40,6 +40,8 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _ID_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 # Path segments a browser resolves before it sends the request: /api/articles/.. is /api/.
 _DOT_SEGMENTS = frozenset({".", ".."})
+# Metadata shown on one line: in the page's lists, in a table on a terminal.
+ONE_LINE_FIELDS = ("title", "outlet", "url", "language")
 
 
 def surrogate_problem(what: str, value: str) -> str | None:
@@ -60,6 +62,16 @@ def clean_line(value: str) -> tuple[str | None, int]:
     controls = len([c for c in _CONTROL.findall(value) if not c.isspace()])
     cleaned = " ".join(_CONTROL.sub(" ", INVISIBLE.sub("", value)).split())
     return cleaned or None, invisible + controls
+
+
+def one_line(name: str, value: str | None, notes: list[str]) -> str | None:
+    """Field `name` cleaned as `clean_line` says, with a note in `notes` when anything was removed."""
+    if value is None:
+        return None
+    cleaned, removed = clean_line(value)
+    if removed:
+        notes.append(f"{removed} invisible or control character(s) removed from {name}")
+    return cleaned
 
 
 def id_problem(value: str) -> str | None:

@@ -36,7 +36,7 @@ from ..errors import (
 from ..options import Options
 from ..records import Article
 from .clean import find_furniture, guess_title, html_to_text
-from .fields import INVISIBLE, clean_line, id_problem, printable, surrogate_problem
+from .fields import INVISIBLE, ONE_LINE_FIELDS, id_problem, one_line, printable, surrogate_problem
 from .language import UNDETERMINED, detect_language
 
 STDIN = "-"
@@ -684,7 +684,7 @@ def _article(text: str, source: str, options: Options, defaults: _Meta, meta: _M
     text itself (a headline-like first line as title).
     """
     meta.fill(defaults)
-    for name, value in (("text", text), *((n, getattr(meta, n)) for n in _ONE_LINE_FIELDS)):
+    for name, value in (("text", text), *((n, getattr(meta, n)) for n in ONE_LINE_FIELDS)):
         problem = surrogate_problem(name, value) if value is not None else None
         if problem is not None:  # from a feed or a page: a JSON field was refused when read
             return MalformedInput(source, problem)
@@ -700,10 +700,10 @@ def _article(text: str, source: str, options: Options, defaults: _Meta, meta: _M
     text = _bounded(text, meta.notes)
     if not _has_text(text):
         return EmptyInput(source, "holds only whitespace: no text to analyse")
-    for name in _ONE_LINE_FIELDS:
-        setattr(meta, name, _one_line(name, getattr(meta, name), meta.notes))
+    for name in ONE_LINE_FIELDS:
+        setattr(meta, name, one_line(name, getattr(meta, name), meta.notes))
     furniture = find_furniture(text, outlet=meta.outlet)
-    title = _one_line("title", meta.title or guess_title(text, furniture), meta.notes)
+    title = one_line("title", meta.title or guess_title(text, furniture), meta.notes)
     language, note = _language(text, furniture, meta.language)
     if note:
         meta.notes.append(note)
@@ -719,20 +719,6 @@ def _article(text: str, source: str, options: Options, defaults: _Meta, meta: _M
         furniture=furniture,
         notes=tuple(meta.notes),
     )
-
-
-# Metadata shown on one line: in the page's lists, in a table on a terminal.
-_ONE_LINE_FIELDS = ("title", "outlet", "url", "language")
-
-
-def _one_line(name: str, value: str | None, notes: list[str]) -> str | None:
-    """`value` cleaned as fields.clean_line says, noted when anything was removed."""
-    if value is None:
-        return None
-    cleaned, removed = clean_line(value)
-    if removed:
-        notes.append(f"{removed} invisible or control character(s) removed from {name}")
-    return cleaned
 
 
 def _visible(text: str, notes: list[str]) -> str:

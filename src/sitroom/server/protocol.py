@@ -35,7 +35,7 @@ REASON_MAX_CHARS = 200
 
 def response_bytes(status: int, message: str) -> bytes:
     """A whole HTTP/1.1 response carrying `error_body`, which closes the connection."""
-    body = json.dumps(error_body(status, message)).encode()
+    body = json.dumps(error_body(status, message), ensure_ascii=False, separators=(",", ":")).encode()  # as JSONResponse
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                (b"connection", b"close"), *SECURITY_HEADERS]
     head = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}".encode()]
