@@ -196,6 +196,7 @@ def test_head_is_answered_like_get_on_every_get_route_and_static_file(client, st
     missing = client.head("/api/events/nope")
     assert missing.status_code == 404 and missing.content == b"" and "content-security-policy" in missing.headers
     assert client.head("/api/articles").status_code == 405
+    assert client.delete("/api/events", headers=AUTH).headers["allow"] == "GET, HEAD"
 
 
 def test_head_keeps_the_connection_usable(live) -> None:

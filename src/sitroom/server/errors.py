@@ -25,8 +25,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import InputError, ModelError, SitroomError, StoreError, StoreLocked, UsageError
 
 log = logging.getLogger("sitroom.server")
-# Where the scope of a HEAD request, passed on as GET, keeps the method the client sent.
-ASKED_METHOD = "sitroom.asked_method"
 
 # A client that meets a locked store (an ingest writing a batch) may try again this soon.
 RETRY_AFTER_SECONDS = 1
@@ -77,10 +75,9 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 404 and message == "Not Found":
             message = f"nothing at {request.url.path}"
         elif exc.status_code == 405:
-            # HEAD reaches the routes as GET (limits.Guard): name what the client sent
-            message = f"{request.scope.get(ASKED_METHOD, request.method)} is not allowed on {request.url.path}"
+            message = f"{request.method} is not allowed on {request.url.path}"
             allowed = headers.get("Allow", "").split(", ")
-            if "GET" in allowed:
+            if "GET" in allowed and "HEAD" not in allowed:  # limits.Guard answers HEAD wherever GET is
                 headers["Allow"] = ", ".join([*allowed, "HEAD"])
         return error_response(exc.status_code, message, headers)
 
@@ -95,7 +92,7 @@ def install(app: FastAPI) -> None:
         if isinstance(exc, (UsageError, InputError)):  # about the request: said to its client
             return error_response(status, str(exc), headers)
         # about the server (files, SQL, processes): said to its operator
-        log.error("%s %s: %s", request.method, request.url.path, exc)
+        log.log(logging.WARNING if status == 503 else logging.ERROR, "%s %s: %s", request.method, request.url.path, exc)
         if isinstance(exc, StoreLocked):
             return error_response(status, STORE_LOCKED_MESSAGE, headers)
         if isinstance(exc, ModelError):

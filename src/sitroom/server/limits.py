@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import ASKED_METHOD, INTERNAL_MESSAGE, error_response, log
+from .errors import INTERNAL_MESSAGE, error_response, log
 
 # The page loads only its own files and talks only to its own API; no inline script,
 # no frames. Data shown with textContent is never markup, and this is the second wall.
@@ -62,7 +62,7 @@ class Guard:
 
         try:
             # Every GET route answers HEAD (RFC 9110), static files included.
-            inner = {**scope, "method": "GET", ASKED_METHOD: "HEAD"} if head else scope
+            inner = {**scope, "method": "GET"} if head else scope
             await self._guarded(inner, receive, secured)
         except Exception:
             # Caught here, not left to Starlette's outer handler, which answers, then raises
