@@ -101,9 +101,9 @@ def _write_batch(folder: Path) -> None:
     (loop / "self").symlink_to(loop, target_is_directory=True)
 
 
-def _ingest(folder: Path, db: Path, *, user: int | None = None) -> Ingested:
+def _ingest(folder: Path, db: Path, *, user: int | None = None, extra: tuple[str, ...] = ()) -> Ingested:
     command = [sys.executable, "-m", "sitroom.cli", "ingest", str(folder), "--db", str(db),
-               "--published", PUBLISHED]
+               "--published", PUBLISHED, *extra]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
     started = time.monotonic()
@@ -386,3 +386,18 @@ def test_each_line_that_no_store_can_carry_is_one_error_and_the_rest_is_stored(u
     assert len(articles) == 3 and "u-good" in articles
     assert (articles["u-good"].outlet, articles["u-good"].title) == ("Wire", "gnp.exe")
     assert not any("Secret" in a.text or a.text == Path("/etc/hostname").read_text() for a in articles.values())
+
+
+def test_allow_root_lets_a_listing_read_the_folder_it_names(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "goma.txt").write_text(GOOD["good-goma.txt"], encoding="utf-8")
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "list.jsonl").write_text(json.dumps({"id": "archived", "path": "../archive/goma.txt"}) + "\n")
+    refused = _ingest(lists, tmp_path / "refused.duckdb")
+    assert refused.returncode == 1 and "--allow-root" in refused.errors[0]
+    allowed = _ingest(lists, tmp_path / "allowed.duckdb", extra=("--allow-root", str(archive)))
+    assert allowed.returncode == 0 and allowed.errors == []
+    with Store.open(tmp_path / "allowed.duckdb", read_only=True) as store:
+        assert [a.id for a in store.articles()] == ["archived"]

@@ -37,9 +37,13 @@ def _options(published: str | None, outlet: str | None, title: str | None, kb: t
                    db_path=db_path_from_env(db), listing_roots=tuple(Path(r) for r in allow_root))
 
 
-def _metadata_options(func: Any) -> Any:
-    func = click.option("--allow-root", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+def _listing_option(func: Any) -> Any:
+    """--allow-root, for the commands that read inputs (listings among them)."""
+    return click.option("--allow-root", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
                         help="A listing file's \"path\" may point into DIR too (else only into its own folder).")(func)
+
+
+def _metadata_options(func: Any) -> Any:
     func = click.option("--kb", multiple=True, type=click.Path(), help="Extra actor knowledge file (TSV, see docs).")(func)
     func = click.option("--title", help="Title for inputs that carry none.")(func)
     func = click.option("--outlet", help="Outlet for inputs that carry none.")(func)
@@ -102,6 +106,7 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @_metadata_options
+@_listing_option
 def extract(inputs: tuple[str, ...], published: str | None, outlet: str | None, title: str | None,
             kb: tuple[str, ...], allow_root: tuple[str, ...]) -> None:
     """Print the events of INPUTS (files, folders or - for stdin) as JSON Lines."""
@@ -123,6 +128,7 @@ def extract(inputs: tuple[str, ...], published: str | None, outlet: str | None, 
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one document per article).")
 @_metadata_options
+@_listing_option
 def analyze(inputs: tuple[str, ...], pretty: bool, published: str | None, outlet: str | None,
             title: str | None, kb: tuple[str, ...], allow_root: tuple[str, ...]) -> None:
     """Print everything the pipeline found in each article, with offsets (one JSON per line)."""
@@ -149,6 +155,7 @@ def analyze(inputs: tuple[str, ...], pretty: bool, published: str | None, outlet
 @click.option("--scheduler", metavar="ADDRESS",
               help="Analyse on the Dask cluster whose scheduler listens here (tcp://host:8786).")
 @_metadata_options
+@_listing_option
 def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, workers: int, scheduler: str | None,
            published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...],
            allow_root: tuple[str, ...]) -> None:
