@@ -22,6 +22,15 @@ SEEDS = {
     "cp1252": (1, "Caf\xe9 in Sana\xe1 was hit, officials said \u201ctoday\u201d.".encode("cp1252")),
     "nul-zw": (0, "Hez\u200bbollah and\x00 the army \u202eclashed\u202c.".encode()),
     "furniture": (6, (STORY + "Photo: AFP\nRelated:\nMore stories\n").encode()),
+    # issue 18: text no store can carry, direction controls, ids the page cannot link to,
+    # listings pointing out of their folder, and the body of POST /api/articles
+    "json-surrogates": (3, b'{"id": "a\\ud800", "text": "Goma \\udfff shelled", "title": "t\\u202eexe.png"}'),
+    "jsonl-fields": (4, b'{"id": "..", "text": "a"}\n{"id": "' + b"x" * 201 + b'", "text": "b"}\n'
+                        b'{"text": "c", "outlet": "W\\u2066ire\\u001b[31m", "url": "\\u202ehttps://x"}\n'),
+    "listing": (4, b'{"path": "../secret.txt"}\n{"path": "/etc/hostname"}\n{"path": "inside.txt"}\n'
+                   b'{"path": "a\\u0000b"}\n'),
+    "posted": (8, b'[{"text": "Rebels \\ud800 fled", "title": "\\u2067x"}, {"html": "<p>\\udc80</p>"}, '
+                  b'{"id": ".", "text": "a"}, {"path": "inside.txt"}, {"text": "ok \\ufffe", "id": "a/b"}]'),
 }
 
 if __name__ == "__main__":

@@ -21,6 +21,11 @@ CRASHES = {
     "atom-content-none": "BTxmZWVkIHhtbG5zPSdodHRwOi8vd3d3LnczbWw+PGhlYWQ+PHRpdGxlPgV0aXRsZT5XPC90aXRsZT48ZW50cnk+"
                          "PHRpdGxlPlQ8PjxoZWFkPjx0aXRsZT4FPD94bWU9J2h0bWwnPiZsdDtwJmd0O0JvZHkmbHQ7L3AmZ3Q7PC9jb250"
                          "ZW50PjwvZW50cnk+PC9mZWVkPg==",
+    # UTF-16 text whose guessed title held U+206E (NATIONAL DIGIT SHAPES), a deprecated
+    # invisible formatting character that intake did not yet remove from one-line fields
+    "title-deprecated-format-char": "Af/+VABISEhISEhISEhISAAAAAI8aHRtbD48aGVhZHRpdGxlPjxpdGVtPjx0aXR8ZT5UPC90ADxpdGxodG1sPmU+"
+                                    "PGdlc2NyaXBzYWlkLgo8L2Rlc2NyaXB0aW9uPjxwdWJEYXRlPk0gbiw8SEgxbzAgSnVuIDIwMjQgMTA6IEp1biAy"
+                                    "MDI0IDEwOjAwOjAwcmlwdD48L2JvZD4=",
 }
 
 

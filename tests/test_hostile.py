@@ -101,9 +101,9 @@ def _write_batch(folder: Path) -> None:
     (loop / "self").symlink_to(loop, target_is_directory=True)
 
 
-def _ingest(folder: Path, db: Path, *, user: int | None = None) -> Ingested:
+def _ingest(folder: Path, db: Path, *, user: int | None = None, extra: tuple[str, ...] = ()) -> Ingested:
     command = [sys.executable, "-m", "sitroom.cli", "ingest", str(folder), "--db", str(db),
-               "--published", PUBLISHED]
+               "--published", PUBLISHED, *extra]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
     started = time.monotonic()
@@ -343,3 +343,61 @@ def test_a_publication_date_that_cannot_be_right_is_dropped_with_a_note(publishe
     analysis = Analyzer(Options()).analyze(article)
     assert f"publication date {published} {problem}: not trusted" in analysis.article.notes
     assert analysis.article.published != published
+
+
+# --- text no store, API or page can carry (issue 18): the real `sitroom ingest` -------------
+
+@pytest.fixture(scope="module")
+def unicode_batch(tmp_path_factory: pytest.TempPathFactory) -> Ingested:
+    """Good files before and after one whose lines each hold one defect the probe found."""
+    folder = tmp_path_factory.mktemp("unicode")
+    (folder.parent / "unicode-outside.txt").write_text("Secret text beside the corpus.\n", encoding="utf-8")
+    (folder / "a-good.txt").write_text(GOOD["good-goma.txt"], encoding="utf-8")
+    lines = [
+        {"id": "u-good", "text": GOOD["good-khartoum.txt"], "outlet": "Wire\u202e", "title": "gnp.\u202eexe"},
+        {"id": "u-surrogate", "text": "Rebels attacked \ud800 Beni on Friday, the army said."},
+        {"id": "u-html", "html": "<p>Rebels attacked \udfff Beni on Friday.</p>"},
+        {"id": "u-title", "text": "Rebels attacked Beni on Friday.", "title": "x\udcffy"},
+        {"id": "..", "text": "Rebels attacked Beni on Saturday."},
+        {"id": "x" * 5_000, "text": "Rebels attacked Beni on Sunday."},
+        {"id": "u-outside", "path": "../unicode-outside.txt"},
+        {"id": "u-absolute", "path": "/etc/hostname"},
+    ]
+    (folder / "b-listing.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    (folder / "c-good.txt").write_text(
+        "Pakistani troops killed six militants in North Waziristan on Monday, the military said.\n", encoding="utf-8")
+    return _ingest(folder, folder.parent / "unicode.duckdb")
+
+
+def test_each_line_that_no_store_can_carry_is_one_error_and_the_rest_is_stored(unicode_batch: Ingested) -> None:
+    listing = unicode_batch.folder / "b-listing.jsonl"
+    assert unicode_batch.returncode == 1
+    assert [line.split(": ", 2)[1] for line in unicode_batch.errors] == [
+        f"{listing}:{n}" for n in range(2, 9)], unicode_batch.errors
+    expected = ['field "text" holds a lone surrogate (U+D800)', 'field "html" holds a lone surrogate (U+DFFF)',
+                'field "title" holds a lone surrogate (U+DCFF)', "a path segment the page's links cannot carry",
+                "5,000 characters long: ids are at most 200", "leads outside the listing's folder",
+                "leads outside the listing's folder"]
+    for line, words in zip(unicode_batch.errors, expected):
+        assert words in line, line
+    assert not any("internal error" in line for line in unicode_batch.errors)
+    with Store.open(unicode_batch.db, read_only=True) as store:
+        articles = {a.id: a for a in store.articles()}
+    assert len(articles) == 3 and "u-good" in articles
+    assert (articles["u-good"].outlet, articles["u-good"].title) == ("Wire", "gnp.exe")
+    assert not any("Secret" in a.text or a.text == Path("/etc/hostname").read_text() for a in articles.values())
+
+
+def test_allow_root_lets_a_listing_read_the_folder_it_names(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "goma.txt").write_text(GOOD["good-goma.txt"], encoding="utf-8")
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "list.jsonl").write_text(json.dumps({"id": "archived", "path": "../archive/goma.txt"}) + "\n")
+    refused = _ingest(lists, tmp_path / "refused.duckdb")
+    assert refused.returncode == 1 and "--allow-root" in refused.errors[0]
+    allowed = _ingest(lists, tmp_path / "allowed.duckdb", extra=("--allow-root", str(archive)))
+    assert allowed.returncode == 0 and allowed.errors == []
+    with Store.open(tmp_path / "allowed.duckdb", read_only=True) as store:
+        assert [a.id for a in store.articles()] == ["archived"]

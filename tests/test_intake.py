@@ -467,3 +467,154 @@ def test_seed_directory_reads_through_its_manifest() -> None:
         assert (item.title, item.published, item.outlet) == (meta[item.id]["title"], meta[item.id]["published"], meta[item.id]["outlet"])
         assert item.language == "en"
         assert item.furniture
+
+
+# --- text no store, API or page can carry (issue 18) ------------------------------------------
+
+def _jsonl(tmp_path: Path, name: str, *records: dict[str, object]) -> Path:
+    # json.dumps writes a lone surrogate as the escape "\ud800": valid JSON, invalid Unicode
+    return write(tmp_path, name, "\n".join(json.dumps(r) for r in records) + "\n")
+
+
+def _encodable(item: Article) -> bool:
+    values = [item.id, item.text, item.title, item.outlet, item.published, item.url, item.language, item.source,
+              *item.notes]
+    return all(value is None or value.encode("utf-8") for value in values)
+
+
+@pytest.mark.parametrize("field", ["text", "html", "title", "outlet", "id", "url", "language"])
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udfff", "\udcff"])
+def test_a_lone_surrogate_in_any_field_is_one_error_naming_file_and_line(tmp_path: Path, field: str,
+                                                                        surrogate: str) -> None:
+    bad = {"text": STORY, field: f"<p>Clashes {surrogate}in Kalehe</p>" if field == "html" else f"x{surrogate}y"}
+    if field == "html":
+        del bad["text"]
+    path = _jsonl(tmp_path, "mixed.jsonl", {"id": "good-1", "text": STORY}, bad,
+                  {"id": "good-2", "text": STORY.replace("nine", "ten"), "title": "A pair \ud83d\ude00 is fine"})
+    items = read(path)
+    articles = [i for i in items if isinstance(i, Article)]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [a.id for a in articles] == ["good-1", "good-2"] and all(_encodable(a) for a in articles)
+    assert articles[1].title == "A pair \U0001F600 is fine"
+    [error] = errors
+    assert isinstance(error, MalformedInput) and error.source == f"{path}:2"
+    assert f'field "{field}"' in error.problem and "lone surrogate" in error.problem
+    assert f"U+{ord(surrogate):04X}" in error.problem
+    str(error).encode("utf-8", "backslashreplace")  # printable on any terminal
+
+
+def test_a_lone_surrogate_in_a_json_list_names_its_item(tmp_path: Path) -> None:
+    path = write(tmp_path, "list.json", json.dumps([{"text": STORY}, {"text": "Shelling \ud800 hit Goma."}]))
+    good, error = read(path)
+    assert isinstance(good, Article) and isinstance(error, MalformedInput)
+    assert str(error).startswith(f"{path} item 2: field \"text\" holds a lone surrogate")
+
+
+def test_options_that_are_not_valid_unicode_are_a_usage_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.txt", STORY)
+    # what argv gives for a byte that is not UTF-8 (surrogateescape)
+    with pytest.raises(UsageError, match="outlet"):
+        read(path, options=Options(outlet="Kivu \udcff Times"))
+
+
+def test_file_names_that_are_not_utf8_give_storable_sources(tmp_path: Path) -> None:
+    from sitroom.store import Store
+
+    name = os.fsdecode(b"r\xe9port.txt")  # Latin-1 on disk: "\udce9" in Python
+    (tmp_path / name).write_text(STORY, encoding="utf-8")
+    item = article(tmp_path / name)
+    assert _encodable(item) and item.source == f"{tmp_path}/r\\xe9port.txt"
+    with Store.open(":memory:") as store:
+        assert store.add_article(item, [], [])
+        assert store.article(item.id).source == item.source
+
+
+def test_the_store_refuses_an_article_with_a_lone_surrogate_alone() -> None:
+    from sitroom.errors import StoreError
+    from sitroom.store import Store
+
+    good = Article(id="good", text=STORY)
+    bad = Article(id="bad", text="Shelling \ud800 hit Goma.", title="t")
+    bad_title = Article(id="bad-title", text=STORY.replace("nine", "six"), title="t\udfff")
+    with Store.open(":memory:") as store:
+        with pytest.raises(StoreError) as caught:
+            store.add_articles([(good, [], []), (bad, [], []), (bad_title, [], [])])
+        assert "2 article(s) not stored (1 others were)" in str(caught.value)
+        assert "article 'bad'" in str(caught.value) and "lone surrogate" in str(caught.value)
+        assert [a.id for a in store.articles()] == ["good"]
+
+
+BIDI = ["\u202e", "\u202d", "\u202a", "\u202b", "\u202c", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f",
+        "\u061c"]
+
+
+@pytest.mark.parametrize("control", BIDI)
+def test_bidi_controls_are_removed_from_every_text_field(tmp_path: Path, control: str) -> None:
+    record = {"text": STORY, "title": f"gnp.{control}exe", "outlet": f"{control}Kivu Times",
+              "url": f"https://example.org/{control}a", "language": f"en{control}"}
+    item = article(write(tmp_path, "one.json", json.dumps(record)))
+    assert (item.title, item.outlet, item.url, item.language) == ("gnp.exe", "Kivu Times", "https://example.org/a",
+                                                                 "en")
+    assert any("removed from title" in note for note in item.notes), item.notes
+    feed = write(tmp_path, "feed.xml", "<?xml version='1.0'?><rss version='2.0'><channel>"
+                 f"<title>Sahel {control}Dispatch</title><item><title>Army post {control}attacked</title>"
+                 f"<description>{STORY}</description></item></channel></rss>")
+    entry = article(feed)
+    assert (entry.outlet, entry.title) == ("Sahel Dispatch", "Army post attacked")
+    from_options = article(write(tmp_path, "plain.txt", STORY), Options(outlet=f"Wire{control}", title=f"T{control}t"))
+    assert (from_options.outlet, from_options.title) == ("Wire", "Tt")
+
+
+def test_control_characters_in_a_title_become_spaces(tmp_path: Path) -> None:
+    record = {"text": STORY, "title": "Nine dead\x1b[31m in\nKalehe\t", "outlet": "Kivu\x00Times"}
+    item = article(write(tmp_path, "one.json", json.dumps(record)))
+    assert item.title == "Nine dead [31m in Kalehe" and item.outlet == "Kivu Times"
+
+
+@pytest.mark.parametrize(("given", "words"), [
+    ("x" * 201, "201 characters"), ("x" * 5_000, "at most 200"), (".", "path segment"), ("..", "path segment"),
+    ("a\nb", "U+000A"), ("a\u202eb", "U+202E"), ("a\u200bb", "U+200B"), ("a\x00b", "U+0000"), ("a\u2028b", "U+2028"),
+])
+def test_ids_the_page_cannot_address_are_refused(tmp_path: Path, given: str, words: str) -> None:
+    path = _jsonl(tmp_path, "ids.jsonl", {"id": "fine", "text": STORY}, {"id": given, "text": STORY})
+    good, error = read(path)
+    assert isinstance(good, Article) and isinstance(error, MalformedInput), error
+    assert error.source == f"{path}:2" and 'field "id"' in error.problem and words in error.problem
+
+
+@pytest.mark.parametrize("given", ["x" * 200, "reuters/2024/abc", "a b", "./x", "a/..", "...", "100%", "ⴰⵣⵓⵍ", "\ufffe"])
+def test_ids_the_page_can_address_are_kept(tmp_path: Path, given: str) -> None:
+    assert article(write(tmp_path, "one.json", json.dumps({"id": given, "text": STORY}))).id == given
+
+
+def test_the_id_limit_is_the_apis() -> None:
+    from sitroom.intake.fields import MAX_ID_CHARS
+    from sitroom.server import api
+
+    assert api.MAX_ID_CHARS == MAX_ID_CHARS == 200
+
+
+@pytest.mark.parametrize("listed", ["/etc/hostname", "../outside.txt", "sub/../../outside.txt", "link.txt",
+                                    "sub/link-dir/outside.txt"])
+def test_listing_paths_stay_inside_the_listing_folder(tmp_path: Path, listed: str) -> None:
+    outside = write(tmp_path, "outside.txt", "Secret text outside the corpus folder.\n")
+    corpus = tmp_path / "corpus"
+    write(tmp_path, "corpus/sub/inside.txt", STORY)
+    (corpus / "link.txt").symlink_to(outside)
+    (corpus / "sub" / "link-dir").symlink_to(tmp_path, target_is_directory=True)
+    listing = _jsonl(corpus, "list.jsonl", {"id": "in", "path": "sub/inside.txt"}, {"id": "out", "path": listed})
+    inside, error = read(listing)
+    assert isinstance(inside, Article) and inside.id == "in"
+    assert isinstance(error, MalformedInput) and error.source == f"{listing}:2"
+    assert "outside the listing's folder" in error.problem and "--allow-root" in error.problem
+    assert not any("Secret" in item.text for item in read(listing) if isinstance(item, Article))
+
+
+def test_a_root_the_user_names_may_be_listed(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    write(tmp_path, "archive/2024/one.txt", STORY)
+    listing = _jsonl(tmp_path / "lists", "list.jsonl", {"id": "a", "path": str(archive / "2024" / "one.txt")},
+                     {"id": "b", "path": "../archive/2024/one.txt"}, {"id": "c", "path": "/etc/hostname"})
+    a, b, c = read(listing, options=Options(listing_roots=(archive,)))
+    assert isinstance(a, Article) and isinstance(b, Article) and a.text == b.text == STORY
+    assert isinstance(c, MalformedInput) and "outside the listing's folder" in c.problem

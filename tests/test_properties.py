@@ -159,3 +159,132 @@ def test_stages_never_crash_and_keep_offsets_inside_the_text(blank, stages, text
     for place in doc._.places:
         if place.place is not None and place.place.lat is not None:
             assert -90 <= place.place.lat <= 90 and -180 <= (place.place.lon or 0) <= 180
+
+
+# --- arbitrary Unicode through intake, the store and the API (issue 18) -----------------------
+
+# The characters that broke something, and their kin, mixed with anything at all: lone
+# surrogates (JSON's "\ud800"), direction controls, non-characters, C0/C1 controls,
+# separators, and what means something in a path or a URL.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+hostile_chars = st.one_of(
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
+    st.sampled_from(BIDI_CONTROLS),
+    st.sampled_from(["\ufdd0", "\ufdef", "\ufffe", "\uffff", "\U0001fffe", "\U0010ffff"]),
+    st.sampled_from(list("\x00\x1b\x7f\x85\u2028\u2029\u200b\u00ad\ufeff/.%?#\\ \n\t")),
+    st.characters(codec=None, categories=None),
+)
+hostile_text = st.text(hostile_chars, max_size=24)
+FIELDS = ("id", "title", "outlet", "url", "language")
+hostile_objects = st.builds(
+    lambda body, fields: {"text": f"Rebels attacked the town of Beni on Monday. {body}", **fields},
+    hostile_text,
+    st.dictionaries(st.sampled_from(FIELDS), st.one_of(hostile_text, st.sampled_from([".", "..", "x" * 201]))),
+)
+_BIDI = set(BIDI_CONTROLS)
+_ID_REFUSED = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+# Fewer examples than FUZZ: each opens a DuckDB store.
+HOSTILE = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _surrogate_in(value: object) -> bool:
+    return isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def _check_article(item: Article) -> None:
+    """What every article intake lets through satisfies, whatever it was given."""
+    for value in (item.id, item.text, item.title, item.outlet, item.published, item.url, item.language, item.source,
+                  *item.notes):
+        if value is not None:
+            value.encode("utf-8")  # hashing, DuckDB, JSON, the terminal
+    assert not _BIDI & set(item.text)
+    for value in (item.title, item.outlet, item.url, item.language):
+        if value is not None:
+            assert value and not _BIDI & set(value) and value == " ".join(value.split())
+            assert not any(unicodedata.category(ch) == "Cc" for ch in value)
+    assert 0 < len(item.id) <= 200 and item.id not in (".", "..")
+    assert not any(unicodedata.category(ch) in _ID_REFUSED for ch in item.id)
+
+
+@HOSTILE
+@given(objects=st.lists(hostile_objects, min_size=1, max_size=4))
+def test_arbitrary_unicode_through_intake_and_the_store(objects: list[dict[str, str]]) -> None:
+    from sitroom.intake import read_objects
+    from sitroom.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "hostile.jsonl"
+        path.write_text("\n".join(json.dumps(o) for o in objects) + "\n", encoding="utf-8")
+        from_file = list(read_articles([path], Options()))
+    posted = list(read_objects(objects, "request", Options()))
+    for items, where in ((from_file, lambda n: f"{path}:{n}"), (posted, lambda n: f"request item {n}")):
+        assert len(items) == len(objects)
+        for number, (given, item) in enumerate(zip(objects, items), start=1):
+            if isinstance(item, InputError):
+                assert item.source == where(number)
+                str(item).encode("utf-8", "backslashreplace")
+                continue
+            assert not any(_surrogate_in(value) for value in given.values()), given
+            _check_article(item)
+    articles = [item for item in posted if isinstance(item, Article)]
+    with Store.open(":memory:") as store:
+        store.add_articles([(article, [], []) for article in articles])
+        for article in {a.id: a for a in articles}.values():  # a later copy of an id wins, as in a batch
+            assert store.article(article.id) == article
+
+
+@settings(HOSTILE, max_examples=50)
+@given(name=st.binary(min_size=1, max_size=24).filter(lambda b: b"/" not in b and b"\x00" not in b
+                                                      and b not in (b".", b"..") and not b.startswith(b".")))
+def test_any_file_name_gives_a_source_the_store_takes(name: bytes) -> None:
+    import os
+
+    from sitroom.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(os.fsdecode(Path(folder).as_posix().encode() + b"/" + name + b".txt"))
+        path.write_text("Rebels attacked the town of Beni on Monday, officials said.\n", encoding="utf-8")
+        [item] = list(read_articles([Path(folder)], Options()))
+    assert isinstance(item, Article), item
+    _check_article(item)
+    with Store.open(":memory:") as store:
+        store.add_article(item, [], [])
+        assert store.article(item.id) == item
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from test_server import client_for
+
+    from sitroom.store import Store
+
+    path = tmp_path_factory.mktemp("hostile-api") / "api.duckdb"
+    Store.open(path).close()
+    return client_for(path)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(objects=st.lists(hostile_objects, min_size=1, max_size=3), query=hostile_text)
+def test_arbitrary_unicode_through_the_api(api, objects: list[dict[str, str]], query: str) -> None:  # type: ignore[no-untyped-def]
+    import urllib.parse
+
+    from test_server import AUTH
+
+    response = api.post("/api/articles", content=json.dumps({"articles": objects}),
+                        headers={**AUTH, "Content-Type": "application/json"})
+    assert response.status_code in (200, 201, 422), response.text
+    body = response.json()
+    if response.status_code == 422:
+        assert set(body["error"]) == {"status", "type", "message"}
+    else:
+        assert not any(_surrogate_in(value) for o in objects for value in o.values())
+        for given, stored_id in zip(objects, body["ids"]):
+            quoted = urllib.parse.quote(stored_id, safe="-_.!~*'()")  # what encodeURIComponent leaves alone
+            article = api.get(f"/api/articles/{quoted}")
+            assert article.status_code == 200, (stored_id, article.text)
+            assert article.json()["id"] == stored_id and given["text"].startswith(article.json()["text"][:20])
+    for name in ("text", "actor", "since", "bbox"):
+        answer = api.get("/api/events", params={name: query})
+        assert answer.status_code in (200, 400, 422), (name, query, answer.text)
+        answer.json()

@@ -285,7 +285,8 @@ def test_the_openapi_description_lists_every_route(client):
 
 def test_errors_have_one_shape(client):
     assert_error(client.get("/nowhere"), 404, "/nowhere")
-    assert_error(client.delete("/api/events"), 405, "DELETE")
+    assert_error(client.delete("/api/events", headers=AUTH), 405, "DELETE")
+    assert_error(client.delete("/api/events"), 401, "Authorization")  # every write needs the token first
     assert_error(client.get("/api/events", params={"limit": 0}), 422, "limit")
     assert_error(client.get("/api/events", params={"limit": 501}), 422, "limit")
     assert_error(client.get("/api/events", params={"code": "19; DROP TABLE events"}), 422, "code")
@@ -462,7 +463,7 @@ def live(store_path: Path) -> Iterator[str]:
     app = create_app(ServerConfig(db_path=store_path, token=TOKEN), analyzer_factory=FakeAnalyzer)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server = uvicorn.Server(server_run.uvicorn_config(app))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -27,14 +27,21 @@ TABLE_EVIDENCE_CHARS = 80
 
 
 def _options(published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...],
-             db: str | None = None, background: bool = False) -> Options:
+             db: str | None = None, background: bool = False, allow_root: tuple[str, ...] = ()) -> Options:
     if published is not None:
         try:
             dt.date.fromisoformat(published[:10])
         except ValueError as exc:
             raise UsageError(f"--published must be a date like 2024-11-30, not {published!r}") from exc
     return Options(published=published, outlet=outlet, title=title, kb_paths=tuple(Path(k) for k in kb),
-                   db_path=db_path_from_env(db), background=background)
+                   db_path=db_path_from_env(db), background=background,
+                   listing_roots=tuple(Path(r) for r in allow_root))
+
+
+def _listing_option(func: Any) -> Any:
+    """--allow-root, for the commands that read inputs (listings among them)."""
+    return click.option("--allow-root", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+                        help="A listing file's \"path\" may point into DIR too (else only into its own folder).")(func)
 
 
 def _metadata_options(func: Any) -> Any:
@@ -101,13 +108,15 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--background", is_flag=True, help="Also give background events (told as history, flagged historical).")
 @_metadata_options
+@_listing_option
 def extract(inputs: tuple[str, ...], background: bool, published: str | None, outlet: str | None, title: str | None,
-            kb: tuple[str, ...]) -> None:
+            kb: tuple[str, ...], allow_root: tuple[str, ...]) -> None:
     """Print the events of INPUTS (files, folders or - for stdin) as JSON Lines."""
 
     def run() -> int:
         failed = 0
-        for item in commands.extract(inputs, _options(published, outlet, title, kb, background=background)):
+        for item in commands.extract(inputs, _options(published, outlet, title, kb, background=background,
+                                                      allow_root=allow_root)):
             if isinstance(item, InputError):
                 _report_input_error(item)
                 failed += 1
@@ -125,13 +134,15 @@ def extract(inputs: tuple[str, ...], background: bool, published: str | None, ou
 @click.option("--json", "as_json", is_flag=True, help="Print the whole result as one JSON object.")
 @click.option("--background", is_flag=True, help="Also give background events (told as history, flagged historical).")
 @_metadata_options
+@_listing_option
 def evaluate(inputs: tuple[str, ...], gold: str, as_json: bool, background: bool, published: str | None,
-             outlet: str | None, title: str | None, kb: tuple[str, ...]) -> None:
+             outlet: str | None, title: str | None, kb: tuple[str, ...], allow_root: tuple[str, ...]) -> None:
     """Code INPUTS and score their events against GOLD: precision, recall, F1, each
     attribute's rate and a confusion table of CAMEO roots."""
 
     def run() -> int:
-        report = commands.evaluate(inputs, Path(gold), _options(published, outlet, title, kb, background=background))
+        report = commands.evaluate(inputs, Path(gold), _options(published, outlet, title, kb, background=background,
+                                                                allow_root=allow_root))
         for error in report.failed:
             _report_input_error(error)
         for doc in report.unread:
@@ -180,13 +191,14 @@ def _print_evaluation(report: commands.EvaluateReport) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one document per article).")
 @_metadata_options
+@_listing_option
 def analyze(inputs: tuple[str, ...], pretty: bool, published: str | None, outlet: str | None,
-            title: str | None, kb: tuple[str, ...]) -> None:
+            title: str | None, kb: tuple[str, ...], allow_root: tuple[str, ...]) -> None:
     """Print everything the pipeline found in each article, with offsets (one JSON per line)."""
 
     def run() -> int:
         failed = 0
-        for item in commands.analyze(inputs, _options(published, outlet, title, kb)):
+        for item in commands.analyze(inputs, _options(published, outlet, title, kb, allow_root=allow_root)):
             if isinstance(item, InputError):
                 _report_input_error(item)
                 failed += 1
@@ -206,8 +218,10 @@ def analyze(inputs: tuple[str, ...], pretty: bool, published: str | None, outlet
 @click.option("--scheduler", metavar="ADDRESS",
               help="Analyse on the Dask cluster whose scheduler listens here (tcp://host:8786).")
 @_metadata_options
+@_listing_option
 def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, workers: int, scheduler: str | None,
-           published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...]) -> None:
+           published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...],
+           allow_root: tuple[str, ...]) -> None:
     """Store the articles under INPUTS and their events (idempotent, resumable).
 
     The store is opened for each batch written and closed in between, so `sitroom serve`
@@ -216,7 +230,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, workers: int, s
     from .progress import IngestProgress
 
     def run() -> int:
-        options = _options(published, outlet, title, kb, db)
+        options = _options(published, outlet, title, kb, db, allow_root)
         if scheduler is not None and workers != 1:
             raise UsageError("give either --workers or --scheduler, not both")
 

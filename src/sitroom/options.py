@@ -26,6 +26,8 @@ class Options:
     title: str | None = None
     # Extra actor knowledge files in the documented format (--kb).
     kb_paths: tuple[Path, ...] = ()
+    # Folders a listing file's "path" may point into besides its own (--allow-root).
+    listing_roots: tuple[Path, ...] = ()
     db_path: Path = Path(DEFAULT_DB)
     batch_size: int = 64
     # Whether `extract` and `evaluate` also give background events (`historical`: told as

@@ -13,6 +13,7 @@ evidence of both. Every query is parameterised; only constant SQL is ever assemb
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -46,6 +47,7 @@ MAX_NAMED_FAILURES = 5
 _LOCK_MESSAGE = "Could not set lock on file"
 _NOT_DUCKDB_MESSAGE = "not a valid DuckDB database file"
 _LOCK_PID = re.compile(r"\(PID (\d+)\)")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 ArticleRow = tuple[Article, Sequence[Sentence], Sequence[Event]]
 T = TypeVar("T")
@@ -107,7 +109,8 @@ _ARTICLE_SELECT = (
 
 def content_hash(article: Article) -> str:
     """What tells a changed article from one already stored."""
-    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+    # surrogatepass: a hash for any str; _prepare refuses text that cannot be stored
+    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,8 +130,8 @@ class EventFilter:
             value = getattr(self, name)
             if value is None:
                 continue
-            try:
-                dt.date.fromisoformat(value)
+            try:  # YYYY-MM-DD only: fromisoformat also takes 20241201 and 2024-W48-6, DuckDB's CAST does not
+                dt.date.fromisoformat(value if _DAY.fullmatch(value) else "")
             except (TypeError, ValueError) as exc:
                 raise UsageError(f"{name} must be a date like 2024-11-30, not {value!r}") from exc
         if self.since and self.until and self.since > self.until:
@@ -236,6 +239,12 @@ def _prepare(article: Article, sentences: Sequence[Sentence], events: Sequence[E
             for e in event.evidence
         )
         prepared.append(_PreparedEvent(event.id, record, evidence_rows))
+    try:  # DuckDB takes UTF-8 only: a lone surrogate (a broken JSON escape) fails this article alone
+        _json([dataclasses.astuple(article), sentence_rows, [(p.record, p.evidence_rows) for p in prepared]]
+              ).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise StoreError(f"article {article.id!r}: holds a lone surrogate (U+{ord(exc.object[exc.start]):04X}), "
+                         "which is not valid Unicode; sitroom's intake refuses such text") from exc
     return _Prepared(article, content_hash(article), sentence_rows, tuple(prepared))
 
 

@@ -36,6 +36,7 @@ from ..errors import (
 from ..options import Options
 from ..records import Article
 from .clean import find_furniture, guess_title, html_to_text
+from .fields import INVISIBLE, ONE_LINE_FIELDS, id_problem, one_line, printable, surrogate_problem
 from .language import UNDETERMINED, detect_language
 
 STDIN = "-"
@@ -105,10 +106,6 @@ CUT_LOOKBACK_CHARS = 2_000
 # note says so.
 LONG_RUN_CHARS = 1_000
 _LONG_RUN = re.compile(rf"[^.!?\n\r\u2028\u2029]{{{LONG_RUN_CHARS + 1},}}")
-# Invisible formatting characters that split words without showing: zero-width space,
-# word joiner, a byte-order mark inside the text, soft hyphen, direction marks and
-# embeddings. "Hez\u200bbollah" must still read as Hezbollah, so they are removed.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u180e]")
 # Zero-width (non-)joiners shape Arabic, Persian, Indic scripts and emoji: removed only
 # between two Latin letters, where they do nothing but break a word.
 _LATIN_JOINER = re.compile("(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d]+(?=[A-Za-z\u00c0-\u024f])")
@@ -140,11 +137,10 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], options: Options) -> 
     """Every article in `paths` (files, directories, "-" for stdin), and an InputError
     (yielded, not raised) for every input that cannot be read.
 
-    Raises UsageError when `options.published` is not a date.
+    Raises UsageError when `options.published` is not a date, or `options.outlet` or
+    `options.title` is not valid Unicode.
     """
-    defaults = _Meta(
-        published=_option_date(options.published), outlet=options.outlet, title=options.title
-    )
+    defaults = _defaults(options)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]  # one path, not an iterable of its characters
     for raw in paths:
@@ -155,6 +151,28 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], options: Options) -> 
             yield MissingInput("''", "empty path: name a file or directory, or - for stdin")
         else:
             yield from _read_path(Path(name), options, defaults)
+
+
+def read_objects(values: Iterable[Any], source: str, options: Options) -> Iterator[Article | InputError]:
+    """The articles of JSON values parsed already (the body of POST /api/articles), read
+    as the items of a JSON list file are and named `source item N`. Nothing is read from
+    disk: an item with "path" is refused.
+
+    Raises UsageError as `read_articles` does.
+    """
+    defaults = _defaults(options)
+    for number, value in enumerate(values, start=1):
+        yield _json_article(value, f"{source} item {number}", None, options, defaults, [])
+
+
+def _defaults(options: Options) -> _Meta:
+    """The metadata options give articles without their own (the CLI's --outlet ...)."""
+    for name in ("outlet", "title"):
+        value = getattr(options, name)
+        problem = surrogate_problem(f"--{name}", value) if value is not None else None
+        if problem is not None:
+            raise UsageError(problem)
+    return _Meta(published=_option_date(options.published), outlet=options.outlet, title=options.title)
 
 
 def _option_date(value: str | None) -> str | None:
@@ -202,7 +220,7 @@ def _read_path(path: Path, options: Options, defaults: _Meta) -> Iterator[Articl
         return
     found = list(_walk(path))
     if not found:
-        yield EmptyInput(str(path), "directory holds no files to read (hidden files are skipped)")
+        yield EmptyInput(_name(path), "directory holds no files to read (hidden files are skipped)")
         return
     files = [item for item in found if isinstance(item, Path)]
     listed = _manifest_targets(files, options)
@@ -227,7 +245,7 @@ def _walk(root: Path) -> Iterator[Path | InputError]:
             seen.add((info.st_dev, info.st_ino))
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as exc:
-            yield MissingInput(str(directory), f"directory cannot be read ({exc.strerror or exc})")
+            yield MissingInput(_name(directory), f"directory cannot be read ({exc.strerror or exc})")
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -239,15 +257,20 @@ def _walk(root: Path) -> Iterator[Path | InputError]:
                 elif entry.is_file():
                     yield path
                 elif entry.is_symlink():
-                    yield MissingInput(entry.path, "symbolic link to nothing (its target does not exist)")
+                    yield MissingInput(_name(path), "symbolic link to nothing (its target does not exist)")
             except OSError as exc:
-                yield MissingInput(entry.path, f"cannot be read ({exc.strerror or exc})")
+                yield MissingInput(_name(path), f"cannot be read ({exc.strerror or exc})")
 
     yield from visit(root)
 
 
+def _name(path: Path) -> str:
+    """How a file is named in sources and messages (printable, see fields.printable)."""
+    return printable(str(path))
+
+
 def _read_file(path: Path, options: Options, defaults: _Meta) -> Iterator[Article | InputError]:
-    source = str(path)
+    source = _name(path)
     try:
         data = _file_bytes(path, options)
     except InputError as error:
@@ -258,7 +281,7 @@ def _read_file(path: Path, options: Options, defaults: _Meta) -> Iterator[Articl
 
 def _file_bytes(path: Path, options: Options) -> bytes:
     """The bytes of `path`, its size checked before reading (raises InputError)."""
-    source = str(path)
+    source = _name(path)
     try:
         info = path.stat()
         if stat.S_ISREG(info.st_mode) and info.st_size > options.max_input_bytes:
@@ -446,8 +469,10 @@ def _jsonl_file(
 
 
 def _json_article(
-    value: Any, source: str, base: Path, options: Options, defaults: _Meta, notes: list[str]
+    value: Any, source: str, base: Path | None, options: Options, defaults: _Meta, notes: list[str]
 ) -> Article | InputError:
+    """The article of one JSON object; `base` is the folder its "path" is read in (None:
+    nothing may be read from disk)."""
     if not isinstance(value, dict):
         return MalformedInput(source, f"expected a JSON object with a \"text\" field, got {_json_type(value)}")
     try:
@@ -462,10 +487,22 @@ def _json_article(
         cell = value[name]
         if not isinstance(cell, str):
             return MalformedInput(source, f"field \"{name}\" must be a string, got {_json_type(cell)}")
+        problem = surrogate_problem(f'field "{name}"', cell)
+        if problem is not None:
+            return MalformedInput(source, problem)
         if name == "text":
             return _article(cell, source, options, defaults, meta)
         if name == "html":
             return _html_article(cell, source, options, defaults, meta)
+        if base is None:
+            return MalformedInput(source, 'field "path" names a file to read, which only a listing file given to '
+                                          'sitroom may do: send the article as "text" or "html"')
+        if "\x00" in cell:
+            return MalformedInput(source, '"path" holds a NUL character: no file has such a name')
+        if _confined(base, cell, options) is None:
+            return MalformedInput(source, f'"path" {cell!r} leads outside the listing\'s folder ({_name(base)}): '
+                                          "list files under that folder only, or pass --allow-root DIR "
+                                          "(Options.listing_roots) to allow files under DIR")
         return _listed_file(base / cell, source, options, defaults, meta)
     return MalformedInput(source, "object has no \"text\" field (nor \"html\" or \"path\"): nothing to read")
 
@@ -480,8 +517,15 @@ def _json_meta(value: dict[str, Any], source: str) -> _Meta:
             cell = str(cell)
         if not isinstance(cell, str):
             raise MalformedInput(source, f"field \"{name}\" must be a string, got {_json_type(cell)}")
+        problem = surrogate_problem(f'field "{name}"', cell)
+        if problem is not None:
+            raise MalformedInput(source, problem)
         if not cell.strip():
             continue
+        if name == "id":
+            problem = id_problem(cell.strip())
+            if problem is not None:
+                raise MalformedInput(source, problem)
         if name == "published":
             day = normalise_date(cell)
             if day is None:
@@ -493,9 +537,22 @@ def _json_meta(value: dict[str, Any], source: str) -> _Meta:
     return meta
 
 
+def _confined(base: Path, listed: str, options: Options) -> Path | None:
+    """Where a listing in `base` that names `listed` points, when that is inside `base`
+    or a root the user allowed (symbolic links followed); None otherwise. A listing is
+    data, often from elsewhere: it must not make sitroom read (and the server then show)
+    any file the user can read."""
+    if "\x00" in listed or surrogate_problem("", listed) is not None:
+        return None  # no file has such a name
+    target = _resolved(base / listed)
+    if any(target.is_relative_to(_resolved(root)) for root in (base, *options.listing_roots)):
+        return target
+    return None
+
+
 def _listed_file(path: Path, source: str, options: Options, defaults: _Meta, meta: _Meta) -> Article | InputError:
     """The article in a file that a JSON object points to with "path", with its metadata."""
-    where = str(path)
+    where = _name(path)
     try:
         text, notes = decode(_file_bytes(path, options), where)
     except InputError as error:
@@ -526,8 +583,8 @@ def _manifest_targets(files: list[Path], options: Options) -> set[Path]:
             except ValueError:
                 continue
             for item in value if isinstance(value, list) else [value]:
-                if _is_listing(item):
-                    targets.add(_resolved(path.parent / item["path"]))
+                if _is_listing(item) and (target := _confined(path.parent, item["path"], options)) is not None:
+                    targets.add(target)
     return targets
 
 
@@ -626,6 +683,11 @@ def _article(text: str, source: str, options: Options, defaults: _Meta, meta: _M
     """The Article for `text`, with metadata from the input, then the options, then the
     text itself (a headline-like first line as title).
     """
+    meta.fill(defaults)
+    for name, value in (("text", text), *((n, getattr(meta, n)) for n in ONE_LINE_FIELDS)):
+        problem = surrogate_problem(name, value) if value is not None else None
+        if problem is not None:  # from a feed or a page: a JSON field was refused when read
+            return MalformedInput(source, problem)
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
         count = text.count("\x00")
@@ -638,9 +700,10 @@ def _article(text: str, source: str, options: Options, defaults: _Meta, meta: _M
     text = _bounded(text, meta.notes)
     if not _has_text(text):
         return EmptyInput(source, "holds only whitespace: no text to analyse")
-    meta.fill(defaults)
+    for name in ONE_LINE_FIELDS:
+        setattr(meta, name, one_line(name, getattr(meta, name), meta.notes))
     furniture = find_furniture(text, outlet=meta.outlet)
-    title = meta.title or guess_title(text, furniture)
+    title = one_line("title", meta.title or guess_title(text, furniture), meta.notes)
     language, note = _language(text, furniture, meta.language)
     if note:
         meta.notes.append(note)
@@ -660,7 +723,7 @@ def _article(text: str, source: str, options: Options, defaults: _Meta, meta: _M
 
 def _visible(text: str, notes: list[str]) -> str:
     """`text` without the invisible characters that split words, noted when any were removed."""
-    cleaned = _LATIN_JOINER.sub("", _INVISIBLE.sub("", text))
+    cleaned = _LATIN_JOINER.sub("", INVISIBLE.sub("", text))
     if len(cleaned) != len(text):
         notes.append(f"{len(text) - len(cleaned)} invisible character(s) removed (zero-width, soft hyphen, "
                      "direction marks): offsets are those of the text without them")
@@ -720,4 +783,5 @@ def content_id(text: str) -> str:
     whatever the line ends, spacing or Unicode composition.
     """
     normalised = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:ID_HEX_CHARS]
+    # surrogatepass: an id for any str (intake refuses lone surrogates before it asks)
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:ID_HEX_CHARS]

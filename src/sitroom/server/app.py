@@ -85,6 +85,8 @@ def create_app(config: ServerConfig, *, analyzer_factory: Callable[[Options], An
     def static(name: str) -> Response:
         return serve_file(name)
 
-    app.add_middleware(Guard, max_body_bytes=config.max_body_bytes, max_query_bytes=config.max_query_bytes,
+    app.add_middleware(Guard, token=config.token, max_body_bytes=config.max_body_bytes,
+                       max_query_bytes=config.max_query_bytes, body_seconds=config.body_seconds,
                        allowed_hosts=config.allowed_hosts)
     return app
+

@@ -4,8 +4,11 @@
 
 Our own errors (`sitroom.errors`) map to a status here; FastAPI's validation errors and
 Starlette's 404/405 go through the same function, and so do the limits the middleware
-enforces (413, 414). An unexpected exception is logged with its traceback on the server
-and answered with a 500 that says nothing about the code.
+enforces (401, 408, 413, 414) and uvicorn's own answers to malformed requests (400,
+`protocol`). An unexpected exception is logged once with its traceback on the server
+and answered with a 500 that says nothing about the code (`limits.Guard`). A message
+never shows the server's file system paths, SQL or process ids: errors of the store
+and the model are said in general words here and in full in the server's log.
 """
 from __future__ import annotations
 
@@ -26,6 +29,11 @@ log = logging.getLogger("sitroom.server")
 # A client that meets a locked store (an ingest writing a batch) may try again this soon.
 RETRY_AFTER_SECONDS = 1
 INTERNAL_MESSAGE = "internal error: the server log has the details"
+# What a client is told of errors whose own messages name files, SQL or processes.
+STORE_LOCKED_MESSAGE = ("the store is in use by another process (an ingest writing a batch): "
+                        f"try again in {RETRY_AFTER_SECONDS} s")
+STORE_MESSAGE = "the store could not be read or written: the server log has the details"
+MODEL_MESSAGE = "the language model could not be loaded: the server log has the details"
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
@@ -63,11 +71,15 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        headers = dict(exc.headers or {})
         if exc.status_code == 404 and message == "Not Found":
             message = f"nothing at {request.url.path}"
         elif exc.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}"
-        return error_response(exc.status_code, message, exc.headers)
+            allowed = headers.get("Allow", "").split(", ")
+            if "GET" in allowed and "HEAD" not in allowed:  # limits.Guard answers HEAD wherever GET is
+                headers["Allow"] = ", ".join([*allowed, "HEAD"])
+        return error_response(exc.status_code, message, headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -76,14 +88,15 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(SitroomError)
     async def ours(request: Request, exc: SitroomError) -> JSONResponse:
         status = status_of(exc)
-        if status == 500:
-            log.error("%s %s: %s", request.method, request.url.path, exc)
-        if isinstance(exc, StoreError) and status == 500:
-            return error_response(500, f"the store could not be read or written: {exc}")
         headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if status == 503 else None
-        return error_response(status, str(exc), headers)
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("%s %s failed", request.method, request.url.path)
-        return error_response(500, INTERNAL_MESSAGE)
+        if isinstance(exc, (UsageError, InputError)):  # about the request: said to its client
+            return error_response(status, str(exc), headers)
+        # about the server (files, SQL, processes): said to its operator
+        log.log(logging.WARNING if status == 503 else logging.ERROR, "%s %s: %s", request.method, request.url.path, exc)
+        if isinstance(exc, StoreLocked):
+            return error_response(status, STORE_LOCKED_MESSAGE, headers)
+        if isinstance(exc, ModelError):
+            return error_response(status, MODEL_MESSAGE, headers)
+        if isinstance(exc, StoreError):
+            return error_response(status, STORE_MESSAGE, headers)
+        return error_response(status, INTERNAL_MESSAGE, headers)

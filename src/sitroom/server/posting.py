@@ -1,7 +1,7 @@
 """POST /api/articles: posted JSON articles go the way of `sitroom ingest`.
 
 The objects are read by the same intake as a JSON file given to `sitroom ingest`
-(`read_articles`: metadata checks, page furniture, language id, content-derived ids),
+(`read_objects`: metadata checks, page furniture, language id, content-derived ids),
 analysed by the same `Analyzer`, and written with `Store.add_articles`. Analysis runs
 before the store is opened for writing, so reads are held back only while the batch
 is written, not while it is parsed.
@@ -9,15 +9,12 @@ is written, not while it is parsed.
 from __future__ import annotations
 
 import dataclasses
-import json
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..intake import read_articles
+from ..intake import read_objects
 from ..options import Options
 from ..pipeline import Analyzer
 from ..records import Article
@@ -26,7 +23,6 @@ from .access import StoreAccess
 
 # How a posted article's `source` reads in the store (it came from no file).
 SOURCE = "POST /api/articles"
-_FILE_NAME = "posted.json"
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -70,14 +66,11 @@ class Poster:
 
 
 def read_items(items: Sequence[dict[str, Any]], options: Options) -> list[Article]:
-    """The articles of posted objects, read by intake exactly as a JSON list file is."""
-    with tempfile.TemporaryDirectory(prefix="sitroom-post-") as folder:
-        path = Path(folder) / _FILE_NAME
-        path.write_text(json.dumps(list(items), ensure_ascii=False), encoding="utf-8")
-        articles: list[Article] = []
-        for number, item in enumerate(read_articles([path], options), start=1):
-            if isinstance(item, InputError):
-                where = item.source.replace(str(path), "request", 1)
-                raise type(item)(where, item.problem) from None
-            articles.append(dataclasses.replace(item, source=f"{SOURCE} item {number}"))
+    """The articles of posted objects, read by intake exactly as a JSON list file is
+    (nothing is written to disk on the way)."""
+    articles: list[Article] = []
+    for number, item in enumerate(read_objects(items, "request", options), start=1):
+        if isinstance(item, InputError):
+            raise item
+        articles.append(dataclasses.replace(item, source=f"{SOURCE} item {number}"))
     return articles

@@ -6,17 +6,18 @@ import os
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from ..errors import UsageError
 from .access import StoreAccess
 from .app import create_app
-from .config import LOOPBACK_HOSTS, READ_WAIT_SECONDS, WRITE_WAIT_SECONDS, ServerConfig, new_token
+from .config import LOOPBACK_HOSTS, READ_WAIT_SECONDS, WRITE_WAIT_SECONDS, ServerConfig, check_token, new_token
+from .protocol import HEAD_SECONDS, protocol
 
 TOKEN_ENV = "SITROOM_TOKEN"
-# A token shorter than this is guessable by a patient script on the same machine.
-MIN_TOKEN_CHARS = 16
 
 
 def token_from_env() -> tuple[str, bool]:
@@ -24,8 +25,7 @@ def token_from_env() -> tuple[str, bool]:
     given = os.environ.get(TOKEN_ENV)
     if given is None:
         return new_token(), True
-    if len(given) < MIN_TOKEN_CHARS:
-        raise UsageError(f"${TOKEN_ENV} must be at least {MIN_TOKEN_CHARS} characters long")
+    check_token(given, f"${TOKEN_ENV}")
     return given, False
 
 
@@ -55,6 +55,13 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def uvicorn_config(app: ASGIApp, *, head_seconds: float = HEAD_SECONDS, **settings: Any) -> uvicorn.Config:
+    """How uvicorn runs `app`: with sitroom's protocol (`protocol.py`: its own answers in
+    the JSON error shape, request heads timed out). Tests pass `log_config=None` to see
+    its log records."""
+    return uvicorn.Config(app, **{"log_level": "warning", "http": protocol(head_seconds), **settings})
+
+
 def serve(db_path: Path, *, host: str, port: int, say: Callable[[str], None]) -> None:
     """Serve the store at `db_path` until interrupted. Creates the store if there is none;
     raises StoreError when the file cannot be read as one."""
@@ -74,6 +81,6 @@ def serve(db_path: Path, *, host: str, port: int, say: Callable[[str], None]) ->
             say(f"Write token (POST /api/articles, header `Authorization: Bearer <token>`): {token}")
         if not loopback:
             say(f"Warning: {host} is not a loopback address; anyone who can reach it can read the store")
-        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
+        uvicorn.Server(uvicorn_config(app)).run(sockets=[listening])
     finally:
         listening.close()
