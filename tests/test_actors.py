@@ -208,7 +208,6 @@ def test_article_without_date_uses_current_holders(nlp, stage) -> None:
     assert codes(doc, "The Turkish foreign minister") == ["TURGOV"]
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seed articles are not checked out")
 def test_seed_articles_structure(nlp, stage) -> None:
     meta = [json.loads(line) for line in (SEEDS / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
     for article in meta:

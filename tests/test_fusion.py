@@ -19,7 +19,6 @@ from sitroom.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds" / "articles.jsonl"
-needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside the repository")
 
 KHARTOUM = {"name": "Khartoum", "country": "SDN", "admin1": "Khartoum", "lat": 15.55, "lon": 32.53, "precision": "city"}
 OMDURMAN = {"name": "Omdurman", "country": "SDN", "admin1": "Khartoum", "lat": 15.64, "lon": 32.48, "precision": "city"}
@@ -286,7 +285,6 @@ def test_fusion_of_a_batch_looks_only_at_its_block(tmp_path: Path, monkeypatch: 
 
 # -- the seeds' done-when checks -------------------------------------------------------------
 
-@needs_seeds
 def test_seed_articles_fuse_as_the_issue_asks(tmp_path: Path) -> None:
     db = tmp_path / "seeds.duckdb"
     with Store.open(db) as store:
@@ -309,7 +307,6 @@ def test_seed_articles_fuse_as_the_issue_asks(tmp_path: Path) -> None:
         assert sorted(json.dumps(e, sort_keys=True) for e in _events(store)) == snapshot
 
 
-@needs_seeds
 def test_one_batch_or_one_article_at_a_time_gives_the_same_events(tmp_path: Path) -> None:
     """Order of arrival within one batch versus two batches: the fused events agree."""
     together, apart = tmp_path / "together.duckdb", tmp_path / "apart.duckdb"

@@ -456,8 +456,6 @@ def test_normalise_date(value: str, day: str | None) -> None:
 # --- the seed articles ------------------------------------------------------------------------
 
 def test_seed_directory_reads_through_its_manifest() -> None:
-    if not (SEEDS / "articles.jsonl").exists():
-        pytest.skip("shared seeds not present")
     meta = {m["id"]: m for m in map(json.loads, (SEEDS / "articles.jsonl").read_text(encoding="utf-8").splitlines())}
     items = read(SEEDS)
     assert all(isinstance(item, Article) for item in items)
