@@ -363,8 +363,11 @@ def test_a_visit_announced_links_to_the_visit_reported_later(tmp_path: Path, ord
         events = _events(store)
     [plan] = [e for e in events if e["modality"] == "planned"]
     [made] = [e for e in events if e["articles"] == ["made"] and e["event_code"][:2] == "04"]
-    assert plan["fulfilled_by"] == [{"event": made["id"], "score": pytest.approx(plan["fulfilled_by"][0]["score"])}]
-    assert made["fulfils"][0]["event"] == plan["id"]
+    # The visit falls on the planned day: the best fit a plan can have, stored on both sides.
+    link = fusion.links(plan, made)
+    assert link.veto is None and link.score == pytest.approx(1.0)
+    assert plan["fulfilled_by"] == [{"event": made["id"], "score": round(link.score, 3)}]
+    assert made["fulfils"] == [{"event": plan["id"], "score": round(link.score, 3)}]
     assert plan["date"] == made["date"] == "2024-03-05"
 
 
