@@ -197,7 +197,7 @@ def test_resolve_span_returns_the_mentions_inside(nlp, stage) -> None:
 def test_mentions_are_sorted_and_well_formed(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Houthi forces fired drones at Israeli ships; the Pentagon said US Navy jets shot them down.")
     starts = [m.start for m in doc._.actors]
-    assert starts == sorted(starts)
+    assert starts == sorted(starts) and len(starts) >= 4  # Houthi forces, Israeli, Pentagon, US Navy jets
     for mention in doc._.actors:
         assert 0 <= mention.start < mention.end <= len(doc.text)
         assert mention.actor.code is None or CODE_RE.match(mention.actor.code)
@@ -251,7 +251,8 @@ def test_and_between_a_country_and_a_role_keeps_two_actors(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Talks between Israel and Hamas stalled while Russia and rebels in Mali traded blame.")
     assert codes(doc, "Israel") == ["ISR"] and codes(doc, "Hamas") == ["PSERAD"]
     assert codes(doc, "Russia") == ["RUS"]
-    assert [m.actor.code for m in found(doc, "rebels")] != ["RUSREB"]
+    rebels = codes(doc, "rebels")
+    assert len(rebels) == 1 and rebels != ["RUSREB"], rebels  # a mention of its own, not Russia's
 
 
 def test_stage_runs_on_a_blank_pipeline(stage) -> None:

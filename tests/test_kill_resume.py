@@ -123,7 +123,7 @@ def test_killed_ingests_resume_to_the_clean_store(tmp_path: Path) -> None:
     killed = tmp_path / "killed"  # the store's folder: its file, write-ahead log and ingest lock
     killed.mkdir()
     killed_db = killed / "store.duckdb"
-    seed = int(os.environ.get("SITROOM_KILL_SEED", random.randrange(2**32)))
+    seed = int(os.environ.get("SITROOM_TEST_SEED", random.randrange(2**32)))
     rng = random.Random(seed)
     # Each kill is drawn in a window that opens where kills were seen to come too early (nothing
     # stored yet by that run) and spans SPAN_SHARE of the analysis; a kill that came too late
@@ -131,7 +131,7 @@ def test_killed_ingests_resume_to_the_clean_store(tmp_path: Path) -> None:
     too_early = startup_seconds
     too_late = clean_seconds
     span = SPAN_SHARE * max(clean_seconds - startup_seconds, 1.0)
-    log = [f"seed {seed} (replay with SITROOM_KILL_SEED={seed}); clean run {clean_seconds:.2f} s, "
+    log = [f"seed {seed} (replay with SITROOM_TEST_SEED={seed}); clean run {clean_seconds:.2f} s, "
            f"start-up {startup_seconds:.2f} s"]
     for kill in range(KILLS):
         before = stored_articles(killed_db)
