@@ -27,8 +27,9 @@ ARTICLES = 500
 # again at another random moment.
 ATTEMPTS = 8
 # The width of the window a kill is drawn in, as a share of a clean run's analysis time:
-# about two writes' worth, so that a kill rarely uses up the work the next kills need.
-SPAN_SHARE = 0.25
+# about one and a half writes' worth, so that a kill rarely uses up the work the next
+# kills need (at 0.25 three kills once left less than two writes for the fourth).
+SPAN_SHARE = 0.2
 
 # Pieces of short wire reports, written for these tests: who, what, where, how many, who says.
 ACTORS = ["Sudanese army", "Rapid Support Forces", "M23 rebels", "Congolese troops", "Houthi forces",
