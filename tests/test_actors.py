@@ -197,7 +197,7 @@ def test_resolve_span_returns_the_mentions_inside(nlp, stage) -> None:
 def test_mentions_are_sorted_and_well_formed(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Houthi forces fired drones at Israeli ships; the Pentagon said US Navy jets shot them down.")
     starts = [m.start for m in doc._.actors]
-    assert starts == sorted(starts)
+    assert starts == sorted(starts) and len(starts) >= 4  # Houthi forces, Israeli, Pentagon, US Navy jets
     for mention in doc._.actors:
         assert 0 <= mention.start < mention.end <= len(doc.text)
         assert mention.actor.code is None or CODE_RE.match(mention.actor.code)
@@ -208,7 +208,6 @@ def test_article_without_date_uses_current_holders(nlp, stage) -> None:
     assert codes(doc, "The Turkish foreign minister") == ["TURGOV"]
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seed articles are not checked out")
 def test_seed_articles_structure(nlp, stage) -> None:
     meta = [json.loads(line) for line in (SEEDS / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
     for article in meta:
@@ -252,7 +251,8 @@ def test_and_between_a_country_and_a_role_keeps_two_actors(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Talks between Israel and Hamas stalled while Russia and rebels in Mali traded blame.")
     assert codes(doc, "Israel") == ["ISR"] and codes(doc, "Hamas") == ["PSERAD"]
     assert codes(doc, "Russia") == ["RUS"]
-    assert [m.actor.code for m in found(doc, "rebels")] != ["RUSREB"]
+    rebels = codes(doc, "rebels")
+    assert len(rebels) == 1 and rebels != ["RUSREB"], rebels  # a mention of its own, not Russia's
 
 
 def test_stage_runs_on_a_blank_pipeline(stage) -> None:

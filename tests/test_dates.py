@@ -196,7 +196,6 @@ def test_furniture_is_skipped(nlp):
     assert [m.text for m in doc._.dates] == ["Sunday"]
 
 
-@pytest.mark.skipif(not (SEEDS / "articles.jsonl").exists(), reason="shared seeds not present")
 def test_seed_weekdays_fall_within_the_week_before_publication(nlp):
     """On the seeds (read at run time): every weekday told in the past lies in the six days
     before publication, and a future one in the seven days after."""

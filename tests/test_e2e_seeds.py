@@ -13,10 +13,20 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-# Measured event F1 on the seeds, minus a little room for platform differences in the
-# parser; raise it when the coder improves, never lower it.
-F1_FLOOR = 0.80
-ATTRIBUTE_FLOOR = 0.5
+# Event F1 on the seeds: measured 0.889 (precision 0.800, recall 1.000: 28 of 35 predicted
+# matched, 24 of 24 required found) when the floor was set (issue 21); the floor leaves room
+# for about one more unmatched event (parser differences across platforms). Raise it when the
+# coder improves, never lower it.
+F1_FLOOR = 0.88
+# Share right of each attribute on the matched events, measured then: every one right, so
+# each floor sits just under 1.00 and one wrong value fails it.
+ATTRIBUTE_FLOORS = {
+    "location": 0.95,  # measured 14/14
+    "attribution": 0.95,  # measured 9/9
+    "fatalities": 0.95,  # measured 4/4 (tolls: killed and qualifier)
+    "fatalities_by_group": 0.95,  # measured 1/1 (the toll's breakdown by group)
+    "modality": 0.95,  # measured 2/2
+}
 
 pytestmark = pytest.mark.slow
 
@@ -75,9 +85,9 @@ def test_background_only_on_request(events, seed_input, tmp_path):
 
 def test_attributes_of_matched_events(events, tmp_path):
     result = score(events, tmp_path)
-    for name in ("location", "attribution"):
+    for name, floor in ATTRIBUTE_FLOORS.items():
         a = result["attributes"][name]
-        assert a["matched"] and a["right"] / a["matched"] >= ATTRIBUTE_FLOOR, (name, a)
+        assert a["matched"] and a["right"] / a["matched"] >= floor, (name, a)
 
 
 def test_records_keep_the_contract(events, seed_input):
@@ -88,6 +98,7 @@ def test_records_keep_the_contract(events, seed_input):
         assert event["modality"] in ("asserted", "claimed", "planned", "threatened", "hypothetical", "negated")
         assert event["date_precision"] in ("day", "week", "month", "year")
         assert 0 <= event["confidence"] <= 1
+        assert event["evidence"], event["id"]
         for evidence in event["evidence"]:
             text = texts[evidence["doc_id"]]
             assert text[evidence["start"]:evidence["end"]] == evidence["sentence"]

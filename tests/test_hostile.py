@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -43,8 +44,12 @@ PUBLISHED = "2024-06-10"
 # 20 MiB: over the 20,000,000-byte default of Options.max_input_bytes
 HUGE_BYTES = 20 * 1024 * 1024
 LONG_RUN = 200_000
-# What "bounded" means on this shared two-core machine: the whole batch, spaCy's load
-# included, and the truncated 200,000-character run in it.
+# What "bounded" means: CPU seconds, which the other sessions on this shared two-core
+# machine do not inflate as they do wall time (under load the batch took 62 to 95 s of wall
+# time, and 25.2 to 25.9 s of CPU). The whole batch, spaCy's load and the truncated
+# 200,000-character run included, measured at most 25.9 s of CPU: the limit is about four
+# times that. Wall time only bounds a hang (the subprocess's timeout).
+BATCH_CPU_SECONDS = 100
 BATCH_SECONDS = 240
 
 
@@ -56,6 +61,7 @@ class Ingested:
     errors: list[str]  # the "Error: ..." lines
     notes: list[str]  # the "Note: ..." lines
     seconds: float
+    cpu_seconds: float  # the ingest process's, user and system
 
 
 def _write_batch(folder: Path) -> None:
@@ -106,13 +112,19 @@ def _ingest(folder: Path, db: Path, *, user: int | None = None, extra: tuple[str
                "--published", PUBLISHED, *extra]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
-    started = time.monotonic()
+    started, cpu = time.monotonic(), _children_cpu()
     done = subprocess.run(command, capture_output=True, text=True, timeout=BATCH_SECONDS * 2,
                           env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin", "HOME": str(folder)})
-    seconds = time.monotonic() - started
+    seconds, cpu = time.monotonic() - started, _children_cpu() - cpu
     lines = done.stderr.splitlines()
     return Ingested(folder, db, done.returncode, [x for x in lines if x.startswith("Error: ")],
-                    [x for x in lines if x.startswith("Note: ")], seconds)
+                    [x for x in lines if x.startswith("Note: ")], seconds, cpu)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (user and system)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +160,7 @@ def test_the_batch_ends_with_status_1_and_one_line_per_bad_input(batch: Ingested
     assert batch.returncode == 1
     _good_ones_came_through(stored, batch)
     assert len(batch.errors) == 5, batch.errors  # bad-utf8, huge, and three lines of mixed.jsonl
-    assert batch.seconds < BATCH_SECONDS
+    assert batch.cpu_seconds < BATCH_CPU_SECONDS, f"{batch.cpu_seconds:.1f} s of CPU ({batch.seconds:.1f} s wall)"
 
 
 def test_invalid_utf8(batch: Ingested, stored: dict) -> None:
@@ -197,11 +209,12 @@ def test_the_long_run_is_analysed_in_bounded_time() -> None:
         path.write_text(run)
         [article] = list(read_articles([path], Options(published=PUBLISHED)))
     analyzer = Analyzer(Options())
-    started = time.monotonic()
+    started = time.process_time()
     analysis = analyzer.analyze(article)
-    seconds = time.monotonic() - started
-    assert seconds < 60, f"{seconds:.1f} s"  # about 4 s alone on the development machine
-    assert all(s.end - s.start <= 1_100 for s in analysis.sentences)
+    seconds = time.process_time() - started
+    # CPU seconds (see BATCH_CPU_SECONDS): measured 2.4 to 2.5 s (8 to 12 s wall under load)
+    assert seconds < 10, f"{seconds:.1f} s of CPU"
+    assert analysis.sentences and all(s.end - s.start <= 1_100 for s in analysis.sentences)
 
 
 def test_deeply_nested_script_laden_html(batch: Ingested, stored: dict) -> None:
@@ -249,16 +262,17 @@ def test_a_feed_with_10000_items(tmp_path: Path) -> None:
     for name, text in GOOD.items():
         (tmp_path / name).write_text(text)
     (tmp_path / "broken.xml").write_text("<rss><channel><item><title>half")
-    started = time.monotonic()
+    started = time.process_time()
     found = list(read_articles([tmp_path], Options()))
-    seconds = time.monotonic() - started
+    seconds = time.process_time() - started
     articles = [a for a in found if not isinstance(a, InputError)]
     errors = [e for e in found if isinstance(e, InputError)]
     assert len(articles) == 10_000 + len(GOOD)
     assert articles[0].source == f"{feed} entry 1" and articles[9_999].source == f"{feed} entry 10000"
     assert len({a.id for a in articles}) == len(articles)
     assert [str(e).split(":")[0] for e in errors] == [f"{tmp_path / 'broken.xml'} entry 1"]
-    assert seconds < 60, f"{seconds:.1f} s"  # about 2 s on the development machine
+    # CPU seconds (see BATCH_CPU_SECONDS): measured 2.2 to 2.3 s (8 to 12 s wall under load)
+    assert seconds < 10, f"{seconds:.1f} s of CPU"
 
 
 @pytest.fixture

@@ -424,7 +424,7 @@ def test_ids_are_stable_content_hashes(tmp_path: Path) -> None:
     again = article(write(tmp_path, "b.txt", STORY.replace("\n", "\r\n")))
     other = article(write(tmp_path, "c.txt", STORY.replace("nine", "ten")))
     assert first.id == again.id != other.id
-    assert len(first.id) == 16 and int(first.id, 16) >= 0
+    assert len(first.id) == 16 and all(c in "0123456789abcdef" for c in first.id), first.id
     # Pinned: the id must not change between runs, versions or machines.
     assert content_id("Troops withdrew.") == "890862bf14ce2486"
 
@@ -456,8 +456,6 @@ def test_normalise_date(value: str, day: str | None) -> None:
 # --- the seed articles ------------------------------------------------------------------------
 
 def test_seed_directory_reads_through_its_manifest() -> None:
-    if not (SEEDS / "articles.jsonl").exists():
-        pytest.skip("shared seeds not present")
     meta = {m["id"]: m for m in map(json.loads, (SEEDS / "articles.jsonl").read_text(encoding="utf-8").splitlines())}
     items = read(SEEDS)
     assert all(isinstance(item, Article) for item in items)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,9 +19,17 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 KILLS = 4
-# Articles in the corpus: enough for several store batches (commands.INGEST_BATCH = 16) and
-# a few seconds of analysis, so that kills land before, between and inside batches.
-ARTICLES = 300
+# Articles in the corpus: the ingest writes them 64 at a time (commands.INGEST_BATCH = 16,
+# BATCHES_PER_OPEN = 4), so 500 make eight writes: room for four kills, each after at
+# least one write of its run and before its last.
+ARTICLES = 500
+# Tries per kill before the test gives up: a kill that comes too early or too late is tried
+# again at another random moment.
+ATTEMPTS = 8
+# The width of the window a kill is drawn in, as a share of a clean run's analysis time:
+# about one and a half writes' worth, so that a kill rarely uses up the work the next
+# kills need (at 0.25 three kills once left less than two writes for the fourth).
+SPAN_SHARE = 0.2
 
 # Pieces of short wire reports, written for these tests: who, what, where, how many, who says.
 ACTORS = ["Sudanese army", "Rapid Support Forces", "M23 rebels", "Congolese troops", "Houthi forces",
@@ -88,6 +97,10 @@ def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
         con.close()
 
 
+def stored_articles(db: Path) -> int:
+    return len(dump(db)["articles"]) if db.exists() else 0
+
+
 @pytest.mark.slow
 def test_killed_ingests_resume_to_the_clean_store(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
@@ -100,21 +113,54 @@ def test_killed_ingests_resume_to_the_clean_store(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     clean = dump(clean_db)
     assert len(clean["articles"]) == ARTICLES and clean["events"]
+    # Start-up alone (interpreter, spaCy's load, two articles): no kill before it can land in a write.
+    write_corpus(tmp_path / "start-up", 2)
+    started = time.monotonic()
+    done = subprocess.run(ingest_command(tmp_path / "start-up", tmp_path / "start-up.duckdb"), capture_output=True,
+                          text=True, timeout=600, env=environment())
+    startup_seconds = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
 
-    killed_db = tmp_path / "killed.duckdb"
-    rng = random.Random(2024)
-    log: list[str] = []
+    killed = tmp_path / "killed"  # the store's folder: its file, write-ahead log and ingest lock
+    killed.mkdir()
+    killed_db = killed / "store.duckdb"
+    seed = int(os.environ.get("SITROOM_TEST_SEED", random.randrange(2**32)))
+    rng = random.Random(seed)
+    # Each kill is drawn in a window that opens where kills were seen to come too early (nothing
+    # stored yet by that run) and spans SPAN_SHARE of the analysis; a kill that came too late
+    # (the run had finished) is undone and closes the window above it.
+    too_early = startup_seconds
+    too_late = clean_seconds
+    span = SPAN_SHARE * max(clean_seconds - startup_seconds, 1.0)
+    log = [f"seed {seed} (replay with SITROOM_TEST_SEED={seed}); clean run {clean_seconds:.2f} s, "
+           f"start-up {startup_seconds:.2f} s"]
     for kill in range(KILLS):
-        # from just after start-up (spaCy loading) to near the end of a clean run
-        delay = rng.uniform(1.0, clean_seconds * 0.9)
-        process = subprocess.Popen(ingest_command(corpus, killed_db), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, env=environment())
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=60)
-        stored = len(dump(killed_db)["articles"]) if killed_db.exists() else 0
-        log.append(f"kill {kill + 1}: after {delay:.2f} s, {stored} of {ARTICLES} articles stored")
-    print("\n".join([f"clean run: {clean_seconds:.2f} s", *log]))
+        before = stored_articles(killed_db)
+        snapshot = tmp_path / f"before-kill-{kill + 1}"
+        shutil.copytree(killed, snapshot)
+        for attempt in range(ATTEMPTS):
+            high = min(too_early + span, too_late)
+            delay = rng.uniform(min(too_early, high - 0.1), high)  # timings vary: the bounds may cross
+            process = subprocess.Popen(ingest_command(corpus, killed_db), stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, env=environment())
+            time.sleep(delay)
+            running = process.poll() is None
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=60)
+            after = stored_articles(killed_db)
+            log.append(f"kill {kill + 1}, try {attempt + 1}: after {delay:.2f} s, "
+                       f"{'running' if running else 'finished'}, {before} -> {after} of {ARTICLES} stored")
+            if running and before < after < ARTICLES:
+                break  # killed while it was writing: it had stored part of its work, not all
+            if running and after == before:
+                too_early = max(too_early, delay)
+            else:  # it finished (or stored the last article) first: undo, and kill earlier
+                too_late = min(too_late, delay)
+                shutil.rmtree(killed)
+                shutil.copytree(snapshot, killed)
+        else:
+            pytest.fail(f"no kill landed while the ingest was writing in {ATTEMPTS} tries:\n" + "\n".join(log))
+    print("\n".join(log))
     done = subprocess.run(ingest_command(corpus, killed_db), capture_output=True, text=True, timeout=600,
                           env=environment())
     assert done.returncode == 0, done.stderr

@@ -210,7 +210,6 @@ def test_malformed_lexicon_lines_name_file_and_problem(tmp_path, name, line, pro
 
 # -- the seeds, read at run time -------------------------------------------------------------
 
-@pytest.mark.skipif(not (SEEDS / "articles.jsonl").exists(), reason="shared seeds not present")
 def test_seeds_give_a_three_group_breakdown_and_no_tolls_from_years(nlp, stage):
     breakdowns = 0
     for line in (SEEDS / "articles.jsonl").read_text(encoding="utf-8").splitlines():

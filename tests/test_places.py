@@ -15,9 +15,10 @@ from sitroom.resolve.places import PlaceStage
 
 GOLD = Path(__file__).parent / "data" / "places_gold.tsv"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-# Share of labelled mentions resolved to the right entry; measured 74/74 when written.
-# A floor that may only rise.
-GOLD_ACCURACY_FLOOR = 0.93
+# Share of labelled mentions resolved to the right entry: measured 73/73 (1.00) when the
+# floor was set (issue 21); it allows one miss in 73 for parser differences across
+# platforms. A floor that may only rise.
+GOLD_ACCURACY_FLOOR = 0.98
 # Divisions carry a centroid computed from their towns: this close to a map's centre.
 ADMIN1_TOLERANCE_KM = 300
 
@@ -184,19 +185,21 @@ def test_gold_accuracy(nlp: Language, stage: PlaceStage) -> None:
     assert accuracy >= GOLD_ACCURACY_FLOOR, wrong
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not checked out beside the repository")
 def test_seed_articles_place_syria(nlp: Language, stage: PlaceStage) -> None:
     syrian_names = {"Aleppo", "Idlib", "Hama", "Damascus"}
-    for path in sorted(SEEDS.glob("*.txt")):
+    paths = sorted(SEEDS.glob("*.txt"))
+    assert len(paths) == 2, paths  # the two reference articles
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         mentions = places(nlp, stage, text, ["SYR"])
         main = [m for m in mentions if m.text.split()[0] in syrian_names]
         assert len(main) >= 5, path.name
         assert all(m.place is not None and m.place.country == "SYR" for m in main), path.name
         assert all(m.place.precision in ("city", "admin1") for m in main if m.place)
-        for m in mentions:
-            if m.text.endswith(("province", "provinces")):
-                assert m.place is not None and m.place.precision == "admin1", m.text
+        provinces = [m for m in mentions if m.text.endswith(("province", "provinces"))]
+        assert provinces, path.name  # both name "Idlib province"
+        for m in provinces:
+            assert m.place is not None and m.place.precision == "admin1", m.text
 
 
 def test_a_site_named_after_a_town_abroad_is_not_that_town(nlp: Language, stage: PlaceStage) -> None:

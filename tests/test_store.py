@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import random
 import signal
 import subprocess
@@ -479,7 +480,9 @@ def _check_consistent(path: Path) -> int:
 
 @pytest.mark.slow
 def test_a_killed_ingest_leaves_whole_articles_and_resumes(tmp_path: Path) -> None:
-    rng = random.Random()
+    seed = int(os.environ.get("SITROOM_TEST_SEED", random.randrange(2**32)))
+    print(f"seed {seed} (replay with SITROOM_TEST_SEED={seed})")  # shown when the test fails
+    rng = random.Random(seed)
     for round_ in range(3):
         path = tmp_path / f"killed-{round_}.duckdb"
         delay = rng.uniform(0.05, 1.0)
