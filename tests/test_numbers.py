@@ -154,13 +154,14 @@ def test_toll_prefers_a_stated_total_and_keeps_the_breakdown():
     toll = toll_from_numbers([mention(96, "killed", qualifier="at least"), mention(40, "killed", "rebels"),
                               mention(31, "killed", "government"), mention(25, "killed", "civilians")])
     assert toll == {"killed": 96, "injured": None, "qualifier": "at least",
-                    "by_group": {"rebels": 40, "government": 31, "civilians": 25}}
+                    "by_group": {"rebels": 40, "government": 31, "civilians": 25}, "hit": 0, "added": False}
 
 
 def test_toll_sums_a_breakdown_without_a_total():
     toll = toll_from_numbers([mention(3, "killed", "government"), mention(2, "killed", "police"),
                               mention(40, "injured")])
-    assert toll == {"killed": 5, "injured": 40, "qualifier": "exact", "by_group": {"government": 3, "police": 2}}
+    assert toll == {"killed": 5, "injured": 40, "qualifier": "exact", "by_group": {"government": 3, "police": 2},
+                    "hit": 0, "added": False}
 
 
 def test_toll_does_not_count_a_part_twice():
@@ -173,7 +174,8 @@ def test_toll_keeps_a_vague_qualifier_and_ignores_other_categories():
     toll = toll_from_numbers([mention(12, "killed", "civilians", "dozens"), mention(20, "abducted", "students"),
                               mention(2, None)])
     assert (toll["killed"], toll["qualifier"]) == (12, "dozens")
-    assert toll_from_numbers([mention(2, None)]) == {"killed": None, "injured": None, "qualifier": None, "by_group": {}}
+    assert toll_from_numbers([mention(2, None)]) == {"killed": None, "injured": None, "qualifier": None, "by_group": {},
+                                                     "hit": 0, "added": False}
 
 
 # -- the lexicon files -----------------------------------------------------------------------
