@@ -33,9 +33,21 @@ def read_rows(path: Path, limit: int | None = None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
+# GVDB texts open with the page title, then " | " and the outlet, glued to the body
+# ("Man shot, killed in Feltonville | 6abc.comPolice are ..."): the title is the headline.
+TITLE_SEPARATOR = " | "
+MAX_TITLE_CHARS = 200
+
+
+def headline(text: str) -> str | None:
+    """The article's headline, where its text opens with "title | outlet"."""
+    title, separator, _ = text[:MAX_TITLE_CHARS].partition(TITLE_SEPARATOR)
+    return title.strip() or None if separator else None
+
+
 def evaluate(rows: list[dict], analyzer: Analyzer) -> dict:
     # The articles carry no publication date; the GVDB's incident date is gold, not input.
-    articles = [Article(id=r["id"], text=r["text"], language="en") for r in rows]
+    articles = [Article(id=r["id"], text=r["text"], title=headline(r["text"]), language="en") for r in rows]
     gold = {r["id"]: r["gold"] for r in rows}
     with_deaths = killed_right = without_deaths = none_claimed = injured_right = 0
     with_injured = injured_right_among = 0

@@ -349,9 +349,11 @@ class NumberStage:
             category = self._local(counted)
         if not (is_people or self._is_cue_noun(counted) or (counted is number and category is not None)):
             return None  # "dozens of localities", "two sides", a bare number with no cue
+        reference = _amount_reference(number, noun, counted)
+        if reference == NEW and _also(noun):
+            reference = MORE
         mention = NumberMention(start=count.start, end=count.end, text=count.text, value=count.value,
-                                qualifier=count.qualifier, category=category, group=group,
-                                reference=_amount_reference(number, noun, counted))
+                                qualifier=count.qualifier, category=category, group=group, reference=reference)
         return mention, [number, noun, counted]
 
     def _people(self, noun: Token) -> tuple[str | None, int] | None:
@@ -372,9 +374,10 @@ class NumberStage:
         if category not in PHRASE_CATEGORIES:
             return None  # "the driver fled" is no displacement; "turned himself in" no harm
         text = token.doc.text[phrase.start:phrase.end]
+        reference = MORE if phrase.reference == NEW and _also(token) else phrase.reference
         return NumberMention(start=phrase.start, end=phrase.end, text=text, value=phrase.value,
                              qualifier=EXACT, category=category, group=group, kind=phrase.kind,
-                             reference=phrase.reference)
+                             reference=reference)
 
     # -- who is counted
     def _group(self, noun: Token) -> tuple[str | None, bool]:
@@ -425,7 +428,7 @@ class NumberStage:
                 if found is not None:
                     return found
         for child in token.children:
-            if child.dep_ in MODIFIER_DEPS:
+            if child.dep_ in MODIFIER_DEPS and not _foreign_clause(child):
                 found = self._cue(child, "adj") or self._cue(child, "verb")
                 if found is not None:
                     return found
@@ -499,8 +502,11 @@ class NumberStage:
             if child is below or _unreal(child):
                 continue
             if child.dep_ in PREDICATE_DEPS and child.pos_ in ("ADJ", "VERB", "ADV"):
-                cue = self._cue(child, "adj") or (self._cue(child, "verb") if child.dep_ in ("oprd", "acomp") else None)
-                found = _graver(found, cue)
+                # "was found shot and killed": the predicate and what is joined to it
+                for predicate in (child, *(c for c in child.children if c.dep_ == "conj" and not _unreal(c))):
+                    cue = self._cue(predicate, "adj") or (
+                        self._cue(predicate, "verb") if child.dep_ in ("oprd", "acomp", "xcomp") else None)
+                    found = _graver(found, cue)
         return found
 
     def _is_agent(self, verb: Token, below: Token) -> bool:
@@ -561,6 +567,29 @@ def _unreal(verb: Token) -> bool:
         return _unreal(verb.head)  # "to go ahead and kill him"
     return verb.tag_ == "VB" and any(c.dep_ in ("aux", "mark") and c.lower_ in UNREAL_AUXILIARIES
                                      for c in verb.children)
+
+
+# Adverbs on the verb of harm that say its people come on top of those told before
+# ("the officer also shot and killed a neighbor").
+ADDING_ADVERBS = frozenset({"also", "additionally"})
+
+
+def _also(token: Token) -> bool:
+    """Whether the first verb above `token` says "also"."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.head == current:
+            return False
+        current = current.head
+        if current.pos_ == "VERB":
+            return any(c.dep_ == "advmod" and c.lower_ in ADDING_ADVERBS for c in current.children)
+    return False
+
+
+def _foreign_clause(clause: Token) -> bool:
+    """A clause on a noun that tells of someone else ("a friend, where he later died");
+    "people who died" and "12 people killed" tell of the noun itself."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in clause.children)
 
 
 def _own_subject(verb: Token) -> bool:
@@ -668,19 +697,23 @@ def _inherit_breakdowns(doc: Doc, mentions: list[NumberMention]) -> list[NumberM
 
 
 def _subsets(doc: Doc, mentions: list[NumberMention]) -> list[NumberMention]:
-    """A bare count after another count of people in its sentence is part of those people
-    ("two men were shot, one fatally"; "three were hurt, two of them critically")."""
+    """A bare count after a larger count of people in its sentence, hit with their fate
+    untold or of its own fate, is part of those people ("two men were shot, one
+    fatally"; "three were hurt, two of them critically"); "1 dead, 1 injured" are two."""
     out: list[NumberMention] = []
     sentence_end = -1
-    earlier = False
+    earlier: list[NumberMention] = []
     for mention in mentions:
         if mention.start >= sentence_end:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             sentence_end = span.sent.end_char if span is not None else mention.end
-            earlier = False
+            earlier = []
         if mention.reference == "part":
-            mention = dataclasses.replace(mention, reference=AGAIN if earlier else NEW)
-        earlier = earlier or mention.category is not None
+            within = any((e.value or 0) >= (mention.value or 0) and e.category in ("hit", mention.category)
+                         for e in earlier)
+            mention = dataclasses.replace(mention, reference=AGAIN if within else NEW)
+        if mention.category is not None:
+            earlier.append(mention)
         out.append(mention)
     return out
 

@@ -47,7 +47,7 @@ REFLEXIVES = frozenset({"himself", "herself"})
 PERPETRATOR = "perpetrator"
 # Where a named person stands when the clause tells what happened to them: subject or
 # object, or listed with one ("Mary Smith and her husband John").
-NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "oprd", "attr"})
+NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "oprd", "attr"})
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,11 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
 
 def _named(token: Token, seen_names: set[str]) -> Phrase | None:
     """A named person counts once: at the head of the name, the first time it is named."""
-    if token.dep_ not in NAME_ROLES or _in_apposition(token):
-        return None  # "at 2233 S. King Drive": a name after a place preposition is no victim
+    first = token
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "Mary Smith and her husband John": the list's role is its first member's
+    if first.dep_ not in NAME_ROLES or _in_apposition(token):
+        return None  # "at 2233 S. King Drive", "near 6th and Wright": names of places, not victims
     start = token
     while start.i > 0 and start.nbor(-1).ent_type_ == "PERSON" and start.nbor(-1).dep_ in ("compound", "flat"):
         start = start.nbor(-1)
