@@ -71,7 +71,7 @@ BREAKDOWN_MARKERS = re.compile(r":|\bincluding\b|\bamong them\b|\bof whom\b|\bof
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 _CURRENCY_BEFORE = re.compile(r"[$£€¥₦]\s*$|\b(?:US|USD|EUR|GBP|KSh|Ksh|Rs)\.?\s*$")
-_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages)\s+$|\bno\s+$")
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages)\s+$|\bno\s+$|\b(?:so|too|how)\s+$")
 _NOT_A_COUNT_AFTER = re.compile(
     r"(?i)^(?:-|\s)?(?:years?[- ]old|-year|-month|-day|-week|%|\s*per\s*cent|\s*percent|"
     r"\s+(?:dollars?|euros?|pounds?|shillings?|naira|rupees?|yuan|rubles?|roubles?|hryvnias?|bn|m)\b|"
@@ -507,7 +507,16 @@ class NumberStage:
                     cue = self._cue(predicate, "adj") or (
                         self._cue(predicate, "verb") if child.dep_ in ("oprd", "acomp", "xcomp") else None)
                     found = _graver(found, cue)
+            elif child.dep_ == "prep" and child.lower_ == "to":
+                # "shot to death", "beaten to death"
+                found = _graver(found, self._object_cue_killed(child))
         return found
+
+    def _object_cue_killed(self, preposition: Token) -> str | None:
+        for obj in preposition.children:
+            if obj.dep_ == "pobj" and self._cue(obj, "noun") == "killed":
+                return "killed"
+        return None
 
     def _is_agent(self, verb: Token, below: Token) -> bool:
         """The active subject of a verb of harm done to others is its doer, not its victim."""
@@ -555,13 +564,14 @@ def _graver(first: str | None, second: str | None) -> str | None:
 
 # Auxiliaries before a bare verb that make its act one not (yet) done: "threatened to
 # kill him", "could have died".
+UNREAL_ADVERBS = frozenset({"nearly", "almost", "possibly", "narrowly", "potentially"})
 UNREAL_AUXILIARIES = frozenset({"to", "will", "would", "could", "might", "may", "should", "must", "shall", "can"})
 
 
 def _unreal(verb: Token) -> bool:
-    """A harm the clause says did not happen: negated ("was not injured") or not done
-    ("to kill him", "could kill")."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    """A harm the clause says did not happen: negated ("was not injured"), not done ("to
+    kill him", "could kill") or only come close to ("nearly killed", "possibly killing")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in UNREAL_ADVERBS) for c in verb.children):
         return True
     if verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.tag_ == "VB":
         return _unreal(verb.head)  # "to go ahead and kill him"
