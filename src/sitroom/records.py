@@ -83,6 +83,10 @@ class PlaceMention:
     text: str
     place: Place | None  # None: looks like a place but nothing in the gazetteer fits
     candidates: int = 0  # how many gazetteer entries the name could mean
+    # name (a place name), demonym ("Syrian": the country, not where an event happened),
+    # street (a street, block or neighbourhood, placed in the city the text names)
+    kind: str = "name"
+    reason: str | None = None  # why this entry was chosen among the candidates
 
 
 @dataclass(frozen=True, kw_only=True)
