@@ -165,8 +165,11 @@ class PlaceStage:
             between = [t for t in doc[left.mention_end:right.start] if not t.is_space]
             if [t.text for t in between] != [","]:
                 continue
-            containers = [c for c in self.gazetteer.lookup(right.text) if c.feature in ("admin1", "country")]
+            alone = self.gazetteer.resolve(left.text)
+            if alone is None or alone.feature in ("admin1", "country", "region"):
+                continue  # "Texas, California", "China, Japan": a list of divisions or countries
             towns = self.gazetteer.lookup(left.text)
+            containers = [c for c in self.gazetteer.lookup(right.text) if c.feature in ("admin1", "country")]
             for container in containers:
                 inside = [t for t in towns if t.feature in ("city", "admin2") and t.country == container.country
                           and (container.feature == "country" or t.admin1 == container.name)]
@@ -281,7 +284,9 @@ class PlaceStage:
             count = len(self.gazetteer.lookup(text))
             choice, reason = first[index]
             if count > 1:
-                near = [c for k, (c, _) in enumerate(first) if c is not None and k != index] + named_countries
+                # the other names' first choices, not this name's own elsewhere in the text
+                near = [c for k, (c, _) in enumerate(first)
+                        if c is not None and found[k].text.casefold() != text.casefold()] + named_countries
                 choice, reason = self._choose(item, focus, near=near)
             if choice is None and item.label not in PLACE_LABELS:
                 continue
@@ -413,6 +418,8 @@ def _joins_name(doc: Doc, i: int) -> bool:
         return False
     if token.text in ("-", "'", "\u2019", "`", "\u2018") or previous.text in ("-",):
         return True
+    if token.lower_ in ("'s", "\u2019s") and i + 1 < len(token.doc) and token.doc[i + 1].text[:1].isupper():
+        return True  # "People's Republic of China"
     if token.text[:1].isupper() and any(ch.isalpha() for ch in token.text):
         return True
     return token.lower_ in NAME_PARTICLES or (not previous.whitespace_ and token.is_alpha)
