@@ -10,6 +10,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .intake import read_articles
@@ -18,6 +19,9 @@ from .parallel import analysts
 from .pipeline import Analyzer
 from .records import Analysis, Article, Event
 from .store import Store, content_hash
+
+if TYPE_CHECKING:
+    from .knowledge.geonames_index import ImportReport
 
 # Articles analysed and written per store transaction during ingest: a kill loses at
 # most this much work, and batching keeps DuckDB writes off the per-row path. The store
@@ -173,3 +177,13 @@ def _write(ready: list[Analysis], store: StoreLike, wait: float, report: IngestR
     report.write_seconds += time.perf_counter() - began
     if progress:
         progress(report)
+
+
+def import_gazetteer(source: str, *, index: str | None = None,
+                     progress: Callable[[int], None] | None = None) -> "ImportReport":
+    """Build the local GeoNames index from a GeoNames dump (see `knowledge.geonames_index`)."""
+    from pathlib import Path
+
+    from .knowledge.geonames_index import import_dump
+
+    return import_dump(Path(source), Path(index) if index else None, progress=progress)
