@@ -41,10 +41,12 @@ from .place_names import Candidate, admissible_alternate, index_keys, normalise
 COLUMNS = 19
 INDEX_NAME = "geonames-index.sqlite"
 # Bump when the tables change, so an index of an older layout is rebuilt, not misread.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 # Rows written per transaction while importing: large enough to keep SQLite's per-commit
 # cost small, small enough to keep memory flat on the 12-million-row allCountries file.
 BATCH_ROWS = 50_000
+# Names whose look-up is remembered per process (an article repeats its places).
+MAX_CACHED_NAMES = 100_000
 # Feature codes kept, and the precision each becomes. Populated places of any size are
 # the point of the import; divisions and countries answer "X county", "X province";
 # regions, seas and islands are places news names too. Historical (…H), abandoned (PPLQ)
@@ -135,7 +137,7 @@ def _build(source: Path, path: Path, progress: Callable[[int], None] | None) -> 
             if progress is not None and rows % BATCH_ROWS == 0:
                 progress(rows)
         _flush(connection, place_batch, name_batch, admin_batch)
-        connection.execute("CREATE INDEX name_key ON name (key)")
+        connection.execute("CREATE INDEX name_key ON name (key, place)")  # covering: no table read
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("format", str(INDEX_FORMAT)), ("source", str(source)), ("rows", str(rows)), ("places", str(places))])
         connection.commit()
@@ -243,7 +245,11 @@ class LocalIndex:
         return int(self._connection.execute("SELECT COUNT(*) FROM place").fetchone()[0])
 
     def has(self, name: str) -> bool:
-        return bool(self.lookup(name))
+        """Whether any entry has this name (the scan asks this of every capitalised run)."""
+        key = normalise(name)
+        if key in self._found:
+            return bool(self._found[key])
+        return self._connection.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def lookup(self, name: str) -> list[Candidate]:
         key = normalise(name)
@@ -262,6 +268,8 @@ class LocalIndex:
             found.append(Candidate(geonameid=geonameid, name=place_name, country=iso3,
                                    admin1=admin1 if feature != "admin1" else place_name,
                                    lat=lat, lon=lon, population=population, feature=feature))
+        if len(self._found) >= MAX_CACHED_NAMES:
+            self._found.clear()  # a long run's memory stays bounded
         self._found[key] = found
         return found
 

@@ -143,9 +143,17 @@ class PlaceStage:
             i = end
         for ent in doc.ents:
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            if ent.label_ in PLACE_LABELS and start < ent.end and not any(taken[start:ent.end]):
-                if ent[start - ent.start].text[:1].isupper():
-                    found.append(_Found(start, ent.end, ent.end))
+            if ent.label_ not in PLACE_LABELS or start >= ent.end or taken[start]:
+                continue
+            if any(taken[start:ent.end]):
+                # "the Zalqoum Valley": a town called "Valley" scanned inside the model's
+                # longer place name is only the end of that name
+                inner = [f for f in found if start < f.start < ent.end]
+                if any(f.end > ent.end for f in inner):
+                    continue
+                found = [f for f in found if f not in inner]
+            if ent[start - ent.start].text[:1].isupper():
+                found.append(_Found(start, ent.end, ent.end))
         found.sort(key=lambda f: f.start)
         # doc.ents builds its spans on every access: index them once, or a long article's
         # look-ups grow with the square of its length
@@ -263,7 +271,10 @@ class PlaceStage:
         holder = ents.over(item.start, item.end, exact=False)
         if holder is not None and holder.label_ in OTHER_NAME_LABELS and not explicit:
             inner = holder[1:] if holder[0].lower_ == "the" else holder
-            if (inner.start, inner.end) != (item.start, item.end):
+            # "Cadillac Drive in Ceres" taken as one name by the model: a name after "in"
+            # inside it is a place all the same
+            located = item.start > inner.start and doc[item.start - 1].lower_ in ("in", "near", "outside")
+            if (inner.start, inner.end) != (item.start, item.end) and not located:
                 return False
         return True
 
@@ -325,7 +336,8 @@ class PlaceStage:
         towns = [m for m in mentions if m.place is not None and m.place.precision == "city" and m.kind == "name"]
         if not towns:
             return []
-        taken = [(m.start, m.end) for m in mentions]
+        # a street the model took for a place it could not resolve is placed too
+        taken = [(m.start, m.end) for m in mentions if m.place is not None]
         out: list[PlaceMention] = []
         for token in doc:
             if token.lower_.rstrip(".") not in STREET_NOUNS or token.i == 0:
@@ -348,6 +360,10 @@ class PlaceStage:
             out.append(PlaceMention(start=start, end=end, text=source[start:end], place=town.place, candidates=0,
                                     kind="street", reason=f"a street or neighbourhood of {town.text}, named nearby"))
             taken.append((start, end))
+        if out:
+            # the unresolved mentions the streets replace
+            mentions[:] = [m for m in mentions if m.place is not None
+                           or not any(o.start < m.end and m.start < o.end for o in out)]
         return out
 
     def _choose(self, item: _Found, focus: list[str], near: Sequence[Candidate]) -> tuple[Candidate | None, str | None]:
