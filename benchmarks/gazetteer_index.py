@@ -31,8 +31,8 @@ from sitroom.knowledge.geonames_index import LocalIndex, import_dump
 CLASS_SHARES = (("P", "PPL", 0.38), ("S", "SCH", 0.20), ("H", "STM", 0.17), ("H", "LK", 0.02),
                 ("T", "HLL", 0.13), ("T", "ISL", 0.01), ("A", "ADM3", 0.03), ("A", "ADM2", 0.01),
                 ("A", "ADM1", 0.001), ("L", "LCTY", 0.03), ("V", "FRST", 0.01), ("R", "RD", 0.009))
-SYLLABLES = ("ka", "ra", "mu", "dah", "tel", "qar", "zay", "tun", "bel", "ost", "vil", "san", "ta", "ne",
-             "ri", "go", "lo", "mar", "kin", "ha", "shi", "do", "wa", "ba", "lu", "en", "ar", "is")
+# Consonant-vowel syllables: about as many distinct names as GeoNames has for its rows.
+SYLLABLES = tuple(c + v for c in "bdfghklmnprstvwyz" for v in ("a", "e", "i", "o", "u", "ou", "ai"))
 COUNTRIES = ("SY", "SD", "FR", "US", "KE", "UA", "NG", "IN", "BR", "ML")
 
 

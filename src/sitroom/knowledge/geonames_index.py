@@ -222,6 +222,8 @@ class LocalIndex:
         self.path = path
         self._iso3: dict[str, str | None] = {}
         self._found: dict[str, list[Candidate]] = {}
+        # a few thousand divisions: read once
+        self._admin1 = {(cc, code): name for cc, code, name in connection.execute("SELECT cc, code, name FROM admin1")}
 
     @classmethod
     def open(cls, path: Path | None = None) -> LocalIndex | None:
@@ -256,12 +258,16 @@ class LocalIndex:
         cached = self._found.get(key)
         if cached is not None:
             return cached
+        # two plain look-ups by index: a join leaves SQLite free to pick a plan that
+        # scans the places
+        ids = list(dict.fromkeys(row[0] for row in self._connection.execute(
+            "SELECT place FROM name WHERE key = ?", (key,))))
         rows = self._connection.execute(
-            "SELECT p.id, p.name, p.cc, a.name, p.lat, p.lon, p.population, p.feature "
-            "FROM name n JOIN place p ON p.id = n.place "
-            "LEFT JOIN admin1 a ON a.cc = p.cc AND a.code = p.admin1 WHERE n.key = ?", (key,)).fetchall()
+            "SELECT id, name, cc, admin1, lat, lon, population, feature FROM place WHERE id IN "
+            f"({', '.join('?' * len(ids))})", ids).fetchall() if ids else []
         found = []
-        for geonameid, place_name, cc, admin1, lat, lon, population, feature in rows:
+        for geonameid, place_name, cc, code, lat, lon, population, feature in rows:
+            admin1 = self._admin1.get((cc, code))
             iso3 = self._country(cc)
             if iso3 is None:
                 continue

@@ -61,6 +61,8 @@ PREDICATE_PREPOSITIONS = frozenset({"among", "for", "with", "in"})
 # Dependencies of verbs that share the subject of the verb they hang from ("a man was shot
 # and killed", "Man shot, killed in Detroit"): the count's fate is the gravest of them.
 SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+# Prepositions after a verb of harm that name whom it was aimed at, not whom it hit.
+AIMED_AT = frozenset({"at", "toward", "towards"})
 # "took his own life": the subject died by their own hand.
 OWN_LIFE_VERBS = frozenset({"take", "end"})
 # Modifiers of a counted noun that carry the category: "12 people killed", "30 wounded men".
@@ -467,6 +469,8 @@ class NumberStage:
     def _from_verb(self, verb: Token, below: Token) -> str | None:
         if self._is_agent(verb, below):
             return None  # "the gunman killed four people": the gunman is not counted
+        if below.dep_ == "prep" and below.lower_ in AIMED_AT and self._cue(verb, "verb") in SEVERITY:
+            return None  # "police shot at the suspect": aimed at, not hit
         found = self._gravest(verb, below)
         if below.dep_ in ("nsubj", "nsubjpass"):
             # "a man was shot and killed", "Man shot, killed in Detroit": verbs that share
@@ -592,7 +596,8 @@ def _also(token: Token) -> bool:
             return False
         current = current.head
         if current.pos_ == "VERB":
-            return any(c.dep_ == "advmod" and c.lower_ in ADDING_ADVERBS for c in current.children)
+            verbs = [current, current.head] if current.dep_ == "conj" else [current]  # "also shot and killed"
+            return any(c.dep_ == "advmod" and c.lower_ in ADDING_ADVERBS for v in verbs for c in v.children)
     return False
 
 
