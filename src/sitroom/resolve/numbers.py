@@ -431,7 +431,9 @@ class NumberStage:
                     return found
         for child in token.children:
             if child.dep_ in MODIFIER_DEPS and not _foreign_clause(child):
-                found = self._cue(child, "adj") or self._cue(child, "verb")
+                # "a man shot dead by police": the participle with its predicate
+                found = self._cue(child, "adj") if child.pos_ != "VERB" else self._gravest(child, token)
+                found = found or self._cue(child, "verb")
                 if found is not None:
                     return found
             elif child.dep_ == "advmod" and token.pos_ == "NUM":
