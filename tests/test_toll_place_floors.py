@@ -23,7 +23,7 @@ GVDB_SAMPLE = 80
 KILLED_EXACT_FLOOR = 0.71
 # Measured 42/42 = 1.0.
 NO_DEATH_CLAIMED_FLOOR = 0.97
-# Measured 54/80 = 0.675.
+# Measured 53/80 = 0.662.
 INJURED_EXACT_FLOOR = 0.65
 # The first 40 GeoVirus dev articles (261 toponyms).
 GEOVIRUS_SAMPLE = 40
