@@ -154,13 +154,14 @@ def test_toll_prefers_a_stated_total_and_keeps_the_breakdown():
     toll = toll_from_numbers([mention(96, "killed", qualifier="at least"), mention(40, "killed", "rebels"),
                               mention(31, "killed", "government"), mention(25, "killed", "civilians")])
     assert toll == {"killed": 96, "injured": None, "qualifier": "at least",
-                    "by_group": {"rebels": 40, "government": 31, "civilians": 25}}
+                    "by_group": {"rebels": 40, "government": 31, "civilians": 25}, "hit": 0, "added": False}
 
 
 def test_toll_sums_a_breakdown_without_a_total():
     toll = toll_from_numbers([mention(3, "killed", "government"), mention(2, "killed", "police"),
                               mention(40, "injured")])
-    assert toll == {"killed": 5, "injured": 40, "qualifier": "exact", "by_group": {"government": 3, "police": 2}}
+    assert toll == {"killed": 5, "injured": 40, "qualifier": "exact", "by_group": {"government": 3, "police": 2},
+                    "hit": 0, "added": False}
 
 
 def test_toll_does_not_count_a_part_twice():
@@ -173,7 +174,8 @@ def test_toll_keeps_a_vague_qualifier_and_ignores_other_categories():
     toll = toll_from_numbers([mention(12, "killed", "civilians", "dozens"), mention(20, "abducted", "students"),
                               mention(2, None)])
     assert (toll["killed"], toll["qualifier"]) == (12, "dozens")
-    assert toll_from_numbers([mention(2, None)]) == {"killed": None, "injured": None, "qualifier": None, "by_group": {}}
+    assert toll_from_numbers([mention(2, None)]) == {"killed": None, "injured": None, "qualifier": None, "by_group": {},
+                                                     "hit": 0, "added": False}
 
 
 # -- the lexicon files -----------------------------------------------------------------------
@@ -226,3 +228,96 @@ def test_seeds_give_a_three_group_breakdown_and_no_tolls_from_years(nlp, stage):
                 assert toll["killed"] is not None and toll["killed"] >= sum(toll["by_group"].values())
         assert not any(1900 <= (m.value or 0) <= 2100 for m in doc._.numbers)
     assert breakdowns >= 1
+
+
+# -- people counted without a number ---------------------------------------------------------
+
+def phrases_in(nlp, stage, text: str) -> list[tuple[str, int | None, str | None, str | None, str, str]]:
+    doc = nlp(text)
+    doc._.article = Article(id="t", text=text, published="2025-03-10")
+    stage(doc)
+    return [(m.text, m.value, m.category, m.group, m.kind, m.reference) for m in doc._.numbers]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A man was shot and killed in Mosul on Tuesday night.", [("A man", 1, "killed", None, "phrase", "new")]),
+    ("Two men were shot, one fatally, outside a bakery in Gao.",
+     [("Two", 2, "hit", None, "amount", "new"), ("one", 1, "killed", None, "amount", "again")]),
+    ("The gunman killed four people and then himself.",
+     [("four", 4, "killed", None, "amount", "new"), ("himself", 1, "killed", "perpetrator", "pronoun", "new")]),
+    ("Mary Okello, 60, and her husband John, 62, were found dead in their home in Gulu.",
+     [("Mary Okello", 1, "killed", None, "name", "new"), ("her husband", 1, "killed", None, "phrase", "new")]),
+    ("Both officers were wounded and another man was killed.",
+     [("Both officers", 2, "injured", "police", "phrase", "again"), ("another man", 1, "killed", None, "phrase", "more")]),
+    ("A couple was found dead in their farmhouse near Bunia.", [("A couple", 2, "killed", None, "phrase", "new")]),
+    ("The victim was pronounced dead at the scene.", [("The victim", 1, "killed", None, "phrase", "again")]),
+    ("He died at the hospital two days later.", [("He", 1, "killed", None, "pronoun", "again")]),
+    ("A soldier died of his wounds in Kidal.", [("A soldier", 1, "killed", "government", "phrase", "new")]),
+    ("A woman was found shot to death inside a van.", [("A woman", 1, "killed", "women", "phrase", "new")]),
+    ("The officer also shot and killed a neighbor.", [("a neighbor", 1, "killed", None, "phrase", "more")]),
+    ("Police said a man killed six people and critically injured another.",
+     [("six", 6, "killed", None, "amount", "new"), ("another", 1, "injured", None, "phrase", "more")]),
+])
+def test_victim_phrases(nlp, stage, sentence, expected):
+    assert phrases_in(nlp, stage, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The gunman fired at a passing car and fled.",  # the doer is no victim; the car is no one
+    "Nobody was hurt, and he was not injured either.",  # negated
+    "He threatened to kill her if she called the police.",  # not done
+    "The bullet came within inches of possibly killing the trooper.",  # only came close
+    "Police shot at the suspect, who turned himself in a day later.",  # himself: no harm
+    "I heard three shots and then a truck drove past.",  # shots are no people
+    "There have been so many deaths in the city this year.",  # "so many" is no count
+    "Officers found him on the 2600 block of Montana Avenue near 6th and Wright.",  # no fate said
+])
+def test_no_victim_where_no_one_was_harmed(nlp, stage, sentence):
+    assert [m for m in phrases_in(nlp, stage, sentence) if m[2] in ("killed", "injured", "hit")] == []
+
+
+def test_an_age_after_a_name_is_no_count(nlp, stage):
+    found = phrases_in(nlp, stage, "Peter Lokiru, 25, was killed when gunmen raided the cattle camp.")
+    assert found == [("Peter Lokiru", 1, "killed", None, "name", "new")]
+
+
+def test_a_named_person_is_counted_once_per_mention_and_again_after(nlp, stage):
+    found = phrases_in(nlp, stage, "Amina Yusuf was shot on Monday. Amina Yusuf died on Tuesday.")
+    assert [(f[0], f[2], f[5]) for f in found] == [("Amina Yusuf", "hit", "new"), ("Amina Yusuf", "killed", "again")]
+
+
+def person(value: int, category: str, reference: str = "new", kind: str = "phrase",
+           group: str | None = None) -> NumberMention:
+    return NumberMention(start=0, end=1, text="x", value=value, qualifier="exact", category=category, group=group,
+                         kind=kind, reference=reference)
+
+
+def test_toll_counts_people_named_one_by_one_and_the_perpetrator_on_top():
+    toll = toll_from_numbers([person(5, "killed", kind="amount", group="children"), person(1, "killed", group="women"),
+                              person(1, "killed", kind="pronoun", group="perpetrator")])
+    assert (toll["killed"], toll["by_group"]) == (7, {"children": 5, "women": 1, "perpetrator": 1})
+
+
+def test_toll_a_pronoun_tells_the_fate_of_people_already_counted():
+    toll = toll_from_numbers([person(1, "hit"), person(1, "killed", "again", "pronoun")])
+    assert (toll["killed"], toll["injured"], toll["hit"]) == (1, 0, 0)
+    toll = toll_from_numbers([person(2, "hit", kind="amount"), person(1, "killed", "again", "amount")])
+    assert (toll["killed"], toll["injured"], toll["hit"]) == (1, 1, 1)
+
+
+def test_toll_marks_people_on_top_of_those_told_before():
+    assert toll_from_numbers([person(1, "killed", "more")])["added"] is True
+    assert toll_from_numbers([person(1, "killed"), person(1, "injured", "more")])["added"] is False
+
+
+def test_victim_sizes_and_patients_are_validated(tmp_path):
+    directory = copy_lexicon(tmp_path)
+    path = directory / "victims.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "trio\t\t\tzero\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="size"):
+        NumberLexicon.load(directory)
+    directory = copy_lexicon(tmp_path)
+    path = directory / "tolls.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "dead\tkilled\tadj\tsubject\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="only a verb"):
+        NumberLexicon.load(directory)

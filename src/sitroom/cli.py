@@ -406,5 +406,30 @@ def bench(corpus: Path, limit: int | None, workers: int) -> None:
     _guard(run)
 
 
+@main.group()
+def gazetteer() -> None:
+    """The place index: import a GeoNames dump so that every hamlet is known."""
+
+
+@gazetteer.command("import")
+@click.argument("dump", type=click.Path(dir_okay=False))
+@click.option("--index", type=click.Path(dir_okay=False),
+              help="Index file to write (default: geonames-index.sqlite in $SITROOM_CACHE or ~/.cache/sitroom).")
+def gazetteer_import(dump: str, index: str | None) -> None:
+    """Index a GeoNames dump (allCountries or one country's file, .txt or .zip); sitroom
+    then knows every place in it."""
+
+    def run() -> int:
+        def say(rows: int) -> None:
+            click.echo(f"{rows:,} rows read", err=True)
+
+        report = commands.import_gazetteer(dump, index=index, progress=say)
+        click.echo(f"{report.places:,} places ({report.names:,} names) from {report.rows_read:,} rows of "
+                   f"{report.source} in {report.seconds:.1f} s; index {report.index} ({report.bytes / 1e6:.1f} MB)")
+        return 0
+
+    _guard(run)
+
+
 if __name__ == "__main__":
     main()

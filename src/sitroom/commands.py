@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .evaluation import Evaluation, read_gold, score
@@ -20,6 +21,9 @@ from .parallel import analysts
 from .pipeline import Analyzer
 from .records import Analysis, Article, Event
 from .store import Store, content_hash
+
+if TYPE_CHECKING:
+    from .knowledge.geonames_index import ImportReport
 
 # Articles analysed and written per store transaction during ingest: a kill loses at
 # most this much work, and batching keeps DuckDB writes off the per-row path. The store
@@ -208,3 +212,11 @@ def evaluate(paths: Iterable[str], gold_path: Path, options: Options, *,
     wanted = sorted({g["doc"] for g in gold})
     return EvaluateReport(evaluation=score(gold, events), articles=len(read), failed=failed,
                           unread=[doc for doc in wanted if doc not in read])
+def import_gazetteer(source: str, *, index: str | None = None,
+                     progress: Callable[[int], None] | None = None) -> "ImportReport":
+    """Build the local GeoNames index from a GeoNames dump (see `knowledge.geonames_index`)."""
+    from pathlib import Path
+
+    from .knowledge.geonames_index import import_dump
+
+    return import_dump(Path(source), Path(index) if index else None, progress=progress)

@@ -83,6 +83,10 @@ class PlaceMention:
     text: str
     place: Place | None  # None: looks like a place but nothing in the gazetteer fits
     candidates: int = 0  # how many gazetteer entries the name could mean
+    # name (a place name), demonym ("Syrian": the country, not where an event happened),
+    # street (a street, block or neighbourhood, placed in the city the text names)
+    kind: str = "name"
+    reason: str | None = None  # why this entry was chosen among the candidates
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,8 +110,14 @@ class NumberMention:
     text: str
     value: int | None  # conservative number: "dozens" -> 12, "at least 412" -> 412
     qualifier: str  # exact, at least, more than, about, up to, dozens, hundreds, ...
-    category: str | None  # killed, injured, abducted, arrested, displaced, missing, None
+    category: str | None  # killed, injured, hit, abducted, arrested, displaced, missing, None
     group: str | None = None  # normalised victim group: civilians, rebels, government, ...
+    # amount (a number written: "12", "dozens"), phrase ("a man", "both officers", "a
+    # couple"), name (a named person), pronoun ("he", "himself")
+    kind: str = "amount"
+    # new (people counted for the first time), again (people counted before: "the
+    # victim", "he"), more (people on top of those counted before: "another man")
+    reference: str = "new"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,6 +129,12 @@ class TollReport:
     doc_id: str
     sentence: str
     by_group: dict[str, int] = field(default_factory=dict)
+    # Of `injured`, the people hit (shot, stabbed) whose fate the sentence does not give:
+    # a later report of their death takes them out of the injured.
+    hit: int = 0
+    # The people of this report come on top of those reported before ("another man was
+    # killed"), instead of retelling them.
+    added: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

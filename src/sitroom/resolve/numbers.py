@@ -16,6 +16,7 @@ civilians") takes the category of the toll it breaks down.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -30,8 +31,16 @@ from ..knowledge import data_path
 from ..knowledge.tsv import read_tsv
 from ..records import Article, NumberMention
 from .dates import find_candidates
+from .victims import AGAIN, MORE, NEW, PERPETRATOR, Phrase, victim_phrases
 
-CATEGORIES = ("killed", "injured", "abducted", "arrested", "displaced", "missing")
+CATEGORIES = ("killed", "injured", "hit", "abducted", "arrested", "displaced", "missing")
+# When one count is tied to several cues ("was shot and killed", "shot dead"), the gravest
+# says what became of them: killed over injured over hit (shot, stabbed, fate not given).
+SEVERITY = ("killed", "injured", "hit")
+PATIENTS = ("object", "subject")
+# What a noun phrase without a number is counted for: a person fleeing or detained is the
+# story of one suspect, not a toll; harm and disappearance are.
+PHRASE_CATEGORIES = frozenset({"killed", "injured", "hit", "abducted", "missing"})
 AMOUNT_KINDS = ("number", "multiplier", "vague", "qualifier")
 CUE_POS = ("verb", "adj", "noun")
 EXACT = "exact"
@@ -46,8 +55,16 @@ LEVEL_VERBS = frozenset({"rise", "climb", "reach", "stand", "increase", "jump", 
 # "left 410 dead", "were shot dead", "remain missing".
 PREDICATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "ccomp", "attr", "advmod"})
 # Prepositions after a verb whose object tells what became of the counted people:
-# "two children were among the injured", "23 people were treated for injuries".
-PREDICATE_PREPOSITIONS = frozenset({"among", "for", "with"})
+# "two children were among the injured", "23 people were treated for injuries", "was
+# listed in critical condition".
+PREDICATE_PREPOSITIONS = frozenset({"among", "for", "with", "in"})
+# Dependencies of verbs that share the subject of the verb they hang from ("a man was shot
+# and killed", "Man shot, killed in Detroit"): the count's fate is the gravest of them.
+SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+# Prepositions after a verb of harm that name whom it was aimed at, not whom it hit.
+AIMED_AT = frozenset({"at", "toward", "towards"})
+# "took his own life": the subject died by their own hand.
+OWN_LIFE_VERBS = frozenset({"take", "end"})
 # Modifiers of a counted noun that carry the category: "12 people killed", "30 wounded men".
 MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "advcl"})
 # Between a toll and the groups it breaks down into: "killed: 214 rebels ...", "including".
@@ -56,7 +73,7 @@ BREAKDOWN_MARKERS = re.compile(r":|\bincluding\b|\bamong them\b|\bof whom\b|\bof
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 _CURRENCY_BEFORE = re.compile(r"[$£€¥₦]\s*$|\b(?:US|USD|EUR|GBP|KSh|Ksh|Rs)\.?\s*$")
-_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages)\s+$|\bno\s+$")
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages)\s+$|\bno\s+$|\b(?:so|too|how)\s+$")
 _NOT_A_COUNT_AFTER = re.compile(
     r"(?i)^(?:-|\s)?(?:years?[- ]old|-year|-month|-day|-week|%|\s*per\s*cent|\s*percent|"
     r"\s+(?:dollars?|euros?|pounds?|shillings?|naira|rupees?|yuan|rubles?|roubles?|hryvnias?|bn|m)\b|"
@@ -75,6 +92,10 @@ class NumberLexicon:
     victims: dict[str, tuple[str | None, str | None]]
     # (cue lemma, pos) -> category
     cues: dict[tuple[str, str], str]
+    # verb cues whose subject, not object, is the counted people ("12 people died")
+    subject_verbs: frozenset[str] = frozenset()
+    # nouns whose singular names several people ("couple" -> 2)
+    sizes: dict[str, int] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> "NumberLexicon":
@@ -82,8 +103,10 @@ class NumberLexicon:
             return directory / name if directory is not None else data_path(name)
 
         numbers, multipliers, vague, qualifiers = _load_amounts(path("numbers.tsv"))
+        victims, sizes = _load_victims(path("victims.tsv"))
+        cues, subject_verbs = _load_cues(path("tolls.tsv"))
         return cls(numbers=numbers, multipliers=multipliers, vague=vague, qualifiers=qualifiers,
-                   victims=_load_victims(path("victims.tsv")), cues=_load_cues(path("tolls.tsv")))
+                   victims=victims, cues=cues, subject_verbs=subject_verbs, sizes=sizes)
 
     @functools.cached_property
     def amount_pattern(self) -> re.Pattern[str]:
@@ -146,9 +169,10 @@ def _load_amounts(path: Path) -> tuple[dict[str, int], dict[str, int], dict[str,
     return numbers, multipliers, vague, qualifiers
 
 
-def _load_victims(path: Path) -> dict[str, tuple[str | None, str | None]]:
+def _load_victims(path: Path) -> tuple[dict[str, tuple[str | None, str | None]], dict[str, int]]:
     victims: dict[str, tuple[str | None, str | None]] = {}
-    for line, row in read_tsv(path, ("noun", "group", "part_of")):
+    sizes: dict[str, int] = {}
+    for line, row in read_tsv(path, ("noun", "group", "part_of"), optional=("size",)):
         noun = " ".join(row["noun"].lower().split())
         if not noun:
             raise KnowledgeError(str(path), "empty noun", line)
@@ -156,17 +180,23 @@ def _load_victims(path: Path) -> dict[str, tuple[str | None, str | None]]:
             raise KnowledgeError(str(path), f"noun {noun!r} is listed twice", line)
         if row["part_of"] and not row["group"]:
             raise KnowledgeError(str(path), f"{noun!r} has a part_of but no group", line)
+        if row.get("size"):
+            size = _int_cell(path, line, "size", row["size"])
+            if size < 1:
+                raise KnowledgeError(str(path), f"size of {noun!r} must be at least 1", line)
+            sizes[noun] = size
         victims[noun] = (row["group"] or None, row["part_of"] or None)
     groups = {g for g, _ in victims.values() if g}
     for noun, (_, part) in victims.items():
         if part and part not in groups:
             raise KnowledgeError(str(path), f"{noun!r} is part of {part!r}, which no noun has as its group")
-    return victims
+    return victims, sizes
 
 
-def _load_cues(path: Path) -> dict[tuple[str, str], str]:
+def _load_cues(path: Path) -> tuple[dict[tuple[str, str], str], frozenset[str]]:
     cues: dict[tuple[str, str], str] = {}
-    for line, row in read_tsv(path, ("cue", "category", "pos")):
+    subject_verbs: set[str] = set()
+    for line, row in read_tsv(path, ("cue", "category", "pos"), optional=("patient",)):
         cue = row["cue"].lower()
         if not cue:
             raise KnowledgeError(str(path), "empty cue", line)
@@ -174,8 +204,15 @@ def _load_cues(path: Path) -> dict[tuple[str, str], str]:
             raise KnowledgeError(str(path), f"category {row['category']!r} is not one of {', '.join(CATEGORIES)}", line)
         if row["pos"] not in CUE_POS:
             raise KnowledgeError(str(path), f"pos {row['pos']!r} is not one of {', '.join(CUE_POS)}", line)
+        patient = row.get("patient") or "object"
+        if patient not in PATIENTS:
+            raise KnowledgeError(str(path), f"patient {patient!r} is not one of {', '.join(PATIENTS)}", line)
+        if patient == "subject":
+            if row["pos"] != "verb":
+                raise KnowledgeError(str(path), "only a verb's patient can be its subject", line)
+            subject_verbs.add(cue)
         cues[(cue, row["pos"])] = row["category"]
-    return cues
+    return cues, frozenset(subject_verbs)
 
 
 @functools.lru_cache(maxsize=1)
@@ -261,17 +298,26 @@ class NumberStage:
         article: Article | None = doc._.article
         furniture = article.furniture if article else ()
         mentions = [m for m in self.mentions(doc) if not any(s <= m.start < e for s, e in furniture)]
-        doc._.numbers = _inherit_breakdowns(doc, mentions)
+        doc._.numbers = _subsets(doc, _inherit_breakdowns(doc, mentions))
         return doc
 
-    def mentions(self, doc: Doc) -> Iterator[NumberMention]:
+    def mentions(self, doc: Doc) -> list[NumberMention]:
+        """Written counts ("12 civilians") and people counted by a noun phrase ("a man")."""
         dates = find_candidates(doc.text)
+        found: list[NumberMention] = []
+        counted: set[int] = set()  # tokens a written count covers, with the noun it counts
         for count in self._counts(doc):
             if any(d.start < count.end and count.start < d.end for d in dates):
                 continue  # "November 28", "in 2015"
-            mention = self._mention(count)
+            result = self._mention(count)
+            if result is not None:
+                found.append(result[0])
+                counted.update(t.i for t in result[1])
+        for phrase in victim_phrases(doc, self._people, counted):
+            mention = self._phrase_mention(phrase)
             if mention is not None:
-                yield mention
+                found.append(mention)
+        return sorted(found, key=lambda m: m.start)
 
     def _counts(self, doc: Doc) -> Iterator[_Count]:
         text = doc.text
@@ -283,13 +329,14 @@ class NumberStage:
                 continue
             amount_start = match.start("amount")
             span = doc.char_span(amount_start, end, alignment_mode="expand")
-            if span is None or any(t.ent_type_ in NOT_COUNTS for t in span):
+            if span is None or any(t.ent_type_ in NOT_COUNTS for t in span) or _is_age(span.root):
                 continue
             value, qualifier = parse_amount(match.group(), self.lexicon)
             yield _Count(start=start, end=end, text=match.group(), value=value, qualifier=qualifier,
                          root=span.root)
 
-    def _mention(self, count: _Count) -> NumberMention | None:
+    def _mention(self, count: _Count) -> tuple[NumberMention, list[Token]] | None:
+        """The count's mention, with the tokens it covers (the number and its noun)."""
         number = count.root
         noun = _counted_noun(number)  # its place in the clause says what happened
         counted = noun  # the word that says who is counted
@@ -304,8 +351,35 @@ class NumberStage:
             category = self._local(counted)
         if not (is_people or self._is_cue_noun(counted) or (counted is number and category is not None)):
             return None  # "dozens of localities", "two sides", a bare number with no cue
-        return NumberMention(start=count.start, end=count.end, text=count.text, value=count.value,
-                             qualifier=count.qualifier, category=category, group=group)
+        reference = _amount_reference(number, noun, counted)
+        if reference == NEW and _also(noun):
+            reference = MORE
+        mention = NumberMention(start=count.start, end=count.end, text=count.text, value=count.value,
+                                qualifier=count.qualifier, category=category, group=group, reference=reference)
+        return mention, [number, noun, counted]
+
+    def _people(self, noun: Token) -> tuple[str | None, int] | None:
+        """For victim phrases: the noun's group and how many its singular names, if it names people."""
+        group, is_people = self._group(noun)
+        if not is_people:
+            return None
+        key = next((k for k in (noun.lemma_.lower(), noun.lower_) if k in self.lexicon.sizes), None)
+        return group, self.lexicon.sizes[key] if key else 1
+
+    def _phrase_mention(self, phrase: Phrase) -> NumberMention | None:
+        """A victim phrase becomes a mention when the parse says what happened to the people."""
+        token = phrase.token
+        category = self._category(token, token)
+        group = phrase.group
+        if _took_own_life(token):
+            category, group = "killed", PERPETRATOR
+        if category not in PHRASE_CATEGORIES:
+            return None  # "the driver fled" is no displacement; "turned himself in" no harm
+        text = token.doc.text[phrase.start:phrase.end]
+        reference = MORE if phrase.reference == NEW and _also(token) else phrase.reference
+        return NumberMention(start=phrase.start, end=phrase.end, text=text, value=phrase.value,
+                             qualifier=EXACT, category=category, group=group, kind=phrase.kind,
+                             reference=reference)
 
     # -- who is counted
     def _group(self, noun: Token) -> tuple[str | None, bool]:
@@ -322,6 +396,8 @@ class NumberStage:
         return self._cue(token, "noun") is not None or self._cue(token, "adj") is not None
 
     def _cue(self, token: Token, pos: str) -> str | None:
+        if pos == "adj" and token.tag_ == "VBG" and any(c.dep_ == "dobj" for c in token.children):
+            return None  # "narrowly missing a child": a verb, not the adjective "missing"
         for key in (token.lemma_.lower(), token.lower_):
             found = self.lexicon.cues.get((key, pos))
             if found is not None:
@@ -336,9 +412,11 @@ class NumberStage:
                 return found
         node = noun
         while node.dep_ in ("conj", "appos") and node.head != node:
-            node = node.head
+            below, node = node, node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return self._from_verb(node, below)  # "killed four people and then himself"
             # a list ("12 soldiers and three civilians") or apposition shares its toll
-            if node.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
+            if node.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "PRON"):
                 found = self._local(node)
                 if found is not None:
                     return found
@@ -352,8 +430,14 @@ class NumberStage:
                 if found is not None:
                     return found
         for child in token.children:
-            if child.dep_ in MODIFIER_DEPS:
-                found = self._cue(child, "adj") or self._cue(child, "verb")
+            if child.dep_ in MODIFIER_DEPS and not _foreign_clause(child):
+                # "a man shot dead by police": the participle with its predicate
+                found = self._cue(child, "adj") if child.pos_ != "VERB" else self._gravest(child, token)
+                found = found or self._cue(child, "verb")
+                if found is not None:
+                    return found
+            elif child.dep_ == "advmod" and token.pos_ == "NUM":
+                found = self._cue(child, "adj")  # "two men were shot, one fatally"
                 if found is not None:
                     return found
         return None
@@ -364,6 +448,8 @@ class NumberStage:
             head = current.head
             if head == current:
                 return None
+            if current.dep_ == "agent":
+                return None  # "shot by at least one officer": the doer of a passive
             if head.pos_ == "ADP":
                 current = head  # "the death of 30", "rose to 57"
                 continue
@@ -383,14 +469,20 @@ class NumberStage:
         return None
 
     def _from_verb(self, verb: Token, below: Token) -> str | None:
-        found = self._cue(verb, "verb") or self._cue(verb, "adj")
+        if self._is_agent(verb, below):
+            return None  # "the gunman killed four people": the gunman is not counted
+        if below.dep_ == "prep" and below.lower_ in AIMED_AT and self._cue(verb, "verb") in SEVERITY:
+            return None  # "police shot at the suspect": aimed at, not hit
+        found = self._gravest(verb, below)
+        if below.dep_ in ("nsubj", "nsubjpass"):
+            # "a man was shot and killed", "Man shot, killed in Detroit": verbs that share
+            # the subject add their cues, and the gravest wins
+            for child in verb.children:
+                if child.dep_ in SHARED_SUBJECT_DEPS and child.pos_ == "VERB" and not _own_subject(child) \
+                        and not self._is_agent(child, below):
+                    found = _graver(found, self._gravest(child, below))
         if found is not None:
             return found
-        for child in verb.children:
-            if child is not below and child.dep_ in PREDICATE_DEPS and child.pos_ in ("ADJ", "VERB"):
-                found = self._cue(child, "adj") or (self._cue(child, "verb") if child.dep_ in ("oprd", "acomp") else None)
-                if found is not None:
-                    return found  # "left 410 dead", "were shot dead"
         through_preposition = below.pos_ == "ADP"
         for child in verb.children:
             if child is below:
@@ -406,6 +498,45 @@ class NumberStage:
             if found is not None:
                 return found
         return None
+
+    def _gravest(self, verb: Token, below: Token) -> str | None:
+        """The gravest cue of a verb and its predicates ("were shot dead", "left 410 dead")."""
+        if _unreal(verb):
+            return None
+        found = self._cue(verb, "verb") or self._cue(verb, "adj")
+        for child in verb.children:
+            if child is below or _unreal(child):
+                continue
+            if child.dep_ in PREDICATE_DEPS and child.pos_ in ("ADJ", "VERB", "ADV"):
+                # "was found shot and killed": the predicate and what is joined to it
+                for predicate in (child, *(c for c in child.children if c.dep_ == "conj" and not _unreal(c))):
+                    cue = self._cue(predicate, "adj") or (
+                        self._cue(predicate, "verb") if child.dep_ in ("oprd", "acomp", "xcomp") else None)
+                    found = _graver(found, cue)
+            elif child.dep_ == "prep" and child.lower_ == "to":
+                # "shot to death", "beaten to death"
+                found = _graver(found, self._object_cue_killed(child))
+        return found
+
+    def _object_cue_killed(self, preposition: Token) -> str | None:
+        for obj in preposition.children:
+            if obj.dep_ == "pobj" and self._cue(obj, "noun") == "killed":
+                return "killed"
+        return None
+
+    def _is_agent(self, verb: Token, below: Token) -> bool:
+        """The active subject of a verb of harm done to others is its doer, not its victim."""
+        if below.dep_ not in ("nsubj", "nsubjpass") and below.dep_ != "agent":
+            return False
+        if below.dep_ == "nsubjpass":
+            return False
+        if below.dep_ != "nsubj" or verb.lemma_.lower() in self.lexicon.subject_verbs:
+            return False
+        if self._cue(verb, "verb") is None:
+            return False
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_subject(c))]
+        return any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("at", "on"))
+                   for v in verbs for c in v.children)
 
     def _object_cue(self, preposition: Token) -> str | None:
         for obj in preposition.children:
@@ -426,6 +557,92 @@ class NumberStage:
             return found
         inner = _of_object(noun)
         return self._cue(inner, "noun") or self._cue(inner, "adj") if inner is not None else None
+
+
+def _graver(first: str | None, second: str | None) -> str | None:
+    """The graver of two categories (killed over injured over hit); else the first found."""
+    if first is None or second is None:
+        return first or second
+    if first in SEVERITY and second in SEVERITY:
+        return min(first, second, key=SEVERITY.index)
+    return first
+
+
+# Auxiliaries before a bare verb that make its act one not (yet) done: "threatened to
+# kill him", "could have died".
+UNREAL_ADVERBS = frozenset({"nearly", "almost", "possibly", "narrowly", "potentially"})
+UNREAL_AUXILIARIES = frozenset({"to", "will", "would", "could", "might", "may", "should", "must", "shall", "can"})
+
+
+def _unreal(verb: Token) -> bool:
+    """A harm the clause says did not happen: negated ("was not injured"), not done ("to
+    kill him", "could kill") or only come close to ("nearly killed", "possibly killing")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in UNREAL_ADVERBS) for c in verb.children):
+        return True
+    if verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.tag_ == "VB":
+        return _unreal(verb.head)  # "to go ahead and kill him"
+    return verb.tag_ == "VB" and any(c.dep_ in ("aux", "mark") and c.lower_ in UNREAL_AUXILIARIES
+                                     for c in verb.children)
+
+
+# Adverbs on the verb of harm that say its people come on top of those told before
+# ("the officer also shot and killed a neighbor").
+ADDING_ADVERBS = frozenset({"also", "additionally"})
+
+
+def _also(token: Token) -> bool:
+    """Whether the first verb above `token` says "also"."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.head == current:
+            return False
+        current = current.head
+        if current.pos_ == "VERB":
+            verbs = [current, current.head] if current.dep_ == "conj" else [current]  # "also shot and killed"
+            return any(c.dep_ == "advmod" and c.lower_ in ADDING_ADVERBS for v in verbs for c in v.children)
+    return False
+
+
+def _foreign_clause(clause: Token) -> bool:
+    """A clause on a noun that tells of someone else ("a friend, where he later died");
+    "people who died" and "12 people killed" tell of the noun itself."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in clause.children)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _took_own_life(token: Token) -> bool:
+    """"The gunman then took his own life": the subject died by their own hand."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() not in OWN_LIFE_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and any(m.lower_ == "own" for m in c.children)
+               for c in verb.children)
+
+
+# An age in apposition ("Mary Smith, 60,", "the victim, 25,") is below this.
+MAX_AGE = 120
+
+
+def _is_age(number: Token) -> bool:
+    """"Mary Smith, 60, and her husband John, 62": numbers set off after a person are ages."""
+    if number.dep_ != "appos" or number.head.tag_ not in ("NNP", "NN", "PRP"):
+        return False
+    return number.like_num and number.text.isdigit() and int(number.text) < MAX_AGE
+
+
+def _amount_reference(number: Token, noun: Token, counted: Token) -> str:
+    """new, again ("the two victims", a bare "one" after a count: see `_subsets`) or more ("two others")."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "predet")} if noun is not number else set()
+    if noun.lemma_.lower() == "other" or words & {"other", "additional", "more"}:
+        return MORE
+    if words & {"the", "these", "those", "both", "all"}:
+        return AGAIN
+    if counted is number or counted.pos_ == "PRON":
+        return "part"  # "one fatally", "one of them": decided next to the sentence's other counts
+    return NEW
 
 
 def _counted_noun(number: Token) -> Token:
@@ -489,10 +706,31 @@ def _inherit_breakdowns(doc: Doc, mentions: list[NumberMention]) -> list[NumberM
             toll = None
         if mention.category is None and mention.group is not None and toll is not None \
                 and BREAKDOWN_MARKERS.search(text[toll.end:mention.start]):
-            mention = NumberMention(start=mention.start, end=mention.end, text=mention.text, value=mention.value,
-                                    qualifier=mention.qualifier, category=toll.category, group=mention.group)
+            mention = dataclasses.replace(mention, category=toll.category)
         elif mention.category is not None:
             toll = mention  # a toll the parse found itself; inherited ones do not start a new list
+        out.append(mention)
+    return out
+
+
+def _subsets(doc: Doc, mentions: list[NumberMention]) -> list[NumberMention]:
+    """A bare count after a larger count of people in its sentence, hit with their fate
+    untold or of its own fate, is part of those people ("two men were shot, one
+    fatally"; "three were hurt, two of them critically"); "1 dead, 1 injured" are two."""
+    out: list[NumberMention] = []
+    sentence_end = -1
+    earlier: list[NumberMention] = []
+    for mention in mentions:
+        if mention.start >= sentence_end:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            sentence_end = span.sent.end_char if span is not None else mention.end
+            earlier = []
+        if mention.reference == "part":
+            within = any((e.value or 0) >= (mention.value or 0) and e.category in ("hit", mention.category)
+                         for e in earlier)
+            mention = dataclasses.replace(mention, reference=AGAIN if within else NEW)
+        if mention.category is not None:
+            earlier.append(mention)
         out.append(mention)
     return out
 
@@ -500,32 +738,69 @@ def _inherit_breakdowns(doc: Doc, mentions: list[NumberMention]) -> list[NumberM
 # -- from mentions to a toll ---------------------------------------------------------------
 
 def toll_from_numbers(mentions: Sequence[NumberMention], lexicon: NumberLexicon | None = None) -> dict[str, Any]:
-    """The toll one sentence's number mentions give: {killed, injured, qualifier, by_group}.
+    """The toll one sentence's number mentions give: {killed, injured, qualifier, by_group, hit, added}.
 
-    `killed` is a stated total where there is one (the largest, as later totals of one
-    event only grow), else the sum of the victim groups; a group usually part of another
-    one that is also listed ("children" among "civilians") is kept in `by_group` but not
-    added again. `qualifier` is the total's, or the one qualifier all summed groups share,
-    else "at least". `injured` follows the same rule without groups.
+    For each category the figure is the larger of the largest stated total ("96 people")
+    and the sum of the parts (victim groups, "a man", "Mary Smith"); a group usually part
+    of another one that is also listed ("children" among "civilians") is kept in
+    `by_group` but not added again. The perpetrator's own death ("and then himself") comes
+    on top of the killed. People told of again ("he", "the victim", "one of them") do
+    not add to those the sentence counts anew, but their graver fate replaces a lighter
+    one ("a man was shot and he died" is one killed, not one killed and one hit).
+    `injured` includes `hit` (shot or stabbed, fate not given). `qualifier` is the
+    killed total's, or the one qualifier all summed parts share, else "at least".
+    `added`: every person counted comes on top of people reported before ("another").
     """
     lexicon = lexicon or default_lexicon()
-    killed_total = [m for m in mentions if m.category == "killed" and m.group is None and m.value is not None]
-    killed_groups = [m for m in mentions if m.category == "killed" and m.group is not None and m.value is not None]
+    current = [m for m in mentions if m.value is not None and m.category is not None]
+    perpetrators = [m for m in current if m.group == PERPETRATOR and m.category == "killed"]
+    victims = [m for m in current if m.group != PERPETRATOR]
+    # within a sentence only a pronoun or a bare count ("one of them") tells of people the
+    # sentence itself counted; "the suspect" next to "a woman" is someone else
+    coreferent = [m for m in victims if m.reference == AGAIN and m.kind in ("pronoun", "amount")]
+    fresh = [m for m in victims if m not in coreferent]
+    again = coreferent
+    harmed_fresh = [m for m in fresh if m.category in SEVERITY]
+    if not harmed_fresh:
+        fresh, again = fresh + again, []
+    killed, qualifier = _figure([m for m in fresh if m.category == "killed"], lexicon)
+    injured, _ = _figure([m for m in fresh if m.category == "injured"], lexicon)
+    hit, _ = _figure([m for m in fresh if m.category == "hit"], lexicon)
+    killed_again = sum(m.value or 0 for m in again if m.category == "killed")
+    injured_again = sum(m.value or 0 for m in again if m.category == "injured")
+    upgraded = min(killed_again, (hit or 0) + (injured or 0))
+    if upgraded:
+        from_hit = min(upgraded, hit or 0)
+        hit = (hit or 0) - from_hit
+        injured = (injured or 0) - (upgraded - from_hit)
+        killed, qualifier = (killed or 0) + upgraded, qualifier or EXACT
+    moved = min(injured_again, hit or 0)
+    if moved:
+        hit, injured = (hit or 0) - moved, (injured or 0) + moved
+    self_killed = sum(m.value or 0 for m in perpetrators)
     by_group: dict[str, int] = {}
-    for mention in killed_groups:
-        by_group[mention.group] = by_group.get(mention.group, 0) + (mention.value or 0)  # type: ignore[index]
-    summed = [m for m in killed_groups if lexicon.parents.get(m.group or "") not in by_group]
-    if killed_total:
-        chosen = max(killed_total, key=lambda m: m.value or 0)
-        killed: int | None = chosen.value
-        qualifier: str | None = chosen.qualifier
-    elif summed:
-        killed = sum(m.value or 0 for m in summed)
-        qualifiers = {m.qualifier for m in summed}
-        qualifier = qualifiers.pop() if len(qualifiers) == 1 else "at least"
-    else:
-        killed, qualifier = None, None
-    injured_values = [m.value for m in mentions if m.category == "injured" and m.value is not None]
-    injured_totals = [m.value for m in mentions if m.category == "injured" and m.group is None and m.value is not None]
-    injured = max(injured_totals) if injured_totals else (sum(injured_values) if injured_values else None)
-    return {"killed": killed, "injured": injured, "qualifier": qualifier, "by_group": by_group}
+    for mention in [*fresh, *perpetrators]:
+        if mention.category == "killed" and mention.group is not None:
+            by_group[mention.group] = by_group.get(mention.group, 0) + (mention.value or 0)
+    if self_killed:
+        killed, qualifier = (killed or 0) + self_killed, qualifier or EXACT
+    total_injured = None if injured is None and not hit else (injured or 0) + (hit or 0)
+    added = bool(harmed_fresh) and all(m.reference == MORE for m in harmed_fresh)
+    return {"killed": killed, "injured": total_injured, "qualifier": qualifier, "by_group": by_group,
+            "hit": hit or 0, "added": added}
+
+
+def _figure(mentions: Sequence[NumberMention], lexicon: NumberLexicon) -> tuple[int | None, str | None]:
+    """The larger of the largest stated total and the sum of the parts, with its qualifier."""
+    if not mentions:
+        return None, None
+    totals = [m for m in mentions if m.group is None and m.kind == "amount"]
+    parts = [m for m in mentions if not (m.group is None and m.kind == "amount")]
+    groups = {m.group for m in parts if m.group}
+    summed = [m for m in parts if lexicon.parents.get(m.group or "") not in groups]
+    total = max(totals, key=lambda m: m.value or 0) if totals else None
+    parts_value = sum(m.value or 0 for m in summed)
+    if total is not None and (total.value or 0) >= parts_value:
+        return total.value, total.qualifier
+    qualifiers = {m.qualifier for m in summed}
+    return parts_value, qualifiers.pop() if len(qualifiers) == 1 else "at least"

@@ -39,6 +39,12 @@ DIVISION_NOUNS = frozenset(
     "province provinces governorate governorates region regions state states oblast oblasts "
     "prefecture prefectures department departments".split()
 )
+# Nouns after a name that make it a street, block or neighbourhood: a place inside a
+# town, placed at the town the text names ("the 800 block of Cadillac Drive in Ceres").
+STREET_NOUNS = frozenset(
+    "street st avenue ave road rd drive dr boulevard blvd lane ln highway hwy way court ct place "
+    "parkway pkwy terrace circle square neighborhood neighbourhood".split()
+)
 CITY_NOUNS = frozenset("city cities town towns village villages port capital".split())
 # Nouns a name can modify as the name of a site ("the Naivasha market", "Zamzam camp"): a
 # town abroad by that name is only the site's namesake, unless its country is in focus.
@@ -93,6 +99,8 @@ class _Found:
     # first name), "the A and B provinces" (set on the last).
     list_kind: str | None = None
     names_site: bool = False  # followed by a site noun: "the Naivasha market"
+    # (country, first-level division) a following ", State" names: "Santa Ana, California"
+    division: tuple[str, str] | None = None
 
 
 class PlaceStage:
@@ -135,9 +143,17 @@ class PlaceStage:
             i = end
         for ent in doc.ents:
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            if ent.label_ in PLACE_LABELS and start < ent.end and not any(taken[start:ent.end]):
-                if ent[start - ent.start].text[:1].isupper():
-                    found.append(_Found(start, ent.end, ent.end))
+            if ent.label_ not in PLACE_LABELS or start >= ent.end or taken[start]:
+                continue
+            if any(taken[start:ent.end]):
+                # "the Zalqoum Valley": a town called "Valley" scanned inside the model's
+                # longer place name is only the end of that name
+                inner = [f for f in found if start < f.start < ent.end]
+                if any(f.end > ent.end for f in inner):
+                    continue
+                found = [f for f in found if f not in inner]
+            if ent[start - ent.start].text[:1].isupper():
+                found.append(_Found(start, ent.end, ent.end))
         found.sort(key=lambda f: f.start)
         # doc.ents builds its spans on every access: index them once, or a long article's
         # look-ups grow with the square of its length
@@ -146,7 +162,30 @@ class PlaceStage:
             item.text = _slice(doc, source, item.start, item.end)
             self._read_context(doc, source, item, ents)
         _share_list_context(doc, found)
+        self._pair_with_divisions(doc, found)
         return [item for item in found if self._plausible(doc, item, ents)]
+
+    def _pair_with_divisions(self, doc: Doc, found: list[_Found]) -> None:
+        """"Seattle, Washington", "Santa Ana, Calif.": a town followed by a comma and a
+        division (or country) it lies in is that division's town, and the second name is
+        the division ("Washington" the state here, the capital elsewhere)."""
+        for left, right in zip(found, found[1:]):
+            between = [t for t in doc[left.mention_end:right.start] if not t.is_space]
+            if [t.text for t in between] != [","]:
+                continue
+            alone = self.gazetteer.resolve(left.text)
+            if alone is None or alone.feature in ("admin1", "country", "region"):
+                continue  # "Texas, California", "China, Japan": a list of divisions or countries
+            towns = self.gazetteer.lookup(left.text)
+            containers = [c for c in self.gazetteer.lookup(right.text) if c.feature in ("admin1", "country")]
+            for container in containers:
+                inside = [t for t in towns if t.feature in ("city", "admin2") and t.country == container.country
+                          and (container.feature == "country" or t.admin1 == container.name)]
+                if inside:
+                    right.kind = right.kind or container.feature
+                    left.division = (container.country or "", container.name if container.feature == "admin1" else "")
+                    left.marked = True
+                    break
 
     def _longest_name(self, doc: Doc, source: str, start: int) -> int | None:
         """End (exclusive) of the longest gazetteer name starting at token `start`."""
@@ -232,7 +271,10 @@ class PlaceStage:
         holder = ents.over(item.start, item.end, exact=False)
         if holder is not None and holder.label_ in OTHER_NAME_LABELS and not explicit:
             inner = holder[1:] if holder[0].lower_ == "the" else holder
-            if (inner.start, inner.end) != (item.start, item.end):
+            # "Cadillac Drive in Ceres" taken as one name by the model: a name after "in"
+            # inside it is a place all the same
+            located = item.start > inner.start and doc[item.start - 1].lower_ in ("in", "near", "outside")
+            if (inner.start, inner.end) != (item.start, item.end) and not located:
                 return False
         return True
 
@@ -240,17 +282,23 @@ class PlaceStage:
 
     def _resolve(self, doc: Doc, source: str, found: Sequence[_Found],
                  focus: list[str]) -> list[PlaceMention]:
-        first: list[Candidate | None] = []
+        # countries the article names by their people ("Turkish", "Syrian") weigh like
+        # countries named outright
+        demonyms = self._demonyms(doc, source)
+        named_countries = [c for c in (self.gazetteer.country(m[2]) for m in demonyms) if c is not None]
+        first: list[tuple[Candidate | None, str | None]] = []
         for item in found:
             first.append(self._choose(item, focus, near=()))
         mentions: list[PlaceMention] = []
         for index, item in enumerate(found):
             text = item.text
             count = len(self.gazetteer.lookup(text))
-            choice = first[index]
+            choice, reason = first[index]
             if count > 1:
-                near = [c for k, c in enumerate(first) if c is not None and k != index]
-                choice = self._choose(item, focus, near=near)
+                # the other names' first choices, not this name's own elsewhere in the text
+                near = [c for k, (c, _) in enumerate(first)
+                        if c is not None and found[k].text.casefold() != text.casefold()] + named_countries
+                choice, reason = self._choose(item, focus, near=near)
             if choice is None and item.label not in PLACE_LABELS:
                 continue
             if choice is not None and not self._vouched(item, choice, focus, text):
@@ -260,25 +308,88 @@ class PlaceStage:
             end = end_token.idx + len(end_token.text)
             mentions.append(PlaceMention(
                 start=start, end=end, text=source[start:end],
-                place=choice.to_place() if choice else None, candidates=count,
+                place=choice.to_place() if choice else None, candidates=count, reason=reason,
             ))
+        for start, end, iso3 in demonyms:
+            place = self.place_for_country(iso3)
+            if place is not None and not any(m.start <= start < m.end for m in mentions):
+                mentions.append(PlaceMention(start=start, end=end, text=source[start:end], place=place,
+                                             candidates=1, kind="demonym",
+                                             reason=f"a demonym of {iso3}: its people, not a place"))
+        mentions.extend(self._streets(doc, source, mentions))
         return sorted(mentions, key=lambda m: m.start)
 
-    def _choose(self, item: _Found, focus: list[str], near: Sequence[Candidate]) -> Candidate | None:
+    def _demonyms(self, doc: Doc, source: str) -> list[tuple[int, int, str]]:
+        """(start, end, ISO alpha-3) of each capitalised demonym or adjectival form."""
+        out = []
+        for token in doc:
+            if token.text[:1].isupper() and token.is_alpha:
+                iso3 = self.gazetteer.demonym(token.text)
+                if iso3:
+                    out.append((token.idx, token.idx + len(token.text), iso3))
+        return out
+
+    def _streets(self, doc: Doc, source: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """Streets and neighbourhoods ("Cadillac Drive", "the Rogers Park neighborhood"),
+        placed at the town named nearest before them in their sentence, else the nearest
+        after, else the last town named before their sentence."""
+        towns = [m for m in mentions if m.place is not None and m.place.precision == "city" and m.kind == "name"]
+        if not towns:
+            return []
+        # a street the model took for a place it could not resolve is placed too
+        taken = [(m.start, m.end) for m in mentions if m.place is not None]
+        out: list[PlaceMention] = []
+        for token in doc:
+            if token.lower_.rstrip(".") not in STREET_NOUNS or token.i == 0:
+                continue
+            start_token = token.i
+            while start_token > 0 and doc[start_token - 1].text[:1].isupper() and doc[start_token - 1].is_alpha:
+                start_token -= 1
+            if start_token == token.i:
+                continue  # a street needs a name: "Cadillac Drive", not "the street"
+            start, end = doc[start_token].idx, token.idx + len(token.text)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            sent = token.sent
+            before = [m for m in towns if sent.start_char <= m.start < start]
+            after = [m for m in towns if end <= m.start < sent.end_char]
+            earlier = [m for m in towns if m.start < sent.start_char]
+            town = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
+            if town is None:
+                continue
+            out.append(PlaceMention(start=start, end=end, text=source[start:end], place=town.place, candidates=0,
+                                    kind="street", reason=f"a street or neighbourhood of {town.text}, named nearby"))
+            taken.append((start, end))
+        if out:
+            # the unresolved mentions the streets replace
+            mentions[:] = [m for m in mentions if m.place is not None
+                           or not any(o.start < m.end and m.start < o.end for o in out)]
+        return out
+
+    def _choose(self, item: _Found, focus: list[str], near: Sequence[Candidate]) -> tuple[Candidate | None, str | None]:
         text = item.text
+        if item.division is not None:
+            country, division = item.division
+            inside = [c for c in self.gazetteer.lookup(text) if c.country == country and c.feature in ("city", "admin2")
+                      and (not division or c.admin1 == division)]
+            if inside:
+                choice = max(inside, key=lambda c: (c.feature == "city", c.population))
+                return choice, f"{choice.feature} in {division or country}, the division named after it"
         local_focus = ([item.country] if item.country else []) + [c for c in focus if c != item.country]
-        choice = self.gazetteer.resolve(text, focus=local_focus, kind=item.kind, near=near)
+        choice, reason = self.gazetteer.explain(text, focus=local_focus, kind=item.kind, near=near)
         foreign = choice is not None and choice.feature != "country" and choice.country != item.country
         if item.country and foreign:
             # "the Sudanese town of X": a namesake elsewhere is not it
-            return None
+            return None, None
         if choice is not None and item.kind == "admin1" and choice.feature == "city" and choice.admin1:
             # "X province" where GeoNames files X only as a city: the city's own division
             # is the best the gazetteer offers, and it keeps admin1 precision.
             division = self.gazetteer.resolve(choice.admin1, focus=[choice.country or ""], kind="admin1")
             if division is not None and division.country == choice.country:
-                return division if division.feature == "admin1" else choice
-        return choice
+                if division.feature == "admin1":
+                    return division, f"the division of the city {choice.name}, named as a division"
+                return choice, reason
+        return choice, reason
 
     @staticmethod
     def _vouched(item: _Found, choice: Candidate, focus: Sequence[str], text: str) -> bool:
@@ -323,6 +434,8 @@ def _joins_name(doc: Doc, i: int) -> bool:
         return False
     if token.text in ("-", "'", "\u2019", "`", "\u2018") or previous.text in ("-",):
         return True
+    if token.lower_ in ("'s", "\u2019s") and i + 1 < len(token.doc) and token.doc[i + 1].text[:1].isupper():
+        return True  # "People's Republic of China"
     if token.text[:1].isupper() and any(ch.isalpha() for ch in token.text):
         return True
     return token.lower_ in NAME_PARTICLES or (not previous.whitespace_ and token.is_alpha)

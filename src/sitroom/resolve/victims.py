@@ -1,0 +1,146 @@
+"""People counted without a number: "a man", "both officers", "a couple", "Mary Smith", "he".
+
+Local news rarely writes "1 person was killed": it writes "a man was shot dead", "her
+husband John, 62", "the gunman killed four people and then himself". This module finds
+such noun phrases and says how many people each one names and whether it names them for
+the first time; `NumberStage` then asks the parse what happened to them, as it does for
+written numbers.
+
+    victim_phrases(doc, people, skip)  -> Phrase for each noun phrase that names people
+
+How many (`value`): "a"/"an" or a possessive before a singular person noun, a named
+person, and "he", "she", "him", "her", "himself", "herself" are one; "both" is two; a
+noun that names a set of people ("a couple", "a pair": the `size` column of victims.tsv)
+is that many. Plural nouns without a number say
+nothing of how many ("victims were taken to hospital") and are not phrases.
+
+Reference (`reference`): `new` for a first mention ("a man", "his wife", a name the
+article has not counted before); `again` for what refers back ("the victim", "he",
+"both", a name already counted): it tells the toll of people counted elsewhere and must
+not add to them; `more` for people on top of those already counted ("another man",
+"two others", "a second victim").
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+# Whether a noun names people: (victim group, how many people its singular names), or None.
+PeopleTest = Callable[[Token], "tuple[str | None, int] | None"]
+
+NEW, AGAIN, MORE = "new", "again", "more"
+REFERENCES = (NEW, AGAIN, MORE)
+# Determiners that introduce one person the reader has not met ("a man", "an officer").
+INDEFINITE = frozenset({"a", "an"})
+# Determiners that point back to someone already introduced ("the victim", "this man").
+DEFINITE = frozenset({"the", "this", "that"})
+# Words that add people to those already counted ("another man", "two other victims").
+ADDING = frozenset({"another", "other", "others", "second", "third", "additional"})
+# Personal pronouns that stand for one person; their reflexive forms name the doer of
+# the act as its own victim ("killed himself").
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+REFLEXIVES = frozenset({"himself", "herself"})
+# The perpetrator's own death ("himself", "took his own life") is counted apart, as a
+# toll group of its own, so that "killed four people and then himself" is five.
+PERPETRATOR = "perpetrator"
+# Where a named person stands when the clause tells what happened to them: subject or
+# object, or listed with one ("Mary Smith and her husband John").
+NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "oprd", "attr"})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    token: Token  # the head the parse says what happened to
+    start: int  # character offsets of the phrase in doc.text
+    end: int
+    value: int
+    kind: str  # phrase, name, pronoun
+    reference: str  # new, again, more
+    group: str | None
+
+
+def victim_phrases(doc: Doc, people: PeopleTest, skip: set[int]) -> Iterator[Phrase]:
+    """Noun phrases that name a known number of people, in text order.
+
+    `people` says whether a noun names people (the victims.tsv nouns); `skip`: token
+    indices already inside a written count ("two men"), whose noun is counted there.
+    """
+    seen_names: set[str] = set()
+    for token in doc:
+        if token.i in skip:
+            continue
+        phrase = _phrase(token, people, seen_names)
+        if phrase is not None:
+            yield phrase
+
+
+def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | None:
+    lower = token.lower_
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "DT"):
+        if lower in REFLEXIVES:
+            return _make(token, 1, "pronoun", NEW, PERPETRATOR)
+        if lower in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return _make(token, 1, "pronoun", AGAIN, None)
+        if lower == "another" and token.dep_ in ("dobj", "nsubj", "nsubjpass", "conj", "pobj"):
+            return _make(token, 1, "phrase", MORE, None)  # "killed six and injured another"
+        if lower == "both" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return _make(token, 2, "phrase", AGAIN, None)  # "both died"
+        return None
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+        return _named(token, seen_names)
+    if token.pos_ not in ("NOUN", "PROPN") or _in_apposition(token):
+        return None
+    if any(c.dep_ == "nummod" or (c.like_num and c.dep_ in ("quantmod", "amod", "compound")) for c in token.children):
+        return None  # "two men": the written number counts them
+    found = people(token)
+    if found is None:
+        return None
+    group, size = found
+    determiners = [c for c in token.lefts if c.dep_ in ("det", "predet", "poss", "amod")]
+    words = {c.lower_ for c in determiners}
+    adding = bool(words & ADDING) or token.lemma_.lower() == "other"
+    if "both" in words:
+        return _make(token, 2, "phrase", AGAIN, group)
+    if token.tag_ in ("NNS", "NNPS") and size == 1:
+        return None  # "victims", "the victims": how many is not said
+    if words & INDEFINITE or any(c.dep_ == "poss" for c in determiners):
+        return _make(token, size, "phrase", MORE if adding else NEW, group)
+    if adding:
+        return _make(token, size, "phrase", MORE, group)
+    if words & DEFINITE:
+        return _make(token, size, "phrase", AGAIN, group)
+    if not determiners and token.is_sent_start and token.text[:1].isupper():
+        return _make(token, size, "phrase", NEW, group)  # a headline: "Man shot dead in Detroit"
+    return None
+
+
+def _named(token: Token, seen_names: set[str]) -> Phrase | None:
+    """A named person counts once: at the head of the name, the first time it is named."""
+    first = token
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "Mary Smith and her husband John": the list's role is its first member's
+    if first.dep_ not in NAME_ROLES or _in_apposition(token):
+        return None  # "at 2233 S. King Drive", "near 6th and Wright": names of places, not victims
+    start = token
+    while start.i > 0 and start.nbor(-1).ent_type_ == "PERSON" and start.nbor(-1).dep_ in ("compound", "flat"):
+        start = start.nbor(-1)
+    key = token.lower_
+    reference = AGAIN if key in seen_names else NEW
+    seen_names.add(key)
+    return Phrase(token=token, start=start.idx, end=token.idx + len(token.text), value=1, kind="name",
+                  reference=reference, group=None)
+
+
+def _in_apposition(token: Token) -> bool:
+    """"the victim, John Smith," and "her husband John" name one person: the second is skipped."""
+    return token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _make(token: Token, value: int, kind: str, reference: str, group: str | None) -> Phrase:
+    """The phrase from its first determiner or modifier to its head."""
+    left = [c for c in token.lefts if c.dep_ in ("det", "predet", "poss", "amod", "compound")]
+    start = left[0].idx if left else token.idx
+    return Phrase(token=token, start=start, end=token.idx + len(token.text), value=value, kind=kind,
+                  reference=reference, group=group)
