@@ -9,9 +9,10 @@ targets. An article is `relevant` when it has at least one template.
 A *violent incident* for these figures is a coded event that is news (not `historical`),
 asserted or claimed (not planned, threatened, hypothetical or negated) and of a violent
 CAMEO root: 18 (assault, abduction, bombing), 19 (fighting), 20 (mass violence) or 145
-(riot), unless both of its actors are armed forces, police or armed groups: MUC-4 does not
-count combat between soldiers and guerrillas (nor guerrillas killing soldiers) as an
-incident, only acts against civilian, government, diplomatic or economic targets (see
+(riot), unless its target is a combatant (armed forces or an armed group), a country as
+such, or both of its actors bear arms: MUC-4 counts terrorist acts against civilian,
+government, diplomatic, economic or police targets, not combat between soldiers and
+guerrillas, nor a soldier or guerrilla killed in it, nor war between states (see
 docs/quality.md). Printed:
 
 - found: relevant articles with at least one violent incident;
@@ -45,11 +46,15 @@ NEWS_MODALITIES = ("asserted", "claimed")
 ARMED_ROLES = ("MIL", "REB", "INS", "RAD", "COP", "UAF", "SPY")
 
 
+COMBATANT_ROLES = ("MIL", "REB", "INS", "RAD")
+
+
+def _roles(code: str) -> str:
+    return code[3:] if len(code) > 3 and code[:3].isalpha() and code[:3].isupper() and code[:3] not in ARMED_ROLES else code
+
+
 def is_armed(code: str | None) -> bool:
-    if not code:
-        return False
-    roles = code[3:] if len(code) > 3 and code[:3].isalpha() and code[:3].isupper() and code[:3] not in ARMED_ROLES else code
-    return roles[:3] in ARMED_ROLES
+    return bool(code) and _roles(code)[:3] in ARMED_ROLES
 
 
 def violent_incident(event: Event) -> bool:
@@ -62,7 +67,19 @@ def violent_incident(event: Event) -> bool:
         return False
     source = event.source_actor.code if event.source_actor else None
     target = event.target_actor.code if event.target_actor else None
+    if is_combatant(target) or is_state(target):
+        return False  # soldiers, guerrillas or a whole country attacked: warfare, not terrorism
     return not (is_armed(source) and is_armed(target))
+
+
+def is_combatant(code: str | None) -> bool:
+    """Armed forces and armed groups (not the police: MUC-4 counts attacks on them)."""
+    return is_armed(code) and _roles(code)[:3] in COMBATANT_ROLES
+
+
+def is_state(code: str | None) -> bool:
+    """A country as such ("the invasion of Panama")."""
+    return bool(code) and len(code) == 3 and code.isalpha() and code not in ARMED_ROLES
 
 
 def template_countries(template: dict) -> set[str]:

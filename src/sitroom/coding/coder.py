@@ -307,9 +307,11 @@ class EventStage:
         out = []
         if "animate" in trigger.rule.flags and not found_targets and _inanimate_object(trigger.token):
             return []  # "wants to kill this summit": no one is killed
-        habitual = self._habitual(trigger)
+        if violent and not found_targets and _against_a_phenomenon(trigger.token, places):
+            return []  # "the fight against drug trafficking": a policy, not a battle
+        habitual = self._habitual(trigger) or _aggregate(trigger.token, toll)
         for source, target in pairs:
-            if "armed" in trigger.rule.flags and source is not None and not _is_armed(source):
+            if "armed" in trigger.rule.flags and (source is None or not _is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory
             if "official" in trigger.rule.flags and source is not None and _is_private(source):
                 continue  # "the attackers arrived in two pickups": no visit
@@ -618,6 +620,39 @@ def _inanimate_object(token: Token) -> bool:
     if any(c.dep_ == "nummod" for c in obj.children) or obj.tag_ in ("NNS", "NNPS"):
         return False  # "killed 14 soldiers", "killed dozens"
     return True
+
+
+# Words of struggle that take a phenomenon as readily as an enemy ("fight crime").
+STRUGGLE_WORDS = frozenset({"fight", "war", "struggle", "battle", "campaign", "offensive", "crackdown", "combat"})
+# A toll this large told in the present perfect ("political violence has killed more than
+# 15,000 people") sums a conflict, not one incident.
+AGGREGATE_TOLL = 1000
+
+
+def _aggregate(token: Token, toll: TollReport | None) -> bool:
+    if toll is None or not toll.killed or toll.killed < AGGREGATE_TOLL:
+        return False
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+
+
+def _against_a_phenomenon(token: Token, places: "where.PlaceIndex") -> bool:
+    """A fight whose opponent is a thing: "the fight against drug trafficking", "a war on
+    crime". The opponent, when named, is no actor, no person, no place and no number."""
+    if token.lemma_.lower() not in STRUGGLE_WORDS:
+        return False
+    opponent = None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("against", "on"):
+            opponent = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "dobj":
+            opponent = child
+        if opponent is not None:
+            break
+    if opponent is None:
+        return False
+    return (opponent.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC") and opponent.i not in places
+            and opponent.tag_ in ("NN", "VBG") and not any(c.dep_ == "nummod" for c in opponent.children))
 
 
 def _describes_a_noun(trigger: Trigger) -> bool:
