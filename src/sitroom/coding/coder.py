@@ -213,7 +213,7 @@ class EventStage:
                 symmetric="sym" in trigger.rule.flags,
                 violent=violent,
             ))
-        return [d for d in out if _worth_keeping(d)]
+        return [d for d in out if _worth_keeping(d) or "unnamed-ok" in trigger.rule.flags]
 
     def _demand(self, report: Report, doer: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
         verb = report.verb if report.verb is not None else trigger.token
