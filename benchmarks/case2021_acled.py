@@ -8,7 +8,9 @@ Two sets, each one JSON object per line with `id`, `text` and `label`:
   apart), labelled with CASE's names for ACLED's 25 sub-event types or one of five types
   outside ACLED (diplomacy, attribution of responsibility, man-made and natural disasters,
   organised crime);
-- our own snippets (tests/data/acled/README.md), labelled with ACLED's own names or `none`.
+- our own snippets (tests/data/acled/README.md), labelled with ACLED's own names or `none`;
+  printed whole and by part: `dev` (written while the rules were made) and `fresh`
+  (written after, never used to change a rule).
 
 sitroom's answer for a snippet is the ACLED sub-event type of its first ACLED-typed event
 in the text (the lede's event; within a sentence, the trigger that comes first), `none`
@@ -164,8 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="List every snippet given the wrong type.")
     args = parser.parse_args(argv)
     analyzer = Analyzer(Options())
-    results = {name: evaluate(read_set(path), analyzer) for name, path in (("dev", args.dev), ("own", args.own))
-               if path.exists()}
+    results = {}
+    if args.dev.exists():
+        results["dev"] = evaluate(read_set(args.dev), analyzer)
+    if args.own.exists():
+        own = read_set(args.own)
+        results["own"] = evaluate(own, analyzer)
+        for part in sorted({row.get("part", "") for row in own} - {""}):
+            results[f"own ({part})"] = evaluate([row for row in own if row.get("part") == part], analyzer)
     if args.json:
         print(json.dumps(results, indent=2))
         return 0

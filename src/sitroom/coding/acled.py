@@ -86,16 +86,19 @@ class CueFinder:
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         words = _words(tokens)
-        found: list[tuple[int, int, str, frozenset[int]]] = []
+        found: list[tuple[int, int, str, frozenset[int], bool]] = []
         for start, (forms, _) in enumerate(words):
             for form in forms:
                 for cue, phrase in self.by_first.get(form, ()):
                     end = start + len(phrase)
                     if end <= len(words) and all(_fits(spec, *words[start + k]) for k, spec in enumerate(phrase)):
-                        found.append((start, end, cue, frozenset(words[k][1].i for k in range(start, end))))
+                        found.append((start, end, cue, frozenset(words[k][1].i for k in range(start, end)),
+                                      any(spec[0] == ANY_WORD for spec in phrase)))
+        # a phrase with a gap ("during ? ? protest") names a context: it hides nothing
+        hiding = [(s, e) for s, e, _, _, gapped in found if not gapped]
         kept = []
-        for start, end, cue, indices in set(found):
-            if any(s <= start and end <= e and e - s > end - start for s, e, _, _ in found):
+        for start, end, cue, indices, _ in set(found):
+            if any(s <= start and end <= e and e - s > end - start for s, e in hiding):
                 continue  # inside a longer phrase
             first, last = min(indices), max(indices)
             doc = words[start][1].doc
