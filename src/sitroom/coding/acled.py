@@ -340,8 +340,10 @@ class AcledStage:
         near = _near(trigger) if trigger is not None else set()
         target_side = near - _doer(trigger, near) if trigger is not None else set()
         objects = _objects(trigger) if trigger is not None else set()
+        governor = _governor(trigger) if trigger is not None else None
         scoped = {
             "trigger": [m for m in in_sentences if trigger is not None and trigger.i in m.tokens],
+            "governor": [m for m in in_sentences if governor is not None and governor.i in m.tokens],
             "object": [m for m in in_sentences if m.tokens & objects],
             "obj": [m for m in in_sentences if m.tokens & target_side],
             "near": [m for m in in_sentences if m.tokens & near],
@@ -435,6 +437,24 @@ def _doer(trigger: Token, near: set[int]) -> set[int]:
         if child.dep_ == "poss" or (child.dep_ in ("prep", "agent") and child.lower_ == "by"):
             doer |= {t.i for t in child.subtree}
     return doer
+
+
+# Links a trigger hangs from its governing word by: "charged with looting" (pobj, prep),
+# "accused of bombing" (pcomp), "decided to withdraw" (xcomp).
+GOVERNOR_DEPS = ("pobj", "pcomp", "prep", "xcomp")
+GOVERNOR_CLIMB = 3
+
+
+def _governor(trigger: Token) -> Token | None:
+    """The content word the trigger hangs from through a preposition or an infinitive."""
+    token = trigger
+    for _ in range(GOVERNOR_CLIMB):
+        if token.dep_ not in GOVERNOR_DEPS or token.head == token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+            return token
+    return None
 
 
 # Links from an object noun to words that belong to it ("two senior commanders", "dozens of

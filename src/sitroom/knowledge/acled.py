@@ -32,10 +32,10 @@ INTER_CODES = range(1, 9)
 # type; `drop` removes it (a trigger that only ACLED wanted, shown not to be an event:
 # a boiler explosion, a base "set up" that is a committee).
 NO_TYPE, DROP = "none", "drop"
-# Where a rule looks for a cue: the trigger word itself, its direct object, the trigger's
-# clause without its doer (the target's side), the whole clause, the event's sentences,
-# those sentences with their neighbours.
-SCOPES = ("trigger", "object", "obj", "near", "sent", "ctx")
+# Where a rule looks for a cue: the trigger word itself, the word it hangs from ("charged
+# with looting": charged), its direct object, the trigger's clause without its doer (the
+# target's side), the whole clause, the event's sentences, those with their neighbours.
+SCOPES = ("trigger", "governor", "object", "obj", "near", "sent", "ctx")
 FACTS = ("code", "source", "target", "victims")
 CONDITION_KINDS = SCOPES + FACTS
 # A phrase word that stands for any one token ("blow ? up": "blew themselves up").
