@@ -41,13 +41,11 @@ CONTEXT_SENTENCES = 1
 # destroyed a clinic"): the clause of that verb is the event's clause too.
 NOUN_CLIMB = 3
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compound")
-# Victim groups (victims.tsv) that are unarmed people: a toll of these points to civilians.
-CIVILIAN_GROUPS = frozenset({"civilians", "children", "women", "students", "journalists", "health-workers",
-                             "aid-workers"})
-ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+# ACLED's inter code for civilians: the side of violence against civilians.
+CIVILIANS = 7
 # Crowd sides of a demonstration: an actor of these types becomes the crowd (protesters
 # who riot are rioters; "thousands of people" who march are protesters).
-CROWDLIKE_INTERS = frozenset({5, 6, 7})
+CROWDLIKE_INTERS = frozenset({5, 6, CIVILIANS})
 _WORD_SPLIT = re.compile(r"[\s\-‐–]+")
 
 
@@ -179,21 +177,26 @@ class AcledClassifier:
                 source = kind.crowd
             elif target is None or target in CROWDLIKE_INTERS:
                 target = kind.crowd
-        if kind.civilians != "never" and target is None and _civilian_hint(view):
-            target = 7
+        civilian_victims = self._victims_are_civilians(view.victims)
+        if kind.civilians != "never" and target is None and (civilian_victims or _civilian_place(view)):
+            target = CIVILIANS
         if kind.civilians == "always" and target is None:
-            target = 7
-        if source is None and any(t.match == "unnamed" and kind.disorder_type in t.values
-                                  for t in self.knowledge.actor_types):
-            source = next(t.inter for t in self.knowledge.actor_types
-                          if t.match == "unnamed" and kind.disorder_type in t.values)
+            target = CIVILIANS
+        if source is None:
+            source = next((t.inter for t in self.knowledge.actor_types
+                           if t.match == "unnamed" and kind.disorder_type in t.values), None)
         targeted = kind.civilians == "always" or (kind.civilians == "target" and (
-            target == 7 or bool(view.victims & CIVILIAN_GROUPS)))
+            target == CIVILIANS or civilian_victims))
         return AcledCoding(
             sub_event_type=kind.name, event_type=kind.event_type, disorder_type=kind.disorder_type,
             inter1=source, inter2=target, interaction=interaction(source, target),
             civilian_targeting=CIVILIAN_TARGETING if targeted else None, rule=why,
         )
+
+    def _victims_are_civilians(self, victims: frozenset[str]) -> bool:
+        """Whether a toll names victims of a group acled_actors.tsv types as civilians."""
+        return any(t.match == "victims" and t.inter == CIVILIANS and victims & set(t.values)
+                   for t in self.knowledge.actor_types)
 
     def inter(self, actor: Actor | None, place_country: str | None, home: str | None = None) -> int:
         """The actor's ACLED type (inter code); 0 when there is no actor or no row fits.
@@ -274,9 +277,10 @@ def _test(condition: Condition, view: EventView) -> tuple[bool, str]:
     raise ValueError(f"unknown condition kind {kind}")  # the loader admits no other
 
 
-def _civilian_hint(view: EventView) -> bool:
+def _civilian_place(view: EventView) -> bool:
+    """The trigger's clause names unarmed people or their places, and nothing armed."""
     near = {m.cue for m in view.matches["near"]}
-    return ("civilian-target" in near and "armed-target" not in near) or bool(view.victims & CIVILIAN_GROUPS)
+    return "civilian-target" in near and "armed-target" not in near
 
 
 def _untyped(why: str | None, *, drop: bool = False) -> AcledCoding:

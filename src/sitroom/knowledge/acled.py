@@ -41,7 +41,7 @@ CONDITION_KINDS = SCOPES + FACTS
 # A phrase word that stands for any one token ("blow ? up": "blew themselves up").
 ANY_WORD = "?"
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")
-ACTOR_MATCHES = ("word", "code", "role", "unnamed")
+ACTOR_MATCHES = ("word", "code", "role", "unnamed", "victims")
 # `role` rows match the role part of a CAMEO actor code; this stands for a bare country
 # code ("RUS" in "Russia struck ..."), which is the state itself.
 BARE_COUNTRY = "-"
@@ -87,7 +87,7 @@ class Rule:
 
 @dataclass(frozen=True, kw_only=True)
 class ActorType:
-    match: str  # word, code, role, unnamed
+    match: str  # word, code, role, unnamed, victims
     values: tuple[str, ...]
     inter: int
     abroad: int | None  # the inter code instead when the actor's country is not the event's
@@ -223,6 +223,8 @@ def _load_actor_types(path: Path, types: dict[str, SubEventType]) -> tuple[Actor
             raise KnowledgeError(str(path), "no values to match", line)
         if match == "word":
             values = tuple(" ".join(phrase_words(v)) for v in values)
+        elif match == "victims":
+            values = tuple(v.replace(" ", "-") for v in values)
         elif match == "unnamed":
             unknown = [v for v in values if v not in disorders]
             if unknown:
