@@ -99,6 +99,12 @@ FLAT_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
     ("plover_type", "VARCHAR", _at("plover_type")),
     ("acled_event_type", "VARCHAR", _at("acled_event_type")),
     ("acled_sub_event_type", "VARCHAR", _at("acled_sub_event_type")),
+    ("disorder_type", "VARCHAR", _at("disorder_type")),
+    ("inter1", "INTEGER", _at("inter1")),
+    ("inter2", "INTEGER", _at("inter2")),
+    ("interaction", "INTEGER", _at("interaction")),
+    ("civilian_targeting", "VARCHAR", _at("civilian_targeting")),
+    ("acled_rule", "VARCHAR", _at("acled_rule")),
     ("source_text", "VARCHAR", _at("source_actor", "text")),
     ("source_name", "VARCHAR", _at("source_actor", "name")),
     ("source_code", "VARCHAR", _at("source_actor", "code")),
@@ -307,10 +313,12 @@ def _write_parquet(records: Iterator[dict[str, Any]], path: Path) -> ExportRepor
 
 # --- ACLED-style ---------------------------------------------------------------------
 
+# In ACLED's order; the columns sitroom cannot fill (assoc_actor_*, region, admin2/3,
+# source_scale, tags, timestamp) are left out.
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-    "actor2", "iso", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
-    "notes", "fatalities",
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "inter1", "actor2", "inter2", "interaction", "civilian_targeting", "iso", "country", "admin1",
+    "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
 )
 
 
@@ -331,8 +339,10 @@ def acled_row(record: dict[str, Any]) -> list[Any] | None:
     notes = f"{sentence} (according to {attribution})" if attribution else sentence
     return [
         record.get("id"), date, int(date[:4]), ACLED_TIME_PRECISION.get(record.get("date_precision") or "", 3),
-        record.get("acled_event_type"), record.get("acled_sub_event_type"),
-        _at("source_actor", "name")(record), _at("target_actor", "name")(record),
+        record.get("disorder_type"), record.get("acled_event_type"), record.get("acled_sub_event_type"),
+        _at("source_actor", "name")(record), _typed("INTEGER", record.get("inter1")),
+        _at("target_actor", "name")(record), _typed("INTEGER", record.get("inter2")),
+        _typed("INTEGER", record.get("interaction")), record.get("civilian_targeting"),
         int(country.numeric) if country is not None else None,
         _country_name(country, place.get("country")),
         place.get("admin1"), place.get("name"), place.get("lat"), place.get("lon"),

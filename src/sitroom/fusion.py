@@ -390,7 +390,7 @@ def fuse(event_id: str, members: Sequence[dict[str, Any]], evidence: list[dict[s
         code = _most_common([m["event_code"] for m in members], prefer=lambda c: len(c))
         chosen = next(m for m in members if m["event_code"] == code)
         for key in ("event_code", "event_label", "plover_type", "acled_event_type", "acled_sub_event_type", "rule",
-                    "trigger"):
+                    "trigger", "disorder_type", "inter1", "inter2", "interaction", "civilian_targeting", "acled_rule"):
             record[key] = chosen.get(key)
         for side in ("source_actor", "target_actor"):
             record[side] = _most_specific_actor([m.get(side) for m in members])

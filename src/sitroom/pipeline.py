@@ -1,6 +1,6 @@
 """The analysis pipeline: the one place that says which stage runs when.
 
-    article -> spaCy parse -> actors -> places -> dates -> numbers -> events
+    article -> spaCy parse -> actors -> places -> dates -> numbers -> events -> acled
 
 Knowledge (actor lists, gazetteer, event lexicon) loads once into a `Knowledge` object;
 an `Analyzer` holds it with the spaCy model and turns articles into `Analysis` records.
@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .coding.acled import AcledStage
 from .coding.coder import EventStage
+from .knowledge.acled import AcledKnowledge
 from .knowledge.actors import ActorKB
 from .knowledge.events import EventLexicon
 from .knowledge.gazetteer import Gazetteer
@@ -38,6 +40,7 @@ class Knowledge:
     actors: ActorKB
     gazetteer: Gazetteer
     lexicon: EventLexicon
+    acled: AcledKnowledge
 
     @classmethod
     def load(cls, options: Options) -> "Knowledge":
@@ -45,6 +48,7 @@ class Knowledge:
             actors=ActorKB.load(options.kb_paths),
             gazetteer=Gazetteer.load(),
             lexicon=EventLexicon.load(),
+            acled=AcledKnowledge.load(),
         )
 
 
@@ -56,6 +60,7 @@ def build_stages(knowledge: Knowledge) -> list[Stage]:
         DateStage(),
         NumberStage(),
         EventStage(knowledge.lexicon, country_place=knowledge.gazetteer.country_place),
+        AcledStage(knowledge.acled),
     ]
 
 

@@ -185,6 +185,13 @@ class Event:
     trigger: str | None = None  # the word or phrase that carried the event
     date_inferred: bool = False  # no date in the text: the article's date stands in
     date_suspect: bool = False  # the date cannot be right (before 1900, or after the report): not trusted
+    # ACLED's view of the event (sitroom.coding.acled, docs/knowledge-acled.md)
+    disorder_type: str | None = None  # Political violence, Demonstrations, Strategic developments, ...
+    inter1: int | None = None  # ACLED actor type of the source: 1 state forces ... 7 civilians, 8 external forces
+    inter2: int | None = None  # ... of the target
+    interaction: int | None = None  # both inter codes, the lower first (17); a sole actor's followed by 0 (60)
+    civilian_targeting: str | None = None  # "Civilian targeting" when civilians were the target
+    acled_rule: str | None = None  # the rule of acled_rules.tsv and the cue words that decided the sub-event type
 
     def to_dict(self) -> dict[str, Any]:
         return as_dict(self)

@@ -71,7 +71,10 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("date", "DATE"), ("date_precision", "VARCHAR"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
         ("location_name", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("killed", "INTEGER"),
         ("attribution", "VARCHAR"), ("modality", "VARCHAR"), ("historical", "BOOLEAN"),
-        ("confidence", "DOUBLE"), ("rule", "VARCHAR"), ("record", "JSON"),
+        ("confidence", "DOUBLE"), ("rule", "VARCHAR"),
+        ("disorder_type", "VARCHAR"), ("inter1", "INTEGER"), ("inter2", "INTEGER"), ("interaction", "INTEGER"),
+        ("civilian_targeting", "VARCHAR"), ("acled_rule", "VARCHAR"),
+        ("record", "JSON"),
     ),
     "evidence": (
         ("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("outlet", "VARCHAR"),
@@ -261,8 +264,16 @@ def _event_row(record: dict[str, Any]) -> tuple[Any, ...]:
         place.get("country"), place.get("admin1"), place.get("name"), place.get("lat"), place.get("lon"),
         toll.get("killed"),
         record.get("attribution"), record.get("modality"), record.get("historical"), record.get("confidence"),
-        record.get("rule"), _json(record),
+        record.get("rule"),
+        record.get("disorder_type"), _int(record.get("inter1")), _int(record.get("inter2")),
+        _int(record.get("interaction")), record.get("civilian_targeting"), record.get("acled_rule"),
+        _json(record),
     )
+
+
+def _int(value: Any) -> int | None:
+    """An integer column's value: a record from elsewhere may hold anything there."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _article(row: tuple[Any, ...]) -> Article:

@@ -192,8 +192,20 @@ _V3 = (
     """,
 )
 
+# Version 4: ACLED's view of each event (sitroom.coding.acled) as columns: disorder type,
+# the two sides' actor types and their interaction, civilian targeting, and the rule that
+# decided the sub-event type. Events stored before stay NULL there until re-ingested.
+_V4 = (
+    "ALTER TABLE events ADD COLUMN disorder_type VARCHAR",
+    "ALTER TABLE events ADD COLUMN inter1 INTEGER",
+    "ALTER TABLE events ADD COLUMN inter2 INTEGER",
+    "ALTER TABLE events ADD COLUMN interaction INTEGER",
+    "ALTER TABLE events ADD COLUMN civilian_targeting VARCHAR",
+    "ALTER TABLE events ADD COLUMN acled_rule VARCHAR",
+)
+
 # (version, statements) in order; append a new entry to change the schema, never edit one.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3))
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _VERSION_TABLE = "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)"

@@ -350,7 +350,7 @@ class EventStage:
                 anaphoric=_re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
                 subordinate=_subordinate(trigger),
             ))
-        return [d for d in out if _worth_keeping(d)]
+        return [d for d in out if _worth_keeping(d) or "unnamed-ok" in trigger.rule.flags]
 
     def _demand(self, report: Report, doer: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
         verb = report.verb if report.verb is not None else trigger.token
