@@ -22,6 +22,11 @@ NEEDED = (
     "tools/score_events.py",
     "bench/ecbplus_docs.jsonl",
     "dev/plover_gsr.jsonl",
+    "dev/muc4_dev.jsonl",
+    "dev/wikievents_dev.jsonl",
+    "dev/case2021_acled_dev.jsonl",
+    "dev/gvdb_dev.jsonl",
+    "dev/geovirus_dev.jsonl",
 )
 SEED_MANIFEST = "seeds/articles.jsonl"
 
