@@ -7,6 +7,7 @@ For each sentence: find the triggers (`triggers.tsv`), their sources and targets
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable
@@ -20,8 +21,8 @@ from . import where
 from .arguments import ActorIndex, Argument, actors_of, clause_agent, sources, targets, victims
 from .frames import Report, modality, report_of
 from .merge import TOLL_LEMMAS, merge_events
-from .scene import place_unplaced
-from .syntax import clause_top, subject_of
+from .scene import inherit_scene, place_in_country
+from .syntax import clause_top, is_passive, subject_of
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers
 from .when import EventDate, attach, event_date
@@ -33,12 +34,16 @@ STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", 
                              "emphasize", "emphasise"})
 # "X said Y must ...": saying so is a demand (CAMEO 10).
 DEMAND_MODALS = frozenset({"must", "should"})
-# Acts governed by an appeal (02), an intent (03) or a demand (10), through these
+# Acts governed by an appeal (02), an intent (03), a demand (10) or an accusation (112:
+# "accused soldiers of killing civilians": the killing is alleged), through these
 # complement links, are the content of that act; so are those governed by a verb of
 # preventing ("barred them from entering": frame `prevented`).
-CONTENT_ROOTS = ("02", "03", "10")
+CONTENT_ROOTS = ("02", "03", "10", "112")
 CONTENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "conj")
 CONTENT_CLIMB = 4
+# "killed in an ambush", "kidnapped during a raid": a violent noun under these, hanging from
+# a violent verb, tells how that act was done.
+MANNER_PREPS = frozenset({"in", "during"})
 # Prepositions that introduce what is asked or forbidden ("called for", "called on X to",
 # "barred from", "warned against"); others (during, after, in) only situate the act.
 CONTENT_PREPS = frozenset({"for", "on", "from", "against", "to", "of"})
@@ -105,8 +110,10 @@ class EventStage:
             doc._.events = []
             return doc
         drafts = self.code(doc, article)
-        place_unplaced(drafts, doc.text, doc._.places or [], self.country_place)
-        doc._.events = [self._freeze(d, article) for d in merge_events(drafts)]
+        inherit_scene(drafts, doc.text)
+        place_in_country(drafts, doc._.places or [], self.country_place)
+        merged = merge_events(drafts)
+        doc._.events = [self._freeze(d, article) for d in merged]
         return doc
 
     # -- one article -------------------------------------------------------------------
@@ -125,12 +132,13 @@ class EventStage:
             if (not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
                     or _is_question(sent)):
                 continue
-            found, loose = self._sentence(doc, sent, article, actors, places, doc_dates, territory, title_end, context)
+            dates_here = doc_dates + relative_days(sent, context)
+            found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end, context)
             drafts.extend(found)
-            if loose is not None and not _elsewhen(sent, doc_dates, article.published):
+            if loose is not None and not _elsewhen(sent, dates_here, article.published):
                 waiting.append(loose)
             waiting = _continue_incident(drafts, waiting)
-            context = _day_of(sent, doc_dates, article.published)
+            context = _day_of(sent, dates_here, article.published)
         return drafts
 
     def _sentence(self, doc: Doc, sent: Span, article: Article, actors: ActorIndex,
@@ -179,6 +187,15 @@ class EventStage:
         owner_of = {t.i: tr for tr in triggers for t in tr.tokens if "violence" in tr.rule.flags}
         folded: dict[int, Trigger] = {}
         for trigger in triggers:
+            token = trigger.token
+            verb = token.head.head
+            if ("violence" in trigger.rule.flags and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj"
+                    and token.head.lower_ in MANNER_PREPS and verb.i in owner_of and owner_of[verb.i] is not trigger
+                    and not is_passive(verb) and subject_of(verb, climb=False) is not None):
+                # "bandits kidnapped 38 people in a raid": the raid is how, not another act (but in
+                # "killed in an IS attack" the attack is the act, and names its doer)
+                folded[token.i] = owner_of[token.head.head.i]
+                continue
             if trigger.token.lemma_.lower() not in ("kill", "wound", "injure"):
                 continue
             subject = subject_of(trigger.token, climb=False)
@@ -451,6 +468,35 @@ def _intended(code: str, rule: str, mode: str) -> tuple[str, str, str]:
     if root in THREAT_CODES:
         return THREAT_CODES[root], f"{rule}+threat", "threatened"
     return code, rule, mode
+
+
+# "A day earlier, ...", "Two days later, ...", "The next day, ...": a day counted from the
+# day the previous sentence told. ("two days after the raid" counts from the raid, which
+# this does not resolve: only the adverbial forms, which end at a comma or the clause.)
+RELATIVE_DAY = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>earlier|later|before|after)"
+    r"|the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after))\b(?=\s*[,.;]|\s*$)",
+    re.IGNORECASE)
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def relative_days(sent: Span, context: DateMention | None) -> list[DateMention]:
+    """Date mentions for "a day earlier" and the like, counted from `context` (the day the
+    previous sentence told); none without such a day."""
+    if context is None or context.value is None:
+        return []
+    out = []
+    for match in RELATIVE_DAY.finditer(sent.text):
+        n = match.group("n")
+        count = NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n or 1)
+        direction = (match.group("dir") or match.group("dir2") or match.group("dir3")).lower()
+        sign = -1 if direction in ("earlier", "before", "previous") else 1
+        day = dt.date.fromisoformat(context.value[:10]) + dt.timedelta(days=sign * count)
+        start = sent.start_char + match.start()
+        out.append(DateMention(start=start, end=sent.start_char + match.end(), text=match.group(0),
+                               value=day.isoformat(), precision="day", relation="on",
+                               suspect=context.suspect))
+    return out
 
 
 def _day_of(sent: Span, dates: list[DateMention], published: str | None) -> DateMention | None:

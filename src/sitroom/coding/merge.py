@@ -41,8 +41,8 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
         if home is None:
             merged.append(draft)
         else:
-            if _bare_toll(draft) and not _bare_toll(home):
-                draft.target = None
+            if _bare_toll(draft) and not _bare_toll(home) and home.target is not None:
+                draft.target = None  # the attack's own target stays; the toll counts the victims
             _absorb(home, draft)
     return merged
 

@@ -6,9 +6,10 @@ news writing place the events whose sentence names no place:
 
 1. A violent event takes the place of the violent event told before it in the same
    paragraph (the paragraph keeps its scene until it names another).
-2. A violent event still without a place, whose actors belong to one country, or whose
-   article places most of what it names in one country, happened in that country (a
-   country-level place, precision "country": the text supports no finer one).
+2. A violent event still without a place, once the article's reports of one event are
+   merged, happened in the country where the article places most of what it names, else
+   in its actors' one country (a country-level place, precision "country": the text
+   supports no finer one).
 
 Statements, appeals and other verbal acts are never placed this way: they have no place
 unless the text gives one.
@@ -31,9 +32,9 @@ COUNTRY_SHARE = 0.6
 PLACES_MIN = 2
 
 
-def place_unplaced(drafts: Sequence["Draft"], text: str, mentions: Sequence[PlaceMention],
-                   country_place: Callable[[str], Place | None]) -> None:
-    """Fill in the place of violent drafts that have none (in place: drafts are mutable)."""
+def inherit_scene(drafts: Sequence["Draft"], text: str) -> None:
+    """Rule 1, before the article's drafts are merged: a violent draft with no place takes
+    the place of the violent draft before it in its paragraph (drafts are mutable)."""
     previous: "Draft | None" = None
     for draft in drafts:
         if draft.code[:2] not in VIOLENT_ROOTS or draft.historical:
@@ -42,11 +43,18 @@ def place_unplaced(drafts: Sequence["Draft"], text: str, mentions: Sequence[Plac
                 and same_paragraph(text, previous.evidence[0].start, draft.evidence[0].start):
             draft.place = previous.place
         previous = draft
+
+
+def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention],
+                     country_place: Callable[[str], Place | None]) -> None:
+    """Rule 2, after merging (a re-mention takes its event's place first): a violent event
+    still without a place is placed in the country the article's places point to, else in
+    its actors' one country."""
     main = main_country(mentions)
     for draft in drafts:
         if draft.place is not None or draft.code[:2] not in VIOLENT_ROOTS or draft.historical:
             continue
-        country = actors_country(draft) or main
+        country = main or actors_country(draft)
         if country is not None:
             draft.place = country_place(country)
 

@@ -82,10 +82,13 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
     kind, words = rule.condition
     children = list(token.children)
     if kind == "prep":
-        # particles are often parsed as adverbs ("push back", "carry out")
-        return any(c.dep_ in ("prep", "prt", "agent", "advmod") and c.lower_ in words for c in children)
+        # particles are often parsed as adverbs ("push back", "carry out"); a preposition
+        # that only dates the act ("called on Saturday") is not the one the row means
+        return any(c.dep_ in ("prep", "prt", "agent", "advmod") and c.lower_ in words and not _dates_only(c)
+                   for c in children)
     if kind == "obj":
-        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "pobj")]
+        # "called the vote illegal": the object's predicate (oprd) counts with the object
+        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "pobj", "oprd")]
         objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         # "handed over 700 kg of medicine": the measured thing
         objects += [g for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -103,6 +106,11 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
     if kind == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(c) in words for c in children)
     return False
+
+
+def _dates_only(prep: Token) -> bool:
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
 def _has_territory_object(token: Token, territory: set[int]) -> bool:

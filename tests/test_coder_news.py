@@ -1,0 +1,129 @@
+"""The event coder on the ways real reports tell events (issue 13), one rule of English or of
+news writing per test, each with sentences written for the project (none from a data set).
+The whole pipeline runs (model, knowledge), as `sitroom extract` does."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.commands import reported
+from sitroom.options import Options
+from sitroom.pipeline import Analyzer
+from sitroom.records import Article, Event
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(Options())
+
+
+def events(analyzer: Analyzer, text: str, published: str = "2025-03-12", title: str | None = None) -> list[Event]:
+    article = Article(id="t", text=text, published=published, language="en", title=title)
+    return list(reported(analyzer.analyze(article).events, Options()))
+
+
+def code(event: Event | None, side: str = "source") -> str | None:
+    actor = None if event is None else getattr(event, f"{side}_actor")
+    return actor.code if actor is not None else None
+
+
+def test_an_attack_noun_carries_its_doer_toll_and_date(analyzer):
+    found = events(analyzer, "Saudi strikes on the port of Hodeidah killed nine people on Sunday.")
+    [strike] = [e for e in found if e.event_code.startswith("19")]
+    assert code(strike) == "SAU"
+    assert strike.fatalities is not None and strike.fatalities.killed == 9
+    assert strike.date == "2025-03-09"
+    assert len([e for e in found if e.event_code[:2] in ("18", "19")]) == 1  # the killing is the strike's toll
+
+
+def test_the_doer_of_a_planted_bomb_is_named_in_its_clause(analyzer):
+    found = events(analyzer, "Two soldiers were killed in Helmand on Monday by a roadside bomb planted by the Taliban.")
+    assert any(e.event_code.startswith("18") and code(e) and code(e).startswith("AFG") for e in found), found
+
+
+def test_the_holder_of_shelled_positions_is_the_target(analyzer):
+    found = events(analyzer, "Sudanese army artillery shelled positions held by the Rapid Support Forces "
+                             "near El Obeid on Tuesday.")
+    [shelling] = [e for e in found if e.event_code == "194"]
+    assert code(shelling) == "SDNMIL" and code(shelling, "target").startswith("SDN")
+    assert code(shelling, "target") != "SDNMIL"
+
+
+def test_frozen_assets_name_their_owners_as_target(analyzer):
+    found = events(analyzer, "The European Union on Monday froze the assets of eleven Venezuelan officials.")
+    [freeze] = [e for e in found if e.event_code.startswith("16")]
+    assert code(freeze) == "IGOEU" and code(freeze, "target").startswith("VEN")
+
+
+def test_reactions_are_events(analyzer):
+    found = events(analyzer, "Germany's foreign minister praised Ghana's mediation on Friday. "
+                             "Russia called the referendum illegal on Saturday.", published="2025-03-16")
+    assert any(e.event_code.startswith("05") and code(e) == "DEUGOV" for e in found), found
+    assert any(e.event_code.startswith("11") and code(e).startswith("RUS") for e in found), found
+
+
+def test_a_weapon_names_no_actor_unless_its_owner_is_named(analyzer):
+    found = events(analyzer, "A drone struck a crowded market in El Fasher on Sunday, killing 23 civilians.")
+    [strike] = [e for e in found if e.event_code.startswith("19")]
+    assert strike.source_actor is None and strike.fatalities.killed == 23
+    owned = events(analyzer, "Russian drones struck an apartment block in Kharkiv on Sunday, killing four people.")
+    assert any(code(e) == "RUSMIL" for e in owned if e.event_code.startswith(("18", "19"))), owned
+
+
+def test_what_is_asked_is_no_event_of_its_own(analyzer):
+    found = events(analyzer, "Britain and France on Monday called on the rebels to halt their advance and "
+                             "withdraw from the town.", published="2025-03-11")
+    assert {e.event_code[:2] for e in found} == {"02"}
+    assert {code(e) for e in found} == {"GBR", "FRA"}
+
+
+def test_upper_case_wire_copy_is_coded_like_normal_text(analyzer):
+    text = ("BOGOTA, 4 MAR 25 -- GUERRILLAS OF THE NATIONAL LIBERATION ARMY ATTACKED A POLICE\n"
+            "STATION IN THE TOWN OF TAME IN ARAUCA DEPARTMENT LAST NIGHT, KILLING TWO\n"
+            "POLICEMEN AND WOUNDING THREE OTHERS, THE NATIONAL POLICE REPORTED TODAY.\n")
+    found = events(analyzer, text, published="2025-03-04")
+    [attack] = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert code(attack) == "COLREB"
+    assert attack.location is not None and attack.location.country == "COL"
+    assert attack.fatalities is not None and attack.fatalities.killed == 2
+
+
+def test_a_headline_is_an_event_too(analyzer):
+    title = "Gunmen kill six on bus near Gulu"
+    text = title + "\nPolice said on Monday the attackers fled into the bush.\n"
+    found = events(analyzer, text, published="2025-03-11", title=title)
+    assert any(e.event_code[:2] in ("18", "19") and e.evidence[0].start == 0 for e in found), found
+
+
+def test_one_sentence_gives_one_event_per_act(analyzer):
+    found = events(analyzer, "Rebels attacked and overran an army base in Nara on Sunday, the army said.")
+    assert len([e for e in found if e.event_code.startswith("19") and e.event_code != "192"]) <= 1
+
+
+def test_a_day_counted_from_the_previous_sentence(analyzer):
+    found = events(analyzer, "Gunmen shot dead three farmers in Zamfara on Wednesday. "
+                             "A day earlier, gunmen shot dead two policemen in Bannu.", published="2026-01-22")
+    days = sorted(e.date for e in found if e.event_code[:2] in ("18", "19"))
+    assert days == ["2026-01-20", "2026-01-21"]
+
+
+def test_questions_habits_and_policies_are_no_events(analyzer):
+    assert not events(analyzer, "Are the guerrillas behind the bombing of the power line?")
+    assert not [e for e in events(analyzer, "The rebels have repeatedly attacked army convoys on the highway.")
+                if not e.historical]
+    assert not events(analyzer, "The government stepped up its fight against drug trafficking on Monday.")
+
+
+def test_unnamed_attackers_pay_no_visits(analyzer):
+    found = events(analyzer, "The attackers arrived in two pickup trucks and shot at guests in a courtyard "
+                             "in Culiacan on Saturday.")
+    assert not any(e.event_code.startswith("04") for e in found)
+    assert any(e.event_code[:2] in ("18", "19") for e in found)
+
+
+def test_killing_civilians_is_an_assault_fighting_is_fighting(analyzer):
+    assault = events(analyzer, "Gunmen killed twelve villagers in Plateau State on Sunday.")
+    assert any(e.event_code.startswith("18") for e in assault), assault
+    fight = events(analyzer, "Government troops clashed with rebels near Goma on Sunday.")
+    assert any(e.event_code.startswith("19") for e in fight), fight
