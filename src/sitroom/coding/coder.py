@@ -34,11 +34,10 @@ STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", 
                              "emphasize", "emphasise"})
 # "X said Y must ...": saying so is a demand (CAMEO 10).
 DEMAND_MODALS = frozenset({"must", "should"})
-# Acts governed by an appeal (02), an intent (03), a demand (10) or an accusation (112:
-# "accused soldiers of killing civilians": the killing is alleged), through these
+# Acts governed by an appeal (02), an intent (03) or a demand (10), through these
 # complement links, are the content of that act; so are those governed by a verb of
 # preventing ("barred them from entering": frame `prevented`).
-CONTENT_ROOTS = ("02", "03", "10", "112")
+CONTENT_ROOTS = ("02", "03", "10")
 CONTENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "conj")
 CONTENT_CLIMB = 4
 # "killed in an ambush", "kidnapped during a raid": a violent noun under these, hanging from
@@ -53,6 +52,8 @@ CONFIDENCE_STEP = 0.15
 SUBORDINATE_PENALTY = 0.1
 # The generic use of force (190) and the generic assault (180): see `_one_sided`.
 GENERIC_FORCE, GENERIC_ASSAULT = "190", "180"
+# Codes of killing and wounding (kill, wound, injure, murder): assaults, unless both sides fight.
+TOLL_ASSAULTS = ("1823", "182")
 # Roles of people who do not fight: violence against them is one-sided.
 CIVILIAN_ROLES = ("CVL", "NGO", "MED", "HLH", "EDU", "REL", "JUD", "LEG", "BUS", "LAB", "AGR", "REF")
 # Perpetrators whose violence is assault, not warfare: unnamed gunmen, gangs.
@@ -336,7 +337,10 @@ class EventStage:
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
             code, rule = trigger.rule.code, trigger.rule.name
-            if code == GENERIC_FORCE and _one_sided(source, target):
+            if code in TOLL_ASSAULTS and _role(source) in FIGHTING_ROLES and _role(target) in FIGHTING_ROLES:
+                # "security forces killed six insurgents": armed parties killing each other fight
+                code, rule = GENERIC_FORCE, f"{rule}+between-armed"
+            elif code == GENERIC_FORCE and _one_sided(source, target):
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)
                 code, rule = GENERIC_ASSAULT, f"{rule}+one-sided"

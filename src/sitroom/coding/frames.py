@@ -114,6 +114,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "negated"
         if position > 0 and verb.lemma_.lower() in ("deny", "fail"):
             return "negated"
+        if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "claim") and chain[position - 1].dep_ in ("pcomp", "pobj"):
+            return "claimed"  # "accused the army of killing civilians": alleged
         if any(c.dep_ == "mark" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
             return "hypothetical"
         if any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
