@@ -7,25 +7,23 @@ For each sentence: find the triggers (`triggers.tsv`), their sources and targets
 """
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventLexicon
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
-from . import where
+from . import rules, where
 from .arguments import ActorIndex, Argument, actors_of, clause_agent, sources, targets, victims
+from .draft import Draft, event_id
 from .frames import Report, modality, report_of
-from .merge import TOLL_LEMMAS, merge_events
+from .merge import merge_events
 from .scene import inherit_scene, place_in_country
 from .syntax import clause_top, is_passive, subject_of
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers
-from .when import EventDate, attach, event_date
+from .when import EventDate, attach, event_date, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # Statements are only coded from these verbs: saying is the act. Others ("added",
@@ -50,50 +48,6 @@ CONTENT_PREPS = frozenset({"for", "on", "from", "against", "to", "of"})
 BASE_CONFIDENCE = 0.4
 CONFIDENCE_STEP = 0.15
 SUBORDINATE_PENALTY = 0.1
-# The generic use of force (190) and the generic assault (180): see `_one_sided`.
-GENERIC_FORCE, GENERIC_ASSAULT = "190", "180"
-# Codes of killing and wounding (kill, wound, injure, murder): assaults, unless both sides fight.
-TOLL_ASSAULTS = ("1823", "182")
-# Roles of people who do not fight: violence against them is one-sided.
-CIVILIAN_ROLES = ("CVL", "NGO", "MED", "HLH", "EDU", "REL", "JUD", "LEG", "BUS", "LAB", "AGR", "REF")
-# Perpetrators whose violence is assault, not warfare: unnamed gunmen, gangs.
-IRREGULAR_ROLES = ("UAF", "CRM")
-FIGHTING_ROLES = ("MIL", "REB", "INS", "RAD", "COP", "SPY")
-# Clause links under which an act is told in passing, not as the sentence's news.
-SUBORDINATE_DEPS = ("relcl", "advcl", "acl", "pcomp")
-
-
-@dataclass
-class Draft:
-    """An event before merging: mutable while the sentence is coded, frozen into an Event."""
-
-    code: str
-    rule: str
-    trigger: str
-    lemma: str
-    anchor: int  # character offset of the trigger: what makes two events of one sentence differ
-    source: Actor | None
-    target: Actor | None
-    date: str | None
-    date_precision: str
-    date_inferred: bool
-    historical: bool
-    place: object | None
-    tolls: list[TollReport]
-    attribution: str | None
-    modality: str
-    evidence: list[Evidence]
-    symmetric: bool
-    violent: bool
-    date_suspect: bool = False
-    # A re-mention of an event told before ("the assault", "19 people had been killed"):
-    # merged into the nearest earlier event of its kind (merge.py).
-    anaphoric: bool = False
-    # Told in a subordinate clause ("... after gunmen killed 12", "the town, which rebels
-    # seized"): the sentence's news is its main clause, so it weighs less.
-    subordinate: bool = False
-
-
 class EventStage:
     name = "events"
     requires = ("doc._.article", "doc._.actors", "doc._.places", "doc._.dates", "doc._.numbers")
@@ -131,7 +85,7 @@ class EventStage:
         waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
             if (not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
-                    or _is_question(sent)):
+                    or rules.is_question(sent)):
                 continue
             dates_here = doc_dates + relative_days(sent, context)
             found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end, context)
@@ -171,7 +125,7 @@ class EventStage:
         evidence = _evidence(sent, article)
         out: list[Draft] = []
         for trigger in triggers:
-            if trigger.token.i in folded or trigger.token.i in content or _describes_a_noun(trigger):
+            if trigger.token.i in folded or trigger.token.i in content or rules.describes_a_noun(trigger):
                 continue
             helpers = [t for i, home in folded.items() if home is trigger for t in [doc[i]]]
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context,
@@ -239,8 +193,8 @@ class EventStage:
                     return True
                 if child.dep_ == "prep" and child.lower_ in ("in", "over", "during", "for"):
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if pobj is not None and pobj.lemma_.lower() in SPAN_NOUNS and pobj.tag_ == "NNS" and any(
-                            m.lower_ in SPAN_MODIFIERS for m in pobj.children):
+                    if pobj is not None and pobj.lemma_.lower() in rules.SPAN_NOUNS and pobj.tag_ == "NNS" and any(
+                            m.lower_ in rules.SPAN_MODIFIERS for m in pobj.children):
                         return True
         return False
 
@@ -302,7 +256,7 @@ class EventStage:
         if when.inferred:
             # a date on a verb that only tells more of this event: its toll verb, or the
             # clause describing the noun ("a bomb planted on Monday")
-            for other in [*helpers, *_describing_verbs(trigger.token)]:
+            for other in [*helpers, *rules.describing_verbs(trigger.token)]:
                 found = event_date([other], dates, article.published, is_report)
                 if not found.inferred:
                     when = found
@@ -323,31 +277,31 @@ class EventStage:
                 return []  # the writer's or an unnamed voice's "must" is an opinion
             return [self._demand(report, doer, when, evidence, trigger) for doer, _ in pairs[:1]]
         out = []
-        if "animate" in trigger.rule.flags and not found_targets and _inanimate_object(trigger.token):
+        if "animate" in trigger.rule.flags and not found_targets and rules.inanimate_object(trigger.token):
             return []  # "wants to kill this summit": no one is killed
-        if violent and not found_targets and _against_a_phenomenon(trigger.token, places):
+        if violent and not found_targets and rules.against_a_phenomenon(trigger.token, places):
             return []  # "the fight against drug trafficking": a policy, not a battle
-        habitual = self._habitual(trigger) or _aggregate(trigger.token, toll)
+        habitual = self._habitual(trigger) or rules.aggregate(trigger.token, toll)
         for source, target in pairs:
-            if "armed" in trigger.rule.flags and (source is None or not _is_armed(source)):
+            if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory
-            if "official" in trigger.rule.flags and source is not None and _is_private(source):
+            if "official" in trigger.rule.flags and source is not None and rules.is_private(source):
                 continue  # "the attackers arrived in two pickups": no visit
             mode = modality(trigger.token, lexicon, violent=violent, report=report, parties=(source, target))
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
             code, rule = trigger.rule.code, trigger.rule.name
-            if code in TOLL_ASSAULTS and _role(source) in FIGHTING_ROLES and _role(target) in FIGHTING_ROLES:
+            if code in rules.TOLL_ASSAULTS and rules.both_fight(source, target):
                 # "security forces killed six insurgents": armed parties killing each other fight
-                code, rule = GENERIC_FORCE, f"{rule}+between-armed"
-            elif code == GENERIC_FORCE and _one_sided(source, target):
+                code, rule = rules.GENERIC_FORCE, f"{rule}+between-armed"
+            elif code == rules.GENERIC_FORCE and rules.one_sided(source, target):
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)
-                code, rule = GENERIC_ASSAULT, f"{rule}+one-sided"
+                code, rule = rules.GENERIC_ASSAULT, f"{rule}+one-sided"
             if mode in ("planned", "hypothetical") and source is not None:
                 # CAMEO codes an announced act as the intent or threat to do it: a planned
                 # visit is 036, "will impose sanctions" is 132, "would strike" is 138
-                code, rule, mode = _intended(code, rule, mode)
+                code, rule, mode = rules.intended(code, rule, mode)
             if mode == "negated" and report is not None and report.actor is not None and _same_side(report.actor, source):
                 # "X said it had not carried out the strike": X denies responsibility
                 out.append(self._denial(report.actor, report, when, evidence, trigger))
@@ -368,8 +322,8 @@ class EventStage:
                 evidence=[evidence],
                 symmetric="sym" in trigger.rule.flags,
                 violent=violent,
-                anaphoric=_re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
-                subordinate=_subordinate(trigger),
+                anaphoric=rules.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
+                subordinate=rules.subordinate(trigger),
             ))
         return [d for d in out if _worth_keeping(d) or "unnamed-ok" in trigger.rule.flags]
 
@@ -456,53 +410,6 @@ class EventStage:
         )
 
 
-# An announced cooperative act is an intent to cooperate (03x); an announced hostile act
-# is a threat (13x). Keys are CAMEO roots; values the code of the intent or threat.
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-THREAT_CODES = {"12": "130", "15": "138", "16": "132", "17": "137", "18": "138", "19": "138", "20": "138"}
-SPECIFIC_THREATS = {"164": "134", "165": "135", "163": "132", "166": "136"}
-
-
-def _intended(code: str, rule: str, mode: str) -> tuple[str, str, str]:
-    root = code[:2]
-    if root in INTENT_CODES:
-        return INTENT_CODES[root], f"{rule}+intent", mode
-    if code[:3] in SPECIFIC_THREATS:
-        return SPECIFIC_THREATS[code[:3]], f"{rule}+threat", "threatened"
-    if root in THREAT_CODES:
-        return THREAT_CODES[root], f"{rule}+threat", "threatened"
-    return code, rule, mode
-
-
-# "A day earlier, ...", "Two days later, ...", "The next day, ...": a day counted from the
-# day the previous sentence told. ("two days after the raid" counts from the raid, which
-# this does not resolve: only the adverbial forms, which end at a comma or the clause.)
-RELATIVE_DAY = re.compile(
-    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>earlier|later|before|after)"
-    r"|the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after))\b(?=\s*[,.;]|\s*$)",
-    re.IGNORECASE)
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-
-def relative_days(sent: Span, context: DateMention | None) -> list[DateMention]:
-    """Date mentions for "a day earlier" and the like, counted from `context` (the day the
-    previous sentence told); none without such a day."""
-    if context is None or context.value is None:
-        return []
-    out = []
-    for match in RELATIVE_DAY.finditer(sent.text):
-        n = match.group("n")
-        count = NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n or 1)
-        direction = (match.group("dir") or match.group("dir2") or match.group("dir3")).lower()
-        sign = -1 if direction in ("earlier", "before", "previous") else 1
-        day = dt.date.fromisoformat(context.value[:10]) + dt.timedelta(days=sign * count)
-        start = sent.start_char + match.start()
-        out.append(DateMention(start=start, end=sent.start_char + match.end(), text=match.group(0),
-                               value=day.isoformat(), precision="day", relation="on",
-                               suspect=context.suspect))
-    return out
-
-
 def _day_of(sent: Span, dates: list[DateMention], published: str | None) -> DateMention | None:
     """The last day-precise, trustworthy, recent date a sentence names (for the next one)."""
     from .when import is_historical
@@ -568,16 +475,6 @@ def _spoken_about(content: list[Token], actors: ActorIndex, speaker: Actor) -> A
     return None
 
 
-def event_id(doc_id: str, draft: "Draft") -> str:
-    """Same article, same event, same id: from the article, the trigger's place and the dyad."""
-    key = "|".join([
-        doc_id, str(draft.anchor), draft.code[:2],
-        (draft.source.code or draft.source.name) if draft.source else "",
-        (draft.target.code or draft.target.name) if draft.target else "",
-    ])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
 def _pairs(found_sources: list[Argument], found_targets: list[Argument],
            symmetric: bool = False) -> list[tuple[Actor | None, Actor | None]]:
     srcs: list[Actor | None] = [a.actor for a in found_sources] or [None]
@@ -593,130 +490,6 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument],
                 t = None
             out.append((s, t))
     return out
-
-
-# Determiners that make an event noun a re-mention ("the assault", "this attack", "its offensive").
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
-
-
-def _re_mention(trigger: Trigger, source: Actor | None, place: object | None, violent: bool, when: EventDate,
-                governed: bool) -> bool:
-    """`governed`: the noun is what another act is about ("claimed the assault on Monday",
-    "condemned the attack"), so a date in that clause is the other act's."""
-    token = trigger.token
-    if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children):
-        return when.mention is None or when.inferred or governed
-    return violent and source is None and place is None and token.lemma_.lower() in TOLL_LEMMAS
-
-
-# "in the last three years", "over the past decades", "in recent months": a span of many
-SPAN_NOUNS = frozenset({"year", "month", "decade", "week"})
-SPAN_MODIFIERS = frozenset({"last", "past", "recent", "previous"})
-# Actor roles that bear arms (for triggers flagged `armed`).
-ARMED_ROLES = ("MIL", "REB", "INS", "RAD", "UAF", "COP", "SPY", "CRM")
-
-
-def _is_armed(actor: Actor) -> bool:
-    code = actor.code or ""
-    role = code[3:6] if len(code) >= 6 else code
-    return role in ARMED_ROLES or (len(code) == 3 and code == actor.country)  # a state itself
-
-
-# Sources that pay no visits and hold no talks: unnamed gunmen, criminals, private people.
-PRIVATE_ROLES = ("UAF", "CRM", "CVL")
-
-
-def _is_private(actor: Actor) -> bool:
-    code = actor.code or ""
-    return (code[3:6] if len(code) >= 6 else code) in PRIVATE_ROLES
-
-
-def _role(actor: Actor | None) -> str | None:
-    if actor is None or not actor.code:
-        return None
-    code = actor.code
-    return code[3:6] if len(code) >= 6 else code
-
-
-def _one_sided(source: Actor | None, target: Actor | None) -> bool:
-    if _role(target) in CIVILIAN_ROLES:
-        return True
-    return _role(source) in IRREGULAR_ROLES and _role(target) not in FIGHTING_ROLES
-
-
-def _subordinate(trigger: Trigger) -> bool:
-    token = trigger.light if trigger.light is not None else trigger.token
-    for _ in range(6):
-        if token.dep_ in SUBORDINATE_DEPS:
-            return True
-        if token.head == token or token.dep_ in ("ROOT", "ccomp", "parataxis"):
-            return False
-        token = token.head
-    return False
-
-
-def _is_question(sent: Span) -> bool:
-    """A question asks; it tells no event ("Are the guerrillas not behind this?")."""
-    return sent.text.strip().rstrip("\"'”’»)] ").endswith("?")
-
-
-def _inanimate_object(token: Token) -> bool:
-    """The verb's object (or passive subject) is a thing ("kill the deal"), not a victim."""
-    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is None:
-        return False
-    if obj.pos_ in ("PRON", "NUM") or obj.ent_type_ in ("PERSON", "NORP", "CARDINAL"):
-        return False
-    if any(c.dep_ == "nummod" for c in obj.children) or obj.tag_ in ("NNS", "NNPS"):
-        return False  # "killed 14 soldiers", "killed dozens"
-    return True
-
-
-# Words of struggle that take a phenomenon as readily as an enemy ("fight crime").
-STRUGGLE_WORDS = frozenset({"fight", "war", "struggle", "battle", "campaign", "offensive", "crackdown", "combat"})
-# A toll this large told in the present perfect ("political violence has killed more than
-# 15,000 people") sums a conflict, not one incident.
-AGGREGATE_TOLL = 1000
-
-
-def _aggregate(token: Token, toll: TollReport | None) -> bool:
-    if toll is None or not toll.killed or toll.killed < AGGREGATE_TOLL:
-        return False
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
-
-
-def _against_a_phenomenon(token: Token, places: "where.PlaceIndex") -> bool:
-    """A fight whose opponent is a thing: "the fight against drug trafficking", "a war on
-    crime". The opponent, when named, is no actor, no person, no place and no number."""
-    if token.lemma_.lower() not in STRUGGLE_WORDS:
-        return False
-    opponent = None
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("against", "on"):
-            opponent = next((g for g in child.children if g.dep_ == "pobj"), None)
-        elif child.dep_ == "dobj":
-            opponent = child
-        if opponent is not None:
-            break
-    if opponent is None:
-        return False
-    return (opponent.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC") and opponent.i not in places
-            and opponent.tag_ in ("NN", "VBG") and not any(c.dep_ == "nummod" for c in opponent.children))
-
-
-def _describes_a_noun(trigger: Trigger) -> bool:
-    """"civilians accused of collaborating", "talks hosted by Switzerland": a participle that
-    describes a noun names no act of its own (violent ones do: "a bomb planted by X")."""
-    token = trigger.token
-    return token.dep_ == "acl" and token.tag_ == "VBN" and trigger.rule.code[:2] not in VIOLENT_ROOTS
-
-
-def _describing_verbs(token: Token) -> list[Token]:
-    """Verbs of clauses that describe a noun trigger ("a bomb planted on Monday")."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return []
-    return [c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
 
 
 def _worth_keeping(draft: "Draft") -> bool:

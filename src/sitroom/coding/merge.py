@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor, Place
 
 if TYPE_CHECKING:
-    from .coder import Draft
+    from .draft import Draft
 
 
 # Non-state armed roles that reports use interchangeably for the same fighters.

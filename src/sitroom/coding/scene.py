@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..records import Place, PlaceMention
 
 if TYPE_CHECKING:
-    from .coder import Draft
+    from .draft import Draft
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # The article's places point to one country when at least this share of its resolved place

@@ -9,6 +9,7 @@ no date at all the article's date stands in, flagged as inferred.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -47,7 +48,7 @@ class EventDate:
         return bool(self.mention is not None and self.mention.suspect)
 
     def draft_fields(self) -> dict[str, object]:
-        """The date fields of a `coder.Draft` (and so of its event)."""
+        """The date fields of a `draft.Draft` (and so of its event)."""
         return {"date": self.value, "date_precision": self.precision, "date_inferred": self.inferred,
                 "date_suspect": self.suspect, "historical": self.historical}
 
@@ -206,3 +207,32 @@ def is_historical(mention: DateMention, published: str | None) -> bool:
         # "In 2015, ...", "last year": a whole earlier year is background
         return when.year < now.year
     return (now - when).days > HISTORICAL_DAYS
+
+
+# "A day earlier, ...", "Two days later, ...", "The next day, ...": a day counted from the
+# day the previous sentence told. ("two days after the raid" counts from the raid, which
+# this does not resolve: only the adverbial forms, which end at a comma or the clause.)
+RELATIVE_DAY = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>earlier|later|before|after)"
+    r"|the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after))\b(?=\s*[,.;]|\s*$)",
+    re.IGNORECASE)
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def relative_days(sent: Span, context: DateMention | None) -> list[DateMention]:
+    """Date mentions for "a day earlier" and the like, counted from `context` (the day the
+    previous sentence told); none without such a day."""
+    if context is None or context.value is None:
+        return []
+    out = []
+    for match in RELATIVE_DAY.finditer(sent.text):
+        n = match.group("n")
+        count = NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n or 1)
+        direction = (match.group("dir") or match.group("dir2") or match.group("dir3")).lower()
+        sign = -1 if direction in ("earlier", "before", "previous") else 1
+        day = dt.date.fromisoformat(context.value[:10]) + dt.timedelta(days=sign * count)
+        start = sent.start_char + match.start()
+        out.append(DateMention(start=start, end=sent.start_char + match.end(), text=match.group(0),
+                               value=day.isoformat(), precision="day", relation="on",
+                               suspect=context.suspect))
+    return out

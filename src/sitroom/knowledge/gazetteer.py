@@ -39,6 +39,7 @@ from typing import Any
 import pycountry
 
 from ..errors import KnowledgeError
+from ..records import Place
 from . import data_path
 from .geonames_index import LocalIndex
 from .place_names import (ARTICLES, LOOSE_MIN_LENGTH, Candidate, admissible_alternate, index_keys, loose_key,
@@ -469,9 +470,6 @@ class Gazetteer:
         `kind` ("city", "admin1", "country") restricts the entries when the text says which
         ("Idlib province"); if no entry of that kind exists the others still compete.
         """
-        exact = self.lookup(name)
-        candidates = exact or [c for c in self.lookup(name, loose=True)
-                               if c.population >= LOOSE_MIN_POPULATION or c.country in focus]
         return self.explain(name, focus=focus, kind=kind, near=near)[0]
 
     def explain(self, name: str, *, focus: Sequence[str] = (), kind: str | None = None,

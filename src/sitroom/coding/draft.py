@@ -1,0 +1,50 @@
+"""An event while its article is coded: the mutable draft the coder fills in, merges
+(`merge.py`) and places (`scene.py`) before it is frozen into a `records.Event`, and the
+stable id it will carry."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from ..records import Actor, Evidence, TollReport
+
+
+@dataclass
+class Draft:
+    """An event before merging: mutable while the sentence is coded, frozen into an Event."""
+
+    code: str
+    rule: str
+    trigger: str
+    lemma: str
+    anchor: int  # character offset of the trigger: what makes two events of one sentence differ
+    source: Actor | None
+    target: Actor | None
+    date: str | None
+    date_precision: str
+    date_inferred: bool
+    historical: bool
+    place: object | None
+    tolls: list[TollReport]
+    attribution: str | None
+    modality: str
+    evidence: list[Evidence]
+    symmetric: bool
+    violent: bool
+    date_suspect: bool = False
+    # A re-mention of an event told before ("the assault", "19 people had been killed"):
+    # merged into the nearest earlier event of its kind (merge.py).
+    anaphoric: bool = False
+    # Told in a subordinate clause ("... after gunmen killed 12", "the town, which rebels
+    # seized"): the sentence's news is its main clause, so it weighs less.
+    subordinate: bool = False
+
+
+def event_id(doc_id: str, draft: "Draft") -> str:
+    """Same article, same event, same id: from the article, the trigger's place and the dyad."""
+    key = "|".join([
+        doc_id, str(draft.anchor), draft.code[:2],
+        (draft.source.code or draft.source.name) if draft.source else "",
+        (draft.target.code or draft.target.name) if draft.target else "",
+    ])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

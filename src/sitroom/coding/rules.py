@@ -1,0 +1,179 @@
+"""Rules of English and of news writing that decide whether, and as what, a trigger is an
+event: re-mentions, one-sided violence, habits and summaries, questions, things that are no
+victims, fights against phenomena, participles that describe, announced acts. Each is a
+test on a token, trigger or actor; `coder.py` applies them (docs/knowledge-events.md lists
+them, tests/test_coder_news.py shows each on sentences of our own).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..records import Actor, TollReport
+from .merge import TOLL_LEMMAS
+from .triggers import Trigger
+from .when import EventDate
+
+if TYPE_CHECKING:
+    from .where import PlaceIndex
+
+VIOLENT_ROOTS = ("18", "19", "20")
+# The generic use of force (190) and the generic assault (180): see `one_sided`.
+GENERIC_FORCE, GENERIC_ASSAULT = "190", "180"
+# Codes of killing and wounding (kill, wound, injure, murder): assaults, unless both sides fight.
+TOLL_ASSAULTS = ("1823", "182")
+# Roles of people who do not fight: violence against them is one-sided.
+CIVILIAN_ROLES = ("CVL", "NGO", "MED", "HLH", "EDU", "REL", "JUD", "LEG", "BUS", "LAB", "AGR", "REF")
+# Perpetrators whose violence is assault, not warfare: unnamed gunmen, gangs.
+IRREGULAR_ROLES = ("UAF", "CRM")
+FIGHTING_ROLES = ("MIL", "REB", "INS", "RAD", "COP", "SPY")
+# Clause links under which an act is told in passing, not as the sentence's news.
+SUBORDINATE_DEPS = ("relcl", "advcl", "acl", "pcomp")
+
+
+# An announced cooperative act is an intent to cooperate (03x); an announced hostile act
+# is a threat (13x). Keys are CAMEO roots; values the code of the intent or threat.
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+THREAT_CODES = {"12": "130", "15": "138", "16": "132", "17": "137", "18": "138", "19": "138", "20": "138"}
+SPECIFIC_THREATS = {"164": "134", "165": "135", "163": "132", "166": "136"}
+
+
+def intended(code: str, rule: str, mode: str) -> tuple[str, str, str]:
+    root = code[:2]
+    if root in INTENT_CODES:
+        return INTENT_CODES[root], f"{rule}+intent", mode
+    if code[:3] in SPECIFIC_THREATS:
+        return SPECIFIC_THREATS[code[:3]], f"{rule}+threat", "threatened"
+    if root in THREAT_CODES:
+        return THREAT_CODES[root], f"{rule}+threat", "threatened"
+    return code, rule, mode
+
+
+# Determiners that make an event noun a re-mention ("the assault", "this attack", "its offensive").
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def re_mention(trigger: Trigger, source: Actor | None, place: object | None, violent: bool, when: EventDate,
+                governed: bool) -> bool:
+    """`governed`: the noun is what another act is about ("claimed the assault on Monday",
+    "condemned the attack"), so a date in that clause is the other act's."""
+    token = trigger.token
+    if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children):
+        return when.mention is None or when.inferred or governed
+    return violent and source is None and place is None and token.lemma_.lower() in TOLL_LEMMAS
+
+
+# "in the last three years", "over the past decades", "in recent months": a span of many
+SPAN_NOUNS = frozenset({"year", "month", "decade", "week"})
+SPAN_MODIFIERS = frozenset({"last", "past", "recent", "previous"})
+# Actor roles that bear arms (for triggers flagged `armed`).
+ARMED_ROLES = ("MIL", "REB", "INS", "RAD", "UAF", "COP", "SPY", "CRM")
+
+
+def is_armed(actor: Actor) -> bool:
+    code = actor.code or ""
+    role = code[3:6] if len(code) >= 6 else code
+    return role in ARMED_ROLES or (len(code) == 3 and code == actor.country)  # a state itself
+
+
+# Sources that pay no visits and hold no talks: unnamed gunmen, criminals, private people.
+PRIVATE_ROLES = ("UAF", "CRM", "CVL")
+
+
+def is_private(actor: Actor) -> bool:
+    code = actor.code or ""
+    return (code[3:6] if len(code) >= 6 else code) in PRIVATE_ROLES
+
+
+def role(actor: Actor | None) -> str | None:
+    if actor is None or not actor.code:
+        return None
+    code = actor.code
+    return code[3:6] if len(code) >= 6 else code
+
+
+def one_sided(source: Actor | None, target: Actor | None) -> bool:
+    if role(target) in CIVILIAN_ROLES:
+        return True
+    return role(source) in IRREGULAR_ROLES and role(target) not in FIGHTING_ROLES
+
+
+def both_fight(source: Actor | None, target: Actor | None) -> bool:
+    """Armed parties on both sides ("security forces killed six insurgents")."""
+    return role(source) in FIGHTING_ROLES and role(target) in FIGHTING_ROLES
+
+
+def subordinate(trigger: Trigger) -> bool:
+    token = trigger.light if trigger.light is not None else trigger.token
+    for _ in range(6):
+        if token.dep_ in SUBORDINATE_DEPS:
+            return True
+        if token.head == token or token.dep_ in ("ROOT", "ccomp", "parataxis"):
+            return False
+        token = token.head
+    return False
+
+
+def is_question(sent: Span) -> bool:
+    """A question asks; it tells no event ("Are the guerrillas not behind this?")."""
+    return sent.text.strip().rstrip("\"'”’»)] ").endswith("?")
+
+
+def inanimate_object(token: Token) -> bool:
+    """The verb's object (or passive subject) is a thing ("kill the deal"), not a victim."""
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return False
+    if obj.pos_ in ("PRON", "NUM") or obj.ent_type_ in ("PERSON", "NORP", "CARDINAL"):
+        return False
+    if any(c.dep_ == "nummod" for c in obj.children) or obj.tag_ in ("NNS", "NNPS"):
+        return False  # "killed 14 soldiers", "killed dozens"
+    return True
+
+
+# Words of struggle that take a phenomenon as readily as an enemy ("fight crime").
+STRUGGLE_WORDS = frozenset({"fight", "war", "struggle", "battle", "campaign", "offensive", "crackdown", "combat"})
+# A toll this large told in the present perfect ("political violence has killed more than
+# 15,000 people") sums a conflict, not one incident.
+AGGREGATE_TOLL = 1000
+
+
+def aggregate(token: Token, toll: TollReport | None) -> bool:
+    if toll is None or not toll.killed or toll.killed < AGGREGATE_TOLL:
+        return False
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+
+
+def against_a_phenomenon(token: Token, places: "PlaceIndex") -> bool:
+    """A fight whose opponent is a thing: "the fight against drug trafficking", "a war on
+    crime". The opponent, when named, is no actor, no person, no place and no number."""
+    if token.lemma_.lower() not in STRUGGLE_WORDS:
+        return False
+    opponent = None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("against", "on"):
+            opponent = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "dobj":
+            opponent = child
+        if opponent is not None:
+            break
+    if opponent is None:
+        return False
+    return (opponent.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC") and opponent.i not in places
+            and opponent.tag_ in ("NN", "VBG") and not any(c.dep_ == "nummod" for c in opponent.children))
+
+
+def describes_a_noun(trigger: Trigger) -> bool:
+    """"civilians accused of collaborating", "talks hosted by Switzerland": a participle that
+    describes a noun names no act of its own (violent ones do: "a bomb planted by X")."""
+    token = trigger.token
+    return token.dep_ == "acl" and token.tag_ == "VBN" and trigger.rule.code[:2] not in VIOLENT_ROOTS
+
+
+def describing_verbs(token: Token) -> list[Token]:
+    """Verbs of clauses that describe a noun trigger ("a bomb planted on Monday")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
