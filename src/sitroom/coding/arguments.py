@@ -206,6 +206,12 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
     parties = between_actors(token, index)
     if parties:
         return parties[:1]
+    if token.dep_ == "pobj" and token.head.lower_ in STATE_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
+        # "troops remained on alert", "teachers went on strike": the subject is in that state
+        subject = subject_of(token.head.head)
+        found = actors_of(subject, index) if subject is not None else []
+        if found:
+            return found
     if trigger.light is not None and not light_is_trigger:
         subject = subject_of(trigger.light)
         found = actors_of(subject, index) if subject is not None else []
@@ -213,6 +219,8 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
     return []
 
 
+# "on alert", "on strike", "on hunger strike": a state the verb's subject is in.
+STATE_PREPS = frozenset({"on"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 REPORT_LEMMAS = frozenset({"say", "announce", "state", "tell", "declare", "add", "claim", "insist", "warn", "confirm", "quote"})
 
