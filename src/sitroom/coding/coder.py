@@ -32,10 +32,11 @@ STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", 
                              "emphasize", "emphasise"})
 # "X said Y must ...": saying so is a demand (CAMEO 10).
 DEMAND_MODALS = frozenset({"must", "should"})
-# Acts governed by an appeal (02), an intent (03) or a demand (10), through these
+# Acts governed by an appeal (02), an intent (03), a concession (08: "lifted the state of
+# emergency"), a demand (10) or a refusal (12: "refused to meet"), through these
 # complement links, are the content of that act; so are those governed by a verb of
 # preventing ("barred them from entering": frame `prevented`).
-CONTENT_ROOTS = ("02", "03", "10")
+CONTENT_ROOTS = ("02", "03", "08", "10", "12")
 CONTENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "conj")
 CONTENT_CLIMB = 4
 # "killed in an ambush", "kidnapped during a raid": a violent noun under these, hanging from
@@ -47,7 +48,7 @@ CONTENT_PREPS = frozenset({"for", "on", "from", "against", "to", "of"})
 # Confidence: a base for a coded trigger, raised by each argument the text supports.
 BASE_CONFIDENCE = 0.4
 CONFIDENCE_STEP = 0.15
-SUBORDINATE_PENALTY = 0.1
+SUBORDINATE_PENALTY = 0.2
 class EventStage:
     name = "events"
     requires = ("doc._.article", "doc._.actors", "doc._.places", "doc._.dates", "doc._.numbers")
@@ -291,8 +292,9 @@ class EventStage:
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
             code, rule = trigger.rule.code, trigger.rule.name
-            if code in rules.TOLL_ASSAULTS and rules.both_fight(source, target):
-                # "security forces killed six insurgents": armed parties killing each other fight
+            if code in rules.TOLL_ASSAULTS and (rules.both_fight(source, target) or rules.state_force(source)):
+                # "security forces killed six insurgents", "Russian aircraft killed 46 villagers":
+                # armed parties killing each other, or a state's armed forces killing, fight
                 code, rule = rules.GENERIC_FORCE, f"{rule}+between-armed"
             elif code == rules.GENERIC_FORCE and rules.one_sided(source, target):
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),

@@ -104,6 +104,11 @@ def both_fight(source: Actor | None, target: Actor | None) -> bool:
     return role(source) in FIGHTING_ROLES and role(target) in FIGHTING_ROLES
 
 
+def state_force(actor: Actor | None) -> bool:
+    """A state's armed forces ("Russian aircraft", "Serb forces")."""
+    return role(actor) == "MIL"
+
+
 def subordinate(trigger: Trigger) -> bool:
     token = trigger.light if trigger.light is not None else trigger.token
     for _ in range(6):
