@@ -127,3 +127,14 @@ def test_killing_civilians_is_an_assault_fighting_is_fighting(analyzer):
     assert any(e.event_code.startswith("18") for e in assault), assault
     fight = events(analyzer, "Government troops clashed with rebels near Goma on Sunday.")
     assert any(e.event_code.startswith("19") for e in fight), fight
+
+
+def test_a_day_counted_from_a_day_told_further_back_but_not_across_a_sentences_own_date(analyzer):
+    text = ("Militants stormed a police station in Kulachi on Friday, killing five officers. "
+            "The group said its fighters had acted against police abuses. "
+            "A day earlier, gunmen shot dead two policemen in Bannu. "
+            "In 2021, gunmen abducted 30 students in Kagara, releasing them four days later.")
+    found = events(analyzer, text, published="2024-03-23")
+    bannu = [e for e in found if any("Bannu" in ev.sentence for ev in e.evidence)]
+    assert bannu and {e.date for e in bannu} == {"2024-03-21"}
+    assert not [e for e in found if any("2021" in ev.sentence for ev in e.evidence)]  # background stays out

@@ -83,18 +83,23 @@ class EventStage:
         title_end = _title_end(doc, article)
         drafts: list[Draft] = []
         context: DateMention | None = None
+        last_day: DateMention | None = None  # the last day any sentence so far told
         waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
             if (not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
                     or rules.is_question(sent)):
                 continue
-            dates_here = doc_dates + relative_days(sent, context)
+            # "a day earlier" counts from the last day told, unless the sentence dates itself
+            # ("In 2021, gunmen abducted ..., releasing them four days later")
+            own = any(sent.start_char <= m.start < sent.end_char for m in doc_dates)
+            dates_here = doc_dates + ([] if own else relative_days(sent, last_day))
             found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end, context)
             drafts.extend(found)
             if loose is not None and not _elsewhen(sent, dates_here, article.published):
                 waiting.append(loose)
             waiting = _continue_incident(drafts, waiting)
             context = _day_of(sent, dates_here, article.published)
+            last_day = context or last_day
         return drafts
 
     def _sentence(self, doc: Doc, sent: Span, article: Article, actors: ActorIndex,
