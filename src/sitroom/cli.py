@@ -27,7 +27,7 @@ TABLE_EVIDENCE_CHARS = 80
 
 
 def _options(published: str | None, outlet: str | None, title: str | None, kb: tuple[str, ...],
-             db: str | None = None, background: bool = False, allow_root: tuple[str, ...] = ()) -> Options:
+             db: str | None = None, *, background: bool = False, allow_root: tuple[str, ...] = ()) -> Options:
     if published is not None:
         try:
             dt.date.fromisoformat(published[:10])
@@ -230,7 +230,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, workers: int, s
     from .progress import IngestProgress
 
     def run() -> int:
-        options = _options(published, outlet, title, kb, db, allow_root)
+        options = _options(published, outlet, title, kb, db, allow_root=allow_root)
         if scheduler is not None and workers != 1:
             raise UsageError("give either --workers or --scheduler, not both")
 
