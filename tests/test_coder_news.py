@@ -138,3 +138,18 @@ def test_a_day_counted_from_a_day_told_further_back_but_not_across_a_sentences_o
     bannu = [e for e in found if any("Bannu" in ev.sentence for ev in e.evidence)]
     assert bannu and {e.date for e in bannu} == {"2024-03-21"}
     assert not [e for e in found if any("2021" in ev.sentence for ev in e.evidence)]  # background stays out
+
+
+def test_a_counted_summary_does_not_swallow_one_of_its_acts(analyzer):
+    text = ("Several guerrilla attacks took place across the country on Tuesday, the army said. "
+            "Guerrillas bombed two electricity substations in the capital on Tuesday night.")
+    found = events(analyzer, text, published="1990-01-10")
+    bombing = [e for e in found if e.trigger == "bombed"]
+    assert bombing and all(e.trigger != "attacks" for e in bombing)
+
+
+def test_someone_who_held_an_office_once_is_no_longer_in_it(analyzer):
+    found = events(analyzer, "Gunmen killed former defence minister Alberto Quispe in Lima on Monday.",
+                   published="1990-01-10")
+    [killing] = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert code(killing, "target") == "PERELI"

@@ -331,6 +331,7 @@ class EventStage:
                 violent=violent,
                 anaphoric=rules.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
                 subordinate=rules.subordinate(trigger),
+                summary=rules.counted_plural(trigger.token),
             ))
         return [d for d in out if _worth_keeping(d) or "unnamed-ok" in trigger.rule.flags]
 

@@ -38,6 +38,9 @@ class Draft:
     # Told in a subordinate clause ("... after gunmen killed 12", "the town, which rebels
     # seized"): the sentence's news is its main clause, so it weighs less.
     subordinate: bool = False
+    # Told by a counted plural ("several guerrilla attacks", "a series of bombings"): a
+    # summary of many acts, which a single act told elsewhere is one of (merge.py).
+    summary: bool = False
 
 
 def event_id(doc_id: str, draft: "Draft") -> str:

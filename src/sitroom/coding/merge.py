@@ -85,6 +85,8 @@ def _same(a: "Draft", b: "Draft") -> bool:
         return False  # a bare toll ("412 people have been killed") may count any violence
     if _distinct_acts(a, b):
         return False
+    if _summary_and_one_act(a, b) or _summary_and_one_act(b, a):
+        return False  # "several attacks" and "bombed two power stations": a summary and one of its acts
     if _bare_toll(a) or _bare_toll(b):
         if not _agree(a.source, b.source, True):  # a toll's victims are not the attack's target
             return False
@@ -106,6 +108,12 @@ def _same(a: "Draft", b: "Draft") -> bool:
     if a.tolls and b.tolls and a.place is None and b.place is None and a.evidence[0].start == b.evidence[0].start:
         return False  # two tolls in one sentence with no place to tell them apart: two events
     return True
+
+
+def _summary_and_one_act(summary: "Draft", act: "Draft") -> bool:
+    """A counted plural and a single act of another word: the act is one of those the
+    summary counts, not the same event."""
+    return summary.summary and not act.summary and summary.lemma != act.lemma and not _bare_toll(act)
 
 
 def _distinct_acts(a: "Draft", b: "Draft") -> bool:

@@ -109,6 +109,21 @@ def state_force(actor: Actor | None) -> bool:
     return role(actor) == "MIL"
 
 
+# Words that count a plural event noun as many acts: "several attacks", "a series of bombings".
+COUNTING_WORDS = frozenset({"several", "many", "multiple", "numerous", "various", "series", "wave", "spate", "string",
+                            "number", "dozens", "scores", "hundreds"})
+
+
+def counted_plural(token: Token) -> bool:
+    """"several guerrilla attacks", "two bombings", "a series of raids": many acts at once."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.lower_ in COUNTING_WORDS or (c.dep_ == "nummod" and c.lower_ not in ("one", "1")) for c in token.children):
+        return True
+    head = token.head  # "a series of attacks": the counting noun governs through "of"
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COUNTING_WORDS
+
+
 def subordinate(trigger: Trigger) -> bool:
     token = trigger.light if trigger.light is not None else trigger.token
     for _ in range(6):

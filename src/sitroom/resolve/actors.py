@@ -73,6 +73,10 @@ NUMBER_WORDS = {"two": 2, "three": 3, "both": 2}
 # Groups whose country a modifier may replace ("the Turkish National Security Council").
 RECODABLE_KINDS = frozenset({"agency", "igo"})
 DETERMINERS = ("the ", "a ", "an ")
+# Someone who held a role once is coded as an elite (CAMEO's ELI: former officials), not as
+# the office or force they left: "a retired general" is no combatant.
+FORMER_ROLE = "ELI"
+FORMER_RE = re.compile(r"\b(?:former|retired|ex|one-time|onetime)[\s-]+(?:\w+[\s-]+){0,3}$", re.IGNORECASE)
 
 
 @dataclass
@@ -450,6 +454,8 @@ class _Resolver:
         start = self._determiner_start(phrase.start)
         text = self.text[start:phrase.end]
         code_role = next((r.role for r in roles if r.role), "")
+        if self._former(phrase.start):
+            code_role = FORMER_ROLE  # "a former defence minister", "a retired general": no longer in office
         owner = self._possessor(phrase, roles, start)
         if owner is not None:
             actor = Actor(text=text, name=_strip_det(text), code=owner.code, country=owner.country)
@@ -494,6 +500,10 @@ class _Resolver:
             return None
         previous = [m for m in self.groups if m.end <= start and start - m.end <= PRONOUN_REACH]
         return previous[-1].actor if previous else None
+
+    def _former(self, start: int) -> bool:
+        """"former", "retired", "ex-" just before a role: someone who held it once."""
+        return bool(FORMER_RE.search(self.text[max(0, start - 40):start]))
 
     def _determiner_start(self, start: int) -> int:
         found = DETERMINER_BEFORE_RE.search(self.text[max(0, start - 24):start])
@@ -572,7 +582,8 @@ class _Resolver:
         country = next((c for c in (_modifier_country(m) for m in phrase.modifiers) if c), None)
         if country is None and coded[0].country == "focus" and self.focus:
             country = self.focus[0]
-        return (country or "") + coded[0].role, country, office
+        role = FORMER_ROLE if self._former(phrase.start) else coded[0].role
+        return (country or "") + role, country, office
 
     def _appositive(self, head: Hit) -> tuple[str | None, str | None, str | None]:
         """"Esmaeil Baghaei, spokesperson for the Iranian Foreign Ministry": the role's code."""

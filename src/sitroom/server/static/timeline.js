@@ -229,7 +229,10 @@ export class Timeline {
   }
 
   summary(data, period, visible) {
-    const total = d3.sum(visible, (b) => b.total);
+    // the events of the period's own days: a week's bar may start before the period does
+    const inPeriod = (day) => !period || ((!period.since || day.date >= period.since)
+      && (!period.until || day.date <= period.until));
+    const total = d3.sum(data.days.filter(inPeriod), (d) => d3.sum(d.counts));
     const busiest = d3.greatest(visible, (b) => b.total);
     const span = period ? `from ${period.since || "the first date"} to ${period.until || "the last date"}`
       : "over every date";
