@@ -46,15 +46,15 @@ PLACES = [("Aleppo", "SYR", 36.2, 37.16), ("Idlib", "SYR", 35.93, 36.63), ("Anka
           None]
 
 
-def synthetic(n: int, *, article_prefix: str = "a", per_article: int = 3) -> list[tuple[Article, list[Sentence],
-                                                                                         list[Event]]]:
+def synthetic(n: int, *, article_prefix: str = "a", per_article: int = 3,
+              first_published: dt.date = dt.date(2024, 3, 1)) -> list[tuple[Article, list[Sentence], list[Event]]]:
     """`n` events spread over articles, dates, codes, actors and places by simple cycles.
 
     Articles are published eight days apart, so that fusion never reads two of them as
     one story: every synthetic event stays its own (the tests count them)."""
     rows = []
     for a in range(0, n, per_article):
-        published = (dt.date(2024, 3, 1) + dt.timedelta(days=8 * a)).isoformat()
+        published = (first_published + dt.timedelta(days=8 * a)).isoformat()
         events = []
         sentences = []
         lines = []
@@ -543,7 +543,8 @@ def _write_batches(path: str, stop_after: float, done: Any) -> None:
     while time.monotonic() < deadline:
         rows = [(article, sentences, [dataclasses.replace(event, date=_distinct_day(batch, n))
                                       for n, event in enumerate(events)])
-                for article, sentences, events in synthetic(6, article_prefix=f"w{batch}-", per_article=3)]
+                for article, sentences, events in synthetic(6, article_prefix=f"w{batch}-", per_article=3,
+                                                            first_published=dt.date(2031, 1, 1) + dt.timedelta(days=30 * batch))]
         with Store.open(path, wait=30) as store:
             store.add_articles(rows)
         batch += 1
