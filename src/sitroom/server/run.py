@@ -17,6 +17,7 @@ from .config import LOOPBACK_HOSTS, READ_WAIT_SECONDS, WRITE_WAIT_SECONDS, Serve
 TOKEN_ENV = "SITROOM_TOKEN"
 # A token shorter than this is guessable by a patient script on the same machine.
 MIN_TOKEN_CHARS = 16
+SHUTDOWN_SECONDS = 2
 
 
 def token_from_env() -> tuple[str, bool]:
@@ -74,6 +75,9 @@ def serve(db_path: Path, *, host: str, port: int, say: Callable[[str], None]) ->
             say(f"Write token (POST /api/articles, header `Authorization: Bearer <token>`): {token}")
         if not loopback:
             say(f"Warning: {host} is not a loopback address; anyone who can reach it can read the store")
-        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
+        # An open page keeps its /api/stream open for good: on Ctrl-C, give responses this
+        # long to finish, then close them, instead of waiting for every page to go away.
+        uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_SECONDS)).run(
+            sockets=[listening])
     finally:
         listening.close()

@@ -584,4 +584,8 @@ async function start() {
   await refresh();
 }
 
+// live.js announces events stored or changed (sitroom watch, ingest, posts): reload the
+// view in place, keeping the filters, the table's page and the open event.
+document.addEventListener("sitroom:events-changed", () => refresh());
+
 start();
