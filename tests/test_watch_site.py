@@ -229,6 +229,8 @@ class NewsSite:
                     accept_encoding=handler.headers.get("Accept-Encoding"), body=body if self.keep_bodies else b""))
 
     def _hook(self, path: str) -> int:
+        if not path.startswith("/hooks/"):
+            return 404
         with self.lock:
             left = self.hook_failures.get(path, 0)
             if left:

@@ -7,9 +7,15 @@ Who does what:
 
     event loop (this thread)  the schedule, one task per poll, page fetches (`Fetcher`),
                               the batcher, the alert loop, webhook deliveries
-    store thread              short store sessions: sources' state, the URL ledger, alerts
-    ingest thread             `pages.store_pages`: intake, analysis (here, in local worker
-                              processes or on a Dask cluster), fusion, one batch at a time
+    store thread              every store session, one at a time in the order asked:
+                              `pages.store_pages` (intake, analysis here, in local worker
+                              processes or on a Dask cluster, fusion), sources' state, the
+                              URL ledger, alerts
+
+One thread for all store work because DuckDB refuses to open a file in one thread of a
+process while another thread closes it ("already attached"); and it costs little: a
+ledger look-up waiting behind a batch is for items that would wait for that batch's
+analysis anyway.
 
 The store is opened for each piece of work and closed after it, so that `sitroom serve`
 and `sitroom events` read between them. SIGTERM and SIGINT stop the loop: no new poll or
@@ -125,9 +131,8 @@ def watch(config: WatchConfig, options: Options, db_path: Path, *, workers: int 
         analyzer = Analyzer(options)
     watcher = _Watcher(config, options, db_path, states, say or _silent, note or _silent)
     with ThreadPoolExecutor(1, thread_name_prefix="sitroom-store") as store_pool, \
-            ThreadPoolExecutor(1, thread_name_prefix="sitroom-ingest") as ingest_pool, \
             analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer) as analyse:
-        asyncio.run(watcher.run(analyse, store_pool, ingest_pool, stop))
+        asyncio.run(watcher.run(analyse, store_pool, stop))
     return watcher.report
 
 
@@ -143,7 +148,7 @@ class _Watcher:
         self.note = note
         self.report = WatchReport()
         self._dirty: set[str] = set()  # sources whose state is not saved yet
-        self._ledger: list[LedgerEntry] = []  # fetch failures not recorded yet
+        self._ledger: dict[str, LedgerEntry] = {}  # fetch failures not recorded yet, by URL
         self._settled: dict[str, set[str]] = {source.url: set() for source in config.sources}
         self._claimed: set[str] = set()  # URLs being fetched or stored right now
         self._children: dict[str, tuple[str | None, str | None, tuple[Item, ...]]] = {}  # sitemap index children
@@ -155,13 +160,11 @@ class _Watcher:
 
     # -- the run -------------------------------------------------------------------------
 
-    async def run(self, analyse: Analyse, store_pool: ThreadPoolExecutor, ingest_pool: ThreadPoolExecutor,
-                  stop: threading.Event | None) -> None:
+    async def run(self, analyse: Analyse, store_pool: ThreadPoolExecutor, stop: threading.Event | None) -> None:
         loop = asyncio.get_running_loop()
         self._loop = loop
         self._analyse = analyse
         self._store_pool = store_pool
-        self._ingest_pool = ingest_pool
         self._stopping = asyncio.Event()
         self._pages: asyncio.Queue[Page | None] = asyncio.Queue()
         # pages in hand (being fetched, queued or being stored): fetching waits for room,
@@ -296,6 +299,7 @@ class _Watcher:
             if item.url not in settled_here and item.url not in unique:
                 unique[item.url] = item
         ledger = await self._in_store(lambda store: known_urls(store, list(unique))) if unique else {}
+        ledger.update({url: (entry.status, entry.attempts) for url, entry in self._ledger.items() if url in unique})
         todo: list[tuple[Item, int]] = []
         for url, item in unique.items():
             status = ledger.get(url)
@@ -335,9 +339,9 @@ class _Watcher:
                     tries = attempts + 1
                     status = RETRY if error.transient and tries < MAX_ATTEMPTS else FAILED
                     self.report.failed += 1
-                    self._ledger.append(LedgerEntry(url=item.url, source=source.url, status=status, article_id=None,
-                                                    attempts=tries, last_error=error.problem, seen_at=seen,
-                                                    done_at=utc_now()))
+                    self._ledger[item.url] = LedgerEntry(url=item.url, source=source.url, status=status,
+                                                         article_id=None, attempts=tries, last_error=error.problem,
+                                                         seen_at=seen, done_at=utc_now())
                     self.say(f"Page {item.url}: {error.problem}"
                              + ("; tried again at a later poll" if status == RETRY else ""))
                     return status == FAILED
@@ -382,7 +386,7 @@ class _Watcher:
     # -- storing ---------------------------------------------------------------------------
 
     async def _batcher(self) -> None:
-        """Hand pages to the ingest thread a batch at a time: `batch` pages, or fewer once
+        """Hand pages to the store thread a batch at a time: `batch` pages, or fewer once
         the first has waited `batch_wait` seconds; all that is queued when told to stop."""
         closing = False
         while not closing:
@@ -413,7 +417,7 @@ class _Watcher:
             while outcome is None:
                 try:
                     outcome = await self._loop.run_in_executor(
-                        self._ingest_pool, lambda: store_pages(batch, self.options, self.db_path,
+                        self._store_pool, lambda: store_pages(batch, self.options, self.db_path,
                                                                analyse=self._analyse, wait=LOCK_WAIT_SECONDS))
                 except StoreLocked as exc:
                     if self._stopping.is_set():
@@ -457,7 +461,7 @@ class _Watcher:
         if not self._dirty and not self._ledger:
             return
         states = [self.states[url] for url in sorted(self._dirty)]
-        entries, self._ledger = self._ledger, []
+        entries = list(self._ledger.values())
         self._dirty.clear()
 
         def work(store: Store) -> None:
@@ -468,8 +472,11 @@ class _Watcher:
             await self._in_store(work)
         except StoreLocked as exc:  # kept for the next save
             self._dirty.update(state.url for state in states)
-            self._ledger[:0] = entries
             self.say(f"State not saved yet: {exc}")
+            return
+        for entry in entries:  # recorded: the store answers for them now (unless a newer one came)
+            if self._ledger.get(entry.url) is entry:
+                del self._ledger[entry.url]
 
     # -- alerts ----------------------------------------------------------------------------
 
