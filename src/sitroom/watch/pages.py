@@ -130,10 +130,15 @@ def store_pages(pages: Sequence[Page], options: Options, db_path: Path, *, analy
     with writer_lock(db_path, wait=wait):
         if articles:
             with Store.open(db_path, wait=wait) as store:
-                there = {article.id for _, article in articles if store.has_article(article.id, content_hash(article))}
+                there = {article.id: store.article(article.id) for _, article in articles
+                         if store.has_article(article.id, content_hash(article))}
             first: dict[str, int] = {}
             for i, article in articles:
-                if article.id in there or article.id in first:
+                known = there.get(article.id)
+                if known is not None and known.url == article.url:
+                    # this very page, stored by a watch killed before it could record so
+                    entries[i] = _entry(pages[i], STORED, article.id, None, now)
+                elif known is not None or article.id in first:
                     entries[i] = _entry(pages[i], DUPLICATE, article.id, None, now)
                 else:
                     first[article.id] = i
