@@ -199,7 +199,7 @@ def test_markup_in_titles_names_and_sentences_shows_as_text(page, served, tmp_pa
     assert "<u>Outlet</u>" in report.locator(".meta").text_content()
     assert HOSTILE_NAME in page.locator("#event-fields").text_content()
     # Nothing the data holds became an element.
-    assert page.locator("script").count() == 1
+    assert page.locator("script").count() == 2  # app.js and live.js
     assert page.locator("#evidence b, #evidence i, #evidence img, #events img, #event-fields a, svg foreignObject, "
                         "#event-fields svg, #network img").count() == 0
     shoot(page, tmp_path, "hostile.png")

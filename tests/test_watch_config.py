@@ -3,6 +3,7 @@ of `sitroom watch` that need no network and no model."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -280,3 +281,33 @@ def test_kinds_are_told_from_the_body_and_guessed_from_the_address() -> None:
     assert guess_kind("https://a.example/sitemap-news.xml") == "sitemap"
     assert guess_kind("https://a.example/world/rss.xml") == "feed"
     assert guess_kind("https://a.example/world/") == "listing"
+
+
+# -- the commands --------------------------------------------------------------------------
+
+
+def test_watch_with_a_bad_sources_file_is_one_error_line_and_touches_no_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from sitroom.cli import main
+
+    path = write(tmp_path, '[[source]]\nurl = "https://a.org/rss"\nevry = 60\n')
+    db = tmp_path / "news.duckdb"
+    result = CliRunner().invoke(main, ["watch", str(path), "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}: [[source]] 1: unknown key 'evry' (known: every, kind, match, outlet, url)\n"
+    assert not db.exists()
+
+
+def test_sources_lists_nothing_for_a_store_never_watched_and_needs_a_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from sitroom.cli import main
+    from sitroom.store import Store
+
+    db = tmp_path / "news.duckdb"
+    missing = CliRunner().invoke(main, ["sources", "--db", str(db)])
+    assert missing.exit_code == 2 and "no store here" in missing.stderr
+    Store.open(db).close()
+    listed = CliRunner().invoke(main, ["sources", "--db", str(db), "--json"])
+    assert listed.exit_code == 0 and json.loads(listed.stdout) == []

@@ -3,7 +3,6 @@ loopback and the real `Fetcher` (no mock of the network anywhere)."""
 from __future__ import annotations
 
 import asyncio
-import gzip
 import time
 from collections.abc import Iterator
 
