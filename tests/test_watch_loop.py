@@ -232,3 +232,20 @@ def test_pages_that_fail_are_retried_only_when_it_may_help(tmp_path: Path, site:
                                                                      "HTTP 500 Internal Server Error")
     status, attempts, error = ledger[site.url("/news/talks-resume-in-nairobi")]
     assert (status, attempts) == ("failed", 1) and error.startswith("too large")
+
+
+def test_a_sitemap_index_is_read_at_every_poll_and_its_sitemaps_conditionally(tmp_path: Path, site: NewsSite,
+                                                                               blank: Analyzer) -> None:
+    child = site.add_feed("/sitemaps/2025-03.xml", "sitemap", "Horn Times")
+    index = site.add_index("/sitemap.xml", [child])
+    site.publish(child, "army-shells-market-in-idlib", *STORIES["army-shells-market-in-idlib"])
+    db = tmp_path / "watch.duckdb"
+    with Running(sources_file(tmp_path, [site.url(index)]), db, blank) as run:
+        wait_until(lambda: run.stored() == 1, "the first article")
+        site.publish(child, "talks-resume-in-nairobi", *STORIES["talks-resume-in-nairobi"])  # the index stays as it was
+        wait_until(lambda: run.stored() == 2, "the article its sitemap added")
+        time.sleep(2)
+    assert all(hit.if_none_match is None for hit in site.requests(index))  # read whole each time
+    child_statuses = [hit.status for hit in site.requests(child)]
+    assert child_statuses.count(200) == 2 and 304 in child_statuses
+    assert set(site.pages_served().values()) == {1}

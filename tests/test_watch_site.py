@@ -82,6 +82,7 @@ class NewsSite:
         self.keep_bodies = keep_bodies
         self.lock = threading.Lock()
         self.feeds: dict[str, Feed] = {}
+        self.indexes: dict[str, list[str]] = {}
         self.stories: dict[str, Story] = {}
         self.behaviour: dict[str, str] = {}
         self.hook_failures: dict[str, int] = {}  # webhook path -> answers of 500 still to give
@@ -97,6 +98,12 @@ class NewsSite:
     def add_feed(self, path: str, kind: str, title: str = "Wire") -> str:
         with self.lock:
             self.feeds[path] = Feed(path, kind, title)
+        return path
+
+    def add_index(self, path: str, children: list[str]) -> str:
+        """A sitemap index naming the sitemaps at `children` (it never changes)."""
+        with self.lock:
+            self.indexes[path] = list(children)
         return path
 
     def publish(self, feed_path: str, slug: str, title: str, text: str, *, published: str = "2025-03-12",
@@ -155,6 +162,13 @@ class NewsSite:
         with self.lock:
             if path == "/robots.txt":
                 return 200, "text/plain", self.robots.encode(), None
+            if path in self.indexes:
+                base = f"http://{host}:{self.port}"
+                entries = "".join(f"<sitemap><loc>{base}{child}</loc><lastmod>2025-03-0{i + 1}</lastmod></sitemap>"
+                                  for i, child in enumerate(self.indexes[path]))
+                body = ('<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+                        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>')
+                return 200, "application/xml", body.encode(), 0.0
             feed = self.feeds.get(path)
             if feed is not None:
                 stories = list(feed.stories)

@@ -265,19 +265,28 @@ class _Watcher:
             if kind is None:
                 raise FetchError(got.url, "neither an RSS/Atom feed, a sitemap nor an HTML page", transient=False,
                                  status=got.status)
-            items = await self._items(source, kind, got)
+            items, index = await self._items(source, kind, got)
             self.report.polls += 1
             complete = await self._fetch_new(source, items)
             # Validators are kept only when every item of this listing is in the ledger:
-            # otherwise the next poll must see the listing again, not a 304.
-            self._polled(source, started, status=got.status, etag=got.etag if complete else None,
-                         last_modified=got.last_modified if complete else None, kind=kind)
+            # otherwise the next poll must see the listing again, not a 304. A sitemap
+            # index keeps none: its sitemaps change while it stays the same, so it is read
+            # at every poll (and they are asked conditionally).
+            keep = complete and not index
+            self._polled(source, started, status=got.status, etag=got.etag if keep else None,
+                         last_modified=got.last_modified if keep else None, kind=kind)
         except Stopping:
             return
         except FetchError as error:
             self._failed(source, started, error)
+        except SitroomError as error:  # the store stayed busy or could not be read: poll again later
+            self._failed(source, started, FetchError(source.url, f"not polled through: {error}", transient=True))
+        except Exception as error:  # a bug: said, and the source tried again later, the others unharmed
+            self._failed(source, started, FetchError(
+                source.url, f"internal error ({type(error).__name__}: {error}); please report it", transient=True))
 
-    async def _items(self, source: Source, kind: str, got: Fetched) -> list[Item]:
+    async def _items(self, source: Source, kind: str, got: Fetched) -> tuple[list[Item], bool]:
+        """The items a listing names, and whether it is a sitemap index."""
         listing = await asyncio.to_thread(read_listing, kind, got.body, got.url, match=source.match)
         items = list(listing.items)
         for child in listing.children:  # a sitemap index: its newest sitemaps, each fetched conditionally
@@ -287,7 +296,7 @@ class _Watcher:
                 known = (await asyncio.to_thread(read_listing, "sitemap", answer.body, answer.url)).items
             self._children[child] = (answer.etag or etag, answer.last_modified or modified, known)
             items.extend(known)
-        return items
+        return items, bool(listing.children)
 
     async def _fetch_new(self, source: Source, items: Sequence[Item]) -> bool:
         """Fetch the items not in the ledger (at most `max_new`); True when none was left
@@ -429,6 +438,10 @@ class _Watcher:
                 except SitroomError as exc:  # e.g. the Dask cluster went away: the pages stay unrecorded
                     self.say(f"Not stored: {len(batch)} pages (fetched again at a later poll): {exc}")
                     return
+                except Exception as exc:  # a bug: said, and the watch goes on
+                    self.say(f"Not stored: {len(batch)} pages (fetched again at a later poll): internal error "
+                             f"({type(exc).__name__}: {exc}); please report it")
+                    return
         finally:
             final = {entry.url: entry.status not in (RETRY,) for entry in (outcome.entries if outcome else ())}
             for page in batch:
@@ -470,7 +483,7 @@ class _Watcher:
 
         try:
             await self._in_store(work)
-        except StoreLocked as exc:  # kept for the next save
+        except SitroomError as exc:  # kept for the next save
             self._dirty.update(state.url for state in states)
             self.say(f"State not saved yet: {exc}")
             return
@@ -499,14 +512,17 @@ class _Watcher:
         async with self._judging:
             try:
                 raised, owed, records = await self._in_store(work)
-            except StoreLocked as exc:
+            except SitroomError as exc:  # judged at the next turn: the mark has not moved
                 self.say(f"Alerts not judged yet: {exc}")
                 return
             for alert in raised:
                 self.report.alerts += 1
                 self.say(f"Alert {alert.rule} ({alert.reason}): {alert.summary}")
-            for alert, kinds, attempts in owed:
-                await self._deliver(alert, kinds, attempts, records.get(alert.event_id), final=final)
+            try:
+                for alert, kinds, attempts in owed:
+                    await self._deliver(alert, kinds, attempts, records.get(alert.event_id), final=final)
+            except SitroomError as exc:  # what is still owed stays owed in the store: delivered at the next turn
+                self.say(f"Alerts not all delivered yet: {exc}")
 
     async def _deliver(self, alert: alert_store.Alert, kinds: list[str], attempts: int,
                        record: dict[str, Any] | None, *, final: bool) -> None:
@@ -536,6 +552,13 @@ class _Watcher:
 
     async def _webhook(self, alert: alert_store.Alert, url: str, body: dict[str, Any], owed: list[str],
                        attempts: int) -> None:
+        try:
+            await self._post(alert, url, body, owed, attempts)
+        except SitroomError as exc:  # the attempts not recorded are made again at the next turn
+            self.say(f"Alert {alert.rule}: webhook delivery not recorded: {exc}")
+
+    async def _post(self, alert: alert_store.Alert, url: str, body: dict[str, Any], owed: list[str],
+                    attempts: int) -> None:
         while True:
             if attempts:
                 await asyncio.sleep(deliver.webhook_wait(attempts))
