@@ -51,18 +51,22 @@ PLACES = ["Goma", "Bunia", "Kharkiv", "Marib", "Omdurman", "Sittwe", "Baidoa", "
 FOLLOW = ["Residents fled toward the main road.", "The government promised an inquiry.",
           "Aid groups warned of shortages of food and medicine.", "The United Nations called for calm.",
           "Both sides accused each other of breaking a truce agreed last month."]
+FIRST_DAY, DAYS = dt.date(2024, 1, 1), 365  # the days the reports are dated
 INITIAL_STORIES = (1, 3)  # stories each feed holds when the hour begins
 SAMPLE_SECONDS = 0.5  # how often the watch's memory is read (real time)
 DRAIN_SECONDS = 120.0  # real seconds the watch gets after the hour to store the last stories
 WARM_UP_SECONDS = 900.0  # real seconds the watch gets to load the model and store the first stories
 
 
-def story(rng: random.Random, feed: int, number: int) -> tuple[str, str, str]:
+def story(rng: random.Random, feed: int, number: int) -> tuple[str, str, str, str]:
+    """(slug, title, text, publication day) of a short report: a day of the last year, so
+    that, as in the news, most reports are of events of their own and a few of one event."""
     place = rng.choice(PLACES)
+    day = (FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))).isoformat()
     text = (f"{rng.choice(FORCES)} {rng.choice(ACTS)} a district of {place} on Monday, killing "
             f"{rng.randint(2, 60)} people, local officials said.\n\n{rng.choice(FOLLOW)} {rng.choice(FOLLOW)}\n\n"
             f"The report, number {number} of desk {feed}, was filed from {place}.")
-    return f"report-{feed}-{number}-from-{place.lower()}", f"Fighting in {place} ({feed}.{number})", text
+    return f"report-{feed}-{number}-from-{place.lower()}", f"Fighting in {place} ({feed}.{number})", text, day
 
 
 def stored_count(db: Path) -> int:
@@ -100,7 +104,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     hour = args.minutes * 60 / args.compress  # real seconds
     hosts = tuple(f"127.0.1.{i + 1}" for i in range(args.hosts))
-    schedule: list[tuple[float, int, tuple[str, str, str]]] = []  # (real offset, feed, story)
+    schedule: list[tuple[float, int, tuple[str, str, str, str]]] = []  # (real offset, feed, story)
     with tempfile.TemporaryDirectory(prefix="sitroom-watch-hour-") as folder, \
             NewsSite(hosts=hosts, keep_bodies=False) as site:
         work = Path(folder)
@@ -111,7 +115,8 @@ def main() -> None:
             path = site.add_feed(f"/desk{f}/{'sitemap.xml' if kind == 'sitemap' else kind}", kind, f"Desk {f}")
             feeds.append((path, hosts[f % len(hosts)]))
             for n in range(rng.randint(*INITIAL_STORIES)):
-                site.publish(path, *story(rng, f, n))
+                slug, title, text, day = story(rng, f, n)
+                site.publish(path, slug, title, text, published=day)
                 initial += 1
             count = sum(1 for _ in range(int(args.items * args.minutes / 60 * 10)) if rng.random() < 0.1)
             for n in range(count):
@@ -146,10 +151,10 @@ def main() -> None:
             time.sleep(1)
         warm_up = time.monotonic() - warm_start
         began, began_wall = time.monotonic(), time.time()
-        for offset, f, (slug, title, text) in schedule:
+        for offset, f, (slug, title, text, day) in schedule:
             time.sleep(max(0.0, began + offset - time.monotonic()))
             path, host = feeds[f]
-            site.publish(path, slug, title, text)
+            site.publish(path, slug, title, text, published=day)
             appeared[site.url(f"/news/{slug}", host)] = time.time()
         time.sleep(max(0.0, began + hour - time.monotonic()))
         hour_ended, hour_ended_wall = time.monotonic(), time.time()
