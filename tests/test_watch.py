@@ -270,6 +270,8 @@ every = 1
     db = tmp_path / "news.duckdb"
     kept: set[str] = set()
     for kill in range(3):
+        if len(kept) == len(pages):
+            break
         watch = start(sources, db)
         wait_until(lambda: len(query(db, "SELECT id FROM articles")) > len(kept), "another batch stored", watch)
         time.sleep(random.Random(kill).uniform(0.0, 1.5))  # a kill at any moment
@@ -278,9 +280,12 @@ every = 1
         now = {url for (url,) in query(db, "SELECT url FROM articles")}
         assert kept <= now  # nothing stored was lost
         kept = now
+    polled = len(site.requests(feed))
     watch = start(sources, db)
     try:
-        wait_until(lambda: len(query(db, "SELECT id FROM articles")) == len(pages), "every page", watch)
+        wait_until(lambda: len(query(db, "SELECT url FROM watch_urls WHERE status = 'stored'")) == len(pages),
+                   "every page stored and recorded", watch)
+        wait_until(lambda: len(site.requests(feed)) > polled, "a poll of the restarted watch", watch)
     finally:
         code, err = stop(watch)
     assert code == 0, err

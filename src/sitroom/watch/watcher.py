@@ -34,7 +34,7 @@ import dataclasses
 import datetime as dt
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -122,18 +122,42 @@ def watch(config: WatchConfig, options: Options, db_path: Path, *, workers: int 
     for rule in config.alerts:
         if rule.file is not None and not rule.file.parent.is_dir():
             raise UsageError(f"{config.path}: [[alert]] {rule.name}: the folder of {rule.file} does not exist")
-    with Store.open(db_path, wait=LOCK_WAIT_SECONDS) as store:
-        prepare(store)
-        states = sync_sources(store, config.sources)
-        alert_store.begin(store)
-    if analyzer is None and workers == 1 and scheduler is None:
-        note and note("Loading the language model and knowledge")
-        analyzer = Analyzer(options)
-    watcher = _Watcher(config, options, db_path, states, say or _silent, note or _silent)
-    with ThreadPoolExecutor(1, thread_name_prefix="sitroom-store") as store_pool, \
-            analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer) as analyse:
-        asyncio.run(watcher.run(analyse, store_pool, stop))
+    stop = stop or threading.Event()
+    with _early_signals(stop):  # a signal while the model loads: stop as soon as the loop runs
+        with Store.open(db_path, wait=LOCK_WAIT_SECONDS) as store:
+            prepare(store)
+            states = sync_sources(store, config.sources)
+            alert_store.begin(store)
+        if analyzer is None and workers == 1 and scheduler is None:
+            note and note("Loading the language model and knowledge")
+            analyzer = Analyzer(options)
+        watcher = _Watcher(config, options, db_path, states, say or _silent, note or _silent)
+        with ThreadPoolExecutor(1, thread_name_prefix="sitroom-store") as store_pool, \
+                analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer) as analyse:
+            asyncio.run(watcher.run(analyse, store_pool, stop))
     return watcher.report
+
+
+@contextlib.contextmanager
+def _early_signals(stop: threading.Event) -> Iterator[None]:
+    """Outside the loop (which installs its own handlers while it runs), SIGTERM and SIGINT
+    set `stop`: before the loop starts (the model loading), it then stops at once, with
+    nothing in hand; a signal when already stopping (the last batch being stored after
+    the loop) stops at once, as a second signal does in the loop."""
+    def handler(number: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = {}
+    for number in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(ValueError):  # not the main thread: the caller stops us with `stop`
+            previous[number] = signal.signal(number, handler)
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)
 
 
 class _Watcher:
@@ -160,7 +184,7 @@ class _Watcher:
 
     # -- the run -------------------------------------------------------------------------
 
-    async def run(self, analyse: Analyse, store_pool: ThreadPoolExecutor, stop: threading.Event | None) -> None:
+    async def run(self, analyse: Analyse, store_pool: ThreadPoolExecutor, stop: threading.Event) -> None:
         loop = asyncio.get_running_loop()
         self._loop = loop
         self._analyse = analyse
@@ -173,12 +197,12 @@ class _Watcher:
         self._judging = asyncio.Lock()
         self.fetcher = Fetcher(self.settings)
         self._hooks = httpx.AsyncClient(headers={"User-Agent": self.fetcher.agent}, trust_env=False)
-        self._install_signals(loop)
+        self._install_signals(loop, stop)
         watcher_tasks = [asyncio.create_task(self._batcher()), asyncio.create_task(self._saver()),
-                         asyncio.create_task(self._alert_loop())]
-        if stop is not None:
-            watcher_tasks.append(asyncio.create_task(self._watch_flag(stop)))
+                         asyncio.create_task(self._alert_loop()), asyncio.create_task(self._watch_flag(stop))]
         polls: dict[str, asyncio.Task[None]] = {}
+        if stop.is_set():  # told to stop while the model loaded
+            self._stop_now()
         try:
             await self._schedule(polls)
             # stopping: let the polls under way finish what they started, then store the rest
@@ -199,12 +223,13 @@ class _Watcher:
             await self.fetcher.aclose()
             await self._hooks.aclose()
 
-    def _install_signals(self, loop: asyncio.AbstractEventLoop) -> None:
+    def _install_signals(self, loop: asyncio.AbstractEventLoop, flag: threading.Event) -> None:
         def stop() -> None:
             if self._stopping.is_set():
                 raise KeyboardInterrupt  # a second signal: stop at once
             self.note("Stopping: finishing the requests under way and storing the pages in hand "
                      "(signal again to stop at once)")
+            flag.set()
             self._stop_now()
 
         for number in (signal.SIGTERM, signal.SIGINT):
