@@ -332,6 +332,7 @@ def watch(sources_file: Path, db: str | None, quiet: bool, workers: int, schedul
     Runs until SIGTERM or Ctrl-C, which finish the work in hand and exit 0.
     """
     from .watch import load_sources
+    from .watch.watcher import plural
     from .watch.watcher import watch as run_watch
 
     def run() -> int:
@@ -342,8 +343,8 @@ def watch(sources_file: Path, db: str | None, quiet: bool, workers: int, schedul
             click.echo(line, err=True)
 
         note = (lambda _line: None) if quiet else say
-        note(f"Watching {len(config.sources)} sources into {options.db_path} with {len(config.alerts)} alert "
-             "rules (Ctrl-C or SIGTERM to stop)")
+        note(f"Watching {plural(len(config.sources), 'source')} into {options.db_path} with "
+             f"{plural(len(config.alerts), 'alert rule')} (Ctrl-C or SIGTERM to stop)")
         report = run_watch(config, options, options.db_path, workers=workers, scheduler=scheduler, say=say,
                            note=note)
         note(f"Stopped: {report.line()}")

@@ -487,7 +487,8 @@ class _Watcher:
                 self.states[url] = dataclasses.replace(self.states[url], items=self.states[url].items + count)
                 self._dirty.add(url)
         if outcome.stored:
-            self.note(f"Stored {outcome.stored} articles ({outcome.events} events) from {len(batch)} pages")
+            self.note(f"Stored {plural(outcome.stored, 'article')} ({plural(outcome.events, 'event')}) from "
+                      f"{plural(len(batch), 'page')}")
         await self._judge()
 
     async def _saver(self) -> None:
@@ -598,6 +599,10 @@ class _Watcher:
                 await self._in_store(lambda store: alert_store.settle(store, alert.id or 0, left, attempts, error))
                 return
             await self._in_store(lambda store: alert_store.settle(store, alert.id or 0, owed, attempts, error))
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _silent(_line: str) -> None:
