@@ -283,7 +283,8 @@ def test_the_openapi_description_lists_every_route(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert set(paths) == {"/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/actors",
                           "/api/network", "/api/places", "/api/timeline", "/api/articles",
-                          "/api/view/events", "/api/view/timeline", "/api/view/network", "/api/view/places"}
+                          "/api/view/events", "/api/view/timeline", "/api/view/network", "/api/view/places",
+                          "/api/stream", "/api/sources", "/api/alerts"}
     assert "post" in paths["/api/articles"] and "get" in paths["/api/articles/{article_id}"]
     assert client.get("/docs").status_code == 404  # its assets would come from a CDN
 

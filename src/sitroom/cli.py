@@ -389,6 +389,84 @@ def serve(db: str | None, host: str, port: int) -> None:
 
 
 @main.command()
+@click.argument("sources_file", metavar="SOURCES.toml", type=click.Path(path_type=Path))
+@click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
+@click.option("--quiet", "-q", is_flag=True, help="Only problems and alerts, no progress.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Analyse in this many local processes (each loads the model once).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Analyse on the Dask cluster whose scheduler listens here (tcp://host:8786).")
+@click.option("--kb", multiple=True, type=click.Path(), help="Extra actor knowledge file (TSV, see docs).")
+def watch(sources_file: Path, db: str | None, quiet: bool, workers: int, scheduler: str | None,
+          kb: tuple[str, ...]) -> None:
+    """Poll the feeds, news sitemaps and listing pages of SOURCES.toml; store each new
+    article with its events and deliver the alerts its rules raise (see docs/watch.md).
+
+    Runs until SIGTERM or Ctrl-C, which finish the work in hand and exit 0.
+    """
+    from .watch import load_sources
+    from .watch.watcher import plural
+    from .watch.watcher import watch as run_watch
+
+    def run() -> int:
+        config = load_sources(sources_file)
+        options = _options(None, None, None, kb, db)
+
+        def say(line: str) -> None:
+            click.echo(line, err=True)
+
+        note = (lambda _line: None) if quiet else say
+        note(f"Watching {plural(len(config.sources), 'source')} into {options.db_path} with "
+             f"{plural(len(config.alerts), 'alert rule')} (Ctrl-C or SIGTERM to stop)")
+        report = run_watch(config, options, options.db_path, workers=workers, scheduler=scheduler, say=say,
+                           note=note)
+        note(f"Stopped: {report.line()}")
+        return 0
+
+    _guard(run)
+
+
+@main.command()
+@click.option("--db", type=click.Path(), help="Store file (default: $SITROOM_DB or ./sitroom.duckdb).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list (the objects of /api/sources).")
+def sources(db: str | None, as_json: bool) -> None:
+    """List the sources `sitroom watch` polls into the store, with their health."""
+    from .store import Store
+    from .watch import sources as watched
+
+    def run() -> int:
+        with Store.open(_existing_store(db), read_only=True, wait=LOCK_WAIT_SECONDS) as store:
+            states = watched(store)
+        if as_json:
+            click.echo(json.dumps([state.to_dict() for state in states], ensure_ascii=False))
+        else:
+            _sources_table([state.to_dict() for state in states])
+        return 0
+
+    _guard(run)
+
+
+def _sources_table(rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    failing = sum(1 for row in rows if row["health"] == "failing")
+    table = Table(title=f"{len(rows)} sources, {failing} failing")
+    for column in ("health", "source", "kind", "every", "last poll", "next poll", "status", "failures", "stored",
+                   "last error"):
+        table.add_column(column, overflow="fold")
+    colours = {"ok": "green", "failing": "red", "pending": "yellow"}
+    for row in rows:
+        table.add_row(
+            f"[{colours[row['health']]}]{row['health']}[/]", row["url"], row["kind"] or "", f"{row['every']:g} s",
+            row["last_poll"] or "", row["next_poll"] or "",
+            "" if row["last_status"] is None else str(row["last_status"]), str(row["failures"]), str(row["items"]),
+            row["last_error"] or "",
+        )
+    Console(width=200 if not sys.stdout.isatty() else None).print(table)
+
+
+@main.command()
 @click.argument("corpus", type=click.Path(path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True,

@@ -17,7 +17,7 @@ from .errors import InputError
 from .evaluation import Evaluation, read_gold, score
 from .intake import read_articles
 from .options import Options
-from .parallel import analysts
+from .parallel import Analyse, analysts
 from .pipeline import Analyzer
 from .records import Analysis, Article, Event
 from .store import Store, content_hash
@@ -113,12 +113,17 @@ def ingest(paths: Iterable[str], options: Options, store: StoreLike, *, analyzer
 
 def ingest_articles(items: Iterable[Article | InputError], options: Options, store: StoreLike, *,
                     analyzer: Analyzer | None = None, workers: int = 1, scheduler: str | None = None,
-                    wait: float = 0.0, progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """`ingest` for articles already read (and the errors met reading them), in order."""
+                    wait: float = 0.0, progress: Callable[[IngestReport], None] | None = None,
+                    analyse: Analyse | None = None) -> IngestReport:
+    """`ingest` for articles already read (and the errors met reading them), in order.
+
+    `analyse` (from an `analysts` context the caller keeps open, as `sitroom watch` does
+    for its whole run) stands in for the workers set up here for this call alone."""
     report = IngestReport()
-    with analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer) as analyse:
+    with contextlib.nullcontext(analyse) if analyse is not None else \
+            analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer) as analysing:
         ready: list[Analysis] = []
-        for analysis in analyse(_to_analyse(items, store, wait, report, progress)):
+        for analysis in analysing(_to_analyse(items, store, wait, report, progress)):
             ready.append(analysis)
             if len(ready) >= INGEST_BATCH * BATCHES_PER_OPEN:
                 _write(ready, store, wait, report, progress)

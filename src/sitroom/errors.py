@@ -13,6 +13,9 @@
     ├── StoreError                the DuckDB store cannot be opened, read or written
     │   └── StoreLocked           another process holds the store
     ├── WorkerError               a worker process died, or the Dask scheduler cannot be reached
+    ├── WatchError                `sitroom watch`: its sources file, or one of its sources
+    │   ├── SourcesFileError      the sources file is missing or malformed (names file and entry)
+    │   └── FetchError            a feed or page could not be fetched or read (names the URL)
     └── UsageError                a bad option or argument (CLI and API)
 
 Messages say what went wrong and, where it helps, what to do next. The CLI prints
@@ -83,6 +86,35 @@ class StoreLocked(StoreError):
 
 class WorkerError(SitroomError):
     """Analysis spread over worker processes or a Dask cluster could not go on."""
+
+
+class WatchError(SitroomError):
+    """Something `sitroom watch` met: a bad sources file, or a source that failed."""
+
+
+class SourcesFileError(WatchError):
+    """The sources file (TOML) cannot be read or says something invalid."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class FetchError(WatchError):
+    """A URL could not be fetched or read. `transient` failures (timeouts, refused
+    connections, 5xx, 429) are worth retrying later; the others (404, a page too large,
+    not a web page, disallowed by robots.txt) are not. `status` is the HTTP status when
+    there was one; `retry_after` the seconds the server asked for (429, 503)."""
+
+    def __init__(self, url: str, problem: str, *, transient: bool, status: int | None = None,
+                 retry_after: float | None = None) -> None:
+        self.url = url
+        self.problem = problem
+        self.transient = transient
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(f"{url}: {problem}")
 
 
 class UsageError(SitroomError):

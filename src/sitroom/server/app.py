@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from ..knowledge.events import EventLexicon
 from ..options import Options
 from ..pipeline import Analyzer
-from . import errors
+from . import errors, live
 from .access import StoreAccess
 from .api import router
 from .config import ServerConfig
@@ -68,6 +68,7 @@ def create_app(config: ServerConfig, *, analyzer_factory: Callable[[Options], An
     errors.install(app)
     app.include_router(router)
     app.include_router(view_router)
+    app.include_router(live.router)  # /api/stream, /api/sources, /api/alerts (sitroom watch)
     files = static_files()
 
     def serve_file(name: str) -> Response:

@@ -18,6 +18,9 @@ from .config import LOOPBACK_HOSTS, READ_WAIT_SECONDS, WRITE_WAIT_SECONDS, Serve
 from .protocol import HEAD_SECONDS, protocol
 
 TOKEN_ENV = "SITROOM_TOKEN"
+# An open page keeps its /api/stream open for good: on Ctrl-C, give responses this long to
+# finish, then close them, instead of waiting for every page to go away.
+SHUTDOWN_SECONDS = 2
 
 
 def token_from_env() -> tuple[str, bool]:
@@ -81,6 +84,6 @@ def serve(db_path: Path, *, host: str, port: int, say: Callable[[str], None]) ->
             say(f"Write token (POST /api/articles, header `Authorization: Bearer <token>`): {token}")
         if not loopback:
             say(f"Warning: {host} is not a loopback address; anyone who can reach it can read the store")
-        uvicorn.Server(uvicorn_config(app)).run(sockets=[listening])
+        uvicorn.Server(uvicorn_config(app, timeout_graceful_shutdown=SHUTDOWN_SECONDS)).run(sockets=[listening])
     finally:
         listening.close()
