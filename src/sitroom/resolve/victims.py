@@ -92,8 +92,9 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
         return _named(token, seen_names)
     if token.pos_ not in ("NOUN", "PROPN") or _in_apposition(token):
         return None
-    if any(c.dep_ == "nummod" or (c.like_num and c.dep_ in ("quantmod", "amod", "compound")) for c in token.children):
-        return None  # "two men": the written number counts them
+    if any(c.dep_ == "nummod" or (c.like_num and c.tag_ == "CD" and c.dep_ in ("quantmod", "amod", "compound"))
+           for c in token.children):
+        return None  # "two men": the written number counts them ("the second victim" is no count)
     found = people(token)
     if found is None:
         return None
@@ -107,10 +108,10 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
         return None  # "victims", "the victims": how many is not said
     if words & INDEFINITE or any(c.dep_ == "poss" for c in determiners):
         return _make(token, size, "phrase", MORE if adding else NEW, group)
+    if words & DEFINITE:
+        return _make(token, size, "phrase", AGAIN, group)  # "the victim", "the second victim": one of them
     if adding:
         return _make(token, size, "phrase", MORE, group)
-    if words & DEFINITE:
-        return _make(token, size, "phrase", AGAIN, group)
     if not determiners and token.is_sent_start and token.text[:1].isupper():
         return _make(token, size, "phrase", NEW, group)  # a headline: "Man shot dead in Detroit"
     return None
