@@ -153,3 +153,14 @@ def test_someone_who_held_an_office_once_is_no_longer_in_it(analyzer):
                    published="1990-01-10")
     [killing] = [e for e in found if e.event_code[:2] in ("18", "19")]
     assert code(killing, "target") == "PERELI"
+
+
+def test_a_toll_in_a_clause_of_its_own_is_the_toll_of_the_sentences_act(analyzer):
+    # the dead and the wounded told before the act, one of them as "a second" (an ordinal
+    # standing for a person); no actor named, so the toll is what makes it an event
+    found = events(analyzer, "Police said one person died and a second was wounded after they were shot "
+                             "during a robbery at a fuel station in Kisumu on Friday.")
+    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert violent, found
+    tolls = [e.fatalities for e in violent if e.fatalities is not None]
+    assert any(t.killed == 1 and t.injured == 1 for t in tolls), tolls

@@ -254,6 +254,8 @@ def phrases_in(nlp, stage, text: str) -> list[tuple[str, int | None, str | None,
     # an ordinal is no count: "the second victim" is one of those counted, "a third man" one more
     ("The second victim was pronounced dead at the scene.", [("The second victim", 1, "killed", None, "phrase", "again")]),
     ("A third man was wounded in the leg.", [("A third man", 1, "injured", None, "phrase", "more")]),
+    ("One man died and a second was wounded.",
+     [("One", 1, "killed", None, "amount", "new"), ("a second", 1, "injured", None, "phrase", "more")]),
     ("He died at the hospital two days later.", [("He", 1, "killed", None, "pronoun", "again")]),
     ("A soldier died of his wounds in Kidal.", [("A soldier", 1, "killed", "government", "phrase", "new")]),
     ("A woman was found shot to death inside a van.", [("A woman", 1, "killed", "women", "phrase", "new")]),

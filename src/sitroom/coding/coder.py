@@ -126,8 +126,12 @@ class EventStage:
         numbers = [n for n in doc._.numbers or [] if sent.start_char <= n.start < sent.end_char]
         tolls, orphans = attach_numbers(doc, numbers, toll_owner)
         violent = [t for t in triggers if "violence" in t.rule.flags and t.token.i not in folded]
-        if orphans and len(violent) == 1:
-            tolls.setdefault(violent[0].token.i, []).extend(orphans)
+        if orphans and violent:
+            # a toll told in its own clause ("one person died and a second was injured
+            # after they were shot") is the toll of the sentence's act of violence: the one
+            # highest in the sentence's tree when there are several
+            home = min(violent, key=lambda t: (_depth(t.token), t.token.i))
+            tolls.setdefault(home.token.i, []).extend(orphans)
         evidence = _evidence(sent, article)
         out: list[Draft] = []
         for trigger in triggers:
@@ -498,6 +502,14 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument],
                 t = None
             out.append((s, t))
     return out
+
+
+def _depth(token: Token) -> int:
+    """How many heads lie between the token and its sentence's root."""
+    depth = 0
+    while token.head != token and depth < 64:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _worth_keeping(draft: "Draft") -> bool:

@@ -145,8 +145,8 @@ def inanimate_object(token: Token) -> bool:
     obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None:
         return False
-    if obj.pos_ in ("PRON", "NUM") or obj.ent_type_ in ("PERSON", "NORP", "CARDINAL"):
-        return False
+    if obj.pos_ in ("PRON", "NUM") or obj.ent_type_ in ("PERSON", "NORP", "CARDINAL") or obj.like_num:
+        return False  # "a second was injured": a count or an ordinal stands for people
     if any(c.dep_ == "nummod" for c in obj.children) or obj.tag_ in ("NNS", "NNPS"):
         return False  # "killed 14 soldiers", "killed dozens"
     return True

@@ -90,6 +90,9 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
         return None
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
         return _named(token, seen_names)
+    if (token.pos_ == "ADJ" and token.like_num and token.tag_ != "CD" and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)):
+        return _make(token, 1, "phrase", MORE, None)  # "one died and a second was injured"
     if token.pos_ not in ("NOUN", "PROPN") or _in_apposition(token):
         return None
     if any(c.dep_ == "nummod" or (c.like_num and c.tag_ == "CD" and c.dep_ in ("quantmod", "amod", "compound"))
