@@ -15,11 +15,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from sitroom import store as store_module
 from sitroom.errors import StoreError, StoreLocked, UsageError
 from sitroom.records import Actor, Article, Event, Evidence, Fatalities, Place, Sentence
 from sitroom.store import EventFilter, Store, content_hash
-from sitroom.store_schema import MIGRATIONS, SCHEMA_VERSION
+from sitroom.store import database as store_module
+from sitroom.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 TESTS = Path(__file__).resolve().parent
 

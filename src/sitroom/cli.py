@@ -19,7 +19,7 @@ from . import commands
 from .errors import InputError, SitroomError, UsageError
 from .options import Options, db_path_from_env
 from .records import as_dict
-from .writer_lock import writer_lock
+from .store import writer_lock
 
 # How long `ingest` waits for another process to let go of the store before giving up.
 LOCK_WAIT_SECONDS = 30.0

@@ -16,8 +16,8 @@ from typing import Any
 
 import duckdb
 
-from . import fusion
-from .records import Evidence, as_dict
+from .. import fusion
+from ..records import Evidence, as_dict
 
 _EVIDENCE_SELECT = (
     'SELECT event_id, doc_id, outlet, sentence, start, "end", published, title, url FROM evidence '
@@ -131,7 +131,7 @@ class Fuser:
                 self.touched.add(event_id)
                 rows.append((record["id"], article_id, event_id, seqs[len(rows)], _json(record), _json(decision)))
                 evidence.extend((event_id, *row, record["id"]) for row in evidence_rows)
-        from .store import _insert  # the bulk insert shared with the store's other tables
+        from .database import _insert  # the bulk insert shared with the store's other tables
         _insert(self.con, "members", rows)
         _insert(self.con, "evidence", evidence)
 
@@ -242,7 +242,7 @@ class Fuser:
             if stored:
                 records[event_id] = json.loads(stored[0])
         self._attach_links(records)
-        from .store import _event_row, _insert
+        from .database import _event_row, _insert
         self.con.execute("DELETE FROM events WHERE list_contains(?, id)", [sorted(set(touched) | set(records))])
         _insert(self.con, "events", [_event_row(record) for record in records.values()])
         self.touched.clear()

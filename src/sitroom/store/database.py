@@ -27,10 +27,10 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from .errors import StoreError, StoreLocked, UsageError
-from .records import Article, Event, Sentence
-from .store_fusion import Fuser
-from .store_schema import check_version, migrate, stored_version, utc_now
+from ..errors import StoreError, StoreLocked, UsageError
+from ..records import Article, Event, Sentence
+from .fusion import Fuser
+from .schema import check_version, migrate, stored_version, utc_now
 
 MEMORY = ":memory:"
 # How often a waiting open retries a locked file: short enough that a store let go of is
