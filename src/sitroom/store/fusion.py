@@ -18,6 +18,7 @@ import duckdb
 
 from .. import fusion
 from ..records import Evidence, as_dict
+from .rows import event_row, insert
 
 _EVIDENCE_SELECT = (
     'SELECT event_id, doc_id, outlet, sentence, start, "end", published, title, url FROM evidence '
@@ -131,9 +132,8 @@ class Fuser:
                 self.touched.add(event_id)
                 rows.append((record["id"], article_id, event_id, seqs[len(rows)], _json(record), _json(decision)))
                 evidence.extend((event_id, *row, record["id"]) for row in evidence_rows)
-        from .database import _insert  # the bulk insert shared with the store's other tables
-        _insert(self.con, "members", rows)
-        _insert(self.con, "evidence", evidence)
+        insert(self.con, "members", rows)
+        insert(self.con, "evidence", evidence)
 
     def _place(self, record: dict[str, Any], possible: set[str], same_id: set[str], forbidden: set[str],
                taken: set[str]) -> tuple[str, dict[str, Any]]:
@@ -242,9 +242,8 @@ class Fuser:
             if stored:
                 records[event_id] = json.loads(stored[0])
         self._attach_links(records)
-        from .database import _event_row, _insert
         self.con.execute("DELETE FROM events WHERE list_contains(?, id)", [sorted(set(touched) | set(records))])
-        _insert(self.con, "events", [_event_row(record) for record in records.values()])
+        insert(self.con, "events", [event_row(record) for record in records.values()])
         self.touched.clear()
         self._clusters.clear()
         self._fused.clear()
