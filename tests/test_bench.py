@@ -53,10 +53,12 @@ def test_rates_and_ratio_follow_from_the_timings() -> None:
 
 def test_the_printed_lines_carry_every_figure() -> None:
     first, mine, spacy, ratio = result(stream="dated (2025-03-10 to 2025-03-13, 9 stories)", fused_events=30,
-                                       write_seconds=1.25, sitroom_cpu_seconds=20.0, spacy_cpu_seconds=15.0).lines()
+                                       write_seconds=1.25, sitroom_cpu_seconds=20.0, spacy_cpu_seconds=15.0,
+                                       sitroom_parent_cpu_seconds=4.0).lines()
     assert first == "dated (2025-03-10 to 2025-03-13, 9 stories): 100 documents, 30,000 words from c.jsonl; 2 processes each"
     assert "10.0 s" in mine and "10.00 docs/s" in mine and "3000 words/s" in mine and "900 MB" in mine
     assert "40 events coded, 30 after fusion" in mine and "store writes 1.2 s" in mine and "CPU   20.0 s" in mine
+    assert "this process CPU 4.0 s" in mine
     assert "CPU   15.0 s" in spacy
     assert "8.0 s" in spacy and "12.50 docs/s" in spacy and "800 MB" in spacy and "n_process=2" in spacy
     assert ratio == "sitroom / spaCy speed: 0.80 (CPU time: 0.75)"

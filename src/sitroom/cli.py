@@ -334,6 +334,7 @@ def bench(corpus: Path, limit: int | None, workers: int, dated: bool, undated: b
                 click.echo()
             for line in result.lines():
                 click.echo(line)
+            sys.stdout.flush()
         return 0
 
     _guard(run)
