@@ -66,25 +66,25 @@ def profile(articles: list[Article], analyzer: Analyzer, timings: dict[str, floa
     analyses: list[Analysis] = []
     for start in range(0, len(articles), PIPE_BATCH):
         batch = [with_publication_date(a) for a in articles[start:start + PIPE_BATCH]]
-        began = time.perf_counter()
+        began = time.process_time()
         docs = [nlp.make_doc(_parse_text(a)) for a in batch]
-        timings["spacy: tokenizer"] += time.perf_counter() - began
+        timings["spacy: tokenizer"] += time.process_time() - began
         for name, component in nlp.pipeline:
-            began = time.perf_counter()
+            began = time.process_time()
             if hasattr(component, "pipe"):
                 docs = list(component.pipe(docs, batch_size=PIPE_BATCH))
             else:
                 docs = [component(doc) for doc in docs]
-            timings[f"spacy: {name}"] += time.perf_counter() - began
+            timings[f"spacy: {name}"] += time.process_time() - began
         for doc, article in zip(docs, batch):
             doc._.article = article
             for stage in analyzer.stages:
-                began = time.perf_counter()
+                began = time.process_time()
                 doc = stage(doc)
-                timings[f"sitroom: {stage.name}"] += time.perf_counter() - began
-            began = time.perf_counter()
+                timings[f"sitroom: {stage.name}"] += time.process_time() - began
+            began = time.process_time()
             analyses.append(_records(doc, article))
-            timings["sitroom: records"] += time.perf_counter() - began
+            timings["sitroom: records"] += time.process_time() - began
     return analyses
 
 
@@ -112,11 +112,11 @@ class StepTimers:
 
         @functools.wraps(original)
         def timed(*args: Any, **kwargs: Any) -> Any:
-            began = time.perf_counter()
+            began = time.process_time()
             try:
                 return original(*args, **kwargs)
             finally:
-                self.seconds[label] += time.perf_counter() - began
+                self.seconds[label] += time.process_time() - began
                 self.calls[label] += 1
 
         self._undo.append((owner, attribute, original))
@@ -165,15 +165,15 @@ def store_writes(analyses: list[Analysis], timings: dict[str, float]) -> StepTim
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "profile.duckdb"
             for first in range(0, len(analyses), per_open):
-                began = time.perf_counter()
+                began = time.process_time()
                 with Store.open(path) as store:
-                    opened = time.perf_counter()
+                    opened = time.process_time()
                     for start in range(first, min(first + per_open, len(analyses)), INGEST_BATCH):
                         rows = [(a.article, a.sentences, a.events) for a in analyses[start:start + INGEST_BATCH]]
                         store.add_articles(rows)
-                    written = time.perf_counter()
-                steps.add("store: open and close (checkpoint)", (opened - began) + (time.perf_counter() - written))
-                timings["store: writes (open, add_articles, close)"] += time.perf_counter() - began
+                    written = time.process_time()
+                steps.add("store: open and close (checkpoint)", (opened - began) + (time.process_time() - written))
+                timings["store: writes (open, add_articles, close)"] += time.process_time() - began
     finally:
         steps.restore()
     return steps
@@ -202,12 +202,12 @@ def main() -> int:
     options = Options()
     timings: dict[str, float] = defaultdict(float)
 
-    began = time.perf_counter()
+    began = time.process_time()
     analyzer = Analyzer(options)
-    timings["load: model and knowledge"] = time.perf_counter() - began
-    began = time.perf_counter()
+    timings["load: model and knowledge"] = time.process_time() - began
+    began = time.process_time()
     articles = read(args.corpus, args.limit, options)
-    timings["intake: read and clean"] = time.perf_counter() - began
+    timings["intake: read and clean"] = time.process_time() - began
     if args.dated:
         articles = dated_feed(articles, stories(args.corpus))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..records import Actor, ActorMention
 from .syntax import clause_top, conjuncts, is_passive, own_tokens, passive_subject, subject_of
 from .triggers import Trigger
@@ -129,7 +130,7 @@ def _affiliated(mention: ActorMention, mentions: list[ActorMention], index: Acto
     role followed by "of X" belongs to X."""
     if mention.kind != "role":
         return mention
-    text = index.doc.text
+    text = doc_text(index.doc)
     for other in mentions:
         if other.start >= mention.end and OF_PHRASE.fullmatch(text[mention.end:other.start]):
             return other

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ..errors import KnowledgeError
 from ..knowledge import data_path
 from ..knowledge.tsv import read_tsv
+from ..nlp import doc_text
 from ..records import Article, NumberMention
 from .dates import find_candidates
 
@@ -265,7 +266,7 @@ class NumberStage:
         return doc
 
     def mentions(self, doc: Doc) -> Iterator[NumberMention]:
-        dates = find_candidates(doc.text)
+        dates = find_candidates(doc_text(doc))
         for count in self._counts(doc):
             if any(d.start < count.end and count.start < d.end for d in dates):
                 continue  # "November 28", "in 2015"
@@ -274,7 +275,7 @@ class NumberStage:
                 yield mention
 
     def _counts(self, doc: Doc) -> Iterator[_Count]:
-        text = doc.text
+        text = doc_text(doc)
         for match in self.lexicon.amount_pattern.finditer(text):
             start, end = match.span()
             if _CURRENCY_BEFORE.search(text[max(0, start - 6):start]) or _AGE_BEFORE.search(text[max(0, start - 8):start]):
@@ -481,7 +482,7 @@ def _inherit_breakdowns(doc: Doc, mentions: list[NumberMention]) -> list[NumberM
     out: list[NumberMention] = []
     toll: NumberMention | None = None
     sentence_end = -1
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc_text(doc)
     for mention in ordered:
         if mention.start >= sentence_end:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
