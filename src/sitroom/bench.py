@@ -63,7 +63,7 @@ from .parallel import CHUNK
 from .records import Article
 from .store import Store
 
-MEMORY_SAMPLE_SECONDS = 0.05  # often enough to catch a worker's peak while it parses a batch
+MEMORY_SAMPLE_SECONDS = 0.25  # a worker holds its peak for the seconds it parses a batch; each sample costs ~1 ms
 MB = 1024 * 1024
 T = TypeVar("T")
 

@@ -424,6 +424,14 @@ class Store:
             row = self._con.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None and (content_hash is None or row[0] == content_hash)
 
+    def stored_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of these articles that is stored, in one query (an
+        ingest checks a window of articles at a time)."""
+        with self._errors():
+            rows = self._con.execute("SELECT id, content_hash FROM articles WHERE list_contains(?, id)",
+                                     [list(article_ids)]).fetchall()
+        return dict(rows)
+
     def article(self, article_id: str) -> Article | None:
         with self._errors():
             row = self._con.execute(f"{_ARTICLE_SELECT} WHERE id = ?", [article_id]).fetchone()
