@@ -1,6 +1,7 @@
 """Where sitroom's time goes, stage by stage, on one process.
 
-    .venv/bin/python benchmarks/profile_stages.py [CORPUS] [--limit N] [--dated] [--pyinstrument]
+    .venv/bin/python benchmarks/profile_stages.py [CORPUS] [--limit N] [--dated] [--pyinstrument] [--save FILE]
+    .venv/bin/python benchmarks/profile_stages.py --writes-only FILE
 
 Reads CORPUS (default: ../shared/bench/ecbplus_docs.jsonl), then times, over the same
 documents: intake (reading and cleaning), each spaCy component, each of sitroom's
@@ -11,6 +12,9 @@ components run batch by batch exactly as `nlp.pipe` chains them, so their sum is
 parse time. `--dated` profiles the dated feed of `sitroom bench` (the documents spread
 over a few days, the reports of one story within a day or two) instead of the corpus
 as it is.
+
+All times are processor seconds of this process (`time.process_time`), which the
+other work on a shared machine disturbs far less than the wall clock.
 
 The writes are then broken down, analysis apart: the store's own work (preparing rows,
 inserts, commits, opening the file) and fusion's (the candidate query, reading the
@@ -248,12 +252,13 @@ def writes_only(saved: Path) -> int:
     """Profile the writes of saved analyses: the store and fusion alone, repeatably."""
     analyses: list[Analysis] = pickle.loads(saved.read_bytes())
     timings: dict[str, float] = defaultdict(float)
-    cpu = time.process_time()
+    wall = time.perf_counter()
     steps = store_writes(analyses, timings)
-    cpu = time.process_time() - cpu
-    seconds = timings["store: writes (open, add_articles, close)"]
+    wall = time.perf_counter() - wall
+    cpu = timings["store: writes (open, add_articles, close)"]
     print(f"{len(analyses)} documents from {saved.name}, {sum(len(a.events) for a in analyses)} events: "
-          f"writes {seconds:.2f} s ({1000 * seconds / max(len(analyses), 1):.2f} ms/doc), CPU {cpu:.2f} s")
+          f"writes {cpu:.2f} s of processor time ({1000 * cpu / max(len(analyses), 1):.2f} ms/doc), "
+          f"{wall:.2f} s of wall time (commits and checkpoints wait for the disk)")
     print_steps(steps, len(analyses))
     return 0
 
