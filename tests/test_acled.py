@@ -24,7 +24,7 @@ from sitroom.options import Options
 from sitroom.pipeline import Analyzer
 from sitroom.records import Actor, Article, Event, Evidence, Sentence
 from sitroom.store import Store
-from sitroom.store_schema import MIGRATIONS, SCHEMA_VERSION
+from sitroom.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -11,7 +11,7 @@ import pytest
 
 from sitroom.errors import StoreLocked
 from sitroom.store import Store
-from sitroom.writer_lock import writer_lock
+from sitroom.store import writer_lock
 from test_kill_resume import dump, environment, ingest_command, write_corpus
 
 ARTICLES = 150

@@ -294,6 +294,20 @@ def test_two_local_workers_store_what_one_process_stores(corpus: Path, one_proce
 
 
 @pytest.mark.slow
+def test_the_writer_s_batch_size_does_not_change_what_is_stored(corpus: Path, one_process: dict, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitroom import commands
+
+    # the size the writer had before it took 32 articles a transaction, two transactions an open
+    monkeypatch.setattr(commands, "INGEST_BATCH", 16)
+    monkeypatch.setattr(commands, "BATCHES_PER_OPEN", 4)
+    db = tmp_path / "sixteen.duckdb"
+    report = ingest([str(corpus)], Options(), db)
+    assert report.stored == _documents(corpus)
+    assert _snapshot(db) == one_process
+
+
+@pytest.mark.slow
 def test_a_dask_cluster_stores_what_one_process_stores(corpus: Path, one_process: dict, tmp_path: Path) -> None:
     from distributed import LocalCluster
 

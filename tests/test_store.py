@@ -16,11 +16,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from sitroom import store as store_module
 from sitroom.errors import StoreError, StoreLocked, UsageError
 from sitroom.records import Actor, Article, Event, Evidence, Fatalities, Place, Sentence
 from sitroom.store import EventFilter, Store, content_hash
-from sitroom.store_schema import MIGRATIONS, SCHEMA_VERSION
+from sitroom.store import database as store_module
+from sitroom.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 TESTS = Path(__file__).resolve().parent
 
@@ -192,6 +192,8 @@ def test_re_adding_the_same_article_changes_nothing(store: Store) -> None:
     assert store.has_article("mogadishu-1", content_hash(article))
     assert not store.has_article("mogadishu-1", "0" * 64)
     assert not store.has_article("elsewhere")
+    assert store.stored_hashes(["elsewhere", "mogadishu-1"]) == {"mogadishu-1": content_hash(article)}
+    assert store.stored_hashes([]) == {}
     stored = store.event("bomb-1")
     assert {key: stored[key] for key in event.to_dict()} == event.to_dict()
     assert stored["members"] == ["bomb-1"] and stored["articles"] == ["mogadishu-1"]

@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from sitroom.store import Store
-from sitroom.store_schema import utc_now
+from sitroom.store.schema import utc_now
 from sitroom.watch.alerts import begin, evaluate
 from sitroom.watch.config import AlertRule, Source
 from sitroom.watch.state import prepare, save_states, sync_sources

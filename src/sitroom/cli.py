@@ -19,7 +19,7 @@ from . import commands
 from .errors import InputError, SitroomError, UsageError
 from .options import Options, db_path_from_env
 from .records import as_dict
-from .writer_lock import writer_lock
+from .store import writer_lock
 
 # How long `ingest` waits for another process to let go of the store before giving up.
 LOCK_WAIT_SECONDS = 30.0
@@ -471,14 +471,21 @@ def _sources_table(rows: list[dict[str, Any]]) -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes for sitroom and for spaCy alike.")
-def bench(corpus: Path, limit: int | None, workers: int) -> None:
-    """Time sitroom's ingest against bare spaCy on the documents of CORPUS."""
-    from .bench import run_bench
+@click.option("--dated", is_flag=True, help="Only the dated stream (the documents as a feed over a few days).")
+@click.option("--undated", is_flag=True, help="Only the undated stream (the documents as they are).")
+def bench(corpus: Path, limit: int | None, workers: int, dated: bool, undated: bool) -> None:
+    """Time sitroom's ingest against bare spaCy on the documents of CORPUS, undated and dated."""
+    from .bench import STREAMS, run_bench
+
+    chosen = tuple(s for s, wanted in zip(STREAMS, (undated, dated)) if wanted) or STREAMS
 
     def run() -> int:
-        result = run_bench(corpus, limit=limit, workers=workers)
-        for line in result.lines():
-            click.echo(line)
+        for i, result in enumerate(run_bench(corpus, limit=limit, workers=workers, streams=chosen)):
+            if i:
+                click.echo()
+            for line in result.lines():
+                click.echo(line)
+            sys.stdout.flush()
         return 0
 
     _guard(run)

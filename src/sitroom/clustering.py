@@ -7,7 +7,7 @@ the members' keys) and joining the two groups an edge connects unless some membe
 must stay apart from some member of the other (`apart`: one article's own events, the
 user's splits, a veto between the two). The result depends only on the members, their
 edges and `apart`, never on arrival order, so one batch and one article at a time give
-the same events. Pure: the store reads and writes (`store_fusion.Fuser`).
+the same events. Pure: the store reads and writes (`store/fusion.py`, `Fuser`).
 """
 from __future__ import annotations
 

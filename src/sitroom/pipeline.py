@@ -20,7 +20,7 @@ from .knowledge.acled import AcledKnowledge
 from .knowledge.actors import ActorKB
 from .knowledge.events import EventLexicon
 from .knowledge.gazetteer import Gazetteer
-from .nlp import Stage, load_model
+from .nlp import Stage, doc_text, load_model
 from .options import Options
 from .prepare import parse_text
 from .recase import Recaser
@@ -130,8 +130,9 @@ def with_publication_date(article: Article) -> Article:
 
 def _sentences(doc: Doc, article: Article) -> Iterator[Sentence]:
     index = 0
+    text = doc_text(doc)  # a span's .text joins its tokens again; slicing the doc's text does not
     for sent in doc.sents:
-        raw = sent.text
+        raw = text[sent.start_char:sent.end_char]
         if not raw.strip():
             continue
         start = sent.start_char + (len(raw) - len(raw.lstrip()))

@@ -14,7 +14,7 @@ found by locality-sensitive hashing: the signature is cut into bands of `BAND_RO
 values, and only articles that share at least `MIN_BAND_HITS` bands are compared, so the
 work per article grows with the articles that resemble it, not with the store.
 
-This module is pure; `store_fusion.StoryIndex` keeps the prints and links in the store.
+This module is pure; `store/fusion.py`, `StoryIndex`, keeps the prints and links in the store.
 """
 from __future__ import annotations
 

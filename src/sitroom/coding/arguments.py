@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..records import Actor, ActorMention
 from .syntax import clause_top, conjuncts, is_passive, own_tokens, passive_subject, subject_of
 from .triggers import Trigger
@@ -140,7 +141,7 @@ def _affiliated(mention: ActorMention, mentions: list[ActorMention], index: Acto
     role followed by "of X" belongs to X."""
     if mention.kind != "role":
         return mention
-    text = index.doc.text
+    text = doc_text(index.doc)
     for other in mentions:
         if other.start >= mention.end and OF_PHRASE.fullmatch(text[mention.end:other.start]):
             return other
@@ -341,7 +342,7 @@ def unknown_person(head: Token) -> list[Argument]:
     tokens = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I")
               and abs(t.i - head.i) <= 4]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = head.doc.text[start:end]
+    text = doc_text(head.doc)[start:end]
     actor = Actor(text=text, name=text, code=None, country=None)
     return [Argument(actor=actor, mention=ActorMention(start=start, end=end, actor=actor, kind="person"), token=head)]
 

@@ -40,7 +40,7 @@ import pycountry
 
 from ..errors import KnowledgeError
 from ..records import Place
-from . import data_path
+from . import data_path, default_cache_dir
 from .geonames_index import LocalIndex
 from .place_names import (ARTICLES, LOOSE_MIN_LENGTH, Candidate, admissible_alternate, index_keys, loose_key,
                           normalise, without_article)
@@ -550,15 +550,6 @@ def _alias_target(builder: _Builder, alias: Alias, admin1_rows: dict[tuple[str, 
 
 def _compact(index: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
     return {key: found[0] if len(found) == 1 else tuple(found) for key, found in index.items()}
-
-
-def default_cache_dir() -> Path:
-    """$SITROOM_CACHE, else the user cache directory (~/.cache/sitroom)."""
-    explicit = os.environ.get("SITROOM_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sitroom"
 
 
 def _cache_key(*files: Path) -> str:

@@ -36,6 +36,7 @@ from typing import IO
 import pycountry
 
 from ..errors import KnowledgeError
+from . import default_cache_dir
 from .place_names import Candidate, admissible_alternate, index_keys, normalise
 
 COLUMNS = 19
@@ -86,8 +87,6 @@ class ImportReport:
 
 def default_index_path() -> Path:
     """Where `sitroom gazetteer import` writes the index and the gazetteer looks for it."""
-    from .gazetteer import default_cache_dir
-
     return default_cache_dir() / INDEX_NAME
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..knowledge.actors import ActorKB, Country, Entry, Group, Person, Role, Word, name_key, split_words
+from ..nlp import doc_text
 from ..records import Actor, ActorMention
 
 # Fuzzy matching tries windows of up to this many words: long enough for
@@ -134,12 +135,12 @@ class ActorStage:
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         day = _day(article.published if article is not None else None)
-        words = split_words(doc.text)
-        hits = [h for h in match_words(self.kb, doc.text, words) if not _adjective_role(doc, h)]
+        words = split_words(doc_text(doc))
+        hits = [h for h in match_words(self.kb, doc_text(doc), words) if not _adjective_role(doc, h)]
         hits += _model_people(doc, words)
         hits = _drop_overlaps(hits)
         title = article.title if article is not None else None
-        focus = self.focus(doc.text, hits, title)
+        focus = self.focus(doc_text(doc), hits, title)
         doc._.focus = focus
         doc._.actors = _Resolver(self.kb, doc, words, hits, focus, day).run()
         return doc
@@ -284,7 +285,7 @@ class _Resolver:
 
     def __init__(self, kb: ActorKB, doc: Doc, words: Sequence[Word], hits: list[Hit],
                  focus: list[str], day: dt.date | None) -> None:
-        self.kb, self.doc, self.text, self.words = kb, doc, doc.text, words
+        self.kb, self.doc, self.text, self.words = kb, doc, doc_text(doc), words
         self.hits, self.focus, self.day = hits, focus, day
         self.mentions: list[ActorMention] = []
         self.tenures: dict[tuple[int, int], Person] = {}  # person mention -> its KB row

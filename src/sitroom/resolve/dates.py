@@ -15,6 +15,7 @@ depend on the tense of the clause, which dateparser cannot see.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import doc_text
 from ..records import Article, DateMention
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -127,6 +129,13 @@ def resolve_month(month: int, published: dt.date, tense: str | None) -> dt.date:
     return dt.date(year, month, 1)
 
 
+# Expressions remembered by `resolve_expression`: a day of news repeats its dates ("on
+# Monday", "March 5") across articles of one publication day, and dateparser takes
+# milliseconds per call.
+RESOLVED_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=RESOLVED_CACHE)
 def resolve_expression(text: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str, str]:
     """Resolve one date expression: (YYYY-MM-DD or None, precision, relation).
 
@@ -413,7 +422,7 @@ class DateStage:
 
     def mentions(self, doc: Doc, published: dt.date | None,
                  furniture: tuple[tuple[int, int], ...] = ()) -> Iterator[DateMention]:
-        text = doc.text
+        text = doc_text(doc)
         candidates = find_candidates(text)
         for ent in doc.ents:
             if ent.label_ != "DATE" or any(c.start < ent.end_char and ent.start_char < c.end for c in candidates):

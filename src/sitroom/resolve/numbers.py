@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from ..errors import KnowledgeError
 from ..knowledge import data_path
 from ..knowledge.tsv import read_tsv
+from ..nlp import doc_text
 from ..records import Article, NumberMention
 from .dates import find_candidates
 from .victims import AGAIN, MORE, NEW, PERPETRATOR, Phrase, victim_phrases
@@ -303,7 +304,7 @@ class NumberStage:
 
     def mentions(self, doc: Doc) -> list[NumberMention]:
         """Written counts ("12 civilians") and people counted by a noun phrase ("a man")."""
-        dates = find_candidates(doc.text)
+        dates = find_candidates(doc_text(doc))
         found: list[NumberMention] = []
         counted: set[int] = set()  # tokens a written count covers, with the noun it counts
         for count in self._counts(doc):
@@ -320,7 +321,7 @@ class NumberStage:
         return sorted(found, key=lambda m: m.start)
 
     def _counts(self, doc: Doc) -> Iterator[_Count]:
-        text = doc.text
+        text = doc_text(doc)
         for match in self.lexicon.amount_pattern.finditer(text):
             start, end = match.span()
             if _CURRENCY_BEFORE.search(text[max(0, start - 6):start]) or _AGE_BEFORE.search(text[max(0, start - 8):start]):
@@ -375,7 +376,7 @@ class NumberStage:
             category, group = "killed", PERPETRATOR
         if category not in PHRASE_CATEGORIES:
             return None  # "the driver fled" is no displacement; "turned himself in" no harm
-        text = token.doc.text[phrase.start:phrase.end]
+        text = doc_text(token.doc)[phrase.start:phrase.end]
         reference = MORE if phrase.reference == NEW and _also(token) else phrase.reference
         return NumberMention(start=phrase.start, end=phrase.end, text=text, value=phrase.value,
                              qualifier=EXACT, category=category, group=group, kind=phrase.kind,
@@ -698,7 +699,7 @@ def _inherit_breakdowns(doc: Doc, mentions: list[NumberMention]) -> list[NumberM
     out: list[NumberMention] = []
     toll: NumberMention | None = None
     sentence_end = -1
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc_text(doc)
     for mention in ordered:
         if mention.start >= sentence_end:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

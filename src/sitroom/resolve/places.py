@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.gazetteer import Candidate, Gazetteer
+from ..nlp import doc_text
 from ..records import Place, PlaceMention
 
 # Longest place name scanned, in words and in tokens ("Democratic Republic of the Congo"
@@ -115,8 +116,7 @@ class PlaceStage:
 
     def __call__(self, doc: Doc) -> Doc:
         focus = [code for code in (doc._.focus or []) if code]
-        # doc.text is rebuilt from the tokens on every access: read it once
-        source = doc.text
+        source = doc_text(doc)
         found = self._find(doc, source)
         doc._.places = self._resolve(doc, source, found, focus)
         return doc

@@ -14,7 +14,8 @@ import duckdb
 
 from ..errors import StoreError
 from ..records import as_dict
-from ..store import EventFilter, Store, _where
+from ..store import EventFilter, Store
+from ..store.database import _where
 
 
 def _connection(store: Store) -> duckdb.DuckDBPyConnection:

@@ -27,7 +27,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..store import Store
-from ..store_schema import utc_now
+from ..store.schema import utc_now
 from .changes import changes_since
 from .config import AlertRule
 from .state import connection, has_tables, iso, mark, run_sql, set_mark

@@ -30,8 +30,8 @@ from ..options import Options
 from ..parallel import Analyse
 from ..records import Article
 from ..store import Store, content_hash
-from ..store_schema import utc_now
-from ..writer_lock import writer_lock
+from ..store.schema import utc_now
+from ..store.lock import writer_lock
 from .state import DUPLICATE, FAILED, MAX_ATTEMPTS, RETRY, STORED, LedgerEntry, record_urls
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})

@@ -46,7 +46,7 @@ from ..options import Options
 from ..parallel import Analyse, analysts
 from ..pipeline import Analyzer
 from ..store import Store
-from ..store_schema import utc_now
+from ..store.schema import utc_now
 from . import alerts as alert_store
 from . import deliver
 from .config import AlertRule, Source, WatchConfig

@@ -28,10 +28,11 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from .errors import StoreError, StoreLocked, UsageError
-from .records import Article, Event, Sentence
-from .store_fusion import Fuser
-from .store_schema import check_version, migrate, stored_version, utc_now
+from ..errors import StoreError, StoreLocked, UsageError
+from ..records import Article, Event, Sentence
+from .fusion import Fuser
+from .rows import insert
+from .schema import check_version, migrate, stored_version, utc_now
 
 MEMORY = ":memory:"
 # How often a waiting open retries a locked file: short enough that a store let go of is
@@ -52,58 +53,6 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 ArticleRow = tuple[Article, Sequence[Sentence], Sequence[Event]]
 T = TypeVar("T")
 
-# (column, SQL type) per table, in insert order. Types drive the list casts of the bulk
-# insert: JSON travels as text, DATE as text that TRY_CAST turns into a date or NULL.
-_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "articles": (
-        ("id", "VARCHAR"), ("content_hash", "VARCHAR"), ("title", "VARCHAR"), ("outlet", "VARCHAR"),
-        ("published", "VARCHAR"), ("published_inferred", "BOOLEAN"), ("url", "VARCHAR"),
-        ("language", "VARCHAR"), ("source", "VARCHAR"), ("notes", "JSON"), ("furniture", "JSON"),
-        ("text", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
-    ),
-    "sentences": (("article_id", "VARCHAR"), ("idx", "INTEGER"), ("start", "INTEGER"), ("end", "INTEGER"),
-                  ("text", "VARCHAR")),
-    "events": (
-        ("id", "VARCHAR"), ("event_code", "VARCHAR"), ("root", "VARCHAR"), ("event_label", "VARCHAR"),
-        ("plover_type", "VARCHAR"), ("acled_event_type", "VARCHAR"), ("acled_sub_event_type", "VARCHAR"),
-        ("source_code", "VARCHAR"), ("source_name", "VARCHAR"), ("target_code", "VARCHAR"),
-        ("target_name", "VARCHAR"), ("source_country", "VARCHAR"), ("target_country", "VARCHAR"),
-        ("date", "DATE"), ("date_precision", "VARCHAR"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
-        ("location_name", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("killed", "INTEGER"),
-        ("attribution", "VARCHAR"), ("modality", "VARCHAR"), ("historical", "BOOLEAN"),
-        ("confidence", "DOUBLE"), ("rule", "VARCHAR"),
-        ("disorder_type", "VARCHAR"), ("inter1", "INTEGER"), ("inter2", "INTEGER"), ("interaction", "INTEGER"),
-        ("civilian_targeting", "VARCHAR"), ("acled_rule", "VARCHAR"),
-        ("record", "JSON"),
-    ),
-    "evidence": (
-        ("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("outlet", "VARCHAR"),
-        ("sentence", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("published", "VARCHAR"),
-        ("title", "VARCHAR"), ("url", "VARCHAR"), ("member_id", "VARCHAR"),
-    ),
-    "members": (("id", "VARCHAR"), ("article_id", "VARCHAR"), ("event_id", "VARCHAR"), ("seq", "BIGINT"),
-                ("record", "JSON"), ("decision", "JSON")),
-}
-
-
-def _bulk_insert_sql(table: str) -> str:
-    """One INSERT that takes a list per column and unnests them into rows (far faster
-    than executemany, which runs the statement once per row)."""
-    columns = _COLUMNS[table]
-    names = ", ".join(f'"{name}"' for name, _ in columns)
-    lists = ", ".join(
-        f"unnest(?::{'VARCHAR' if kind in ('JSON', 'DATE') else kind}[]) AS c{i}"
-        for i, (_, kind) in enumerate(columns)
-    )
-    values = ", ".join(
-        f"c{i}::JSON" if kind == "JSON" else f"TRY_CAST(c{i} AS DATE)" if kind == "DATE" else f"c{i}"
-        for i, (_, kind) in enumerate(columns)
-    )
-    conflict = " ON CONFLICT DO NOTHING" if table == "evidence" else ""
-    return f"INSERT INTO {table} ({names}) SELECT {values} FROM (SELECT {lists}){conflict}"
-
-
-_INSERT = {table: _bulk_insert_sql(table) for table in _COLUMNS}
 _ARTICLE_SELECT = (
     "SELECT id, text, title, outlet, published, published_inferred, url, language, source, furniture, notes "
     "FROM articles"
@@ -249,31 +198,6 @@ def _prepare(article: Article, sentences: Sequence[Sentence], events: Sequence[E
         raise StoreError(f"article {article.id!r}: holds a lone surrogate (U+{ord(exc.object[exc.start]):04X}), "
                          "which is not valid Unicode; sitroom's intake refuses such text") from exc
     return _Prepared(article, content_hash(article), sentence_rows, tuple(prepared))
-
-
-def _event_row(record: dict[str, Any]) -> tuple[Any, ...]:
-    """The events columns of a (fused) record, `record` last."""
-    source, target = record.get("source_actor") or {}, record.get("target_actor") or {}
-    place, toll = record.get("location") or {}, record.get("fatalities") or {}
-    return (
-        record["id"], record["event_code"], record["event_code"][:2], record.get("event_label"),
-        record.get("plover_type"), record.get("acled_event_type"), record.get("acled_sub_event_type"),
-        source.get("code"), source.get("name"), target.get("code"), target.get("name"),
-        source.get("country"), target.get("country"),
-        record.get("date"), record.get("date_precision"),
-        place.get("country"), place.get("admin1"), place.get("name"), place.get("lat"), place.get("lon"),
-        toll.get("killed"),
-        record.get("attribution"), record.get("modality"), record.get("historical"), record.get("confidence"),
-        record.get("rule"),
-        record.get("disorder_type"), _int(record.get("inter1")), _int(record.get("inter2")),
-        _int(record.get("interaction")), record.get("civilian_targeting"), record.get("acled_rule"),
-        _json(record),
-    )
-
-
-def _int(value: Any) -> int | None:
-    """An integer column's value: a record from elsewhere may hold anything there."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _article(row: tuple[Any, ...]) -> Article:
@@ -428,8 +352,8 @@ class Store:
         changed = [item.article.id for item in todo if item.article.id in stored]
         if changed:
             self._forget(changed)
-        _insert(con, "articles", [item.article_row(utc_now()) for item in todo])
-        _insert(con, "sentences", [row for item in todo for row in item.sentence_rows])
+        insert(con, "articles", [item.article_row(utc_now()) for item in todo])
+        insert(con, "sentences", [row for item in todo for row in item.sentence_rows])
         fuser = Fuser(con)
         if changed:
             fuser.forget(changed)
@@ -521,6 +445,14 @@ class Store:
             row = self._con.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None and (content_hash is None or row[0] == content_hash)
 
+    def stored_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of these articles that is stored, in one query (an
+        ingest checks a window of articles at a time)."""
+        with self._errors():
+            rows = self._con.execute("SELECT id, content_hash FROM articles WHERE list_contains(?, id)",
+                                     [list(article_ids)]).fetchall()
+        return dict(rows)
+
     def article(self, article_id: str) -> Article | None:
         with self._errors():
             row = self._con.execute(f"{_ARTICLE_SELECT} WHERE id = ?", [article_id]).fetchone()
@@ -587,7 +519,3 @@ class Store:
         articles, sentences, events, evidence = row if row else (0, 0, 0, 0)
         return {"articles": articles, "sentences": sentences, "events": events, "evidence": evidence}
 
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> None:
-    if rows:
-        con.execute(_INSERT[table], [list(column) for column in zip(*rows)])

@@ -11,7 +11,7 @@ import datetime as dt
 
 import duckdb
 
-from .errors import StoreError
+from ..errors import StoreError
 
 # Quoted names: `end` is an SQL keyword and `date` a type name; quoting keeps them columns.
 _V1 = (

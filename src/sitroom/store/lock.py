@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .errors import StoreError, StoreLocked
+from ..errors import StoreError, StoreLocked
 
 POLL_SECONDS = 0.1
 

@@ -18,9 +18,10 @@ from typing import Any
 
 import duckdb
 
-from . import clustering, fusion, story
-from .knowledge.fusion_rules import FusionKnowledge, default_knowledge
-from .records import Evidence, as_dict
+from .. import clustering, fusion, story
+from ..knowledge.fusion_rules import FusionKnowledge, default_knowledge
+from ..records import Evidence, as_dict
+from .rows import event_row, insert
 
 _EVIDENCE_SELECT = (
     'SELECT event_id, doc_id, outlet, sentence, start, "end", published, title, url FROM evidence '
@@ -217,8 +218,7 @@ class Fuser:
             self._insert_members(new, kept)
             evidence = [(record["id"], *row, record["id"]) for _, members in articles for record, rows in members
                         for row in rows]  # under the member's own id until its event is formed
-            from .store import _insert  # the bulk insert shared with the store's other tables
-            _insert(self.con, "evidence", evidence)
+            insert(self.con, "evidence", evidence)
         if edges:
             self.con.execute(
                 'INSERT INTO member_edges SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), '
@@ -467,9 +467,8 @@ class Fuser:
             if stored:
                 records[event_id] = json.loads(stored[0])
         self._attach_links(records)
-        from .store import _event_row, _insert
         self.con.execute("DELETE FROM events WHERE list_contains(?, id)", [sorted(set(touched) | set(records))])
-        _insert(self.con, "events", [_event_row(record) for record in records.values()])
+        insert(self.con, "events", [event_row(record) for record in records.values()])
         self.touched.clear()
         self._clusters.clear()
 
