@@ -51,7 +51,7 @@ from sitroom.prepare import parse_text
 from sitroom.records import Analysis, Article
 from sitroom.store import Store, database
 from sitroom.store import fusion as store_fusion
-from sitroom.store.fusion import Fuser
+from sitroom.store.fusion import Fuser, StoryIndex
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "ecbplus_docs.jsonl"
 
@@ -147,12 +147,13 @@ WRITE_STEPS: tuple[tuple[Any, str, str], ...] = (
     (database, "insert", "    store: insert articles, sentences"),
     (Store, "_forget", "    store: forget changed articles"),
     (Fuser, "add_articles", "    fusion: place members"),
-    (Fuser, "_forbidden", "      fusion: splits query"),
-    (Fuser, "_candidates", "      fusion: candidates query"),
-    (Fuser, "_load_clusters", "      fusion: read candidates' members"),
-    (Fuser, "_place", "      fusion: choose an event (per member)"),
-    (fusion, "score", "        fusion.score (per candidate)"),
-    (store_fusion, "insert", "      fusion: insert members, evidence, events"),
+    (StoryIndex, "add", "      fusion: story step (prints, bands, links)"),
+    (Fuser, "_candidates", "      fusion: candidates (story and block)"),
+    (Fuser, "_match", "      fusion: score a pair"),
+    (fusion, "score", "        fusion.score (per pair)"),
+    (Fuser, "_insert_members", "      fusion: insert members"),
+    (store_fusion, "insert", "      fusion: insert evidence, events"),
+    (Fuser, "_form_events", "      fusion: form events (clustering)"),
     (Fuser, "rebuild", "    fusion: rebuild touched events"),
     (Fuser, "evidence_lists", "      fusion: read evidence"),
     (fusion, "fuse", "      fusion.fuse (per event, placing included)"),

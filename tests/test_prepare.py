@@ -73,6 +73,26 @@ def test_a_headline_in_capitals_inside_normal_text_is_recased(recaser):
     assert cased.endswith("Rebels took the town of Kamanyola on Monday.\n")
 
 
+@pytest.mark.slow
+def test_a_headline_takes_the_case_the_article_gives_its_words_and_needs_no_model():
+    from sitroom.options import Options
+    from sitroom.pipeline import Analyzer
+
+    recaser = Analyzer(Options()).recaser  # the pipeline's own: acronyms, names, known places
+    text = ("UPDATED ON WEDNESDAY, MARCH 13, 2024\n"
+            "RSF SHELLS EL FASHER AS SIEGE TIGHTENS, SAYS NDOLO\n"
+            "The Rapid Support Forces shelled the city again on Sunday, residents of El Fasher told "
+            "Adam Ndolo, a reporter. More at www.example.org/el-fasher-siege.\n")
+    lines = recaser.recase(text).splitlines()
+    assert lines[0] == "Updated on Wednesday, March 13, 2024"  # a day's and a month's names
+    assert lines[1] == "RSF shells El Fasher as siege tightens, says Ndolo"  # as the article writes them
+    assert recaser._model is None  # no text in capitals from end to end: the model was not loaded
+    cased = recaser.recase("ISRAELI JETS STRIKE GAZA AS TRUCE TALKS STALL IN CAIRO\nJets hit targets on Monday.\n")
+    assert cased.startswith("Israeli jets strike Gaza as truce talks stall in Cairo")  # known names win
+    assert recaser.recase("MAY BRINGS HEAVY RAIN TO THE NORTH\nIt may rain.\n").startswith("May brings heavy rain")
+    assert " may " in recaser.recase("PEACE MAY COME SOON TO THE VALLEY\nTalks went on.\n")  # beside no number
+
+
 def test_mixed_case_text_is_untouched():
     recaser = Recaser()  # the model is never loaded for text that needs none
     text = "The UN envoy met NATO officials in Brussels on Tuesday."

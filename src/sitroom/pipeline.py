@@ -33,6 +33,9 @@ from .resolve.places import PlaceStage
 # Articles parsed together by spaCy's nlp.pipe: large enough to amortise its overhead,
 # small enough to keep memory flat on long corpora.
 PIPE_BATCH = 32
+# A place this populous (or a country, or a first-level division) is a name that a
+# headline in capitals writes as a name even when it is also an English word ("DOHA").
+KNOWN_PLACE_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,10 @@ class Analyzer:
         self.knowledge = knowledge if knowledge is not None else Knowledge.load(self.options)
         self.stages = build_stages(self.knowledge)
         actors, places = self.knowledge.actors, self.knowledge.gazetteer
-        self.recaser = Recaser.for_pipeline(self.nlp, actors.acronyms(),
-                                            lambda word: actors.is_name(word) or places.has(word))
+        self.recaser = Recaser.for_pipeline(
+            self.nlp, actors.acronyms(), lambda word: actors.is_name(word) or places.has(word),
+            lambda word: actors.is_name(word) or any(
+                c.feature in ("country", "admin1") or c.population >= KNOWN_PLACE_POPULATION for c in places.lookup(word)))
 
     def analyze(self, article: Article) -> Analysis:
         return next(self.analyze_many([article]))
