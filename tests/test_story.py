@@ -212,3 +212,26 @@ def test_why_shows_the_story_and_the_softer_match_and_split_undoes_it(tmp_path: 
         store.add_articles([later])
         assert store.event(new_id)["articles"] == ["tdf-c"]
         assert "tdf-d" in store.event(event["id"])["articles"]
+
+
+def test_the_same_text_told_weeks_apart_is_not_read_back_by_the_story_step(monkeypatch) -> None:
+    # The same report stored every fortnight: each new copy shares all its bands with the
+    # old ones, but only those within STORY_DAYS are candidates, so the step's work per
+    # article does not grow with how often the text was told before.
+    compared: list[tuple[str | None, str | None]] = []
+    real_link = story.link
+
+    def spy(a: story.StoryPrint, b: story.StoryPrint) -> float | None:
+        compared.append((a.published, b.published))
+        return real_link(a, b)
+
+    monkeypatch.setattr(story, "link", spy)
+    article, sentences, events = ARTICLES["tdf-a"]
+    days = ["2024-06-03", "2024-06-17", "2024-07-01", "2024-07-15", "2024-07-16"]
+    with Store.open(":memory:") as store:
+        for n, day in enumerate(days):
+            copy = Article(id=f"copy-{n}", text=article.text, outlet=f"Outlet {n}", published=day, language="en")
+            store.add_articles([(copy, sentences, [])])
+        found = store.stories([f"copy-{n}" for n in range(len(days))])
+    assert compared == [("2024-07-15", "2024-07-16")]  # the one pair a day apart, nothing further back
+    assert sorted(found.values()) == [["copy-0"], ["copy-1"], ["copy-2"], ["copy-3", "copy-4"]]

@@ -143,11 +143,13 @@ class BenchResult:
 
 class PeakMemory:
     """Samples the RSS of this process and its descendants in a thread; `peak` is the
-    largest sum seen between entering and leaving."""
+    largest sum seen between entering and leaving, `own_peak` the largest RSS of this
+    process alone (the reader and writer of an ingest, without its workers)."""
 
     def __init__(self, interval: float = MEMORY_SAMPLE_SECONDS) -> None:
         self.interval = interval
         self.peak = 0
+        self.own_peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sitroom-bench-memory", daemon=True)
 
@@ -167,6 +169,7 @@ class PeakMemory:
 
     def sample(self) -> None:
         self.peak = max(self.peak, tree_rss(os.getpid()))
+        self.own_peak = max(self.own_peak, psutil.Process().memory_info().rss)
 
 
 def tree_rss(pid: int) -> int:

@@ -69,12 +69,17 @@ class StoryIndex:
             return self._relabel(set(ids), set(ids))
         self.con.execute("INSERT INTO story_bands SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[])",
                          [[b for b, _ in band_rows], [i for _, i in band_rows]])
-        # candidates: articles sharing MIN_BAND_HITS bands with one of the batch's
+        # candidates: articles sharing MIN_BAND_HITS bands with one of the batch's, published
+        # close enough in time to be linked (`story.close_in_time`, here in SQL, so that the
+        # same text told again weeks later is not read back, however often it was)
         hits = self.con.execute(
             "SELECT q.article_id, b.article_id FROM story_bands b JOIN (SELECT unnest(?::BIGINT[]) AS band, "
-            "unnest(?::VARCHAR[]) AS article_id) q ON b.band = q.band WHERE b.article_id <> q.article_id "
+            "unnest(?::VARCHAR[]) AS article_id) q ON b.band = q.band "
+            "JOIN stories sb ON sb.article_id = b.article_id JOIN stories sq ON sq.article_id = q.article_id "
+            "WHERE b.article_id <> q.article_id AND (sb.published IS NULL OR sq.published IS NULL "
+            "OR abs(sb.published - sq.published) <= ?) "
             "GROUP BY q.article_id, b.article_id HAVING count(*) >= ?",
-            [[b for b, _ in band_rows], [i for _, i in band_rows], story.MIN_BAND_HITS]).fetchall()
+            [[b for b, _ in band_rows], [i for _, i in band_rows], story.STORY_DAYS, story.MIN_BAND_HITS]).fetchall()
         others = sorted({other for _, other in hits} - set(prints))
         known = dict(prints)
         for article_id, published, terms, signature in self.con.execute(
