@@ -164,3 +164,15 @@ def test_a_toll_in_a_clause_of_its_own_is_the_toll_of_the_sentences_act(analyzer
     assert violent, found
     tolls = [e.fatalities for e in violent if e.fatalities is not None]
     assert any(t.killed == 1 and t.injured == 1 for t in tolls), tolls
+
+
+def test_a_gunshot_wound_is_the_act_when_no_verb_tells_it(analyzer):
+    # local news often tells a killing only by the body found and its wound
+    found = events(analyzer, "A farmer found the body of a man with a gunshot wound near the river in "
+                             "Kisumu on Saturday morning, police said.")
+    [shooting] = [e for e in found if e.event_code == "193"]
+    assert shooting.fatalities is not None and shooting.fatalities.killed == 1
+    # where a verb tells the shooting, the wound is no second act
+    found = events(analyzer, "Two men were shot outside a bar in Eldoret on Friday. One of them was treated "
+                             "for a gunshot wound to the leg and released.")
+    assert len([e for e in found if e.event_code[:2] in ("18", "19")]) == 1, found

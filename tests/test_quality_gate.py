@@ -42,9 +42,9 @@ MUC4_SAMPLE = 100
 # Measured on the first 100 MUC-4 dev articles, same commit: incident found 45/60 (75.0%),
 # in the template's country 63/87 (72.4%), quiet 16/40 (40.0%).
 MUC4_FLOORS = {"found_share": 0.73, "country_share": 0.70, "quiet_share": 0.37}
-# Measured F1 on WikiEvents dev, same commit: attacker 0.298, victim 0.329, target 0.213,
-# place 0.238.
-WIKIEVENTS_FLOORS = {"attacker": 0.28, "victim": 0.31, "target": 0.19, "place": 0.22}
+# Measured F1 on WikiEvents dev at b66615f: attacker 0.287, victim 0.374, target 0.196,
+# place 0.263.
+WIKIEVENTS_FLOORS = {"attacker": 0.28, "victim": 0.36, "target": 0.19, "place": 0.25}
 
 pytestmark = pytest.mark.slow
 
