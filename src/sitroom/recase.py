@@ -20,8 +20,10 @@ no model: the article itself says how its words are written. Each word takes the
 the rest of the article gives it away from the start of a sentence ("the Rapid Support
 Forces", "in Kamanyola", "a US envoy"); a word the article does not write otherwise is
 lower-case when it is an English word (a stop word, or a form of a word of the
-lemmatizer's lists: "seize", "seized", "days"), unless it is a known acronym, and a name
-otherwise; the line's first word starts with a capital.
+lemmatizer's lists: "seize", "seized", "days"), unless it is a known acronym or a
+well-known name (a country, a group or person of the actor knowledge, a place of 100,000
+people: "GAZA", "CAIRO"), and a name otherwise; days and months are names; the line's
+first word starts with a capital.
 """
 from __future__ import annotations
 
