@@ -176,3 +176,16 @@ def test_a_gunshot_wound_is_the_act_when_no_verb_tells_it(analyzer):
     found = events(analyzer, "Two men were shot outside a bar in Eldoret on Friday. One of them was treated "
                              "for a gunshot wound to the leg and released.")
     assert len([e for e in found if e.event_code[:2] in ("18", "19")]) == 1, found
+
+
+def test_a_weapon_named_with_its_owners_kind_names_the_owner(analyzer):
+    # "a drone struck" names no one; "a military jet" and "rebel drones" name a side
+    found = events(analyzer, "Government forces and the rebels signed a truce in Juba on Monday. On Thursday "
+                             "a military jet bombed a market near Yei in South Sudan, killing six civilians.")
+    [strike] = [e for e in found if e.event_code.startswith("19") and e.fatalities is not None]
+    assert code(strike) == "SSDMIL"
+    found = events(analyzer, "Rebel drones struck an army base near Bunia in Congo on Friday.")
+    [strike] = [e for e in found if e.event_code.startswith("19")]
+    assert code(strike) == "CODREB"
+    found = events(analyzer, "A drone struck a car near Marib in Yemen on Friday, killing three men.")
+    assert all(code(e) is None for e in found if e.event_code.startswith("19"))

@@ -466,7 +466,10 @@ class _Resolver:
             return [mention]
         countries = [c for c in (_modifier_country(m) for m in phrase.modifiers) if c is not None]
         if not countries and last.refers == "instrument":
-            return []  # "a drone struck": a weapon whose owner the text does not name is no actor
+            owners = [r for r in roles[:-1] if r.refers != "instrument" and r.role]
+            if not owners:
+                return []  # "a drone struck": a weapon whose owner the text does not name is no actor
+            last = owners[-1]  # "rebel drones": the weapon names its owner's kind
         if not countries:
             referred = self._anaphor(phrase, last, start, text)
             if referred is not None:
