@@ -189,3 +189,13 @@ def test_a_weapon_named_with_its_owners_kind_names_the_owner(analyzer):
     assert code(strike) == "CODREB"
     found = events(analyzer, "A drone struck a car near Marib in Yemen on Friday, killing three men.")
     assert all(code(e) is None for e in found if e.event_code.startswith("19"))
+
+
+def test_forces_named_without_a_country_are_those_named_earlier_in_their_sentence(analyzer):
+    found = events(analyzer, "Ethiopian drones struck a market in Bahir Dar in Ethiopia on Monday. On Tuesday "
+                             "Eritrean artillery shelled the outskirts of Zalambessa, and troops burned "
+                             "several houses nearby.")
+    [burning] = [e for e in found if e.trigger == "burned"]
+    assert code(burning) == "ERIMIL"  # not the article's main country's forces
+    found = events(analyzer, "Troops fired on protesters in Khartoum in Sudan on Monday.")
+    assert any(code(e) == "SDNMIL" for e in found)  # alone in their sentence: the main country's

@@ -57,6 +57,9 @@ APPOSITIVE_RE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", r
 TITLE_GAP_RE = re.compile(r"^[ \t.]*$")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 IT_PRONOUNS = frozenset({"it", "its", "itself"})
+# Roles whose bare noun ("troops", "police") belongs to the country of the same kind named
+# earlier in its sentence, before the article's main country.
+SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # What "it" may stand for: a state, a body or a collective ("the regime"), never a person.
 IT_KINDS = frozenset({"country", "capital", "group", "igo", "role", "compound"})
@@ -474,8 +477,12 @@ class _Resolver:
             referred = self._anaphor(phrase, last, start, text)
             if referred is not None:
                 return referred
-            if last.country == "focus" and self.focus:
-                countries = [self.focus[0]]
+            if last.country == "focus":
+                # "Israeli artillery shelled X, and troops blew up houses": forces named
+                # without a country are those of the same kind named earlier in their
+                # sentence; otherwise the article's main country's
+                named = self._same_kind_in_sentence(code_role, start)
+                countries = [named] if named else [self.focus[0]] if self.focus else []
         plural = phrase.roles[-1].entries[0].plural
         out: list[ActorMention] = []
         for country in countries or [None]:
@@ -492,6 +499,21 @@ class _Resolver:
             kind = "compound" if phrase.modifiers else "role"
             out.append(ActorMention(start=start, end=phrase.end, actor=actor, kind=kind, office=office))
         return out
+
+    def _same_kind_in_sentence(self, code_role: str, start: int) -> str | None:
+        """The country of the last mention of `code_role` (forces: MIL, police: COP) with
+        a country, earlier in the sentence that holds `start`."""
+        if code_role not in SENTENCE_BOUND_ROLES:
+            return None
+        token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        sentence_start = token.sent.start_char
+        for mention in reversed(self.mentions):
+            if sentence_start <= mention.start and mention.end <= start and mention.actor.country \
+                    and (mention.actor.code or "").endswith(code_role):
+                return mention.actor.country
+        return None
 
     def _possessor(self, phrase: Phrase, roles: list[Role], start: int) -> Actor | None:
         """The group a role belongs to: "Hamas spokesman", "its fighters", "the group's spokesman"."""
