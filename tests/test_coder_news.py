@@ -199,3 +199,12 @@ def test_forces_named_without_a_country_are_those_named_earlier_in_their_sentenc
     assert code(burning) == "ERIMIL"  # not the article's main country's forces
     found = events(analyzer, "Troops fired on protesters in Khartoum in Sudan on Monday.")
     assert any(code(e) == "SDNMIL" for e in found)  # alone in their sentence: the main country's
+
+
+def test_it_is_the_speaker_named_before_a_reporting_verb(analyzer):
+    # the parser hangs "the ... Mission (UNMISS) said" on the place before it, so the
+    # mission is no subject in the parse; it is still who spoke, and who "it" is next
+    found = events(analyzer, "On Monday, soldiers fired at a patrol near Yei, the United Nations Mission in "
+                             "South Sudan (UNMISS) said. It called on the government to protect peacekeepers.")
+    [appeal] = [e for e in found if e.event_code.startswith("02")]
+    assert code(appeal) == "IGOUNO", appeal

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.actors import ActorKB, Country, Entry, Group, Person, Role, Word, name_key, split_words
 from ..nlp import doc_text
@@ -63,6 +63,8 @@ SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # What "it" may stand for: a state, a body or a collective ("the regime"), never a person.
 IT_KINDS = frozenset({"country", "capital", "group", "igo", "role", "compound"})
+# Verbs that report what someone said: the name right before one is its speaker.
+SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "warn", "write"})
 # "It" before these verbs is usually expletive ("it is clear that"), not an actor.
 EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "matter"})
 # How far back (characters) a pronoun may look for its antecedent.
@@ -683,7 +685,18 @@ class _Resolver:
 
     def _was_subject(self, mention: ActorMention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and any(t.dep_ in ("nsubj", "nsubjpass", "poss") for t in span)
+        if span is None:
+            return False
+        return any(t.dep_ in ("nsubj", "nsubjpass", "poss") for t in span) or _speaker_before(span)
+
+
+def _speaker_before(span: Span) -> bool:
+    """"..., the UN Interim Force in Lebanon (UNIFIL) said": the name right before a
+    reporting verb that the parse left without a subject is who spoke."""
+    following = span.doc[span.end:span.end + 3]
+    verb = next((t for t in following if not t.is_punct), None)
+    return (verb is not None and verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _referential_it(token: Token) -> bool:
