@@ -129,6 +129,18 @@ def test_surname_alone_resolves_by_date(nlp, stage) -> None:
     assert codes(doc, "Zelensky") == ["UKRGOV"]
 
 
+def test_a_surname_alone_names_no_one_out_of_office_whose_country_goes_unnamed(nlp, stage) -> None:
+    # "El Chapo" in a Mexican story before Daniel Chapo took office in Mozambique
+    doc = analyse(nlp, stage, "In 2019, the army briefly captured one of El Chapo's sons in Culiacan.",
+                  published="2024-12-16")
+    assert codes(doc, "Chapo") == []
+    # the same surname once he is in office, or in a story that names his country
+    doc = analyse(nlp, stage, "Chapo urged insurgents to lay down their arms.", published="2025-03-02")
+    assert codes(doc, "Chapo") == ["MOZGOV"]
+    doc = analyse(nlp, stage, "Chapo visited troops in Mozambique's north.", published="2024-12-16")
+    assert codes(doc, "Chapo") == ["MOZGOV"]
+
+
 def test_unknown_person_takes_the_role_of_the_appositive(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Peter Mwangi, spokesman for the Kenyan Foreign Ministry, declined to comment.")
     person = found(doc, "Peter Mwangi")

@@ -296,6 +296,7 @@ class _Resolver:
         self.tenures: dict[tuple[int, int], Person] = {}  # person mention -> its KB row
         self.by_start: dict[int, Phrase] = {}
         self.groups: list[ActorMention] = []  # mentions that name a group, for "the group", "it"
+        self._countries: set[str] | None = None  # countries the article names (`_named_countries`)
 
     def run(self) -> list[ActorMention]:
         phrases = self._phrases()
@@ -590,7 +591,13 @@ class _Resolver:
             return _refer(earlier, phrase.start, phrase.end, text, "person")
         if head.kind == "surname":
             person = self._choose(head.entries)
-            return self._person_mention(phrase.start, phrase.end, text, person) if person else None
+            in_office = self.day is None or person is not None and person.serves_on(self.day)  # undated: can't tell
+            if person is None or not (in_office or person.country in self._named_countries()):
+                # a surname alone, never given in full here, is someone in office on the
+                # day ("Zelensky asked allies"), or someone of a country the article names:
+                # in December 2024, "El Chapo" is not Mozambique's president-elect Daniel Chapo
+                return None
+            return self._person_mention(phrase.start, phrase.end, text, person)
         titled = self._title_actor(phrase)
         code, country, office = titled if titled is not None else self._appositive(head)
         if code is None:
@@ -641,6 +648,13 @@ class _Resolver:
         if len(serving) > 1:
             serving = [p for p in serving if p.country in self.focus[:FOCUS_TIEBREAK]] or serving
         return serving[0] if len(serving) == 1 else None
+
+    def _named_countries(self) -> set[str]:
+        """Countries the article names (a country, demonym or capital), people apart."""
+        if self._countries is None:
+            self._countries = {c for h in self.hits if h.kind in ("country", "demonym", "capital")
+                               for c in [_hit_country(h)] if c}
+        return self._countries
 
     def _earlier_person(self, name: str, before: int) -> ActorMention | None:
         key = name_key(name)
