@@ -208,3 +208,11 @@ def test_it_is_the_speaker_named_before_a_reporting_verb(analyzer):
                              "South Sudan (UNMISS) said. It called on the government to protect peacekeepers.")
     [appeal] = [e for e in found if e.event_code.startswith("02")]
     assert code(appeal) == "IGOUNO", appeal
+
+
+def test_an_agreement_named_with_the_is_one_made_before(analyzer):
+    found = events(analyzer, "Sudan's army chief condemned the shelling on Tuesday as a violation of the "
+                             "truce brokered by Saudi Arabia and the United States.")
+    assert not [e for e in found if e.event_code in ("057", "0871")], found
+    found = events(analyzer, "Sudan's army and the Rapid Support Forces declared a ceasefire in Jeddah on Monday.")
+    assert [e for e in found if e.event_code == "0871"], found

@@ -135,7 +135,8 @@ class EventStage:
         evidence = _evidence(sent, article)
         out: list[Draft] = []
         for trigger in triggers:
-            if trigger.token.i in folded or trigger.token.i in content or rules.describes_a_noun(trigger):
+            if trigger.token.i in folded or trigger.token.i in content or rules.describes_a_noun(trigger) \
+                    or rules.refers_to_an_agreement(trigger):
                 continue
             helpers = [t for i, home in folded.items() if home is trigger for t in [doc[i]]]
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context,

@@ -192,6 +192,23 @@ def describes_a_noun(trigger: Trigger) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBN" and trigger.rule.code[:2] not in VIOLENT_ROOTS
 
 
+# Agreements (a signed agreement, a ceasefire), named with "the" or a possessive.
+AGREEMENT_CODES = frozenset({"057", "0871"})
+
+
+def refers_to_an_agreement(trigger: Trigger) -> bool:
+    """"a flagrant violation of the November 2024 truce", "the committee monitoring the
+    truce", "under its deal with Kyiv": an agreement named with "the" or a possessive is
+    one made before, not news of this report, unless it is what the clause tells of ("the
+    truce took hold on Monday"). "agreed to a truce" is handled as the agreement's content."""
+    token = trigger.token
+    if token.pos_ not in ("NOUN", "PROPN") or trigger.rule.code not in AGREEMENT_CODES:
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "that", "this")) for c in token.children)
+
+
 def describing_verbs(token: Token) -> list[Token]:
     """Verbs of clauses that describe a noun trigger ("a bomb planted on Monday")."""
     if token.pos_ not in ("NOUN", "PROPN"):
