@@ -108,6 +108,14 @@ def test_a_day_counted_from_the_previous_sentence(analyzer):
     assert days == ["2026-01-20", "2026-01-21"]
 
 
+def test_hours_later_is_the_day_told_before(analyzer):
+    found = events(analyzer, "Gunmen shot dead three farmers in Zamfara on Wednesday. Police said the attackers "
+                             "fled on motorbikes. Hours later, soldiers shelled a bandit camp near Tsafe.",
+                   published="2026-01-23")
+    days = sorted(e.date for e in found if e.event_code[:2] in ("18", "19"))
+    assert days == ["2026-01-21", "2026-01-21"], found
+
+
 def test_questions_habits_and_policies_are_no_events(analyzer):
     assert not events(analyzer, "Are the guerrillas behind the bombing of the power line?")
     assert not [e for e in events(analyzer, "The rebels have repeatedly attacked army convoys on the highway.")

@@ -209,12 +209,15 @@ def is_historical(mention: DateMention, published: str | None) -> bool:
     return (now - when).days > HISTORICAL_DAYS
 
 
-# "A day earlier, ...", "Two days later, ...", "The next day, ...": a day counted from the
-# day the previous sentence told. ("two days after the raid" counts from the raid, which
+# "A day earlier, ...", "Two days later, ...", "The next day, ...", "Hours later, ...", "On
+# the same day, ...": a day counted from the day the previous sentence told. ("two days after the raid" counts from the raid, which
 # this does not resolve: only the adverbial forms, which end at a comma or the clause.)
 RELATIVE_DAY = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>earlier|later|before|after)"
-    r"|the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after))\b(?=\s*[,.;]|\s*$)",
+    r"|the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after)"
+    r"|(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes|moments)\s+later"
+    r"|later\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)|(?:on\s+)?the\s+same\s+day))"
+    r"\b(?=\s*[,.;]|\s*$)",
     re.IGNORECASE)
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -226,11 +229,14 @@ def relative_days(sent: Span, context: DateMention | None) -> list[DateMention]:
         return []
     out = []
     for match in RELATIVE_DAY.finditer(sent.text):
-        n = match.group("n")
-        count = NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n or 1)
-        direction = (match.group("dir") or match.group("dir2") or match.group("dir3")).lower()
-        sign = -1 if direction in ("earlier", "before", "previous") else 1
-        day = dt.date.fromisoformat(context.value[:10]) + dt.timedelta(days=sign * count)
+        if match.group("same"):
+            offset = 0  # "hours later", "later that day", "on the same day": the day told
+        else:
+            n = match.group("n")
+            count = NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n or 1)
+            direction = (match.group("dir") or match.group("dir2") or match.group("dir3")).lower()
+            offset = -count if direction in ("earlier", "before", "previous") else count
+        day = dt.date.fromisoformat(context.value[:10]) + dt.timedelta(days=offset)
         start = sent.start_char + match.start()
         out.append(DateMention(start=start, end=sent.start_char + match.end(), text=match.group(0),
                                value=day.isoformat(), precision="day", relation="on",
