@@ -224,3 +224,13 @@ def test_an_agreement_named_with_the_is_one_made_before(analyzer):
     assert not [e for e in found if e.event_code in ("057", "0871")], found
     found = events(analyzer, "Sudan's army and the Rapid Support Forces declared a ceasefire in Jeddah on Monday.")
     assert [e for e in found if e.event_code == "0871"], found
+
+
+def test_a_raid_that_tells_how_a_reported_act_was_done_is_no_second_act(analyzer):
+    # a wire dateline read as part of the sentence gave it another subject, and the parse
+    # hangs "in a night raid" on "said": the raid is still how the kidnapping was done
+    found = events(analyzer, "KATSINA, Nigeria, March 3 — Gunmen kidnapped at least 24 people, most of them "
+                             "women and children, in a night raid on a farming village near Danmusa in Nigeria's "
+                             "northwestern Katsina state, residents said on Friday.")
+    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert [e.event_code for e in violent] == ["181"], violent

@@ -93,6 +93,27 @@ def test_a_headline_takes_the_case_the_article_gives_its_words_and_needs_no_mode
     assert " may " in recaser.recase("PEACE MAY COME SOON TO THE VALLEY\nTalks went on.\n")  # beside no number
 
 
+def test_a_wire_dateline_is_blanked_for_the_parser():
+    text = "GOMA, Nov 18 (Reuters) — Rebels took the town on Monday.\nKINSHASA, Nov 18 - The army said so.\n"
+    prepared = parse_text(Article(id="a", text=text), None)
+    assert len(prepared) == len(text)
+    assert prepared.index("Rebels") == text.index("Rebels") and prepared[:prepared.index("Rebels")].strip() == ""
+    assert "KINSHASA" not in prepared and "The army said so." in prepared
+    assert "GOMA" not in prepared and prepared.count("\n") == text.count("\n")
+
+
+@pytest.mark.slow
+def test_the_blanked_dateline_still_says_which_country_the_article_is_about():
+    from sitroom.options import Options
+    from sitroom.pipeline import Analyzer
+
+    text = "GOMA, Congo, Nov 18 — The army withdrew from the hills above the lake on Monday, residents said."
+    analysis = Analyzer(Options()).analyze(Article(id="a", text=text, published="2025-11-18"))
+    [withdrawal] = analysis.events
+    assert withdrawal.evidence[0].sentence.startswith("The army withdrew")  # the parser did not see it
+    assert withdrawal.source_actor is not None and withdrawal.source_actor.code == "CODMIL"  # only it names Congo
+
+
 def test_mixed_case_text_is_untouched():
     recaser = Recaser()  # the model is never loaded for text that needs none
     text = "The UN envoy met NATO officials in Brussels on Tuesday."

@@ -33,11 +33,11 @@ from plover_eval import evaluate as plover  # noqa: E402
 # Measured 0.702 (top event, 226/322) after refusals and concessions took their content
 # (0.668 at the merge of the issue 13-21 branches).
 PLOVER_FLOOR = 0.69
-# Measured 0.690 (P 0.624, R 0.773) on the ten example articles at the commit that set it.
-EXAMPLES_F1_FLOOR = 0.68
-# Measured 0.671 (P 0.616, R 0.737) on the twelve articles written without looking at
+# Measured 0.715 (P 0.645, R 0.803) on the ten example articles at the commit that set it.
+EXAMPLES_F1_FLOOR = 0.70
+# Measured 0.677 (P 0.612, R 0.758) on the twelve articles written without looking at
 # sitroom's output (tests/golden/wire_*), at the commit that set it.
-WIRE_F1_FLOOR = 0.66
+WIRE_F1_FLOOR = 0.665
 MUC4_SAMPLE = 100
 # Measured on the first 100 MUC-4 dev articles, same commit: incident found 45/60 (75.0%),
 # in the template's country 63/87 (72.4%), quiet 16/40 (40.0%).

@@ -7,6 +7,9 @@ and always of the same length, so that every offset stays the article's.
   at every line break, which is right for headlines and paragraphs but cuts a wrapped
   sentence into pieces.
 - Upper-case copy is recased (`recase.Recaser`).
+- A wire dateline opening a paragraph ("GUSAU, Nigeria, Jan 22 — ") is blanked: read as
+  part of the first sentence, its words became that sentence's subject. Its country still
+  counts toward the article's focus (the actor stage reads it from the article's text).
 """
 from __future__ import annotations
 
@@ -28,10 +31,36 @@ MIN_WRAP, MAX_WRAP = 40, 120
 SENTENCE_FINAL = (".", "!", "?", ":", '"', "”", "'", "’")
 
 
+# A wire dateline opening a paragraph: "GOMA, Nov 18 (Reuters) —", "PORT SUDAN, May 12 -".
+# Its city and date say where and when the report was filed, not where the event was.
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’-]{2,40}(?:,[^\n—–-]{0,40})?\s*[—–-]{1,2}\s")
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+
+
 def parse_text(article: Article, recaser: Recaser | None) -> str:
     text = _blank_furniture(article)
     text = unwrap(text)
-    return recaser.recase(text) if recaser is not None else text
+    text = recaser.recase(text) if recaser is not None else text
+    # (copy written all in capitals is recased first: its dateline then no longer stands
+    # out from the text, and is read with it)
+    return _blank(text, datelines(text))
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with these spans turned into spaces ("GUSAU, Nigeria, Jan 22 — " read as
+    part of the first sentence gives it a subject of its own: the parser sees the
+    sentence as the reader does, and the dateline's words are coded by no one anyway)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _blank_furniture(article: Article) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventLexicon
+from ..prepare import datelines
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from . import rules, where
 from .arguments import ActorIndex, Argument, actors_of, clause_agent, sources, targets, victims
@@ -74,7 +75,7 @@ class EventStage:
 
     # -- one article -------------------------------------------------------------------
     def code(self, doc: Doc, article: Article) -> list["Draft"]:
-        lines = _datelines(article.text)
+        lines = datelines(article.text)
         outside = lambda m: not any(start <= m.start < end for start, end in lines)  # noqa: E731
         actors = ActorIndex(doc, [m for m in doc._.actors or [] if outside(m)])
         places = where.PlaceIndex(doc, [m for m in doc._.places or [] if outside(m)])
@@ -155,12 +156,16 @@ class EventStage:
         for trigger in triggers:
             token = trigger.token
             verb = token.head.head
+            if verb.i not in owner_of:
+                # "bandits kidnapped 38 people ..., in a night raid ..., residents said": the
+                # parse hangs the manner on the reporting verb; the act is what it reports
+                verb = next((c for c in verb.children if c.dep_ == "ccomp" and c.i in owner_of), verb)
             if ("violence" in trigger.rule.flags and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj"
                     and token.head.lower_ in MANNER_PREPS and verb.i in owner_of and owner_of[verb.i] is not trigger
                     and not is_passive(verb) and subject_of(verb, climb=False) is not None):
                 # "bandits kidnapped 38 people in a raid": the raid is how, not another act (but in
                 # "killed in an IS attack" the attack is the act, and names its doer)
-                folded[token.i] = owner_of[token.head.head.i]
+                folded[token.i] = owner_of[verb.i]
                 continue
             if trigger.token.lemma_.lower() not in ("kill", "wound", "injure"):
                 continue
@@ -546,13 +551,6 @@ def _title_end(doc: Doc, article: Article) -> int:
     return position + len(article.title.strip()) if 0 <= position < 200 else 0
 
 
-# A wire dateline opening a paragraph: "GOMA, Nov 18 (Reuters) —", "PORT SUDAN, May 12 -".
-# Its city and date say where and when the report was filed, not where the event was.
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’-]{2,40}(?:,[^\n—–-]{0,40})?\s*[—–-]{1,2}\s")
-
-
-def _datelines(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
 
 
 # A line this short without a full stop is a section heading, even where the parser finds

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.actors import ActorKB, Country, Entry, Group, Person, Role, Word, name_key, split_words
 from ..nlp import doc_text
+from ..prepare import datelines
 from ..records import Actor, ActorMention
 
 # Fuzzy matching tries windows of up to this many words: long enough for
@@ -145,13 +146,20 @@ class ActorStage:
         hits += _model_people(doc, words)
         hits = _drop_overlaps(hits)
         title = article.title if article is not None else None
-        focus = self.focus(doc_text(doc), hits, title)
+        # the parser does not see the dateline (prepare.py blanks it); where the report was
+        # filed still says which country it is about
+        text = doc_text(doc)
+        filed = [article.text[start:end] for start, end in datelines(article.text)
+                 if not text[start:end].strip()] if article is not None else []
+        focus = self.focus(text, hits, title, filed)
         doc._.focus = focus
         doc._.actors = _Resolver(self.kb, doc, words, hits, focus, day).run()
         return doc
 
-    def focus(self, text: str, hits: Sequence[Hit], title: str | None) -> list[str]:
-        """Countries the article is about, most weight first (ties: first named first)."""
+    def focus(self, text: str, hits: Sequence[Hit], title: str | None, filed: Sequence[str] = ()) -> list[str]:
+        """Countries the article is about, most weight first (ties: first named first);
+        `filed`: the article's datelines ("GOMA, Nov 18 (Reuters) —"), which count as
+        mentions in its lead."""
         weight: Counter[str] = Counter()
         first: dict[str, int] = {}
         for hit in hits:
@@ -161,6 +169,12 @@ class ActorStage:
                 continue
             weight[country] += share * (LEAD_WEIGHT if hit.start < LEAD_CHARS else 1.0)
             first.setdefault(country, hit.start)
+        for line in filed:
+            for hit in match_words(self.kb, line, split_words(line)):
+                country = _hit_country(hit)
+                if country is not None and hit.kind in ("country", "demonym", "capital"):
+                    weight[country] += FOCUS_WEIGHTS[hit.kind] * LEAD_WEIGHT
+                    first.setdefault(country, -1)
         if title and title.strip() and title.strip() not in text[:LEAD_CHARS]:
             for hit in match_words(self.kb, title, split_words(title)):
                 country = _hit_country(hit)
