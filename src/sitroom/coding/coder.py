@@ -7,7 +7,6 @@ For each sentence: find the triggers (`triggers.tsv`), their sources and targets
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -549,8 +548,6 @@ def _title_end(doc: Doc, article: Article) -> int:
         return 0
     position = article.text.find(article.title.strip())
     return position + len(article.title.strip()) if 0 <= position < 200 else 0
-
-
 
 
 # A line this short without a full stop is a section heading, even where the parser finds

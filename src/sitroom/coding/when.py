@@ -210,8 +210,9 @@ def is_historical(mention: DateMention, published: str | None) -> bool:
 
 
 # "A day earlier, ...", "Two days later, ...", "The next day, ...", "Hours later, ...", "On
-# the same day, ...": a day counted from the day the previous sentence told. ("two days after the raid" counts from the raid, which
-# this does not resolve: only the adverbial forms, which end at a comma or the clause.)
+# the same day, ...": a day counted from the day the previous sentence told. ("two days
+# after the raid" counts from the raid, which this does not resolve: only the adverbial
+# forms, which end at a comma or the clause.)
 RELATIVE_DAY = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>earlier|later|before|after)"
     r"|the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after)"
