@@ -176,7 +176,7 @@ def test_a_toll_in_a_clause_of_its_own_is_the_toll_of_the_sentences_act(analyzer
 
 def test_a_gunshot_wound_is_the_act_when_no_verb_tells_it(analyzer):
     # local news often tells a killing only by the body found and its wound
-    found = events(analyzer, "A farmer found the body of a man with a gunshot wound near the river in "
+    found = events(analyzer, "A farmer discovered a dead man with a gunshot wound near the river in "
                              "Kisumu on Saturday morning, police said.")
     [shooting] = [e for e in found if e.event_code == "193"]
     assert shooting.fatalities is not None and shooting.fatalities.killed == 1
