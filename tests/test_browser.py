@@ -14,13 +14,11 @@ SITROOM_SCREENSHOTS=docs/screenshots to keep them (the README and docs show thos
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,6 +34,8 @@ from sitroom.pipeline import Analyzer
 from sitroom.records import Actor, Article, Event, Evidence, Fatalities, Place, Sentence
 from sitroom.server import ServerConfig, create_app
 from sitroom.store import Store
+
+from loopback import serving
 
 pytestmark = pytest.mark.slow
 
@@ -137,28 +137,16 @@ def stores(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> dict
     return {"examples": examples, "checks": checks}
 
 
-def start_server(db: Path, analyzer: Analyzer) -> tuple[str, uvicorn.Server, threading.Thread, socket.socket]:
+def server_config(db: Path, analyzer: Analyzer) -> uvicorn.Config:
     app = create_app(ServerConfig(db_path=db, token=TOKEN), analyzer_factory=lambda _options: analyzer)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    return f"http://127.0.0.1:{sock.getsockname()[1]}", server, thread, sock
+    return uvicorn.Config(app, log_level="warning")
 
 
 @pytest.fixture(scope="module")
 def servers(stores: dict[str, Path], analyzer: Analyzer) -> Iterator[dict[str, str]]:
-    running = {name: start_server(path, analyzer) for name, path in stores.items()}
-    yield {name: found[0] for name, found in running.items()}
-    for _, server, thread, sock in running.values():
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+    with contextlib.ExitStack() as stack:
+        yield {name: f"http://127.0.0.1:{stack.enter_context(serving(server_config(path, analyzer)))}"
+               for name, path in stores.items()}
 
 
 @pytest.fixture(scope="module")

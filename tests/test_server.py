@@ -20,7 +20,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 
 from sitroom.errors import UsageError
@@ -31,6 +30,8 @@ from sitroom.server import run as server_run
 from sitroom.server.access import ReadWriteLock
 from sitroom.server.config import MAX_BATCH
 from sitroom.store import EventFilter, Store
+
+from loopback import serving
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REPO = Path(__file__).resolve().parents[1]
@@ -472,19 +473,8 @@ def test_the_page_and_its_files_are_served(client):
 def live(store_path: Path) -> Iterator[str]:
     """A real uvicorn on a free loopback port (for raw HTTP and other processes)."""
     app = create_app(ServerConfig(db_path=store_path, token=TOKEN), analyzer_factory=FakeAnalyzer)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(server_run.uvicorn_config(app))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    yield f"127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serving(server_run.uvicorn_config(app)) as port:
+        yield f"127.0.0.1:{port}"
 
 
 def raw_get(address: str, target: str) -> tuple[int, str]:

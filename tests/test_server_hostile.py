@@ -12,7 +12,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -20,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from sitroom.errors import UsageError
 from sitroom.server import ServerConfig, create_app, reads
 from sitroom.server import run as server_run
 from sitroom.store import EventFilter, Store
+
+from loopback import serving
 from test_server import AUTH, REPO, TOKEN, FakeAnalyzer, all_events, assert_error, client_for, synthetic
 
 LIST_ROUTES = ["/api/events", "/api/actors", "/api/network", "/api/places", "/api/timeline"]
@@ -49,19 +49,8 @@ def client(store_path: Path) -> Any:
 def live(store_path: Path) -> Iterator[tuple[str, int]]:
     """A real uvicorn with the settings `sitroom serve` uses; its log records reach caplog."""
     app = create_app(ServerConfig(db_path=store_path, token=TOKEN, body_seconds=1.0), analyzer_factory=FakeAnalyzer)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(server_run.uvicorn_config(app, log_config=None, head_seconds=1.0))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    yield "127.0.0.1", sock.getsockname()[1]
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serving(server_run.uvicorn_config(app, log_config=None, head_seconds=1.0)) as port:
+        yield "127.0.0.1", port
 
 
 def connect(live: tuple[str, int]) -> socket.socket:

@@ -4,9 +4,6 @@ loopback publishes, and the open page shows the new event and an alert notice wi
 being reloaded."""
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +13,8 @@ from playwright.sync_api import expect, sync_playwright
 
 from sitroom.server import ServerConfig, create_app
 from sitroom.store import Store
+
+from loopback import serving
 from test_browser import CHROMIUM_ARGS, chromium
 from test_watch import SHELLING_12, TALKS, start, stop
 from test_watch_site import NewsSite
@@ -31,19 +30,8 @@ def dashboard(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     db = tmp_path / "live.duckdb"
     Store.open(db).close()  # an empty store, as `sitroom serve` would make
     app = create_app(ServerConfig(db_path=db, token=TOKEN))
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=1))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}", db
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serving(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=1)) as port:
+        yield f"http://127.0.0.1:{port}", db
 
 
 def test_a_new_event_and_its_alert_show_on_the_open_page_without_a_reload(tmp_path: Path,
