@@ -234,3 +234,17 @@ def test_a_raid_that_tells_how_a_reported_act_was_done_is_no_second_act(analyzer
                              "northwestern Katsina state, residents said on Friday.")
     violent = [e for e in found if e.event_code[:2] in ("18", "19")]
     assert [e.event_code for e in violent] == ["181"], violent
+
+
+def test_a_shooting_death_is_the_act_and_its_victim_the_toll(analyzer):
+    # local news names a killing by its kind of death: "the shooting death of ..."
+    found = events(analyzer, "Detectives are looking for a man in connection with the shooting death of his "
+                             "neighbour in Dayton, police said on Tuesday.")
+    [shooting] = [e for e in found if e.event_code == "193"]
+    assert shooting.fatalities is not None and shooting.fatalities.killed == 1
+    found = events(analyzer, "The stabbing death of a teenager outside a bar in Leeds on Friday has shaken the town.")
+    [stabbing] = [e for e in found if e.event_code.startswith("18")]
+    assert stabbing.fatalities is not None and stabbing.fatalities.killed == 1
+    # a death with no kind named is no act of violence of its own
+    found = events(analyzer, "The death of the former minister in a Paris hospital on Friday was announced by his family.")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found

@@ -214,3 +214,11 @@ def test_seed_weekdays_fall_within_the_week_before_publication(nlp):
             assert (1 <= delta <= 7) if mention.tense == "future" else (-6 <= delta <= 0), mention
             checked += 1
     assert checked >= 5
+
+
+def test_infer_published_from_an_archived_dateline_with_a_two_digit_year():
+    # old wire copy in capitals: the year in two digits, the agency or a dash after it
+    text = "SAN JOSE (COSTA RICA), 27 OCT 89 (AFP) -- [TEXT] THE MINISTER SAID TODAY THAT TALKS WILL GO ON."
+    assert infer_published(text, today=dt.date(2026, 3, 1)) == "1989-10-27"
+    text = "KABUL, 4 Feb 21 -- Gunmen attacked a checkpoint on the road to the airport."
+    assert infer_published(text, today=dt.date(2026, 3, 1)) == "2021-02-04"

@@ -494,6 +494,10 @@ def _parse_published(published: str | None) -> dt.date | None:
 _LABELLED = re.compile(r"(?im)^\W*(?:published|posted|updated|date|first published)\s*(?:on|:)?\s*:?\s*(.{6,40})$")
 _DATELINE = re.compile(rf"(?m)^[A-Z][A-Za-z .'-]+,\s+((?:{_MONTH_RE})\s+{_DAY_RE}(?:,?\s+{_YEAR_RE})?|"
                        rf"{_DAY_RE}\s+{_MONTH_RE}(?:\s+{_YEAR_RE})?)\s*\(")
+# Archived wire copy, often all in capitals, dates its dateline with a two-digit year and
+# may end it with a dash instead of the agency: "SAN JOSE (COSTA RICA), 27 OCT 89 (AFP) --".
+_SHORT_DATELINE = re.compile(rf"(?m)^[A-Z][A-Za-z .'()-]+,\s+({_DAY_RE})\s+((?i:{_MONTH_RE}))\s+(\d\d)"
+                             r"\s*(?:\(|[—–-]{1,2}\s)")
 
 
 def infer_published(text: str, today: dt.date | None = None) -> str | None:
@@ -508,6 +512,11 @@ def infer_published(text: str, today: dt.date | None = None) -> str | None:
         found = _full_dates(match[1])
         if found:
             return found[0].isoformat()
+    match = _SHORT_DATELINE.search(head)
+    if match is not None:
+        value, precision, _ = resolve_expression(f"{match[1]} {match[2]} {_full_year(int(match[3]), today)}", None, None)
+        if value is not None and precision == "day":
+            return value
     match = _DATELINE.search(head)
     if match is not None:
         found = _full_dates(match[1])
@@ -520,6 +529,13 @@ def infer_published(text: str, today: dt.date | None = None) -> str | None:
             return value
     found = _full_dates(head)
     return max(found).isoformat() if found else None
+
+
+def _full_year(short: int, today: dt.date | None) -> int:
+    """A two-digit year: in this century unless that would be in the future ("89" is 1989)."""
+    this_year = (today or dt.date.today()).year
+    year = this_year - this_year % 100 + short
+    return year if year <= this_year else year - 100
 
 
 def _full_dates(text: str) -> list[dt.date]:
