@@ -181,7 +181,7 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         subject = subject_of(token)
         found = actors_of(subject, index) if subject is not None else []
         if not found and subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
-            found = _reporter_of(token, index)
+            found = _reporter_of(token, subject, index)
         if not found and subject is not None and is_passive(token):
             found = clause_agent(subject, index)  # "killed by a bomb planted by the group"
         if found or is_passive(token):
@@ -226,9 +226,10 @@ SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 REPORT_LEMMAS = frozenset({"say", "announce", "state", "tell", "declare", "add", "claim", "insist", "warn", "confirm", "quote"})
 
 
-def _reporter_of(token: Token, index: ActorIndex) -> list[Argument]:
+def _reporter_of(token: Token, pronoun: Token, index: ActorIndex) -> list[Argument]:
     """"The rebels said they will release ...": an unresolved pronoun in what was said is
-    the speaker."""
+    the speaker, when the speaker was named before it ("They also looted shops, a
+    resident said": the pronoun names whoever the story told of before, not the witness)."""
     current = token
     for _ in range(6):
         head = current.head
@@ -236,7 +237,7 @@ def _reporter_of(token: Token, index: ActorIndex) -> list[Argument]:
             return []
         if current.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in REPORT_LEMMAS:
             speaker = subject_of(head, climb=False)
-            return actors_of(speaker, index) if speaker is not None else []
+            return actors_of(speaker, index) if speaker is not None and speaker.i < pronoun.i else []
         current = head
     return []
 

@@ -18,7 +18,7 @@ from . import rules, where
 from .arguments import ActorIndex, Argument, actors_of, clause_agent, sources, targets, victims
 from .draft import Draft, event_id
 from .frames import Report, modality, report_of
-from .merge import merge_events
+from .merge import fold_property, merge_events
 from .scene import inherit_scene, place_in_country
 from .syntax import clause_top, is_passive, subject_of
 from .tolls import attach_numbers, reconcile, report_from
@@ -68,7 +68,7 @@ class EventStage:
         drafts = self.code(doc, article)
         inherit_scene(drafts, doc.text)
         place_in_country(drafts, doc._.places or [], self.country_place)
-        merged = merge_events(drafts)
+        merged = fold_property(merge_events(drafts))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc
 

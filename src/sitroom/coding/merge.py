@@ -48,6 +48,39 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
 
 
 TERRITORY_CODE = "192"
+# Property seized or destroyed (CAMEO 171): in the course of an act of violence by the same
+# side it is part of that act ("the fighters killed seven and set fire to dozens of homes";
+# ACLED names such an event by its most severe act); told on its own it is an event.
+PROPERTY_CODE = "171"
+# Characters between one sentence's end and the next one's start (a space, a line break).
+NEXT_SENTENCE_GAP = 3
+
+
+def fold_property(drafts: Sequence["Draft"]) -> list["Draft"]:
+    """The drafts less the seizures and destruction that belong to an act of violence by
+    the same side (or an unnamed one) in the same place, told in the same sentence or the
+    next one; the act keeps their sentences as evidence."""
+    acts = [d for d in drafts if d.code[:2] in VIOLENT_ROOTS]
+    out: list["Draft"] = []
+    for draft in drafts:
+        home = next((a for a in acts if _part_of(draft, a)), None) if draft.code.startswith(PROPERTY_CODE) else None
+        if home is None:
+            out.append(draft)
+        else:
+            home.evidence.extend(e for e in draft.evidence if e not in home.evidence)
+    return out
+
+
+def _part_of(damage: "Draft", act: "Draft") -> bool:
+    if damage.historical != act.historical or damage.modality != act.modality:
+        return False
+    if not _agree(damage.source, act.source, True) or not places_agree(damage.place, act.place):  # type: ignore[arg-type]
+        return False
+    if any(e in act.evidence for e in damage.evidence):
+        return True
+    # the next sentence, on the same day ("... shot dead four traders. They also looted shops")
+    follows = any(0 <= d.start - a.end <= NEXT_SENTENCE_GAP for d in damage.evidence for a in act.evidence)
+    return follows and (damage.date == act.date or damage.date_inferred)
 
 
 def _bare_toll(draft: "Draft") -> bool:
