@@ -54,6 +54,7 @@ TERRITORY_CODE = "192"
 PROPERTY_CODE = "171"
 # Characters between one sentence's end and the next one's start (a space, a line break).
 NEXT_SENTENCE_GAP = 3
+FACTUAL = frozenset({"asserted", "claimed"})
 
 
 def fold_property(drafts: Sequence["Draft"]) -> list["Draft"]:
@@ -72,8 +73,10 @@ def fold_property(drafts: Sequence["Draft"]) -> list["Draft"]:
 
 
 def _part_of(damage: "Draft", act: "Draft") -> bool:
-    if damage.historical != act.historical or damage.modality != act.modality:
+    if damage.historical != act.historical:
         return False
+    if damage.modality != act.modality and not {damage.modality, act.modality} <= FACTUAL:
+        return False  # told as done (by the writer or by a party), both
     if not _agree(damage.source, act.source, True) or not places_agree(damage.place, act.place):  # type: ignore[arg-type]
         return False
     if any(e in act.evidence for e in damage.evidence):
