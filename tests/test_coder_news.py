@@ -280,3 +280,13 @@ def test_a_pronoun_before_its_reporting_verb_is_not_the_witness(analyzer):
     # named first, the speaker is the pronoun's antecedent
     found = events(analyzer, "The rebels said they would free the hostages on Friday.")
     assert [e for e in found if (code(e) or "").endswith("REB")], found
+
+
+def test_the_object_of_accuse_or_thank_does_the_act_it_names(analyzer):
+    # "accused X of firing": X fired, by the accuser's word only
+    found = events(analyzer, "Kenya's defence ministry accused Somali forces of firing on its border posts near "
+                             "Mandera on Sunday night.")
+    [firing] = [e for e in found if e.event_code.startswith("19")]
+    assert code(firing) == "SOMMIL" and firing.modality == "claimed"
+    found = events(analyzer, "The government thanked Qatar for mediating the talks in Doha on Monday.")
+    assert [e for e in found if e.event_code.startswith("04") and code(e) == "QAT"], found

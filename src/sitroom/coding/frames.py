@@ -114,7 +114,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "negated"
         if position > 0 and verb.lemma_.lower() in ("deny", "fail"):
             return "negated"
-        if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "claim") and chain[position - 1].dep_ in ("pcomp", "pobj"):
+        if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "claim") and (
+                chain[position - 1].dep_ in ("pcomp", "pobj") or any(t.dep_ == "pcomp" for t in chain[:position])):
             return "claimed"  # "accused the army of killing civilians": alleged
         if any(c.dep_ == "mark" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
             return "hypothetical"

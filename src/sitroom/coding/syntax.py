@@ -13,6 +13,9 @@ SHARED_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "prep", "pobj
 # Dependents that start a clause of their own: actors in them belong to that clause.
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "parataxis", "csubj")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+# Prepositions through which a verb's object controls a gerund ("accused X of firing",
+# "thanked X for mediating", "stopped X from entering", "charged X with planting").
+OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "with", "into"})
 LIGHT_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
 
 
@@ -46,6 +49,15 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
             return token.head
         if not climb or token.dep_ not in SHARED_SUBJECT_DEPS or token.head == token:
             return None
+        if token.dep_ == "pcomp" and token.head.lower_ in OBJECT_CONTROL_PREPS and token.head.head != token.head:
+            # "accused Armenian forces of firing", "prevented the army from entering": the
+            # object of the governing verb does the act
+            governor = token.head.head
+            if governor.dep_ == "dobj" and governor.head.pos_ in ("VERB", "AUX"):
+                return governor  # the parse hangs "of firing" on the object itself
+            controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller
         token = token.head
     return None
 
