@@ -290,3 +290,17 @@ def test_the_object_of_accuse_or_thank_does_the_act_it_names(analyzer):
     assert code(firing) == "SOMMIL" and firing.modality == "claimed"
     found = events(analyzer, "The government thanked Qatar for mediating the talks in Doha on Monday.")
     assert [e for e in found if e.event_code.startswith("04") and code(e) == "QAT"], found
+
+
+def test_its_and_they_agree_with_whom_they_name(analyzer):
+    # "its aircraft": the army that speaks, not the group named in the sentence before
+    found = events(analyzer, "The Islamic State claimed the attack on Wednesday. The Iraqi army said in a statement "
+                             "that its aircraft had struck the attackers near Tikrit as they withdrew.")
+    [strike] = [e for e in found if e.event_code.startswith("195")]
+    assert code(strike) == "IRQMIL"
+    # "they" are not the army ("the army said they" would be the attackers)
+    assert not [e for e in found if e.event_code.startswith("08")], found
+    # ", saying its fighters ...": said by the group, not by its news agency
+    found = events(analyzer, "The Islamic State claimed the attack through its Amaq news agency, saying its "
+                             "fighters had killed nine soldiers near Tikrit in Iraq.")
+    assert not [e for e in found if (code(e) or "").endswith("MED")], found

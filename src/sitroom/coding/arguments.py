@@ -237,9 +237,21 @@ def _reporter_of(token: Token, pronoun: Token, index: ActorIndex) -> list[Argume
             return []
         if current.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in REPORT_LEMMAS:
             speaker = subject_of(head, climb=False)
-            return actors_of(speaker, index) if speaker is not None and speaker.i < pronoun.i else []
+            if speaker is None or speaker.i > pronoun.i or not _agree_in_number(pronoun, speaker):
+                return []
+            return actors_of(speaker, index)
         current = head
     return []
+
+
+PLURAL_PRONOUNS = frozenset({"they", "we"})
+
+
+def _agree_in_number(pronoun: Token, speaker: Token) -> bool:
+    """"The rebels said they ...", "the army said it ...": not "the army said they" (the
+    attackers it struck), nor "the rebels said he"."""
+    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    return plural == (pronoun.lower_ in PLURAL_PRONOUNS)
 
 
 def _preverbal(verb: Token, index: ActorIndex) -> list[Argument]:

@@ -542,6 +542,13 @@ class _Resolver:
         if phrase.modifiers or not (anaphoric or GROUP_POSSESSIVE_RE.search(self.text[max(0, start - 8):start])):
             return None
         previous = [m for m in self.groups if m.end <= start and start - m.end <= PRONOUN_REACH]
+        if re.search(r"\bits\s+$", self.text[max(0, start - 8):start], re.I):
+            # "The army said its aircraft had struck ...": "its" is whoever "it" would be,
+            # the last singular subject, not only the last group
+            previous += [m for m in self.mentions if m.kind in IT_KINDS and m.end <= start
+                         and start - m.end <= PRONOUN_REACH and m.actor.code and self._singular(m)
+                         and self._is_subject(m)]
+            previous.sort(key=lambda m: m.end)
         return previous[-1].actor if previous else None
 
     def _former(self, start: int) -> bool:
@@ -711,6 +718,12 @@ class _Resolver:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span[-1].tag_ not in PLURAL_TAGS
 
+    def _is_subject(self, mention: ActorMention) -> bool:
+        """The mention itself is a clause's subject (or the speaker before a reporting verb),
+        not a phrase holding one ("its news agency")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and (span.root.dep_ in ("nsubj", "nsubjpass") or _speaker_before(span))
+
     def _was_subject(self, mention: ActorMention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -723,8 +736,9 @@ def _speaker_before(span: Span) -> bool:
     reporting verb that the parse left without a subject is who spoke."""
     following = span.doc[span.end:span.end + 3]
     verb = next((t for t in following if not t.is_punct), None)
+    # (", saying ..." is said by the clause's subject, not by the name before the comma)
     return (verb is not None and verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+            and verb.tag_ != "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _referential_it(token: Token) -> bool:
