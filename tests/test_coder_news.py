@@ -304,3 +304,13 @@ def test_its_and_they_agree_with_whom_they_name(analyzer):
     found = events(analyzer, "The Islamic State claimed the attack through its Amaq news agency, saying its "
                              "fighters had killed nine soldiers near Tikrit in Iraq.")
     assert not [e for e in found if (code(e) or "").endswith("MED")], found
+
+
+def test_suspending_broadcasters_is_a_restriction_not_cut_relations(analyzer):
+    # a government that suspends radio stations restricts them (172); suspended talks or
+    # aid reduce relations
+    found = events(analyzer, "On Wednesday the military government suspended two foreign radio stations for three "
+                             "months in Niamey, accusing them of spreading propaganda.")
+    assert [e for e in found if e.event_code.startswith("172")], found
+    found = events(analyzer, "The government suspended talks with the rebels in Niamey on Monday.")
+    assert [e for e in found if e.event_code.startswith("16")], found
