@@ -325,3 +325,19 @@ def test_a_headline_glued_to_the_body_is_read_apart(analyzer):
     # a brand written in one word is no glue
     doc = analyzer.nlp("He sent a WhatsApp message on Sunday.")
     assert "WhatsApp" in [t.text for t in doc]
+
+
+def test_a_headline_drops_the_was_of_its_passive(analyzer):
+    # "Man shot and killed on city street": the man was shot; the doer is in the "by" phrase
+    title = "Man shot and killed on city street"
+    found = events(analyzer, title + "\nPolice in Dayton are looking for witnesses.", title=title)
+    [shooting] = [e for e in found if e.event_code.startswith("19")]
+    assert code(shooting) is None and code(shooting, "target") == "CVL"
+    title = "Teenager shot dead by police in Memphis"
+    found = events(analyzer, title + "\nThe family has asked for the video to be released.", title=title)
+    [shooting] = [e for e in found if e.event_code.startswith("19")]
+    assert (code(shooting) or "").endswith("COP") and (code(shooting, "target") or "").endswith("CVL")
+    # with its object, a headline is active: "Police shoot man in Dayton"
+    title = "Police shoot man in Dayton"
+    found = events(analyzer, title + "\nThe man was armed, police said.", title=title)
+    assert any((code(e) or "").endswith("COP") for e in found if e.event_code.startswith("19")), found

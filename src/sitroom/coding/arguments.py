@@ -403,3 +403,17 @@ def _by_country(mentions: list[ActorMention], head: Token) -> list[Argument]:
         elif KIND_RANK.get(mention.kind, 5) < KIND_RANK.get(best[key].kind, 5):
             best[key] = mention
     return [Argument(actor=best[k].actor, mention=best[k], token=head) for k in order]
+
+
+def headline_parties(token: Token, index: ActorIndex) -> tuple[list[Argument], list[Argument]]:
+    """(victims, doers) of a headline's reduced passive: its subject (or the noun its
+    participle describes) and its "by" phrase."""
+    verb = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+    if token.dep_ == "acl":
+        subject = token.head
+    else:
+        subject = next((c for c in [*token.children, *verb.children] if c.dep_ == "nsubj"), None)
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    return (actors_of(subject, index) if subject is not None else [],
+            actors_of(pobj, index) if pobj is not None else [])

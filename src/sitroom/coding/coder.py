@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..prepare import datelines
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from . import rules, where
-from .arguments import ActorIndex, Argument, actors_of, clause_agent, sources, targets, victims
+from .arguments import ActorIndex, Argument, actors_of, clause_agent, headline_parties, sources, targets, victims
 from .draft import Draft, event_id
 from .frames import Report, modality, report_of
 from .merge import fold_property, merge_events
@@ -256,6 +256,10 @@ class EventStage:
         found_sources = sources(trigger, actors, light_is_trigger=light_is_trigger,
                                 lexicon_frames=lexicon.has_frame)
         found_targets = targets(trigger, actors, lambda t: where.visited(t, actors, places))
+        if trigger.in_title and rules.headline_passive(trigger):
+            # "Man shot and killed on city street": headlines drop the "was"; the subject is
+            # the victim, the doer (if any) is in the "by" phrase
+            found_targets, found_sources = headline_parties(trigger.token, actors)
         if not found_targets and trigger.rule.targets and trigger.rule.targets[0][0] != "none":
             # "strikes on the port killed nine", "a drone struck the market, killing 23":
             # the victims the toll verb names are the targets

@@ -50,6 +50,24 @@ def intended(code: str, rule: str, mode: str) -> tuple[str, str, str]:
     return code, rule, mode
 
 
+def headline_passive(trigger: Trigger) -> bool:
+    """A violent verb in a headline, in the past form, with a subject and no object ("Man
+    shot and killed on city street", "Girl shot at party dies"): headlinese for the
+    passive, whose subject was struck."""
+    token = trigger.token
+    if trigger.rule.code[:2] not in VIOLENT_ROOTS or token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBN"):
+        return False
+    if not trigger.rule.targets or trigger.rule.targets[0][0] != "dobj":
+        return False
+    verb = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+    children = list(token.children) + (list(verb.children) if verb is not token else [])
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass") for c in token.children):
+        return False
+    if token.dep_ == "acl":
+        return True  # "Girl shot at party dies": the participle describes its victim
+    return any(c.dep_ == "nsubj" for c in children)
+
+
 # Determiners that make an event noun a re-mention ("the assault", "this attack", "its offensive").
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 
