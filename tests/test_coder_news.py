@@ -341,3 +341,13 @@ def test_a_headline_drops_the_was_of_its_passive(analyzer):
     title = "Police shoot man in Dayton"
     found = events(analyzer, title + "\nThe man was armed, police said.", title=title)
     assert any((code(e) or "").endswith("COP") for e in found if e.event_code.startswith("19")), found
+
+
+def test_violence_in_the_simple_present_is_a_habit_not_an_act(analyzer):
+    # news tells acts in the past; "the militias who murder farmers" is a charge, not a report
+    found = events(analyzer, "The militias who murder farmers in the valley must be disarmed, the bishop said on "
+                             "Sunday in Bunia.")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19", "20")], found
+    # "hit" is the same word in the past: told with its day, it is an act
+    found = events(analyzer, "Rockets hit the town of Gao on Monday, the army said.")
+    assert [e for e in found if e.event_code[:2] in ("18", "19", "20")], found
