@@ -39,6 +39,7 @@ def losses(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_event
     similarity = {}
     for a, b, value in con.execute("SELECT a, b, similarity FROM story_links").fetchall():
         similarity[(a, b)] = similarity[(b, a)] = value
+    leads = {article_id: fusion.lead_members(records) for article_id, records in members.items()}
     causes: Counter[str] = Counter()
     for x, y in itertools.combinations(docs, 2):
         a, b = x["id"], y["id"]
@@ -51,12 +52,13 @@ def losses(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_event
             causes["different stories"] += 1
             continue
         shared = fusion.Story(similarity.get((a, b), story.STORY_THRESHOLD), knowledge)
+        led = fusion.Story(shared.similarity, knowledge, leads=True)
         best_veto: tuple[float, str] | None = None
         best_low: tuple[float, tuple[str, ...]] | None = None
         matched = False
         for m, n in itertools.product(members[a], members[b]):
             first, second = (m, n) if (a, m["id"]) <= (b, n["id"]) else (n, m)
-            match = fusion.score(first, second, shared)
+            match = fusion.score(first, second, led if m["id"] in leads[a] and n["id"] in leads[b] else shared)
             if match.passes():
                 matched = True
                 break

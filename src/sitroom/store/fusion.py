@@ -194,13 +194,14 @@ class Fuser:
             member = _Member.of(row)
             in_story[story_of[member.article_id]].append(member)
         links = self.stories.linked(sorted(story_of))
+        leads = _leads([*new, *(m for members in in_story.values() for m in members)])
         candidates = self._candidates(new, story_of, in_story)
         edges: dict[tuple[int, int], fusion.Match] = {}
         kept = {}
         for member in new:
             scored = []
             for other in candidates.get(member.seq, ()):
-                match = self._match(member, other, story_of, links)
+                match = self._match(member, other, story_of, links, leads)
                 if match is None:
                     continue
                 scored.append((other, match))
@@ -215,7 +216,7 @@ class Fuser:
                 for right in parts[i + 1:]:
                     for x in (m for m in in_story[change.story_id] if m.article_id in left):
                         for y in (m for m in in_story[change.story_id] if m.article_id in right):
-                            match = self._match(x, y, story_of, links)
+                            match = self._match(x, y, story_of, links, leads)
                             if match is not None and match.passes():
                                 edges[(min(x.seq, y.seq), max(x.seq, y.seq))] = match
                                 self._dirty |= {x.seq, y.seq}
@@ -233,7 +234,7 @@ class Fuser:
         self._dirty |= set(seqs)
 
     def _match(self, x: "_Member", y: "_Member", story_of: dict[str, str],
-               links: dict[str, dict[str, float]]) -> fusion.Match | None:
+               links: dict[str, dict[str, float]], leads: set[tuple[str, str]]) -> fusion.Match | None:
         """How two members of different articles match (None: one article's own events,
         which stay apart: it told them apart itself)."""
         if x.article_id == y.article_id:
@@ -241,15 +242,18 @@ class Fuser:
         if x.id == y.id:
             return fusion.Match(1.0, ("same id",), ())
         first, second = sorted((x, y), key=_Member.key)
-        return fusion.score(first.record, second.record, self._story(x.article_id, y.article_id, story_of, links))
+        return fusion.score(first.record, second.record, self._story(x, y, story_of, links, leads))
 
-    def _story(self, a: str, b: str, story_of: dict[str, str], links: dict[str, dict[str, float]]
-               ) -> fusion.Story | None:
-        """The story two articles share: their own similarity when they are linked, the
-        story threshold when only other articles of the story link them; None if none."""
+    def _story(self, x: "_Member", y: "_Member", story_of: dict[str, str], links: dict[str, dict[str, float]],
+               leads: set[tuple[str, str]]) -> fusion.Story | None:
+        """The story two members' articles share: their own similarity when they are
+        linked, the story threshold when only other articles of the story link them, and
+        whether both members lead their articles (`_leads`); None if no story."""
+        a, b = x.article_id, y.article_id
         if a not in story_of or story_of.get(a) != story_of.get(b):
             return None
-        return fusion.Story(links.get(a, {}).get(b, story.STORY_THRESHOLD), self.knowledge)
+        return fusion.Story(links.get(a, {}).get(b, story.STORY_THRESHOLD), self.knowledge,
+                            leads=x.key() in leads and y.key() in leads)
 
     def _candidates(self, new: Sequence["_Member"], story_of: dict[str, str],
                     in_story: dict[str, list["_Member"]]) -> dict[int, list["_Member"]]:
@@ -342,6 +346,8 @@ class Fuser:
         scope_articles = sorted({m.article_id for m in members.values()})
         links = self.stories.linked(scope_articles)
         story_of = self.stories.story_ids(scope_articles)
+        leads = _leads([_Member.of(row) for row in self.con.execute(
+            f"{_MEMBER_SELECT} WHERE list_contains(?, article_id)", [scope_articles]).fetchall()])
         vetoes: dict[tuple[int, int], bool] = {}
 
         def apart(a: int, b: int) -> bool:
@@ -352,11 +358,14 @@ class Fuser:
                 return False
             if (a, b) not in vetoes:
                 first, second = sorted((x, y), key=_Member.key)
-                story_ = self._story(x.article_id, y.article_id, story_of, links)
-                vetoes[(a, b)] = vetoes[(b, a)] = fusion.veto(first.record, second.record, story_) is not None
+                story_ = self._story(x, y, story_of, links, leads)
+                ruled_out = fusion.veto(first.record, second.record, story_, actors=False)
+                vetoes[(a, b)] = vetoes[(b, a)] = ruled_out is not None
             return vetoes[(a, b)]
 
-        groups = clustering.cluster(seqs, [clustering.Edge(a, b, score) for a, b, score, _ in edge_rows], apart,
+        # the leads of a story's articles are joined first: the event the story is about
+        groups = clustering.cluster(seqs, [clustering.Edge(a, b, score + (fusion.LEAD_SOFTER in (matches[(a, b)].get("softer") or ())))
+                                           for a, b, score, _ in edge_rows], apart,
                                     order=lambda seq: members[seq].key())
         taken: set[str] = set()
         updates = []
@@ -625,6 +634,16 @@ class _Member:
     def key(self) -> tuple[str, str]:
         """What orders members whatever order they came in."""
         return (self.article_id, self.id)
+
+
+def _leads(members: Iterable[_Member]) -> set[tuple[str, str]]:
+    """The keys of the members that lead their articles (`fusion.lead_members`), from
+    every member of each article (which `members` must hold)."""
+    by_article: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for member in members:
+        by_article[member.article_id][member.id] = member.record
+    return {(article_id, member_id) for article_id, records in by_article.items()
+            for member_id in fusion.lead_members(records.values())}
 
 
 def _in_window(found: fusion.Block, record: dict[str, Any]) -> bool:
