@@ -39,7 +39,7 @@ def losses(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_event
     similarity = {}
     for a, b, value in con.execute("SELECT a, b, similarity FROM story_links").fetchall():
         similarity[(a, b)] = similarity[(b, a)] = value
-    leads = {article_id: fusion.lead_members(records) for article_id, records in members.items()}
+    leads = {article_id: fusion.first_acts(records, knowledge) for article_id, records in members.items()}
     causes: Counter[str] = Counter()
     for x, y in itertools.combinations(docs, 2):
         a, b = x["id"], y["id"]
@@ -58,7 +58,8 @@ def losses(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_event
         matched = False
         for m, n in itertools.product(members[a], members[b]):
             first, second = (m, n) if (a, m["id"]) <= (b, n["id"]) else (n, m)
-            match = fusion.score(first, second, led if m["id"] in leads[a] and n["id"] in leads[b] else shared)
+            both = m["id"] in leads[a] and n["id"] in leads[b] and (leads[a][m["id"]] or leads[b][n["id"]])
+            match = fusion.score(first, second, led if both else shared)
             if match.passes():
                 matched = True
                 break

@@ -49,11 +49,13 @@ WIDE_DATE_WINDOW = 7
 # so two articles of one story report the same event in their leads. An article's lead
 # event is its first act (`lead_members`): not a statement, appeal, meeting or
 # diplomatic gesture (the reactions that follow an act), not background, not a plan.
-# Two leads of one story, of one CAMEO root or family, are one event unless their
-# places, dates or standing rule it out: their actors may differ, since outlets name the
-# perpetrator and the victims in different words and often not at all.
+# One article's lead and another article's first act of the same kind (`first_acts`: its
+# account of that act, even when it leads with the arrest or the funeral that followed),
+# in one story, are one event unless their places, dates or standing rule it out: their
+# actors may differ, since outlets name the perpetrator and the victims in different
+# words and often not at all.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
-LEAD_SOFTER = "both lead their articles: the story's main event"
+LEAD_SOFTER = "the lead of one article and the other's first act of its kind: the story's main event"
 # Per-day agreement of two day-precise dates: 0 days apart, 1, 2, 3.
 DAY_AGREEMENT = (1.0, 0.6, 0.3, 0.1)
 # Two different named places closer than this still describe one event (a front, an
@@ -97,8 +99,8 @@ class Block:
 @dataclass(frozen=True)
 class Story:
     """Two members' articles tell one story: their similarity, the knowledge that makes
-    the matching softer (`FusionKnowledge`), and whether each member is its article's
-    lead event (`leads`)."""
+    the matching softer (`FusionKnowledge`), and whether one member is its article's lead
+    and the other its article's first act of that kind (`leads`, see `first_acts`)."""
 
     similarity: float
     knowledge: FusionKnowledge
@@ -249,17 +251,25 @@ def _compatible(root: str, other: str, story: Story | None) -> bool:
     return family is not None and family == story.knowledge.family(other)  # type: ignore[union-attr]
 
 
-def lead_members(records: Iterable[dict[str, Any]]) -> set[str]:
-    """The ids of an article's lead event (its members, all of them): the act whose first
-    sentence comes first in the article (ties: more sentences, then the id), among its
-    members that are news, done and not said (`VERBAL_ROOTS`); none if it has no such act."""
-    acts = [r for r in records if not r.get("historical") and r.get("modality") != "planned"
-            and r["event_code"][:2] not in VERBAL_ROOTS]
-    if not acts:
-        return set()
-    first = min(acts, key=lambda r: (min((e.get("start") or 0) for e in r.get("evidence") or [{}]),
-                                     -len(r.get("evidence") or ()), r["id"]))
-    return {first["id"]}
+def first_acts(records: Iterable[dict[str, Any]], knowledge: FusionKnowledge) -> dict[str, bool]:
+    """An article's first act of each kind, from all its members: for each CAMEO family
+    (or root outside the families), the member told first in the article (ties: more
+    sentences, then the id), among those that are news, done and not said
+    (`VERBAL_ROOTS`). Maps each such member's id to whether it is the article's lead (the
+    first of them all)."""
+    acts = sorted((r for r in records if not r.get("historical") and r.get("modality") != "planned"
+                   and r["event_code"][:2] not in VERBAL_ROOTS),
+                  key=lambda r: (min((e.get("start") or 0) for e in r.get("evidence") or [{}]),
+                                 -len(r.get("evidence") or ()), r["id"]))
+    firsts: dict[str, bool] = {}
+    kinds: set[str] = set()
+    for record in acts:
+        root = record["event_code"][:2]
+        kind = knowledge.family(root) or root
+        if kind not in kinds:
+            kinds.add(kind)
+            firsts[record["id"]] = not firsts
+    return firsts
 
 
 def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = None, *,

@@ -194,7 +194,7 @@ class Fuser:
             member = _Member.of(row)
             in_story[story_of[member.article_id]].append(member)
         links = self.stories.linked(sorted(story_of))
-        leads = _leads([*new, *(m for members in in_story.values() for m in members)])
+        leads = _leads([*new, *(m for members in in_story.values() for m in members)], self.knowledge)
         candidates = self._candidates(new, story_of, in_story)
         edges: dict[tuple[int, int], fusion.Match] = {}
         kept = {}
@@ -234,7 +234,7 @@ class Fuser:
         self._dirty |= set(seqs)
 
     def _match(self, x: "_Member", y: "_Member", story_of: dict[str, str],
-               links: dict[str, dict[str, float]], leads: set[tuple[str, str]]) -> fusion.Match | None:
+               links: dict[str, dict[str, float]], leads: dict[tuple[str, str], bool]) -> fusion.Match | None:
         """How two members of different articles match (None: one article's own events,
         which stay apart: it told them apart itself)."""
         if x.article_id == y.article_id:
@@ -245,15 +245,16 @@ class Fuser:
         return fusion.score(first.record, second.record, self._story(x, y, story_of, links, leads))
 
     def _story(self, x: "_Member", y: "_Member", story_of: dict[str, str], links: dict[str, dict[str, float]],
-               leads: set[tuple[str, str]]) -> fusion.Story | None:
+               leads: dict[tuple[str, str], bool]) -> fusion.Story | None:
         """The story two members' articles share: their own similarity when they are
         linked, the story threshold when only other articles of the story link them, and
-        whether both members lead their articles (`_leads`); None if no story."""
+        whether one leads its article and the other is its article's first act of that
+        kind (`_leads`); None if no story."""
         a, b = x.article_id, y.article_id
         if a not in story_of or story_of.get(a) != story_of.get(b):
             return None
         return fusion.Story(links.get(a, {}).get(b, story.STORY_THRESHOLD), self.knowledge,
-                            leads=x.key() in leads and y.key() in leads)
+                            leads=x.key() in leads and y.key() in leads and (leads[x.key()] or leads[y.key()]))
 
     def _candidates(self, new: Sequence["_Member"], story_of: dict[str, str],
                     in_story: dict[str, list["_Member"]]) -> dict[int, list["_Member"]]:
@@ -347,7 +348,7 @@ class Fuser:
         links = self.stories.linked(scope_articles)
         story_of = self.stories.story_ids(scope_articles)
         leads = _leads([_Member.of(row) for row in self.con.execute(
-            f"{_MEMBER_SELECT} WHERE list_contains(?, article_id)", [scope_articles]).fetchall()])
+            f"{_MEMBER_SELECT} WHERE list_contains(?, article_id)", [scope_articles]).fetchall()], self.knowledge)
         vetoes: dict[tuple[int, int], bool] = {}
 
         def apart(a: int, b: int) -> bool:
@@ -636,14 +637,15 @@ class _Member:
         return (self.article_id, self.id)
 
 
-def _leads(members: Iterable[_Member]) -> set[tuple[str, str]]:
-    """The keys of the members that lead their articles (`fusion.lead_members`), from
-    every member of each article (which `members` must hold)."""
+def _leads(members: Iterable[_Member], knowledge: FusionKnowledge) -> dict[tuple[str, str], bool]:
+    """The keys of the members that are their article's first act of a kind, each with
+    whether it leads the article (`fusion.first_acts`), from every member of each article
+    (which `members` must hold)."""
     by_article: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for member in members:
         by_article[member.article_id][member.id] = member.record
-    return {(article_id, member_id) for article_id, records in by_article.items()
-            for member_id in fusion.lead_members(records.values())}
+    return {(article_id, member_id): lead for article_id, records in by_article.items()
+            for member_id, lead in fusion.first_acts(records.values(), knowledge).items()}
 
 
 def _in_window(found: fusion.Block, record: dict[str, Any]) -> bool:
