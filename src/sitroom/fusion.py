@@ -296,9 +296,7 @@ def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | Non
 def veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = None, *,
          actors: bool = True) -> str | None:
     """What rules the pair out whatever its score, or None. `actors` false leaves out the
-    actors' disagreement: forming events, two members of one group may name different
-    parties (a report names the gunman, another his victims) as long as each joined the
-    group through a pair that agreed."""
+    actors' disagreement (forming events inside a story: see `Fuser._form_events`)."""
     quick = quick_veto(member, event, story, actors=actors)
     if quick:
         return quick

@@ -360,7 +360,10 @@ class Fuser:
             if (a, b) not in vetoes:
                 first, second = sorted((x, y), key=_Member.key)
                 story_ = self._story(x, y, story_of, links, leads)
-                ruled_out = fusion.veto(first.record, second.record, story_, actors=False)
+                # inside a story, two members of one group may name different parties (one
+                # report names the gunman, another his victims) as long as each joined the
+                # group through a pair that agreed; outside one, actors that differ keep apart
+                ruled_out = fusion.veto(first.record, second.record, story_, actors=story_ is None)
                 vetoes[(a, b)] = vetoes[(b, a)] = ruled_out is not None
             return vetoes[(a, b)]
 
