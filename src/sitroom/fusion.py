@@ -11,8 +11,10 @@ scan of every pair; and from the story step (`sitroom.story`): the members of ar
 that tell the same story. `score` compares two members field by field; a veto (actors
 that differ, places far apart, one planned and one done) rules a pair out whatever the
 rest says. Inside a story the matching is softer (`Story`): roots of one family, actors
-of one side named at different levels, wider date windows; the vetoes that protect
-precision stay. docs/fusion.md lists the weights and the reconciliation rules.
+of one side named at different levels, wider date windows, and an article's lead matches
+the other article's first act of its kind whatever their actors (`first_acts`); the
+vetoes that protect precision stay. docs/fusion.md lists the weights and the
+reconciliation rules.
 """
 from __future__ import annotations
 
