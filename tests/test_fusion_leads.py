@@ -105,6 +105,8 @@ def test_an_articles_first_acts_skip_statements_background_and_plans() -> None:
     records = [
         {"id": "said", "event_code": "010", "evidence": [{"start": 0}]},
         {"id": "old-raid", "event_code": "190", "historical": True, "evidence": [{"start": 10}]},
+        {"id": "since-1991", "event_code": "190", "date": "1991-01-01", "date_precision": "year",
+         "evidence": [{"start": 30}]},
         {"id": "attack", "event_code": "193", "evidence": [{"start": 40}]},
         {"id": "shelling", "event_code": "195", "evidence": [{"start": 60}]},  # same family as the attack
         {"id": "arrest", "event_code": "173", "evidence": [{"start": 90}]},

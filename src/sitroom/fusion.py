@@ -257,9 +257,11 @@ def first_acts(records: Iterable[dict[str, Any]], knowledge: FusionKnowledge) ->
     """An article's first act of each kind, from all its members: for each CAMEO family
     (or root outside the families), the member told first in the article (ties: more
     sentences, then the id), among those that are news, done and not said
-    (`VERBAL_ROOTS`). Maps each such member's id to whether it is the article's lead (the
+    (`VERBAL_ROOTS`), and not dated by a year alone (the news is dated to a day, a week or
+    a month; "conflict since 1991" is context). Maps each such member's id to whether it is the article's lead (the
     first of them all)."""
     acts = sorted((r for r in records if not r.get("historical") and r.get("modality") != "planned"
+                   and r.get("date_precision") != "year"
                    and r["event_code"][:2] not in VERBAL_ROOTS),
                   key=lambda r: (min((e.get("start") or 0) for e in r.get("evidence") or [{}]),
                                  -len(r.get("evidence") or ()), r["id"]))
