@@ -111,6 +111,8 @@ def test_an_articles_first_acts_skip_statements_background_and_plans() -> None:
         {"id": "shelling", "event_code": "195", "evidence": [{"start": 60}]},  # same family as the attack
         {"id": "arrest", "event_code": "173", "evidence": [{"start": 90}]},
         {"id": "talks", "event_code": "036", "modality": "planned", "evidence": [{"start": 20}]},
+        {"id": "threat", "event_code": "190", "modality": "threatened", "evidence": [{"start": 35}]},
+        {"id": "denied", "event_code": "173", "modality": "negated", "evidence": [{"start": 36}]},
     ]
     assert fusion.first_acts(records, KNOWLEDGE) == {"attack": True, "arrest": False}
 

@@ -57,6 +57,8 @@ WIDE_DATE_WINDOW = 7
 # actors may differ, since outlets name the perpetrator and the victims in different
 # words and often not at all.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+# The modalities of an act that happened (as told): a lead is one of them.
+DONE = frozenset({"asserted", "claimed"})
 LEAD_SOFTER = "the lead of one article and the other's first act of its kind: the story's main event"
 # Per-day agreement of two day-precise dates: 0 days apart, 1, 2, 3.
 DAY_AGREEMENT = (1.0, 0.6, 0.3, 0.1)
@@ -256,13 +258,13 @@ def _compatible(root: str, other: str, story: Story | None) -> bool:
 def first_acts(records: Iterable[dict[str, Any]], knowledge: FusionKnowledge) -> dict[str, bool]:
     """An article's first act of each kind, from all its members: for each CAMEO family
     (or root outside the families), the member told first in the article (ties: more
-    sentences, then the id), among those that are news, done and not said
-    (`VERBAL_ROOTS`), and not dated by a year alone (the news is dated to a day, a week or
-    a month; "conflict since 1991" is context). Maps each such member's id to whether it is the article's lead (the
-    first of them all)."""
-    acts = sorted((r for r in records if not r.get("historical") and r.get("modality") != "planned"
-                   and r.get("date_precision") != "year"
-                   and r["event_code"][:2] not in VERBAL_ROOTS),
+    sentences, then the id), among those that are news, happened as told (`DONE`: not
+    planned, threatened, hypothetical or denied), are not said (`VERBAL_ROOTS`) and are
+    not dated by a year alone (the news is dated to a day, a week or a month; "conflict
+    since 1991" is context). Maps each such member's id to whether it is the article's
+    lead (the first of them all)."""
+    acts = sorted((r for r in records if not r.get("historical") and (r.get("modality") or "asserted") in DONE
+                   and r.get("date_precision") != "year" and r["event_code"][:2] not in VERBAL_ROOTS),
                   key=lambda r: (min((e.get("start") or 0) for e in r.get("evidence") or [{}]),
                                  -len(r.get("evidence") or ()), r["id"]))
     firsts: dict[str, bool] = {}
