@@ -133,7 +133,8 @@ def main() -> int:
 
 
 @contextlib.contextmanager
-def _analyse(options: Options, saved: Path | None, save: Path | None) -> Iterator[Callable[[Iterable[Article]], Iterator[Analysis]]]:
+def _analyse(options: Options, saved: Path | None, save: Path | None
+             ) -> Iterator[Callable[[Iterable[Article]], Iterator[Analysis]]]:
     """The analyses: read from `saved`, or made here (and kept in `save` at the end)."""
     if saved is not None:
         by_id: dict[str, Analysis] = {a.article.id: a for a in pickle.loads(saved.read_bytes())}

@@ -64,7 +64,7 @@ def losses(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_event
                 matched = True
                 break
             if match.veto is not None:
-                loose = _without_veto(first, second, shared)
+                loose = _nearness(first, second)
                 if best_veto is None or loose > best_veto[0]:
                     best_veto = (loose, match.veto)
             elif best_low is None or match.score > best_low[0]:
@@ -78,8 +78,9 @@ def losses(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_event
     return causes
 
 
-def _without_veto(first: dict[str, Any], second: dict[str, Any], shared: fusion.Story) -> float:
-    """How the pair would score were it not vetoed (which vetoed pair is the nearest miss)."""
+def _nearness(first: dict[str, Any], second: dict[str, Any]) -> float:
+    """How near a vetoed pair came (its sentences' shared words, one root), so that the
+    veto counted is that of the nearest miss."""
     parts = [fusion.words_agreement(fusion.sentences(first), fusion.sentences(second)),
              1.0 if first["event_code"][:2] == second["event_code"][:2] else 0.0]
     return sum(parts)

@@ -147,7 +147,8 @@ def test_forming_events_leaves_actors_out_only_when_asked() -> None:
     assert fusion.veto(long, brief, inside, actors=False) is None
 
 
-@pytest.mark.parametrize("batches", [["long", "brief", "other"], ["other", "brief", "long"], [["long", "brief", "other"]]])
+@pytest.mark.parametrize("batches", [["long", "brief", "other"], ["other", "brief", "long"],
+                                     [["long", "brief", "other"]]])
 def test_a_long_report_and_its_brief_are_one_event_in_any_order(batches: list[Any]) -> None:
     made = {"long": _long(), "brief": _brief(), "other": _other()}
     with Store.open(":memory:") as store:

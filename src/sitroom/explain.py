@@ -106,7 +106,8 @@ def _decision(decision: dict[str, Any]) -> str:
         story = f" (same story, similarity {decision['story']})" if decision.get("story") is not None else ""
         matched = f" with {decision['with']} from {decision.get('with_article')}" if decision.get("with") else ""
         reached = f">= {decision.get('threshold')}"
-        if decision.get("score", 0) < (decision.get("threshold") or 0) and fusion.LEAD_SOFTER in (decision.get("softer") or ()):
+        main_event = fusion.LEAD_SOFTER in (decision.get("softer") or ())
+        if main_event and decision.get("score", 0) < (decision.get("threshold") or 0):
             reached = f"below {decision.get('threshold')}, but the story's main event in both articles"
         return (f"fused, score {decision.get('score')} {reached}{matched}{story}; "
                 f"agreed on {agreed}; differed on {differed}")

@@ -368,8 +368,9 @@ class Fuser:
             return vetoes[(a, b)]
 
         # the leads of a story's articles are joined first: the event the story is about
-        groups = clustering.cluster(seqs, [clustering.Edge(a, b, score + (fusion.LEAD_SOFTER in (matches[(a, b)].get("softer") or ())))
-                                           for a, b, score, _ in edge_rows], apart,
+        ranked = [clustering.Edge(a, b, score + (fusion.LEAD_SOFTER in (matches[(a, b)].get("softer") or ())))
+                  for a, b, score, _ in edge_rows]
+        groups = clustering.cluster(seqs, ranked, apart,
                                     order=lambda seq: members[seq].key())
         taken: set[str] = set()
         updates = []
