@@ -169,3 +169,21 @@ def test_without_a_story_the_same_two_reports_stay_apart() -> None:
         store.add_articles([_long(), (far_later, sentences, events)])
         assert sorted(tuple(e["articles"]) for e in store.events() if e["event_code"].startswith("19")) == [
             ("brief",), ("long",)]
+
+
+def test_a_closer_account_of_the_act_beats_a_lead_taken_from_a_side_remark() -> None:
+    # the coder took an attack from the wire's opening remark (dated by the article), and
+    # the wire's own account of the wedding attack comes after it: the brief's report
+    # joins that account, its best match in the wire, not the remark that leads it
+    remark = "Balochistan has seen rising violence this year, officials said."
+    account = LONG.split(". ")[0] + "."
+    wire = _article("long", remark + " " + LONG, [
+        _event("long", 1, "190", None, DERA_BUGTI, remark, 0, date="2024-06-02", date_inferred=True),
+        _event("long", 2, "190", GUNMEN, DERA_BUGTI, account, len(remark) + 1),
+    ])
+    first = BRIEF.split(". ")[0] + "."
+    brief = _article("brief", BRIEF, [_event("brief", 1, "193", GUNMEN, DERA_BUGTI, first, 0)])
+    with Store.open(":memory:") as store:
+        store.add_articles([wire, brief])
+        with_brief = next(e for e in store.events() if "brief" in e["articles"])
+    assert sorted(with_brief["members"]) == ["brief-e1", "long-e2"]

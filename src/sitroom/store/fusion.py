@@ -367,8 +367,9 @@ class Fuser:
                 vetoes[(a, b)] = vetoes[(b, a)] = ruled_out is not None
             return vetoes[(a, b)]
 
-        # the leads of a story's articles are joined first: the event the story is about
-        ranked = [clustering.Edge(a, b, score + (fusion.LEAD_SOFTER in (matches[(a, b)].get("softer") or ())))
+        # the story's main event is joined first, where each member is the other's best match
+        best = _best_into_articles(edge_rows, members)
+        ranked = [clustering.Edge(a, b, score + _main_event(a, b, score, matches, members, best))
                   for a, b, score, _ in edge_rows]
         groups = clustering.cluster(seqs, ranked, apart,
                                     order=lambda seq: members[seq].key())
@@ -639,6 +640,28 @@ class _Member:
     def key(self) -> tuple[str, str]:
         """What orders members whatever order they came in."""
         return (self.article_id, self.id)
+
+
+def _best_into_articles(edge_rows: Sequence[tuple[Any, ...]], members: dict[int, _Member]
+                        ) -> dict[tuple[int, str], float]:
+    """Each member's best score into each other article, from these edges."""
+    best: dict[tuple[int, str], float] = defaultdict(float)
+    for a, b, score, _ in edge_rows:
+        for x, y in ((a, b), (b, a)):
+            key = (x, members[y].article_id)
+            best[key] = max(best[key], score)
+    return best
+
+
+def _main_event(a: int, b: int, score: float, matches: dict[tuple[int, int], dict[str, Any]],
+                members: dict[int, _Member], best: dict[tuple[int, str], float]) -> int:
+    """1 when the pair is the story's main event (`fusion.LEAD_SOFTER`) and each member's best
+    match in the other's article, so that events are formed from it first; else 0. A
+    member with a closer match in that article (the article's own account of the act,
+    told after a lead the coder took from a side remark) keeps its order by score."""
+    if fusion.LEAD_SOFTER not in (matches[(a, b)].get("softer") or ()):
+        return 0
+    return int(score >= best[(a, members[b].article_id)] and score >= best[(b, members[a].article_id)])
 
 
 def _leads(members: Iterable[_Member], knowledge: FusionKnowledge) -> dict[tuple[str, str], bool]:
