@@ -18,6 +18,12 @@ clusters spread over `DATED_SPAN_DAYS`, so that different clusters do not all sh
 day) and each of its documents that day or one of the next `DATED_SPREAD_DAYS`, as a feed
 would deliver reports of one event; the dates are drawn from a fixed seed.
 
+`--save FILE` keeps the analyses (a pickle: keep it outside the repository, it holds
+the corpus's text); `--analyses FILE` then writes those instead of analysing again, so
+that a change to fusion is measured in seconds of writes, not minutes of parsing (the
+time printed is then that of the writes alone). A dated run needs analyses saved from a
+dated run: dates are resolved against the article's publication date.
+
 Conflict-related topics are chosen from the data, not by hand: a topic is one when most
 of its documents have at least one event in CAMEO roots 14 to 20 (protest, force,
 assault, fight, mass violence), the roots of the product's conflict focus. Each ECB+
@@ -27,20 +33,28 @@ which is what makes precision hard.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import itertools
 import json
+import pickle
 import random
 import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sitroom.commands import ingest
+import duckdb
+from ecbplus_losses import print_losses  # beside this script
+
+from sitroom.commands import ingest_articles
+from sitroom.intake import read_articles
 from sitroom.options import Options
+from sitroom.parallel import analysts
+from sitroom.records import Analysis, Article
 from sitroom.store import Store
 
 ECB = Path(__file__).resolve().parents[2] / "shared" / "bench" / "ecbplus_docs.jsonl"
@@ -75,6 +89,10 @@ def main() -> int:
     parser.add_argument("--dated", action="store_true", help="give each gold cluster's documents dates "
                                                              "within two days of each other")
     parser.add_argument("--limit", type=int, help="only the first N documents")
+    parser.add_argument("--save", type=Path, help="keep the analyses in this file (pickle)")
+    parser.add_argument("--analyses", type=Path, help="write the analyses saved by an earlier --save "
+                                                      "instead of analysing the documents again")
+    parser.add_argument("--losses", action="store_true", help="also break down the gold pairs missed")
     args = parser.parse_args()
     if not ECB.exists():
         print(f"{ECB}: not found; ../shared must be beside the repository", file=sys.stderr)
@@ -96,19 +114,53 @@ def main() -> int:
         db = args.db or Path(tmp) / "ecb.duckdb"
         started = time.perf_counter()
         with Store.open(db) as store:
-            report = ingest([str(corpus)], Options(db_path=db), store)
+            options = Options(db_path=db)
+            with _analyse(options, args.analyses, args.save) as analyse:
+                report = ingest_articles(read_articles([str(corpus)], options), options, store, analyse=analyse)
             seconds = time.perf_counter() - started
             events = store.events()
             stories = {a: story_id for story_id, articles in store.stories([d["id"] for d in docs]).items()
                        for a in articles}
-    print(f"{len(docs)} documents{' (dated copy)' if args.dated else ''}, {report.stored} stored, "
-          f"{report.events} per-article events, {len(events)} fused events, {seconds:.1f} s "
-          f"to ingest into an empty store")
-    print_figures(docs, events, stories)
+        print(f"{len(docs)} documents{' (dated copy)' if args.dated else ''}, {report.stored} stored, "
+              f"{report.events} per-article events, {len(events)} fused events, {seconds:.1f} s "
+              f"to {'write saved analyses' if args.analyses else 'ingest'} into an empty store")
+        doc_events, conflict_docs = print_figures(docs, events, stories)
+        if args.losses:
+            with duckdb.connect(str(db), read_only=True) as con:
+                for name, chosen in (("all topics", docs), ("conflict-related topics", conflict_docs)):
+                    print_losses(con, name, chosen, doc_events)
     return 0
 
 
-def print_figures(docs: list[dict[str, Any]], events: list[dict[str, Any]], stories: dict[str, str]) -> None:
+@contextlib.contextmanager
+def _analyse(options: Options, saved: Path | None, save: Path | None
+             ) -> Iterator[Callable[[Iterable[Article]], Iterator[Analysis]]]:
+    """The analyses: read from `saved`, or made here (and kept in `save` at the end)."""
+    if saved is not None:
+        by_id: dict[str, Analysis] = {a.article.id: a for a in pickle.loads(saved.read_bytes())}
+
+        def replay(articles: Iterable[Article]) -> Iterator[Analysis]:
+            for article in articles:
+                yield by_id[article.id]
+
+        yield replay
+        return
+    made: list[Analysis] = []
+    with analysts(options) as analysing:
+        def keep(articles: Iterable[Article]) -> Iterator[Analysis]:
+            for analysis in analysing(articles):
+                made.append(analysis)
+                yield analysis
+
+        yield keep
+    if save is not None:
+        save.write_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def print_figures(docs: list[dict[str, Any]], events: list[dict[str, Any]], stories: dict[str, str]
+                  ) -> tuple[dict[str, set[str]], list[dict[str, Any]]]:
+    """Print the pairwise figures; returns each document's fused events and the documents
+    of the conflict-related topics."""
     doc_events: dict[str, set[str]] = defaultdict(set)
     doc_roots: dict[str, set[str]] = defaultdict(set)
     for event in events:
@@ -132,6 +184,7 @@ def print_figures(docs: list[dict[str, Any]], events: list[dict[str, Any]], stor
         _row(f"{name}: stories", chosen, lambda a, b: a in stories and stories.get(a) == stories.get(b))
     for name, chosen in sets:
         _row(f"{name}: ceiling", chosen, lambda a, b: bool(doc_events[a]) and bool(doc_events[b]))
+    return doc_events, sets[1][1]
 
 
 def _row(name: str, docs: list[dict[str, Any]], same: Callable[[str, str], bool]) -> None:

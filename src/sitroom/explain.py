@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import fusion
 from .errors import UsageError
 from .store import Store
 
@@ -104,7 +105,11 @@ def _decision(decision: dict[str, Any]) -> str:
         differed = ", ".join(decision.get("differed") or ()) or "nothing"
         story = f" (same story, similarity {decision['story']})" if decision.get("story") is not None else ""
         matched = f" with {decision['with']} from {decision.get('with_article')}" if decision.get("with") else ""
-        return (f"fused, score {decision.get('score')} >= {decision.get('threshold')}{matched}{story}; "
+        reached = f">= {decision.get('threshold')}"
+        main_event = fusion.LEAD_SOFTER in (decision.get("softer") or ())
+        if main_event and decision.get("score", 0) < (decision.get("threshold") or 0):
+            reached = f"below {decision.get('threshold')}, but the story's main event in both articles"
+        return (f"fused, score {decision.get('score')} {reached}{matched}{story}; "
                 f"agreed on {agreed}; differed on {differed}")
     if rule == "founded":
         considered = len(decision.get("candidates") or ())

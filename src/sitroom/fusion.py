@@ -11,8 +11,10 @@ scan of every pair; and from the story step (`sitroom.story`): the members of ar
 that tell the same story. `score` compares two members field by field; a veto (actors
 that differ, places far apart, one planned and one done) rules a pair out whatever the
 rest says. Inside a story the matching is softer (`Story`): roots of one family, actors
-of one side named at different levels, wider date windows; the vetoes that protect
-precision stay. docs/fusion.md lists the weights and the reconciliation rules.
+of one side named at different levels, wider date windows, and an article's lead matches
+the other article's first act of its kind whatever their actors (`first_acts`); the
+vetoes that protect precision stay. docs/fusion.md lists the weights and the
+reconciliation rules.
 """
 from __future__ import annotations
 
@@ -45,6 +47,19 @@ STORY_THRESHOLD = 0.6
 # date is inferred from the article's date or less precise than a day (an outlet that
 # writes "this week", or none): the exact window is for dates both reports state.
 WIDE_DATE_WINDOW = 7
+# The lead: news writing puts the event an article reports first (the inverted pyramid),
+# so two articles of one story report the same event in their leads. An article's lead
+# event is its first act (`lead_members`): not a statement, appeal, meeting or
+# diplomatic gesture (the reactions that follow an act), not background, not a plan.
+# One article's lead and another article's first act of the same kind (`first_acts`: its
+# account of that act, even when it leads with the arrest or the funeral that followed),
+# in one story, are one event unless their places, dates or standing rule it out: their
+# actors may differ, since outlets name the perpetrator and the victims in different
+# words and often not at all.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+# The modalities of an act that happened (as told): a lead is one of them.
+DONE = frozenset({"asserted", "claimed"})
+LEAD_SOFTER = "the lead of one article and the other's first act of its kind: the story's main event"
 # Per-day agreement of two day-precise dates: 0 days apart, 1, 2, 3.
 DAY_AGREEMENT = (1.0, 0.6, 0.3, 0.1)
 # Two different named places closer than this still describe one event (a front, an
@@ -87,11 +102,13 @@ class Block:
 
 @dataclass(frozen=True)
 class Story:
-    """Two members' articles tell one story: their similarity, and the knowledge that
-    makes the matching softer (`FusionKnowledge`)."""
+    """Two members' articles tell one story: their similarity, the knowledge that makes
+    the matching softer (`FusionKnowledge`), and whether one member is its article's lead
+    and the other its article's first act of that kind (`leads`, see `first_acts`)."""
 
     similarity: float
     knowledge: FusionKnowledge
+    leads: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,7 +132,13 @@ class Match:
         return out
 
     def passes(self) -> bool:
-        return self.veto is None and self.score >= (THRESHOLD if self.story is None else STORY_THRESHOLD)
+        if self.veto is not None:
+            return False
+        return self.lead or self.score >= (THRESHOLD if self.story is None else STORY_THRESHOLD)
+
+    @property
+    def lead(self) -> bool:
+        return LEAD_SOFTER in self.softer
 
 
 def block(record: dict[str, Any]) -> Block:
@@ -172,6 +195,8 @@ def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = N
     }
     if story is not None:
         parts["story"] = min(1.0, story.similarity / STORY_FULL)
+        if story.leads and _compatible(member["event_code"][:2], event["event_code"][:2], story):
+            softer.append(LEAD_SOFTER)
         if parts["date"] == 0.0 and _wide_dates(member, event):
             parts["date"] = 0.1
             softer.append("date window widened: a date inferred or less precise than a day")
@@ -222,27 +247,63 @@ def _country_of(actor: dict[str, Any] | None) -> str | None:
     return actor.get("country") or (actor.get("code") or "")[:3] or None
 
 
-def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = None) -> str | None:
+def _compatible(root: str, other: str, story: Story | None) -> bool:
+    """One root, or (inside a story) roots of one family."""
+    if root == other:
+        return True
+    family = story.knowledge.family(root) if story else None
+    return family is not None and family == story.knowledge.family(other)  # type: ignore[union-attr]
+
+
+def first_acts(records: Iterable[dict[str, Any]], knowledge: FusionKnowledge) -> dict[str, bool]:
+    """An article's first act of each kind, from all its members: for each CAMEO family
+    (or root outside the families), the member told first in the article (ties: more
+    sentences, then the id), among those that are news, happened as told (`DONE`: not
+    planned, threatened, hypothetical or denied), are not said (`VERBAL_ROOTS`) and are
+    not dated by a year alone (the news is dated to a day, a week or a month; "conflict
+    since 1991" is context). Maps each such member's id to whether it is the article's
+    lead (the first of them all)."""
+    acts = sorted((r for r in records if not r.get("historical") and (r.get("modality") or "asserted") in DONE
+                   and r.get("date_precision") != "year" and r["event_code"][:2] not in VERBAL_ROOTS),
+                  key=lambda r: (min((e.get("start") or 0) for e in r.get("evidence") or [{}]),
+                                 -len(r.get("evidence") or ()), r["id"]))
+    firsts: dict[str, bool] = {}
+    kinds: set[str] = set()
+    for record in acts:
+        root = record["event_code"][:2]
+        kind = knowledge.family(root) or root
+        if kind not in kinds:
+            kinds.add(kind)
+            firsts[record["id"]] = not firsts
+    return firsts
+
+
+def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = None, *,
+               actors: bool = True) -> str | None:
     """The vetoes that need only an event's type, standing and actors (`event` may be a
     partial record with `event_code`, `historical`, `modality` and the actors' code, name
-    and country)."""
+    and country). Two leads of one story (`Story.leads`) are not kept apart by actors,
+    nor is any pair when `actors` is false."""
     root, other = member["event_code"][:2], event["event_code"][:2]
-    if root != other:
-        family = story.knowledge.family(root) if story else None
-        if family is None or family != story.knowledge.family(other):  # type: ignore[union-attr]
-            return "different CAMEO roots" if story is None else "CAMEO roots of different families"
+    if not _compatible(root, other, story):
+        return "different CAMEO roots" if story is None else "CAMEO roots of different families"
     if bool(member.get("historical")) != bool(event.get("historical")):
         return "one is background, the other news"
     if (member.get("modality") == "planned") != (event.get("modality") == "planned"):
         return "one is planned, the other done"
+    if not actors or (story is not None and story.leads):
+        return None
     for side in ("source_actor", "target_actor"):
         if _actor_agreement(member.get(side), event.get(side), story, []) == 0.0:
             return f"different {side.split('_')[0]}s"
     return None
 
 
-def veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = None) -> str | None:
-    quick = quick_veto(member, event, story)
+def veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = None, *,
+         actors: bool = True) -> str | None:
+    """What rules the pair out whatever its score, or None. `actors` false leaves out the
+    actors' disagreement (forming events inside a story: see `Fuser._form_events`)."""
+    quick = quick_veto(member, event, story, actors=actors)
     if quick:
         return quick
     if _place_agreement(member.get("location"), event.get("location")) == 0.0:

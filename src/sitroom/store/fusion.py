@@ -194,13 +194,14 @@ class Fuser:
             member = _Member.of(row)
             in_story[story_of[member.article_id]].append(member)
         links = self.stories.linked(sorted(story_of))
+        leads = _leads([*new, *(m for members in in_story.values() for m in members)], self.knowledge)
         candidates = self._candidates(new, story_of, in_story)
         edges: dict[tuple[int, int], fusion.Match] = {}
         kept = {}
         for member in new:
             scored = []
             for other in candidates.get(member.seq, ()):
-                match = self._match(member, other, story_of, links)
+                match = self._match(member, other, story_of, links, leads)
                 if match is None:
                     continue
                 scored.append((other, match))
@@ -215,7 +216,7 @@ class Fuser:
                 for right in parts[i + 1:]:
                     for x in (m for m in in_story[change.story_id] if m.article_id in left):
                         for y in (m for m in in_story[change.story_id] if m.article_id in right):
-                            match = self._match(x, y, story_of, links)
+                            match = self._match(x, y, story_of, links, leads)
                             if match is not None and match.passes():
                                 edges[(min(x.seq, y.seq), max(x.seq, y.seq))] = match
                                 self._dirty |= {x.seq, y.seq}
@@ -233,7 +234,7 @@ class Fuser:
         self._dirty |= set(seqs)
 
     def _match(self, x: "_Member", y: "_Member", story_of: dict[str, str],
-               links: dict[str, dict[str, float]]) -> fusion.Match | None:
+               links: dict[str, dict[str, float]], leads: dict[tuple[str, str], bool]) -> fusion.Match | None:
         """How two members of different articles match (None: one article's own events,
         which stay apart: it told them apart itself)."""
         if x.article_id == y.article_id:
@@ -241,15 +242,19 @@ class Fuser:
         if x.id == y.id:
             return fusion.Match(1.0, ("same id",), ())
         first, second = sorted((x, y), key=_Member.key)
-        return fusion.score(first.record, second.record, self._story(x.article_id, y.article_id, story_of, links))
+        return fusion.score(first.record, second.record, self._story(x, y, story_of, links, leads))
 
-    def _story(self, a: str, b: str, story_of: dict[str, str], links: dict[str, dict[str, float]]
-               ) -> fusion.Story | None:
-        """The story two articles share: their own similarity when they are linked, the
-        story threshold when only other articles of the story link them; None if none."""
+    def _story(self, x: "_Member", y: "_Member", story_of: dict[str, str], links: dict[str, dict[str, float]],
+               leads: dict[tuple[str, str], bool]) -> fusion.Story | None:
+        """The story two members' articles share: their own similarity when they are
+        linked, the story threshold when only other articles of the story link them, and
+        whether one leads its article and the other is its article's first act of that
+        kind (`_leads`); None if no story."""
+        a, b = x.article_id, y.article_id
         if a not in story_of or story_of.get(a) != story_of.get(b):
             return None
-        return fusion.Story(links.get(a, {}).get(b, story.STORY_THRESHOLD), self.knowledge)
+        return fusion.Story(links.get(a, {}).get(b, story.STORY_THRESHOLD), self.knowledge,
+                            leads=x.key() in leads and y.key() in leads and (leads[x.key()] or leads[y.key()]))
 
     def _candidates(self, new: Sequence["_Member"], story_of: dict[str, str],
                     in_story: dict[str, list["_Member"]]) -> dict[int, list["_Member"]]:
@@ -342,6 +347,8 @@ class Fuser:
         scope_articles = sorted({m.article_id for m in members.values()})
         links = self.stories.linked(scope_articles)
         story_of = self.stories.story_ids(scope_articles)
+        leads = _leads([_Member.of(row) for row in self.con.execute(
+            f"{_MEMBER_SELECT} WHERE list_contains(?, article_id)", [scope_articles]).fetchall()], self.knowledge)
         vetoes: dict[tuple[int, int], bool] = {}
 
         def apart(a: int, b: int) -> bool:
@@ -352,11 +359,19 @@ class Fuser:
                 return False
             if (a, b) not in vetoes:
                 first, second = sorted((x, y), key=_Member.key)
-                story_ = self._story(x.article_id, y.article_id, story_of, links)
-                vetoes[(a, b)] = vetoes[(b, a)] = fusion.veto(first.record, second.record, story_) is not None
+                story_ = self._story(x, y, story_of, links, leads)
+                # inside a story, two members of one group may name different parties (one
+                # report names the gunman, another his victims) as long as each joined the
+                # group through a pair that agreed; outside one, actors that differ keep apart
+                ruled_out = fusion.veto(first.record, second.record, story_, actors=story_ is None)
+                vetoes[(a, b)] = vetoes[(b, a)] = ruled_out is not None
             return vetoes[(a, b)]
 
-        groups = clustering.cluster(seqs, [clustering.Edge(a, b, score) for a, b, score, _ in edge_rows], apart,
+        # the story's main event is joined first, where each member is the other's best match
+        best = _best_into_articles(edge_rows, members)
+        ranked = [clustering.Edge(a, b, score + _main_event(a, b, score, matches, members, best))
+                  for a, b, score, _ in edge_rows]
+        groups = clustering.cluster(seqs, ranked, apart,
                                     order=lambda seq: members[seq].key())
         taken: set[str] = set()
         updates = []
@@ -625,6 +640,39 @@ class _Member:
     def key(self) -> tuple[str, str]:
         """What orders members whatever order they came in."""
         return (self.article_id, self.id)
+
+
+def _best_into_articles(edge_rows: Sequence[tuple[Any, ...]], members: dict[int, _Member]
+                        ) -> dict[tuple[int, str], float]:
+    """Each member's best score into each other article, from these edges."""
+    best: dict[tuple[int, str], float] = defaultdict(float)
+    for a, b, score, _ in edge_rows:
+        for x, y in ((a, b), (b, a)):
+            key = (x, members[y].article_id)
+            best[key] = max(best[key], score)
+    return best
+
+
+def _main_event(a: int, b: int, score: float, matches: dict[tuple[int, int], dict[str, Any]],
+                members: dict[int, _Member], best: dict[tuple[int, str], float]) -> int:
+    """1 when the pair is the story's main event (`fusion.LEAD_SOFTER`) and each member's best
+    match in the other's article, so that events are formed from it first; else 0. A
+    member with a closer match in that article (the article's own account of the act,
+    told after a lead the coder took from a side remark) keeps its order by score."""
+    if fusion.LEAD_SOFTER not in (matches[(a, b)].get("softer") or ()):
+        return 0
+    return int(score >= best[(a, members[b].article_id)] and score >= best[(b, members[a].article_id)])
+
+
+def _leads(members: Iterable[_Member], knowledge: FusionKnowledge) -> dict[tuple[str, str], bool]:
+    """The keys of the members that are their article's first act of a kind, each with
+    whether it leads the article (`fusion.first_acts`), from every member of each article
+    (which `members` must hold)."""
+    by_article: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for member in members:
+        by_article[member.article_id][member.id] = member.record
+    return {(article_id, member_id): lead for article_id, records in by_article.items()
+            for member_id, lead in fusion.first_acts(records.values(), knowledge).items()}
 
 
 def _in_window(found: fusion.Block, record: dict[str, Any]) -> bool:

@@ -1,0 +1,189 @@
+"""The story's main event: an article's lead and another article's first act of its kind,
+in one story, are one event whatever actors each names; a brief that retells part of a
+long report is in its story. Places, dates and standing still keep look-alikes apart."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitroom import fusion, story
+from sitroom.explain import render, why
+from sitroom.knowledge.fusion_rules import default_knowledge
+from sitroom.records import Actor, Article, Event, Evidence, Place, Sentence
+from sitroom.store import Store
+
+KNOWLEDGE = default_knowledge()
+
+# One attack told twice: a long report, and a brief that keeps a few of its names.
+LONG = ("Gunmen opened fire on a wedding party in the village of Dera Bugti late on Saturday, killing 11 guests, "
+        "police in Balochistan said. Deputy Inspector General Karim Shah said the attackers arrived on "
+        "motorcycles from the direction of Sui and fled towards the Marri hills. Hospital officials in Quetta "
+        "received 23 wounded, among them the groom's father, Mir Aslam Bugti. The Baloch Liberation Army denied "
+        "any role, and Chief Minister Sarfraz Kakar ordered an inquiry. Traders in Dera Bugti and Sui closed "
+        "their shops on Sunday, and the Frontier Corps set up checkpoints on the road to Kohlu. In Islamabad, "
+        "Senator Anwar Kasi and the Jamhoori Watan Party condemned the killings.")
+BRIEF = ("Eleven guests were killed when gunmen attacked a wedding in Dera Bugti, in Balochistan, on Saturday, "
+         "police said. Karim Shah, a senior officer, said 23 people were wounded and taken to Quetta.")
+# Another wedding attack the same week, in another town, told with other names.
+OTHER = ("Gunmen fired on a wedding convoy near Turbat in Kech district on Thursday, killing four men, officials "
+         "in Balochistan said. Levies commander Nasir Baloch said the convoy was heading to Gwadar. Doctors at the "
+         "Turbat Teaching Hospital treated 9 wounded.")
+DERA_BUGTI = Place(name="Dera Bugti", country="PAK", admin1="Balochistan", lat=29.03, lon=69.15, precision="city")
+TURBAT = Place(name="Turbat", country="PAK", admin1="Balochistan", lat=26.0, lon=63.04, precision="city")
+GUNMEN = ("UAF", "gunmen")
+POLICE = ("PAKCOP", "police")
+
+
+def _event(doc: str, n: int, code: str, source: tuple[str, str] | None, place: Place | None, sentence: str,
+           start: int, **extra: Any) -> Event:
+    fields: dict[str, Any] = dict(
+        id=f"{doc}-e{n}", event_code=code, event_label=f"code {code}", plover_type=None, acled_event_type=None,
+        acled_sub_event_type=None,
+        source_actor=Actor(text=source[1], name=source[1], code=source[0], country="PAK" if source[0][:3] == "PAK"
+                           else None) if source else None,
+        target_actor=None, date="2024-06-01", date_precision="day", location=place, fatalities=None,
+        attribution=None, modality="asserted", historical=False, confidence=0.7, rule="test",
+        evidence=(Evidence(doc_id=doc, outlet=f"Outlet {doc}", sentence=sentence, start=start,
+                           end=start + len(sentence), published="2024-06-02"),),
+    )
+    fields.update(extra)
+    return Event(**fields)
+
+
+def _article(doc: str, text: str, events: list[Event]) -> tuple[Article, list[Sentence], list[Event]]:
+    sentences = [Sentence(index=i, start=e.evidence[0].start, end=e.evidence[0].end, text=e.evidence[0].sentence)
+                 for i, e in enumerate(sorted(events, key=lambda e: e.evidence[0].start))]
+    return Article(id=doc, text=text, outlet=f"Outlet {doc}", published="2024-06-02", language="en"), sentences, events
+
+
+def _long() -> tuple[Article, list[Sentence], list[Event]]:
+    first = LONG.split(". ")[0] + "."
+    inquiry = "The Baloch Liberation Army denied any role, and Chief Minister Sarfraz Kakar ordered an inquiry."
+    return _article("long", LONG, [
+        _event("long", 1, "190", GUNMEN, DERA_BUGTI, first, 0),
+        _event("long", 2, "013", ("PAKGOV", "Chief Minister Sarfraz Kakar"), None, inquiry, LONG.index(inquiry)),
+    ])
+
+
+def _brief() -> tuple[Article, list[Sentence], list[Event]]:
+    # its coder took "police said" for the attacker: the actors of the two reports disagree
+    first = BRIEF.split(". ")[0] + "."
+    return _article("brief", BRIEF, [_event("brief", 1, "193", POLICE, DERA_BUGTI, first, 0)])
+
+
+def _other() -> tuple[Article, list[Sentence], list[Event]]:
+    first = OTHER.split(". ")[0] + "."
+    return _article("other", OTHER, [_event("other", 1, "190", GUNMEN, TURBAT, first, 0)])
+
+
+def _print(text: str) -> story.StoryPrint:
+    return story.fingerprint(text, "2024-06-02", KNOWLEDGE.story_stopwords)
+
+
+# -- the story step: a brief inside a long report ------------------------------------------
+
+def test_a_brief_that_retells_part_of_a_long_report_is_in_its_story() -> None:
+    long, brief = _print(LONG), _print(BRIEF)
+    similarity = story.similarity(long.signature, brief.signature)
+    assert similarity < story.STORY_THRESHOLD  # the long report names much more
+    assert story.containment(similarity, long.terms, brief.terms) >= story.CONTAINED
+    assert story.link(long, brief) == similarity
+    assert story.link(_print(OTHER), brief) is None
+
+
+def test_containment_is_the_smaller_sets_share_in_the_other() -> None:
+    # |A| = 30, |B| = 6, all of B in A: J = 6 / 30 = 0.2, and B is wholly contained
+    assert story.containment(0.2, 30, 6) == pytest.approx(1.0)
+    # |A| = |B| = 10, 5 shared: J = 5 / 15
+    assert story.containment(5 / 15, 10, 10) == pytest.approx(0.5)
+
+
+# -- leads ----------------------------------------------------------------------------------
+
+def test_an_articles_first_acts_skip_statements_background_and_plans() -> None:
+    records = [
+        {"id": "said", "event_code": "010", "evidence": [{"start": 0}]},
+        {"id": "old-raid", "event_code": "190", "historical": True, "evidence": [{"start": 10}]},
+        {"id": "since-1991", "event_code": "190", "date": "1991-01-01", "date_precision": "year",
+         "evidence": [{"start": 30}]},
+        {"id": "attack", "event_code": "193", "evidence": [{"start": 40}]},
+        {"id": "shelling", "event_code": "195", "evidence": [{"start": 60}]},  # same family as the attack
+        {"id": "arrest", "event_code": "173", "evidence": [{"start": 90}]},
+        {"id": "talks", "event_code": "036", "modality": "planned", "evidence": [{"start": 20}]},
+        {"id": "threat", "event_code": "190", "modality": "threatened", "evidence": [{"start": 35}]},
+        {"id": "denied", "event_code": "173", "modality": "negated", "evidence": [{"start": 36}]},
+    ]
+    assert fusion.first_acts(records, KNOWLEDGE) == {"attack": True, "arrest": False}
+
+
+def test_the_lead_and_the_others_first_act_match_whatever_their_actors() -> None:
+    long, brief = _long()[2][0].to_dict(), _brief()[2][0].to_dict()
+    plain = fusion.Story(0.23, KNOWLEDGE)
+    assert fusion.score(long, brief, plain).veto == "different sources"
+    match = fusion.score(long, brief, fusion.Story(0.23, KNOWLEDGE, leads=True))
+    assert match.veto is None and match.passes() and match.lead
+    assert fusion.LEAD_SOFTER in match.as_dict()["softer"]
+    # told in other words, with no actor and a day apart: below the threshold, still the story's event
+    terse = {**brief, "source_actor": None, "date": "2024-06-02",
+             "evidence": [{"doc_id": "brief", "sentence": "A celebration turned to mourning overnight.", "start": 0}]}
+    assert not fusion.score(long, terse, plain).passes()
+    led = fusion.score(long, terse, fusion.Story(0.23, KNOWLEDGE, leads=True))
+    assert led.score < fusion.STORY_THRESHOLD and led.passes()
+
+
+def test_leads_in_different_towns_stay_apart() -> None:
+    long, other = _long()[2][0].to_dict(), _other()[2][0].to_dict()
+    led = fusion.Story(0.3, KNOWLEDGE, leads=True)
+    assert fusion.score(long, other, led).veto == "places too far apart"
+    arrest = {**other, "event_code": "173", "location": long["location"]}
+    assert fusion.score(long, arrest, led).veto == "CAMEO roots of different families"
+
+
+def test_forming_events_leaves_actors_out_only_when_asked() -> None:
+    long, brief = _long()[2][0].to_dict(), _brief()[2][0].to_dict()
+    inside = fusion.Story(0.3, KNOWLEDGE)
+    assert fusion.veto(long, brief, inside) == "different sources"
+    assert fusion.veto(long, brief, inside, actors=False) is None
+
+
+@pytest.mark.parametrize("batches", [["long", "brief", "other"], ["other", "brief", "long"],
+                                     [["long", "brief", "other"]]])
+def test_a_long_report_and_its_brief_are_one_event_in_any_order(batches: list[Any]) -> None:
+    made = {"long": _long(), "brief": _brief(), "other": _other()}
+    with Store.open(":memory:") as store:
+        for batch in batches:
+            store.add_articles([made[d] for d in ([batch] if isinstance(batch, str) else batch)])
+        events = {tuple(e["articles"]): e for e in store.events()}
+        assert ("brief", "long") in events
+        assert ("other",) in events  # the wedding attack in Turbat stays its own event
+        fused = events[("brief", "long")]
+        explained = render(why(store, fused["id"]))
+    assert "the story's main event" in explained
+
+
+def test_without_a_story_the_same_two_reports_stay_apart() -> None:
+    far_later = Article(id="brief", text=BRIEF, outlet="Outlet brief", published="2024-07-20", language="en")
+    _, sentences, events = _brief()
+    with Store.open(":memory:") as store:
+        store.add_articles([_long(), (far_later, sentences, events)])
+        assert sorted(tuple(e["articles"]) for e in store.events() if e["event_code"].startswith("19")) == [
+            ("brief",), ("long",)]
+
+
+def test_a_closer_account_of_the_act_beats_a_lead_taken_from_a_side_remark() -> None:
+    # the coder took an attack from the wire's opening remark (dated by the article), and
+    # the wire's own account of the wedding attack comes after it: the brief's report
+    # joins that account, its best match in the wire, not the remark that leads it
+    remark = "Balochistan has seen rising violence this year, officials said."
+    account = LONG.split(". ")[0] + "."
+    wire = _article("long", remark + " " + LONG, [
+        _event("long", 1, "190", None, DERA_BUGTI, remark, 0, date="2024-06-02", date_inferred=True),
+        _event("long", 2, "190", GUNMEN, DERA_BUGTI, account, len(remark) + 1),
+    ])
+    first = BRIEF.split(". ")[0] + "."
+    brief = _article("brief", BRIEF, [_event("brief", 1, "193", GUNMEN, DERA_BUGTI, first, 0)])
+    with Store.open(":memory:") as store:
+        store.add_articles([wire, brief])
+        with_brief = next(e for e in store.events() if "brief" in e["articles"])
+    assert sorted(with_brief["members"]) == ["brief-e1", "long-e2"]
