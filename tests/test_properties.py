@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sitroom.errors import InputError
@@ -268,6 +268,7 @@ def api(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-de
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(objects=st.lists(hostile_objects, min_size=1, max_size=3), query=hostile_text)
+@example(objects=[{"text": "Rebels attacked the town of Beni on Monday. \ud800"}], query="\udc80x")
 def test_arbitrary_unicode_through_the_api(api, objects: list[dict[str, str]], query: str) -> None:  # type: ignore[no-untyped-def]
     import urllib.parse
 
@@ -286,7 +287,10 @@ def test_arbitrary_unicode_through_the_api(api, objects: list[dict[str, str]], q
             article = api.get(f"/api/articles/{quoted}")
             assert article.status_code == 200, (stored_id, article.text)
             assert article.json()["id"] == stored_id and given["text"].startswith(article.json()["text"][:20])
+    # a lone surrogate cannot be encoded as UTF-8 by a client library; sent as the bytes a
+    # broken client would send ("surrogatepass"), it is percent-encoded by hand
+    encoded = urllib.parse.quote(query.encode("utf-8", "surrogatepass"), safe="")
     for name in ("text", "actor", "since", "bbox"):
-        answer = api.get("/api/events", params={name: query})
+        answer = api.get(f"/api/events?{name}={encoded}")
         assert answer.status_code in (200, 400, 422), (name, query, answer.text)
         answer.json()
