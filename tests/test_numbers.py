@@ -326,3 +326,10 @@ def test_victim_sizes_and_patients_are_validated(tmp_path):
     path.write_text(path.read_text(encoding="utf-8") + "dead\tkilled\tadj\tsubject\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="only a verb"):
         NumberLexicon.load(directory)
+
+
+def test_a_wound_to_the_body_is_no_death(nlp, stage):
+    # "shot to death" kills; "a wound to the upper body" says where the wound was
+    found = numbers_in(nlp, stage, "Two of the men had gunshot wounds to the upper body, police said.")
+    assert not [m for m in found if m[3] == "killed"], found
+    assert ("killed" in [m[3] for m in numbers_in(nlp, stage, "Two men were beaten to death in Gulu.")])
