@@ -351,3 +351,15 @@ def test_violence_in_the_simple_present_is_a_habit_not_an_act(analyzer):
     # "hit" is the same word in the past: told with its day, it is an act
     found = events(analyzer, "Rockets hit the town of Gao on Monday, the army said.")
     assert [e for e in found if e.event_code[:2] in ("18", "19", "20")], found
+
+
+def test_deaths_from_another_cause_are_no_part_of_the_toll(analyzer):
+    # a toll told without an act joins the last act of violence, unless its cause is told
+    # and is no violence ("died during the storm"); "died of his wounds" still joins
+    found = events(analyzer, "A man was shot dead outside a bar in Dayton on Sunday. At least three other people "
+                             "died during the storm, all while clearing snow.")
+    [shooting] = [e for e in found if e.event_code.startswith("19")]
+    assert shooting.fatalities is not None and shooting.fatalities.killed == 1
+    found = events(analyzer, "A man was shot outside a bar in Dayton on Sunday. He died of his wounds on Monday.")
+    [shooting] = [e for e in found if e.event_code.startswith("19")]
+    assert shooting.fatalities is not None and shooting.fatalities.killed == 1

@@ -22,7 +22,7 @@ from .merge import fold_property, merge_events
 from .scene import inherit_scene, place_in_country
 from .syntax import clause_top, is_passive, subject_of
 from .tolls import attach_numbers, reconcile, report_from
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, pos_of
 from .when import EventDate, attach, event_date, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -45,6 +45,13 @@ MANNER_PREPS = frozenset({"in", "during"})
 # Prepositions that introduce what is asked or forbidden ("called for", "called on X to",
 # "barred from", "warned against"); others (during, after, in) only situate the act.
 CONTENT_PREPS = frozenset({"for", "on", "from", "against", "to", "of"})
+# "died of / from / during X": X is the cause of the deaths. Causes that are acts of violence
+# or their wounds keep the deaths in the incident's toll; others ("the blizzard", "a stroke")
+# do not.
+CAUSE_PREPS = frozenset({"of", "from", "during"})
+DEATH_LEMMAS = frozenset({"die", "perish", "death"})
+WOUND_LEMMAS = frozenset({"wound", "injury", "gunshot", "bullet", "gunfire", "shot", "stab", "burn", "blow",
+                          "complication", "violence", "fighting", "clash", "crossfire", "fire"})
 # Confidence: a base for a coded trigger, raised by each argument the text supports.
 BASE_CONFIDENCE = 0.4
 CONFIDENCE_STEP = 0.15
@@ -143,10 +150,29 @@ class EventStage:
                                     helpers))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
         loose = None
-        if orphans and not violent:
+        if orphans and not violent and not self._other_cause(sent):
             report = report_from(orphans, attribution=None, doc_id=article.id, sentence=evidence.sentence)
             loose = (report, evidence) if report is not None else None
         return out, loose
+
+    def _other_cause(self, sent: Span) -> bool:
+        """"Three others died during the blizzard", "died of a stroke": deaths whose cause
+        the sentence gives and which is no act of violence (nor a wound) count toward no
+        incident's toll."""
+        for prep in sent:
+            if prep.dep_ != "prep" or prep.lower_ not in CAUSE_PREPS or prep.head.lemma_.lower() not in DEATH_LEMMAS:
+                continue
+            cause = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if cause is None or cause.ent_type_ in ("DATE", "TIME"):
+                continue
+            if not any(self._violent_word(t) for t in cause.subtree):
+                return True
+        return False
+
+    def _violent_word(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        rules_for = self.lexicon.triggers.get(lemma) or self.lexicon.triggers.get(token.lower_) or ()
+        return lemma in WOUND_LEMMAS or any("violence" in r.flags and pos_of(token) in r.pos for r in rules_for)
 
     def _folded(self, triggers: list[Trigger], trigger_at: dict[int, Trigger]) -> dict[int, Trigger]:
         """Toll verbs ("..., killing 12") that belong to a violent trigger above them."""
