@@ -104,6 +104,8 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
     group, size = found
     determiners = [c for c in token.lefts if c.dep_ in ("det", "predet", "poss", "amod")]
     words = {c.lower_ for c in determiners}
+    if _other_than_the_doer(token, words):
+        return _make(token, size, "phrase", NEW, group)
     adding = bool(words & ADDING) or token.lemma_.lower() == "other"
     if "both" in words:
         return _make(token, 2, "phrase", AGAIN, group)
@@ -118,6 +120,25 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
     if not determiners and token.is_sent_start and token.text[:1].isupper():
         return _make(token, size, "phrase", NEW, group)  # a headline: "Man shot dead in Detroit"
     return None
+
+
+def _other_than_the_doer(token: Token, words: set[str]) -> bool:
+    """"a man accused of shooting another man", "he shot and killed another man": "another"
+    sets the victim apart from the one who shot, it adds no one to those already counted."""
+    if "another" not in words or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject.lower_ in ("he", "she") or subject.lemma_.lower() == token.lemma_.lower() \
+                or subject.ent_type_ == "PERSON"
+        if verb.dep_ not in ("conj", "xcomp", "pcomp", "advcl", "acl") or verb.head == verb:
+            return False
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() == token.lemma_.lower():
+            return True  # "a man accused of shooting another man"
+    return False
 
 
 def _named(token: Token, seen_names: set[str]) -> Phrase | None:
