@@ -111,7 +111,14 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
         return _make(token, 2, "phrase", AGAIN, group)
     if token.tag_ in ("NNS", "NNPS") and size == 1:
         return None  # "victims", "the victims": how many is not said
-    if words & INDEFINITE or any(c.dep_ == "poss" for c in determiners):
+    possessor = next((c for c in determiners if c.dep_ == "poss"), None)
+    if possessor is not None and not adding:
+        # "his friend" told again is the same friend (a headline and its lead)
+        key = f"{possessor.lower_} {token.lower_}"
+        reference = AGAIN if key in seen_names else NEW
+        seen_names.add(key)
+        return _make(token, size, "phrase", reference, group)
+    if words & INDEFINITE or possessor is not None:
         return _make(token, size, "phrase", MORE if adding else NEW, group)
     if words & DEFINITE:
         return _make(token, size, "phrase", AGAIN, group)  # "the victim", "the second victim": one of them
