@@ -264,6 +264,8 @@ def phrases_in(nlp, stage, text: str) -> list[tuple[str, int | None, str | None,
      [("another man", 1, "killed", None, "phrase", "new")]),
     ("Prosecutors charged a man accused of shooting and killing another man in a bar.",
      [("another man", 1, "killed", None, "phrase", "new")]),
+    # the act's own adjective says what befell its victim
+    ("Police named the victim of a deadly shooting on Elm Street.", [("the victim", 1, "killed", None, "phrase", "again")]),
     # the same possessive phrase told again (a headline, then its lead) is the same person
     ("Police said he killed his neighbour on Sunday. His neighbour was found dead in the yard.",
      [("his neighbour", 1, "killed", None, "phrase", "new"), ("His neighbour", 1, "killed", None, "phrase", "again")]),

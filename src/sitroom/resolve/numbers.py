@@ -68,6 +68,8 @@ AIMED_AT = frozenset({"at", "toward", "towards"})
 OWN_LIFE_VERBS = frozenset({"take", "end"})
 # Modifiers of a counted noun that carry the category: "12 people killed", "30 wounded men".
 MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "advcl"})
+# Nouns for the people an act befell ("the victim of a fatal shooting").
+VICTIM_NOUNS = frozenset({"victim", "victims", "casualty", "casualties"})
 # Between a toll and the groups it breaks down into: "killed: 214 rebels ...", "including".
 BREAKDOWN_MARKERS = re.compile(r":|\bincluding\b|\bamong them\b|\bof whom\b|\bof them\b|—|–|\(")
 # spaCy entity labels that mark a number as something other than a count of people.
@@ -399,6 +401,8 @@ class NumberStage:
     def _cue(self, token: Token, pos: str) -> str | None:
         if pos == "adj" and token.tag_ == "VBG" and any(c.dep_ == "dobj" for c in token.children):
             return None  # "narrowly missing a child": a verb, not the adjective "missing"
+        if pos == "adj" and token.tag_ in ("JJS", "JJR"):
+            return None  # "one of the deadliest": a ranking, not a fate
         for key in (token.lemma_.lower(), token.lower_):
             found = self.lexicon.cues.get((key, pos))
             if found is not None:
@@ -441,6 +445,13 @@ class NumberStage:
                 found = self._cue(child, "adj")  # "two men were shot, one fatally"
                 if found is not None:
                     return found
+            elif child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in VICTIM_NOUNS:
+                # "the victim of a fatal shooting": the act's own adjective says what befell them
+                act = next((g for g in child.children if g.dep_ == "pobj"), None)
+                for modifier in (act.children if act is not None else ()):
+                    found = self._cue(modifier, "adj") if modifier.dep_ == "amod" else None
+                    if found is not None:
+                        return found
         return None
 
     def _climb(self, node: Token) -> str | None:
