@@ -266,6 +266,12 @@ def phrases_in(nlp, stage, text: str) -> list[tuple[str, int | None, str | None,
      [("another man", 1, "killed", None, "phrase", "new")]),
     # the act's own adjective says what befell its victim
     ("Police named the victim of a deadly shooting on Elm Street.", [("the victim", 1, "killed", None, "phrase", "again")]),
+    # an age stands for the person; verbs joined in the describing clause count
+    ("A 13-year-old who was shot and killed last week has been identified.",
+     [("A 13-year-old", 1, "killed", None, "phrase", "new")]),
+    # the relative clause that tells what the noun did names a doer, not a victim
+    ("An officer who fatally shot a 19-year-old is suing the family.",
+     [("a 19-year-old", 1, "killed", None, "phrase", "new")]),
     # the same possessive phrase told again (a headline, then its lead) is the same person
     ("Police said he killed his neighbour on Sunday. His neighbour was found dead in the yard.",
      [("his neighbour", 1, "killed", None, "phrase", "new"), ("His neighbour", 1, "killed", None, "phrase", "again")]),

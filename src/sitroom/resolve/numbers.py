@@ -435,9 +435,17 @@ class NumberStage:
                 if found is not None:
                     return found
         for child in token.children:
+            if child.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in child.children) \
+                    and any(c.dep_ in ("dobj", "dative") for c in child.children):
+                continue  # "an officer who fatally shot a teenager": the doer, not a victim
             if child.dep_ in MODIFIER_DEPS and not _foreign_clause(child):
                 # "a man shot dead by police": the participle with its predicate
                 found = self._cue(child, "adj") if child.pos_ != "VERB" else self._gravest(child, token)
+                if child.pos_ == "VERB":
+                    # "a man who was shot and killed": the verbs joined to the clause's
+                    for joined in child.children:
+                        if joined.dep_ == "conj" and joined.pos_ == "VERB" and not _own_subject(joined):
+                            found = _graver(found, self._gravest(joined, token))
                 found = found or self._cue(child, "verb")
                 if found is not None:
                     return found

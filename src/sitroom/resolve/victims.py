@@ -93,12 +93,13 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
     if (token.pos_ == "ADJ" and token.like_num and token.tag_ != "CD" and token.dep_ in ("nsubj", "nsubjpass", "dobj")
             and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)):
         return _make(token, 1, "phrase", MORE, None)  # "one died and a second was injured"
-    if token.pos_ not in ("NOUN", "PROPN") or _in_apposition(token):
+    age_noun = _age_as_person(token)
+    if (token.pos_ not in ("NOUN", "PROPN") and not age_noun) or _in_apposition(token):
         return None
     if any(c.dep_ == "nummod" or (c.like_num and c.tag_ == "CD" and c.dep_ in ("quantmod", "amod", "compound"))
            for c in token.children):
         return None  # "two men": the written number counts them ("the second victim" is no count)
-    found = people(token)
+    found = (None, 1) if age_noun else people(token)
     if found is None:
         return None
     group, size = found
@@ -127,6 +128,12 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
     if not determiners and token.is_sent_start and token.text[:1].isupper():
         return _make(token, size, "phrase", NEW, group)  # a headline: "Man shot dead in Detroit"
     return None
+
+
+def _age_as_person(token: Token) -> bool:
+    """"A 13-year-old who was shot": an age standing for the person."""
+    return (token.lower_ == "old" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+            and any(c.lemma_.lower() in ("year", "month", "week") for c in token.children))
 
 
 def _other_than_the_doer(token: Token, words: set[str]) -> bool:
