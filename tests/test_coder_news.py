@@ -363,3 +363,15 @@ def test_deaths_from_another_cause_are_no_part_of_the_toll(analyzer):
     found = events(analyzer, "A man was shot outside a bar in Dayton on Sunday. He died of his wounds on Monday.")
     [shooting] = [e for e in found if e.event_code.startswith("19")]
     assert shooting.fatalities is not None and shooting.fatalities.killed == 1
+
+
+def test_a_count_since_a_year_long_past_is_no_incidents_toll(analyzer):
+    # "since the 2012 rampage, at least 555 children have been killed": a count over years,
+    # background to the day's shooting, even in an article that gives no date of its own
+    found = events(analyzer, "A boy was shot dead in Dayton on Sunday. Since the deadly December 2012 rampage on a "
+                             "school in Newtown, at least 555 children under 12 have been killed from gunshots, "
+                             "according to the analysis.", published=None)
+    assert not [e for e in found if e.fatalities is not None and e.fatalities.killed == 555], found
+    # "since Monday" counts the toll of what is happening now
+    found = events(analyzer, "Since Monday, at least 40 people have been killed in the fighting in Goma, the UN said.")
+    assert [e for e in found if e.fatalities is not None and e.fatalities.killed == 40], found

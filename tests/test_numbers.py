@@ -269,6 +269,9 @@ def phrases_in(nlp, stage, text: str) -> list[tuple[str, int | None, str | None,
     # an age stands for the person; verbs joined in the describing clause count
     ("A 13-year-old who was shot and killed last week has been identified.",
      [("A 13-year-old", 1, "killed", None, "phrase", "new")]),
+    # "by" after a passive names the doers, even where the parse reads a plain preposition
+    ("On Sunday, two women were fatally shot multiple times by two unknown assailants, officials said.",
+     [("two", 2, "killed", "women", "amount", "new"), ("two", 2, None, "assailants", "amount", "new")]),
     # the relative clause that tells what the noun did names a doer, not a victim
     ("An officer who fatally shot a 19-year-old is suing the family.",
      [("a 19-year-old", 1, "killed", None, "phrase", "new")]),

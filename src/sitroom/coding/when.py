@@ -152,8 +152,8 @@ def _since_the_start(token: Token) -> bool:
         if since.lower_ != "since":
             continue
         scope = since.head if since.dep_ == "mark" else since
-        if not any(t.lemma_.lower() in LONG_RUNNING for t in scope.subtree):
-            continue
+        if not any(t.lemma_.lower() in LONG_RUNNING or _a_year(t) for t in scope.subtree):
+            continue  # "since the war began", "since the 2012 rampage": a count over years
         current = since
         for _ in range(MAX_CLIMB):
             if current.i in owners:
@@ -162,6 +162,10 @@ def _since_the_start(token: Token) -> bool:
                 break
             current = current.head
     return False
+
+
+def _a_year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text[:2] in ("19", "20")
 
 
 def _main_clause(tokens: Sequence[Token]) -> bool:

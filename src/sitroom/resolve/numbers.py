@@ -471,6 +471,8 @@ class NumberStage:
             if current.dep_ == "agent":
                 return None  # "shot by at least one officer": the doer of a passive
             if head.pos_ == "ADP":
+                if head.lower_ == "by" and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.head.children):
+                    return None  # "were shot by two gunmen", parsed as a plain preposition: the doers
                 current = head  # "the death of 30", "rose to 57"
                 continue
             if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
