@@ -128,7 +128,7 @@ def ingest_articles(items: Iterable[Article | InputError], options: Options, sto
     # store prints them)
     with contextlib.nullcontext(analyse) if analyse is not None else \
             analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer,
-                     story_prints=True) as analysing:
+                     for_store=True) as analysing:
         ready: list[tuple[Analysis, StoryPrint | None]] = []
         for item in analysing(_to_analyse(items, store, wait, report, progress)):
             ready.append(item if isinstance(item, tuple) else (item, None))

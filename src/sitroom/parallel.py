@@ -10,9 +10,11 @@ its input, and the articles go to spaCy in the same chunks (`CHUNK` articles, on
 workers. At most `AHEAD` chunks per worker are in flight at once: the input is read as
 the workers need it, and memory does not grow with the corpus.
 
-With `story_prints`, each analysis comes with its article's story print
-(`store.story_print`), made in the worker beside the analysis instead of in the process
-that writes the store, so that the writer keeps up with more workers.
+With `for_store`, each analysis comes as the store takes it: with its article's story
+print (`store.story_print`), made in the worker beside the analysis instead of in the
+process that writes the store, so that the writer keeps up with more workers; and
+without the mentions the store does not keep (actors, places, dates, numbers: the
+events hold what it keeps of them), which would only be pickled and read back.
 
 Each worker process (local or Dask) loads the spaCy model and the knowledge once, the
 first time it is given work (`analyze_chunk` keeps them per process), and reuses them
@@ -23,6 +25,7 @@ client) can be inherited in a locked state.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import multiprocessing
 import threading
@@ -50,7 +53,7 @@ SCHEDULER_TIMEOUT_SECONDS = 10
 # Analyzers a worker process keeps (one per distinct Options): a model is large.
 CACHED_ANALYZERS = 2
 
-Analysed = Analysis | tuple[Analysis, StoryPrint]  # the second with `story_prints`
+Analysed = Analysis | tuple[Analysis, StoryPrint]  # the second with `for_store`
 Analyse = Callable[[Iterable[Article]], Iterator[Analysed]]
 
 
@@ -76,9 +79,15 @@ def analyze_chunk(options: Options, articles: list[Article]) -> list[Analysis]:
         return list(_worker_analyzer(options).analyze_many(articles))
 
 
-def analyze_chunk_printed(options: Options, articles: list[Article]) -> list[tuple[Analysis, StoryPrint]]:
-    """`analyze_chunk`, each analysis with its article's story print."""
-    return [(analysis, story_print(analysis.article)) for analysis in analyze_chunk(options, articles)]
+def analyze_chunk_for_store(options: Options, articles: list[Article]) -> list[tuple[Analysis, StoryPrint]]:
+    """`analyze_chunk`, each analysis as the store takes it (see `for_store`)."""
+    return [store_form(analysis) for analysis in analyze_chunk(options, articles)]
+
+
+def store_form(analysis: Analysis) -> tuple[Analysis, StoryPrint]:
+    """What `Store.add_articles` reads of an analysis, with the article's story print."""
+    kept = dataclasses.replace(analysis, actors=(), places=(), dates=(), numbers=())
+    return kept, story_print(analysis.article)
 
 
 def chunks(articles: Iterable[Article], size: int = CHUNK) -> Iterator[list[Article]]:
@@ -124,15 +133,16 @@ class _Done:
 
 @contextlib.contextmanager
 def analysts(options: Options, *, workers: int = 1, scheduler: str | None = None,
-             analyzer: Analyzer | None = None, story_prints: bool = False) -> Iterator[Analyse]:
+             analyzer: Analyzer | None = None, for_store: bool = False) -> Iterator[Analyse]:
     """A function that analyses articles in this process (`workers=1`), in `workers`
     local processes, or on the Dask cluster whose scheduler listens at `scheduler`; with
-    `story_prints`, it yields (analysis, story print) pairs.
+    `for_store`, it yields (analysis, story print) pairs, each analysis as the store
+    takes it.
 
     `analyzer` (this process only) stands in for the one built from `options`, as in tests
     with a blank model; workers always build theirs from `options`.
     """
-    task = analyze_chunk_printed if story_prints else analyze_chunk
+    task = analyze_chunk_for_store if for_store else analyze_chunk
     if workers < 1:
         raise UsageError(f"workers must be 1 or more, not {workers}")
     if scheduler is not None and workers != 1:
@@ -152,7 +162,7 @@ def analysts(options: Options, *, workers: int = 1, scheduler: str | None = None
             if not box:  # built on first use: a re-run with nothing new loads no model
                 box.append(Analyzer(options))
             done = list(box[0].analyze_many(chunk))
-            return _Done([(a, story_print(a.article)) for a in done] if story_prints else list(done))
+            return _Done([store_form(a) for a in done] if for_store else list(done))
 
         yield functools.partial(ordered, submit, in_flight=1)
 
