@@ -5,9 +5,10 @@
 
 Reads CORPUS (default: ../shared/bench/ecbplus_docs.jsonl), then times, over the same
 documents: intake (reading and cleaning), each spaCy component, each of sitroom's
-stages (actors, places, dates, numbers, events), building the `Analysis` records, and
-the store writes (batches of `commands.INGEST_BATCH`, `commands.BATCHES_PER_OPEN`
-batches per store open, into a temporary store, as `sitroom ingest` writes). The spaCy
+stages (actors, places, dates, numbers, events), building the `Analysis` records, the
+story step's prints (which an ingest's workers make beside the analysis) and the store
+writes (batches of `commands.INGEST_BATCH`, `commands.BATCHES_PER_OPEN` batches per
+store open, into a temporary store, as `sitroom ingest` writes, the prints given). The spaCy
 components run batch by batch exactly as `nlp.pipe` chains them, so their sum is the
 parse time. `--dated` profiles the dated feed of `sitroom bench` (the documents spread
 over a few days, the reports of one story within a day or two) instead of the corpus
@@ -49,7 +50,7 @@ from sitroom.options import Options
 from sitroom.pipeline import PIPE_BATCH, Analyzer, _sentences, with_publication_date
 from sitroom.prepare import parse_text
 from sitroom.records import Analysis, Article
-from sitroom.store import Store, database
+from sitroom.store import Store, database, story_print
 from sitroom.store import fusion as store_fusion
 from sitroom.store.fusion import Fuser, StoryIndex
 
@@ -167,6 +168,9 @@ def store_writes(analyses: list[Analysis], timings: dict[str, float]) -> StepTim
     for owner, attribute, label in WRITE_STEPS:
         steps.wrap(owner, attribute, label)
     per_open = INGEST_BATCH * BATCHES_PER_OPEN
+    began = time.process_time()
+    prints = {a.article.id: story_print(a.article) for a in analyses}  # in an ingest, the workers' work
+    timings["sitroom: story prints"] += time.process_time() - began
     try:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "profile.duckdb"
@@ -176,7 +180,7 @@ def store_writes(analyses: list[Analysis], timings: dict[str, float]) -> StepTim
                     opened = time.process_time()
                     for start in range(first, min(first + per_open, len(analyses)), INGEST_BATCH):
                         rows = [(a.article, a.sentences, a.events) for a in analyses[start:start + INGEST_BATCH]]
-                        store.add_articles(rows)
+                        store.add_articles(rows, prints={article.id: prints[article.id] for article, _, _ in rows})
                     written = time.process_time()
                 steps.add("store: open and close (checkpoint)", (opened - began) + (time.process_time() - written))
                 timings["store: writes (open, add_articles, close)"] += time.process_time() - began

@@ -323,3 +323,22 @@ def test_a_worker_that_cannot_load_the_model_says_so(tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", articles(3))
     with pytest.raises(ModelError, match="no_such_model"):
         ingest([str(source)], Options(model="no_such_model"), tmp_path / "s.duckdb", workers=2)
+
+
+def test_for_the_store_workers_send_the_story_print_and_leave_the_mentions_out() -> None:
+    """Two workers print each article for the story step (the writer then has less to do)
+    and send back only what the store keeps."""
+    from sitroom.store import story_print
+
+    text = ("Rebels of the Northern Front shelled Kadugli on Monday, Governor Ahmed Haroun said. "
+            "Kadugli Hospital took in 14 wounded from Dilling and Talodi, Radio Dabanga reported.")
+    items = [Article(id=f"s-{n}", text=text, published=f"2025-03-1{n}") for n in range(3)]
+    with parallel.analysts(Options(), workers=2, for_store=True) as analyse:
+        sent = list(analyse(items))
+    with parallel.analysts(Options()) as analyse:
+        whole = list(analyse(items))
+    assert [analysis.article for analysis, _ in sent] == [analysis.article for analysis in whole]
+    assert [made for _, made in sent] == [story_print(analysis.article) for analysis in whole]
+    assert [analysis.events for analysis, _ in sent] == [analysis.events for analysis in whole]
+    assert any(analysis.actors and analysis.places for analysis in whole)
+    assert not any(analysis.actors or analysis.places or analysis.dates or analysis.numbers for analysis, _ in sent)

@@ -21,6 +21,7 @@ from .parallel import Analyse, analysts
 from .pipeline import Analyzer
 from .records import Analysis, Article, Event
 from .store import Store, content_hash
+from .story import StoryPrint
 
 if TYPE_CHECKING:
     from .knowledge.geonames_index import ImportReport
@@ -122,11 +123,15 @@ def ingest_articles(items: Iterable[Article | InputError], options: Options, sto
     `analyse` (from an `analysts` context the caller keeps open, as `sitroom watch` does
     for its whole run) stands in for the workers set up here for this call alone."""
     report = IngestReport()
+    # the workers print each article for the story step beside its analysis, so that
+    # this process, which writes, has less to do (a caller's `analyse` may not: then the
+    # store prints them)
     with contextlib.nullcontext(analyse) if analyse is not None else \
-            analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer) as analysing:
-        ready: list[Analysis] = []
-        for analysis in analysing(_to_analyse(items, store, wait, report, progress)):
-            ready.append(analysis)
+            analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer,
+                     for_store=True) as analysing:
+        ready: list[tuple[Analysis, StoryPrint | None]] = []
+        for item in analysing(_to_analyse(items, store, wait, report, progress)):
+            ready.append(item if isinstance(item, tuple) else (item, None))
             if len(ready) >= INGEST_BATCH * BATCHES_PER_OPEN:
                 _write(ready, store, wait, report, progress)
                 ready = []
@@ -176,7 +181,7 @@ def _to_analyse(items: Iterable[Article | InputError], store: StoreLike, wait: f
         window = []
 
 
-def _write(ready: list[Analysis], store: StoreLike, wait: float, report: IngestReport,
+def _write(ready: list[tuple[Analysis, StoryPrint | None]], store: StoreLike, wait: float, report: IngestReport,
            progress: Callable[[IngestReport], None] | None) -> None:
     """Write `ready` in batches of INGEST_BATCH, one transaction each, in one open."""
     if not ready:
@@ -185,8 +190,10 @@ def _write(ready: list[Analysis], store: StoreLike, wait: float, report: IngestR
     with _session(store, wait) as opened:
         for start in range(0, len(ready), INGEST_BATCH):
             batch = ready[start:start + INGEST_BATCH]
-            report.stored += opened.add_articles([(a.article, a.sentences, a.events) for a in batch])
-            for analysis in batch:
+            report.stored += opened.add_articles(
+                [(a.article, a.sentences, a.events) for a, _ in batch],
+                prints={a.article.id: made for a, made in batch if made is not None})
+            for analysis, _ in batch:
                 report.events += len(analysis.events)
                 for note in analysis.article.notes:
                     report.note(f"{analysis.article.source or analysis.article.id}: {note}")

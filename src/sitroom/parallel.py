@@ -10,6 +10,12 @@ its input, and the articles go to spaCy in the same chunks (`CHUNK` articles, on
 workers. At most `AHEAD` chunks per worker are in flight at once: the input is read as
 the workers need it, and memory does not grow with the corpus.
 
+With `for_store`, each analysis comes as the store takes it: with its article's story
+print (`store.story_print`), made in the worker beside the analysis instead of in the
+process that writes the store, so that the writer keeps up with more workers; and
+without the mentions the store does not keep (actors, places, dates, numbers: the
+events hold what it keeps of them), which would only be pickled and read back.
+
 Each worker process (local or Dask) loads the spaCy model and the knowledge once, the
 first time it is given work (`analyze_chunk` keeps them per process), and reuses them
 for every later chunk. Local workers are started with the "spawn" method: a fresh
@@ -19,6 +25,7 @@ client) can be inherited in a locked state.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import multiprocessing
 import threading
@@ -32,6 +39,8 @@ from .errors import UsageError, WorkerError
 from .options import Options
 from .pipeline import PIPE_BATCH, Analyzer
 from .records import Analysis, Article
+from .store import story_print
+from .story import StoryPrint
 
 # Articles per task: one spaCy batch, so a chunk is parsed exactly as in one process,
 # and large enough that a task's overhead (pickling, a queue round trip) stays small.
@@ -44,11 +53,12 @@ SCHEDULER_TIMEOUT_SECONDS = 10
 # Analyzers a worker process keeps (one per distinct Options): a model is large.
 CACHED_ANALYZERS = 2
 
-Analyse = Callable[[Iterable[Article]], Iterator[Analysis]]
+Analysed = Analysis | tuple[Analysis, StoryPrint]  # the second with `for_store`
+Analyse = Callable[[Iterable[Article]], Iterator[Analysed]]
 
 
 class _Future(Protocol):
-    def result(self) -> list[Analysis]: ...
+    def result(self) -> list[Analysed]: ...
 
     def cancel(self) -> bool: ...
 
@@ -69,6 +79,17 @@ def analyze_chunk(options: Options, articles: list[Article]) -> list[Analysis]:
         return list(_worker_analyzer(options).analyze_many(articles))
 
 
+def analyze_chunk_for_store(options: Options, articles: list[Article]) -> list[tuple[Analysis, StoryPrint]]:
+    """`analyze_chunk`, each analysis as the store takes it (see `for_store`)."""
+    return [store_form(analysis) for analysis in analyze_chunk(options, articles)]
+
+
+def store_form(analysis: Analysis) -> tuple[Analysis, StoryPrint]:
+    """What `Store.add_articles` reads of an analysis, with the article's story print."""
+    kept = dataclasses.replace(analysis, actors=(), places=(), dates=(), numbers=())
+    return kept, story_print(analysis.article)
+
+
 def chunks(articles: Iterable[Article], size: int = CHUNK) -> Iterator[list[Article]]:
     chunk: list[Article] = []
     for article in articles:
@@ -81,7 +102,7 @@ def chunks(articles: Iterable[Article], size: int = CHUNK) -> Iterator[list[Arti
 
 
 def ordered(submit: Callable[[list[Article]], _Future], articles: Iterable[Article],
-            in_flight: int) -> Iterator[Analysis]:
+            in_flight: int) -> Iterator[Analysed]:
     """Submit chunks of `articles`, at most `in_flight` at a time, and yield the results in
     input order. Work not yet collected is cancelled when the consumer stops early."""
     pending: deque[_Future] = deque()
@@ -100,10 +121,10 @@ def ordered(submit: Callable[[list[Article]], _Future], articles: Iterable[Artic
 class _Done:
     """A chunk analysed at once, in this process (the one-worker path)."""
 
-    def __init__(self, value: list[Analysis]) -> None:
+    def __init__(self, value: list[Analysed]) -> None:
         self._value = value
 
-    def result(self) -> list[Analysis]:
+    def result(self) -> list[Analysed]:
         return self._value
 
     def cancel(self) -> bool:
@@ -112,13 +133,16 @@ class _Done:
 
 @contextlib.contextmanager
 def analysts(options: Options, *, workers: int = 1, scheduler: str | None = None,
-             analyzer: Analyzer | None = None) -> Iterator[Analyse]:
+             analyzer: Analyzer | None = None, for_store: bool = False) -> Iterator[Analyse]:
     """A function that analyses articles in this process (`workers=1`), in `workers`
-    local processes, or on the Dask cluster whose scheduler listens at `scheduler`.
+    local processes, or on the Dask cluster whose scheduler listens at `scheduler`; with
+    `for_store`, it yields (analysis, story print) pairs, each analysis as the store
+    takes it.
 
     `analyzer` (this process only) stands in for the one built from `options`, as in tests
     with a blank model; workers always build theirs from `options`.
     """
+    task = analyze_chunk_for_store if for_store else analyze_chunk
     if workers < 1:
         raise UsageError(f"workers must be 1 or more, not {workers}")
     if scheduler is not None and workers != 1:
@@ -126,10 +150,10 @@ def analysts(options: Options, *, workers: int = 1, scheduler: str | None = None
     if analyzer is not None and (scheduler is not None or workers > 1):
         raise UsageError("a ready Analyzer runs in this process only; workers build theirs from the options")
     if scheduler is not None:
-        with _dask(options, scheduler) as analyse:
+        with _dask(options, scheduler, task) as analyse:
             yield analyse
     elif workers > 1:
-        with _local(options, workers) as analyse:
+        with _local(options, workers, task) as analyse:
             yield analyse
     else:
         box: list[Analyzer] = [analyzer] if analyzer is not None else []
@@ -137,18 +161,19 @@ def analysts(options: Options, *, workers: int = 1, scheduler: str | None = None
         def submit(chunk: list[Article]) -> _Future:
             if not box:  # built on first use: a re-run with nothing new loads no model
                 box.append(Analyzer(options))
-            return _Done(list(box[0].analyze_many(chunk)))
+            done = list(box[0].analyze_many(chunk))
+            return _Done([store_form(a) for a in done] if for_store else list(done))
 
         yield functools.partial(ordered, submit, in_flight=1)
 
 
 @contextlib.contextmanager
-def _local(options: Options, workers: int) -> Iterator[Analyse]:
+def _local(options: Options, workers: int, task: Callable[[Options, list[Article]], list[Any]]) -> Iterator[Analyse]:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     try:
-        def analyse(articles: Iterable[Article]) -> Iterator[Analysis]:
+        def analyse(articles: Iterable[Article]) -> Iterator[Analysed]:
             try:
-                yield from ordered(functools.partial(pool.submit, analyze_chunk, options), articles,
+                yield from ordered(functools.partial(pool.submit, task, options), articles,
                                    in_flight=workers * AHEAD)
             except BrokenProcessPool as exc:
                 raise WorkerError(
@@ -162,7 +187,7 @@ def _local(options: Options, workers: int) -> Iterator[Analyse]:
 
 
 @contextlib.contextmanager
-def _dask(options: Options, address: str) -> Iterator[Analyse]:
+def _dask(options: Options, address: str, task: Callable[[Options, list[Article]], list[Any]]) -> Iterator[Analyse]:
     from distributed import Client
     from distributed.scheduler import KilledWorker
 
@@ -175,9 +200,9 @@ def _dask(options: Options, address: str) -> Iterator[Analyse]:
         threads = max(sum(client.nthreads().values()), 1)
 
         def submit(chunk: list[Article]) -> Any:
-            return client.submit(analyze_chunk, options, chunk, pure=False)
+            return client.submit(task, options, chunk, pure=False)
 
-        def analyse(articles: Iterable[Article]) -> Iterator[Analysis]:
+        def analyse(articles: Iterable[Article]) -> Iterator[Analysed]:
             try:
                 yield from ordered(submit, articles, in_flight=threads * AHEAD)
             except KilledWorker as exc:

@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from .database import ArticleRow, EventFilter, Store, content_hash
+from .database import ArticleRow, EventFilter, Store, content_hash, story_print
 from .lock import writer_lock
 
-__all__ = ["ArticleRow", "EventFilter", "Store", "content_hash", "writer_lock"]
+__all__ = ["ArticleRow", "EventFilter", "Store", "content_hash", "story_print", "writer_lock"]

@@ -20,7 +20,7 @@ import hashlib
 import json
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -29,7 +29,9 @@ from typing import Any, TypeVar
 import duckdb
 
 from ..errors import StoreError, StoreLocked, UsageError
+from ..knowledge.fusion_rules import default_knowledge
 from ..records import Article, Event, Sentence
+from ..story import StoryPrint, fingerprint
 from .fusion import Fuser
 from .rows import insert
 from .schema import check_version, migrate, stored_version, utc_now
@@ -43,6 +45,16 @@ LOCK_POLL_SECONDS = 0.1
 ARTICLE_PAGE = 256
 # At most this many failed articles are named in one error message; the rest are counted.
 MAX_NAMED_FAILURES = 5
+# DuckDB's memory for one open store. By default it may hold up to 80% of the machine's
+# memory in its buffer, and an ingest's writer kept growing with the store it read back;
+# a batch's look-ups read a few megabytes (docs/performance.md), so this bounds the
+# writer without slowing it. Past the limit DuckDB evicts cached blocks, and spills what
+# a large query needs to a temporary file beside the store.
+MEMORY_LIMIT = "256MB"
+# DuckDB's threads for one open store: a batch's queries are small, and an ingest's
+# writer shares the machine with the workers that analyse (more threads only take
+# processor time from them).
+THREADS = 1
 
 # DuckDB says these in its IOException messages; it has no finer exception types for them.
 _LOCK_MESSAGE = "Could not set lock on file"
@@ -57,6 +69,12 @@ _ARTICLE_SELECT = (
     "SELECT id, text, title, outlet, published, published_inferred, url, language, source, furniture, notes "
     "FROM articles"
 )
+
+
+def story_print(article: Article) -> StoryPrint:
+    """The story step's print of `article` as the store makes it (`Store.add_articles`
+    takes it made ahead: an ingest's workers print their articles beside the analysis)."""
+    return fingerprint(article.text, article.published, default_knowledge().story_stopwords)
 
 
 def content_hash(article: Article) -> str:
@@ -210,11 +228,13 @@ def _article(row: tuple[Any, ...]) -> Article:
     )
 
 
-def _connect(name: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+def _connect(name: str, *, read_only: bool, wait: float, memory_limit: str,
+             threads: int) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + max(wait, 0.0)
     while True:
         try:
-            return duckdb.connect(name, read_only=read_only)
+            return duckdb.connect(name, read_only=read_only,
+                                  config={"memory_limit": memory_limit, "threads": threads})
         except duckdb.Error as exc:
             message = str(exc)
             if _NOT_DUCKDB_MESSAGE in message:
@@ -243,17 +263,21 @@ class Store:
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> "Store":
+    def open(cls, path: str | Path, *, read_only: bool = False, wait: float = 0.0,
+             memory_limit: str = MEMORY_LIMIT, threads: int = THREADS) -> "Store":
         """Open (and on first use create) the store at `path`; ":memory:" keeps it in memory.
 
         While another process holds the file, retry for `wait` seconds, then raise
         `StoreLocked`. A file that is not a store, or one from a newer sitroom, raises
-        `StoreError`.
+        `StoreError`. `memory_limit` (DuckDB's form: "256MB", "2GB") and `threads` bound
+        what DuckDB may take for this store (`MEMORY_LIMIT`, `THREADS`).
         """
         name = str(path)
         if read_only and name != MEMORY and not Path(name).exists():
             raise StoreError(f"{name}: no store here; run `sitroom ingest` first or pass another --db path")
-        con = _connect(name, read_only=read_only, wait=wait)
+        if threads < 1:
+            raise UsageError(f"threads must be 1 or more, not {threads}")
+        con = _connect(name, read_only=read_only, wait=wait, memory_limit=memory_limit, threads=threads)
         try:
             if read_only:
                 check_version(stored_version(con, name), name, read_only=True)
@@ -307,12 +331,14 @@ class Store:
         """
         return self.add_articles([(article, sentences, events)]) == 1
 
-    def add_articles(self, batch: Sequence[ArticleRow]) -> int:
+    def add_articles(self, batch: Sequence[ArticleRow], *, prints: Mapping[str, StoryPrint] | None = None) -> int:
         """Store a batch of articles in one transaction; returns how many were new or changed.
 
         If the batch fails, each article is written again in its own transaction, so one
         bad article costs only itself; the articles that failed are then named in a
-        `StoreError` (the others stay stored).
+        `StoreError` (the others stay stored). `prints`: the story prints of some of the
+        articles (`story_print`), made ahead of the write, by article id; the others are
+        printed here.
         """
         if self.read_only:
             raise StoreError(f"{self.path} was opened read-only; open it for writing to add articles")
@@ -326,11 +352,11 @@ class Store:
         written = 0
         if prepared:
             try:
-                written = self._transaction(lambda: self._write(prepared))
+                written = self._transaction(lambda: self._write(prepared, prints))
             except duckdb.Error:
                 for item in prepared:
                     try:
-                        written += self._transaction(functools.partial(self._write, [item]))
+                        written += self._transaction(functools.partial(self._write, [item], prints))
                     except duckdb.Error as exc:
                         failures.append(f"article {item.article.id}: {exc}")
         if failures:
@@ -340,7 +366,7 @@ class Store:
                              f"{named}{f'; and {more} more' if more > 0 else ''}")
         return written
 
-    def _write(self, batch: list[_Prepared]) -> int:
+    def _write(self, batch: list[_Prepared], prints: Mapping[str, StoryPrint] | None = None) -> int:
         con = self._con
         # A later copy of the same id in one batch wins, as if the copies were written in turn.
         latest = {item.article.id: item for item in batch}
@@ -358,7 +384,8 @@ class Store:
         if changed:
             fuser.forget(changed)
         fuser.add_articles([(item.article.id, [(event.record, event.evidence_rows) for event in item.events])
-                            for item in todo])
+                            for item in todo],
+                           {i: prints[i] for i in (item.article.id for item in todo) if i in prints} if prints else None)
         fuser.rebuild()
         return len(todo)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,13 +49,19 @@ class StoryIndex:
         self.con = con
         self.knowledge = knowledge
 
-    def add(self, article_ids: Sequence[str]) -> list["StoryChange"]:
+    def add(self, article_ids: Sequence[str], made: Mapping[str, story.StoryPrint] | None = None
+            ) -> list["StoryChange"]:
         """Print and link these (just stored) articles; returns the stories they are in
-        now, each with the parts that were separate stories before (`StoryChange`)."""
-        rows = self.con.execute("SELECT id, text, published FROM articles WHERE list_contains(?, id)",
-                                [list(article_ids)]).fetchall()
-        prints = {article_id: story.fingerprint(text, published, self.knowledge.story_stopwords)
-                  for article_id, text, published in rows}
+        now, each with the parts that were separate stories before (`StoryChange`).
+        `made`: the prints of some of them made already (in the analysing workers, with
+        the same stopwords); the others are printed here."""
+        prints = {i: made[i] for i in article_ids if made is not None and i in made}
+        missing = [i for i in article_ids if i not in prints]
+        if missing:
+            rows = self.con.execute("SELECT id, text, published FROM articles WHERE list_contains(?, id)",
+                                    [missing]).fetchall()
+            prints.update({article_id: story.fingerprint(text, published, self.knowledge.story_stopwords)
+                           for article_id, text, published in rows})
         if not prints:
             return []
         ids = sorted(prints)
@@ -67,19 +73,28 @@ class StoryIndex:
         band_rows = [(band, i) for i in ids if prints[i].terms >= story.MIN_TERMS for band in story.bands(prints[i].signature)]
         if not band_rows:
             return self._relabel(set(ids), set(ids))
-        self.con.execute("INSERT INTO story_bands SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[])",
-                         [[b for b, _ in band_rows], [i for _, i in band_rows]])
+        band_days = [prints[i].published for _, i in band_rows]
+        self.con.execute("INSERT INTO story_bands SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[]), "
+                         "TRY_CAST(unnest(?::VARCHAR[]) AS DATE)",
+                         [[b for b, _ in band_rows], [i for _, i in band_rows], band_days])
         # candidates: articles sharing MIN_BAND_HITS bands with one of the batch's, published
         # close enough in time to be linked (`story.close_in_time`, here in SQL, so that the
-        # same text told again weeks later is not read back, however often it was)
+        # same text told again weeks later is not read back, however often it was). The
+        # bands are read within the batch's days only (`window`, a filter on the table
+        # itself, so DuckDB skips the row groups of other days by their min and max instead
+        # of reading every band the store holds).
+        window = self.con.execute(  # no row when one of them is undated: it may link to any day
+            "SELECT min(day) - ?::INTEGER, max(day) + ?::INTEGER FROM (SELECT TRY_CAST(unnest(?::VARCHAR[]) AS DATE) "
+            "AS day) HAVING count(*) = count(day)", [story.STORY_DAYS, story.STORY_DAYS, band_days]).fetchone()
         hits = self.con.execute(
             "SELECT q.article_id, b.article_id FROM story_bands b JOIN (SELECT unnest(?::BIGINT[]) AS band, "
-            "unnest(?::VARCHAR[]) AS article_id) q ON b.band = q.band "
-            "JOIN stories sb ON sb.article_id = b.article_id JOIN stories sq ON sq.article_id = q.article_id "
-            "WHERE b.article_id <> q.article_id AND (sb.published IS NULL OR sq.published IS NULL "
-            "OR abs(sb.published - sq.published) <= ?) "
-            "GROUP BY q.article_id, b.article_id HAVING count(*) >= ?",
-            [[b for b, _ in band_rows], [i for _, i in band_rows], story.STORY_DAYS, story.MIN_BAND_HITS]).fetchall()
+            "unnest(?::VARCHAR[]) AS article_id, TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS published) q "
+            "ON b.band = q.band WHERE b.article_id <> q.article_id AND (b.published IS NULL OR q.published IS NULL "
+            "OR abs(b.published - q.published) <= ?) "
+            + ("AND (b.published IS NULL OR b.published BETWEEN ? AND ?) " if window else "")
+            + "GROUP BY q.article_id, b.article_id HAVING count(*) >= ?",
+            [[b for b, _ in band_rows], [i for _, i in band_rows], band_days, story.STORY_DAYS, *(window or ()),
+             story.MIN_BAND_HITS]).fetchall()
         others = sorted({other for _, other in hits} - set(prints))
         known = dict(prints)
         for article_id, published, terms, signature in self.con.execute(
@@ -101,21 +116,19 @@ class StoryIndex:
     def forget(self, article_ids: Sequence[str]) -> None:
         """Drop these articles' prints and links; the stories they held together may fall apart."""
         ids = list(article_ids)
-        neighbours = {x for row in self.con.execute(
-            "SELECT a, b FROM story_links WHERE list_contains(?, a) OR list_contains(?, b)", [ids, ids]).fetchall()
-            for x in row} - set(ids)
+        neighbours = {x for row in self.con.execute(_LINKS_OF.format(columns="a, b"), [ids, ids]).fetchall()
+                      for x in row} - set(ids)
         for table, column in (("stories", "article_id"), ("story_bands", "article_id")):
             self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [ids])
-        self.con.execute("DELETE FROM story_links WHERE list_contains(?, a) OR list_contains(?, b)", [ids, ids])
+        self.con.execute("DELETE FROM story_links WHERE list_contains(?, a)", [ids])
+        self.con.execute("DELETE FROM story_links WHERE list_contains(?, b)", [ids])
         self._relabel(neighbours, set())
 
     def linked(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
         """The stored story links of these articles, both ways."""
         ids = list(article_ids)
         out: dict[str, dict[str, float]] = defaultdict(dict)
-        for a, b, similarity in self.con.execute(
-                "SELECT a, b, similarity FROM story_links WHERE list_contains(?, a) OR list_contains(?, b)",
-                [ids, ids]).fetchall():
+        for a, b, similarity in self.con.execute(_LINKS_OF.format(columns="a, b, similarity"), [ids, ids]).fetchall():
             out[a][b] = out[b][a] = similarity
         return out
 
@@ -129,16 +142,15 @@ class StoryIndex:
         `new` are the batch's articles, whose earlier stories do not count as parts."""
         seen, frontier, edges = set(seeds), set(seeds), []
         while frontier:
-            rows = self.con.execute("SELECT a, b FROM story_links WHERE list_contains(?, a) OR list_contains(?, b)",
-                                    [sorted(frontier), sorted(frontier)]).fetchall()
+            rows = self.con.execute(_LINKS_OF.format(columns="a, b"), [sorted(frontier)] * 2).fetchall()
             edges.extend(rows)
             frontier = {x for row in rows for x in row} - seen
             seen |= frontier
         labels = story.components(seen, edges)
         before = self.story_ids(sorted(seen))
         self.con.execute("UPDATE stories SET story_id = u.story FROM (SELECT unnest(?::VARCHAR[]) AS article, "
-                         "unnest(?::VARCHAR[]) AS story) u WHERE stories.article_id = u.article",
-                         [list(labels), list(labels.values())])
+                         "unnest(?::VARCHAR[]) AS story) u WHERE stories.article_id = u.article "
+                         "AND list_contains(?, stories.article_id)", [list(labels), list(labels.values()), list(labels)])
         changes: dict[str, StoryChange] = {}
         for article_id, story_id in labels.items():
             change = changes.setdefault(story_id, StoryChange(story_id, set(), defaultdict(set)))
@@ -160,6 +172,11 @@ class StoryChange:
 
 # Members as the re-clustering reads them.
 _MEMBER_SELECT = "SELECT seq, id, article_id, event_id, record, decision FROM members"
+# The story links of some articles (the list twice), each end through its own index: an
+# OR of the two filters would read the whole table. (A link is one row: the UNION only
+# drops a link read from both ends.)
+_LINKS_OF = ("SELECT {columns} FROM story_links WHERE list_contains(?, a) UNION "
+             "SELECT {columns} FROM story_links WHERE list_contains(?, b)")
 
 
 class Fuser:
@@ -175,13 +192,14 @@ class Fuser:
         self._clusters: dict[str, list[dict[str, Any]]] = {}  # event id -> member records, in order
 
     # -- joining ---------------------------------------------------------------------------
-    def add_articles(self, articles: Sequence[tuple[str, Sequence[tuple[dict[str, Any], Sequence[tuple[Any, ...]]]]]]) -> None:
+    def add_articles(self, articles: Sequence[tuple[str, Sequence[tuple[dict[str, Any], Sequence[tuple[Any, ...]]]]]],
+                     prints: Mapping[str, story.StoryPrint] | None = None) -> None:
         """Store each member of each article with its evidence rows, score it against its
         candidates (the members of the articles of its story, and those in its block),
         keep the pairs that match, and form the events of its neighbourhood again. When
         the batch joins stories that were apart, their members are paired too, as they
         would have been had the joining article come first."""
-        changes = self.stories.add([article_id for article_id, _ in articles])
+        changes = self.stories.add([article_id for article_id, _ in articles], prints)
         story_of = {article_id: change.story_id for change in changes for article_id in change.articles}
         records = [(article_id, record) for article_id, members in articles for record, _ in members]
         seqs = [int(v) for (v,) in self.con.execute(
@@ -279,16 +297,21 @@ class Fuser:
         blocks = [(member, fusion.block(member.record)) for member in new]
         queried = [(m, b) for m, b in blocks if b.place is not None]
         if queried:
-            for q_seq, *row in self.con.execute(
-                    "SELECT q.seq, m.seq, m.id, m.article_id, m.event_id, m.record, m.decision FROM members m JOIN ("
-                    "SELECT unnest(?::BIGINT[]) AS seq, unnest(?::VARCHAR[]) AS root, unnest(?::VARCHAR[]) AS place, "
-                    "TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS first_day, TRY_CAST(unnest(?::VARCHAR[]) AS DATE) "
-                    "AS last_day) q ON m.root = q.root AND m.place_key = q.place AND ((q.first_day IS NULL AND "
-                    'm."date" IS NULL) OR m."date" BETWEEN q.first_day AND q.last_day)',
-                    [[m.seq for m, _ in queried], [b.root for _, b in queried], [b.place for _, b in queried],
-                     [b.first_day for _, b in queried], [b.last_day for _, b in queried]]).fetchall():
-                other = _Member.of(tuple(row))
-                out[q_seq][other.seq] = other
+            # the pairs by their keys alone (a join reads every row of the columns it selects),
+            # then the matching members' records by seq (a filter: only their rows are read)
+            pairs = self.con.execute(
+                "SELECT q.seq, m.seq FROM members m JOIN ("
+                "SELECT unnest(?::BIGINT[]) AS seq, unnest(?::VARCHAR[]) AS root, unnest(?::VARCHAR[]) AS place, "
+                "TRY_CAST(unnest(?::VARCHAR[]) AS DATE) AS first_day, TRY_CAST(unnest(?::VARCHAR[]) AS DATE) "
+                "AS last_day) q ON m.root = q.root AND m.place_key = q.place AND ((q.first_day IS NULL AND "
+                'm."date" IS NULL) OR m."date" BETWEEN q.first_day AND q.last_day)',
+                [[m.seq for m, _ in queried], [b.root for _, b in queried], [b.place for _, b in queried],
+                 [b.first_day for _, b in queried], [b.last_day for _, b in queried]]).fetchall()
+            found = {int(seq): _Member.of(row) for row in self.con.execute(
+                f"{_MEMBER_SELECT} WHERE list_contains(?, seq)", [sorted({m for _, m in pairs})]).fetchall()
+                for seq in (row[0],)} if pairs else {}
+            for q_seq, m_seq in pairs:
+                out[q_seq][m_seq] = found[m_seq]
         for member, found in queried:
             for other in by_block[(found.root, found.place)]:
                 if other.seq != member.seq and _in_window(found, other.record):
@@ -330,11 +353,14 @@ class Fuser:
         if not dirty:
             return
         neighbours = {x for row in self.con.execute(
-            "SELECT a, b FROM member_edges WHERE list_contains(?, a) OR list_contains(?, b)", [dirty, dirty]).fetchall()
-            for x in row}
+            "SELECT a, b FROM member_edges WHERE list_contains(?, a) UNION ALL "
+            "SELECT a, b FROM member_edges WHERE list_contains(?, b)", [dirty, dirty]).fetchall() for x in row}
+        events = sorted({event_id for (event_id,) in self.con.execute(
+            "SELECT DISTINCT event_id FROM members WHERE list_contains(?, seq)",
+            [sorted(neighbours | set(dirty))]).fetchall()})
         rows = self.con.execute(
-            f"{_MEMBER_SELECT} WHERE event_id IN (SELECT event_id FROM members WHERE list_contains(?, seq)) "
-            "OR list_contains(?, seq)", [sorted(neighbours | set(dirty)), dirty]).fetchall()
+            f"{_MEMBER_SELECT} WHERE list_contains(?, event_id) UNION {_MEMBER_SELECT} WHERE list_contains(?, seq)",
+            [events, dirty]).fetchall()
         members = {m.seq: m for m in map(_Member.of, rows)}
         seqs = sorted(members)
         edge_rows = self.con.execute(
@@ -390,12 +416,16 @@ class Fuser:
         if updates:
             self.con.execute("UPDATE members SET event_id = u.event, decision = u.decision::JSON FROM ("
                              "SELECT unnest(?::BIGINT[]) AS seq, unnest(?::VARCHAR[]) AS event, "
-                             "unnest(?::VARCHAR[]) AS decision) u WHERE members.seq = u.seq",
-                             [[u[0] for u in updates], [u[1] for u in updates], [u[2] for u in updates]])
+                             "unnest(?::VARCHAR[]) AS decision) u WHERE members.seq = u.seq "
+                             "AND list_contains(?, members.seq)",
+                             [[u[0] for u in updates], [u[1] for u in updates], [u[2] for u in updates],
+                              [u[0] for u in updates]])
             self.con.execute("UPDATE evidence SET event_id = u.event FROM (SELECT unnest(?::VARCHAR[]) AS event, "
                              "unnest(?::VARCHAR[]) AS article, unnest(?::VARCHAR[]) AS member) u "
-                             "WHERE evidence.article_id = u.article AND evidence.member_id = u.member",
-                             [[u[1] for u in updates], [u[3] for u in updates], [u[4] for u in updates]])
+                             "WHERE evidence.article_id = u.article AND evidence.member_id = u.member "
+                             "AND list_contains(?, evidence.article_id)",
+                             [[u[1] for u in updates], [u[3] for u in updates], [u[4] for u in updates],
+                              sorted({u[3] for u in updates})])
 
     def _event_id(self, group: list[int], members: dict[int, "_Member"], taken: set[str]) -> str:
         """The id the event of `group` keeps: the stored event most of its members were in
@@ -458,7 +488,8 @@ class Fuser:
             "SELECT seq FROM members WHERE list_contains(?, article_id)", [article_ids]).fetchall()]
         had = {event_id for (event_id,) in self.con.execute(
             "SELECT DISTINCT event_id FROM members WHERE list_contains(?, article_id)", [article_ids]).fetchall()}
-        self.con.execute("DELETE FROM member_edges WHERE list_contains(?, a) OR list_contains(?, b)", [gone, gone])
+        self.con.execute("DELETE FROM member_edges WHERE list_contains(?, a)", [gone])
+        self.con.execute("DELETE FROM member_edges WHERE list_contains(?, b)", [gone])
         self.con.execute("DELETE FROM members WHERE list_contains(?, article_id)", [article_ids])
         self.stories.forget(article_ids)
         self.touched |= had
