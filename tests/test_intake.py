@@ -616,3 +616,16 @@ def test_a_root_the_user_names_may_be_listed(tmp_path: Path) -> None:
     a, b, c = read(listing, options=Options(listing_roots=(archive,)))
     assert isinstance(a, Article) and isinstance(b, Article) and a.text == b.text == STORY
     assert isinstance(c, MalformedInput) and "outside the listing's folder" in c.problem
+
+
+def test_a_json_lines_file_with_nul_bytes_in_one_line_keeps_its_good_records(tmp_path: Path) -> None:
+    # a short file whose junk line is mostly NUL bytes passed the binary check's share of
+    # NULs, and the whole file was refused: its good record was lost with the bad line
+    good = json.dumps({"id": "a1", "text": "Rebels attacked the town of Beni on Monday."})
+    path = write(tmp_path, "feed.jsonl", (good + "\n" + "\x00" * 30 + "\n").encode("utf-8"))
+    items = read(path)
+    assert [i.id for i in items if isinstance(i, Article)] == ["a1"]
+    assert [i for i in items if not isinstance(i, Article)], items  # the bad line is reported
+    # a binary file named .jsonl is still refused as a whole
+    path = write(tmp_path, "blob.jsonl", b"\x00\x01\x02\x03" * 64)
+    assert [i for i in read(path) if isinstance(i, Article)] == []

@@ -353,6 +353,25 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
     )
 
 
+def _json_lines_with_junk(data: bytes) -> str | None:
+    """A JSON Lines file in UTF-8 that holds NUL or control bytes in some lines, but whose
+    other lines are JSON objects, is text with damaged lines, not a binary file: its good
+    records are not lost for the bad ones (each bad line is refused on its own)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    for line in text.splitlines():
+        if "\x00" in line:
+            continue
+        try:
+            if isinstance(json.loads(line), dict):
+                return text
+        except ValueError:
+            continue
+    return None
+
+
 def _reject_binary(data: bytes, source: str) -> None:
     for magic, name in MAGIC_NUMBERS:
         if data.startswith(magic):
@@ -384,12 +403,18 @@ def _read_bytes(
     if not data:
         yield EmptyInput(source, "empty file")
         return
+    suffix = path.suffix.lower() if path is not None else None
     try:
         text, notes = decode(data, source)
+    except BinaryInput as error:
+        salvaged = _json_lines_with_junk(data) if suffix in JSONL_SUFFIXES else None
+        if salvaged is None:
+            yield error
+            return
+        text, notes = salvaged, [f"{error.problem.split(':')[0]} in some lines: those lines are refused, the others read"]
     except InputError as error:
         yield error
         return
-    suffix = path.suffix.lower() if path is not None else None
     kind = SUFFIX_FORMATS.get(suffix or "") or _sniff(text, full=suffix not in TEXT_SUFFIXES or not suffix)
     base = path.parent if path is not None else Path.cwd()
     if kind == "json":
