@@ -17,10 +17,11 @@ NOUN_PHRASE_DEPS = ("conj", "nmod", "compound", "amod", "appos")
 # Support, cooperation and aid in the simple present describe a standing relation
 # ("Turkey supports the rebels"); other verbs in the present report a position ("X rejects").
 STANDING_ROOTS = frozenset({"05", "06", "07"})
-# Violence told in the simple present outside a headline is a habit or a general claim,
-# not the report of an act: news tells acts in the past ("rebels attack villages" in a
-# speech, "the death squads who murder peasants"). Verbs whose past is their present form
-# ("rockets hit the town") are left alone: the tagger cannot tell them apart.
+# Violence told in the simple present in a clause that describes a noun is a habit or a
+# charge, not the report of an act ("the death squads who murder peasants", "terrorists
+# who attack students"); in a main clause the present may be a headline's or a snippet's
+# way of telling an act. Verbs whose past is their present form ("rockets hit the town")
+# are left alone: the tagger cannot tell them apart.
 VIOLENT_ROOTS = ("18", "19", "20")
 SAME_IN_THE_PAST = frozenset({"hit", "set", "cut", "beat", "put", "shut", "burst", "spread", "cast", "shed", "let"})
 # A word in one of these positions is a noun whatever its tag: the small model tags the
@@ -59,8 +60,9 @@ def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_
         if rule is None:
             continue
         light = _light_verb(token, lexicon) if pos_of(token) in ("NOUN", "PROPN") else None
-        if (token.pos_ == "VERB" and rule.code[:2] in VIOLENT_ROOTS and is_simple_present(token) and not in_title
-                and token.lemma_.lower() not in SAME_IN_THE_PAST and "habitual-ok" not in rule.flags):
+        if (token.pos_ == "VERB" and token.dep_ == "relcl" and rule.code[:2] in VIOLENT_ROOTS
+                and is_simple_present(token) and token.lemma_.lower() not in SAME_IN_THE_PAST
+                and "habitual-ok" not in rule.flags):
             continue  # "death squads who murder peasants", "terrorists who attack students": a habit
         if (
             token.pos_ in ("VERB", "AUX")
