@@ -77,7 +77,9 @@ def _part_of(damage: "Draft", act: "Draft") -> bool:
         return False
     if damage.modality != act.modality and not {damage.modality, act.modality} <= FACTUAL:
         return False  # told as done (by the writer or by a party), both
-    if not _agree(damage.source, act.source, True) or not places_agree(damage.place, act.place):  # type: ignore[arg-type]
+    if not _agree(damage.source, act.source, True):
+        return False
+    if not places_agree(damage.place, act.place):  # type: ignore[arg-type]
         return False
     if any(e in act.evidence for e in damage.evidence):
         return True

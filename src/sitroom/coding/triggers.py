@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..knowledge.events import EventLexicon, TriggerRule
+from .merge import VIOLENT_ROOTS
 from .syntax import is_simple_present
 
 # A noun trigger is the object of one of these verbs' dependents: its event's actor is the
@@ -22,7 +23,6 @@ STANDING_ROOTS = frozenset({"05", "06", "07"})
 # who attack students"); in a main clause the present may be a headline's or a snippet's
 # way of telling an act. Verbs whose past is their present form ("rockets hit the town")
 # are left alone: the tagger cannot tell them apart.
-VIOLENT_ROOTS = ("18", "19", "20")
 SAME_IN_THE_PAST = frozenset({"hit", "set", "cut", "beat", "put", "shut", "burst", "spread", "cast", "shed", "let"})
 # A word in one of these positions is a noun whatever its tag: the small model tags the
 # second half of "counter-offensive" as an adjective.

@@ -411,7 +411,8 @@ def _read_bytes(
         if salvaged is None:
             yield error
             return
-        text, notes = salvaged, [f"{error.problem.split(':')[0]} in some lines: those lines are refused, the others read"]
+        damage = error.problem.split(":")[0]  # "holds NUL bytes", "mostly control bytes"
+        text, notes = salvaged, [f"{damage} in some lines: those lines are refused, the others read"]
     except InputError as error:
         yield error
         return

@@ -514,7 +514,8 @@ def infer_published(text: str, today: dt.date | None = None) -> str | None:
             return found[0].isoformat()
     match = _SHORT_DATELINE.search(head)
     if match is not None:
-        value, precision, _ = resolve_expression(f"{match[1]} {match[2]} {_full_year(int(match[3]), today)}", None, None)
+        year = _full_year(int(match[3]), today)
+        value, precision, _ = resolve_expression(f"{match[1]} {match[2]} {year}", None, None)
         if value is not None and precision == "day":
             return value
     match = _DATELINE.search(head)

@@ -442,7 +442,8 @@ class NumberStage:
                 # "a man shot dead by police": the participle with its predicate
                 found = self._cue(child, "adj") if child.pos_ != "VERB" else self._gravest(child, token)
                 if child.pos_ == "VERB":
-                    # "a man who was shot and killed": the verbs joined to the clause's
+                    # "a man who was shot and killed": the verbs joined to the clause's verb
+                    # add their fate
                     for joined in child.children:
                         if joined.dep_ == "conj" and joined.pos_ == "VERB" and not _own_subject(joined):
                             found = _graver(found, self._gravest(joined, token))
