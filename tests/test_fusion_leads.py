@@ -10,8 +10,10 @@ import pytest
 from sitroom import fusion, story
 from sitroom.explain import render, why
 from sitroom.knowledge.fusion_rules import default_knowledge
-from sitroom.records import Actor, Article, Event, Evidence, Place, Sentence
+from sitroom.records import Actor, Article, Event, Place, Sentence
 from sitroom.store import Store
+
+from made_events import made_event
 
 KNOWLEDGE = default_knowledge()
 
@@ -37,18 +39,9 @@ POLICE = ("PAKCOP", "police")
 
 def _event(doc: str, n: int, code: str, source: tuple[str, str] | None, place: Place | None, sentence: str,
            start: int, **extra: Any) -> Event:
-    fields: dict[str, Any] = dict(
-        id=f"{doc}-e{n}", event_code=code, event_label=f"code {code}", plover_type=None, acled_event_type=None,
-        acled_sub_event_type=None,
-        source_actor=Actor(text=source[1], name=source[1], code=source[0], country="PAK" if source[0][:3] == "PAK"
-                           else None) if source else None,
-        target_actor=None, date="2024-06-01", date_precision="day", location=place, fatalities=None,
-        attribution=None, modality="asserted", historical=False, confidence=0.7, rule="test",
-        evidence=(Evidence(doc_id=doc, outlet=f"Outlet {doc}", sentence=sentence, start=start,
-                           end=start + len(sentence), published="2024-06-02"),),
-    )
-    fields.update(extra)
-    return Event(**fields)
+    actor = Actor(text=source[1], name=source[1], code=source[0],
+                  country="PAK" if source[0][:3] == "PAK" else None) if source else None
+    return made_event(doc, n, code, source=actor, place=place, sentence=sentence, start=start, **extra)
 
 
 def _article(doc: str, text: str, events: list[Event]) -> tuple[Article, list[Sentence], list[Event]]:

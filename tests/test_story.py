@@ -14,8 +14,10 @@ from sitroom import clustering, fusion, story
 from sitroom.errors import KnowledgeError
 from sitroom.explain import render, why
 from sitroom.knowledge.fusion_rules import FusionKnowledge, default_knowledge
-from sitroom.records import Actor, Article, Event, Evidence, Place, Sentence
+from sitroom.records import Actor, Article, Event, Place, Sentence
 from sitroom.store import Store
+
+from made_events import made_event
 
 KNOWLEDGE = default_knowledge()
 
@@ -40,16 +42,9 @@ GONDAR = Place(name="Gondar", country="ETH", admin1="Amhara", lat=12.6, lon=37.4
 def _article(doc: str, text: str, code: str, source: tuple[str, str], place: Place | None,
              published: str = "2024-06-03") -> tuple[Article, list[Sentence], list[Event]]:
     sentence = text.split(". ")[0] + "."
-    event = Event(
-        id=f"{doc}-e1", event_code=code, event_label=f"code {code}", plover_type=None, acled_event_type=None,
-        acled_sub_event_type=None,
-        source_actor=Actor(text=source[1], name=source[1], code=source[0], country="ETH"),
-        target_actor=Actor(text="army", name="Ethiopian army", code="ETHMIL", country="ETH"),
-        date="2024-06-02", date_precision="day", location=place, fatalities=None, attribution=None,
-        modality="asserted", historical=False, confidence=0.7, rule="test",
-        evidence=(Evidence(doc_id=doc, outlet=f"Outlet {doc}", sentence=sentence, start=0, end=len(sentence),
-                           published=published),),
-    )
+    event = made_event(doc, 1, code, source=Actor(text=source[1], name=source[1], code=source[0], country="ETH"),
+                       target=Actor(text="army", name="Ethiopian army", code="ETHMIL", country="ETH"),
+                       place=place, sentence=sentence, date="2024-06-02", published=published)
     article = Article(id=doc, text=text, outlet=f"Outlet {doc}", published=published, language="en")
     return article, [Sentence(index=0, start=0, end=len(sentence), text=sentence)], [event]
 
