@@ -34,7 +34,7 @@ def read_rows(path: Path, limit: int | None = None) -> list[dict]:
 
 
 # GVDB texts open with the page title, then " | " and the outlet, glued to the body
-# ("Man shot, killed in Feltonville | 6abc.comPolice are ..."): the title is the headline.
+# ("Man shot, killed in Eastside | news.comPolice are ..."): the title is the headline.
 TITLE_SEPARATOR = " | "
 MAX_TITLE_CHARS = 200
 

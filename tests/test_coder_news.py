@@ -238,8 +238,8 @@ def test_a_raid_that_tells_how_a_reported_act_was_done_is_no_second_act(analyzer
 
 def test_a_shooting_death_is_the_act_and_its_victim_the_toll(analyzer):
     # local news names a killing by its kind of death: "the shooting death of ..."
-    found = events(analyzer, "Detectives are looking for a man in connection with the shooting death of his "
-                             "neighbour in Dayton, police said on Tuesday.")
+    found = events(analyzer, "Detectives want to question a man about the shooting death of his neighbour in "
+                             "Dayton, police said on Tuesday.")
     [shooting] = [e for e in found if e.event_code == "193"]
     assert shooting.fatalities is not None and shooting.fatalities.killed == 1
     found = events(analyzer, "The stabbing death of a teenager outside a bar in Leeds on Friday has shaken the town.")
@@ -328,12 +328,12 @@ def test_a_headline_glued_to_the_body_is_read_apart(analyzer):
 
 
 def test_a_headline_drops_the_was_of_its_passive(analyzer):
-    # "Man shot and killed on city street": the man was shot; the doer is in the "by" phrase
-    title = "Man shot and killed on city street"
+    # "Driver shot and killed at fuel station": the driver was shot; the doer is in the "by" phrase
+    title = "Driver shot and killed at fuel station"
     found = events(analyzer, title + "\nPolice in Dayton are looking for witnesses.", title=title)
     [shooting] = [e for e in found if e.event_code.startswith("19")]
     assert code(shooting) is None and code(shooting, "target") == "CVL"
-    title = "Teenager shot dead by police in Memphis"
+    title = "Teenager shot dead by police in Nairobi"
     found = events(analyzer, title + "\nThe family has asked for the video to be released.", title=title)
     [shooting] = [e for e in found if e.event_code.startswith("19")]
     assert (code(shooting) or "").endswith("COP") and (code(shooting, "target") or "").endswith("CVL")
@@ -355,9 +355,9 @@ def test_violence_in_the_simple_present_is_a_habit_not_an_act(analyzer):
 
 def test_deaths_from_another_cause_are_no_part_of_the_toll(analyzer):
     # a toll told without an act joins the last act of violence, unless its cause is told
-    # and is no violence ("died during the storm"); "died of his wounds" still joins
-    found = events(analyzer, "A man was shot dead outside a bar in Dayton on Sunday. At least three other people "
-                             "died during the storm, all while clearing snow.")
+    # and is no violence ("died during the floods"); "died of his wounds" still joins
+    found = events(analyzer, "A man was shot dead outside a bar in Dayton on Sunday. Two other residents of the "
+                             "town died during the floods, the council said.")
     [shooting] = [e for e in found if e.event_code.startswith("19")]
     assert shooting.fatalities is not None and shooting.fatalities.killed == 1
     found = events(analyzer, "A man was shot outside a bar in Dayton on Sunday. He died of his wounds on Monday.")
@@ -366,12 +366,12 @@ def test_deaths_from_another_cause_are_no_part_of_the_toll(analyzer):
 
 
 def test_a_count_since_a_year_long_past_is_no_incidents_toll(analyzer):
-    # "since the 2012 rampage, at least 555 children have been killed": a count over years,
-    # background to the day's shooting, even in an article that gives no date of its own
-    found = events(analyzer, "A boy was shot dead in Dayton on Sunday. Since the deadly December 2012 rampage on a "
-                             "school in Newtown, at least 555 children under 12 have been killed from gunshots, "
-                             "according to the analysis.", published=None)
-    assert not [e for e in found if e.fatalities is not None and e.fatalities.killed == 555], found
+    # "since the 2015 attack, 212 students have been killed": a count over years, background
+    # to the day's shooting, even in an article that gives no date of its own
+    found = events(analyzer, "A trader was shot dead in Kisumu on Sunday. Since the 2015 attack on a university in "
+                             "Garissa, at least 212 students have been killed by gunmen, according to the study.",
+                   published=None)
+    assert not [e for e in found if e.fatalities is not None and e.fatalities.killed == 212], found
     # "since Monday" counts the toll of what is happening now
     found = events(analyzer, "Since Monday, at least 40 people have been killed in the fighting in Goma, the UN said.")
     assert [e for e in found if e.fatalities is not None and e.fatalities.killed == 40], found

@@ -259,22 +259,22 @@ def phrases_in(nlp, stage, text: str) -> list[tuple[str, int | None, str | None,
     ("He died at the hospital two days later.", [("He", 1, "killed", None, "pronoun", "again")]),
     ("A soldier died of his wounds in Kidal.", [("A soldier", 1, "killed", "government", "phrase", "new")]),
     ("A woman was found shot to death inside a van.", [("A woman", 1, "killed", "women", "phrase", "new")]),
-    # "another" sets the victim apart from the one who shot; it adds no one
-    ("Police say he shot and killed another man during an argument.",
-     [("another man", 1, "killed", None, "phrase", "new")]),
-    ("Prosecutors charged a man accused of shooting and killing another man in a bar.",
-     [("another man", 1, "killed", None, "phrase", "new")]),
+    # "another" sets the victim apart from the one who did it; it adds no one
+    ("Witnesses say the driver stabbed and killed another driver at the junction.",
+     [("another driver", 1, "killed", None, "phrase", "new")]),
+    ("The court charged a guard accused of stabbing and killing another guard at the depot.",
+     [("another guard", 1, "killed", "government", "phrase", "new")]),
     # the act's own adjective says what befell its victim
     ("Police named the victim of a deadly shooting on Elm Street.", [("the victim", 1, "killed", None, "phrase", "again")]),
     # an age stands for the person; verbs joined in the describing clause count
-    ("A 13-year-old who was shot and killed last week has been identified.",
-     [("A 13-year-old", 1, "killed", None, "phrase", "new")]),
+    ("A 15-year-old who was stabbed and killed near the river on Friday was named by police.",
+     [("A 15-year-old", 1, "killed", None, "phrase", "new")]),
     # "by" after a passive names the doers, even where the parse reads a plain preposition
-    ("On Sunday, two women were fatally shot multiple times by two unknown assailants, officials said.",
-     [("two", 2, "killed", "women", "amount", "new"), ("two", 2, None, "assailants", "amount", "new")]),
+    ("On Tuesday, two traders in the market were fatally shot several times over by three robbers.",
+     [("two", 2, "killed", None, "amount", "new"), ("three", 3, None, "assailants", "amount", "new")]),
     # the relative clause that tells what the noun did names a doer, not a victim
-    ("An officer who fatally shot a 19-year-old is suing the family.",
-     [("a 19-year-old", 1, "killed", None, "phrase", "new")]),
+    ("An officer who fatally shot a 20-year-old appeared in court on Monday.",
+     [("a 20-year-old", 1, "killed", None, "phrase", "new")]),
     # the same possessive phrase told again (a headline, then its lead) is the same person
     ("Police said he killed his neighbour on Sunday. His neighbour was found dead in the yard.",
      [("his neighbour", 1, "killed", None, "phrase", "new"), ("His neighbour", 1, "killed", None, "phrase", "again")]),
@@ -348,7 +348,7 @@ def test_victim_sizes_and_patients_are_validated(tmp_path):
 
 
 def test_a_wound_to_the_body_is_no_death(nlp, stage):
-    # "shot to death" kills; "a wound to the upper body" says where the wound was
-    found = numbers_in(nlp, stage, "Two of the men had gunshot wounds to the upper body, police said.")
+    # "shot to death" kills; "wounds to the body" says where the wounds were
+    found = numbers_in(nlp, stage, "Both guards had bullet wounds to the body, the hospital said.")
     assert not [m for m in found if m[3] == "killed"], found
     assert ("killed" in [m[3] for m in numbers_in(nlp, stage, "Two men were beaten to death in Gulu.")])

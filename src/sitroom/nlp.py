@@ -60,8 +60,8 @@ class Stage(Protocol):
 MAX_SENTENCE_CHARS = 1_000
 
 
-# Scraped pages glue a headline or an outlet's name to the body ("... during foot chaseA
-# Memphis man was shot", "| 6abc.comPolice say"): a token that starts in lower case (or a
+# Scraped pages glue a headline or an outlet's name to the body ("... at the marketA
+# farmer was shot", "| news.comPolice say"): a token that starts in lower case (or a
 # digit) and ends in three lowercase letters followed by a capitalised word (or "A") is
 # two tokens, and the second starts a sentence. Brand names that start with a capital
 # ("WhatsApp", "YouTube") are left whole.

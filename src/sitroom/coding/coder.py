@@ -46,7 +46,7 @@ MANNER_PREPS = frozenset({"in", "during"})
 # "barred from", "warned against"); others (during, after, in) only situate the act.
 CONTENT_PREPS = frozenset({"for", "on", "from", "against", "to", "of"})
 # "died of / from / during X": X is the cause of the deaths. Causes that are acts of violence
-# or their wounds keep the deaths in the incident's toll; others ("the blizzard", "a stroke")
+# or their wounds keep the deaths in the incident's toll; others ("the floods", "a stroke")
 # do not.
 CAUSE_PREPS = frozenset({"of", "from", "during"})
 DEATH_LEMMAS = frozenset({"die", "perish", "death"})
@@ -156,7 +156,7 @@ class EventStage:
         return out, loose
 
     def _other_cause(self, sent: Span) -> bool:
-        """"Three others died during the blizzard", "died of a stroke": deaths whose cause
+        """"Two residents died during the floods", "died of a stroke": deaths whose cause
         the sentence gives and which is no act of violence (nor a wound) count toward no
         incident's toll."""
         for prep in sent:
@@ -283,7 +283,7 @@ class EventStage:
                                 lexicon_frames=lexicon.has_frame)
         found_targets = targets(trigger, actors, lambda t: where.visited(t, actors, places))
         if trigger.in_title and rules.headline_passive(trigger):
-            # "Man shot and killed on city street": headlines drop the "was"; the subject is
+            # "Driver shot and killed at fuel station": headlines drop the "was"; the subject is
             # the victim, the doer (if any) is in the "by" phrase
             found_targets, found_sources = headline_parties(trigger.token, actors)
         if not found_targets and trigger.rule.targets and trigger.rule.targets[0][0] != "none":

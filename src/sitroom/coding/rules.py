@@ -51,8 +51,8 @@ def intended(code: str, rule: str, mode: str) -> tuple[str, str, str]:
 
 
 def headline_passive(trigger: Trigger) -> bool:
-    """A violent verb in a headline, in the past form, with a subject and no object ("Man
-    shot and killed on city street", "Girl shot at party dies"): headlinese for the
+    """A violent verb in a headline, in the past form, with a subject and no object ("Driver
+    shot and killed at fuel station", "Boy shot outside school dies"): headlinese for the
     passive, whose subject was struck."""
     token = trigger.token
     if trigger.rule.code[:2] not in VIOLENT_ROOTS or token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBN"):
@@ -64,7 +64,7 @@ def headline_passive(trigger: Trigger) -> bool:
     if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass") for c in token.children):
         return False
     if token.dep_ == "acl":
-        return True  # "Girl shot at party dies": the participle describes its victim
+        return True  # "Boy shot outside school dies": the participle describes its victim
     return any(c.dep_ == "nsubj" for c in children)
 
 

@@ -50,7 +50,7 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
         if not climb or token.dep_ not in SHARED_SUBJECT_DEPS or token.head == token:
             return None
         if token.dep_ == "pcomp" and token.head.lower_ in OBJECT_CONTROL_PREPS and token.head.head != token.head:
-            # "accused Armenian forces of firing", "prevented the army from entering": the
+            # "accused the border guards of firing", "prevented the army from entering": the
             # object of the governing verb does the act
             governor = token.head.head
             if governor.dep_ == "dobj" and governor.head.pos_ in ("VERB", "AUX"):

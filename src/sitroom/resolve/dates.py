@@ -495,7 +495,7 @@ _LABELLED = re.compile(r"(?im)^\W*(?:published|posted|updated|date|first publish
 _DATELINE = re.compile(rf"(?m)^[A-Z][A-Za-z .'-]+,\s+((?:{_MONTH_RE})\s+{_DAY_RE}(?:,?\s+{_YEAR_RE})?|"
                        rf"{_DAY_RE}\s+{_MONTH_RE}(?:\s+{_YEAR_RE})?)\s*\(")
 # Archived wire copy, often all in capitals, dates its dateline with a two-digit year and
-# may end it with a dash instead of the agency: "SAN JOSE (COSTA RICA), 27 OCT 89 (AFP) --".
+# may end it with a dash instead of the agency: "MAPUTO (MOZAMBIQUE), 12 FEB 92 (AIM) --".
 _SHORT_DATELINE = re.compile(rf"(?m)^[A-Z][A-Za-z .'()-]+,\s+({_DAY_RE})\s+((?i:{_MONTH_RE}))\s+(\d\d)"
                              r"\s*(?:\(|[—–-]{1,2}\s)")
 

@@ -543,7 +543,7 @@ class NumberStage:
 
     def _object_cue_killed(self, preposition: Token) -> str | None:
         """"shot to death", "beaten to death": a bare noun of death, not a part of the body
-        a wound was to ("had gunshot wounds to the lower body")."""
+        a wound was to ("had bullet wounds to the body")."""
         for obj in preposition.children:
             if obj.dep_ == "pobj" and self._cue(obj, "noun") == "killed" \
                     and not any(c.dep_ in ("det", "amod", "poss") for c in obj.children):

@@ -131,13 +131,13 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
 
 
 def _age_as_person(token: Token) -> bool:
-    """"A 13-year-old who was shot": an age standing for the person."""
+    """"A 15-year-old who was stabbed": an age standing for the person."""
     return (token.lower_ == "old" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
             and any(c.lemma_.lower() in ("year", "month", "week") for c in token.children))
 
 
 def _other_than_the_doer(token: Token, words: set[str]) -> bool:
-    """"a man accused of shooting another man", "he shot and killed another man": "another"
+    """"a guard accused of stabbing another guard", "she shot and killed another woman": "another"
     sets the victim apart from the one who shot, it adds no one to those already counted."""
     if "another" not in words or token.dep_ != "dobj":
         return False
@@ -151,7 +151,7 @@ def _other_than_the_doer(token: Token, words: set[str]) -> bool:
             return False
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if verb.dep_ == "acl" and verb.head.lemma_.lower() == token.lemma_.lower():
-            return True  # "a man accused of shooting another man"
+            return True  # "a guard accused of stabbing another guard"
     return False
 
 
