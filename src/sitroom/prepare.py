@@ -46,7 +46,22 @@ def parse_text(article: Article, recaser: Recaser | None) -> str:
     text = recaser.recase(text) if recaser is not None else text
     # (copy written all in capitals is recased first: its dateline then no longer stands
     # out from the text, and is read with it)
-    return _blank(text, datelines(text))
+    return _set_apart(text, datelines(text))
+
+
+def _set_apart(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each dateline ended by a line break ("GUSAU, Nigeria, Jan 22 —\nArmed
+    bandits ..."): a line break starts a sentence, so the dateline's words are no part of
+    the first sentence, and the tagger still sees the sentence's first words as they are
+    written (blanking the dateline instead leaves a run of spaces before them, and with it
+    the small model takes "Armed bandits kidnapped" for a noun described by a participle)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for _, end in spans:
+        if end - 1 < len(chars) and chars[end - 1].isspace():
+            chars[end - 1] = "\n"
+    return "".join(chars)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

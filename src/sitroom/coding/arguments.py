@@ -213,11 +213,21 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         if found:
             return found
-    if trigger.light is not None and not light_is_trigger:
+    if trigger.light is not None and not light_is_trigger and not _tells_of(trigger.light, lexicon_frames):
         subject = subject_of(trigger.light)
         found = actors_of(subject, index) if subject is not None else []
         return found or _preverbal(clause_top(trigger.light), index)
     return []
+
+
+def _tells_of(verb: Token, lexicon_frames: Callable[[str, str], bool]) -> bool:
+    """"A police spokesman confirmed the abduction", "the leader recalled the offensive":
+    who reports or remembers an act is not its doer ("announced an offensive" is: the verb
+    is also a light verb)."""
+    lemma = verb.lemma_.lower()
+    if lexicon_frames(lemma, "light"):
+        return False
+    return lexicon_frames(lemma, "report") or lexicon_frames(lemma, "background")
 
 
 # "on alert", "on strike", "on hunger strike": a state the verb's subject is in.

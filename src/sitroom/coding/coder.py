@@ -234,9 +234,22 @@ class EventStage:
                     return True
                 if child.dep_ == "prep" and child.lower_ in ("in", "over", "during", "for"):
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if pobj is not None and pobj.lemma_.lower() in rules.SPAN_NOUNS and pobj.tag_ == "NNS" and any(
-                            m.lower_ in rules.SPAN_MODIFIERS for m in pobj.children):
+                    if pobj is not None and rules.counted_span(pobj, perfect=rules.present_perfect(verb)):
                         return True
+                if child.dep_ == "npadvmod" and rules.counted_span(child, perfect=rules.present_perfect(verb)):
+                    return True  # "have been killed so far this year"
+        return self._recalled(trigger)
+
+    def _recalled(self, trigger: Trigger) -> bool:
+        """"recalled the offensive of last autumn", "remember the massacre": an act brought
+        back to mind is background, whatever its date."""
+        current = trigger.token
+        for _ in range(3):
+            if current.dep_ not in ("dobj", "ccomp", "xcomp") or current.head == current:
+                return False
+            current = current.head
+            if self.lexicon.has_frame(current.lemma_.lower(), "background"):
+                return True
         return False
 
     def _object_of_act(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
@@ -326,6 +339,8 @@ class EventStage:
             return []  # "wants to kill this summit": no one is killed
         if violent and not found_targets and rules.against_a_phenomenon(trigger.token, places):
             return []  # "the fight against drug trafficking": a policy, not a battle
+        if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
+            return []  # "fighting for freedom": a conviction, not a battle
         habitual = self._habitual(trigger) or rules.aggregate(trigger.token, toll)
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):

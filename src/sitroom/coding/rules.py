@@ -6,6 +6,7 @@ them, tests/test_coder_news.py shows each on sentences of our own).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -85,6 +86,20 @@ def re_mention(trigger: Trigger, source: Actor | None, place: object | None, vio
 # "in the last three years", "over the past decades", "in recent months": a span of many
 SPAN_NOUNS = frozenset({"year", "month", "decade", "week"})
 SPAN_MODIFIERS = frozenset({"last", "past", "recent", "previous"})
+
+
+def counted_span(noun: Token, *, perfect: bool) -> bool:
+    """A span of time over which many acts are counted: "in the last three years"; with the
+    present perfect also one year or month ("over the past year", "so far this year")."""
+    if noun.lemma_.lower() not in SPAN_NOUNS:
+        return False
+    if noun.tag_ == "NNS" and any(m.lower_ in SPAN_MODIFIERS for m in noun.children):
+        return True
+    return perfect and any(m.lower_ in SPAN_MODIFIERS or m.lower_ == "this" for m in noun.children)
+
+
+def present_perfect(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children)
 # Actor roles that bear arms (for triggers flagged `armed`).
 ARMED_ROLES = ("MIL", "REB", "INS", "RAD", "UAF", "COP", "SPY", "CRM")
 
@@ -201,6 +216,22 @@ def against_a_phenomenon(token: Token, places: "PlaceIndex") -> bool:
         return False
     return (opponent.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC") and opponent.i not in places
             and opponent.tag_ in ("NN", "VBG") and not any(c.dep_ == "nummod" for c in opponent.children))
+
+
+def for_a_cause(token: Token, is_cause: Callable[[str], bool]) -> bool:
+    """"fighting for freedom and independence", "the struggle for democracy": a cause fought
+    for, with no opponent named, is a conviction, not a battle ("fighting for control of
+    the airport" is one: control is no cause)."""
+    if token.lemma_.lower() not in STRUGGLE_WORDS:
+        return False
+    if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "with", "between")) for c in token.children):
+        return False
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and is_cause(pobj.lemma_.lower()):
+                return True
+    return False
 
 
 def describes_a_noun(trigger: Trigger) -> bool:

@@ -43,6 +43,11 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
                 # "the Minister is scheduled to visit": the passive subject of a governing
                 # verb is the actor; of the trigger itself it is the patient
                 continue
+        if (token == verb and token.dep_ == "acl" and token.head.dep_ in ("ROOT", "dep")
+                and token.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in token.children)):
+            # "Bandits kidnapped 38 people ...": the parser took the verb for a participle
+            # describing the noun, but a participle of that kind has no direct object
+            return token.head
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
             if token == verb and is_passive(token):
                 return None  # "worshippers who were freed": the noun is the patient

@@ -114,6 +114,9 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             mods.append(token.head.head)
         return any(_word_in(m, words) for m in mods)
+    if kind == "pobj":
+        # "fired into the air": the noun of the phrase itself, not its modifiers ("the air base")
+        return any(g.dep_ == "pobj" and _word_in(g, words) for c in children if c.dep_ == "prep" for g in c.children)
     if kind == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(c) in words for c in children)
     return False
@@ -126,12 +129,25 @@ def _dates_only(prep: Token) -> bool:
 
 def _has_territory_object(token: Token, territory: set[int]) -> bool:
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and any(t.i in territory for t in child.subtree):
+        if child.dep_ in ("dobj", "nsubjpass") and any(t.i in territory for t in _named_part(child)):
             return True
         if child.dep_ == "prep" and child.lower_ in ("of", "into"):
-            if any(t.i in territory for t in child.subtree):
+            if any(t.i in territory for t in _named_part(child)):
                 return True
     return False
+
+
+def _named_part(head: Token) -> list[Token]:
+    """The words that name a phrase's thing, without the phrases that only locate it:
+    "the town of X" is territory, "a trafficker on a farm in X" and "a lab near X" are not."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ not in ("of", "into"):
+            continue
+        if child.dep_ in ("relcl", "acl"):
+            continue
+        out.extend(_named_part(child))
+    return out
 
 
 def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
