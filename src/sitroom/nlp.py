@@ -83,16 +83,42 @@ def split_glued(doc: Doc) -> Doc:
     return doc
 
 
+# A wire dateline opening a paragraph: "GOMA, Nov 18 (Reuters) —", "PORT SUDAN, May 12 -".
+# Its city and date say where and when the report was filed, not where the event was.
+# (Copy written all in capitals is recased first: its dateline then no longer stands out
+# from the text, and is read with it.)
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’-]{2,40}(?:,[^\n—–-]{0,40})?\s*[—–-]{1,2}\s")
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+
+
+# Tokens after which a new sentence may start with a small letter ("... said: the army ...",
+# a quotation, a list item).
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "'", "”", "’", "…", ")", "]", "-", "—", "–", "•", "*"})
+
+
 @Language.component("sitroom_boundaries")
 def sentence_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, and cut over-long sentences.
+    """Start a sentence after every line break and after a wire dateline, and cut
+    over-long sentences.
 
     News text puts headlines, section titles and paragraphs on their own lines without a
-    full stop; the parser alone would run them into the next sentence.
+    full stop; the parser alone would run them into the next sentence. A dateline read as
+    part of the first sentence gives it a subject of its own ("GUSAU, Nigeria, Jan 22 —
+    Armed bandits kidnapped ..."); cut off, it leaves the sentence as the reader reads it,
+    and the tagger still sees the words around it as written (blanking it instead left a
+    run of spaces before the first word, which misled the small model).
     """
+    after_dateline = {end for _, end in datelines(doc.text)}
     since = 0
     for i, token in enumerate(doc):
         if i == 0:
+            continue
+        if token.idx in after_dateline:
+            token.is_sent_start = True
+            since = token.idx
             continue
         previous = doc[i - 1]
         if token.is_space:
@@ -105,6 +131,10 @@ def sentence_boundaries(doc: Doc) -> Doc:
         elif token.idx - since > MAX_SENTENCE_CHARS:
             token.is_sent_start = True
             since = token.idx
+        elif token.text[:1].islower() and previous.text not in SENTENCE_ENDS:
+            # a sentence starts with a capital, a digit or a quote: "Armenia | and
+            # Azerbaijan agreed" is the parser's slip, not two sentences
+            token.is_sent_start = False
     return doc
 
 

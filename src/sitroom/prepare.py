@@ -7,15 +7,17 @@ and always of the same length, so that every offset stays the article's.
   at every line break, which is right for headlines and paragraphs but cuts a wrapped
   sentence into pieces.
 - Upper-case copy is recased (`recase.Recaser`).
-- A wire dateline opening a paragraph ("GUSAU, Nigeria, Jan 22 — ") is blanked: read as
-  part of the first sentence, its words became that sentence's subject. Its country still
-  counts toward the article's focus (the actor stage reads it from the article's text).
+- A wire dateline opening a paragraph ("GUSAU, Nigeria, Jan 22 — ") is left as written:
+  the sentence rules of `nlp.py` make it a sentence of its own, so its words are no part
+  of the first sentence. Its country counts toward the article's focus (the actor stage
+  reads it from the article's text).
 """
 from __future__ import annotations
 
 import re
 
 from .records import Article
+from .nlp import DATELINE, datelines  # noqa: F401 (the actor stage reads datelines here)
 from .recase import Recaser
 
 # A text is hard-wrapped when it has at least this many lines that continue a paragraph
@@ -31,51 +33,13 @@ MIN_WRAP, MAX_WRAP = 40, 120
 SENTENCE_FINAL = (".", "!", "?", ":", '"', "”", "'", "’")
 
 
-# A wire dateline opening a paragraph: "GOMA, Nov 18 (Reuters) —", "PORT SUDAN, May 12 -".
-# Its city and date say where and when the report was filed, not where the event was.
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’-]{2,40}(?:,[^\n—–-]{0,40})?\s*[—–-]{1,2}\s")
-
-
-def datelines(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
 
 
 def parse_text(article: Article, recaser: Recaser | None) -> str:
     text = _blank_furniture(article)
     text = unwrap(text)
     text = recaser.recase(text) if recaser is not None else text
-    # (copy written all in capitals is recased first: its dateline then no longer stands
-    # out from the text, and is read with it)
-    return _set_apart(text, datelines(text))
-
-
-def _set_apart(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with each dateline ended by a line break ("GUSAU, Nigeria, Jan 22 —\nArmed
-    bandits ..."): a line break starts a sentence, so the dateline's words are no part of
-    the first sentence, and the tagger still sees the sentence's first words as they are
-    written (blanking the dateline instead leaves a run of spaces before them, and with it
-    the small model takes "Armed bandits kidnapped" for a noun described by a participle)."""
-    if not spans:
-        return text
-    chars = list(text)
-    for _, end in spans:
-        if end - 1 < len(chars) and chars[end - 1].isspace():
-            chars[end - 1] = "\n"
-    return "".join(chars)
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with these spans turned into spaces ("GUSAU, Nigeria, Jan 22 — " read as
-    part of the first sentence gives it a subject of its own: the parser sees the
-    sentence as the reader does, and the dateline's words are coded by no one anyway)."""
-    if not spans:
-        return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, min(end, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    return text
 
 
 def _blank_furniture(article: Article) -> str:
