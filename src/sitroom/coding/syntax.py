@@ -43,6 +43,10 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
                 # "the Minister is scheduled to visit": the passive subject of a governing
                 # verb is the actor; of the trigger itself it is the patient
                 continue
+        if token == verb and any(c.dep_ == "nsubjpass" for c in token.children):
+            # "..., days after another group of hostages was freed": a passive clause with
+            # its own subject names no doer; the governing clause's subject is not it
+            return None
         if (token == verb and token.dep_ == "acl" and token.head.dep_ in ("ROOT", "dep")
                 and token.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in token.children)):
             # "Bandits kidnapped 38 people ...": the parser took the verb for a participle
