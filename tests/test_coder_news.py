@@ -444,3 +444,9 @@ def test_a_dateline_leaves_the_first_sentence_as_written(analyzer):
     found = events(analyzer, "KANO, Nigeria, March 11 — Armed bandits kidnapped at least 30 villagers "
                              "in a night raid on Monday, residents said.")
     assert any(e.event_code.startswith("18") and code(e) for e in found), found
+
+
+def test_a_passive_clause_names_no_doer_from_the_clause_above(analyzer):
+    found = events(analyzer, "Gunmen kidnapped 12 traders on the highway, villagers said on Tuesday, days after "
+                             "twenty hostages were freed in the district.")
+    assert not any(e.event_code.startswith("08") and code(e) and code(e).endswith("CVL") for e in found), found
