@@ -450,3 +450,10 @@ def test_a_passive_clause_names_no_doer_from_the_clause_above(analyzer):
     found = events(analyzer, "Gunmen kidnapped 12 traders on the highway, villagers said on Tuesday, days after "
                              "twenty hostages were freed in the district.")
     assert not any(e.event_code.startswith("08") and code(e) and code(e).endswith("CVL") for e in found), found
+
+
+def test_citizens_and_embassies_are_people_and_governments_not_the_country(analyzer):
+    found = events(analyzer, "Gunmen shot dead two Canadian citizens outside a hotel in the capital on Monday.")
+    assert any(violent(e) and code(e, "target") == "CANCVL" for e in found), found
+    found = events(analyzer, "Attackers threw two grenades at the Dutch embassy in the capital on Monday.")
+    assert any(violent(e) and code(e, "target") == "NLDGOV" for e in found), found
