@@ -457,3 +457,8 @@ def test_citizens_and_embassies_are_people_and_governments_not_the_country(analy
     assert any(violent(e) and code(e, "target") == "CANCVL" for e in found), found
     found = events(analyzer, "Attackers threw two grenades at the Dutch embassy in the capital on Monday.")
     assert any(violent(e) and code(e, "target") == "NLDGOV" for e in found), found
+
+
+def test_a_bomb_that_went_off_is_an_event_without_a_named_bomber(analyzer):
+    found = events(analyzer, "A bomb exploded outside a bank in the old town late on Monday, shattering windows.")
+    assert any(e.event_code.startswith("18") for e in found), found

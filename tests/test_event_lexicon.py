@@ -35,6 +35,7 @@ def copy(tmp_path: Path) -> Path:
     ("bomb\tV\t\t195\tsomewhere\t", "target 'somewhere'"),
     ("bomb\tV\t\t195\tdobj\tloud", "unknown flag(s) loud"),
     ("bomb\tV\t\t195\tdobj\t\textra", "a stray tab"),
+    ("explode\tV\t\t183\tnone\tviolence", "would never fire"),  # a second row without a condition
 ])
 def test_malformed_trigger_rows_name_file_and_line(copy, line, message):
     path = copy / "triggers.tsv"

@@ -133,8 +133,19 @@ def _load_triggers(path: Path, codes: dict[str, CameoCode]) -> dict[str, tuple[T
             flags=flags,
             line=line,
         )
+        shadowing = next((r for r in by_lemma[rule.lemma] if _general(r) and _general(rule) and set(r.pos) & set(rule.pos)),
+                         None)
+        if shadowing is not None:
+            # only the first general row of a lemma is ever tried: a second one is dead
+            raise KnowledgeError(str(path), f"{rule.lemma!r} already has a row without a condition (line "
+                                 f"{shadowing.line}) for the same part of speech: this row would never fire", line)
         by_lemma[rule.lemma].append(rule)
     return {lemma: tuple(rules) for lemma, rules in by_lemma.items()}
+
+
+def _general(rule: TriggerRule) -> bool:
+    """A row tried after every conditional one (see `coding.triggers._ordered`)."""
+    return rule.condition is None and "territory" not in rule.flags
 
 
 def _load_frames(path: Path) -> dict[str, frozenset[str]]:
