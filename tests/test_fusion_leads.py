@@ -180,3 +180,36 @@ def test_a_closer_account_of_the_act_beats_a_lead_taken_from_a_side_remark() -> 
         store.add_articles([wire, brief])
         with_brief = next(e for e in store.events() if "brief" in e["articles"])
     assert sorted(with_brief["members"]) == ["brief-e1", "long-e2"]
+
+
+# -- a place known only as a country ---------------------------------------------------------
+
+PAKISTAN = Place(name="Pakistan", country="PAK", admin1=None, lat=30.0, lon=70.0, precision="country")
+AFGHANISTAN = Place(name="Afghanistan", country="AFG", admin1=None, lat=33.0, lon=65.0, precision="country")
+KANDAHAR = Place(name="Kandahar", country="AFG", admin1="Kandahar", lat=31.61, lon=65.71, precision="city")
+
+
+def test_inside_a_story_a_country_in_another_country_is_as_good_as_unknown() -> None:
+    # the brief names no town and its coder fell back on the country of the attackers it
+    # names: that says little about where the attack was
+    long = _long()[2][0].to_dict()
+    brief = {**_brief()[2][0].to_dict(), "location": as_place(AFGHANISTAN)}
+    led = fusion.Story(0.3, KNOWLEDGE, leads=True)
+    assert fusion.veto(long, brief, actors=False) == "places too far apart"  # outside a story: two countries
+    match = fusion.score(long, brief, led)
+    assert match.veto is None and match.passes()
+    assert fusion.COUNTRY_SOFTER in match.softer
+    # two countries named only as countries: as unknown as each other, inside a story
+    assert fusion.veto({**long, "location": as_place(PAKISTAN)}, brief, led) is None
+
+
+def test_inside_a_story_towns_of_two_countries_stay_apart() -> None:
+    long = _long()[2][0].to_dict()
+    kandahar = {**_brief()[2][0].to_dict(), "location": as_place(KANDAHAR)}
+    led = fusion.Story(0.3, KNOWLEDGE, leads=True)
+    assert fusion.score(long, kandahar, led).veto == "places too far apart"
+
+
+def as_place(place: Place) -> dict[str, Any]:
+    return {"name": place.name, "country": place.country, "admin1": place.admin1, "lat": place.lat,
+            "lon": place.lon, "precision": place.precision}
