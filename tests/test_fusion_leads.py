@@ -213,3 +213,20 @@ def test_inside_a_story_towns_of_two_countries_stay_apart() -> None:
 def as_place(place: Place) -> dict[str, Any]:
     return {"name": place.name, "country": place.country, "admin1": place.admin1, "lat": place.lat,
             "lon": place.lon, "precision": place.precision}
+
+
+def test_inside_a_story_one_town_name_placed_in_two_countries_is_one_place() -> None:
+    # two reports of one story name "Perth"; the geocoder put one in Australia, one in Scotland
+    perth_au = {"name": "Perth", "country": "AUS", "admin1": "Western Australia", "lat": -31.95, "lon": 115.86,
+                "precision": "city"}
+    perth_gb = {"name": "Perth", "country": "GBR", "admin1": "Scotland", "lat": 56.4, "lon": -3.43,
+                "precision": "city"}
+    long = {**_long()[2][0].to_dict(), "location": perth_au}
+    brief = {**_brief()[2][0].to_dict(), "location": perth_gb}
+    assert fusion.veto(long, brief, actors=False) == "places too far apart"  # outside a story: two towns
+    match = fusion.score(long, brief, fusion.Story(0.3, KNOWLEDGE, leads=True))
+    assert match.veto is None and match.passes()
+    assert fusion.NAMESAKE_SOFTER in match.softer
+    # another town of the other country is another place
+    assert fusion.veto(long, {**brief, "location": {**perth_gb, "name": "Dundee"}},
+                       fusion.Story(0.3, KNOWLEDGE, leads=True)) == "places too far apart"

@@ -59,6 +59,7 @@ WIDE_DATE_WINDOW = 7
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 # The modalities of an act that happened (as told): a lead is one of them.
 DONE = frozenset({"asserted", "claimed"})
+NAMESAKE_SOFTER = "one place name, placed in two countries: the story names one place"
 COUNTRY_SOFTER = "a place known only as a country, another country than the other's: as good as unknown"
 LEAD_SOFTER = "the lead of one article and the other's first act of its kind: the story's main event"
 # Per-day agreement of two day-precise dates: 0 days apart, 1, 2, 3.
@@ -203,6 +204,8 @@ def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = N
             softer.append("date window widened: a date inferred or less precise than a day")
         if parts["place"] == 0.7:
             softer.append("one place inside the other")
+        elif _namesakes(member.get("location"), event.get("location")):
+            softer.append(NAMESAKE_SOFTER)
         elif _country_fallback(member.get("location"), event.get("location")):
             softer.append(COUNTRY_SOFTER)
     if member["event_code"][:2] in TALK_ROOTS and parts["words"] < TALK_MIN_WORDS:
@@ -382,13 +385,17 @@ def _date_agreement(member: dict[str, Any], event: dict[str, Any]) -> float:
 
 def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: Story | None = None) -> float:
     """1 same place, 0.7 one inside the other, 0.4 unknown or nearby, 0 far apart;
-    inside a story, a place known only as a country in another country than the other's
-    is as good as unknown (`_country_fallback`)."""
+    inside a story, one name placed in two countries is one place (`_namesakes`), and a
+    place known only as a country in another country than the other's is as good as
+    unknown (`_country_fallback`)."""
     if not x or not y:
         return 0.4
+    same_name = (x.get("name") or "").casefold() == (y.get("name") or "").casefold()
     if x.get("country") and y.get("country") and x["country"] != y["country"]:
+        if story is not None and same_name:
+            return 1.0  # namesakes: the story names one of them
         return 0.4 if story is not None and _country_fallback(x, y) else 0.0
-    if (x.get("name") or "").casefold() == (y.get("name") or "").casefold():
+    if same_name:
         return 1.0
     if "country" in (x.get("precision"), y.get("precision")):
         return 0.7
@@ -399,6 +406,14 @@ def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: 
     if distance is None:
         return 0.4
     return 0.4 if distance <= NEAR_KM else 0.0
+
+
+def _namesakes(x: dict[str, Any] | None, y: dict[str, Any] | None) -> bool:
+    """Whether two places have one name and different countries: namesakes (a Vancouver in
+    Canada and one in the United States), between which the geocoder chose differently for
+    each report. Two reports of one story that name the same town name the same town."""
+    return bool(x and y and x.get("country") and y.get("country") and x["country"] != y["country"]
+                and (x.get("name") or "").casefold() == (y.get("name") or "").casefold())
 
 
 def _country_fallback(x: dict[str, Any] | None, y: dict[str, Any] | None) -> bool:
