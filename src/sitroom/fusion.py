@@ -384,7 +384,8 @@ def _date_agreement(member: dict[str, Any], event: dict[str, Any]) -> float:
 
 
 def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: Story | None = None) -> float:
-    """1 same place, 0.7 one inside the other, 0.4 unknown or nearby, 0 far apart;
+    """1 same place, 0.7 one inside the other, 0.4 unknown, nearby or a region (whose
+    point is its middle), 0 far apart;
     inside a story, one name placed in two countries is one place (`_namesakes`), and a
     place known only as a country in another country than the other's is as good as
     unknown (`_country_fallback`)."""
@@ -402,6 +403,8 @@ def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: 
     if (x.get("precision") == "admin1" and y.get("admin1") == x.get("name")) or (
             y.get("precision") == "admin1" and x.get("admin1") == y.get("name")):
         return 0.7
+    if "region" in (x.get("precision"), y.get("precision")):
+        return 0.4  # a sea, an island, a strip: its point is its middle, the distance from it says nothing
     distance = km(x, y)
     if distance is None:
         return 0.4
