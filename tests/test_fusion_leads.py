@@ -230,3 +230,20 @@ def test_inside_a_story_one_town_name_placed_in_two_countries_is_one_place() -> 
     # another town of the other country is another place
     assert fusion.veto(long, {**brief, "location": {**perth_gb, "name": "Dundee"}},
                        fusion.Story(0.3, KNOWLEDGE, leads=True)) == "places too far apart"
+
+
+@pytest.mark.parametrize("order", [["long", "brief", "other"], ["other", "brief", "long"]])
+def test_a_brief_placed_only_in_another_country_joins_its_story_and_split_undoes_it(order: list[str]) -> None:
+    # the brief's coder found no town and fell back on a neighbouring country
+    brief_article, sentences, [event] = _brief()
+    afghan = (brief_article, sentences, [Event(**{**event.__dict__, "location": AFGHANISTAN})])
+    made = {"long": _long(), "brief": afghan, "other": _other()}
+    with Store.open(":memory:") as store:
+        for name in order:
+            store.add_articles([made[name]])
+        events = {tuple(e["articles"]): e for e in store.events()}
+        assert ("brief", "long") in events and ("other",) in events
+        fused = events[("brief", "long")]
+        assert "as good as unknown" in render(why(store, fused["id"]))
+        store.split(fused["id"], doc_id="brief")
+        assert {("brief",), ("long",), ("other",)} <= {tuple(e["articles"]) for e in store.events()}
