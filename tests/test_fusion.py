@@ -392,3 +392,14 @@ def test_a_plan_is_fulfilled_once_by_its_best_act(tmp_path: Path) -> None:
     assert act["articles"] == ["made"]
     [talks] = [e for e in events if e["articles"] == ["talks"] and e["event_code"][:2] == "04"]
     assert talks["fulfils"] == []
+
+
+def test_a_town_is_not_far_from_a_sea_it_lies_on() -> None:
+    # a region's point is its middle: a port a few hundred kilometres from the middle of its
+    # gulf may lie on it, so the distance is no veto (nor agreement)
+    gulf = {"name": "Gulf of Sidra", "country": None, "admin1": None, "lat": 31.5, "lon": 18.0,
+            "precision": "region"}
+    port = {"name": "Sirte", "country": "LBY", "admin1": "Surt", "lat": 31.2, "lon": 16.59, "precision": "city"}
+    far_town = {**port, "name": "Benghazi", "lat": 32.12, "lon": 20.07}
+    assert fusion._place_agreement(gulf, port) == 0.4
+    assert fusion._place_agreement(port, far_town) == 0.0  # two towns 330 km apart stay apart

@@ -180,3 +180,70 @@ def test_a_closer_account_of_the_act_beats_a_lead_taken_from_a_side_remark() -> 
         store.add_articles([wire, brief])
         with_brief = next(e for e in store.events() if "brief" in e["articles"])
     assert sorted(with_brief["members"]) == ["brief-e1", "long-e2"]
+
+
+# -- a place known only as a country ---------------------------------------------------------
+
+PAKISTAN = Place(name="Pakistan", country="PAK", admin1=None, lat=30.0, lon=70.0, precision="country")
+AFGHANISTAN = Place(name="Afghanistan", country="AFG", admin1=None, lat=33.0, lon=65.0, precision="country")
+KANDAHAR = Place(name="Kandahar", country="AFG", admin1="Kandahar", lat=31.61, lon=65.71, precision="city")
+
+
+def test_inside_a_story_a_country_in_another_country_is_as_good_as_unknown() -> None:
+    # the brief names no town and its coder fell back on the country of the attackers it
+    # names: that says little about where the attack was
+    long = _long()[2][0].to_dict()
+    brief = {**_brief()[2][0].to_dict(), "location": as_place(AFGHANISTAN)}
+    led = fusion.Story(0.3, KNOWLEDGE, leads=True)
+    assert fusion.veto(long, brief, actors=False) == "places too far apart"  # outside a story: two countries
+    match = fusion.score(long, brief, led)
+    assert match.veto is None and match.passes()
+    assert fusion.COUNTRY_SOFTER in match.softer
+    # two countries named only as countries: as unknown as each other, inside a story
+    assert fusion.veto({**long, "location": as_place(PAKISTAN)}, brief, led) is None
+
+
+def test_inside_a_story_towns_of_two_countries_stay_apart() -> None:
+    long = _long()[2][0].to_dict()
+    kandahar = {**_brief()[2][0].to_dict(), "location": as_place(KANDAHAR)}
+    led = fusion.Story(0.3, KNOWLEDGE, leads=True)
+    assert fusion.score(long, kandahar, led).veto == "places too far apart"
+
+
+def as_place(place: Place) -> dict[str, Any]:
+    return {"name": place.name, "country": place.country, "admin1": place.admin1, "lat": place.lat,
+            "lon": place.lon, "precision": place.precision}
+
+
+def test_inside_a_story_one_town_name_placed_in_two_countries_is_one_place() -> None:
+    # two reports of one story name "Perth"; the geocoder put one in Australia, one in Scotland
+    perth_au = {"name": "Perth", "country": "AUS", "admin1": "Western Australia", "lat": -31.95, "lon": 115.86,
+                "precision": "city"}
+    perth_gb = {"name": "Perth", "country": "GBR", "admin1": "Scotland", "lat": 56.4, "lon": -3.43,
+                "precision": "city"}
+    long = {**_long()[2][0].to_dict(), "location": perth_au}
+    brief = {**_brief()[2][0].to_dict(), "location": perth_gb}
+    assert fusion.veto(long, brief, actors=False) == "places too far apart"  # outside a story: two towns
+    match = fusion.score(long, brief, fusion.Story(0.3, KNOWLEDGE, leads=True))
+    assert match.veto is None and match.passes()
+    assert fusion.NAMESAKE_SOFTER in match.softer
+    # another town of the other country is another place
+    assert fusion.veto(long, {**brief, "location": {**perth_gb, "name": "Dundee"}},
+                       fusion.Story(0.3, KNOWLEDGE, leads=True)) == "places too far apart"
+
+
+@pytest.mark.parametrize("order", [["long", "brief", "other"], ["other", "brief", "long"]])
+def test_a_brief_placed_only_in_another_country_joins_its_story_and_split_undoes_it(order: list[str]) -> None:
+    # the brief's coder found no town and fell back on a neighbouring country
+    brief_article, sentences, [event] = _brief()
+    afghan = (brief_article, sentences, [Event(**{**event.__dict__, "location": AFGHANISTAN})])
+    made = {"long": _long(), "brief": afghan, "other": _other()}
+    with Store.open(":memory:") as store:
+        for name in order:
+            store.add_articles([made[name]])
+        events = {tuple(e["articles"]): e for e in store.events()}
+        assert ("brief", "long") in events and ("other",) in events
+        fused = events[("brief", "long")]
+        assert "as good as unknown" in render(why(store, fused["id"]))
+        store.split(fused["id"], doc_id="brief")
+        assert {("brief",), ("long",), ("other",)} <= {tuple(e["articles"]) for e in store.events()}

@@ -81,6 +81,20 @@ def test_a_week_apart_is_another_story() -> None:
     assert story.link(_print(REPORT_A, "2024-06-03"), _print(REPORT_B, None)) is not None
 
 
+def test_articles_published_days_apart_need_less_in_common_than_undated_ones() -> None:
+    # seven names in common out of twenty each: a similarity between the two thresholds
+    shared = "Marrow, Kestel, Dunhill, Orvane, Tazmir, Quillon, Bereth"
+    first = f"Reports named {shared}, Alvor, Brisk, Corwen, Delmar, Ebrin, Fennick, Galder, Hollis, Istvan, " \
+            "Jorrel, Kavish, Lysander, Mabry at the scene."
+    second = f"Reports named {shared}, Lorcan, Mervin, Nolwen, Ostrel, Pellam, Quent, Rolvek, Sarvin, Tobril, " \
+             "Ulmer, Varick, Wendel, Yorath at the scene."
+    value = story.similarity(_print(first).signature, _print(second).signature)
+    assert story.NEAR_THRESHOLD <= value < story.STORY_THRESHOLD
+    assert story.link(_print(first, "2024-06-03"), _print(second, "2024-06-05")) == value
+    assert story.link(_print(first, "2024-06-03"), _print(second, "2024-06-08")) is None  # five days apart
+    assert story.link(_print(first, "2024-06-03"), _print(second, None)) is None  # of any day
+
+
 def test_story_ids_are_the_smallest_article_of_each_component() -> None:
     labels = story.components(["c", "a", "b", "d"], [("c", "b"), ("b", "a")])
     assert labels == {"a": "a", "b": "a", "c": "a", "d": "d"}

@@ -59,6 +59,8 @@ WIDE_DATE_WINDOW = 7
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 # The modalities of an act that happened (as told): a lead is one of them.
 DONE = frozenset({"asserted", "claimed"})
+NAMESAKE_SOFTER = "one place name, placed in two countries: the story names one place"
+COUNTRY_SOFTER = "a place known only as a country, another country than the other's: as good as unknown"
 LEAD_SOFTER = "the lead of one article and the other's first act of its kind: the story's main event"
 # Per-day agreement of two day-precise dates: 0 days apart, 1, 2, 3.
 DAY_AGREEMENT = (1.0, 0.6, 0.3, 0.1)
@@ -189,7 +191,7 @@ def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = N
         "source": _actor_agreement(member.get("source_actor"), event.get("source_actor"), story, softer),
         "target": _actor_agreement(member.get("target_actor"), event.get("target_actor"), story, softer),
         "date": _date_agreement(member, event),
-        "place": _place_agreement(member.get("location"), event.get("location")),
+        "place": _place_agreement(member.get("location"), event.get("location"), story),
         "words": words_agreement(sentences(member), sentences(event)),
         "trigger": 1.0 if _trigger(member) and _trigger(member) == _trigger(event) else 0.0,
     }
@@ -202,6 +204,10 @@ def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = N
             softer.append("date window widened: a date inferred or less precise than a day")
         if parts["place"] == 0.7:
             softer.append("one place inside the other")
+        elif _namesakes(member.get("location"), event.get("location")):
+            softer.append(NAMESAKE_SOFTER)
+        elif _country_fallback(member.get("location"), event.get("location")):
+            softer.append(COUNTRY_SOFTER)
     if member["event_code"][:2] in TALK_ROOTS and parts["words"] < TALK_MIN_WORDS:
         return Match(0.0, (), (), "statements in different words", story=story and story.similarity)
     if _day(member.get("date")) is None and _day(event.get("date")) is None:
@@ -306,7 +312,7 @@ def veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = No
     quick = quick_veto(member, event, story, actors=actors)
     if quick:
         return quick
-    if _place_agreement(member.get("location"), event.get("location")) == 0.0:
+    if _place_agreement(member.get("location"), event.get("location"), story) == 0.0:
         return "places too far apart"
     m_day, e_day = _day(member.get("date")), _day(event.get("date"))
     window = WIDE_DATE_WINDOW if story is not None and _wide_dates(member, event) else DATE_WINDOW
@@ -377,23 +383,50 @@ def _date_agreement(member: dict[str, Any], event: dict[str, Any]) -> float:
     return 0.4 if gap <= 31 else 0.0
 
 
-def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None) -> float:
-    """1 same place, 0.7 one inside the other, 0.4 unknown or nearby, 0 far apart."""
+def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: Story | None = None) -> float:
+    """1 same place, 0.7 one inside the other, 0.4 unknown, nearby or a region (whose
+    point is its middle), 0 far apart;
+    inside a story, one name placed in two countries is one place (`_namesakes`), and a
+    place known only as a country in another country than the other's is as good as
+    unknown (`_country_fallback`)."""
     if not x or not y:
         return 0.4
+    same_name = (x.get("name") or "").casefold() == (y.get("name") or "").casefold()
     if x.get("country") and y.get("country") and x["country"] != y["country"]:
-        return 0.0
-    if (x.get("name") or "").casefold() == (y.get("name") or "").casefold():
+        if story is not None and same_name:
+            return 1.0  # namesakes: the story names one of them
+        return 0.4 if story is not None and _country_fallback(x, y) else 0.0
+    if same_name:
         return 1.0
     if "country" in (x.get("precision"), y.get("precision")):
         return 0.7
     if (x.get("precision") == "admin1" and y.get("admin1") == x.get("name")) or (
             y.get("precision") == "admin1" and x.get("admin1") == y.get("name")):
         return 0.7
+    if "region" in (x.get("precision"), y.get("precision")):
+        return 0.4  # a sea, an island, a strip: its point is its middle, the distance from it says nothing
     distance = km(x, y)
     if distance is None:
         return 0.4
     return 0.4 if distance <= NEAR_KM else 0.0
+
+
+def _namesakes(x: dict[str, Any] | None, y: dict[str, Any] | None) -> bool:
+    """Whether two places have one name and different countries: namesakes (a Vancouver in
+    Canada and one in the United States), between which the geocoder chose differently for
+    each report. Two reports of one story that name the same town name the same town."""
+    return bool(x and y and x.get("country") and y.get("country") and x["country"] != y["country"]
+                and (x.get("name") or "").casefold() == (y.get("name") or "").casefold())
+
+
+def _country_fallback(x: dict[str, Any] | None, y: dict[str, Any] | None) -> bool:
+    """Whether two places are in different countries and one of them is only a country.
+    A report that names no town leaves the coder a country to fall back on (the actors'
+    nationality, a country named elsewhere in the sentence), which says little about where
+    the act was; two towns of different countries are two places."""
+    if not x or not y or not x.get("country") or not y.get("country") or x["country"] == y["country"]:
+        return False
+    return "country" in (x.get("precision"), y.get("precision"))
 
 
 def km(x: dict[str, Any], y: dict[str, Any]) -> float | None:

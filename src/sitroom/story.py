@@ -53,6 +53,12 @@ CONTAINED_FLOOR = 0.18
 # Reports of one story are published within days of each other; an article undated on
 # either side is compared without this bound.
 STORY_DAYS = 7
+# Most reports of an event come out within a few days of it: two articles published this
+# close together tell one story from a lower similarity (NEAR_THRESHOLD), the time they
+# share being evidence the text need not carry alone. Look-alike events of other days
+# (or undated articles, which may be of any day) still need STORY_THRESHOLD.
+NEAR_DAYS = 3
+NEAR_THRESHOLD = 0.20
 # An article with fewer terms than this shows too little to be placed in a story (two
 # three-term briefs would share a story on one name).
 MIN_TERMS = 6
@@ -122,12 +128,19 @@ def close_in_time(a: str | None, b: str | None) -> bool:
     return day_a is None or day_b is None or abs((day_a - day_b).days) <= STORY_DAYS
 
 
+def published_near(a: str | None, b: str | None) -> bool:
+    """Whether both articles are dated, within NEAR_DAYS of each other."""
+    day_a, day_b = _day(a), _day(b)
+    return day_a is not None and day_b is not None and abs((day_a - day_b).days) <= NEAR_DAYS
+
+
 def link(a: StoryPrint, b: StoryPrint) -> float | None:
     """The similarity of two articles when they tell one story, else None."""
     if a.terms < MIN_TERMS or b.terms < MIN_TERMS or not close_in_time(a.published, b.published):
         return None
     value = similarity(a.signature, b.signature)
-    if value >= STORY_THRESHOLD or (value >= CONTAINED_FLOOR and containment(value, a.terms, b.terms) >= CONTAINED):
+    threshold = NEAR_THRESHOLD if published_near(a.published, b.published) else STORY_THRESHOLD
+    if value >= threshold or (value >= CONTAINED_FLOOR and containment(value, a.terms, b.terms) >= CONTAINED):
         return value
     return None
 
