@@ -462,3 +462,11 @@ def test_citizens_and_embassies_are_people_and_governments_not_the_country(analy
 def test_a_bomb_that_went_off_is_an_event_without_a_named_bomber(analyzer):
     found = events(analyzer, "A bomb exploded outside a bank in the old town late on Monday, shattering windows.")
     assert any(e.event_code.startswith("18") for e in found), found
+
+
+def test_people_named_by_nationality_are_civilians_not_a_state(analyzer):
+    found = events(analyzer, "Hired killers killed four Ecuadorian surveyors near the border on Monday.")
+    assert any(violent(e) and code(e, "target") == "ECUCVL" for e in found), found
+    assert any(violent(e) and code(e) == "UAF" for e in found), found  # a hired killer is an unnamed armed man
+    found = events(analyzer, "Artillery shelled Ecuadorian positions near the border on Monday.")
+    assert not any(code(e, "target") == "ECUCVL" for e in found), found  # positions are no people

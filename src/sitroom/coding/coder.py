@@ -308,6 +308,7 @@ class EventStage:
                     break
         if not found_sources and trigger.token.pos_ in ("NOUN", "PROPN"):
             found_sources = clause_agent(trigger.token, actors)  # "a bomb planted by the group"
+        found_targets = rules.people_of_a_country(trigger.rule.code, found_targets)
         report = report_of(trigger.token, sent, lexicon, actors)
         is_report = lambda t: _is_report(t, lexicon)  # noqa: E731
         when = event_date(trigger.tokens, dates, article.published, is_report, context)

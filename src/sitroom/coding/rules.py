@@ -6,6 +6,7 @@ them, tests/test_coder_news.py shows each on sentences of our own).
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from .triggers import Trigger
 from .when import EventDate
 
 if TYPE_CHECKING:
+    from .arguments import Argument
     from .where import PlaceIndex
 
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -216,6 +218,27 @@ def against_a_phenomenon(token: Token, places: "PlaceIndex") -> bool:
         return False
     return (opponent.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC") and opponent.i not in places
             and opponent.tag_ in ("NN", "VBG") and not any(c.dep_ == "nummod" for c in opponent.children))
+
+
+# Acts done to people (assault, abduction, killing, mass killing): their victims are people.
+PEOPLE_ROOTS = ("18", "20")
+
+
+def people_of_a_country(code: str, arguments: list["Argument"]) -> list["Argument"]:
+    """The victims of an act done to people, named by nationality alone or with a noun that
+    names no role ("killed five Colombian magistrates", "kidnapped two Dutch surveyors",
+    "three Canadians were shot"): civilians of that country, not the country itself (a state
+    is not killed or kidnapped)."""
+    if not code.startswith(PEOPLE_ROOTS):
+        return arguments
+    out = []
+    for argument in arguments:
+        actor = argument.actor
+        if argument.mention.kind == "demonym" and actor.code and actor.code == actor.country:
+            actor = Actor(text=actor.text, name=actor.name, code=f"{actor.country}CVL", country=actor.country)
+            argument = dataclasses.replace(argument, actor=actor)
+        out.append(argument)
+    return out
 
 
 def for_a_cause(token: Token, is_cause: Callable[[str], bool]) -> bool:
