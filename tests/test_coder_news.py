@@ -470,3 +470,17 @@ def test_people_named_by_nationality_are_civilians_not_a_state(analyzer):
     assert any(violent(e) and code(e) == "UAF" for e in found), found  # a hired killer is an unnamed armed man
     found = events(analyzer, "Artillery shelled Ecuadorian positions near the border on Monday.")
     assert not any(code(e, "target") == "ECUCVL" for e in found), found  # positions are no people
+
+
+def test_a_gerund_heading_a_noun_phrase_is_the_fighting_noun(analyzer):
+    found = events(analyzer, "Fighting between Kenyan troops and Somali militiamen near the border killed 12 people "
+                             "on Sunday, officials said.")
+    [fight] = [e for e in found if violent(e)]
+    assert fight.event_code == "190" and code(fight) == "KENMIL" and code(fight, "target").startswith("SOM"), fight
+
+
+def test_two_rival_groups_of_one_kind_fight_each_other(analyzer):
+    found = events(analyzer, "There were clashes between ELN guerrillas and FARC dissidents near the river on Sunday.")
+    [clash] = [e for e in found if violent(e)]
+    assert clash.source_actor is not None and clash.target_actor is not None, clash
+    assert clash.source_actor.name != clash.target_actor.name, clash

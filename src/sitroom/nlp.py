@@ -138,6 +138,28 @@ def sentence_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# Positions of a noun phrase's head, and dependents that only a verb has.
+NOUN_POSITIONS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+VERB_DEPENDENTS = ("dobj", "nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp", "dative")
+
+
+@Language.component("sitroom_gerunds")
+def gerunds_as_nouns(doc: Doc) -> Doc:
+    """A form in -ing that heads a noun phrase is a noun: "Fighting between the two groups
+    has killed 80", "the shelling of the city". The tagger calls it a verb when it has no
+    article; a verb would have an object, a subject or an auxiliary of its own ("Killing
+    civilians is a crime" stays a verb). Its lemma is then the noun itself, as the event
+    lexicon lists it ("fighting", "shelling")."""
+    for token in doc:
+        if (token.tag_ == "VBG" and token.dep_ in NOUN_POSITIONS
+                and any(c.dep_ == "prep" for c in token.children)
+                and not any(c.dep_ in VERB_DEPENDENTS for c in token.children)):
+            token.pos_ = "NOUN"
+            token.tag_ = "NN"
+            token.lemma_ = token.lower_
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Load a spaCy pipeline once per process (per name), with sitroom's sentence rules."""
@@ -152,6 +174,7 @@ def load_model(name: str) -> Language:
     nlp.add_pipe("sitroom_glued", first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitroom_boundaries", before="parser")
+        nlp.add_pipe("sitroom_gerunds", last=True)
     use_fast_morphology(nlp)  # the same annotations as the stock components, faster
     return nlp
 

@@ -160,6 +160,16 @@ def _unique(arguments: list[Argument]) -> list[Argument]:
     return out
 
 
+def _unique_names(arguments: list[Argument]) -> list[Argument]:
+    seen: set[str] = set()
+    out = []
+    for argument in arguments:
+        if argument.actor.name.casefold() not in seen:
+            seen.add(argument.actor.name.casefold())
+            out.append(argument)
+    return out
+
+
 def _assisting(token: Token, frames: Callable[[str, str], bool]) -> Token | None:
     """"X helped Y push back Z": the helper X acts in the event. The subject of the
     governing assist verb, if there is one."""
@@ -397,7 +407,11 @@ def between_actors(token: Token, index: ActorIndex) -> list[Argument]:
                 return []
             heads = conjuncts(pobj)
             if len(heads) > 1:
-                return _unique([a for h in heads for a in actors_of(h, index, expand=False)])
+                # two parties of one kind are still two ("between ELN guerrillas and FARC
+                # rebels"): one per coordinated head, told apart by name
+                parties = [found[0] for h in heads
+                           if (found := actors_of(h, index, expand=False) or actors_of(h, index))]
+                return _unique_names(parties)
             return _by_country(index.in_tokens(list(pobj.subtree)), pobj)
     return []
 

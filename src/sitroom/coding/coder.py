@@ -549,8 +549,9 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument],
     out = []
     for s in srcs:
         for t in tgts:
-            if s is not None and t is not None and s.code and s.code == t.code:
-                t = None
+            if s is not None and t is not None and s.code and s.code == t.code and not (
+                    symmetric and s.name.casefold() != t.name.casefold()):
+                t = None  # no one acts on itself; two rival groups of one kind fight each other
             out.append((s, t))
     return out
 
