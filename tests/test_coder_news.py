@@ -484,3 +484,11 @@ def test_two_rival_groups_of_one_kind_fight_each_other(analyzer):
     [clash] = [e for e in found if violent(e)]
     assert clash.source_actor is not None and clash.target_actor is not None, clash
     assert clash.source_actor.name != clash.target_actor.name, clash
+
+
+def test_what_is_incited_is_no_event(analyzer):
+    found = events(analyzer, "The minister said on Monday that the rebel radio had incited the murder of judges.")
+    assert not any(violent(e) for e in found), found
+    found = events(analyzer, "Rebels murdered two judges on Sunday, and the minister said the radio had incited "
+                             "the killings.")
+    assert any(violent(e) for e in found), found

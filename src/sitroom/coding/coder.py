@@ -280,7 +280,8 @@ class EventStage:
             governing = trigger_at.get(current.i)
             if governing is not None and governing.rule.code.startswith(CONTENT_ROOTS):
                 return True
-            if self.lexicon.has_frame(current.lemma_.lower(), "prevented"):
+            if (self.lexicon.has_frame(current.lemma_.lower(), "prevented")
+                    or self.lexicon.has_frame(current.lemma_.lower(), "advocated")):
                 return True
         return False
 
