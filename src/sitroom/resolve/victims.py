@@ -31,6 +31,10 @@ from spacy.tokens import Doc, Token
 PeopleTest = Callable[[Token], "tuple[str | None, int] | None"]
 
 NEW, AGAIN, MORE = "new", "again", "more"
+# The bare noun a headline opens with ("Man shot dead in Detroit"): its own kind of
+# phrase, because a scraped page often runs the headline into the lead's first sentence,
+# and the lead then names the same person again in its own words.
+HEADLINE = "headline"
 REFERENCES = (NEW, AGAIN, MORE)
 # Determiners that introduce one person the reader has not met ("a man", "an officer").
 INDEFINITE = frozenset({"a", "an"})
@@ -126,7 +130,7 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
     if adding:
         return _make(token, size, "phrase", MORE, group)
     if not determiners and token.is_sent_start and token.text[:1].isupper():
-        return _make(token, size, "phrase", NEW, group)  # a headline: "Man shot dead in Detroit"
+        return _make(token, size, HEADLINE, NEW, group)  # a headline: "Man shot dead in Detroit"
     return None
 
 
