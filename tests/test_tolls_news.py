@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from sitroom.nlp import load_model
-from sitroom.records import Article
+from sitroom.records import Article, NumberMention
 from sitroom.resolve.numbers import NumberStage, toll_from_numbers
 
 
@@ -39,3 +39,36 @@ def test_a_headline_run_into_its_lead_counts_its_victim_once(nlp, stage):
     # a scraper glued the headline to the lead: one "sentence", one woman
     text = "Woman dead after shooting at Lakeview apartments | Channel 9 News Mary Okafor, 45, was fatally shot by a neighbour on Sunday."
     assert sentence_tolls(nlp, stage, text)[0] == (1, None)
+
+
+def names_in(nlp, stage, text: str) -> list[tuple[str, str | None, str]]:
+    doc = nlp(text)
+    doc._.article = Article(id="t", text=text, published="2025-03-10")
+    stage(doc)
+    return [(m.text, m.category, m.reference) for m in doc._.numbers if m.kind == "name"]
+
+
+def told(text: str, category: str, reference: str = "new", kind: str = "name") -> NumberMention:
+    return NumberMention(start=0, end=len(text), text=text, value=1, qualifier="exact", category=category,
+                         kind=kind, reference=reference)
+
+
+def test_a_name_told_twice_in_one_sentence_is_one_person():
+    # a listing's title ("name, age - section - outlet") run into its first line
+    toll = toll_from_numbers([told("Hector Mbeki Ndlovu", "killed"), told("Mbeki Ndlovu", "killed", "again")])
+    assert toll["killed"] == 1
+    # a name told in an earlier sentence, next to someone the sentence counts anew
+    toll = toll_from_numbers([told("a woman", "killed", kind="phrase"), told("Ndlovu", "killed", "again")])
+    assert toll["killed"] == 2
+
+
+def test_the_full_stop_of_a_suffix_is_no_second_person(nlp, stage):
+    text = "Joseph Kamau Mwangi Sr., a 42-year-old man, died Sunday after being shot in Eastfield."
+    assert names_in(nlp, stage, text) == [("Joseph Kamau Mwangi Sr", "killed", "new")]
+
+
+def test_a_surname_alone_tells_the_person_again_and_a_relative_is_someone_else(nlp, stage):
+    text = ("Police say Thomas Okafor shot and killed Grace Okafor at the bar. "
+            "Derrick Mensah was shot in the leg. Later, Mensah died at the hospital.")
+    assert names_in(nlp, stage, text) == [
+        ("Grace Okafor", "killed", "new"), ("Derrick Mensah", "hit", "new"), ("Mensah", "killed", "again")]

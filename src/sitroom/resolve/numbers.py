@@ -32,7 +32,7 @@ from ..knowledge.tsv import read_tsv
 from ..nlp import doc_text
 from ..records import Article, NumberMention
 from .dates import find_candidates
-from .victims import AGAIN, HEADLINE, MORE, NEW, PERPETRATOR, Phrase, victim_phrases
+from .victims import AGAIN, HEADLINE, MORE, NEW, PERPETRATOR, Phrase, name_words, same_name, victim_phrases
 
 CATEGORIES = ("killed", "injured", "hit", "abducted", "arrested", "displaced", "missing")
 # When one count is tied to several cues ("was shot and killed", "shot dead"), the gravest
@@ -784,6 +784,10 @@ def toll_from_numbers(mentions: Sequence[NumberMention], lexicon: NumberLexicon 
     # within a sentence only a pronoun or a bare count ("one of them") tells of people the
     # sentence itself counted; "the suspect" next to "a woman" is someone else
     coreferent = [m for m in victims if m.reference == AGAIN and m.kind in ("pronoun", "amount")]
+    # a name told twice in one sentence (a headline's name run into its lead's) is one person
+    names = [m for m in victims if m.kind == "name"]
+    coreferent += [m for i, m in enumerate(names) if m.reference == AGAIN
+                   and any(same_name(name_words(m.text), name_words(n.text)) for n in names[:i])]
     # a headline run into its lead ("Man shot dead in Detroit A 30-year-old man was ..."):
     # the lead's own words name the headline's person again
     if any(m.category in SEVERITY and m.kind != HEADLINE and m.reference != AGAIN for m in victims):

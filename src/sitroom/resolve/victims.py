@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
+
 # Whether a noun names people: (victim group, how many people its singular names), or None.
 PeopleTest = Callable[[Token], "tuple[str | None, int] | None"]
 
@@ -71,16 +73,17 @@ def victim_phrases(doc: Doc, people: PeopleTest, skip: set[int]) -> Iterator[Phr
     `people` says whether a noun names people (the victims.tsv nouns); `skip`: token
     indices already inside a written count ("two men"), whose noun is counted there.
     """
-    seen_names: set[str] = set()
+    seen_names: set[str] = set()  # possessive phrases counted: "his friend"
+    seen_people: list[frozenset[str]] = []  # the words of each name counted
     for token in doc:
         if token.i in skip:
             continue
-        phrase = _phrase(token, people, seen_names)
+        phrase = _phrase(token, people, seen_names, seen_people)
         if phrase is not None:
             yield phrase
 
 
-def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | None:
+def _phrase(token: Token, people: PeopleTest, seen_names: set[str], seen_people: list[frozenset[str]]) -> Phrase | None:
     lower = token.lower_
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "DT"):
         if lower in REFLEXIVES:
@@ -93,7 +96,7 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
             return _make(token, 2, "phrase", AGAIN, None)  # "both died"
         return None
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
-        return _named(token, seen_names)
+        return _named(token, seen_people)
     if (token.pos_ == "ADJ" and token.like_num and token.tag_ != "CD" and token.dep_ in ("nsubj", "nsubjpass", "dobj")
             and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)):
         return _make(token, 1, "phrase", MORE, None)  # "one died and a second was injured"
@@ -159,21 +162,40 @@ def _other_than_the_doer(token: Token, words: set[str]) -> bool:
     return False
 
 
-def _named(token: Token, seen_names: set[str]) -> Phrase | None:
+def _named(token: Token, seen_people: list[frozenset[str]]) -> Phrase | None:
     """A named person counts once: at the head of the name, the first time it is named."""
     first = token
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "Mary Smith and her husband John": the list's role is its first member's
     if first.dep_ not in NAME_ROLES or _in_apposition(token):
         return None  # "at 2233 S. King Drive", "near 6th and Wright": names of places, not victims
+    if not any(c.isalpha() for c in token.text):
+        return None  # the full stop of "Sr." read as a word of the name
     start = token
     while start.i > 0 and start.nbor(-1).ent_type_ == "PERSON" and start.nbor(-1).dep_ in ("compound", "flat"):
         start = start.nbor(-1)
-    key = token.lower_
-    reference = AGAIN if key in seen_names else NEW
-    seen_names.add(key)
+    words = name_words(doc_text(token.doc)[start.idx:token.idx + len(token.text)])
+    reference = AGAIN if any(same_name(words, seen) for seen in seen_people) else NEW
+    seen_people.append(words)
     return Phrase(token=token, start=start.idx, end=token.idx + len(token.text), value=1, kind="name",
                   reference=reference, group=None)
+
+
+# Generational suffixes after a surname: "John Smith Jr." is named by "Smith".
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of a name, without generational suffixes ("John Smith Jr." -> john, smith)."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    return frozenset(w for w in words if w not in NAME_SUFFIXES) or frozenset(words)
+
+
+def same_name(first: frozenset[str], second: frozenset[str]) -> bool:
+    """"Derrick James", then "James": one person told in fewer (or more) of the words of
+    the name; "April Smith" after "Thomas Smith" is someone else."""
+    return bool(first) and bool(second) and (first <= second or second <= first)
 
 
 def _in_apposition(token: Token) -> bool:
