@@ -72,3 +72,12 @@ def test_a_surname_alone_tells_the_person_again_and_a_relative_is_someone_else(n
             "Derrick Mensah was shot in the leg. Later, Mensah died at the hospital.")
     assert names_in(nlp, stage, text) == [
         ("Grace Okafor", "killed", "new"), ("Derrick Mensah", "hit", "new"), ("Mensah", "killed", "again")]
+
+
+def test_a_death_from_a_self_inflicted_wound_is_the_perpetrators_own(nlp, stage):
+    text = "The gunman was found dead from a self-inflicted gunshot wound behind the clinic."
+    doc = nlp(text)
+    doc._.article = Article(id="t", text=text, published="2025-03-10")
+    stage(doc)
+    toll = toll_from_numbers(doc._.numbers)
+    assert (toll["killed"], toll["by_group"]) == (1, {"perpetrator": 1})

@@ -374,7 +374,7 @@ class NumberStage:
         token = phrase.token
         category = self._category(token, token)
         group = phrase.group
-        if _took_own_life(token):
+        if _took_own_life(token) or (category == "killed" and _self_inflicted(token)):
             category, group = "killed", PERPETRATOR
         if category not in PHRASE_CATEGORIES:
             return None  # "the driver fled" is no displacement; "turned himself in" no harm
@@ -646,6 +646,31 @@ def _took_own_life(token: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and any(m.lower_ == "own" for m in c.children)
                for c in verb.children)
+
+
+# How far below its verb a wound may be told ("found dead from a self-inflicted gunshot
+# wound": the wound's modifier is three steps down).
+SELF_INFLICTED_DEPTH = 4
+
+
+def _self_inflicted(token: Token) -> bool:
+    """"The suspect was found dead from a self-inflicted gunshot wound": the subject died
+    by their own hand, as one who "took his own life" did."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    for found in verb.subtree:
+        if found.lower_ != "inflicted" or found.i < 2 or found.nbor(-1).text != "-" \
+                or found.nbor(-2).lower_ != "self":
+            continue
+        step, depth = found, 0
+        while step != verb and depth < SELF_INFLICTED_DEPTH:
+            if step.dep_ in ("ccomp", "relcl", "advcl", "conj") and _own_subject(step):
+                break  # a clause about someone else
+            step, depth = step.head, depth + 1
+        if step == verb:
+            return True
+    return False
 
 
 # An age in apposition ("Mary Smith, 60,", "the victim, 25,") is below this.
