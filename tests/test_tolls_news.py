@@ -81,3 +81,26 @@ def test_a_death_from_a_self_inflicted_wound_is_the_perpetrators_own(nlp, stage)
     stage(doc)
     toll = toll_from_numbers(doc._.numbers)
     assert (toll["killed"], toll["by_group"]) == (1, {"perpetrator": 1})
+
+
+def test_an_outlet_glued_to_the_lead_is_split_before_the_parse(nlp, stage):
+    text = "Teen shot near trail dies « Valley NewsAn Eastfield teen who was found shot along a bike path early Sunday morning has died."
+    doc = nlp(text)
+    assert [t.text for t in doc if t.is_sent_start][-1] == "An"
+    # brands and names that join two capitalised words stay whole
+    assert [t.text for t in nlp("He posted it on WhatsApp and LinkedIn, said DeAndre MacArthur.")][4:7] == \
+        ["WhatsApp", "and", "LinkedIn"]
+    sentences = sentence_tolls(nlp, stage, text)
+    assert sentences[-1] == (1, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man who was shot near the market on Sunday has died.",
+    "A woman who was stabbed outside a bar last week died on Friday.",
+])
+def test_one_hurt_in_a_describing_clause_whose_own_verb_says_they_died_was_killed(nlp, stage, sentence):
+    assert sentence_tolls(nlp, stage, sentence) == [(1, None)]
+
+
+def test_others_listed_with_the_dead_keep_their_own_fate(nlp, stage):
+    assert sentence_tolls(nlp, stage, "One man is dead and two others injured after a fight at a bar.") == [(1, 2)]

@@ -411,10 +411,18 @@ class NumberStage:
 
     # -- what happened to them
     def _category(self, number: Token, noun: Token) -> str | None:
-        for token in dict.fromkeys((number, noun)):
-            found = self._local(token)
-            if found is not None:
-                return found
+        local = next((found for token in dict.fromkeys((number, noun)) if (found := self._local(token)) is not None),
+                     None)
+        if local is None:
+            return self._in_clause(noun)
+        if local == "killed" or local not in SEVERITY or noun.dep_ not in ("nsubj", "nsubjpass") \
+                or not any(c.dep_ == "relcl" for c in noun.children):
+            return local
+        # "a man who was shot on Sunday has died": the clause's own verb may tell a graver fate
+        return _graver(local, self._in_clause(noun))
+
+    def _in_clause(self, noun: Token) -> str | None:
+        """The category the count's place in its clause gives (see `_category`)."""
         node = noun
         while node.dep_ in ("conj", "appos") and node.head != node:
             below, node = node, node.head
