@@ -104,3 +104,8 @@ def test_one_hurt_in_a_describing_clause_whose_own_verb_says_they_died_was_kille
 
 def test_others_listed_with_the_dead_keep_their_own_fate(nlp, stage):
     assert sentence_tolls(nlp, stage, "One man is dead and two others injured after a fight at a bar.") == [(1, 2)]
+
+
+def test_who_someone_is_said_to_be_after_as_is_no_second_person(nlp, stage):
+    text = "Eastfield police identify the man killed as the suspect in the robbery."
+    assert sentence_tolls(nlp, stage, text) == [(1, None)]

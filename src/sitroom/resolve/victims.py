@@ -101,7 +101,7 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str], seen_people:
             and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)):
         return _make(token, 1, "phrase", MORE, None)  # "one died and a second was injured"
     age_noun = _age_as_person(token)
-    if (token.pos_ not in ("NOUN", "PROPN") and not age_noun) or _in_apposition(token):
+    if (token.pos_ not in ("NOUN", "PROPN") and not age_noun) or _in_apposition(token) or _as_predicate(token):
         return None
     if any(c.dep_ == "nummod" or (c.like_num and c.tag_ == "CD" and c.dep_ in ("quantmod", "amod", "compound"))
            for c in token.children):
@@ -196,6 +196,12 @@ def same_name(first: frozenset[str], second: frozenset[str]) -> bool:
     """"Derrick James", then "James": one person told in fewer (or more) of the words of
     the name; "April Smith" after "Thomas Smith" is someone else."""
     return bool(first) and bool(second) and (first <= second or second <= first)
+
+
+def _as_predicate(token: Token) -> bool:
+    """"identified the man killed as the suspect", "was described as a student": what
+    follows "as" says who someone already counted is."""
+    return token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX")
 
 
 def _in_apposition(token: Token) -> bool:
