@@ -109,3 +109,8 @@ def test_others_listed_with_the_dead_keep_their_own_fate(nlp, stage):
 def test_who_someone_is_said_to_be_after_as_is_no_second_person(nlp, stage):
     text = "Eastfield police identify the man killed as the suspect in the robbery."
     assert sentence_tolls(nlp, stage, text) == [(1, None)]
+
+
+def test_the_speaker_of_what_was_said_is_not_its_victim(nlp, stage):
+    text = "A caller told dispatchers a neighbour said he killed a man in Eastfield."
+    assert sentence_tolls(nlp, stage, text) == [(1, None)]

@@ -538,6 +538,8 @@ class NumberStage:
         for child in verb.children:
             if child is below or _unreal(child):
                 continue
+            if child.dep_ == "ccomp" and _own_subject(child):
+                continue  # "an acquaintance said he killed a man": what was said, of someone else
             if child.dep_ in PREDICATE_DEPS and child.pos_ in ("ADJ", "VERB", "ADV"):
                 # "was found shot and killed": the predicate and what is joined to it
                 for predicate in (child, *(c for c in child.children if c.dep_ == "conj" and not _unreal(c))):
