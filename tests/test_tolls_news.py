@@ -114,3 +114,16 @@ def test_who_someone_is_said_to_be_after_as_is_no_second_person(nlp, stage):
 def test_the_speaker_of_what_was_said_is_not_its_victim(nlp, stage):
     text = "A caller told dispatchers a neighbour said he killed a man in Eastfield."
     assert sentence_tolls(nlp, stage, text) == [(1, None)]
+
+
+def test_the_one_who_finds_the_dead_is_not_among_them(nlp, stage):
+    text = "His girlfriend came home about 2 p.m., and found them both there, dead, and called police."
+    assert sentence_tolls(nlp, stage, text) == [(None, None)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Peter Otieno, 29, was killed along with James Mwangi, 20, in a double homicide at a house in Eastfield.", (2, None)),
+    ("John Kamau, along with Peter Ouma, was shot on Friday.", (None, 2)),
+])
+def test_one_told_along_with_another_shares_the_fate(nlp, stage, sentence, expected):
+    assert sentence_tolls(nlp, stage, sentence) == [expected]

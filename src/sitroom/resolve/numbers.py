@@ -32,7 +32,8 @@ from ..knowledge.tsv import read_tsv
 from ..nlp import doc_text
 from ..records import Article, NumberMention
 from .dates import find_candidates
-from .victims import AGAIN, HEADLINE, MORE, NEW, PERPETRATOR, Phrase, name_words, same_name, victim_phrases
+from .victims import (AGAIN, HEADLINE, MORE, NEW, PERPETRATOR, Phrase, along_with_whom, name_words, same_name,
+                      victim_phrases)
 
 CATEGORIES = ("killed", "injured", "hit", "abducted", "arrested", "displaced", "missing")
 # When one count is tied to several cues ("was shot and killed", "shot dead"), the gravest
@@ -423,7 +424,7 @@ class NumberStage:
 
     def _in_clause(self, noun: Token) -> str | None:
         """The category the count's place in its clause gives (see `_category`)."""
-        node = noun
+        node = along_with_whom(noun) or noun
         while node.dep_ in ("conj", "appos") and node.head != node:
             below, node = node, node.head
             if node.pos_ in ("VERB", "AUX"):
@@ -535,12 +536,15 @@ class NumberStage:
         if _unreal(verb):
             return None
         found = self._cue(verb, "verb") or self._cue(verb, "adj")
+        # "she came home and found them dead": with an object there, the predicate tells
+        # the object's fate, not the subject's
+        of_object = below.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "dobj" for c in verb.children)
         for child in verb.children:
             if child is below or _unreal(child):
                 continue
             if child.dep_ == "ccomp" and _own_subject(child):
                 continue  # "an acquaintance said he killed a man": what was said, of someone else
-            if child.dep_ in PREDICATE_DEPS and child.pos_ in ("ADJ", "VERB", "ADV"):
+            if child.dep_ in PREDICATE_DEPS and child.pos_ in ("ADJ", "VERB", "ADV") and not of_object:
                 # "was found shot and killed": the predicate and what is joined to it
                 for predicate in (child, *(c for c in child.children if c.dep_ == "conj" and not _unreal(c))):
                     cue = self._cue(predicate, "adj") or (

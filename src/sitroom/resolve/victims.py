@@ -167,7 +167,7 @@ def _named(token: Token, seen_people: list[frozenset[str]]) -> Phrase | None:
     first = token
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "Mary Smith and her husband John": the list's role is its first member's
-    if first.dep_ not in NAME_ROLES or _in_apposition(token):
+    if (first.dep_ not in NAME_ROLES and not _along_with(first)) or _in_apposition(token):
         return None  # "at 2233 S. King Drive", "near 6th and Wright": names of places, not victims
     if not any(c.isalpha() for c in token.text):
         return None  # the full stop of "Sr." read as a word of the name
@@ -196,6 +196,24 @@ def same_name(first: frozenset[str], second: frozenset[str]) -> bool:
     """"Derrick James", then "James": one person told in fewer (or more) of the words of
     the name; "April Smith" after "Thomas Smith" is someone else."""
     return bool(first) and bool(second) and (first <= second or second <= first)
+
+
+def _along_with(token: Token) -> bool:
+    """"John Smith was killed along with Peter Jones": the one "along with" shares the fate."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ == "with" and preposition.i > 0 \
+        and preposition.nbor(-1).lower_ in ("along", "together")
+
+
+def along_with_whom(token: Token) -> Token | None:
+    """The person "along with" whom someone is told ("John Smith, along with Peter Jones,"),
+    where the parse hangs the phrase on that person rather than on the verb."""
+    if not _along_with(token):
+        return None
+    head = token.head.head
+    if head.lower_ in ("along", "together") and head.head != head:
+        head = head.head
+    return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 def _as_predicate(token: Token) -> bool:
