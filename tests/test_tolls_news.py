@@ -127,3 +127,13 @@ def test_the_one_who_finds_the_dead_is_not_among_them(nlp, stage):
 ])
 def test_one_told_along_with_another_shares_the_fate(nlp, stage, sentence, expected):
     assert sentence_tolls(nlp, stage, sentence) == [expected]
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Man shot and killed on Eastfield's north side", (1, None)),
+    ("Victim accidentally shot at Lakeview Shooting Center", (None, 1)),
+    # aimed at people, the headline's subject is the one who fired
+    ("Man shot at officers on Main Street", (None, None)),
+])
+def test_a_headlines_subject_of_a_past_form_is_shot_wherever_the_place(nlp, stage, headline, expected):
+    assert sentence_tolls(nlp, stage, headline) == [expected]

@@ -32,8 +32,8 @@ from ..knowledge.tsv import read_tsv
 from ..nlp import doc_text
 from ..records import Article, NumberMention
 from .dates import find_candidates
-from .victims import (AGAIN, HEADLINE, MORE, NEW, PERPETRATOR, Phrase, along_with_whom, name_words, same_name,
-                      victim_phrases)
+from .victims import (AGAIN, HEADLINE, MORE, NEW, PERPETRATOR, Phrase, along_with_whom, headline_noun, name_words,
+                      same_name, victim_phrases)
 
 CATEGORIES = ("killed", "injured", "hit", "abducted", "arrested", "displaced", "missing")
 # When one count is tied to several cues ("was shot and killed", "shot dead"), the gravest
@@ -65,6 +65,9 @@ PREDICATE_PREPOSITIONS = frozenset({"among", "for", "with", "in"})
 SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Prepositions after a verb of harm that name whom it was aimed at, not whom it hit.
 AIMED_AT = frozenset({"at", "toward", "towards"})
+# Prepositions whose object makes a verb's subject the doer ("fired at the police",
+# "opened fire on the crowd").
+AIMED_AT_OR_ON = frozenset({"at", "on"})
 # "took his own life": the subject died by their own hand.
 OWN_LIFE_VERBS = frozenset({"take", "end"})
 # Modifiers of a counted noun that carry the category: "12 people killed", "30 wounded men".
@@ -575,8 +578,17 @@ class NumberStage:
         if self._cue(verb, "verb") is None:
             return False
         verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_subject(c))]
-        return any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("at", "on"))
-                   for v in verbs for c in v.children)
+        # headlinese drops "was" ("Man shot and killed on the west side", "Victim shot at
+        # gas station"): a headline's subject of a past form aims at people, not places
+        headline = headline_noun(below) and verb.tag_ in ("VBD", "VBN")
+
+        def aimed_at(preposition: Token) -> bool:
+            if preposition.dep_ != "prep" or preposition.lower_ not in AIMED_AT_OR_ON:
+                return False
+            return not headline or any(o.dep_ == "pobj" and (o.pos_ == "PRON" or o.ent_type_ == "PERSON"
+                                                              or self._group(o)[1]) for o in preposition.children)
+
+        return any(c.dep_ in ("dobj", "dative") or aimed_at(c) for v in verbs for c in v.children)
 
     def _object_cue(self, preposition: Token) -> str | None:
         for obj in preposition.children:

@@ -132,9 +132,15 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str], seen_people:
         return _make(token, size, "phrase", AGAIN, group)  # "the victim", "the second victim": one of them
     if adding:
         return _make(token, size, "phrase", MORE, group)
-    if not determiners and token.is_sent_start and token.text[:1].isupper():
+    if not determiners and headline_noun(token):
         return _make(token, size, HEADLINE, NEW, group)  # a headline: "Man shot dead in Detroit"
     return None
+
+
+def headline_noun(token: Token) -> bool:
+    """The bare noun a headline opens with ("Man shot dead in Detroit")."""
+    return token.is_sent_start and token.text[:1].isupper() \
+        and not any(c.dep_ in ("det", "predet", "poss") for c in token.lefts)
 
 
 def _age_as_person(token: Token) -> bool:
