@@ -137,3 +137,26 @@ def test_one_told_along_with_another_shares_the_fate(nlp, stage, sentence, expec
 ])
 def test_a_headlines_subject_of_a_past_form_is_shot_wherever_the_place(nlp, stage, headline, expected):
     assert sentence_tolls(nlp, stage, headline) == [expected]
+
+
+def titled_tolls(nlp, stage, title: str, body: str) -> list[tuple[int | None, int | None]]:
+    """`sentence_tolls` of an article whose text opens with its title."""
+    text = f"{title}\n{body}"
+    doc = nlp(text)
+    doc._.article = Article(id="t", text=text, title=title, published="2025-03-10")
+    stage(doc)
+    tolls = []
+    for sent in doc.sents:
+        toll = toll_from_numbers([m for m in doc._.numbers if sent.start_char <= m.start < sent.end_char])
+        tolls.append((toll["killed"], toll["injured"]))
+    return tolls
+
+
+def test_a_headline_drops_its_articles_anywhere_in_it(nlp, stage):
+    title = "Neighbours say man found dead on county road was a robber"
+    assert titled_tolls(nlp, stage, title, "Police are investigating.")[0] == (1, None)
+
+
+def test_the_source_a_headline_opens_with_is_no_victim(nlp, stage):
+    title = "Officer: Man shot at gas station was armed"
+    assert titled_tolls(nlp, stage, title, "Deputies arrested a neighbour.")[0] == (None, 1)

@@ -133,14 +133,40 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str], seen_people:
     if adding:
         return _make(token, size, "phrase", MORE, group)
     if not determiners and headline_noun(token):
-        return _make(token, size, HEADLINE, NEW, group)  # a headline: "Man shot dead in Detroit"
+        # a headline drops its articles: "Man shot dead in Detroit", "Police say man found dead"
+        return _make(token, size, HEADLINE, NEW, group)
     return None
 
 
 def headline_noun(token: Token) -> bool:
-    """The bare noun a headline opens with ("Man shot dead in Detroit")."""
-    return token.is_sent_start and token.text[:1].isupper() \
-        and not any(c.dep_ in ("det", "predet", "poss") for c in token.lefts)
+    """A bare noun of a headline, which drops its articles: the noun a line opens with
+    ("Man shot dead in Detroit"), or any singular noun inside the article's title ("Police
+    say man found dead"); not who the headline's news is from ("Sheriff: ...")."""
+    if token.dep_ == "compound" or any(c.dep_ in ("det", "predet", "poss") for c in token.lefts) \
+            or _source_of_headline(token):
+        return False
+    if token.is_sent_start and token.text[:1].isupper():
+        return True
+    return token.tag_ in ("NN", "NNP") and token.idx < headline_end(token.doc)
+
+
+# How far into the text an article's title may start and still be its opening headline.
+TITLE_WITHIN = 200
+
+
+def headline_end(doc: Doc) -> int:
+    """Where the article's title ends, when the text opens with it (else 0)."""
+    article = doc._.article
+    title = article.title.strip() if article is not None and article.title else ""
+    if not title:
+        return 0
+    position = doc_text(doc).find(title, 0, TITLE_WITHIN + len(title))
+    return position + len(title) if position >= 0 else 0
+
+
+def _source_of_headline(token: Token) -> bool:
+    """"Sheriff: Suspect shot victim": who the headline's news is from, set off by a colon."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":"
 
 
 def _age_as_person(token: Token) -> bool:
