@@ -37,8 +37,17 @@ def sentence_tolls(nlp, stage, text: str) -> list[tuple[int | None, int | None]]
 
 def test_a_headline_run_into_its_lead_counts_its_victim_once(nlp, stage):
     # a scraper glued the headline to the lead: one "sentence", one woman
-    text = "Woman dead after shooting at Lakeview apartments | Channel 9 News Mary Okafor, 45, was fatally shot by a neighbour on Sunday."
+    text = ("Woman dies after stabbing in market | Radio 5 News Grace Mwangi, 45, was stabbed to death by a lodger "
+            "on Sunday.")
     assert sentence_tolls(nlp, stage, text)[0] == (1, None)
+
+
+def counted(nlp, stage, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    """(text, kind, category, reference) of each count of people the stage finds."""
+    doc = nlp(text)
+    doc._.article = Article(id="t", text=text, published="2025-03-10")
+    stage(doc)
+    return [(m.text, m.kind, m.category, m.reference) for m in doc._.numbers]
 
 
 def names_in(nlp, stage, text: str) -> list[tuple[str, str | None, str]]:
@@ -55,7 +64,7 @@ def told(text: str, category: str, reference: str = "new", kind: str = "name") -
 
 def test_a_name_told_twice_in_one_sentence_is_one_person():
     # a listing's title ("name, age - section - outlet") run into its first line
-    toll = toll_from_numbers([told("Hector Mbeki Ndlovu", "killed"), told("Mbeki Ndlovu", "killed", "again")])
+    toll = toll_from_numbers([told("Sipho Themba Ndlovu", "killed"), told("Themba Ndlovu", "killed", "again")])
     assert toll["killed"] == 1
     # a name told in an earlier sentence, next to someone the sentence counts anew
     toll = toll_from_numbers([told("a woman", "killed", kind="phrase"), told("Ndlovu", "killed", "again")])
@@ -63,19 +72,19 @@ def test_a_name_told_twice_in_one_sentence_is_one_person():
 
 
 def test_the_full_stop_of_a_suffix_is_no_second_person(nlp, stage):
-    text = "Joseph Kamau Mwangi Sr., a 42-year-old man, died Sunday after being shot in Eastfield."
-    assert names_in(nlp, stage, text) == [("Joseph Kamau Mwangi Sr", "killed", "new")]
+    text = "Samuel Otieno Sr., 51, of Eastfield died in hospital on Monday after a shooting."
+    assert names_in(nlp, stage, text) == [("Samuel Otieno Sr", "killed", "new")]
 
 
 def test_a_surname_alone_tells_the_person_again_and_a_relative_is_someone_else(nlp, stage):
-    text = ("Police say Thomas Okafor shot and killed Grace Okafor at the bar. "
-            "Derrick Mensah was shot in the leg. Later, Mensah died at the hospital.")
+    text = ("Witnesses say Daniel Achieng stabbed and killed Ruth Achieng in the kitchen. "
+            "Kofi Mensah was stabbed in the arm. Later, Mensah died at the hospital.")
     assert names_in(nlp, stage, text) == [
-        ("Grace Okafor", "killed", "new"), ("Derrick Mensah", "hit", "new"), ("Mensah", "killed", "again")]
+        ("Ruth Achieng", "killed", "new"), ("Kofi Mensah", "hit", "new"), ("Mensah", "killed", "again")]
 
 
 def test_a_death_from_a_self_inflicted_wound_is_the_perpetrators_own(nlp, stage):
-    text = "The gunman was found dead from a self-inflicted gunshot wound behind the clinic."
+    text = "The attacker died of a self-inflicted wound in the car park."
     doc = nlp(text)
     doc._.article = Article(id="t", text=text, published="2025-03-10")
     stage(doc)
@@ -84,7 +93,7 @@ def test_a_death_from_a_self_inflicted_wound_is_the_perpetrators_own(nlp, stage)
 
 
 def test_an_outlet_glued_to_the_lead_is_split_before_the_parse(nlp, stage):
-    text = "Teen shot near trail dies « Valley NewsAn Eastfield teen who was found shot along a bike path early Sunday morning has died."
+    text = "Teen found stabbed near canal dies « Lakeside NewsAn Eastfield teen who was stabbed on a towpath late on Friday has died."
     doc = nlp(text)
     assert [t.text for t in doc if t.is_sent_start][-1] == "An"
     # brands and names that join two capitalised words stay whole
@@ -103,26 +112,27 @@ def test_one_hurt_in_a_describing_clause_whose_own_verb_says_they_died_was_kille
 
 
 def test_others_listed_with_the_dead_keep_their_own_fate(nlp, stage):
-    assert sentence_tolls(nlp, stage, "One man is dead and two others injured after a fight at a bar.") == [(1, 2)]
+    text = "One person is dead and three others injured after a shooting at a party."
+    assert sentence_tolls(nlp, stage, text) == [(1, 3)]
 
 
 def test_who_someone_is_said_to_be_after_as_is_no_second_person(nlp, stage):
-    text = "Eastfield police identify the man killed as the suspect in the robbery."
+    text = "Eastfield police named the woman killed as the owner of the shop."
     assert sentence_tolls(nlp, stage, text) == [(1, None)]
 
 
 def test_the_speaker_of_what_was_said_is_not_its_victim(nlp, stage):
-    text = "A caller told dispatchers a neighbour said he killed a man in Eastfield."
+    text = "A cousin said she had killed a man at the farm."
     assert sentence_tolls(nlp, stage, text) == [(1, None)]
 
 
 def test_the_one_who_finds_the_dead_is_not_among_them(nlp, stage):
-    text = "His girlfriend came home about 2 p.m., and found them both there, dead, and called police."
-    assert sentence_tolls(nlp, stage, text) == [(None, None)]
+    text = "His wife got back from the shops at six, and found them both inside, dead, and rang her sister."
+    assert counted(nlp, stage, text) == []
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Peter Otieno, 29, was killed along with James Mwangi, 20, in a double homicide at a house in Eastfield.", (2, None)),
+    ("Ruth Wanjiru, 34, was stabbed to death along with Joseph Kariuki, 41, at a farm near Eastfield.", (2, None)),
     ("John Kamau, along with Peter Ouma, was shot on Friday.", (None, 2)),
 ])
 def test_one_told_along_with_another_shares_the_fate(nlp, stage, sentence, expected):
@@ -130,8 +140,8 @@ def test_one_told_along_with_another_shares_the_fate(nlp, stage, sentence, expec
 
 
 @pytest.mark.parametrize("headline, expected", [
-    ("Man shot and killed on Eastfield's north side", (1, None)),
-    ("Victim accidentally shot at Lakeview Shooting Center", (None, 1)),
+    ("Shopkeeper stabbed and killed on Main Street", (1, None)),
+    ("Teen accidentally shot at bus stop near school", (None, 1)),
     # aimed at people, the headline's subject is the one who fired
     ("Man shot at officers on Main Street", (None, None)),
 ])
@@ -153,7 +163,7 @@ def titled_tolls(nlp, stage, title: str, body: str) -> list[tuple[int | None, in
 
 
 def test_a_headline_drops_its_articles_anywhere_in_it(nlp, stage):
-    title = "Neighbours say man found dead on county road was a robber"
+    title = "Family mourns boy found dead near lake after storm"
     assert titled_tolls(nlp, stage, title, "Police are investigating.")[0] == (1, None)
 
 

@@ -539,14 +539,14 @@ class NumberStage:
         if _unreal(verb):
             return None
         found = self._cue(verb, "verb") or self._cue(verb, "adj")
-        # "she came home and found them dead": with an object there, the predicate tells
-        # the object's fate, not the subject's
+        # "the landlord opened the door and found the tenants dead": with an object there,
+        # the predicate tells the object's fate, not the subject's
         of_object = below.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "dobj" for c in verb.children)
         for child in verb.children:
             if child is below or _unreal(child):
                 continue
             if child.dep_ == "ccomp" and _own_subject(child):
-                continue  # "an acquaintance said he killed a man": what was said, of someone else
+                continue  # "a cousin told police she had stabbed a man": what was said, of someone else
             if child.dep_ in PREDICATE_DEPS and child.pos_ in ("ADJ", "VERB", "ADV") and not of_object:
                 # "was found shot and killed": the predicate and what is joined to it
                 for predicate in (child, *(c for c in child.children if c.dep_ == "conj" and not _unreal(c))):
@@ -578,8 +578,8 @@ class NumberStage:
         if self._cue(verb, "verb") is None:
             return False
         verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_subject(c))]
-        # headlinese drops "was" ("Man shot and killed on the west side", "Victim shot at
-        # gas station"): a headline's subject of a past form aims at people, not places
+        # headlinese drops "was" ("Cyclist shot dead on Main Street", "Teen hurt at bus
+        # stop"): a headline's subject of a past form aims at people, not places
         headline = headline_noun(below) and verb.tag_ in ("VBD", "VBN")
 
         def aimed_at(preposition: Token) -> bool:
@@ -674,14 +674,14 @@ def _took_own_life(token: Token) -> bool:
                for c in verb.children)
 
 
-# How far below its verb a wound may be told ("found dead from a self-inflicted gunshot
-# wound": the wound's modifier is three steps down).
+# How far below its verb a wound may be told ("died from a self-inflicted knife wound": the
+# wound's modifier is three steps down).
 SELF_INFLICTED_DEPTH = 4
 
 
 def _self_inflicted(token: Token) -> bool:
-    """"The suspect was found dead from a self-inflicted gunshot wound": the subject died
-    by their own hand, as one who "took his own life" did."""
+    """"The attacker died of a self-inflicted wound": the subject died by their own hand,
+    as one who "took his own life" did."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head

@@ -133,15 +133,15 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str], seen_people:
     if adding:
         return _make(token, size, "phrase", MORE, group)
     if not determiners and headline_noun(token):
-        # a headline drops its articles: "Man shot dead in Detroit", "Police say man found dead"
+        # a headline drops its articles: "Man shot dead in Detroit", "Family mourns boy killed"
         return _make(token, size, HEADLINE, NEW, group)
     return None
 
 
 def headline_noun(token: Token) -> bool:
     """A bare noun of a headline, which drops its articles: the noun a line opens with
-    ("Man shot dead in Detroit"), or any singular noun inside the article's title ("Police
-    say man found dead"); not who the headline's news is from ("Sheriff: ...")."""
+    ("Man shot dead in Detroit"), or any singular noun inside the article's title ("Family
+    mourns boy killed in crash"); not who the headline's news is from ("Sheriff: ...")."""
     if token.dep_ == "compound" or any(c.dep_ in ("det", "predet", "poss") for c in token.lefts) \
             or _source_of_headline(token):
         return False
@@ -165,7 +165,7 @@ def headline_end(doc: Doc) -> int:
 
 
 def _source_of_headline(token: Token) -> bool:
-    """"Sheriff: Suspect shot victim": who the headline's news is from, set off by a colon."""
+    """"Sheriff: ...", "Witness: ...": who the headline's news is from, set off by a colon."""
     return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":"
 
 
@@ -225,8 +225,8 @@ def name_words(name: str) -> frozenset[str]:
 
 
 def same_name(first: frozenset[str], second: frozenset[str]) -> bool:
-    """"Derrick James", then "James": one person told in fewer (or more) of the words of
-    the name; "April Smith" after "Thomas Smith" is someone else."""
+    """"Amina Yusuf", then "Yusuf": one person told in fewer (or more) of the words of the
+    name; "Ali Yusuf" after "Amina Yusuf" is someone else."""
     return bool(first) and bool(second) and (first <= second or second <= first)
 
 
@@ -249,8 +249,8 @@ def along_with_whom(token: Token) -> Token | None:
 
 
 def _as_predicate(token: Token) -> bool:
-    """"identified the man killed as the suspect", "was described as a student": what
-    follows "as" says who someone already counted is."""
+    """"named the dead woman as the owner of the shop", "was described as a student":
+    what follows "as" says who someone already counted is."""
     return token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX")
 
 
