@@ -170,3 +170,11 @@ def test_a_headline_drops_its_articles_anywhere_in_it(nlp, stage):
 def test_the_source_a_headline_opens_with_is_no_victim(nlp, stage):
     title = "Officer: Man shot at gas station was armed"
     assert titled_tolls(nlp, stage, title, "Deputies arrested a neighbour.")[0] == (None, 1)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A woman whom the gunman killed was named on Monday.", (1, None)),
+    ("The teen that police shot near the school was unarmed.", (None, 1)),
+])
+def test_the_object_of_a_relative_clause_is_its_victim(nlp, stage, sentence, expected):
+    assert sentence_tolls(nlp, stage, sentence) == [expected]

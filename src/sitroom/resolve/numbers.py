@@ -447,6 +447,12 @@ class NumberStage:
                 if found is not None:
                     return found
         for child in token.children:
+            if child.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in child.children):
+                # "a woman whom the gunman killed": the relative word is the act's object
+                found = self._gravest(child, token)
+                if found is not None:
+                    return found
+                continue
             if child.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in child.children) \
                     and any(c.dep_ in ("dobj", "dative") for c in child.children):
                 continue  # "an officer who fatally shot a teenager": the doer, not a victim
