@@ -178,3 +178,7 @@ def test_the_source_a_headline_opens_with_is_no_victim(nlp, stage):
 ])
 def test_the_object_of_a_relative_clause_is_its_victim(nlp, stage, sentence, expected):
     assert sentence_tolls(nlp, stage, sentence) == [expected]
+
+
+def test_one_of_a_counted_group_is_one_of_them(nlp, stage):
+    assert sentence_tolls(nlp, stage, "One of two women shot on Sunday was pregnant.") == [(None, 2)]

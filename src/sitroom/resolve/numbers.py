@@ -725,6 +725,8 @@ def _amount_reference(number: Token, noun: Token, counted: Token) -> str:
         return AGAIN
     if counted is number or counted.pos_ == "PRON":
         return "part"  # "one fatally", "one of them": decided next to the sentence's other counts
+    if noun is number and any(c.dep_ == "nummod" for c in counted.children):
+        return AGAIN  # "one of two women": some of the people the other number counts
     return NEW
 
 
