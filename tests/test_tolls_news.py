@@ -182,3 +182,7 @@ def test_the_object_of_a_relative_clause_is_its_victim(nlp, stage, sentence, exp
 
 def test_one_of_a_counted_group_is_one_of_them(nlp, stage):
     assert sentence_tolls(nlp, stage, "One of two women shot on Sunday was pregnant.") == [(None, 2)]
+
+
+def test_they_in_a_clause_on_the_place_they_were_taken_to_tells_their_fate(nlp, stage):
+    assert sentence_tolls(nlp, stage, "Both teens were taken to a clinic, where they died that night.") == [(2, None)]

@@ -562,7 +562,19 @@ class NumberStage:
             elif child.dep_ == "prep" and child.lower_ == "to":
                 # "shot to death", "beaten to death"
                 found = _graver(found, self._object_cue_killed(child))
+                if below.dep_ == "nsubjpass" and below.tag_ in ("NNS", "NNPS"):
+                    found = _graver(found, self._where_they(child, below))
         return found
+
+    def _where_they(self, preposition: Token, below: Token) -> str | None:
+        """"Both men were taken to a hospital, where they died": the fate told of "they" in
+        a clause on the place the people were taken to ("he" is counted by itself)."""
+        for place in preposition.children:
+            for clause in place.children:
+                if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children) \
+                        and any(c.dep_ == "nsubj" and c.lower_ == "they" for c in clause.children):
+                    return self._gravest(clause, below)
+        return None
 
     def _object_cue_killed(self, preposition: Token) -> str | None:
         """"shot to death", "beaten to death": a bare noun of death, not a part of the body
