@@ -186,3 +186,15 @@ def test_one_of_a_counted_group_is_one_of_them(nlp, stage):
 
 def test_they_in_a_clause_on_the_place_they_were_taken_to_tells_their_fate(nlp, stage):
     assert sentence_tolls(nlp, stage, "Both teens were taken to a clinic, where they died that night.") == [(2, None)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two officers sustained minor injuries in the crash.", (None, 2)),
+    ("He suffered a gunshot wound to the leg.", (None, 1)),
+    ("A third man received injuries that were not life-threatening.", (None, 1)),
+    # harm of no violence, and no harm at all
+    ("The man suffered a heart attack at home.", (None, None)),
+    ("The officer received a call at noon.", (None, None)),
+])
+def test_who_sustained_suffered_or_received_an_injury_was_hurt(nlp, stage, sentence, expected):
+    assert sentence_tolls(nlp, stage, sentence) == [expected]

@@ -72,6 +72,10 @@ AIMED_AT_OR_ON = frozenset({"at", "on"})
 OWN_LIFE_VERBS = frozenset({"take", "end"})
 # Modifiers of a counted noun that carry the category: "12 people killed", "30 wounded men".
 MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "advcl"})
+# What one who "suffered" or "sustained" it was hurt by, besides the injury nouns of
+# tolls.tsv ("suffered a gunshot wound"); not a cue of its own, because "two gunshot
+# wounds" counts no people.
+WOUND_NOUNS = frozenset({"wound"})
 # Nouns for the people an act befell ("the victim of a fatal shooting").
 VICTIM_NOUNS = frozenset({"victim", "victims", "casualty", "casualties"})
 # Between a toll and the groups it breaks down into: "killed: 214 rebels ...", "including".
@@ -545,6 +549,10 @@ class NumberStage:
         if _unreal(verb):
             return None
         found = self._cue(verb, "verb") or self._cue(verb, "adj")
+        if found == "hit" and verb.lemma_.lower() in self.lexicon.subject_verbs and not any(
+                c.dep_ == "dobj" and (self._cue(c, "noun") == "injured" or c.lemma_.lower() in WOUND_NOUNS)
+                for c in verb.children):
+            found = None  # "suffered injuries" is harm; "suffered a heart attack" or "losses" is not
         # "the landlord opened the door and found the tenants dead": with an object there,
         # the predicate tells the object's fate, not the subject's
         of_object = below.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "dobj" for c in verb.children)
