@@ -19,12 +19,13 @@ import gvdb_tolls  # noqa: E402
 
 # The first 80 GVDB dev articles (38 with deaths, 42 without).
 GVDB_SAMPLE = 80
-# Measured 28/38 = 0.737 when this floor was set.
-KILLED_EXACT_FLOOR = 0.71
-# Measured 42/42 = 1.0.
+# Measured 30/38 = 0.789 when this floor was raised (28/38 when it was set).
+KILLED_EXACT_FLOOR = 0.76
+# Measured 41/42 = 0.976 (42/42 when it was set; the one article lost states a death
+# that its gold does not count).
 NO_DEATH_CLAIMED_FLOOR = 0.97
-# Measured 53/80 = 0.662.
-INJURED_EXACT_FLOOR = 0.65
+# Measured 59/80 = 0.738 when this floor was raised (53/80 when it was set).
+INJURED_EXACT_FLOOR = 0.72
 # The first 40 GeoVirus dev articles (261 toponyms).
 GEOVIRUS_SAMPLE = 40
 # Measured 243/261 = 0.931.

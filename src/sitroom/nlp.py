@@ -66,11 +66,15 @@ MAX_SENTENCE_CHARS = 1_000
 # two tokens, and the second starts a sentence. Brand names that start with a capital
 # ("WhatsApp", "YouTube") are left whole.
 GLUED = re.compile(r"^([a-z0-9][^\s]*[a-z]{3})((?:[A-Z][a-z]+|A))$")
+# An outlet's name that starts with a capital ("« City NewsThe mayor said") is glued to
+# words that open a sentence and end no brand or name: articles, subject pronouns, and
+# the police who open crime reports.
+GLUED_OPENER = re.compile(r"^([A-Z][^\s]*[a-z]{3})(A|An|The|He|She|It|They|Police|Officers|Authorities|Deputies)$")
 
 
 @Language.component("sitroom_glued")
 def split_glued(doc: Doc) -> Doc:
-    glued = [(token, match) for token in doc if (match := GLUED.match(token.text))]
+    glued = [(token, match) for token in doc if (match := GLUED.match(token.text) or GLUED_OPENER.match(token.text))]
     if not glued:
         return doc
     starts = {token.idx + len(match[1]) for token, match in glued}

@@ -32,7 +32,8 @@ from ..knowledge.tsv import read_tsv
 from ..nlp import doc_text
 from ..records import Article, NumberMention
 from .dates import find_candidates
-from .victims import AGAIN, MORE, NEW, PERPETRATOR, Phrase, victim_phrases
+from .victims import (AGAIN, HEADLINE, MORE, NEW, PERPETRATOR, Phrase, along_with_whom, headline_noun, name_words,
+                      same_name, victim_phrases)
 
 CATEGORIES = ("killed", "injured", "hit", "abducted", "arrested", "displaced", "missing")
 # When one count is tied to several cues ("was shot and killed", "shot dead"), the gravest
@@ -64,10 +65,17 @@ PREDICATE_PREPOSITIONS = frozenset({"among", "for", "with", "in"})
 SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Prepositions after a verb of harm that name whom it was aimed at, not whom it hit.
 AIMED_AT = frozenset({"at", "toward", "towards"})
+# Prepositions whose object makes a verb's subject the doer ("fired at the police",
+# "opened fire on the crowd").
+AIMED_AT_OR_ON = frozenset({"at", "on"})
 # "took his own life": the subject died by their own hand.
 OWN_LIFE_VERBS = frozenset({"take", "end"})
 # Modifiers of a counted noun that carry the category: "12 people killed", "30 wounded men".
 MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "advcl"})
+# What one who "suffered" or "sustained" it was hurt by, besides the injury nouns of
+# tolls.tsv ("suffered a gunshot wound"); not a cue of its own, because "two gunshot
+# wounds" counts no people.
+WOUND_NOUNS = frozenset({"wound"})
 # Nouns for the people an act befell ("the victim of a fatal shooting").
 VICTIM_NOUNS = frozenset({"victim", "victims", "casualty", "casualties"})
 # Between a toll and the groups it breaks down into: "killed: 214 rebels ...", "including".
@@ -374,7 +382,7 @@ class NumberStage:
         token = phrase.token
         category = self._category(token, token)
         group = phrase.group
-        if _took_own_life(token):
+        if _took_own_life(token) or (category == "killed" and _self_inflicted(token)):
             category, group = "killed", PERPETRATOR
         if category not in PHRASE_CATEGORIES:
             return None  # "the driver fled" is no displacement; "turned himself in" no harm
@@ -411,11 +419,19 @@ class NumberStage:
 
     # -- what happened to them
     def _category(self, number: Token, noun: Token) -> str | None:
-        for token in dict.fromkeys((number, noun)):
-            found = self._local(token)
-            if found is not None:
-                return found
-        node = noun
+        local = next((found for token in dict.fromkeys((number, noun)) if (found := self._local(token)) is not None),
+                     None)
+        if local is None:
+            return self._in_clause(noun)
+        if local == "killed" or local not in SEVERITY or noun.dep_ not in ("nsubj", "nsubjpass") \
+                or not any(c.dep_ == "relcl" for c in noun.children):
+            return local
+        # "a man who was shot on Sunday has died": the clause's own verb may tell a graver fate
+        return _graver(local, self._in_clause(noun))
+
+    def _in_clause(self, noun: Token) -> str | None:
+        """The category the count's place in its clause gives (see `_category`)."""
+        node = along_with_whom(noun) or noun
         while node.dep_ in ("conj", "appos") and node.head != node:
             below, node = node, node.head
             if node.pos_ in ("VERB", "AUX"):
@@ -435,6 +451,12 @@ class NumberStage:
                 if found is not None:
                     return found
         for child in token.children:
+            if child.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in child.children):
+                # "a woman whom the gunman killed": the relative word is the act's object
+                found = self._gravest(child, token)
+                if found is not None:
+                    return found
+                continue
             if child.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in child.children) \
                     and any(c.dep_ in ("dobj", "dative") for c in child.children):
                 continue  # "an officer who fatally shot a teenager": the doer, not a victim
@@ -527,10 +549,19 @@ class NumberStage:
         if _unreal(verb):
             return None
         found = self._cue(verb, "verb") or self._cue(verb, "adj")
+        if found == "hit" and verb.lemma_.lower() in self.lexicon.subject_verbs and not any(
+                c.dep_ == "dobj" and (self._cue(c, "noun") == "injured" or c.lemma_.lower() in WOUND_NOUNS)
+                for c in verb.children):
+            found = None  # "suffered injuries" is harm; "suffered a heart attack" or "losses" is not
+        # "the landlord opened the door and found the tenants dead": with an object there,
+        # the predicate tells the object's fate, not the subject's
+        of_object = below.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "dobj" for c in verb.children)
         for child in verb.children:
             if child is below or _unreal(child):
                 continue
-            if child.dep_ in PREDICATE_DEPS and child.pos_ in ("ADJ", "VERB", "ADV"):
+            if child.dep_ == "ccomp" and _own_subject(child):
+                continue  # "a cousin told police she had stabbed a man": what was said, of someone else
+            if child.dep_ in PREDICATE_DEPS and child.pos_ in ("ADJ", "VERB", "ADV") and not of_object:
                 # "was found shot and killed": the predicate and what is joined to it
                 for predicate in (child, *(c for c in child.children if c.dep_ == "conj" and not _unreal(c))):
                     cue = self._cue(predicate, "adj") or (
@@ -539,7 +570,19 @@ class NumberStage:
             elif child.dep_ == "prep" and child.lower_ == "to":
                 # "shot to death", "beaten to death"
                 found = _graver(found, self._object_cue_killed(child))
+                if below.dep_ == "nsubjpass" and below.tag_ in ("NNS", "NNPS"):
+                    found = _graver(found, self._where_they(child, below))
         return found
+
+    def _where_they(self, preposition: Token, below: Token) -> str | None:
+        """"Both men were taken to a hospital, where they died": the fate told of "they" in
+        a clause on the place the people were taken to ("he" is counted by itself)."""
+        for place in preposition.children:
+            for clause in place.children:
+                if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children) \
+                        and any(c.dep_ == "nsubj" and c.lower_ == "they" for c in clause.children):
+                    return self._gravest(clause, below)
+        return None
 
     def _object_cue_killed(self, preposition: Token) -> str | None:
         """"shot to death", "beaten to death": a bare noun of death, not a part of the body
@@ -561,8 +604,17 @@ class NumberStage:
         if self._cue(verb, "verb") is None:
             return False
         verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_subject(c))]
-        return any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("at", "on"))
-                   for v in verbs for c in v.children)
+        # headlinese drops "was" ("Cyclist shot dead on Main Street", "Teen hurt at bus
+        # stop"): a headline's subject of a past form aims at people, not places
+        headline = headline_noun(below) and verb.tag_ in ("VBD", "VBN")
+
+        def aimed_at(preposition: Token) -> bool:
+            if preposition.dep_ != "prep" or preposition.lower_ not in AIMED_AT_OR_ON:
+                return False
+            return not headline or any(o.dep_ == "pobj" and (o.pos_ == "PRON" or o.ent_type_ == "PERSON"
+                                                              or self._group(o)[1]) for o in preposition.children)
+
+        return any(c.dep_ in ("dobj", "dative") or aimed_at(c) for v in verbs for c in v.children)
 
     def _object_cue(self, preposition: Token) -> str | None:
         for obj in preposition.children:
@@ -648,6 +700,31 @@ def _took_own_life(token: Token) -> bool:
                for c in verb.children)
 
 
+# How far below its verb a wound may be told ("died from a self-inflicted knife wound": the
+# wound's modifier is three steps down).
+SELF_INFLICTED_DEPTH = 4
+
+
+def _self_inflicted(token: Token) -> bool:
+    """"The attacker died of a self-inflicted wound": the subject died by their own hand,
+    as one who "took his own life" did."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    for found in verb.subtree:
+        if found.lower_ != "inflicted" or found.i < 2 or found.nbor(-1).text != "-" \
+                or found.nbor(-2).lower_ != "self":
+            continue
+        step, depth = found, 0
+        while step != verb and depth < SELF_INFLICTED_DEPTH:
+            if step.dep_ in ("ccomp", "relcl", "advcl", "conj") and _own_subject(step):
+                break  # a clause about someone else
+            step, depth = step.head, depth + 1
+        if step == verb:
+            return True
+    return False
+
+
 # An age in apposition ("Mary Smith, 60,", "the victim, 25,") is below this.
 MAX_AGE = 120
 
@@ -668,6 +745,8 @@ def _amount_reference(number: Token, noun: Token, counted: Token) -> str:
         return AGAIN
     if counted is number or counted.pos_ == "PRON":
         return "part"  # "one fatally", "one of them": decided next to the sentence's other counts
+    if noun is number and any(c.dep_ == "nummod" for c in counted.children):
+        return AGAIN  # "one of two women": some of the people the other number counts
     return NEW
 
 
@@ -784,6 +863,14 @@ def toll_from_numbers(mentions: Sequence[NumberMention], lexicon: NumberLexicon 
     # within a sentence only a pronoun or a bare count ("one of them") tells of people the
     # sentence itself counted; "the suspect" next to "a woman" is someone else
     coreferent = [m for m in victims if m.reference == AGAIN and m.kind in ("pronoun", "amount")]
+    # a name told twice in one sentence (a headline's name run into its lead's) is one person
+    names = [m for m in victims if m.kind == "name"]
+    coreferent += [m for i, m in enumerate(names) if m.reference == AGAIN
+                   and any(same_name(name_words(m.text), name_words(n.text)) for n in names[:i])]
+    # a headline run into its lead ("Man shot dead in Detroit A 30-year-old man was ..."):
+    # the lead's own words name the headline's person again
+    if any(m.category in SEVERITY and m.kind != HEADLINE and m.reference != AGAIN for m in victims):
+        coreferent += [m for m in victims if m.kind == HEADLINE and m not in coreferent]
     fresh = [m for m in victims if m not in coreferent]
     again = coreferent
     harmed_fresh = [m for m in fresh if m.category in SEVERITY]

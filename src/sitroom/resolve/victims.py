@@ -27,10 +27,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
+
 # Whether a noun names people: (victim group, how many people its singular names), or None.
 PeopleTest = Callable[[Token], "tuple[str | None, int] | None"]
 
 NEW, AGAIN, MORE = "new", "again", "more"
+# The bare noun a headline opens with ("Man shot dead in Detroit"): its own kind of
+# phrase, because a scraped page often runs the headline into the lead's first sentence,
+# and the lead then names the same person again in its own words.
+HEADLINE = "headline"
 REFERENCES = (NEW, AGAIN, MORE)
 # Determiners that introduce one person the reader has not met ("a man", "an officer").
 INDEFINITE = frozenset({"a", "an"})
@@ -67,16 +73,17 @@ def victim_phrases(doc: Doc, people: PeopleTest, skip: set[int]) -> Iterator[Phr
     `people` says whether a noun names people (the victims.tsv nouns); `skip`: token
     indices already inside a written count ("two men"), whose noun is counted there.
     """
-    seen_names: set[str] = set()
+    seen_names: set[str] = set()  # possessive phrases counted: "his friend"
+    seen_people: list[frozenset[str]] = []  # the words of each name counted
     for token in doc:
         if token.i in skip:
             continue
-        phrase = _phrase(token, people, seen_names)
+        phrase = _phrase(token, people, seen_names, seen_people)
         if phrase is not None:
             yield phrase
 
 
-def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | None:
+def _phrase(token: Token, people: PeopleTest, seen_names: set[str], seen_people: list[frozenset[str]]) -> Phrase | None:
     lower = token.lower_
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "DT"):
         if lower in REFLEXIVES:
@@ -89,12 +96,12 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
             return _make(token, 2, "phrase", AGAIN, None)  # "both died"
         return None
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
-        return _named(token, seen_names)
+        return _named(token, seen_people)
     if (token.pos_ == "ADJ" and token.like_num and token.tag_ != "CD" and token.dep_ in ("nsubj", "nsubjpass", "dobj")
             and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)):
         return _make(token, 1, "phrase", MORE, None)  # "one died and a second was injured"
     age_noun = _age_as_person(token)
-    if (token.pos_ not in ("NOUN", "PROPN") and not age_noun) or _in_apposition(token):
+    if (token.pos_ not in ("NOUN", "PROPN") and not age_noun) or _in_apposition(token) or _as_predicate(token):
         return None
     if any(c.dep_ == "nummod" or (c.like_num and c.tag_ == "CD" and c.dep_ in ("quantmod", "amod", "compound"))
            for c in token.children):
@@ -125,9 +132,41 @@ def _phrase(token: Token, people: PeopleTest, seen_names: set[str]) -> Phrase | 
         return _make(token, size, "phrase", AGAIN, group)  # "the victim", "the second victim": one of them
     if adding:
         return _make(token, size, "phrase", MORE, group)
-    if not determiners and token.is_sent_start and token.text[:1].isupper():
-        return _make(token, size, "phrase", NEW, group)  # a headline: "Man shot dead in Detroit"
+    if not determiners and headline_noun(token):
+        # a headline drops its articles: "Man shot dead in Detroit", "Family mourns boy killed"
+        return _make(token, size, HEADLINE, NEW, group)
     return None
+
+
+def headline_noun(token: Token) -> bool:
+    """A bare noun of a headline, which drops its articles: the noun a line opens with
+    ("Man shot dead in Detroit"), or any singular noun inside the article's title ("Family
+    mourns boy killed in crash"); not who the headline's news is from ("Sheriff: ...")."""
+    if token.dep_ == "compound" or any(c.dep_ in ("det", "predet", "poss") for c in token.lefts) \
+            or _source_of_headline(token):
+        return False
+    if token.is_sent_start and token.text[:1].isupper():
+        return True
+    return token.tag_ in ("NN", "NNP") and token.idx < headline_end(token.doc)
+
+
+# How far into the text an article's title may start and still be its opening headline.
+TITLE_WITHIN = 200
+
+
+def headline_end(doc: Doc) -> int:
+    """Where the article's title ends, when the text opens with it (else 0)."""
+    article = doc._.article
+    title = article.title.strip() if article is not None and article.title else ""
+    if not title:
+        return 0
+    position = doc_text(doc).find(title, 0, TITLE_WITHIN + len(title))
+    return position + len(title) if position >= 0 else 0
+
+
+def _source_of_headline(token: Token) -> bool:
+    """"Sheriff: ...", "Witness: ...": who the headline's news is from, set off by a colon."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":"
 
 
 def _age_as_person(token: Token) -> bool:
@@ -155,21 +194,64 @@ def _other_than_the_doer(token: Token, words: set[str]) -> bool:
     return False
 
 
-def _named(token: Token, seen_names: set[str]) -> Phrase | None:
+def _named(token: Token, seen_people: list[frozenset[str]]) -> Phrase | None:
     """A named person counts once: at the head of the name, the first time it is named."""
     first = token
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "Mary Smith and her husband John": the list's role is its first member's
-    if first.dep_ not in NAME_ROLES or _in_apposition(token):
+    if (first.dep_ not in NAME_ROLES and not _along_with(first)) or _in_apposition(token):
         return None  # "at 2233 S. King Drive", "near 6th and Wright": names of places, not victims
+    if not any(c.isalpha() for c in token.text):
+        return None  # the full stop of "Sr." read as a word of the name
     start = token
     while start.i > 0 and start.nbor(-1).ent_type_ == "PERSON" and start.nbor(-1).dep_ in ("compound", "flat"):
         start = start.nbor(-1)
-    key = token.lower_
-    reference = AGAIN if key in seen_names else NEW
-    seen_names.add(key)
+    words = name_words(doc_text(token.doc)[start.idx:token.idx + len(token.text)])
+    reference = AGAIN if any(same_name(words, seen) for seen in seen_people) else NEW
+    seen_people.append(words)
     return Phrase(token=token, start=start.idx, end=token.idx + len(token.text), value=1, kind="name",
                   reference=reference, group=None)
+
+
+# Generational suffixes after a surname: "John Smith Jr." is named by "Smith".
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of a name, without generational suffixes ("John Smith Jr." -> john, smith)."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    return frozenset(w for w in words if w not in NAME_SUFFIXES) or frozenset(words)
+
+
+def same_name(first: frozenset[str], second: frozenset[str]) -> bool:
+    """"Amina Yusuf", then "Yusuf": one person told in fewer (or more) of the words of the
+    name; "Ali Yusuf" after "Amina Yusuf" is someone else."""
+    return bool(first) and bool(second) and (first <= second or second <= first)
+
+
+def _along_with(token: Token) -> bool:
+    """"John Smith was killed along with Peter Jones": the one "along with" shares the fate."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ == "with" and preposition.i > 0 \
+        and preposition.nbor(-1).lower_ in ("along", "together")
+
+
+def along_with_whom(token: Token) -> Token | None:
+    """The person "along with" whom someone is told ("John Smith, along with Peter Jones,"),
+    where the parse hangs the phrase on that person rather than on the verb."""
+    if not _along_with(token):
+        return None
+    head = token.head.head
+    if head.lower_ in ("along", "together") and head.head != head:
+        head = head.head
+    return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def _as_predicate(token: Token) -> bool:
+    """"named the dead woman as the owner of the shop", "was described as a student":
+    what follows "as" says who someone already counted is."""
+    return token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX")
 
 
 def _in_apposition(token: Token) -> bool:
