@@ -113,7 +113,8 @@ class NumberMention:
     category: str | None  # killed, injured, hit, abducted, arrested, displaced, missing, None
     group: str | None = None  # normalised victim group: civilians, rebels, government, ...
     # amount (a number written: "12", "dozens"), phrase ("a man", "both officers", "a
-    # couple"), name (a named person), pronoun ("he", "himself")
+    # couple"), name (a named person), pronoun ("he", "himself"), headline (a headline's
+    # bare noun: "Man shot outside bar" counts a man)
     kind: str = "amount"
     # new (people counted for the first time), again (people counted before: "the
     # victim", "he"), more (people on top of those counted before: "another man")
