@@ -78,8 +78,10 @@ def is_combatant(code: str | None) -> bool:
 
 
 def is_state(code: str | None) -> bool:
-    """A country as such ("the invasion of Panama")."""
-    return bool(code) and len(code) == 3 and code.isalpha() and code not in ARMED_ROLES
+    """A country as such ("the invasion of Panama"): a country's own code, not a role-only
+    code of the same length ("CVL" civilians, "MED" reporters, "GOV" officials of no
+    named country)."""
+    return bool(code) and len(code) == 3 and code.isalpha() and pycountry.countries.get(alpha_3=code) is not None
 
 
 def template_countries(template: dict) -> set[str]:

@@ -104,3 +104,10 @@ def test_wikievents_arguments(analyzer):
     result = wikievents_eval.evaluate(jsonl(SHARED / "dev" / "wikievents_dev.jsonl"), analyzer)
     for role, floor in WIKIEVENTS_FLOORS.items():
         assert result["roles"][role]["f1"] >= floor, (role, result["roles"][role], floor)
+
+
+def test_the_muc4_measure_reads_role_only_codes_as_people_not_states():
+    # "CVL" (civilians), "MED" (reporters) and "GOV" of no named country are three letters
+    # long like a country's code, but an attack on them is no attack on a state
+    assert not any(muc4_eval.is_state(code) for code in ("CVL", "MED", "GOV", "UAF", "IGO"))
+    assert all(muc4_eval.is_state(code) for code in ("SLV", "COL", "USA"))
