@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import EventLexicon
 from ..prepare import datelines
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
+from ..resolve.victims import headline_end
 from . import rules, where
 from .arguments import ActorIndex, Argument, actors_of, clause_agent, headline_parties, sources, targets, victims
 from .draft import Draft, event_id
@@ -87,7 +88,7 @@ class EventStage:
         places = where.PlaceIndex(doc, [m for m in doc._.places or [] if outside(m)])
         doc_dates = [m for m in doc._.dates or [] if outside(m)]
         territory = set(places.by_token) | {t.i for t in doc if self.lexicon.has_frame(t.lemma_, "territory")}
-        title_end = _title_end(doc, article)
+        title_end = headline_end(doc)
         drafts: list[Draft] = []
         context: DateMention | None = None
         last_day: DateMention | None = None  # the last day any sentence so far told
@@ -588,14 +589,6 @@ def _evidence(sent: Span, article: Article) -> Evidence:
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return Evidence(doc_id=article.id, outlet=article.outlet, sentence=article.text[start:end], start=start, end=end,
                     published=article.published, title=article.title, url=article.url)
-
-
-def _title_end(doc: Doc, article: Article) -> int:
-    """Offset where the headline ends, when the text opens with it."""
-    if not article.title:
-        return 0
-    position = article.text.find(article.title.strip())
-    return position + len(article.title.strip()) if 0 <= position < 200 else 0
 
 
 # A line this short without a full stop is a section heading, even where the parser finds
