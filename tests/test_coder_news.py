@@ -492,3 +492,14 @@ def test_what_is_incited_is_no_event(analyzer):
     found = events(analyzer, "Rebels murdered two judges on Sunday, and the minister said the radio had incited "
                              "the killings.")
     assert any(violent(e) for e in found), found
+
+
+def test_a_condemnation_is_aimed_at_the_doer_of_what_it_condemns(analyzer):
+    found = events(analyzer, "Islamist militants attacked an army post near the border on Sunday, killing four "
+                             "soldiers. The president condemned the attack on Monday.")
+    [condemnation] = [e for e in found if e.event_code.startswith("11")]
+    assert code(condemnation, "target") and code(condemnation, "target").endswith("INS"), condemnation
+    found = events(analyzer, "Canada and Japan imposed sanctions on six army generals on Wednesday. The "
+                             "junta's spokesman denounced the sanctions as interference on Thursday.")
+    aimed = sorted(code(e, "target") or "" for e in found if e.event_code.startswith("11"))
+    assert aimed == ["CAN", "JPN"], found  # one event per doer, as for a list of actors

@@ -19,7 +19,7 @@ from . import rules, where
 from .arguments import ActorIndex, Argument, actors_of, clause_agent, headline_parties, sources, targets, victims
 from .draft import Draft, event_id
 from .frames import Report, modality, report_of
-from .merge import fold_property, merge_events
+from .merge import aim_at_doers, fold_property, merge_events
 from .scene import inherit_scene, place_in_country
 from .syntax import clause_top, is_passive, subject_of
 from .tolls import attach_numbers, reconcile, report_from
@@ -38,6 +38,8 @@ DEMAND_MODALS = frozenset({"must", "should"})
 # complement links, are the content of that act; so are those governed by a verb of
 # preventing ("barred them from entering": frame `prevented`).
 CONTENT_ROOTS = ("02", "03", "08", "10", "12")
+# Disapproval (condemn, denounce, criticise): aimed at the doer of the act it is about.
+DISAPPROVAL_ROOT = "11"
 CONTENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "conj")
 CONTENT_CLIMB = 4
 # "killed in an ambush", "kidnapped during a raid": a violent noun under these, hanging from
@@ -76,7 +78,7 @@ class EventStage:
         drafts = self.code(doc, article)
         inherit_scene(drafts, doc.text)
         place_in_country(drafts, doc._.places or [], self.country_place)
-        merged = fold_property(merge_events(drafts))
+        merged = aim_at_doers(fold_property(merge_events(drafts)))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc
 
@@ -253,6 +255,19 @@ class EventStage:
                 return True
         return False
 
+    def _about(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> int | None:
+        """The anchor of the act a disapproval is about: its object ("condemned the
+        strikes") or its noun's "of" ("condemnation of the attack"), when that is an act."""
+        token = trigger.token
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
+        for obj in objects:
+            found = trigger_at.get(obj.i)
+            if found is not None and found is not trigger:
+                return found.token.idx
+        return None
+
     def _object_of_act(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
         """The trigger is the object of another act or of a report ("claimed the assault")."""
         token = trigger.token
@@ -389,8 +404,23 @@ class EventStage:
                 anaphoric=rules.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
                 subordinate=rules.subordinate(trigger),
                 summary=rules.counted_plural(trigger.token),
+                about=self._about(trigger, trigger_at) if code.startswith(DISAPPROVAL_ROOT) else None,
             ))
-        return [d for d in out if _worth_keeping(d) or "unnamed-ok" in trigger.rule.flags]
+        kept = []
+        for draft in out:
+            if _worth_keeping(draft) or "unnamed-ok" in trigger.rule.flags:
+                kept.append(draft)
+            elif draft.anaphoric and self._disapproved(trigger, trigger_at):
+                draft.standalone = False  # only to tell the disapproval whose act it names
+                kept.append(draft)
+        return kept
+
+    def _disapproved(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
+        """"condemned the attack", "condemnation of the strikes": the act a disapproval is about."""
+        token = trigger.token
+        head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
+        found = trigger_at.get(head.i) if token.dep_ in ("dobj", "pobj") else None
+        return found is not None and found.rule.code.startswith(DISAPPROVAL_ROOT)
 
     def _demand(self, report: Report, doer: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
         verb = report.verb if report.verb is not None else trigger.token

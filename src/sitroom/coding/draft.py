@@ -4,7 +4,7 @@ stable id it will carry."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import Actor, Evidence, TollReport
 
@@ -41,6 +41,17 @@ class Draft:
     # Told by a counted plural ("several guerrilla attacks", "a series of bombings"): a
     # summary of many acts, which a single act told elsewhere is one of (merge.py).
     summary: bool = False
+    # The anchor of the act this one is about ("condemned the strikes": the strikes'),
+    # whose doer is this act's target once the article's events are merged (coder.py).
+    about: int | None = None
+    # False for a re-mention kept only to find the event it names ("condemned the attack"
+    # with no actor of its own): dropped when no earlier event takes it (merge.py).
+    standalone: bool = True
+    # The anchors of every draft merged into this one (its own first).
+    anchors: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.anchors.add(self.anchor)
 
 
 def event_id(doc_id: str, draft: "Draft") -> str:

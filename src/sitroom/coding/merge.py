@@ -8,6 +8,7 @@ sentence as evidence and every toll as a report.
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,8 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
                 named = [m for m in named if not m.code.startswith(TERRITORY_CODE)] or named
             home = named[0] if named else None
         if home is None:
-            merged.append(draft)
+            if draft.standalone:
+                merged.append(draft)
         else:
             if _bare_toll(draft) and not _bare_toll(home) and home.target is not None:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
@@ -69,7 +71,40 @@ def fold_property(drafts: Sequence["Draft"]) -> list["Draft"]:
             out.append(draft)
         else:
             home.evidence.extend(e for e in draft.evidence if e not in home.evidence)
+            home.anchors |= draft.anchors
     return out
+
+
+def aim_at_doers(drafts: Sequence["Draft"]) -> list["Draft"]:
+    """"The president condemned the strikes", "denounced the sanctions": an act about
+    another act of the article, with no target of its own, is aimed at that act's doer
+    (one event per doer: "the sanctions of the US and Britain" are two), once the
+    article's re-mentions are merged so that "the strikes" has found who struck."""
+    out: list["Draft"] = []
+    for draft in drafts:
+        out.append(draft)
+        if draft.about is None or draft.target is not None:
+            continue
+        # the events that took the re-mention, and their siblings of one trigger ("the US
+        # and Britain imposed sanctions": one event per actor, one trigger)
+        named = {other.anchor for other in drafts if other is not draft and draft.about in other.anchors}
+        doers: list[Actor] = []
+        for other in drafts:
+            if other is draft or other.anchor not in named or other.source is None:
+                continue
+            if _same_actor(other.source, draft.source) or any(_same_actor(other.source, d) for d in doers):
+                continue
+            doers.append(other.source)
+        for i, doer in enumerate(doers):
+            aimed = draft if i == 0 else copy.copy(draft)
+            aimed.target = doer
+            if i:
+                out.append(aimed)
+    return out
+
+
+def _same_actor(x: Actor | None, y: Actor | None) -> bool:
+    return x is not None and y is not None and (x.code or x.name) == (y.code or y.name)
 
 
 def _part_of(damage: "Draft", act: "Draft") -> bool:
@@ -212,6 +247,7 @@ def _absorb(home: "Draft", other: "Draft") -> None:
     if not home.attribution or (_generic(home.attribution) and other.attribution and not _generic(other.attribution)):
         home.attribution = other.attribution  # "the Syrian Observatory" says more than "an NGO"
     home.evidence.extend(e for e in other.evidence if e not in home.evidence)
+    home.anchors |= other.anchors
 
 
 GENERIC_OPENINGS = ("a ", "an ", "the ", "this ", "that ", "these ", "those ", "some ", "one ")
