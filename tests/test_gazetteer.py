@@ -184,3 +184,9 @@ def test_a_name_carried_only_as_an_alternate_loses_to_places_called_so(gazetteer
 def test_institutions_and_titles_are_stop_words(gazetteer: Gazetteer) -> None:
     for word in ("University", "Congress", "Republic", "Academy", "Alliance", "Colonia"):
         assert gazetteer.is_stopword(word), word
+
+
+def test_a_sea_or_country_is_called_by_its_short_name_without_penalty(gazetteer: Gazetteer) -> None:
+    # "the Pacific" is the ocean's own name, even next to a small town called Pacific
+    pacific = gazetteer.resolve("Pacific", focus=["USA"])
+    assert pacific is not None and pacific.feature == "region"

@@ -297,6 +297,10 @@ def test_the_dateline_country_leads_the_focus_for_places(nlp, stage) -> None:
     found = by_text(places(nlp, stage, text, ["USA", "SLV"]))
     assert found["Santa Ana"].place.country == "SLV"
     assert "in focus country SLV (+2.0)" in found["Santa Ana"].reason
+    # a dateline that names its country in parentheses is filed from that country
+    # (El Paraiso alone is a Honduran town and division)
+    named = "El Paraiso (El Salvador), 19 Mar 89 -- Rebels burned a bus in Casitas on Monday."
+    assert by_text(places(nlp, stage, named, ["HND", "SLV"]))["Casitas"].place.country == "SLV"
 
 
 def test_a_surname_the_article_gives_a_person_is_not_a_town(nlp, stage) -> None:
@@ -311,3 +315,22 @@ def test_a_bare_particle_and_institutions_are_not_places(nlp, stage) -> None:
     assert places(nlp, stage, "Troops entered La Zorrillera on Monday.", ["SLV"]) == []
     found = places(nlp, stage, "Students at the University said the Congress of the Republic met.", ["USA"])
     assert found == []
+
+
+def test_without_a_dateline_only_a_village_abroad_is_refused(nlp, stage) -> None:
+    undated = by_text(places(nlp, stage, "Rebels burned a bus in Tierra Blanca.", ["SLV"]))
+    assert undated["Tierra Blanca"].place.country == "MEX"  # a town of 47,000: kept
+    dated = "San Salvador, 3 May 90 -- Rebels burned a bus in Tierra Blanca."
+    found = by_text(places(nlp, stage, dated, ["SLV"]))["Tierra Blanca"]
+    assert (found.place.country, found.place.precision) == ("SLV", "country")
+
+
+def test_a_division_names_its_country(nlp, stage) -> None:
+    text = "Tokyo, 3 May 90 -- Officials in Indiana said the outbreak reached the city of Hammond."
+    hammond = by_text(places(nlp, stage, text, ["JPN"]))["Hammond"]
+    assert (hammond.place.country, hammond.place.admin1) == ("USA", "Indiana")
+
+
+def test_a_surname_listed_with_a_place_is_a_place(nlp, stage) -> None:
+    found = by_text(places(nlp, stage, "John Malakal spoke. Flights to Darfur and Malakal resumed.", ["SDN"]))
+    assert found["Malakal"].place.name == "Malakal"

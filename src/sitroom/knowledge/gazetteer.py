@@ -86,7 +86,8 @@ EXTENT_TRIM = 0.02
 # one of the places the article is about.
 LOOSE_MIN_POPULATION = 5_000
 # A name a place carries only as an alternate (a former or foreign name: "Colonia" for
-# Cologne) means it less often than the places officially called so; a factor of 5 in
+# Cologne) means it less often than the places officially called so (countries and
+# regions aside: "the Pacific", "Britain" are their own names); a factor of 5 in
 # population, small enough that an English exonym of a big city ("Florence", "Athens")
 # still beats a small town of that name.
 ALTERNATE_PENALTY = 0.7
@@ -494,7 +495,9 @@ class Gazetteer:
         key = normalise(name)
         own = [key in index_keys(c.name, article_free=c.feature != "country") for c in candidates]
         alternate_only = any(own)  # some candidate is called so: the others only carry the name
-        weighed = sorted(((weigh(c, focus, kind, near, alternate=alternate_only and not mine), c)
+        # (a country's or a sea's short names are as much its own: "the Pacific", "Britain")
+        weighed = sorted(((weigh(c, focus, kind, near, alternate=alternate_only and not mine
+                                 and c.feature not in ("country", "region")), c)
                           for c, mine in zip(candidates, own)),
                          key=lambda pair: (pair[0][0], pair[1].population), reverse=True)
         (score, reasons), choice = weighed[0]

@@ -80,10 +80,13 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Sana"): such a name needs the focus country or a place word, not just size.
 DOUBTFUL_LABELS = frozenset({"ORG", "NORP"})
 # Below this many people, a town abroad (in no country the article names) is not taken for a
-# name in an article that says where it is: news names the country of a small place
-# outside the country it reports from ("La Palma, in Spain"); a bare village name in a
-# report from El Salvador is a Salvadoran village, even one the gazetteer lacks.
+# name in a wire report filed elsewhere: news names the country of a small place outside
+# the country it reports from ("La Palma, in Spain"); a bare village name in a report
+# from San Salvador is a Salvadoran village, even one the gazetteer lacks.
 MAX_UNNAMED_ABROAD_POPULATION = 100_000
+# Without a dateline the article's focus countries say less about where it is: only a
+# village or small town abroad, in no country the article names, is not taken.
+MAX_UNNAMED_ABROAD_UNDATED = 20_000
 # Prepositions that put a single name on the map even when the article also uses it as a
 # surname ("an ambush near Rodriguez"); "to", "from", "by" precede people as often.
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside"})
@@ -110,6 +113,8 @@ class _Found:
     names_site: bool = False  # followed by a site noun: "the Naivasha market"
     # (country, first-level division) a following ", State" names: "Santa Ana, California"
     division: tuple[str, str] | None = None
+    # the other names of the list it stands in ("Darfur and Malakal"), with their labels
+    partners: tuple[tuple[str, str], ...] = ()
 
 
 class PlaceStage:
@@ -281,14 +286,18 @@ class PlaceStage:
             return any(c.feature == "country" for c in self.gazetteer.lookup(text))
         if not explicit and text.casefold() in NAME_PARTICLES:
             return False  # "La", "El" alone begin a name the gazetteer lacks ("La Reina")
-        if (not explicit and item.end - item.start == 1 and text.casefold() in surnames
+        if (not explicit and item.end - item.start == 1 and item.label not in PLACE_LABELS
+                and text.casefold() in surnames
                 and not any(c.feature == "country" for c in self.gazetteer.lookup(text))):
             # "Jose Rodriguez ... Rodriguez said": a surname the article gives a person is
-            # that person, unless a locative preposition puts it on the map
+            # that person, unless the model reads this one as a place or a locative
+            # preposition puts it on the map
             j = item.start - 1
             while j >= 0 and doc[j].lower_ in DIRECTIONS:
                 j -= 1
-            if j < 0 or doc[j].lower_ not in LOCATIVE_PREPOSITIONS:
+            # a name listed with what the model reads as a place is a place too ("Darfur and X")
+            listed = any(label in PLACE_LABELS and name.casefold() not in surnames for name, label in item.partners)
+            if (j < 0 or doc[j].lower_ not in LOCATIVE_PREPOSITIONS) and not listed:
                 return False
         holder = ents.over(item.start, item.end, exact=False)
         if holder is not None and holder.label_ in OTHER_NAME_LABELS and not explicit:
@@ -318,7 +327,10 @@ class PlaceStage:
         first: list[tuple[Candidate | None, str | None]] = []
         for item in found:
             first.append(self._choose(item, focus, near=()))
-        named |= {c.country for c, _ in first if c is not None and c.feature == "country" and c.country}
+        # a country is named too by one of its divisions ("Indiana") or a town the text ties
+        # to it ("Hammond, Indiana", "the Mexican town of X")
+        named |= {c.country for (c, _), item in zip(first, found) if c is not None and c.country
+                  and (c.feature in ("country", "admin1") or item.division is not None or item.country)}
         mentions: list[PlaceMention] = []
         for index, item in enumerate(found):
             text = item.text
@@ -333,7 +345,7 @@ class PlaceStage:
                 continue
             if choice is not None and not self._vouched(item, choice, focus, text):
                 continue
-            if choice is not None and focus and self._unnamed_abroad(item, choice, named):
+            if choice is not None and focus and self._unnamed_abroad(item, choice, named, dated=home is not None):
                 reason = (f"only namesakes abroad: {choice.name} ({choice.feature}, {choice.country}) is a small "
                           f"place in a country the article never names, and the article is about "
                           f"{', '.join(focus[:3])}; {reason}")
@@ -375,22 +387,29 @@ class PlaceStage:
         after = doc[item.mention_end] if item.mention_end < len(doc) else None
         if after is None or after.text not in (",", "(", "-", "--", "—", "–"):
             return None
+        if after.text == "(" and len(found) > 1 and found[1].start == item.mention_end + 1:
+            # "El Paraiso (El Salvador), 19 Mar --": the country the dateline names itself
+            named = [c for c in self.gazetteer.lookup(found[1].text) if c.feature == "country"]
+            closing = doc[found[1].mention_end] if found[1].mention_end < len(doc) else None
+            if named and closing is not None and closing.text == ")":
+                return named[0].country
         choice, _ = self.gazetteer.explain(item.text, focus=focus, kind=item.kind)
         if choice is None or choice.feature not in ("city", "admin2", "admin1", "country"):
             return None
         return choice.country
 
     @staticmethod
-    def _unnamed_abroad(item: _Found, choice: Candidate, named: set[str]) -> bool:
+    def _unnamed_abroad(item: _Found, choice: Candidate, named: set[str], *, dated: bool) -> bool:
         """A small town chosen in a country the article never names, when the article names
         where it is about: a namesake abroad, not the place meant (see
-        MAX_UNNAMED_ABROAD_POPULATION). A town the text ties to a country or division
-        ("the Mexican town of X", "X, Jalisco") keeps its place."""
+        MAX_UNNAMED_ABROAD_POPULATION; `dated`: the article has a dateline). A town the
+        text ties to a country or division ("the Mexican town of X", "X, Jalisco") keeps
+        its place."""
         if choice.feature not in ("city", "admin2") or choice.country in named or choice.country is None:
             return False
         if item.country is not None or item.division is not None:
             return False
-        return choice.population < MAX_UNNAMED_ABROAD_POPULATION
+        return choice.population < (MAX_UNNAMED_ABROAD_POPULATION if dated else MAX_UNNAMED_ABROAD_UNDATED)
 
     def _demonyms(self, doc: Doc, source: str) -> list[tuple[int, int, str]]:
         """(start, end, ISO alpha-3) of each capitalised demonym or adjectival form."""
@@ -552,6 +571,7 @@ def _share_list_context(doc: Doc, found: list[_Found]) -> None:
         country = next((g.country for g in group if g.country), None)
         marked = any(g.marked for g in group)
         for member in group:
+            member.partners = tuple((g.text, g.label) for g in group if g is not member)
             member.kind = kind or member.kind
             member.country = member.country or country
             member.marked = member.marked or marked
