@@ -190,3 +190,9 @@ def test_a_sea_or_country_is_called_by_its_short_name_without_penalty(gazetteer:
     # "the Pacific" is the ocean's own name, even next to a small town called Pacific
     pacific = gazetteer.resolve("Pacific", focus=["USA"])
     assert pacific is not None and pacific.feature == "region"
+
+
+def test_latin_american_demonyms_name_their_country(gazetteer: Gazetteer) -> None:
+    for word, iso3 in (("Salvadoran", "SLV"), ("Honduran", "HND"), ("Guatemalan", "GTM"), ("Peruvian", "PER"),
+                       ("Chilean", "CHL"), ("Bolivian", "BOL"), ("Nicaraguan", "NIC"), ("Ecuadorian", "ECU")):
+        assert gazetteer.demonym(word) == iso3, word

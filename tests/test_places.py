@@ -269,7 +269,7 @@ def test_every_resolved_name_keeps_the_reason_for_its_entry(nlp, stage) -> None:
 # -- the article's own country against namesakes abroad (wire copy) ----------------------
 
 def test_a_village_named_only_abroad_is_not_placed_there_in_a_report_from_elsewhere(nlp, stage) -> None:
-    text = "Rebels burned a bus in Casitas on Monday, the army said."
+    text = "Casitas was quiet on Monday, the army said."
     casitas = by_text(places(nlp, stage, text, ["SLV"]))["Casitas"]
     assert casitas.place is None
     assert "only namesakes abroad" in casitas.reason and "MEX" in casitas.reason
@@ -287,6 +287,10 @@ def test_a_village_the_gazetteer_lacks_is_in_the_country_the_report_was_filed_fr
     casitas = by_text(places(nlp, stage, text, ["SLV"]))["Casitas"]
     assert (casitas.place.country, casitas.place.precision) == ("SLV", "country")
     assert "where the report was filed" in casitas.reason and "only namesakes abroad" in casitas.reason
+    # undated, in the country the article is most about
+    undated = by_text(places(nlp, stage, "Rebels burned a bus in Casitas on Monday.", ["SLV", "USA"]))["Casitas"]
+    assert (undated.place.country, undated.place.precision) == ("SLV", "country")
+    assert "the country the article is most about" in undated.reason
     # a name that no preposition or place noun marks as a place is only left unresolved
     bare = "San Salvador, 12 Mar 90 -- Casitas was quiet on Monday, the army said."
     assert by_text(places(nlp, stage, bare, ["SLV"]))["Casitas"].place is None
@@ -334,3 +338,13 @@ def test_a_division_names_its_country(nlp, stage) -> None:
 def test_a_surname_listed_with_a_place_is_a_place(nlp, stage) -> None:
     found = by_text(places(nlp, stage, "John Malakal spoke. Flights to Darfur and Malakal resumed.", ["SDN"]))
     assert found["Malakal"].place.name == "Malakal"
+
+
+def test_a_place_the_gazetteer_does_not_know_is_in_the_country_the_text_gives(nlp, stage) -> None:
+    dated = "San Salvador, 3 May 90 -- Rebels burned a bus in Zorrillera on Monday."
+    found = by_text(places(nlp, stage, dated, ["SLV"]))["Zorrillera"]
+    assert (found.place.country, found.place.precision) == ("SLV", "country")
+    assert "does not know" in found.reason and "where the report was filed" in found.reason
+    tied = by_text(places(nlp, stage, "Rebels burned a bus in the Honduran village of Zorrillera.", ["SLV"]))
+    assert tied["Zorrillera"].place.country == "HND"
+    assert tied["Honduran"].kind == "demonym"

@@ -343,19 +343,31 @@ class PlaceStage:
                 choice, reason = self._choose(item, focus, near=near)
             if choice is None and item.label not in PLACE_LABELS:
                 continue
+            if choice is None and count == 0 and (item.marked or item.kind is not None) and (item.country or focus):
+                # "in Zorrillera", a name the model reads as a place and the text marks as one,
+                # which the gazetteer does not know at all: a village of the country the text
+                # ties it to, else of the report's own country (see below)
+                own = item.country or home or focus[0]
+                choice = self.gazetteer.country(own)
+                why = ("the country the text ties it to" if item.country else
+                       "where the report was filed" if home else "the country the article is most about")
+                reason = f"a place the gazetteer does not know, named as a place, in {own}, {why}"
             if choice is not None and not self._vouched(item, choice, focus, text):
                 continue
             if choice is not None and focus and self._unnamed_abroad(item, choice, named, dated=home is not None):
                 reason = (f"only namesakes abroad: {choice.name} ({choice.feature}, {choice.country}) is a small "
                           f"place in a country the article never names, and the article is about "
                           f"{', '.join(focus[:3])}; {reason}")
-                home_country = self.gazetteer.country(home) if home is not None else None
-                if home_country is not None and (item.marked or item.kind is not None):
-                    # "in Casitas" in a report filed from San Salvador: a place the text
-                    # names as a place, in the country the report comes from, which the
-                    # gazetteer lacks; the country is as fine as the text supports
-                    choice = home_country
-                    reason = f"a place the gazetteer lacks in {home}, where the report was filed; {reason}"
+                # "in Casitas" in a report filed from San Salvador: a place the text names as a
+                # place, in the country the report comes from (else the country the article is
+                # most about), which the gazetteer lacks; the country is as fine as the text
+                # supports
+                own = home or focus[0]
+                own_country = self.gazetteer.country(own)
+                if own_country is not None and (item.marked or item.kind is not None):
+                    choice = own_country
+                    why = "where the report was filed" if home else "the country the article is most about"
+                    reason = f"a place the gazetteer lacks in {own}, {why}; {reason}"
                 else:
                     choice = None  # kept unresolved, with the reason, for `sitroom analyze`
             start = doc[item.start].idx
