@@ -160,3 +160,39 @@ def test_shipped_alias_file_is_valid() -> None:
     aliases = read_aliases(data_path("place_aliases.tsv"))
     kinds = {a.kind for a in aliases}
     assert {"country", "admin1", "demonym", "stop"} <= kinds
+
+
+def test_a_single_word_matched_only_by_its_skeleton_needs_a_focus_country(gazetteer: Gazetteer) -> None:
+    # a surname shares its consonant skeleton with a town abroad: not that town
+    assert gazetteer.lookup("Pinochet") == []
+    assert gazetteer.resolve("Pinochet") is None
+    assert gazetteer.resolve("Pinochet", focus=["CHL"]) is None
+    # several words still match by their skeleton (see test_loose_spelling_needs_focus_or_size)
+    assert gazetteer.resolve("Maaret al-Numan", focus=["SYR"]) is not None
+
+
+def test_a_name_carried_only_as_an_alternate_loses_to_places_called_so(gazetteer: Gazetteer) -> None:
+    santa_ana = gazetteer.resolve("Santa Ana")
+    assert santa_ana is not None and santa_ana.name == "Santa Ana"
+    colonia, reason = gazetteer.explain("Colonia")
+    assert colonia is not None and "only another name of" in (reason or "")
+    # an English exonym of a big city still beats the small towns called so
+    assert gazetteer.resolve("Florence").country == "ITA"  # type: ignore[union-attr]
+    assert gazetteer.resolve("Athens").country == "GRC"  # type: ignore[union-attr]
+
+
+def test_institutions_and_titles_are_stop_words(gazetteer: Gazetteer) -> None:
+    for word in ("University", "Congress", "Republic", "Academy", "Alliance", "Colonia"):
+        assert gazetteer.is_stopword(word), word
+
+
+def test_a_sea_or_country_is_called_by_its_short_name_without_penalty(gazetteer: Gazetteer) -> None:
+    # "the Pacific" is the ocean's own name, even next to a small town called Pacific
+    pacific = gazetteer.resolve("Pacific", focus=["USA"])
+    assert pacific is not None and pacific.feature == "region"
+
+
+def test_latin_american_demonyms_name_their_country(gazetteer: Gazetteer) -> None:
+    for word, iso3 in (("Salvadoran", "SLV"), ("Honduran", "HND"), ("Guatemalan", "GTM"), ("Peruvian", "PER"),
+                       ("Chilean", "CHL"), ("Bolivian", "BOL"), ("Nicaraguan", "NIC"), ("Ecuadorian", "ECU")):
+        assert gazetteer.demonym(word) == iso3, word

@@ -264,3 +264,87 @@ def test_every_resolved_name_keeps_the_reason_for_its_entry(nlp, stage) -> None:
     reason = found["Tripoli"].reason
     assert "in focus country LBN" in reason and "people" in reason
     assert "next Tripoli (city, LBY)" in reason  # the runner-up it beat
+
+
+# -- the article's own country against namesakes abroad (wire copy) ----------------------
+
+def test_a_village_named_only_abroad_is_not_placed_there_in_a_report_from_elsewhere(nlp, stage) -> None:
+    text = "Casitas was quiet on Monday, the army said."
+    casitas = by_text(places(nlp, stage, text, ["SLV"]))["Casitas"]
+    assert casitas.place is None
+    assert "only namesakes abroad" in casitas.reason and "MEX" in casitas.reason
+    # filed from that country, or tied to it by the text, the namesake is the place
+    home = "Mexico City, 12 Mar 90 -- Rebels burned a bus in Casitas on Monday, the army said."
+    assert by_text(places(nlp, stage, home, ["MEX"]))["Casitas"].place.country == "MEX"
+    named = "San Salvador, 12 Mar 90 -- Rebels burned a bus in the Mexican town of Casitas on Monday."
+    assert by_text(places(nlp, stage, named, ["SLV", "MEX"]))["Casitas"].place.country == "MEX"
+    # an article that says nothing of where it is about keeps the only entry there is
+    assert by_text(places(nlp, stage, "Rebels burned a bus in Casitas.", None))["Casitas"].place.country == "MEX"
+
+
+def test_a_village_the_gazetteer_lacks_is_in_the_country_the_report_was_filed_from(nlp, stage) -> None:
+    text = "San Salvador, 12 Mar 90 -- Rebels burned a bus in Casitas on Monday, the army said."
+    casitas = by_text(places(nlp, stage, text, ["SLV"]))["Casitas"]
+    assert (casitas.place.country, casitas.place.precision) == ("SLV", "country")
+    assert "where the report was filed" in casitas.reason and "only namesakes abroad" in casitas.reason
+    # undated, in the country the article is most about
+    undated = by_text(places(nlp, stage, "Rebels burned a bus in Casitas on Monday.", ["SLV", "USA"]))["Casitas"]
+    assert (undated.place.country, undated.place.precision) == ("SLV", "country")
+    assert "the country the article is most about" in undated.reason
+    # a name that no preposition or place noun marks as a place is only left unresolved
+    bare = "San Salvador, 12 Mar 90 -- Casitas was quiet on Monday, the army said."
+    assert by_text(places(nlp, stage, bare, ["SLV"]))["Casitas"].place is None
+
+
+def test_the_dateline_country_leads_the_focus_for_places(nlp, stage) -> None:
+    text = "San Salvador, 4 May 90 -- A bomb exploded in Santa Ana, police said."
+    found = by_text(places(nlp, stage, text, ["USA", "SLV"]))
+    assert found["Santa Ana"].place.country == "SLV"
+    assert "in focus country SLV (+2.0)" in found["Santa Ana"].reason
+    # a dateline that names its country in parentheses is filed from that country
+    # (El Paraiso alone is a Honduran town and division)
+    named = "El Paraiso (El Salvador), 19 Mar 89 -- Rebels burned a bus in Casitas on Monday."
+    assert by_text(places(nlp, stage, named, ["HND", "SLV"]))["Casitas"].place.country == "SLV"
+
+
+def test_a_surname_the_article_gives_a_person_is_not_a_town(nlp, stage) -> None:
+    text = "Police arrested Jose Rodriguez on Monday. Rodriguez was taken to a cell in Lima."
+    found = by_text(places(nlp, stage, text, ["PER"]))
+    assert "Rodriguez" not in found and found["Lima"].place.country == "PER"
+    located = "Police arrested Jose Rodriguez on Monday. Soldiers later searched houses in Rodriguez."
+    assert by_text(places(nlp, stage, located, ["PHL"]))["Rodriguez"].place.country == "PHL"
+
+
+def test_a_bare_particle_and_institutions_are_not_places(nlp, stage) -> None:
+    assert places(nlp, stage, "Troops entered La Zorrillera on Monday.", ["SLV"]) == []
+    found = places(nlp, stage, "Students at the University said the Congress of the Republic met.", ["USA"])
+    assert found == []
+
+
+def test_without_a_dateline_only_a_village_abroad_is_refused(nlp, stage) -> None:
+    undated = by_text(places(nlp, stage, "Rebels burned a bus in Tierra Blanca.", ["SLV"]))
+    assert undated["Tierra Blanca"].place.country == "MEX"  # a town of 47,000: kept
+    dated = "San Salvador, 3 May 90 -- Rebels burned a bus in Tierra Blanca."
+    found = by_text(places(nlp, stage, dated, ["SLV"]))["Tierra Blanca"]
+    assert (found.place.country, found.place.precision) == ("SLV", "country")
+
+
+def test_a_division_names_its_country(nlp, stage) -> None:
+    text = "Tokyo, 3 May 90 -- Officials in Indiana said the outbreak reached the city of Hammond."
+    hammond = by_text(places(nlp, stage, text, ["JPN"]))["Hammond"]
+    assert (hammond.place.country, hammond.place.admin1) == ("USA", "Indiana")
+
+
+def test_a_surname_listed_with_a_place_is_a_place(nlp, stage) -> None:
+    found = by_text(places(nlp, stage, "John Malakal spoke. Flights to Darfur and Malakal resumed.", ["SDN"]))
+    assert found["Malakal"].place.name == "Malakal"
+
+
+def test_a_place_the_gazetteer_does_not_know_is_in_the_country_the_text_gives(nlp, stage) -> None:
+    dated = "San Salvador, 3 May 90 -- Rebels burned a bus in Zorrillera on Monday."
+    found = by_text(places(nlp, stage, dated, ["SLV"]))["Zorrillera"]
+    assert (found.place.country, found.place.precision) == ("SLV", "country")
+    assert "does not know" in found.reason and "where the report was filed" in found.reason
+    tied = by_text(places(nlp, stage, "Rebels burned a bus in the Honduran village of Zorrillera.", ["SLV"]))
+    assert tied["Zorrillera"].place.country == "HND"
+    assert tied["Honduran"].kind == "demonym"

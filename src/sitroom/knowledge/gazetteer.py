@@ -80,8 +80,17 @@ REGION_BONUS = 3.0
 # towns at each end (an island far off the coast does not move a province's centre).
 EXTENT_TRIM = 0.02
 # Spelling-tolerant matches (consonant skeletons) are only trusted for places this big,
-# or inside a focus country.
+# or inside a focus country. A single word matched by its skeleton alone is trusted only
+# inside a focus country: every English word has a consonant skeleton, and some town
+# abroad shares it ("Garrisons", a surname), while a transliteration worth finding is
+# one of the places the article is about.
 LOOSE_MIN_POPULATION = 5_000
+# A name a place carries only as an alternate (a former or foreign name: "Colonia" for
+# Cologne) means it less often than the places officially called so (countries and
+# regions aside: "the Pacific", "Britain" are their own names); a factor of 5 in
+# population, small enough that an English exonym of a big city ("Florence", "Athens")
+# still beats a small town of that name.
+ALTERNATE_PENALTY = 0.7
 # Generic words that surround a division's own name in GeoNames ("Muhafazat Hadramawt").
 ADMIN1_AFFIXES = re.compile(
     r"^(muhafazat|mohafazat|wilayat|provincia de|province of|departement du|region)\s+"
@@ -476,13 +485,20 @@ class Gazetteer:
                 near: Sequence[Candidate] = ()) -> tuple[Candidate | None, str | None]:
         """`resolve`'s choice and why: the weights that made it and the runner-up it beat."""
         exact = self.lookup(name)
+        one_word = len(normalise(name).split()) == 1
         candidates = exact or [c for c in self.lookup(name, loose=True)
-                               if c.population >= LOOSE_MIN_POPULATION or c.country in focus]
+                               if c.country in focus or (c.population >= LOOSE_MIN_POPULATION and not one_word)]
         if kind is not None:
             candidates = [c for c in candidates if c.feature == kind] or candidates
         if not candidates:
             return None, None
-        weighed = sorted(((weigh(c, focus, kind, near), c) for c in candidates),
+        key = normalise(name)
+        own = [key in index_keys(c.name, article_free=c.feature != "country") for c in candidates]
+        alternate_only = any(own)  # some candidate is called so: the others only carry the name
+        # (a country's or a sea's short names are as much its own: "the Pacific", "Britain")
+        weighed = sorted(((weigh(c, focus, kind, near, alternate=alternate_only and not mine
+                                 and c.feature not in ("country", "region")), c)
+                          for c, mine in zip(candidates, own)),
                          key=lambda pair: (pair[0][0], pair[1].population), reverse=True)
         (score, reasons), choice = weighed[0]
         why = "; ".join(reasons) + f" (score {score:.1f}"
@@ -494,11 +510,17 @@ class Gazetteer:
 
 
 def weigh(candidate: Candidate, focus: Sequence[str], kind: str | None,
-          near: Sequence[Candidate]) -> tuple[float, list[str]]:
-    """A candidate's score and the reasons for it, in words (see docs/knowledge-places.md)."""
+          near: Sequence[Candidate], *, alternate: bool = False) -> tuple[float, list[str]]:
+    """A candidate's score and the reasons for it, in words (see docs/knowledge-places.md).
+    `alternate`: the name is only an alternate name of this candidate, and another
+    candidate is officially called so."""
     score = math.log10(max(candidate.population, POPULATION_FLOOR))
     reasons = [f"{candidate.feature} of {candidate.population:,} people" if candidate.population
                else f"{candidate.feature}, population unknown"]
+    if alternate:
+        score -= ALTERNATE_PENALTY
+        reasons.append(f"the name is only another name of {candidate.name}, and places are called so "
+                       f"(-{ALTERNATE_PENALTY:.1f})")
     if candidate.country in focus:
         rank = list(focus).index(candidate.country)
         weight = max(FOCUS_WEIGHT - FOCUS_DECAY * rank, FOCUS_DECAY)

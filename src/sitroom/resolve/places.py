@@ -79,6 +79,17 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels under which a lone town name is usually an agency or a people ("the agency
 # Sana"): such a name needs the focus country or a place word, not just size.
 DOUBTFUL_LABELS = frozenset({"ORG", "NORP"})
+# Below this many people, a town abroad (in no country the article names) is not taken for a
+# name in a wire report filed elsewhere: news names the country of a small place outside
+# the country it reports from ("La Palma, in Spain"); a bare village name in a report
+# from San Salvador is a Salvadoran village, even one the gazetteer lacks.
+MAX_UNNAMED_ABROAD_POPULATION = 100_000
+# Without a dateline the article's focus countries say less about where it is: only a
+# village or small town abroad, in no country the article names, is not taken.
+MAX_UNNAMED_ABROAD_UNDATED = 20_000
+# Prepositions that put a single name on the map even when the article also uses it as a
+# surname ("an ambush near Rodriguez"); "to", "from", "by" precede people as often.
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside"})
 # Labels whose multi-word spans are names of something else ("Hama Ali", "Damascus
 # University"); a place inside one is part of that name.
 OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
@@ -102,6 +113,8 @@ class _Found:
     names_site: bool = False  # followed by a site noun: "the Naivasha market"
     # (country, first-level division) a following ", State" names: "Santa Ana, California"
     division: tuple[str, str] | None = None
+    # the other names of the list it stands in ("Darfur and Malakal"), with their labels
+    partners: tuple[tuple[str, str], ...] = ()
 
 
 class PlaceStage:
@@ -163,7 +176,10 @@ class PlaceStage:
             self._read_context(doc, source, item, ents)
         _share_list_context(doc, found)
         self._pair_with_divisions(doc, found)
-        return [item for item in found if self._plausible(doc, item, ents)]
+        # the last words of the people the model names in full ("Jose Rodriguez")
+        surnames = frozenset(ent[-1].text.casefold() for ent in ents.ents
+                             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha)
+        return [item for item in found if self._plausible(doc, item, ents, surnames)]
 
     def _pair_with_divisions(self, doc: Doc, found: list[_Found]) -> None:
         """"Seattle, Washington", "Santa Ana, Calif.": a town followed by a comma and a
@@ -260,7 +276,7 @@ class PlaceStage:
                 return matches[0].country
         return None
 
-    def _plausible(self, doc: Doc, item: _Found, ents: "_EntityIndex") -> bool:
+    def _plausible(self, doc: Doc, item: _Found, ents: "_EntityIndex", surnames: frozenset[str]) -> bool:
         """Drop names that are other words: stop words, demonyms, parts of people's names."""
         text = item.text
         explicit = item.kind is not None
@@ -268,6 +284,21 @@ class PlaceStage:
             return False
         if text.isupper() and not explicit:
             return any(c.feature == "country" for c in self.gazetteer.lookup(text))
+        if not explicit and text.casefold() in NAME_PARTICLES:
+            return False  # "La", "El" alone begin a name the gazetteer lacks ("La Reina")
+        if (not explicit and item.end - item.start == 1 and item.label not in PLACE_LABELS
+                and text.casefold() in surnames
+                and not any(c.feature == "country" for c in self.gazetteer.lookup(text))):
+            # "Jose Rodriguez ... Rodriguez said": a surname the article gives a person is
+            # that person, unless the model reads this one as a place or a locative
+            # preposition puts it on the map
+            j = item.start - 1
+            while j >= 0 and doc[j].lower_ in DIRECTIONS:
+                j -= 1
+            # a name listed with what the model reads as a place is a place too ("Darfur and X")
+            listed = any(label in PLACE_LABELS and name.casefold() not in surnames for name, label in item.partners)
+            if (j < 0 or doc[j].lower_ not in LOCATIVE_PREPOSITIONS) and not listed:
+                return False
         holder = ents.over(item.start, item.end, exact=False)
         if holder is not None and holder.label_ in OTHER_NAME_LABELS and not explicit:
             inner = holder[1:] if holder[0].lower_ == "the" else holder
@@ -286,9 +317,20 @@ class PlaceStage:
         # countries named outright
         demonyms = self._demonyms(doc, source)
         named_countries = [c for c in (self.gazetteer.country(m[2]) for m in demonyms) if c is not None]
+        home = self._dateline_country(doc, found, focus)
+        if home is not None:
+            # the country a wire report was filed from leads its focus for its places
+            focus = [home] + [c for c in focus if c != home]
+        # countries the article names: its focus (countries, demonyms, capitals, people of
+        # the actor stage), demonyms, and names that are countries
+        named = set(focus) | {c.country for c in named_countries if c.country}
         first: list[tuple[Candidate | None, str | None]] = []
         for item in found:
             first.append(self._choose(item, focus, near=()))
+        # a country is named too by one of its divisions ("Indiana") or a town the text ties
+        # to it ("Hammond, Indiana", "the Mexican town of X")
+        named |= {c.country for (c, _), item in zip(first, found) if c is not None and c.country
+                  and (c.feature in ("country", "admin1") or item.division is not None or item.country)}
         mentions: list[PlaceMention] = []
         for index, item in enumerate(found):
             text = item.text
@@ -301,8 +343,33 @@ class PlaceStage:
                 choice, reason = self._choose(item, focus, near=near)
             if choice is None and item.label not in PLACE_LABELS:
                 continue
+            if choice is None and count == 0 and (item.marked or item.kind is not None) and (item.country or focus):
+                # "in Zorrillera", a name the model reads as a place and the text marks as one,
+                # which the gazetteer does not know at all: a village of the country the text
+                # ties it to, else of the report's own country (see below)
+                own = item.country or home or focus[0]
+                choice = self.gazetteer.country(own)
+                why = ("the country the text ties it to" if item.country else
+                       "where the report was filed" if home else "the country the article is most about")
+                reason = f"a place the gazetteer does not know, named as a place, in {own}, {why}"
             if choice is not None and not self._vouched(item, choice, focus, text):
                 continue
+            if choice is not None and focus and self._unnamed_abroad(item, choice, named, dated=home is not None):
+                reason = (f"only namesakes abroad: {choice.name} ({choice.feature}, {choice.country}) is a small "
+                          f"place in a country the article never names, and the article is about "
+                          f"{', '.join(focus[:3])}; {reason}")
+                # "in Casitas" in a report filed from San Salvador: a place the text names as a
+                # place, in the country the report comes from (else the country the article is
+                # most about), which the gazetteer lacks; the country is as fine as the text
+                # supports
+                own = home or focus[0]
+                own_country = self.gazetteer.country(own)
+                if own_country is not None and (item.marked or item.kind is not None):
+                    choice = own_country
+                    why = "where the report was filed" if home else "the country the article is most about"
+                    reason = f"a place the gazetteer lacks in {own}, {why}; {reason}"
+                else:
+                    choice = None  # kept unresolved, with the reason, for `sitroom analyze`
             start = doc[item.start].idx
             end_token = doc[item.mention_end - 1]
             end = end_token.idx + len(end_token.text)
@@ -318,6 +385,43 @@ class PlaceStage:
                                              reason=f"a demonym of {iso3}: its people, not a place"))
         mentions.extend(self._streets(doc, source, mentions))
         return sorted(mentions, key=lambda m: m.start)
+
+    def _dateline_country(self, doc: Doc, found: Sequence[_Found], focus: list[str]) -> str | None:
+        """The country of a wire dateline's town ("San Salvador, 3 Jan 90 --", "Managua
+        (Nicaragua), 2 Nov --"): a name that opens the text, followed by a comma, a
+        parenthesis or a dash. A report is about the country it was filed from unless it
+        says otherwise, so that country leads the focus when the article's places are
+        resolved (copy recased from capitals loses the dateline the actor stage reads)."""
+        first = next((t for t in doc if not t.is_space), None)
+        if first is None or not found or found[0].start != first.i:
+            return None
+        item = found[0]
+        after = doc[item.mention_end] if item.mention_end < len(doc) else None
+        if after is None or after.text not in (",", "(", "-", "--", "—", "–"):
+            return None
+        if after.text == "(" and len(found) > 1 and found[1].start == item.mention_end + 1:
+            # "El Paraiso (El Salvador), 19 Mar --": the country the dateline names itself
+            named = [c for c in self.gazetteer.lookup(found[1].text) if c.feature == "country"]
+            closing = doc[found[1].mention_end] if found[1].mention_end < len(doc) else None
+            if named and closing is not None and closing.text == ")":
+                return named[0].country
+        choice, _ = self.gazetteer.explain(item.text, focus=focus, kind=item.kind)
+        if choice is None or choice.feature not in ("city", "admin2", "admin1", "country"):
+            return None
+        return choice.country
+
+    @staticmethod
+    def _unnamed_abroad(item: _Found, choice: Candidate, named: set[str], *, dated: bool) -> bool:
+        """A small town chosen in a country the article never names, when the article names
+        where it is about: a namesake abroad, not the place meant (see
+        MAX_UNNAMED_ABROAD_POPULATION; `dated`: the article has a dateline). A town the
+        text ties to a country or division ("the Mexican town of X", "X, Jalisco") keeps
+        its place."""
+        if choice.feature not in ("city", "admin2") or choice.country in named or choice.country is None:
+            return False
+        if item.country is not None or item.division is not None:
+            return False
+        return choice.population < (MAX_UNNAMED_ABROAD_POPULATION if dated else MAX_UNNAMED_ABROAD_UNDATED)
 
     def _demonyms(self, doc: Doc, source: str) -> list[tuple[int, int, str]]:
         """(start, end, ISO alpha-3) of each capitalised demonym or adjectival form."""
@@ -479,6 +583,7 @@ def _share_list_context(doc: Doc, found: list[_Found]) -> None:
         country = next((g.country for g in group if g.country), None)
         marked = any(g.marked for g in group)
         for member in group:
+            member.partners = tuple((g.text, g.label) for g in group if g is not member)
             member.kind = kind or member.kind
             member.country = member.country or country
             member.marked = member.marked or marked
