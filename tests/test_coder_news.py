@@ -503,3 +503,11 @@ def test_a_condemnation_is_aimed_at_the_doer_of_what_it_condemns(analyzer):
                              "junta's spokesman denounced the sanctions as interference on Thursday.")
     aimed = sorted(code(e, "target") or "" for e in found if e.event_code.startswith("11"))
     assert aimed == ["CAN", "JPN"], found  # one event per doer, as for a list of actors
+
+
+def test_a_country_named_as_a_qualifier_is_not_where_events_happen(analyzer):
+    found = events(analyzer, "U.S. officials said on Monday that U.S. aid to the army would continue, and the "
+                             "U.S. embassy in San Salvador stayed open. Troops patrolled Suchitoto and Aguilares. "
+                             "Gunmen killed two teachers on Sunday, police said.")
+    [killing] = [e for e in found if violent(e)]
+    assert killing.location is not None and killing.location.country == "SLV", killing.location

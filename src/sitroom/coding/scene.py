@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 from ..records import Place, PlaceMention
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from .draft import Draft
 
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -46,10 +48,14 @@ def inherit_scene(drafts: Sequence["Draft"], text: str) -> None:
 
 
 def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention],
-                     country_place: Callable[[str], Place | None]) -> None:
+                     country_place: Callable[[str], Place | None], doc: "Doc | None" = None) -> None:
     """Rule 2, after merging (a re-mention takes its event's place first): a violent event
     still without a place is placed in the country the article's places point to, else in
-    its actors' one country."""
+    its actors' one country. Only names that say where something is count: not a demonym
+    ("Salvadoran troops"), nor a country's name that qualifies a noun ("the U.S. embassy",
+    "U.S. aid"), which wire copy repeats in stories that happen elsewhere."""
+    if doc is not None:
+        mentions = [m for m in mentions if not _qualifier(doc, m)]
     main = main_country(mentions)
     for draft in drafts:
         if draft.place is not None or draft.code[:2] not in VIOLENT_ROOTS or draft.historical:
@@ -71,8 +77,23 @@ def actors_country(draft: "Draft") -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+# Dependencies of a name that qualifies the noun it hangs from ("U.S. embassy", "Iraq's oil").
+QUALIFIER_DEPS = ("compound", "nmod", "amod", "poss")
+
+
+def _qualifier(doc: "Doc", mention: PlaceMention) -> bool:
+    if mention.kind == "demonym":
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in QUALIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
+
+
 def main_country(mentions: Sequence[PlaceMention]) -> str | None:
-    counts = Counter(m.place.country for m in mentions if m.place is not None and m.place.country)
+    counts = Counter(m.place.country for m in mentions
+                     if m.place is not None and m.place.country and m.kind != "demonym")
     total = sum(counts.values())
     if total < PLACES_MIN:
         return None
