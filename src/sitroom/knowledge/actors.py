@@ -71,7 +71,8 @@ class Word:
 
 # Distinct words whose folded form is kept: an article's words repeat, and a day's
 # articles share most of theirs (folding one costs a Unicode normalisation and two joins).
-FOLD_CACHE = 1 << 16
+# About 3 MB when full, and full within a day's news: it does not grow with the corpus.
+FOLD_CACHE = 1 << 14
 
 
 @functools.lru_cache(maxsize=FOLD_CACHE)
