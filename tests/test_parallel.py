@@ -342,3 +342,75 @@ def test_for_the_store_workers_send_the_story_print_and_leave_the_mentions_out()
     assert [analysis.events for analysis, _ in sent] == [analysis.events for analysis in whole]
     assert any(analysis.actors and analysis.places for analysis in whole)
     assert not any(analysis.actors or analysis.places or analysis.dates or analysis.numbers for analysis, _ in sent)
+
+
+# forked workers: the parent's Analyzer, fresh standard streams
+
+
+def _analyzers_seen(options: Options) -> list[tuple[int, int, int]]:
+    """In a worker: the cache's (hits, misses, size) once the worker has asked for its Analyzer."""
+    parallel._worker_analyzer(options)
+    info = parallel._worker_analyzer.cache_info()
+    return [(info.hits, info.misses, info.currsize)]
+
+
+@pytest.mark.skipif(parallel.start_method() != "fork", reason="workers are forked on Linux only")
+def test_forked_workers_use_the_analyzer_this_process_loaded_and_this_process_lets_go() -> None:
+    options = Options(model="blank:en")
+    pool = parallel._start_pool(options, 2)
+    try:
+        assert parallel._worker_analyzer.cache_info().currsize == 0  # this process writes, it keeps no model
+        seen = pool.submit(_analyzers_seen, options).result(timeout=60)
+    finally:
+        pool.shutdown(wait=True)
+    # the one Analyzer in the worker is the one it was forked with: found, never built
+    assert seen == [(1, 1, 1)]
+
+
+# The parent's stderr is a pipe nobody reads yet; just before the fork a thread writes more
+# than the pipe holds, and blocks holding the stream's lock (as a progress bar's thread
+# may at any moment). The worker then writes to stderr; the parent drains the pipe.
+FORK_WITH_STDERR_HELD = """
+import multiprocessing, os, sys, threading, time
+from concurrent.futures import ProcessPoolExecutor
+from sitroom import parallel
+
+read_end, write_end = os.pipe()
+sys.stderr = open(write_end, "w", encoding="utf-8")
+writer = threading.Thread(target=lambda: (sys.stderr.write("x" * 1_000_000), sys.stderr.flush()), daemon=True)
+
+
+def hold_the_lock():
+    if writer.ident is None:
+        writer.start()
+        time.sleep(0.3)
+
+
+def say(text):
+    print(text, file=sys.stderr, flush=True)
+    return text
+
+
+os.register_at_fork(before=hold_the_lock)
+fresh = sys.argv[1] == "fresh"
+pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                           initializer=parallel._fresh_streams if fresh else None)
+said = pool.submit(say, "worker here")
+threading.Thread(target=lambda: list(iter(lambda: os.read(read_end, 65536), b"")), daemon=True).start()
+try:
+    print(said.result(timeout=float(sys.argv[2])), flush=True)
+finally:
+    for worker in multiprocessing.active_children():  # a stuck one would hold our stdout open
+        worker.kill()
+    os._exit(0)
+"""
+
+
+@pytest.mark.skipif(parallel.start_method() != "fork", reason="workers are forked on Linux only")
+@pytest.mark.parametrize(("streams", "says"), [("fresh", True), ("inherited", False)])
+def test_a_forked_worker_writes_to_stderr_while_another_thread_held_its_lock(streams: str, says: bool) -> None:
+    """With its own streams the worker writes; with the parent's (the control case) it
+    waits forever on the lock the parent's thread held at the fork."""
+    done = subprocess.run([sys.executable, "-c", FORK_WITH_STDERR_HELD, streams, "20" if says else "3"],
+                          capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert ("worker here" in done.stdout) is says, done.stdout + done.stderr

@@ -167,6 +167,12 @@ def gerunds_as_nouns(doc: Doc) -> Doc:
 @functools.lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Load a spaCy pipeline once per process (per name), with sitroom's sentence rules."""
+    return read_model(name)
+
+
+def read_model(name: str) -> Language:
+    """A spaCy pipeline with sitroom's sentence rules, loaded afresh (`load_model` keeps
+    one per process)."""
     register_extensions()
     try:
         nlp = spacy.load(name)

@@ -18,9 +18,13 @@ events hold what it keeps of them), which would only be pickled and read back.
 
 Each worker process (local or Dask) loads the spaCy model and the knowledge once, the
 first time it is given work (`analyze_chunk` keeps them per process), and reuses them
-for every later chunk. Local workers are started with the "spawn" method: a fresh
-interpreter, so no lock held by another thread of the parent (the progress bar, Dask's
-client) can be inherited in a locked state.
+for every later chunk. Where the platform forks (Linux), local workers are forked from
+this process once it has loaded the model and the knowledge itself, as spaCy's own
+`nlp.pipe(n_process=...)` does: a spawned worker imports sitroom and loads both again,
+about 2 s of processor time each before its first article. This process then lets go
+of its copy, and each forked worker takes fresh standard streams, since a lock that
+another thread of this process (the progress bar) held on them at the fork would stay
+held in the worker. Elsewhere workers are spawned: a fresh interpreter each.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ import contextlib
 import dataclasses
 import functools
 import multiprocessing
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +41,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from .errors import UsageError, WorkerError
+from .nlp import read_model
 from .options import Options
 from .pipeline import PIPE_BATCH, Analyzer
 from .records import Analysis, Article
@@ -65,7 +71,29 @@ class _Future(Protocol):
 
 @functools.lru_cache(maxsize=CACHED_ANALYZERS)
 def _worker_analyzer(options: Options) -> Analyzer:
-    return Analyzer(options)
+    # its own model, not `load_model`'s: the process that forks local workers lets go of
+    # it afterwards (`_local`)
+    return Analyzer(options, nlp=read_model(options.model))
+
+
+def start_method() -> str:
+    """How local workers start: forked from this process (which loads the model first)
+    where the platform forks safely, else spawned."""
+    return "fork" if sys.platform == "linux" else "spawn"
+
+
+def _fresh_streams() -> None:
+    """A forked worker's own standard output and error, on the same file descriptors."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            continue
+        try:
+            fresh = open(stream.fileno(), "w", buffering=1 if stream.line_buffering else -1,  # noqa: SIM115
+                         encoding=stream.encoding, errors=stream.errors, closefd=False)
+        except (AttributeError, OSError, ValueError):
+            continue  # not a real file (a test's capture): nothing of it is locked at OS level
+        setattr(sys, name, fresh)
 
 
 # One analysis at a time per process: a Dask worker may run several threads, and a spaCy
@@ -169,12 +197,17 @@ def analysts(options: Options, *, workers: int = 1, scheduler: str | None = None
 
 @contextlib.contextmanager
 def _local(options: Options, workers: int, task: Callable[[Options, list[Article]], list[Any]]) -> Iterator[Analyse]:
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    box: list[ProcessPoolExecutor] = []  # started on first use: a re-run with nothing new starts none
+
+    def submit(chunk: list[Article]) -> _Future:
+        if not box:
+            box.append(_start_pool(options, workers))
+        return box[0].submit(task, options, chunk)
+
     try:
         def analyse(articles: Iterable[Article]) -> Iterator[Analysed]:
             try:
-                yield from ordered(functools.partial(pool.submit, task, options), articles,
-                                   in_flight=workers * AHEAD)
+                yield from ordered(submit, articles, in_flight=workers * AHEAD)
             except BrokenProcessPool as exc:
                 raise WorkerError(
                     "a worker process died (out of memory, or killed); what was stored is kept: "
@@ -183,7 +216,28 @@ def _local(options: Options, workers: int, task: Callable[[Options, list[Article
 
         yield analyse
     finally:
+        for pool in box:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_pool(options: Options, workers: int) -> ProcessPoolExecutor:
+    """`workers` processes, forked now with this process's Analyzer (see `start_method`)
+    or spawned to build their own."""
+    method = start_method()
+    if method != "fork":
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    _worker_analyzer(options)  # a model that cannot load fails here, as it would in a worker
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_fresh_streams)
+    try:
+        # a forking pool starts all its workers at the first task: now, with the Analyzer
+        pool.submit(int).result()
+    except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        _worker_analyzer.cache_clear()  # the workers have their copies; this process writes
+    return pool
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventLexicon
+from ..nlp import doc_text
 from ..prepare import datelines
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
@@ -76,7 +77,7 @@ class EventStage:
             doc._.events = []
             return doc
         drafts = self.code(doc, article)
-        inherit_scene(drafts, doc.text)
+        inherit_scene(drafts, doc_text(doc))
         place_in_country(drafts, doc._.places or [], self.country_place, doc)
         merged = aim_at_doers(fold_property(merge_events(drafts)))
         doc._.events = [self._freeze(d, article) for d in merged]
