@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 
 from .records import Article
-from .nlp import DATELINE, datelines  # noqa: F401 (the actor stage reads datelines here)
 from .recase import Recaser
 
 # A text is hard-wrapped when it has at least this many lines that continue a paragraph
@@ -31,8 +30,6 @@ FULL_LINE = 0.7
 # Wrap widths seen in practice (typewriter and terminal copy: 60 to 80 columns, some 100).
 MIN_WRAP, MAX_WRAP = 40, 120
 SENTENCE_FINAL = (".", "!", "?", ":", '"', "”", "'", "’")
-
-
 
 
 def parse_text(article: Article, recaser: Recaser | None) -> str:

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventLexicon
-from ..nlp import doc_text
-from ..prepare import datelines
+from ..nlp import datelines, doc_text
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
 from . import rules, where

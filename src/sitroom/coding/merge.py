@@ -8,7 +8,7 @@ sentence as evidence and every toll as a report.
 """
 from __future__ import annotations
 
-import copy
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -96,10 +96,10 @@ def aim_at_doers(drafts: Sequence["Draft"]) -> list["Draft"]:
                 continue
             doers.append(other.source)
         for i, doer in enumerate(doers):
-            aimed = draft if i == 0 else copy.copy(draft)
-            aimed.target = doer
-            if i:
-                out.append(aimed)
+            if i == 0:
+                draft.target = doer
+            else:
+                out.append(dataclasses.replace(draft, target=doer, anchors=set(draft.anchors)))
     return out
 
 

@@ -102,6 +102,8 @@ def counted_span(noun: Token, *, perfect: bool) -> bool:
 
 def present_perfect(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children)
+
+
 # Actor roles that bear arms (for triggers flagged `armed`).
 ARMED_ROLES = ("MIL", "REB", "INS", "RAD", "UAF", "COP", "SPY", "CRM")
 

@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.actors import ActorKB, Country, Entry, Group, Person, Role, Word, name_key, split_words
-from ..nlp import doc_text
-from ..prepare import datelines
+from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention
 
 # Fuzzy matching tries windows of up to this many words: long enough for
