@@ -93,6 +93,9 @@ def main() -> int:
     parser.add_argument("--analyses", type=Path, help="write the analyses saved by an earlier --save "
                                                       "instead of analysing the documents again")
     parser.add_argument("--losses", action="store_true", help="also break down the gold pairs missed")
+    parser.add_argument("--topics", help="the conflict-related topics to report, comma-separated, instead of "
+                                         "choosing them from this run's events (to compare runs whose coder "
+                                         "chose different ones)")
     args = parser.parse_args()
     if not ECB.exists():
         print(f"{ECB}: not found; ../shared must be beside the repository", file=sys.stderr)
@@ -124,7 +127,8 @@ def main() -> int:
         print(f"{len(docs)} documents{' (dated copy)' if args.dated else ''}, {report.stored} stored, "
               f"{report.events} per-article events, {len(events)} fused events, {seconds:.1f} s "
               f"to {'write saved analyses' if args.analyses else 'ingest'} into an empty store")
-        doc_events, conflict_docs = print_figures(docs, events, stories)
+        topics = args.topics.split(",") if args.topics else None
+        doc_events, conflict_docs = print_figures(docs, events, stories, topics)
         if args.losses:
             with duckdb.connect(str(db), read_only=True) as con:
                 for name, chosen in (("all topics", docs), ("conflict-related topics", conflict_docs)):
@@ -157,10 +161,11 @@ def _analyse(options: Options, saved: Path | None, save: Path | None
         save.write_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def print_figures(docs: list[dict[str, Any]], events: list[dict[str, Any]], stories: dict[str, str]
-                  ) -> tuple[dict[str, set[str]], list[dict[str, Any]]]:
+def print_figures(docs: list[dict[str, Any]], events: list[dict[str, Any]], stories: dict[str, str],
+                  topics: list[str] | None = None) -> tuple[dict[str, set[str]], list[dict[str, Any]]]:
     """Print the pairwise figures; returns each document's fused events and the documents
-    of the conflict-related topics."""
+    of the conflict-related topics (`topics` when given, else those this run's events make
+    conflict-related)."""
     doc_events: dict[str, set[str]] = defaultdict(set)
     doc_roots: dict[str, set[str]] = defaultdict(set)
     for event in events:
@@ -172,7 +177,8 @@ def print_figures(docs: list[dict[str, Any]], events: list[dict[str, Any]], stor
         by_topic[str(doc["topic"])].append(doc)
     conflict = sorted(
         (t for t, members in by_topic.items()
-         if sum(bool(doc_roots[d["id"]] & CONFLICT_ROOTS) for d in members) > CONFLICT_SHARE * len(members)),
+         if (t in topics if topics is not None
+             else sum(bool(doc_roots[d["id"]] & CONFLICT_ROOTS) for d in members) > CONFLICT_SHARE * len(members))),
         key=lambda t: int(t) if t.isdigit() else 0,
     )
     print(f"conflict-related topics ({len(conflict)}): {', '.join(conflict)}")
