@@ -303,7 +303,7 @@ def test_the_dateline_country_leads_the_focus_for_places(nlp, stage) -> None:
     assert "in focus country SLV (+2.0)" in found["Santa Ana"].reason
     # a dateline that names its country in parentheses is filed from that country
     # (El Paraiso alone is a Honduran town and division)
-    named = "El Paraiso (El Salvador), 19 Mar 89 -- Rebels burned a bus in Casitas on Monday."
+    named = "El Paraiso (El Salvador), 7 Nov 90 -- Rebels burned a bus in Casitas on Monday."
     assert by_text(places(nlp, stage, named, ["HND", "SLV"]))["Casitas"].place.country == "SLV"
 
 

@@ -575,7 +575,7 @@ class NumberStage:
         return found
 
     def _where_they(self, preposition: Token, below: Token) -> str | None:
-        """"Both men were taken to a hospital, where they died": the fate told of "they" in
+        """"Two men were rushed to a clinic, where they died": the fate told of "they" in
         a clause on the place the people were taken to ("he" is counted by itself)."""
         for place in preposition.children:
             for clause in place.children:

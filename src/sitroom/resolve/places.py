@@ -400,7 +400,7 @@ class PlaceStage:
         if after is None or after.text not in (",", "(", "-", "--", "—", "–"):
             return None
         if after.text == "(" and len(found) > 1 and found[1].start == item.mention_end + 1:
-            # "El Paraiso (El Salvador), 19 Mar --": the country the dateline names itself
+            # "El Paraiso (El Salvador), 7 Nov --": the country the dateline names itself
             named = [c for c in self.gazetteer.lookup(found[1].text) if c.feature == "country"]
             closing = doc[found[1].mention_end] if found[1].mention_end < len(doc) else None
             if named and closing is not None and closing.text == ")":
