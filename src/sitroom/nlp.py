@@ -115,7 +115,7 @@ def sentence_boundaries(doc: Doc) -> Doc:
     and the tagger still sees the words around it as written (blanking it instead left a
     run of spaces before the first word, which misled the small model).
     """
-    after_dateline = {end for _, end in datelines(doc.text)}
+    after_dateline = {end for _, end in datelines(doc_text(doc))}
     since = 0
     for i, token in enumerate(doc):
         if i == 0:
