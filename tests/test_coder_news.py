@@ -510,3 +510,45 @@ def test_a_country_named_as_a_qualifier_is_not_where_events_happen(analyzer):
                              "Gunmen killed two teachers on Sunday, police said.")
     [killing] = [e for e in found if violent(e)]
     assert killing.location is not None and killing.location.country == "SLV", killing.location
+
+
+def test_a_place_in_a_joined_clause_is_not_the_events_place(analyzer):
+    found = events(analyzer, "Israeli drones struck a car near Tyre on Monday. The Lebanese president condemned "
+                             "the strikes and called on the United States and France to restrain Israel.")
+    assert not any(e.location is not None and e.location.country in ("USA", "FRA") for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Police said they had uncovered a plot by the rebels to kill the provincial governor.",
+    "Two gunmen travelled to the capital to kill the judge, prosecutors said.",
+])
+def test_violence_named_as_a_purpose_is_planned_not_done(analyzer, text):
+    found = [e for e in events(analyzer, text) if e.event_code[:2] in ("18", "19", "13")]
+    assert found and all(e.modality == "planned" and e.event_code.startswith("18") for e in found), found
+
+
+def test_an_arrangement_with_be_to_is_planned_and_keeps_its_code(analyzer):
+    found = events(analyzer, "Under the agreement signed on Wednesday, Armenia is to free four Azerbaijani soldiers "
+                             "on Saturday.", published="2025-02-19")
+    [release] = [e for e in found if e.event_code.startswith(("08", "03"))]
+    assert release.event_code.startswith("08") and release.modality == "planned"
+
+
+def test_would_in_a_past_report_is_the_future_of_then(analyzer):
+    found = events(analyzer, "The opposition said on Thursday that it would march on the election commission "
+                             "on Saturday.", published="2024-12-19")
+    [march] = [e for e in found if e.event_code.startswith("14")]
+    assert march.modality == "planned" and march.date == "2024-12-21"
+    conditional = events(analyzer, "The opposition said on Thursday that it would march on the election commission "
+                                   "if the vote was not annulled.", published="2024-12-19")
+    assert all(e.modality == "hypothetical" for e in conditional if e.event_code.startswith("14"))
+
+
+def test_being_unable_to_agree_is_no_agreement(analyzer):
+    found = events(analyzer, "The European Union has so far been unable to agree on sanctions against Georgia.")
+    assert all(e.modality == "negated" for e in found if e.event_code.startswith("03")), found
+
+
+def test_strikes_an_agreement_halts_are_not_strikes(analyzer):
+    found = events(analyzer, "Under the deal, the army is to halt air strikes on areas held by the group.")
+    assert not any(e.event_code.startswith(("19", "13")) for e in found), found

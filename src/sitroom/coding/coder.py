@@ -377,7 +377,7 @@ class EventStage:
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)
                 code, rule = rules.GENERIC_ASSAULT, f"{rule}+one-sided"
-            if mode in ("planned", "hypothetical") and source is not None:
+            if mode in ("planned", "hypothetical") and source is not None and not rules.arranged(trigger.token, violent=violent):
                 # CAMEO codes an announced act as the intent or threat to do it: a planned
                 # visit is 036, "will impose sanctions" is 132, "would strike" is 138
                 code, rule, mode = rules.intended(code, rule, mode)

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from ..knowledge.events import EventLexicon
 from ..records import Actor
 from .arguments import ActorIndex, actors_of
+from .rules import infinitive, purpose
 from .syntax import subject_of
 
 # Clause links through which a governing verb frames the trigger.
@@ -114,13 +115,15 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "negated"
         if position > 0 and verb.lemma_.lower() in ("deny", "fail"):
             return "negated"
+        if position > 0 and chain[position - 1].dep_ == "xcomp" and lexicon.has_frame(verb.lemma_.lower(), "negated"):
+            return "negated"  # "has been unable to agree on measures"
         if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "claim") and (
                 chain[position - 1].dep_ in ("pcomp", "pobj") or any(t.dep_ == "pcomp" for t in chain[:position])):
             return "claimed"  # "accused the army of killing civilians": alleged
         if any(c.dep_ == "mark" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
             return "hypothetical"
         if any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
-            return "hypothetical"
+            return "planned" if _future_in_the_past(verb, children, lexicon) else "hypothetical"
         if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "threatened"):
             return "threatened"
         if any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "planned") for c in children):
@@ -129,9 +132,25 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "planned"
         if lexicon.has_frame(verb.lemma_.lower(), "planned") and verb.pos_ == "ADJ":
             return "planned"  # "is due to meet": the trigger hangs from the adjective
+        if (position == 0 or position == 1 and token.dep_ == "dobj") and infinitive(verb) and (
+                (violent and purpose(verb)) or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be")):
+            return "planned"  # "a plot to kill the mayor", "Armenia is to free four soldiers"
     if report is not None and (report.claim or (violent and _is_party(report.actor, parties))):
         return "claimed"
     return "asserted"
+
+
+def _future_in_the_past(verb: Token, children: list[Token], lexicon: EventLexicon) -> bool:
+    """"would" reporting a past statement about the future ("said on Thursday that its
+    supporters would march on Saturday"): planned, not a condition, unless an "if" or
+    "unless" clause hangs from the verb."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in children):
+        return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and lexicon.has_frame(m.lower_, "hypothetical") for m in c.children)
+           for c in children):
+        return False
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.tag_ == "VBD" and _is_report(head, lexicon)
 
 
 def _is_party(reporter: Actor | None, parties: tuple[Actor | None, Actor | None]) -> bool:

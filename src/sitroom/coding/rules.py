@@ -71,6 +71,35 @@ def headline_passive(trigger: Trigger) -> bool:
     return any(c.dep_ == "nsubj" for c in children)
 
 
+ORDINALS = frozenset({"first", "second", "third", "last", "only", "next"})
+
+
+def infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def purpose(token: Token) -> bool:
+    """An infinitive that says what something is for, not what was done: "a plot to kill the
+    mayor", "travelled to the capital to kill the judge", "bought rifles to attack the
+    villages". Not "began to shell" (xcomp: what was done) nor "the first country to
+    recognise" (a noun with an ordinal: a record of what was done)."""
+    if not infinitive(token):
+        return False
+    if token.dep_ == "advcl":
+        return True
+    return token.dep_ == "acl" and not any(
+        m.dep_ == "amod" and (m.tag_ == "JJS" or m.lower_ in ORDINALS) for m in token.head.children)
+
+
+def arranged(token: Token, *, violent: bool) -> bool:
+    """An act set out as an arrangement, or violence as a purpose, rather than announced by
+    its doer: "Armenia is to free four soldiers", "a plot to kill the mayor". Its own code
+    stands (planned), not an intent or a threat to do it. (A peaceful purpose, "met him
+    to discuss the border", is part of the act it serves.)"""
+    verb = token.head if token.dep_ == "dobj" else token  # "is to carry out strikes"
+    return infinitive(verb) and ((violent and purpose(verb)) or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be"))
+
+
 # Determiners that make an event noun a re-mention ("the assault", "this attack", "its offensive").
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 

@@ -101,6 +101,8 @@ def _locative_path(token: Token, owner: Token, *, object_ok: bool) -> bool:
         head = current.head
         if current.dep_ in CLAUSE_BREAKS or current.lower_ == "according":
             return False
+        if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX"):
+            return False  # "condemned the strikes and called on the US ...": another clause's place
         if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS:
             locative = True
         if head == owner and current.dep_ in OBJECT_DEPS and object_ok:
