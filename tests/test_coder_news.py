@@ -552,3 +552,20 @@ def test_being_unable_to_agree_is_no_agreement(analyzer):
 def test_strikes_an_agreement_halts_are_not_strikes(analyzer):
     found = events(analyzer, "Under the deal, the army is to halt air strikes on areas held by the group.")
     assert not any(e.event_code.startswith(("19", "13")) for e in found), found
+
+
+def test_acts_named_as_the_kind_of_a_series_are_background(analyzer):
+    found = events(analyzer, "Insurgents overran an army base in the north on Sunday, killing 12 soldiers, in the "
+                             "latest of a string of raids on military positions near Lake Tanganyika.")
+    assert not any(e.trigger == "raids" for e in found), found
+    assert any(e.trigger == "overran" for e in found), found
+
+
+def test_one_act_on_several_people_of_one_country_is_one_event(analyzer):
+    found = events(analyzer, "Police in Minsk detained dozens of protesters on Tuesday. Canada imposed sanctions on "
+                             "Wednesday on Belarus's interior minister and several senior police commanders.")
+    sanctions = [e for e in found if e.event_code.startswith("16")]
+    assert len(sanctions) == 1 and code(sanctions[0], "target").startswith("BLR"), found
+    met = events(analyzer, "The French foreign minister met the Egyptian president and the Jordanian king in Cairo "
+                           "on Monday.")
+    assert len({code(e, "target") for e in met if e.event_code.startswith("04")}) == 2, met

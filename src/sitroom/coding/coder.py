@@ -346,7 +346,7 @@ class EventStage:
         toll = report_from(toll_mentions, attribution=report.text if report else None,
                            doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None
         violent = trigger.rule.code[:2] in VIOLENT_ROOTS
-        pairs = _pairs(found_sources, found_targets, symmetric="sym" in trigger.rule.flags)
+        pairs = _pairs(found_sources, found_targets, symmetric="sym" in trigger.rule.flags, violent=violent)
         if any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for t in trigger.tokens for a in t.children):
             # "Ankara said Baghdad must expel the militants": Ankara's demand on Baghdad
             if report is None or report.actor is None:
@@ -359,7 +359,8 @@ class EventStage:
             return []  # "the fight against drug trafficking": a policy, not a battle
         if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
             return []  # "fighting for freedom": a conviction, not a battle
-        habitual = self._habitual(trigger) or rules.aggregate(trigger.token, toll)
+        habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll)
+                    or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series")))
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory
@@ -570,10 +571,15 @@ def _spoken_about(content: list[Token], actors: ActorIndex, speaker: Actor) -> A
     return None
 
 
-def _pairs(found_sources: list[Argument], found_targets: list[Argument],
-           symmetric: bool = False) -> list[tuple[Actor | None, Actor | None]]:
+def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
+           symmetric: bool = False, violent: bool = False) -> list[tuple[Actor | None, Actor | None]]:
     srcs: list[Actor | None] = [a.actor for a in found_sources] or [None]
     tgts: list[Actor | None] = [a.actor for a in found_targets] or [None]
+    if not violent:
+        # "sanctions on Georgia's interior minister and several police commanders", "met the
+        # president and the foreign minister": one act on one country's people, not one per person
+        tgts = [t for i, t in enumerate(tgts)
+                if t is None or not t.country or not any(u is not None and u.country == t.country for u in tgts[:i])]
     if symmetric and not found_targets and len(found_sources) == 2:
         # "Armenia and Azerbaijan agreed", "the two sides met": each is the other's party
         first, second = srcs

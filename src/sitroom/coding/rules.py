@@ -232,6 +232,23 @@ def aggregate(token: Token, toll: TollReport | None) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
 
+# Words that pick one act out of a series: "the latest in a string of raids", "one of a
+# spate of attacks", "the deadliest of a wave of bombings".
+ONE_OF = frozenset({"latest", "newest", "last", "first", "second", "third", "one", "another"})
+
+
+def one_of_a_series(token: Token, is_series: Callable[[str], bool]) -> bool:
+    """The trigger names the kind of a series that the act of the sentence belongs to:
+    "..., in the latest of a string of raids on army positions"."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    series = token.head.head
+    if not is_series(series.lemma_.lower()) or series.dep_ != "pobj" or series.head.lower_ not in ("in", "of"):
+        return False
+    picked = series.head.head
+    return picked.lower_ in ONE_OF or picked.tag_ == "JJS"
+
+
 def against_a_phenomenon(token: Token, places: "PlaceIndex") -> bool:
     """A fight whose opponent is a thing: "the fight against drug trafficking", "a war on
     crime". The opponent, when named, is no actor, no person, no place and no number."""
