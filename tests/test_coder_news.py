@@ -569,3 +569,31 @@ def test_one_act_on_several_people_of_one_country_is_one_event(analyzer):
     met = events(analyzer, "The French foreign minister met the Egyptian president and the Jordanian king in Cairo "
                            "on Monday.")
     assert len({code(e, "target") for e in met if e.event_code.startswith("04")}) == 2, met
+
+
+def test_what_landed_decides_whether_landing_is_an_attack(analyzer):
+    assert any(e.event_code.startswith("19") for e in events(analyzer, "A rocket landed near the airport in Erbil on Monday."))
+    assert not any(e.event_code.startswith("19") for e in events(
+        analyzer, "The aircraft landed on a clandestine runway near the border with Belize on Monday."))
+
+
+def test_a_noncommissioned_officer_is_a_soldier(analyzer):
+    found = events(analyzer, "A noncommissioned officer was killed in an ambush in the north on Monday, the army said.")
+    assert [code(e, "target") for e in found if e.event_code[:2] in ("18", "19")] == ["MIL"], found
+
+
+@pytest.mark.parametrize("text, done", [
+    ("Troops foiled an attempt by the rebels to kidnap the envoy in the capital on Monday.", True),
+    ("Unions called a strike on Monday to protest the army attack on their headquarters in Kisumu on Sunday.", True),
+    ("The rebels sent a unit to the capital to carry out attacks on government buildings.", False),
+])
+def test_a_purpose_is_not_what_an_attempt_tried_or_what_a_protest_is_about(analyzer, text, done):
+    violent = [e for e in events(analyzer, text) if e.event_code[:2] in ("18", "19")]
+    assert violent and all((e.modality != "planned") == done for e in violent), violent
+
+
+def test_verbs_joined_to_the_trigger_share_its_place(analyzer):
+    found = events(analyzer, "Militiamen attacked and looted a health centre in Bukavu on Wednesday.",
+                   published="2025-03-13")
+    attack = next(e for e in found if e.trigger == "attacked")
+    assert attack.location is not None and attack.location.name == "Bukavu", attack

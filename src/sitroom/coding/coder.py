@@ -378,7 +378,9 @@ class EventStage:
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)
                 code, rule = rules.GENERIC_ASSAULT, f"{rule}+one-sided"
-            if mode in ("planned", "hypothetical") and source is not None and not rules.arranged(trigger.token, violent=violent):
+            if mode in ("planned", "hypothetical") and source is not None and not rules.arranged(
+                    trigger.token, violent=violent, is_light=lambda w: lexicon.has_frame(w, "light"),
+                    is_attempt=lambda w: lexicon.has_frame(w, "vehicle")):
                 # CAMEO codes an announced act as the intent or threat to do it: a planned
                 # visit is 036, "will impose sanctions" is 132, "would strike" is 138
                 code, rule, mode = rules.intended(code, rule, mode)

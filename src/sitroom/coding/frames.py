@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..knowledge.events import EventLexicon
 from ..records import Actor
 from .arguments import ActorIndex, actors_of
-from .rules import infinitive, purpose
+from .rules import arranged
 from .syntax import subject_of
 
 # Clause links through which a governing verb frames the trigger.
@@ -132,9 +132,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "planned"
         if lexicon.has_frame(verb.lemma_.lower(), "planned") and verb.pos_ == "ADJ":
             return "planned"  # "is due to meet": the trigger hangs from the adjective
-        if (position == 0 or position == 1 and token.dep_ == "dobj") and infinitive(verb) and (
-                (violent and purpose(verb)) or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be")):
-            return "planned"  # "a plot to kill the mayor", "Armenia is to free four soldiers"
+    if arranged(token, violent=violent, is_light=lambda w: lexicon.has_frame(w, "light"),
+                is_attempt=lambda w: lexicon.has_frame(w, "vehicle")):
+        return "planned"  # "a plot to kill the mayor", "Armenia is to free four soldiers"
     if report is not None and (report.claim or (violent and _is_party(report.actor, parties))):
         return "claimed"
     return "asserted"

@@ -78,7 +78,7 @@ def infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def purpose(token: Token) -> bool:
+def purpose(token: Token, is_attempt: Callable[[str], bool]) -> bool:
     """An infinitive that says what something is for, not what was done: "a plot to kill the
     mayor", "travelled to the capital to kill the judge", "bought rifles to attack the
     villages". Not "began to shell" (xcomp: what was done) nor "the first country to
@@ -87,17 +87,19 @@ def purpose(token: Token) -> bool:
         return False
     if token.dep_ == "advcl":
         return True
-    return token.dep_ == "acl" and not any(
-        m.dep_ == "amod" and (m.tag_ == "JJS" or m.lower_ in ORDINALS) for m in token.head.children)
+    if token.dep_ != "acl" or is_attempt(token.head.lemma_.lower()):
+        return False  # "the attempt to kidnap the envoy" is the act, tried
+    return not any(m.dep_ == "amod" and (m.tag_ == "JJS" or m.lower_ in ORDINALS) for m in token.head.children)
 
 
-def arranged(token: Token, *, violent: bool) -> bool:
+def arranged(token: Token, *, violent: bool, is_light: Callable[[str], bool],
+             is_attempt: Callable[[str], bool]) -> bool:
     """An act set out as an arrangement, or violence as a purpose, rather than announced by
     its doer: "Armenia is to free four soldiers", "a plot to kill the mayor". Its own code
     stands (planned), not an intent or a threat to do it. (A peaceful purpose, "met him
     to discuss the border", is part of the act it serves.)"""
-    verb = token.head if token.dep_ == "dobj" else token  # "is to carry out strikes"
-    return infinitive(verb) and ((violent and purpose(verb)) or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be"))
+    verb = token.head if token.dep_ == "dobj" and is_light(token.head.lemma_.lower()) else token
+    return infinitive(verb) and ((violent and purpose(verb, is_attempt)) or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be"))
 
 
 # Determiners that make an event noun a re-mention ("the assault", "this attack", "its offensive").

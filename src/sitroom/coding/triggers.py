@@ -119,6 +119,9 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
         return any(g.dep_ == "pobj" and _word_in(g, words) for c in children if c.dep_ == "prep" for g in c.children)
     if kind == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(c) in words for c in children)
+    if kind == "subj":
+        # "a rocket landed near the base": what the subject is decides what the verb means
+        return any(c.dep_ in ("nsubj", "nsubjpass") and _word_in(c, words) for c in children)
     return False
 
 

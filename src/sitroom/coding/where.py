@@ -63,7 +63,7 @@ def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> Pla
             mention = places.get(token.i)
             if mention is None or token.i in taken or mention in found:
                 continue
-            if _locative_path(token, owner, object_ok=object_ok):
+            if _locative_path(token, owner, object_ok=object_ok, own=owner == trigger.token):
                 found.append(mention)
     if not found and trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
         # "police fired tear gas in Nairobi and arrested 64 people": a verb joined to
@@ -92,7 +92,10 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
-def _locative_path(token: Token, owner: Token, *, object_ok: bool) -> bool:
+def _locative_path(token: Token, owner: Token, *, object_ok: bool, own: bool = True) -> bool:
+    """`own`: the owner is the trigger itself, whose joined verbs share its places ("were
+    kidnapped and released in Medellín"); the verb of a noun trigger's clause does not lend
+    it a joined verb's ("condemned the strikes and called on the US ...")."""
     current = token
     locative = False
     for _ in range(10):
@@ -101,8 +104,8 @@ def _locative_path(token: Token, owner: Token, *, object_ok: bool) -> bool:
         head = current.head
         if current.dep_ in CLAUSE_BREAKS or current.lower_ == "according":
             return False
-        if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX"):
-            return False  # "condemned the strikes and called on the US ...": another clause's place
+        if not own and current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX"):
+            return False  # another clause's place
         if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS:
             locative = True
         if head == owner and current.dep_ in OBJECT_DEPS and object_ok:

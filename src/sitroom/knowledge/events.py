@@ -16,7 +16,7 @@ from .tsv import alternatives, read_tsv
 
 CODE_RE = re.compile(r"^\d{2,4}$")
 POS_VALUES = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "VN": ("VERB", "AUX", "NOUN", "PROPN")}
-CONDITION_KINDS = {"prep", "obj", "mod", "xcomp", "pobj"}
+CONDITION_KINDS = {"prep", "obj", "mod", "xcomp", "pobj", "subj"}
 TARGET_KINDS = {"dobj", "prep", "between", "poss", "place", "none"}
 FLAGS = {"sym", "territory", "violence", "habitual-ok", "armed", "animate", "official", "unnamed-ok"}
 FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion",
