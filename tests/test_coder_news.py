@@ -597,3 +597,18 @@ def test_verbs_joined_to_the_trigger_share_its_place(analyzer):
                    published="2025-03-13")
     attack = next(e for e in found if e.trigger == "attacked")
     assert attack.location is not None and attack.location.name == "Bukavu", attack
+
+
+def test_a_present_perfect_on_a_vague_multitude_sums_up_many_acts(analyzer):
+    found = events(analyzer, "The bishop said that countless peasants have been murdered in the struggle over land.")
+    assert not any(e.event_code[:2] in ("18", "19") for e in found), found
+    dated = events(analyzer, "Five peasants have been murdered near Kuna since Sunday, the bishop said.")
+    assert any(e.event_code[:2] in ("18", "19") for e in dated), dated
+
+
+def test_a_rebel_offensive_with_no_target_named_is_against_the_states_forces(analyzer):
+    found = events(analyzer, "The M23 rebels launched an offensive near Goma on Saturday.")
+    [offensive] = [e for e in found if e.trigger == "offensive"]
+    assert code(offensive, "target") == "CODMIL" and offensive.target_actor.text == "", offensive
+    army = events(analyzer, "The army launched a counteroffensive near Goma on Saturday.")
+    assert all(e.target_actor is None for e in army if e.trigger == "counteroffensive"), army

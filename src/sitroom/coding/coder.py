@@ -241,6 +241,8 @@ class EventStage:
                         return True
                 if child.dep_ == "npadvmod" and rules.counted_span(child, perfect=rules.present_perfect(verb)):
                     return True  # "have been killed so far this year"
+            if rules.generic_victims(verb):
+                return True
         return self._recalled(trigger)
 
     def _recalled(self, trigger: Trigger) -> bool:
@@ -347,6 +349,8 @@ class EventStage:
                            doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None
         violent = trigger.rule.code[:2] in VIOLENT_ROOTS
         pairs = _pairs(found_sources, found_targets, symmetric="sym" in trigger.rule.flags, violent=violent)
+        if "against-state" in trigger.rule.flags:
+            pairs = [(s, t if t is not None else rules.state_forces_against(s)) for s, t in pairs]
         if any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for t in trigger.tokens for a in t.children):
             # "Ankara said Baghdad must expel the militants": Ankara's demand on Baghdad
             if report is None or report.actor is None:

@@ -161,6 +161,17 @@ def role(actor: Actor | None) -> str | None:
     return code[3:6] if len(code) >= 6 else code
 
 
+REBEL_ROLES = ("REB", "INS", "RAD")
+
+
+def state_forces_against(source: Actor | None) -> Actor | None:
+    """Whom a rebel campaign with no named target is waged against: the armed forces of the
+    rebels' country ("the FMLN launched an offensive"). Nothing names them: no text."""
+    if source is None or not source.country or role(source) not in REBEL_ROLES:
+        return None
+    return Actor(text="", name=f"{source.country} armed forces", code=f"{source.country}MIL", country=source.country)
+
+
 def one_sided(source: Actor | None, target: Actor | None) -> bool:
     if role(target) in CIVILIAN_ROLES:
         return True
@@ -225,6 +236,34 @@ STRUGGLE_WORDS = frozenset({"fight", "war", "struggle", "battle", "campaign", "o
 # A toll this large told in the present perfect ("political violence has killed more than
 # 15,000 people") sums a conflict, not one incident.
 AGGREGATE_TOLL = 1000
+# Quantities that count no one: "countless Colombians", "hundreds of peasants".
+VAGUE_QUANTITIES = frozenset({"countless", "many", "numerous", "innumerable", "untold", "scores", "hundreds",
+                              "thousands", "dozens", "tens", "millions"})
+
+
+def generic_victims(verb: Token) -> bool:
+    """"Countless Colombians have been assassinated", "journalists have been murdered": a
+    present perfect whose victims are a bare plural or a vague multitude, on no day, sums up
+    many acts; it tells none of them."""
+    if verb.pos_ != "VERB" or not present_perfect(verb):
+        return False
+    for child in verb.children:
+        if child.ent_type_ in ("DATE", "TIME") or any(g.ent_type_ in ("DATE", "TIME") for g in child.children
+                                                      if child.dep_ == "prep"):
+            return False  # "have been killed since Friday": the toll of something dated
+    return any(_vague_plural(c) for c in verb.children if c.dep_ in ("nsubjpass", "dobj"))
+
+
+def _vague_plural(noun: Token) -> bool:
+    if noun.tag_ not in ("NNS", "NNPS") or noun.ent_type_ in ("GPE", "ORG", "PERSON"):
+        return False
+    if noun.lower_ in VAGUE_QUANTITIES:
+        return True  # "hundreds of peasants"
+    modifiers = list(noun.children)
+    if any(m.lower_ in VAGUE_QUANTITIES for m in modifiers):
+        return True
+    return not any(m.dep_ in ("det", "poss", "nummod", "quantmod", "compound", "amod", "prep", "relcl", "acl", "appos")
+                   for m in modifiers)
 
 
 def aggregate(token: Token, toll: TollReport | None) -> bool:
