@@ -612,3 +612,26 @@ def test_a_rebel_offensive_with_no_target_named_is_against_the_states_forces(ana
     assert code(offensive, "target") == "CODMIL" and offensive.target_actor.text == "", offensive
     army = events(analyzer, "The army launched a counteroffensive near Goma on Saturday.")
     assert all(e.target_actor is None for e in army if e.trigger == "counteroffensive"), army
+
+
+def test_an_accident_or_a_disaster_kills_but_is_no_ones_act(analyzer):
+    found = events(analyzer, "The crash killed 54 of the 60 passengers on board, the airline said on Monday.")
+    assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
+
+
+def test_a_war_that_killed_thousands_is_background(analyzer):
+    found = events(analyzer, "The border war, which killed more than 3,000 people, ended with a treaty.")
+    assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
+    dated = events(analyzer, "Violence killed 12 people in Jos on Sunday, police said.")
+    assert any(e.event_code[:2] in ("18", "19", "20") for e in dated), dated
+
+
+def test_verbs_joined_under_a_span_of_years_share_it(analyzer):
+    found = events(analyzer, "Over the past nine years, more than 140 activists have disappeared and about 60 "
+                             "have been killed, the rights group said.")
+    assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
+
+
+def test_the_end_of_explosions_is_a_wish_not_an_explosion(analyzer):
+    found = events(analyzer, "We want the end of the bomb explosions in Kabul, the bishop said.")
+    assert not any(e.event_code[:2] in ("18", "19") for e in found), found

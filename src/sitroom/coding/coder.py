@@ -231,6 +231,8 @@ class EventStage:
         """Told as a habit or a summary of many ("has repeatedly attacked", "in the last
         three years, 1,300 policemen have been killed"): background, not the day's event."""
         verbs = {trigger.token, clause_top(trigger.token)} | ({trigger.light} if trigger.light is not None else set())
+        if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
+            verbs.add(trigger.token.head)  # "over the past nine years, 140 have disappeared and 60 have been killed"
         for verb in verbs:
             for child in verb.children:
                 if child.dep_ == "advmod" and self.lexicon.has_frame(child.lemma_.lower(), "habitual"):
@@ -363,8 +365,12 @@ class EventStage:
             return []  # "the fight against drug trafficking": a policy, not a battle
         if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
             return []  # "fighting for freedom": a conviction, not a battle
+        if rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "mishap")):
+            return []  # "the crash killed 120 passengers": no one's act
         habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll)
-                    or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series")))
+                    or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
+                    or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
+                        and rules.undated(trigger.token)))
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory

@@ -254,6 +254,30 @@ def generic_victims(verb: Token) -> bool:
     return any(_vague_plural(c) for c in verb.children if c.dep_ in ("nsubjpass", "dobj"))
 
 
+def caused_by(verb: Token, is_kind: Callable[[str], bool]) -> bool:
+    """The subject of a toll verb is of a kind (`is_kind` on its lemma): "the crash killed
+    120 passengers", "the war, which killed more than 1,000 people" (a relative pronoun
+    stands for its antecedent), "has lasted ten years and killed 70,000" (a joined verb's)."""
+    if verb.lemma_.lower() not in TOLL_LEMMAS:
+        return False
+    subject = _subject(verb)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        subject = _subject(verb.head)
+    return subject is not None and is_kind(subject.lemma_.lower())
+
+
+def _subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def undated(verb: Token) -> bool:
+    return not any(c.ent_type_ in ("DATE", "TIME") or (c.dep_ == "prep" and any(
+        g.ent_type_ in ("DATE", "TIME") for g in c.children)) for c in verb.children)
+
+
 def _vague_plural(noun: Token) -> bool:
     if noun.tag_ not in ("NNS", "NNPS") or noun.ent_type_ in ("GPE", "ORG", "PERSON"):
         return False
