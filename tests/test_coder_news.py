@@ -635,3 +635,15 @@ def test_verbs_joined_under_a_span_of_years_share_it(analyzer):
 def test_the_end_of_explosions_is_a_wish_not_an_explosion(analyzer):
     found = events(analyzer, "We want the end of the bomb explosions in Kabul, the bishop said.")
     assert not any(e.event_code[:2] in ("18", "19") for e in found), found
+
+
+def test_people_killed_in_a_crash_are_no_ones_victims(analyzer):
+    found = events(analyzer, "Six passengers were killed in the crash near Tegucigalpa on Monday.")
+    assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
+
+
+def test_killing_said_to_go_on_against_a_vague_multitude_is_a_summary(analyzer):
+    found = events(analyzer, "The rebels continue killing peasants in the north, the bishop said.")
+    assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
+    dated = events(analyzer, "The rebels continued to shell the town of Kuna on Monday.")
+    assert any(e.event_code[:2] == "19" for e in dated), dated

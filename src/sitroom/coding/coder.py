@@ -365,8 +365,9 @@ class EventStage:
             return []  # "the fight against drug trafficking": a policy, not a battle
         if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
             return []  # "fighting for freedom": a conviction, not a battle
-        if rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "mishap")):
-            return []  # "the crash killed 120 passengers": no one's act
+        mishap = lambda w: lexicon.has_frame(w, "mishap")  # noqa: E731
+        if rules.caused_by(trigger.token, mishap) or rules.in_a(trigger.token, mishap):
+            return []  # "the crash killed 120 passengers", "killed in the crash": no one's act
         habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll)
                     or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))

@@ -242,16 +242,25 @@ VAGUE_QUANTITIES = frozenset({"countless", "many", "numerous", "innumerable", "u
 
 
 def generic_victims(verb: Token) -> bool:
-    """"Countless Colombians have been assassinated", "journalists have been murdered": a
-    present perfect whose victims are a bare plural or a vague multitude, on no day, sums up
-    many acts; it tells none of them."""
-    if verb.pos_ != "VERB" or not present_perfect(verb):
+    """"Countless Colombians have been assassinated", "journalists have been murdered",
+    "rebels continue killing peasants": a present perfect, or an act said to go on, whose
+    victims are a bare plural or a vague multitude, on no day, sums up many acts; it tells
+    none of them."""
+    if verb.pos_ != "VERB" or not (present_perfect(verb) or _goes_on(verb)):
         return False
     for child in verb.children:
         if child.ent_type_ in ("DATE", "TIME") or any(g.ent_type_ in ("DATE", "TIME") for g in child.children
                                                       if child.dep_ == "prep"):
             return False  # "have been killed since Friday": the toll of something dated
     return any(_vague_plural(c) for c in verb.children if c.dep_ in ("nsubjpass", "dobj"))
+
+
+def in_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
+    """Killed or hurt in something of a kind: "six passengers were killed in the crash"."""
+    if verb.lemma_.lower() not in TOLL_LEMMAS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        g.dep_ == "pobj" and is_kind(g.lemma_.lower()) for g in c.children) for c in verb.children)
 
 
 def caused_by(verb: Token, is_kind: Callable[[str], bool]) -> bool:
@@ -276,6 +285,12 @@ def _subject(verb: Token) -> Token | None:
 def undated(verb: Token) -> bool:
     return not any(c.ent_type_ in ("DATE", "TIME") or (c.dep_ == "prep" and any(
         g.ent_type_ in ("DATE", "TIME") for g in c.children)) for c in verb.children)
+
+
+def _goes_on(verb: Token) -> bool:
+    """"rebels continue killing peasants", "keep bombing villages": an act told as going on."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("continue", "keep") and head.tag_ in ("VBP", "VBZ", "VB")
 
 
 def _vague_plural(noun: Token) -> bool:
