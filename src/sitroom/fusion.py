@@ -384,8 +384,8 @@ def _date_agreement(member: dict[str, Any], event: dict[str, Any]) -> float:
 
 
 def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: Story | None = None) -> float:
-    """1 same place, 0.7 one inside the other, 0.4 unknown, nearby or a region (whose
-    point is its middle), 0 far apart;
+    """1 same place, 0.7 one inside the other (a country holds only the places placed in
+    it), 0.4 unknown, nearby or a region (whose point is its middle), 0 far apart;
     inside a story, one name placed in two countries is one place (`_namesakes`), and a
     place known only as a country in another country than the other's is as good as
     unknown (`_country_fallback`)."""
@@ -399,7 +399,8 @@ def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: 
     if same_name:
         return 1.0
     if "country" in (x.get("precision"), y.get("precision")):
-        return 0.7
+        # a country holds its own places; a sea or a strait placed in no country is not one of them
+        return 0.7 if x.get("country") and y.get("country") else 0.4
     if (x.get("precision") == "admin1" and y.get("admin1") == x.get("name")) or (
             y.get("precision") == "admin1" and x.get("admin1") == y.get("name")):
         return 0.7
