@@ -247,3 +247,17 @@ def test_a_brief_placed_only_in_another_country_joins_its_story_and_split_undoes
         assert "as good as unknown" in render(why(store, fused["id"]))
         store.split(fused["id"], doc_id="brief")
         assert {("brief",), ("long",), ("other",)} <= {tuple(e["articles"]) for e in store.events()}
+
+
+# -- the main event over a chain of links ---------------------------------------------------
+
+def test_over_a_chain_of_links_the_main_event_needs_both_leads() -> None:
+    # articles linked themselves: one lead and the other's first act of its kind suffice
+    assert fusion.main_event(True, False, linked=True)
+    assert fusion.main_event(False, True, linked=True)
+    # linked only through other articles (a look-alike that resembles a report of each):
+    # the first act told after another lead may be a side remark, so both must lead
+    assert not fusion.main_event(True, False, linked=False)
+    assert not fusion.main_event(False, True, linked=False)
+    assert fusion.main_event(True, True, linked=False)
+    assert not fusion.main_event(False, False, linked=True)

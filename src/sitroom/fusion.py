@@ -284,6 +284,16 @@ def first_acts(records: Iterable[dict[str, Any]], knowledge: FusionKnowledge) ->
     return firsts
 
 
+def main_event(lead: bool, other_lead: bool, *, linked: bool) -> bool:
+    """Whether two first acts (`first_acts`: each maps to whether it leads its article) of
+    two articles of one story are the story's main event: one of them must lead its
+    article when the two articles are linked themselves, and both when only other articles
+    of the story link them. A chain of links is weaker evidence than a link: look-alike
+    reports (the same navy, the same sea, another year) join one story through an article
+    that resembles both, and an article's first act of a kind may be its side remark."""
+    return (lead or other_lead) if linked else (lead and other_lead)
+
+
 def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = None, *,
                actors: bool = True) -> str | None:
     """The vetoes that need only an event's type, standing and actors (`event` may be a
