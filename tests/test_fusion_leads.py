@@ -247,3 +247,69 @@ def test_a_brief_placed_only_in_another_country_joins_its_story_and_split_undoes
         assert "as good as unknown" in render(why(store, fused["id"]))
         store.split(fused["id"], doc_id="brief")
         assert {("brief",), ("long",), ("other",)} <= {tuple(e["articles"]) for e in store.events()}
+
+
+# -- the main event over a chain of links ---------------------------------------------------
+
+def test_over_a_chain_of_links_the_main_event_needs_both_leads() -> None:
+    # articles linked themselves: one lead and the other's first act of its kind suffice
+    assert fusion.main_event(True, False, linked=True)
+    assert fusion.main_event(False, True, linked=True)
+    # linked only through other articles (a look-alike that resembles a report of each):
+    # the first act told after another lead may be a side remark, so both must lead
+    assert not fusion.main_event(True, False, linked=False)
+    assert not fusion.main_event(False, True, linked=False)
+    assert fusion.main_event(True, True, linked=False)
+    assert not fusion.main_event(False, False, linked=True)
+
+
+# -- the main event over a chain of links ---------------------------------------------------
+
+# Three reports whose names chain: the first and the second share one set of names, the
+# second and the third another, and the first and the third none: one story, but the first
+# and the third are linked only through the second.
+CHAIN_A = ("Gunmen attacked a checkpoint outside Ruzavo on Monday. The Halvenir Brigade and the Tessik Guard "
+           "were posted there under Major Orlan Pemsky. Residents of Ruzavo said Captain Idris Vahlo led the "
+           "defence, and Doctor Anya Krell treated the wounded at the Mirel Clinic.")
+CHAIN_B = ("The governor spoke on Tuesday. The Halvenir Brigade and the Tessik Guard were praised by Major Orlan "
+           "Pemsky. The Drovna Council, Judge Saskia Tolm and the Pellar Institute asked the Corvane Police to "
+           "investigate.")
+CHAIN_C = ("Police arrested two men in Ostrel on Wednesday. The Drovna Council, Judge Saskia Tolm and the Pellar "
+           "Institute had asked the Corvane Police to act. Sergeant Bram Uvik said the men had joined a raid on "
+           "the Keswin Depot near Ostrel, where Lieutenant Mara Fenwick and Warden Toma Ilsk were hurt.")
+RUZAVO = Place(name="Ruzavo", country="PAK", admin1="Balochistan", lat=29.5, lon=67.0, precision="city")
+
+
+def _chain_articles() -> dict[str, tuple[Article, list[Sentence], list[Event]]]:
+    lead_a = CHAIN_A.split(". ")[0] + "."
+    talk_b = CHAIN_B.split(". ")[0] + "."
+    arrest_c = CHAIN_C.split(". ")[0] + "."
+    raid_c = "Sergeant Bram Uvik said the men had joined a raid on the Keswin Depot near Ostrel."
+    return {
+        "chain-a": _article("chain-a", CHAIN_A, [_event("chain-a", 1, "190", GUNMEN, RUZAVO, lead_a, 0)]),
+        "chain-b": _article("chain-b", CHAIN_B, [_event("chain-b", 1, "010", ("PAKGOV", "governor"), None, talk_b, 0)]),
+        # the third leads with the arrest; the raid it mentions after it is its first act of violence
+        "chain-c": _article("chain-c", CHAIN_C, [
+            _event("chain-c", 1, "173", POLICE, None, arrest_c, 0),
+            _event("chain-c", 2, "190", POLICE, None, raid_c, CHAIN_C.index("Sergeant")),
+        ]),
+    }
+
+
+def test_the_chain_texts_make_one_story_linked_only_through_the_middle_report() -> None:
+    a, b, c = (_print(text) for text in (CHAIN_A, CHAIN_B, CHAIN_C))
+    assert story.link(a, b) is not None and story.link(b, c) is not None
+    assert story.link(a, c) is None
+
+
+@pytest.mark.parametrize("order", [["chain-a", "chain-b", "chain-c"], ["chain-c", "chain-b", "chain-a"]])
+def test_over_a_chain_a_lead_and_a_first_act_that_leads_nothing_stay_apart(order: list[str]) -> None:
+    # the first report's lead and the third's raid (told after its arrest) are not the
+    # story's main event when only the second report links their articles
+    made = _chain_articles()
+    with Store.open(":memory:") as store:
+        for doc in order:
+            store.add_articles([made[doc]])
+        assert len(set(store.stories(["chain-a", "chain-b", "chain-c"]))) == 1
+        raids = sorted(tuple(e["articles"]) for e in store.events() if e["event_code"] == "190")
+    assert raids == [("chain-a",), ("chain-c",)]

@@ -284,6 +284,16 @@ def first_acts(records: Iterable[dict[str, Any]], knowledge: FusionKnowledge) ->
     return firsts
 
 
+def main_event(lead: bool, other_lead: bool, *, linked: bool) -> bool:
+    """Whether two first acts (`first_acts`: each maps to whether it leads its article) of
+    two articles of one story are the story's main event: one of them must lead its
+    article when the two articles are linked themselves, and both when only other articles
+    of the story link them. A chain of links is weaker evidence than a link: look-alike
+    reports (the same navy, the same sea, another year) join one story through an article
+    that resembles both, and an article's first act of a kind may be its side remark."""
+    return (lead or other_lead) if linked else (lead and other_lead)
+
+
 def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = None, *,
                actors: bool = True) -> str | None:
     """The vetoes that need only an event's type, standing and actors (`event` may be a
@@ -384,8 +394,8 @@ def _date_agreement(member: dict[str, Any], event: dict[str, Any]) -> float:
 
 
 def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: Story | None = None) -> float:
-    """1 same place, 0.7 one inside the other, 0.4 unknown, nearby or a region (whose
-    point is its middle), 0 far apart;
+    """1 same place, 0.7 one inside the other (a country holds only the places placed in
+    it), 0.4 unknown, nearby or a region (whose point is its middle), 0 far apart;
     inside a story, one name placed in two countries is one place (`_namesakes`), and a
     place known only as a country in another country than the other's is as good as
     unknown (`_country_fallback`)."""
@@ -399,7 +409,8 @@ def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: 
     if same_name:
         return 1.0
     if "country" in (x.get("precision"), y.get("precision")):
-        return 0.7
+        # a country holds its own places; a sea or a strait placed in no country is not one of them
+        return 0.7 if x.get("country") and y.get("country") else 0.4
     if (x.get("precision") == "admin1" and y.get("admin1") == x.get("name")) or (
             y.get("precision") == "admin1" and x.get("admin1") == y.get("name")):
         return 0.7

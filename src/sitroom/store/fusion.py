@@ -266,13 +266,14 @@ class Fuser:
                leads: dict[tuple[str, str], bool]) -> fusion.Story | None:
         """The story two members' articles share: their own similarity when they are
         linked, the story threshold when only other articles of the story link them, and
-        whether one leads its article and the other is its article's first act of that
-        kind (`_leads`); None if no story."""
+        whether the two are the story's main event (`fusion.main_event`, from `_leads`);
+        None if no story."""
         a, b = x.article_id, y.article_id
         if a not in story_of or story_of.get(a) != story_of.get(b):
             return None
-        return fusion.Story(links.get(a, {}).get(b, story.STORY_THRESHOLD), self.knowledge,
-                            leads=x.key() in leads and y.key() in leads and (leads[x.key()] or leads[y.key()]))
+        main = x.key() in leads and y.key() in leads and fusion.main_event(leads[x.key()], leads[y.key()],
+                                                                             linked=b in links.get(a, {}))
+        return fusion.Story(links.get(a, {}).get(b, story.STORY_THRESHOLD), self.knowledge, leads=main)
 
     def _candidates(self, new: Sequence["_Member"], story_of: dict[str, str],
                     in_story: dict[str, list["_Member"]]) -> dict[int, list["_Member"]]:
