@@ -574,7 +574,7 @@ def test_one_act_on_several_people_of_one_country_is_one_event(analyzer):
 def test_what_landed_decides_whether_landing_is_an_attack(analyzer):
     assert any(e.event_code.startswith("19") for e in events(analyzer, "A rocket landed near the airport in Erbil on Monday."))
     assert not any(e.event_code.startswith("19") for e in events(
-        analyzer, "The aircraft landed on a clandestine runway near the border with Belize on Monday."))
+        analyzer, "The cargo plane landed on a private airstrip outside Belize City on Monday."))
 
 
 def test_a_noncommissioned_officer_is_a_soldier(analyzer):
@@ -583,8 +583,8 @@ def test_a_noncommissioned_officer_is_a_soldier(analyzer):
 
 
 @pytest.mark.parametrize("text, done", [
-    ("Troops foiled an attempt by the rebels to kidnap the envoy in the capital on Monday.", True),
-    ("Unions called a strike on Monday to protest the army attack on their headquarters in Kisumu on Sunday.", True),
+    ("Guards foiled an attempt by militants to abduct the mining minister near Bunia on Monday.", True),
+    ("Teachers marched on Monday to denounce the army raid on their school in Kisumu on Sunday.", True),
     ("The rebels sent a unit to the capital to carry out attacks on government buildings.", False),
 ])
 def test_a_purpose_is_not_what_an_attempt_tried_or_what_a_protest_is_about(analyzer, text, done):
@@ -600,7 +600,7 @@ def test_verbs_joined_to_the_trigger_share_its_place(analyzer):
 
 
 def test_a_present_perfect_on_a_vague_multitude_sums_up_many_acts(analyzer):
-    found = events(analyzer, "The bishop said that countless peasants have been murdered in the struggle over land.")
+    found = events(analyzer, "Untold herders have been killed in the quarrel over grazing land, the governor said.")
     assert not any(e.event_code[:2] in ("18", "19") for e in found), found
     dated = events(analyzer, "Five peasants have been murdered near Kuna since Sunday, the bishop said.")
     assert any(e.event_code[:2] in ("18", "19") for e in dated), dated
@@ -620,20 +620,20 @@ def test_an_accident_or_a_disaster_kills_but_is_no_ones_act(analyzer):
 
 
 def test_a_war_that_killed_thousands_is_background(analyzer):
-    found = events(analyzer, "The border war, which killed more than 3,000 people, ended with a treaty.")
+    found = events(analyzer, "The civil war, which killed tens of thousands of herders and farmers, is now largely over.")
     assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
     dated = events(analyzer, "Violence killed 12 people in Jos on Sunday, police said.")
     assert any(e.event_code[:2] in ("18", "19", "20") for e in dated), dated
 
 
 def test_verbs_joined_under_a_span_of_years_share_it(analyzer):
-    found = events(analyzer, "Over the past nine years, more than 140 activists have disappeared and about 60 "
-                             "have been killed, the rights group said.")
+    found = events(analyzer, "Over the past five years, dozens of unionists have vanished and 35 "
+                             "have been shot dead, the rights group said.")
     assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
 
 
 def test_the_end_of_explosions_is_a_wish_not_an_explosion(analyzer):
-    found = events(analyzer, "We want the end of the bomb explosions in Kabul, the bishop said.")
+    found = events(analyzer, "We want the end of the bomb attacks in Kandahar, the governor said.")
     assert not any(e.event_code[:2] in ("18", "19") for e in found), found
 
 
@@ -643,7 +643,7 @@ def test_people_killed_in_a_crash_are_no_ones_victims(analyzer):
 
 
 def test_killing_said_to_go_on_against_a_vague_multitude_is_a_summary(analyzer):
-    found = events(analyzer, "The rebels continue killing peasants in the north, the bishop said.")
+    found = events(analyzer, "The militias keep killing herders in the valley, the governor said.")
     assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
     dated = events(analyzer, "The rebels continued to shell the town of Kuna on Monday.")
     assert any(e.event_code[:2] == "19" for e in dated), dated

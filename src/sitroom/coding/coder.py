@@ -232,7 +232,7 @@ class EventStage:
         three years, 1,300 policemen have been killed"): background, not the day's event."""
         verbs = {trigger.token, clause_top(trigger.token)} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
-            verbs.add(trigger.token.head)  # "over the past nine years, 140 have disappeared and 60 have been killed"
+            verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
         for verb in verbs:
             for child in verb.children:
                 if child.dep_ == "advmod" and self.lexicon.has_frame(child.lemma_.lower(), "habitual"):
@@ -367,7 +367,7 @@ class EventStage:
             return []  # "fighting for freedom": a conviction, not a battle
         mishap = lambda w: lexicon.has_frame(w, "mishap")  # noqa: E731
         if rules.caused_by(trigger.token, mishap) or rules.in_a(trigger.token, mishap):
-            return []  # "the crash killed 120 passengers", "killed in the crash": no one's act
+            return []  # "the landslide buried 40 homes and killed 31", "died in the flood": no one's act
         habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll)
                     or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))

@@ -88,7 +88,7 @@ def purpose(token: Token, is_attempt: Callable[[str], bool]) -> bool:
     if token.dep_ == "advcl":
         return True
     if token.dep_ != "acl" or is_attempt(token.head.lemma_.lower()):
-        return False  # "the attempt to kidnap the envoy" is the act, tried
+        return False  # "an attempt to abduct the minister" is the act, tried
     return not any(m.dep_ == "amod" and (m.tag_ == "JJS" or m.lower_ in ORDINALS) for m in token.head.children)
 
 
@@ -166,7 +166,7 @@ REBEL_ROLES = ("REB", "INS", "RAD")
 
 def state_forces_against(source: Actor | None) -> Actor | None:
     """Whom a rebel campaign with no named target is waged against: the armed forces of the
-    rebels' country ("the FMLN launched an offensive"). Nothing names them: no text."""
+    rebels' country ("the rebels opened a new offensive"). Nothing names them: no text."""
     if source is None or not source.country or role(source) not in REBEL_ROLES:
         return None
     return Actor(text="", name=f"{source.country} armed forces", code=f"{source.country}MIL", country=source.country)
@@ -236,27 +236,25 @@ STRUGGLE_WORDS = frozenset({"fight", "war", "struggle", "battle", "campaign", "o
 # A toll this large told in the present perfect ("political violence has killed more than
 # 15,000 people") sums a conflict, not one incident.
 AGGREGATE_TOLL = 1000
-# Quantities that count no one: "countless Colombians", "hundreds of peasants".
+# Quantities that count no one: "untold villagers", "thousands of farmers".
 VAGUE_QUANTITIES = frozenset({"countless", "many", "numerous", "innumerable", "untold", "scores", "hundreds",
                               "thousands", "dozens", "tens", "millions"})
 
 
 def generic_victims(verb: Token) -> bool:
-    """"Countless Colombians have been assassinated", "journalists have been murdered",
-    "rebels continue killing peasants": a present perfect, or an act said to go on, whose
+    """"untold villagers have been killed", "reporters have been shot dead",
+    "militias keep killing herders": a present perfect, or an act said to go on, whose
     victims are a bare plural or a vague multitude, on no day, sums up many acts; it tells
     none of them."""
     if verb.pos_ != "VERB" or not (present_perfect(verb) or _goes_on(verb)):
         return False
-    for child in verb.children:
-        if child.ent_type_ in ("DATE", "TIME") or any(g.ent_type_ in ("DATE", "TIME") for g in child.children
-                                                      if child.dep_ == "prep"):
-            return False  # "have been killed since Friday": the toll of something dated
+    if not undated(verb):
+        return False  # "have died since Friday": the toll of something dated
     return any(_vague_plural(c) for c in verb.children if c.dep_ in ("nsubjpass", "dobj"))
 
 
 def in_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
-    """Killed or hurt in something of a kind: "six passengers were killed in the crash"."""
+    """Killed or hurt in something of a kind: "two climbers died in the avalanche"."""
     if verb.lemma_.lower() not in TOLL_LEMMAS:
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
@@ -264,9 +262,9 @@ def in_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
 
 
 def caused_by(verb: Token, is_kind: Callable[[str], bool]) -> bool:
-    """The subject of a toll verb is of a kind (`is_kind` on its lemma): "the crash killed
-    120 passengers", "the war, which killed more than 1,000 people" (a relative pronoun
-    stands for its antecedent), "has lasted ten years and killed 70,000" (a joined verb's)."""
+    """The subject of a toll verb is of a kind (`is_kind` on its lemma): "the landslide
+    killed 31 people", "a civil war that left 8,000 dead and killed ..." (a relative pronoun
+    stands for its antecedent), "raged for a decade and killed ..." (a joined verb's)."""
     if verb.lemma_.lower() not in TOLL_LEMMAS:
         return False
     subject = _subject(verb)
@@ -288,7 +286,7 @@ def undated(verb: Token) -> bool:
 
 
 def _goes_on(verb: Token) -> bool:
-    """"rebels continue killing peasants", "keep bombing villages": an act told as going on."""
+    """"militias keep killing herders": an act told as going on."""
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_.lower() in ("continue", "keep") and head.tag_ in ("VBP", "VBZ", "VB")
 

@@ -93,8 +93,8 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 def _locative_path(token: Token, owner: Token, *, object_ok: bool, own: bool = True) -> bool:
-    """`own`: the owner is the trigger itself, whose joined verbs share its places ("were
-    kidnapped and released in Medellín"); the verb of a noun trigger's clause does not lend
+    """`own`: the owner is the trigger itself, whose joined verbs share its places ("attacked
+    and looted a clinic in Bukavu"); the verb of a noun trigger's clause does not lend
     it a joined verb's ("condemned the strikes and called on the US ...")."""
     current = token
     locative = False
