@@ -647,3 +647,10 @@ def test_killing_said_to_go_on_against_a_vague_multitude_is_a_summary(analyzer):
     assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
     dated = events(analyzer, "The rebels continued to shell the town of Kuna on Monday.")
     assert any(e.event_code[:2] == "19" for e in dated), dated
+
+
+def test_hundreds_killed_on_no_day_and_in_no_place_is_a_summary(analyzer):
+    found = events(analyzer, "They killed hundreds of union leaders and students, the priest said.")
+    assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
+    placed = events(analyzer, "The militia killed hundreds of villagers in Ituri province, the UN said.")
+    assert any(e.event_code[:2] in ("18", "19", "20") for e in placed), placed

@@ -246,11 +246,29 @@ def generic_victims(verb: Token) -> bool:
     "militias keep killing herders": a present perfect, or an act said to go on, whose
     victims are a bare plural or a vague multitude, on no day, sums up many acts; it tells
     none of them."""
-    if verb.pos_ != "VERB" or not (present_perfect(verb) or _goes_on(verb)):
-        return False
-    if not undated(verb):
+    if verb.pos_ != "VERB" or not undated(verb):
         return False  # "have died since Friday": the toll of something dated
-    return any(_vague_plural(c) for c in verb.children if c.dep_ in ("nsubjpass", "dobj"))
+    victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if present_perfect(verb) or _goes_on(verb):
+        return any(_vague_plural(c) for c in victims)
+    # in any tense, "hundreds of union leaders" with no day and no place counts no one act
+    return not _placed(verb) and any(c.lower_ in MULTITUDES for c in victims)
+
+
+# Multitudes too large and vague to be one act's toll: "they killed hundreds of leaders".
+MULTITUDES = frozenset({"hundreds", "thousands", "tens", "millions", "countless", "untold"})
+
+
+def _placed(verb: Token) -> bool:
+    """A named place in the verb's clause, outside its subject ("killed hundreds of
+    villagers in Ituri province", "near Goma")."""
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return any(t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.i not in subject
+               and any(g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "PROPN" for g in t.subtree)
+               for t in verb.subtree)
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "around", "outside", "inside", "throughout", "from"})
 
 
 def in_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
