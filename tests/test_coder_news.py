@@ -654,3 +654,11 @@ def test_hundreds_killed_on_no_day_and_in_no_place_is_a_summary(analyzer):
     assert not any(e.event_code[:2] in ("18", "19", "20") for e in found), found
     placed = events(analyzer, "The militia killed hundreds of villagers in Ituri province, the UN said.")
     assert any(e.event_code[:2] in ("18", "19", "20") for e in placed), placed
+
+
+def test_a_relative_clause_telling_no_act_lends_its_day_to_the_sentence(analyzer):
+    found = events(analyzer, "Protests continued in Minsk on Wednesday. Riot police used water cannon to disperse "
+                             "hundreds who stayed outside the court early on Thursday, and detained at least 40 people.",
+                   published="2025-03-13")
+    detained = next(e for e in found if e.event_code == "173")
+    assert detained.date == "2025-03-13", detained

@@ -251,12 +251,14 @@ def generic_victims(verb: Token) -> bool:
     victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     if present_perfect(verb) or _goes_on(verb):
         return any(_vague_plural(c) for c in victims)
-    # in any tense, "hundreds of union leaders" with no day and no place counts no one act
-    return not _placed(verb) and any(c.lower_ in MULTITUDES for c in victims)
+    # killed in any tense, "hundreds of union leaders" with no day and no place counts no one act
+    return (verb.lemma_.lower() in KILLING_LEMMAS and not _placed(verb)
+            and any(c.lower_ in MULTITUDES for c in victims))
 
 
 # Multitudes too large and vague to be one act's toll: "they killed hundreds of leaders".
 MULTITUDES = frozenset({"hundreds", "thousands", "tens", "millions", "countless", "untold"})
+KILLING_LEMMAS = TOLL_LEMMAS | {"murder", "massacre", "slaughter", "execute", "assassinate"}
 
 
 def _placed(verb: Token) -> bool:

@@ -83,6 +83,11 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         else:
             owner = current
         out.setdefault(owner.i, mention)
+        if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj"):
+            # "used water cannon to disperse hundreds who remained outside early on Thursday":
+            # a relative clause that tells no act of its own lends its time to the clause
+            # whose object it describes (the parser's attachment, not the writer's)
+            fronted.append((sent.root.i, mention))
         if owner.dep_ == "dobj" and owner.head.i in owners:
             # "condemned the attack on Tuesday": the parser hangs the date on the object;
             # the verb's act happened that day too
