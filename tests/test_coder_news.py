@@ -662,3 +662,10 @@ def test_a_relative_clause_telling_no_act_lends_its_day_to_the_sentence(analyzer
                    published="2025-03-13")
     detained = next(e for e in found if e.event_code == "173")
     assert detained.date == "2025-03-13", detained
+
+
+def test_an_organisation_the_knowledge_does_not_know_still_acts(analyzer):
+    found = events(analyzer, "The National Coalition for Reform condemned the arrests in Harare on Monday.")
+    [condemnation] = [e for e in found if e.event_code.startswith("11")]
+    assert condemnation.source_actor is not None and condemnation.source_actor.code is None
+    assert "National Coalition for Reform" in condemnation.source_actor.name

@@ -196,7 +196,7 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
             found = clause_agent(subject, index)  # "killed by a bomb planted by the group"
         if found or is_passive(token):
             return found  # before a passive verb stands its patient, not its actor
-        return _preverbal(clause_top(token), index)
+        return _preverbal(clause_top(token), index) or (unknown_body(subject) if subject is not None else [])
     # a noun trigger: its own possessor, modifiers or "by" phrase, else its light verb's subject
     for child in token.children:
         if child.dep_ == "poss":
@@ -378,6 +378,18 @@ def unknown_person(head: Token) -> list[Argument]:
     text = doc_text(head.doc)[start:end]
     actor = Actor(text=text, name=text, code=None, country=None)
     return [Argument(actor=actor, mention=ActorMention(start=start, end=end, actor=actor, kind="person"), token=head)]
+
+
+def unknown_body(head: Token) -> list[Argument]:
+    """An organisation the parser names ("the Homeland Union", "the Umma party") that the
+    knowledge does not know: an actor with no code, so that what it does is an event."""
+    if head.ent_type_ != "ORG":
+        return []
+    tokens = [t for t in head.subtree if t.ent_type_ == "ORG" and abs(t.i - head.i) <= 6]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = doc_text(head.doc)[start:end]
+    actor = Actor(text=text, name=text, code=None, country=None)
+    return [Argument(actor=actor, mention=ActorMention(start=start, end=end, actor=actor, kind="group"), token=head)]
 
 
 def _prep_children(owner: Token, prep: str | None) -> list[Token]:
