@@ -669,3 +669,11 @@ def test_an_organisation_the_knowledge_does_not_know_still_acts(analyzer):
     [condemnation] = [e for e in found if e.event_code.startswith("11")]
     assert condemnation.source_actor is not None and condemnation.source_actor.code is None
     assert "National Coalition for Reform" in condemnation.source_actor.name
+
+
+def test_dismissing_an_appeal_rejects_whoever_made_it(analyzer):
+    found = events(analyzer, "The rebels in Ivory Coast dismissed an appeal from President Laurent Gbagbo to lay "
+                             "down their arms.", published="2002-12-11")
+    [rejection] = [e for e in found if e.event_code.startswith("12")]
+    assert code(rejection) == "CIVREB" and code(rejection, "target") == "CIVGOV", rejection
+    assert not any(e.event_code.startswith("02") for e in found), found  # the appeal is what was dismissed
