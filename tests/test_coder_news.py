@@ -677,3 +677,12 @@ def test_dismissing_an_appeal_rejects_whoever_made_it(analyzer):
     [rejection] = [e for e in found if e.event_code.startswith("12")]
     assert code(rejection) == "CIVREB" and code(rejection, "target") == "CIVGOV", rejection
     assert not any(e.event_code.startswith("02") for e in found), found  # the appeal is what was dismissed
+
+
+@pytest.mark.parametrize("text", [
+    "The government in Maputo on Thursday accepted demands from the rebels for political reforms.",
+    "The junta gave in to pressure from the African Union on Friday.",
+    "The government bowed to demands from the unions on Monday.",
+])
+def test_giving_in_to_demands_is_yielding(analyzer, text):
+    assert any(e.event_code.startswith("08") for e in events(analyzer, text)), events(analyzer, text)
