@@ -30,21 +30,24 @@ import muc4_eval  # noqa: E402
 import wikievents_eval  # noqa: E402
 from plover_eval import evaluate as plover  # noqa: E402
 
-# Measured 0.702 (top event, 226/322) after refusals and concessions took their content
-# (0.668 at the merge of the issue 13-21 branches).
-PLOVER_FLOOR = 0.69
+# Measured 0.711 (top event, 229/322) after yielding to demands and dismissing appeals were
+# coded (0.702 when the floor was 0.69; 0.668 at the merge of the issue 13-21 branches).
+PLOVER_FLOOR = 0.70
 # Measured 0.715 (P 0.645, R 0.803) on the ten example articles at the commit that set it.
 EXAMPLES_F1_FLOOR = 0.70
-# Measured 0.736 (P 0.691, R 0.788) on the twelve articles written without looking at
-# sitroom's output (tests/golden/wire_*), at the commit that set it (0.677 before).
-WIRE_F1_FLOOR = 0.72
+# Measured 0.770 (P 0.735, R 0.808) on the twelve articles written without looking at
+# sitroom's output (tests/golden/wire_*), at the commit that set it (0.736 when the floor
+# was 0.72, 0.677 before).
+WIRE_F1_FLOOR = 0.76
 MUC4_SAMPLE = 100
 # Measured on the first 100 MUC-4 dev articles, same commit: incident found 51/60 (85.0%),
-# in the template's country 70/87 (80.5%), quiet 19/40 (47.5%) (45/60, 63/87, 16/40 before).
-MUC4_FLOORS = {"found_share": 0.83, "country_share": 0.78, "quiet_share": 0.45}
-# Measured F1 on WikiEvents dev, same commit: attacker 0.282, victim 0.388, target 0.200,
-# place 0.266 (0.287 / 0.374 / 0.196 / 0.263 at b66615f).
-WIKIEVENTS_FLOORS = {"attacker": 0.28, "victim": 0.38, "target": 0.195, "place": 0.26}
+# in the template's country 70/87 (80.5%), quiet 21/40 (52.5%) (quiet 19/40 when the floor
+# was 0.45; 45/60, 63/87, 16/40 before).
+MUC4_FLOORS = {"found_share": 0.83, "country_share": 0.78, "quiet_share": 0.50}
+# Measured F1 on WikiEvents dev, same commit: attacker 0.308, victim 0.388, target 0.200,
+# place 0.263 (0.282 / 0.388 / 0.200 / 0.266 when the floors were set before; 0.287 /
+# 0.374 / 0.196 / 0.263 at b66615f).
+WIKIEVENTS_FLOORS = {"attacker": 0.30, "victim": 0.38, "target": 0.195, "place": 0.26}
 
 pytestmark = pytest.mark.slow
 
