@@ -93,6 +93,7 @@ def main() -> int:
     parser.add_argument("--analyses", type=Path, help="write the analyses saved by an earlier --save "
                                                       "instead of analysing the documents again")
     parser.add_argument("--losses", action="store_true", help="also break down the gold pairs missed")
+    parser.add_argument("--by-topic", action="store_true", help="also print the events' figures topic by topic")
     parser.add_argument("--topics", help="the conflict-related topics to report, comma-separated, instead of "
                                          "choosing them from this run's events (to compare runs whose coder "
                                          "chose different ones)")
@@ -129,6 +130,8 @@ def main() -> int:
               f"to {'write saved analyses' if args.analyses else 'ingest'} into an empty store")
         topics = args.topics.split(",") if args.topics else None
         doc_events, conflict_docs = print_figures(docs, events, stories, topics)
+        if args.by_topic:
+            print_by_topic(docs, doc_events)
         if args.losses:
             with duckdb.connect(str(db), read_only=True) as con:
                 for name, chosen in (("all topics", docs), ("conflict-related topics", conflict_docs)):
@@ -191,6 +194,17 @@ def print_figures(docs: list[dict[str, Any]], events: list[dict[str, Any]], stor
     for name, chosen in sets:
         _row(f"{name}: ceiling", chosen, lambda a, b: bool(doc_events[a]) and bool(doc_events[b]))
     return doc_events, sets[1][1]
+
+
+def print_by_topic(docs: list[dict[str, Any]], doc_events: dict[str, set[str]]) -> None:
+    """Events' pairwise figures for each topic (where a change of the coder or of fusion
+    won or lost its pairs)."""
+    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for doc in docs:
+        by_topic[str(doc["topic"])].append(doc)
+    print(f"{'topic':<34}{'docs':>6}{'gold pairs':>12}{'predicted':>11}{'precision':>11}{'recall':>8}{'F1':>7}")
+    for topic in sorted(by_topic, key=lambda t: int(t) if t.isdigit() else 0):
+        _row(f"topic {topic}: events", by_topic[topic], lambda a, b: bool(doc_events[a] & doc_events[b]))
 
 
 def _row(name: str, docs: list[dict[str, Any]], same: Callable[[str, str], bool]) -> None:

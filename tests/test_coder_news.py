@@ -686,3 +686,10 @@ def test_dismissing_an_appeal_rejects_whoever_made_it(analyzer):
 ])
 def test_giving_in_to_demands_is_yielding(analyzer, text):
     assert any(e.event_code.startswith("08") for e in events(analyzer, text)), events(analyzer, text)
+
+
+def test_releasing_things_frees_no_one(analyzer):
+    assert not any(e.event_code.startswith("08") for e in events(
+        analyzer, "Microsoft released security patches for its browser on Tuesday."))
+    assert any(e.event_code.startswith("084") for e in events(
+        analyzer, "The kidnappers released the journalist in Bamako on Tuesday."))

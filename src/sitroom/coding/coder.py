@@ -361,6 +361,8 @@ class EventStage:
         out = []
         if "animate" in trigger.rule.flags and not found_targets and rules.inanimate_object(trigger.token):
             return []  # "wants to kill this summit": no one is killed
+        if "person" in trigger.rule.flags and not found_targets and rules.thing_object(trigger.token):
+            return []  # "released security patches": no one is freed
         if violent and not found_targets and rules.against_a_phenomenon(trigger.token, places):
             return []  # "the fight against drug trafficking": a policy, not a battle
         if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):

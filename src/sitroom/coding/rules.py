@@ -231,6 +231,17 @@ def inanimate_object(token: Token) -> bool:
     return True
 
 
+def thing_object(token: Token) -> bool:
+    """The verb's object is a thing, not people: no person or group the parser names, no
+    count, no pronoun ("released security patches", "released a statement")."""
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or obj.pos_ in ("PRON", "NUM") or obj.like_num:
+        return False
+    if obj.ent_type_ in ("PERSON", "NORP", "CARDINAL", "ORG", "GPE"):
+        return False
+    return not any(c.dep_ == "nummod" or c.ent_type_ in ("PERSON", "NORP", "CARDINAL") for c in obj.children)
+
+
 # Words of struggle that take a phenomenon as readily as an enemy ("fight crime").
 STRUGGLE_WORDS = frozenset({"fight", "war", "struggle", "battle", "campaign", "offensive", "crackdown", "combat"})
 # A toll this large told in the present perfect ("political violence has killed more than

@@ -18,7 +18,7 @@ CODE_RE = re.compile(r"^\d{2,4}$")
 POS_VALUES = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "VN": ("VERB", "AUX", "NOUN", "PROPN")}
 CONDITION_KINDS = {"prep", "obj", "mod", "xcomp", "pobj", "subj"}
 TARGET_KINDS = {"dobj", "prep", "between", "poss", "place", "none"}
-FLAGS = {"sym", "territory", "violence", "habitual-ok", "armed", "animate", "official", "unnamed-ok", "against-state"}
+FLAGS = {"sym", "territory", "violence", "habitual-ok", "armed", "animate", "official", "unnamed-ok", "against-state", "person"}
 FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion",
           "vehicle", "prevented", "habitual", "background", "cause", "advocated", "series", "mishap", "era"}
 
