@@ -693,3 +693,9 @@ def test_releasing_things_frees_no_one(analyzer):
         analyzer, "Microsoft released security patches for its browser on Tuesday."))
     assert any(e.event_code.startswith("084") for e in events(
         analyzer, "The kidnappers released the journalist in Bamako on Tuesday."))
+
+
+def test_an_unknown_front_or_brigade_is_an_armed_group(analyzer):
+    found = events(analyzer, "The Liberation Front of Kordofan attacked a police station in Kadugli on Monday.")
+    [attack] = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert code(attack) == "REB" and "Liberation Front of Kordofan" in attack.source_actor.name, attack

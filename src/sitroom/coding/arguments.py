@@ -388,8 +388,14 @@ def unknown_body(head: Token) -> list[Argument]:
     tokens = [t for t in head.subtree if t.ent_type_ == "ORG" and abs(t.i - head.i) <= 6]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(head.doc)[start:end]
-    actor = Actor(text=text, name=text, code=None, country=None)
+    # "the Liberation Front of Kordofan", "the 33rd Front": a front, brigade or militia is an
+    # armed group, whatever its name
+    code = "REB" if tokens[-1].lemma_.lower() in ARMED_GROUP_HEADS or head.lemma_.lower() in ARMED_GROUP_HEADS else None
+    actor = Actor(text=text, name=text, code=code, country=None)
     return [Argument(actor=actor, mention=ActorMention(start=start, end=end, actor=actor, kind="group"), token=head)]
+
+
+ARMED_GROUP_HEADS = frozenset({"front", "brigade", "brigades", "militia", "commando", "commandos", "battalion"})
 
 
 def _prep_children(owner: Token, prep: str | None) -> list[Token]:
