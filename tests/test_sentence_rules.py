@@ -8,6 +8,7 @@ import json
 import pytest
 import spacy
 from spacy.attrs import SENT_START
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from sitroom.nlp import MAX_SENTENCE_CHARS, SENTENCE_ENDS, datelines, sentence_boundaries, split_glued
@@ -62,12 +63,12 @@ def _bench_texts() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def tokenizer():
+def tokenizer() -> Tokenizer:
     return spacy.blank("en").tokenizer
 
 
 @pytest.mark.parametrize("source", ["cases", "bench"])
-def test_sentence_rules_match_the_token_by_token_rules(tokenizer, source):
+def test_sentence_rules_match_the_token_by_token_rules(tokenizer: Tokenizer, source: str) -> None:
     texts = list(CASES) if source == "cases" else _bench_texts()
     changed = 0
     for text in texts:
@@ -78,7 +79,7 @@ def test_sentence_rules_match_the_token_by_token_rules(tokenizer, source):
     assert changed  # the rules did set boundaries: the comparison is not between empty arrays
 
 
-def test_sentence_rules_start_after_a_dateline_and_a_line_break_and_join_a_small_letter(tokenizer):
+def test_sentence_rules_start_after_a_dateline_and_a_line_break_and_join_a_small_letter(tokenizer: Tokenizer) -> None:
     doc = sentence_boundaries(tokenizer("GOMA, Nov 18 (Reuters) — Rebels fled\nthe town. Armenia | and Azerbaijan"))
     starts = [token.text for token in doc[1:] if token.is_sent_start]
     assert starts == ["Rebels", "the"]
