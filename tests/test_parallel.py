@@ -2,6 +2,7 @@
 process stores; the input is read lazily; the store is let go of between batches."""
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import subprocess
@@ -414,3 +415,21 @@ def test_a_forked_worker_writes_to_stderr_while_another_thread_held_its_lock(str
     done = subprocess.run([sys.executable, "-c", FORK_WITH_STDERR_HELD, streams, "20" if says else "3"],
                           capture_output=True, text=True, timeout=120, cwd=REPO)
     assert ("worker here" in done.stdout) is says, done.stdout + done.stderr
+
+
+def _permanent_objects() -> int:
+    return gc.get_freeze_count()
+
+
+@pytest.mark.skipif(parallel.start_method() != "fork", reason="workers are forked on Linux only")
+def test_forked_workers_hold_what_was_loaded_as_permanent_and_this_process_does_not() -> None:
+    options = Options(model="blank:en")
+    pool = parallel._start_pool(options, 2)
+    try:
+        frozen = pool.submit(_permanent_objects).result(timeout=60)
+    finally:
+        pool.shutdown(wait=True)
+    # the worker's collections skip the model and knowledge it was forked with ...
+    assert frozen > 10_000
+    # ... and this process, which let go of its copy, collects everything again
+    assert gc.get_freeze_count() == 0

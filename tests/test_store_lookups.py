@@ -129,3 +129,29 @@ def test_prints_made_ahead_are_stored_as_given() -> None:
         store.add_articles([(article, sentences, [make_event("e", article, sentences[0])])], prints={"a": other})
         stored = store._con.execute("SELECT signature FROM stories WHERE article_id = 'a'").fetchone()[0]
     assert tuple(stored) == other.signature
+
+
+def test_a_batch_parses_each_stored_member_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch reads its stories' members back several times (the story's members, the
+    candidates, the events formed again, the leads): each record is parsed once for all
+    of them, and once more for the event rebuilt from it (`fusion.fuse` takes copies)."""
+    with Store.open(":memory:") as store:
+        for i in range(3):
+            article, sentences = make_article(f"a{i}", [STORY], published="2025-03-10")
+            store.add_articles([(article, sentences, [make_event(f"e{i}", article, sentences[0], date="2025-03-10",
+                                                                 place=("Kadugli", "SDN", 11.0, 29.7))])])
+        stored = {record for (record,) in store._con.execute("SELECT record FROM members").fetchall()}
+        parsed: list[str] = []
+        real_loads = store_fusion.json.loads
+
+        def counting(text: str, *args, **kwargs):
+            parsed.append(text)
+            return real_loads(text, *args, **kwargs)
+
+        monkeypatch.setattr(store_fusion.json, "loads", counting)
+        article, sentences = make_article("a3", [STORY], published="2025-03-10")
+        store.add_articles([(article, sentences, [make_event("e3", article, sentences[0], date="2025-03-10",
+                                                             place=("Kadugli", "SDN", 11.0, 29.7))])])
+    read_back = [text for text in parsed if text in stored]
+    assert len(set(read_back)) == 3  # every stored member was read back ...
+    assert len(read_back) == 2 * 3  # ... and parsed once as a member, once to rebuild its event (was 15)

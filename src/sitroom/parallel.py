@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import gc
 import multiprocessing
 import sys
 import threading
@@ -229,6 +230,11 @@ def _start_pool(options: Options, workers: int) -> ProcessPoolExecutor:
     _worker_analyzer(options)  # a model that cannot load fails here, as it would in a worker
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=_fresh_streams)
+    # The workers take the objects loaded so far (the model, the knowledge) as permanent:
+    # their garbage collections then never walk them nor write to their pages, which stay
+    # shared with this process (over 300 dated articles, collections took 0.29 s of
+    # processor time with them, 0.05 s without).
+    gc.freeze()
     try:
         # a forking pool starts all its workers at the first task: now, with the Analyzer
         pool.submit(int).result()
@@ -236,6 +242,7 @@ def _start_pool(options: Options, workers: int) -> ProcessPoolExecutor:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     finally:
+        gc.unfreeze()  # this process lets go of its copy: its cycles must be collectable
         _worker_analyzer.cache_clear()  # the workers have their copies; this process writes
     return pool
 

@@ -190,6 +190,21 @@ class Fuser:
         self.touched: set[str] = set()
         self._dirty: set[int] = set()  # members (by seq) whose events must be formed again
         self._clusters: dict[str, list[dict[str, Any]]] = {}  # event id -> member records, in order
+        # JSON text of member records and decisions -> parsed: a batch reads the same members
+        # back several times (its stories' members, the candidates, the events formed again,
+        # the leads), and parsing them was a tenth of the writes. Read only, never mutated.
+        self._parsed: dict[str, Any] = {}
+
+    def _member(self, row: tuple[Any, ...]) -> "_Member":
+        """The member of a `_MEMBER_SELECT` row, each JSON text parsed once in this transaction."""
+        seq, id_, article_id, event_id, record, decision = row
+        return _Member(int(seq), id_, article_id, event_id, self._parse(record), self._parse(decision))
+
+    def _parse(self, text: str) -> Any:
+        parsed = self._parsed.get(text)
+        if parsed is None:
+            parsed = self._parsed[text] = json.loads(text)
+        return parsed
 
     # -- joining ---------------------------------------------------------------------------
     def add_articles(self, articles: Sequence[tuple[str, Sequence[tuple[dict[str, Any], Sequence[tuple[Any, ...]]]]]],
@@ -209,7 +224,7 @@ class Fuser:
         in_story: dict[str, list[_Member]] = defaultdict(list)  # story id -> stored members of its articles
         for row in self.con.execute(f"{_MEMBER_SELECT} WHERE list_contains(?, article_id)",
                                     [sorted(story_of)]).fetchall():
-            member = _Member.of(row)
+            member = self._member(row)
             in_story[story_of[member.article_id]].append(member)
         links = self.stories.linked(sorted(story_of))
         leads = _leads([*new, *(m for members in in_story.values() for m in members)], self.knowledge)
@@ -308,7 +323,7 @@ class Fuser:
                 'm."date" IS NULL) OR m."date" BETWEEN q.first_day AND q.last_day)',
                 [[m.seq for m, _ in queried], [b.root for _, b in queried], [b.place for _, b in queried],
                  [b.first_day for _, b in queried], [b.last_day for _, b in queried]]).fetchall()
-            found = {int(seq): _Member.of(row) for row in self.con.execute(
+            found = {int(seq): self._member(row) for row in self.con.execute(
                 f"{_MEMBER_SELECT} WHERE list_contains(?, seq)", [sorted({m for _, m in pairs})]).fetchall()
                 for seq in (row[0],)} if pairs else {}
             for q_seq, m_seq in pairs:
@@ -320,7 +335,7 @@ class Fuser:
         # the same id: an article stored twice under two ids, or identical content
         ids = sorted({member.id for member in new})
         for row in self.con.execute(f"{_MEMBER_SELECT} WHERE list_contains(?, id)", [ids]).fetchall():
-            other = _Member.of(row)
+            other = self._member(row)
             for member in new:
                 if member.id == other.id:
                     out[member.seq][other.seq] = other
@@ -362,7 +377,7 @@ class Fuser:
         rows = self.con.execute(
             f"{_MEMBER_SELECT} WHERE list_contains(?, event_id) UNION {_MEMBER_SELECT} WHERE list_contains(?, seq)",
             [events, dirty]).fetchall()
-        members = {m.seq: m for m in map(_Member.of, rows)}
+        members = {m.seq: m for m in map(self._member, rows)}
         seqs = sorted(members)
         edge_rows = self.con.execute(
             'SELECT a, b, score, "match" FROM member_edges WHERE list_contains(?, a) AND list_contains(?, b)',
@@ -374,7 +389,7 @@ class Fuser:
         scope_articles = sorted({m.article_id for m in members.values()})
         links = self.stories.linked(scope_articles)
         story_of = self.stories.story_ids(scope_articles)
-        leads = _leads([_Member.of(row) for row in self.con.execute(
+        leads = _leads([self._member(row) for row in self.con.execute(
             f"{_MEMBER_SELECT} WHERE list_contains(?, article_id)", [scope_articles]).fetchall()], self.knowledge)
         vetoes: dict[tuple[int, int], bool] = {}
 
@@ -663,11 +678,6 @@ class _Member:
     event_id: str
     record: dict[str, Any]
     decision: dict[str, Any]
-
-    @classmethod
-    def of(cls, row: tuple[Any, ...]) -> "_Member":
-        seq, id_, article_id, event_id, record, decision = row
-        return cls(int(seq), id_, article_id, event_id, json.loads(record), json.loads(decision))
 
     def key(self) -> tuple[str, str]:
         """What orders members whatever order they came in."""
