@@ -699,3 +699,10 @@ def test_an_unknown_front_or_brigade_is_an_armed_group(analyzer):
     found = events(analyzer, "The Liberation Front of Kordofan attacked a police station in Kadugli on Monday.")
     [attack] = [e for e in found if e.event_code[:2] in ("18", "19")]
     assert code(attack) == "REB" and "Liberation Front of Kordofan" in attack.source_actor.name, attack
+
+
+def test_a_relative_clause_keeps_its_own_day_when_the_sentence_gives_another(analyzer):
+    found = events(analyzer, "A gunman shot dead one guard and wounded two others Monday at the warehouse from "
+                             "which he was fired last week, police said.", published="2025-03-12")
+    [shooting] = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert shooting.date == "2025-03-10", shooting

@@ -57,6 +57,7 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
     """Map the token index of each date's owner (a trigger or a verb) to the date."""
     out: dict[int, DateMention] = {}
     fronted: list[tuple[int, DateMention]] = []
+    alone = sum(1 for m in mentions if m.start >= sent.start_char and m.end <= sent.end_char and m.value) == 1
     for mention in mentions:
         if mention.start < sent.start_char or mention.end > sent.end_char or mention.value is None:
             continue
@@ -83,10 +84,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         else:
             owner = current
         out.setdefault(owner.i, mention)
-        if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj"):
-            # "used water cannon to disperse hundreds who remained outside early on Thursday":
-            # a relative clause that tells no act of its own lends its time to the clause
-            # whose object it describes (the parser's attachment, not the writer's)
+        if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj") and alone:
+            # "used water cannon to disperse hundreds who stayed outside early on Thursday":
+            # a relative clause that tells no act of its own lends its time, the sentence's
+            # only one, to the clause whose object it describes (the parser's attachment,
+            # not the writer's); with another date in the sentence it keeps its own ("shot
+            # him on Monday at the firm from which he was fired last week")
             fronted.append((sent.root.i, mention))
         if owner.dep_ == "dobj" and owner.head.i in owners:
             # "condemned the attack on Tuesday": the parser hangs the date on the object;
