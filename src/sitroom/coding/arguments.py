@@ -381,8 +381,10 @@ def unknown_person(head: Token) -> list[Argument]:
 
 
 def unknown_body(head: Token) -> list[Argument]:
-    """An organisation the parser names ("the Homeland Union", "the Umma party") that the
-    knowledge does not know: an actor with no code, so that what it does is an event."""
+    """An organisation the parser names ("the National Coalition for Reform", "the Kivu
+    Farmers Union") that the knowledge does not know: an actor with no code, so that what it
+    does is an event; an armed group (REB) when its name ends in Front, Brigade, Militia,
+    Commando or Battalion."""
     if head.ent_type_ != "ORG":
         return []
     tokens = [t for t in head.subtree if t.ent_type_ == "ORG" and abs(t.i - head.i) <= 6]
