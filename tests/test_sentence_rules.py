@@ -27,7 +27,7 @@ CASES = (
     "word " * 450 + "\n\n" + "another " * 300,
     "x",
     " \n \n",
-    "\n\nNAIROBI, Kenya (AP) _\n\nSuspected bombs exploded outside the embassies.",
+    "\n\nKAMPALA, Uganda (AP) _\n\nTwo grenades went off near a bus station at dusk.",
 )
 
 
