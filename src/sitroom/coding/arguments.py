@@ -196,7 +196,10 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
             found = clause_agent(subject, index)  # "killed by a bomb planted by the group"
         if found or is_passive(token):
             return found  # before a passive verb stands its patient, not its actor
-        return _preverbal(clause_top(token), index) or (unknown_body(subject) if subject is not None else [])
+        found = _preverbal(clause_top(token), index)
+        if not found and subject is not None:
+            found = unknown_body(subject, lambda word: lexicon_frames(word, "armed-body"))
+        return found
     # a noun trigger: its own possessor, modifiers or "by" phrase, else its light verb's subject
     for child in token.children:
         if child.dep_ == "poss":
@@ -380,24 +383,21 @@ def unknown_person(head: Token) -> list[Argument]:
     return [Argument(actor=actor, mention=ActorMention(start=start, end=end, actor=actor, kind="person"), token=head)]
 
 
-def unknown_body(head: Token) -> list[Argument]:
+def unknown_body(head: Token, is_armed_body: Callable[[str], bool]) -> list[Argument]:
     """An organisation the parser names ("the National Coalition for Reform", "the Kivu
     Farmers Union") that the knowledge does not know: an actor with no code, so that what it
-    does is an event; an armed group (REB) when its name ends in Front, Brigade, Militia,
-    Commando or Battalion."""
+    does is an event; an armed group (REB) when its name ends in a word of an armed body
+    (frame `armed-body`: Front, Brigade, Militia ...)."""
     if head.ent_type_ != "ORG":
         return []
     tokens = [t for t in head.subtree if t.ent_type_ == "ORG" and abs(t.i - head.i) <= 6]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(head.doc)[start:end]
-    # "the Liberation Front of Kordofan", "the 33rd Front": a front, brigade or militia is an
-    # armed group, whatever its name
-    code = "REB" if tokens[-1].lemma_.lower() in ARMED_GROUP_HEADS or head.lemma_.lower() in ARMED_GROUP_HEADS else None
+    # "the Liberation Front of Kordofan": a front, brigade or militia is an armed group
+    code = "REB" if is_armed_body(tokens[-1].lemma_.lower()) or is_armed_body(head.lemma_.lower()) else None
     actor = Actor(text=text, name=text, code=code, country=None)
     return [Argument(actor=actor, mention=ActorMention(start=start, end=end, actor=actor, kind="group"), token=head)]
 
-
-ARMED_GROUP_HEADS = frozenset({"front", "brigade", "brigades", "militia", "commando", "commandos", "battalion"})
 
 
 def _prep_children(owner: Token, prep: str | None) -> list[Token]:

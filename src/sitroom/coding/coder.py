@@ -361,7 +361,7 @@ class EventStage:
         out = []
         if "animate" in trigger.rule.flags and not found_targets and rules.inanimate_object(trigger.token):
             return []  # "wants to kill this summit": no one is killed
-        if "person" in trigger.rule.flags and not found_targets and rules.thing_object(trigger.token):
+        if "person" in trigger.rule.flags and not found_targets and rules.inanimate_object(trigger.token, counted=False):
             return []  # "released security patches": no one is freed
         if violent and not found_targets and rules.against_a_phenomenon(trigger.token, places):
             return []  # "the fight against drug trafficking": a policy, not a battle

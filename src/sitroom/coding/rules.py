@@ -14,12 +14,13 @@ from spacy.tokens import Span, Token
 
 from ..records import Actor, TollReport
 from .merge import TOLL_LEMMAS
+from .syntax import subject_of
 from .triggers import Trigger
 from .when import EventDate
+from .where import LOCATIVE_PREPS, PlaceIndex
 
 if TYPE_CHECKING:
     from .arguments import Argument
-    from .where import PlaceIndex
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # The generic use of force (190) and the generic assault (180): see `one_sided`.
@@ -219,27 +220,22 @@ def is_question(sent: Span) -> bool:
     return sent.text.strip().rstrip("\"'”’»)] ").endswith("?")
 
 
-def inanimate_object(token: Token) -> bool:
-    """The verb's object (or passive subject) is a thing ("kill the deal"), not a victim."""
+def inanimate_object(token: Token, *, counted: bool = True) -> bool:
+    """The verb's object (or passive subject) is a thing ("kill the deal"), not a victim.
+    `counted`: a bare plural stands for people ("killed dozens"); without it, only a
+    count, a pronoun or a name the parser gives does ("released 12 prisoners", not
+    "released security patches")."""
     obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None:
         return False
     if obj.pos_ in ("PRON", "NUM") or obj.ent_type_ in ("PERSON", "NORP", "CARDINAL") or obj.like_num:
         return False  # "a second was injured": a count or an ordinal stands for people
-    if any(c.dep_ == "nummod" for c in obj.children) or obj.tag_ in ("NNS", "NNPS"):
-        return False  # "killed 14 soldiers", "killed dozens"
-    return True
-
-
-def thing_object(token: Token) -> bool:
-    """The verb's object is a thing, not people: no person or group the parser names, no
-    count, no pronoun ("released security patches", "released a statement")."""
-    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is None or obj.pos_ in ("PRON", "NUM") or obj.like_num:
-        return False
-    if obj.ent_type_ in ("PERSON", "NORP", "CARDINAL", "ORG", "GPE"):
-        return False
-    return not any(c.dep_ == "nummod" or c.ent_type_ in ("PERSON", "NORP", "CARDINAL") for c in obj.children)
+    if any(c.dep_ == "nummod" for c in obj.children):
+        return False  # "killed 14 soldiers"
+    if counted:
+        return obj.tag_ not in ("NNS", "NNPS")  # "killed dozens"
+    return obj.ent_type_ not in ("ORG", "GPE") and not any(
+        c.ent_type_ in ("PERSON", "NORP", "CARDINAL") for c in obj.children)
 
 
 # Words of struggle that take a phenomenon as readily as an enemy ("fight crime").
@@ -276,12 +272,10 @@ def _placed(verb: Token) -> bool:
     """A named place in the verb's clause, outside its subject ("killed hundreds of
     villagers in Ituri province", "near Goma")."""
     subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    return any(t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.i not in subject
+    return any(t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.i not in subject
                and any(g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "PROPN" for g in t.subtree)
                for t in verb.subtree)
 
-
-PLACE_PREPS = frozenset({"in", "at", "near", "across", "around", "outside", "inside", "throughout", "from"})
 
 
 def in_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
@@ -294,21 +288,12 @@ def in_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
 
 def caused_by(verb: Token, is_kind: Callable[[str], bool]) -> bool:
     """The subject of a toll verb is of a kind (`is_kind` on its lemma): "the landslide
-    killed 31 people", "a civil war that left 8,000 dead and killed ..." (a relative pronoun
-    stands for its antecedent), "raged for a decade and killed ..." (a joined verb's)."""
+    killed 31 people", "a civil war that killed ..." (a relative pronoun stands for its
+    antecedent), "raged for a decade and killed ..." (a joined verb's): `subject_of`."""
     if verb.lemma_.lower() not in TOLL_LEMMAS:
         return False
-    subject = _subject(verb)
-    if subject is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        subject = _subject(verb.head)
+    subject = subject_of(verb)
     return subject is not None and is_kind(subject.lemma_.lower())
-
-
-def _subject(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        return verb.head
-    return subject
 
 
 def undated(verb: Token) -> bool:
@@ -343,7 +328,7 @@ def aggregate(token: Token, toll: TollReport | None) -> bool:
 
 # Words that pick one act out of a series: "the latest in a string of raids", "one of a
 # spate of attacks", "the deadliest of a wave of bombings".
-ONE_OF = frozenset({"latest", "newest", "last", "first", "second", "third", "one", "another"})
+ONE_OF = ORDINALS | {"latest", "newest", "one", "another"}
 
 
 def one_of_a_series(token: Token, is_series: Callable[[str], bool]) -> bool:
