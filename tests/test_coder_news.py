@@ -614,6 +614,7 @@ def test_a_rebel_offensive_with_no_target_named_is_against_the_states_forces(ana
     # what an accident or a disaster kills is no one's act
     ("The crash killed 54 of the 60 passengers on board, the airline said on Monday.", None),
     ("Six passengers were killed in the crash near Tegucigalpa on Monday.", None),
+    ("A powerful earthquake struck the region on Monday, killing at least 40 people.", None),
     # a war that killed thousands, on no day, is background
     ("The civil war, which killed tens of thousands of herders and farmers, is now largely over.",
      "Violence killed 12 people in Jos on Sunday, police said."),

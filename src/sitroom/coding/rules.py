@@ -286,11 +286,12 @@ def in_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
         g.dep_ == "pobj" and is_kind(g.lemma_.lower()) for g in c.children) for c in verb.children)
 
 
-def caused_by(verb: Token, is_kind: Callable[[str], bool]) -> bool:
-    """The subject of a toll verb is of a kind (`is_kind` on its lemma): "the landslide
-    killed 31 people", "a civil war that killed ..." (a relative pronoun stands for its
-    antecedent), "raged for a decade and killed ..." (a joined verb's): `subject_of`."""
-    if verb.lemma_.lower() not in TOLL_LEMMAS:
+def caused_by(verb: Token, is_kind: Callable[[str], bool], *, tolls_only: bool = True) -> bool:
+    """The subject of a toll verb (of any violent verb without `tolls_only`) is of a kind
+    (`is_kind` on its lemma): "the landslide killed 31 people", "an earthquake struck the
+    region", "a civil war that killed ..." (a relative pronoun stands for its antecedent),
+    "raged for a decade and killed ..." (a joined verb's): `subject_of`."""
+    if tolls_only and verb.lemma_.lower() not in TOLL_LEMMAS:
         return False
     subject = subject_of(verb)
     return subject is not None and is_kind(subject.lemma_.lower())
