@@ -688,3 +688,25 @@ def test_a_relative_clause_keeps_its_own_day_when_the_sentence_gives_another(ana
                              "which he had been sacked last week, police said.", published="2025-03-12")
     [shooting] = [e for e in found if e.event_code[:2] in ("18", "19")]
     assert shooting.date == "2025-03-10", shooting
+
+
+def test_participles_joined_to_a_passive_verb_share_its_patient_and_its_doer(analyzer):
+    # the shared subject of "was kidnapped and murdered" is the victim of both verbs, not the
+    # murderer of the second; "were shot and killed by X" names X for both
+    found = events(analyzer, "The governor of the province was kidnapped and murdered on Monday.")
+    murder = [e for e in found if e.event_code.startswith("18") and e.trigger == "murdered"]
+    assert murder and all(code(e) is None for e in murder), found
+    assert all(code(e, "target") and code(e, "target").endswith("GOV") for e in found if e.event_code.startswith("18")), found
+    found = events(analyzer, "Three policemen were shot and killed by insurgents near the border on Monday.")
+    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert violent and all(code(e) and code(e).endswith("INS") for e in violent), found
+    assert all(code(e, "target") and code(e, "target").endswith("COP") for e in violent), found
+
+
+def test_an_act_whose_subject_is_no_one_did_not_happen(analyzer):
+    found = events(analyzer, "No journalist has been murdered in the province since the ceasefire, the governor said.")
+    assert not [e for e in found if e.event_code.startswith("18") and e.modality == "asserted"], found
+    found = events(analyzer, "Nobody was hurt when a bomb exploded outside a bank in the capital on Monday.")
+    hurt = [e for e in found if e.trigger == "hurt"]
+    assert all(e.modality == "negated" for e in hurt), found
+    assert [e for e in found if e.trigger == "exploded" and e.modality == "asserted"], found  # the blast happened

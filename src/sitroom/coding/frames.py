@@ -113,6 +113,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         children = list(verb.children)
         if any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated") and c.dep_ in ("neg", "det", "advmod") for c in children):
             return "negated"
+        if position == 0 and verb.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and _none(c, lexicon) for c in children):
+            return "negated"  # "no journalist has been murdered", "nobody was hurt"
         if position > 0 and verb.lemma_.lower() in ("deny", "fail"):
             return "negated"
         if position > 0 and chain[position - 1].dep_ == "xcomp" and lexicon.has_frame(verb.lemma_.lower(), "negated"):
@@ -138,6 +141,16 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     if report is not None and (report.claim or (violent and _is_party(report.actor, parties))):
         return "claimed"
     return "asserted"
+
+
+# Pronouns that name no one: the subject of an act that did not happen.
+NO_ONE = frozenset({"nobody", "none", "nothing", "noone", "no-one"})
+
+
+def _none(subject: Token, lexicon: EventLexicon) -> bool:
+    """"no one", "no journalist", "nobody", "none of the hostages"."""
+    return subject.lower_ in NO_ONE or any(
+        c.dep_ == "det" and lexicon.has_frame(c.lower_, "negated") for c in subject.children)
 
 
 def _future_in_the_past(verb: Token, children: list[Token], lexicon: EventLexicon) -> bool:

@@ -25,6 +25,12 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
     A passive agent ("was hit by X") is returned as the logical subject. A relative
     pronoun subject is replaced by the noun the relative clause modifies.
     """
+    if shares_passive(verb):
+        # "the mayor was kidnapped and murdered": the shared subject is the patient; the
+        # doer is only in a "by" phrase
+        return passive_agent(verb)
+    if _own_passive(verb) and passive_agent(verb) is not None:
+        return passive_agent(verb)
     seen = 0
     token: Token | None = verb
     while token is not None and seen < 8:
@@ -86,11 +92,47 @@ def clause_top(verb: Token) -> Token:
 
 
 def passive_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    own = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if own is None and shares_passive(verb):
+        return passive_subject(verb.head)  # "the mayor was kidnapped and murdered"
+    return own
 
 
 def is_passive(verb: Token) -> bool:
+    return _own_passive(verb) or shares_passive(verb)
+
+
+def _own_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def shares_passive(verb: Token) -> bool:
+    """A participle joined to a passive verb, with no subject or auxiliary of its own, is
+    passive too: "the mayor was kidnapped and murdered", "were shot and killed"."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX")
+            and _own_passive(verb.head)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children))
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb, or the one its joined participles share: "were
+    shot and killed by rebels" names the rebels for both verbs."""
+    own = _agent(verb)
+    if own is not None:
+        return own
+    if shares_passive(verb):
+        return passive_agent(verb.head)
+    for joined in verb.children:
+        if joined.dep_ == "conj" and shares_passive(joined):
+            found = _agent(joined)
+            if found is not None:
+                return found
+    return None
 
 
 def conjuncts(token: Token) -> list[Token]:
