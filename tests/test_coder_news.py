@@ -710,3 +710,38 @@ def test_an_act_whose_subject_is_no_one_did_not_happen(analyzer):
     hurt = [e for e in found if e.trigger == "hurt"]
     assert all(e.modality == "negated" for e in hurt), found
     assert [e for e in found if e.trigger == "exploded" and e.modality == "asserted"], found  # the blast happened
+
+
+@pytest.mark.parametrize("text, target_role", [
+    ("The interior ministry was the target of an attack in the capital on Monday.", "GOV"),
+    ("The mayor of the city was the victim of an assassination attempt on Monday.", "GOV"),
+])
+def test_the_subject_of_the_target_or_victim_of_an_act_suffers_it(analyzer, text, target_role):
+    found = [e for e in events(analyzer, text) if e.event_code[:2] in ("18", "19")]
+    assert found, text
+    # the subject is what the act was done to, never its doer
+    assert all(not (code(e) or "").endswith(("GOV", "CVL")) for e in found), found
+    assert all(code(e, "target") and code(e, "target").endswith(target_role) for e in found), found
+
+
+def test_the_side_a_victim_fought_is_who_hurt_them(analyzer):
+    found = events(analyzer, "Two policemen were wounded in a clash with guerrillas in the north on Monday.")
+    wounded = [e for e in found if e.trigger == "wounded"]
+    assert wounded and code(wounded[0]).endswith("REB") and code(wounded[0], "target").endswith("COP"), found
+
+
+@pytest.mark.parametrize("text, doer, target", [
+    # a military convoy, base or unit is the armed forces
+    ("Rebels ambushed a military convoy in the mountains on Monday.", "REB", "MIL"),
+    ("Insurgents attacked an army base near the border on Tuesday.", "INS", "MIL"),
+    # losses inflicted on someone; the phrase hangs from the object, not from the verb
+    ("The rebels inflicted heavy losses on the army near the border on Monday.", "REB", "MIL"),
+    # the patient of a passive clause with no subject is the subject it hangs from
+    ("The policemen fled the town in disarray after being attacked by rebels on Monday.", "REB", "COP"),
+    ("Attacked by insurgents near the border, the soldiers withdrew to their base on Monday.", "INS", "MIL"),
+    ("There were clashes against army troops in the north, the rebels said on Monday.", None, "MIL"),
+])
+def test_combatants_are_found_as_targets(analyzer, text, doer, target):
+    found = [e for e in events(analyzer, text) if e.event_code[:2] in ("18", "19")]
+    assert any((doer is None or (code(e) or "").endswith(doer)) and (code(e, "target") or "").endswith(target)
+               for e in found), found

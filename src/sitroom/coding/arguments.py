@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..records import Actor, ActorMention
-from .syntax import clause_top, conjuncts, is_passive, own_tokens, passive_subject, subject_of
+from .syntax import clause_top, conjuncts, controlled_patient, is_passive, own_tokens, passive_subject, subject_of
 from .triggers import Trigger
 
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -316,6 +316,8 @@ def targets(
             obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
             if obj is None and is_passive(token):
                 obj = passive_subject(token)
+            if obj is None:
+                obj = controlled_patient(token)  # "fled after being attacked by rebels"
             if obj is not None:
                 # "shelled positions held by the militia": the object's holder; a victim
                 # the knowledge does not know ("gunmen shot Juan Perez") is still the target
@@ -328,6 +330,14 @@ def targets(
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
                         found.extend(actors_of(pobj, index))
+            if not found:
+                # "on Monday" on the verb names no one; "inflicted losses on the army": the
+                # phrase hangs from the object
+                for owner in trigger.tokens:
+                    for child in _prep_children(owner, prep, nested_only=True):
+                        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            found.extend(actors_of(pobj, index))
         elif kind == "between":
             found = between_actors(token, index)[1:]
         elif kind == "poss":
@@ -400,11 +410,11 @@ def unknown_body(head: Token, is_armed_body: Callable[[str], bool]) -> list[Argu
 
 
 
-def _prep_children(owner: Token, prep: str | None) -> list[Token]:
+def _prep_children(owner: Token, prep: str | None, *, nested_only: bool = False) -> list[Token]:
     """Prepositions `prep` on the trigger, or on a noun it governs ("discussed the
     situation during talks with X": "with" hangs from "talks")."""
     direct = [c for c in owner.children if c.dep_ in ("prep", "prt") and c.lower_ == prep]
-    if direct:
+    if direct and not nested_only:
         return direct
     nested = []
     for child in owner.children:

@@ -329,6 +329,18 @@ class EventStage:
                     break
         if not found_sources and trigger.token.pos_ in ("NOUN", "PROPN"):
             found_sources = clause_agent(trigger.token, actors)  # "a bomb planted by the group"
+        if not found_sources:
+            opponent = rules.fought_with(trigger.token, lambda t: (
+                (fight := trigger_at.get(t.i)) is not None and "sym" in fight.rule.flags
+                and fight.rule.code[:2] in VIOLENT_ROOTS))
+            if opponent is not None:
+                found_sources = actors_of(opponent, actors)  # "wounded in a clash with guerrillas"
+        holder = rules.sufferer(trigger.token, lambda w: lexicon.has_frame(w, "patient"))
+        if holder is not None:
+            # "the town has been the target of rebel attacks": the subject suffers the act
+            held = {t.i for t in holder.subtree}
+            found_sources = [a for a in found_sources if a.token.i not in held]
+            found_targets = found_targets or actors_of(holder, actors)
         found_targets = rules.people_of_a_country(trigger.rule.code, found_targets)
         report = report_of(trigger.token, sent, lexicon, actors)
         is_report = lambda t: _is_report(t, lexicon)  # noqa: E731

@@ -332,6 +332,39 @@ def aggregate(token: Token, toll: TollReport | None) -> bool:
 ONE_OF = ORDINALS | {"latest", "newest", "one", "another"}
 
 
+# Verbs that make their subject what the complement names: "was the target of attacks".
+COPULAS = frozenset({"be", "become", "remain"})
+
+
+def sufferer(token: Token, is_patient: Callable[[str], bool]) -> Token | None:
+    """The subject of "X was the target (victim) of <act>": the act's target. Through a
+    compound ("the victim of an assassination attempt")."""
+    noun = token.head if token.dep_ == "compound" else token
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    patient = noun.head.head
+    if not is_patient(patient.lemma_.lower()) or patient.dep_ != "attr" or patient.head.lemma_.lower() not in COPULAS:
+        return None
+    return next((c for c in patient.head.children if c.dep_ == "nsubj"), None)
+
+
+def fought_with(verb: Token, is_fight: Callable[[Token], bool]) -> Token | None:
+    """"Two policemen were wounded in a clash with guerrillas": whoever the victims fought is
+    who hurt them. The party after "with" of the fight the toll verb happened in."""
+    if verb.lemma_.lower() not in TOLL_LEMMAS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for fight in prep.children:
+            if fight.dep_ in ("pobj", "pcomp") and is_fight(fight):
+                party = next((c for c in fight.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+                found = next((g for g in party.children if g.dep_ == "pobj"), None) if party is not None else None
+                if found is not None:
+                    return found
+    return None
+
+
 def one_of_a_series(token: Token, is_series: Callable[[str], bool]) -> bool:
     """The trigger names the kind of a series that the act of the sentence belongs to:
     "..., in the latest of a string of raids on army positions"."""

@@ -114,6 +114,25 @@ def shares_passive(verb: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children))
 
 
+def controlled_patient(verb: Token) -> Token | None:
+    """The patient of a passive clause with no subject of its own is the subject of the
+    clause it hangs from: "the policemen fled after being attacked by rebels", "attacked
+    by rebels, the policemen fled"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.tag_ != "VBN":
+        return None
+    if not (_own_passive(verb) or any(c.dep_ == "agent" for c in verb.children)):
+        return None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = verb.head.head
+    elif verb.dep_ == "advcl":
+        governor = verb.head
+    else:
+        return None
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _agent(verb: Token) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
