@@ -745,3 +745,12 @@ def test_combatants_are_found_as_targets(analyzer, text, doer, target):
     found = [e for e in events(analyzer, text) if e.event_code[:2] in ("18", "19")]
     assert any((doer is None or (code(e) or "").endswith(doer)) and (code(e, "target") or "").endswith(target)
                for e in found), found
+
+
+def test_a_country_that_only_says_whose_an_embassy_is_is_not_where_it_happened(analyzer):
+    found = [e for e in events(analyzer, "A bomb exploded outside the U.S. embassy on Monday, police said.")
+             if e.event_code.startswith("18")]
+    assert found and all(e.location is None or e.location.country != "USA" for e in found), found
+    found = [e for e in events(analyzer, "A bomb exploded in the United States on Monday, police said.")
+             if e.event_code.startswith("18")]
+    assert found and all(e.location is not None and e.location.country == "USA" for e in found), found

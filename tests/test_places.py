@@ -348,3 +348,15 @@ def test_a_place_the_gazetteer_does_not_know_is_in_the_country_the_text_gives(nl
     tied = by_text(places(nlp, stage, "Rebels burned a bus in the Honduran village of Zorrillera.", ["SLV"]))
     assert tied["Zorrillera"].place.country == "HND"
     assert tied["Honduran"].kind == "demonym"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Gunmen stormed a hotel in the Somali capital on Monday.", "Somali capital", "SOM"),
+    ("A car bomb exploded in the Peruvian capital overnight.", "Peruvian capital", "PER"),
+])
+def test_a_demonym_before_capital_is_the_capital_city(nlp: Language, stage: PlaceStage, text: str, name: str,
+                                                       country: str) -> None:
+    found = by_text(places(nlp, stage, text, None))
+    place = found[name].place
+    assert place is not None and (place.country, place.precision) == (country, "city"), found
+    assert found[name].start == text.index(name.split()[0])

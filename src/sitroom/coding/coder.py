@@ -357,6 +357,7 @@ class EventStage:
         # ("arrived in Baghdad", "strikes on Kyiv") is also where the event happened
         taken = {t.i for a in found_sources + found_targets if a.mention.kind not in ("capital", "country")
                  for t in _mention_tokens(a, sent)}
+        taken |= _nationalities(sent, actors)
         place = where.event_place(trigger, places, taken=taken)
         toll_mentions = tolls.get(trigger.token.i, [])
         toll = report_from(toll_mentions, attribution=report.text if report else None,
@@ -618,6 +619,20 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
                     symmetric and s.name.casefold() != t.name.casefold()):
                 t = None  # no one acts on itself; two rival groups of one kind fight each other
             out.append((s, t))
+    return out
+
+
+def _nationalities(sent: Span, actors: ActorIndex) -> set[int]:
+    """Country names that only say whose someone is ("the U.S. embassy", "U.S. troops in
+    Baghdad"): a modifier of an office, a force or a people of that country is no place."""
+    out = set()
+    for token in sent:
+        if token.dep_ not in ("compound", "amod", "nmod") or token.head == token:
+            continue
+        named = [m.actor.country for m in actors.at(token) if m.kind == "country"]
+        if named and any(m.kind not in ("country", "capital") and m.actor.country in named
+                         for m in actors.at(token.head)):
+            out.add(token.i)
     return out
 
 

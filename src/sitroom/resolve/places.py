@@ -378,6 +378,14 @@ class PlaceStage:
                 place=choice.to_place() if choice else None, candidates=count, reason=reason,
             ))
         for start, end, iso3 in demonyms:
+            capital = self._capital_after(doc, start, end, iso3)
+            if capital is not None and not any(m.start <= start < m.end for m in mentions):
+                # "in the Peruvian capital": the capital city, not the country
+                noun_end = capital[0]
+                mentions.append(PlaceMention(start=start, end=noun_end, text=source[start:noun_end],
+                                             place=capital[1].to_place(), candidates=1, kind="name",
+                                             reason=f"the capital of {iso3}"))
+                continue
             place = self.place_for_country(iso3)
             if place is not None and not any(m.start <= start < m.end for m in mentions):
                 mentions.append(PlaceMention(start=start, end=end, text=source[start:end], place=place,
@@ -385,6 +393,16 @@ class PlaceStage:
                                              reason=f"a demonym of {iso3}: its people, not a place"))
         mentions.extend(self._streets(doc, source, mentions))
         return sorted(mentions, key=lambda m: m.start)
+
+    def _capital_after(self, doc: Doc, start: int, end: int, iso3: str) -> tuple[int, Candidate] | None:
+        """(end offset of "capital", the capital) when the demonym at `start`-`end` is
+        followed by the word "capital"."""
+        span = doc.char_span(start, end)
+        if span is None or span.end >= len(doc) or doc[span.end].lower_ != "capital":
+            return None
+        token = doc[span.end]
+        found = self.gazetteer.capital(iso3)
+        return (token.idx + len(token.text), found) if found is not None else None
 
     def _dateline_country(self, doc: Doc, found: Sequence[_Found], focus: list[str]) -> str | None:
         """The country of a wire dateline's town ("San Salvador, 3 Jan 90 --", "Managua
