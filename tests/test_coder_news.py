@@ -754,3 +754,18 @@ def test_a_country_that_only_says_whose_an_embassy_is_is_not_where_it_happened(a
     found = [e for e in events(analyzer, "A bomb exploded in the United States on Monday, police said.")
              if e.event_code.startswith("18")]
     assert found and all(e.location is not None and e.location.country == "USA" for e in found), found
+
+
+def test_violence_told_in_the_simple_present_in_a_report_body_is_no_news(analyzer):
+    text = ("Gunmen kill two policemen in northern town\n"
+            "Gunmen killed two policemen in the town of Kano on Monday, police said. Landmines left from "
+            "the war still kill civilians in the province, the governor said.")
+    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
+    news = [e for e in found if e.event_code[:2] in ("18", "19") and not e.historical]
+    # the headline's present tells the day's news, merged with the body's telling of it
+    assert len(news) == 1 and code(news[0], "target").endswith("COP"), found
+    assert not any(code(e, "target") and code(e, "target").endswith("CVL") for e in news), found
+    text = ("The province was calm on Monday, police said. Landmines left from the war still kill "
+            "civilians there, and militias raid villages for cattle, the governor said.")
+    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
+    assert not [e for e in found if e.event_code[:2] in ("18", "19") and not e.historical], found

@@ -386,7 +386,8 @@ class EventStage:
         habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll)
                     or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
-                        and rules.undated(trigger.token)))
+                        and rules.undated(trigger.token))
+                    or (violent and not trigger.in_title and when.inferred and rules.generic_present(trigger.token, sent)))
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory

@@ -365,6 +365,22 @@ def fought_with(verb: Token, is_fight: Callable[[Token], bool]) -> Token | None:
     return None
 
 
+# What ends a sentence of running text; a headline has none.
+SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", "'"})
+
+
+def generic_present(verb: Token, sent: Span) -> bool:
+    """"The mines also inflict casualties on civilians", "the militias raid villages": an act of
+    violence told in the simple present in the body of a report is a habit or a truth, not
+    the day's news, which is told in the past (or the perfect). Headlines, which tell news in
+    the present, are the title, the text's first sentence or a line with no full stop."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if sent.start == 0 or not sent.text.rstrip() or sent.text.rstrip()[-1] not in SENTENCE_ENDS:
+        return False
+    return True
+
+
 def one_of_a_series(token: Token, is_series: Callable[[str], bool]) -> bool:
     """The trigger names the kind of a series that the act of the sentence belongs to:
     "..., in the latest of a string of raids on army positions"."""
