@@ -769,3 +769,21 @@ def test_violence_told_in_the_simple_present_in_a_report_body_is_no_news(analyze
             "civilians there, and militias raid villages for cattle, the governor said.")
     found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
     assert not [e for e in found if e.event_code[:2] in ("18", "19") and not e.historical], found
+
+
+@pytest.mark.parametrize("text", [
+    "Reports that soldiers killed 20 villagers near the border are false, the army said on Monday.",
+    "The false report of the massacre of dozens of peasants in the valley is groundless, the minister said on Monday.",
+])
+def test_a_telling_called_false_tells_no_act(analyzer, text):
+    found = events(analyzer, text)
+    assert not [e for e in found if e.event_code[:2] in ("18", "19", "20") and e.modality == "asserted"], found
+
+
+def test_a_toll_of_tens_of_thousands_with_no_day_or_place_is_a_wars_count(analyzer):
+    text = "The rebels denounced the officers who massacred 70,000 peasants, the statement said."
+    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
+    assert not [e for e in found if e.event_code.startswith("20") and not e.historical], found
+    text = "Government troops massacred 12,000 people in the city of Hama on Monday, witnesses said."
+    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
+    assert [e for e in found if e.event_code[:2] in ("18", "19", "20") and not e.historical], found

@@ -109,6 +109,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         chain.append(current)
         if current.dep_ in ("ccomp", "parataxis") and _is_report(current.head, lexicon):
             break
+    if _called_false(token, lexicon):
+        return "negated"
     for position, verb in enumerate(chain):
         children = list(verb.children)
         if any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated") and c.dep_ in ("neg", "det", "advmod") for c in children):
@@ -141,6 +143,31 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     if report is not None and (report.claim or (violent and _is_party(report.actor, parties))):
         return "claimed"
     return "asserted"
+
+
+# Links from an act up to the report that tells it: "the report of the killing", "reports
+# that troops killed", "the killing ... is".
+TOLD_IN_DEPS = ("pobj", "prep", "acl", "ccomp", "relcl", "nsubj", "nsubjpass")
+
+
+def _called_false(token: Token, lexicon: EventLexicon) -> bool:
+    """"Reports that troops killed 20 villagers are false", "the false report of the
+    killing ... is groundless": a telling called false (frame `false`) tells no act."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        head = current.head
+        if head == current or current.dep_ not in TOLD_IN_DEPS:
+            return False
+        if current.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ in ("acomp", "attr") and lexicon.has_frame(c.lemma_.lower(), "false") for c in head.children):
+            return True
+        if head.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "amod" and lexicon.has_frame(c.lower_, "false") for c in head.children):
+            return True
+        if current.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        current = head
+    return False
 
 
 # Pronouns that name no one: the subject of an act that did not happen.

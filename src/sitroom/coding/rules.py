@@ -243,6 +243,9 @@ STRUGGLE_WORDS = frozenset({"fight", "war", "struggle", "battle", "campaign", "o
 # A toll this large told in the present perfect ("political violence has killed more than
 # 15,000 people") sums a conflict, not one incident.
 AGGREGATE_TOLL = 1000
+# A toll this large with no day and no place, in any tense ("massacred 70,000 Salvadorans"),
+# is a war's or a regime's count: no single incident of the news kills so many unnamed.
+SUMMARY_TOLL = 10_000
 # Quantities that count no one: "untold villagers", "thousands of farmers".
 VAGUE_QUANTITIES = frozenset({"countless", "many", "numerous", "innumerable", "untold", "scores", "hundreds",
                               "thousands", "dozens", "tens", "millions"})
@@ -324,6 +327,8 @@ def aggregate(token: Token, toll: TollReport | None) -> bool:
     if toll is None or not toll.killed or toll.killed < AGGREGATE_TOLL:
         return False
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if toll.killed >= SUMMARY_TOLL and undated(verb) and not _placed(verb):
+        return True  # "the colonels who massacred 70,000 Salvadorans": a war's count
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
 
