@@ -787,3 +787,13 @@ def test_a_toll_of_tens_of_thousands_with_no_day_or_place_is_a_wars_count(analyz
     text = "Government troops massacred 12,000 people in the city of Hama on Monday, witnesses said."
     found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
     assert [e for e in found if e.event_code[:2] in ("18", "19", "20") and not e.historical], found
+
+
+def test_acts_counted_over_years_are_background(analyzer):
+    text = "The militia attacked villages in the province for ten years, the governor said on Monday."
+    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
+    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert violent and all(e.historical for e in violent), found
+    text = "Rebels attacked the town for three days before troops arrived, the governor said on Monday."
+    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
+    assert [e for e in found if e.event_code[:2] in ("18", "19") and not e.historical], found  # one siege-like act

@@ -120,14 +120,20 @@ def re_mention(trigger: Trigger, source: Actor | None, place: object | None, vio
 # "in the last three years", "over the past decades", "in recent months": a span of many
 SPAN_NOUNS = frozenset({"year", "month", "decade", "week"})
 SPAN_MODIFIERS = frozenset({"last", "past", "recent", "previous"})
+LONG_SPANS = frozenset({"year", "decade"})
 
 
 def counted_span(noun: Token, *, perfect: bool) -> bool:
     """A span of time over which many acts are counted: "in the last three years"; with the
-    present perfect also one year or month ("over the past year", "so far this year")."""
+    present perfect also one year or month ("over the past year", "so far this year"); years
+    counted out ("endured the attacks for ten years", "over two decades"), which no single
+    act of the news lasts."""
     if noun.lemma_.lower() not in SPAN_NOUNS:
         return False
     if noun.tag_ == "NNS" and any(m.lower_ in SPAN_MODIFIERS for m in noun.children):
+        return True
+    if (noun.tag_ == "NNS" and noun.lemma_.lower() in LONG_SPANS and noun.head.lower_ in ("for", "over")
+            and any(m.dep_ == "nummod" or m.lower_ in ("many", "several") for m in noun.children)):
         return True
     return perfect and any(m.lower_ in SPAN_MODIFIERS or m.lower_ == "this" for m in noun.children)
 
