@@ -271,3 +271,10 @@ def test_stage_runs_on_a_blank_pipeline(stage) -> None:
     assert codes(doc, "Sudanese army chief Abdel Fattah al-Burhan") == ["SDNMIL"]
     assert codes(doc, "Egyptian officials") == ["EGYGOV"]
     assert doc._.focus[0] == "SDN"
+
+
+def test_a_short_name_with_a_capital_inside_matches_only_as_written(nlp, stage) -> None:
+    # "LeT" is a group's short name; "Let" opening a sentence is the English verb
+    doc = analyse(nlp, stage, "Let us recall the attack on the market. The LeT denied any role in it.")
+    assert not found(doc, "Let")
+    assert codes(doc, "LeT") == ["PAKRAD"]

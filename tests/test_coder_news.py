@@ -797,3 +797,26 @@ def test_acts_counted_over_years_are_background(analyzer):
     text = "Rebels attacked the town for three days before troops arrived, the governor said on Monday."
     found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
     assert [e for e in found if e.event_code[:2] in ("18", "19") and not e.historical], found  # one siege-like act
+
+
+@pytest.mark.parametrize("text", [
+    # a year written on the act's noun dates it
+    "He was acquitted on Monday for the 1984 killing of a newspaper reporter.",
+    # everything a speaker recalls is background, the second of two recalled acts too
+    "Let us recall the explosion of the airliner and the murder of many journalists, the senator said.",
+])
+def test_acts_dated_long_ago_or_recalled_are_background(analyzer, text):
+    found = analyzer.analyze(Article(id="t", text=text, published="1990-05-18", language="en")).events
+    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert violent and all(e.historical for e in violent), found
+
+
+def test_deaths_at_the_scene_of_an_accident_are_no_ones_act(analyzer):
+    found = events(analyzer, "Four people were killed at the scene of the accident on the highway on Monday.")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
+
+
+def test_they_in_what_troops_reported_are_the_troops(analyzer):
+    found = events(analyzer, "Army troops reported that they killed two insurgents during a skirmish near the village on Monday.")
+    killing = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert killing and code(killing[0]).endswith("MIL"), found

@@ -246,7 +246,8 @@ def _tells_of(verb: Token, lexicon_frames: Callable[[str, str], bool]) -> bool:
 # "on alert", "on strike", "on hunger strike": a state the verb's subject is in.
 STATE_PREPS = frozenset({"on"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
-REPORT_LEMMAS = frozenset({"say", "announce", "state", "tell", "declare", "add", "claim", "insist", "warn", "confirm", "quote"})
+REPORT_LEMMAS = frozenset({"say", "announce", "state", "tell", "declare", "add", "claim", "insist", "warn", "confirm", "quote",
+                           "report"})
 
 
 def _reporter_of(token: Token, pronoun: Token, index: ActorIndex) -> list[Argument]:

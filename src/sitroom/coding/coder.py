@@ -251,6 +251,8 @@ class EventStage:
         """"recalled the offensive of last autumn", "remember the massacre": an act brought
         back to mind is background, whatever its date."""
         current = trigger.token
+        while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.head != current:
+            current = current.head  # "recall the explosion ... and the murder of journalists"
         for _ in range(3):
             if current.dep_ not in ("dobj", "ccomp", "xcomp") or current.head == current:
                 return False

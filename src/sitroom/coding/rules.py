@@ -288,11 +288,27 @@ def _placed(verb: Token) -> bool:
 
 
 def in_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
-    """Killed or hurt in something of a kind: "two climbers died in the avalanche"."""
+    """Killed or hurt in something of a kind: "two climbers died in the avalanche", "four
+    were killed at the scene of the accident"."""
     if verb.lemma_.lower() not in TOLL_LEMMAS:
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-        g.dep_ == "pobj" and is_kind(g.lemma_.lower()) for g in c.children) for c in verb.children)
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            if prep.lower_ != "at" and is_kind(noun.lemma_.lower()):
+                return True
+            if noun.lemma_.lower() in SCENE_NOUNS and any(
+                    of.lower_ == "of" and any(g.dep_ == "pobj" and is_kind(g.lemma_.lower()) for g in of.children)
+                    for of in noun.children):
+                return True
+    return False
+
+
+# "at the scene of the crash": where something happened
+SCENE_NOUNS = frozenset({"scene", "site"})
 
 
 def caused_by(verb: Token, is_kind: Callable[[str], bool], *, tolls_only: bool = True) -> bool:

@@ -66,6 +66,9 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             continue
         current = span.root
         if current.dep_ in ("nummod", "compound", "amod") and current.head.pos_ in ("NOUN", "PROPN"):
+            if current.head.i in owners and any(t.is_digit for t in span):
+                # "the 1984 killing of a reporter", not a name ("the Bloody Friday attacks")
+                out.setdefault(current.head.i, mention)
             continue  # "a 2015 peace process": the year names a thing, it dates no event
         if span.start - sent.start <= FRONTED_TOKENS:
             # "On Wednesday, X launched ...": a fronted date modifies the main clause,

@@ -117,6 +117,13 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
+def _mixed_acronym(alias: str) -> str | None:
+    """"LeT", "HuJI": one short word with a capital after its first letter, else None."""
+    if " " in alias or len(alias) > 6 or not any(c.isupper() for c in alias[1:]) or _is_acronym(alias):
+        return None
+    return alias
+
+
 @dataclass(frozen=True)
 class Country:
     iso3: str
@@ -185,6 +192,9 @@ class Entry:
     entity: Entity
     acronym: bool  # matched only when the text is in capitals too
     plural: bool = False  # a role phrase's derived plural ("ministers")
+    # A short alias with a capital inside ("LeT", "JeM"): matched as written or in capitals,
+    # never as an English word at the start of a sentence ("Let us recall ...").
+    written: str | None = None
 
 
 # When one phrase has entries of several kinds, the most specific wins.
@@ -318,7 +328,7 @@ class ActorKB:
                 self._add(short, Entry("surname", person, False))
         for group in self.groups:
             for name in (group.name, *group.aliases):
-                self._add(name, Entry("group", group, _is_acronym(name)))
+                self._add(name, Entry("group", group, _is_acronym(name), written=_mixed_acronym(name)))
                 self._add_fuzzy(name)
         for role in self.roles:
             for phrase in role.phrases:

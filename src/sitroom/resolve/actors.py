@@ -212,6 +212,8 @@ def _joined(text: str, words: Sequence[Word], i: int, n: int) -> bool:
 def _acceptable(entry: Entry, span: Sequence[Word]) -> bool:
     if entry.acronym:
         return all(w.all_caps or w.text.isdigit() for w in span)
+    if entry.written is not None:
+        return all(w.all_caps for w in span) or " ".join(w.text for w in span) == entry.written
     if entry.kind == "role":
         return True
     if entry.kind == "surname":
