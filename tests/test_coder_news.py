@@ -820,3 +820,13 @@ def test_they_in_what_troops_reported_are_the_troops(analyzer):
     found = events(analyzer, "Army troops reported that they killed two insurgents during a skirmish near the village on Monday.")
     killing = [e for e in found if e.event_code[:2] in ("18", "19")]
     assert killing and code(killing[0]).endswith("MIL"), found
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels plan new attacks on the capital, the minister said on Monday.",
+    "The network reported the possibility of an attack with rockets on the president's plane on Monday.",
+    "The risk of an attack on the embassy by the militia is high, officials said on Monday.",
+])
+def test_planned_and_possible_attacks_are_not_told_as_done(analyzer, text):
+    found = events(analyzer, text)
+    assert not [e for e in found if e.event_code[:2] in ("18", "19") and e.modality == "asserted"], found

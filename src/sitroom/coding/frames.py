@@ -135,6 +135,13 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "planned"
         if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "planned") and chain[position - 1].dep_ in ("xcomp", "acomp"):
             return "planned"
+        if (position == 1 and token.dep_ == "dobj" and lexicon.has_frame(verb.lemma_.lower(), "planned")
+                and verb.pos_ == "VERB" and not any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE
+                                                    for c in token.children)):
+            return "planned"  # "the rebels plan new attacks" (but "planned the attack" tells one)
+        if (position > 1 and verb.pos_ == "NOUN" and chain[position - 1].lower_ == "of"
+                and lexicon.has_frame(verb.lemma_.lower(), "hypothetical")):
+            return "hypothetical"  # "the possibility of an attack", "the risk of attacks"
         if lexicon.has_frame(verb.lemma_.lower(), "planned") and verb.pos_ == "ADJ":
             return "planned"  # "is due to meet": the trigger hangs from the adjective
     if arranged(token, violent=violent, is_light=lambda w: lexicon.has_frame(w, "light"),
@@ -168,6 +175,10 @@ def _called_false(token: Token, lexicon: EventLexicon) -> bool:
             return False
         current = head
     return False
+
+
+# Determiners that name no act told before: "plan some attacks", "expect more raids".
+INDEFINITE = frozenset({"a", "an", "some", "more", "new", "further", "any", "another", "several"})
 
 
 # Pronouns that name no one: the subject of an act that did not happen.
