@@ -830,3 +830,11 @@ def test_they_in_what_troops_reported_are_the_troops(analyzer):
 def test_planned_and_possible_attacks_are_not_told_as_done(analyzer, text):
     found = events(analyzer, text)
     assert not [e for e in found if e.event_code[:2] in ("18", "19") and e.modality == "asserted"], found
+
+
+def test_what_an_inquiry_is_into_happened(analyzer):
+    text = ("The government said on Tuesday that it was ready to open an investigation requested by the "
+            "opposition to clarify last Thursday's murder of eight people in the capital.")
+    found = [e for e in events(analyzer, text, published="2025-03-12") if e.event_code.startswith("18")]
+    assert found and found[0].modality == "asserted" and found[0].date == "2025-03-06", found
+    assert not (code(found[0]) or "").endswith(("GOV", "OPP")), found  # the inquirers are not the killers

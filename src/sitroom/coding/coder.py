@@ -296,6 +296,8 @@ class EventStage:
             if current.dep_ == "prep" and current.lower_ not in CONTENT_PREPS:
                 return False  # "sought support ... during an offensive": the offensive is no content
             complement = complement or current.dep_ != "conj"
+            if current.dep_ in ("dobj", "pobj") and self._inquired(current):
+                return False  # "to clarify last Thursday's murder": what is inquired into happened
             current = current.head
             if not complement:
                 continue
@@ -306,6 +308,11 @@ class EventStage:
                     or self.lexicon.has_frame(current.lemma_.lower(), "advocated")):
                 return True
         return False
+
+    def _inquired(self, token: Token) -> bool:
+        """The object of an inquiry: "clarify the murder", "an investigation into the attack"."""
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        return self.lexicon.has_frame(head.lemma_.lower(), "inquiry")
 
     def _events(self, trigger: Trigger, sent: Span, article: Article, actors: ActorIndex,
                 places: where.PlaceIndex, dates: dict, tolls: dict, evidence: Evidence,

@@ -105,6 +105,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     for _ in range(MAX_CLIMB):
         if current.dep_ not in FRAMING_DEPS or current.head == current:
             break
+        if current.dep_ in ("dobj", "pobj") and lexicon.has_frame(
+                (current.head.head if current.dep_ == "pobj" else current.head).lemma_.lower(), "inquiry"):
+            break  # "ready to investigate the murder": the murder is told, whatever frames the inquiry
         current = current.head
         chain.append(current)
         if current.dep_ in ("ccomp", "parataxis") and _is_report(current.head, lexicon):
