@@ -238,6 +238,8 @@ def inanimate_object(token: Token, *, counted: bool = True) -> bool:
         return False  # "a second was injured": a count or an ordinal stands for people
     if any(c.dep_ == "nummod" for c in obj.children):
         return False  # "killed 14 soldiers"
+    if obj.pos_ == "PROPN" and obj.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False  # "Marta Luz Lopez was killed": a name the model does not tag stands for a person
     if counted:
         return obj.tag_ not in ("NNS", "NNPS")  # "killed dozens"
     return obj.ent_type_ not in ("ORG", "GPE") and not any(
