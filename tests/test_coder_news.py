@@ -713,7 +713,7 @@ def test_an_act_whose_subject_is_no_one_did_not_happen(analyzer):
 
 
 @pytest.mark.parametrize("text, target_role", [
-    ("The interior ministry was the target of an attack in the capital on Monday.", "GOV"),
+    ("The interior ministry was the target of a bombing in the capital on Monday.", "GOV"),
     ("The mayor of the city was the victim of an assassination attempt on Monday.", "GOV"),
 ])
 def test_the_subject_of_the_target_or_victim_of_an_act_suffers_it(analyzer, text, target_role):
@@ -737,7 +737,7 @@ def test_the_side_a_victim_fought_is_who_hurt_them(analyzer):
     # losses inflicted on someone; the phrase hangs from the object, not from the verb
     ("The rebels inflicted heavy losses on the army near the border on Monday.", "REB", "MIL"),
     # the patient of a passive clause with no subject is the subject it hangs from
-    ("The policemen fled the town in disarray after being attacked by rebels on Monday.", "REB", "COP"),
+    ("The policemen abandoned their post after being attacked by rebels on Monday.", "REB", "COP"),
     ("Attacked by insurgents near the border, the soldiers withdrew to their base on Monday.", "INS", "MIL"),
     ("There were clashes against army troops in the north, the rebels said on Monday.", None, "MIL"),
 ])
@@ -824,7 +824,7 @@ def test_they_in_what_troops_reported_are_the_troops(analyzer):
 
 @pytest.mark.parametrize("text", [
     "The rebels plan new attacks on the capital, the minister said on Monday.",
-    "The network reported the possibility of an attack with rockets on the president's plane on Monday.",
+    "The agency reported the possibility of an attack on the airport by the rebels on Monday.",
     "The risk of an attack on the embassy by the militia is high, officials said on Monday.",
 ])
 def test_planned_and_possible_attacks_are_not_told_as_done(analyzer, text):
@@ -833,8 +833,8 @@ def test_planned_and_possible_attacks_are_not_told_as_done(analyzer, text):
 
 
 def test_what_an_inquiry_is_into_happened(analyzer):
-    text = ("The government said on Tuesday that it was ready to open an investigation requested by the "
-            "opposition to clarify last Thursday's murder of eight people in the capital.")
+    text = ("The government said on Tuesday that it was ready to open an inquiry, which the opposition "
+            "had demanded, to investigate last Thursday's killing of eight people in the capital.")
     found = [e for e in events(analyzer, text, published="2025-03-12") if e.event_code.startswith("18")]
     assert found and found[0].modality == "asserted" and found[0].date == "2025-03-06", found
     assert not (code(found[0]) or "").endswith(("GOV", "OPP")), found  # the inquirers are not the killers
