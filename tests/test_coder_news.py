@@ -843,5 +843,5 @@ def test_what_an_inquiry_is_into_happened(analyzer):
 def test_a_name_the_model_does_not_tag_is_still_a_person_who_can_be_killed(analyzer):
     # the small model reads the first name as a town and tags no person: the name is still
     # someone, not a thing ("kill the deal")
-    found = events(analyzer, "Marta Luz Lopez, a newspaper manager, was killed by gunmen in the city on Monday.")
+    found = events(analyzer, "Carmen Luz Herrera, a newspaper manager, was killed by gunmen in the city on Monday.")
     assert [e for e in found if e.event_code.startswith("18") and code(e) == "UAF"], found

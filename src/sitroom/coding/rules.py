@@ -239,7 +239,7 @@ def inanimate_object(token: Token, *, counted: bool = True) -> bool:
     if any(c.dep_ == "nummod" for c in obj.children):
         return False  # "killed 14 soldiers"
     if obj.pos_ == "PROPN" and obj.ent_type_ not in ("GPE", "LOC", "FAC"):
-        return False  # "Marta Luz Lopez was killed": a name the model does not tag stands for a person
+        return False  # "Carmen Luz Herrera was killed": a name the model does not tag stands for a person
     if counted:
         return obj.tag_ not in ("NNS", "NNPS")  # "killed dozens"
     return obj.ent_type_ not in ("ORG", "GPE") and not any(
@@ -251,7 +251,7 @@ STRUGGLE_WORDS = frozenset({"fight", "war", "struggle", "battle", "campaign", "o
 # A toll this large told in the present perfect ("political violence has killed more than
 # 15,000 people") sums a conflict, not one incident.
 AGGREGATE_TOLL = 1000
-# A toll this large with no day and no place, in any tense ("massacred 70,000 Salvadorans"),
+# A toll this large with no day and no place, in any tense ("massacred 70,000 peasants"),
 # is a war's or a regime's count: no single incident of the news kills so many unnamed.
 SUMMARY_TOLL = 10_000
 # Quantities that count no one: "untold villagers", "thousands of farmers".
@@ -352,7 +352,7 @@ def aggregate(token: Token, toll: TollReport | None) -> bool:
         return False
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if toll.killed >= SUMMARY_TOLL and undated(verb) and not _placed(verb):
-        return True  # "the colonels who massacred 70,000 Salvadorans": a war's count
+        return True  # "the officers who massacred 70,000 peasants": a war's count
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
 

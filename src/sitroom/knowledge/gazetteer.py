@@ -457,7 +457,7 @@ class Gazetteer:
         return self._entries(found)
 
     def capital(self, iso3: str) -> Candidate | None:
-        """The capital city of a country ("the Peruvian capital": Lima), from GeoNames'
+        """The capital city of a country ("the Somali capital": Mogadishu), from GeoNames'
         country table, or None when it is unknown or not in the gazetteer."""
         name = _capital_names().get(iso3.upper())
         if not name:

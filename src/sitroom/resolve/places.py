@@ -380,7 +380,7 @@ class PlaceStage:
         for start, end, iso3 in demonyms:
             capital = self._capital_after(doc, start, end, iso3)
             if capital is not None and not any(m.start <= start < m.end for m in mentions):
-                # "in the Peruvian capital": the capital city, not the country
+                # "in the Somali capital": the capital city, not the country
                 noun_end = capital[0]
                 mentions.append(PlaceMention(start=start, end=noun_end, text=source[start:noun_end],
                                              place=capital[1].to_place(), candidates=1, kind="name",
