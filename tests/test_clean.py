@@ -253,3 +253,11 @@ def test_custom_rules_are_used(tmp_path: Path) -> None:
     rules = load_furniture_rules(path)
     text = "Donate to keep our reporting free\nTroops withdrew from the town.\n"
     assert covered(text, find_furniture(text, rules=rules)) == ["Donate to keep our reporting free"]
+
+
+def test_scraped_image_credit_and_caption_lines_are_furniture() -> None:
+    # a web page's "image copyright <agency> image caption <caption>" line, as scrapers keep it
+    body = "Gunmen attacked a checkpoint outside the town on Tuesday, killing two guards, officials said."
+    caption = "image copyright Reuters image caption Soldiers at a checkpoint outside the town last year"
+    text = f"{body}\n{caption}\n{body}\n"
+    assert covered(text, find_furniture(text)) == [caption]
