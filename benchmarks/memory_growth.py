@@ -37,7 +37,9 @@ import scaling  # noqa: E402  (the stream of copies, from the benchmark beside t
 
 from sitroom import commands, parallel  # noqa: E402
 from sitroom.options import Options  # noqa: E402
+from sitroom.records import Analysis, Article  # noqa: E402
 from sitroom.store import Store  # noqa: E402
+from sitroom.story import StoryPrint  # noqa: E402
 
 MB = 1024 * 1024
 LOG = "SITROOM_MEMORY_GROWTH_LOG"  # the folder each process logs into (one file per process)
@@ -102,7 +104,8 @@ _worker_documents = 0
 _worker_chunks = 0
 
 
-def probed_chunk(options: Options, articles: list) -> list:
+def probed_chunk(options: Options, articles: list[Article]) -> list[tuple[Analysis, StoryPrint]]:
+    """`parallel.analyze_chunk_for_store`, with a probe every EVERY chunks (in the worker)."""
     global _worker_documents, _worker_chunks
     result = original_chunk(options, articles)
     _worker_documents += len(articles)
@@ -116,16 +119,16 @@ def probed_chunk(options: Options, articles: list) -> list:
 _writer_documents = 0
 
 
-def probed_write(ready: list, store: Any, wait: float, report: Any, progress: Any) -> None:
+def probed_write(ready: list[tuple[Analysis, StoryPrint | None]], store: Any, wait: float,
+                 report: commands.IngestReport, progress: Any) -> None:
+    """`commands._write`, with a probe after it (in the writer)."""
     global _writer_documents
     original_write(ready, store, wait, report, progress)
     _writer_documents += len(ready)
     probe("writer", _writer_documents, {"duckdb_open": _duck[0]})
 
 
-_duck = [0]
-
-
+_duck = [0]  # DuckDB's memory at the last close
 _duck_tags: dict[str, int] = {}  # DuckDB's memory by tag, the most seen at a close
 
 
