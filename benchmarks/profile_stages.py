@@ -9,10 +9,10 @@ stages (actors, places, dates, numbers, events), building the `Analysis` records
 story step's prints (which an ingest's workers make beside the analysis) and the store
 writes (batches of `commands.INGEST_BATCH`, `commands.BATCHES_PER_OPEN` batches per
 store open, into a temporary store, as `sitroom ingest` writes, the prints given). The spaCy
-components run batch by batch exactly as `nlp.pipe` chains them, so their sum is the
-parse time. `--dated` profiles the dated feed of `sitroom bench` (the documents spread
-over a few days, the reports of one story within a day or two) instead of the corpus
-as it is.
+components run batch by batch exactly as `Analyzer.analyze_many`'s `nlp.pipe` chains them
+(the tok2vec in batches of `pipeline.TOK2VEC_BATCH`), so their sum is the parse time.
+`--dated` profiles the dated feed of `sitroom bench` (the documents spread over a few
+days, the reports of one story within a day or two) instead of the corpus as it is.
 
 All times are processor seconds of this process (`time.process_time`), which the
 other work on a shared machine disturbs far less than the wall clock.
@@ -47,7 +47,7 @@ from sitroom.commands import BATCHES_PER_OPEN, INGEST_BATCH
 from sitroom.errors import InputError
 from sitroom.intake import read_articles
 from sitroom.options import Options
-from sitroom.pipeline import PIPE_BATCH, Analyzer, _sentences, with_publication_date
+from sitroom.pipeline import COMPONENT_CONFIG, PIPE_BATCH, Analyzer, _sentences, with_publication_date
 from sitroom.prepare import parse_text
 from sitroom.records import Analysis, Article
 from sitroom.store import Store, database, story_print
@@ -78,7 +78,7 @@ def profile(articles: list[Article], analyzer: Analyzer, timings: dict[str, floa
         for name, component in nlp.pipeline:
             began = time.process_time()
             if hasattr(component, "pipe"):
-                docs = list(component.pipe(docs, batch_size=PIPE_BATCH))
+                docs = list(component.pipe(docs, **{"batch_size": PIPE_BATCH, **COMPONENT_CONFIG.get(name, {})}))
             else:
                 docs = [component(doc) for doc in docs]
             timings[f"spacy: {name}"] += time.process_time() - began

@@ -33,6 +33,19 @@ from .resolve.places import PlaceStage
 # Articles parsed together by spaCy's nlp.pipe: large enough to amortise its overhead,
 # small enough to keep memory flat on long corpora.
 PIPE_BATCH = 32
+# Documents spaCy's tok2vec embeds at once, within a batch of PIPE_BATCH. Its arrays take
+# about 18 KB a word while a batch runs (up to 250 MB for 32 news articles, released when
+# the batch ends), so a worker's resident memory rose that far above its steady state once
+# a batch, and the moments two workers' peaks met set an ingest's peak memory, higher the
+# longer the run (docs/performance.md, "Memory at ten times the stream"). The tok2vec
+# embeds each token from its own document alone, and the tagger, parser and NER read its
+# vectors from each doc (`doc.tensor`) whatever the batch was: smaller batches give the
+# same analyses, byte for byte (tests/test_pipeline_batches.py). The parser and NER still
+# take PIPE_BATCH documents at once, where a larger batch saves time.
+TOK2VEC_BATCH = 8
+# What `nlp.pipe` gives each component beyond the batch size (a component the model lacks
+# is left out by spaCy).
+COMPONENT_CONFIG = {"tok2vec": {"batch_size": TOK2VEC_BATCH}}
 # A place this populous (or a country, or a first-level division) is a name that a
 # headline in capitals writes as a name even when it is also an English word ("DOHA").
 KNOWN_PLACE_POPULATION = 100_000
@@ -85,7 +98,8 @@ class Analyzer:
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         pairs = ((parse_text(a, self.recaser), a) for a in map(with_publication_date, articles))
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH):
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH,
+                                          component_cfg={name: dict(cfg) for name, cfg in COMPONENT_CONFIG.items()}):
             yield self._finish(doc, article)
 
     def _finish(self, doc: Doc, article: Article) -> Analysis:
