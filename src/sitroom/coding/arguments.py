@@ -235,8 +235,8 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
 
 def _tells_of(verb: Token, lexicon_frames: Callable[[str, str], bool]) -> bool:
     """"A police spokesman confirmed the abduction", "the leader recalled the offensive",
-    "to clarify the murder": who reports, remembers or inquires into an act is not its doer ("announced an offensive" is: the verb
-    is also a light verb)."""
+    "to clarify the murder": who reports, remembers or inquires into an act is not its doer
+    ("announced an offensive" is: the verb is also a light verb)."""
     lemma = verb.lemma_.lower()
     if lexicon_frames(lemma, "light"):
         return False

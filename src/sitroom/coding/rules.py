@@ -399,7 +399,7 @@ SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", "'"})
 
 
 def generic_present(verb: Token, sent: Span) -> bool:
-    """"The mines also inflict casualties on civilians", "the militias raid villages": an act of
+    """"Old mines still maim farmers", "the militias raid villages": an act of
     violence told in the simple present in the body of a report is a habit or a truth, not
     the day's news, which is told in the past (or the perfect). Headlines, which tell news in
     the present, are the title, the text's first sentence or a line with no full stop."""

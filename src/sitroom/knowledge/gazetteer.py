@@ -19,8 +19,8 @@ versions and the alias files; a second process loads it in a fraction of a secon
 from __future__ import annotations
 
 import contextlib
-import functools
 import csv
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
