@@ -845,3 +845,16 @@ def test_a_name_the_model_does_not_tag_is_still_a_person_who_can_be_killed(analy
     # someone, not a thing ("kill the deal")
     found = events(analyzer, "Carmen Luz Herrera, a newspaper manager, was killed by gunmen in the city on Monday.")
     assert [e for e in found if e.event_code.startswith("18") and code(e) == "UAF"], found
+
+
+@pytest.mark.parametrize("text", [
+    # the span hangs from the place phrase, not from the verb
+    "According to the commission, in the province over the past 9 years, more than 140 people "
+    "have disappeared and about 60 have been killed for political reasons.",
+    # the parse hangs the killing on the span itself
+    "He said that almost 1,000 party members have died during the recent years killed by gunmen hired by the landowners.",
+])
+def test_counts_over_a_span_of_years_are_background_wherever_the_parse_hangs_the_span(analyzer, text):
+    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
+    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert violent and all(e.historical for e in violent), found

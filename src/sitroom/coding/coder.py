@@ -38,6 +38,8 @@ DEMAND_MODALS = frozenset({"must", "should"})
 # complement links, are the content of that act; so are those governed by a verb of
 # preventing ("barred them from entering": frame `prevented`).
 CONTENT_ROOTS = ("02", "03", "08", "10", "12")
+# Prepositions before a span of time over which acts are counted ("over the past year").
+SPAN_PREPS = ("in", "over", "during", "for")
 # Disapproval (condemn, denounce, criticise): aimed at the doer of the act it is about.
 DISAPPROVAL_ROOT = "11"
 CONTENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "conj")
@@ -230,6 +232,8 @@ class EventStage:
     def _habitual(self, trigger: Trigger) -> bool:
         """Told as a habit or a summary of many ("has repeatedly attacked", "in the last
         three years, 1,300 policemen have been killed"): background, not the day's event."""
+        if trigger.token.dep_ == "acl" and rules.counted_span(trigger.token.head, perfect=True):
+            return True  # "died during the recent years killed by ...": the parse hangs the act on the span
         verbs = {trigger.token, clause_top(trigger.token)} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
@@ -237,9 +241,15 @@ class EventStage:
             for child in verb.children:
                 if child.dep_ == "advmod" and self.lexicon.has_frame(child.lemma_.lower(), "habitual"):
                     return True
-                if child.dep_ == "prep" and child.lower_ in ("in", "over", "during", "for"):
+                if child.dep_ == "prep" and child.lower_ in SPAN_PREPS:
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if pobj is not None and rules.counted_span(pobj, perfect=rules.present_perfect(verb)):
+                        return True
+                    # "in Honduras over the past nine years": the span hangs from the place
+                    nested = [*child.children, *(pobj.children if pobj is not None else ())]
+                    spans = [g for p in nested if p.dep_ == "prep" and p.lower_ in SPAN_PREPS
+                             for g in p.children if g.dep_ == "pobj"]
+                    if any(rules.counted_span(g, perfect=rules.present_perfect(verb)) for g in spans):
                         return True
                 if child.dep_ == "npadvmod" and rules.counted_span(child, perfect=rules.present_perfect(verb)):
                     return True  # "have been killed so far this year"
