@@ -145,6 +145,7 @@ class EventStage:
             home = min(violent, key=lambda t: (_depth(t.token), t.token.i))
             tolls.setdefault(home.token.i, []).extend(orphans)
         evidence = _evidence(sent, article)
+        nationalities = _nationalities(sent, actors)
         out: list[Draft] = []
         for trigger in triggers:
             if trigger.token.i in folded or trigger.token.i in content or rules.describes_a_noun(trigger) \
@@ -152,7 +153,7 @@ class EventStage:
                 continue
             helpers = [t for i, home in folded.items() if home is trigger for t in [doc[i]]]
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context,
-                                    helpers))
+                                    helpers, nationalities))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
         loose = None
         if orphans and not violent and not self._other_cause(sent):
@@ -306,7 +307,7 @@ class EventStage:
             if current.dep_ == "prep" and current.lower_ not in CONTENT_PREPS:
                 return False  # "sought support ... during an offensive": the offensive is no content
             complement = complement or current.dep_ != "conj"
-            if current.dep_ in ("dobj", "pobj") and self._inquired(current):
+            if rules.inquired(current, lambda w: self.lexicon.has_frame(w, "inquiry")):
                 return False  # "to clarify last Thursday's murder": what is inquired into happened
             current = current.head
             if not complement:
@@ -319,16 +320,12 @@ class EventStage:
                 return True
         return False
 
-    def _inquired(self, token: Token) -> bool:
-        """The object of an inquiry: "clarify the murder", "an investigation into the attack"."""
-        head = token.head.head if token.dep_ == "pobj" else token.head
-        return self.lexicon.has_frame(head.lemma_.lower(), "inquiry")
-
     def _events(self, trigger: Trigger, sent: Span, article: Article, actors: ActorIndex,
                 places: where.PlaceIndex, dates: dict, tolls: dict, evidence: Evidence,
                 trigger_at: dict[int, Trigger], context: DateMention | None,
-                helpers: list[Token] = ()) -> list[Draft]:
-        """`helpers`: the toll verbs folded into this trigger ("..., killing 12")."""
+                helpers: list[Token] = (), nationalities: set[int] = frozenset()) -> list[Draft]:
+        """`helpers`: the toll verbs folded into this trigger ("..., killing 12");
+        `nationalities`: the sentence's country names that only say whose (`_nationalities`)."""
         lexicon = self.lexicon
         light_is_trigger = trigger.light is not None and trigger.light.i in trigger_at and \
             not lexicon.has_frame(trigger.light.lemma_, "light")
@@ -376,7 +373,7 @@ class EventStage:
         # ("arrived in Baghdad", "strikes on Kyiv") is also where the event happened
         taken = {t.i for a in found_sources + found_targets if a.mention.kind not in ("capital", "country")
                  for t in _mention_tokens(a, sent)}
-        taken |= _nationalities(sent, actors)
+        taken |= nationalities
         place = where.event_place(trigger, places, taken=taken)
         toll_mentions = tolls.get(trigger.token.i, [])
         toll = report_from(toll_mentions, attribution=report.text if report else None,
@@ -644,7 +641,10 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
 
 def _nationalities(sent: Span, actors: ActorIndex) -> set[int]:
     """Country names that only say whose someone is ("the U.S. embassy", "U.S. troops in
-    Baghdad"): a modifier of an office, a force or a people of that country is no place."""
+    Baghdad"): a modifier of an office, a force or a people of that country is no place.
+    Narrower than `scene.qualifier`, which keeps any qualifying name out of the fallback
+    country: as the event's own place, "Syria's second city" or "the Lebanon border" still
+    say where."""
     out = set()
     for token in sent:
         if token.dep_ not in ("compound", "amod", "nmod") or token.head == token:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..knowledge.events import EventLexicon
 from ..records import Actor
 from .arguments import ActorIndex, actors_of
-from .rules import arranged
+from .rules import arranged, inquired
 from .syntax import subject_of
 
 # Clause links through which a governing verb frames the trigger.
@@ -105,8 +105,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     for _ in range(MAX_CLIMB):
         if current.dep_ not in FRAMING_DEPS or current.head == current:
             break
-        if current.dep_ in ("dobj", "pobj") and lexicon.has_frame(
-                (current.head.head if current.dep_ == "pobj" else current.head).lemma_.lower(), "inquiry"):
+        if inquired(current, lambda w: lexicon.has_frame(w, "inquiry")):
             break  # "ready to investigate the murder": the murder is told, whatever frames the inquiry
         current = current.head
         chain.append(current)

@@ -410,6 +410,15 @@ def generic_present(verb: Token, sent: Span) -> bool:
     return True
 
 
+def inquired(token: Token, is_inquiry: Callable[[str], bool]) -> bool:
+    """The object of an inquiry (frame `inquiry`): "clarify the murder", "an investigation
+    into the attack"."""
+    if token.dep_ not in ("dobj", "pobj"):
+        return False
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return is_inquiry(head.lemma_.lower())
+
+
 def one_of_a_series(token: Token, is_series: Callable[[str], bool]) -> bool:
     """The trigger names the kind of a series that the act of the sentence belongs to:
     "..., in the latest of a string of raids on army positions"."""
