@@ -181,8 +181,8 @@ def test_a_gunshot_wound_is_the_act_when_no_verb_tells_it(analyzer):
     [shooting] = [e for e in found if e.event_code == "193"]
     assert shooting.fatalities is not None and shooting.fatalities.killed == 1
     # where a verb tells the shooting, the wound is no second act
-    found = events(analyzer, "Two men were shot outside a bar in Eldoret on Friday. One of them was treated "
-                             "for a gunshot wound to the leg and released.")
+    found = events(analyzer, "Two men were shot near a market in Eldoret on Friday. One of them was treated "
+                             "for a gunshot wound in the arm and released.")
     assert len([e for e in found if e.event_code[:2] in ("18", "19")]) == 1, found
 
 
@@ -356,11 +356,11 @@ def test_violence_in_the_simple_present_is_a_habit_not_an_act(analyzer):
 def test_deaths_from_another_cause_are_no_part_of_the_toll(analyzer):
     # a toll told without an act joins the last act of violence, unless its cause is told
     # and is no violence ("died during the floods"); "died of his wounds" still joins
-    found = events(analyzer, "A man was shot dead outside a bar in Dayton on Sunday. Two other residents of the "
+    found = events(analyzer, "A man was shot dead outside a tavern in Dayton on Sunday. Two other residents of the "
                              "town died during the floods, the council said.")
     [shooting] = [e for e in found if e.event_code.startswith("19")]
     assert shooting.fatalities is not None and shooting.fatalities.killed == 1
-    found = events(analyzer, "A man was shot outside a bar in Dayton on Sunday. He died of his wounds on Monday.")
+    found = events(analyzer, "A man was shot outside a tavern in Dayton on Sunday. He died of his wounds on Monday.")
     [shooting] = [e for e in found if e.event_code.startswith("19")]
     assert shooting.fatalities is not None and shooting.fatalities.killed == 1
 
@@ -406,21 +406,6 @@ def test_a_captured_person_is_no_territory_taken(analyzer):
     assert not any(e.event_code == "192" for e in found), found
     found = events(analyzer, "Rebels captured the town of Mavala on Monday after two days of fighting.")
     assert any(e.event_code == "192" for e in found), found
-
-
-@pytest.mark.parametrize("none_done, done", [
-    # a fight for a cause is no battle; a fight for a place is one
-    ("The rebel spokesman said his fighters were fighting for freedom and dignity.",
-     "Rebels and soldiers were fighting for control of the airport on Monday, residents said."),
-    # what is incited is no event; what was done and then said to be incited is one
-    ("The minister said on Monday that the rebel radio had incited the murder of judges.",
-     "Rebels murdered two judges on Sunday, and the minister said the radio had incited the killings."),
-])
-def test_violence_only_named_is_no_event(analyzer, none_done, done):
-    found = events(analyzer, none_done)
-    assert not any(violent(e) for e in found), found
-    found = events(analyzer, done)
-    assert any(violent(e) for e in found), found
 
 
 def test_a_count_over_this_year_is_no_incident(analyzer):
@@ -608,6 +593,12 @@ def test_a_rebel_offensive_with_no_target_named_is_against_the_states_forces(ana
 
 
 @pytest.mark.parametrize("no_act, act", [
+    # a fight for a cause is no battle; a fight for a place is one
+    ("The rebel spokesman said his fighters were fighting for freedom and dignity.",
+     "Rebels and soldiers were fighting for control of the airport on Monday, residents said."),
+    # what is incited is no event; what was done and then said to be incited is one
+    ("The minister said on Monday that the rebel radio had incited the murder of judges.",
+     "Rebels murdered two judges on Sunday, and the minister said the radio had incited the killings."),
     # a present perfect on a vague multitude, on no day, sums up many acts
     ("Untold herders have been killed in the quarrel over grazing land, the governor said.",
      "Five peasants have been murdered near Kuna since Sunday, the bishop said."),
@@ -630,7 +621,7 @@ def test_a_rebel_offensive_with_no_target_named_is_against_the_states_forces(ana
     ("They killed hundreds of union leaders and students, the priest said.",
      "The militia killed hundreds of villagers in Ituri province, the UN said."),
 ])
-def test_summaries_wishes_and_mishaps_tell_no_act_of_the_day(analyzer, no_act, act):
+def test_causes_summaries_wishes_and_mishaps_tell_no_act_of_the_day(analyzer, no_act, act):
     found = events(analyzer, no_act)
     assert not any(violent(e) for e in found), found
     if act is not None:
@@ -725,17 +716,17 @@ def test_the_subject_of_the_target_or_victim_of_an_act_suffers_it(analyzer, text
 
 
 def test_the_side_a_victim_fought_is_who_hurt_them(analyzer):
-    found = events(analyzer, "Two policemen were wounded in a clash with guerrillas in the north on Monday.")
-    wounded = [e for e in found if e.trigger == "wounded"]
-    assert wounded and code(wounded[0]).endswith("REB") and code(wounded[0], "target").endswith("COP"), found
+    found = events(analyzer, "Three police officers were injured in a gunfight with insurgents near the port on Tuesday.")
+    injured = [e for e in found if e.trigger == "injured"]
+    assert injured and code(injured[0]).endswith("INS") and code(injured[0], "target").endswith("COP"), found
 
 
 @pytest.mark.parametrize("text, doer, target", [
     # a military convoy, base or unit is the armed forces
-    ("Rebels ambushed a military convoy in the mountains on Monday.", "REB", "MIL"),
+    ("Rebels raided a military convoy on a mountain road on Monday.", "REB", "MIL"),
     ("Insurgents attacked an army base near the border on Tuesday.", "INS", "MIL"),
     # losses inflicted on someone; the phrase hangs from the object, not from the verb
-    ("The rebels inflicted heavy losses on the army near the border on Monday.", "REB", "MIL"),
+    ("The rebels inflicted severe losses on the army in the hills on Sunday.", "REB", "MIL"),
     # the patient of a passive clause with no subject is the subject it hangs from
     ("The policemen abandoned their post after being attacked by rebels on Monday.", "REB", "COP"),
     ("Attacked by insurgents near the border, the soldiers withdrew to their base on Monday.", "INS", "MIL"),
@@ -771,65 +762,15 @@ def test_violence_told_in_the_simple_present_in_a_report_body_is_no_news(analyze
     assert not [e for e in found if e.event_code[:2] in ("18", "19") and not e.historical], found
 
 
-@pytest.mark.parametrize("text", [
-    "Reports that soldiers killed 20 villagers near the border are false, the army said on Monday.",
-    "The false report of the massacre of dozens of peasants in the valley is groundless, the minister said on Monday.",
-])
-def test_a_telling_called_false_tells_no_act(analyzer, text):
-    found = events(analyzer, text)
-    assert not [e for e in found if e.event_code[:2] in ("18", "19", "20") and e.modality == "asserted"], found
-
-
-def test_a_toll_of_tens_of_thousands_with_no_day_or_place_is_a_wars_count(analyzer):
-    text = "The rebels denounced the officers who massacred 70,000 peasants, the statement said."
-    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
-    assert not [e for e in found if e.event_code.startswith("20") and not e.historical], found
-    text = "Government troops massacred 12,000 people in the city of Hama on Monday, witnesses said."
-    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
-    assert [e for e in found if e.event_code[:2] in ("18", "19", "20") and not e.historical], found
-
-
-def test_acts_counted_over_years_are_background(analyzer):
-    text = "The militia attacked villages in the province for ten years, the governor said on Monday."
-    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
-    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
-    assert violent and all(e.historical for e in violent), found
-    text = "Rebels attacked the town for three days before troops arrived, the governor said on Monday."
-    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
-    assert [e for e in found if e.event_code[:2] in ("18", "19") and not e.historical], found  # one siege-like act
-
-
-@pytest.mark.parametrize("text", [
-    # a year written on the act's noun dates it
-    "He was acquitted on Monday for the 1984 killing of a newspaper reporter.",
-    # everything a speaker recalls is background, the second of two recalled acts too
-    "Let us recall the explosion of the airliner and the murder of many journalists, the senator said.",
-])
-def test_acts_dated_long_ago_or_recalled_are_background(analyzer, text):
-    found = analyzer.analyze(Article(id="t", text=text, published="1990-05-18", language="en")).events
-    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
-    assert violent and all(e.historical for e in violent), found
-
-
 def test_deaths_at_the_scene_of_an_accident_are_no_ones_act(analyzer):
-    found = events(analyzer, "Four people were killed at the scene of the accident on the highway on Monday.")
+    found = events(analyzer, "Three passengers were killed at the scene of the collision on Monday.")
     assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
 
 
-def test_they_in_what_troops_reported_are_the_troops(analyzer):
-    found = events(analyzer, "Army troops reported that they killed two insurgents during a skirmish near the village on Monday.")
+def test_they_in_what_someone_reported_is_the_reporter(analyzer):
+    found = events(analyzer, "Marines reported on Tuesday that they shot dead three smugglers in a firefight off the coast.")
     killing = [e for e in found if e.event_code[:2] in ("18", "19")]
     assert killing and code(killing[0]).endswith("MIL"), found
-
-
-@pytest.mark.parametrize("text", [
-    "The rebels plan new attacks on the capital, the minister said on Monday.",
-    "The agency reported the possibility of an attack on the airport by the rebels on Monday.",
-    "The risk of an attack on the embassy by the militia is high, officials said on Monday.",
-])
-def test_planned_and_possible_attacks_are_not_told_as_done(analyzer, text):
-    found = events(analyzer, text)
-    assert not [e for e in found if e.event_code[:2] in ("18", "19") and e.modality == "asserted"], found
 
 
 def test_what_an_inquiry_is_into_happened(analyzer):
@@ -847,14 +788,41 @@ def test_a_name_the_model_does_not_tag_is_still_a_person_who_can_be_killed(analy
     assert [e for e in found if e.event_code.startswith("18") and code(e) == "UAF"], found
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize("background, news", [
+    # a year written on the act's noun dates it
+    ("He was acquitted on Monday for the 1994 murder of a radio reporter.", None),
+    # everything a speaker recalls is background, the second of two recalled acts too
+    ("Let us recall the explosion of the airliner and the murder of many journalists, the senator said.", None),
+    # acts counted over years; a siege of days is one act
+    ("The militia attacked villages in the province for ten years, the governor said on Monday.",
+     "Rebels attacked the town for three days before troops arrived, the governor said on Monday."),
     # the span hangs from the place phrase, not from the verb
-    "According to the commission, in the province over the past 9 years, more than 140 people "
-    "have disappeared and about 60 have been killed for political reasons.",
+    ("In the northern districts over the past 6 years, some 90 farmers have gone missing and about 30 have "
+     "been shot dead, the report says.", None),
     # the parse hangs the killing on the span itself
-    "He said that almost 1,000 party members have died during the recent years killed by gunmen hired by the landowners.",
+    ("The union says hundreds of its members have died during the recent decades killed by hired gunmen.", None),
+    # a toll of tens of thousands with no day and no place is a war's count
+    ("The rebels denounced the officers who massacred 70,000 peasants, the statement said.",
+     "Government troops massacred 12,000 people in the city of Hama on Monday, witnesses said."),
 ])
-def test_counts_over_a_span_of_years_are_background_wherever_the_parse_hangs_the_span(analyzer, text):
-    found = analyzer.analyze(Article(id="t", text=text, published="2025-03-12", language="en")).events
-    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
-    assert violent and all(e.historical for e in violent), found
+def test_acts_of_years_ago_recalled_or_summed_up_are_background(analyzer, background, news):
+    found = analyzer.analyze(Article(id="t", text=background, published="2025-03-12", language="en")).events
+    violent_acts = [e for e in found if e.event_code[:2] in ("18", "19", "20")]
+    assert violent_acts and all(e.historical for e in violent_acts), found
+    if news is not None:
+        found = analyzer.analyze(Article(id="t", text=news, published="2025-03-12", language="en")).events
+        assert [e for e in found if e.event_code[:2] in ("18", "19", "20") and not e.historical], found
+
+
+@pytest.mark.parametrize("text", [
+    # a telling called false tells no act
+    "Reports that soldiers killed 20 villagers near the border are false, the army said on Monday.",
+    "The false report of the massacre of dozens of peasants in the valley is groundless, the minister said on Monday.",
+    # planned and possible attacks
+    "The rebels plan new attacks on the capital, the minister said on Monday.",
+    "The agency reported the possibility of an attack on the airport by the rebels on Monday.",
+    "The risk of an attack on the embassy by the militia is high, officials said on Monday.",
+])
+def test_acts_called_false_planned_or_possible_are_not_told_as_done(analyzer, text):
+    found = events(analyzer, text)
+    assert not [e for e in found if e.event_code[:2] in ("18", "19", "20") and e.modality == "asserted"], found

@@ -41,7 +41,7 @@ DIVISION_NOUNS = frozenset(
     "prefecture prefectures department departments".split()
 )
 # Nouns after a name that make it a street, block or neighbourhood: a place inside a
-# town, placed at the town the text names ("the 800 block of Cadillac Drive in Ceres").
+# town, placed at the town the text names ("the 400 block of Maple Avenue in Modesto").
 STREET_NOUNS = frozenset(
     "street st avenue ave road rd drive dr boulevard blvd lane ln highway hwy way court ct place "
     "parkway pkwy terrace circle square neighborhood neighbourhood".split()
@@ -302,7 +302,7 @@ class PlaceStage:
         holder = ents.over(item.start, item.end, exact=False)
         if holder is not None and holder.label_ in OTHER_NAME_LABELS and not explicit:
             inner = holder[1:] if holder[0].lower_ == "the" else holder
-            # "Cadillac Drive in Ceres" taken as one name by the model: a name after "in"
+            # "Maple Avenue in Modesto" taken as one name by the model: a name after "in"
             # inside it is a place all the same
             located = item.start > inner.start and doc[item.start - 1].lower_ in ("in", "near", "outside")
             if (inner.start, inner.end) != (item.start, item.end) and not located:
@@ -452,7 +452,7 @@ class PlaceStage:
         return out
 
     def _streets(self, doc: Doc, source: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-        """Streets and neighbourhoods ("Cadillac Drive", "the Rogers Park neighborhood"),
+        """Streets and neighbourhoods ("Maple Avenue", "the Rogers Park neighborhood"),
         placed at the town named nearest before them in their sentence, else the nearest
         after, else the last town named before their sentence."""
         towns = [m for m in mentions if m.place is not None and m.place.precision == "city" and m.kind == "name"]
@@ -468,7 +468,7 @@ class PlaceStage:
             while start_token > 0 and doc[start_token - 1].text[:1].isupper() and doc[start_token - 1].is_alpha:
                 start_token -= 1
             if start_token == token.i:
-                continue  # a street needs a name: "Cadillac Drive", not "the street"
+                continue  # a street needs a name: "Maple Avenue", not "the street"
             start, end = doc[start_token].idx, token.idx + len(token.text)
             if any(s < end and start < e for s, e in taken):
                 continue
