@@ -452,7 +452,7 @@ class PlaceStage:
         return out
 
     def _streets(self, doc: Doc, source: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-        """Streets and neighbourhoods ("Maple Avenue", "the Rogers Park neighborhood"),
+        """Streets and neighbourhoods ("Maple Avenue", "the Oak Hill neighborhood"),
         placed at the town named nearest before them in their sentence, else the nearest
         after, else the last town named before their sentence."""
         towns = [m for m in mentions if m.place is not None and m.place.precision == "city" and m.kind == "name"]
