@@ -826,3 +826,26 @@ def test_acts_of_years_ago_recalled_or_summed_up_are_background(analyzer, backgr
 def test_acts_called_false_planned_or_possible_are_not_told_as_done(analyzer, text):
     found = events(analyzer, text)
     assert not [e for e in found if e.event_code[:2] in ("18", "19", "20") and e.modality == "asserted"], found
+
+
+@pytest.mark.parametrize("text, target", [
+    # local news names victims by family, household, work or office
+    ("A sheriff's deputy was murdered outside his home on Friday, officials said.", "COP"),
+    ("Police say the 31-year-old accused is held over the murders of his father and brother.", "CVL"),
+    ("Investigators said a cashier was shot at a gas station late on Sunday.", "CVL"),
+])
+def test_people_named_by_family_work_or_office_are_victims(analyzer, text, target):
+    found = [e for e in events(analyzer, text) if e.event_code[:2] in ("18", "19")]
+    assert found and all((code(e, "target") or "").endswith(target) for e in found), found
+
+
+def test_an_arrest_with_no_arrester_named_is_an_event_a_charge_alone_is_not(analyzer):
+    found = events(analyzer, "Three men were arrested and charged on Saturday after the robbery of a jewellery store.")
+    arrests = [e for e in found if e.event_code.startswith("17")]
+    assert len(arrests) == 1 and (code(arrests[0], "target") or "").endswith("CVL"), found
+    assert arrests[0].source_actor is None and arrests[0].date == "2025-03-08", found
+    # a charge alone is a court's act, and a capture of people who commit crimes is an arrest
+    assert not [e for e in events(analyzer, "A woman was charged with theft on Monday.")
+                if e.event_code.startswith("17")]
+    found = events(analyzer, "The coast guard said it captured nine pirates off the coast on Monday.")
+    assert [e for e in found if e.event_code == "173" and (code(e, "target") or "").endswith("CRM")], found

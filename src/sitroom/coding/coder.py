@@ -362,9 +362,10 @@ class EventStage:
         is_report = lambda t: _is_report(t, lexicon)  # noqa: E731
         when = event_date(trigger.tokens, dates, article.published, is_report, context)
         if when.inferred:
-            # a date on a verb that only tells more of this event: its toll verb, or the
-            # clause describing the noun ("a bomb planted on Monday")
-            for other in [*helpers, *rules.describing_verbs(trigger.token)]:
+            # a date on a verb that only tells more of this event: its toll verb, the
+            # clause describing the noun ("a bomb planted on Monday"), or a verb joined to it
+            # ("were arrested and charged on Saturday")
+            for other in [*helpers, *rules.describing_verbs(trigger.token), *rules.joined_verbs(trigger.token)]:
                 found = event_date([other], dates, article.published, is_report)
                 if not found.inferred:
                     when = found
@@ -664,10 +665,19 @@ def _depth(token: Token) -> int:
     return depth
 
 
+# CAMEO's arrest or detention, and the verbs that tell one ("charged with" is a court's).
+ARREST_CODE = "173"
+ARREST_LEMMAS = frozenset({"arrest", "detain", "capture", "apprehend", "nab", "seize", "round"})
+
+
 def _worth_keeping(draft: "Draft") -> bool:
-    """An event needs a known actor; an unattributed act of violence needs a victim, place or toll."""
+    """An event needs a known actor; an unattributed act of violence needs a victim, place or
+    toll, and an arrest its prisoner: "two men were arrested" names no arrester, as news
+    seldom does, but only a state's police or forces arrest."""
     if draft.source is not None:
         return True
+    if draft.code.startswith(ARREST_CODE):
+        return draft.target is not None and draft.lemma in ARREST_LEMMAS
     return draft.violent and (draft.target is not None or draft.place is not None or bool(draft.tolls))
 
 

@@ -516,3 +516,15 @@ def describing_verbs(token: Token) -> list[Token]:
     if token.pos_ not in ("NOUN", "PROPN"):
         return []
     return [c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
+
+
+def joined_verbs(token: Token) -> list[Token]:
+    """Verbs joined to a verb trigger that share its subject ("were arrested and charged on
+    Saturday"): a day said once after the last of them is the day of each."""
+    if token.pos_ != "VERB":
+        return []
+    joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if token.dep_ == "conj" and token.head.pos_ == "VERB":
+        joined.append(token.head)
+    return [v for v in joined if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+            or v is token.head]
