@@ -801,6 +801,9 @@ def test_a_name_the_model_does_not_tag_is_still_a_person_who_can_be_killed(analy
      "been shot dead, the report says.", None),
     # the parse hangs the killing on the span itself
     ("The union says hundreds of its members have died during the recent decades killed by hired gunmen.", None),
+    # what is reported again and again is a habit; blows counted are one act
+    ("Villagers have reported several times that soldiers kidnapped their sons, the bishop said.",
+     "Gunmen stabbed the mayor several times outside his office on Monday, police said."),
     # a toll of tens of thousands with no day and no place is a war's count
     ("The rebels denounced the officers who massacred 70,000 peasants, the statement said.",
      "Government troops massacred 12,000 people in the city of Hama on Monday, witnesses said."),
@@ -849,3 +852,27 @@ def test_an_arrest_with_no_arrester_named_is_an_event_a_charge_alone_is_not(anal
                 if e.event_code.startswith("17")]
     found = events(analyzer, "The coast guard said it captured nine pirates off the coast on Monday.")
     assert [e for e in found if e.event_code == "173" and (code(e, "target") or "").endswith("CRM")], found
+
+
+def test_declining_to_say_is_declining_comment_not_a_rejection(analyzer):
+    found = events(analyzer, "An army spokesman declined to say on Monday how many soldiers had died.")
+    assert [e for e in found if e.event_code == "011"] and not [e for e in found if e.event_code.startswith("12")], found
+
+
+def test_raids_that_an_arrest_was_made_in_are_its_manner(analyzer):
+    found = events(analyzer, "Police arrested 14 people in raids across Kaduna state on Sunday, "
+                             "a ministry spokesman said.")
+    assert [e for e in found if e.event_code == "173"], found
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
+
+
+@pytest.mark.parametrize("text, day", [
+    # counted back from the act the subject re-names, told in an earlier sentence
+    ("Rebels shelled the town of Mora on Monday. The army said on Tuesday it had repelled them. "
+     "The shelling came two days after gunmen stormed a prison near the town.", "2025-03-08"),
+    # counted from the sentence's own day
+    ("The ambush on Friday came a week after militants attacked a convoy on the highway.", "2025-03-07"),
+])
+def test_a_clause_n_days_after_or_before_another_is_dated_from_it(analyzer, text, day):
+    found = [e for e in events(analyzer, text, published="2025-03-16") if e.trigger in ("stormed", "attacked")]
+    assert found and found[0].date == day, found

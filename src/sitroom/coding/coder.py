@@ -24,7 +24,7 @@ from .scene import inherit_scene, place_in_country
 from .syntax import clause_top, is_passive, subject_of
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
-from .when import EventDate, attach, event_date, relative_days
+from .when import EventDate, attach, days_apart, event_date, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # Statements are only coded from these verbs: saying is the act. Others ("added",
@@ -42,6 +42,8 @@ CONTENT_ROOTS = ("02", "03", "08", "10", "12")
 SPAN_PREPS = ("in", "over", "during", "for")
 # Disapproval (condemn, denounce, criticise): aimed at the doer of the act it is about.
 DISAPPROVAL_ROOT = "11"
+# Coercion (arrests, curfews, repression): an act a raid may be the manner of.
+COERCION_ROOT = "17"
 CONTENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "conj")
 CONTENT_CLIMB = 4
 # "killed in an ambush", "kidnapped during a raid": a violent noun under these, hanging from
@@ -105,6 +107,7 @@ class EventStage:
             # ("In 2021, gunmen abducted ..., releasing them four days later")
             own = any(sent.start_char <= m.start < sent.end_char for m in doc_dates)
             dates_here = doc_dates + ([] if own else relative_days(sent, last_day))
+            dates_here = dates_here + days_apart(sent, dates_here, last_day)
             found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end, context)
             drafts.extend(found)
             if loose is not None and not _elsewhen(sent, dates_here, article.published):
@@ -183,20 +186,24 @@ class EventStage:
     def _folded(self, triggers: list[Trigger], trigger_at: dict[int, Trigger]) -> dict[int, Trigger]:
         """Toll verbs ("..., killing 12") that belong to a violent trigger above them."""
         owner_of = {t.i: tr for tr in triggers for t in tr.tokens if "violence" in tr.rule.flags}
+        # "arrested 11 people in raids across the state": a raid is how an arrest is made too
+        manner_owner = {**{t.i: tr for tr in triggers for t in tr.tokens if tr.rule.code.startswith(COERCION_ROOT)},
+                        **owner_of}
         folded: dict[int, Trigger] = {}
         for trigger in triggers:
             token = trigger.token
             verb = token.head.head
-            if verb.i not in owner_of:
+            if verb.i not in manner_owner:
                 # "bandits kidnapped 38 people ..., in a night raid ..., residents said": the
                 # parse hangs the manner on the reporting verb; the act is what it reports
-                verb = next((c for c in verb.children if c.dep_ == "ccomp" and c.i in owner_of), verb)
+                verb = next((c for c in verb.children if c.dep_ == "ccomp" and c.i in manner_owner), verb)
             if ("violence" in trigger.rule.flags and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj"
-                    and token.head.lower_ in MANNER_PREPS and verb.i in owner_of and owner_of[verb.i] is not trigger
+                    and token.head.lower_ in MANNER_PREPS and verb.i in manner_owner
+                    and manner_owner[verb.i] is not trigger
                     and not is_passive(verb) and subject_of(verb, climb=False) is not None):
                 # "bandits kidnapped 38 people in a raid": the raid is how, not another act (but in
                 # "killed in an IS attack" the attack is the act, and names its doer)
-                folded[token.i] = owner_of[verb.i]
+                folded[token.i] = manner_owner[verb.i]
                 continue
             if trigger.token.lemma_.lower() not in ("kill", "wound", "injure"):
                 continue
@@ -238,10 +245,17 @@ class EventStage:
         verbs = {trigger.token, clause_top(trigger.token)} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
+        top = clause_top(trigger.token)
+        if top.dep_ == "ccomp" and _is_report(top.head, self.lexicon) and any(
+                c.dep_ == "npadvmod" and rules.many_times(c) for c in top.head.children):
+            return True  # "have reported several times that guards kidnapped ...": told again and again
         for verb in verbs:
             for child in verb.children:
                 if child.dep_ == "advmod" and self.lexicon.has_frame(child.lemma_.lower(), "habitual"):
                     return True
+                if (child.dep_ == "npadvmod" and rules.many_times(child) and rules.present_perfect(verb)
+                        and rules.undated(verb)):
+                    return True  # "the town has been shelled several times" (but "stabbed several times")
                 if child.dep_ == "prep" and child.lower_ in SPAN_PREPS:
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if pobj is not None and rules.counted_span(pobj, perfect=rules.present_perfect(verb)):

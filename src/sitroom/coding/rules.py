@@ -528,3 +528,13 @@ def joined_verbs(token: Token) -> list[Token]:
         joined.append(token.head)
     return [v for v in joined if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
             or v is token.head]
+
+
+# "several times", "many times": an act told as done again and again.
+MANY = frozenset({"several", "many", "numerous", "countless", "multiple", "repeated"})
+
+
+def many_times(noun: Token) -> bool:
+    """"several times", "many times" (a number counts shots or blows as often: "shot three
+    times")."""
+    return noun.lemma_.lower() == "time" and noun.tag_ == "NNS" and any(c.lower_ in MANY for c in noun.children)

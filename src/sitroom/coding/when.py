@@ -258,3 +258,51 @@ def relative_days(sent: Span, context: DateMention | None) -> list[DateMention]:
                                value=day.isoformat(), precision="day", relation="on",
                                suspect=context.suspect))
     return out
+
+
+# "The strike came two days after fighters stormed the station": the clause under "after"
+# happened that many days before the day of the clause it hangs from ("before": after it).
+SPAN_UNITS = {"day": 1, "week": 7}
+
+
+def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention | None) -> list[DateMention]:
+    """Date mentions for "N days after <clause>" and "N weeks before <clause>", on the
+    clause's verb: counted from the sentence's own day told before the phrase ("The attack
+    on Monday came two days after ..."), else from `context` (the day the previous sentence
+    told: "The strike came two days after ..."). "Two days after the raid" names no clause,
+    and is left alone."""
+    out = []
+    for unit in sent:
+        if unit.lemma_.lower() not in SPAN_UNITS or unit.dep_ != "npadvmod":
+            continue
+        count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+        mark = unit.head if unit.head.dep_ == "mark" else next(
+            (c for c in unit.head.children if c.dep_ == "mark" and c.i == unit.i + 1), None)
+        if count is None or mark is None or mark.lower_ not in ("after", "before") or mark.i != unit.i + 1:
+            continue
+        n = NUMBER_WORDS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
+        before = [m for m in mentions if sent.start_char <= m.start and m.end <= count.idx and m.value]
+        base = before[-1] if before else (_day_told(mark.head.head, mentions) or context)
+        if n is None or base is None or base.value is None:
+            continue
+        offset = n * SPAN_UNITS[unit.lemma_.lower()] * (-1 if mark.lower_ == "after" else 1)
+        day = dt.date.fromisoformat(base.value[:10]) + dt.timedelta(days=offset)
+        out.append(DateMention(start=count.idx, end=mark.idx + len(mark), text=sent.doc.text[count.idx:mark.idx + len(mark)],
+                               value=day.isoformat(), precision="day", relation="on", suspect=base.suspect))
+    return out
+
+
+def _day_told(verb: Token, mentions: Sequence[DateMention]) -> DateMention | None:
+    """The day of the act a definite subject re-names ("The strike came ..."): the day told in
+    the sentence that first named an act of that word."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or not any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in subject.children):
+        return None
+    for sent in verb.doc.sents:
+        if sent.start >= verb.sent.start:
+            return None
+        # "the shelling" re-names "shelled", "the attack" re-names "attacked"
+        if any(subject.lemma_ in (t.lemma_, t.lemma_ + "ing") and t.pos_ in ("NOUN", "VERB") for t in sent):
+            return next((m for m in mentions if sent.start_char <= m.start < sent.end_char and m.value), None)
+    return None
