@@ -804,6 +804,9 @@ def test_a_name_the_model_does_not_tag_is_still_a_person_who_can_be_killed(analy
     # what is reported again and again is a habit; blows counted are one act
     ("Villagers have reported several times that soldiers kidnapped their sons, the bishop said.",
      "Gunmen stabbed the mayor several times outside his office on Monday, police said."),
+    # being the target of attacks, told in the present or the perfect with no day, is a condition
+    ("Our villages are the target of army attacks, the rebel commander said.",
+     "The ministry was the target of rebel attacks on Monday, officials said."),
     # a toll of tens of thousands with no day and no place is a war's count
     ("The rebels denounced the officers who massacred 70,000 peasants, the statement said.",
      "Government troops massacred 12,000 people in the city of Hama on Monday, witnesses said."),
@@ -825,6 +828,9 @@ def test_acts_of_years_ago_recalled_or_summed_up_are_background(analyzer, backgr
     "The rebels plan new attacks on the capital, the minister said on Monday.",
     "The agency reported the possibility of an attack on the airport by the rebels on Monday.",
     "The risk of an attack on the embassy by the militia is high, officials said on Monday.",
+    # what is asked is not told; what parties refrain from is not done
+    "It is still unclear whether the militia attacked the convoy on Monday, the governor said.",
+    "Both sides must abstain from any attack on the other's commanders.",
 ])
 def test_acts_called_false_planned_or_possible_are_not_told_as_done(analyzer, text):
     found = events(analyzer, text)

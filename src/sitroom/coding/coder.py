@@ -224,7 +224,14 @@ class EventStage:
         return folded
 
     def _opinion(self, trigger: Trigger) -> bool:
-        """"I don't think the army will retake the city": a forecast, not an event."""
+        """"I don't think the army will retake the city": a forecast, not an event; "it is
+        unclear whether rebels attacked the convoy": a question, not an event."""
+        ancestors = [trigger.token, *list(trigger.token.ancestors)[:4]]
+        for token in ancestors:  # up to a clause that only situates ("after rebels attacked")
+            if any(c.dep_ == "mark" and self.lexicon.has_frame(c.lower_, "question") for c in token.children):
+                return True
+            if token.dep_ == "advcl":
+                break
         return any(self.lexicon.has_frame(a.lemma_.lower(), "opinion") for a in list(trigger.token.ancestors)[:5])
 
     def _inside_threat(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
@@ -270,6 +277,8 @@ class EventStage:
                     return True  # "have been killed so far this year"
             if rules.generic_victims(verb):
                 return True
+        if rules.suffered_often(trigger.token, lambda w: self.lexicon.has_frame(w, "patient")):
+            return True
         return self._recalled(trigger)
 
     def _recalled(self, trigger: Trigger) -> bool:

@@ -538,3 +538,16 @@ def many_times(noun: Token) -> bool:
     """"several times", "many times" (a number counts shots or blows as often: "shot three
     times")."""
     return noun.lemma_.lower() == "time" and noun.tag_ == "NNS" and any(c.lower_ in MANY for c in noun.children)
+
+
+def suffered_often(token: Token, is_patient: Callable[[str], bool]) -> bool:
+    """"We are the target of military attacks", "civilians have been victims of attacks":
+    acts named by a bare plural that someone is, or has been, the target or victim of, with no
+    day, are a standing condition, not one act."""
+    if token.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+        return False
+    holder = sufferer(token, is_patient)
+    if holder is None:
+        return False
+    copula = holder.head
+    return (copula.tag_ in ("VBZ", "VBP") or present_perfect(copula)) and undated(copula)
