@@ -762,8 +762,13 @@ def test_violence_told_in_the_simple_present_in_a_report_body_is_no_news(analyze
     assert not [e for e in found if e.event_code[:2] in ("18", "19") and not e.historical], found
 
 
-def test_deaths_at_the_scene_of_an_accident_are_no_ones_act(analyzer):
-    found = events(analyzer, "Three passengers were killed at the scene of the collision on Monday.")
+@pytest.mark.parametrize("text", [
+    "Three passengers were killed at the scene of the collision on Monday.",
+    # the toll of a clause hung on a crash is the crash's
+    "A small plane crashed into a row of shops on Monday, killing four people, officials said.",
+])
+def test_deaths_at_the_scene_of_an_accident_are_no_ones_act(analyzer, text):
+    found = events(analyzer, text)
     assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
 
 
@@ -828,6 +833,8 @@ def test_acts_of_years_ago_recalled_or_summed_up_are_background(analyzer, backgr
     "The rebels plan new attacks on the capital, the minister said on Monday.",
     "The agency reported the possibility of an attack on the airport by the rebels on Monday.",
     "The risk of an attack on the embassy by the militia is high, officials said on Monday.",
+    # verbs joined under a subject that is no one share it
+    "In the province no teacher has ever been jailed, beaten or murdered, the bishop said on Monday.",
     # what is asked is not told; what parties refrain from is not done
     "It is still unclear whether the militia attacked the convoy on Monday, the governor said.",
     "Both sides must abstain from any attack on the other's commanders.",

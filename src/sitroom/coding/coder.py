@@ -421,7 +421,8 @@ class EventStage:
         if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
             return []  # "fighting for freedom": a conviction, not a battle
         mishap = lambda w: lexicon.has_frame(w, "mishap")  # noqa: E731
-        if violent and (rules.caused_by(trigger.token, mishap, tolls_only=False) or rules.in_a(trigger.token, mishap)):
+        if violent and (rules.caused_by(trigger.token, mishap, tolls_only=False) or rules.in_a(trigger.token, mishap)
+                        or rules.after_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
         habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll)
                     or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))

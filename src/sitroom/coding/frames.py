@@ -117,8 +117,13 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         children = list(verb.children)
         if any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated") and c.dep_ in ("neg", "det", "advmod") for c in children):
             return "negated"
+        # a verb joined to another shares its subject: "no priest has been jailed, murdered or exiled"
+        subjects, joined = children, verb
+        while joined.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subjects):
+            joined = joined.head
+            subjects = list(joined.children)
         if position == 0 and verb.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") and _none(c, lexicon) for c in children):
+                c.dep_ in ("nsubj", "nsubjpass") and _none(c, lexicon) for c in subjects):
             return "negated"  # "no journalist has been murdered", "nobody was hurt"
         if position > 0 and verb.lemma_.lower() in ("deny", "fail"):
             return "negated"

@@ -324,6 +324,13 @@ def caused_by(verb: Token, is_kind: Callable[[str], bool], *, tolls_only: bool =
     return subject is not None and is_kind(subject.lemma_.lower())
 
 
+def after_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
+    """A toll verb in a clause hung on a verb of a kind: "a cargo plane crashed into houses,
+    killing five" (the crash's deaths)."""
+    return (verb.lemma_.lower() in TOLL_LEMMAS and verb.dep_ in ("advcl", "conj", "xcomp")
+            and verb.head.pos_ == "VERB" and is_kind(verb.head.lemma_.lower()))
+
+
 def undated(verb: Token) -> bool:
     return not any(c.ent_type_ in ("DATE", "TIME") or (c.dep_ == "prep" and any(
         g.ent_type_ in ("DATE", "TIME") for g in c.children)) for c in verb.children)
