@@ -277,6 +277,9 @@ class EventStage:
                     return True  # "have been killed so far this year"
             if rules.generic_victims(verb):
                 return True
+            if verb.pos_ in ("VERB", "AUX") and rules.present_perfect(verb) and rules.undated(verb) and any(
+                    c.dep_ == "dobj" and rules.tally(c, self._violent_word) for c in verb.children):
+                return True  # "have set off more than 260 bombs", "have carried out 40 attacks"
         if rules.suffered_often(trigger.token, lambda w: self.lexicon.has_frame(w, "patient")):
             return True
         return self._recalled(trigger)

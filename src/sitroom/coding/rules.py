@@ -558,3 +558,23 @@ def suffered_often(token: Token, is_patient: Callable[[str], bool]) -> bool:
         return False
     copula = holder.head
     return (copula.tag_ in ("VBZ", "VBP") or present_perfect(copula)) and undated(copula)
+
+
+# Acts or devices counted by the tens or more with a present perfect and no day are a tally
+# of a campaign ("have set off more than 260 bombs", "have carried out 40 attacks").
+TALLY = 10
+DEVICES = frozenset({"bomb", "rocket", "missile", "shell", "mortar", "grenade", "mine", "device", "explosive",
+                     "car bomb", "drone"})
+
+
+def tally(noun: Token, is_act: Callable[[Token], bool]) -> bool:
+    """A plural of acts or devices counted in the tens or more ("260 bombs", "40 attacks")."""
+    if noun.tag_ != "NNS" or not (is_act(noun) or noun.lemma_.lower() in DEVICES):
+        return False
+    for child in noun.children:
+        if child.dep_ != "nummod":
+            continue
+        text = child.text.replace(",", "")
+        if text.isdigit() and int(text) >= TALLY:
+            return True
+    return False
