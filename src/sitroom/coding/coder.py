@@ -248,7 +248,7 @@ class EventStage:
         """Told as a habit or a summary of many ("has repeatedly attacked", "in the last
         three years, 1,300 policemen have been killed"): background, not the day's event."""
         if trigger.token.dep_ == "acl" and rules.counted_span(trigger.token.head, perfect=True):
-            return True  # "died during the recent years killed by ...": the parse hangs the act on the span
+            return True  # "have died in the past years, shot by ...": the parse may hang the act on the span
         verbs = {trigger.token, clause_top(trigger.token)} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
@@ -279,7 +279,7 @@ class EventStage:
                 return True
             if verb.pos_ in ("VERB", "AUX") and rules.present_perfect(verb) and rules.undated(verb) and any(
                     c.dep_ == "dobj" and rules.tally(c, self._violent_word) for c in verb.children):
-                return True  # "have set off more than 260 bombs", "have carried out 40 attacks"
+                return True  # "have set off over 120 bombs", "have carried out 40 attacks"
         if rules.suffered_often(trigger.token, lambda w: self.lexicon.has_frame(w, "patient")):
             return True
         return self._recalled(trigger)

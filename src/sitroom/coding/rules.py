@@ -561,14 +561,14 @@ def suffered_often(token: Token, is_patient: Callable[[str], bool]) -> bool:
 
 
 # Acts or devices counted by the tens or more with a present perfect and no day are a tally
-# of a campaign ("have set off more than 260 bombs", "have carried out 40 attacks").
+# of a campaign ("have set off over 120 bombs", "have carried out 40 attacks").
 TALLY = 10
 DEVICES = frozenset({"bomb", "rocket", "missile", "shell", "mortar", "grenade", "mine", "device", "explosive",
                      "car bomb", "drone"})
 
 
 def tally(noun: Token, is_act: Callable[[Token], bool]) -> bool:
-    """A plural of acts or devices counted in the tens or more ("260 bombs", "40 attacks")."""
+    """A plural of acts or devices counted in the tens or more ("120 bombs", "40 attacks")."""
     if noun.tag_ != "NNS" or not (is_act(noun) or noun.lemma_.lower() in DEVICES):
         return False
     for child in noun.children:
