@@ -892,3 +892,13 @@ def test_raids_that_an_arrest_was_made_in_are_its_manner(analyzer):
 def test_a_clause_n_days_after_or_before_another_is_dated_from_it(analyzer, text, day):
     found = [e for e in events(analyzer, text, published="2025-03-16") if e.trigger in ("stormed", "attacked")]
     assert found and found[0].date == day, found
+
+
+@pytest.mark.parametrize("text", [
+    "Several hundred farmers marched to the ministry on Sunday, waving flags and demanding lower fuel prices.",
+    "Opposition leaders said protesters would rally outside parliament on Friday to demand new elections.",
+])
+def test_what_a_protest_demands_is_its_purpose_not_a_second_event(analyzer, text):
+    found = events(analyzer, text)
+    assert [e for e in found if e.event_code.startswith("14")], found
+    assert not [e for e in found if e.event_code.startswith("10")], found

@@ -127,7 +127,7 @@ class EventStage:
         # what is threatened, asked, promised or forbidden is no event; a date in it belongs
         # to the act that frames it ("agreed to a ceasefire on Monday")
         content = {t.token.i for t in triggers if self._inside_threat(t, trigger_at) or self._opinion(t)
-                   or self._inside_content(t, trigger_at)}
+                   or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
         dates = attach(doc, sent, doc_dates, owners)
         folded = self._folded(triggers, trigger_at)
@@ -690,6 +690,28 @@ def _depth(token: Token) -> int:
     while token.head != token and depth < 64:
         token, depth = token.head, depth + 1
     return depth
+
+
+# A protest (CAMEO 14) and a demand (10): what marchers demand is the protest's purpose.
+PROTEST_ROOT, DEMAND_ROOT = "14", "10"
+PURPOSE_DEPS = ("advcl", "xcomp", "conj", "acl")
+
+
+def _protest_purpose(trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
+    """"marched through the city, demanding justice", "rallied to demand a rerun": the demand
+    is what the protest is for, told by a participle or an infinitive hung on it, not an
+    event of its own (CAMEO codes the protest)."""
+    if not trigger.rule.code.startswith(DEMAND_ROOT):
+        return False
+    current = trigger.token
+    for _ in range(3):
+        if current.dep_ not in PURPOSE_DEPS or current.head == current:
+            return False
+        current = current.head
+        found = trigger_at.get(current.i)
+        if found is not None:
+            return found.rule.code.startswith(PROTEST_ROOT)
+    return False
 
 
 # CAMEO's arrest or detention, and the verbs that tell one ("charged with" is a court's).
