@@ -249,10 +249,10 @@ class EventStage:
         three years, 1,300 policemen have been killed"): background, not the day's event."""
         if trigger.token.dep_ == "acl" and rules.counted_span(trigger.token.head, perfect=True):
             return True  # "have died in the past years, shot by ...": the parse may hang the act on the span
-        verbs = {trigger.token, clause_top(trigger.token)} | ({trigger.light} if trigger.light is not None else set())
+        top = clause_top(trigger.token)
+        verbs = {trigger.token, top} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
-        top = clause_top(trigger.token)
         if top.dep_ == "ccomp" and _is_report(top.head, self.lexicon) and any(
                 c.dep_ == "npadvmod" and rules.many_times(c) for c in top.head.children):
             return True  # "have reported several times that guards kidnapped ...": told again and again

@@ -563,8 +563,7 @@ def suffered_often(token: Token, is_patient: Callable[[str], bool]) -> bool:
 # Acts or devices counted by the tens or more with a present perfect and no day are a tally
 # of a campaign ("have set off over 120 bombs", "have carried out 40 attacks").
 TALLY = 10
-DEVICES = frozenset({"bomb", "rocket", "missile", "shell", "mortar", "grenade", "mine", "device", "explosive",
-                     "car bomb", "drone"})
+DEVICES = frozenset({"bomb", "rocket", "missile", "shell", "mortar", "grenade", "mine", "device", "explosive", "drone"})
 
 
 def tally(noun: Token, is_act: Callable[[Token], bool]) -> bool:

@@ -287,9 +287,14 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
             continue
         offset = n * SPAN_UNITS[unit.lemma_.lower()] * (-1 if mark.lower_ == "after" else 1)
         day = dt.date.fromisoformat(base.value[:10]) + dt.timedelta(days=offset)
-        out.append(DateMention(start=count.idx, end=mark.idx + len(mark), text=sent.doc.text[count.idx:mark.idx + len(mark)],
+        end = mark.idx + len(mark)
+        out.append(DateMention(start=count.idx, end=end, text=sent.doc.text[count.idx:end],
                                value=day.isoformat(), precision="day", relation="on", suspect=base.suspect))
     return out
+
+
+# Determiners of a noun that re-names an act told before ("the strike", "its offensive").
+RE_NAMING = frozenset({"the", "this", "that", "its", "their"})
 
 
 def _day_told(verb: Token, mentions: Sequence[DateMention]) -> DateMention | None:
@@ -297,7 +302,7 @@ def _day_told(verb: Token, mentions: Sequence[DateMention]) -> DateMention | Non
     the sentence that first named an act of that word."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "NOUN" or not any(
-            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in subject.children):
+            c.dep_ in ("det", "poss") and c.lower_ in RE_NAMING for c in subject.children):
         return None
     for sent in verb.doc.sents:
         if sent.start >= verb.sent.start:
