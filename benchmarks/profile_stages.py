@@ -10,7 +10,7 @@ story step's prints (which an ingest's workers make beside the analysis) and the
 writes (batches of `commands.INGEST_BATCH`, `commands.BATCHES_PER_OPEN` batches per
 store open, into a temporary store, as `sitroom ingest` writes, the prints given). The spaCy
 components run batch by batch exactly as `Analyzer.analyze_many`'s `nlp.pipe` chains them
-(the tok2vec in batches of `pipeline.TOK2VEC_BATCH`), so their sum is the parse time.
+(the tok2vec and the NER in the batches of `pipeline.component_config`), so their sum is the parse time.
 `--dated` profiles the dated feed of `sitroom bench` (the documents spread over a few
 days, the reports of one story within a day or two) instead of the corpus as it is.
 
@@ -47,7 +47,7 @@ from sitroom.commands import BATCHES_PER_OPEN, INGEST_BATCH
 from sitroom.errors import InputError
 from sitroom.intake import read_articles
 from sitroom.options import Options
-from sitroom.pipeline import COMPONENT_CONFIG, PIPE_BATCH, Analyzer, _sentences, with_publication_date
+from sitroom.pipeline import PIPE_BATCH, Analyzer, _sentences, component_config, with_publication_date
 from sitroom.prepare import parse_text
 from sitroom.records import Analysis, Article
 from sitroom.store import Store, database, story_print
@@ -73,12 +73,14 @@ def profile(articles: list[Article], analyzer: Analyzer, timings: dict[str, floa
     for start in range(0, len(articles), PIPE_BATCH):
         batch = [with_publication_date(a) for a in articles[start:start + PIPE_BATCH]]
         began = time.process_time()
-        docs = [nlp.make_doc(parse_text(a, analyzer.recaser)) for a in batch]
+        texts = [parse_text(a, analyzer.recaser) for a in batch]
+        docs = [nlp.make_doc(text) for text in texts]
         timings["spacy: tokenizer"] += time.process_time() - began
+        config = component_config(texts)
         for name, component in nlp.pipeline:
             began = time.process_time()
             if hasattr(component, "pipe"):
-                docs = list(component.pipe(docs, **{"batch_size": PIPE_BATCH, **COMPONENT_CONFIG.get(name, {})}))
+                docs = list(component.pipe(docs, **{"batch_size": PIPE_BATCH, **config.get(name, {})}))
             else:
                 docs = [component(doc) for doc in docs]
             timings[f"spacy: {name}"] += time.process_time() - began

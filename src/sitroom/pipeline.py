@@ -8,8 +8,10 @@ an `Analyzer` holds it with the spaCy model and turns articles into `Analysis` r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,19 +35,57 @@ from .resolve.places import PlaceStage
 # Articles parsed together by spaCy's nlp.pipe: large enough to amortise its overhead,
 # small enough to keep memory flat on long corpora.
 PIPE_BATCH = 32
-# Documents spaCy's tok2vec embeds at once, within a batch of PIPE_BATCH. Its arrays take
-# about 18 KB a word while a batch runs (up to 250 MB for 32 news articles, released when
-# the batch ends), so a worker's resident memory rose that far above its steady state once
-# a batch, and the moments two workers' peaks met set an ingest's peak memory, higher the
-# longer the run (docs/performance.md, "Memory at ten times the stream"). The tok2vec
-# embeds each token from its own document alone, and the tagger, parser and NER read its
-# vectors from each doc (`doc.tensor`) whatever the batch was: smaller batches give the
-# same analyses, byte for byte (tests/test_pipeline_batches.py). The parser and NER still
-# take PIPE_BATCH documents at once, where a larger batch saves time.
+# What spaCy's tok2vec embeds at once, within a batch of PIPE_BATCH: at most TOK2VEC_BATCH
+# documents and TOK2VEC_WORDS words (a longer article alone). Its arrays take 15 to 18 KB
+# a token (news has about 1.5 tokens a word) while they run (up to 250 MB for 32 news
+# articles, released when the batch ends), so a worker's resident memory rose that far
+# above its steady state once a batch, and the moments two workers' peaks met set an
+# ingest's peak memory, higher the longer the run (docs/performance.md, "Memory at ten
+# times the stream"). A count of documents alone does not bound them: eight long
+# articles make a batch many times the words of eight short ones; a budget of words
+# does, whatever the stream.
 TOK2VEC_BATCH = 8
-# What `nlp.pipe` gives each component beyond the batch size (a component the model lacks
-# is left out by spaCy).
-COMPONENT_CONFIG = {"tok2vec": {"batch_size": TOK2VEC_BATCH}}
+TOK2VEC_WORDS = 2_000
+# Documents the NER takes at once. Unlike the tagger and parser, which read the shared
+# tok2vec's vectors, the NER embeds with its own tok2vec inside each call of its model,
+# on a quarter of its batch sorted by length (spaCy's parser does that): the eight longest
+# of 32 articles, whose arrays were the largest left once the shared tok2vec was bounded
+# (docs/performance.md, "Issue 17, sixth pass"). 16 gives it four at a time.
+NER_BATCH = 16
+# Every component embeds or parses each document from that document alone, and the
+# later ones read the tok2vec's vectors from each doc (`doc.tensor`) whatever the batch
+# was: smaller batches give the same analyses, byte for byte (tests/test_pipeline_batches.py).
+# The tagger and parser keep PIPE_BATCH, where their arrays are smaller (over the first
+# 320 articles of the dated feed, 9 and 41 MB at most for 32 articles, the NER's 137 MB)
+# and a smaller batch costs time.
+
+
+def word_batches(words: Sequence[int], budget: int = TOK2VEC_WORDS, most: int = TOK2VEC_BATCH) -> list[int]:
+    """The sizes of consecutive batches of documents whose word counts are `words`: each
+    at most `most` documents and `budget` words, save a longer document, which goes alone."""
+    sizes: list[int] = []
+    count = total = 0
+    for n in words:
+        if count and (count >= most or total + n > budget):
+            sizes.append(count)
+            count = total = 0
+        count += 1
+        total += n
+    if count:
+        sizes.append(count)
+    return sizes
+
+
+def component_config(texts: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """What `nlp.pipe` gives each component beyond PIPE_BATCH to parse `texts` (at most
+    one PIPE_BATCH) with bounded memory. A component the model lacks is left out by spaCy;
+    spaCy's `minibatch` takes the tok2vec's sizes one by one, and asks for one more than
+    there are batches before it stops."""
+    sizes = word_batches([len(text.split()) for text in texts])
+    return {"tok2vec": {"batch_size": itertools.chain(sizes, itertools.repeat(TOK2VEC_BATCH))},
+            "ner": {"batch_size": NER_BATCH}}
+
+
 # A place this populous (or a country, or a first-level division) is a name that a
 # headline in capitals writes as a name even when it is also an English word ("DOHA").
 KNOWN_PLACE_POPULATION = 100_000
@@ -97,10 +137,14 @@ class Analyzer:
         return next(self.analyze_many([article]))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        pairs = ((parse_text(a, self.recaser), a) for a in map(with_publication_date, articles))
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH,
-                                          component_cfg={name: dict(cfg) for name, cfg in COMPONENT_CONFIG.items()}):
-            yield self._finish(doc, article)
+        # one `nlp.pipe` per PIPE_BATCH articles, the batch spaCy would make of the stream
+        # anyway, so that the tok2vec's batches can be sized to the batch's words
+        dated = map(with_publication_date, articles)
+        while batch := list(itertools.islice(dated, PIPE_BATCH)):
+            texts = [parse_text(article, self.recaser) for article in batch]
+            for doc, article in self.nlp.pipe(zip(texts, batch), as_tuples=True, batch_size=PIPE_BATCH,
+                                              component_cfg=component_config(texts)):
+                yield self._finish(doc, article)
 
     def _finish(self, doc: Doc, article: Article) -> Analysis:
         doc._.article = article
