@@ -815,6 +815,7 @@ def test_a_name_the_model_does_not_tag_is_still_a_person_who_can_be_killed(analy
     # bombs or attacks counted in the tens with a present perfect and no day are a campaign's tally
     ("The cartels have set off more than 120 bombs in the capital, the police chief said.",
      "The army has fired 12 rockets at the port on Monday, the police chief said."),
+    ("Gunmen have carried out forty attacks on police posts in the province, the governor said.", None),
     # a toll of tens of thousands with no day and no place is a war's count
     ("The rebels denounced the officers who massacred 70,000 peasants, the statement said.",
      "Government troops massacred 12,000 people in the city of Hama on Monday, witnesses said."),

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..records import Actor, TollReport
+from ..resolve.numbers import parse_amount
 from .merge import TOLL_LEMMAS
-from .syntax import subject_of
+from .syntax import definite, subject_of
 from .triggers import Trigger
 from .when import EventDate
 from .where import LOCATIVE_PREPS, PlaceIndex
@@ -103,16 +104,12 @@ def arranged(token: Token, *, violent: bool, is_light: Callable[[str], bool],
     return infinitive(verb) and ((violent and purpose(verb, is_attempt)) or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be"))
 
 
-# Determiners that make an event noun a re-mention ("the assault", "this attack", "its offensive").
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
-
-
 def re_mention(trigger: Trigger, source: Actor | None, place: object | None, violent: bool, when: EventDate,
                 governed: bool) -> bool:
     """`governed`: the noun is what another act is about ("claimed the assault on Monday",
     "condemned the attack"), so a date in that clause is the other act's."""
     token = trigger.token
-    if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children):
+    if definite(token):  # "the assault", "this attack": a re-mention
         return when.mention is None or when.inferred or governed
     return violent and source is None and place is None and token.lemma_.lower() in TOLL_LEMMAS
 
@@ -537,14 +534,11 @@ def joined_verbs(token: Token) -> list[Token]:
             or v is token.head]
 
 
-# "several times", "many times": an act told as done again and again.
-MANY = frozenset({"several", "many", "numerous", "countless", "multiple", "repeated"})
-
-
 def many_times(noun: Token) -> bool:
-    """"several times", "many times" (a number counts shots or blows as often: "shot three
-    times")."""
-    return noun.lemma_.lower() == "time" and noun.tag_ == "NNS" and any(c.lower_ in MANY for c in noun.children)
+    """"several times", "many times": an act told as done again and again (a number counts
+    shots or blows as often: "shot three times")."""
+    return noun.lemma_.lower() == "time" and noun.tag_ == "NNS" and any(
+        c.lower_ in COUNTING_WORDS for c in noun.children)
 
 
 def suffered_often(token: Token, is_patient: Callable[[str], bool]) -> bool:
@@ -570,10 +564,5 @@ def tally(noun: Token, is_act: Callable[[Token], bool]) -> bool:
     """A plural of acts or devices counted in the tens or more ("120 bombs", "40 attacks")."""
     if noun.tag_ != "NNS" or not (is_act(noun) or noun.lemma_.lower() in DEVICES):
         return False
-    for child in noun.children:
-        if child.dep_ != "nummod":
-            continue
-        text = child.text.replace(",", "")
-        if text.isdigit() and int(text) >= TALLY:
-            return True
-    return False
+    counts = (parse_amount(c.text)[0] for c in noun.children if c.dep_ == "nummod")
+    return any(count is not None and count >= TALLY for count in counts)

@@ -19,6 +19,17 @@ OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "with", "into"})
 LIGHT_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
 
 
+# Determiners that make a noun name something told before ("the assault", "this attack",
+# "its offensive").
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def definite(noun: Token) -> bool:
+    """"the assault", "its offensive": a noun that names something told before."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE
+                                                  for c in noun.children)
+
+
 def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
     """The subject of a verb, climbing to the governing clause when it has none.
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..records import DateMention
-from .syntax import is_past_perfect
+from .syntax import definite, is_past_perfect
 
 # A verb without a date of its own takes its governor's through these links only: a noun
 # inside a prepositional phrase ("during an offensive") does not share the clause's date.
@@ -293,16 +293,11 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
     return out
 
 
-# Determiners of a noun that re-names an act told before ("the strike", "its offensive").
-RE_NAMING = frozenset({"the", "this", "that", "its", "their"})
-
-
 def _day_told(verb: Token, mentions: Sequence[DateMention]) -> DateMention | None:
     """The day of the act a definite subject re-names ("The strike came ..."): the day told in
     the sentence that first named an act of that word."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "NOUN" or not any(
-            c.dep_ in ("det", "poss") and c.lower_ in RE_NAMING for c in subject.children):
+    if subject is None or subject.pos_ != "NOUN" or not definite(subject):
         return None
     for sent in verb.doc.sents:
         if sent.start >= verb.sent.start:
