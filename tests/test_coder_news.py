@@ -903,3 +903,86 @@ def test_what_a_protest_demands_is_its_purpose_not_a_second_event(analyzer, text
     found = events(analyzer, text)
     assert [e for e in found if e.event_code.startswith("14")], found
     assert not [e for e in found if e.event_code.startswith("10")], found
+
+
+@pytest.mark.parametrize("text", [
+    "The transport workers' union began an indefinite strike at midnight on Sunday.",
+    "The cabinet ruled on Monday that the strike by court employees is illegal.",
+])
+def test_a_strike_of_workers_is_a_stoppage_not_an_air_strike(analyzer, text):
+    found = events(analyzer, text)
+    assert [e for e in found if e.event_code == "143"], found
+    assert not [e for e in found if e.event_code.startswith("19")], found
+
+
+def test_an_air_strike_stays_one(analyzer):
+    found = events(analyzer, "A Saudi-led strike on a market in Saada killed 14 people on Sunday.")
+    assert [e for e in found if e.event_code.startswith("195")], found
+
+
+@pytest.mark.parametrize("text", [
+    "The minister struck a conciliatory tone in a speech to parliament on Monday.",
+    "Talks between the government and the union wound up on Tuesday without a deal.",
+    "The constitutional court shot down the government's proposal on Monday.",
+])
+def test_idioms_of_violent_verbs_carry_no_violence(analyzer, text):
+    found = events(analyzer, text)
+    assert not [e for e in found if e.event_code[:2] in ("18", "19", "20")], found
+
+
+def test_a_harsh_attack_in_a_statement_is_criticism(analyzer):
+    found = events(analyzer, "In a statement on Sunday, the rebel group launched harsh attacks on the government.")
+    assert [e for e in found if e.event_code == "111"], found
+    assert not [e for e in found if e.event_code.startswith("19")], found
+
+
+def test_no_longer_negates(analyzer):
+    article = Article(id="t", text="Since the election, opposition leaders are no longer murdered in the capital.",
+                      published="2025-03-12", language="en")
+    found = [e for e in analyzer.analyze(article).events if e.event_code.startswith("18")]
+    assert found and all(e.modality == "negated" for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The militias are made up of men who like throwing grenades and killing traders.",
+    "Recruits have learned to fight in real battles, the commander said on Monday.",
+])
+def test_what_someone_likes_or_learns_to_do_is_a_disposition(analyzer, text):
+    found = events(analyzer, text)
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
+
+
+def test_a_wish_to_speak_keeps_what_is_condemned(analyzer):
+    found = events(analyzer, "We would like to say that we condemn the murder of the two aid workers in Gao on Monday, "
+                             "the United Nations envoy said.")
+    assert [e for e in found if e.event_code.startswith("18")], found
+
+
+def test_plans_for_attacks_are_planned(analyzer):
+    found = [e for e in events(analyzer, "The minister said he was worried about the rebels' plans for attacks, "
+                                         "such as killing officials.") if e.event_code[:2] in ("18", "19")]
+    assert found and all(e.modality != "asserted" for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Torture, murder and rape were the methods of the old regime, the report said.",
+])
+def test_a_list_of_bare_act_nouns_names_kinds_of_act(analyzer, text):
+    found = events(analyzer, text)
+    assert not [e for e in found if e.event_code.startswith("18")], found
+
+
+def test_a_list_of_bare_act_nouns_with_a_day_and_place_tells_acts(analyzer):
+    found = events(analyzer, "Looting and murder were reported in the town of Bunia on Monday.")
+    assert [e for e in found if e.event_code.startswith("18")], found
+
+
+def test_an_incited_act_is_no_event(analyzer):
+    found = events(analyzer, "The preacher has endorsed violence and incited assassination of officials.")
+    assert not [e for e in found if e.event_code.startswith("18")], found
+
+
+def test_the_injured_of_a_plane_crash_are_no_one_s_victims(analyzer):
+    found = events(analyzer, "One pilot died and another was injured on Monday when a light plane crashed "
+                             "near the airport of Goma.")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found

@@ -324,6 +324,11 @@ class EventStage:
         rebels to withdraw", "urged the EU to go further by targeting...", "barred them from
         entering") is the content of that act, not an event of its own."""
         current = trigger.token
+        if any(c.dep_ == "amod" and c.pos_ == "VERB" and self.lexicon.has_frame(c.lemma_.lower(), "advocated")
+               for c in current.children):
+            return True  # "has incited assassination": the parse may take the verb for a modifier
+        if rules.disposed(current, lambda w: self.lexicon.has_frame(w, "disposition")):
+            return True  # "those who like throwing bombs", "have learned to fight"
         complement = False  # "called ..., and France imposed ...": a conjunct alone is no content
         for _ in range(CONTENT_CLIMB):
             if current.dep_ not in CONTENT_DEPS or current.head == current:
@@ -421,11 +426,13 @@ class EventStage:
             return []  # "released security patches": no one is freed
         if violent and not found_targets and rules.against_a_phenomenon(trigger.token, places):
             return []  # "the fight against drug trafficking": a policy, not a battle
+        if violent and not trigger.in_title and rules.kind_named(trigger.token):
+            return []  # "torture, murder and rape were its methods": kinds of act, not acts
         if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
             return []  # "fighting for freedom": a conviction, not a battle
         mishap = lambda w: lexicon.has_frame(w, "mishap")  # noqa: E731
         if violent and (rules.caused_by(trigger.token, mishap, tolls_only=False) or rules.in_a(trigger.token, mishap)
-                        or rules.after_a(trigger.token, mishap)):
+                        or rules.after_a(trigger.token, mishap) or rules.when_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
         habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll)
                     or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
@@ -445,6 +452,9 @@ class EventStage:
                 # "security forces killed six insurgents", "Russian aircraft killed 46 villagers":
                 # armed parties killing each other, or a state's armed forces killing, fight
                 code, rule = rules.GENERIC_FORCE, f"{rule}+between-armed"
+            elif code.startswith(rules.AIR_STRIKE) and rules.walkout(trigger.token, source):
+                # "the strike by court employees": civilians strike by stopping work
+                code, rule = rules.LABOUR_STRIKE, f"{rule}+walkout"
             elif code == rules.GENERIC_FORCE and rules.one_sided(source, target):
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)

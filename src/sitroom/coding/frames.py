@@ -117,6 +117,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         children = list(verb.children)
         if any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated") and c.dep_ in ("neg", "det", "advmod") for c in children):
             return "negated"
+        if any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in children):
+            return "negated"  # "are no longer murdered": the negation hangs from its adverb
         # a verb joined to another shares its subject: "no priest has been jailed, murdered or exiled"
         subjects, joined = children, verb
         while joined.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subjects):
@@ -149,6 +151,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         if (position > 1 and verb.pos_ == "NOUN" and chain[position - 1].lower_ == "of"
                 and lexicon.has_frame(verb.lemma_.lower(), "hypothetical")):
             return "hypothetical"  # "the possibility of an attack", "the risk of attacks"
+        if (position > 1 and verb.pos_ == "NOUN" and chain[position - 1].lower_ == "for"
+                and lexicon.has_frame(verb.lemma_.lower(), "planned")):
+            return "planned"  # "the rebels' plans for attacks, such as killing officials"
         if lexicon.has_frame(verb.lemma_.lower(), "planned") and verb.pos_ == "ADJ":
             return "planned"  # "is due to meet": the trigger hangs from the adjective
     if arranged(token, violent=violent, is_light=lambda w: lexicon.has_frame(w, "light"),

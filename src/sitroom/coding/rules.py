@@ -158,6 +158,17 @@ def is_private(actor: Actor) -> bool:
     return (code[3:6] if len(code) >= 6 else code) in PRIVATE_ROLES
 
 
+# "strike" of civilians is a stoppage of work (143), never an air strike (195).
+AIR_STRIKE, LABOUR_STRIKE = "195", "143"
+STRIKE_NOUNS = frozenset({"strike"})
+
+
+def walkout(token: Token, source: Actor | None) -> bool:
+    """"the strike by judicial employees", "the teachers' strike": a strike whose doers are
+    civilians (workers, judges, doctors, journalists) is a labour strike."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in STRIKE_NOUNS and role(source) in CIVILIAN_ROLES
+
+
 def role(actor: Actor | None) -> str | None:
     if actor is None or not actor.code:
         return None
@@ -326,6 +337,76 @@ def after_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
     killing five" (the crash's deaths)."""
     return (verb.lemma_.lower() in TOLL_LEMMAS and verb.dep_ in ("advcl", "conj", "xcomp")
             and verb.head.pos_ == "VERB" and is_kind(verb.head.lemma_.lower()))
+
+
+def when_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
+    """A toll verb whose "when" or "as" clause is a happening of a kind: "one pilot died and
+    another was injured when a light plane crashed" (a joined verb shares the clause)."""
+    if verb.lemma_.lower() not in TOLL_LEMMAS:
+        return False
+    heads = [verb]
+    while heads[-1].dep_ == "conj" and heads[-1].head.pos_ == "VERB" and len(heads) < 4:
+        heads.append(heads[-1].head)
+    return any(
+        clause.dep_ in ("advcl", "relcl") and _in_clause_of(clause, head)
+        and any(c.lower_ in ("when", "as") and c.dep_ in ("mark", "advmod") for c in clause.children)
+        and (is_kind(clause.lemma_.lower()) or caused_by(clause, is_kind, tolls_only=False))
+        for head in heads for clause in head.subtree)
+
+
+def _in_clause_of(clause: Token, verb: Token) -> bool:
+    """`clause` hangs from `verb` directly or through its phrases ("injured on Monday when
+    ...": the parse may hang the "when" clause on the day), through no other verb."""
+    for ancestor in clause.ancestors:
+        if ancestor == verb:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def kind_named(noun: Token) -> bool:
+    """"Torture, murder and rape were the regime's methods", "sowing chaos and murder": an
+    act's noun bare of article, possessor, number, modifier and complement, in a list of
+    bare nouns, names a kind of act, unless its clause gives a day or a place ("arson and
+    murder were reported in the village on Monday"). Gerunds are left out: "fighting and
+    shelling continued overnight" tells acts."""
+    if not _bare_singular(noun):
+        return False
+    partners = [noun.head] if noun.dep_ == "conj" else []
+    partners += [c for c in noun.children if c.dep_ == "conj"]
+    if not any(_bare_singular(p) for p in partners):
+        return False
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    clause = first.head
+    return undated(clause) and not any(
+        c.dep_ == "prep" and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.subtree) for c in clause.children)
+
+
+def _bare_singular(noun: Token) -> bool:
+    return (noun.pos_ == "NOUN" and noun.tag_ == "NN" and not noun.lower_.endswith("ing")
+            and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep", "acl", "relcl", "appos")
+                        for c in noun.children))
+
+
+def disposed(act: Token, is_disposition: Callable[[str], bool]) -> bool:
+    """The act (or the first of joined acts) is what a verb of frame `disposition` (like,
+    learn, tend) says someone is disposed or able to do: "have learned to fight", "those who
+    like throwing bombs and killing people" (the parse may take "like" for a preposition
+    there; "attacks like the bombing" is one). Not "learned that troops had fired" (a
+    report), nor "would like to" (a wish: "would like to say that we condemn the murders")."""
+    while act.dep_ == "conj":
+        act = act.head
+    verb = act.head
+    if verb == act or not is_disposition(verb.lemma_.lower()):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children):
+        return False
+    if act.dep_ == "xcomp":
+        return True
+    return act.dep_ in ("pcomp", "dobj") and act.tag_ == "VBG" and verb.dep_ not in ("prep", "pobj")
 
 
 def undated(verb: Token) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..knowledge.events import EventLexicon, TriggerRule
+from ..knowledge.events import NO_EVENT, EventLexicon, TriggerRule
 from .merge import VIOLENT_ROOTS
 from .syntax import is_simple_present
 
@@ -57,7 +57,7 @@ def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_
         if token.dep_ == "amod":
             continue  # a participle used as an adjective ("the attacked convoy")
         rule = next((r for r in _ordered(rules) if _fits(r, token, territory)), None)
-        if rule is None:
+        if rule is None or rule.code == NO_EVENT:
             continue
         light = _light_verb(token, lexicon) if pos_of(token) in ("NOUN", "PROPN") else None
         if (token.pos_ == "VERB" and token.dep_ == "relcl" and rule.code[:2] in VIOLENT_ROOTS

@@ -15,13 +15,16 @@ from . import data_path
 from .tsv import alternatives, read_tsv
 
 CODE_RE = re.compile(r"^\d{2,4}$")
+# A trigger row's code for a sense of the word that carries no event ("wound up the talks",
+# "struck a conciliatory tone"): the row wins over the lemma's other rows, and nothing fires.
+NO_EVENT = "-"
 POS_VALUES = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "VN": ("VERB", "AUX", "NOUN", "PROPN")}
 CONDITION_KINDS = {"prep", "obj", "mod", "xcomp", "pobj", "subj"}
 TARGET_KINDS = {"dobj", "prep", "between", "poss", "place", "none"}
 FLAGS = {"sym", "territory", "violence", "habitual-ok", "armed", "animate", "official", "unnamed-ok", "against-state", "person"}
 FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion",
           "vehicle", "prevented", "habitual", "background", "cause", "advocated", "series", "mishap", "era", "armed-body",
-          "patient", "false", "inquiry", "question"}
+          "patient", "false", "inquiry", "question", "disposition"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,7 +108,7 @@ def _load_triggers(path: Path, codes: dict[str, CameoCode]) -> dict[str, tuple[T
             raise KnowledgeError(str(path), "empty lemma", line)
         if row["pos"] not in POS_VALUES:
             raise KnowledgeError(str(path), f"pos must be one of {', '.join(POS_VALUES)}, not {row['pos']!r}", line)
-        if row["code"] not in codes:
+        if row["code"] != NO_EVENT and row["code"] not in codes:
             raise KnowledgeError(str(path), f"code {row['code']!r} is not in cameo.tsv", line)
         condition = None
         if row["when"]:
