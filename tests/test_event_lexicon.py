@@ -61,3 +61,13 @@ def test_unknown_frame_is_refused(copy):
     path.write_text(path.read_text(encoding="utf-8") + "ponder\tmusing\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="frames.tsv:.*frame must be one of"):
         EventLexicon.load(copy)
+
+
+def test_a_no_event_row_loads_and_a_code_of_dashes_does_not(copy):
+    path = copy / "triggers.tsv"
+    path.write_text(path.read_text() + "blast\tV\tobj:music\t-\tnone\t\n")
+    rules = EventLexicon.load(copy).triggers["blast"]
+    assert any(r.code == "-" and r.condition == ("obj", frozenset({"music"})) for r in rules)
+    path.write_text(path.read_text() + "roar\tV\t\t--\tnone\t\n")
+    with pytest.raises(KnowledgeError, match="code '--' is not in cameo.tsv"):
+        EventLexicon.load(copy)

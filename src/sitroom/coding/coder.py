@@ -426,6 +426,8 @@ class EventStage:
             return []  # "released security patches": no one is freed
         if violent and not found_targets and rules.against_a_phenomenon(trigger.token, places):
             return []  # "the fight against drug trafficking": a policy, not a battle
+        if violent and rules.aimed_at_a_value(trigger.token, lambda w: lexicon.has_frame(w, "value")):
+            return []  # "an attack on press freedom": no one is hurt
         if violent and not trigger.in_title and rules.kind_named(trigger.token):
             return []  # "torture, murder and rape were its methods": kinds of act, not acts
         if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
@@ -434,7 +436,8 @@ class EventStage:
         if violent and (rules.caused_by(trigger.token, mishap, tolls_only=False) or rules.in_a(trigger.token, mishap)
                         or rules.after_a(trigger.token, mishap) or rules.when_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
-        habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll)
+        habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll) or rules.since_act(trigger.token)
+                    or rules.record_of(trigger.token)
                     or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
                         and rules.undated(trigger.token))

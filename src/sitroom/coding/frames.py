@@ -151,6 +151,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         if (position > 1 and verb.pos_ == "NOUN" and chain[position - 1].lower_ == "of"
                 and lexicon.has_frame(verb.lemma_.lower(), "hypothetical")):
             return "hypothetical"  # "the possibility of an attack", "the risk of attacks"
+        if (position == 1 and token.dep_ == "dobj" and verb.pos_ == "VERB"
+                and lexicon.has_frame(verb.lemma_.lower(), "hypothetical")):
+            return "hypothetical"  # "residents fear new attacks"
         if (position > 1 and verb.pos_ == "NOUN" and chain[position - 1].lower_ == "for"
                 and lexicon.has_frame(verb.lemma_.lower(), "planned")):
             return "planned"  # "the rebels' plans for attacks, such as killing officials"

@@ -365,6 +365,36 @@ def _in_clause_of(clause: Token, verb: Token) -> bool:
     return False
 
 
+def aimed_at_a_value(act: Token, is_value: Callable[[str], bool]) -> bool:
+    """"called the law an attack on press freedom", "an assault on democracy", "attacked
+    the independence of the courts": an act aimed at a value is a figure of speech."""
+    objects = [c for c in act.children if c.dep_ == "dobj"]
+    objects += [g for c in act.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+                for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and all(is_value(o.lemma_.lower()) for o in objects)
+
+
+def record_of(verb: Token) -> bool:
+    """"a government that has murdered the clergy and bombed the civilian population": a
+    present perfect relative clause on no day, describing something named with "a", tells
+    what kind of thing it is by its record, not an act of the day (background)."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in verb.head.children)
+    return perfect and indefinite and undated(verb)
+
+
+def since_act(noun: Token) -> bool:
+    """"present in the region since the Spanish invasion", "since the coup": an act named
+    as the start of a time is a landmark told before, not the day's act (background)."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "since"
+
+
 def kind_named(noun: Token) -> bool:
     """"Torture, murder and rape were the regime's methods", "sowing chaos and murder": an
     act's noun bare of article, possessor, number, modifier and complement, in a list of

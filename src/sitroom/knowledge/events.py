@@ -24,7 +24,7 @@ TARGET_KINDS = {"dobj", "prep", "between", "poss", "place", "none"}
 FLAGS = {"sym", "territory", "violence", "habitual-ok", "armed", "animate", "official", "unnamed-ok", "against-state", "person"}
 FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion",
           "vehicle", "prevented", "habitual", "background", "cause", "advocated", "series", "mishap", "era", "armed-body",
-          "patient", "false", "inquiry", "question", "disposition"}
+          "patient", "false", "inquiry", "question", "disposition", "value"}
 
 
 @dataclass(frozen=True, kw_only=True)
