@@ -1042,3 +1042,15 @@ def test_two_sides_that_fought_are_one_fight_between_them(analyzer, text):
     found = [e for e in events(analyzer, text) if e.event_code.startswith("19")]
     assert len(found) == 1, found
     assert {(code(found[0]) or "")[-3:], (code(found[0], "target") or "")[-3:]} == {"MIL", "REB"}, found
+
+
+def test_used_to_tells_a_past_habit(analyzer):
+    found = [e for e in analysed(analyzer, 'The gunman told the clerk, "I used to kill people like you."')
+             if e.event_code.startswith("18")]
+    assert found and all(e.historical for e in found), found
+
+
+def test_a_weapon_used_to_attack_is_an_instrument_not_a_habit(analyzer):
+    found = [e for e in analysed(analyzer, "The rebels used the bridge to attack the town of Kidal on Monday.")
+             if e.event_code.startswith("19")]
+    assert found and not any(e.historical for e in found), found

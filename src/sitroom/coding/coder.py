@@ -253,6 +253,8 @@ class EventStage:
         verbs = {trigger.token, top} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
+        if rules.used_to(trigger.token):
+            return True  # "I used to kill people like you": a past habit
         if top.dep_ == "ccomp" and _is_report(top.head, self.lexicon) and any(
                 c.dep_ == "npadvmod" and rules.many_times(c) for c in top.head.children):
             return True  # "have reported several times that guards kidnapped ...": told again and again

@@ -365,6 +365,17 @@ def _in_clause_of(clause: Token, verb: Token) -> bool:
     return False
 
 
+def used_to(verb: Token) -> bool:
+    """"I used to kill people like you": "used to" tells a past habit ("used the bridge to
+    attack", "was used to attack" tell an instrument)."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.lemma_.lower() == "use" and head.tag_ == "VBD"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in head.children))
+
+
 def aimed_at_a_value(act: Token, is_value: Callable[[str], bool]) -> bool:
     """"called the law an attack on press freedom", "an assault on democracy", "attacked
     the independence of the courts": an act aimed at a value is a figure of speech."""
