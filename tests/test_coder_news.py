@@ -1054,3 +1054,27 @@ def test_a_weapon_used_to_attack_is_an_instrument_not_a_habit(analyzer):
     found = [e for e in analysed(analyzer, "The rebels used the bridge to attack the town of Kidal on Monday.")
              if e.event_code.startswith("19")]
     assert found and not any(e.historical for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor spoke to reporters on Monday. The attacks are perpetrated against peaceful farmers, he said.",
+    "The mayor spoke to reporters on Monday. The army continues to carry out offensives in the north.",
+])
+def test_an_act_noun_told_in_the_present_is_a_habit(analyzer, text):
+    found = [e for e in analysed(analyzer, text) if e.event_code[:2] in ("18", "19")]
+    assert found and all(e.historical for e in found), found
+
+
+def test_a_war_s_wounded_counted_in_thousands_are_a_tally(analyzer):
+    found = [e for e in analysed(analyzer, "Officials said that 2,000 people have been killed and 2,500 wounded "
+                                           "in the war.") if e.event_code[:2] in ("18", "19")]
+    assert found and all(e.historical for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The germ of a new social explosion has been created by the government itself.",
+    "The opposition said the United States had decided to destroy the revolution.",
+])
+def test_more_figures_of_speech(analyzer, text):
+    found = events(analyzer, text)
+    assert not [e for e in found if e.event_code[:2] in ("18", "19", "20")], found

@@ -443,7 +443,8 @@ class EventStage:
                     or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
                         and rules.undated(trigger.token))
-                    or (violent and not trigger.in_title and when.inferred and rules.generic_present(trigger.token, sent)))
+                    or (violent and not trigger.in_title and when.inferred
+                        and rules.generic_present(_telling_verb(trigger, lambda w: lexicon.has_frame(w, "light")), sent)))
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory
@@ -710,6 +711,18 @@ def _depth(token: Token) -> int:
 # A protest (CAMEO 14) and a demand (10): what marchers demand is the protest's purpose.
 PROTEST_ROOT, DEMAND_ROOT = "14", "10"
 PURPOSE_DEPS = ("advcl", "xcomp", "conj", "acl")
+
+
+def _telling_verb(trigger: Trigger, is_light: Callable[[str], bool]) -> Token:
+    """The verb whose tense tells an act: the trigger's own, or for a noun its light verb
+    (not any verb it is the object of: "condemns the assassination" tells no habit),
+    through the verbs that govern it ("continues to carry out offensives": "continues")."""
+    light = trigger.light
+    noun = trigger.token.pos_ in ("NOUN", "PROPN")
+    verb = light if noun and light is not None and is_light(light.lemma_.lower()) else trigger.token
+    while verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        verb = verb.head
+    return verb
 
 
 def _protest_purpose(trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:

@@ -474,12 +474,15 @@ def _vague_plural(noun: Token) -> bool:
 
 
 def aggregate(token: Token, toll: TollReport | None) -> bool:
-    if toll is None or not toll.killed or toll.killed < AGGREGATE_TOLL:
+    count = None if toll is None else (toll.killed or toll.injured)
+    if not count or count < AGGREGATE_TOLL:
         return False
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    if toll.killed >= SUMMARY_TOLL and undated(verb) and not _placed(verb):
+    if count >= SUMMARY_TOLL and undated(verb) and not _placed(verb):
         return True  # "the officers who massacred 70,000 peasants": a war's count
-    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    # "2,000 people have been killed and 2,500 wounded": the second verb's "have" is elided
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for v in verbs for c in v.children)
 
 
 # Words that pick one act out of a series: "the latest in a string of raids", "one of a
@@ -529,7 +532,10 @@ def generic_present(verb: Token, sent: Span) -> bool:
     violence told in the simple present in the body of a report is a habit or a truth, not
     the day's news, which is told in the past (or the perfect). Headlines, which tell news in
     the present, are the title, the text's first sentence or a line with no full stop."""
-    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    present_passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    if not present_passive and (verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return False  # "the attacks are perpetrated against civilians" is a present too
+    if present_passive and any(c.dep_ == "aux" for c in verb.children):
         return False
     if sent.start == 0 or not sent.text.rstrip() or sent.text.rstrip()[-1] not in SENTENCE_ENDS:
         return False
