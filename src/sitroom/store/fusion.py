@@ -113,8 +113,9 @@ class StoryIndex:
                              "unnest(?::DOUBLE[])", [[f[0] for f in found], [f[1] for f in found], [f[2] for f in found]])
         return self._relabel(set(ids) | {x for f in found for x in f[:2]}, set(ids))
 
-    def forget(self, article_ids: Sequence[str]) -> None:
-        """Drop these articles' prints and links; the stories they held together may fall apart."""
+    def forget(self, article_ids: Sequence[str]) -> list["StoryChange"]:
+        """Drop these articles' prints and links; the stories they held together may fall
+        apart (or, without them, be one: `story.parts`). Returns the stories around them now."""
         ids = list(article_ids)
         neighbours = {x for row in self.con.execute(_LINKS_OF.format(columns="a, b"), [ids, ids]).fetchall()
                       for x in row} - set(ids)
@@ -122,7 +123,7 @@ class StoryIndex:
             self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [ids])
         self.con.execute("DELETE FROM story_links WHERE list_contains(?, a)", [ids])
         self.con.execute("DELETE FROM story_links WHERE list_contains(?, b)", [ids])
-        self._relabel(neighbours, set())
+        return self._relabel(neighbours, set())
 
     def linked(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
         """The stored story links of these articles, both ways."""
@@ -243,7 +244,28 @@ class Fuser:
             scored.sort(key=lambda pair: (-pair[1].score, pair[0].key()))
             kept[member.seq] = [{"event": other.event_id, "member": other.id, "article": other.article_id,
                                  **match.as_dict()} for other, match in scored[:KEPT_CANDIDATES]]
-        for change in changes:  # stories the batch joined: pair the members of their parts
+        self._restory(changes, story_of, in_story, links, leads, edges)
+        if new:
+            self._insert_members(new, kept)
+            evidence = [(record["id"], *row, record["id"]) for _, members in articles for record, rows in members
+                        for row in rows]  # under the member's own id until its event is formed
+            insert(self.con, "evidence", evidence)
+        self._write_edges(edges)
+        self._dirty |= set(seqs)
+
+    def _restory(self, changes: Sequence["StoryChange"], story_of: dict[str, str],
+                 in_story: dict[str, list["_Member"]], links: dict[str, dict[str, float]],
+                 leads: dict[tuple[str, str], bool], edges: dict[tuple[int, int], fusion.Match]) -> None:
+        """Bring the stored pairs in line with the stories as they are now: the members of
+        stories that were apart and are one now are paired, as they would have been had
+        the joining article come first; the pairs that matched inside a story that is now
+        two (`story.parts`) are scored again without it, and kept only where they would
+        have been candidates anyway (one block, one id). New or changed pairs go to
+        `edges`; their members are formed again."""
+        was: dict[str, set[str]] = defaultdict(set)  # a story before -> the stories its articles are in now
+        for change in changes:
+            for previous in change.parts:
+                was[previous].add(change.story_id)
             parts = [sorted(articles) for _, articles in sorted(change.parts.items())]
             for i, left in enumerate(parts):
                 for right in parts[i + 1:]:
@@ -253,18 +275,46 @@ class Fuser:
                             if match is not None and match.passes():
                                 edges[(min(x.seq, y.seq), max(x.seq, y.seq))] = match
                                 self._dirty |= {x.seq, y.seq}
-        if new:
-            self._insert_members(new, kept)
-            evidence = [(record["id"], *row, record["id"]) for _, members in articles for record, rows in members
-                        for row in rows]  # under the member's own id until its event is formed
-            insert(self.con, "evidence", evidence)
-        if edges:
-            self.con.execute(
-                'INSERT INTO member_edges SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), '
-                'unnest(?::DOUBLE[]), unnest(?::VARCHAR[])::JSON',
-                [[a for a, _ in edges], [b for _, b in edges], [m.score for m in edges.values()],
-                 [_json(m.as_dict()) for m in edges.values()]])
-        self._dirty |= set(seqs)
+        split = {previous for previous, now in was.items() if len(now) > 1}
+        if not split:
+            return
+        parted = {article for change in changes for previous, articles in change.parts.items() if previous in split
+                  for article in articles}
+        members = {m.seq: m for found in in_story.values() for m in found if m.article_id in parted}
+        seqs = sorted(members)
+        stale = []
+        for a, b, match in self.con.execute('SELECT a, b, "match" FROM member_edges WHERE list_contains(?, a) '
+                                            'AND list_contains(?, b)', [seqs, seqs]).fetchall():
+            x, y = members[a], members[b]
+            if story_of.get(x.article_id) == story_of.get(y.article_id) or "story" not in self._parse(match):
+                continue
+            stale.append((a, b))
+            self._dirty |= {a, b}
+            if x.id == y.id or _one_block(x.record, y.record):
+                again = self._match(x, y, story_of, links, leads)
+                if again is not None and again.passes():
+                    edges[(min(a, b), max(a, b))] = again
+        self._delete_edges(stale)
+
+    def _write_edges(self, edges: dict[tuple[int, int], fusion.Match]) -> None:
+        """Store these pairs, each in place of what was stored for it."""
+        if not edges:
+            return
+        self._delete_edges(list(edges))
+        self.con.execute(
+            'INSERT INTO member_edges SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), '
+            'unnest(?::DOUBLE[]), unnest(?::VARCHAR[])::JSON',
+            [[a for a, _ in edges], [b for _, b in edges], [m.score for m in edges.values()],
+             [_json(m.as_dict()) for m in edges.values()]])
+
+    def _delete_edges(self, pairs: Sequence[tuple[int, int]]) -> None:
+        if not pairs:
+            return
+        ends = sorted({x for pair in pairs for x in pair})
+        self.con.execute(
+            "DELETE FROM member_edges USING (SELECT unnest(?::BIGINT[]) AS a, unnest(?::BIGINT[]) AS b) p "
+            "WHERE list_contains(?, member_edges.a) AND ((member_edges.a = p.a AND member_edges.b = p.b) "
+            "OR (member_edges.a = p.b AND member_edges.b = p.a))", [[a for a, _ in pairs], [b for _, b in pairs], ends])
 
     def _match(self, x: "_Member", y: "_Member", story_of: dict[str, str],
                links: dict[str, dict[str, float]], leads: dict[tuple[str, str], bool]) -> fusion.Match | None:
@@ -507,7 +557,18 @@ class Fuser:
         self.con.execute("DELETE FROM member_edges WHERE list_contains(?, a)", [gone])
         self.con.execute("DELETE FROM member_edges WHERE list_contains(?, b)", [gone])
         self.con.execute("DELETE FROM members WHERE list_contains(?, article_id)", [article_ids])
-        self.stories.forget(article_ids)
+        changes = self.stories.forget(article_ids)
+        story_of = {article_id: change.story_id for change in changes for article_id in change.articles}
+        if story_of:  # the stories around them may have fallen apart, or come together (`story.parts`)
+            in_story: dict[str, list[_Member]] = defaultdict(list)
+            for row in self.con.execute(f"{_MEMBER_SELECT} WHERE list_contains(?, article_id)",
+                                        [sorted(story_of)]).fetchall():
+                member = self._member(row)
+                in_story[story_of[member.article_id]].append(member)
+            leads = _leads([m for found in in_story.values() for m in found], self.knowledge)
+            edges: dict[tuple[int, int], fusion.Match] = {}
+            self._restory(changes, story_of, in_story, self.stories.linked(sorted(story_of)), leads, edges)
+            self._write_edges(edges)
         self.touched |= had
         self._dirty |= {int(seq) for (seq,) in self.con.execute(
             "SELECT seq FROM members WHERE list_contains(?, event_id)", [sorted(had)]).fetchall()}
@@ -715,6 +776,13 @@ def _leads(members: Iterable[_Member], knowledge: FusionKnowledge) -> dict[tuple
         by_article[member.article_id][member.id] = member.record
     return {(article_id, member_id): lead for article_id, records in by_article.items()
             for member_id, lead in fusion.first_acts(records.values(), knowledge).items()}
+
+
+def _one_block(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    """Whether `y` is in `x`'s block (`fusion.block`): a candidate outside any story."""
+    found = fusion.block(x)
+    return (found.place is not None and (found.root, found.place) == (y["event_code"][:2], fusion.place_key(y))
+            and _in_window(found, y))
 
 
 def _in_window(found: fusion.Block, record: dict[str, Any]) -> bool:
