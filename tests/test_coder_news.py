@@ -1078,3 +1078,24 @@ def test_a_war_s_wounded_counted_in_thousands_are_a_tally(analyzer):
 def test_more_figures_of_speech(analyzer, text):
     found = events(analyzer, text)
     assert not [e for e in found if e.event_code[:2] in ("18", "19", "20")], found
+
+
+@pytest.mark.parametrize("text", [
+    "The mosque was set alight by suspected arsonists on Friday night.",
+    "The chapel was badly damaged in an arson fire on Friday night.",
+    "The mission church was nearly destroyed by arsonists in Wasilla on Friday.",
+])
+def test_arson_is_an_event_without_a_named_arsonist(analyzer, text):
+    found = analysed(analyzer, text)
+    assert [e for e in found if e.event_code[:2] in ("17", "18")], found
+
+
+def test_a_fire_with_no_one_behind_it_is_no_event(analyzer):
+    found = analysed(analyzer, "The warehouse caught fire on Friday after a gas leak.")
+    assert not [e for e in found if e.event_code[:2] in ("17", "18", "19")], found
+
+
+def test_a_named_private_person_arrested_is_the_arrest_s_target(analyzer):
+    found = [e for e in events(analyzer, "Police said Sharron Tilley was arrested on Friday and charged "
+                                         "with two counts of murder.") if e.event_code == "173"]
+    assert found and found[0].target_actor is not None and "Tilley" in found[0].target_actor.name, found

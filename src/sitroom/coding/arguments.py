@@ -323,8 +323,8 @@ def targets(
                 # "shelled positions held by the militia": the object's holder; a victim
                 # the knowledge does not know ("gunmen shot Juan Perez") is still the target
                 found = actors_of(obj, index) or clause_agent(obj, index)
-                if not found and "violence" in trigger.rule.flags:
-                    found = unknown_person(obj)
+                if not found and ("violence" in trigger.rule.flags or "person" in trigger.rule.flags):
+                    found = unknown_person(obj)  # "Juan Perez was arrested" too
         elif kind == "prep":
             for owner in trigger.tokens:
                 for child in _prep_children(owner, prep):
