@@ -79,6 +79,17 @@ def test_vetoes_keep_different_events_apart(change: dict[str, Any], veto: str) -
     assert match.score == 0.0
 
 
+def test_two_people_the_knowledge_does_not_know_named_apart_are_two_events() -> None:
+    def arrest(member_id: str, name: str) -> dict[str, Any]:
+        record = member(member_id, code="173", source=None, target=None, doc=f"doc-{member_id}",
+                        sentence=f"{name} was arrested on Friday.", trigger="arrested")
+        record["target_actor"] = {"code": None, "name": name, "country": None}
+        return record
+    williams, jackson = arrest("a", "Chargers' Jamal Williams"), arrest("b", "Vincent Jackson")
+    assert fusion.quick_veto(williams, jackson, actors=False) == "different named targets"
+    assert fusion.quick_veto(arrest("c", "Jackson"), jackson, actors=False) is None  # the surname alone
+
+
 def test_nearby_towns_and_a_place_inside_a_division_do_not_veto() -> None:
     a = member("a", place=KHARTOUM)
     assert fusion.score(member("b", place=OMDURMAN, doc="doc-b"), a).veto is None

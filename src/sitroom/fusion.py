@@ -307,6 +307,9 @@ def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | Non
         return "one is background, the other news"
     if (member.get("modality") == "planned") != (event.get("modality") == "planned"):
         return "one is planned, the other done"
+    for side in ("source_actor", "target_actor"):
+        if _different_names(member.get(side), event.get(side)):
+            return f"different named {side.split('_')[0]}s"
     if not actors or (story is not None and story.leads):
         return None
     for side in ("source_actor", "target_actor"):
@@ -369,6 +372,17 @@ def _actor_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: 
             softer.append(f"one person named differently: {x.get('name')} and {y.get('name')}")
         return 0.8
     return 0.0
+
+
+def _different_names(x: dict[str, Any] | None, y: dict[str, Any] | None) -> bool:
+    """Two people or bodies the knowledge does not know (no code), named with no word in
+    common: "Vincent Jackson" and "Jamal Williams" arrested the same week are two arrests,
+    even inside one story, where actors named at different levels are otherwise let be."""
+    if not x or not y or x.get("code") or y.get("code"):
+        return False
+    a, b = _WORD.findall((x.get("name") or "").casefold()), _WORD.findall((y.get("name") or "").casefold())
+    # the last word is the surname or the body's head noun ("Chargers' Jamal Williams")
+    return bool(a and b) and a[-1] != b[-1] and a[-1] not in b and b[-1] not in a
 
 
 def _role(actor: dict[str, Any]) -> str | None:
