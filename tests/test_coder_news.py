@@ -1099,3 +1099,16 @@ def test_a_named_private_person_arrested_is_the_arrest_s_target(analyzer):
     found = [e for e in events(analyzer, "Police said Sharron Tilley was arrested on Friday and charged "
                                          "with two counts of murder.") if e.event_code == "173"]
     assert found and found[0].target_actor is not None and "Tilley" in found[0].target_actor.name, found
+
+
+def test_an_act_ranked_among_the_deadliest_is_no_second_act(analyzer):
+    found = [e for e in events(analyzer, "Militants stormed an army camp in Nara on Sunday, killing 30 soldiers, "
+                                         "in one of the deadliest attacks on the armed forces this year.")
+             if e.event_code.startswith("19")]
+    assert len(found) == 1 and found[0].trigger == "stormed", found
+
+
+def test_sanctions_targeting_revenues_are_no_violence(analyzer):
+    found = events(analyzer, "The opposition urged the EU to go further by targeting the revenues of the "
+                             "state oil company.")
+    assert not [e for e in found if e.event_code.startswith("19")], found

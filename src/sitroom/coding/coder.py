@@ -439,6 +439,7 @@ class EventStage:
                         or rules.after_a(trigger.token, mishap) or rules.when_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
         habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll) or rules.since_act(trigger.token)
+                    or rules.ranked_among(trigger.token)
                     or rules.record_of(trigger.token)
                     or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))

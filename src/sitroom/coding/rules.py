@@ -563,6 +563,14 @@ def one_of_a_series(token: Token, is_series: Callable[[str], bool]) -> bool:
     return picked.lower_ in ONE_OF or picked.tag_ == "JJS"
 
 
+def ranked_among(token: Token) -> bool:
+    """"..., in one of the deadliest attacks on the armed forces this year": the act of the
+    sentence ranked among acts of its kind names no act of its own."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head.lower_ not in ("one", "another"):
+        return False
+    return any(c.dep_ == "amod" and c.tag_ == "JJS" for c in token.children)
+
+
 def against_a_phenomenon(token: Token, places: "PlaceIndex") -> bool:
     """A fight whose opponent is a thing: "the fight against drug trafficking", "a war on
     crime". The opponent, when named, is no actor, no person, no place and no number."""
