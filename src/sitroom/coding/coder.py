@@ -438,6 +438,7 @@ class EventStage:
         if violent and (rules.caused_by(trigger.token, mishap, tolls_only=False) or rules.in_a(trigger.token, mishap)
                         or rules.after_a(trigger.token, mishap) or rules.when_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
+        is_light = lambda w: lexicon.has_frame(w, "light")  # noqa: E731
         habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll) or rules.since_act(trigger.token)
                     or rules.ranked_among(trigger.token)
                     or rules.record_of(trigger.token)
@@ -445,7 +446,7 @@ class EventStage:
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
                         and rules.undated(trigger.token))
                     or (violent and not trigger.in_title and when.inferred
-                        and rules.generic_present(_telling_verb(trigger, lambda w: lexicon.has_frame(w, "light")), sent)))
+                        and rules.generic_present(_telling_verb(trigger, is_light), sent)))
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory

@@ -532,10 +532,11 @@ def generic_present(verb: Token, sent: Span) -> bool:
     violence told in the simple present in the body of a report is a habit or a truth, not
     the day's news, which is told in the past (or the perfect). Headlines, which tell news in
     the present, are the title, the text's first sentence or a line with no full stop."""
-    present_passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
-    if not present_passive and (verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
-        return False  # "the attacks are perpetrated against civilians" is a present too
-    if present_passive and any(c.dep_ == "aux" for c in verb.children):
+    # "the attacks are perpetrated against civilians": a present passive is a present too
+    present_passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
+                                                 for c in verb.children)
+    helpers = ("aux",) if present_passive else ("aux", "auxpass")
+    if not (present_passive or verb.tag_ in ("VBZ", "VBP")) or any(c.dep_ in helpers for c in verb.children):
         return False
     if sent.start == 0 or not sent.text.rstrip() or sent.text.rstrip()[-1] not in SENTENCE_ENDS:
         return False
