@@ -1112,3 +1112,18 @@ def test_sanctions_targeting_revenues_are_no_violence(analyzer):
     found = events(analyzer, "The opposition urged the EU to go further by targeting the revenues of the "
                              "state oil company.")
     assert not [e for e in found if e.event_code.startswith("19")], found
+
+
+@pytest.mark.parametrize("text", [
+    "Medics treated the injured at the scene of the crash in Goma on Monday.",
+    "Doctors accused the troops of preventing ambulances from reaching the many wounded in the capital.",
+])
+def test_the_wounded_are_people_not_an_act(analyzer, text):
+    found = events(analyzer, text)
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
+
+
+def test_an_arrest_of_someone_named_by_an_unknown_trade_keeps_its_arrester(analyzer):
+    found = [e for e in events(analyzer, "Early on Sunday, police arrested a famous actor wanted for supporting "
+                                         "the opposition, his wife said.") if e.event_code == "173"]
+    assert found and code(found[0]) is not None and code(found[0]).endswith("COP"), found

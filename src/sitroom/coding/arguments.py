@@ -19,6 +19,8 @@ from .syntax import clause_top, conjuncts, controlled_patient, is_passive, own_t
 from .triggers import Trigger
 
 VIOLENT_ROOTS = ("18", "19", "20")
+# CAMEO's arrest or detention: its prisoner may be a person the knowledge does not know.
+ARREST_CODE = "173"
 # Which kinds of mention best stand for an argument, most specific first.
 KIND_RANK = {
     "person": 0, "group": 0, "igo": 0, "title": 1, "pronoun": 1, "compound": 1,
@@ -323,7 +325,7 @@ def targets(
                 # "shelled positions held by the militia": the object's holder; a victim
                 # the knowledge does not know ("gunmen shot Juan Perez") is still the target
                 found = actors_of(obj, index) or clause_agent(obj, index)
-                if not found and ("violence" in trigger.rule.flags or "person" in trigger.rule.flags):
+                if not found and ("violence" in trigger.rule.flags or trigger.rule.code.startswith(ARREST_CODE)):
                     found = unknown_person(obj)  # "Juan Perez was arrested" too
         elif kind == "prep":
             for owner in trigger.tokens:

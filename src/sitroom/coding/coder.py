@@ -16,7 +16,8 @@ from ..nlp import datelines, doc_text
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
 from . import rules, where
-from .arguments import ActorIndex, Argument, actors_of, clause_agent, headline_parties, sources, targets, victims
+from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, headline_parties, sources, targets,
+                        victims)
 from .draft import Draft, event_id
 from .frames import Report, modality, report_of
 from .merge import aim_at_doers, fold_property, merge_events
@@ -744,8 +745,7 @@ def _protest_purpose(trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
     return False
 
 
-# CAMEO's arrest or detention, and the verbs that tell one ("charged with" is a court's).
-ARREST_CODE = "173"
+# The verbs that tell an arrest (`ARREST_CODE`; "charged with" is a court's).
 ARREST_LEMMAS = frozenset({"arrest", "detain", "capture", "apprehend", "nab", "seize", "round"})
 
 

@@ -56,6 +56,8 @@ def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_
             continue  # a modifier ("strike aircraft"), unless of an effort ("a mediation effort")
         if token.dep_ == "amod":
             continue  # a participle used as an adjective ("the attacked convoy")
+        if _people_named_by_participle(token):
+            continue  # "medics treated the injured", "reaching the many wounded": people, not an act
         rule = next((r for r in _ordered(rules) if _fits(r, token, territory)), None)
         if rule is None or rule.code == NO_EVENT:
             continue
@@ -74,6 +76,24 @@ def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_
             continue  # "Turkey supports the rebels": a standing relation, not an event
         found.append(Trigger(token=token, rule=rule, light=light, in_title=in_title))
     return found
+
+
+# Nominal positions where "the wounded", "the injured" name people.
+NOMINAL_POSITIONS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "conj"})
+# "the many wounded", "the few injured": the participle hangs on the quantifier.
+QUANTIFIERS = frozenset({"many", "several", "few", "most"})
+
+
+def _people_named_by_participle(token: Token) -> bool:
+    """A past participle standing for the people it happened to: "the wounded", "the many
+    injured" (the parse keeps its verb tag)."""
+    if token.tag_ not in ("VBN", "VBD"):
+        return False
+    if token.dep_ in NOMINAL_POSITIONS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in token.children)
+    head = token.head
+    return token.dep_ == "acl" and head.lower_ in QUANTIFIERS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def _ordered(rules: tuple[TriggerRule, ...]) -> list[TriggerRule]:
