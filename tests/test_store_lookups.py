@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from pathlib import Path
 
 import duckdb
@@ -131,27 +132,52 @@ def test_prints_made_ahead_are_stored_as_given() -> None:
     assert tuple(stored) == other.signature
 
 
+def _add_batches(store: Store, ids: range) -> None:
+    for i in ids:
+        article, sentences = make_article(f"a{i}", [STORY], published="2025-03-10")
+        store.add_articles([(article, sentences, [make_event(f"e{i}", article, sentences[0], date="2025-03-10",
+                                                             place=("Kadugli", "SDN", 11.0, 29.7))])])
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """The JSON texts store.fusion parses from here on: as members (`_parsed`), and the
+    others (the records of the events rebuilt, which `fusion.fuse` takes as copies)."""
+    as_member: list[str] = []
+    other: list[str] = []
+    real_loads = store_fusion.json.loads
+
+    def counting(text: str, *args, **kwargs):
+        (as_member if sys._getframe(1).f_code.co_name == "_parsed" else other).append(text)
+        return real_loads(text, *args, **kwargs)
+
+    monkeypatch.setattr(store_fusion.json, "loads", counting)
+    return as_member, other
+
+
 def test_a_batch_parses_each_stored_member_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """A batch reads its stories' members back several times (the story's members, the
     candidates, the events formed again, the leads): each record is parsed once for all
     of them, and once more for the event rebuilt from it (`fusion.fuse` takes copies)."""
     with Store.open(":memory:") as store:
-        for i in range(3):
-            article, sentences = make_article(f"a{i}", [STORY], published="2025-03-10")
-            store.add_articles([(article, sentences, [make_event(f"e{i}", article, sentences[0], date="2025-03-10",
-                                                                 place=("Kadugli", "SDN", 11.0, 29.7))])])
+        _add_batches(store, range(3))
         stored = {record for (record,) in store._con.execute("SELECT record FROM members").fetchall()}
-        parsed: list[str] = []
-        real_loads = store_fusion.json.loads
-
-        def counting(text: str, *args, **kwargs):
-            parsed.append(text)
-            return real_loads(text, *args, **kwargs)
-
-        monkeypatch.setattr(store_fusion.json, "loads", counting)
-        article, sentences = make_article("a3", [STORY], published="2025-03-10")
-        store.add_articles([(article, sentences, [make_event("e3", article, sentences[0], date="2025-03-10",
-                                                             place=("Kadugli", "SDN", 11.0, 29.7))])])
-    read_back = [text for text in parsed if text in stored]
+        store_fusion._parsed.cache_clear()  # as if the three were stored by an earlier ingest
+        as_member, other = _count_parses(monkeypatch)
+        _add_batches(store, range(3, 4))
+    read_back = [text for text in as_member + other if text in stored]
     assert len(set(read_back)) == 3  # every stored member was read back ...
     assert len(read_back) == 2 * 3  # ... and parsed once as a member, once to rebuild its event (was 15)
+
+
+def test_the_next_batches_of_a_story_parse_its_stored_members_no_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The members a day's batches read back are the same again and again: parsed once,
+    they are kept (`PARSED_MEMBERS`) for the later batches, which parse only the records
+    of the events they rebuild."""
+    store_fusion._parsed.cache_clear()
+    with Store.open(":memory:") as store:
+        _add_batches(store, range(3))
+        stored = {record for (record,) in store._con.execute("SELECT record FROM members").fetchall()}
+        as_member, other = _count_parses(monkeypatch)
+        _add_batches(store, range(3, 4))
+    assert [text for text in as_member if text in stored] == []  # read back as members: parsed before
+    assert sorted(text for text in other if text in stored) == sorted(stored)  # the rebuilt event's copies

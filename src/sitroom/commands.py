@@ -17,7 +17,7 @@ from .errors import InputError
 from .evaluation import Evaluation, read_gold, score
 from .intake import read_articles
 from .options import Options
-from .parallel import Analyse, analysts
+from .parallel import CHUNK, Analyse, analysts
 from .pipeline import Analyzer
 from .records import Analysis, Article, Event
 from .store import Store, content_hash
@@ -130,7 +130,11 @@ def ingest_articles(items: Iterable[Article | InputError], options: Options, sto
             analysts(options, workers=workers, scheduler=scheduler, analyzer=analyzer,
                      for_store=True) as analysing:
         ready: list[tuple[Analysis, StoryPrint | None]] = []
-        for item in analysing(_to_analyse(items, store, wait, report, progress)):
+        # the first check holds one chunk per worker only: the workers start (the model
+        # loads, they fork) when the first chunk is handed out, the other cores idle until
+        # then; later windows are read while the workers analyse (docs/performance.md)
+        first = min(CHECK_WINDOW, max(workers, 1) * CHUNK)
+        for item in analysing(_to_analyse(items, store, wait, report, progress, first=first)):
             ready.append(item if isinstance(item, tuple) else (item, None))
             if len(ready) >= INGEST_BATCH * BATCHES_PER_OPEN:
                 _write(ready, store, wait, report, progress)
@@ -150,14 +154,16 @@ def _session(store: StoreLike, wait: float) -> Iterator[Store]:
 
 
 def _to_analyse(items: Iterable[Article | InputError], store: StoreLike, wait: float, report: IngestReport,
-                progress: Callable[[IngestReport], None] | None) -> Iterator[Article]:
+                progress: Callable[[IngestReport], None] | None, *, first: int = CHECK_WINDOW) -> Iterator[Article]:
     """The articles that need analysis: failures and unchanged articles are counted and
-    dropped here, checked against the store CHECK_WINDOW at a time (one open each)."""
+    dropped here, checked against the store `first` at a time, then CHECK_WINDOW at a
+    time (one open each)."""
     window: list[Article | InputError] = []
+    size = first
     for item in itertools.chain(items, [None]):
         if item is not None:
             window.append(item)
-            if len(window) < CHECK_WINDOW:
+            if len(window) < size:
                 continue
         unchanged: set[int] = set()
         if any(isinstance(entry, Article) for entry in window):
@@ -179,6 +185,7 @@ def _to_analyse(items: Iterable[Article | InputError], store: StoreLike, wait: f
         if window and progress:
             progress(report)
         window = []
+        size = CHECK_WINDOW
 
 
 def _write(ready: list[tuple[Analysis, StoryPrint | None]], store: StoreLike, wait: float, report: IngestReport,

@@ -10,6 +10,7 @@ for the whole batch; never a scan of the day's or the store's events in Python.
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,10 +35,24 @@ _BLOCK_RECORDS = """
 """
 # How many rejected or weaker candidates a member's decision keeps, for `sitroom why`.
 KEPT_CANDIDATES = 3
+# Member records and decisions kept parsed (`_parsed`), across transactions: a day's
+# batches read its stories' members again and again. About 1 KB of JSON each, a few MB
+# in all; 2,048 left 4,543 parses of the dated stream's 17,544 (docs/performance.md).
+PARSED_MEMBERS = 2048
 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=PARSED_MEMBERS)
+def _parsed(text: str) -> Any:
+    """A member's record or decision, parsed from its JSON text. Read only, never mutated:
+    the same object serves every member row with that text. A batch reads the members of
+    its stories back several times (the story's members, the candidates, the events formed
+    again, the leads), and the next batches of a day read most of them again: over the
+    dated stream, 17,544 parses in a transaction each, of 4,241 distinct texts."""
+    return json.loads(text)
 
 
 class StoryIndex:
@@ -191,21 +206,11 @@ class Fuser:
         self.touched: set[str] = set()
         self._dirty: set[int] = set()  # members (by seq) whose events must be formed again
         self._clusters: dict[str, list[dict[str, Any]]] = {}  # event id -> member records, in order
-        # JSON text of member records and decisions -> parsed: a batch reads the same members
-        # back several times (its stories' members, the candidates, the events formed again,
-        # the leads), and parsing them was a tenth of the writes. Read only, never mutated.
-        self._parsed: dict[str, Any] = {}
 
     def _member(self, row: tuple[Any, ...]) -> "_Member":
-        """The member of a `_MEMBER_SELECT` row, each JSON text parsed once in this transaction."""
+        """The member of a `_MEMBER_SELECT` row, its JSON texts parsed once (`_parsed`)."""
         seq, id_, article_id, event_id, record, decision = row
-        return _Member(int(seq), id_, article_id, event_id, self._parse(record), self._parse(decision))
-
-    def _parse(self, text: str) -> Any:
-        parsed = self._parsed.get(text)
-        if parsed is None:
-            parsed = self._parsed[text] = json.loads(text)
-        return parsed
+        return _Member(int(seq), id_, article_id, event_id, _parsed(record), _parsed(decision))
 
     # -- joining ---------------------------------------------------------------------------
     def add_articles(self, articles: Sequence[tuple[str, Sequence[tuple[dict[str, Any], Sequence[tuple[Any, ...]]]]]],
