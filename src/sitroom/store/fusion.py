@@ -291,7 +291,7 @@ class Fuser:
         for a, b, match in self.con.execute('SELECT a, b, "match" FROM member_edges WHERE list_contains(?, a) '
                                             'AND list_contains(?, b)', [seqs, seqs]).fetchall():
             x, y = members[a], members[b]
-            if story_of.get(x.article_id) == story_of.get(y.article_id) or "story" not in self._parse(match):
+            if story_of.get(x.article_id) == story_of.get(y.article_id) or "story" not in _parsed(match):
                 continue
             stale.append((a, b))
             self._dirty |= {a, b}
