@@ -911,7 +911,7 @@ def test_what_a_protest_demands_is_its_purpose_not_a_second_event(analyzer, text
 
 
 @pytest.mark.parametrize("text", [
-    "The transport workers' union began an indefinite strike at midnight on Sunday.",
+    "The railway workers' union launched an indefinite strike across the network on Sunday.",
     "The cabinet ruled on Monday that the strike by court employees is illegal.",
 ])
 def test_a_strike_of_workers_is_a_stoppage_not_an_air_strike(analyzer, text):
@@ -927,7 +927,7 @@ def test_an_air_strike_stays_one(analyzer):
 
 @pytest.mark.parametrize("text", [
     "The minister struck a conciliatory tone in a speech to parliament on Monday.",
-    "Talks between the government and the union wound up on Tuesday without a deal.",
+    "Talks between the ministry and the dockers wound up on Tuesday without a deal.",
     "The constitutional court shot down the government's proposal on Monday.",
 ])
 def test_idioms_of_violent_verbs_carry_no_violence(analyzer, text):
@@ -1045,7 +1045,7 @@ def test_two_sides_that_fought_are_one_fight_between_them(analyzer, text):
 
 
 def test_used_to_tells_a_past_habit(analyzer):
-    found = [e for e in analysed(analyzer, 'The gunman told the clerk, "I used to kill people like you."')
+    found = [e for e in analysed(analyzer, 'The gunman told the clerk, "I used to kill soldiers for the militia."')
              if e.event_code.startswith("18")]
     assert found and all(e.historical for e in found), found
 
@@ -1058,7 +1058,7 @@ def test_a_weapon_used_to_attack_is_an_instrument_not_a_habit(analyzer):
 
 @pytest.mark.parametrize("text", [
     "The mayor spoke to reporters on Monday. The attacks are perpetrated against peaceful farmers, he said.",
-    "The mayor spoke to reporters on Monday. The army continues to carry out offensives in the north.",
+    "The mayor spoke to reporters on Monday. The navy continues to launch offensives along the coast.",
 ])
 def test_an_act_noun_told_in_the_present_is_a_habit(analyzer, text):
     found = [e for e in analysed(analyzer, text) if e.event_code[:2] in ("18", "19")]
@@ -1066,13 +1066,13 @@ def test_an_act_noun_told_in_the_present_is_a_habit(analyzer, text):
 
 
 def test_a_war_s_wounded_counted_in_thousands_are_a_tally(analyzer):
-    found = [e for e in analysed(analyzer, "Officials said that 2,000 people have been killed and 2,500 wounded "
-                                           "in the war.") if e.event_code[:2] in ("18", "19")]
+    found = [e for e in analysed(analyzer, "Health officials said that 3,100 people have been killed and 4,200 "
+                                           "wounded in the conflict.") if e.event_code[:2] in ("18", "19")]
     assert found and all(e.historical for e in found), found
 
 
 @pytest.mark.parametrize("text", [
-    "The germ of a new social explosion has been created by the government itself.",
+    "The regime itself has provoked a social explosion with its price rises.",
     "The opposition said the United States had decided to destroy the revolution.",
 ])
 def test_more_figures_of_speech(analyzer, text):
@@ -1081,8 +1081,8 @@ def test_more_figures_of_speech(analyzer, text):
 
 
 @pytest.mark.parametrize("text", [
-    "The mosque was set alight by suspected arsonists on Friday night.",
-    "The chapel was badly damaged in an arson fire on Friday night.",
+    "A village school was set alight by unknown arsonists overnight.",
+    "A chapel in the old town suffered heavy damage in an arson fire on Friday.",
     "The mission church was nearly destroyed by arsonists in Wasilla on Friday.",
 ])
 def test_arson_is_an_event_without_a_named_arsonist(analyzer, text):
@@ -1124,6 +1124,6 @@ def test_the_wounded_are_people_not_an_act(analyzer, text):
 
 
 def test_an_arrest_of_someone_named_by_an_unknown_trade_keeps_its_arrester(analyzer):
-    found = [e for e in events(analyzer, "Early on Sunday, police arrested a famous actor wanted for supporting "
-                                         "the opposition, his wife said.") if e.event_code == "173"]
+    found = [e for e in events(analyzer, "Police on Sunday detained a well-known singer accused of backing "
+                                         "the opposition, his manager said.") if e.event_code == "173"]
     assert found and code(found[0]) is not None and code(found[0]).endswith("COP"), found

@@ -255,7 +255,7 @@ class EventStage:
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
         if rules.used_to(trigger.token):
-            return True  # "I used to kill people like you": a past habit
+            return True  # "I used to kill soldiers for the militia": a past habit
         if top.dep_ == "ccomp" and _is_report(top.head, self.lexicon) and any(
                 c.dep_ == "npadvmod" and rules.many_times(c) for c in top.head.children):
             return True  # "have reported several times that guards kidnapped ...": told again and again
@@ -331,7 +331,7 @@ class EventStage:
                for c in current.children):
             return True  # "has incited assassination": the parse may take the verb for a modifier
         if rules.disposed(current, lambda w: self.lexicon.has_frame(w, "disposition")):
-            return True  # "those who like throwing bombs", "have learned to fight"
+            return True  # "men who like planting mines", "have learned to fight"
         complement = False  # "called ..., and France imposed ...": a conjunct alone is no content
         for _ in range(CONTENT_CLIMB):
             if current.dep_ not in CONTENT_DEPS or current.head == current:

@@ -366,7 +366,7 @@ def _in_clause_of(clause: Token, verb: Token) -> bool:
 
 
 def used_to(verb: Token) -> bool:
-    """"I used to kill people like you": "used to" tells a past habit ("used the bridge to
+    """"I used to kill soldiers for the militia": "used to" tells a past habit ("used the bridge to
     attack", "was used to attack" tell an instrument)."""
     while verb.dep_ == "conj":
         verb = verb.head
@@ -386,7 +386,7 @@ def aimed_at_a_value(act: Token, is_value: Callable[[str], bool]) -> bool:
 
 
 def record_of(verb: Token) -> bool:
-    """"a government that has murdered the clergy and bombed the civilian population": a
+    """"a regime that has jailed priests and shelled its own towns": a
     present perfect relative clause on no day, describing something named with "a", tells
     what kind of thing it is by its record, not an act of the day (background)."""
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -434,8 +434,8 @@ def _bare_singular(noun: Token) -> bool:
 
 def disposed(act: Token, is_disposition: Callable[[str], bool]) -> bool:
     """The act (or the first of joined acts) is what a verb of frame `disposition` (like,
-    learn, tend) says someone is disposed or able to do: "have learned to fight", "those who
-    like throwing bombs and killing people" (the parse may take "like" for a preposition
+    learn, tend) says someone is disposed or able to do: "have learned to fight", "men who
+    like planting mines and shooting herders" (the parse may take "like" for a preposition
     there; "attacks like the bombing" is one). Not "learned that troops had fired" (a
     report), nor "would like to" (a wish: "would like to say that we condemn the murders")."""
     while act.dep_ == "conj":
