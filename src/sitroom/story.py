@@ -171,9 +171,13 @@ def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[s
     members: dict[str, list[str]] = {}
     for node, root in joined.items():
         members.setdefault(root, []).append(node)
+    # each component's own links, so that cutting one reads its links only, not the day's
+    links: dict[str, list[tuple[str, str]]] = {}
+    for a, b in edges:
+        links.setdefault(joined[a], []).append((a, b))
     labels: dict[str, str] = {}
-    for group in members.values():
-        for part in parts(group, edges):
+    for root, group in members.items():
+        for part in parts(group, links.get(root, [])):
             labels.update(dict.fromkeys(part, min(part)))
     return labels
 
