@@ -469,7 +469,7 @@ class EventStage:
                 # not the use of military force between armed parties (19)
                 code, rule = rules.GENERIC_ASSAULT, f"{rule}+one-sided"
             if mode in ("planned", "hypothetical") and source is not None and not rules.arranged(
-                    trigger.token, violent=violent, is_light=lambda w: lexicon.has_frame(w, "light"),
+                    trigger.token, violent=violent, is_light=is_light,
                     is_attempt=lambda w: lexicon.has_frame(w, "vehicle")):
                 # CAMEO codes an announced act as the intent or threat to do it: a planned
                 # visit is 036, "will impose sanctions" is 132, "would strike" is 138

@@ -348,10 +348,10 @@ def when_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
     while heads[-1].dep_ == "conj" and heads[-1].head.pos_ == "VERB" and len(heads) < 4:
         heads.append(heads[-1].head)
     return any(
-        clause.dep_ in ("advcl", "relcl") and _in_clause_of(clause, head)
+        clause.dep_ in ("advcl", "relcl") and any(_in_clause_of(clause, head) for head in heads)
         and any(c.lower_ in ("when", "as") and c.dep_ in ("mark", "advmod") for c in clause.children)
         and (is_kind(clause.lemma_.lower()) or caused_by(clause, is_kind, tolls_only=False))
-        for head in heads for clause in head.subtree)
+        for clause in heads[-1].subtree)  # the top verb's subtree holds the others
 
 
 def _in_clause_of(clause: Token, verb: Token) -> bool:
