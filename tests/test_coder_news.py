@@ -1115,3 +1115,53 @@ def test_an_arrest_of_someone_named_by_an_unknown_trade_keeps_its_arrester(analy
     found = [e for e in events(analyzer, "Police on Sunday detained a well-known singer accused of backing "
                                          "the opposition, his manager said.") if e.event_code == "173"]
     assert found and code(found[0]) is not None and code(found[0]).endswith("COP"), found
+
+
+def test_the_antecedent_of_a_passive_relative_clause_is_the_target(analyzer):
+    found = events(analyzer, "The garrison, which was attacked by the rebels on Tuesday, lost two men.")
+    [attack] = [e for e in found if e.event_code.startswith("19")]
+    assert code(attack) == "REB" and code(attack, "target") == "MIL"
+
+
+def test_a_cavalry_company_is_an_armed_force(analyzer):
+    found = events(analyzer, "Rebels clashed with a cavalry company near the town on Tuesday.")
+    [clash] = [e for e in found if e.event_code.startswith("19")]
+    assert code(clash, "target") == "MIL"
+
+
+@pytest.mark.parametrize("text", [
+    "Some 20 judges have been killed during the two months of the war.",
+    "According to a local monitor, in Guerrero over the past 9 years, some 90 villagers have vanished and about 45 "
+    "have been shot dead.",
+    "The priests spoke of the hundreds of farmers who have been murdered.",
+    "We ask those persons who have been kidnapped by the rebels to be patient.",
+])
+def test_a_summary_of_many_acts_is_no_event_of_the_day(analyzer, text):
+    assert not [e for e in events(analyzer, text) if violent(e)], events(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "A cargo plane crashed into a busy market, destroying several stalls and killing 11 people.",
+    "THE MOST SERIOUS ACCIDENT TOOK PLACE IN A SUBURB WHEN A SMALL PLANE THAT HAD JUST LEFT THE AIRPORT CRASHED "
+    "INTO A RESIDENTIAL AREA DESTROYING SEVERAL HOMES AND KILLING 9 PEOPLE.",
+])
+def test_what_a_crash_destroys_is_no_one_s_act(analyzer, text):
+    assert not [e for e in analysed(analyzer, text) if violent(e)], analysed(analyzer, text)
+
+
+def test_what_raiders_destroy_is_still_their_act(analyzer):
+    found = events(analyzer, "Gunmen stormed the market on Friday, destroying several stalls.")
+    assert [e for e in found if violent(e) and code(e) == "UAF"], found
+
+
+@pytest.mark.parametrize("text", [
+    "THE PROTEST NOTE SAYS THAT TO INDISCRIMINATELY BOMB THE HONDURAN CIVILIAN POPULATION WOULD BE A BARBARIC ACT.",
+    "The note said that to carry out air strikes against Honduran border villages would be a crime.",
+])
+def test_a_deed_judged_in_an_infinitive_subject_is_not_done(analyzer, text):
+    assert not [e for e in analysed(analyzer, text) if violent(e)], analysed(analyzer, text)
+
+
+def test_an_attack_on_an_agreement_is_a_figure_of_speech(analyzer):
+    found = analysed(analyzer, "Rebel leaders called the curfew a direct attack on the peace accords.")
+    assert not [e for e in found if violent(e)], found

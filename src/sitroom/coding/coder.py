@@ -266,11 +266,13 @@ class EventStage:
                 if (child.dep_ == "npadvmod" and rules.many_times(child) and rules.present_perfect(verb)
                         and rules.undated(verb)):
                     return True  # "the town has been shelled several times" (but "stabbed several times")
-                if child.dep_ == "prep" and child.lower_ in SPAN_PREPS:
+                if child.dep_ == "prep":
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if pobj is not None and rules.counted_span(pobj, perfect=rules.present_perfect(verb)):
+                    if (child.lower_ in SPAN_PREPS and pobj is not None
+                            and rules.counted_span(pobj, perfect=rules.present_perfect(verb))):
                         return True
-                    # "in Honduras over the past nine years": the span hangs from the place
+                    # "in Honduras over the past nine years": the span hangs from the place,
+                    # or from "according to ..." before it
                     nested = [*child.children, *(pobj.children if pobj is not None else ())]
                     spans = [g for p in nested if p.dep_ == "prep" and p.lower_ in SPAN_PREPS
                              for g in p.children if g.dep_ == "pobj"]
@@ -435,11 +437,13 @@ class EventStage:
             return []  # "torture, murder and rape were its methods": kinds of act, not acts
         if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
             return []  # "fighting for freedom": a conviction, not a battle
+        is_light = lambda w: lexicon.has_frame(w, "light")  # noqa: E731
+        if violent and rules.judged_in_general(trigger.token, is_light):
+            return []  # "to bomb the villages would be a crime": a deed judged, not done
         mishap = lambda w: lexicon.has_frame(w, "mishap")  # noqa: E731
         if violent and (rules.caused_by(trigger.token, mishap, tolls_only=False) or rules.in_a(trigger.token, mishap)
                         or rules.after_a(trigger.token, mishap) or rules.when_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
-        is_light = lambda w: lexicon.has_frame(w, "light")  # noqa: E731
         habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll) or rules.since_act(trigger.token)
                     or rules.ranked_among(trigger.token)
                     or rules.record_of(trigger.token)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..records import Actor, TollReport
 from ..resolve.numbers import parse_amount
 from .merge import TOLL_LEMMAS
-from .syntax import definite, subject_of
+from .syntax import RELATIVE_PRONOUNS, definite, subject_of
 from .triggers import Trigger
 from .when import EventDate
 from .where import LOCATIVE_PREPS, PlaceIndex
@@ -124,7 +124,8 @@ def counted_span(noun: Token, *, perfect: bool) -> bool:
     """A span of time over which many acts are counted: "in the last three years"; with the
     present perfect also one year or month ("over the past year", "so far this year"); years
     counted out ("endured the attacks for ten years", "over two decades"), which no single
-    act of the news lasts."""
+    act of the news lasts; with the present perfect, weeks or months counted out ("during
+    the two months of the war")."""
     if noun.lemma_.lower() not in SPAN_NOUNS:
         return False
     if noun.tag_ == "NNS" and any(m.lower_ in SPAN_MODIFIERS for m in noun.children):
@@ -132,6 +133,8 @@ def counted_span(noun: Token, *, perfect: bool) -> bool:
     if (noun.tag_ == "NNS" and noun.lemma_.lower() in LONG_SPANS and noun.head.lower_ in ("for", "over")
             and any(m.dep_ == "nummod" or m.lower_ in ("many", "several") for m in noun.children)):
         return True
+    if perfect and noun.tag_ == "NNS" and any(m.dep_ == "nummod" for m in noun.children):
+        return True  # "20 judges have been killed during the two months of the war"
     return perfect and any(m.lower_ in SPAN_MODIFIERS or m.lower_ == "this" for m in noun.children)
 
 
@@ -275,8 +278,10 @@ def generic_victims(verb: Token) -> bool:
     if verb.pos_ != "VERB" or not undated(verb):
         return False  # "have died since Friday": the toll of something dated
     victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in victims):
+        victims.append(verb.head)  # "hundreds of peasants who have been murdered"
     if present_perfect(verb) or _goes_on(verb):
-        return any(_vague_plural(c) for c in victims)
+        return any(_vague_plural(c, verb) for c in victims)
     # killed in any tense, "hundreds of union leaders" with no day and no place counts no one act
     return (verb.lemma_.lower() in KILLING_LEMMAS and not _placed(verb)
             and any(c.lower_ in MULTITUDES for c in victims))
@@ -333,10 +338,27 @@ def caused_by(verb: Token, is_kind: Callable[[str], bool], *, tolls_only: bool =
 
 
 def after_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
-    """A toll verb in a clause hung on a verb of a kind: "a cargo plane crashed into houses,
-    killing five" (the crash's deaths)."""
-    return (verb.lemma_.lower() in TOLL_LEMMAS and verb.dep_ in ("advcl", "conj", "xcomp")
-            and verb.head.pos_ == "VERB" and is_kind(verb.head.lemma_.lower()))
+    """A toll verb in a clause hung on a verb of a kind, or a participle with no subject of
+    its own so hung: "a cargo plane crashed into houses, killing five" (the crash's deaths),
+    "crashed into a street, destroying homes"; the verb it hangs on may be of a kind by its
+    doer: "a city destroyed by an earthquake, killing 200"."""
+    if verb.dep_ not in ("advcl", "conj", "xcomp", "acl"):
+        return False
+    if verb.lemma_.lower() not in TOLL_LEMMAS and (
+            verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return False
+    # the parse may hang the participle on the place ("crashed into an area destroying
+    # homes") or on another participle ("crashed, causing many dead and wounded")
+    current = verb.head
+    for _ in range(4):
+        if current.pos_ == "VERB" and (is_kind(current.lemma_.lower())
+                                       or caused_by(current, is_kind, tolls_only=False)):
+            return True
+        if current.dep_ not in ("advcl", "conj", "xcomp", "acl", "pobj", "prep") or (
+                current.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)):
+            return False
+        current = current.head
+    return False
 
 
 def when_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
@@ -383,6 +405,14 @@ def aimed_at_a_value(act: Token, is_value: Callable[[str], bool]) -> bool:
     objects += [g for c in act.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
                 for g in c.children if g.dep_ == "pobj"]
     return bool(objects) and all(is_value(o.lemma_.lower()) for o in objects)
+
+
+def judged_in_general(act: Token, is_light: Callable[[str], bool]) -> bool:
+    """"To bomb the civilian population would be a barbaric act", "to carry out raids on
+    villages is a crime": an act in an infinitive clause that is the subject of a verb is
+    judged as a kind of deed, not told as done."""
+    verb = act.head if act.dep_ == "dobj" and is_light(act.head.lemma_.lower()) else act
+    return verb.dep_ == "csubj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def record_of(verb: Token) -> bool:
@@ -461,12 +491,16 @@ def _goes_on(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lemma_.lower() in ("continue", "keep") and head.tag_ in ("VBP", "VBZ", "VB")
 
 
-def _vague_plural(noun: Token) -> bool:
+def _vague_plural(noun: Token, clause: Token | None = None) -> bool:
+    """`clause`: the relative clause that tells the act, no modifier of its antecedent;
+    "those (persons) who have been kidnapped" picks out no one."""
+    if clause is not None and (noun.lower_ == "those" or any(m.lower_ == "those" for m in noun.children)):
+        return True
     if noun.tag_ not in ("NNS", "NNPS") or noun.ent_type_ in ("GPE", "ORG", "PERSON"):
         return False
     if noun.lower_ in VAGUE_QUANTITIES:
         return True  # "hundreds of peasants"
-    modifiers = list(noun.children)
+    modifiers = [m for m in noun.children if m != clause]
     if any(m.lower_ in VAGUE_QUANTITIES for m in modifiers):
         return True
     return not any(m.dep_ in ("det", "poss", "nummod", "quantmod", "compound", "amod", "prep", "relcl", "acl", "appos")

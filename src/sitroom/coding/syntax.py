@@ -106,6 +106,8 @@ def passive_subject(verb: Token) -> Token | None:
     own = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if own is None and shares_passive(verb):
         return passive_subject(verb.head)  # "the mayor was kidnapped and murdered"
+    if own is not None and own.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head  # "the garrison, which was attacked by rebels": the garrison
     return own
 
 
