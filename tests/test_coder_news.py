@@ -1118,7 +1118,7 @@ def test_an_arrest_of_someone_named_by_an_unknown_trade_keeps_its_arrester(analy
 
 
 def test_the_antecedent_of_a_passive_relative_clause_is_the_target(analyzer):
-    found = events(analyzer, "The garrison, which was attacked by the rebels on Tuesday, lost two men.")
+    found = events(analyzer, "An army outpost that was raided by the rebels on Tuesday lost two men.")
     [attack] = [e for e in found if e.event_code.startswith("19")]
     assert code(attack) == "REB" and code(attack, "target") == "MIL"
 
@@ -1130,11 +1130,11 @@ def test_a_cavalry_company_is_an_armed_force(analyzer):
 
 
 @pytest.mark.parametrize("text", [
-    "Some 20 judges have been killed during the two months of the war.",
+    "Some 30 mayors have been shot over the three months of the siege.",
     "According to a local monitor, in Guerrero over the past 9 years, some 90 villagers have vanished and about 45 "
     "have been shot dead.",
-    "The priests spoke of the hundreds of farmers who have been murdered.",
-    "We ask those persons who have been kidnapped by the rebels to be patient.",
+    "The bishop prayed for the hundreds of villagers who have been abducted by the militias.",
+    "The bishop prayed for those men who have been abducted by the militias.",
 ])
 def test_a_summary_of_many_acts_is_no_event_of_the_day(analyzer, text):
     assert not [e for e in events(analyzer, text) if violent(e)], events(analyzer, text)
@@ -1142,8 +1142,8 @@ def test_a_summary_of_many_acts_is_no_event_of_the_day(analyzer, text):
 
 @pytest.mark.parametrize("text", [
     "A cargo plane crashed into a busy market, destroying several stalls and killing 11 people.",
-    "THE MOST SERIOUS ACCIDENT TOOK PLACE IN A SUBURB WHEN A SMALL PLANE THAT HAD JUST LEFT THE AIRPORT CRASHED "
-    "INTO A RESIDENTIAL AREA DESTROYING SEVERAL HOMES AND KILLING 9 PEOPLE.",
+    "THE WORST ACCIDENT HAPPENED IN A SUBURB WHEN A SMALL PLANE THAT HAD JUST LEFT THE AIRPORT CRASHED INTO A "
+    "HOUSING ESTATE DESTROYING SEVERAL HOUSES AND KILLING 9 PEOPLE.",
 ])
 def test_what_a_crash_destroys_is_no_one_s_act(analyzer, text):
     assert not [e for e in analysed(analyzer, text) if violent(e)], analysed(analyzer, text)
@@ -1155,7 +1155,7 @@ def test_what_raiders_destroy_is_still_their_act(analyzer):
 
 
 @pytest.mark.parametrize("text", [
-    "THE PROTEST NOTE SAYS THAT TO INDISCRIMINATELY BOMB THE HONDURAN CIVILIAN POPULATION WOULD BE A BARBARIC ACT.",
+    "THE STATEMENT SAYS THAT TO BLINDLY SHELL THE BORDER TOWNS OF HONDURAS WOULD BE A CRIME AGAINST ITS PEOPLE.",
     "The note said that to carry out air strikes against Honduran border villages would be a crime.",
 ])
 def test_a_deed_judged_in_an_infinitive_subject_is_not_done(analyzer, text):
@@ -1163,5 +1163,5 @@ def test_a_deed_judged_in_an_infinitive_subject_is_not_done(analyzer, text):
 
 
 def test_an_attack_on_an_agreement_is_a_figure_of_speech(analyzer):
-    found = analysed(analyzer, "Rebel leaders called the curfew a direct attack on the peace accords.")
+    found = analysed(analyzer, "Rebel leaders called the curfew a frontal attack on the peace accords.")
     assert not [e for e in found if violent(e)], found

@@ -124,8 +124,8 @@ def counted_span(noun: Token, *, perfect: bool) -> bool:
     """A span of time over which many acts are counted: "in the last three years"; with the
     present perfect also one year or month ("over the past year", "so far this year"); years
     counted out ("endured the attacks for ten years", "over two decades"), which no single
-    act of the news lasts; with the present perfect, weeks or months counted out ("during
-    the two months of the war")."""
+    act of the news lasts; with the present perfect, weeks or months counted out ("over the
+    three months of the siege")."""
     if noun.lemma_.lower() not in SPAN_NOUNS:
         return False
     if noun.tag_ == "NNS" and any(m.lower_ in SPAN_MODIFIERS for m in noun.children):
@@ -134,7 +134,7 @@ def counted_span(noun: Token, *, perfect: bool) -> bool:
             and any(m.dep_ == "nummod" or m.lower_ in ("many", "several") for m in noun.children)):
         return True
     if perfect and noun.tag_ == "NNS" and any(m.dep_ == "nummod" for m in noun.children):
-        return True  # "20 judges have been killed during the two months of the war"
+        return True  # "30 mayors have been shot over the three months of the siege"
     return perfect and any(m.lower_ in SPAN_MODIFIERS or m.lower_ == "this" for m in noun.children)
 
 
@@ -279,7 +279,7 @@ def generic_victims(verb: Token) -> bool:
         return False  # "have died since Friday": the toll of something dated
     victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in victims):
-        victims.append(verb.head)  # "hundreds of peasants who have been murdered"
+        victims.append(verb.head)  # "the hundreds of villagers who have been abducted"
     if present_perfect(verb) or _goes_on(verb):
         return any(_vague_plural(c, verb) for c in victims)
     # killed in any tense, "hundreds of union leaders" with no day and no place counts no one act
@@ -341,14 +341,14 @@ def after_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
     """A toll verb in a clause hung on a verb of a kind, or a participle with no subject of
     its own so hung: "a cargo plane crashed into houses, killing five" (the crash's deaths),
     "crashed into a street, destroying homes"; the verb it hangs on may be of a kind by its
-    doer: "a city destroyed by an earthquake, killing 200"."""
+    doer: "a town flattened by an earthquake, killing 300"."""
     if verb.dep_ not in ("advcl", "conj", "xcomp", "acl"):
         return False
     if verb.lemma_.lower() not in TOLL_LEMMAS and (
             verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
         return False
-    # the parse may hang the participle on the place ("crashed into an area destroying
-    # homes") or on another participle ("crashed, causing many dead and wounded")
+    # the parse may hang the participle on the place ("crashed into an estate destroying
+    # houses") or on another participle ("crashed, causing many dead and wounded")
     current = verb.head
     for _ in range(4):
         if current.pos_ == "VERB" and (is_kind(current.lemma_.lower())
@@ -408,7 +408,7 @@ def aimed_at_a_value(act: Token, is_value: Callable[[str], bool]) -> bool:
 
 
 def judged_in_general(act: Token, is_light: Callable[[str], bool]) -> bool:
-    """"To bomb the civilian population would be a barbaric act", "to carry out raids on
+    """"To shell the border towns would be a crime", "to carry out raids on
     villages is a crime": an act in an infinitive clause that is the subject of a verb is
     judged as a kind of deed, not told as done."""
     verb = act.head if act.dep_ == "dobj" and is_light(act.head.lemma_.lower()) else act
@@ -493,7 +493,7 @@ def _goes_on(verb: Token) -> bool:
 
 def _vague_plural(noun: Token, clause: Token | None = None) -> bool:
     """`clause`: the relative clause that tells the act, no modifier of its antecedent;
-    "those (persons) who have been kidnapped" picks out no one."""
+    "those (men) who have been abducted" picks out no one."""
     if clause is not None and (noun.lower_ == "those" or any(m.lower_ == "those" for m in noun.children)):
         return True
     if noun.tag_ not in ("NNS", "NNPS") or noun.ent_type_ in ("GPE", "ORG", "PERSON"):

@@ -107,7 +107,7 @@ def passive_subject(verb: Token) -> Token | None:
     if own is None and shares_passive(verb):
         return passive_subject(verb.head)  # "the mayor was kidnapped and murdered"
     if own is not None and own.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return verb.head  # "the garrison, which was attacked by rebels": the garrison
+        return verb.head  # "an outpost that was raided by rebels": the outpost
     return own
 
 
