@@ -1165,3 +1165,8 @@ def test_a_deed_judged_in_an_infinitive_subject_is_not_done(analyzer, text):
 def test_an_attack_on_an_agreement_is_a_figure_of_speech(analyzer):
     found = analysed(analyzer, "Rebel leaders called the curfew a frontal attack on the peace accords.")
     assert not [e for e in found if violent(e)], found
+
+
+def test_criminals_are_named_by_their_crime(analyzer):
+    found = events(analyzer, "Soldiers shot dead three criminals at a roadblock outside the port on Sunday.")
+    assert [e for e in found if violent(e) and code(e, "target") == "CRM"], found
