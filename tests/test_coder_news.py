@@ -1170,3 +1170,31 @@ def test_an_attack_on_an_agreement_is_a_figure_of_speech(analyzer):
 def test_criminals_are_named_by_their_crime(analyzer):
     found = events(analyzer, "Soldiers shot dead three criminals at a roadblock outside the port on Sunday.")
     assert [e for e in found if violent(e) and code(e, "target") == "CRM"], found
+
+
+@pytest.mark.parametrize("text", [
+    "The government will negotiate the release of some 200 villagers who were kidnapped by the rebels last week.",
+    "Officials will meet the families of the miners who have been kidnapped by the gang.",
+])
+def test_a_past_relative_clause_inside_a_plan_tells_a_done_act(analyzer, text):
+    [kidnapping] = [e for e in events(analyzer, text) if e.event_code.startswith("18")]
+    assert kidnapping.event_code == "181" and kidnapping.modality == "asserted"
+
+
+def test_the_attack_of_those_a_threat_is_aimed_at_was_done(analyzer):
+    found = events(analyzer, "The army vowed to punish the rebels who attacked the convoy on Monday.")
+    [attack] = [e for e in found if violent(e)]
+    assert code(attack) == "REB" and attack.date == "2025-03-10"
+
+
+@pytest.mark.parametrize("text", [
+    "Let us not forget the mayor and the two judges who were murdered when the cartel declared war on the state.",
+    "The decision will not affect the islands, where 900 soldiers were killed and wounded during the war.",
+])
+def test_acts_recalled_or_told_over_a_whole_war_are_background(analyzer, text):
+    assert not [e for e in events(analyzer, text) if violent(e)], events(analyzer, text)
+
+
+def test_an_act_during_an_offensive_on_a_day_is_news(analyzer):
+    found = events(analyzer, "Two soldiers were killed during the offensive on Monday, the army said.")
+    assert [e for e in found if violent(e) and e.date == "2025-03-10"], found

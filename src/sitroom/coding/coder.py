@@ -22,7 +22,7 @@ from .draft import Draft, event_id
 from .frames import Report, modality, report_of
 from .merge import aim_at_doers, fold_property, merge_events
 from .scene import inherit_scene, place_in_country
-from .syntax import clause_top, is_passive, subject_of
+from .syntax import clause_top, is_passive, subject_of, told_past
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
 from .when import EventDate, attach, days_apart, event_date, relative_days
@@ -41,6 +41,7 @@ DEMAND_MODALS = frozenset({"must", "should"})
 CONTENT_ROOTS = ("02", "03", "08", "10", "12")
 # Prepositions before a span of time over which acts are counted ("over the past year").
 SPAN_PREPS = ("in", "over", "during", "for")
+WHOLE_SPAN_PREPS = ("during", "throughout")  # "during the war": the whole of an era
 # Disapproval (condemn, denounce, criticise): aimed at the doer of the act it is about.
 DISAPPROVAL_ROOT = "11"
 # Coercion (arrests, curfews, repression): an act a raid may be the manner of.
@@ -239,6 +240,8 @@ class EventStage:
         """An act that is only threatened ("vowed to strike back") or denied ("denied
         carrying out the strike") is the content of the threat or denial, not an event."""
         token = trigger.token
+        if token.dep_ == "relcl" and told_past(token):
+            return False  # "vowed to punish the rebels who attacked the convoy": that attack was done
         for ancestor in list(token.ancestors)[:4]:
             found = trigger_at.get(ancestor.i)
             if found is not None and (found.rule.code.startswith("13") or found.rule.code == "016"):
@@ -254,6 +257,8 @@ class EventStage:
         verbs = {trigger.token, top} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
+        verbs.update(c for c in trigger.token.children if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in c.children))  # "were killed and wounded during the war"
         if rules.used_to(trigger.token):
             return True  # "I used to kill soldiers for the militia": a past habit
         if top.dep_ == "ccomp" and _is_report(top.head, self.lexicon) and any(
@@ -268,6 +273,9 @@ class EventStage:
                     return True  # "the town has been shelled several times" (but "stabbed several times")
                 if child.dep_ == "prep":
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if (child.lower_ in WHOLE_SPAN_PREPS and pobj is not None and rules.undated(verb)
+                            and self.lexicon.has_frame(pobj.lemma_.lower(), "era")):
+                        return True  # "1,000 were killed and wounded during the war": its tally
                     if (child.lower_ in SPAN_PREPS and pobj is not None
                             and rules.counted_span(pobj, perfect=rules.present_perfect(verb))):
                         return True
@@ -293,6 +301,8 @@ class EventStage:
         """"recalled the offensive of last autumn", "remember the massacre": an act brought
         back to mind is background, whatever its date."""
         current = trigger.token
+        if current.dep_ == "relcl":
+            current = current.head  # "let us not forget the senators who were murdered"
         while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.head != current:
             current = current.head  # "recall the explosion ... and the murder of journalists"
         for _ in range(3):

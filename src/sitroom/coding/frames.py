@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..records import Actor
 from .arguments import ActorIndex, actors_of
 from .rules import arranged, inquired
-from .syntax import subject_of
+from .syntax import subject_of, told_past
 
 # Clause links through which a governing verb frames the trigger.
 FRAMING_DEPS = ("ccomp", "xcomp", "advcl", "conj", "acomp", "pcomp", "prep", "pobj", "dobj", "relcl", "acl")
@@ -107,6 +107,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             break
         if inquired(current, lambda w: lexicon.has_frame(w, "inquiry")):
             break  # "ready to investigate the murder": the murder is told, whatever frames the inquiry
+        if current.dep_ == "relcl" and told_past(current):
+            break  # "will attend the funerals of the priests who were killed": the clause tells its own past
         current = current.head
         chain.append(current)
         if current.dep_ in ("ccomp", "parataxis") and _is_report(current.head, lexicon):

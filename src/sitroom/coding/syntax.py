@@ -102,6 +102,15 @@ def clause_top(verb: Token) -> Token:
     return current
 
 
+PAST_AUXILIARIES = frozenset({"was", "were", "had", "has", "have"})
+
+
+def told_past(verb: Token) -> bool:
+    """A verb in the past tense or the perfect, by its own form or its own auxiliary."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUXILIARIES
+                                     for c in verb.children)
+
+
 def passive_subject(verb: Token) -> Token | None:
     own = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if own is None and shares_passive(verb):
