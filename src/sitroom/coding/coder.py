@@ -258,7 +258,7 @@ class EventStage:
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
         verbs.update(c for c in trigger.token.children if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
-            g.dep_ in ("nsubj", "nsubjpass") for g in c.children))  # "were killed and wounded during the war"
+            g.dep_ in ("nsubj", "nsubjpass") for g in c.children))  # "were shot or maimed during the war"
         if rules.used_to(trigger.token):
             return True  # "I used to kill soldiers for the militia": a past habit
         if top.dep_ == "ccomp" and _is_report(top.head, self.lexicon) and any(
@@ -275,7 +275,7 @@ class EventStage:
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if (child.lower_ in WHOLE_SPAN_PREPS and pobj is not None and rules.undated(verb)
                             and self.lexicon.has_frame(pobj.lemma_.lower(), "era")):
-                        return True  # "1,000 were killed and wounded during the war": its tally
+                        return True  # "900 were shot or maimed during the war": its tally
                     if (child.lower_ in SPAN_PREPS and pobj is not None
                             and rules.counted_span(pobj, perfect=rules.present_perfect(verb))):
                         return True

@@ -108,7 +108,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         if inquired(current, lambda w: lexicon.has_frame(w, "inquiry")):
             break  # "ready to investigate the murder": the murder is told, whatever frames the inquiry
         if current.dep_ == "relcl" and told_past(current):
-            break  # "will attend the funerals of the priests who were killed": the clause tells its own past
+            break  # "will visit the families of miners who were abducted": the clause tells its own past
         current = current.head
         chain.append(current)
         if current.dep_ in ("ccomp", "parataxis") and _is_report(current.head, lexicon):
