@@ -150,3 +150,9 @@ def test_no_sentence_starts_with_a_small_letter_after_a_word():
             "work on their shared border.")
     sentences = [s.text.strip() for s in nlp(text).sents]
     assert sentences == ["YEREVAN, Feb 19 —", text[len("YEREVAN, Feb 19 — "):]], sentences
+
+
+@pytest.mark.slow
+def test_a_plural_of_a_name_seen_only_in_capitals_is_a_name(recaser):
+    cased = recaser.recase("MANY BRAVE COLOMBIANS HAVE BEEN SHOT, THE BISHOP SAID.")
+    assert "brave Colombians have" in cased

@@ -162,6 +162,13 @@ class Recaser:
             if len(word) == len(original) and word.lower() == lower:
                 chars[match.start():match.end()] = list(word)
 
+    def _plural_of_name(self, lower: str) -> bool:
+        """A plural ("colombians") whose singular the model knows as a name ("Colombian"):
+        a model that saw the plural only in capitals learnt a headline's casing."""
+        if not lower.endswith("s") or len(lower) < 5 or lower in self.keep_upper:
+            return False
+        return any(form[:1].isupper() and form[1:].islower() for form in self.model.forms(lower[:-1]))
+
     def _acronym(self, word: str) -> bool:
         """A known acronym that is no common word ("FMLN"; not "WHO" or "CAR")."""
         return word in self.keep_upper and word not in self.model.forms(word)
@@ -181,6 +188,8 @@ class Recaser:
                     word = original.upper()
                 elif lower in self.common_words and not self.model.forms(lower) and not self.is_name(original.title()):
                     word = lower
+                elif word.isupper() and self._plural_of_name(lower):
+                    word = original.title()  # "COLOMBIANS": seen only in capitals, a plural of "Colombian"
                 elif first_word:
                     word = word[:1].upper() + word[1:]
                 first_word = False
