@@ -1198,3 +1198,8 @@ def test_acts_recalled_or_told_over_a_whole_war_are_background(analyzer, text):
 def test_an_act_during_an_offensive_on_a_day_is_news(analyzer):
     found = events(analyzer, "Two soldiers were killed during the offensive on Monday, the army said.")
     assert [e for e in found if violent(e) and e.date == "2025-03-10"], found
+
+
+def test_a_mission_of_killing_is_not_a_killing(analyzer):
+    found = events(analyzer, "The spy who surrendered to the police had the mission of killing the defence minister.")
+    assert not [e for e in found if violent(e) and e.modality == "asserted"], found

@@ -156,3 +156,9 @@ def test_no_sentence_starts_with_a_small_letter_after_a_word():
 def test_a_plural_of_a_name_seen_only_in_capitals_is_a_name(recaser):
     cased = recaser.recase("MANY BRAVE COLOMBIANS HAVE BEEN SHOT, THE BISHOP SAID.")
     assert "brave Colombians have" in cased
+
+
+@pytest.mark.slow
+def test_inflections_of_english_words_the_case_model_never_saw_stay_lower_case(recaser):
+    cased = recaser.recase("GUNMEN SHOT THE JUDGE AND HIS BODYGUARDS, AND THE PERPETRATORS FLED ON MOTORBIKES.")
+    assert "his bodyguards, and the perpetrators fled" in cased

@@ -186,8 +186,8 @@ class Recaser:
                 lower = original.lower()
                 if "." in original or self._acronym(lower):
                     word = original.upper()
-                elif lower in self.common_words and not self.model.forms(lower) and not self.is_name(original.title()):
-                    word = lower
+                elif self._english(lower) and not self.model.forms(lower) and not self.is_name(original.title()):
+                    word = lower  # an English word or its inflection the model never saw ("BODYGUARDS")
                 elif word.isupper() and self._plural_of_name(lower):
                     word = original.title()  # "COLOMBIANS": seen only in capitals, a plural of "Colombian"
                 elif first_word:

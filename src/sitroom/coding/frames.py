@@ -156,9 +156,10 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         if (position == 1 and token.dep_ == "dobj" and verb.pos_ == "VERB"
                 and lexicon.has_frame(verb.lemma_.lower(), "hypothetical")):
             return "hypothetical"  # "residents fear new attacks"
-        if (position > 1 and verb.pos_ == "NOUN" and chain[position - 1].lower_ == "for"
+        if (position > 1 and verb.pos_ == "NOUN" and (chain[position - 1].lower_ == "for" or (
+                chain[position - 1].lower_ == "of" and token.tag_ == "VBG"))
                 and lexicon.has_frame(verb.lemma_.lower(), "planned")):
-            return "planned"  # "the rebels' plans for attacks, such as killing officials"
+            return "planned"  # "plans for attacks", "had the mission of killing the president"
         if lexicon.has_frame(verb.lemma_.lower(), "planned") and verb.pos_ == "ADJ":
             return "planned"  # "is due to meet": the trigger hangs from the adjective
     if arranged(token, violent=violent, is_light=lambda w: lexicon.has_frame(w, "light"),
