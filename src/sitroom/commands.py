@@ -33,15 +33,9 @@ if TYPE_CHECKING:
 # of 16 and under half the wall time (docs/performance.md).
 INGEST_BATCH = 32
 # Opening a store file costs tens of milliseconds (connecting, checking its schema, a
-# checkpoint when closing): an ingest given a path writes up to this many batches per
-# open (each its own transaction). Four an open wrote the dated ECB+ stream with about
-# 0.8 of the processor time of two (docs/performance.md, eighth pass).
-BATCHES_PER_OPEN = 4
-# Readers (the dashboard, `sitroom events`) wait for the file while an ingest holds it: an
-# open is let go of after the batch during which it has been held this long (wall clock),
-# whatever is left of its BATCHES_PER_OPEN, so a reader waits at most about this plus one
-# batch's write and a close, well under the server's read wait (server.config.READ_WAIT_SECONDS).
-HOLD_SECONDS = 1.5
+# checkpoint when closing): an ingest given a path writes this many batches per open
+# (each its own transaction) and checks this many articles for changes per open.
+BATCHES_PER_OPEN = 2
 CHECK_WINDOW = 8 * INGEST_BATCH
 # An ingest report keeps this many notes (one per article is common: "publication date
 # inferred"); past it, notes are only counted, so a long ingest's memory stays flat.
@@ -196,26 +190,20 @@ def _to_analyse(items: Iterable[Article | InputError], store: StoreLike, wait: f
 
 def _write(ready: list[tuple[Analysis, StoryPrint | None]], store: StoreLike, wait: float, report: IngestReport,
            progress: Callable[[IngestReport], None] | None) -> None:
-    """Write `ready` in batches of INGEST_BATCH, one transaction each, in one open (more
-    when an open has been held for HOLD_SECONDS)."""
+    """Write `ready` in batches of INGEST_BATCH, one transaction each, in one open."""
     if not ready:
         return
     began = time.perf_counter()
-    batches = [ready[start:start + INGEST_BATCH] for start in range(0, len(ready), INGEST_BATCH)]
-    while batches:
-        with _session(store, wait) as opened:
-            held = time.perf_counter()
-            while batches:
-                batch = batches.pop(0)
-                report.stored += opened.add_articles(
-                    [(a.article, a.sentences, a.events) for a, _ in batch],
-                    prints={a.article.id: made for a, made in batch if made is not None})
-                for analysis, _ in batch:
-                    report.events += len(analysis.events)
-                    for note in analysis.article.notes:
-                        report.note(f"{analysis.article.source or analysis.article.id}: {note}")
-                if time.perf_counter() - held >= HOLD_SECONDS:
-                    break  # let readers in; the rest of `ready` in the next open
+    with _session(store, wait) as opened:
+        for start in range(0, len(ready), INGEST_BATCH):
+            batch = ready[start:start + INGEST_BATCH]
+            report.stored += opened.add_articles(
+                [(a.article, a.sentences, a.events) for a, _ in batch],
+                prints={a.article.id: made for a, made in batch if made is not None})
+            for analysis, _ in batch:
+                report.events += len(analysis.events)
+                for note in analysis.article.notes:
+                    report.note(f"{analysis.article.source or analysis.article.id}: {note}")
     report.write_seconds += time.perf_counter() - began
     if progress:
         progress(report)
