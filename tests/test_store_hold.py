@@ -103,3 +103,5 @@ def test_once_the_input_is_read_each_batch_is_written_as_it_is_ready(tmp_path: P
     assert sum(per_open.values()) == count
     assert list(per_open.values())[0] == BATCHES_PER_OPEN * INGEST_BATCH  # while reading, whole opens
     assert list(per_open.values())[-1] <= INGEST_BATCH  # the last write, after the analysis: one batch
+    # and every batch is the INGEST_BATCH articles it always was: only the last one is short
+    assert [articles for _, _, _, articles in writes][:-1] == [INGEST_BATCH] * (len(writes) - 1)

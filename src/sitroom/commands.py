@@ -145,10 +145,13 @@ def ingest_articles(items: Iterable[Article | InputError], options: Options, sto
             ready.append(item if isinstance(item, tuple) else (item, None))
             # once the input is read to its end, the workers are on their last chunks: each
             # batch is written as it is ready, so the write left after they finish is one
-            # batch at most, not up to BATCHES_PER_OPEN of them with the cores idle
+            # batch at most, not up to BATCHES_PER_OPEN of them with the cores idle. Whole
+            # batches only: a batch is always the same INGEST_BATCH articles of the input
+            # (fusion's decisions depend on what one transaction holds).
             if len(ready) >= INGEST_BATCH * (1 if read_all else BATCHES_PER_OPEN):
-                _write(ready, store, wait, report, progress)
-                ready = []
+                whole = len(ready) - len(ready) % INGEST_BATCH
+                _write(ready[:whole], store, wait, report, progress)
+                ready = ready[whole:]
         _write(ready, store, wait, report, progress)
     return report
 
