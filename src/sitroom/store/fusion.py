@@ -183,7 +183,7 @@ class StoryIndex:
             frontier = {x for a, b, _ in rows for x in (a, b)} - seen
             seen |= frontier
         labels = story.components(seen, edges)
-        self._walked_links, self._walked_labels = {}, {}  # the links change below: the last walk no longer holds
+        self._walked_links, self._walked_labels = {}, {}  # the labels change below: read the ones before
         before = self.story_ids(sorted(seen))
         self.con.execute("UPDATE stories SET story_id = u.story FROM (SELECT unnest(?::VARCHAR[]) AS article, "
                          "unnest(?::VARCHAR[]) AS story) u WHERE stories.article_id = u.article "
