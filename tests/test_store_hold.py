@@ -66,16 +66,17 @@ def test_an_ingest_writes_batches_per_open_batches_in_one_open(tmp_path: Path, b
 
 def test_an_open_held_hold_seconds_starts_no_new_batch(tmp_path: Path, blank: Analyzer,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    hold = 0.3
+    hold, per_open = 0.3, 4
     writes = record_writes(monkeypatch, 0.2)
     monkeypatch.setattr(commands, "HOLD_SECONDS", hold)
-    count = BATCHES_PER_OPEN * INGEST_BATCH
+    monkeypatch.setattr(commands, "BATCHES_PER_OPEN", per_open)
+    count = per_open * INGEST_BATCH
     db = tmp_path / "s.duckdb"
     report = ingest([str(corpus(tmp_path / "in.jsonl", count))], Options(), db, analyzer=blank)
     assert report.stored == count
     with Store.open(db, read_only=True) as store:
         assert store.stats()["articles"] == count
-    assert len(writes) == BATCHES_PER_OPEN
+    assert len(writes) == per_open
     # the first batch of an open always goes in; a later one only while the open is young
     # (measured here from a little before the ingest starts its clock: a few ms of slack)
     firsts = {store: began for store, _, began, _ in reversed(writes)}

@@ -34,9 +34,10 @@ if TYPE_CHECKING:
 INGEST_BATCH = 32
 # Opening a store file costs tens of milliseconds (connecting, checking its schema, a
 # checkpoint when closing): an ingest given a path writes up to this many batches per
-# open (each its own transaction). Four an open instead of two took the opens and closes
-# of the dated ECB+ stream from 1.4 to 0.8 s of processor time (docs/performance.md).
-BATCHES_PER_OPEN = 4
+# open (each its own transaction). Four an open took the opens and closes of the dated
+# ECB+ stream from 1.4 to 0.8 s of processor time, but the writer's peak at ten times the
+# stream from 474 to 547 MB (docs/performance.md, eighth pass): two it is.
+BATCHES_PER_OPEN = 2
 # Readers (the dashboard, `sitroom events`) wait for the file while an ingest holds it: an
 # open is let go of after the batch during which it has been held this long (wall clock),
 # whatever is left of its BATCHES_PER_OPEN, so a reader waits at most about this plus one
