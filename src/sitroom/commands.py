@@ -33,9 +33,16 @@ if TYPE_CHECKING:
 # of 16 and under half the wall time (docs/performance.md).
 INGEST_BATCH = 32
 # Opening a store file costs tens of milliseconds (connecting, checking its schema, a
-# checkpoint when closing): an ingest given a path writes this many batches per open
-# (each its own transaction) and checks this many articles for changes per open.
+# checkpoint when closing): an ingest given a path writes up to this many batches per
+# open (each its own transaction). Four an open took the opens and closes of the dated
+# ECB+ stream from 1.4 to 0.8 s of processor time, but the writer's peak at ten times the
+# stream from 474 to 547 MB (docs/performance.md, eighth pass): two it is.
 BATCHES_PER_OPEN = 2
+# Readers (the dashboard, `sitroom events`) wait for the file while an ingest holds it: an
+# open is let go of after the batch during which it has been held this long (wall clock),
+# whatever is left of its BATCHES_PER_OPEN, so a reader waits at most about this plus one
+# batch's write and a close, well under the server's read wait (server.config.READ_WAIT_SECONDS).
+HOLD_SECONDS = 1.5
 CHECK_WINDOW = 8 * INGEST_BATCH
 # An ingest report keeps this many notes (one per article is common: "publication date
 # inferred"); past it, notes are only counted, so a long ingest's memory stays flat.
@@ -134,11 +141,18 @@ def ingest_articles(items: Iterable[Article | InputError], options: Options, sto
         # loads, they fork) when the first chunk is handed out, the other cores idle until
         # then; later windows are read while the workers analyse (docs/performance.md)
         first = min(CHECK_WINDOW, max(workers, 1) * CHUNK)
-        for item in analysing(_to_analyse(items, store, wait, report, progress, first=first)):
+        read_all: list[bool] = []  # holds True once the input is read to its end
+        for item in analysing(_to_analyse(items, store, wait, report, progress, first=first, read_all=read_all)):
             ready.append(item if isinstance(item, tuple) else (item, None))
-            if len(ready) >= INGEST_BATCH * BATCHES_PER_OPEN:
-                _write(ready, store, wait, report, progress)
-                ready = []
+            # once the input is read to its end, the workers are on their last chunks: each
+            # batch is written as it is ready, so the write left after they finish is one
+            # batch at most, not up to BATCHES_PER_OPEN of them with the cores idle. Whole
+            # batches only: a batch is always the same INGEST_BATCH articles of the input
+            # (fusion's decisions depend on what one transaction holds).
+            if len(ready) >= INGEST_BATCH * (1 if read_all else BATCHES_PER_OPEN):
+                whole = len(ready) - len(ready) % INGEST_BATCH
+                _write(ready[:whole], store, wait, report, progress)
+                ready = ready[whole:]
         _write(ready, store, wait, report, progress)
     return report
 
@@ -154,10 +168,11 @@ def _session(store: StoreLike, wait: float) -> Iterator[Store]:
 
 
 def _to_analyse(items: Iterable[Article | InputError], store: StoreLike, wait: float, report: IngestReport,
-                progress: Callable[[IngestReport], None] | None, *, first: int = CHECK_WINDOW) -> Iterator[Article]:
+                progress: Callable[[IngestReport], None] | None, *, first: int = CHECK_WINDOW,
+                read_all: list[bool] | None = None) -> Iterator[Article]:
     """The articles that need analysis: failures and unchanged articles are counted and
     dropped here, checked against the store `first` at a time, then CHECK_WINDOW at a
-    time (one open each)."""
+    time (one open each). `read_all` is given True once the input is read to its end."""
     window: list[Article | InputError] = []
     size = first
     for item in itertools.chain(items, [None]):
@@ -186,24 +201,32 @@ def _to_analyse(items: Iterable[Article | InputError], store: StoreLike, wait: f
             progress(report)
         window = []
         size = CHECK_WINDOW
+    if read_all is not None:
+        read_all.append(True)
 
 
 def _write(ready: list[tuple[Analysis, StoryPrint | None]], store: StoreLike, wait: float, report: IngestReport,
            progress: Callable[[IngestReport], None] | None) -> None:
-    """Write `ready` in batches of INGEST_BATCH, one transaction each, in one open."""
+    """Write `ready` in batches of INGEST_BATCH, one transaction each, in one open (more
+    when an open has been held for HOLD_SECONDS)."""
     if not ready:
         return
     began = time.perf_counter()
-    with _session(store, wait) as opened:
-        for start in range(0, len(ready), INGEST_BATCH):
-            batch = ready[start:start + INGEST_BATCH]
-            report.stored += opened.add_articles(
-                [(a.article, a.sentences, a.events) for a, _ in batch],
-                prints={a.article.id: made for a, made in batch if made is not None})
-            for analysis, _ in batch:
-                report.events += len(analysis.events)
-                for note in analysis.article.notes:
-                    report.note(f"{analysis.article.source or analysis.article.id}: {note}")
+    batches = [ready[start:start + INGEST_BATCH] for start in range(0, len(ready), INGEST_BATCH)]
+    while batches:
+        with _session(store, wait) as opened:
+            held = time.perf_counter()
+            while batches:
+                batch = batches.pop(0)
+                report.stored += opened.add_articles(
+                    [(a.article, a.sentences, a.events) for a, _ in batch],
+                    prints={a.article.id: made for a, made in batch if made is not None})
+                for analysis, _ in batch:
+                    report.events += len(analysis.events)
+                    for note in analysis.article.notes:
+                        report.note(f"{analysis.article.source or analysis.article.id}: {note}")
+                if time.perf_counter() - held >= HOLD_SECONDS:
+                    break  # let readers in; the rest of `ready` in the next open
     report.write_seconds += time.perf_counter() - began
     if progress:
         progress(report)

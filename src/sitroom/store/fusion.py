@@ -63,6 +63,13 @@ class StoryIndex:
     def __init__(self, con: duckdb.DuckDBPyConnection, knowledge: FusionKnowledge) -> None:
         self.con = con
         self.knowledge = knowledge
+        # the links and story ids of the stories the last `_relabel` walked, as it read and
+        # wrote them: complete for each of those articles, and current until the links
+        # change again, which only `add` and `forget` do, each ending in a `_relabel`. The
+        # batch then asks `linked` and `story_ids` about the same articles twice; a Fuser
+        # (and this) lives for one transaction.
+        self._walked_links: dict[str, dict[str, float]] = {}
+        self._walked_labels: dict[str, str] = {}
 
     def add(self, article_ids: Sequence[str], made: Mapping[str, story.StoryPrint] | None = None
             ) -> list["StoryChange"]:
@@ -70,6 +77,7 @@ class StoryIndex:
         now, each with the parts that were separate stories before (`StoryChange`).
         `made`: the prints of some of them made already (in the analysing workers, with
         the same stopwords); the others are printed here."""
+        self._walked_links, self._walked_labels = {}, {}  # the stories and links change below
         prints = {i: made[i] for i in article_ids if made is not None and i in made}
         missing = [i for i in article_ids if i not in prints]
         if missing:
@@ -132,6 +140,7 @@ class StoryIndex:
         """Drop these articles' prints and links; the stories they held together may fall
         apart (or, without them, be one: `story.parts`). Returns the stories around them now."""
         ids = list(article_ids)
+        self._walked_links, self._walked_labels = {}, {}  # the stories and links change below
         neighbours = {x for row in self.con.execute(_LINKS_OF.format(columns="a, b"), [ids, ids]).fetchall()
                       for x in row} - set(ids)
         for table, column in (("stories", "article_id"), ("story_bands", "article_id")):
@@ -144,29 +153,44 @@ class StoryIndex:
         """The stored story links of these articles, both ways."""
         ids = list(article_ids)
         out: dict[str, dict[str, float]] = defaultdict(dict)
+        if all(i in self._walked_links for i in ids):  # the last walk read them all
+            for a in ids:
+                for b, similarity in self._walked_links[a].items():
+                    out[a][b] = out[b][a] = similarity
+            return out
         for a, b, similarity in self.con.execute(_LINKS_OF.format(columns="a, b, similarity"), [ids, ids]).fetchall():
             out[a][b] = out[b][a] = similarity
         return out
 
     def story_ids(self, article_ids: Sequence[str]) -> dict[str, str]:
+        ids = list(article_ids)
+        if all(i in self._walked_labels for i in ids):  # the last walk wrote them all
+            return {i: self._walked_labels[i] for i in ids}
         return dict(self.con.execute("SELECT article_id, story_id FROM stories WHERE list_contains(?, article_id)",
-                                     [list(article_ids)]).fetchall())
+                                     [ids]).fetchall())
 
     def _relabel(self, seeds: set[str], new: set[str]) -> list["StoryChange"]:
         """Give every article in the stories around `seeds` its story id again (the
         component is walked through the links, so its size, not the store's, is the cost);
         `new` are the batch's articles, whose earlier stories do not count as parts."""
         seen, frontier, edges = set(seeds), set(seeds), []
+        walked: dict[str, dict[str, float]] = {}
         while frontier:
-            rows = self.con.execute(_LINKS_OF.format(columns="a, b"), [sorted(frontier)] * 2).fetchall()
-            edges.extend(rows)
-            frontier = {x for row in rows for x in row} - seen
+            rows = self.con.execute(_LINKS_OF.format(columns="a, b, similarity"), [sorted(frontier)] * 2).fetchall()
+            edges.extend((a, b) for a, b, _ in rows)
+            for a, b, similarity in rows:
+                walked.setdefault(a, {})[b] = walked.setdefault(b, {})[a] = similarity
+            frontier = {x for a, b, _ in rows for x in (a, b)} - seen
             seen |= frontier
         labels = story.components(seen, edges)
+        self._walked_links, self._walked_labels = {}, {}  # the labels change below: read the ones before
         before = self.story_ids(sorted(seen))
         self.con.execute("UPDATE stories SET story_id = u.story FROM (SELECT unnest(?::VARCHAR[]) AS article, "
                          "unnest(?::VARCHAR[]) AS story) u WHERE stories.article_id = u.article "
                          "AND list_contains(?, stories.article_id)", [list(labels), list(labels.values()), list(labels)])
+        # every link of every article seen was read above (each was in a frontier once)
+        self._walked_links = {article_id: walked.get(article_id, {}) for article_id in seen}
+        self._walked_labels = {article_id: labels[article_id] for article_id in seen if article_id in before}
         changes: dict[str, StoryChange] = {}
         for article_id, story_id in labels.items():
             change = changes.setdefault(story_id, StoryChange(story_id, set(), defaultdict(set)))
