@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..records import Actor, ActorMention
-from .syntax import clause_top, conjuncts, controlled_patient, is_passive, own_tokens, passive_subject, subject_of
+from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, is_passive, own_tokens,
+                     passive_subject, subject_of)
 from .triggers import Trigger
 
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -365,12 +366,9 @@ def clause_agent(noun: Token, index: ActorIndex) -> list[Argument]:
         if pobj is not None:
             return actors_of(pobj, index)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ not in RELATIVE_WORDS:
+        if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS:
             return actors_of(subject, index)
     return []
-
-
-RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "whose"})
 
 
 def victims(verb: Token, index: ActorIndex) -> list[Argument]:

@@ -257,8 +257,7 @@ class EventStage:
         verbs = {trigger.token, top} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
-        verbs.update(c for c in trigger.token.children if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
-            g.dep_ in ("nsubj", "nsubjpass") for g in c.children))  # "were shot or maimed during the war"
+        verbs.update(rules.joined_verbs(trigger.token))  # "were shot or maimed during the war"
         if rules.used_to(trigger.token):
             return True  # "I used to kill soldiers for the militia": a past habit
         if top.dep_ == "ccomp" and _is_report(top.head, self.lexicon) and any(

@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..records import Actor
 from .arguments import ActorIndex, actors_of
 from .rules import arranged, inquired
-from .syntax import subject_of, told_past
+from .syntax import has_own_subject, subject_of, told_past
 
 # Clause links through which a governing verb frames the trigger.
 FRAMING_DEPS = ("ccomp", "xcomp", "advcl", "conj", "acomp", "pcomp", "prep", "pobj", "dobj", "relcl", "acl")
@@ -39,7 +39,7 @@ def report_of(token: Token, sent: Span, lexicon: EventLexicon, actors: ActorInde
         head = current.head
         if head == current:
             break
-        if current.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+        if current.dep_ == "advcl" and has_own_subject(current):
             break  # "..., while Iran reiterated its support": a clause of its own, the writer's
         if current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _is_report(head, lexicon):
             found = _reporter(head, actors)
@@ -123,7 +123,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "negated"  # "are no longer murdered": the negation hangs from its adverb
         # a verb joined to another shares its subject: "no priest has been jailed, murdered or exiled"
         subjects, joined = children, verb
-        while joined.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subjects):
+        while joined.dep_ == "conj" and not has_own_subject(joined):
             joined = joined.head
             subjects = list(joined.children)
         if position == 0 and verb.pos_ in ("VERB", "AUX") and any(

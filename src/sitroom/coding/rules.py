@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..records import Actor, TollReport
 from ..resolve.numbers import parse_amount
 from .merge import TOLL_LEMMAS
-from .syntax import RELATIVE_PRONOUNS, definite, subject_of
+from .syntax import RELATIVE_PRONOUNS, definite, has_own_subject, subject_of
 from .triggers import Trigger
 from .when import EventDate
 from .where import LOCATIVE_PREPS, PlaceIndex
@@ -345,7 +345,7 @@ def after_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
     if verb.dep_ not in ("advcl", "conj", "xcomp", "acl"):
         return False
     if verb.lemma_.lower() not in TOLL_LEMMAS and (
-            verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+            verb.tag_ != "VBG" or has_own_subject(verb)):
         return False
     # the parse may hang the participle on the place ("crashed into an estate destroying
     # houses") or on another participle ("crashed, causing many dead and wounded")
@@ -355,7 +355,7 @@ def after_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
                                        or caused_by(current, is_kind, tolls_only=False)):
             return True
         if current.dep_ not in ("advcl", "conj", "xcomp", "acl", "pobj", "prep") or (
-                current.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)):
+                current.pos_ == "VERB" and has_own_subject(current)):
             return False
         current = current.head
     return False
@@ -701,8 +701,7 @@ def joined_verbs(token: Token) -> list[Token]:
     joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if token.dep_ == "conj" and token.head.pos_ == "VERB":
         joined.append(token.head)
-    return [v for v in joined if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
-            or v is token.head]
+    return [v for v in joined if not has_own_subject(v) or v is token.head]
 
 
 def many_times(noun: Token) -> bool:

@@ -12,7 +12,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 SHARED_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "prep", "pobj", "dobj")
 # Dependents that start a clause of their own: actors in them belong to that clause.
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "parataxis", "csubj")
-RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 # Prepositions through which a verb's object controls a gerund ("accused X of firing",
 # "thanked X for mediating", "stopped X from entering", "charged X with planting").
 OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "with", "into"})
@@ -102,6 +102,11 @@ def clause_top(verb: Token) -> Token:
     return current
 
 
+def has_own_subject(verb: Token) -> bool:
+    """The verb's clause names its own subject (active or passive)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 PAST_AUXILIARIES = frozenset({"was", "were", "had", "has", "have"})
 
 
@@ -140,7 +145,7 @@ def controlled_patient(verb: Token) -> Token | None:
     """The patient of a passive clause with no subject of its own is the subject of the
     clause it hangs from: "the policemen fled after being attacked by rebels", "attacked
     by rebels, the policemen fled"."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.tag_ != "VBN":
+    if has_own_subject(verb) or verb.tag_ != "VBN":
         return None
     if not (_own_passive(verb) or any(c.dep_ == "agent" for c in verb.children)):
         return None
