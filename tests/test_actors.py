@@ -278,3 +278,9 @@ def test_a_short_name_with_a_capital_inside_matches_only_as_written(nlp, stage) 
     doc = analyse(nlp, stage, "Let us recall the attack on the market. The LeT denied any role in it.")
     assert not found(doc, "Let")
     assert codes(doc, "LeT") == ["PAKRAD"]
+
+
+def test_clergy_are_religious_actors(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Kenyan priests called for calm on Sunday, the archbishop said.")
+    assert codes(doc, "Kenyan priests") == ["KENREL"]
+    assert codes(doc, "the archbishop") == ["KENREL"]

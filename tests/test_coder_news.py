@@ -1184,3 +1184,42 @@ def test_an_act_during_an_offensive_on_a_day_is_news(analyzer):
 def test_a_mission_of_killing_is_not_a_killing(analyzer):
     found = events(analyzer, "The spy who surrendered to the police had the mission of killing the defence minister.")
     assert not [e for e in found if violent(e) and e.modality == "asserted"], found
+
+
+@pytest.mark.parametrize("text", [
+    # a list after a semicolon is more of what is recalled
+    "Let us recall the bombing of the airliner, in which more than 100 people died; the explosion at the police "
+    "headquarters in the capital; the murder of many reporters.",
+    # "previously": told from before, not the day's news
+    "The troops of the two countries have previously clashed at the border.",
+])
+def test_what_is_told_from_before_is_no_event_of_the_day(analyzer, text):
+    assert not [e for e in events(analyzer, text) if violent(e)], events(analyzer, text)
+
+
+def test_an_act_said_to_be_another_is_one_act(analyzer):
+    found = [e for e in events(analyzer, "Police said the killing of the mayor on Monday was a brutal attack.")
+             if violent(e)]
+    assert len(found) == 1 and found[0].trigger == "killing", found
+
+
+def test_an_act_on_any_one_of_a_choice_of_people_did_not_happen(analyzer):
+    decree = "The decree says that the murder of a judge or a prosecutor will be punished with life in prison."
+    assert not [e for e in analysed(analyzer, decree) if violent(e)], analysed(analyzer, decree)
+    # on a day it happened, to someone the writer could not name
+    shot = events(analyzer, "Gunmen shot a soldier or a policeman in the town on Monday.")
+    assert [e for e in shot if violent(e) and e.date == "2025-03-10"], shot
+
+
+def test_an_announced_act_with_a_condition_is_a_threat(analyzer):
+    found = events(analyzer, "Kenya announced that it will withdraw its troops from Somalia unless the government "
+                             "holds elections within four months.")
+    assert [(e.event_code, e.modality, code(e)) for e in found if e.trigger == "withdraw"] == [
+        ("130", "threatened", "KEN")], found
+    plain = events(analyzer, "Kenya announced that it will withdraw its troops from Somalia next month.")
+    assert [e.event_code for e in plain if e.trigger == "withdraw"] == ["035"], plain
+
+
+def test_a_minefield_is_a_weapon(analyzer):
+    found = events(analyzer, "A minefield explosion near the town killed two civilians on Sunday.")
+    assert [e for e in found if violent(e)], found

@@ -175,7 +175,7 @@ def test_toll_keeps_a_vague_qualifier_and_ignores_other_categories():
 # -- the lexicon files -----------------------------------------------------------------------
 
 def copy_lexicon(tmp_path: Path) -> Path:
-    for name in ("numbers.tsv", "victims.tsv", "tolls.tsv"):
+    for name in ("numbers.tsv", "victims.tsv", "tolls.tsv", "not_people.tsv"):
         (tmp_path / name).write_text((DATA_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
     return tmp_path
 
@@ -194,6 +194,7 @@ def test_shipped_lexicon_loads():
     ("tolls.tsv", "shoot\tkilled\tadverb", "pos 'adverb'"),
     ("victims.tsv", "soldier\tgovernment\t", "listed twice"),
     ("victims.tsv", "cadet\tcadets\tarmy", "part of 'army'"),
+    ("not_people.tsv", "\tanimals", "empty noun"),
 ])
 def test_malformed_lexicon_lines_name_file_and_problem(tmp_path, name, line, problem):
     directory = copy_lexicon(tmp_path)

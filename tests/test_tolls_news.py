@@ -192,3 +192,15 @@ def test_they_in_a_clause_on_the_place_they_were_taken_to_tells_their_fate(nlp, 
 ])
 def test_who_sustained_suffered_or_received_an_injury_was_hurt(nlp, stage, sentence, expected):
     assert sentence_tolls(nlp, stage, sentence) == [expected]
+
+
+@pytest.mark.parametrize("text, toll", [
+    # any kind of person a killing or wounding verb counts, listed in victims.tsv or not
+    ("Gunmen killed two shepherds and wounded five guards near the well on Sunday.", (2, 5)),
+    ("Three cadets were wounded when the mortar round landed.", (None, 3)),
+    # animals and bills are not people
+    ("Raiders killed 30 cattle near the village on Sunday.", (None, None)),
+    ("The senate killed two bills on the budget on Tuesday.", (None, None)),
+])
+def test_a_count_that_a_killing_verb_governs_counts_people(nlp, stage, text, toll):
+    assert sentence_tolls(nlp, stage, text)[0] == toll

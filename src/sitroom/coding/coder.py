@@ -267,6 +267,8 @@ class EventStage:
             for child in verb.children:
                 if child.dep_ == "advmod" and self.lexicon.has_frame(child.lemma_.lower(), "habitual"):
                     return True
+                if child.dep_ == "advmod" and self.lexicon.has_frame(child.lower_, "former"):
+                    return True  # "the two armies have previously clashed at the border": told from before
                 if (child.dep_ == "npadvmod" and rules.many_times(child) and rules.present_perfect(verb)
                         and rules.undated(verb)):
                     return True  # "the town has been shelled several times" (but "stabbed several times")
@@ -302,6 +304,7 @@ class EventStage:
         current = trigger.token
         if current.dep_ == "relcl":
             current = current.head  # "let us not forget the senators who were murdered"
+        current = rules.listed_object(current) or current  # "recall the explosion; the murder of journalists"
         while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.head != current:
             current = current.head  # "recall the explosion ... and the murder of journalists"
         for _ in range(3):
@@ -444,6 +447,10 @@ class EventStage:
             return []  # "an attack on press freedom": no one is hurt
         if violent and not trigger.in_title and rules.kind_named(trigger.token):
             return []  # "torture, murder and rape were its methods": kinds of act, not acts
+        if violent and rules.anyone_of(trigger.token):
+            return []  # "the murder of a judge, a prosecutor or a politician": no one in particular
+        if violent and rules.restated(trigger.token, lambda t: t.i in trigger_at):
+            return []  # "the murder is an attack on the state": the same act, judged
         if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
             return []  # "fighting for freedom": a conviction, not a battle
         is_light = lambda w: lexicon.has_frame(w, "light")  # noqa: E731
@@ -487,6 +494,10 @@ class EventStage:
                 # CAMEO codes an announced act as the intent or threat to do it: a planned
                 # visit is 036, "will impose sanctions" is 132, "would strike" is 138
                 code, rule, mode = rules.intended(code, rule, mode)
+                if code.startswith(rules.INTENT_ROOT) and rules.on_condition(
+                        trigger.token, lambda w: lexicon.has_frame(w, "ultimatum")):
+                    # "will withdraw its troops unless the government holds elections"
+                    code, rule, mode = rules.GENERIC_THREAT, f"{rule}+ultimatum", "threatened"
             if mode == "negated" and report is not None and report.actor is not None and _same_side(report.actor, source):
                 # "X said it had not carried out the strike": X denies responsibility
                 out.append(self._denial(report.actor, report, when, evidence, trigger))

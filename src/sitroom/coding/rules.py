@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 VIOLENT_ROOTS = ("18", "19", "20")
 # The generic use of force (190) and the generic assault (180): see `one_sided`.
 GENERIC_FORCE, GENERIC_ASSAULT = "190", "180"
+# An act offered or announced on a condition ("unless ..."): a threat of no named kind.
+GENERIC_THREAT = "130"
 # Codes of killing and wounding (kill, wound, injure, murder): assaults, unless both sides fight.
 TOLL_ASSAULTS = ("1823", "182")
 # Roles of people who do not fight: violence against them is one-sided.
@@ -39,6 +41,7 @@ SUBORDINATE_DEPS = ("relcl", "advcl", "acl", "pcomp")
 
 # An announced cooperative act is an intent to cooperate (03x); an announced hostile act
 # is a threat (13x). Keys are CAMEO roots; values the code of the intent or threat.
+INTENT_ROOT = "03"  # what INTENT_CODES give: an intent to cooperate
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT_CODES = {"12": "130", "15": "138", "16": "132", "17": "137", "18": "138", "19": "138", "20": "138"}
 SPECIFIC_THREATS = {"164": "134", "165": "135", "163": "132", "166": "136"}
@@ -454,6 +457,77 @@ def kind_named(noun: Token) -> bool:
     clause = first.head
     return undated(clause) and not any(
         c.dep_ == "prep" and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.subtree) for c in clause.children)
+
+
+def listed_object(noun: Token) -> Token | None:
+    """A noun phrase that stands alone after a semicolon, in a sentence whose first part has
+    an object ("let us recall the bombing of the airliner; the explosion at the police
+    station; the murder of reporters"), is one more item of that object: the first part's
+    object. (The parse joins such items anywhere: to the verb, or as the sentence's root.)"""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    sent = noun.sent
+    semicolons = [t.i for t in sent if t.text == ";"]
+    before = [i for i in semicolons if i < noun.i]
+    if not before:
+        return None
+    start, end = before[-1] + 1, next((i for i in semicolons if i > noun.i), sent.end)
+    if noun.head != noun and start <= noun.head.i < end:
+        return None  # not the head of its item: "the town the army shelled"
+    return next((t for t in sent if t.i < semicolons[0] and t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")),
+                None)
+
+
+# Verbs that say what an act is, as "be" does: "the killing constitutes an attack on ...".
+DEFINING_VERBS = frozenset({"be", "constitute", "represent"})
+
+
+def restated(noun: Token, is_act: Callable[[Token], bool]) -> bool:
+    """An act's noun that says what another act is ("the murder of a judge is an attack on
+    the state", "the bombing constitutes a crime"): the same act named again, or judged, not a
+    second act."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "is not merely an attack on him but an assault on us all"
+    if noun.pos_ != "NOUN" or noun.head.lemma_.lower() not in DEFINING_VERBS:
+        return False
+    if noun.dep_ != "attr" and not (noun.dep_ == "dobj" and noun.head.lemma_.lower() != "be"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and is_act(c) for c in noun.head.children)
+
+
+# Determiners of one thing of a kind, not a known one: "a judge or a prosecutor".
+ANY_ONE = frozenset({"a", "an", "any", "every"})
+
+
+def anyone_of(act: Token) -> bool:
+    """An act whose sufferers are any one of a kind, given as a choice ("the murder of a
+    judge, a prosecutor or a politician", "to kill a soldier or a policeman"): no one in
+    particular, so no act that happened. A day on the act makes it one that happened, to
+    someone the writer could not name ("shot a soldier or a policeman on Monday")."""
+    if not undated(act):
+        return False
+    if act.pos_ in ("VERB", "AUX"):
+        sufferers = [c for c in act.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        sufferers = [g for c in act.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+    for noun in sufferers:
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ANY_ONE for c in noun.children):
+            continue
+        joined = [noun, *noun.conjuncts]
+        if len(joined) > 1 and any(c.dep_ == "cc" and c.lower_ == "or" for t in joined for c in t.children):
+            return True
+        if act.pos_ == "NOUN" and any(c.dep_ == "cc" and c.lower_ == "or" and c.i > noun.i for c in act.children):
+            return True  # the parse may hang the "or" on the act: "[the murder of a judge] or [a prosecutor]"
+    return False
+
+
+def on_condition(token: Token, is_condition: Callable[[str], bool]) -> bool:
+    """An act announced with a condition the other side must meet ("will withdraw its troops
+    unless the government holds elections"): an ultimatum, a threat."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and is_condition(m.lower_) for m in c.children)
+               for c in verb.children)
 
 
 def _bare_singular(noun: Token) -> bool:

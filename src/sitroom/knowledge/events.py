@@ -23,8 +23,8 @@ CONDITION_KINDS = {"prep", "obj", "mod", "xcomp", "pobj", "subj"}
 TARGET_KINDS = {"dobj", "prep", "between", "poss", "place", "none"}
 FLAGS = {"sym", "territory", "violence", "habitual-ok", "armed", "animate", "official", "unnamed-ok", "against-state", "person"}
 FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion",
-          "vehicle", "prevented", "habitual", "background", "cause", "advocated", "series", "mishap", "era", "armed-body",
-          "patient", "false", "inquiry", "question", "disposition", "value"}
+          "vehicle", "prevented", "habitual", "former", "background", "cause", "advocated", "series", "mishap", "era", "armed-body",
+          "patient", "false", "inquiry", "question", "disposition", "value", "ultimatum"}
 
 
 @dataclass(frozen=True, kw_only=True)

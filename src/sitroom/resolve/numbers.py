@@ -39,6 +39,8 @@ CATEGORIES = ("killed", "injured", "hit", "abducted", "arrested", "displaced", "
 # When one count is tied to several cues ("was shot and killed", "shot dead"), the gravest
 # says what became of them: killed over injured over hit (shot, stabbed, fate not given).
 SEVERITY = ("killed", "injured", "hit")
+# What befalls only the living: a count of any noun this befalls counts people.
+HARMED = frozenset({"killed", "injured"})
 PATIENTS = ("object", "subject")
 # What a noun phrase without a number is counted for: a person fleeing or detained is the
 # story of one suspect, not a toll; harm and disappearance are.
@@ -107,6 +109,8 @@ class NumberLexicon:
     subject_verbs: frozenset[str] = frozenset()
     # nouns whose singular names several people ("couple" -> 2)
     sizes: dict[str, int] = dataclasses.field(default_factory=dict)
+    # nouns a killing or wounding verb can take that are not people ("killed 30 cattle")
+    not_people: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, directory: Path | None = None) -> "NumberLexicon":
@@ -116,8 +120,9 @@ class NumberLexicon:
         numbers, multipliers, vague, qualifiers = _load_amounts(path("numbers.tsv"))
         victims, sizes = _load_victims(path("victims.tsv"))
         cues, subject_verbs = _load_cues(path("tolls.tsv"))
+        not_people = _load_not_people(path("not_people.tsv"))
         return cls(numbers=numbers, multipliers=multipliers, vague=vague, qualifiers=qualifiers,
-                   victims=victims, cues=cues, subject_verbs=subject_verbs, sizes=sizes)
+                   victims=victims, cues=cues, subject_verbs=subject_verbs, sizes=sizes, not_people=not_people)
 
     @functools.cached_property
     def amount_pattern(self) -> re.Pattern[str]:
@@ -178,6 +183,16 @@ def _load_amounts(path: Path) -> tuple[dict[str, int], dict[str, int], dict[str,
                 raise KnowledgeError(str(path), f"vague amount {phrase!r} needs a qualifier", line)
             vague[phrase] = (value, row["qualifier"])
     return numbers, multipliers, vague, qualifiers
+
+
+def _load_not_people(path: Path) -> frozenset[str]:
+    nouns = set()
+    for line, row in read_tsv(path, ("noun",), optional=("note",)):
+        noun = " ".join(row["noun"].lower().split())
+        if not noun:
+            raise KnowledgeError(str(path), "empty noun", line)
+        nouns.add(noun)
+    return frozenset(nouns)
 
 
 def _load_victims(path: Path) -> tuple[dict[str, tuple[str | None, str | None]], dict[str, int]]:
@@ -360,7 +375,8 @@ class NumberStage:
         category = self._category(number, noun)
         if category is None and counted is not noun:
             category = self._local(counted)
-        if not (is_people or self._is_cue_noun(counted) or (counted is number and category is not None)):
+        if not (is_people or self._is_cue_noun(counted) or (counted is number and category is not None)
+                or self._harmed_kind(counted, number, category)):
             return None  # "dozens of localities", "two sides", a bare number with no cue
         reference = _amount_reference(number, noun, counted)
         if reference == NEW and _also(noun):
@@ -368,6 +384,20 @@ class NumberStage:
         mention = NumberMention(start=count.start, end=count.end, text=count.text, value=count.value,
                                 qualifier=count.qualifier, category=category, group=group, reference=reference)
         return mention, [number, noun, counted]
+
+    def _harmed_kind(self, noun: Token, number: Token, category: str | None) -> bool:
+        """A counted plural noun that a verb of killing or wounding governs names people,
+        whatever the noun ("killed two shepherds", "five guards were wounded"), unless it is
+        an animal or a thing politics kills (not_people.tsv: "killed 30 cattle")."""
+        if noun is number or category not in HARMED or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+            return False
+        if noun.lemma_.lower() in self.lexicon.not_people or noun.lower_ in self.lexicon.not_people:
+            return False
+        first = noun
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head  # "killed two shepherds and three guards"
+        # the verb's own sufferer, not a count its clause only mentions ("two fatal shootings", "16 times")
+        return first.dep_ in ("dobj", "nsubjpass", "nsubj") and self._cue(first.head, "verb") in HARMED
 
     def _people(self, noun: Token) -> tuple[str | None, int] | None:
         """For victim phrases: the noun's group and how many its singular names, if it names people."""
