@@ -1223,3 +1223,38 @@ def test_an_announced_act_with_a_condition_is_a_threat(analyzer):
 def test_a_minefield_is_a_weapon(analyzer):
     found = events(analyzer, "A minefield explosion near the town killed two civilians on Sunday.")
     assert [e for e in found if violent(e)], found
+
+
+@pytest.mark.parametrize("text", [
+    # a task or mission of planning an act: planned, not done
+    "The spy was given the task of planning the assassination of the governor.",
+    # what is feared, named in apposition to the fear
+    "Neighbouring states share the same fear, an invasion by the cartel's gunmen.",
+    # an institution attacked or destroyed is a figure of speech
+    "The gangs began to intimidate and destroy the institutions of the state.",
+])
+def test_no_act_done_in_plans_fears_and_figures(analyzer, text):
+    assert not [e for e in events(analyzer, text) if violent(e) and e.modality == "asserted"], events(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    # "other" picks out no one: an act said to go on against a kind of people
+    "The neighbouring regime keeps sending rifles so rebels continue killing other villagers.",
+    # the means of a present perfect on no day sums up many acts
+    "The militia has lately stepped up its campaign by killing farmers and soldiers.",
+    # a verb of killing with no one killed tells what its doers do
+    "The death squads have assassinated with impunity in the province.",
+    # days looked back on, years with no count
+    "Many people were killed during those days.",
+    "Snipers have shot at the road's travellers for years.",
+])
+def test_summed_up_acts_are_no_event_of_the_day(analyzer, text):
+    assert not [e for e in events(analyzer, text) if violent(e)], events(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen have killed and wounded dozens of villagers in the town.",
+    "The judge the gang has murdered was buried on Monday.",
+])
+def test_a_killing_whose_victim_is_elsewhere_in_the_clause_is_news(analyzer, text):
+    assert [e for e in events(analyzer, text) if violent(e)], events(analyzer, text)

@@ -115,6 +115,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             break
     if _called_false(token, lexicon):
         return "negated"
+    if token.dep_ == "appos" and lexicon.has_frame(token.head.lemma_.lower(), "hypothetical"):
+        return "hypothetical"  # "they share the same fear, an invasion by the gangs"
     for position, verb in enumerate(chain):
         children = list(verb.children)
         if any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated") and c.dep_ in ("neg", "det", "advmod") for c in children):
@@ -157,9 +159,11 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
                 and lexicon.has_frame(verb.lemma_.lower(), "hypothetical")):
             return "hypothetical"  # "residents fear new attacks"
         if (position > 1 and verb.pos_ == "NOUN" and (chain[position - 1].lower_ == "for" or (
-                chain[position - 1].lower_ == "of" and token.tag_ == "VBG"))
+                chain[position - 1].lower_ == "of" and (token.tag_ == "VBG" or chain[position - 2].tag_ == "VBG")))
                 and lexicon.has_frame(verb.lemma_.lower(), "planned")):
-            return "planned"  # "plans for attacks", "had the mission of killing the president"
+            # "plans for attacks", "had the mission of killing the president", "the task of
+            # planning the assassination"
+            return "planned"
         if lexicon.has_frame(verb.lemma_.lower(), "planned") and verb.pos_ == "ADJ":
             return "planned"  # "is due to meet": the trigger hangs from the adjective
     if arranged(token, violent=violent, is_light=lambda w: lexicon.has_frame(w, "light"),

@@ -129,10 +129,16 @@ def counted_span(noun: Token, *, perfect: bool) -> bool:
     counted out ("endured the attacks for ten years", "over two decades"), which no single
     act of the news lasts; with the present perfect, weeks or months counted out ("over the
     three months of the siege")."""
+    if noun.tag_ == "NNS" and noun.lemma_.lower() in SPAN_NOUNS | {"day"} and any(
+            m.lower_ == "those" for m in noun.children):
+        return True  # "many were killed during those days": days looked back on
     if noun.lemma_.lower() not in SPAN_NOUNS:
         return False
     if noun.tag_ == "NNS" and any(m.lower_ in SPAN_MODIFIERS for m in noun.children):
         return True
+    if (noun.tag_ == "NNS" and noun.lemma_.lower() in LONG_SPANS and noun.head.lower_ in ("for", "over")
+            and not any(m.dep_ in ("nummod", "amod") for m in noun.children)):
+        return True  # "have killed with impunity for years", "over the years"
     if (noun.tag_ == "NNS" and noun.lemma_.lower() in LONG_SPANS and noun.head.lower_ in ("for", "over")
             and any(m.dep_ == "nummod" or m.lower_ in ("many", "several") for m in noun.children)):
         return True
@@ -283,7 +289,10 @@ def generic_victims(verb: Token) -> bool:
     victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in victims):
         victims.append(verb.head)  # "the hundreds of villagers who have been abducted"
-    if present_perfect(verb) or _goes_on(verb):
+    if present_perfect(verb) or _goes_on(verb) or _means_of_a_summary(verb) or verb.tag_ in ("VBZ", "VBP"):
+        if not victims and _killing_without_victim(verb):
+            return True  # "death squads have murdered with impunity", "by murdering and intimidating"
+    if present_perfect(verb) or _goes_on(verb) or _means_of_a_summary(verb):
         return any(_vague_plural(c, verb) for c in victims)
     # killed in any tense, "hundreds of union leaders" with no day and no place counts no one act
     return (verb.lemma_.lower() in KILLING_LEMMAS and not _placed(verb)
@@ -559,6 +568,36 @@ def undated(verb: Token) -> bool:
         g.ent_type_ in ("DATE", "TIME") for g in c.children)) for c in verb.children)
 
 
+# Verbs of killing that take the killed as their object.
+TRANSITIVE_KILLING = frozenset({"kill", "murder", "massacre", "slaughter", "execute", "assassinate"})
+
+
+def _killing_without_victim(verb: Token) -> bool:
+    """A verb of killing with no one killed, active ("have murdered with impunity"): what its
+    doers do, not an act."""
+    if verb.lemma_.lower() not in TRANSITIVE_KILLING:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "attr", "ccomp", "xcomp", "dative") for c in children):
+        return False
+    if any(c.dep_ == "conj" and any(g.dep_ in ("dobj", "attr") for g in c.children) for c in children):
+        return False  # "have killed and wounded dozens": the object is shared
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in children):
+        return False  # a participle: "the men killed"
+    if verb.dep_ in ("relcl", "acl") and not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in children):
+        return False  # "the judge they have killed": the noun it describes is its object
+    return True
+
+
+def _means_of_a_summary(verb: Token) -> bool:
+    """"has stepped up its campaign by killing farmers": the means of a present perfect on
+    no day sums up as that verb does."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "by":
+        return False
+    clause = verb.head.head
+    return clause.pos_ in ("VERB", "AUX") and present_perfect(clause) and undated(clause)
+
+
 def _goes_on(verb: Token) -> bool:
     """"militias keep killing herders": an act told as going on."""
     head = verb.head
@@ -574,7 +613,8 @@ def _vague_plural(noun: Token, clause: Token | None = None) -> bool:
         return False
     if noun.lower_ in VAGUE_QUANTITIES:
         return True  # "hundreds of peasants"
-    modifiers = [m for m in noun.children if m != clause]
+    # "other" picks out no one either: "rebels continue killing other villagers"
+    modifiers = [m for m in noun.children if m != clause and not (m.dep_ == "amod" and m.lower_ == "other")]
     if any(m.lower_ in VAGUE_QUANTITIES for m in modifiers):
         return True
     return not any(m.dep_ in ("det", "poss", "nummod", "quantmod", "compound", "amod", "prep", "relcl", "acl", "appos")
