@@ -1232,9 +1232,16 @@ def test_a_minefield_is_a_weapon(analyzer):
     "Neighbouring states share the same fear, an invasion by the cartel's gunmen.",
     # an institution attacked or destroyed is a figure of speech
     "The gangs began to intimidate and destroy the institutions of the state.",
+    # what someone is able to do
+    "Notice how those people can fight, the commander said.",
 ])
 def test_no_act_done_in_plans_fears_and_figures(analyzer, text):
     assert not [e for e in events(analyzer, text) if violent(e) and e.modality == "asserted"], events(analyzer, text)
+
+
+def test_a_report_one_can_confirm_tells_its_act(analyzer):
+    found = events(analyzer, "Police said they can confirm that two soldiers were killed in the attack on Monday.")
+    assert [e for e in found if violent(e) and e.modality == "asserted"], found
 
 
 @pytest.mark.parametrize("text", [
@@ -1258,3 +1265,45 @@ def test_summed_up_acts_are_no_event_of_the_day(analyzer, text):
 ])
 def test_a_killing_whose_victim_is_elsewhere_in_the_clause_is_news(analyzer, text):
     assert [e for e in events(analyzer, text) if violent(e)], events(analyzer, text)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Guerrillas wounded two soldiers in a bomb attack on the barracks on Thursday, police said.", "183"),
+    ("The coalition killed 20 civilians in an air strike on the market on Monday.", "195"),
+    # a beating by soldiers is an assault by hand, not the use of military force
+    ("Soldiers beat up detainees in the camp on Monday, a court was told.", "182"),
+])
+def test_a_toll_done_in_an_act_of_a_kind_is_that_act(analyzer, text, wanted):
+    assert [e.event_code for e in events(analyzer, text) if violent(e)] == [wanted], events(analyzer, text)
+
+
+def test_settlers_are_civilians(analyzer):
+    found = events(analyzer, "Settlers set fire to the offices of the endowment overnight, residents said on Sunday.")
+    assert [e for e in found if e.event_code == "171" and code(e) == "CVL"], found
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The rebels issued a declaration demanding the release of their leader.", ("100", "REB")),
+    ("The government issued a statement calling on the rebels to lay down their arms.", ("020", "GOV")),
+    ("The army released a statement condemning the rebel attack on the village.", ("111", "MIL")),
+    ("In a letter calling for talks, the opposition said the vote had been rigged.", ("020", "OPP")),
+])
+def test_what_a_statement_does_its_issuer_does(analyzer, text, wanted):
+    assert wanted in [(e.event_code, code(e)) for e in events(analyzer, text)], events(analyzer, text)
+
+
+def test_what_a_called_for_resolution_would_do_is_not_done(analyzer):
+    found = events(analyzer, "The council called for a resolution condemning the attack.")
+    assert not [e for e in found if e.event_code.startswith("11")], found
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Israel is opposed to French mediation in the talks with Syria, an aide said Wednesday.", ("120", "ISR")),
+    ("The minister said Vietnam is committed to opening up its economy.", ("030", "VNM")),
+    # a passive with its doer named stays a passive
+    ("The rebels were opposed by the army.", ("120", "MIL")),
+    ("France is ready to contribute up to 4,000 troops to an international force in Liberia, the defence minister "
+     "said on Monday.", ("033", "FRA")),
+])
+def test_who_holds_a_stance_or_offers_troops(analyzer, text, wanted):
+    assert wanted in [(e.event_code, code(e)) for e in events(analyzer, text)], events(analyzer, text)

@@ -190,7 +190,16 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(helper, index)
         if found:
             return found
+    if token.pos_ in ("VERB", "AUX") and "stance" in trigger.rule.flags and is_passive(token):
+        holder = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if holder is not None and not any(c.dep_ == "agent" for c in token.children):
+            return actors_of(holder, index)  # "Israel is opposed to the mediation": Israel opposes it
     if token.pos_ in ("VERB", "AUX"):
+        issuer = _issuer(token, lexicon_frames)
+        if issuer is not None:
+            found = actors_of(issuer, index)
+            if found:
+                return found  # "the rebels issued a statement demanding the release of ..."
         subject = subject_of(token)
         found = actors_of(subject, index) if subject is not None else []
         if not found and subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
@@ -234,6 +243,21 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         return found or _preverbal(clause_top(trigger.light), index)
     return []
+
+
+def _issuer(verb: Token, lexicon_frames: Callable[[str, str], bool]) -> Token | None:
+    """Who issued the statement, letter or communique a participle describes ("issued a
+    statement condemning the attack", "in a letter calling for talks, the group said"): the
+    subject of the clause the document is an object of."""
+    document = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or not lexicon_frames(document.lemma_.lower(), "document"):
+        return None
+    clause = document.head
+    if document.dep_ == "pobj" and clause.dep_ == "prep":
+        clause = clause.head  # "in a statement condemning ..., the group said"
+    elif document.dep_ != "dobj":
+        return None
+    return subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
 
 
 def _tells_of(verb: Token, lexicon_frames: Callable[[str, str], bool]) -> bool:

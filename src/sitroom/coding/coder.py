@@ -361,7 +361,11 @@ class EventStage:
             if not complement:
                 continue
             governing = trigger_at.get(current.i)
-            if governing is not None and governing.rule.code.startswith(CONTENT_ROOTS):
+            if governing is not None and governing.rule.code.startswith(CONTENT_ROOTS) and not any(
+                    c.dep_ == "dobj" and self.lexicon.has_frame(c.lemma_.lower(), "document")
+                    for c in governing.token.children):
+                # (but "released a statement condemning the attack" releases no one: what
+                # the statement does is the issuer's act)
                 return True
             if (self.lexicon.has_frame(current.lemma_.lower(), "prevented")
                     or self.lexicon.has_frame(current.lemma_.lower(), "advocated")):
@@ -468,6 +472,10 @@ class EventStage:
                         and rules.undated(trigger.token))
                     or (violent and not trigger.in_title and when.inferred
                         and rules.generic_present(_telling_verb(trigger, is_light), sent)))
+        # "wounded two soldiers in a bomb attack": a killing or wounding done in an act of a
+        # kind is that act (the bombing), with the toll
+        manner = next((trigger_at[h.i] for h in helpers if h.pos_ in ("NOUN", "PROPN") and h.i in trigger_at
+                       and rules.specific_violence(trigger_at[h.i].rule.code)), None)
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory
@@ -477,7 +485,10 @@ class EventStage:
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
             code, rule = trigger.rule.code, trigger.rule.name
-            if code in rules.TOLL_ASSAULTS and (rules.both_fight(source, target) or rules.state_force(source)):
+            if manner is not None and code in rules.TOLL_ASSAULTS:
+                code, rule = manner.rule.code, f"{rule}+in:{manner.rule.name}"
+            if code in rules.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and (
+                    rules.both_fight(source, target) or rules.state_force(source)):
                 # "security forces killed six insurgents", "Russian aircraft killed 46 villagers":
                 # armed parties killing each other, or a state's armed forces killing, fight
                 code, rule = rules.GENERIC_FORCE, f"{rule}+between-armed"

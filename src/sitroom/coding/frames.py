@@ -142,6 +142,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "hypothetical"
         if any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
             return "planned" if _future_in_the_past(verb, children, lexicon) else "hypothetical"
+        if position == 0 and any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "ability") for c in children):
+            return "hypothetical"  # "those people can fight": what they are able to do, not what they did
         if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "threatened"):
             return "threatened"
         if any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "planned") for c in children):

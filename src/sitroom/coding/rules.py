@@ -30,6 +30,12 @@ GENERIC_FORCE, GENERIC_ASSAULT = "190", "180"
 GENERIC_THREAT = "130"
 # Codes of killing and wounding (kill, wound, injure, murder): assaults, unless both sides fight.
 TOLL_ASSAULTS = ("1823", "182")
+
+
+def specific_violence(code: str) -> bool:
+    """A violent code that says how ("183" bombing, "195" air strike), not only that
+    someone was attacked (190, 180) or killed (1823)."""
+    return code[:2] in ("18", "19", "20") and code not in (GENERIC_FORCE, GENERIC_ASSAULT) and code not in TOLL_ASSAULTS
 # Roles of people who do not fight: violence against them is one-sided.
 CIVILIAN_ROLES = ("CVL", "NGO", "MED", "HLH", "EDU", "REL", "JUD", "LEG", "BUS", "LAB", "AGR", "REF")
 # Perpetrators whose violence is assault, not warfare: unnamed gunmen, gangs.
