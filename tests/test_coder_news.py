@@ -1307,3 +1307,32 @@ def test_what_a_called_for_resolution_would_do_is_not_done(analyzer):
 ])
 def test_who_holds_a_stance_or_offers_troops(analyzer, text, wanted):
     assert wanted in [(e.event_code, code(e)) for e in events(analyzer, text)], events(analyzer, text)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a weapons test shows force; it uses none
+    ("Iran test-fired a ballistic missile on Sunday, state media said.", ("150", "IRN")),
+    # a bomber who blows himself up is a suicide bombing, with its victims as the target
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing five soldiers.",
+     ("1831", "UAF")),
+    ("The president pardoned 300 prisoners on Monday.", ("0841", "GOV")),
+    # withdrawing an ambassador cuts diplomatic ties; it is no retreat of forces
+    ("Turkey has withdrawn its ambassador from Austria.", ("161", "TUR")),
+])
+def test_common_acts_of_states_and_bombers(analyzer, text, wanted):
+    assert wanted in [(e.event_code, code(e)) for e in events(analyzer, text)], events(analyzer, text)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The Houthis claimed responsibility for a drone attack on an oil facility in Saudi Arabia.", ("195", "YEMREB")),
+    ("The Islamic State group claimed responsibility for the bombing, which killed 12 people in Kabul on Friday.",
+     ("183", "INS")),
+    ("Al-Shabaab said it was responsible for the attack on the base.", ("190", "SOMINS")),
+])
+def test_who_claims_an_act_did_it_by_their_own_word(analyzer, text, wanted):
+    assert wanted in [(e.event_code, code(e)) for e in events(analyzer, text)], events(analyzer, text)
+
+
+def test_who_denies_an_act_is_not_its_doer(analyzer):
+    found = events(analyzer, "The rebels denied responsibility for the attack on the convoy on Monday.")
+    assert not [e for e in found if violent(e) and code(e) == "REB"], found

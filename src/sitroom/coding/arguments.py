@@ -212,6 +212,13 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         if not found and subject is not None:
             found = unknown_body(subject, lambda word: lexicon_frames(word, "armed-body"))
         return found
+    claimant = _claimant(token, lexicon_frames)
+    if claimant is not None:
+        found = actors_of(claimant, index)
+        if not found and claimant.lower_ in SPEAKER_PRONOUNS:
+            found = _reporter_of(token, claimant, index)
+        if found:
+            return found  # "the group claimed responsibility for the bombing"
     # a noun trigger: its own possessor, modifiers or "by" phrase, else its light verb's subject
     for child in token.children:
         if child.dep_ == "poss":
@@ -243,6 +250,20 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         return found or _preverbal(clause_top(trigger.light), index)
     return []
+
+
+def _claimant(noun: Token, lexicon_frames: Callable[[str, str], bool]) -> Token | None:
+    """Who claims an act ("X claimed responsibility for the bombing", "X took credit for the
+    attack", "X said it was responsible for the attack"): its doer, by its own word."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    owner = noun.head.head
+    if owner.lemma_.lower() in ("responsibility", "credit") and owner.dep_ == "dobj" \
+            and lexicon_frames(owner.head.lemma_.lower(), "responsibility"):
+        return subject_of(owner.head)
+    if owner.lower_ == "responsible" and owner.dep_ == "acomp":
+        return subject_of(owner.head)
+    return None
 
 
 def _issuer(verb: Token, lexicon_frames: Callable[[str, str], bool]) -> Token | None:

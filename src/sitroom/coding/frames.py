@@ -135,6 +135,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "negated"
         if position > 0 and chain[position - 1].dep_ == "xcomp" and lexicon.has_frame(verb.lemma_.lower(), "negated"):
             return "negated"  # "has been unable to agree on measures"
+        if (position > 1 and lexicon.has_frame(verb.lemma_.lower(), "responsibility")
+                and chain[position - 1].lemma_.lower() in ("responsibility", "credit")):
+            return "claimed"  # "ISWAP claimed responsibility for the raid": its doer's own word
         if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "claim") and (
                 chain[position - 1].dep_ in ("pcomp", "pobj") or any(t.dep_ == "pcomp" for t in chain[:position])):
             return "claimed"  # "accused the army of killing civilians": alleged
