@@ -1336,3 +1336,9 @@ def test_who_claims_an_act_did_it_by_their_own_word(analyzer, text, wanted):
 def test_who_denies_an_act_is_not_its_doer(analyzer):
     found = events(analyzer, "The rebels denied responsibility for the attack on the convoy on Monday.")
     assert not [e for e in found if violent(e) and code(e) == "REB"], found
+
+
+def test_people_struck_in_a_place_are_its_people(analyzer):
+    found = events(analyzer, "A Russian missile strike on a residential building in Dnipro killed 40 people, Ukrainian "
+                             "officials said.")
+    assert [(e.event_code, code(e), code(e, "target")) for e in found if violent(e)] == [("195", "RUSMIL", "UKRCVL")]

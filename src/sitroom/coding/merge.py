@@ -243,8 +243,13 @@ def _absorb(home: "Draft", other: "Draft") -> None:
         home.date_inferred = home.date_suspect = False
     if home.place is None or _finer(other.place, home.place):  # type: ignore[arg-type]
         home.place = other.place or home.place
-    home.tolls.extend(other.tolls)
-    if not home.attribution or (_generic(home.attribution) and other.attribution and not _generic(other.attribution)):
+    # a party's claim ("ISWAP claimed the raid, saying it killed 25") does not overrule what
+    # others report of the same act: their count and their name stay the event's
+    party_claim = other.modality == "claimed" and home.modality == "asserted"
+    if not party_claim or not home.tolls:
+        home.tolls.extend(other.tolls)
+    if not party_claim and (not home.attribution or (
+            _generic(home.attribution) and other.attribution and not _generic(other.attribution))):
         home.attribution = other.attribution  # "the Syrian Observatory" says more than "an NGO"
     home.evidence.extend(e for e in other.evidence if e not in home.evidence)
     home.anchors |= other.anchors

@@ -32,6 +32,20 @@ GENERIC_THREAT = "130"
 TOLL_ASSAULTS = ("1823", "182")
 
 
+def local_victims(target: "Argument", country: str) -> "Argument":
+    """Civilians named by their role alone ("40 people", "residents") who were struck in a
+    place of `country` are of that country, not of the article's main one."""
+    actor, mention = target.actor, target.mention
+    code = actor.code or ""
+    if mention.kind != "role" or not actor.country or actor.country == country or not code.startswith(actor.country):
+        return target
+    role = code[len(actor.country):]
+    if role not in CIVILIAN_ROLES:
+        return target
+    moved = dataclasses.replace(actor, code=country + role, country=country)
+    return dataclasses.replace(target, actor=moved, mention=dataclasses.replace(mention, actor=moved))
+
+
 def specific_violence(code: str) -> bool:
     """A violent code that says how ("183" bombing, "195" air strike), not only that
     someone was attacked (190, 180) or killed (1823)."""
