@@ -1191,7 +1191,7 @@ def test_a_mission_of_killing_is_not_a_killing(analyzer):
     "Let us recall the bombing of the airliner, in which more than 100 people died; the explosion at the police "
     "headquarters in the capital; the murder of many reporters.",
     # "previously": told from before, not the day's news
-    "The troops of the two countries have previously clashed at the border.",
+    "Patrols from the two armies have previously fought along the frontier.",
 ])
 def test_what_is_told_from_before_is_no_event_of_the_day(analyzer, text):
     assert not [e for e in events(analyzer, text) if violent(e)], events(analyzer, text)
@@ -1221,7 +1221,7 @@ def test_an_announced_act_with_a_condition_is_a_threat(analyzer):
 
 
 def test_a_minefield_is_a_weapon(analyzer):
-    found = events(analyzer, "A minefield explosion near the town killed two civilians on Sunday.")
+    found = events(analyzer, "A blast in a minefield north of the dam killed two herders on Sunday.")
     assert [e for e in found if violent(e)], found
 
 
@@ -1268,7 +1268,7 @@ def test_a_killing_whose_victim_is_elsewhere_in_the_clause_is_news(analyzer, tex
 
 
 @pytest.mark.parametrize("text, wanted", [
-    ("Guerrillas wounded two soldiers in a bomb attack on the barracks on Thursday, police said.", "183"),
+    ("Insurgents injured three policemen in a bomb attack near the depot on Friday, officials said.", "183"),
     ("The coalition killed 20 civilians in an air strike on the market on Monday.", "195"),
     # a beating by soldiers is an assault by hand, not the use of military force
     ("Soldiers beat up detainees in the camp on Monday, a court was told.", "182"),
@@ -1278,7 +1278,7 @@ def test_a_toll_done_in_an_act_of_a_kind_is_that_act(analyzer, text, wanted):
 
 
 def test_settlers_are_civilians(analyzer):
-    found = events(analyzer, "Settlers set fire to the offices of the endowment overnight, residents said on Sunday.")
+    found = events(analyzer, "Settlers set fire to a school and two cars in the village overnight, residents said on Sunday.")
     assert [e for e in found if e.event_code == "171" and code(e) == "CVL"], found
 
 
@@ -1298,12 +1298,12 @@ def test_what_a_called_for_resolution_would_do_is_not_done(analyzer):
 
 
 @pytest.mark.parametrize("text, wanted", [
-    ("Israel is opposed to French mediation in the talks with Syria, an aide said Wednesday.", ("120", "ISR")),
-    ("The minister said Vietnam is committed to opening up its economy.", ("030", "VNM")),
+    ("Greece is opposed to Turkish involvement in the talks on Cyprus, a government spokesman said.", ("120", "GRC")),
+    ("The finance minister said Ghana is committed to opening its markets.", ("030", "GHA")),
     # a passive with its doer named stays a passive
     ("The rebels were opposed by the army.", ("120", "MIL")),
-    ("France is ready to contribute up to 4,000 troops to an international force in Liberia, the defence minister "
-     "said on Monday.", ("033", "FRA")),
+    ("Brazil is ready to contribute 1,500 soldiers to a UN force in Haiti, its defence minister said on Monday.",
+     ("033", "BRA")),
 ])
 def test_who_holds_a_stance_or_offers_troops(analyzer, text, wanted):
     assert wanted in [(e.event_code, code(e)) for e in events(analyzer, text)], events(analyzer, text)
@@ -1313,7 +1313,7 @@ def test_who_holds_a_stance_or_offers_troops(analyzer, text, wanted):
     # a weapons test shows force; it uses none
     ("Iran test-fired a ballistic missile on Sunday, state media said.", ("150", "IRN")),
     # a bomber who blows himself up is a suicide bombing, with its victims as the target
-    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing five soldiers.",
+    ("A bomber blew himself up outside a police academy in Quetta on Tuesday, killing seven recruits.",
      ("1831", "UAF")),
     ("The president pardoned 300 prisoners on Monday.", ("0841", "GOV")),
     # withdrawing an ambassador cuts diplomatic ties; it is no retreat of forces

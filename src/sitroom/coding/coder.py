@@ -268,7 +268,7 @@ class EventStage:
                 if child.dep_ == "advmod" and self.lexicon.has_frame(child.lemma_.lower(), "habitual"):
                     return True
                 if child.dep_ == "advmod" and self.lexicon.has_frame(child.lower_, "former"):
-                    return True  # "the two armies have previously clashed at the border": told from before
+                    return True  # "patrols have previously fought along the frontier": told from before
                 if (child.dep_ == "npadvmod" and rules.many_times(child) and rules.present_perfect(verb)
                         and rules.undated(verb)):
                     return True  # "the town has been shelled several times" (but "stabbed several times")
