@@ -1315,3 +1315,17 @@ def test_people_struck_in_a_place_are_its_people(analyzer):
 ])
 def test_who_does_what_in_common_constructions(analyzer, text, wanted):
     assert wanted in [(e.event_code, code(e)) for e in events(analyzer, text)], events(analyzer, text)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a kind of bombing named by the bomb's noun and by its verb is one act
+    ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least nine people.",
+     [("1832", None, 9)]),
+    # a town retaken from someone is taken from them
+    ("Government troops recaptured the town from the rebels on Sunday.", [("192", "REB", None)]),
+    ("Saudi Arabia and Iran restored diplomatic ties on Friday.", [("054", "IRN", None)]),
+])
+def test_one_act_and_whom_it_is_done_to(analyzer, text, wanted):
+    found = [(e.event_code, code(e, "target"), e.fatalities.killed if e.fatalities else None)
+             for e in events(analyzer, text)]
+    assert found == wanted, found

@@ -194,7 +194,9 @@ def _distinct_acts(a: "Draft", b: "Draft") -> bool:
     events; a generic one ("an offensive, capturing towns") may absorb a specific one."""
     same_sentence = any(e in b.evidence for e in a.evidence)
     specific = not a.code.endswith("0") and not b.code.endswith("0") and len(a.code) >= 3 and len(b.code) >= 3
-    return same_sentence and specific and a.code != b.code
+    # "a car bomb exploded": the car bombing (1832) is a kind of the bombing (183), one act
+    refines = a.code.startswith(b.code) or b.code.startswith(a.code)
+    return same_sentence and specific and not refines
 
 
 def _actors_agree(a: "Draft", b: "Draft") -> bool:
@@ -234,7 +236,8 @@ def places_agree(x: Place | None, y: Place | None) -> bool:
 
 
 def _absorb(home: "Draft", other: "Draft") -> None:
-    if len(other.code) > len(home.code) and other.code[:2] == home.code[:2] and home.code.endswith("0"):
+    if len(other.code) > len(home.code) and other.code[:2] == home.code[:2] and (
+            home.code.endswith("0") or other.code.startswith(home.code)):
         home.code, home.rule = other.code, other.rule  # a specific code beats a generic one
     home.source = home.source or other.source
     home.target = home.target or other.target
