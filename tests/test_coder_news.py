@@ -1329,3 +1329,14 @@ def test_one_act_and_whom_it_is_done_to(analyzer, text, wanted):
     found = [(e.event_code, code(e, "target"), e.fatalities.killed if e.fatalities else None)
              for e in events(analyzer, text)]
     assert found == wanted, found
+
+
+def test_each_of_two_who_did_it_to_each_other_did_it_to_the_other(analyzer):
+    found = events(analyzer, "China and the Philippines accused each other of ramming ships near a disputed shoal.")
+    assert sorted((e.event_code, code(e), code(e, "target")) for e in found) == [("112", "CHN", "PHL"),
+                                                                               ("112", "PHL", "CHN")], found
+
+
+def test_a_court_that_sentences_someone_acts_on_them(analyzer):
+    found = events(analyzer, "The court sentenced the opposition leader to five years in prison on Monday.")
+    assert [(e.event_code, code(e, "target")) for e in found] == [("173", "OPP")], found

@@ -437,6 +437,10 @@ class EventStage:
                            doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None
         violent = trigger.rule.code[:2] in VIOLENT_ROOTS
         pairs = _pairs(found_sources, found_targets, symmetric="sym" in trigger.rule.flags, violent=violent)
+        if not found_targets and len(found_sources) == 2 and rules.reciprocal(trigger.token):
+            # "China and the Philippines accused each other": each did it to the other
+            first, second = (a.actor for a in found_sources)
+            pairs = [(first, second), (second, first)]
         if "against-state" in trigger.rule.flags:
             pairs = [(s, t if t is not None else rules.state_forces_against(s)) for s, t in pairs]
         if any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for t in trigger.tokens for a in t.children):

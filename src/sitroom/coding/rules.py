@@ -32,6 +32,18 @@ GENERIC_THREAT = "130"
 TOLL_ASSAULTS = ("1823", "182")
 
 
+def reciprocal(verb: Token) -> bool:
+    """The act's object is "each other" or "one another"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "pobj", "prep"):
+            nouns = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
+            for noun in nouns:
+                words = {t.lower_ for t in noun.subtree}
+                if {"each", "other"} <= words or {"one", "another"} <= words:
+                    return True
+    return False
+
+
 def local_victims(target: "Argument", country: str) -> "Argument":
     """Civilians named by their role alone ("40 people", "residents") who were struck in a
     place of `country` are of that country, not of the article's main one."""
