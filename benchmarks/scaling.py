@@ -41,6 +41,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
+
 from sitroom import fusion, story
 from sitroom.bench import FEED_DAYS, FEED_FIRST_DAY, FEED_SEED, MB, STORY_DAYS, PeakMemory, dated_feed, documents, \
     feed_line, stories, timed_cpu
@@ -111,13 +113,36 @@ def write_corpus(folder: Path, copies: int, *, same_days: bool) -> Path:
     return folder
 
 
+class ProcessPeaks(PeakMemory):
+    """`PeakMemory`, and the peak of the workers' RSS summed (this process's children,
+    without it) and of each worker alone: which of the writer and the workers grows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.workers_peak = 0
+        self.each: dict[int, int] = {}
+
+    def sample(self) -> None:
+        super().sample()
+        total = 0
+        for child in psutil.Process().children(recursive=True):
+            try:
+                rss = child.memory_info().rss
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            total += rss
+            self.each[child.pid] = max(self.each.get(child.pid, 0), rss)
+        self.workers_peak = max(self.workers_peak, total)
+
+
 def measure(corpus: Path, store: Path, workers: int, statements: StatementTimes | None = None) -> dict:
-    with PeakMemory() as memory, statements or contextlib.nullcontext():
+    with ProcessPeaks() as memory, statements or contextlib.nullcontext():
         report, seconds, peak, cpu = timed_cpu(lambda: ingest([str(corpus)], Options(), store, workers=workers))
     with Store.open(store, read_only=True) as opened:
         stats = opened.stats()
     return {"documents": report.articles, "stored": report.stored, "failed": len(report.failed),
             "seconds": seconds, "cpu": cpu, "peak_rss": peak, "writer_rss": memory.own_peak,
+            "workers_rss": memory.workers_peak, "each_worker_rss": sorted(memory.each.values(), reverse=True),
             "check_seconds": report.check_seconds,
             "write_seconds": report.write_seconds, **stats}
 
@@ -141,9 +166,12 @@ def main() -> int:
             timings.append(StatementTimes())
             result = measure(corpus, store, args.workers, timings[-1] if args.statements else None)
             results.append(result)
+            each = "/".join(f"{rss / MB:.0f}" for rss in result["each_worker_rss"][:4])
             print(f"{copies:>3} x dated stream, {result['documents']:>6} docs: {result['seconds']:7.1f} s  "
                   f"{result['documents'] / result['seconds']:6.2f} docs/s  CPU {result['cpu']:7.1f} s  "
-                  f"peak RSS {result['peak_rss'] / MB:6.0f} MB (writer {result['writer_rss'] / MB:4.0f} MB)  store checks {result['check_seconds']:5.1f} s  "
+                  f"peak RSS {result['peak_rss'] / MB:6.0f} MB (writer {result['writer_rss'] / MB:4.0f} MB, workers "
+                  f"{result['workers_rss'] / MB:4.0f} MB, each at most {each})  "
+                  f"store checks {result['check_seconds']:5.1f} s  "
                   f"writes {result['write_seconds']:6.1f} s  ({result['stored']} stored, {result['failed']} failed; "
                   f"{result['events']} events, {result['evidence']} evidence rows, "
                   f"{result['sentences']} sentences)", flush=True)
