@@ -1,6 +1,6 @@
 """How ingest time and memory grow with the dated stream: the corpus once against ten times.
 
-    .venv/bin/python benchmarks/scaling.py [--copies 1 10] [--workers 2] [--same-days] [--keep DIR]
+    .venv/bin/python benchmarks/scaling.py [--copies 1 10] [--workers 2] [--same-days] [--keep DIR] [--statements]
 
 The corpus is `sitroom bench`'s dated stream of the shared ECB+ documents (982 news texts,
 `bench.dated_feed`: each gold event cluster is one story, its reports from other
@@ -24,11 +24,14 @@ whole) and ingested into a fresh store with `commands.ingest`. Printed per size:
 time, documents per second, processor time of this process and its workers, peak RSS,
 the time spent in store checks and writes, and the store's counts; then the ratios of
 the largest size to the smallest against the targets (time at most 10.5 times for ten
-times the documents, peak memory within `MEMORY_TARGET`).
+times the documents, peak memory within `MEMORY_TARGET`). `--statements` also times the
+writer's SQL statements, each kind apart (`statement_times.py`), and prints those of the
+largest size that took longest beside the smallest size's.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import random
@@ -38,6 +41,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
+
 from sitroom import fusion, story
 from sitroom.bench import FEED_DAYS, FEED_FIRST_DAY, FEED_SEED, MB, STORY_DAYS, PeakMemory, dated_feed, documents, \
     feed_line, stories, timed_cpu
@@ -45,6 +50,8 @@ from sitroom.commands import ingest
 from sitroom.options import Options
 from sitroom.records import Article
 from sitroom.store import Store
+
+from statement_times import StatementTimes, compare  # noqa: E402  (a sibling script, not a package)
 
 ECB = Path(__file__).resolve().parents[2] / "shared" / "bench" / "ecbplus_docs.jsonl"
 FILE_DOCS = 500  # documents per JSON Lines file: well under intake's per-file size limit
@@ -106,13 +113,36 @@ def write_corpus(folder: Path, copies: int, *, same_days: bool) -> Path:
     return folder
 
 
-def measure(corpus: Path, store: Path, workers: int) -> dict:
-    with PeakMemory() as memory:
+class ProcessPeaks(PeakMemory):
+    """`PeakMemory`, and the peak of the workers' RSS summed (this process's children,
+    without it) and of each worker alone: which of the writer and the workers grows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.workers_peak = 0
+        self.each: dict[int, int] = {}
+
+    def sample(self) -> None:
+        super().sample()
+        total = 0
+        for child in psutil.Process().children(recursive=True):
+            try:
+                rss = child.memory_info().rss
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            total += rss
+            self.each[child.pid] = max(self.each.get(child.pid, 0), rss)
+        self.workers_peak = max(self.workers_peak, total)
+
+
+def measure(corpus: Path, store: Path, workers: int, statements: StatementTimes | None = None) -> dict:
+    with ProcessPeaks() as memory, statements or contextlib.nullcontext():
         report, seconds, peak, cpu = timed_cpu(lambda: ingest([str(corpus)], Options(), store, workers=workers))
     with Store.open(store, read_only=True) as opened:
         stats = opened.stats()
     return {"documents": report.articles, "stored": report.stored, "failed": len(report.failed),
             "seconds": seconds, "cpu": cpu, "peak_rss": peak, "writer_rss": memory.own_peak,
+            "workers_rss": memory.workers_peak, "each_worker_rss": sorted(memory.each.values(), reverse=True),
             "check_seconds": report.check_seconds,
             "write_seconds": report.write_seconds, **stats}
 
@@ -123,19 +153,25 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--same-days", action="store_true", help="every copy in the same four days")
     parser.add_argument("--keep", type=Path, help="write the corpora and stores here and keep them")
+    parser.add_argument("--statements", action="store_true", help="time the writer's SQL statements, each kind apart")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sitroom-scaling-") as scratch:
         root = args.keep or Path(scratch)
         results = []
+        timings: list[StatementTimes] = []
         for copies in args.copies:
             corpus = write_corpus(root / f"corpus-{copies}", copies, same_days=args.same_days)
             store = root / f"store-{copies}.duckdb"
             store.unlink(missing_ok=True)
-            result = measure(corpus, store, args.workers)
+            timings.append(StatementTimes())
+            result = measure(corpus, store, args.workers, timings[-1] if args.statements else None)
             results.append(result)
+            each = "/".join(f"{rss / MB:.0f}" for rss in result["each_worker_rss"][:4])
             print(f"{copies:>3} x dated stream, {result['documents']:>6} docs: {result['seconds']:7.1f} s  "
                   f"{result['documents'] / result['seconds']:6.2f} docs/s  CPU {result['cpu']:7.1f} s  "
-                  f"peak RSS {result['peak_rss'] / MB:6.0f} MB (writer {result['writer_rss'] / MB:4.0f} MB)  store checks {result['check_seconds']:5.1f} s  "
+                  f"peak RSS {result['peak_rss'] / MB:6.0f} MB (writer {result['writer_rss'] / MB:4.0f} MB, workers "
+                  f"{result['workers_rss'] / MB:4.0f} MB, each at most {each})  "
+                  f"store checks {result['check_seconds']:5.1f} s  "
                   f"writes {result['write_seconds']:6.1f} s  ({result['stored']} stored, {result['failed']} failed; "
                   f"{result['events']} events, {result['evidence']} evidence rows, "
                   f"{result['sentences']} sentences)", flush=True)
@@ -151,6 +187,8 @@ def main() -> int:
               f"the writer's {100 * writer_growth:+.1f}%; "
               f"writes {large['write_seconds'] / small['write_seconds']:.2f}x, "
               f"checks {large['check_seconds'] / small['check_seconds']:.2f}x")
+        if args.statements:
+            print(compare(timings[0], timings[-1]))
     return 0
 
 

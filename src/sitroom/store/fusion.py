@@ -210,7 +210,13 @@ class StoryChange:
     parts: dict[str, set[str]]
 
 
-# Members as the re-clustering reads them.
+# Members as the re-clustering reads them. By an indexed column (id, article_id, event_id)
+# `list_contains(?, column)` is an index scan; by a column with no index (members' seq,
+# member_edges' ends) it is a filter above a scan that reads every column selected of every
+# row first, the JSON of every member or pair the store holds (at ten times the dated
+# stream, 18 ms a call for 17,679 members against 2 ms). `column = ANY(?)` is a semi join
+# instead, whose keys filter the scan: only the key column is read whole, the other
+# columns of the rows found alone (the same rows, in the same order).
 _MEMBER_SELECT = "SELECT seq, id, article_id, event_id, record, decision FROM members"
 # The story links of some articles (the list twice), each end through its own index: an
 # OR of the two filters would read the whole table. (A link is one row: the UNION only
@@ -312,8 +318,8 @@ class Fuser:
         members = {m.seq: m for found in in_story.values() for m in found if m.article_id in parted}
         seqs = sorted(members)
         stale = []
-        for a, b, match in self.con.execute('SELECT a, b, "match" FROM member_edges WHERE list_contains(?, a) '
-                                            'AND list_contains(?, b)', [seqs, seqs]).fetchall():
+        for a, b, match in self.con.execute('SELECT a, b, "match" FROM member_edges WHERE a = ANY(?::BIGINT[]) '
+                                            'AND b = ANY(?::BIGINT[])', [seqs, seqs]).fetchall():
             x, y = members[a], members[b]
             if story_of.get(x.article_id) == story_of.get(y.article_id) or "story" not in _parsed(match):
                 continue
@@ -403,7 +409,7 @@ class Fuser:
                 [[m.seq for m, _ in queried], [b.root for _, b in queried], [b.place for _, b in queried],
                  [b.first_day for _, b in queried], [b.last_day for _, b in queried]]).fetchall()
             found = {int(seq): self._member(row) for row in self.con.execute(
-                f"{_MEMBER_SELECT} WHERE list_contains(?, seq)", [sorted({m for _, m in pairs})]).fetchall()
+                f"{_MEMBER_SELECT} WHERE seq = ANY(?::BIGINT[])", [sorted({m for _, m in pairs})]).fetchall()
                 for seq in (row[0],)} if pairs else {}
             for q_seq, m_seq in pairs:
                 out[q_seq][m_seq] = found[m_seq]
@@ -448,18 +454,18 @@ class Fuser:
         if not dirty:
             return
         neighbours = {x for row in self.con.execute(
-            "SELECT a, b FROM member_edges WHERE list_contains(?, a) UNION ALL "
-            "SELECT a, b FROM member_edges WHERE list_contains(?, b)", [dirty, dirty]).fetchall() for x in row}
+            "SELECT a, b FROM member_edges WHERE a = ANY(?::BIGINT[]) UNION ALL "
+            "SELECT a, b FROM member_edges WHERE b = ANY(?::BIGINT[])", [dirty, dirty]).fetchall() for x in row}
         events = sorted({event_id for (event_id,) in self.con.execute(
-            "SELECT DISTINCT event_id FROM members WHERE list_contains(?, seq)",
+            "SELECT DISTINCT event_id FROM members WHERE seq = ANY(?::BIGINT[])",
             [sorted(neighbours | set(dirty))]).fetchall()})
         rows = self.con.execute(
-            f"{_MEMBER_SELECT} WHERE list_contains(?, event_id) UNION {_MEMBER_SELECT} WHERE list_contains(?, seq)",
+            f"{_MEMBER_SELECT} WHERE list_contains(?, event_id) UNION {_MEMBER_SELECT} WHERE seq = ANY(?::BIGINT[])",
             [events, dirty]).fetchall()
         members = {m.seq: m for m in map(self._member, rows)}
         seqs = sorted(members)
         edge_rows = self.con.execute(
-            'SELECT a, b, score, "match" FROM member_edges WHERE list_contains(?, a) AND list_contains(?, b)',
+            'SELECT a, b, score, "match" FROM member_edges WHERE a = ANY(?::BIGINT[]) AND b = ANY(?::BIGINT[])',
             [seqs, seqs]).fetchall()
         matches = {(a, b): json.loads(match) for a, b, _, match in edge_rows}
         splits = {(member, other) for member, other in self.con.execute(
@@ -512,7 +518,7 @@ class Fuser:
             self.con.execute("UPDATE members SET event_id = u.event, decision = u.decision::JSON FROM ("
                              "SELECT unnest(?::BIGINT[]) AS seq, unnest(?::VARCHAR[]) AS event, "
                              "unnest(?::VARCHAR[]) AS decision) u WHERE members.seq = u.seq "
-                             "AND list_contains(?, members.seq)",
+                             "AND members.seq = ANY(?::BIGINT[])",
                              [[u[0] for u in updates], [u[1] for u in updates], [u[2] for u in updates],
                               [u[0] for u in updates]])
             self.con.execute("UPDATE evidence SET event_id = u.event FROM (SELECT unnest(?::VARCHAR[]) AS event, "
