@@ -193,7 +193,7 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
     if token.pos_ in ("VERB", "AUX") and "stance" in trigger.rule.flags and is_passive(token):
         holder = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if holder is not None and not any(c.dep_ == "agent" for c in token.children):
-            return actors_of(holder, index)  # "Israel is opposed to the mediation": Israel opposes it
+            return actors_of(holder, index)  # "Greece is opposed to the plan": Greece opposes it
     if token.pos_ in ("VERB", "AUX"):
         issuer = _issuer(token, lexicon_frames)
         if issuer is not None:

@@ -31,37 +31,6 @@ GENERIC_THREAT = "130"
 # Codes of killing and wounding (kill, wound, injure, murder): assaults, unless both sides fight.
 TOLL_ASSAULTS = ("1823", "182")
 
-
-def reciprocal(verb: Token) -> bool:
-    """The act's object is "each other" or "one another"."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "pobj", "prep"):
-            nouns = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
-            for noun in nouns:
-                words = {t.lower_ for t in noun.subtree}
-                if {"each", "other"} <= words or {"one", "another"} <= words:
-                    return True
-    return False
-
-
-def local_victims(target: "Argument", country: str) -> "Argument":
-    """Civilians named by their role alone ("40 people", "residents") who were struck in a
-    place of `country` are of that country, not of the article's main one."""
-    actor, mention = target.actor, target.mention
-    code = actor.code or ""
-    if mention.kind != "role" or not actor.country or actor.country == country or not code.startswith(actor.country):
-        return target
-    role = code[len(actor.country):]
-    if role not in CIVILIAN_ROLES:
-        return target
-    moved = dataclasses.replace(actor, code=country + role, country=country)
-    return dataclasses.replace(target, actor=moved, mention=dataclasses.replace(mention, actor=moved))
-
-
-def specific_violence(code: str) -> bool:
-    """A violent code that says how ("183" bombing, "195" air strike), not only that
-    someone was attacked (190, 180) or killed (1823)."""
-    return code[:2] in ("18", "19", "20") and code not in (GENERIC_FORCE, GENERIC_ASSAULT) and code not in TOLL_ASSAULTS
 # Roles of people who do not fight: violence against them is one-sided.
 CIVILIAN_ROLES = ("CVL", "NGO", "MED", "HLH", "EDU", "REL", "JUD", "LEG", "BUS", "LAB", "AGR", "REF")
 # Perpetrators whose violence is assault, not warfare: unnamed gunmen, gangs.
@@ -323,7 +292,7 @@ def generic_victims(verb: Token) -> bool:
         victims.append(verb.head)  # "the hundreds of villagers who have been abducted"
     if present_perfect(verb) or _goes_on(verb) or _means_of_a_summary(verb) or verb.tag_ in ("VBZ", "VBP"):
         if not victims and _killing_without_victim(verb):
-            return True  # "death squads have murdered with impunity", "by murdering and intimidating"
+            return True  # "death squads have murdered with impunity", "they kill with impunity"
     if present_perfect(verb) or _goes_on(verb) or _means_of_a_summary(verb):
         return any(_vague_plural(c, verb) for c in victims)
     # killed in any tense, "hundreds of union leaders" with no day and no place counts no one act
@@ -498,6 +467,38 @@ def kind_named(noun: Token) -> bool:
     clause = first.head
     return undated(clause) and not any(
         c.dep_ == "prep" and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.subtree) for c in clause.children)
+
+
+def reciprocal(verb: Token) -> bool:
+    """The act's object is "each other" or "one another"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "pobj", "prep"):
+            nouns = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
+            for noun in nouns:
+                words = {t.lower_ for t in noun.subtree}
+                if {"each", "other"} <= words or {"one", "another"} <= words:
+                    return True
+    return False
+
+
+def local_victims(target: "Argument", country: str) -> "Argument":
+    """Civilians named by their role alone ("40 people", "residents") who were struck in a
+    place of `country` are of that country, not of the article's main one."""
+    actor, mention = target.actor, target.mention
+    code = actor.code or ""
+    if mention.kind != "role" or not actor.country or actor.country == country or not code.startswith(actor.country):
+        return target
+    role = code[len(actor.country):]
+    if role not in CIVILIAN_ROLES:
+        return target
+    moved = dataclasses.replace(actor, code=country + role, country=country)
+    return dataclasses.replace(target, actor=moved, mention=dataclasses.replace(mention, actor=moved))
+
+
+def specific_violence(code: str) -> bool:
+    """A violent code that says how ("183" bombing, "195" air strike), not only that
+    someone was attacked (190, 180) or killed (1823)."""
+    return code[:2] in VIOLENT_ROOTS and code not in (GENERIC_FORCE, GENERIC_ASSAULT) and code not in TOLL_ASSAULTS
 
 
 def listed_object(noun: Token) -> Token | None:
