@@ -139,3 +139,25 @@ def test_header_of_neither_kind_is_refused(tmp_path: Path) -> None:
 def test_missing_user_file_is_a_knowledge_error(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="file not found"):
         ActorKB.load([tmp_path / "absent.tsv"])
+
+
+DATED_GROUPS_HEADER = "name\taliases\tcountry\tcode\tkind\tnote\tsince\tearlier_code\n"
+
+
+def test_a_group_whose_role_changed_has_the_code_of_the_day(tmp_path: Path) -> None:
+    row = "Northern Salvation Front\tNSF\tNER\tNERGOV\tarmed\tin power since 2023\t2023-07-26\tNERREB\n"
+    kb = ActorKB.load([write(tmp_path, "mine.tsv", DATED_GROUPS_HEADER + row)])
+    [group] = [g for g in kb.lookup("NSF") if isinstance(g, Group)]
+    assert group.on(dt.date(2022, 1, 5)).code == "NERREB"
+    assert group.on(dt.date(2023, 7, 26)).code == "NERGOV"
+    assert group.on(None).code == "NERGOV"  # an undated article: the code of today
+
+
+@pytest.mark.parametrize("cells, problem", [
+    ("2023-07-26\t", "go together"),
+    ("\tNERREB", "go together"),
+    ("26/07/2023\tNERREB", "not a date"),
+])
+def test_a_dated_code_needs_its_day_and_its_earlier_code(tmp_path: Path, cells: str, problem: str) -> None:
+    error = error_for(tmp_path, DATED_GROUPS_HEADER + f"Northern Salvation Front\tNSF\tNER\tNERGOV\tarmed\t\t{cells}\n")
+    assert error.line == 2 and problem in str(error)

@@ -284,3 +284,9 @@ def test_clergy_are_religious_actors(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Kenyan priests called for calm on Sunday, the archbishop said.")
     assert codes(doc, "Kenyan priests") == ["KENREL"]
     assert codes(doc, "the archbishop") == ["KENREL"]
+
+
+@pytest.mark.parametrize("published, wanted", [("2015-06-01", "AFGINS"), ("2024-06-01", "AFGGOV")])
+def test_a_group_in_power_since_a_day_was_an_armed_group_before_it(nlp, stage, published, wanted) -> None:
+    doc = analyse(nlp, stage, "The Taliban attacked a police checkpoint in Kunduz on Monday.", published=published)
+    assert codes(doc, "The Taliban") == [wanted] or codes(doc, "Taliban") == [wanted]

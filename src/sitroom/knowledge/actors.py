@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capitals")
 PEOPLE_REQUIRED = ("name", "code", "office", "start")
 PEOPLE_OPTIONAL = ("aliases", "short", "country", "title", "end", "note")
 GROUP_REQUIRED = ("name", "code", "kind")
-GROUP_OPTIONAL = ("aliases", "country", "note")
+GROUP_OPTIONAL = ("aliases", "country", "note", "since", "earlier_code")
 ROLE_REQUIRED = ("phrases", "country")
 ROLE_OPTIONAL = ("role", "office", "refers", "note")
 
@@ -164,6 +165,16 @@ class Group:
     country: str | None
     code: str
     kind: str
+    # A group whose role changed ("the Taliban", in power since 2021-08-15): `code` from
+    # `since` on, `earlier_code` before it.
+    since: dt.date | None = None
+    earlier_code: str | None = None
+
+    def on(self, day: dt.date | None) -> "Group":
+        """The group as an article of `day` names it (its code then; today's when undated)."""
+        if self.since is None or self.earlier_code is None or day is None or day >= self.since:
+            return self
+        return dataclasses.replace(self, code=self.earlier_code, since=None, earlier_code=None)
 
 
 @dataclass(frozen=True)
@@ -474,9 +485,18 @@ def _read_groups(path: Path, known: set[str]) -> Iterator[Group]:
         if row["kind"] not in GROUP_KINDS:
             raise KnowledgeError(
                 str(path), f"unknown kind {row['kind']!r} (one of {', '.join(sorted(GROUP_KINDS))})", line)
+        since, earlier = row.get("since", ""), row.get("earlier_code", "")
+        if bool(since) != bool(earlier):
+            raise KnowledgeError(str(path), "since and earlier_code go together (the day the code starts, the code "
+                                            "before it)", line)
+        try:
+            day = dt.date.fromisoformat(since) if since else None
+        except ValueError as exc:
+            raise KnowledgeError(str(path), f"since {since!r} is not a date (YYYY-MM-DD)", line) from exc
         yield Group(row["name"], tuple(alternatives(row.get("aliases", ""))),
                     _check_country(path, line, row.get("country", ""), known),
-                    _check_code(path, line, row["code"]), row["kind"])
+                    _check_code(path, line, row["code"]), row["kind"], since=day,
+                    earlier_code=_check_code(path, line, earlier) if earlier else None)
 
 
 def _read_roles(path: Path) -> Iterator[Role]:

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
+import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -143,7 +144,7 @@ class ActorStage:
         words = split_words(doc_text(doc))
         hits = [h for h in match_words(self.kb, doc_text(doc), words) if not _adjective_role(doc, h)]
         hits += _model_people(doc, words)
-        hits = _drop_overlaps(hits)
+        hits = [_dated(hit, day) for hit in _drop_overlaps(hits)]
         title = article.title if article is not None else None
         # the parser does not see the dateline (prepare.py blanks it); where the report was
         # filed still says which country it is about
@@ -261,6 +262,13 @@ def _fuzzy(kb: ActorKB, text: str, words: Sequence[Word], i: int, exact_n: int) 
             if entries:
                 return n, entries
     return None
+
+
+def _dated(hit: Hit, day: dt.date | None) -> Hit:
+    """A group as the article's day knows it: "the Taliban" of a 2015 report are insurgents."""
+    entries = [dataclasses.replace(e, entity=e.entity.on(day)) if isinstance(e.entity, Group) else e
+               for e in hit.entries]
+    return dataclasses.replace(hit, entries=entries)
 
 
 def _adjective_role(doc: Doc, hit: Hit) -> bool:
