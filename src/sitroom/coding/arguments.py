@@ -190,11 +190,11 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(helper, index)
         if found:
             return found
-    if token.pos_ in ("VERB", "AUX") and "stance" in trigger.rule.flags and is_passive(token):
-        holder = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        if holder is not None and not any(c.dep_ == "agent" for c in token.children):
-            return actors_of(holder, index)  # "Greece is opposed to the plan": Greece opposes it
     if token.pos_ in ("VERB", "AUX"):
+        if "stance" in trigger.rule.flags and is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
+            holder = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if holder is not None:
+                return actors_of(holder, index)  # "Greece is opposed to the plan": Greece opposes it
         issuer = _issuer(token, lexicon_frames)
         if issuer is not None:
             found = actors_of(issuer, index)

@@ -137,12 +137,11 @@ def counted_span(noun: Token, *, perfect: bool) -> bool:
         return False
     if noun.tag_ == "NNS" and any(m.lower_ in SPAN_MODIFIERS for m in noun.children):
         return True
-    if (noun.tag_ == "NNS" and noun.lemma_.lower() in LONG_SPANS and noun.head.lower_ in ("for", "over")
-            and not any(m.dep_ in ("nummod", "amod") for m in noun.children)):
-        return True  # "have killed with impunity for years", "over the years"
-    if (noun.tag_ == "NNS" and noun.lemma_.lower() in LONG_SPANS and noun.head.lower_ in ("for", "over")
-            and any(m.dep_ == "nummod" or m.lower_ in ("many", "several") for m in noun.children)):
-        return True
+    if noun.tag_ == "NNS" and noun.lemma_.lower() in LONG_SPANS and noun.head.lower_ in ("for", "over"):
+        # "for ten years", "for many years", and bare: "for years", "over the years"
+        counted = any(m.dep_ == "nummod" or m.lower_ in ("many", "several") for m in noun.children)
+        if counted or not any(m.dep_ == "amod" for m in noun.children):
+            return True
     if perfect and noun.tag_ == "NNS" and any(m.dep_ == "nummod" for m in noun.children):
         return True  # "30 mayors have been shot over the three months of the siege"
     return perfect and any(m.lower_ in SPAN_MODIFIERS or m.lower_ == "this" for m in noun.children)
@@ -290,10 +289,10 @@ def generic_victims(verb: Token) -> bool:
     victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in victims):
         victims.append(verb.head)  # "the hundreds of villagers who have been abducted"
-    if present_perfect(verb) or _goes_on(verb) or _means_of_a_summary(verb) or verb.tag_ in ("VBZ", "VBP"):
-        if not victims and _killing_without_victim(verb):
-            return True  # "death squads have murdered with impunity", "they kill with impunity"
-    if present_perfect(verb) or _goes_on(verb) or _means_of_a_summary(verb):
+    summing = present_perfect(verb) or _goes_on(verb) or _means_of_a_summary(verb)
+    if (summing or verb.tag_ in ("VBZ", "VBP")) and not victims and _killing_without_victim(verb):
+        return True  # "death squads have murdered with impunity", "they kill with impunity"
+    if summing:
         return any(_vague_plural(c, verb) for c in victims)
     # killed in any tense, "hundreds of union leaders" with no day and no place counts no one act
     return (verb.lemma_.lower() in KILLING_LEMMAS and not _placed(verb)
@@ -302,7 +301,9 @@ def generic_victims(verb: Token) -> bool:
 
 # Multitudes too large and vague to be one act's toll: "they killed hundreds of leaders".
 MULTITUDES = frozenset({"hundreds", "thousands", "tens", "millions", "countless", "untold"})
-KILLING_LEMMAS = TOLL_LEMMAS | {"murder", "massacre", "slaughter", "execute", "assassinate"}
+# Verbs that only kill, whose object is the killed.
+MURDER_LEMMAS = frozenset({"murder", "massacre", "slaughter", "execute", "assassinate"})
+KILLING_LEMMAS = TOLL_LEMMAS | MURDER_LEMMAS
 
 
 def _placed(verb: Token) -> bool:
@@ -602,7 +603,7 @@ def undated(verb: Token) -> bool:
 
 
 # Verbs of killing that take the killed as their object.
-TRANSITIVE_KILLING = frozenset({"kill", "murder", "massacre", "slaughter", "execute", "assassinate"})
+TRANSITIVE_KILLING = MURDER_LEMMAS | {"kill"}
 
 
 def _killing_without_victim(verb: Token) -> bool:

@@ -9,13 +9,13 @@ common in wire copy.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 

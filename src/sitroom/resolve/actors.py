@@ -11,11 +11,11 @@ the mention they refer to.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -265,7 +265,10 @@ def _fuzzy(kb: ActorKB, text: str, words: Sequence[Word], i: int, exact_n: int) 
 
 
 def _dated(hit: Hit, day: dt.date | None) -> Hit:
-    """A group as the article's day knows it: "the Taliban" of a 2015 report are insurgents."""
+    """A group as the article's day knows it: "the Taliban" of a 2015 report are insurgents.
+    (Most matches name no group whose code changed: those are kept as they are.)"""
+    if not any(isinstance(e.entity, Group) and e.entity.on(day) is not e.entity for e in hit.entries):
+        return hit
     entries = [dataclasses.replace(e, entity=e.entity.on(day)) if isinstance(e.entity, Group) else e
                for e in hit.entries]
     return dataclasses.replace(hit, entries=entries)
