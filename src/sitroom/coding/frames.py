@@ -138,6 +138,10 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         if (position > 1 and lexicon.has_frame(verb.lemma_.lower(), "responsibility")
                 and chain[position - 1].lemma_.lower() in ("responsibility", "credit")):
             return "claimed"  # "ISWAP claimed responsibility for the raid": its doer's own word
+        if (position == 1 and token.dep_ == "dobj" and verb.pos_ == "VERB" and token.pos_ == "NOUN"
+                and lexicon.has_frame(verb.lemma_.lower(), "responsibility")
+                and lexicon.has_frame(verb.lemma_.lower(), "claim")):
+            return "claimed"  # "the rebels claimed a missile attack on the ship": the same claim
         if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "claim") and (
                 chain[position - 1].dep_ in ("pcomp", "pobj") or any(t.dep_ == "pcomp" for t in chain[:position])):
             return "claimed"  # "accused the army of killing civilians": alleged

@@ -4,9 +4,10 @@ News tells an incident over several sentences and names its place once: "Gunmen 
 a bus near Gulu on Monday. They set fire to it and killed six passengers." Two rules of
 news writing place the events whose sentence names no place:
 
-1. A violent event takes the place of the violent event told before it in the same
-   paragraph (the paragraph keeps its scene until it names another).
-2. A violent event still without a place, once the article's reports of one event are
+1. A physical act (protest, coercion such as arrests and dispersals, violence) takes the
+   place of the physical act told before it in the same paragraph (the paragraph keeps its
+   scene until it names another).
+2. A physical act still without a place, once the article's reports of one event are
    merged, happened in the country where the article places most of what it names, else
    in its actors' one country (a country-level place, precision "country": the text
    supports no finer one).
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
     from .draft import Draft
 
+# Acts done somewhere by bodies on the ground: protest (14), coercion (17), violence (18-20).
+SCENE_ROOTS = ("14", "17", "18", "19", "20")
 VIOLENT_ROOTS = ("18", "19", "20")
 # The article's places point to one country when at least this share of its resolved place
 # mentions lie there (and there are at least PLACES_MIN of them).
@@ -35,21 +38,28 @@ PLACES_MIN = 2
 
 
 def inherit_scene(drafts: Sequence["Draft"], text: str) -> None:
-    """Rule 1, before the article's drafts are merged: a violent draft with no place takes
-    the place of the violent draft before it in its paragraph (drafts are mutable)."""
+    """Rule 1, before the article's drafts are merged: a draft of a physical act with no
+    place takes the place of the one before it in its paragraph (drafts are mutable). A
+    violent act takes only a violent act's scene: the arrests and seizures told after a
+    raid may name where the loot was kept, not where the fighting was."""
     previous: "Draft | None" = None
+    previous_violent: "Draft | None" = None
     for draft in drafts:
-        if draft.code[:2] not in VIOLENT_ROOTS or draft.historical:
+        if draft.code[:2] not in SCENE_ROOTS or draft.historical:
             continue
-        if draft.place is None and previous is not None and previous.place is not None \
-                and same_paragraph(text, previous.evidence[0].start, draft.evidence[0].start):
-            draft.place = previous.place
+        violent = draft.code[:2] in VIOLENT_ROOTS
+        before = previous_violent if violent else previous
+        if draft.place is None and before is not None and before.place is not None \
+                and same_paragraph(text, before.evidence[0].start, draft.evidence[0].start):
+            draft.place = before.place
         previous = draft
+        if violent:
+            previous_violent = draft
 
 
 def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention],
                      country_place: Callable[[str], Place | None], doc: "Doc | None" = None) -> None:
-    """Rule 2, after merging (a re-mention takes its event's place first): a violent event
+    """Rule 2, after merging (a re-mention takes its event's place first): a physical act
     still without a place is placed in the country the article's places point to, else in
     its actors' one country. Only names that say where something is count: not a demonym
     ("Salvadoran troops"), nor a country's name that qualifies a noun ("the U.S. embassy",
@@ -58,7 +68,7 @@ def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention]
         mentions = [m for m in mentions if not _qualifier(doc, m)]
     main = main_country(mentions)
     for draft in drafts:
-        if draft.place is not None or draft.code[:2] not in VIOLENT_ROOTS or draft.historical:
+        if draft.place is not None or draft.code[:2] not in SCENE_ROOTS or draft.historical:
             continue
         country = main or actors_country(draft)
         if country is not None:

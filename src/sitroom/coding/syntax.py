@@ -30,6 +30,16 @@ def definite(noun: Token) -> bool:
                                                   for c in noun.children)
 
 
+def _nominal_subject(subject: Token) -> Token:
+    """"Sudan's paramilitary Rapid Support Forces seized ...": the small model takes the
+    adjective before a name for a subject of its own; the noun that follows it, a second
+    subject of the same verb, is the one."""
+    if subject.pos_ != "ADJ":
+        return subject
+    return next((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i
+                 and c.pos_ in ("NOUN", "PROPN")), subject)
+
+
 def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
     """The subject of a verb, climbing to the governing clause when it has none.
 
@@ -55,7 +65,7 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
             if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and token != verb):
                 if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                     return token.head
-                return child
+                return _nominal_subject(child)
             if child.dep_ == "nsubjpass" and token == verb:
                 # "the Minister is scheduled to visit": the passive subject of a governing
                 # verb is the actor; of the trigger itself it is the patient

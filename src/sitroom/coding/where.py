@@ -17,7 +17,7 @@ from .triggers import Trigger
 
 LOCATIVE_PREPS = frozenset({
     "in", "at", "near", "on", "across", "around", "outside", "inside", "into", "toward",
-    "towards", "throughout", "within", "over", "along", "north", "south", "east", "west",
+    "towards", "through", "throughout", "within", "over", "along", "north", "south", "east", "west",
 })
 OBJECT_DEPS = ("dobj", "nsubjpass")
 # A place reached through one of these left the trigger's clause (a relative clause, a
@@ -53,7 +53,9 @@ def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> Pla
     if trigger.rule.code[:2] not in PLACED_ROOTS:
         return None
     found: list[PlaceMention] = []
-    object_ok = bool(trigger.rule.flags & {"violence", "territory"})
+    # "bombed the city of X", "seized X", and the place visited: "is due to visit X"
+    visit = any(kind == "place" for kind, _ in trigger.rule.targets)
+    object_ok = bool(trigger.rule.flags & {"violence", "territory"}) or visit
     owners = list(trigger.tokens)
     clause = _clause_verb(trigger.token)
     if clause is not None and clause not in owners:
@@ -63,7 +65,7 @@ def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> Pla
             mention = places.get(token.i)
             if mention is None or token.i in taken or mention in found:
                 continue
-            if _locative_path(token, owner, object_ok=object_ok, own=owner == trigger.token):
+            if _locative_path(token, owner, object_ok=object_ok, own=owner == trigger.token, to_ok=visit):
                 found.append(mention)
     if not found and trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
         # "police fired tear gas in Nairobi and arrested 64 people": a verb joined to
@@ -92,10 +94,11 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
-def _locative_path(token: Token, owner: Token, *, object_ok: bool, own: bool = True) -> bool:
+def _locative_path(token: Token, owner: Token, *, object_ok: bool, own: bool = True, to_ok: bool = False) -> bool:
     """`own`: the owner is the trigger itself, whose joined verbs share its places ("attacked
     and looted a clinic in Bukavu"); the verb of a noun trigger's clause does not lend
-    it a joined verb's ("condemned the strikes and called on the US ...")."""
+    it a joined verb's ("condemned the strikes and called on the US ..."). `to_ok`: a
+    journey's destination is its place ("will travel to Khartoum")."""
     current = token
     locative = False
     for _ in range(10):
@@ -106,7 +109,7 @@ def _locative_path(token: Token, owner: Token, *, object_ok: bool, own: bool = T
             return False
         if not own and current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX"):
             return False  # another clause's place
-        if current.dep_ == "prep" and current.lower_ in LOCATIVE_PREPS:
+        if current.dep_ == "prep" and (current.lower_ in LOCATIVE_PREPS or to_ok and current.lower_ == "to"):
             locative = True
         if head == owner and current.dep_ in OBJECT_DEPS and object_ok:
             return True

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..knowledge.gazetteer import Candidate, Gazetteer
+from ..knowledge.gazetteer import Candidate, Gazetteer, normalise
 from ..nlp import doc_text
 from ..records import Place, PlaceMention
 
@@ -85,7 +85,8 @@ DOUBTFUL_LABELS = frozenset({"ORG", "NORP"})
 # from San Salvador is a Salvadoran village, even one the gazetteer lacks.
 MAX_UNNAMED_ABROAD_POPULATION = 100_000
 # Without a dateline the article's focus countries say less about where it is: only a
-# village or small town abroad, in no country the article names, is not taken.
+# village or small town abroad, in no country the article names, is not taken; a town that
+# is only called so by one of its other names is held to the dated limit.
 MAX_UNNAMED_ABROAD_UNDATED = 20_000
 # Prepositions that put a single name on the map even when the article also uses it as a
 # surname ("an ambush near Rodriguez"); "to", "from", "by" precede people as often.
@@ -219,8 +220,10 @@ class PlaceStage:
             if not token.text[:1].isupper():
                 continue
             text = source[doc[start].idx: token.idx + len(token.text)]
-            # several words may be matched by their consonant skeleton (Maaret al-Numan)
-            if self.gazetteer.has(text, loose=words > 1):
+            # several words may be matched by their consonant skeleton (Maaret al-Numan),
+            # unless one is a word no place is named by ("On Sunday" spells Owen Sound)
+            loose = words > 1 and not any(self.gazetteer.is_stopword(t.text) for t in doc[start:end] if t.is_alpha)
+            if self.gazetteer.has(text, loose=loose):
                 best = end
         return best
 
@@ -439,7 +442,10 @@ class PlaceStage:
             return False
         if item.country is not None or item.division is not None:
             return False
-        return choice.population < (MAX_UNNAMED_ABROAD_POPULATION if dated else MAX_UNNAMED_ABROAD_UNDATED)
+        # "in nearby Houla" in a report on south Lebanon: a Syrian town of that other name
+        other_name = normalise(choice.name) != normalise(item.text)
+        limit = MAX_UNNAMED_ABROAD_POPULATION if dated or other_name else MAX_UNNAMED_ABROAD_UNDATED
+        return choice.population < limit
 
     def _demonyms(self, doc: Doc, source: str) -> list[tuple[int, int, str]]:
         """(start, end, ISO alpha-3) of each capitalised demonym or adjectival form."""
