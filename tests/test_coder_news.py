@@ -1392,3 +1392,43 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force(analyzer):
     found = events(analyzer, "The navy fired three cruise missiles into the sea off the coast on Monday, "
                              "the defence ministry said.")
     assert [e.event_code for e in found if e.trigger == "fired"] == ["150"], found
+
+
+@pytest.mark.parametrize("text, root", [
+    ("A roadside bomb struck an army truck near the market on Monday, killing three soldiers.", "183"),
+    ("A landmine hit a minibus carrying farmers near the border on Monday, killing nine people.", "183"),
+    ("A mortar shell hit a school in the town on Monday, wounding six children.", "194"),
+])
+def test_what_struck_decides_whether_a_strike_is_a_bombing_or_shelling(analyzer, text, root):
+    violent_found = [e for e in events(analyzer, text) if violent(e)]
+    assert [e.event_code[:3] for e in violent_found] == [root], violent_found
+
+
+def test_an_ambassador_recalled_from_a_post_names_the_country_of_the_post(analyzer):
+    found = events(analyzer, "Ghana recalled its ambassador to Burkina Faso for consultations on Monday.")
+    assert [(e.event_code, code(e), code(e, "target")) for e in found] == [("161", "GHA", "BFA")], found
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Militants publicly flogged nine villagers accused of smoking on Friday.", "182"),
+    ("The authorities executed four men convicted of the bombing on Tuesday.", "1823"),
+])
+def test_floggings_and_executions_are_assaults_on_people(analyzer, text, wanted):
+    assert wanted in [e.event_code for e in events(analyzer, text)]
+    # a plan is executed by no one's violence
+    assert not any(violent(e) for e in events(analyzer, "The ministry executed the reform plan on Tuesday."))
+
+
+def test_a_killed_councillor_is_counted_and_is_an_official(analyzer):
+    found = [e for e in events(analyzer, "Gunmen shot dead a town councillor outside his home in the Mexican "
+                                         "state of Veracruz on Monday, prosecutors said.") if violent(e)]
+    assert found and found[0].fatalities is not None and found[0].fatalities.killed == 1, found
+    assert code(found[0], "target") == "MEXGOV", found
+
+
+def test_thanks_are_praise_and_a_signing_has_its_place(analyzer):
+    found = events(analyzer, "The Somali president thanked Turkey for its help on Monday.")
+    assert [(e.event_code, code(e, "target")) for e in found] == [("051", "TUR")], found
+    found = events(analyzer, "Sudan and South Sudan signed a border agreement in Addis Ababa on Sunday.")
+    signed = [e for e in found if e.event_code == "057"]
+    assert signed and signed[0].location is not None and signed[0].location.name == "Addis Ababa", found

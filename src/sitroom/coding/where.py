@@ -26,6 +26,8 @@ CLAUSE_BREAKS = ("relcl", "advcl", "ccomp", "parataxis", "appos")
 # Events that happen somewhere: meetings and visits, aid, yielding, protest, force,
 # coercion and violence. Statements, appeals and condemnations carry no place.
 PLACED_ROOTS = frozenset({"04", "07", "08", "14", "15", "17", "18", "19", "20"})
+# An agreement signed is signed somewhere ("signed a peace deal in Jeddah"), unlike praise.
+PLACED_CODES = frozenset({"057"})
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
 
 
@@ -50,7 +52,7 @@ class PlaceIndex:
 
 def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> PlaceMention | None:
     """The place of the trigger's event, or None. `taken`: tokens that are its actors."""
-    if trigger.rule.code[:2] not in PLACED_ROOTS:
+    if trigger.rule.code[:2] not in PLACED_ROOTS and trigger.rule.code not in PLACED_CODES:
         return None
     found: list[PlaceMention] = []
     # "bombed the city of X", "seized X", and the place visited: "is due to visit X"
