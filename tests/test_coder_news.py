@@ -1432,3 +1432,18 @@ def test_thanks_are_praise_and_a_signing_has_its_place(analyzer):
     found = events(analyzer, "Sudan and South Sudan signed a border agreement in Addis Ababa on Sunday.")
     signed = [e for e in found if e.event_code == "057"]
     assert signed and signed[0].location is not None and signed[0].location.name == "Addis Ababa", found
+
+
+def test_the_day_of_what_an_act_left_is_the_acts_day(analyzer):
+    # published on a Thursday: "on Tuesday" hangs from "left", the verb the ambush is the
+    # subject of, and dates the ambush
+    found = events(analyzer, "An ambush on an army supply convoy left at least 14 soldiers dead on Tuesday, "
+                             "security sources said.", published="2025-03-13")
+    ambush = [e for e in found if e.trigger == "ambush"]
+    assert [e.date for e in ambush] == ["2025-03-11"], found
+
+
+def test_a_gerund_subject_takes_the_place_of_its_verb(analyzer):
+    found = [e for e in events(analyzer, "Shelling killed four civilians in Kherson on Monday, local officials said.")
+             if violent(e)]
+    assert found and all(e.location is not None and e.location.name == "Kherson" for e in found), found

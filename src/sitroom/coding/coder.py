@@ -415,9 +415,12 @@ class EventStage:
         when = event_date(trigger.tokens, dates, article.published, is_report, context)
         if when.inferred:
             # a date on a verb that only tells more of this event: its toll verb, the
-            # clause describing the noun ("a bomb planted on Monday"), or a verb joined to it
-            # ("were arrested and charged on Saturday")
-            for other in [*helpers, *rules.describing_verbs(trigger.token), *rules.joined_verbs(trigger.token)]:
+            # clause describing the noun ("a bomb planted on Monday"), a verb joined to it
+            # ("were arrested and charged on Saturday"), or the verb telling how the act came
+            # about or what it left ("the ambush left 26 dead on Tuesday")
+            happening = rules.happening_verbs(trigger.token, lambda w: lexicon.has_frame(w, "occur"))
+            for other in [*helpers, *rules.describing_verbs(trigger.token), *rules.joined_verbs(trigger.token),
+                          *happening]:
                 found = event_date([other], dates, article.published, is_report)
                 if not found.inferred:
                     when = found

@@ -841,6 +841,16 @@ def describing_verbs(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
 
 
+def happening_verbs(token: Token, is_happening: Callable[[str], bool]) -> list[Token]:
+    """The verb a noun trigger is the subject of, when it tells how the act came about or
+    what it left ("the ambush left 26 soldiers dead on Tuesday", "the attack took place on
+    Monday"): a day said on that verb is the act's."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "nsubj":
+        return []
+    head = token.head
+    return [head] if head.pos_ == "VERB" and is_happening(head.lemma_.lower()) else []
+
+
 def joined_verbs(token: Token) -> list[Token]:
     """Verbs joined to a verb trigger that share its subject ("were arrested and charged on
     Saturday"): a day said once after the last of them is the day of each."""

@@ -85,7 +85,10 @@ def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> Pla
 
 
 def _clause_verb(token: Token) -> Token | None:
-    """The verb of the clause a noun trigger sits in, through prepositions and subjects."""
+    """The verb of the clause a noun trigger sits in, through prepositions and subjects (a
+    gerund subject too: "Shelling killed five civilians in Donetsk")."""
+    if token.pos_ == "VERB" and token.dep_ in ("nsubj", "csubj") and token.head.pos_ in ("VERB", "AUX"):
+        return token.head
     current = token
     for _ in range(4):
         if current.pos_ in ("VERB", "AUX"):

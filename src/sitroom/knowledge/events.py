@@ -24,7 +24,8 @@ TARGET_KINDS = {"dobj", "prep", "between", "poss", "place", "none"}
 FLAGS = {"sym", "territory", "violence", "habitual-ok", "armed", "animate", "official", "unnamed-ok", "against-state", "person", "bodily", "stance"}
 FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion",
           "vehicle", "prevented", "habitual", "former", "background", "cause", "advocated", "series", "mishap", "era", "armed-body",
-          "patient", "false", "inquiry", "question", "disposition", "value", "ultimatum", "ability", "document", "responsibility"}
+          "patient", "false", "inquiry", "question", "disposition", "value", "ultimatum", "ability", "document", "responsibility",
+          "occur"}
 
 
 @dataclass(frozen=True, kw_only=True)
