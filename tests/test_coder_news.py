@@ -1447,3 +1447,30 @@ def test_a_gerund_subject_takes_the_place_of_its_verb(analyzer):
     found = [e for e in events(analyzer, "Shelling killed four civilians in Kherson on Monday, local officials said.")
              if violent(e)]
     assert found and all(e.location is not None and e.location.name == "Kherson" for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Hackers tried to hack into the servers of the Estonian central bank on Friday, officials said.",
+    "Pro-government hackers defaced the websites of two opposition newspapers on Monday.",
+    "A cyber attack on the Moldovan electoral commission disrupted the count on Sunday.",
+])
+def test_cyber_attacks_coerce_without_violence(analyzer, text):
+    found = events(analyzer, text)
+    assert [e.event_code for e in found] == ["170"], found
+    assert not any(violent(e) for e in found)
+
+
+def test_fundamentalists_are_religious_radicals(analyzer):
+    found = events(analyzer, "Islamic fundamentalists began a hunger strike in Tunis on Monday to demand "
+                             "the release of their leader.")
+    assert any(e.event_code == "142" and code(e) and code(e).endswith("RAD") for e in found), found
+
+
+def test_withdrawing_inspectors_or_observers_reduces_relations(analyzer):
+    found = events(analyzer, "ECOWAS withdrew its election observers from Guinea on Monday.")
+    assert [e.event_code for e in found if e.trigger == "withdrew"] == ["166"], found
+    # announced, it is a threat; troops withdrawn are still a de-escalation
+    found = events(analyzer, "The UN said it would withdraw its weapons inspectors from the country.")
+    assert [e.event_code[:2] for e in found if e.trigger == "withdraw"] == ["13"], found
+    found = events(analyzer, "Russia withdrew its troops from the town on Monday.")
+    assert [e.event_code for e in found if e.trigger == "withdrew"] == ["0874"], found
