@@ -1474,3 +1474,11 @@ def test_withdrawing_inspectors_or_observers_reduces_relations(analyzer):
     assert [e.event_code[:2] for e in found if e.trigger == "withdraw"] == ["13"], found
     found = events(analyzer, "Russia withdrew its troops from the town on Monday.")
     assert [e.event_code for e in found if e.trigger == "withdrew"] == ["0874"], found
+
+
+def test_what_is_done_without_is_not_done(analyzer):
+    found = analysed(analyzer, "Witnesses said the police opened fire without warning on the marchers on Sunday.")
+    assert [e.modality for e in found if e.trigger == "warning"] == ["negated"], found
+    found = analysed(analyzer, "The rebels left the town on Sunday without firing a shot.")
+    assert all(e.modality == "negated" for e in found if e.trigger == "firing"), found
+    assert any(e.trigger == "firing" for e in found), found
