@@ -1482,3 +1482,41 @@ def test_what_is_done_without_is_not_done(analyzer):
     found = analysed(analyzer, "The rebels left the town on Sunday without firing a shot.")
     assert all(e.modality == "negated" for e in found if e.trigger == "firing"), found
     assert any(e.trigger == "firing" for e in found), found
+
+
+def test_a_count_since_a_month_long_past_sums_up_a_campaign(analyzer):
+    # published in April: "since November" is five months of attacks, not one
+    found = [e for e in analyzer.analyze(Article(
+        id="t", text="The pirates have attacked dozens of merchant ships since November, the navy said.",
+        published="2025-04-12", language="en")).events]
+    assert any(violent(e) for e in found) and all(e.historical for e in found if violent(e)), found
+    # a count since the weekend is the news of those days
+    found = events(analyzer, "Fighting between two rebel factions has killed at least 19 people since "
+                             "Saturday, the ombudsman said.", published="2025-03-12")
+    assert any(violent(e) and not e.historical for e in found), found
+
+
+def test_a_gulf_named_after_a_capital_is_no_actor(analyzer):
+    found = events(analyzer, "Pirates fired on a tanker in the Gulf of Aden on Monday, the navy said.")
+    assert found and all(code(e, "target") != "YEMGOV" for e in found), found
+
+
+def test_what_comes_under_fire_is_the_target_and_who_fires_the_source(analyzer):
+    found = [e for e in events(analyzer, "A UN convoy came under fire from rebels near Bunia on Monday.") if violent(e)]
+    assert [(code(e), code(e, "target")) for e in found] == [("REB", "IGOUNO")], found
+    assert found[0].location is not None and found[0].location.name == "Bunia", found
+    found = [e for e in events(analyzer, "The army base came under heavy shelling on Sunday.") if violent(e)]
+    assert [(e.event_code, code(e), code(e, "target")) for e in found] == [("194", None, "MIL")], found
+    # pressure and criticism are no fire
+    assert not any(violent(e) for e in events(analyzer, "The delegation came under pressure to sign the deal."))
+
+
+def test_a_call_takes_no_place_from_the_topic_it_was_made_to_discuss(analyzer):
+    found = events(analyzer, "The Turkish foreign minister telephoned his Iranian counterpart to discuss the crisis in Idlib.")
+    call = [e for e in found if e.trigger == "telephoned"]
+    assert call and call[0].location is None, found
+
+
+def test_pupils_are_civilians(analyzer):
+    found = events(analyzer, "Gunmen abducted 80 pupils from a boarding school in northern Nigeria on Friday.")
+    assert any(e.event_code == "181" and code(e, "target") == "NGACVL" for e in found), found

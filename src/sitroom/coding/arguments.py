@@ -191,6 +191,9 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         if found:
             return found
     if token.pos_ in ("VERB", "AUX"):
+        attacker = _under_fire_from(token)
+        if attacker is not None:
+            return actors_of(attacker, index)  # "the convoy came under fire from militants"
         if "stance" in trigger.rule.flags and is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
             holder = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             if holder is not None:
@@ -250,6 +253,18 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         return found or _preverbal(clause_top(trigger.light), index)
     return []
+
+
+def _under_fire_from(verb: Token) -> Token | None:
+    """Who fires in "came under fire from X" (the subject is who is fired on)."""
+    for under in verb.children:
+        if under.dep_ != "prep" or under.lower_ != "under":
+            continue
+        for act in under.children:
+            for source in (*act.children, *verb.children):
+                if source.dep_ == "prep" and source.lower_ == "from":
+                    return next((g for g in source.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _claimant(noun: Token, lexicon_frames: Callable[[str, str], bool]) -> Token | None:

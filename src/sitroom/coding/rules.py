@@ -678,7 +678,11 @@ COPULAS = frozenset({"be", "become", "remain"})
 
 def sufferer(token: Token, is_patient: Callable[[str], bool]) -> Token | None:
     """The subject of "X was the target (victim) of <act>": the act's target. Through a
-    compound ("the victim of an assassination attempt")."""
+    compound ("the victim of an assassination attempt"). And the subject of "came under
+    fire": what comes under an act suffers it."""
+    if token.pos_ == "VERB" and token.lemma_.lower() == "come" and any(
+            c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+        return next((c for c in token.children if c.dep_ == "nsubj"), None)
     noun = token.head if token.dep_ == "compound" else token
     if noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return None

@@ -26,6 +26,9 @@ MAX_CLIMB = 6
 FRONTED_TOKENS = 2
 # Events dated more than this many days before the article are background, not news.
 HISTORICAL_DAYS = 365
+# A count "since" a day more than this many days back sums up a campaign ("have attacked
+# dozens of ships since November"), not the news of a day ("19 killed since Saturday").
+SINCE_SPAN_DAYS = 31
 # "killed since the war began", "displaced since the invasion": a toll summed over a whole
 # conflict is background, not an event of the day. (An offensive is the news itself:
 # "412 killed since the offensive began" is that offensive's toll.)
@@ -133,9 +136,23 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
         value=mention.value,
         precision=mention.precision,
         inferred=False,
-        historical=is_historical(mention, published),
+        historical=is_historical(mention, published) or _counted_since(mention, tokens, published),
         mention=mention,
     )
+
+
+def _counted_since(mention: DateMention, tokens: Sequence[Token], published: str | None) -> bool:
+    """A present perfect counted "since" a day more than a month back sums up a campaign
+    ("have attacked dozens of ships since November"), not the news of a day ("have killed
+    19 since Saturday"; "vacant since 1 August, when he was shot" dates the shooting)."""
+    if mention.relation != "since" or mention.value is None or published is None:
+        return False
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for t in tokens for c in t.children):
+        return False
+    try:
+        return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(mention.value[:10])).days > SINCE_SPAN_DAYS
+    except ValueError:
+        return False
 
 
 def _inherited(token: Token, attached: dict[int, DateMention], is_report: Callable[[Token], bool]) -> DateMention | None:

@@ -112,6 +112,8 @@ def _locative_path(token: Token, owner: Token, *, object_ok: bool, own: bool = T
         head = current.head
         if current.dep_ in CLAUSE_BREAKS or current.lower_ == "according":
             return False
+        if current.dep_ == "xcomp" and head == owner and not object_ok:
+            return False  # "telephoned his counterpart to discuss the crisis in Gaza": the topic's place
         if not own and current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX"):
             return False  # another clause's place
         if current.dep_ == "prep" and (current.lower_ in LOCATIVE_PREPS or to_ok and current.lower_ == "to"):

@@ -142,7 +142,8 @@ class ActorStage:
         article = doc._.article
         day = _day(article.published if article is not None else None)
         words = split_words(doc_text(doc))
-        hits = [h for h in match_words(self.kb, doc_text(doc), words) if not _adjective_role(doc, h)]
+        hits = [h for h in match_words(self.kb, doc_text(doc), words)
+                if not _adjective_role(doc, h) and not _names_waters(doc_text(doc), h)]
         hits += _model_people(doc, words)
         hits = [_dated(hit, day) for hit in _drop_overlaps(hits)]
         title = article.title if article is not None else None
@@ -272,6 +273,14 @@ def _dated(hit: Hit, day: dt.date | None) -> Hit:
     entries = [dataclasses.replace(e, entity=e.entity.on(day)) if isinstance(e.entity, Group) else e
                for e in hit.entries]
     return dataclasses.replace(hit, entries=entries)
+
+
+# "the Gulf of Aden", "the Sea of Japan": a body of water named after a place is no actor.
+WATERS_OF = re.compile(r"\b(?:gulf|bay|bight|strait|straits|sea|lake)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _names_waters(text: str, hit: Hit) -> bool:
+    return hit.kind in ("country", "capital") and WATERS_OF.search(text[max(0, hit.start - 20):hit.start]) is not None
 
 
 def _adjective_role(doc: Doc, hit: Hit) -> bool:
