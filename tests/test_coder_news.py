@@ -1520,3 +1520,13 @@ def test_a_call_takes_no_place_from_the_topic_it_was_made_to_discuss(analyzer):
 def test_pupils_are_civilians(analyzer):
     found = events(analyzer, "Gunmen abducted 80 pupils from a boarding school in northern Nigeria on Friday.")
     assert any(e.event_code == "181" and code(e, "target") == "NGACVL" for e in found), found
+
+
+def test_what_revenge_is_vowed_for_was_done(analyzer):
+    found = events(analyzer, "The militia's commander vowed revenge for the killing of two of its fighters in a "
+                             "drone strike near Gao on Sunday.")
+    strikes = [e for e in found if e.trigger == "strike"]
+    assert strikes and all(e.modality == "asserted" for e in strikes), found
+    # what is vowed is still a threat
+    found = events(analyzer, "The militia's commander vowed to attack the town of Gao again.")
+    assert not any(violent(e) and e.modality == "asserted" for e in found), found

@@ -107,6 +107,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             break
         if inquired(current, lambda w: lexicon.has_frame(w, "inquiry")):
             break  # "ready to investigate the murder": the murder is told, whatever frames the inquiry
+        if (current.dep_ == "pobj" and current.head.lower_ == "for"
+                and lexicon.has_frame(current.head.head.lemma_.lower(), "reprisal")):
+            break  # "vowed revenge for the killing": what revenge is for was done
         if current.dep_ == "relcl" and told_past(current):
             break  # "will visit the families of miners who were abducted": the clause tells its own past
         current = current.head
