@@ -1530,3 +1530,9 @@ def test_what_revenge_is_vowed_for_was_done(analyzer):
     # what is vowed is still a threat
     found = events(analyzer, "The militia's commander vowed to attack the town of Gao again.")
     assert not any(violent(e) and e.modality == "asserted" for e in found), found
+
+
+def test_the_parties_of_fighting_that_broke_out_between_them(analyzer):
+    found = [e for e in events(analyzer, "Heavy fighting broke out between the army and the rebels near Bukavu "
+                                         "on Sunday.") if violent(e)]
+    assert [(code(e), code(e, "target")) for e in found] == [("MIL", "REB")], found

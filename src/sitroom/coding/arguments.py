@@ -490,8 +490,13 @@ def between_actors(token: Token, index: ActorIndex) -> list[Argument]:
 
     With one coordinated head ("between the Russian and Turkish ministers, A and B") the
     parties are the distinct countries named inside the phrase, most specific mention each.
+    The phrase may hang from the verb the noun is the subject of ("clashes broke out
+    between rival militias").
     """
-    for child in token.children:
+    owners = [token]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        owners.append(token.head)
+    for child in (c for owner in owners for c in owner.children):
         if child.dep_ == "prep" and child.lower_ == "between":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is None:
