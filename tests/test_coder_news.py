@@ -1536,3 +1536,11 @@ def test_the_parties_of_fighting_that_broke_out_between_them(analyzer):
     found = [e for e in events(analyzer, "Heavy fighting broke out between the army and the rebels near Bukavu "
                                          "on Sunday.") if violent(e)]
     assert [(code(e), code(e, "target")) for e in found] == [("MIL", "REB")], found
+
+
+def test_one_act_told_twice_in_a_sentence_by_one_doer_is_one_event(analyzer):
+    found = events(analyzer, "Riot police used water cannon to break up a sit-in by teachers outside the ministry.")
+    assert [e.event_code for e in found if e.event_code.startswith("17")] == ["175"], found
+    # two acts of one code on two targets stay two
+    found = events(analyzer, "Soldiers shot dead two protesters and shot dead a journalist in another town.")
+    assert len([e for e in found if violent(e)]) == 2, found

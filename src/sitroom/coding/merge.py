@@ -174,7 +174,10 @@ def _same(a: "Draft", b: "Draft") -> bool:
         same_dyad = a.source is not None and b.source is not None and a.target is not None and b.target is not None
         same_place = a.place is not None and b.place is not None and not (
             a.attribution and b.attribution and a.attribution != b.attribution)
-        if not (same_word or same_dyad or same_place):
+        # "used tear gas to break up a protest": one act told twice in one sentence, by one doer
+        told_twice = (a.code == b.code and a.source is not None and b.source is not None
+                      and any(e in b.evidence for e in a.evidence))
+        if not (same_word or same_dyad or same_place or told_twice):
             return False
     if not places_agree(a.place, b.place):  # type: ignore[arg-type]
         return False

@@ -57,7 +57,9 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
     while token is not None and seen < 8:
         seen += 1
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        if agent is not None:
+        # a verb with a direct object is active: "break up a sit-in by teachers" is the
+        # sit-in's "by", misread as an agent
+        if agent is not None and not any(c.dep_ == "dobj" for c in token.children):
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
