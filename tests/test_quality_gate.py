@@ -30,17 +30,17 @@ import muc4_eval  # noqa: E402
 import wikievents_eval  # noqa: E402
 from plover_eval import evaluate as plover  # noqa: E402
 
-# Measured 0.733 (top event, 236/322) after the eighth stop's rules (statements' issuers,
-# stances, claims of responsibility); 0.711 when the floor was 0.70 (0.702 when it was 0.69;
-# 0.668 at the merge of the issue 13-21 branches).
-PLOVER_FLOOR = 0.72
-# Measured 0.754 (P 0.689, R 0.833) on the ten example articles at the commit that set it
-# (0.715 when the floor was 0.70).
-EXAMPLES_F1_FLOOR = 0.74
-# Measured 0.808 (P 0.780, R 0.838) on the twelve articles written without looking at
-# sitroom's output (tests/golden/wire_*), at the commit that set it (0.770 when the floor
-# was 0.76, 0.736 when it was 0.72, 0.677 before).
-WIRE_F1_FLOOR = 0.79
+# Measured 0.745 (top event, 240/322) after the ninth stop's rules (cyber attacks,
+# withdrawn inspectors); 0.733 when the floor was 0.72, 0.711 when it was 0.70 (0.702 when
+# it was 0.69; 0.668 at the merge of the issue 13-21 branches).
+PLOVER_FLOOR = 0.735
+# Measured 0.764 (P 0.705, R 0.833) on the ten example articles at the commit that set it
+# (0.754 when the floor was 0.74, 0.715 when it was 0.70).
+EXAMPLES_F1_FLOOR = 0.75
+# Measured 0.816 (P 0.794, R 0.838) on the twelve articles written without looking at
+# sitroom's output (tests/golden/wire_*), at the commit that set it (0.808 when the floor
+# was 0.79, 0.770 when it was 0.76, 0.736 when it was 0.72, 0.677 before).
+WIRE_F1_FLOOR = 0.805
 MUC4_SAMPLE = 100
 # Measured on the first 100 MUC-4 dev articles at ecc1697: incident found 51/60 (85.0%),
 # in the template's country 70/87 (80.5%), quiet 24/40 (60.0%) (quiet 23/40 when the floor
