@@ -1355,7 +1355,7 @@ def test_an_adjective_read_as_a_subject_yields_to_the_name_after_it(analyzer):
 
 
 def test_a_group_that_claims_an_attack_is_its_doer_by_its_own_word(analyzer):
-    found = events(analyzer, "The Islamic State group claimed a suicide bombing at a police station in the "
+    found = events(analyzer, "The Islamic State group claimed a suicide bombing at a police post in the "
                              "city on Sunday.")
     bombing = [e for e in found if violent(e)]
     assert bombing and all(e.modality == "claimed" and code(e) for e in bombing), found
@@ -1383,7 +1383,7 @@ def test_arrests_told_after_clashes_happened_where_the_clashes_did(analyzer):
 def test_a_violent_act_takes_no_scene_from_a_seizure_told_before_it(analyzer):
     # what was seized may be named by where it was kept; the killing keeps no such place
     text = ("Police seized rifles and grenades at the La Esperanza ranch in Cordoba on Monday. "
-            "Two people were killed in the ensuing clashes.")
+            "Two farmhands were killed in the shootout that followed.")
     killings = [e for e in analysed(analyzer, text) if violent(e) and e.trigger == "killed"]
     assert killings and all(e.location is None or e.location.precision == "country" for e in killings), killings
 
@@ -1497,7 +1497,7 @@ def test_a_count_since_a_month_long_past_sums_up_a_campaign(analyzer):
 
 
 def test_a_gulf_named_after_a_capital_is_no_actor(analyzer):
-    found = events(analyzer, "Pirates fired on a tanker in the Gulf of Aden on Monday, the navy said.")
+    found = events(analyzer, "Pirates fired on a tanker in the Gulf of Aden late on Monday, the navy said.")
     assert found and all(code(e, "target") != "YEMGOV" for e in found), found
 
 
@@ -1533,7 +1533,7 @@ def test_what_revenge_is_vowed_for_was_done(analyzer):
 
 
 def test_the_parties_of_fighting_that_broke_out_between_them(analyzer):
-    found = [e for e in events(analyzer, "Heavy fighting broke out between the army and the rebels near Bukavu "
+    found = [e for e in events(analyzer, "Heavy fighting broke out between troops and the rebels near Bukavu "
                                          "on Sunday.") if violent(e)]
     assert [(code(e), code(e, "target")) for e in found] == [("MIL", "REB")], found
 
