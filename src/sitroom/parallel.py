@@ -136,14 +136,73 @@ def release_free_memory() -> bool:
     return True
 
 
+# madvise(2)'s advice that drops a range's pages from this process's page tables; the
+# pages of a file stay in the page cache, and are mapped again on the next read.
+_MADV_DONTNEED = 4
+
+
+def _glibc_madvise() -> Callable[[int, int, int], int] | None:
+    """The C library's `madvise`, where this process runs on Linux (None elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        madvise = ctypes.CDLL(None, use_errno=True).madvise
+    except (OSError, AttributeError):
+        return None
+    madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    madvise.restype = ctypes.c_int
+    return madvise
+
+
+_MADVISE = _glibc_madvise()
+
+
+def read_only_file_maps(maps: str = "/proc/self/maps") -> list[tuple[int, int]]:
+    """The (start, end) addresses of the files this process maps shared and read only
+    (`mmap.ACCESS_READ`), from Linux's list of its mappings; [] where there is none."""
+    found = []
+    try:
+        with open(maps, encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                fields = line.split(maxsplit=5)
+                if len(fields) == 6 and fields[1] == "r--s" and fields[5].startswith("/"):
+                    start, _, end = fields[0].partition("-")
+                    found.append((int(start, 16), int(end, 16)))
+    except OSError:
+        return []
+    return found
+
+
+def release_mapped_files() -> int:
+    """Drop the pages of the files this process maps read only (the truecase model's,
+    `recase.CaseModel`) from its resident memory; returns how many mappings.
+
+    A worker maps the truecase model (35 MB) the first time it recases a text in
+    capitals, and Linux then counts most of the file in its resident memory for the rest
+    of the run, though the pages are the page cache's, shared with every process that
+    maps the file: over the dated stream one worker of two met such a text, over ten
+    times the stream both did, 34 MB each of the workers' growth (docs/performance.md,
+    "Issue 17, tenth pass"). Dropped after each chunk, a worker counts them only while
+    a chunk reads them; the next read maps them again from the page cache (no copy, no
+    disk), and what they hold does not change (the mapping is read only)."""
+    if _MADVISE is None:
+        return 0
+    maps = read_only_file_maps()
+    for start, end in maps:
+        _MADVISE(start, end - start, _MADV_DONTNEED)
+    return len(maps)
+
+
 def analyze_chunk(options: Options, articles: list[Article]) -> list[Analysis]:
     """The task a worker runs: analyse `articles` with this process's Analyzer, then give
-    back what the analysis freed (`release_free_memory`)."""
+    back what the analysis freed (`release_free_memory`) and the pages of the files it
+    read through a mapping (`release_mapped_files`)."""
     with _WORKER_LOCK:
         try:
             return list(_worker_analyzer(options).analyze_many(articles))
         finally:
             release_free_memory()
+            release_mapped_files()
 
 
 def analyze_chunk_for_store(options: Options, articles: list[Article]) -> list[tuple[Analysis, StoryPrint]]:
