@@ -18,7 +18,6 @@ read the split (anonymous against file pages) and which of the counts grows with
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import sys
 import time
@@ -29,30 +28,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import scaling  # noqa: E402  (the stream of copies, from the benchmark beside this one)
+from memory_growth import heap  # noqa: E402  (glibc's heap, read as that benchmark reads it)
 
 from sitroom import parallel  # noqa: E402
 from sitroom.options import Options  # noqa: E402
 
 MB = 1024 * 1024
 MAPPED_FILE_MIN = MB  # mapped files smaller than this are left out of the per-file split
-
-
-class _Mallinfo2(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in
-                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
-                 "keepcost")]
-
-
-def _libc() -> Any:
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallinfo2.restype = _Mallinfo2
-        return libc
-    except (OSError, AttributeError):
-        return None
-
-
-LIBC = _libc()
 
 
 def status() -> dict[str, int]:
@@ -82,10 +64,7 @@ def probe(documents: int, options: Options) -> dict[str, Any]:
     nlp = parallel._worker_analyzer(options).nlp
     row: dict[str, Any] = {"documents": documents, "time": time.time(), **status(),
                            "blocks": sys.getallocatedblocks(), "vocab": len(nlp.vocab),
-                           "strings": len(nlp.vocab.strings), "files": mapped_files()}
-    if LIBC is not None:
-        info = LIBC.mallinfo2()
-        row.update(malloc_used=info.uordblks, malloc_free=info.fordblks, malloc_mmapped=info.hblkhd)
+                           "strings": len(nlp.vocab.strings), "files": mapped_files(), **heap()}
     return row
 
 

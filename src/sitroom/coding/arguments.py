@@ -191,7 +191,7 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         if found:
             return found
     if token.pos_ in ("VERB", "AUX"):
-        attacker = _under_fire_from(token)
+        attacker = _under_fire_from(token) if "undergone" in trigger.rule.flags else None
         if attacker is not None:
             return actors_of(attacker, index)  # "the convoy came under fire from militants"
         if "stance" in trigger.rule.flags and is_passive(token) and not any(c.dep_ == "agent" for c in token.children):

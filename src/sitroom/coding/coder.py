@@ -403,7 +403,8 @@ class EventStage:
                 and fight.rule.code[:2] in VIOLENT_ROOTS))
             if opponent is not None:
                 found_sources = actors_of(opponent, actors)  # "wounded in a clash with guerrillas"
-        holder = rules.sufferer(trigger.token, lambda w: lexicon.has_frame(w, "patient"))
+        holder = rules.sufferer(trigger.token, lambda w: lexicon.has_frame(w, "patient"),
+                                undergone="undergone" in trigger.rule.flags)
         if holder is not None:
             # "the town has been the target of rebel attacks": the subject suffers the act
             held = {t.i for t in holder.subtree}

@@ -118,7 +118,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             break
     if _called_false(token, lexicon):
         return "negated"
-    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
+    if token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "prep" and lexicon.has_frame(token.head.lower_, "negated"):
         return "negated"  # "opened fire without warning", "withdrew without firing a shot"
     if token.dep_ == "appos" and lexicon.has_frame(token.head.lemma_.lower(), "hypothetical"):
         return "hypothetical"  # "they share the same fear, an invasion by the gangs"

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..records import Actor, TollReport
 from ..resolve.numbers import parse_amount
 from .merge import TOLL_LEMMAS
-from .syntax import RELATIVE_PRONOUNS, definite, has_own_subject, subject_of
+from .syntax import RELATIVE_PRONOUNS, definite, has_own_subject, present_perfect, subject_of
 from .triggers import Trigger
 from .when import EventDate
 from .where import LOCATIVE_PREPS, PlaceIndex
@@ -145,10 +145,6 @@ def counted_span(noun: Token, *, perfect: bool) -> bool:
     if perfect and noun.tag_ == "NNS" and any(m.dep_ == "nummod" for m in noun.children):
         return True  # "30 mayors have been shot over the three months of the siege"
     return perfect and any(m.lower_ in SPAN_MODIFIERS or m.lower_ == "this" for m in noun.children)
-
-
-def present_perfect(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children)
 
 
 # Actor roles that bear arms (for triggers flagged `armed`).
@@ -676,12 +672,11 @@ ONE_OF = ORDINALS | {"latest", "newest", "one", "another"}
 COPULAS = frozenset({"be", "become", "remain"})
 
 
-def sufferer(token: Token, is_patient: Callable[[str], bool]) -> Token | None:
+def sufferer(token: Token, is_patient: Callable[[str], bool], *, undergone: bool = False) -> Token | None:
     """The subject of "X was the target (victim) of <act>": the act's target. Through a
-    compound ("the victim of an assassination attempt"). And the subject of "came under
-    fire": what comes under an act suffers it."""
-    if token.pos_ == "VERB" and token.lemma_.lower() == "come" and any(
-            c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+    compound ("the victim of an assassination attempt"). With `undergone` (the trigger
+    row's flag: "came under fire"), the subject of the verb suffers the act it names."""
+    if undergone:
         return next((c for c in token.children if c.dep_ == "nsubj"), None)
     noun = token.head if token.dep_ == "compound" else token
     if noun.dep_ != "pobj" or noun.head.lower_ != "of":

@@ -30,6 +30,10 @@ def definite(noun: Token) -> bool:
                                                   for c in noun.children)
 
 
+def present_perfect(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children)
+
+
 def _nominal_subject(subject: Token) -> Token:
     """"Sudan's paramilitary Rapid Support Forces seized ...": the small model takes the
     adjective before a name for a subject of its own; the noun that follows it, a second

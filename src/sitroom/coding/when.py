@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..records import DateMention
-from .syntax import definite, is_past_perfect
+from .syntax import definite, is_past_perfect, present_perfect
 
 # A verb without a date of its own takes its governor's through these links only: a noun
 # inside a prepositional phrase ("during an offensive") does not share the clause's date.
@@ -147,7 +147,7 @@ def _counted_since(mention: DateMention, tokens: Sequence[Token], published: str
     19 since Saturday"; "vacant since 1 August, when he was shot" dates the shooting)."""
     if mention.relation != "since" or mention.value is None or published is None:
         return False
-    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for t in tokens for c in t.children):
+    if not any(present_perfect(t) for t in tokens):
         return False
     try:
         return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(mention.value[:10])).days > SINCE_SPAN_DAYS
