@@ -93,6 +93,25 @@ def test_coordinated_demonyms_give_one_mention_per_country(nlp, stage) -> None:
     assert codes(doc, "Israeli and Lebanese negotiators") == ["ISRGOV", "LBNGOV"]
 
 
+def test_a_described_group_is_the_group_named_last(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Hezbollah fighters crossed the border on Sunday. On Monday the Iran-aligned group "
+                              "said it had destroyed two tanks. Later the militant group fired rockets at a town.")
+    described = found(doc, "the Iran-aligned group")
+    assert described and described[0].actor.code == "LBNRAD" and described[0].antecedent is not None
+    assert "IRN" not in [m.actor.code for m in doc._.actors]  # the sponsor is no actor of its own
+    assert codes(doc, "the militant group") == ["LBNRAD"]
+
+
+def test_a_described_group_keeps_its_kind(nlp, stage) -> None:
+    # a rights group is no armed group named before it; with no group named, a description
+    # holding a role is that role
+    doc = analyse(nlp, stage, "Hamas fighters attacked a post on Monday. The rights group said 12 people died.")
+    assert all(m.actor.code != "PSERAD" for m in found(doc, "The rights group"))
+    doc = analyse(nlp, stage, "Gunmen attacked a village in Borno state. The militant group said it would attack again.")
+    militants = found(doc, "The militant group")
+    assert militants and militants[0].actor.code.endswith("INS") and militants[0].antecedent is None
+
+
 def test_sponsor_is_not_the_actor(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Iranian-backed militants fired rockets at a base in eastern Syria.")
     militants = found(doc, "militants")

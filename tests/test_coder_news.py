@@ -1544,3 +1544,61 @@ def test_one_act_told_twice_in_a_sentence_by_one_doer_is_one_event(analyzer):
     # two acts of one code on two targets stay two
     found = events(analyzer, "Soldiers shot dead two protesters and shot dead a journalist in another town.")
     assert len([e for e in found if violent(e)]) == 2, found
+
+
+def test_taking_a_town_is_capturing_it(analyzer):
+    for text in ("Rebels took the airport after a two-day battle.", "On Friday the rebels took the town of Mabanda."):
+        assert [e for e in events(analyzer, text) if e.event_code == "192"], text
+    # not a taking of ground: troops that take up positions, a government's stance, a train
+    for text in ("Troops took up positions around the parliament on Monday.",
+                 "The government took a tough position on the talks.",
+                 "The delegation took the train to the capital."):
+        assert not [e for e in events(analyzer, text) if e.event_code == "192"], text
+
+
+def test_a_described_group_is_the_doer_named_before(analyzer):
+    found = events(analyzer, "Hezbollah fighters crossed into Israel on Sunday. On Monday the Iran-aligned group "
+                             "said it had fired a missile at a navy ship off Haifa.")
+    assert not [e for e in found if code(e) and code(e).startswith("IRN")], found
+    assert [e for e in found if e.event_code.startswith("19") and code(e) == "LBNRAD" and e.modality == "claimed"], found
+
+
+def test_an_act_described_as_possible_or_proposed_is_not_told_as_done(analyzer):
+    found = analysed(analyzer, "Diplomats said on Monday that they were working on a possible Saudi-Iranian summit.")
+    assert [e.modality for e in found if e.trigger == "summit"] == ["hypothetical"], found
+    found = analysed(analyzer, "The envoy flew to Cairo to prepare for the proposed Egyptian-Sudanese talks.")
+    assert [e.modality for e in found if e.trigger == "talks"] == ["planned"], found
+    found = analysed(analyzer, "Officials spoke about upcoming Saudi strikes on Houthi positions.")
+    assert found and all(e.modality != "asserted" for e in found if e.trigger == "strikes"), found
+    # a subject was done, whatever it is called
+    found = events(analyzer, "A possible chemical attack killed 40 people in Douma on Saturday.")
+    assert [e for e in found if e.event_code[:2] in ("18", "19", "20") and e.modality == "asserted"], found
+
+
+def test_the_countries_of_one_phrase_are_the_parties_of_talks(analyzer):
+    found = events(analyzer, "Israeli and Lebanese negotiators held talks in Naqoura on Tuesday.")
+    assert [e for e in found if e.event_code.startswith("04") and {code(e), code(e, "target")} == {"ISRGOV", "LBNGOV"}], found
+    found = events(analyzer, "US-Iran talks resumed in Oman on Saturday.")
+    [talks] = [e for e in found if e.event_code.startswith("04")]
+    assert {code(talks), code(talks, "target")} == {"USA", "IRN"} and talks.date == "2025-03-08"
+    # a joint strike stays one act (the conventions' one event per predicate)
+    found = events(analyzer, "Russian and Syrian planes carried out strikes on rebel positions on Sunday.")
+    assert len([e for e in found if e.event_code.startswith("19")]) == 1, found
+
+
+def test_who_a_hyphened_noun_acts_on_is_no_party_to_the_act(analyzer):
+    found = events(analyzer, "Negotiators from Kyiv and Moscow held prisoner-exchange talks in Istanbul on Monday.")
+    assert not [e for e in found if e.event_code.startswith("04") and "CVL" in (code(e) or "") + (code(e, "target") or "")], found
+
+
+
+def test_the_target_of_an_act_noun_may_follow_its_participle(analyzer):
+    found = events(analyzer, "The rebels claimed responsibility for the attack carried out on Monday against "
+                             "the troops guarding the airport.")
+    assert [e for e in found if e.event_code.startswith("19") and (code(e, "target") or "").endswith("MIL")], found
+
+
+def test_no_one_is_the_target_of_its_own_act_when_drafts_merge(analyzer):
+    found = events(analyzer, "The army said it had repelled an attack on the town of Menaka. Two local officials "
+                             "said at least 20 soldiers had been killed.")
+    assert found and all(not (code(e) and code(e) == code(e, "target")) for e in found), found

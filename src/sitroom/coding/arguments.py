@@ -75,6 +75,14 @@ def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Ar
     return _unique(out)
 
 
+def fellow_parties(argument: Argument, index: ActorIndex) -> list[Argument]:
+    """"Israeli and Lebanese negotiators": the other countries' mentions over the same phrase
+    as `argument`'s (one mention per country), the other parties of a meeting or talks."""
+    mention = argument.mention
+    return [Argument(actor=m.actor, mention=m, token=argument.token) for m in index.at(argument.token)
+            if (m.start, m.end, m.kind) == (mention.start, mention.end, mention.kind) and m.actor.code != argument.actor.code]
+
+
 COLLECTIVE_HEADS = frozenset({
     "government", "leader", "minister", "president", "force", "army", "delegation", "official",
     "representative", "envoy", "ambassador", "foreign minister", "head", "member",
@@ -228,11 +236,12 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
             found = actors_of(child, index)
             if found:
                 return found
-    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and not _hyphened_theme(c, index)]
     for modifier in modifiers:
         found = [Argument(actor=m.actor, mention=m, token=modifier) for m in index.in_tokens(list(modifier.subtree))]
         if found:
-            return _unique(found[:1])
+            # "US-Iran talks", "Sudanese-Chadian border clashes": a symmetric act's two parties
+            return _unique(found[:2] if "sym" in trigger.rule.flags else found[:1])
     agents = ("by",) if trigger.rule.code[:2] in VIOLENT_ROOTS else ("by", "from")
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in agents:
@@ -253,6 +262,13 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         return found or _preverbal(clause_top(trigger.light), index)
     return []
+
+
+def _hyphened_theme(modifier: Token, index: ActorIndex) -> bool:
+    """"prisoner-exchange talks", "hostage-release deal": a common noun joined by a hyphen to
+    the word before it has that word as its object; who is exchanged is no party to the talks."""
+    return (modifier.pos_ == "NOUN" and not index.at(modifier)
+            and any(c.tag_ == "HYPH" and c.i < modifier.i for c in modifier.children))
 
 
 def _under_fire_from(verb: Token) -> Token | None:
@@ -482,6 +498,9 @@ def _prep_children(owner: Token, prep: str | None, *, nested_only: bool = False)
         if child.dep_ in ("dobj", "prep"):
             for noun in [child] + [g for g in child.children if g.dep_ == "pobj"]:
                 nested.extend(c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep)
+        elif child.dep_ == "acl" and owner.pos_ in ("NOUN", "PROPN") and child.tag_ == "VBN":
+            # "the attack carried out against the troops", "strikes launched on the port"
+            nested.extend(c for c in child.children if c.dep_ == "prep" and c.lower_ == prep)
     return nested
 
 

@@ -16,8 +16,8 @@ from ..nlp import datelines, doc_text
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
 from . import rules, where
-from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, headline_parties, sources, targets,
-                        victims)
+from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
+                        sources, targets, victims)
 from .draft import Draft, event_id
 from .frames import Report, modality, report_of
 from .merge import aim_at_doers, fold_property, merge_events
@@ -411,6 +411,10 @@ class EventStage:
             found_sources = [a for a in found_sources if a.token.i not in held]
             found_targets = found_targets or actors_of(holder, actors)
         found_targets = rules.people_of_a_country(trigger.rule.code, found_targets)
+        if "sym" in trigger.rule.flags and not found_targets and len(found_sources) == 1:
+            # "Israeli and Lebanese negotiators met": the parties are the phrase's countries (a
+            # joint act, "Russian and Syrian planes struck", stays one event of the first)
+            found_sources = found_sources + fellow_parties(found_sources[0], actors)[:1]
         report = report_of(trigger.token, sent, lexicon, actors)
         is_report = lambda t: _is_report(t, lexicon)  # noqa: E731
         when = event_date(trigger.tokens, dates, article.published, is_report, context)

@@ -122,6 +122,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         return "negated"  # "opened fire without warning", "withdrew without firing a shot"
     if token.dep_ == "appos" and lexicon.has_frame(token.head.lemma_.lower(), "hypothetical"):
         return "hypothetical"  # "they share the same fear, an invasion by the gangs"
+    prospect = _described_as_prospect(token, lexicon)
+    if prospect is not None:
+        return prospect
     for position, verb in enumerate(chain):
         children = list(verb.children)
         if any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated") and c.dep_ in ("neg", "det", "advmod") for c in children):
@@ -186,6 +189,30 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     if report is not None and (report.claim or (violent and _is_party(report.actor, parties))):
         return "claimed"
     return "asserted"
+
+
+# An adjective's frame and the modality it gives the act noun it describes.
+PROSPECTS = (("possible", "hypothetical"), ("upcoming", "planned"))
+
+
+def _described_as_prospect(token: Token, lexicon: EventLexicon) -> str | None:
+    """"a possible new round of talks", "the proposed ceasefire", "upcoming talks": an act noun
+    described as possible is hypothetical, as proposed or coming planned (the adjective may
+    describe the series the act is "of"). A subject was done whatever it is called ("a
+    possible chemical attack killed 40")."""
+    if token.pos_ != "NOUN" or token.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    nouns = [token]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and lexicon.has_frame(token.head.head.lemma_.lower(), "series"):
+        nouns.append(token.head.head)
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ != "amod":
+                continue
+            for frame, mood in PROSPECTS:
+                if lexicon.has_frame(child.lower_, frame):
+                    return mood
+    return None
 
 
 # Links from an act up to the report that tells it: "the report of the killing", "reports

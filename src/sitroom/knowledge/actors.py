@@ -278,6 +278,11 @@ class ActorKB:
         self.index: dict[str, list[Entry]] = defaultdict(list)
         self.fuzzy: dict[str, set[str]] = defaultdict(set)  # one-deletion key -> phrase keys
         self._build_index()
+        # "the group", "the movement": the anaphors' head nouns and their index entries, for
+        # the same head under a description ("the Iran-aligned group")
+        self.anaphors: dict[str, list[Entry]] = {
+            phrase.split()[-1]: list(self.entries(name_key(phrase))) for role in self.roles
+            if role.refers == "group" and not role.role for phrase in role.phrases if phrase.startswith("the ")}
         self.max_words: dict[str, int] = {}
         for key in self.index:
             first, n = key.split(" ", 1)[0], key.count(" ") + 1

@@ -68,6 +68,8 @@ IT_KINDS = frozenset({"country", "capital", "group", "igo", "role", "compound"})
 SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "warn", "write"})
 # "It" before these verbs is usually expletive ("it is clear that"), not an actor.
 EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "matter"})
+# Armed groups outside a state's forces: "the militant group" may be any of them named before.
+NON_STATE_ARMED = frozenset({"REB", "INS", "RAD", "SEP", "UAF"})
 # How far back (characters) a pronoun may look for its antecedent.
 PRONOUN_REACH = 1500
 # Mentions in the opening of the article weigh more in choosing its focus.
@@ -145,7 +147,7 @@ class ActorStage:
         hits = [h for h in match_words(self.kb, doc_text(doc), words)
                 if not _adjective_role(doc, h) and not _names_waters(doc_text(doc), h)]
         hits += _model_people(doc, words)
-        hits = [_dated(hit, day) for hit in _drop_overlaps(hits)]
+        hits = [_dated(hit, day) for hit in _described_groups(doc, words, _drop_overlaps(hits), self.kb)]
         title = article.title if article is not None else None
         # the parser does not see the dateline (prepare.py blanks it); where the report was
         # filed still says which country it is about
@@ -281,6 +283,37 @@ WATERS_OF = re.compile(r"\b(?:gulf|bay|bight|strait|straits|sea|lake)\s+of\s+(?:
 
 def _names_waters(text: str, hit: Hit) -> bool:
     return hit.kind in ("country", "capital") and WATERS_OF.search(text[max(0, hit.start - 20):hit.start]) is not None
+
+
+def _described_groups(doc: Doc, words: Sequence[Word], hits: list[Hit], kb: ActorKB) -> list[Hit]:
+    """"the Iran-aligned group", "the paramilitary group": a definite description whose head
+    is an anaphor's noun ("the group", "the movement"), once a group has been named, refers
+    as the anaphor does, to the group named last; the words describing it name no actor
+    of their own (a sponsor: "Iran" of "Iran-aligned"). A description that holds a role
+    ("the militant group") stays the role's (see `_Resolver._anaphor`)."""
+    first_group = next((h.start for h in hits if h.kind == "group"), None)
+    if first_group is None:
+        return hits
+    text = doc_text(doc)
+    for k, word in enumerate(words):
+        entries = kb.anaphors.get(word.key)
+        if not entries or word.start <= first_group:
+            continue
+        span = doc.char_span(word.start, word.end)
+        if span is None or len(span) != 1 or span[0].pos_ != "NOUN":
+            continue
+        head = span[0]
+        det = head.left_edge
+        if det.lower_ != "the" or det.i >= head.i - 1 or any(c.dep_ == "appos" for c in head.children):
+            continue
+        start = det.idx
+        inside = [h for h in hits if start <= h.start < word.end]
+        if any(not _is_sponsor(text, h) for h in inside) or any(h.end > word.end for h in inside):
+            continue
+        w0 = next(j for j in range(k, -1, -1) if words[j].start <= start)
+        hits = sorted([h for h in hits if h not in inside] + [Hit(start, word.end, w0, k + 1, "role", entries)],
+                      key=lambda h: h.start)
+    return hits
 
 
 def _adjective_role(doc: Doc, hit: Hit) -> bool:
@@ -589,6 +622,12 @@ class _Resolver:
 
     def _anaphor(self, phrase: Phrase, role: Role, start: int, text: str) -> list[ActorMention] | None:
         """"the minister", "the two ministers", "the group": the mention(s) referred to."""
+        if role.role and text.casefold().startswith("the ") and text.split()[-1].casefold() in self.kb.anaphors \
+                and not phrase.roles[-1].entries[0].plural:
+            # "the militant group", "the rights group": the group of its kind named last
+            previous = [m for m in self.groups if m.end <= start and _kin(role.role, _code_role(m.actor.code))]
+            if previous:
+                return [_refer(previous[-1], start, phrase.end, text, "group")]
         if not role.refers or start == phrase.start and not text.casefold().startswith("the "):
             return None
         if role.refers == "group":
@@ -782,6 +821,16 @@ def _strip_det(text: str) -> str:
         if text.casefold().startswith(det):
             return text[len(det):]
     return text
+
+
+def _kin(role: str, other: str) -> bool:
+    """Roles one description may name: the same, or two kinds of armed group outside a state's forces."""
+    return role == other or role in NON_STATE_ARMED and other in NON_STATE_ARMED
+
+
+def _code_role(code: str | None) -> str:
+    """The role part of an actor code: "RAD" of "LBNRAD", "INS" of "INS"."""
+    return (code or "")[-3:]
 
 
 def _refer(target: ActorMention, start: int, end: int, text: str, kind: str) -> ActorMention:
