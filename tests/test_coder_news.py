@@ -1602,3 +1602,66 @@ def test_no_one_is_the_target_of_its_own_act_when_drafts_merge(analyzer):
     found = events(analyzer, "The army said it had repelled an attack on the town of Menaka. Two local officials "
                              "said at least 20 soldiers had been killed.")
     assert found and all(not (code(e) and code(e) == code(e, "target")) for e in found), found
+
+
+def test_flying_to_a_capital_is_a_visit(analyzer):
+    found = events(analyzer, "Kenya's president flew to Addis Ababa on Sunday for talks with Ethiopia's prime minister.")
+    [visit] = [e for e in found if e.event_code == "042"]
+    assert code(visit) == "KENGOV" and code(visit, "target") == "ETHGOV" and visit.date == "2025-03-09"
+    assert not [e for e in events(analyzer, "The fighter jets flew to the border on Monday.") if e.event_code == "042"]
+
+
+def test_a_palace_or_a_bridge_is_ground_taken(analyzer):
+    found = events(analyzer, "The army said it had retaken the presidential palace from the rebels on Friday.")
+    assert [e for e in found if e.event_code == "192" and (code(e, "target") or "").endswith("REB")], found
+    found = events(analyzer, "Militiamen seized a bridge over the river on Monday.")
+    assert [e for e in found if e.event_code == "192"], found
+
+
+def test_what_happened_when_a_dated_act_happened_happened_that_day(analyzer):
+    found = analysed(analyzer, "At least 14 people were killed when a suicide bomber blew himself up at a "
+                               "checkpoint on Saturday, police said.")
+    killed = [e for e in found if e.trigger == "killed"]
+    assert killed and all(e.date == "2025-03-08" for e in killed), found
+    found = analysed(analyzer, "Two soldiers were wounded on Monday as rebels shelled the base.")
+    assert [e.date for e in found if e.trigger == "shelled"] == ["2025-03-10"], found
+
+
+def test_a_verb_joined_to_a_denial_with_a_tense_of_its_own_is_an_act(analyzer):
+    found = events(analyzer, "Uganda denied arming the rebels and accused Sudan of sheltering their leaders.")
+    assert [e for e in found if e.event_code.startswith("11") and code(e) == "UGA"], found
+    # what is denied stays denied
+    found = events(analyzer, "The army denied it had shelled the village and killed civilians.")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19", "20")], found
+
+
+def test_a_since_phrase_in_a_participle_dates_only_its_noun(analyzer):
+    found = events(analyzer, "Greece and Turkey agreed on Monday to resume military talks suspended since 2019.")
+    [agreed] = [e for e in found if e.trigger == "agreed"]
+    assert not agreed.historical and agreed.date == "2025-03-10"
+
+
+def test_what_a_vetoed_resolution_demands_is_no_ones_act(analyzer):
+    found = events(analyzer, "The United States vetoed a draft resolution demanding an immediate truce in Sudan.")
+    assert [e for e in found if e.event_code.startswith("12") and code(e) == "USA"], found
+    assert not [e for e in found if e.event_code.startswith("10")], found
+    found = events(analyzer, "The Security Council adopted a resolution demanding an immediate truce in Sudan.")
+    assert [e for e in found if e.event_code.startswith("10")], found
+
+
+def test_intercepted_missiles_are_fired_not_seized(analyzer):
+    found = events(analyzer, "Air defences intercepted three drones launched by the Houthis towards Jazan, "
+                             "and two missiles fired by the rebels fell in the desert.")
+    assert not [e for e in found if e.event_code == "171"], found
+    assert [e for e in found if e.event_code.startswith("19") and code(e) == "YEMREB"], found
+    found = events(analyzer, "Coast guards intercepted a shipment of missiles bound for the rebels.")
+    assert [e for e in found if e.event_code == "171"], found
+
+
+def test_a_subject_naming_no_one_may_name_who_used_it(analyzer):
+    found = events(analyzer, "Shells fired by the army hit a school in Kadugli on Monday, killing four children.")
+    assert [e for e in found if e.event_code.startswith("19") and e.fatalities and e.fatalities.killed == 4
+            and (code(e) or "").endswith("MIL")], found
+    # who backs a group is not who acts
+    found = events(analyzer, "Rebel factions, some backed by Uganda, captured the town of Mabanda on Monday.")
+    assert not [e for e in found if code(e) == "UGA"], found

@@ -204,3 +204,10 @@ def test_who_sustained_suffered_or_received_an_injury_was_hurt(nlp, stage, sente
 ])
 def test_a_count_that_a_killing_verb_governs_counts_people(nlp, stage, text, toll):
     assert sentence_tolls(nlp, stage, text)[0] == toll
+
+
+def test_people_named_one_by_one_are_each_counted_whatever_their_groups(nlp, stage):
+    # a farmer (civilians) and his wife (women, a part of civilians) are two people
+    assert sentence_tolls(nlp, stage, "Gunmen killed a farmer and his wife at their home on Monday.")[0] == (2, None)
+    # a part listed inside a counted group is not added again
+    assert sentence_tolls(nlp, stage, "Gunmen killed 31 civilians, including a child, on Monday.")[0] == (31, None)

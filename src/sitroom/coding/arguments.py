@@ -215,8 +215,10 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         if not found and subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
             found = _reporter_of(token, subject, index)
-        if not found and subject is not None and is_passive(token):
-            found = clause_agent(subject, index)  # "killed by a bomb planted by the group"
+        if not found and subject is not None:
+            # "killed by a bomb planted by the group", "shells fired by the army hit a school":
+            # a subject that names no one may name who used it
+            found = clause_agent(subject, index)
         if found or is_passive(token):
             return found  # before a passive verb stands its patient, not its actor
         found = _preverbal(clause_top(token), index)
@@ -431,12 +433,17 @@ def targets(
     return []
 
 
+# Verbs of a clause that says who stands behind a group, not who acts with it.
+SPONSOR_VERBS = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "train", "ally", "align",
+                           "affiliate", "link", "base", "lead", "run"})
+
+
 def clause_agent(noun: Token, index: ActorIndex) -> list[Argument]:
     """The actor of a clause that describes a noun: "a bomb planted by the group",
     "positions held by the militia", "a mine that the rebels laid"."""
     for clause in noun.children:
-        if clause.dep_ not in ("acl", "relcl"):
-            continue
+        if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() in SPONSOR_VERBS:
+            continue  # (not "factions backed by Turkey": a sponsor is not the doer)
         agent = next((c for c in clause.children if c.dep_ == "agent"), None)
         pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:

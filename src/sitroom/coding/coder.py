@@ -28,6 +28,8 @@ from .triggers import Trigger, find_triggers, pos_of
 from .when import EventDate, attach, days_apart, event_date, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
+# Tags of a verb with a tense of its own (not an infinitive or a participle).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Statements are only coded from these verbs: saying is the act. Others ("added",
 # "noted") only attribute what they frame.
 STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", "insist", "reiterate", "stress",
@@ -39,6 +41,7 @@ DEMAND_MODALS = frozenset({"must", "should"})
 # complement links, are the content of that act; so are those governed by a verb of
 # preventing ("barred them from entering": frame `prevented`).
 CONTENT_ROOTS = ("02", "03", "08", "10", "12")
+REFUSAL_ROOT = "12"
 # Prepositions before a span of time over which acts are counted ("over the past year").
 SPAN_PREPS = ("in", "over", "during", "for")
 WHOLE_SPAN_PREPS = ("during", "throughout")  # "during the war": the whole of an era
@@ -242,10 +245,14 @@ class EventStage:
         token = trigger.token
         if token.dep_ == "relcl" and told_past(token):
             return False  # "vowed to punish the rebels who attacked the convoy": that attack was done
+        child = token
         for ancestor in list(token.ancestors)[:4]:
+            if child.dep_ == "conj" and child.tag_ in FINITE_TAGS:
+                return False  # a verb of its own tense beside the threat or denial: "denied X and accused Y"
             found = trigger_at.get(ancestor.i)
             if found is not None and (found.rule.code.startswith("13") or found.rule.code == "016"):
                 return True
+            child = ancestor
         return False
 
     def _habitual(self, trigger: Trigger) -> bool:
@@ -361,11 +368,13 @@ class EventStage:
             if not complement:
                 continue
             governing = trigger_at.get(current.i)
-            if governing is not None and governing.rule.code.startswith(CONTENT_ROOTS) and not any(
-                    c.dep_ == "dobj" and self.lexicon.has_frame(c.lemma_.lower(), "document")
-                    for c in governing.token.children):
+            if governing is not None and governing.rule.code.startswith(CONTENT_ROOTS) and (
+                    governing.rule.code.startswith(REFUSAL_ROOT) or not any(
+                        c.dep_ == "dobj" and self.lexicon.has_frame(c.lemma_.lower(), "document")
+                        for c in governing.token.children)):
                 # (but "released a statement condemning the attack" releases no one: what
-                # the statement does is the issuer's act)
+                # the statement does is the issuer's act; what a vetoed or rejected
+                # resolution demands is no one's act)
                 return True
             if (self.lexicon.has_frame(current.lemma_.lower(), "prevented")
                     or self.lexicon.has_frame(current.lemma_.lower(), "advocated")):
@@ -421,11 +430,12 @@ class EventStage:
         if when.inferred:
             # a date on a verb that only tells more of this event: its toll verb, the
             # clause describing the noun ("a bomb planted on Monday"), a verb joined to it
-            # ("were arrested and charged on Saturday"), or the verb telling how the act came
-            # about or what it left ("the ambush left 26 dead on Tuesday")
+            # ("were arrested and charged on Saturday"), the verb telling how the act came
+            # about or what it left ("the ambush left 26 dead on Tuesday"), or a clause of the
+            # same time ("were killed when a bomber blew himself up on Saturday")
             happening = rules.happening_verbs(trigger.token, lambda w: lexicon.has_frame(w, "occur"))
             for other in [*helpers, *rules.describing_verbs(trigger.token), *rules.joined_verbs(trigger.token),
-                          *happening]:
+                          *happening, *rules.at_the_time_of(trigger.token)]:
                 found = event_date([other], dates, article.published, is_report)
                 if not found.inferred:
                     when = found

@@ -139,8 +139,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         if position == 0 and verb.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") and _none(c, lexicon) for c in subjects):
             return "negated"  # "no journalist has been murdered", "nobody was hurt"
-        if position > 0 and verb.lemma_.lower() in ("deny", "fail"):
-            return "negated"
+        if position > 0 and verb.lemma_.lower() in ("deny", "fail") and chain[position - 1].dep_ != "conj":
+            return "negated"  # (not a verb joined to the denial: "denied X and accused Y")
         if position > 0 and chain[position - 1].dep_ == "xcomp" and lexicon.has_frame(verb.lemma_.lower(), "negated"):
             return "negated"  # "has been unable to agree on measures"
         if (position > 1 and lexicon.has_frame(verb.lemma_.lower(), "responsibility")

@@ -861,6 +861,25 @@ def joined_verbs(token: Token) -> list[Token]:
     return [v for v in joined if not has_own_subject(v) or v is token.head]
 
 
+# Conjunctions of a clause that happened at the same time as the clause it hangs from.
+AT_THE_TIME = frozenset({"when", "as", "while"})
+
+
+def at_the_time_of(token: Token) -> list[Token]:
+    """"14 people were killed when a suicide bomber blew himself up on Saturday": the verb
+    of a "when" (or "as", "while") clause on a verb trigger, or the verb such a clause of
+    the trigger hangs from, happened at the same time; a day said on one is the other's."""
+    if token.pos_ != "VERB":
+        return []
+    out = [c for c in token.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+           and any(m.dep_ == "advmod" and m.lower_ in AT_THE_TIME or m.dep_ == "mark" and m.lower_ in AT_THE_TIME
+                   for m in c.children)]
+    if token.dep_ == "advcl" and token.head.pos_ == "VERB" and any(
+            m.dep_ in ("advmod", "mark") and m.lower_ in AT_THE_TIME for m in token.children):
+        out.append(token.head)
+    return out
+
+
 def many_times(noun: Token) -> bool:
     """"several times", "many times": an act told as done again and again (a number counts
     shots or blows as often: "shot three times")."""

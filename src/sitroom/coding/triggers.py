@@ -121,6 +121,8 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
         # "called the vote illegal": the object's predicate (oprd) counts with the object
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "pobj", "oprd")]
         objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            objects.append(token.head)  # "missiles fired by the rebels": the noun a passive participle describes
         # "handed over 700 kg of medicine": the measured thing
         objects += [g for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]

@@ -188,6 +188,8 @@ def _since_the_start(token: Token) -> bool:
                 return True
             if current.dep_ in ("relcl", "ccomp", "parataxis") or current.head == current:
                 break
+            if current.dep_ == "acl" and current.head.i not in owners:
+                break  # a participle describing a noun dates that noun: "talks suspended since 2018"
             current = current.head
     return False
 

@@ -940,7 +940,10 @@ def _figure(mentions: Sequence[NumberMention], lexicon: NumberLexicon) -> tuple[
     totals = [m for m in mentions if m.group is None and m.kind == "amount"]
     parts = [m for m in mentions if not (m.group is None and m.kind == "amount")]
     groups = {m.group for m in parts if m.group}
-    summed = [m for m in parts if lexicon.parents.get(m.group or "") not in groups]
+    counted = {m.group for m in parts if m.group and m.kind == "amount"}
+    # "31 civilians, among them 12 children": the part is in the counted group; "a farmer
+    # and his wife": two people, each named once, whatever their groups
+    summed = [m for m in parts if lexicon.parents.get(m.group or "") not in (groups if m.kind == "amount" else counted)]
     total = max(totals, key=lambda m: m.value or 0) if totals else None
     parts_value = sum(m.value or 0 for m in summed)
     if total is not None and (total.value or 0) >= parts_value:
