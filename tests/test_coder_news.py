@@ -1665,3 +1665,53 @@ def test_a_subject_naming_no_one_may_name_who_used_it(analyzer):
     # who backs a group is not who acts
     found = events(analyzer, "Rebel factions, some backed by Uganda, captured the town of Mabanda on Monday.")
     assert not [e for e in found if code(e) == "UGA"], found
+
+
+def test_a_bracketed_acronym_before_a_role_names_the_group(analyzer):
+    found = events(analyzer, "[TEXT] SHINING PATH [SENDERO LUMINOSO] FORCES TODAY ATTACKED A POLICE POST NEAR AYACUCHO.")
+    assert [e for e in found if e.event_code.startswith("19") and code(e) == "PERINS"], found
+    assert all(code(e) != "PERMIL" for e in found), found
+
+
+def test_a_weekly_gathering_named_by_its_day_dates_what_happened_at_it(analyzer):
+    found = events(analyzer, "Gunmen killed seven worshippers during Sunday mass at a church in Dori, local sources said.")
+    assert [e.date for e in found if e.event_code.startswith("18")] == ["2025-03-09"], found
+
+
+def test_what_an_anniversary_or_memorial_is_of_is_history(analyzer):
+    found = analysed(analyzer, "Survivors marked on Monday the anniversary of the massacre of 40 villagers by "
+                               "army troops in the village.")
+    assert [e for e in found if e.event_code.startswith("20")], found
+    assert all(e.historical for e in found if e.event_code.startswith("20")), found
+
+
+def test_a_closing_report_hung_on_the_last_clause_attributes_every_clause(analyzer):
+    found = analysed(analyzer, "Hours later, government artillery shelled the outskirts of the border village of "
+                               "Kurmuk, and troops blew up several houses in nearby Yabus, Sudan's state-run SUNA "
+                               "news agency reported.")
+    acts = [e for e in found if e.trigger in ("shelled", "blew")]
+    assert len(acts) == 2 and all(e.attribution and "news agency" in e.attribution for e in acts), found
+    # a report with content of its own is not the closing one
+    found = analysed(analyzer, "Troops shelled the town on Monday, and the ministry said it would retaliate.")
+    assert [e.attribution for e in found if e.trigger == "shelled"] == [None], found
+
+
+def test_a_speaker_parsed_as_an_apposition_still_attributes(analyzer):
+    found = analysed(analyzer, "On Monday, government troops fired at a UN peacekeeping patrol near Malakal, the UN "
+                               "Mission in South Sudan (UNMISS) said, adding that no one was hurt.")
+    fired = [e for e in found if e.trigger == "fired"]
+    assert fired and all(e.attribution and "UNMISS" in e.attribution for e in fired), found
+
+
+def test_who_accuses_someone_of_an_act_is_the_source_of_the_claim(analyzer):
+    found = analysed(analyzer, "Amnesty International accused police of killing at least 12 protesters in Nairobi in June.")
+    killing = [e for e in found if e.trigger == "killing"]
+    assert killing and killing[0].modality == "claimed" and killing[0].attribution == "Amnesty International", found
+
+
+def test_he_or_she_may_be_a_person_named_by_a_role(analyzer):
+    found = events(analyzer, "The truce was signed in Kunming on Sunday. A military spokesman denied that the air force "
+                             "had bombed any village. He accused TNLA fighters of attacking an army post near Lashio.")
+    assert [e for e in found if e.event_code.startswith("11") and code(e) == "MMRMIL"], found
+    attacks = [e for e in found if e.trigger == "attacking"]
+    assert attacks and "spokesman" in (attacks[0].attribution or ""), found

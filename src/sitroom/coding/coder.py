@@ -314,6 +314,9 @@ class EventStage:
         current = rules.listed_object(current) or current  # "recall the explosion; the murder of journalists"
         while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.head != current:
             current = current.head  # "recall the explosion ... and the murder of journalists"
+        if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN" \
+                and self.lexicon.has_frame(current.head.head.lemma_.lower(), "background"):
+            return True  # "the anniversary of the massacre", "in memory of the victims of the attack"
         for _ in range(3):
             if current.dep_ not in ("dobj", "ccomp", "xcomp") or current.head == current:
                 return False

@@ -41,7 +41,9 @@ def report_of(token: Token, sent: Span, lexicon: EventLexicon, actors: ActorInde
             break
         if current.dep_ == "advcl" and has_own_subject(current):
             break  # "..., while Iran reiterated its support": a clause of its own, the writer's
-        if current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _is_report(head, lexicon):
+        if current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _is_report(head, lexicon) or (
+                current.dep_ == "prep" and head.pos_ == "VERB" and lexicon.has_frame(head.lemma_.lower(), "claim")):
+            # (the second: "the ministry accused Armenian forces of firing on its positions")
             found = _reporter(head, actors)
             if found is not None:
                 return found
@@ -55,7 +57,22 @@ def report_of(token: Token, sent: Span, lexicon: EventLexicon, actors: ActorInde
             found = _reporter(child, actors)
             if found is not None:
                 return found
+    # "X shelled ..., and troops blew up houses, the agency reported": the parser may hang a
+    # closing report on the last of the joined clauses, as that clause's content or as a
+    # clause joined to the first
+    for verb in (root, *root.conjuncts):
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "conj") and child.i > token.i and _closing_report(child, lexicon):
+                found = _reporter(child, actors)
+                if found is not None:
+                    return found
     return according_to(sent, actors)
+
+
+def _closing_report(verb: Token, lexicon: EventLexicon) -> bool:
+    """A reporting verb that closes its sentence: ", the agency reported." (not "and the
+    ministry said it would retaliate")."""
+    return _is_report(verb, lexicon) and all(t.is_punct or t.is_space for t in verb.doc[verb.i + 1:verb.sent.end])
 
 
 def according_to(sent: Span, actors: ActorIndex) -> Report | None:
@@ -74,11 +91,26 @@ def _is_report(token: Token, lexicon: EventLexicon) -> bool:
 
 
 def _reporter(verb: Token, actors: ActorIndex) -> Report | None:
-    subject = subject_of(verb, climb=False)
+    subject = subject_of(verb, climb=False) or _stranded_speaker(verb)
     if subject is None:
         return None
     claim = verb.lemma_.lower() in ("claim", "allege")
     return _described(subject, actors, verb=verb, claim=claim)
+
+
+def _stranded_speaker(verb: Token) -> Token | None:
+    """"..., near Kfar Kila, the UN Interim Force in Lebanon (UNIFIL) said": a speaker the
+    parser hung as an apposition on the noun before it, right before the reporting verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.sent.start and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    speaker = None
+    for token in [doc[i], *doc[i].ancestors]:
+        if token.i >= verb.i or token.dep_ != "appos":
+            break
+        speaker = token
+    return speaker
 
 
 def _described(head: Token, actors: ActorIndex, *, verb: Token, claim: bool) -> Report:

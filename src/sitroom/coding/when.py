@@ -68,7 +68,8 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         if span is None:
             continue
         current = span.root
-        if current.dep_ in ("nummod", "compound", "amod") and current.head.pos_ in ("NOUN", "PROPN"):
+        if current.dep_ in ("nummod", "compound", "amod") and current.head.pos_ in ("NOUN", "PROPN") \
+                and not _weekday_of_a_gathering(span, current.head):
             if current.head.i in owners and any(t.is_digit for t in span):
                 # "the 1984 killing of a reporter", not a name ("the Bloody Friday attacks")
                 out.setdefault(current.head.i, mention)
@@ -104,6 +105,17 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Gatherings held on a day of the week: "during Sunday mass", "after Friday prayers".
+WEEKLY_GATHERINGS = frozenset({"mass", "prayer", "prayers", "service", "sermon", "market", "worship"})
+
+
+def _weekday_of_a_gathering(span: Span, noun: Token) -> bool:
+    """"Gunmen killed seven worshippers during Sunday mass": a weekday naming the day of a
+    weekly gathering dates what happened at it, like "on Sunday"."""
+    return len(span) == 1 and span[0].lower_ in WEEKDAYS and noun.lower_ in WEEKLY_GATHERINGS
 
 
 def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], published: str | None,

@@ -35,6 +35,8 @@ MODIFIER_GAP_WORDS = frozenset({"s"})
 # Text between two parts of one phrase that need no parse: spaces, a hyphen, a possessive.
 ADJACENT_RE = re.compile(r"[ \t\-]*|['’]s[ \t]+")
 MAX_GAP_CHARS = 40
+# After a bracketed acronym, before the role it names: "(FMLN) forces", "[PKK] militants".
+BRACKET_CLOSE_RE = re.compile(r"[)\]][ \t]+")
 # Between two country words of one list: "Russian, Iranian and Syrian", "Iran's and Iraq's".
 LIST_GAP_RE = re.compile(r"(?:['’]s)?\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
 # A role right after these belongs to the group named last: "its fighters".
@@ -412,7 +414,7 @@ class _Resolver:
             phrase = Phrase(first.start, roles[-1].end, roles[-1], [], roles)
             return phrase, self._of_tail(phrase, k)
         if first.kind == "group" and i + 1 < len(hits) and hits[i + 1].kind == "role" \
-                and self._adjacent(first, hits[i + 1]):
+                and (self._adjacent(first, hits[i + 1]) or self._bracketed_before(first, hits[i + 1])):
             roles, k = self._roles_from(i + 1)
             return Phrase(first.start, roles[-1].end, roles[-1], [], roles, first), k
         return Phrase(first.start, first.end, first), i + 1
@@ -430,6 +432,11 @@ class _Resolver:
 
     def _adjacent(self, a: Hit, b: Hit) -> bool:
         return bool(ADJACENT_RE.fullmatch(self.text[a.end:b.start]))
+
+    def _bracketed_before(self, group: Hit, role: Hit) -> bool:
+        """"the Liberation Front (FMLN) forces": a group's acronym in brackets before a role."""
+        return self.text[group.start - 1:group.start] in ("(", "[") and bool(
+            BRACKET_CLOSE_RE.fullmatch(self.text[group.end:role.start]))
 
     def _gap_ok(self, a: Hit, b: Hit) -> bool:
         """May `a` modify `b` across the text between them ("Iran's", "Russian and Turkish")?"""
@@ -761,7 +768,10 @@ class _Resolver:
         for token in self.doc:
             word = token.lower_
             if word in PERSON_PRONOUNS:
-                pool = [m for m in ordered if m.kind in ("person", "title")]
+                # a person named, titled, or described by an office ("a military spokesman said ...
+                # He accused ...")
+                pool = [m for m in ordered if m.kind in ("person", "title")
+                        or m.kind in ("role", "compound") and self._one_person(m)]
             elif word in IT_PRONOUNS and _referential_it(token):
                 pool = [m for m in ordered if m in self.groups or m.kind in IT_KINDS and self._singular(m)]
                 pool = [m for m in pool if self._was_subject(m)]
@@ -772,6 +782,17 @@ class _Resolver:
             if candidates:
                 out.append(_refer(candidates[-1], token.idx, token.idx + len(token.text), token.text, "pronoun"))
         return out
+
+    def _one_person(self, mention: ActorMention) -> bool:
+        """"a military spokesman", "the foreign minister": a role that names one person (an
+        office, or a role whose noun stands for a person)."""
+        if not self._singular(mention):
+            return False
+        if mention.office:
+            return True
+        words = mention.actor.text.split()
+        return bool(words) and any(isinstance(e.entity, Role) and (e.entity.office or e.entity.refers == "person")
+                                   for e in self.kb.entries(name_key(words[-1])))
 
     def _singular(self, mention: ActorMention) -> bool:
         """"The regime" may be "it"; "terrorist elements" may not."""
