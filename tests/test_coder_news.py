@@ -1715,3 +1715,11 @@ def test_he_or_she_may_be_a_person_named_by_a_role(analyzer):
     assert [e for e in found if e.event_code.startswith("11") and code(e) == "MMRMIL"], found
     attacks = [e for e in found if e.trigger == "attacking"]
     assert attacks and "spokesman" in (attacks[0].attribution or ""), found
+
+
+def test_a_participle_of_the_same_time_shares_its_clause_place(analyzer):
+    found = events(analyzer, "Qatar's foreign minister arrived in Kabul on Monday, meeting the Taliban's acting "
+                             "foreign minister.")
+    [meeting] = [e for e in found if e.trigger == "meeting"]
+    assert meeting.location is not None and meeting.location.name == "Kabul", found
+    assert meeting.date == "2025-03-10"

@@ -375,3 +375,14 @@ def test_a_town_abroad_named_only_by_its_other_name_is_not_taken(nlp, stage) -> 
     text = "Israeli drones struck a house in Houla, near the border, on Monday, Lebanese media said."
     houla = by_text(places(nlp, stage, text, ["LBN", "ISR"]))["Houla"]
     assert houla.place is not None and houla.place.country == "LBN", houla
+
+
+def test_the_city_with_no_name_is_the_town_the_story_is_about(nlp, stage) -> None:
+    text = ("Gunmen attacked a wedding party in Culiacán on Saturday. Police later found bodies on the road to "
+            "Mazatlán. On Sunday, soldiers clashed with gunmen on the outskirts of the city.")
+    city = by_text(places(nlp, stage, text, ["MEX"]))["the city"]
+    assert city.kind == "again" and city.place is not None and city.place.name == "Culiacán", city
+    # a town told apart by words of its own is not the story's town
+    text = "Gunmen attacked a wedding party in Culiacán on Saturday. Fighting spread to the neighbouring town."
+    assert "the neighbouring town" not in by_text(places(nlp, stage, text, ["MEX"]))
+    assert not [m for m in places(nlp, stage, text, ["MEX"]) if m.kind == "again"]

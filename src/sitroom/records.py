@@ -84,7 +84,8 @@ class PlaceMention:
     place: Place | None  # None: looks like a place but nothing in the gazetteer fits
     candidates: int = 0  # how many gazetteer entries the name could mean
     # name (a place name), demonym ("Syrian": the country, not where an event happened),
-    # street (a street, block or neighbourhood, placed in the city the text names)
+    # street (a street, block or neighbourhood, placed in the city the text names),
+    # again ("the city", "the town": the last town named before it)
     kind: str = "name"
     reason: str | None = None  # why this entry was chosen among the candidates
 

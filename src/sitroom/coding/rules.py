@@ -874,9 +874,10 @@ def at_the_time_of(token: Token) -> list[Token]:
     out = [c for c in token.children if c.dep_ == "advcl" and c.pos_ == "VERB"
            and any(m.dep_ == "advmod" and m.lower_ in AT_THE_TIME or m.dep_ == "mark" and m.lower_ in AT_THE_TIME
                    for m in c.children)]
-    if token.dep_ == "advcl" and token.head.pos_ == "VERB" and any(
-            m.dep_ in ("advmod", "mark") and m.lower_ in AT_THE_TIME for m in token.children):
-        out.append(token.head)
+    if token.dep_ == "advcl" and token.head.pos_ == "VERB" and (any(
+            m.dep_ in ("advmod", "mark") and m.lower_ in AT_THE_TIME for m in token.children)
+            or token.tag_ == "VBG" and not any(m.dep_ == "mark" for m in token.children)):
+        out.append(token.head)  # (a bare participle too: "gathered on Wednesday, calling for ...")
     return out
 
 

@@ -69,9 +69,11 @@ def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> Pla
                 continue
             if _locative_path(token, owner, object_ok=object_ok, own=owner == trigger.token, to_ok=visit):
                 found.append(mention)
-    if not found and trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
-        # "police fired tear gas in Nairobi and arrested 64 people": a verb joined to
-        # another shares its clause's place when it names none of its own
+    joined = trigger.token.dep_ == "conj" or trigger.token.dep_ == "advcl" and trigger.token.tag_ == "VBG"
+    if not found and joined and trigger.token.head.pos_ == "VERB":
+        # "police fired tear gas in Nairobi and arrested 64 people", "families gathered in
+        # Yerevan, calling for the release of ...": a verb joined to another, or a participle
+        # of the same time, shares its clause's place when it names none of its own
         head = trigger.token.head
         for token in head.subtree:
             mention = places.get(token.i)

@@ -17,6 +17,7 @@ Beirut is the Lebanese one.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -42,6 +43,10 @@ DIVISION_NOUNS = frozenset(
 )
 # Nouns after a name that make it a street, block or neighbourhood: a place inside a
 # town, placed at the town the text names ("the 400 block of Maple Avenue in Modesto").
+# "the city", "the town": a town the text has named, told again.
+TOWN_NOUNS = frozenset({"city", "town", "village"})
+# Words of its own that tell which town a "the town" is, so that it is not the last one named.
+OWN_WORDS = frozenset({"compound", "amod", "prep", "relcl", "acl", "appos", "nmod", "poss", "nummod"})
 STREET_NOUNS = frozenset(
     "street st avenue ave road rd drive dr boulevard blvd lane ln highway hwy way court ct place "
     "parkway pkwy terrace circle square neighborhood neighbourhood".split()
@@ -395,6 +400,7 @@ class PlaceStage:
                                              candidates=1, kind="demonym",
                                              reason=f"a demonym of {iso3}: its people, not a place"))
         mentions.extend(self._streets(doc, source, mentions))
+        mentions.extend(self._towns_again(doc, source, mentions))
         return sorted(mentions, key=lambda m: m.start)
 
     def _capital_after(self, doc: Doc, start: int, end: int, iso3: str) -> tuple[int, Candidate] | None:
@@ -494,6 +500,28 @@ class PlaceStage:
                            or not any(o.start < m.end and m.start < o.end for o in out)]
         return out
 
+    def _towns_again(self, doc: Doc, source: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """"clashed on the southern outskirts of the city": "the city", "the town" or "the
+        village" with nothing of its own to tell which is the town the story is about, of
+        those named before it ("the city of X", "the neighbouring town", "the town where
+        ..." are not)."""
+        towns = [m for m in mentions if m.place is not None and m.place.precision == "city" and m.kind == "name"]
+        out: list[PlaceMention] = []
+        for token in doc:
+            if token.lower_ not in TOWN_NOUNS or token.tag_ != "NN":
+                continue
+            det = next((c for c in token.children if c.dep_ == "det"), None)
+            if det is None or det.lower_ != "the" or any(c.dep_ in OWN_WORDS for c in token.children):
+                continue
+            start, end = det.idx, token.idx + len(token.text)
+            earlier = [m for m in towns if m.end <= start]
+            if not earlier or any(m.start < end and start < m.end for m in mentions):
+                continue
+            town = _story_town(earlier)
+            out.append(PlaceMention(start=start, end=end, text=source[start:end], place=town.place, candidates=0,
+                                    kind="again", reason=f"names again {town.text}, the town the story is about"))
+        return out
+
     def _choose(self, item: _Found, focus: list[str], near: Sequence[Candidate]) -> tuple[Candidate | None, str | None]:
         text = item.text
         if item.division is not None:
@@ -535,6 +563,13 @@ class PlaceStage:
         if in_focus and (item.marked or several_words or choice.population >= MIN_CONTEXT_POPULATION):
             return True
         return (item.marked or several_words) and choice.population >= MIN_CONTEXT_POPULATION
+
+
+def _story_town(towns: Sequence[PlaceMention]) -> PlaceMention:
+    """Of the towns named (in order), the one named most often, the first named among equals:
+    a report names its own town in the lead, the towns of its background once each."""
+    counts = Counter(m.place for m in towns)
+    return max(towns, key=lambda m: (counts[m.place], -m.start))
 
 
 def _slice(doc: Doc, source: str, start: int, end: int) -> str:
