@@ -309,3 +309,20 @@ def test_clergy_are_religious_actors(nlp, stage) -> None:
 def test_a_group_in_power_since_a_day_was_an_armed_group_before_it(nlp, stage, published, wanted) -> None:
     doc = analyse(nlp, stage, "The Taliban attacked a police checkpoint in Kunduz on Monday.", published=published)
     assert codes(doc, "The Taliban") == [wanted] or codes(doc, "Taliban") == [wanted]
+
+
+def test_the_group_is_the_group_a_sentence_was_about_before_one_listed_in_passing(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "M23 rebels captured the town on Saturday. The clashes killed 52 people, among them "
+                              "seven members of the Wazalendo militias. The rebels' spokesman said the group had "
+                              "liberated the town.")
+    group = found(doc, "the group")
+    assert group and group[0].actor.code == "CODREB", group
+
+
+def test_the_two_men_are_the_last_two_people_named(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Ukraine's foreign minister spoke by phone with his Turkish counterpart on Monday. "
+                              "The two men agreed to stay in close contact.")
+    assert codes(doc, "The two men") == ["UKRGOV", "TURGOV"]
+    # with no one named before, two men are two private people
+    doc = analyse(nlp, stage, "The two men were shot dead outside a bar in Kano.")
+    assert all(m.antecedent is None for m in found(doc, "The two men"))

@@ -1723,3 +1723,9 @@ def test_a_participle_of_the_same_time_shares_its_clause_place(analyzer):
     [meeting] = [e for e in found if e.trigger == "meeting"]
     assert meeting.location is not None and meeting.location.name == "Kabul", found
     assert meeting.date == "2025-03-10"
+
+
+def test_an_act_named_as_what_the_object_was_is_no_other_act(analyzer):
+    found = analysed(analyzer, "The governor condemned Tuesday's raid on the camp as a massacre of civilians.")
+    assert not [e for e in found if e.event_code.startswith("20")], found
+    assert [e for e in found if e.event_code.startswith("11")], found

@@ -132,7 +132,8 @@ class EventStage:
         # what is threatened, asked, promised or forbidden is no event; a date in it belongs
         # to the act that frames it ("agreed to a ceasefire on Monday")
         content = {t.token.i for t in triggers if self._inside_threat(t, trigger_at) or self._opinion(t)
-                   or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)}
+                   or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)
+                   or rules.label_of_object(t.token)}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
         dates = attach(doc, sent, doc_dates, owners)
         folded = self._folded(triggers, trigger_at)

@@ -861,6 +861,16 @@ def joined_verbs(token: Token) -> list[Token]:
     return [v for v in joined if not has_own_subject(v) or v is token.head]
 
 
+def label_of_object(token: Token) -> bool:
+    """"condemned the attack as another deliberate strike on civilians", "described the
+    raid as a massacre": an act noun after "as" on a verb with an object names what the
+    object was, not another act."""
+    if token.dep_ != "pobj" or token.head.lower_ != "as" or token.head.dep_ != "prep":
+        return False
+    verb = token.head.head
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children)
+
+
 # Conjunctions of a clause that happened at the same time as the clause it hangs from.
 AT_THE_TIME = frozenset({"when", "as", "while"})
 

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -44,6 +44,10 @@ GROUP_POSSESSIVE_RE = re.compile(r"\b(?:its|their)\s+$", re.I)
 # "the", "the two" before a role: part of an anaphor's span.
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|The)\s+(?:(?:two|three|both)\s+)?$")
 NUMBER_BEFORE_RE = re.compile(r"\b(two|three|both)\s", re.I)
+# "the two men", "both women": two people named before, whoever they are.
+PAIR_RE = re.compile(r"(?:the\s+two|both)\s", re.I)
+# The role of private people ("man", "woman", "person"): a pair of them may be two named people.
+PRIVATE_PERSON = "CVL"
 COUNTERPART = "counterpart"  # roles.tsv office: the office of the person named before
 # Focus countries that break a tie between people sharing a surname.
 FOCUS_TIEBREAK = 3
@@ -635,29 +639,44 @@ class _Resolver:
             previous = [m for m in self.groups if m.end <= start and _kin(role.role, _code_role(m.actor.code))]
             if previous:
                 return [_refer(previous[-1], start, phrase.end, text, "group")]
+        pair = PAIR_RE.match(text)
+        if pair and role.role == PRIVATE_PERSON:
+            # "the two men had agreed", "both women": the last two people named, whatever
+            # their office
+            return self._last_people(2, start, phrase.end, text, lambda mention: True)
         if not role.refers or start == phrase.start and not text.casefold().startswith("the "):
             return None
         if role.refers == "group":
             previous = [m for m in self.groups if m.end <= start]
             if not previous:
                 return None
-            return [_refer(previous[-1], start, phrase.end, text, "group")]
+            # the group a sentence was about (its subject) before one only listed in passing
+            # ("M23 rebels captured Lubero ... seven members of the Wazalendo militias ... the
+            # rebels' spokesman said the group had liberated the town")
+            subjects = [m for m in previous if self._was_subject(m)]
+            return [_refer((subjects or previous)[-1], start, phrase.end, text, "group")]
         if role.office in (None, COUNTERPART):
             return None
         number = NUMBER_BEFORE_RE.search(text)
         count = NUMBER_WORDS[number.group(1).casefold()] if number else 1
+        office = role.office
+        return self._last_people(count, start, phrase.end, text, lambda mention: self._fits(office, mention))
+
+    def _last_people(self, count: int, start: int, end: int, text: str,
+                     fits: Callable[[ActorMention], bool]) -> list[ActorMention] | None:
+        """The last `count` distinct people named or titled before `start` that fit."""
         people: list[ActorMention] = []
         for mention in reversed(self.mentions):
             if mention.end > start or mention.kind not in ("person", "title") or mention.antecedent:
                 continue
-            if not self._fits(role.office, mention) or any(p.actor.name == mention.actor.name for p in people):
+            if not fits(mention) or any(p.actor.name == mention.actor.name for p in people):
                 continue
             people.append(mention)
             if len(people) == count:
                 break
         if len(people) < count:
             return None
-        return [_refer(p, start, phrase.end, text, "title") for p in reversed(people)]
+        return [_refer(p, start, end, text, "title") for p in reversed(people)]
 
     def _fits(self, office: str, mention: ActorMention) -> bool:
         tenure = self.tenures.get((mention.start, mention.end))
