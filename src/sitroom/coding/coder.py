@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventLexicon
@@ -95,14 +97,14 @@ class EventStage:
         actors = ActorIndex(doc, [m for m in doc._.actors or [] if outside(m)])
         places = where.PlaceIndex(doc, [m for m in doc._.places or [] if outside(m)])
         doc_dates = [m for m in doc._.dates or [] if outside(m)]
-        territory = set(places.by_token) | {t.i for t in doc if self.lexicon.has_frame(t.lemma_, "territory")}
+        territory = set(places.by_token) | _territory_tokens(doc, self.lexicon)
         title_end = headline_end(doc)
         drafts: list[Draft] = []
         context: DateMention | None = None
         last_day: DateMention | None = None  # the last day any sentence so far told
         waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
-            if (not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
+            if (not _span_text(sent).strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
                     or rules.is_question(sent)):
                 continue
             # "a day earlier" counts from the last day told, unless the sentence dates itself
@@ -818,7 +820,7 @@ def _is_report(token: Token, lexicon: EventLexicon) -> bool:
 
 
 def _evidence(sent: Span, article: Article) -> Evidence:
-    text = sent.text
+    text = _span_text(sent)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return Evidence(doc_id=article.id, outlet=article.outlet, sentence=article.text[start:end], start=start, end=end,
@@ -835,11 +837,26 @@ def _is_heading(sent: Span, title_end: int) -> bool:
     short or verbless. The article's title is not a heading: it is coded."""
     if sent.start_char < title_end:
         return False
-    text = sent.text.strip()
+    text = _span_text(sent).strip()
     if text.endswith((".", "!", "?", "\"", "”", "'", "’", "»")):
         return False
     words = [t for t in sent if not t.is_punct and not t.is_space]
     return len(words) <= HEADING_MAX_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _span_text(span: Span) -> str:
+    """`span.text`, sliced from the doc's text: spaCy joins the span's tokens again on
+    every access."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def _territory_tokens(doc: Doc, lexicon: EventLexicon) -> set[int]:
+    """The tokens whose lemma has the frame "territory": asked once per distinct lemma,
+    not once per token."""
+    lemmas = doc.to_array(LEMMA)
+    territorial = numpy.array([lemma for lemma in numpy.unique(lemmas).tolist()
+                               if lexicon.has_frame(doc.vocab.strings[lemma], "territory")], dtype=numpy.uint64)
+    return set(numpy.flatnonzero(numpy.isin(lemmas, territorial)).tolist())
 
 
 def _in_furniture(sent: Span, article: Article) -> bool:
