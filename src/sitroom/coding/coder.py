@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy
-from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventLexicon
@@ -97,7 +95,7 @@ class EventStage:
         actors = ActorIndex(doc, [m for m in doc._.actors or [] if outside(m)])
         places = where.PlaceIndex(doc, [m for m in doc._.places or [] if outside(m)])
         doc_dates = [m for m in doc._.dates or [] if outside(m)]
-        territory = set(places.by_token) | _territory_tokens(doc, self.lexicon)
+        territory = set(places.by_token) | {t.i for t in doc if self.lexicon.has_frame(t.lemma_, "territory")}
         title_end = headline_end(doc)
         drafts: list[Draft] = []
         context: DateMention | None = None
@@ -848,15 +846,6 @@ def _span_text(span: Span) -> str:
     """`span.text`, sliced from the doc's text: spaCy joins the span's tokens again on
     every access."""
     return doc_text(span.doc)[span.start_char:span.end_char]
-
-
-def _territory_tokens(doc: Doc, lexicon: EventLexicon) -> set[int]:
-    """The tokens whose lemma has the frame "territory": asked once per distinct lemma,
-    not once per token."""
-    lemmas = doc.to_array(LEMMA)
-    territorial = numpy.array([lemma for lemma in numpy.unique(lemmas).tolist()
-                               if lexicon.has_frame(doc.vocab.strings[lemma], "territory")], dtype=numpy.uint64)
-    return set(numpy.flatnonzero(numpy.isin(lemmas, territorial)).tolist())
 
 
 def _in_furniture(sent: Span, article: Article) -> bool:

@@ -293,36 +293,53 @@ def _absolute(lower: str, published: dt.date | None, tense: str | None) -> tuple
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     written = lower.replace(".", "")
-    whole = _whole_date(written)
-    if whole is not None:
-        return whole.isoformat(), "day"
+    day = _written_date(written, published, str(settings["PREFER_DATES_FROM"]))
+    if day is not None:
+        return day.isoformat(), "day"
     parsed = dateparser.parse(written, languages=["en"], settings=settings)
     if parsed is None:
         return None
     return parsed.date().isoformat(), "day"
 
 
-# A date that names its day, month and year in full ("28 november 2024", "monday, nov 28th,
-# 2024"), as dateparser reads it whatever the order, preference or base date it is given:
-# read here, because dateparser takes a millisecond a call and most dates news writes
-# out are so. (tests/test_stage_speed.py holds it to dateparser's reading.)
-_WHOLE_DATE = tuple(re.compile(pattern, re.ASCII) for pattern in (
-    rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>[a-z]+),?\s+(?P<year>{_YEAR_RE})",
-    rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?P<month>[a-z]+)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR_RE})",
+# A day and month ("28 november", "monday, nov 28th"), with or without a year, as
+# dateparser reads it for `_absolute`: read here, because dateparser takes a millisecond
+# a call and most dates news writes out are so. (tests/test_stage_speed.py holds it to
+# dateparser's reading.)
+_WRITTEN_DATE = tuple(re.compile(pattern, re.ASCII) for pattern in (
+    rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>[a-z]+)"
+    rf"(?:,?\s+(?P<year>{_YEAR_RE}))?",
+    rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?P<month>[a-z]+)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,?\s+(?P<year>{_YEAR_RE}))?",
 ))
 
 
-def _whole_date(written: str) -> dt.date | None:
-    """The date `written` names in full, or None where it does not (or is no real day:
-    dateparser then decides)."""
-    for pattern in _WHOLE_DATE:
+def _written_date(written: str, published: dt.date | None, prefer: str) -> dt.date | None:
+    """The day `written` names, as dateparser gives it with the preference `prefer` ("past"
+    or "future") from `published`; None where it is not one of these forms or is no real
+    day (dateparser then decides). Without a year, it is the day in the publication's
+    year, a year earlier if that is after publication (past), a year later if it is not
+    (future)."""
+    for pattern in _WRITTEN_DATE:
         match = pattern.fullmatch(written)
         month = _month_number(match["month"]) if match is not None else None
-        if match is not None and month is not None:
+        if match is None or month is None:
+            continue
+        day = int(match["day"])
+        if match["year"] is not None:
             try:
-                return dt.date(int(match["year"]), month, int(match["day"]))
+                return dt.date(int(match["year"]), month, day)
             except ValueError:
                 return None
+        if published is None or (month, day) == (2, 29):  # dateparser moves the 29th to a leap year
+            return None
+        try:
+            found = dt.date(published.year, month, day)
+        except ValueError:
+            return None
+        if published < found:
+            return found.replace(year=found.year - 1) if prefer == "past" else found
+        return found.replace(year=found.year + 1) if prefer == "future" else found
     return None
 
 

@@ -145,6 +145,12 @@ class NumberLexicon:
         return self.victims.get(phrase)
 
     @functools.cached_property
+    def victim_tails(self) -> frozenset[str]:
+        """The last word of every victim phrase: a noun phrase ending in another word names
+        no victims.tsv group, whatever its modifiers."""
+        return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in self.victims)
+
+    @functools.cached_property
     def parents(self) -> dict[str, str]:
         """Victim group -> the group it is usually part of ("children" -> "civilians")."""
         return {group: part for group, part in self.victims.values() if group and part}
@@ -425,10 +431,13 @@ class NumberStage:
     # -- who is counted
     def _group(self, noun: Token) -> tuple[str | None, bool]:
         """(normalised group, whether the noun counts people at all)."""
-        for phrase in _noun_phrases(noun):
-            found = self.lexicon.group_of(phrase)
-            if found is not None:
-                return found[0], True
+        tails = self.lexicon.victim_tails
+        # every phrase `_noun_phrases` makes ends in the noun's lemma or its form
+        if noun.lemma_.lower().rsplit(" ", 1)[-1] in tails or noun.lower_.rsplit(" ", 1)[-1] in tails:
+            for phrase in _noun_phrases(noun):
+                found = self.lexicon.group_of(phrase)
+                if found is not None:
+                    return found[0], True
         if noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS"):
             return None, True  # "12 Palestinians", "three Americans"
         return None, False
