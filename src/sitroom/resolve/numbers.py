@@ -145,6 +145,11 @@ class NumberLexicon:
         return self.victims.get(phrase)
 
     @functools.cached_property
+    def qualifiers_longest_first(self) -> tuple[str, ...]:
+        """The qualifiers in the order `parse_amount` tries them (sorted once, not per amount)."""
+        return tuple(sorted(self.qualifiers, key=len, reverse=True))
+
+    @functools.cached_property
     def victim_tails(self) -> frozenset[str]:
         """The last word of every victim phrase: a noun phrase ending in another word names
         no victims.tsv group, whatever its modifiers."""
@@ -264,7 +269,7 @@ def parse_amount(text: str, lexicon: NumberLexicon | None = None) -> tuple[int |
     lexicon = lexicon or default_lexicon()
     words = " ".join(text.lower().replace("-", " - ").split()).replace(" - ", " ")
     qualifier = EXACT
-    for phrase in sorted(lexicon.qualifiers, key=len, reverse=True):
+    for phrase in lexicon.qualifiers_longest_first:
         if words.startswith(phrase + " "):
             qualifier = lexicon.qualifiers[phrase]
             words = words[len(phrase) + 1:]
