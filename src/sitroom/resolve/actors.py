@@ -232,7 +232,7 @@ def match_words(kb: ActorKB, text: str, words: Sequence[Word]) -> list[Hit]:
     hits: list[Hit] = []
     i = 0
     while i < len(words):
-        found = _exact(kb, text, words, i)
+        found = _exact(kb, text, words, i) if words[i].key in kb.max_words else None  # most words start no name
         fuzzy = _fuzzy(kb, text, words, i, found[0] if found else 0) if words[i].capitalised else None
         best = fuzzy or found
         if best is None:
