@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import MORPH, POS, TAG
+from spacy.attrs import LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -157,6 +157,15 @@ class FastAttributeRuler:
         # not remembered per value: that memory would grow with the vocabulary of a long ingest
         return test.regex is None or test.regex.search(strings[value]) is not None
 
+    def _fits_at(self, pattern: _Pattern, table: list[list[int]], i: int, strings: StringStore) -> bool:
+        """Whether every token test of `pattern` passes from row `i` of `table`."""
+        for k, tests in enumerate(pattern.tokens):
+            row = table[i + k]
+            for test in tests:
+                if not self._fits(test, row[test.column], strings):
+                    return False
+        return True
+
     def __call__(self, doc: Doc) -> Doc:
         # The tag map's rules come first and set only POS and MORPH, which no rule tests:
         # applied as two columns at once, then the other rules in order, they leave what
@@ -184,11 +193,11 @@ class FastAttributeRuler:
             if tag_map:
                 for i in numpy.flatnonzero(numpy.isin(rows[:, 0], self._tag_keys)).tolist():
                     found.extend((attr_id, match_id, i, i + 1) for attr_id, match_id in self._tag_rules[int(rows[i, 0])])
+            table = rows.tolist()  # read as Python ints once: a numpy element costs far more
             for i, patterns in self._starts(rows, doc.vocab.strings).items():
                 for pattern in patterns:
                     end = i + len(pattern.tokens)
-                    if end <= length and all(self._fits(test, int(rows[i + k, test.column]), doc.vocab.strings)
-                                             for k, tests in enumerate(pattern.tokens) for test in tests):
+                    if end <= length and self._fits_at(pattern, table, i, doc.vocab.strings):
                         found.append((pattern.attr_id, pattern.match_id, i, end))
         if len(self._matcher):
             strings = self.ruler.vocab.strings
@@ -201,8 +210,10 @@ class FastAttributeRuler:
         """The tokens where some pattern may start, with the patterns that may."""
         starts: dict[int, list[_Pattern]] = {}
         for column, keys, table in self._keys:
-            for i in numpy.flatnonzero(numpy.isin(rows[:, column], keys)).tolist():
-                starts.setdefault(i, []).extend(table[int(rows[i, column])])
+            values = rows[:, column]
+            hits = numpy.flatnonzero(numpy.isin(values, keys))
+            for i, value in zip(hits.tolist(), values[hits].tolist()):
+                starts.setdefault(i, []).extend(table[value])
         for test, patterns in self._by_regex:
             fitting = [v for v in numpy.unique(rows[:, test.column]).tolist() if self._fits(test, v, strings)]
             for i in numpy.flatnonzero(numpy.isin(rows[:, test.column], fitting)).tolist():
@@ -237,16 +248,23 @@ class CachedLemmatizer:
                 OrderedDict.__setitem__(index, key, frozenset(words))
 
     def __call__(self, doc: Doc) -> Doc:
-        lemmatizer, lemmas, strings = self.lemmatizer, self._lemmas, doc.vocab.strings
-        overwrite = lemmatizer.overwrite
-        for token in doc:
-            if not overwrite and token.lemma != 0:
+        # the keys read as one array and the lemmas written back as one: a `Token` made
+        # per token, and its `morph` object, cost more than the look-up itself
+        lemmas, strings = self._lemmas, doc.vocab.strings
+        overwrite = self.lemmatizer.overwrite
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        if not len(rows):
+            return doc
+        out = rows[:, 3].tolist()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if not overwrite and lemma != 0:
                 continue
-            key = (token.orth, token.pos, token.morph.key)
-            lemma = lemmas.get(key)
-            if lemma is None:
-                lemma = lemmas[key] = int(strings.add(self._lemmatize(token)[0]))
-            token.lemma = lemma
+            key = (orth, pos, morph)
+            found = lemmas.get(key)
+            if found is None:
+                found = lemmas[key] = int(strings.add(self._lemmatize(doc[i])[0]))
+            out[i] = found
+        doc.from_array([LEMMA], numpy.array(out, dtype=numpy.uint64).reshape(-1, 1))
         return doc
 
     def pipe(self, docs: Any, batch_size: int = 128) -> Any:

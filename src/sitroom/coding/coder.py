@@ -105,7 +105,7 @@ class EventStage:
         last_day: DateMention | None = None  # the last day any sentence so far told
         waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
-            if (not sent.text.strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
+            if (not _span_text(sent).strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
                     or rules.is_question(sent)):
                 continue
             # "a day earlier" counts from the last day told, unless the sentence dates itself
@@ -836,7 +836,7 @@ def _is_report(token: Token, lexicon: EventLexicon) -> bool:
 
 
 def _evidence(sent: Span, article: Article) -> Evidence:
-    text = sent.text
+    text = _span_text(sent)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return Evidence(doc_id=article.id, outlet=article.outlet, sentence=article.text[start:end], start=start, end=end,
@@ -853,11 +853,17 @@ def _is_heading(sent: Span, title_end: int) -> bool:
     short or verbless. The article's title is not a heading: it is coded."""
     if sent.start_char < title_end:
         return False
-    text = sent.text.strip()
+    text = _span_text(sent).strip()
     if text.endswith((".", "!", "?", "\"", "”", "'", "’", "»")):
         return False
     words = [t for t in sent if not t.is_punct and not t.is_space]
     return len(words) <= HEADING_MAX_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _span_text(span: Span) -> str:
+    """`span.text`, sliced from the doc's text: spaCy joins the span's tokens again on
+    every access."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def _in_furniture(sent: Span, article: Article) -> bool:

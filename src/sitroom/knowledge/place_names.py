@@ -47,6 +47,7 @@ def without_article(key: str) -> str | None:
     return rest if head in ARTICLES and len(rest) >= 3 else None
 
 
+@functools.lru_cache(maxsize=NORMALISE_CACHE)  # the place stage asks it of the same names again and again
 def loose_key(key: str) -> str | None:
     """A consonant skeleton that survives transliteration (Maaret/Ma'arrat, Idleb/Idlib)."""
     words = [w for w in key.split() if w not in ARTICLES]

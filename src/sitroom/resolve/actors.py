@@ -18,6 +18,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.actors import ActorKB, Country, Entry, Group, Person, Role, Word, name_key, split_words
@@ -64,6 +67,7 @@ APPOSITIVE_RE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", r
 TITLE_GAP_RE = re.compile(r"^[ \t.]*$")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 IT_PRONOUNS = frozenset({"it", "its", "itself"})
+PRONOUNS = PERSON_PRONOUNS | IT_PRONOUNS
 # Roles whose bare noun ("troops", "police") belongs to the country of the same kind named
 # earlier in its sentence, before the article's main country.
 SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})
@@ -236,7 +240,7 @@ def match_words(kb: ActorKB, text: str, words: Sequence[Word]) -> list[Hit]:
     hits: list[Hit] = []
     i = 0
     while i < len(words):
-        found = _exact(kb, text, words, i)
+        found = _exact(kb, text, words, i) if words[i].key in kb.max_words else None  # most words start no name
         fuzzy = _fuzzy(kb, text, words, i, found[0] if found else 0) if words[i].capitalised else None
         best = fuzzy or found
         if best is None:
@@ -784,7 +788,7 @@ class _Resolver:
     def _pronouns(self) -> list[ActorMention]:
         out: list[ActorMention] = []
         ordered = sorted(self.mentions, key=lambda m: m.start)
-        for token in self.doc:
+        for token in _tokens_of(self.doc, PRONOUNS):
             word = token.lower_
             if word in PERSON_PRONOUNS:
                 # a person named, titled, or described by an office ("a military spokesman said ...
@@ -839,6 +843,13 @@ def _speaker_before(span: Span) -> bool:
     # (", saying ..." is said by the clause's subject, not by the name before the comma)
     return (verb is not None and verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
             and verb.tag_ != "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _tokens_of(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of `words`, in order, found in the doc's
+    array of forms rather than by making every token."""
+    wanted = numpy.array([hash_string(w) for w in words], dtype=numpy.uint64)
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist()]
 
 
 def _referential_it(token: Token) -> bool:

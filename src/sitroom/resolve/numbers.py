@@ -145,6 +145,17 @@ class NumberLexicon:
         return self.victims.get(phrase)
 
     @functools.cached_property
+    def qualifiers_longest_first(self) -> tuple[str, ...]:
+        """The qualifiers in the order `parse_amount` tries them (sorted once, not per amount)."""
+        return tuple(sorted(self.qualifiers, key=len, reverse=True))
+
+    @functools.cached_property
+    def victim_tails(self) -> frozenset[str]:
+        """The last word of every victim phrase: a noun phrase ending in another word names
+        no victims.tsv group, whatever its modifiers."""
+        return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in self.victims)
+
+    @functools.cached_property
     def parents(self) -> dict[str, str]:
         """Victim group -> the group it is usually part of ("children" -> "civilians")."""
         return {group: part for group, part in self.victims.values() if group and part}
@@ -258,7 +269,7 @@ def parse_amount(text: str, lexicon: NumberLexicon | None = None) -> tuple[int |
     lexicon = lexicon or default_lexicon()
     words = " ".join(text.lower().replace("-", " - ").split()).replace(" - ", " ")
     qualifier = EXACT
-    for phrase in sorted(lexicon.qualifiers, key=len, reverse=True):
+    for phrase in lexicon.qualifiers_longest_first:
         if words.startswith(phrase + " "):
             qualifier = lexicon.qualifiers[phrase]
             words = words[len(phrase) + 1:]
@@ -425,10 +436,13 @@ class NumberStage:
     # -- who is counted
     def _group(self, noun: Token) -> tuple[str | None, bool]:
         """(normalised group, whether the noun counts people at all)."""
-        for phrase in _noun_phrases(noun):
-            found = self.lexicon.group_of(phrase)
-            if found is not None:
-                return found[0], True
+        tails = self.lexicon.victim_tails
+        # every phrase `_noun_phrases` makes ends in the noun's lemma or its form
+        if noun.lemma_.lower().rsplit(" ", 1)[-1] in tails or noun.lower_.rsplit(" ", 1)[-1] in tails:
+            for phrase in _noun_phrases(noun):
+                found = self.lexicon.group_of(phrase)
+                if found is not None:
+                    return found[0], True
         if noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS"):
             return None, True  # "12 Palestinians", "three Americans"
         return None, False

@@ -1,0 +1,120 @@
+"""The short cuts the stages take for speed give what the long way gives.
+
+- `dates._written_date` reads "28 November 2024" or "Monday, March 5th" as dateparser
+  does, for each date order, preference and publication day `_absolute` may give it.
+- `dates.NEEDED`: a date pattern is not run over a text without its word; every match
+  of the pattern holds that word, so skipping it finds nothing less.
+- `NumberLexicon.victim_tails`: a noun whose last word ends no victims.tsv phrase is
+  looked up no further, and gets the group the full look-up gives.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import dateparser
+import pytest
+
+from sitroom.records import Article
+from sitroom.resolve import dates, numbers
+from sitroom.resolve.numbers import NumberStage, _noun_phrases
+
+
+def dateparser_day(written: str, order: str, prefer: str, published: dt.date | None) -> dt.date | None:
+    """What `_absolute` asked of dateparser before the short cut."""
+    settings: dict[str, object] = {"DATE_ORDER": order, "PREFER_DATES_FROM": prefer,
+                                   "REQUIRE_PARTS": ["day", "month"], "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    parsed = dateparser.parse(written, languages=["en"], settings=settings)
+    return parsed.date() if parsed is not None else None
+
+
+WRITTEN = [
+    "28 november 2024", "28 november, 2024", "november 28, 2024", "nov 28th 2024", "sept 3, 2011",
+    "monday, 8 october 2011", "saturday 8 october 2011", "wednesday, jan 05, 2011", "1st may 1999",
+    "dec 31 1899", "feb 29 2024", "31 june 2011", "2nd feb 2099", "22nd jun 1850", "3rd aug, 2000",
+    "march 23", "23 march", "may 19", "the 5 march", "monday, march 10", "dec 31", "jan 1", "feb 29",
+    "june 31", "september 9th", "10 oct", "sunday 9 march", "april 24th", "5 of march 2012",
+]
+PUBLISHED = [None, dt.date(2025, 3, 10), dt.date(2024, 2, 29), dt.date(2023, 12, 31), dt.date(2024, 1, 1),
+             dt.date(2025, 3, 23), dt.date(2025, 3, 22)]
+
+
+@pytest.mark.parametrize("written", WRITTEN)
+def test_written_dates_read_as_dateparser_reads_them(written: str) -> None:
+    read = 0
+    for published in PUBLISHED:
+        for prefer in ("past", "future"):
+            mine = dates._written_date(written, published, prefer)
+            if mine is None:
+                continue  # left to dateparser
+            read += 1
+            for order in ("DMY", "MDY"):
+                assert mine == dateparser_day(written, order, prefer, published), (written, published, prefer, order)
+    forms_read_here = not written.startswith(("the ", "5 of")) and written not in ("31 june 2011", "june 31", "feb 29")
+    assert (read > 0) == forms_read_here
+
+
+TEXTS = [
+    "Gunmen attacked the village on Monday, 28 November 2024, and again on Nov. 30.",
+    "The talks, held in early March 2021, resumed three weeks ago and end next Friday morning.",
+    "Since 12/03/2019 the curfew has held; the report dated 2019-03-12T10:00 says 2500 people fled.",
+    "In 1999 the ceasefire failed; by late September the two sides met again, a year ago today.",
+    "no dates here at all, only words in lower case and a number 42",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_each_pattern_match_holds_the_word_it_needs(text: str) -> None:
+    assert len(dates.NEEDED) == len(dates.PATTERNS)
+    for (kind, pattern), needed in zip(dates.PATTERNS, dates.NEEDED):
+        for match in pattern.finditer(text):
+            assert needed is None or needed.search(match.group()), (kind, match.group())
+
+
+    # and the candidates are those of every pattern run over the whole text
+    every: list[dates.Candidate] = []
+    for kind, pattern in dates.PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if kind == "month":
+                start = end - len(match.group().replace("-", " ").split()[-1])
+            if kind == "year" and not dates._looks_like_year(text, start, end):
+                continue
+            if not any(c.start < end and start < c.end for c in every):
+                every.append(dates.Candidate(start, end, kind))
+    assert dates.find_candidates(text) == sorted(every, key=lambda c: c.start)
+
+
+SENTENCES = [
+    "Two civilians and three pro-government fighters were killed when the car bomb exploded.",
+    "Police said 12 people, including four children, were wounded in the attack on the market.",
+    "The couple and their neighbours fled as soldiers shelled the district's houses.",
+    "Dozens of Palestinians and several journalists were hurt; a police officer died later.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_victim_groups_as_with_every_phrase_looked_up(nlp, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    stage = NumberStage()
+    doc = nlp(text)
+    doc._.article = Article(id="t", text=text, published="2025-03-10")
+    phrased: list[str] = []
+
+    def counted(noun):  # type: ignore[no-untyped-def]
+        phrased.append(noun.text)
+        return _noun_phrases(noun)
+
+    monkeypatch.setattr(numbers, "_noun_phrases", counted)
+    groups = 0
+    for token in doc:
+        full = next(((found[0], True) for phrase in _noun_phrases(token)
+                     if (found := stage.lexicon.group_of(phrase)) is not None), None)
+        if full is None:
+            full = (None, token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS"))
+        else:
+            groups += 1
+        assert stage._group(token) == full, token.text
+    assert groups >= 2
+    # only nouns whose last word ends some victim phrase are looked up phrase by phrase
+    assert groups <= len(phrased) < len(doc) // 2
