@@ -426,7 +426,7 @@ class EventStage:
         found_targets = rules.people_of_a_country(trigger.rule.code, found_targets)
         if "sym" in trigger.rule.flags and not found_targets and len(found_sources) == 1:
             # "Israeli and Lebanese negotiators met": the parties are the phrase's countries (a
-            # joint act, "Russian and Syrian planes struck", stays one event of the first)
+            # joint act, "Turkish and Azerbaijani jets struck", stays one event of the first)
             found_sources = found_sources + fellow_parties(found_sources[0], actors)[:1]
         report = report_of(trigger.token, sent, lexicon, actors)
         is_report = lambda t: _is_report(t, lexicon)  # noqa: E731
