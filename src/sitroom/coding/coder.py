@@ -28,6 +28,8 @@ from .triggers import Trigger, find_triggers, pos_of
 from .when import EventDate, attach, days_apart, event_date, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
+# Acts of force against people or property (coercion, seizure, arson, violence).
+MATERIAL_ROOTS = ("17", *VIOLENT_ROOTS)
 # Tags of a verb with a tense of its own (not an infinitive or a participle).
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Statements are only coded from these verbs: saying is the act. Others ("added",
@@ -511,7 +513,8 @@ class EventStage:
                 continue  # "citizens who entered Chile" took no territory
             if "official" in trigger.rule.flags and source is not None and rules.is_private(source):
                 continue  # "the attackers arrived in two pickups": no visit
-            mode = modality(trigger.token, lexicon, violent=violent, report=report, parties=(source, target))
+            mode = modality(trigger.token, lexicon, violent=violent, report=report, parties=(source, target),
+                            material=trigger.rule.code[:2] in MATERIAL_ROOTS)
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
             code, rule = trigger.rule.code, trigger.rule.name

@@ -130,8 +130,9 @@ def _described(head: Token, actors: ActorIndex, *, verb: Token, claim: bool) -> 
 
 
 def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Report | None,
-             parties: tuple[Actor | None, Actor | None]) -> str:
-    """asserted, claimed, planned, threatened, hypothetical or negated."""
+             parties: tuple[Actor | None, Actor | None], material: bool = False) -> str:
+    """asserted, claimed, planned, threatened, hypothetical or negated. `material`: the act
+    is force against people or property (CAMEO 17 to 20)."""
     chain = [token]
     current = token
     for _ in range(MAX_CLIMB):
@@ -154,7 +155,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         return "negated"  # "opened fire without warning", "withdrew without firing a shot"
     if token.dep_ == "appos" and lexicon.has_frame(token.head.lemma_.lower(), "hypothetical"):
         return "hypothetical"  # "they share the same fear, an invasion by the gangs"
-    prospect = _described_as_prospect(token, lexicon)
+    prospect = None if violent or material else _described_as_prospect(token, lexicon)
     if prospect is not None:
         return prospect
     for position, verb in enumerate(chain):
@@ -230,8 +231,10 @@ PROSPECTS = (("possible", "hypothetical"), ("upcoming", "planned"))
 def _described_as_prospect(token: Token, lexicon: EventLexicon) -> str | None:
     """"a possible new round of talks", "the proposed ceasefire", "upcoming talks": an act noun
     described as possible is hypothetical, as proposed or coming planned (the adjective may
-    describe the series the act is "of"). A subject was done whatever it is called ("a
-    possible chemical attack killed 40")."""
+    describe the series the act is "of"). A subject was done whatever it is called. Not
+    read on force against people or property (the caller's `material`): "investigating a
+    possible terrorist attack", "a potential arson" hedges what the act was, not whether
+    it happened."""
     if token.pos_ != "NOUN" or token.dep_ in ("nsubj", "nsubjpass"):
         return None
     nouns = [token]
