@@ -155,7 +155,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         return "negated"  # "opened fire without warning", "withdrew without firing a shot"
     if token.dep_ == "appos" and lexicon.has_frame(token.head.lemma_.lower(), "hypothetical"):
         return "hypothetical"  # "they share the same fear, an invasion by the gangs"
-    prospect = None if violent or material else _described_as_prospect(token, lexicon)
+    prospect = None if material else _described_as_prospect(token, lexicon)
     if prospect is not None:
         return prospect
     for position, verb in enumerate(chain):
