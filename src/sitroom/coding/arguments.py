@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..records import Actor, ActorMention
+from ..resolve.actors import SPONSOR_PARTICIPLES
 from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, is_passive, own_tokens,
                      passive_subject, subject_of)
 from .triggers import Trigger
@@ -433,17 +434,12 @@ def targets(
     return []
 
 
-# Verbs of a clause that says who stands behind a group, not who acts with it.
-SPONSOR_VERBS = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "train", "ally", "align",
-                           "affiliate", "link", "base", "lead", "run"})
-
-
 def clause_agent(noun: Token, index: ActorIndex) -> list[Argument]:
     """The actor of a clause that describes a noun: "a bomb planted by the group",
     "positions held by the militia", "a mine that the rebels laid"."""
     for clause in noun.children:
-        if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() in SPONSOR_VERBS:
-            continue  # (not "factions backed by Turkey": a sponsor is not the doer)
+        if clause.dep_ not in ("acl", "relcl") or clause.lower_ in SPONSOR_PARTICIPLES:
+            continue  # (not "factions backed by Turkey": who backs a group is not its doer)
         agent = next((c for c in clause.children if c.dep_ == "agent"), None)
         pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:

@@ -244,9 +244,9 @@ def _absorb(home: "Draft", other: "Draft") -> None:
         home.code, home.rule = other.code, other.rule  # a specific code beats a generic one
     # no one acts on itself: "the army repelled an attack" told with "20 soldiers had been
     # killed" is not the army's act on the army (the soldiers were the attack's target)
-    if home.source is None and not _one_body(other.source, home.target):
+    if home.source is None and not _same_actor(other.source, home.target):
         home.source = other.source
-    if home.target is None and not _one_body(other.target, home.source):
+    if home.target is None and not _same_actor(other.target, home.source):
         home.target = other.target
     if (home.date_inferred or home.date_suspect) and not (other.date_inferred or other.date_suspect):
         home.date, home.date_precision = other.date, other.date_precision
@@ -263,10 +263,6 @@ def _absorb(home: "Draft", other: "Draft") -> None:
         home.attribution = other.attribution  # "the Syrian Observatory" says more than "an NGO"
     home.evidence.extend(e for e in other.evidence if e not in home.evidence)
     home.anchors |= other.anchors
-
-
-def _one_body(x: Actor | None, y: Actor | None) -> bool:
-    return x is not None and y is not None and bool(x.code) and x.code == y.code
 
 
 GENERIC_OPENINGS = ("a ", "an ", "the ", "this ", "that ", "these ", "those ", "some ", "one ")

@@ -881,14 +881,15 @@ def at_the_time_of(token: Token) -> list[Token]:
     the trigger hangs from, happened at the same time; a day said on one is the other's."""
     if token.pos_ != "VERB":
         return []
-    out = [c for c in token.children if c.dep_ == "advcl" and c.pos_ == "VERB"
-           and any(m.dep_ == "advmod" and m.lower_ in AT_THE_TIME or m.dep_ == "mark" and m.lower_ in AT_THE_TIME
-                   for m in c.children)]
-    if token.dep_ == "advcl" and token.head.pos_ == "VERB" and (any(
-            m.dep_ in ("advmod", "mark") and m.lower_ in AT_THE_TIME for m in token.children)
-            or token.tag_ == "VBG" and not any(m.dep_ == "mark" for m in token.children)):
+    out = [c for c in token.children if c.dep_ == "advcl" and c.pos_ == "VERB" and _of_the_same_time(c)]
+    bare_participle = token.tag_ == "VBG" and not any(m.dep_ == "mark" for m in token.children)
+    if token.dep_ == "advcl" and token.head.pos_ == "VERB" and (_of_the_same_time(token) or bare_participle):
         out.append(token.head)  # (a bare participle too: "gathered on Wednesday, calling for ...")
     return out
+
+
+def _of_the_same_time(clause: Token) -> bool:
+    return any(m.dep_ in ("advmod", "mark") and m.lower_ in AT_THE_TIME for m in clause.children)
 
 
 def many_times(noun: Token) -> bool:

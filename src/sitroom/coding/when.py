@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..records import DateMention
+from ..resolve.dates import WEEKDAYS
 from .syntax import definite, is_past_perfect, present_perfect
 
 # A verb without a date of its own takes its governor's through these links only: a noun
@@ -107,7 +108,6 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
     return out
 
 
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Gatherings held on a day of the week: "during Sunday mass", "after Friday prayers".
 WEEKLY_GATHERINGS = frozenset({"mass", "prayer", "prayers", "service", "sermon", "market", "worship"})
 

@@ -55,7 +55,10 @@ COUNTERPART = "counterpart"  # roles.tsv office: the office of the person named 
 # Focus countries that break a tie between people sharing a surname.
 FOCUS_TIEBREAK = 3
 # A modifier marked like this names a sponsor, not the actor: "Turkish-backed rebels".
-SPONSOR_SUFFIX_RE = re.compile(r"^-(backed|supported|aligned|allied|sponsored|funded|trained|armed|based|led|run|affiliated|linked)\b", re.I)
+# The participles of a sponsor ("Turkish-backed", "rebel factions backed by Turkey").
+SPONSOR_PARTICIPLES = frozenset({"backed", "supported", "aligned", "allied", "sponsored", "funded", "trained", "armed",
+                                 "based", "led", "run", "affiliated", "linked"})
+SPONSOR_SUFFIX_RE = re.compile(rf"^-({'|'.join(sorted(SPONSOR_PARTICIPLES))})\b", re.I)
 SPONSOR_PREFIX_RE = re.compile(r"\b(pro|anti)-$", re.I)
 # Part-of-speech tags that may sit between a modifier and its role ("Syrian senior officials").
 GAP_POS = frozenset({"ADJ", "DET", "ADV"})
@@ -788,16 +791,23 @@ class _Resolver:
     def _pronouns(self) -> list[ActorMention]:
         out: list[ActorMention] = []
         ordered = sorted(self.mentions, key=lambda m: m.start)
+        # what each kind of pronoun may stand for, worked out once per article: a person
+        # named, titled, or described by an office ("a military spokesman said ... He
+        # accused ..."); for "it", a group or a singular body that was a subject
+        people: list[ActorMention] | None = None
+        bodies: list[ActorMention] | None = None
         for token in _tokens_of(self.doc, PRONOUNS):
             word = token.lower_
             if word in PERSON_PRONOUNS:
-                # a person named, titled, or described by an office ("a military spokesman said ...
-                # He accused ...")
-                pool = [m for m in ordered if m.kind in ("person", "title")
-                        or m.kind in ("role", "compound") and self._one_person(m)]
+                if people is None:
+                    people = [m for m in ordered if m.kind in ("person", "title")
+                              or m.kind in ("role", "compound") and self._one_person(m)]
+                pool = people
             elif word in IT_PRONOUNS and _referential_it(token):
-                pool = [m for m in ordered if m in self.groups or m.kind in IT_KINDS and self._singular(m)]
-                pool = [m for m in pool if self._was_subject(m)]
+                if bodies is None:
+                    bodies = [m for m in ordered if (m in self.groups or m.kind in IT_KINDS and self._singular(m))
+                              and self._was_subject(m)]
+                pool = bodies
             else:
                 continue
             candidates = [m for m in pool if m.end <= token.idx and token.idx - m.end <= PRONOUN_REACH
