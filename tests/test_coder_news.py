@@ -1729,3 +1729,63 @@ def test_an_act_named_as_what_the_object_was_is_no_other_act(analyzer):
     found = analysed(analyzer, "The governor condemned Tuesday's raid on the camp as a massacre of civilians.")
     assert not [e for e in found if e.event_code.startswith("20")], found
     assert [e for e in found if e.event_code.startswith("11")], found
+
+
+def test_an_act_told_as_going_on_is_no_act_of_the_day(analyzer):
+    found = analysed(analyzer, "Villagers said the militia keeps shelling their farms.")
+    [shelling] = [e for e in found if e.event_code.startswith("19")]
+    assert shelling.historical, found
+    dated = events(analyzer, "The militia kept shelling the farms on Monday, villagers said.")
+    assert [e for e in dated if e.event_code.startswith("19")], dated
+    # what goes on is the inquiry, not the murder it is about
+    inquiry = events(analyzer, "The police continue to investigate the murder of two traders on the highway.")
+    assert [e for e in inquiry if e.event_code.startswith("18")], inquiry
+
+
+def test_an_act_that_comes_round_again_is_a_habit(analyzer):
+    for text in ("Gunmen ambush the buses on the coast road every week, drivers said.",
+                 "Herders said the raiders attack their camps nightly."):
+        found = analysed(analyzer, text)
+        violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+        assert violent and all(e.historical for e in violent), (text, found)
+
+
+def test_any_act_of_a_kind_is_none_that_happened(analyzer):
+    found = events(analyzer, "Officials said any attack on the refugees would be a massacre.")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
+    found = events(analyzer, "Gunmen attacked an aid convoy near the border on Sunday.")
+    assert [e for e in found if e.event_code[:2] in ("18", "19")], found
+
+
+def test_an_attack_made_in_a_speech_is_criticism(analyzer):
+    for text in ("The president attacked the reform programme in several public speeches.",
+                 "In an interview on Sunday, the minister attacked the opposition."):
+        found = events(analyzer, text)
+        assert not [e for e in found if e.event_code[:2] in ("18", "19")], (text, found)
+        assert [e for e in found if e.event_code == "111"], (text, found)
+    found = events(analyzer, "Rebels attacked the army post in the town on Sunday.")
+    assert [e for e in found if e.event_code.startswith("19")], found
+
+
+def test_an_attack_on_a_process_or_the_peace_is_a_figure_of_speech(analyzer):
+    found = events(analyzer, "The minister called the ruling a direct attack on the peace process.")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
+    found = events(analyzer, "Gunmen attacked the peace monitors near the border on Friday.")
+    assert [e for e in found if e.event_code[:2] in ("18", "19")], found
+    found = events(analyzer, "A prisoner was tortured by the guards on orders from the warden on Monday.")
+    assert [e for e in found if e.event_code[:2] == "18"], found
+
+
+def test_the_act_victims_were_killed_in_is_what_happened(analyzer):
+    found = events(analyzer, "Six soldiers were killed in an air strike near the border on Monday.")
+    [strike] = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert strike.event_code == "195" and strike.fatalities.killed == 6, found
+    found = events(analyzer, "Four militiamen and two soldiers were killed in clashes near the border on Monday.")
+    [clash] = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert clash.event_code == "190" and clash.fatalities.killed == 6, found
+
+
+def test_who_covers_an_act_is_not_its_doer(analyzer):
+    found = events(analyzer, "Dozens of reporters were injured while covering the protests in the capital on Friday.")
+    assert not [e for e in found if e.event_code.startswith("14") and code(e) == "MED"], found
+    assert [e for e in found if e.event_code == "182" and code(e, "target") == "MED"], found

@@ -268,6 +268,10 @@ class EventStage:
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
         verbs.update(rules.joined_verbs(trigger.token))  # "were shot or maimed during the war"
+        light = trigger.light
+        own = light if light is not None and self.lexicon.has_frame(light.lemma_.lower(), "light") else trigger.token
+        if rules.goes_on(own):
+            return True  # "the rebels keep attacking its outposts" (not "continue to investigate the murder")
         if rules.used_to(trigger.token):
             return True  # "I used to kill soldiers for the militia": a past habit
         if top.dep_ == "ccomp" and _is_report(top.head, self.lexicon) and any(
@@ -279,6 +283,8 @@ class EventStage:
                     return True
                 if child.dep_ == "advmod" and self.lexicon.has_frame(child.lower_, "former"):
                     return True  # "patrols have previously fought along the frontier": told from before
+                if child.dep_ in ("npadvmod", "advmod") and rules.recurring(child):
+                    return True  # "gunmen attack the convoys every week"
                 if (child.dep_ == "npadvmod" and rules.many_times(child) and rules.present_perfect(verb)
                         and rules.undated(verb)):
                     return True  # "the town has been shelled several times" (but "stabbed several times")
@@ -483,6 +489,8 @@ class EventStage:
             return []  # "an attack on press freedom": no one is hurt
         if violent and not trigger.in_title and rules.kind_named(trigger.token):
             return []  # "torture, murder and rape were its methods": kinds of act, not acts
+        if violent and rules.any_act(trigger.token):
+            return []  # "any attack on the refugees would be a massacre": no act that happened
         if violent and rules.anyone_of(trigger.token):
             return []  # "the murder of a judge, a prosecutor or a politician": no one in particular
         if violent and rules.restated(trigger.token, lambda t: t.i in trigger_at):
@@ -508,6 +516,12 @@ class EventStage:
         # kind is that act (the bombing), with the toll
         manner = next((trigger_at[h.i] for h in helpers if h.pos_ in ("NOUN", "PROPN") and h.i in trigger_at
                        and rules.specific_violence(trigger_at[h.i].rule.code)), None)
+        if manner is None:
+            # "six soldiers were killed in an air strike", "were killed in clashes": the act
+            # the victims were killed in is what happened (a fight when both sides fought)
+            manner = next((m for m in (trigger_at.get(t.i) for t in rules.killed_in(trigger.token)) if m is not None
+                           and (rules.specific_violence(m.rule.code)
+                                or ("sym" in m.rule.flags and m.rule.code[:2] == "19"))), None)
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory

@@ -492,6 +492,18 @@ def local_victims(target: "Argument", country: str) -> "Argument":
     return dataclasses.replace(target, actor=moved, mention=dataclasses.replace(mention, actor=moved))
 
 
+def killed_in(verb: Token) -> list[Token]:
+    """"were killed in clashes", "died during an air raid": the nouns of the act a killing,
+    a wounding or a death happened in."""
+    if verb.lemma_.lower() not in KILLED_IN_LEMMAS:
+        return []
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+            for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+
+
+KILLED_IN_LEMMAS = frozenset({"kill", "wound", "injure", "die"})
+
+
 def specific_violence(code: str) -> bool:
     """A violent code that says how ("183" bombing, "195" air strike), not only that
     someone was attacked (190, 180) or killed (1823)."""
@@ -569,6 +581,12 @@ def on_condition(token: Token, is_condition: Callable[[str], bool]) -> bool:
                for c in verb.children)
 
 
+def any_act(act: Token) -> bool:
+    """"any attack on the refugees would be a massacre", "condemned any use of force": an
+    act's noun with "any" names whatever act of the kind there may be, none that happened."""
+    return act.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in act.children)
+
+
 def _bare_singular(noun: Token) -> bool:
     return (noun.pos_ == "NOUN" and noun.tag_ == "NN" and not noun.lower_.endswith("ing")
             and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep", "acl", "relcl", "appos")
@@ -626,6 +644,13 @@ def _means_of_a_summary(verb: Token) -> bool:
         return False
     clause = verb.head.head
     return clause.pos_ in ("VERB", "AUX") and present_perfect(clause) and undated(clause)
+
+
+def goes_on(verb: Token) -> bool:
+    """"the rebels keep attacking its outposts", "the army continues to shell the villages":
+    an act told in the present as going on, on no day, is a state of things, not the day's
+    act (a day makes it one: "continued to shell the town on Monday")."""
+    return _goes_on(verb) and undated(verb.head)
 
 
 def _goes_on(verb: Token) -> bool:
@@ -897,6 +922,15 @@ def many_times(noun: Token) -> bool:
     shots or blows as often: "shot three times")."""
     return noun.lemma_.lower() == "time" and noun.tag_ == "NNS" and any(
         c.lower_ in COUNTING_WORDS for c in noun.children)
+
+
+RECURRING_UNITS = frozenset({"day", "night", "week", "month", "morning", "evening", "weekend"})
+
+
+def recurring(noun: Token) -> bool:
+    """"every week", "each night": a time that comes round again tells a habit."""
+    return noun.lemma_.lower() in RECURRING_UNITS and any(
+        c.dep_ == "det" and c.lower_ in ("every", "each") for c in noun.children)
 
 
 def suffered_often(token: Token, is_patient: Callable[[str], bool]) -> bool:
