@@ -326,3 +326,20 @@ def test_the_two_men_are_the_last_two_people_named(nlp, stage) -> None:
     # with no one named before, two men are two private people
     doc = analyse(nlp, stage, "The two men were shot dead outside a bar in Kano.")
     assert all(m.antecedent is None for m in found(doc, "The two men"))
+
+
+def test_the_attackers_are_the_armed_group_named_before(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Fighters of the Islamic State raided an army post near the border on Sunday. "
+                              "Soldiers said they had pursued the attackers into the hills.")
+    assert codes(doc, "the attackers") == ["INS"], found(doc, "the attackers")
+    # unnamed perpetrators told since the group was named are who "the gunmen" are
+    doc = analyse(nlp, stage, "Al-Shabaab has fought the government for years. On Monday unidentified gunmen shot "
+                              "dead a trader in Mogadishu. Police said the gunmen fled on motorcycles.")
+    assert all(m.actor.code == "UAF" for m in found(doc, "the gunmen")), found(doc, "the gunmen")
+    # one gunman is a person of his own; a group named only as someone's party did nothing
+    doc = analyse(nlp, stage, "Fighters of the Islamic State raided an army post on Sunday. Guards shot the gunman "
+                              "who fired at the governor on Monday.")
+    assert all(m.actor.code == "UAF" for m in found(doc, "the gunman")), found(doc, "the gunman")
+    doc = analyse(nlp, stage, "A candidate of the M-19 guerrilla group was shot on a plane. Bodyguards said they "
+                              "had chased the gunmen.")
+    assert all(m.actor.code == "UAF" for m in found(doc, "the gunmen")), found(doc, "the gunmen")

@@ -1789,3 +1789,9 @@ def test_who_covers_an_act_is_not_its_doer(analyzer):
     found = events(analyzer, "Dozens of reporters were injured while covering the protests in the capital on Friday.")
     assert not [e for e in found if e.event_code.startswith("14") and code(e) == "MED"], found
     assert [e for e in found if e.event_code == "182" and code(e, "target") == "MED"], found
+
+
+def test_who_a_demand_asks_to_act_is_its_target(analyzer):
+    found = events(analyzer, "Kenya demanded on Friday that the Ugandan government hand over the smugglers.")
+    [demand] = [e for e in found if e.event_code.startswith("10")]
+    assert code(demand, "target") == "UGAGOV", found

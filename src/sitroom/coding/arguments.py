@@ -431,6 +431,26 @@ def targets(
             found = visited(trigger)
         if found:
             return found
+    return _asked_to_act(trigger, index)
+
+
+# Demands (10) and appeals (02): who is asked to act is their target.
+ASKING_ROOTS = ("10", "02")
+
+
+def _asked_to_act(trigger: Trigger, index: ActorIndex) -> list[Argument]:
+    """"demanded that the Taliban government act against the militants", "urged that
+    Kinshasa withdraw": who a demand or an appeal asks to act, told as the subject of the
+    clause it governs, is its target."""
+    token = trigger.token
+    if not trigger.rule.code.startswith(ASKING_ROOTS) or token.pos_ != "VERB":
+        return []
+    for clause in token.children:
+        if clause.dep_ != "ccomp":
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return actors_of(subject, index)
     return []
 
 

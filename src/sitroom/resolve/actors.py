@@ -83,6 +83,9 @@ SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "announce", "state", "
 EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "matter"})
 # Armed groups outside a state's forces: "the militant group" may be any of them named before.
 NON_STATE_ARMED = frozenset({"REB", "INS", "RAD", "SEP", "UAF"})
+# Unnamed perpetrators, and the armed groups a definite description of them may stand for.
+UNNAMED = "UAF"
+NAMED_ARMED = frozenset({"REB", "INS", "RAD", "SEP"})
 # How far back (characters) a pronoun may look for its antecedent.
 PRONOUN_REACH = 1500
 # Mentions in the opening of the article weigh more in choosing its focus.
@@ -646,6 +649,16 @@ class _Resolver:
             previous = [m for m in self.groups if m.end <= start and _kin(role.role, _code_role(m.actor.code))]
             if previous:
                 return [_refer(previous[-1], start, phrase.end, text, "group")]
+        if role.role == UNNAMED and text.casefold().startswith("the ") and self._plural_at(phrase.end):
+            # "the attackers", "the gunmen": once an armed group has been told as a doer (a
+            # subject), the definite description of unnamed perpetrators is that group, the
+            # last such (one "gunman" is a person of his own)
+            previous = [m for m in self.groups if m.end <= start and _code_role(m.actor.code) in NAMED_ARMED
+                        and (self._was_subject(m) or self._members_were_subject(m))]
+            # (but "gunmen killed a trader ... the gunmen fled": unnamed ones told since)
+            if previous and not any(previous[-1].end <= m.start < start and _code_role(m.actor.code) == UNNAMED
+                                    for m in self.mentions):
+                return [_refer(previous[-1], start, phrase.end, text, "group")]
         pair = PAIR_RE.match(text)
         if pair and role.role == PRIVATE_PERSON:
             # "the two men had agreed", "both women": the last two people named, whatever
@@ -837,6 +850,17 @@ class _Resolver:
         not a phrase holding one ("its news agency")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and (span.root.dep_ in ("nsubj", "nsubjpass") or _speaker_before(span))
+
+    def _plural_at(self, end: int) -> bool:
+        """The phrase ending at `end` ends in a plural noun ("the attackers", "the gunmen")."""
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        return span is not None and span[-1].tag_ == "NNS"
+
+    def _members_were_subject(self, mention: ActorMention) -> bool:
+        """"Fighters of the Islamic State raided a post": the group's members were the subject."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and any(
+            t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("nsubj", "nsubjpass") for t in span)
 
     def _was_subject(self, mention: ActorMention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
