@@ -1795,3 +1795,34 @@ def test_who_a_demand_asks_to_act_is_its_target(analyzer):
     found = events(analyzer, "Kenya demanded on Friday that the Ugandan government hand over the smugglers.")
     [demand] = [e for e in found if e.event_code.startswith("10")]
     assert code(demand, "target") == "UGAGOV", found
+
+
+def test_the_dead_of_a_fight_are_its_toll_not_its_target(analyzer):
+    found = events(analyzer, "Fighting between the rebels and the army raged near the town on Saturday. The clashes "
+                             "killed at least 40 people, among them 25 civilians, officials said.", published="2024-11-18")
+    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert [e.event_code for e in violent] == ["190"], found
+    assert code(violent[0], "target") != "CVL" and violent[0].fatalities.killed == 40, found
+
+
+def test_the_day_a_fight_went_on_or_flared_is_its_day(analyzer):
+    found = events(analyzer, "Heavy fighting between rebels and soldiers continued near the town on Saturday.",
+                   published="2024-11-18")
+    assert [e.date for e in found if e.event_code.startswith("19")] == ["2024-11-16"], found
+    found = events(analyzer, "Clashes between police and protesters flared again in the capital on Sunday.",
+                   published="2024-11-18")
+    assert [e.date for e in found if e.event_code.startswith("19")] == ["2024-11-17"], found
+
+
+def test_what_a_doer_did_just_before_dates_the_act(analyzer):
+    found = events(analyzer, "Militants abducted four aid workers after stopping their convoy near the town on "
+                             "Wednesday, officials said.", published="2026-01-15")
+    assert [e.date for e in found if e.event_code.startswith("18")] == ["2026-01-14"], found
+
+
+def test_a_year_old_act_noted_in_passing_leaves_the_call_news(analyzer):
+    found = analysed(analyzer, "The UN coordinator called for the workers' immediate release, noting that 11 aid "
+                               "workers were killed in the country last year.")
+    [call] = [e for e in found if e.event_code.startswith("02")]
+    assert not call.historical and call.date == "2025-03-12", found
+    assert [e.historical for e in found if e.event_code.startswith("18")] == [True], found

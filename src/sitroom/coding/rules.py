@@ -903,13 +903,18 @@ AT_THE_TIME = frozenset({"when", "as", "while"})
 def at_the_time_of(token: Token) -> list[Token]:
     """"14 people were killed when a suicide bomber blew himself up on Saturday": the verb
     of a "when" (or "as", "while") clause on a verb trigger, or the verb such a clause of
-    the trigger hangs from, happened at the same time; a day said on one is the other's."""
+    the trigger hangs from, happened at the same time; a day said on one is the other's.
+    So did what the doer did just before it ("after stopping their convoy on Wednesday")."""
     if token.pos_ != "VERB":
         return []
     out = [c for c in token.children if c.dep_ == "advcl" and c.pos_ == "VERB" and _of_the_same_time(c)]
     bare_participle = token.tag_ == "VBG" and not any(m.dep_ == "mark" for m in token.children)
     if token.dep_ == "advcl" and token.head.pos_ == "VERB" and (_of_the_same_time(token) or bare_participle):
         out.append(token.head)  # (a bare participle too: "gathered on Wednesday, calling for ...")
+    # "abducted four aid workers after stopping their convoy on Wednesday": what the doer
+    # did just before, told by a gerund after "after"
+    out += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "after"
+            for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
     return out
 
 

@@ -133,9 +133,12 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
         framing = _clause_date(tokens[0], attached)
         if framing is not None and is_historical(framing, published):
             mention = framing
-        elif attached and all(is_historical(m, published) and m.relation == "in" for m in attached.values()):
+        elif attached and all(is_historical(m, published) and m.relation == "in" for m in attached.values()) \
+                and not any(_told_as_said(tokens[0].doc[i], is_report) for i in attached):
             # a sentence whose only dates lie long before the report is background
-            # ("... captured the north in an offensive launched in October 2023")
+            # ("... captured the north in an offensive launched in October 2023"; but what
+            # is noted or said tells its own time: "called for their release, noting that 11
+            # aid workers were killed last year")
             mention = next(iter(attached.values()))
     if mention is None and context is not None and _main_clause(tokens) and not _reported_past(tokens[0], is_report):
         # the lead sentence gives the day, the next one tells more of that day; still
@@ -151,6 +154,11 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
         historical=is_historical(mention, published) or _counted_since(mention, tokens, published),
         mention=mention,
     )
+
+
+def _told_as_said(owner: Token, is_report: Callable[[Token], bool]) -> bool:
+    """The date's owner is (in) the clause a report verb governs."""
+    return owner.dep_ == "ccomp" and is_report(owner.head)
 
 
 def _counted_since(mention: DateMention, tokens: Sequence[Token], published: str | None) -> bool:
