@@ -343,3 +343,10 @@ def test_the_attackers_are_the_armed_group_named_before(nlp, stage) -> None:
     doc = analyse(nlp, stage, "A candidate of the M-19 guerrilla group was shot on a plane. Bodyguards said they "
                               "had chased the gunmen.")
     assert all(m.actor.code == "UAF" for m in found(doc, "the gunmen")), found(doc, "the gunmen")
+
+
+def test_its_may_be_a_subject_named_by_its_kind(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "At talks in Vienna on Monday, Austria and Italy rejected the plan, diplomats said. "
+                              "The main opposition alliance said on Thursday that its supporters would rally on "
+                              "Saturday.")
+    assert [m.actor.code[-3:] for m in found(doc, "its")] == ["OPP"], found(doc, "its")

@@ -866,7 +866,10 @@ class _Resolver:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
-        return any(t.dep_ in ("nsubj", "nsubjpass", "poss") for t in span) or _speaker_before(span)
+        # (the word naming a subject's kind counts: "the main opposition coalition said")
+        return any(t.dep_ in ("nsubj", "nsubjpass", "poss")
+                   or t.dep_ in ("compound", "amod") and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "NOUN"
+                   for t in span) or _speaker_before(span)
 
 
 def _speaker_before(span: Span) -> bool:
