@@ -69,3 +69,25 @@ def test_a_brief_and_the_report_it_retells_are_one_story_and_one_event_in_any_or
             results.add((frozenset(frozenset(a) for a in stories.values()),
                          frozenset(tuple(e["articles"]) for e in store.events())))
     assert results == {(frozenset({frozenset({"brief", "report"})}), frozenset({("brief", "report")}))}
+
+
+# A long report of forty-odd names and a short one of eight, seven of them the long one's:
+# a similarity far under the story threshold, but most of the short one is in the long one.
+LONG_NAMES = ("Varnholt, Ostrava, Malkova, Karvina, Zelenka, Opava, Havirov, Breva, Bohumin, Frydek, Trinec, "
+              "Orlova, Kopriva, Senov, Petrvald, Rychvald, Albrechtice, Stonava, Dolni, Horni, Lutyne, Vendryne, "
+              "Jablunkov, Bystrice, Navsi, Mosty, Hradek, Bukovec, Pisek, Bocanovice, Milikov, Tyra, Oldrichovice, "
+              "Ropice, Smilovice, Hnojnik, Komorni, Pazderna, Nosovice, Dobratice, Vojkovice")
+
+
+def test_a_short_report_mostly_inside_a_long_one_links_under_the_old_floor() -> None:
+    long = _print(f"Investigators listed {LONG_NAMES} in the case file.")
+    short = _print("Investigators from Varnholt, Ostrava, Malkova, Karvina, Zelenka, Opava and Havirov "
+                   "met Kunzova on the case.")
+    assert short.terms == 8 and long.terms > 40
+    value = story.similarity(short.signature, long.signature)
+    assert story.CONTAINED_FLOOR <= value < 0.18
+    assert story.containment(short, long, value) >= story.CONTAINED
+    assert story.link(short, long) == value
+    # the same short report naming only three of the long one's: no story
+    apart = _print("Investigators from Varnholt, Ostrava, Malkova, Kunzova, Lesny, Rudolf, Marek and Tomsik met.")
+    assert story.link(apart, long) is None
