@@ -80,16 +80,21 @@ def test_a_brief_that_retells_part_of_a_long_report_is_in_its_story() -> None:
     long, brief = _print(LONG), _print(BRIEF)
     similarity = story.similarity(long.signature, brief.signature)
     assert similarity < story.STORY_THRESHOLD  # the long report names much more
-    assert story.containment(similarity, long.terms, brief.terms) >= story.CONTAINED
+    assert story.containment(long, brief, similarity) >= story.CONTAINED
     assert story.link(long, brief) == similarity
     assert story.link(_print(OTHER), brief) is None
 
 
 def test_containment_is_the_smaller_sets_share_in_the_other() -> None:
-    # |A| = 30, |B| = 6, all of B in A: J = 6 / 30 = 0.2, and B is wholly contained
-    assert story.containment(0.2, 30, 6) == pytest.approx(1.0)
-    # |A| = |B| = 10, 5 shared: J = 5 / 15
-    assert story.containment(5 / 15, 10, 10) == pytest.approx(0.5)
+    names = [f"Name{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(40)]
+    made = {key: story.fingerprint("Reports named " + ", ".join(terms) + ".", None, KNOWLEDGE.story_stopwords)
+            for key, terms in (("thirty", names[:30]), ("six", names[:6]), ("ten", names[:10]),
+                               ("half", names[5:15]))}
+    for small, large in (("six", "thirty"), ("ten", "half")):
+        similarity = story.similarity(made[small].signature, made[large].signature)
+        share = story.containment(made[small], made[large], similarity)
+        # six of thirty: all of the six; ten and ten with five shared: half
+        assert share == pytest.approx(1.0 if small == "six" else 0.5, abs=0.1)
 
 
 # -- leads ----------------------------------------------------------------------------------

@@ -61,6 +61,12 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 DONE = frozenset({"asserted", "claimed"})
 NAMESAKE_SOFTER = "one place name, placed in two countries: the story names one place"
 COUNTRY_SOFTER = "a place known only as a country, another country than the other's: as good as unknown"
+# A follow-up retells as background (a trial, a funeral, an arrest "in the killing of")
+# the act an earlier report of its story told as news: inside a story the two are one
+# event when the rest agrees (root or family, place, a date in the window); outside one,
+# background and news stay apart ("fighting since 1991" is not today's fighting).
+BACKGROUND_SOFTER = "told as background in one report and as news in the other"
+DATED_BY_ARTICLE_SOFTER = "the later date only its article's: a follow-up's date bounds the act, it does not date it"
 LEAD_SOFTER = "the lead of one article and the other's first act of its kind: the story's main event"
 # Per-day agreement of two day-precise dates: 0 days apart, 1, 2, 3.
 DAY_AGREEMENT = (1.0, 0.6, 0.3, 0.1)
@@ -199,9 +205,14 @@ def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = N
         parts["story"] = min(1.0, story.similarity / STORY_FULL)
         if story.leads and _compatible(member["event_code"][:2], event["event_code"][:2], story):
             softer.append(LEAD_SOFTER)
-        if parts["date"] == 0.0 and _wide_dates(member, event):
+        if parts["date"] == 0.0 and _dated_by_article(member, event):
+            parts["date"] = 0.1
+            softer.append(DATED_BY_ARTICLE_SOFTER)
+        elif parts["date"] == 0.0 and _wide_dates(member, event):
             parts["date"] = 0.1
             softer.append("date window widened: a date inferred or less precise than a day")
+        if bool(member.get("historical")) != bool(event.get("historical")):
+            softer.append(BACKGROUND_SOFTER)
         if parts["place"] == 0.7:
             softer.append("one place inside the other")
         elif _namesakes(member.get("location"), event.get("location")):
@@ -303,8 +314,8 @@ def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | Non
     root, other = member["event_code"][:2], event["event_code"][:2]
     if not _compatible(root, other, story):
         return "different CAMEO roots" if story is None else "CAMEO roots of different families"
-    if bool(member.get("historical")) != bool(event.get("historical")):
-        return "one is background, the other news"
+    if bool(member.get("historical")) != bool(event.get("historical")) and story is None:
+        return "one is background, the other news"  # inside a story: `BACKGROUND_SOFTER`
     if (member.get("modality") == "planned") != (event.get("modality") == "planned"):
         return "one is planned, the other done"
     for side in ("source_actor", "target_actor"):
@@ -329,9 +340,24 @@ def veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = No
         return "places too far apart"
     m_day, e_day = _day(member.get("date")), _day(event.get("date"))
     window = WIDE_DATE_WINDOW if story is not None and _wide_dates(member, event) else DATE_WINDOW
-    if m_day is not None and e_day is not None and abs((m_day - e_day).days) > window:
+    if m_day is not None and e_day is not None and abs((m_day - e_day).days) > window and not (
+            story is not None and not story.leads and _dated_by_article(member, event)):
         return "dates too far apart"
     return None
+
+
+def _dated_by_article(member: dict[str, Any], event: dict[str, Any]) -> bool:
+    """Whether the later of two dates is only its article's date (no date stated for the
+    act) and the earlier one stated: a follow-up published weeks on retells the act
+    without its date, and its article's date then bounds the act, it does not date it.
+    Inside a story such a pair is no veto, except for the story's main event (`veto`):
+    the lead rule matches whatever the score, and two attacks on one town a week apart,
+    the later told with no date, would be one."""
+    m_day, e_day = _day(member.get("date")), _day(event.get("date"))
+    if m_day is None or e_day is None or m_day == e_day:
+        return False
+    later, earlier = (member, event) if m_day > e_day else (event, member)
+    return bool(later.get("date_inferred")) and not earlier.get("date_inferred")
 
 
 def _wide_dates(member: dict[str, Any], event: dict[str, Any]) -> bool:
@@ -517,6 +543,7 @@ def fuse(event_id: str, members: Sequence[dict[str, Any]], evidence: list[dict[s
         record["location"] = _fused_place(members, contradictions)
         record["modality"] = min((m.get("modality") or "asserted" for m in members),
                                  key=lambda m: MODALITY_ORDER.index(m) if m in MODALITY_ORDER else len(MODALITY_ORDER))
+        record["historical"] = all(m.get("historical") for m in members)  # news if any report is
         record["confidence"] = max(m.get("confidence") or 0.0 for m in members)
         named = [m.get("attribution") for m in members if m.get("attribution")]
         record["attribution"] = founder.get("attribution") or (named[0] if named else None)

@@ -6,8 +6,9 @@ it writes capitalised inside a sentence (names of people, groups, places, ships,
 operations) and its numbers (tolls, ages, times, years), less the capitalised words that
 say nothing about the story (`story_words.tsv`). Two articles tell the same story when
 the Jaccard similarity of their terms, estimated by datasketch's MinHash, reaches
-`STORY_THRESHOLD` (or most of the smaller one's terms are in the other: `CONTAINED`) and
-they were published within `STORY_DAYS` of each other. A story is a connected set of
+`STORY_THRESHOLD` (or most of the smaller one's terms are in the other: `CONTAINED`; all of
+them for a brief of a few terms: `BRIEF_TERMS`) and they were published within
+`STORY_DAYS` of each other. A story is a connected set of
 such links, unless its links fall into two dense groups joined by a few (`parts`): then
 each group is a story.
 
@@ -43,15 +44,16 @@ MIN_BAND_HITS = 2
 # 0.25 ECB+'s same-story pairs are linked without joining its look-alike stories (0.20
 # joined many; 0.30 lost half the true links).
 STORY_THRESHOLD = 0.25
-# A brief retells a subset of a long report's names and figures: their Jaccard similarity
-# is low because the long one names much more, but most of the brief's terms are in it.
-# Two articles also tell one story when this share of the smaller one's terms is in the
-# other (estimated from the similarity and the two term counts) and their similarity is
-# at least CONTAINED_FLOOR (on ECB+ this links a tenth more same-story pairs at the same
-# precision; a floor of 0.15 let MinHash's noise join look-alike stories, and a share of
-# 0.5 joined them too).
+# A short report retells a subset of a long report's names and figures: their Jaccard
+# similarity is low because the long one names much more, but most of the short one's
+# terms are in it. Two articles also tell one story when this share of the smaller one's
+# terms is in the other (`containment`) and their similarity is at least CONTAINED_FLOOR.
+# Estimated from the similarity alone (|A & B| = J (|A| + |B|) / (1 + J)) the share was
+# too noisy under a similarity of 0.18 (look-alike stories joined); read from the
+# signatures' order (`containment`) it holds down to 0.12, where ECB+'s stories keep
+# their precision (docs/fusion.md); a share of 0.5 joined look-alikes.
 CONTAINED = 0.6
-CONTAINED_FLOOR = 0.18
+CONTAINED_FLOOR = 0.12
 # Reports of one story are published within days of each other; an article undated on
 # either side is compared without this bound.
 STORY_DAYS = 7
@@ -69,9 +71,13 @@ NEAR_THRESHOLD = 0.20
 # event over 0.21 (docs/fusion.md); a side of two articles is too small to say.
 SPLIT_CUT = 0.2
 MIN_PART = 3
-# An article with fewer terms than this shows too little to be placed in a story (two
-# three-term briefs would share a story on one name).
-MIN_TERMS = 6
+# An article with fewer terms than this shows too little to be placed in a story.
+MIN_TERMS = 2
+# A *brief* (fewer terms than this) retells a few names and figures of a story in a
+# sentence or two: its similarity to anything is noise (two three-term briefs would share
+# a story on one name), so it links to another article only when every one of its terms
+# is in it (`contains`). On ECB+ this placed briefs that had joined no story (docs/fusion.md).
+BRIEF_TERMS = 6
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.:]*\d|\d", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 # A line that is an address, not prose: the page furniture of scraped articles.
@@ -149,17 +155,35 @@ def link(a: StoryPrint, b: StoryPrint) -> float | None:
     if a.terms < MIN_TERMS or b.terms < MIN_TERMS or not close_in_time(a.published, b.published):
         return None
     value = similarity(a.signature, b.signature)
+    if min(a.terms, b.terms) < BRIEF_TERMS:
+        small, large = sorted((a, b), key=lambda p: p.terms)
+        return value if contains(large.signature, small.signature) else None
     threshold = NEAR_THRESHOLD if published_near(a.published, b.published) else STORY_THRESHOLD
-    if value >= threshold or (value >= CONTAINED_FLOOR and containment(value, a.terms, b.terms) >= CONTAINED):
+    if value >= threshold or (value >= CONTAINED_FLOOR and containment(a, b, value) >= CONTAINED):
         return value
     return None
 
 
-def containment(jaccard: float, terms_a: int, terms_b: int) -> float:
-    """The share of the smaller article's terms that the other has, from their Jaccard
-    similarity and term counts (|A & B| = J (|A| + |B|) / (1 + J))."""
-    shared = jaccard * (terms_a + terms_b) / (1.0 + jaccard)
-    return min(1.0, shared / max(1, min(terms_a, terms_b)))
+def contains(large: Sequence[int], small: Sequence[int]) -> bool:
+    """Whether every term of `small` is a term of `large`, read from their signatures: a
+    set's minimum hash under a permutation is at most that of any of its subsets, so a
+    superset's signature is nowhere above the subset's; one term of `small` missing from
+    `large` shows (its hash the least of the union's) in about 1 permutation of |A u B|,
+    so a brief with one term more than a 30-term report passes 256 of them by luck once in
+    5,000 pairs."""
+    return bool(np.all(np.asarray(large, dtype=np.uint64) <= np.asarray(small, dtype=np.uint64)))
+
+
+def containment(a: StoryPrint, b: StoryPrint, jaccard: float) -> float:
+    """The share of the smaller article's terms that the other has. Under one permutation
+    the larger's hash exceeds the smaller's only when the least hash of their union is a
+    term of the smaller alone, which happens in a share |S - L| / |S u L| of the
+    permutations; with |S u L| = (|S| + |L|) / (1 + J), that gives |S - L|. Far less noisy
+    than |S & L| read from J alone, when S is small beside L."""
+    small, large = sorted((a, b), key=lambda p: p.terms)
+    above = float(np.mean(np.asarray(large.signature, dtype=np.uint64) > np.asarray(small.signature, dtype=np.uint64)))
+    union = (a.terms + b.terms) / (1.0 + jaccard)
+    return max(0.0, 1.0 - above * union / max(1, small.terms))
 
 
 def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, str]:
