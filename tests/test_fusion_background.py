@@ -70,19 +70,3 @@ def test_background_and_news_stay_apart_outside_a_story_or_out_of_the_window() -
     assert fusion.veto(news, trial, inside) is None
     long_ago = {**trial, "date": "2023-02-01", "date_precision": "day"}
     assert fusion.veto(news, long_ago, inside) == "dates too far apart"
-
-
-def test_a_date_that_is_only_the_follow_ups_article_date_bounds_the_act_inside_a_story() -> None:
-    news = ARTICLES["news"][2][0].to_dict()  # the shooting, dated Monday 6 May in its report
-    retold = {**ARTICLES["trial"][2][0].to_dict(), "historical": False, "date": "2024-05-24",
-              "date_inferred": True}  # a follow-up weeks on: no date stated, its article's date taken
-    inside = fusion.Story(0.3, KNOWLEDGE)
-    assert fusion.veto(news, retold) == "dates too far apart"  # outside a story
-    assert fusion.veto(news, retold, inside) is None
-    match = fusion.score(news, retold, inside)
-    assert match.passes() and fusion.DATED_BY_ARTICLE_SOFTER in match.softer
-    # the story's main event matches whatever its score: it needs dates that agree
-    assert fusion.veto(news, retold, fusion.Story(0.3, KNOWLEDGE, leads=True)) == "dates too far apart"
-    # an inferred date earlier than a stated one bounds nothing: the stated act came after
-    earlier = {**retold, "date": "2024-04-10"}
-    assert fusion.veto(news, earlier, inside) == "dates too far apart"

@@ -66,7 +66,6 @@ COUNTRY_SOFTER = "a place known only as a country, another country than the othe
 # event when the rest agrees (root or family, place, a date in the window); outside one,
 # background and news stay apart ("fighting since 1991" is not today's fighting).
 BACKGROUND_SOFTER = "told as background in one report and as news in the other"
-DATED_BY_ARTICLE_SOFTER = "the later date only its article's: a follow-up's date bounds the act, it does not date it"
 LEAD_SOFTER = "the lead of one article and the other's first act of its kind: the story's main event"
 # Per-day agreement of two day-precise dates: 0 days apart, 1, 2, 3.
 DAY_AGREEMENT = (1.0, 0.6, 0.3, 0.1)
@@ -205,10 +204,7 @@ def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = N
         parts["story"] = min(1.0, story.similarity / STORY_FULL)
         if story.leads and _compatible(member["event_code"][:2], event["event_code"][:2], story):
             softer.append(LEAD_SOFTER)
-        if parts["date"] == 0.0 and _dated_by_article(member, event):
-            parts["date"] = 0.1
-            softer.append(DATED_BY_ARTICLE_SOFTER)
-        elif parts["date"] == 0.0 and _wide_dates(member, event):
+        if parts["date"] == 0.0 and _wide_dates(member, event):
             parts["date"] = 0.1
             softer.append("date window widened: a date inferred or less precise than a day")
         if bool(member.get("historical")) != bool(event.get("historical")):
@@ -340,24 +336,9 @@ def veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = No
         return "places too far apart"
     m_day, e_day = _day(member.get("date")), _day(event.get("date"))
     window = WIDE_DATE_WINDOW if story is not None and _wide_dates(member, event) else DATE_WINDOW
-    if m_day is not None and e_day is not None and abs((m_day - e_day).days) > window and not (
-            story is not None and not story.leads and _dated_by_article(member, event)):
+    if m_day is not None and e_day is not None and abs((m_day - e_day).days) > window:
         return "dates too far apart"
     return None
-
-
-def _dated_by_article(member: dict[str, Any], event: dict[str, Any]) -> bool:
-    """Whether the later of two dates is only its article's date (no date stated for the
-    act) and the earlier one stated: a follow-up published weeks on retells the act
-    without its date, and its article's date then bounds the act, it does not date it.
-    Inside a story such a pair is no veto, except for the story's main event (`veto`):
-    the lead rule matches whatever the score, and two attacks on one town a week apart,
-    the later told with no date, would be one."""
-    m_day, e_day = _day(member.get("date")), _day(event.get("date"))
-    if m_day is None or e_day is None or m_day == e_day:
-        return False
-    later, earlier = (member, event) if m_day > e_day else (event, member)
-    return bool(later.get("date_inferred")) and not earlier.get("date_inferred")
 
 
 def _wide_dates(member: dict[str, Any], event: dict[str, Any]) -> bool:
