@@ -1826,3 +1826,25 @@ def test_a_year_old_act_noted_in_passing_leaves_the_call_news(analyzer):
     [call] = [e for e in found if e.event_code.startswith("02")]
     assert not call.historical and call.date == "2025-03-12", found
     assert [e.historical for e in found if e.event_code.startswith("18")] == [True], found
+
+
+def test_a_killing_an_arrest_is_made_in_is_its_crime_not_its_manner(analyzer):
+    found = events(analyzer, "Detectives arrested a suspect in the stabbing death of a student near the campus.")
+    arrests = [e for e in found if e.event_code.startswith("17")]
+    assert arrests and all(e.fatalities is None or not e.fatalities.killed for e in arrests), found
+    assert [e for e in found if e.event_code[:2] == "18" and e.fatalities and e.fatalities.killed == 1], found
+    # a raid is how arrests are made
+    found = events(analyzer, "Police arrested 11 people in raids across the state on Monday.")
+    assert [e.event_code for e in found if e.event_code[:2] in ("17", "18", "19")] == ["173"], found
+
+
+def test_taken_into_custody_is_an_arrest(analyzer):
+    found = events(analyzer, "Police took three men into custody after the raid on Monday.")
+    assert [e for e in found if e.event_code == "173" and code(e) == "COP"], found
+
+
+def test_a_clause_on_someones_own_keeps_its_day(analyzer):
+    found = events(analyzer, "A man has been arrested for the murder of a woman whose body was found in a park "
+                             "on Sunday.", published="2024-05-10")
+    [arrest] = [e for e in found if e.event_code.startswith("17")]
+    assert arrest.date == "2024-05-10", found

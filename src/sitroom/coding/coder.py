@@ -56,6 +56,10 @@ CONTENT_CLIMB = 4
 # "killed in an ambush", "kidnapped during a raid": a violent noun under these, hanging from
 # a violent verb, tells how that act was done.
 MANNER_PREPS = frozenset({"in", "during"})
+# The violent acts an arrest may be made in ("arrested 11 people in raids across the
+# state"); a killing or a shooting it is made "in" is the crime it is for ("arrested a
+# suspect in the stabbing death of a student").
+MANNERS_OF_ARREST = frozenset({"190", "180"})
 # Prepositions that introduce what is asked or forbidden ("called for", "called on X to",
 # "barred from", "warned against"); others (during, after, in) only situate the act.
 CONTENT_PREPS = frozenset({"for", "on", "from", "against", "to", "of"})
@@ -208,7 +212,8 @@ class EventStage:
             if ("violence" in trigger.rule.flags and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj"
                     and token.head.lower_ in MANNER_PREPS and verb.i in manner_owner
                     and manner_owner[verb.i] is not trigger
-                    and not is_passive(verb) and subject_of(verb, climb=False) is not None):
+                    and not is_passive(verb) and subject_of(verb, climb=False) is not None
+                    and (verb.i in owner_of or trigger.rule.code in MANNERS_OF_ARREST)):
                 # "bandits kidnapped 38 people in a raid": the raid is how, not another act (but in
                 # "killed in an IS attack" the attack is the act, and names its doer)
                 folded[token.i] = manner_owner[verb.i]

@@ -92,12 +92,14 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         else:
             owner = current
         out.setdefault(owner.i, mention)
-        if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj") and alone:
+        if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj") and alone \
+                and not any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree):
             # "used water cannon to disperse hundreds who stayed outside early on Thursday":
             # a relative clause that tells no act of its own lends its time, the sentence's
             # only one, to the clause whose object it describes (the parser's attachment,
             # not the writer's); with another date in the sentence it keeps its own ("shot
-            # him on Monday at the firm from which he was fired last week")
+            # him on Monday at the firm from which he was fired last week"), and a clause on
+            # someone's own ("a woman whose body was found on Sunday") tells its own time
             fronted.append((sent.root.i, mention))
         if owner.dep_ == "dobj" and owner.head.i in owners:
             # "condemned the attack on Tuesday": the parser hangs the date on the object;
