@@ -1841,6 +1841,10 @@ def test_a_killing_an_arrest_is_made_in_is_its_crime_not_its_manner(analyzer):
 def test_taken_into_custody_is_an_arrest(analyzer):
     found = events(analyzer, "Police took three men into custody after the raid on Monday.")
     assert [e for e in found if e.event_code == "173" and code(e) == "COP"], found
+    # with no arrester named, and a suspect is a person
+    found = events(analyzer, "A suspect was taken into custody on Tuesday in the shooting of two police officers.",
+                   published="2024-05-10")
+    assert [(e.date, code(e, "target")) for e in found if e.event_code == "173"] == [("2024-05-07", "CVL")], found
 
 
 def test_a_clause_on_someones_own_keeps_its_day(analyzer):

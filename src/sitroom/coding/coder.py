@@ -835,7 +835,7 @@ def _protest_purpose(trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
 
 
 # The verbs that tell an arrest (`ARREST_CODE`; "charged with" is a court's).
-ARREST_LEMMAS = frozenset({"arrest", "detain", "capture", "apprehend", "nab", "seize", "round"})
+ARREST_LEMMAS = frozenset({"arrest", "detain", "capture", "apprehend", "nab", "seize", "round", "take"})
 
 
 def _worth_keeping(draft: "Draft") -> bool:
