@@ -1852,3 +1852,10 @@ def test_a_clause_on_someones_own_keeps_its_day(analyzer):
                              "on Sunday.", published="2024-05-10")
     [arrest] = [e for e in found if e.event_code.startswith("17")]
     assert arrest.date == "2024-05-10", found
+
+
+def test_a_fire_set_by_no_one_named_is_arson(analyzer):
+    for text in ("A fire was deliberately set at the church on Friday night.",
+                 "The church suffered heavy damage from a fire that was deliberately set on Friday night."):
+        found = events(analyzer, text, published="2024-05-10")
+        assert [e for e in found if e.event_code == "171"], (text, found)
