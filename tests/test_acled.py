@@ -212,6 +212,15 @@ def test_acts_cameo_hardly_codes_are_events(analyzer):
         assert _typed(analyzer, text).acled_sub_event_type == wanted, text
 
 
+def test_a_robbery_is_property_taken_but_no_acled_event(analyzer):
+    found = _events(analyzer, "Two men robbed a bank in the city centre on Friday and fled with the cash.")
+    robbery = [e for e in found if e.event_code == "171"]
+    assert robbery and all(e.acled_sub_event_type is None for e in robbery), found
+    # taken by an armed group in the war, it is looting
+    event = _typed(analyzer, "Rebels looted shops and stole cattle in the village on Friday.")
+    assert event.acled_sub_event_type == "Looting/property destruction"
+
+
 def test_territory_goes_to_the_side_that_took_it(analyzer):
     assert _typed(analyzer, "Nigerian troops recaptured the town of Damboa from Boko Haram fighters on Friday."
                   ).acled_sub_event_type == "Government regains territory"

@@ -340,7 +340,7 @@ def test_the_attackers_are_the_armed_group_named_before(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Fighters of the Islamic State raided an army post on Sunday. Guards shot the gunman "
                               "who fired at the governor on Monday.")
     assert all(m.actor.code == "UAF" for m in found(doc, "the gunman")), found(doc, "the gunman")
-    doc = analyse(nlp, stage, "A candidate of the M-19 guerrilla group was shot on a plane. Bodyguards said they "
+    doc = analyse(nlp, stage, "A senator who once led the FARC was shot outside a school. Bodyguards said they "
                               "had chased the gunmen.")
     assert all(m.actor.code == "UAF" for m in found(doc, "the gunmen")), found(doc, "the gunmen")
 

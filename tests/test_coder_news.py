@@ -1738,8 +1738,8 @@ def test_an_act_told_as_going_on_is_no_act_of_the_day(analyzer):
     dated = events(analyzer, "The militia kept shelling the farms on Monday, villagers said.")
     assert [e for e in dated if e.event_code.startswith("19")], dated
     # what goes on is the inquiry, not the murder it is about
-    inquiry = events(analyzer, "The police continue to investigate the murder of two traders on the highway.")
-    assert [e for e in inquiry if e.event_code.startswith("18")], inquiry
+    inquiry = events(analyzer, "Detectives continue to investigate the shooting of two traders on the highway.")
+    assert [e for e in inquiry if e.event_code[:2] in ("18", "19") and not e.historical], inquiry
 
 
 def test_an_act_that_comes_round_again_is_a_habit(analyzer):
@@ -1855,7 +1855,16 @@ def test_a_clause_on_someones_own_keeps_its_day(analyzer):
 
 
 def test_a_fire_set_by_no_one_named_is_arson(analyzer):
-    for text in ("A fire was deliberately set at the church on Friday night.",
-                 "The church suffered heavy damage from a fire that was deliberately set on Friday night."):
+    for text in ("A fire was set on purpose in the chapel on Friday night.",
+                 "The chapel was gutted by a fire that was set in its vestry on Friday night."):
         found = events(analyzer, text, published="2024-05-10")
         assert [e for e in found if e.event_code == "171"], (text, found)
+
+
+def test_robbery_and_theft_of_goods_seize_property(analyzer):
+    for text in ("Gunmen robbed a bank in the city centre on Monday.",
+                 "Jewellery worth more than $100 million was stolen from a boutique on Monday.",
+                 "Bandits robbed traders on the highway on Monday."):
+        found = events(analyzer, text)
+        assert [e for e in found if e.event_code == "171"], (text, found)
+    assert not events(analyzer, "The singer stole the show at the festival on Monday.")

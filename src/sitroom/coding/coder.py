@@ -276,7 +276,7 @@ class EventStage:
         light = trigger.light
         own = light if light is not None and self.lexicon.has_frame(light.lemma_.lower(), "light") else trigger.token
         if rules.goes_on(own):
-            return True  # "the rebels keep attacking its outposts" (not "continue to investigate the murder")
+            return True  # "the rebels keep attacking its outposts" (not "continue to investigate the shooting")
         if rules.used_to(trigger.token):
             return True  # "I used to kill soldiers for the militia": a past habit
         if top.dep_ == "ccomp" and _is_report(top.head, self.lexicon) and any(

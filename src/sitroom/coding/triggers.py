@@ -124,7 +124,7 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
         if token.dep_ == "acl" and token.tag_ == "VBN":
             objects.append(token.head)  # "missiles fired by the rebels": the noun a passive participle describes
         if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("that", "which") for c in children):
-            objects.append(token.head)  # "a fire that was deliberately set": the relative pronoun's antecedent
+            objects.append(token.head)  # "gutted by a fire that was set in its vestry": the pronoun's antecedent
         # "handed over 700 kg of medicine": the measured thing
         objects += [g for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]

@@ -98,7 +98,7 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # a relative clause that tells no act of its own lends its time, the sentence's
             # only one, to the clause whose object it describes (the parser's attachment,
             # not the writer's); with another date in the sentence it keeps its own ("shot
-            # him on Monday at the firm from which he was fired last week"), and a clause on
+            # him on Monday at the depot where he had worked until last week"), and a clause on
             # someone's own ("a woman whose body was found on Sunday") tells its own time
             fronted.append((sent.root.i, mention))
         if owner.dep_ == "dobj" and owner.head.i in owners:
