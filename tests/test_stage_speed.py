@@ -6,6 +6,8 @@
   of the pattern holds that word, so skipping it finds nothing less.
 - `NumberLexicon.victim_tails`: a noun whose last word ends no victims.tsv phrase is
   looked up no further, and gets the group the full look-up gives.
+- `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
+  are tokens `victims._phrase` makes none of.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import dateparser
 import pytest
 
 from sitroom.records import Article
-from sitroom.resolve import dates, numbers
+from sitroom.resolve import dates, numbers, victims
 from sitroom.resolve.numbers import NumberStage, _noun_phrases
 
 
@@ -118,3 +120,29 @@ def test_victim_groups_as_with_every_phrase_looked_up(nlp, text: str, monkeypatc
     assert groups >= 2
     # only nouns whose last word ends some victim phrase are looked up phrase by phrase
     assert groups <= len(phrased) < len(doc) // 2
+
+
+PHRASES = [
+    "A man was shot dead and another was wounded; both died later, police said.",
+    "She killed herself after he stabbed her husband, and a second was injured.",
+    "Man shot dead in Detroit. A 15-year-old who was stabbed told his friend John Smith.",
+    "The victim, Mary Smith, and her two sons were taken to hospital along with Peter Jones.",
+]
+
+
+@pytest.mark.parametrize("text", PHRASES)
+def test_victim_phrases_only_at_the_tokens_that_may_head_one(nlp, text: str) -> None:
+    doc = nlp(text)
+    doc._.article = Article(id="t", text=text, published="2025-03-10")
+    stage = NumberStage()
+    asked = set(victims.may_head_phrase(doc))
+    for token in doc:  # each asked with fresh memories: a token left out makes no phrase
+        phrase = victims._phrase(token, stage._people, set(), [])
+        assert token.i in asked or phrase is None, token.text
+    assert len(asked) < len(doc)
+    # and the phrases are those of every token asked in turn, with the memories shared
+    names: set[str] = set()
+    people: list[frozenset[str]] = []
+    every = [p for token in doc if (p := victims._phrase(token, stage._people, names, people)) is not None]
+    assert len(every) >= 2
+    assert list(victims.victim_phrases(doc, stage._people, set())) == every
