@@ -6,6 +6,8 @@
   of the pattern holds that word, so skipping it finds nothing less.
 - `NumberLexicon.victim_tails`: a noun whose last word ends no victims.tsv phrase is
   looked up no further, and gets the group the full look-up gives.
+- `dates.STARTS`: each date pattern, tried only where a match of it may start, finds
+  what `finditer` finds over the whole text.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
   are tokens `victims._phrase` makes none of.
 """
@@ -66,7 +68,19 @@ TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("text", TEXTS)
+# Texts where a date pattern's matches start next to other words, numbers and odd cases.
+ODD_PLACES = [
+    "Attacks ſince March 2020 and İn April; laſt week, THIS WEEK and Last Monday night.",
+    "mid-March, early-March 2020, late March of 2019, the 5th of March, Monday, 5 March 2012.",
+    "1999-2001: In1999 and x2005, 2005, 1,2005 and $2005; Tuesday,March 3rd, March 31st 2020.",
+    "EARLIER THIS MONTH, later this year, earlier next week; Yesterday, TODAY, tonight, today's.",
+    "Monday Tuesday morning; Overnight Friday; the the 12 of December, 12 of December, 3 May.",
+    "in - January, from  February, SINCE  April, Januaryin February, MarchApril 2020, Sept. 11.",
+    "The 2 Sunday, this Sunday evening and 12/03/2019 or 2019-03-12; Thursday 2 January 2020.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + ODD_PLACES)
 def test_each_pattern_match_holds_the_word_it_needs(text: str) -> None:
     assert len(dates.NEEDED) == len(dates.PATTERNS)
     for (kind, pattern), needed in zip(dates.PATTERNS, dates.NEEDED):
@@ -86,6 +100,19 @@ def test_each_pattern_match_holds_the_word_it_needs(text: str) -> None:
             if not any(c.start < end and start < c.end for c in every):
                 every.append(dates.Candidate(start, end, kind))
     assert dates.find_candidates(text) == sorted(every, key=lambda c: c.start)
+
+
+@pytest.mark.parametrize("text", TEXTS + ODD_PLACES)
+def test_patterns_tried_where_they_may_start_find_what_finditer_finds(text: str) -> None:
+    assert len(dates.STARTS) == len(dates.PATTERNS)
+    found = 0
+    for (kind, pattern), starts in zip(dates.PATTERNS, dates.STARTS):
+        every = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in dates._matches(pattern, starts, text)] == every, kind
+        found += len(every)
+    assert found > 0 or "no dates" in text
+    tried = [kind for (kind, _), starts in zip(dates.PATTERNS, dates.STARTS) if starts is not None]
+    assert len(tried) >= 10
 
 
 SENTENCES = [
