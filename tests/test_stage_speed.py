@@ -8,6 +8,8 @@
   looked up no further, and gets the group the full look-up gives.
 - `dates.STARTS`: each date pattern, tried only where a match of it may start, finds
   what `finditer` finds over the whole text.
+- `story.fingerprint` draws the sketch's permutations once, and prints what a sketch
+  drawing its own gives.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
   are tokens `victims._phrase` makes none of.
 """
@@ -173,3 +175,31 @@ def test_victim_phrases_only_at_the_tokens_that_may_head_one(nlp, text: str) -> 
     every = [p for token in doc if (p := victims._phrase(token, stage._people, names, people)) is not None]
     assert len(every) >= 2
     assert list(victims.victim_phrases(doc, stage._people, set())) == every
+
+
+STORY_TEXTS = [
+    "Gunmen from Al-Shabaab attacked a hotel in Mogadishu on Friday, killing 12 people.\nThe Somali army said.",
+    "President Ruto met Kenyan and Ugandan ministers in Nairobi; 3,500 troops stay in Kismayo.",
+    "no capitals here, only 7 numbers like 2,000 and 41.5",
+]
+
+
+def test_story_prints_draw_the_permutations_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datasketch import MinHash
+
+    from sitroom import story
+
+    stopwords = frozenset({"the"})
+    plain = []
+    for text in STORY_TEXTS:  # the long way: a sketch that draws its own permutations
+        sketch = MinHash(num_perm=story.STORY_PERMUTATIONS, seed=story.STORY_SEED, scheme=story.SCHEME)
+        sketch.update_batch([term.encode("utf-8") for term in sorted(story.terms(text, stopwords))])
+        plain.append(tuple(int(v) for v in sketch.hashvalues))
+    drawn = []
+    original = MinHash._init_permutations
+    monkeypatch.setattr(MinHash, "_init_permutations", lambda self, n: drawn.append(n) or original(self, n))
+    story._permutations.cache_clear()
+    prints = [story.fingerprint(text, "2025-03-10", stopwords) for text in STORY_TEXTS]
+    assert [p.signature for p in prints] == plain
+    assert all(type(v) is int for p in prints for v in p.signature)
+    assert len(drawn) == 1
