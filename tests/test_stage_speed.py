@@ -9,7 +9,7 @@
 - `dates.STARTS`: each date pattern, tried only where a match of it may start, finds
   what `finditer` finds over the whole text.
 - `story.fingerprint` draws the sketch's permutations once, and prints what a sketch
-  drawing its own gives.
+  drawing its own gives; `story.bands` writes each value once, and keys the bands as before.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
   are tokens `victims._phrase` makes none of.
 """
@@ -203,3 +203,18 @@ def test_story_prints_draw_the_permutations_once(monkeypatch: pytest.MonkeyPatch
     assert [p.signature for p in prints] == plain
     assert all(type(v) is int for p in prints for v in p.signature)
     assert len(drawn) == 1
+
+
+def test_band_keys_as_written_value_by_value() -> None:
+    import hashlib
+
+    from sitroom import story
+
+    signature = story.fingerprint(STORY_TEXTS[0], None, frozenset()).signature
+    plain = []
+    for start in range(0, len(signature), story.BAND_ROWS):
+        chunk = ",".join(str(v) for v in signature[start:start + story.BAND_ROWS])
+        plain.append(int.from_bytes(hashlib.blake2b(f"{start}:{chunk}".encode(), digest_size=8).digest(),
+                                    "big", signed=True))
+    assert story.bands(signature) == plain
+    assert len(plain) == story.STORY_PERMUTATIONS // story.BAND_ROWS

@@ -126,8 +126,9 @@ def _permutations() -> np.ndarray:
 def bands(signature: Sequence[int]) -> list[int]:
     """The LSH band keys of a signature, as signed 64-bit integers (a store column)."""
     keys = []
-    for start in range(0, len(signature), BAND_ROWS):
-        chunk = ",".join(str(v) for v in signature[start:start + BAND_ROWS])
+    written = list(map(str, signature))
+    for start in range(0, len(written), BAND_ROWS):
+        chunk = ",".join(written[start:start + BAND_ROWS])
         digest = hashlib.blake2b(f"{start}:{chunk}".encode(), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big", signed=True))
     return keys
