@@ -9,7 +9,7 @@
 - `dates.STARTS`: each date pattern, tried only where a match of it may start, finds
   what `finditer` finds over the whole text.
 - `story.fingerprint` draws the sketch's permutations once, and prints what a sketch
-  drawing its own gives; `story.bands` writes each value once, and keys the bands as before.
+  drawing its own gives; `story.bands` keys the bands as the plain loop did.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
   are tokens `victims._phrase` makes none of.
 """
