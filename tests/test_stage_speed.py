@@ -10,6 +10,8 @@
   what `finditer` finds over the whole text.
 - `story.fingerprint` draws the sketch's permutations once, and prints what a sketch
   drawing its own gives; `story.bands` keys the bands as the plain loop did.
+- `recase.upper_share` counts an ASCII text's capitals and small letters in C, as many
+  as the call per character counts; `upper_segments` finds the same lines.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
   are tokens `victims._phrase` makes none of.
 """
@@ -218,3 +220,33 @@ def test_band_keys_as_written_value_by_value() -> None:
                                     "big", signed=True))
     assert story.bands(signature) == plain
     assert len(plain) == story.STORY_PERMUTATIONS // story.BAND_ROWS
+
+
+CASED = [
+    "", "123 -- !!", "GUNMEN KILL 12 IN ATTACK ON MARKET", "Gunmen kill 12 in attack on market",
+    "UN SAYS 3 DEAD\nThe United Nations said on Monday that three people died.\nMORE TO FOLLOW SOON HERE\n",
+    "ÉTAT D'URGENCE DÉCLARÉ À PARIS", "Straße in Köln; ÇA VA; İstanbul ıı ſ K", "a\tB\x7fC\x00d",
+]
+
+
+@pytest.mark.parametrize("text", CASED)
+def test_upper_share_as_counted_character_by_character(text: str) -> None:
+    from sitroom import recase
+
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    assert recase.upper_share(text) == (upper / (upper + lower) if upper else 0.0)
+    for line in text.splitlines() or [text]:
+        upper, lower = sum(map(str.isupper, line)), sum(map(str.islower, line))
+        assert recase.upper_share(line) == (upper / (upper + lower) if upper else 0.0)
+    plain = []
+    if recase.upper_share(text) >= recase.UPPER_SHARE:
+        plain = [(0, len(text))]
+    else:
+        position = 0
+        for line in text.splitlines(keepends=True):
+            words = recase.TOKEN_RE.findall(line)
+            if sum(w[0].isalpha() for w in words) >= recase.HEADLINE_MIN_WORDS \
+                    and recase.upper_share(line) >= recase.UPPER_SHARE:
+                plain.append((position, position + len(line)))
+            position += len(line)
+    assert list(recase.upper_segments(text)) == plain
