@@ -7,7 +7,8 @@
 - `NumberLexicon.victim_tails`: a noun whose last word ends no victims.tsv phrase is
   looked up no further, and gets the group the full look-up gives.
 - `dates.STARTS`: each date pattern, tried only where a match of it may start, finds
-  what `finditer` finds over the whole text.
+  what `finditer` finds over the whole text; so does the amount pattern of the number
+  stage (`NumberLexicon.amount_starts`).
 - `story.fingerprint` draws the sketch's permutations once, and prints what a sketch
   drawing its own gives; `story.bands` keys the bands as the plain loop did.
 - `recase.upper_share` counts an ASCII text's capitals and small letters in C, as many
@@ -112,7 +113,7 @@ def test_patterns_tried_where_they_may_start_find_what_finditer_finds(text: str)
     found = 0
     for (kind, pattern), starts in zip(dates.PATTERNS, dates.STARTS):
         every = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in dates._matches(pattern, starts, text)] == every, kind
+        assert [m.span() for m in dates.matches_at(pattern, starts, text)] == every, kind
         found += len(every)
     assert found > 0 or "no dates" in text
     tried = [kind for (kind, _), starts in zip(dates.PATTERNS, dates.STARTS) if starts is not None]
@@ -250,3 +251,22 @@ def test_upper_share_as_counted_character_by_character(text: str) -> None:
                 plain.append((position, position + len(line)))
             position += len(line)
     assert list(recase.upper_segments(text)) == plain
+
+
+AMOUNTS = [
+    "Twelve people died and AT LEAST 5,000 fled; ONE HUNDRED were hurt, twenty-one missing.",
+    "a dozen, half a dozen, Hundreds of thousands, scores of soldiers, no fewer than 30 and x5, $5, -5, 5%.",
+    "one2 a- an 7.5 percent; 1,200,000 people; approximately 40; Up to 9; some 3 or ſome 4.",
+    "İn excess of 40 people; a Kelvin sign: 5 K.",
+    "Seventeen-year-old, two and a half, one million, 2 million, Dozens.",
+]
+
+
+@pytest.mark.parametrize("text", AMOUNTS)
+def test_amounts_tried_where_they_may_start_find_what_finditer_finds(text: str) -> None:
+    lexicon = NumberStage().lexicon
+    every = [m.span() for m in lexicon.amount_pattern.finditer(text)]
+    assert every
+    assert [m.span() for m in dates.matches_at(lexicon.amount_pattern, lexicon.amount_starts, text)] == every
+    assert [m.span() for m in dates.matches_at(lexicon.amount_pattern, lexicon.amount_starts, text[1:])] == [
+        m.span() for m in lexicon.amount_pattern.finditer(text[1:])]

@@ -117,7 +117,7 @@ NEEDED: tuple[re.Pattern[str] | None, ...] = (
 # matches starts where one of these words starts (`_at`: a word made only of word
 # characters cannot run across that start, where the text has a non-word character
 # before it); `month` ends with a month's full name, after the word and the spaces or
-# hyphens that lead up to it (`_before_full_month`). `_matches` then tries the pattern
+# hyphens that lead up to it (`_before_full_month`). `matches_at` then tries the pattern
 # at those places alone, in order, as `finditer` would have found them.
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTH_STARTS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # every _MONTH_RE word starts so
@@ -135,16 +135,23 @@ def _at(words: str) -> Callable[[str], Iterable[int]]:
     return lambda text: (m.start() for m in scan.finditer(text))
 
 
+def lower_in_place(text: str) -> str | None:
+    """`text` in lower case, where a case-blind pattern matches the same words in it at the
+    same places as in `text` (every character stays one character); None where it may not."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or not _CASE_BLIND_ODD.isdisjoint(text):
+        return None
+    return lowered
+
+
 def _at_any_case(words: str) -> Callable[[str], Iterable[int] | None]:
-    """`_at` for a case-blind pattern: the words (in lower case) found in the text lower-cased,
-    where that keeps every character at its place; None where it does not."""
+    """`_at` for a case-blind pattern: the words (in lower case) found in the text lower-cased
+    (`lower_in_place`); None where that may not find them all."""
     scan = re.compile(words)
 
     def starts(text: str) -> Iterable[int] | None:
-        lowered = text.lower()
-        if len(lowered) != len(text) or not _CASE_BLIND_ODD.isdisjoint(text):
-            return None
-        return (m.start() for m in scan.finditer(lowered))
+        lowered = lower_in_place(text)
+        return None if lowered is None else (m.start() for m in scan.finditer(lowered))
     return starts
 
 
@@ -175,7 +182,7 @@ STARTS: tuple[Callable[[str], Iterable[int] | None] | None, ...] = (
 )
 
 
-def _matches(pattern: re.Pattern[str], starts: Callable[[str], Iterable[int] | None] | None,
+def matches_at(pattern: re.Pattern[str], starts: Callable[[str], Iterable[int] | None] | None,
              text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where `starts` says a match may start."""
     places = starts(text) if starts is not None else None
@@ -529,7 +536,7 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
     for (kind, pattern), needed, starts in zip(PATTERNS, NEEDED, STARTS, strict=True):
         if needed is not None and needed.search(text) is None:
             continue
-        for match in _matches(pattern, starts, text):
+        for match in matches_at(pattern, starts, text):
             start, end = match.span()
             if kind == "month":
                 # the pattern includes the word before the month; the mention starts at the month
