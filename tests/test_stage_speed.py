@@ -10,7 +10,8 @@
   what `finditer` finds over the whole text; so does the amount pattern of the number
   stage (`NumberLexicon.amount_starts`).
 - `story.fingerprint` draws the sketch's permutations once, and prints what a sketch
-  drawing its own gives; `story.bands` keys the bands as the plain loop did.
+  drawing its own gives; `story.bands` keys the bands as the plain loop did;
+  `story.similarity` is datasketch's Jaccard estimate of the two sketches.
 - `recase.upper_share` counts an ASCII text's capitals and small letters in C, as many
   as the call per character counts; `upper_segments` finds the same lines.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
@@ -270,3 +271,24 @@ def test_amounts_tried_where_they_may_start_find_what_finditer_finds(text: str) 
     assert [m.span() for m in dates.matches_at(lexicon.amount_pattern, lexicon.amount_starts, text)] == every
     assert [m.span() for m in dates.matches_at(lexicon.amount_pattern, lexicon.amount_starts, text[1:])] == [
         m.span() for m in lexicon.amount_pattern.finditer(text[1:])]
+
+
+def test_story_similarity_as_datasketch_estimates_it() -> None:
+    import numpy as np
+    from datasketch import LeanMinHash
+
+    from sitroom import story
+
+    def sketch(signature: tuple[int, ...]) -> LeanMinHash:
+        return LeanMinHash(seed=story.STORY_SEED, hashvalues=np.asarray(signature, dtype=np.uint32),
+                           scheme=story.SCHEME)
+
+    prints = [story.fingerprint(text, None, frozenset()).signature for text in STORY_TEXTS]
+    half = prints[0][:128] + prints[1][128:]
+    pairs = [(a, b) for a in [*prints, half] for b in [*prints, half]]
+    values = {story.similarity(a, b) for a, b in pairs}
+    assert len(values) >= 3
+    for a, b in pairs:
+        assert story.similarity(a, b) == float(sketch(a).jaccard(sketch(b)))
+    with pytest.raises(ValueError):
+        story.similarity(prints[0], prints[1][:10])

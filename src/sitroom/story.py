@@ -24,12 +24,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
+from datasketch import MinHash
 
 # MinHash permutations: 256 keeps the estimate's noise near 0.03 at the threshold, where
 # 128 let look-alike stories through on luck (measured on ECB+, docs/fusion.md).
@@ -135,13 +136,13 @@ def bands(signature: Sequence[int]) -> list[int]:
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
-    """The Jaccard similarity of two articles' terms, estimated from their signatures."""
-    return float(_sketch(a).jaccard(_sketch(b)))
-
-
-def _sketch(signature: Sequence[int]) -> LeanMinHash:
-    """A stored signature as datasketch's read-only sketch (no permutations to draw)."""
-    return LeanMinHash(seed=STORY_SEED, hashvalues=np.asarray(signature, dtype=np.uint32), scheme=SCHEME)
+    """The Jaccard similarity of two articles' terms, estimated from their signatures: the
+    share of their values that are equal, as datasketch's `MinHash.jaccard` counts it (both
+    are prints of STORY_SEED and SCHEME), without making a sketch of each signature first
+    (that took ten times as long as the count)."""
+    if len(a) != len(b):
+        raise ValueError("Cannot compute Jaccard given MinHash with different numbers of permutation functions")
+    return sum(map(operator.eq, a, b)) / len(a)
 
 
 def close_in_time(a: str | None, b: str | None) -> bool:
