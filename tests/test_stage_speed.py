@@ -14,6 +14,8 @@
   `story.similarity` is datasketch's Jaccard estimate of the two sketches.
 - `recase.upper_share` counts an ASCII text's capitals and small letters in C, as many
   as the call per character counts; `upper_segments` finds the same lines.
+- `fusion.content_words` keeps each sentence's words (`_content_words`) and gives the
+  words the plain scan of every sentence gives.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
   are tokens `victims._phrase` makes none of.
 """
@@ -292,3 +294,15 @@ def test_story_similarity_as_datasketch_estimates_it() -> None:
         assert story.similarity(a, b) == float(sketch(a).jaccard(sketch(b)))
     with pytest.raises(ValueError):
         story.similarity(prints[0], prints[1][:10])
+
+
+def test_content_words_as_scanned_sentence_by_sentence() -> None:
+    from sitroom import fusion
+
+    sentences = ["Gunmen killed 12 villagers in Zamfara on Monday, police said.",
+                 "The ATTACK on the village of Kaura Namoda left 12 dead and the Café burnt.", "", "of the and"]
+    for texts in (sentences, sentences[:1], sentences[2:], [], sentences + sentences):
+        plain = {w for text in texts for w in fusion._WORD.findall(text.casefold()) if w not in fusion.STOPWORDS}
+        assert fusion.content_words(texts) == plain
+        assert fusion.content_words(texts) == plain  # the second time from what was kept
+    assert fusion._content_words.cache_info().hits > 0
