@@ -16,6 +16,8 @@
   as the call per character counts; `upper_segments` finds the same lines.
 - `fusion.content_words` keeps each sentence's words (`_content_words`) and gives the
   words the plain scan of every sentence gives.
+- `places._name_start_candidates`: the tokens not asked whether they may start a place
+  name are tokens `_may_start_name` says no of.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
   are tokens `victims._phrase` makes none of.
 """
@@ -306,3 +308,23 @@ def test_content_words_as_scanned_sentence_by_sentence() -> None:
         assert fusion.content_words(texts) == plain
         assert fusion.content_words(texts) == plain  # the second time from what was kept
     assert fusion._content_words.cache_info().hits > 0
+
+
+NAMES = [
+    "Fighting in al-Fashir and Ma'arrat al-Nu'man; the army left El Geneina for de la Cruz.",
+    "Élan of Ⅷ Corps, McDonald's in iPhone country: Ⓐ units near ÇANKIRI, east of Zalingei.",
+    "the bin - Laden house, abu-Bakr street and umm - Qasr port; al- Fashir, al -",
+]
+
+
+@pytest.mark.parametrize("text", NAMES)
+def test_place_names_asked_only_where_one_may_start(nlp, text: str) -> None:
+    from sitroom.resolve import places
+
+    doc = nlp(text)
+    asked = places._name_start_candidates(doc)
+    assert asked == sorted(set(asked))
+    starts = [i for i in range(len(doc)) if places._may_start_name(doc, i)]
+    assert set(starts) <= set(asked)
+    assert len(starts) >= 3 and len(asked) < len(doc) // 2 + 2
+    assert places._name_start_candidates(nlp("")) == []
