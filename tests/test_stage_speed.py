@@ -18,6 +18,7 @@
   words the plain scan of every sentence gives.
 - `places._name_start_candidates`: the tokens not asked whether they may start a place
   name are tokens `_may_start_name` says no of.
+- `rules.is_question` reads a sentence's text from the doc's, as `Span.text` gives it.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
   are tokens `victims._phrase` makes none of.
 """
@@ -328,3 +329,15 @@ def test_place_names_asked_only_where_one_may_start(nlp, text: str) -> None:
     assert set(starts) <= set(asked)
     assert len(starts) >= 3 and len(asked) < len(doc) // 2 + 2
     assert places._name_start_candidates(nlp("")) == []
+
+
+def test_questions_told_from_the_docs_text(nlp) -> None:
+    from sitroom.coding import rules
+
+    text = ('Are the guerrillas not behind this? "Who fired?" he asked. Rebels attacked (was it them?) '
+            "the town.\n\nWhy now?»  Police said two died.  ")
+    doc = nlp(text)
+    sentences = list(doc.sents)
+    asked = [rules.is_question(sent) for sent in sentences]
+    assert asked == [sent.text.strip().rstrip("\"'”’»)] ").endswith("?") for sent in sentences]
+    assert True in asked and False in asked
