@@ -18,7 +18,8 @@
   words the plain scan of every sentence gives.
 - `places._name_start_candidates`: the tokens not asked whether they may start a place
   name are tokens `_may_start_name` says no of.
-- `rules.is_question` reads a sentence's text from the doc's, as `Span.text` gives it.
+- `rules.is_question` and `when.relative_days` read a sentence's text from the doc's, as
+  `Span.text` gives it.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
   are tokens `victims._phrase` makes none of.
 """
@@ -341,3 +342,15 @@ def test_questions_told_from_the_docs_text(nlp) -> None:
     asked = [rules.is_question(sent) for sent in sentences]
     assert asked == [sent.text.strip().rstrip("\"'”’»)] ").endswith("?") for sent in sentences]
     assert True in asked and False in asked
+
+
+def test_days_counted_from_the_docs_text(nlp) -> None:
+    from sitroom.coding import when
+    from sitroom.records import DateMention
+
+    text = "Gunmen struck on Monday.\n  Two days later, troops arrived.  Police came hours later."
+    doc = nlp(text)
+    told = DateMention(start=0, end=1, text="Monday", value="2025-03-10", precision="day", relation="on")
+    found = [m for sent in doc.sents for m in when.relative_days(sent, told)]
+    assert [(m.text, m.value) for m in found] == [("Two days later", "2025-03-12"), ("hours later", "2025-03-10")]
+    assert all(text[m.start:m.end] == m.text for m in found)
