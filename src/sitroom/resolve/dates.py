@@ -183,7 +183,7 @@ STARTS: tuple[Callable[[str], Iterable[int] | None] | None, ...] = (
 
 
 def matches_at(pattern: re.Pattern[str], starts: Callable[[str], Iterable[int] | None] | None,
-             text: str) -> Iterator[re.Match[str]]:
+               text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where `starts` says a match may start."""
     places = starts(text) if starts is not None else None
     if places is None:

@@ -96,9 +96,9 @@ _HEAD_WORDS = numpy.array([hash_string(w) for w in sorted(PRONOUNS | REFLEXIVES 
 
 
 def may_head_phrase(doc: Doc) -> list[int]:
-    """The indices of the tokens `_phrase` may make a phrase of, read from the doc's arrays:
-    about a third of the tokens. `_phrase` returns None for every other token, and making
-    each a `Token` to ask it cost more than the phrases themselves."""
+    """The indices of the tokens `_phrase` may make a phrase of, read from the doc's arrays
+    (about a third of the tokens of news text). `_phrase` returns None for every other
+    token: those need not be made `Token`s and asked."""
     pos, lower = doc.to_array([POS, LOWER]).T
     return numpy.flatnonzero(numpy.isin(pos, _HEAD_POS) | numpy.isin(lower, _HEAD_WORDS)).tolist()
 
