@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..nlp import doc_text
 from ..records import Actor, TollReport
 from ..resolve.numbers import parse_amount
 from .merge import TOLL_LEMMAS
@@ -239,7 +240,8 @@ def subordinate(trigger: Trigger) -> bool:
 
 def is_question(sent: Span) -> bool:
     """A question asks; it tells no event ("Are the guerrillas not behind this?")."""
-    return sent.text.strip().rstrip("\"'”’»)] ").endswith("?")
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # `sent.text` joins its tokens again
+    return text.strip().rstrip("\"'”’»)] ").endswith("?")
 
 
 def inanimate_object(token: Token, *, counted: bool = True) -> bool:

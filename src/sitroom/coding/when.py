@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import doc_text
 from ..records import DateMention
 from ..resolve.dates import WEEKDAYS
 from .syntax import definite, is_past_perfect, present_perfect
@@ -285,7 +286,8 @@ def relative_days(sent: Span, context: DateMention | None) -> list[DateMention]:
     if context is None or context.value is None:
         return []
     out = []
-    for match in RELATIVE_DAY.finditer(sent.text):
+    # the sentence sliced from the doc's text: `sent.text` joins its tokens again
+    for match in RELATIVE_DAY.finditer(doc_text(sent.doc)[sent.start_char:sent.end_char]):
         if match.group("same"):
             offset = 0  # "hours later", "later that day", "on the same day": the day told
         else:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import dateparser
@@ -109,6 +109,92 @@ NEEDED: tuple[re.Pattern[str] | None, ...] = (
     _MONTH_WORD,  # month
     re.compile(_YEAR_RE),  # year
 )
+
+# Where in a text each of PATTERNS may match (None: the pattern is run over the whole
+# text). Python's regex engine finds no fast skip for a pattern that opens with `\b`, so
+# it tries every character of the text; a plain alternation of words it scans many times
+# faster. Each pattern but `month` opens with `\b` and a word character, so each of its
+# matches starts where one of these words starts (`_at`: a word made only of word
+# characters cannot run across that start, where the text has a non-word character
+# before it); `month` ends with a month's full name, after the word and the spaces or
+# hyphens that lead up to it (`_before_full_month`). `matches_at` then tries the pattern
+# at those places alone, in order, as `finditer` would have found them.
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH_STARTS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # every _MONTH_RE word starts so
+_MONTH_LEAD_WORDS = ("in", "since", "until", "by", "during", "from", "before", "after", "through", "of",
+                     "last", "next", "this", "early", "late", "mid")  # those of the `month` pattern
+_FULL_MONTH = re.compile(_FULL_MONTH_RE)
+# The characters other than A-Z that a case-blind pattern matches to an ASCII letter
+# (dotted capital I, dotless i, long s, the Kelvin sign), which `str.lower` leaves alone or
+# makes two characters of: a text holding one is scanned the long way.
+_CASE_BLIND_ODD = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _at(words: str) -> Callable[[str], Iterable[int]]:
+    scan = re.compile(words)
+    return lambda text: (m.start() for m in scan.finditer(text))
+
+
+def lower_in_place(text: str) -> str | None:
+    """`text` in lower case, where a case-blind pattern matches the same words in it at the
+    same places as in `text` (every character stays one character); None where it may not."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or not _CASE_BLIND_ODD.isdisjoint(text):
+        return None
+    return lowered
+
+
+def _at_any_case(words: str) -> Callable[[str], Iterable[int] | None]:
+    """`_at` for a case-blind pattern: the words (in lower case) found in the text lower-cased
+    (`lower_in_place`); None where that may not find them all."""
+    scan = re.compile(words)
+
+    def starts(text: str) -> Iterable[int] | None:
+        lowered = lower_in_place(text)
+        return None if lowered is None else (m.start() for m in scan.finditer(lowered))
+    return starts
+
+
+def _before_full_month(text: str) -> list[int] | None:
+    if not _CASE_BLIND_ODD.isdisjoint(text):
+        return None
+    starts = set()
+    for match in _FULL_MONTH.finditer(text):
+        end = match.start()
+        while end > 0 and text[end - 1] in "- ":
+            end -= 1
+        if end < match.start():
+            starts.update(end - len(w) for w in _MONTH_LEAD_WORDS if text[max(0, end - len(w)):end].lower() == w)
+    return sorted(starts)
+
+
+STARTS: tuple[Callable[[str], Iterable[int] | None] | None, ...] = (
+    None,  # iso: no text of the bench holds one
+    _at(rf"{_WEEKDAYS}|\d+"), _at(rf"{_WEEKDAYS}|{_MONTH_STARTS}"),  # full
+    None,  # numeric
+    _at(rf"{_WEEKDAYS}|{_MONTH_STARTS}"), _at(rf"{_WEEKDAYS}|the|\d+"),  # monthday
+    _at(rf"early|late|mid|{_MONTH_STARTS}"),  # monthyear
+    _at_any_case("earl|late|this|last|next|past"), _at_any_case("yesterday|today|tonight"),  # relative
+    None,  # ago
+    _at(rf"Last|last|Next|next|This|this|Late|late|Early|early|Overnight|overnight|{_WEEKDAYS}"),  # weekday
+    _before_full_month,  # month
+    _at(_YEAR_RE),  # year
+)
+
+
+def matches_at(pattern: re.Pattern[str], starts: Callable[[str], Iterable[int] | None] | None,
+               text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only where `starts` says a match may start."""
+    places = starts(text) if starts is not None else None
+    if places is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in places:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = match.end()
+
 
 # Words that make a four-digit number a count, not a year: "at least 2000 people".
 _COUNT_BEFORE = re.compile(r"(?i)(?:at least|more than|over|nearly|almost|about|around|some|up to|"
@@ -447,10 +533,10 @@ def find_candidates(text: str) -> list[Candidate]:
 @functools.lru_cache(maxsize=CANDIDATES_CACHE)
 def _candidates(text: str) -> tuple[Candidate, ...]:
     taken: list[Candidate] = []
-    for (kind, pattern), needed in zip(PATTERNS, NEEDED, strict=True):
+    for (kind, pattern), needed, starts in zip(PATTERNS, NEEDED, STARTS, strict=True):
         if needed is not None and needed.search(text) is None:
             continue
-        for match in pattern.finditer(text):
+        for match in matches_at(pattern, starts, text):
             start, end = match.span()
             if kind == "month":
                 # the pattern includes the word before the month; the mention starts at the month

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from ..knowledge import data_path
 from ..knowledge.tsv import read_tsv
 from ..nlp import doc_text
 from ..records import Article, NumberMention
-from .dates import find_candidates
+from .dates import find_candidates, lower_in_place, matches_at
 from .victims import (AGAIN, HEADLINE, MORE, NEW, PERPETRATOR, Phrase, along_with_whom, headline_noun, name_words,
                       same_name, victim_phrases)
 
@@ -140,6 +140,27 @@ class NumberLexicon:
             rf"|(?:{words})(?:(?:\s+and\s+|\s*-\s*|\s+)(?:{words}))*)"
         )
         return re.compile(rf"(?i)(?<![\w.,:$£€-]){amount}(?![\w%]|,\d|\.\d|-\w)")
+
+    @functools.cached_property
+    def amount_starts(self) -> Callable[[str], list[int] | None]:
+        """Where `amount_pattern` may match in a text (`dates.matches_at`): at the start of
+        the text, or after a character its look-behind allows, where a digit or a word that
+        may open an amount begins (every word of an amount ends before a space, a hyphen or
+        the end of the amount). A plain scan of the text in lower case finds them many times
+        faster than the case-blind pattern's own search, which has no fast skip. (A word
+        found after such a character cannot run across a later start, which needs one
+        before it; an amount that opens with another character is looked for the long way.)"""
+        firsts = {p.split()[0].lower() for p in [*self.qualifiers, *self.numbers, *self.multipliers, *self.vague,
+                                                 "a", "an", "one"]}
+        if not all(re.fullmatch(r"[\w-]+", first) for first in firsts):
+            return lambda text: None
+        words = "|".join(map(re.escape, sorted(firsts, key=len, reverse=True)))
+        scan = re.compile(rf"[^\w.,:$£€-](?:(?:{words})(?!\w)|\d)")
+
+        def starts(text: str) -> list[int] | None:
+            lowered = lower_in_place(text)
+            return None if lowered is None else [0, *(m.start() + 1 for m in scan.finditer(lowered))]
+        return starts
 
     def group_of(self, phrase: str) -> tuple[str | None, str | None] | None:
         return self.victims.get(phrase)
@@ -358,7 +379,7 @@ class NumberStage:
 
     def _counts(self, doc: Doc) -> Iterator[_Count]:
         text = doc_text(doc)
-        for match in self.lexicon.amount_pattern.finditer(text):
+        for match in matches_at(self.lexicon.amount_pattern, self.lexicon.amount_starts, text):
             start, end = match.span()
             if _CURRENCY_BEFORE.search(text[max(0, start - 6):start]) or _AGE_BEFORE.search(text[max(0, start - 8):start]):
                 continue

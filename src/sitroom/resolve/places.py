@@ -21,6 +21,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER, ORTH, SHAPE
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.gazetteer import Candidate, Gazetteer, normalise
@@ -151,13 +154,14 @@ class PlaceStage:
         taken = [False] * len(doc)
         found: list[_Found] = []
         i = 0
-        while i < len(doc):
-            end = self._longest_name(doc, source, i) if _may_start_name(doc, i) else None
-            if end is None:
-                i += 1
+        for start in _name_start_candidates(doc):
+            if start < i or not _may_start_name(doc, start):
                 continue
-            found.append(_Found(i, end, end))
-            for k in range(i, end):
+            end = self._longest_name(doc, source, start)
+            if end is None:
+                continue
+            found.append(_Found(start, end, end))
+            for k in range(start, end):
                 taken[k] = True
             i = end
         for ent in doc.ents:
@@ -576,6 +580,26 @@ def _slice(doc: Doc, source: str, start: int, end: int) -> str:
     """The text of tokens [start, end)."""
     last = doc[end - 1]
     return source[doc[start].idx: last.idx + len(last.text)]
+
+
+_PARTICLE_HASHES = numpy.array([hash_string(w) for w in sorted(NAME_PARTICLES)], dtype=numpy.uint64)
+_HYPHEN = hash_string("-")
+
+
+def _name_start_candidates(doc: Doc) -> list[int]:
+    """The tokens `_may_start_name` may be true of, found in the doc's arrays: those whose
+    shape opens with a capital (a token's shape keeps its first letter's case, and any other
+    first character as it is), and the name particles before a hyphen. Asking only these
+    skips most tokens without making a `Token` of each."""
+    if not len(doc):
+        return []
+    shapes, lowers, forms = doc.to_array([SHAPE, LOWER, ORTH]).T
+    strings = doc.vocab.strings
+    capital = [shape for shape in numpy.unique(shapes).tolist() if strings[shape][:1].isupper()]
+    hyphen_next = numpy.append(forms[1:] == _HYPHEN, False)
+    wanted = (numpy.isin(shapes, numpy.array(capital, dtype=numpy.uint64))
+              | (numpy.isin(lowers, _PARTICLE_HASHES) & hyphen_next))
+    return numpy.flatnonzero(wanted).tolist()
 
 
 def _may_start_name(doc: Doc, i: int) -> bool:
