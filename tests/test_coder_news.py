@@ -873,7 +873,7 @@ def test_people_named_by_family_work_or_office_are_victims(analyzer, text, targe
 
 def test_an_arrest_with_no_arrester_named_is_an_event_a_charge_alone_is_not(analyzer):
     found = events(analyzer, "Three men were arrested and charged on Saturday after the robbery of a jewellery store.")
-    arrests = [e for e in found if e.event_code.startswith("17")]
+    arrests = [e for e in found if e.event_code.startswith("17") and e.event_code != "171"]  # (the robbery is 171)
     assert len(arrests) == 1 and (code(arrests[0], "target") or "").endswith("CVL"), found
     assert arrests[0].source_actor is None and arrests[0].date == "2025-03-08", found
     # a charge alone is a court's act, and a capture of people who commit crimes is an arrest
