@@ -273,9 +273,7 @@ class EventStage:
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
         verbs.update(rules.joined_verbs(trigger.token))  # "were shot or maimed during the war"
-        light = trigger.light
-        own = light if light is not None and self.lexicon.has_frame(light.lemma_.lower(), "light") else trigger.token
-        if rules.goes_on(own):
+        if rules.goes_on(_own_verb(trigger, lambda w: self.lexicon.has_frame(w, "light"))):
             return True  # "the rebels keep attacking its outposts" (not "continue to investigate the shooting")
         if rules.used_to(trigger.token):
             return True  # "I used to kill soldiers for the militia": a past habit
@@ -805,13 +803,18 @@ PROTEST_ROOT, DEMAND_ROOT = "14", "10"
 PURPOSE_DEPS = ("advcl", "xcomp", "conj", "acl")
 
 
+def _own_verb(trigger: Trigger, is_light: Callable[[str], bool]) -> Token:
+    """The act's own verb: the trigger, or for a noun its light verb ("carry out raids")."""
+    light = trigger.light
+    noun = trigger.token.pos_ in ("NOUN", "PROPN")
+    return light if noun and light is not None and is_light(light.lemma_.lower()) else trigger.token
+
+
 def _telling_verb(trigger: Trigger, is_light: Callable[[str], bool]) -> Token:
     """The verb whose tense tells an act: the trigger's own, or for a noun its light verb
     (not any verb it is the object of: "condemns the assassination" tells no habit),
     through the verbs that govern it ("continues to carry out offensives": "continues")."""
-    light = trigger.light
-    noun = trigger.token.pos_ in ("NOUN", "PROPN")
-    verb = light if noun and light is not None and is_light(light.lemma_.lower()) else trigger.token
+    verb = _own_verb(trigger, is_light)
     while verb.dep_ == "xcomp" and verb.tag_ == "VB":
         verb = verb.head
     return verb

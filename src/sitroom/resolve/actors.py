@@ -854,7 +854,7 @@ class _Resolver:
     def _plural_at(self, end: int) -> bool:
         """The phrase ending at `end` ends in a plural noun ("the attackers", "the gunmen")."""
         span = self.doc.char_span(end - 1, end, alignment_mode="expand")
-        return span is not None and span[-1].tag_ == "NNS"
+        return span is not None and span[-1].tag_ in PLURAL_TAGS
 
     def _members_were_subject(self, mention: ActorMention) -> bool:
         """"Fighters of the Islamic State raided a post": the group's members were the subject."""

@@ -96,7 +96,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # What a text must hold for each of PATTERNS to match in it (None: not checked), found by
 # a plain scan that is many times faster than the pattern's: a pattern whose word is
 # not in the text is not run. Each is part of every match of its pattern.
-_MONTH_WORD = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # of _MONTH_RE, _FULL_MONTH_RE
+_MONTH_STARTS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # every _MONTH_RE word starts so
+_MONTH_WORD = re.compile(_MONTH_STARTS)  # of _MONTH_RE, _FULL_MONTH_RE
 NEEDED: tuple[re.Pattern[str] | None, ...] = (
     re.compile(r"\d{4}-\d{2}-\d{2}"),  # iso
     _MONTH_WORD, _MONTH_WORD,  # full
@@ -119,8 +120,7 @@ NEEDED: tuple[re.Pattern[str] | None, ...] = (
 # before it); `month` ends with a month's full name, after the word and the spaces or
 # hyphens that lead up to it (`_before_full_month`). `matches_at` then tries the pattern
 # at those places alone, in order, as `finditer` would have found them.
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTH_STARTS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # every _MONTH_RE word starts so
+_WEEKDAYS = "|".join(day.capitalize() for day in WEEKDAYS)
 _MONTH_LEAD_WORDS = ("in", "since", "until", "by", "during", "from", "before", "after", "through", "of",
                      "last", "next", "this", "early", "late", "mid")  # those of the `month` pattern
 _FULL_MONTH = re.compile(_FULL_MONTH_RE)
