@@ -169,7 +169,7 @@ def _before_full_month(text: str) -> list[int] | None:
 
 
 STARTS: tuple[Callable[[str], Iterable[int] | None] | None, ...] = (
-    None,  # iso: no text of the bench holds one
+    None,  # iso: rare in news text, and only run where NEEDED finds one
     _at(rf"{_WEEKDAYS}|\d+"), _at(rf"{_WEEKDAYS}|{_MONTH_STARTS}"),  # full
     None,  # numeric
     _at(rf"{_WEEKDAYS}|{_MONTH_STARTS}"), _at(rf"{_WEEKDAYS}|the|\d+"),  # monthday
