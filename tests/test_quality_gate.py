@@ -3,8 +3,8 @@
 test_e2e_seeds.py, ACLED's in test_acled.py, tolls' and places' in test_toll_place_floors.py.
 
 - PLOVER types on the shared gold sentences (all 322);
-- event F1 on our own example articles and on the second, independent set of wire-style
-  articles (tests/golden), scored by the shared scorer;
+- event F1 on our own example articles and on the second and third independent sets of
+  wire-style articles (tests/golden), scored by the shared scorer;
 - MUC-4 incidents on a fixed sample (the first 100 dev articles; the benchmark runs all
   1,300);
 - WikiEvents argument F1 (all 20 dev documents).
@@ -43,6 +43,12 @@ EXAMPLES_F1_FLOOR = 0.795
 # was 0.805, 0.808 when it was 0.79, 0.770 when it was 0.76, 0.736 when it was 0.72, 0.677
 # before).
 WIRE_F1_FLOOR = 0.83
+# Measured 0.533 (P 0.531, R 0.535, 53/99) on the ten articles of the third set, written
+# blind in other decades and conflicts (tests/golden/wire3_*), at the commit that set it (its
+# very first figure, before one gold fix, was 0.511; tests/golden/README.md says why).
+WIRE3_F1_FLOOR = 0.51
+# Its background paragraphs coded as news at that commit: a ceiling that may only fall.
+WIRE3_BACKGROUND_CEILING = 6
 MUC4_SAMPLE = 100
 # Measured on the first 100 MUC-4 dev articles at ecc1697: incident found 51/60 (85.0%),
 # in the template's country 70/87 (80.5%), quiet 24/40 (60.0%) (quiet 23/40 when the floor
@@ -97,6 +103,14 @@ def test_wire_articles_written_blind(analyzer, tmp_path):
     assert result["negative_violations"] == 0, result
     assert result["gold_required"] > 90
     assert result["f1"] >= WIRE_F1_FLOOR, result
+
+
+def test_wire3_articles_written_blind(analyzer, tmp_path):
+    result = scored(analyzer, ROOT / "tests" / "golden" / "wire3_articles.jsonl",
+                    ROOT / "tests" / "golden" / "wire3.gold.jsonl", tmp_path)
+    assert result["gold_required"] > 90
+    assert result["negative_violations"] <= WIRE3_BACKGROUND_CEILING, result
+    assert result["f1"] >= WIRE3_F1_FLOOR, result
 
 
 def test_muc4_incidents_on_a_fixed_sample(analyzer):
