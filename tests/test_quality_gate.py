@@ -43,10 +43,10 @@ EXAMPLES_F1_FLOOR = 0.795
 # was 0.805, 0.808 when it was 0.79, 0.770 when it was 0.76, 0.736 when it was 0.72, 0.677
 # before).
 WIRE_F1_FLOOR = 0.83
-# Measured 0.533 (P 0.531, R 0.535, 53/99) on the ten articles of the third set, written
+# Measured 0.541 (P 0.546, R 0.535, 53/99) on the ten articles of the third set, written
 # blind in other decades and conflicts (tests/golden/wire3_*), at the commit that set it (its
-# very first figure, before one gold fix, was 0.511; tests/golden/README.md says why).
-WIRE3_F1_FLOOR = 0.51
+# very first figure, before two gold fixes, was 0.511; tests/golden/README.md says why).
+WIRE3_F1_FLOOR = 0.52
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE3_BACKGROUND_CEILING = 6
 MUC4_SAMPLE = 100
