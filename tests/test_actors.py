@@ -350,3 +350,27 @@ def test_its_may_be_a_subject_named_by_its_kind(nlp, stage) -> None:
                               "The main opposition alliance said on Thursday that its supporters would rally on "
                               "Saturday.")
     assert [m.actor.code[-3:] for m in found(doc, "its")] == ["OPP"], found(doc, "its")
+
+
+def test_a_dotted_abbreviation_before_a_title_names_its_country(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Sudan's army and the Rapid Support Forces agreed to a truce on Monday. "
+                              "U.S. Secretary of State Antony Blinken welcomed the truce, and U.N. relief chief "
+                              "Martin Griffiths called for aid convoys to move.")
+    assert codes(doc, "U.S. Secretary of State Antony Blinken") == ["USAGOV"], doc._.actors
+    assert [m.actor.code for m in doc._.actors if "Griffiths" in doc.text[m.start:m.end]] == ["IGOUNO"], doc._.actors
+
+
+def test_the_texts_title_puts_a_known_person_outside_the_state(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "President Salva Kiir and rebel leader Riek Machar met in Addis Ababa on Friday.",
+                  published="2014-05-10")
+    assert codes(doc, "rebel leader Riek Machar") == ["SSDREB"], doc._.actors
+    assert codes(doc, "President Salva Kiir") == ["SSDGOV"], doc._.actors
+
+
+def test_a_full_stop_ends_a_title_only_after_an_abbreviation(nlp, stage) -> None:
+    doc = analyse(nlp, stage, '"We will respect the deal," Salva Kiir told reporters. Riek Machar said he was ready.',
+                  published="2014-05-10")
+    assert not [m for m in doc._.actors if "." in doc.text[m.start:m.end]], doc._.actors
+    doc = analyse(nlp, stage, "Gen. Abdel Fattah al-Burhan met the envoy on Monday.")
+    assert [m.actor.code for m in doc._.actors if doc.text[m.start:m.end].startswith("Gen.")] == ["SDNMIL"], \
+        doc._.actors

@@ -1868,3 +1868,79 @@ def test_robbery_and_theft_of_goods_seize_property(analyzer):
         found = events(analyzer, text)
         assert [e for e in found if e.event_code == "171"], (text, found)
     assert not events(analyzer, "The singer stole the show at the festival on Monday.")
+
+
+def test_a_gerund_the_parse_takes_for_the_object_of_keep_tells_a_habit(analyzer):
+    found = events(analyzer, "The truth is that the army keeps bombing and that such crimes will be condemned.")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
+    # a day still makes it the day's act
+    found = events(analyzer, "The army kept bombing the villages on Monday.")
+    assert [e for e in found if e.event_code[:2] == "19"], found
+
+
+def test_a_when_clause_on_a_day_happened_that_day(analyzer):
+    text = ("The rebels marked the anniversary of the start of their uprising on 4 March 2001, when the group "
+            "attacked an army barracks in the south.")
+    [attack] = [e for e in analysed(analyzer, text) if e.event_code.startswith("19")]
+    assert attack.date == "2001-03-04" and attack.historical, attack
+    found = events(analyzer, "The ceasefire held until last Friday, when rebels shelled the airport.")
+    assert [e.date for e in found if e.event_code == "194"] == ["2025-03-07"], found
+
+
+def test_the_dead_of_a_tremor_or_of_a_place_it_flattened_are_no_ones_victims(analyzer):
+    for text in ("The tremor was felt as far away as Cali and Pasto, a city that was flattened by a quake on "
+                 "Easter Sunday in 1976 killing some 300 people and injuring over 400.",
+                 "The tremor that shook the coast on Sunday was felt inland, killing two people in a mountain "
+                 "village."):
+        assert not [e for e in events(analyzer, text) if e.event_code[:2] in ("18", "19", "20")], text
+
+
+def test_positions_bases_and_hideouts_name_who_holds_them(analyzer):
+    found = events(analyzer, "Rebels shelled army positions near the river on Monday.")
+    assert [(code(e, "target") or "")[-3:] for e in found if e.event_code == "194"] == ["MIL"], found
+    found = events(analyzer, "Police raided a militant hideout in the old city on Monday.")
+    assert [e for e in found if e.event_code.startswith("19") and code(e, "target").endswith("INS")], found
+    found = events(analyzer, "Jets struck a guerrilla camp near the border on Monday.")
+    assert [e for e in found if code(e, "target") and code(e, "target").endswith("REB")], found
+
+
+def test_a_named_person_is_what_the_phrase_beside_the_name_says(analyzer):
+    found = events(analyzer, "Gunmen killed Juan Cortes, a local farmer, on Monday.")
+    [killing] = [e for e in found if e.event_code.startswith("18")]
+    assert code(killing, "target").endswith("CVL") and killing.target_actor.name == "Juan Cortes", killing
+    for text in ("Troops killed Juan Cortes, considered the most important rebel commander in the region, "
+                 "on Monday.",
+                 "Troops killed Juan Cortes, described as a rebel commander, on Monday."):
+        found = events(analyzer, text)
+        assert [e for e in found if code(e, "target") and code(e, "target").endswith("REB")], (text, found)
+    # the name alone says nothing of who he is
+    found = events(analyzer, "Gunmen killed Juan Cortes on Monday.")
+    assert [code(e, "target") for e in found if e.event_code.startswith("18")] == [None], found
+
+
+def test_a_negation_denies_who_answers_for_an_act_not_the_act(analyzer):
+    found = events(analyzer, "The minister said he had no evidence that the unions were responsible for the bombing "
+                             "that killed two guards at the ministry on Thursday.", published="2024-05-10")
+    assert [e.modality for e in found if e.event_code.startswith("18")] == ["asserted"], found
+    # nor does a verb deny the act it takes as object ("had not got over the attack")
+    for text in ("Shops stayed shut on Wednesday. The town has not forgotten the rebels' attack on its market "
+                 "on Sunday.",
+                 "Shops stayed shut on Wednesday. The police were not involved in the militia's raid on the "
+                 "market on Sunday."):
+        assert [e.modality for e in analysed(analyzer, text) if e.event_code.startswith("19")] == ["asserted"], text
+    # nor a clause with a subject of its own ("when a bomb went off")
+    found = events(analyzer, "Residents had not got over Sunday's attack on the market when a bomb went off on "
+                             "Tuesday.", published="2024-05-10")
+    assert [e.modality for e in found if e.date == "2024-05-07"] == ["asserted"], found
+    # the act's own light verb, negated, still denies it
+    found = analysed(analyzer, "The army did not carry out the attack on the village on Monday.")
+    assert [e.modality for e in found if e.event_code.startswith("19")] == ["negated"], found
+
+
+def test_taking_a_life_is_killing(analyzer):
+    found = events(analyzer, "Gunmen took the lives of three farmers near the border on Thursday.")
+    [killing] = [e for e in found if e.event_code.startswith("18")]
+    assert killing.fatalities is not None and killing.fatalities.killed == 3 and code(killing) == "UAF", killing
+    # an act that takes a life is the one event, with the toll
+    found = events(analyzer, "A bomb blast took the life of a candidate in the capital on Thursday.")
+    assert [(e.event_code, e.fatalities.killed if e.fatalities else None) for e in found] == [("183", 1)], found

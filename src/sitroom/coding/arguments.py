@@ -73,7 +73,56 @@ def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Ar
         if best is not None:
             best = _with_possessor(best, conjunct, index)
             out.append(Argument(actor=best.actor, mention=best, token=conjunct))
+            continue
+        described = _described_person(conjunct, index)
+        if described is not None:
+            out.append(described)
     return _unique(out)
+
+
+# Participles that say what a named person is: "X, considered the group's leader",
+# "X, described as a rebel commander", "X, believed to be its treasurer".
+DESCRIBING_PARTICIPLES = frozenset({"consider", "describe", "identify", "believe", "know", "say", "name",
+                                    "suspect", "presume", "think", "regard", "see"})
+
+
+def _described_person(head: Token, index: ActorIndex) -> Argument | None:
+    """"killed Juan Perez, a rebel commander": a person the knowledge does not know is what
+    the phrase set off beside the name says he is (an appositive, or a describing participle:
+    "considered the most important leader of the front"); he keeps his name."""
+    if head.ent_type_ != "PERSON":
+        return None
+    for noun in _descriptions(head):
+        # what the phrase's own noun says he is: "the son-in-law of General X" is no general
+        # (a person's family are private people); "a commander of the front" is the front's
+        at_head = [m for m in index.at(noun) if m.actor.code]
+        if not at_head:
+            continue
+        best = min(at_head, key=lambda m: (KIND_RANK.get(m.kind, 5), m.start))
+        if not best.actor.code.endswith("CVL"):
+            best = _with_possessor(_affiliated(best, index.in_tokens(own_tokens(noun)), index), noun, index)
+        name = unknown_person(head)[0].actor.text
+        actor = Actor(text=name, name=name, code=best.actor.code, country=best.actor.country)
+        return Argument(actor=actor, mention=ActorMention(start=best.start, end=best.end, actor=actor, kind=best.kind),
+                        token=head)
+    return None
+
+
+def _descriptions(head: Token) -> list[Token]:
+    out = []
+    for child in head.children:
+        if child.dep_ == "appos" and child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == ",":
+            out.append(child)
+        elif child.dep_ == "acl" and child.lemma_.lower() in DESCRIBING_PARTICIPLES and child.tag_ in ("VBN", "VBD"):
+            # (the parser may tag the participle as a past tense: "X, considered the leader")
+            for g in child.children:
+                if g.dep_ in ("oprd", "attr", "dobj"):
+                    out.append(g)
+                elif g.dep_ == "prep" and g.lower_ == "as":
+                    out.extend(p for p in g.children if p.dep_ == "pobj")
+                elif g.dep_ == "xcomp" and g.lemma_ == "be":
+                    out.extend(p for p in g.children if p.dep_ == "attr")
+    return out
 
 
 def fellow_parties(argument: Argument, index: ActorIndex) -> list[Argument]:

@@ -218,8 +218,10 @@ class EventStage:
                 # "killed in an IS attack" the attack is the act, and names its doer)
                 folded[token.i] = manner_owner[verb.i]
                 continue
-            if trigger.token.lemma_.lower() not in ("kill", "wound", "injure"):
-                continue
+            if trigger.token.lemma_.lower() not in ("kill", "wound", "injure") and not (
+                    trigger.token.pos_ == "VERB" and trigger.rule.code in rules.TOLL_ASSAULTS
+                    and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in trigger.token.children)):
+                continue  # (and "took the life of": "a bomb blast took the life of the candidate")
             subject = subject_of(trigger.token, climb=False)
             if subject is not None:
                 # "Saudi strikes on the port killed nine": the strikes' toll
@@ -787,6 +789,9 @@ def _nationalities(sent: Span, actors: ActorIndex) -> set[int]:
         if named and any(m.kind not in ("country", "capital") and m.actor.country in named
                          for m in actors.at(token.head)):
             out.add(token.i)
+        elif any(m.kind not in ("country", "capital") and m.actor.country and m.start <= token.idx
+                 and token.head.idx < m.end for m in actors.at(token.head)):
+            out.add(token.i)  # the name read as one phrase with the office ("U.S. embassy")
     return out
 
 

@@ -129,6 +129,24 @@ def _described(head: Token, actors: ActorIndex, *, verb: Token, claim: bool) -> 
     return Report(text=phrase, actor=None, verb=verb, claim=claim)
 
 
+def _negation_passes(below: Token, above: Token, lexicon: EventLexicon) -> bool:
+    """Whether a negation on `above` denies the act `below` tells. Not through who answers
+    for it ("had no evidence that they were responsible for the explosions": frame
+    `accountable`), nor from a verb to the act it takes as object or through a preposition,
+    which it presupposes ("had not got over yesterday's attack", "was not involved in the
+    raid"), unless the verb is the act's light verb ("did not carry out the attack"), nor
+    into an adverbial or joined clause with a subject of its own."""
+    if lexicon.has_frame(above.lemma_.lower(), "accountable") or lexicon.has_frame(below.lemma_.lower(), "accountable"):
+        return False
+    if above.pos_ not in ("VERB", "AUX"):
+        return True  # "no sign of an attack"
+    if below.dep_ in ("advcl", "conj") and has_own_subject(below):
+        return False  # "had not got over it when a second bomb went off": a clause of its own
+    if below.dep_ == "dobj":
+        return lexicon.has_frame(above.lemma_.lower(), "light")
+    return below.dep_ != "prep"
+
+
 def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Report | None,
              parties: tuple[Actor | None, Actor | None], material: bool = False) -> str:
     """asserted, claimed, planned, threatened, hypothetical or negated. `material`: the act
@@ -158,11 +176,14 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     prospect = None if material else _described_as_prospect(token, lexicon)
     if prospect is not None:
         return prospect
+    negation_reaches = True
     for position, verb in enumerate(chain):
         children = list(verb.children)
-        if any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated") and c.dep_ in ("neg", "det", "advmod") for c in children):
+        if position > 0:
+            negation_reaches = negation_reaches and _negation_passes(chain[position - 1], verb, lexicon)
+        if negation_reaches and any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated") and c.dep_ in ("neg", "det", "advmod") for c in children):
             return "negated"
-        if any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in children):
+        if negation_reaches and any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in children):
             return "negated"  # "are no longer murdered": the negation hangs from its adverb
         # a verb joined to another shares its subject: "no priest has been jailed, murdered or exiled"
         subjects, joined = children, verb

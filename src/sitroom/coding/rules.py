@@ -366,6 +366,10 @@ def after_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
         if current.pos_ == "VERB" and (is_kind(current.lemma_.lower())
                                        or caused_by(current, is_kind, tolls_only=False)):
             return True
+        if current.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ in ("relcl", "acl") and c != verb and c.pos_ == "VERB" and caused_by(c, is_kind, tolls_only=False)
+                for c in current.children):
+            return True  # "a city which was destroyed by an earthquake in 1983 killing 200"
         if current.dep_ not in ("advcl", "conj", "xcomp", "acl", "pobj", "prep") or (
                 current.pos_ == "VERB" and has_own_subject(current)):
             return False
@@ -656,9 +660,11 @@ def goes_on(verb: Token) -> bool:
 
 
 def _goes_on(verb: Token) -> bool:
-    """"militias keep killing herders": an act told as going on."""
+    """"militias keep killing herders": an act told as going on (the parse may take the
+    gerund for the object: "the army keeps bombing")."""
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("continue", "keep") and head.tag_ in ("VBP", "VBZ", "VB")
+    told = verb.dep_ == "xcomp" or (verb.dep_ == "dobj" and verb.tag_ == "VBG")
+    return told and head.lemma_.lower() in ("continue", "keep") and head.tag_ in ("VBP", "VBZ", "VB")
 
 
 def _vague_plural(noun: Token, clause: Token | None = None) -> bool:

@@ -69,6 +69,10 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
+        for clause in _when_clauses(span):
+            # "the anniversary of 4 March 2001, when the group attacked a barracks": a
+            # "when" clause on the day itself happened that day
+            out.setdefault(clause.i, mention)
         current = span.root
         if current.dep_ in ("nummod", "compound", "amod") and current.head.pos_ in ("NOUN", "PROPN") \
                 and not _weekday_of_a_gathering(span, current.head):
@@ -109,6 +113,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
+
+
+def _when_clauses(span: Span) -> list[Token]:
+    """The verbs of the "when" clauses that describe a date: "on 4 March 2001, when ..."."""
+    return [c for t in span for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")
+            and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)]
 
 
 # Gatherings held on a day of the week: "during Sunday mass", "after Friday prayers".

@@ -37,6 +37,8 @@ INNER_GAP_RE = re.compile(r"^[ \t\-.'’]*$")
 MODIFIER_GAP_WORDS = frozenset({"s"})
 # Text between two parts of one phrase that need no parse: spaces, a hyphen, a possessive.
 ADJACENT_RE = re.compile(r"[ \t\-]*|['’]s[ \t]+")
+# The end of a dotted abbreviation whose last point a match leaves out: "U.S", "U.N".
+ABBREVIATION_END_RE = re.compile(r"\b[A-Z]\.[A-Z]$")
 MAX_GAP_CHARS = 40
 # After a bracketed acronym, before the role it names: "(FMLN) forces", "[PKK] militants".
 BRACKET_CLOSE_RE = re.compile(r"[)\]][ \t]+")
@@ -68,6 +70,8 @@ OF_TAIL_RE = re.compile(r"^\s+(?:of|for)\s+(?:the\s+)?$", re.I)
 # "Esmaeil Baghaei, spokesperson for ..." : an appositive after a name.
 APPOSITIVE_RE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.I)
 TITLE_GAP_RE = re.compile(r"^[ \t.]*$")
+# A title shortened with a point ("Mr.", "Gen.", "Lt. Col."): a word of one to four letters.
+ABBREVIATED_TITLE_RE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{1,4}$")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 IT_PRONOUNS = frozenset({"it", "its", "itself"})
 PRONOUNS = PERSON_PRONOUNS | IT_PRONOUNS
@@ -101,6 +105,8 @@ DETERMINERS = ("the ", "a ", "an ")
 # Someone who held a role once is coded as an elite (CAMEO's ELI: former officials), not as
 # the office or force they left: "a retired general" is no combatant.
 FORMER_ROLE = "ELI"
+# Roles a title gives that put a known person outside the state's offices.
+OUTSIDE_THE_STATE = NAMED_ARMED | {"OPP", FORMER_ROLE}
 FORMER_RE = re.compile(r"\b(?:former|retired|ex|one-time|onetime)[\s-]+(?:\w+[\s-]+){0,3}$", re.IGNORECASE)
 
 
@@ -445,7 +451,15 @@ class _Resolver:
         return not _is_sponsor(self.text, hit)
 
     def _adjacent(self, a: Hit, b: Hit) -> bool:
-        return bool(ADJACENT_RE.fullmatch(self.text[a.end:b.start]))
+        return bool(ADJACENT_RE.fullmatch(self._gap(a, b)))
+
+    def _gap(self, a: Hit, b: Hit) -> str:
+        """The text between two hits; the closing point of an abbreviation ("U.S. Secretary
+        of State", "U.N. humanitarian chief") belongs to the first, not to the gap."""
+        gap = self.text[a.end:b.start]
+        if gap.startswith(".") and ABBREVIATION_END_RE.search(self.text[max(0, a.end - 3):a.end]):
+            return gap[1:]
+        return gap
 
     def _bracketed_before(self, group: Hit, role: Hit) -> bool:
         """"the Liberation Front (FMLN) forces": a group's acronym in brackets before a role."""
@@ -454,7 +468,7 @@ class _Resolver:
 
     def _gap_ok(self, a: Hit, b: Hit) -> bool:
         """May `a` modify `b` across the text between them ("Iran's", "Russian and Turkish")?"""
-        gap = self.text[a.end:b.start]
+        gap = self._gap(a, b)
         if "\n" in gap or len(gap) > MAX_GAP_CHARS:
             return False
         if ADJACENT_RE.fullmatch(gap):
@@ -495,8 +509,11 @@ class _Resolver:
             return j
         if j >= len(hits) or hits[j].kind not in ("person", "surname", "unknown"):
             return j
-        if not TITLE_GAP_RE.match(self.text[phrase.end:hits[j].start]):
+        gap = self.text[phrase.end:hits[j].start]
+        if not TITLE_GAP_RE.match(gap):
             return j
+        if "." in gap and not ABBREVIATED_TITLE_RE.search(self.text[max(0, phrase.end - 6):phrase.end]):
+            return j  # "Kiir told reporters. Machar said": a full stop, not "Mr. Lavrov"
         phrase.head = hits[j]
         phrase.end = hits[j].end
         return j + 1
@@ -711,7 +728,8 @@ class _Resolver:
         if head.kind == "person":
             person = self._choose(head.entries) or head.entity  # namesakes: by date and focus
             assert isinstance(person, Person)
-            return self._person_mention(phrase.start, phrase.end, text, person)
+            mention = self._person_mention(phrase.start, phrase.end, text, person)
+            return self._as_titled(mention, phrase)
         name = self.text[head.start:head.end]
         earlier = self._earlier_person(name, phrase.start)
         if earlier is not None:
@@ -731,6 +749,20 @@ class _Resolver:
             return None  # a name the model guessed, with nothing saying whose side it is on
         actor = Actor(text=text, name=name, code=code, country=country)
         return ActorMention(start=phrase.start, end=phrase.end, actor=actor, kind="person", office=office)
+
+    def _as_titled(self, mention: ActorMention, phrase: Phrase) -> ActorMention:
+        """"rebel leader Riek Machar": a known person whom the text's own title puts outside
+        the state (a rebel, insurgent, opposition or former office-holder) is what the text
+        says he is on its day, whatever office the knowledge records for him."""
+        titled = self._title_actor(phrase) if phrase.roles else None
+        if titled is None or titled[0] is None:
+            return mention
+        role = _code_role(titled[0])
+        if role not in OUTSIDE_THE_STATE or _code_role(mention.actor.code or "") == role:
+            return mention
+        country = mention.actor.country or titled[1]
+        actor = Actor(text=mention.actor.text, name=mention.actor.name, code=(country or "") + role, country=country)
+        return ActorMention(start=mention.start, end=mention.end, actor=actor, kind=mention.kind, office=mention.office)
 
     def _title_actor(self, phrase: Phrase) -> tuple[str | None, str | None, str | None] | None:
         """Code, country and office that a title before an unknown name gives it."""
