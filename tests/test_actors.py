@@ -374,3 +374,14 @@ def test_a_full_stop_ends_a_title_only_after_an_abbreviation(nlp, stage) -> None
     doc = analyse(nlp, stage, "Gen. Abdel Fattah al-Burhan met the envoy on Monday.")
     assert [m.actor.code for m in doc._.actors if doc.text[m.start:m.end].startswith("Gen.")] == ["SDNMIL"], \
         doc._.actors
+
+
+def test_a_surname_the_knowledge_knows_does_not_capture_a_longer_name(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Foreign Minister Mustafa Osman Ismail rejected the criticism on Friday.",
+                  published="2004-08-20")
+    assert [doc.text[m.start:m.end] for m in doc._.actors] == ["Foreign Minister Mustafa Osman Ismail"], doc._.actors
+    doc = analyse(nlp, stage, "Nawaz Sharif addressed the nation on Friday.", published="2016-11-04")
+    assert not [m for m in doc._.actors if "Shehbaz" in (m.actor.name or "")], doc._.actors
+    # the surname alone is still the one the knowledge knows on the day
+    doc = analyse(nlp, stage, "Sharif addressed the nation on Friday.", published="2024-05-10")
+    assert [m.actor.name for m in doc._.actors] == ["Shehbaz Sharif"], doc._.actors

@@ -1944,3 +1944,53 @@ def test_taking_a_life_is_killing(analyzer):
     # an act that takes a life is the one event, with the toll
     found = events(analyzer, "A bomb blast took the life of a candidate in the capital on Thursday.")
     assert [(e.event_code, e.fatalities.killed if e.fatalities else None) for e in found] == [("183", 1)], found
+
+
+def test_a_dateline_from_two_cities_dates_nothing(analyzer):
+    found = events(analyzer, "NEW DELHI/ISLAMABAD, Nov 4 - India expelled a Pakistani diplomat on Thursday.",
+                   published="2016-11-04")
+    assert [e.date for e in found if e.event_code.startswith("16")] == ["2016-11-03"], found
+
+
+def test_duels_and_firing_are_fighting(analyzer):
+    found = events(analyzer, "The artillery duels along the border killed at least five civilians on Wednesday.",
+                   published="2016-11-04")
+    assert [(e.event_code[:2], e.fatalities.killed) for e in found] == [("19", 5)], found
+    found = events(analyzer, "Two civilians died in cross-border firing on Wednesday, the army said.",
+                   published="2016-11-04")
+    assert [e for e in found if e.event_code.startswith("19") and e.fatalities and e.fatalities.killed == 2], found
+
+
+def test_a_protest_lodged_by_a_state_is_an_official_complaint(analyzer):
+    found = events(analyzer, "Pakistan summoned India's deputy high commissioner on Thursday to protest against "
+                             "the firing.", published="2016-11-04")
+    assert [e.event_code for e in found if e.event_code.startswith("1")] == ["114"], found
+    found = events(analyzer, "Thousands of students protested against the decree in the capital on Monday.")
+    assert [e.event_code for e in found] == ["141"], found
+
+
+def test_police_protesters_and_insurgents_are_the_places_own(analyzer):
+    found = events(analyzer, "Pakistan's army said it would respond. In Srinagar, police fired tear gas at "
+                             "stone-throwing protesters on Friday.", published="2016-11-04")
+    [gas] = [e for e in found if e.event_code == "175"]
+    assert (code(gas), code(gas, "target")) == ("INDCOP", "INDOPP"), gas
+
+
+def test_a_deed_dated_after_the_report_is_flagged(analyzer):
+    text = ("Pakistan's prime minister will chair a meeting on Saturday. India said its troops carried out strikes "
+            "across the line 11 days later.")
+    found = [e for e in analysed(analyzer, text) if e.event_code.startswith("19")]
+    assert found and all(e.date <= "2016-11-04" or e.date_suspect for e in found), found
+
+
+def test_monitors_and_peacekeepers_sent_are_protection_not_force(analyzer):
+    found = events(analyzer, "IGAD said it would deploy ceasefire monitors to three states next week.",
+                   published="2014-05-10")
+    assert [e.event_code[:2] for e in found] == ["03"], found
+    found = events(analyzer, "The African Union sent 300 peacekeepers to Darfur on Monday.")
+    assert [e.event_code for e in found] == ["074"], found
+
+
+def test_dismissing_a_threat_rejects_it(analyzer):
+    found = events(analyzer, "The interior minister dismissed the threat on Friday.")
+    assert [e.event_code[:2] for e in found] == ["12"], found

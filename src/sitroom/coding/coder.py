@@ -469,6 +469,11 @@ class EventStage:
             # "a Russian strike on a building in Dnipro killed 40 people": people struck in a
             # place whose country the text does not give are that place's people
             found_targets = [rules.local_victims(a, place.place.country) for a in found_targets]
+        if place is not None and place.place.country:
+            # "In Srinagar, police fired tear gas at protesters": the police and the protesters
+            # named by their role alone are the place's, whatever the article's main country
+            found_sources = [rules.local_victims(a, place.place.country, rules.LOCAL_ROLES) for a in found_sources]
+            found_targets = [rules.local_victims(a, place.place.country, rules.LOCAL_ROLES) for a in found_targets]
         toll_mentions = tolls.get(trigger.token.i, [])
         toll = report_from(toll_mentions, attribution=report.text if report else None,
                            doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None
@@ -549,6 +554,9 @@ class EventStage:
             elif code.startswith(rules.AIR_STRIKE) and rules.walkout(trigger.token, source):
                 # "the strike by court employees": civilians strike by stopping work
                 code, rule = rules.LABOUR_STRIKE, f"{rule}+walkout"
+            elif code == rules.PROTEST and rules.official_protest(trigger.token, source):
+                # "Pakistan summoned the envoy to protest", "a letter of protest from the UN"
+                code, rule = rules.OFFICIAL_COMPLAINT, f"{rule}+official"
             elif code == rules.GENERIC_FORCE and rules.one_sided(source, target):
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)

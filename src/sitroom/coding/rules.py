@@ -167,6 +167,18 @@ def is_private(actor: Actor) -> bool:
     return (code[3:6] if len(code) >= 6 else code) in PRIVATE_ROLES
 
 
+# A protest lodged by a state, a government or an international body is an official
+# complaint (114), not a demonstration (141): "Pakistan summoned the envoy to protest".
+PROTEST, OFFICIAL_COMPLAINT = "141", "114"
+
+
+def official_protest(token: Token, source: Actor | None) -> bool:
+    if token.lemma_.lower() != "protest" or source is None or not source.code:
+        return False
+    code = source.code
+    return code.startswith("IGO") or role(source) == "GOV" or (len(code) == 3 and code == source.country)
+
+
 # "strike" of civilians is a stoppage of work (143), never an air strike (195).
 AIR_STRIKE, LABOUR_STRIKE = "195", "143"
 STRIKE_NOUNS = frozenset({"strike"})
@@ -484,15 +496,22 @@ def reciprocal(verb: Token) -> bool:
     return False
 
 
-def local_victims(target: "Argument", country: str) -> "Argument":
+# People named by their role alone who belong to the place where they act or are acted on:
+# civilians, the police, protesters, rebels and insurgents ("In Srinagar, police fired tear
+# gas at protesters", "killed 11 insurgents in raids around Baquba").
+LOCAL_ROLES = CIVILIAN_ROLES + ("COP", "OPP", "REB", "INS")
+
+
+def local_victims(target: "Argument", country: str, roles: tuple[str, ...] = CIVILIAN_ROLES) -> "Argument":
     """Civilians named by their role alone ("40 people", "residents") who were struck in a
-    place of `country` are of that country, not of the article's main one."""
+    place of `country` are of that country, not of the article's main one (and, with
+    `roles`, the police and protesters of a place)."""
     actor, mention = target.actor, target.mention
     code = actor.code or ""
     if mention.kind != "role" or not actor.country or actor.country == country or not code.startswith(actor.country):
         return target
     role = code[len(actor.country):]
-    if role not in CIVILIAN_ROLES:
+    if role not in roles:
         return target
     moved = dataclasses.replace(actor, code=country + role, country=country)
     return dataclasses.replace(target, actor=moved, mention=dataclasses.replace(mention, actor=moved))

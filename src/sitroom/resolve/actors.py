@@ -364,11 +364,17 @@ def _model_people(doc: Doc, words: Sequence[Word]) -> list[Hit]:
 
 
 def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Knowledge-base hits win over model entities they overlap."""
-    known = [h for h in hits if h.kind != "unknown"]
+    """Knowledge-base hits win over model entities they overlap, but a surname alone does
+    not win over a longer name that contains it: "Nawaz Sharif" is not the Sharif the
+    knowledge knows by that surname ("Shehbaz Sharif"), nor is "Mustafa Osman Ismail" the
+    Mustafa it knows; the full name would have matched if it were the same person."""
+    unknown = [h for h in hits if h.kind == "unknown"]
+    known = [h for h in hits if h.kind != "unknown" and not (
+        h.kind == "surname" and any(u.start <= h.start and h.end <= u.end and u.w1 - u.w0 > h.w1 - h.w0
+                                    for u in unknown))]
     out = list(known)
-    for hit in hits:
-        if hit.kind == "unknown" and not any(h.start < hit.end and hit.start < h.end for h in known):
+    for hit in unknown:
+        if not any(h.start < hit.end and hit.start < h.end for h in known):
             out.append(hit)
     return sorted(out, key=lambda h: h.start)
 
