@@ -385,3 +385,12 @@ def test_a_surname_the_knowledge_knows_does_not_capture_a_longer_name(nlp, stage
     # the surname alone is still the one the knowledge knows on the day
     doc = analyse(nlp, stage, "Sharif addressed the nation on Friday.", published="2024-05-10")
     assert [m.actor.name for m in doc._.actors] == ["Shehbaz Sharif"], doc._.actors
+
+
+def test_an_armed_sides_adjective_says_whose_office_it_is(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Russian troops shelled the gorge. The separatist president called for talks with "
+                              "Moscow on Tuesday.", published="2000-05-17")
+    assert codes(doc, "The separatist president") == ["RUSREB"], doc._.actors
+    # an adjective of no side stays no actor: "the official agency"
+    doc = analyse(nlp, stage, "The official agency said the president would travel on Tuesday.")
+    assert not found(doc, "The official agency") and codes(doc, "the president")[0].endswith("GOV"), doc._.actors

@@ -1967,6 +1967,10 @@ def test_a_protest_lodged_by_a_state_is_an_official_complaint(analyzer):
     assert [e.event_code for e in found if e.event_code.startswith("1")] == ["114"], found
     found = events(analyzer, "Thousands of students protested against the decree in the capital on Monday.")
     assert [e.event_code for e in found] == ["141"], found
+    # a people named by its demonym protests in the street, not as a state
+    found = events(analyzer, "Palestinians of the occupied West Bank stayed away from work on Monday to protest at "
+                             "the settlement plan.")
+    assert [e.event_code for e in found] == ["141"], found
 
 
 def test_police_protesters_and_insurgents_are_the_places_own(analyzer):
@@ -1994,3 +1998,10 @@ def test_monitors_and_peacekeepers_sent_are_protection_not_force(analyzer):
 def test_dismissing_a_threat_rejects_it(analyzer):
     found = events(analyzer, "The interior minister dismissed the threat on Friday.")
     assert [e.event_code[:2] for e in found] == ["12"], found
+
+
+def test_acts_a_clause_dated_months_before_frames_are_of_that_time(analyzer):
+    text = ("Ethiopian troops entered Somalia in December 2006 after Islamist raids on border towns and a string of "
+            "bombings that Addis Ababa blamed on the Islamic Courts.")
+    found = [e for e in events(analyzer, text, published="2007-05-10") if e.event_code[:2] in ("18", "19", "11")]
+    assert len(found) > 1 and all(e.date[:7] == "2006-12" for e in found), found

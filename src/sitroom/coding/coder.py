@@ -554,7 +554,10 @@ class EventStage:
             elif code.startswith(rules.AIR_STRIKE) and rules.walkout(trigger.token, source):
                 # "the strike by court employees": civilians strike by stopping work
                 code, rule = rules.LABOUR_STRIKE, f"{rule}+walkout"
-            elif code == rules.PROTEST and rules.official_protest(trigger.token, source):
+            elif code == rules.PROTEST and rules.official_protest(trigger.token, source) and not any(
+                    a.actor is source and a.mention.kind == "demonym" for a in found_sources):
+                # (a people named by its demonym protests in the street: "Palestinians shunned
+                # work to protest")
                 # "Pakistan summoned the envoy to protest", "a letter of protest from the UN"
                 code, rule = rules.OFFICIAL_COMPLAINT, f"{rule}+official"
             elif code == rules.GENERIC_FORCE and rules.one_sided(source, target):

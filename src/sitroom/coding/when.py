@@ -29,6 +29,8 @@ MAX_CLIMB = 6
 FRONTED_TOKENS = 2
 # Events dated more than this many days before the article are background, not news.
 HISTORICAL_DAYS = 365
+# A clause dated more than this many days before the report frames its acts in its own time.
+FRAMING_DAYS = 60
 # A count "since" a day more than this many days back sums up a campaign ("have attacked
 # dozens of ships since November"), not the news of a day ("19 killed since Saturday").
 SINCE_SPAN_DAYS = 31
@@ -145,9 +147,9 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
         # "In 2015, with support from X, the regime ...": a noun inside a background clause
         # is background too, even though it does not share the clause's date otherwise
         framing = _clause_date(tokens[0], attached)
-        if framing is not None and is_historical(framing, published):
+        if framing is not None and _long_before(framing, published):
             mention = framing
-        elif attached and all(is_historical(m, published) and m.relation == "in" for m in attached.values()) \
+        elif attached and all(_long_before(m, published) and m.relation == "in" for m in attached.values()) \
                 and not any(_told_as_said(tokens[0].doc[i], is_report) for i in attached):
             # a sentence whose only dates lie long before the report is background
             # ("... captured the north in an offensive launched in October 2023"; but what
@@ -277,6 +279,20 @@ def _clause_date(token: Token, attached: dict[int, DateMention]) -> DateMention 
             return None
         current = current.head
     return None
+
+
+def _long_before(mention: DateMention, published: str | None) -> bool:
+    """Dated months before the report ("entered Chechnya in October 1999", in May 2000): the
+    acts a clause so dated frames are of its time, not of the report's day, whether or not
+    that time is long enough past to be background."""
+    if is_historical(mention, published):
+        return True
+    if mention.value is None or published is None:
+        return False
+    try:
+        return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(mention.value[:10])).days > FRAMING_DAYS
+    except ValueError:
+        return False
 
 
 def is_historical(mention: DateMention, published: str | None) -> bool:

@@ -166,8 +166,9 @@ class ActorStage:
         article = doc._.article
         day = _day(article.published if article is not None else None)
         words = split_words(doc_text(doc))
-        hits = [h for h in match_words(self.kb, doc_text(doc), words)
-                if not _adjective_role(doc, h) and not _names_waters(doc_text(doc), h)]
+        matched = match_words(self.kb, doc_text(doc), words)
+        hits = [h for h in matched if (not _adjective_role(doc, h) or _side_of_a_role(doc_text(doc), h, matched))
+                and not _names_waters(doc_text(doc), h)]
         hits += _model_people(doc, words)
         hits = [_dated(hit, day) for hit in _described_groups(doc, words, _drop_overlaps(hits), self.kb)]
         title = article.title if article is not None else None
@@ -336,6 +337,16 @@ def _described_groups(doc: Doc, words: Sequence[Word], hits: list[Hit], kb: Acto
         hits = sorted([h for h in hits if h not in inside] + [Hit(start, word.end, w0, k + 1, "role", entries)],
                       key=lambda h: h.start)
     return hits
+
+
+def _side_of_a_role(text: str, hit: Hit, hits: Sequence[Hit]) -> bool:
+    """"the separatist president", "the rebel governor": an adjective naming an armed or
+    opposition side just before an office says whose office it is (kept as a role, it
+    codes the phrase by its side)."""
+    sides = {e.entity.role for e in hit.entries if isinstance(e.entity, Role)}
+    if not sides & OUTSIDE_THE_STATE:
+        return False
+    return any(h.kind == "role" and h.start > hit.end and not text[hit.end:h.start].strip() for h in hits)
 
 
 def _adjective_role(doc: Doc, hit: Hit) -> bool:
