@@ -394,3 +394,11 @@ def test_an_armed_sides_adjective_says_whose_office_it_is(nlp, stage) -> None:
     # an adjective of no side stays no actor: "the official agency"
     doc = analyse(nlp, stage, "The official agency said the president would travel on Tuesday.")
     assert not found(doc, "The official agency") and codes(doc, "the president")[0].endswith("GOV"), doc._.actors
+
+
+def test_an_office_of_a_bodys_branch_is_the_bodys(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "U.N. humanitarian chief Ines Alvarado called for a pause in the fighting.")
+    assert [m.actor.code for m in doc._.actors] == ["IGOUNO"], doc._.actors
+    # a count of victims of a group's attack is not the group
+    doc = analyse(nlp, stage, "IS attack victims were buried on Friday.")
+    assert not [m for m in doc._.actors if "victims" in doc.text[m.start:m.end]], doc._.actors

@@ -2005,3 +2005,12 @@ def test_acts_a_clause_dated_months_before_frames_are_of_that_time(analyzer):
             "bombings that Addis Ababa blamed on the Islamic Courts.")
     found = [e for e in events(analyzer, text, published="2007-05-10") if e.event_code[:2] in ("18", "19", "11")]
     assert len(found) > 1 and all(e.date[:7] == "2006-12" for e in found), found
+
+
+def test_a_bystanders_warning_of_what_others_may_suffer_is_no_threat(analyzer):
+    for text in ("Aid groups warned that half a million people could face famine if the rains fail.",
+                 "Doctors warned that the hospital would run out of fuel within days."):
+        assert not [e for e in events(analyzer, text) if e.event_code.startswith("13")], text
+    # what they say they will do themselves is still a threat
+    found = events(analyzer, "Residents warned that they would block the road on Monday.")
+    assert [e.event_code[:2] for e in found] == ["13"], found

@@ -543,6 +543,8 @@ class EventStage:
                             material=trigger.rule.code[:2] in MATERIAL_ROOTS)
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event
+            if rules.bystanders_forecast(trigger.token, source):
+                continue  # "aid groups warned that people could face famine": a forecast
             code, rule = trigger.rule.code, trigger.rule.name
             if manner is not None and code in rules.TOLL_ASSAULTS:
                 code, rule = manner.rule.code, f"{rule}+in:{manner.rule.name}"

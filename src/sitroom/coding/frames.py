@@ -181,7 +181,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         children = list(verb.children)
         if position > 0:
             negation_reaches = negation_reaches and _negation_passes(chain[position - 1], verb, lexicon)
-        if negation_reaches and any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated") and c.dep_ in ("neg", "det", "advmod") for c in children):
+        if negation_reaches and any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated")
+                                    and c.dep_ in ("neg", "det", "advmod") for c in children):
             return "negated"
         if negation_reaches and any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in children):
             return "negated"  # "are no longer murdered": the negation hangs from its adverb

@@ -179,6 +179,24 @@ def official_protest(token: Token, source: Actor | None) -> bool:
     return code.startswith("IGO") or role(source) == "GOV" or (len(code) == 3 and code == source.country)
 
 
+# Those who warn of what may happen without the means to make it happen: civilians, aid
+# groups, doctors, reporters, scholars, refugees.
+BYSTANDER_ROLES = ("CVL", "NGO", "HLH", "MED", "EDU", "REF")
+
+
+def bystanders_forecast(token: Token, source: Actor | None) -> bool:
+    """"Aid groups warned that half a million people could face famine": a warning by
+    bystanders that others will suffer is a forecast, no threat (not "residents warned
+    they would block the road")."""
+    if token.lemma_.lower() != "warn" or role(source) not in BYSTANDER_ROLES:
+        return False
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ not in ("we", "they", "i")
+
+
 # "strike" of civilians is a stoppage of work (143), never an air strike (195).
 AIR_STRIKE, LABOUR_STRIKE = "195", "143"
 STRIKE_NOUNS = frozenset({"strike"})

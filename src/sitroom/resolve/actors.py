@@ -451,7 +451,8 @@ class _Resolver:
             phrase = Phrase(first.start, roles[-1].end, roles[-1], [], roles)
             return phrase, self._of_tail(phrase, k)
         if first.kind == "group" and i + 1 < len(hits) and hits[i + 1].kind == "role" \
-                and (self._adjacent(first, hits[i + 1]) or self._bracketed_before(first, hits[i + 1])):
+                and (self._adjacent(first, hits[i + 1]) or self._bracketed_before(first, hits[i + 1])
+                     or self._office_of_body(first, hits[i + 1])):
             roles, k = self._roles_from(i + 1)
             return Phrase(first.start, roles[-1].end, roles[-1], [], roles, first), k
         return Phrase(first.start, first.end, first), i + 1
@@ -477,6 +478,17 @@ class _Resolver:
         if gap.startswith(".") and ABBREVIATION_END_RE.search(self.text[max(0, a.end - 3):a.end]):
             return gap[1:]
         return gap
+
+    def _office_of_body(self, group: Hit, role: Hit) -> bool:
+        """"U.N. humanitarian chief Valerie Amos", "the U.N. human rights chief": a body's
+        name, a few words saying which of its branches, then an office held by a person."""
+        if not any(isinstance(e.entity, Role) and (e.entity.office or e.entity.refers == "person")
+                   for e in role.entries):
+            return False
+        span = self.doc.char_span(group.end, role.start, alignment_mode="expand")
+        words = [t for t in span if t.idx >= group.end and not t.is_space and not t.is_punct] if span is not None else []
+        return 0 < len(words) <= MAX_GAP_TOKENS and "\n" not in self._gap(group, role) and all(
+            t.pos_ in ("ADJ", "NOUN") and t.text.islower() for t in words)
 
     def _bracketed_before(self, group: Hit, role: Hit) -> bool:
         """"the Liberation Front (FMLN) forces": a group's acronym in brackets before a role."""
