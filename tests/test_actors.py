@@ -402,3 +402,18 @@ def test_an_office_of_a_bodys_branch_is_the_bodys(nlp, stage) -> None:
     # a count of victims of a group's attack is not the group
     doc = analyse(nlp, stage, "IS attack victims were buried on Friday.")
     assert not [m for m in doc._.actors if "victims" in doc.text[m.start:m.end]], doc._.actors
+
+
+def test_wire_copy_names_the_office_that_spoke_at_the_next_sentences_start(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Rebels ambushed a convoy on Tuesday, killing eight servicemen, the Kremlin's "
+                              "spokesman on Chechnya said. Pavel Rudenko told reporters the convoy was hit by a mine.",
+                  published="2000-05-17")
+    assert codes(doc, "Pavel Rudenko") == ["RUSGOV"], doc._.actors
+    # and his surname alone again is he, whatever the model labels it
+    doc = analyse(nlp, stage, "The Kremlin's spokesman on Chechnya said. Pavel Rudenko told reporters the convoy "
+                              "was hit. Rudenko rejected the offer on Tuesday.", published="2000-05-17")
+    assert codes(doc, "Rudenko") == ["RUSGOV"], doc._.actors
+    # a name that opens a sentence after anything else is nobody's office
+    doc = analyse(nlp, stage, "Rebels ambushed a convoy on Tuesday. Pavel Rudenko told reporters the convoy was hit.",
+                  published="2000-05-17")
+    assert not found(doc, "Pavel Rudenko"), doc._.actors

@@ -70,6 +70,9 @@ OF_TAIL_RE = re.compile(r"^\s+(?:of|for)\s+(?:the\s+)?$", re.I)
 # "Esmaeil Baghaei, spokesperson for ..." : an appositive after a name.
 APPOSITIVE_RE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.I)
 TITLE_GAP_RE = re.compile(r"^[ \t.]*$")
+# Between an office that said something and the name that opens the next sentence: "the
+# Kremlin's spokesman on Chechnya said. Sergei Yastrzhembsky told ...".
+DEFERRED_NAME_GAP_RE = re.compile(r"(?:\s+(?:on|for|in)\s+[A-Z][\w'’ -]{1,40})?\s+(?:said|added|told \w+)\.\s+")
 # A title shortened with a point ("Mr.", "Gen.", "Lt. Col."): a word of one to four letters.
 ABBREVIATED_TITLE_RE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{1,4}$")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
@@ -371,6 +374,25 @@ def _model_people(doc: Doc, words: Sequence[Word]) -> list[Hit]:
         if w0 is None or w1 is None or not words[w0].capitalised:
             continue
         out.append(Hit(ent.start_char, end, w0, w1 + 1, "unknown", []))
+    return out + _surnames_again(doc, words, out)
+
+
+def _surnames_again(doc: Doc, words: Sequence[Word], people: list[Hit]) -> list[Hit]:
+    """"Sergei Yastrzhembsky told reporters ... Yastrzhembsky rejected the offer": the
+    surname of a person the model found earlier, alone again, is that person even where the
+    model labels it otherwise."""
+    text = doc_text(doc)
+    surnames: dict[str, int] = {}
+    for hit in people:
+        if hit.w1 - hit.w0 > 1:
+            surnames.setdefault(text[words[hit.w1 - 1].start:words[hit.w1 - 1].end], hit.end)
+    taken = {k for hit in people for k in range(hit.w0, hit.w1)}
+    out = []
+    for k, word in enumerate(words):
+        surname = text[word.start:word.end]
+        first_end = surnames.get(surname)
+        if first_end is not None and word.start > first_end and k not in taken and word.capitalised:
+            out.append(Hit(word.start, word.end, k, k + 1, "unknown", []))
     return out
 
 
@@ -774,6 +796,10 @@ class _Resolver:
             return self._person_mention(phrase.start, phrase.end, text, person)
         titled = self._title_actor(phrase)
         code, country, office = titled if titled is not None else self._appositive(head)
+        if code is None and phrase.start == head.start:
+            named = self._deferred_name(phrase.start)
+            if named is not None:
+                code, country, office = named.actor.code, named.actor.country, named.office
         if code is None:
             return None  # a name the model guessed, with nothing saying whose side it is on
         actor = Actor(text=text, name=name, code=code, country=country)
@@ -792,6 +818,18 @@ class _Resolver:
         country = mention.actor.country or titled[1]
         actor = Actor(text=mention.actor.text, name=mention.actor.name, code=(country or "") + role, country=country)
         return ActorMention(start=mention.start, end=mention.end, actor=actor, kind=mention.kind, office=mention.office)
+
+    def _deferred_name(self, start: int) -> ActorMention | None:
+        """"..., the Kremlin's spokesman on Chechnya said. Sergei Yastrzhembsky told
+        reporters": wire copy names the speaker it first called by his office at the start of
+        the next sentence; the name is that office's holder."""
+        before = [m for m in self.mentions if m.end <= start]
+        if not before:
+            return None
+        last = before[-1]
+        if last.kind not in ("role", "compound", "title") or not last.actor.code or last.office is None:
+            return None
+        return last if DEFERRED_NAME_GAP_RE.fullmatch(self.text[last.end:start]) else None
 
     def _title_actor(self, phrase: Phrase) -> tuple[str | None, str | None, str | None] | None:
         """Code, country and office that a title before an unknown name gives it."""
