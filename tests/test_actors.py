@@ -417,3 +417,12 @@ def test_wire_copy_names_the_office_that_spoke_at_the_next_sentences_start(nlp, 
     doc = analyse(nlp, stage, "Rebels ambushed a convoy on Tuesday. Pavel Rudenko told reporters the convoy was hit.",
                   published="2000-05-17")
     assert not found(doc, "Pavel Rudenko"), doc._.actors
+
+
+def test_general_in_a_civil_title_is_no_military_rank(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Gunmen attacked Attorney General Ana Beltran in San Salvador on Wednesday.")
+    assert codes(doc, "Attorney General Ana Beltran")[0].endswith("JUD"), doc._.actors
+    doc = analyse(nlp, stage, "The director general of the port authority was shot on Wednesday.")
+    assert codes(doc, "The director general")[0].endswith("GOV"), doc._.actors
+    doc = analyse(nlp, stage, "General Ana Beltran inspected the troops on Wednesday.")
+    assert codes(doc, "General Ana Beltran")[0].endswith("MIL"), doc._.actors

@@ -2014,3 +2014,22 @@ def test_a_bystanders_warning_of_what_others_may_suffer_is_no_threat(analyzer):
     # what they say they will do themselves is still a threat
     found = events(analyzer, "Residents warned that they would block the road on Monday.")
     assert [e.event_code[:2] for e in found] == ["13"], found
+
+
+def test_dynamite_is_a_weapon_so_its_explosion_is_a_bombing(analyzer):
+    found = events(analyzer, "A truck packed with dynamite exploded outside the police headquarters on Wednesday. "
+                             "At least 35 people died in the blast.", published="1989-12-07")
+    assert [(e.event_code[:2], e.fatalities.killed) for e in found] == [("18", 35)], found
+
+
+def test_a_vehicle_that_hits_a_mine_is_its_victim(analyzer):
+    found = events(analyzer, "An army truck struck a landmine near the border on Monday, killing three soldiers.")
+    [blast] = [e for e in found if e.event_code.startswith("18")]
+    assert code(blast) is None and (code(blast, "target") or "").endswith("MIL"), blast
+    assert blast.fatalities.killed == 3, blast
+
+
+def test_placing_a_bomb_is_a_bombing_and_a_wreath_is_not(analyzer):
+    found = events(analyzer, "Guerrillas placed a bomb at the bank on Monday.")
+    assert [e.event_code for e in found] == ["183"], found
+    assert not events(analyzer, "The minister placed a wreath at the memorial on Monday.")

@@ -218,7 +218,7 @@ class EventStage:
                 # "killed in an IS attack" the attack is the act, and names its doer)
                 folded[token.i] = manner_owner[verb.i]
                 continue
-            if trigger.token.lemma_.lower() not in ("kill", "wound", "injure") and not (
+            if trigger.token.lemma_.lower() not in FOLDED_VERBS and not (
                     trigger.token.pos_ == "VERB" and trigger.rule.code in rules.TOLL_ASSAULTS
                     and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in trigger.token.children)):
                 continue  # (and "took the life of": "a bomb blast took the life of the candidate")
@@ -814,6 +814,11 @@ def _depth(token: Token) -> int:
     while token.head != token and depth < 64:
         token, depth = token.head, depth + 1
     return depth
+
+
+# Verbs whose subject, when it is an act, is what did it: "Saudi strikes killed nine" (the
+# strikes' toll and day, no act of their own).
+FOLDED_VERBS = frozenset({"kill", "wound", "injure"})
 
 
 # A protest (CAMEO 14) and a demand (10): what marchers demand is the protest's purpose.
