@@ -426,3 +426,12 @@ def test_general_in_a_civil_title_is_no_military_rank(nlp, stage) -> None:
     assert codes(doc, "The director general")[0].endswith("GOV"), doc._.actors
     doc = analyse(nlp, stage, "General Ana Beltran inspected the troops on Wednesday.")
     assert codes(doc, "General Ana Beltran")[0].endswith("MIL"), doc._.actors
+
+
+def test_a_name_set_off_after_an_office_is_its_holder(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "The U.N. commander in Bosnia, Lieutenant-General Peter Haas, sent a letter of protest "
+                              "on Wednesday.", published="1995-06-14")
+    assert codes(doc, "Lieutenant-General Peter Haas") == ["IGOUNO"], doc._.actors
+    # a group before the comma is no office
+    doc = analyse(nlp, stage, "The rebels, Peter Haas said, attacked the town.", published="1995-06-14")
+    assert not found(doc, "Peter Haas"), doc._.actors

@@ -70,6 +70,9 @@ OF_TAIL_RE = re.compile(r"^\s+(?:of|for)\s+(?:the\s+)?$", re.I)
 # "Esmaeil Baghaei, spokesperson for ..." : an appositive after a name.
 APPOSITIVE_RE = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.I)
 TITLE_GAP_RE = re.compile(r"^[ \t.]*$")
+# Between an office and the name of its holder set off by commas: "the U.N. commander in
+# Bosnia, Lieutenant-General Rupert Smith," (the office may say where it is held).
+OFFICE_APPOSITION_RE = re.compile(r"(?:\s+(?:in|for|of|to)\s+[A-Z][\w'’ -]{1,30})?\s*,\s*")
 # Between an office that said something and the name that opens the next sentence: "the
 # Kremlin's spokesman on Chechnya said. Sergei Yastrzhembsky told ...".
 DEFERRED_NAME_GAP_RE = re.compile(r"(?:\s+(?:on|for|in)\s+[A-Z][\w'’ -]{1,40})?\s+(?:said|added|told \w+)\.\s+")
@@ -796,6 +799,11 @@ class _Resolver:
             return self._person_mention(phrase.start, phrase.end, text, person)
         titled = self._title_actor(phrase)
         code, country, office = titled if titled is not None else self._appositive(head)
+        holder = self._office_before(phrase.start)
+        if holder is not None:
+            # "the U.N. commander in Bosnia, Lieutenant-General Rupert Smith,": the name is
+            # the office's holder, whatever his rank alone would say
+            code, country = holder.actor.code, holder.actor.country
         if code is None and phrase.start == head.start:
             named = self._deferred_name(phrase.start)
             if named is not None:
@@ -818,6 +826,23 @@ class _Resolver:
         country = mention.actor.country or titled[1]
         actor = Actor(text=mention.actor.text, name=mention.actor.name, code=(country or "") + role, country=country)
         return ActorMention(start=mention.start, end=mention.end, actor=actor, kind=mention.kind, office=mention.office)
+
+    def _office_before(self, start: int) -> ActorMention | None:
+        """The office a name stands in apposition to: "the U.N. commander in Bosnia,
+        Lieutenant-General Rupert Smith," (one office-holder, set off by a comma)."""
+        before = [m for m in self.mentions if m.end <= start]
+        while before and before[-1].kind in ("country", "capital") and start - before[-1].end < 4:
+            before.pop()  # the place the office is held in ("in Bosnia")
+        if not before:
+            return None
+        last = before[-1]
+        if last.kind not in ("role", "compound") or not last.actor.code or _code_role(last.actor.code) == "CVL":
+            return None
+        words = self.text[last.start:last.end].split()
+        if not words or (words[-1].endswith("s") and not words[-1].endswith("ss")):
+            return None  # "the rebels, X said": a group, not an office
+        between = self.text[last.end:start]
+        return last if OFFICE_APPOSITION_RE.fullmatch(between) else None
 
     def _deferred_name(self, start: int) -> ActorMention | None:
         """"..., the Kremlin's spokesman on Chechnya said. Sergei Yastrzhembsky told
