@@ -435,3 +435,9 @@ def test_a_name_set_off_after_an_office_is_its_holder(nlp, stage) -> None:
     # a group before the comma is no office
     doc = analyse(nlp, stage, "The rebels, Peter Haas said, attacked the town.", published="1995-06-14")
     assert not found(doc, "Peter Haas"), doc._.actors
+
+
+def test_a_surname_alone_names_someone_out_of_office_only_near_his_time(nlp, stage) -> None:
+    text = "Cristiani spoke to El Salvador's army chief on Monday."
+    assert codes(analyse(nlp, stage, text, published="1999-06-10"), "Cristiani") == ["SLVGOV"]
+    assert not found(analyse(nlp, stage, text, published="2024-06-10"), "Cristiani")

@@ -111,6 +111,8 @@ DETERMINERS = ("the ", "a ", "an ")
 # Someone who held a role once is coded as an elite (CAMEO's ELI: former officials), not as
 # the office or force they left: "a retired general" is no combatant.
 FORMER_ROLE = "ELI"
+# How far from a person's tenures a surname alone may still name him, once out of office.
+SURNAME_YEARS = 10
 # Roles a title gives that put a known person outside the state's offices.
 OUTSIDE_THE_STATE = NAMED_ARMED | {"OPP", FORMER_ROLE}
 FORMER_RE = re.compile(r"\b(?:former|retired|ex|one-time|onetime)[\s-]+(?:\w+[\s-]+){0,3}$", re.IGNORECASE)
@@ -791,7 +793,8 @@ class _Resolver:
         if head.kind == "surname":
             person = self._choose(head.entries)
             in_office = self.day is None or person is not None and person.serves_on(self.day)  # undated: can't tell
-            if person is None or not (in_office or person.country in self._named_countries()):
+            if person is None or not (in_office or (person.country in self._named_countries()
+                                                    and self._near_in_time(person))):
                 # a surname alone, never given in full here, is someone in office on the
                 # day ("Zelensky asked allies"), or someone of a country the article names:
                 # in December 2024, "El Chapo" is not Mozambique's president-elect Daniel Chapo
@@ -826,6 +829,16 @@ class _Resolver:
         country = mention.actor.country or titled[1]
         actor = Actor(text=mention.actor.text, name=mention.actor.name, code=(country or "") + role, country=country)
         return ActorMention(start=mention.start, end=mention.end, actor=actor, kind=mention.kind, office=mention.office)
+
+    def _near_in_time(self, person: Person) -> bool:
+        """One of the person's tenures lies within `SURNAME_YEARS` of the article's day: a
+        surname alone of someone out of office for decades is more likely a namesake (a 2025
+        "Uribe" in Colombia is not the president of 2002-2010)."""
+        if self.day is None:
+            return True
+        reach = dt.timedelta(days=365 * SURNAME_YEARS)
+        return any(row.start <= self.day + reach and (row.end is None or row.end >= self.day - reach)
+                   for row in self.kb.tenures(person.name) or [person])
 
     def _office_before(self, start: int) -> ActorMention | None:
         """The office a name stands in apposition to: "the U.N. commander in Bosnia,
