@@ -1964,7 +1964,10 @@ def test_duels_and_firing_are_fighting(analyzer):
 def test_a_protest_lodged_by_a_state_is_an_official_complaint(analyzer):
     found = events(analyzer, "Pakistan summoned India's deputy high commissioner on Thursday to protest against "
                              "the firing.", published="2016-11-04")
-    assert [e.event_code for e in found if e.event_code.startswith("1")] == ["114"], found
+    codes_found = [e.event_code for e in found]
+    assert "114" in codes_found and "141" not in codes_found, found
+    # summoning a diplomat of any rank is a rebuke (111): "deputy high commissioner" too
+    assert [code(e, "target") for e in found if e.event_code == "111"] == ["INDGOV"], found
     found = events(analyzer, "Thousands of students protested against the decree in the capital on Monday.")
     assert [e.event_code for e in found] == ["141"], found
     # a people named by its demonym protests in the street, not as a state
@@ -2033,3 +2036,11 @@ def test_placing_a_bomb_is_a_bombing_and_a_wreath_is_not(analyzer):
     found = events(analyzer, "Guerrillas placed a bomb at the bank on Monday.")
     assert [e.event_code for e in found] == ["183"], found
     assert not events(analyzer, "The minister placed a wreath at the memorial on Monday.")
+
+
+def test_the_only_verb_of_a_sentence_read_as_a_participle_is_its_verb(analyzer):
+    found = events(analyzer, "China, Pakistan's closest ally, called on both countries to exercise restraint.")
+    assert [(e.event_code, code(e)) for e in found] == [("020", "CHN")], found
+    # a participle describing a noun of a sentence with a verb of its own names no act
+    found = events(analyzer, "The talks, hosted by Switzerland, ended on Monday.")
+    assert not [e for e in found if e.event_code == "043"], found

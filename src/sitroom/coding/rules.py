@@ -16,7 +16,7 @@ from ..nlp import doc_text
 from ..records import Actor, TollReport
 from ..resolve.numbers import parse_amount
 from .merge import TOLL_LEMMAS
-from .syntax import RELATIVE_PRONOUNS, definite, has_own_subject, present_perfect, subject_of
+from .syntax import RELATIVE_PRONOUNS, definite, has_own_subject, only_verb, present_perfect, subject_of
 from .triggers import Trigger
 from .when import EventDate
 from .where import LOCATIVE_PREPS, PlaceIndex
@@ -881,9 +881,12 @@ def for_a_cause(token: Token, is_cause: Callable[[str], bool]) -> bool:
 
 def describes_a_noun(trigger: Trigger) -> bool:
     """"civilians accused of collaborating", "talks hosted by Switzerland": a participle that
-    describes a noun names no act of its own (violent ones do: "a bomb planted by X")."""
+    describes a noun names no act of its own (violent ones do: "a bomb planted by X"). Not
+    the only verb of a sentence whose root is the noun: "China, Pakistan's closest ally,
+    called on both countries to ..." is the parse's misreading of a finite verb."""
     token = trigger.token
-    return token.dep_ == "acl" and token.tag_ == "VBN" and trigger.rule.code[:2] not in VIOLENT_ROOTS
+    return (token.dep_ == "acl" and token.tag_ == "VBN" and trigger.rule.code[:2] not in VIOLENT_ROOTS
+            and not (token.head.dep_ == "ROOT" and only_verb(token)))
 
 
 # Agreements (a signed agreement, a ceasefire), named with "the" or a possessive.

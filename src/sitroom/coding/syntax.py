@@ -44,6 +44,11 @@ def _nominal_subject(subject: Token) -> Token:
                  and c.pos_ in ("NOUN", "PROPN")), subject)
 
 
+def only_verb(verb: Token) -> bool:
+    """No finite verb in the sentence but this participle: the sentence's own verb, misread."""
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent if t.i != verb.i)
+
+
 def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
     """The subject of a verb, climbing to the governing clause when it has none.
 
@@ -81,9 +86,12 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
             # its own subject names no doer; the governing clause's subject is not it
             return None
         if (token == verb and token.dep_ == "acl" and token.head.dep_ in ("ROOT", "dep")
-                and token.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in token.children)):
+                and token.head.pos_ in ("NOUN", "PROPN")
+                and (any(c.dep_ == "dobj" for c in token.children) or token.tag_ == "VBD"
+                     or (token.tag_ == "VBN" and only_verb(token)))):
             # "Bandits kidnapped 38 people ...": the parser took the verb for a participle
-            # describing the noun, but a participle of that kind has no direct object
+            # describing the noun, but a participle of that kind has no direct object; nor is
+            # a past tense one ("China, Pakistan's closest ally, called on India to ...")
             return token.head
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
             if token == verb and is_passive(token):
