@@ -2044,3 +2044,12 @@ def test_the_only_verb_of_a_sentence_read_as_a_participle_is_its_verb(analyzer):
     # a participle describing a noun of a sentence with a verb of its own names no act
     found = events(analyzer, "The talks, hosted by Switzerland, ended on Monday.")
     assert not [e for e in found if e.event_code == "043"], found
+
+
+def test_being_ready_to_work_together_is_an_intent_and_ready_to_fight_a_threat(analyzer):
+    found = events(analyzer, "The rebel leader said he was ready to work with the government to bring peace.")
+    assert [(e.event_code, code(e), e.modality) for e in found] == [("030", "REB", "asserted")], found
+    found = events(analyzer, "The army said it was ready to fight.")
+    assert [e.event_code[:2] for e in found] == ["13"], found
+    # readiness of things is no event
+    assert not events(analyzer, "The new hospital will be ready next year.")

@@ -248,7 +248,7 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(helper, index)
         if found:
             return found
-    if token.pos_ in ("VERB", "AUX"):
+    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):  # ("was ready to talk")
         attacker = _under_fire_from(token) if "undergone" in trigger.rule.flags else None
         if attacker is not None:
             return actors_of(attacker, index)  # "the convoy came under fire from militants"

@@ -539,7 +539,10 @@ class EventStage:
                 continue  # "citizens who entered Chile" took no territory
             if "official" in trigger.rule.flags and source is not None and rules.is_private(source):
                 continue  # "the attackers arrived in two pickups": no visit
-            mode = modality(trigger.token, lexicon, violent=violent, report=report, parties=(source, target),
+            # an adjective trigger ("was ready to talk") is told by its copula: the readiness is
+            # what happened, not a plan
+            told = trigger.token.head if trigger.token.pos_ == "ADJ" and trigger.token.dep_ == "acomp" else trigger.token
+            mode = modality(told, lexicon, violent=violent, report=report, parties=(source, target),
                             material=trigger.rule.code[:2] in MATERIAL_ROOTS)
             if mode == "hypothetical" and (report is None or report.actor is None):
                 continue  # an analyst's "unless ..." is an opinion, not an event

@@ -18,7 +18,7 @@ CODE_RE = re.compile(r"^\d{2,4}$")
 # A trigger row's code for a sense of the word that carries no event ("wound up the talks",
 # "struck a conciliatory tone"): the row wins over the lemma's other rows, and nothing fires.
 NO_EVENT = "-"
-POS_VALUES = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "VN": ("VERB", "AUX", "NOUN", "PROPN")}
+POS_VALUES = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "VN": ("VERB", "AUX", "NOUN", "PROPN"), "A": ("ADJ",)}
 CONDITION_KINDS = {"prep", "obj", "mod", "xcomp", "pobj", "subj"}
 TARGET_KINDS = {"dobj", "prep", "between", "poss", "place", "none"}
 FLAGS = {"sym", "territory", "violence", "habitual-ok", "armed", "animate", "official", "unnamed-ok", "against-state", "person", "bodily", "stance",
