@@ -561,9 +561,9 @@ class EventStage:
                 code, rule = rules.LABOUR_STRIKE, f"{rule}+walkout"
             elif code == rules.PROTEST and rules.official_protest(trigger.token, source) and not any(
                     a.actor is source and a.mention.kind == "demonym" for a in found_sources):
-                # (a people named by its demonym protests in the street: "Palestinians shunned
-                # work to protest")
                 # "Pakistan summoned the envoy to protest", "a letter of protest from the UN"
+                # (but a people named by its demonym protests in the street: "Palestinians
+                # stayed away from work to protest")
                 code, rule = rules.OFFICIAL_COMPLAINT, f"{rule}+official"
             elif code == rules.GENERIC_FORCE and rules.one_sided(source, target):
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
