@@ -441,3 +441,9 @@ def test_a_surname_alone_names_someone_out_of_office_only_near_his_time(nlp, sta
     text = "Cristiani spoke to El Salvador's army chief on Monday."
     assert codes(analyse(nlp, stage, text, published="1999-06-10"), "Cristiani") == ["SLVGOV"]
     assert not found(analyse(nlp, stage, text, published="2024-06-10"), "Cristiani")
+
+
+def test_the_office_that_closes_a_sentence_is_its_subjects(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Haiti's prime minister is due to meet Dominican President Luis Abinader in Santo "
+                              "Domingo on Tuesday, his office said.", published="2025-08-11")
+    assert codes(doc, "his") == ["HTIGOV"], doc._.actors

@@ -2053,3 +2053,9 @@ def test_being_ready_to_work_together_is_an_intent_and_ready_to_fight_a_threat(a
     assert [e.event_code[:2] for e in found] == ["13"], found
     # readiness of things is no event
     assert not events(analyzer, "The new hospital will be ready next year.")
+
+
+def test_a_body_named_with_a_country_speaks_by_its_own_name(analyzer):
+    found = events(analyzer, "The Kenya National Commission on Human Rights said one protester was shot dead in "
+                             "Kisumu on Tuesday.")
+    assert [e.attribution for e in found] == ["Kenya National Commission on Human Rights"], found

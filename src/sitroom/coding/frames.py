@@ -113,12 +113,20 @@ def _stranded_speaker(verb: Token) -> Token | None:
     return speaker
 
 
+def _strip_article(phrase: str) -> str:
+    return phrase[4:] if phrase[:4].lower() == "the " else phrase
+
+
 def _described(head: Token, actors: ActorIndex, *, verb: Token, claim: bool) -> Report:
     found = actors_of(head, actors)
     phrase = " ".join(t.text for t in head.subtree if not t.is_space).strip()
     if found and found[0].token.i != head.i and found[0].mention.kind == "pronoun":
         # "according to his office": the office speaks, for the person "his" stands for
         return Report(text=f"{phrase} ({found[0].actor.name})", actor=found[0].actor, verb=verb, claim=claim)
+    if found and head.pos_ == "PROPN" and not found[0].mention.start <= head.idx < found[0].mention.end:
+        # "The Kenya National Commission on Human Rights said": a body the knowledge does
+        # not know, named with a country it knows; the body speaks, by its own name
+        return Report(text=_strip_article(phrase), actor=found[0].actor, verb=verb, claim=claim)
     if found:
         actor = found[0].actor
         written = found[0].mention.actor.text

@@ -111,6 +111,8 @@ DETERMINERS = ("the ", "a ", "an ")
 # Someone who held a role once is coded as an elite (CAMEO's ELI: former officials), not as
 # the office or force they left: "a retired general" is no combatant.
 FORMER_ROLE = "ELI"
+# Reporting verbs that close a sentence: "..., his office said."
+CLOSING_REPORT_VERBS = frozenset({"say", "add", "announce", "report", "state", "confirm", "tell"})
 # How far from a person's tenures a surname alone may still name him, once out of office.
 SURNAME_YEARS = 10
 # Roles a title gives that put a known person outside the state's offices.
@@ -399,6 +401,15 @@ def _surnames_again(doc: Doc, words: Sequence[Word], people: list[Hit]) -> list[
         if first_end is not None and word.start > first_end and k not in taken and word.capitalised:
             out.append(Hit(word.start, word.end, k, k + 1, "unknown", []))
     return out
+
+
+def _closing_speaker(pronoun: Token) -> bool:
+    """"..., his office said.": a possessive on the subject of a reporting verb that closes
+    its sentence after a clause of its own."""
+    noun, verb = pronoun.head, pronoun.head.head
+    return (pronoun.dep_ == "poss" and noun.dep_ == "nsubj" and verb.lemma_.lower() in CLOSING_REPORT_VERBS
+            and any(t.i < noun.i and t.pos_ in ("VERB", "AUX") for t in pronoun.sent)
+            and all(t.is_punct or t.is_space for t in pronoun.doc[verb.i + 1:pronoun.sent.end]))
 
 
 def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
@@ -962,6 +973,11 @@ class _Resolver:
                 continue
             candidates = [m for m in pool if m.end <= token.idx and token.idx - m.end <= PRONOUN_REACH
                           and m.actor.code]
+            if candidates and word in PERSON_PRONOUNS and _closing_speaker(token):
+                # "X is due to meet President Y on Tuesday, his office said": the office that
+                # closes the sentence is its subject's, not the last person named
+                subjects = [m for m in candidates if m.start >= token.sent.start_char and self._is_subject(m)]
+                candidates = subjects[:1] or candidates
             if candidates:
                 out.append(_refer(candidates[-1], token.idx, token.idx + len(token.text), token.text, "pronoun"))
         return out
