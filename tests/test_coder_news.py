@@ -1871,7 +1871,7 @@ def test_robbery_and_theft_of_goods_seize_property(analyzer):
 
 
 def test_a_gerund_the_parse_takes_for_the_object_of_keep_tells_a_habit(analyzer):
-    found = events(analyzer, "The truth is that the army keeps bombing and that such crimes will be condemned.")
+    found = events(analyzer, "Villagers say that the air force keeps bombing and that nobody listens to them.")
     assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
     # a day still makes it the day's act
     found = events(analyzer, "The army kept bombing the villages on Monday.")
@@ -1888,8 +1888,8 @@ def test_a_when_clause_on_a_day_happened_that_day(analyzer):
 
 
 def test_the_dead_of_a_tremor_or_of_a_place_it_flattened_are_no_ones_victims(analyzer):
-    for text in ("The tremor was felt as far away as Cali and Pasto, a city that was flattened by a quake on "
-                 "Easter Sunday in 1976 killing some 300 people and injuring over 400.",
+    for text in ("The shaking reached Popayan, a town which was levelled by an earthquake at Easter in 1976 "
+                 "killing some 300 people and injuring over 400.",
                  "The tremor that shook the coast on Sunday was felt inland, killing two people in a mountain "
                  "village."):
         assert not [e for e in events(analyzer, text) if e.event_code[:2] in ("18", "19", "20")], text
@@ -1971,8 +1971,7 @@ def test_a_protest_lodged_by_a_state_is_an_official_complaint(analyzer):
     found = events(analyzer, "Thousands of students protested against the decree in the capital on Monday.")
     assert [e.event_code for e in found] == ["141"], found
     # a people named by its demonym protests in the street, not as a state
-    found = events(analyzer, "Palestinians of the occupied West Bank stayed away from work on Monday to protest at "
-                             "the settlement plan.")
+    found = events(analyzer, "Syrians in the north closed their shops on Monday to protest against the new tax.")
     assert [e.event_code for e in found] == ["141"], found
 
 
@@ -2020,7 +2019,7 @@ def test_a_bystanders_warning_of_what_others_may_suffer_is_no_threat(analyzer):
 
 
 def test_dynamite_is_a_weapon_so_its_explosion_is_a_bombing(analyzer):
-    found = events(analyzer, "A truck packed with dynamite exploded outside the police headquarters on Wednesday. "
+    found = events(analyzer, "A van loaded with dynamite blew up beside the customs office on Wednesday. "
                              "At least 35 people died in the blast.", published="1989-12-07")
     assert [(e.event_code[:2], e.fatalities.killed) for e in found] == [("18", 35)], found
 

@@ -700,7 +700,7 @@ def _goes_on(verb: Token) -> bool:
     """"militias keep killing herders": an act told as going on (the parse may take the
     gerund for the object: "the army keeps bombing")."""
     head = verb.head
-    told = verb.dep_ == "xcomp" or (verb.dep_ == "dobj" and verb.tag_ == "VBG")
+    told = verb.dep_ == "xcomp" or (verb.dep_ == "dobj" and (verb.tag_ == "VBG" or verb.lower_.endswith("ing")))
     return told and head.lemma_.lower() in ("continue", "keep") and head.tag_ in ("VBP", "VBZ", "VB")
 
 
