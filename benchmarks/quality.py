@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/quality.py [--muc-limit N] [--json]
 
 Prints, each as its own benchmark does: the seeds, our example articles and the second,
-third and fourth sets of wire-style articles (tests/golden/wire_*, wire3_* and wire4_*, written
+third, fourth and fifth sets of wire-style articles (tests/golden/wire_*, wire3_*, wire4_* and wire5_*, written
 without looking at sitroom's output) scored against their gold (`sitroom.evaluation`, the project scorer's rules), PLOVER types on the gold
 sentences (plover_eval.py), WikiEvents argument F1 (wikievents_eval.py) and the MUC-4
 incident figures (muc4_eval.py; `--muc-limit` takes the first N articles only, for a quick
@@ -50,7 +50,7 @@ def jsonl(path: Path) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--muc-limit", type=int, default=None)
-    parser.add_argument("--skip", nargs="*", default=[], choices=["seeds", "examples", "wire", "wire3", "wire4", "plover", "wikievents", "muc4"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["seeds", "examples", "wire", "wire3", "wire4", "wire5", "plover", "wikievents", "muc4"])
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     analyzer = Analyzer(Options())
@@ -70,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     if "wire4" not in args.skip:
         results["wire4"] = gold_score(analyzer, ROOT / "tests" / "golden" / "wire4_articles.jsonl",
                                       ROOT / "tests" / "golden" / "wire4.gold.jsonl")
+    if "wire5" not in args.skip:
+        results["wire5"] = gold_score(analyzer, ROOT / "tests" / "golden" / "wire5_articles.jsonl",
+                                      ROOT / "tests" / "golden" / "wire5.gold.jsonl")
     if "plover" not in args.skip:
         plover = plover_eval.evaluate(jsonl(SHARED / "dev" / "plover_gsr.jsonl"), analyzer)
         results["plover"] = {k: plover[k] for k in ("top_type_accuracy", "any_event_accuracy")}

@@ -3,7 +3,7 @@
 test_e2e_seeds.py, ACLED's in test_acled.py, tolls' and places' in test_toll_place_floors.py.
 
 - PLOVER types on the shared gold sentences (all 322);
-- event F1 on our own example articles and on the second, third and fourth independent sets
+- event F1 on our own example articles and on the second to fifth independent sets
   of wire-style articles (tests/golden), scored by the shared scorer;
 - MUC-4 incidents on a fixed sample (the first 100 dev articles; the benchmark runs all
   1,300);
@@ -57,6 +57,13 @@ WIRE3_BACKGROUND_CEILING = 2
 WIRE4_F1_FLOOR = 0.50
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE4_BACKGROUND_CEILING = 0
+# Measured 0.630 (P 0.594, R 0.670, 63/94) on the ten articles of the fifth set, written and
+# committed blind (tests/golden/wire5_*) in other decades and conflicts, at the commit that set
+# it (the code of main at 70831fb; its very first figure, before one gold fix, was 0.624;
+# tests/golden/README.md says why).
+WIRE5_F1_FLOOR = 0.60
+# Its background paragraphs coded as news at that commit: a ceiling that may only fall.
+WIRE5_BACKGROUND_CEILING = 1
 MUC4_SAMPLE = 100
 # Measured on the first 100 MUC-4 dev articles in the twelfth stop: found 53/60 (88.3%), in
 # the template's country 72/87 (82.8%), quiet 24/40 (60.0%); at ecc1697: incident found
@@ -113,6 +120,7 @@ WIRE_SETS = [
     ("wire", 90, 0, WIRE_F1_FLOOR),
     ("wire3", 90, WIRE3_BACKGROUND_CEILING, WIRE3_F1_FLOOR),
     ("wire4", 100, WIRE4_BACKGROUND_CEILING, WIRE4_F1_FLOOR),
+    ("wire5", 85, WIRE5_BACKGROUND_CEILING, WIRE5_F1_FLOOR),
 ]
 
 
