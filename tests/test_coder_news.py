@@ -2058,3 +2058,12 @@ def test_a_body_named_with_a_country_speaks_by_its_own_name(analyzer):
     found = events(analyzer, "The Kenya National Commission on Human Rights said one protester was shot dead in "
                              "Kisumu on Tuesday.")
     assert [e.attribution for e in found] == ["Kenya National Commission on Human Rights"], found
+
+
+def test_an_actor_that_says_it_will_not_cooperate_refuses(analyzer):
+    found = events(analyzer, "The rebels said they would not agree to a ceasefire until the army stopped the "
+                             "shelling.")
+    assert [(e.event_code, code(e)) for e in found] == [("120", "REB")], found
+    # a deed it says it did not do is still denied
+    found = events(analyzer, "The army said it had not carried out the strike.")
+    assert [e.event_code for e in found] == ["016"], found

@@ -580,6 +580,10 @@ class EventStage:
                     # "will withdraw its troops unless the government holds elections"
                     code, rule, mode = rules.GENERIC_THREAT, f"{rule}+ultimatum", "threatened"
             if mode == "negated" and report is not None and report.actor is not None and _same_side(report.actor, source):
+                if code[:2] in COOPERATIVE_ROOTS and rules.told_as_will(trigger.token):
+                    # "the rebels said they would not agree to a ceasefire": a refusal (12)
+                    out.append(self._refusal(report.actor, when, evidence, trigger))
+                    continue
                 # "X said it had not carried out the strike": X denies responsibility
                 out.append(self._denial(report.actor, report, when, evidence, trigger))
                 continue
@@ -625,6 +629,14 @@ class EventStage:
         return Draft(
             code="100", rule="demand:must", trigger=verb.text, lemma="demand", anchor=verb.idx,
             source=report.actor, target=doer, **when.draft_fields(),
+            place=None, tolls=[],
+            attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
+        )
+
+    def _refusal(self, speaker: Actor, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
+        return Draft(
+            code="120", rule="refusal:will-not", trigger=trigger.token.text, lemma=trigger.token.lemma_.lower(),
+            anchor=trigger.token.idx, source=speaker, target=None, **when.draft_fields(),
             place=None, tolls=[],
             attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
         )
@@ -817,6 +829,11 @@ def _depth(token: Token) -> int:
     while token.head != token and depth < 64:
         token, depth = token.head, depth + 1
     return depth
+
+
+# Acts of cooperation (intent, consultation, diplomatic and material cooperation, aid,
+# yielding): one its doer says it will not do is refused (12), not denied.
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
 # Verbs whose subject, when it is an act, is what did it: "Saudi strikes killed nine" (the

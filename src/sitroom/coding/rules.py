@@ -197,6 +197,13 @@ def bystanders_forecast(token: Token, source: Actor | None) -> bool:
     return subject is not None and subject.lower_ not in ("we", "they", "i")
 
 
+def told_as_will(token: Token) -> bool:
+    """The act is told with "will" or "would" ("would not agree to a ceasefire"), or
+    "is going to": what its doer says of what it will do."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in verb.children)
+
+
 # "strike" of civilians is a stoppage of work (143), never an air strike (195).
 AIR_STRIKE, LABOUR_STRIKE = "195", "143"
 STRIKE_NOUNS = frozenset({"strike"})
