@@ -465,15 +465,12 @@ class EventStage:
                  for t in _mention_tokens(a, sent)}
         taken |= nationalities
         place = where.event_place(trigger, places, taken=taken)
-        if place is not None and place.place.country and trigger.rule.code[:2] in VIOLENT_ROOTS:
-            # "a Russian strike on a building in Dnipro killed 40 people": people struck in a
-            # place whose country the text does not give are that place's people
-            found_targets = [rules.local_victims(a, place.place.country) for a in found_targets]
         if place is not None and place.place.country:
-            # "In Srinagar, police fired tear gas at protesters": the police and the protesters
-            # named by their role alone are the place's, whatever the article's main country
-            found_sources = [rules.local_victims(a, place.place.country, rules.LOCAL_ROLES) for a in found_sources]
-            found_targets = [rules.local_victims(a, place.place.country, rules.LOCAL_ROLES) for a in found_targets]
+            # "a Russian strike on a building in Dnipro killed 40 people", "In Srinagar, police
+            # fired tear gas at protesters": people named by their role alone are the place's,
+            # whatever the article's main country
+            found_sources = [rules.local_people(a, place.place.country) for a in found_sources]
+            found_targets = [rules.local_people(a, place.place.country) for a in found_targets]
         toll_mentions = tolls.get(trigger.token.i, [])
         toll = report_from(toll_mentions, attribution=report.text if report else None,
                            doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None

@@ -527,19 +527,19 @@ def reciprocal(verb: Token) -> bool:
 LOCAL_ROLES = CIVILIAN_ROLES + ("COP", "OPP", "REB", "INS")
 
 
-def local_victims(target: "Argument", country: str, roles: tuple[str, ...] = CIVILIAN_ROLES) -> "Argument":
-    """Civilians named by their role alone ("40 people", "residents") who were struck in a
-    place of `country` are of that country, not of the article's main one (and, with
-    `roles`, the police and protesters of a place)."""
-    actor, mention = target.actor, target.mention
+def local_people(argument: "Argument", country: str) -> "Argument":
+    """People named by their role alone (`LOCAL_ROLES`: "40 people", "residents", "police")
+    who act or are acted on in a place of `country` are of that country, not of the
+    article's main one."""
+    actor, mention = argument.actor, argument.mention
     code = actor.code or ""
     if mention.kind != "role" or not actor.country or actor.country == country or not code.startswith(actor.country):
-        return target
+        return argument
     role = code[len(actor.country):]
-    if role not in roles:
-        return target
+    if role not in LOCAL_ROLES:
+        return argument
     moved = dataclasses.replace(actor, code=country + role, country=country)
-    return dataclasses.replace(target, actor=moved, mention=dataclasses.replace(mention, actor=moved))
+    return dataclasses.replace(argument, actor=moved, mention=dataclasses.replace(mention, actor=moved))
 
 
 def killed_in(verb: Token) -> list[Token]:

@@ -851,10 +851,13 @@ class _Resolver:
         return any(row.start <= self.day + reach and (row.end is None or row.end >= self.day - reach)
                    for row in self.kb.tenures(person.name) or [person])
 
+    def _mentions_before(self, start: int) -> list[ActorMention]:
+        return [m for m in self.mentions if m.end <= start]
+
     def _office_before(self, start: int) -> ActorMention | None:
         """The office a name stands in apposition to: "the U.N. commander in Bosnia,
         Lieutenant-General Rupert Smith," (one office-holder, set off by a comma)."""
-        before = [m for m in self.mentions if m.end <= start]
+        before = self._mentions_before(start)
         while before and before[-1].kind in ("country", "capital") and start - before[-1].end < 4:
             before.pop()  # the place the office is held in ("in Bosnia")
         if not before:
@@ -872,7 +875,7 @@ class _Resolver:
         """"..., the Kremlin's spokesman on Chechnya said. Sergei Yastrzhembsky told
         reporters": wire copy names the speaker it first called by his office at the start of
         the next sentence; the name is that office's holder."""
-        before = [m for m in self.mentions if m.end <= start]
+        before = self._mentions_before(start)
         if not before:
             return None
         last = before[-1]
