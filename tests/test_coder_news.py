@@ -2067,3 +2067,21 @@ def test_an_actor_that_says_it_will_not_cooperate_refuses(analyzer):
     # a deed it says it did not do is still denied
     found = events(analyzer, "The army said it had not carried out the strike.")
     assert [e.event_code for e in found] == ["016"], found
+
+
+def test_the_day_a_sentence_tells_is_its_main_clauses_for_the_next_one(analyzer):
+    found = events(analyzer, "In Nairobi, the foreign minister called on Ethiopia late on Wednesday to pull its "
+                             "troops back to the positions they held on Monday. The African Union, meeting in "
+                             "Addis Ababa the same night, demanded an immediate ceasefire.", published="2025-03-14")
+    [demand] = [e for e in found if e.event_code.startswith("10")]
+    assert demand.date == "2025-03-12", found
+
+
+@pytest.mark.parametrize("lead, day", [("Hours before the vote", "2025-03-11"),
+                                       ("Two days after the vote", "2025-03-13")])
+def test_a_time_counted_from_an_act_told_before_takes_its_day(analyzer, lead, day):
+    found = events(analyzer, "The regional assembly voted on Tuesday to extend the peacekeeping mission. The "
+                             "mission's commander flew to Gao on Friday. "
+                             f"{lead}, rebels shelled a police post near Gao, the army said.", published="2025-03-15")
+    [shelling] = [e for e in found if e.event_code.startswith("19")]
+    assert shelling.date == day, found

@@ -25,7 +25,7 @@ from .scene import inherit_scene, place_in_country
 from .syntax import clause_top, is_passive, subject_of, told_past
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
-from .when import EventDate, attach, days_apart, event_date, relative_days
+from .when import EventDate, attach, days_apart, event_date, from_act, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # Acts of force against people or property (coercion, seizure, arson, violence).
@@ -118,7 +118,7 @@ class EventStage:
             # ("In 2021, gunmen abducted ..., releasing them four days later")
             own = any(sent.start_char <= m.start < sent.end_char for m in doc_dates)
             dates_here = doc_dates + ([] if own else relative_days(sent, last_day))
-            dates_here = dates_here + days_apart(sent, dates_here, last_day)
+            dates_here = dates_here + days_apart(sent, dates_here, last_day) + from_act(sent, doc_dates)
             found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end, context)
             drafts.extend(found)
             if loose is not None and not _elsewhen(sent, dates_here, article.published):
@@ -713,12 +713,30 @@ class EventStage:
 
 
 def _day_of(sent: Span, dates: list[DateMention], published: str | None) -> DateMention | None:
-    """The last day-precise, trustworthy, recent date a sentence names (for the next one)."""
+    """The day a sentence tells (for the next one): of its day-precise, trustworthy, recent
+    dates, the one nearest its main verb, the last of those. "Reagan called on Israel late
+    on Wednesday to pull back to the lines they held on Monday. The Council, meeting the same
+    night, ...": Wednesday's night, not Monday's."""
     from .when import is_historical
 
     days = [m for m in dates if sent.start_char <= m.start < sent.end_char and m.value and m.precision == "day"
             and not m.suspect and m.relation == "on" and not is_historical(m, published)]
-    return days[-1] if days else None
+    if not days:
+        return None
+    depth = {id(m): _below_root(sent, m) for m in days}
+    least = min(depth.values())
+    return [m for m in days if depth[id(m)] == least][-1]
+
+
+def _below_root(sent: Span, mention: DateMention) -> int:
+    """How many links below its sentence's root a date mention's head sits."""
+    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return MAX_DEPTH
+    token, steps = span.root, 0
+    while token.head.i != token.i and steps < MAX_DEPTH:
+        token, steps = token.head, steps + 1
+    return steps
 
 
 def _continue_incident(drafts: list["Draft"], waiting: list[tuple[TollReport, Evidence]]) -> list[tuple[TollReport, Evidence]]:
@@ -877,6 +895,8 @@ def _protest_purpose(trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
     return False
 
 
+# Deeper than this below its sentence's root, a date is as deep as any (`_below_root`).
+MAX_DEPTH = 12
 # The verbs that tell an arrest (`ARREST_CODE`; "charged with" is a court's).
 ARREST_LEMMAS = frozenset({"arrest", "detain", "capture", "apprehend", "nab", "seize", "round", "take"})
 

@@ -312,14 +312,15 @@ def is_historical(mention: DateMention, published: str | None) -> bool:
 
 
 # "A day earlier, ...", "Two days later, ...", "The next day, ...", "Hours later, ...", "On
-# the same day, ...": a day counted from the day the previous sentence told. ("two days
-# after the raid" counts from the raid, which this does not resolve: only the adverbial
-# forms, which end at a comma or the clause.)
+# the same day, ...", "..., meeting the same night, ...": a day counted from the day the
+# previous sentence told. ("two days after the raid" counts from the raid, which this does
+# not resolve: only the adverbial forms, which end at a comma or the clause.)
 RELATIVE_DAY = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>earlier|later|before|after)"
     r"|the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after)"
     r"|(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes|moments)\s+later"
-    r"|later\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)|(?:on\s+)?the\s+same\s+day))"
+    r"|later\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)"
+    r"|(?:on\s+|during\s+|in\s+)?the\s+same\s+(?:day|night|evening|morning|afternoon)))"
     r"\b(?=\s*[,.;]|\s*$)",
     re.IGNORECASE)
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -379,6 +380,53 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
         out.append(DateMention(start=count.idx, end=end, text=sent.doc.text[count.idx:end],
                                value=day.isoformat(), precision="day", relation="on", suspect=base.suspect))
     return out
+
+
+# "Hours before the vote, ...", "a day after the raid": a time counted from an act the
+# article told before, named again by a definite noun.
+ACT_SPAN = re.compile(
+    r"\b(?:(?P<close>hours|minutes|moments|shortly|soon)|(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})"
+    r"\s+days?)\s+(?P<dir>before|after)\s+(?:the|that|this)\s+(?P<noun>[a-z]+)\b",
+    re.IGNORECASE)
+
+
+def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
+    """Date mentions for "hours before the vote", "a day after the raid", "two days after
+    the talks", counted from the day told with the first earlier sentence that names the act
+    ("the Security Council voted on Monday", "Monday's vote"): the date nearest the word.
+    None where no earlier sentence dates it."""
+    out = []
+    text = doc_text(sent.doc)
+    for match in ACT_SPAN.finditer(text[sent.start_char:sent.end_char]):
+        noun_at = sent.start_char + match.start("noun")
+        noun = next((t for t in sent if t.idx == noun_at), None)
+        if noun is None or noun.pos_ != "NOUN":
+            continue
+        base = _act_day(noun, mentions)
+        if base is None:
+            continue
+        offset = 0 if match.group("close") else NUMBER_WORDS.get(match.group("n").lower()) or int(match.group("n"))
+        offset = -offset if match.group("dir").lower() == "before" else offset
+        day = dt.date.fromisoformat(base.value[:10]) + dt.timedelta(days=offset)
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        out.append(DateMention(start=start, end=end, text=text[start:end], value=day.isoformat(), precision="day",
+                               relation="on", suspect=base.suspect))
+    return out
+
+
+def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None:
+    """The day-precise date nearest a word for the same act in the first earlier sentence
+    that has both ("voted", "vote", "the voting")."""
+    lemma = noun.lemma_.lower()
+    for sent in noun.doc.sents:
+        if sent.start >= noun.sent.start:
+            return None
+        words = [t for t in sent if t.lemma_.lower() in (lemma, lemma + "ing") and t.pos_ in ("NOUN", "VERB")]
+        days = [m for m in mentions if sent.start_char <= m.start < sent.end_char and m.value
+                and m.precision == "day" and m.relation == "on"]
+        if words and days:
+            return min(days, key=lambda m: min(abs(m.start - t.idx) for t in words))
+    return None
 
 
 def _day_told(verb: Token, mentions: Sequence[DateMention]) -> DateMention | None:
