@@ -447,3 +447,29 @@ def test_the_office_that_closes_a_sentence_is_its_subjects(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Haiti's prime minister is due to meet Dominican President Luis Abinader in Santo "
                               "Domingo on Tuesday, his office said.", published="2025-08-11")
     assert codes(doc, "his") == ["HTIGOV"], doc._.actors
+
+
+def test_an_acronym_bracketed_after_a_name_names_the_same_group_again(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Fighters of the Western Hills Liberation Movement (WHLM) attacked an army convoy "
+                              "in Kenya on Monday. The WHLM said it had killed 20 soldiers.")
+    [fighters] = found(doc, "Fighters")
+    assert codes(doc, "WHLM") == [fighters.actor.code, fighters.actor.code]
+    assert fighters.actor.code.endswith("REB")
+    # brackets that spell no name before them name nothing
+    doc = analyse(nlp, stage, "Rebels attacked the town (TCM) on Monday. TCM said nothing.")
+    assert not found(doc, "TCM")
+
+
+def test_a_groups_last_name_word_alone_is_the_group(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Members of the Muslim Brotherhood boycotted the vote in Alexandria on Sunday. "
+                              "The Brotherhood said the ballot was rigged.")
+    assert codes(doc, "Brotherhood") == ["EGYOPP"]
+
+
+def test_an_army_the_knowledge_does_not_know_by_name_is_an_armed_group(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "The Northern Hills Salvation Army attacked police posts in Myanmar's Shan state.")
+    [army] = found(doc, "Northern Hills Salvation Army")
+    assert army.actor.code == "MMRREB"
+    # a state's title keeps it the state's
+    doc = analyse(nlp, stage, "The Royal Army shelled rebel positions in Myanmar's Shan state.")
+    assert codes(doc, "Army") == ["MMRMIL"]

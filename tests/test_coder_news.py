@@ -1621,7 +1621,8 @@ def test_a_palace_or_a_bridge_is_ground_taken(analyzer):
 def test_what_happened_when_a_dated_act_happened_happened_that_day(analyzer):
     found = analysed(analyzer, "At least 14 people were killed when a suicide bomber blew himself up at a "
                                "checkpoint on Saturday, police said.")
-    killed = [e for e in found if e.trigger == "killed"]
+    # (the toll is the bombing's: one event, of that day)
+    killed = [e for e in found if e.fatalities is not None and e.fatalities.killed == 14]
     assert killed and all(e.date == "2025-03-08" for e in killed), found
     found = analysed(analyzer, "Two soldiers were wounded on Monday as rebels shelled the base.")
     assert [e.date for e in found if e.trigger == "shelled"] == ["2025-03-10"], found
@@ -2085,3 +2086,28 @@ def test_a_time_counted_from_an_act_told_before_takes_its_day(analyzer, lead, da
                              f"{lead}, rebels shelled a police post near Gao, the army said.", published="2025-03-15")
     [shelling] = [e for e in found if e.event_code.startswith("19")]
     assert shelling.date == day, found
+
+
+def test_what_a_blast_did_on_a_day_dates_the_blast_and_its_toll_is_no_second_act(analyzer):
+    found = events(analyzer, "A car bomb tore through a crowded market in Kirkuk on Sunday evening, killing at "
+                             "least 12 people, police said.", published="2025-03-11")
+    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert [(e.event_code[:2], e.date, e.fatalities.killed if e.fatalities else None) for e in violent] == [
+        ("18", "2025-03-09", 12)], found
+
+
+def test_a_toll_dated_on_another_day_is_another_incident(analyzer):
+    found = events(analyzer, "Gunmen attacked a police station in Kirkuk on Monday, killing four officers. Two "
+                             "soldiers were killed when a roadside bomb hit their patrol near the city on Saturday.",
+                   published="2025-03-11")
+    days = sorted(e.date for e in found if e.event_code[:2] in ("18", "19"))
+    assert days == ["2025-03-08", "2025-03-10"], found
+
+
+def test_a_toll_told_with_the_act_that_caused_it_takes_the_acts_code(analyzer):
+    found = events(analyzer, "Four villagers were killed when Ethiopian troops shelled villages near the border "
+                             "on Wednesday.", published="2025-03-14")
+    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert [(e.event_code, code(e)) for e in violent] == [("194", "ETHMIL")], found
+    assert violent[0].fatalities is not None and violent[0].fatalities.killed == 4
+

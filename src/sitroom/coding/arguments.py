@@ -25,7 +25,7 @@ VIOLENT_ROOTS = ("18", "19", "20")
 ARREST_CODE = "173"
 # Which kinds of mention best stand for an argument, most specific first.
 KIND_RANK = {
-    "person": 0, "group": 0, "igo": 0, "title": 1, "pronoun": 1, "compound": 1,
+    "person": 0, "group": 0, "igo": 0, "title": 1, "pronoun": 1, "alias": 1, "compound": 1,
     "role": 2, "capital": 3, "country": 3, "demonym": 4,
 }
 

@@ -92,7 +92,7 @@ class EventStage:
             return doc
         drafts = self.code(doc, article)
         inherit_scene(drafts, doc_text(doc))
-        place_in_country(drafts, doc._.places or [], self.country_place, doc)
+        place_in_country(drafts, doc._.places or [], self.country_place, doc, datelines(article.text))
         merged = aim_at_doers(fold_property(merge_events(drafts)))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc
@@ -141,7 +141,7 @@ class EventStage:
                    or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)
                    or rules.label_of_object(t.token)}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
-        dates = attach(doc, sent, doc_dates, owners)
+        dates = attach(doc, sent, doc_dates, owners, lambda t: _is_report(t, self.lexicon))
         folded = self._folded(triggers, trigger_at)
         toll_owner = {}
         for trigger in triggers:

@@ -31,7 +31,7 @@ GENERIC_ATTACKS = frozenset({"attack", "assault", "incident", "violence", "opera
 
 def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
     merged: list["Draft"] = []
-    for draft in drafts:
+    for draft in sorted(drafts, key=lambda d: (d.evidence[0].start if d.evidence else -1, _caused_later(d, drafts))):
         home = next((m for m in merged if _same(m, draft)), None)
         if home is None and draft.anaphoric:
             named = [m for m in reversed(merged) if _refers_to(draft, m)]
@@ -47,6 +47,17 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
             _absorb(home, draft)
     return merged
+
+
+def _caused_later(toll: "Draft", drafts: Sequence["Draft"]) -> bool:
+    """A toll with no doer, dated by its own sentence, whose sentence goes on to tell an act
+    with no doer either ("three soldiers were killed when a roadside bomb hit their patrol
+    on Tuesday"): it joins that act, not an earlier one, so it is merged after it."""
+    if not _bare_toll(toll) or toll.date_inferred or not toll.evidence:
+        return False
+    return any(other is not toll and other.source is None and not _bare_toll(other) and other.evidence
+               and other.evidence[0].start == toll.evidence[0].start and other.code[:2] in VIOLENT_ROOTS
+               for other in drafts)
 
 
 TERRITORY_CODE = "192"
@@ -194,7 +205,11 @@ def _summary_and_one_act(summary: "Draft", act: "Draft") -> bool:
 
 def _distinct_acts(a: "Draft", b: "Draft") -> bool:
     """Two specific acts named in one sentence ("fired tear gas ... and arrested 64") are two
-    events; a generic one ("an offensive, capturing towns") may absorb a specific one."""
+    events; a generic one ("an offensive, capturing towns") may absorb a specific one, and
+    a toll with no doer is no act of its own beside an act with no target of its own ("a car
+    bomb tore through a market, killing 18")."""
+    if (_bare_toll(a) and b.target is None) or (_bare_toll(b) and a.target is None):
+        return False
     same_sentence = any(e in b.evidence for e in a.evidence)
     specific = not a.code.endswith("0") and not b.code.endswith("0") and len(a.code) >= 3 and len(b.code) >= 3
     # "a car bomb exploded": the car bombing (1832) is a kind of the bombing (183), one act
@@ -239,7 +254,10 @@ def places_agree(x: Place | None, y: Place | None) -> bool:
 
 
 def _absorb(home: "Draft", other: "Draft") -> None:
-    if len(other.code) > len(home.code) and other.code[:2] == home.code[:2] and (
+    if _bare_toll(home) and not _bare_toll(other) and other.code[:2] in VIOLENT_ROOTS:
+        # "three villagers were killed when troops shelled villages": the act is the shelling
+        home.code, home.rule, home.trigger = other.code, other.rule, other.trigger
+    elif len(other.code) > len(home.code) and other.code[:2] == home.code[:2] and (
             home.code.endswith("0") or other.code.startswith(home.code)):
         home.code, home.rule = other.code, other.rule  # a specific code beats a generic one
     # no one acts on itself: "the army repelled an attack" told with "20 soldiers had been

@@ -116,11 +116,7 @@ def re_mention(trigger: Trigger, source: Actor | None, place: object | None, vio
     token = trigger.token
     if definite(token):  # "the assault", "this attack": a re-mention
         return when.mention is None or when.inferred or governed
-    # "19 people had been killed": a toll of the act told before, unless its own clause dates
-    # it ("three soldiers were killed when a bomb hit their patrol on Tuesday": its own act,
-    # which joins an earlier one only if told on the same day)
-    return (violent and source is None and place is None and token.lemma_.lower() in TOLL_LEMMAS
-            and (when.mention is None or when.inferred))
+    return violent and source is None and place is None and token.lemma_.lower() in TOLL_LEMMAS
 
 
 # "in the last three years", "over the past decades", "in recent months": a span of many

@@ -35,6 +35,8 @@ VIOLENT_ROOTS = ("18", "19", "20")
 # mentions lie there (and there are at least PLACES_MIN of them).
 COUNTRY_SHARE = 0.6
 PLACES_MIN = 2
+# Roles of people who act and are struck abroad as often as at home: armed forces.
+ABROAD_ROLES = frozenset({"MIL"})
 
 
 def inherit_scene(drafts: Sequence["Draft"], text: str) -> None:
@@ -58,21 +60,31 @@ def inherit_scene(drafts: Sequence["Draft"], text: str) -> None:
 
 
 def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention],
-                     country_place: Callable[[str], Place | None], doc: "Doc | None" = None) -> None:
+                     country_place: Callable[[str], Place | None], doc: "Doc | None" = None,
+                     filed: Sequence[tuple[int, int]] = ()) -> None:
     """Rule 2, after merging (a re-mention takes its event's place first): a physical act
     still without a place is placed in the country the article's places point to, else in
-    its actors' one country. Only names that say where something is count: not a demonym
+    the country of its dateline (`filed`: the datelines' spans), else in its actors' one
+    country. Only names that say where something is count: not a demonym
     ("Salvadoran troops"), nor a country's name that qualifies a noun ("the U.S. embassy",
     "U.S. aid"), which wire copy repeats in stories that happen elsewhere."""
     if doc is not None:
         mentions = [m for m in mentions if not _qualifier(doc, m)]
-    main = main_country(mentions)
+    main = main_country(mentions) or filed_country(mentions, filed)
     for draft in drafts:
         if draft.place is not None or draft.code[:2] not in SCENE_ROOTS or draft.historical:
             continue
         country = main or actors_country(draft)
         if country is not None:
             draft.place = country_place(country)
+
+
+def filed_country(mentions: Sequence[PlaceMention], filed: Sequence[tuple[int, int]]) -> str | None:
+    """The country of the place a story is filed from ("GOMA, Nov 18 (Reuters) -"): where
+    wire copy is written is where its unplaced acts happened, more often than not."""
+    countries = {m.place.country for m in mentions if m.place is not None and m.place.country
+                 and any(start <= m.start < end for start, end in filed)}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def same_paragraph(text: str, start: int, end: int) -> bool:
@@ -83,8 +95,16 @@ def same_paragraph(text: str, start: int, end: int) -> bool:
 
 
 def actors_country(draft: "Draft") -> str | None:
-    countries = {a.country for a in (draft.source, draft.target) if a is not None and a.country}
-    return countries.pop() if len(countries) == 1 else None
+    """The country both sides of an act are of; with one side named, that side's unless it
+    is armed forces, which act and are struck abroad ("U.S. gunships attacked", "an attack
+    on U.S. troops")."""
+    sides = [a for a in (draft.source, draft.target) if a is not None and a.country]
+    countries = {a.country for a in sides}
+    if len(countries) != 1:
+        return None
+    if len(sides) == 1 and (sides[0].code or "")[3:6] in ABROAD_ROLES:
+        return None
+    return countries.pop()
 
 
 # Dependencies of a name that qualifies the noun it hangs from ("U.S. embassy", "Iraq's oil").

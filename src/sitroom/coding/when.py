@@ -61,7 +61,8 @@ class EventDate:
                 "date_suspect": self.suspect, "historical": self.historical}
 
 
-def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[int]) -> dict[int, DateMention]:
+def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[int],
+           is_report: Callable[[Token], bool] = lambda _: False) -> dict[int, DateMention]:
     """Map the token index of each date's owner (a trigger or a verb) to the date."""
     out: dict[int, DateMention] = {}
     fronted: list[tuple[int, DateMention]] = []
@@ -99,6 +100,8 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
                 break
         else:
             owner = current
+        if is_report(owner):
+            owner = _told_before_attribution(span, owner)
         out.setdefault(owner.i, mention)
         if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj") and alone \
                 and not any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree):
@@ -116,6 +119,19 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
+
+
+def _told_before_attribution(span: Span, verb: Token) -> Token:
+    """"Troops killed 11 insurgents in raids around the town, on Thursday, the military
+    said": a date set before a closing attribution ends what is reported, whatever the
+    parser hangs it from; "..., the military said on Thursday" dates the saying."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    told = [c for c in verb.children if c.dep_ == "ccomp" and c.i < span.start]
+    if verb.dep_ in ("conj", "parataxis") and verb.head.i < span.start:
+        told.append(verb.head)  # the parser may join the attribution to the clause it closes
+    if subject is None or not told or not span.end <= subject.left_edge.i < verb.i:
+        return verb
+    return told[-1]
 
 
 def _when_clauses(span: Span) -> list[Token]:

@@ -52,6 +52,19 @@ NUMBER_BEFORE_RE = re.compile(r"\b(two|three|both)\s", re.I)
 # "the two men", "both women": two people named before, whoever they are.
 PAIR_RE = re.compile(r"(?:the\s+two|both)\s", re.I)
 # The role of private people ("man", "woman", "person"): a pair of them may be two named people.
+# An acronym an article brackets after a name: "the Arakan Rohingya Salvation Army (ARSA)".
+BRACKETED_ACRONYM_RE = re.compile(r"[ \t]*\(([A-Z][A-Z0-9]{1,9})\)")
+# Between a role and the name of the group it belongs to: "Fighters of the ...".
+OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+# Words a name may hold that its acronym skips: "National Front for the Liberation of X".
+NAME_GLUE = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "al"})
+# Capitalised heads that end the proper names of armed forces, state or not.
+ARMED_NAME_HEADS = frozenset({"Army", "Forces", "ARMY", "FORCES"})
+# Words that make such a name a state's ("Royal Army", "National Army", "Federal Forces").
+STATE_NAME_WORDS = frozenset({"royal", "national", "federal", "republican", "presidential", "regular",
+                              "imperial", "armed", "defence", "defense", "security", "the"})
+# What an armed group the knowledge does not know is coded as (CAMEO's rebels).
+UNKNOWN_ARMED_GROUP = "REB"
 PRIVATE_PERSON = "CVL"
 COUNTERPART = "counterpart"  # roles.tsv office: the office of the person named before
 # Focus countries that break a tie between people sharing a surname.
@@ -86,7 +99,7 @@ PRONOUNS = PERSON_PRONOUNS | IT_PRONOUNS
 SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # What "it" may stand for: a state, a body or a collective ("the regime"), never a person.
-IT_KINDS = frozenset({"country", "capital", "group", "igo", "role", "compound"})
+IT_KINDS = frozenset({"country", "capital", "group", "igo", "role", "compound", "alias"})
 # Verbs that report what someone said: the name right before one is its speaker.
 SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "warn", "write"})
 # "It" before these verbs is usually expletive ("it is clear that"), not an actor.
@@ -448,6 +461,7 @@ class _Resolver:
         self.by_start = {p.start: p for p in phrases}
         for phrase in phrases:
             self.mentions.extend(self._resolve(phrase))
+        self.mentions.extend(self._aliases())
         self.mentions.extend(self._pronouns())
         unique = {(m.start, m.end, m.actor.code): m for m in self.mentions}
         return sorted(unique.values(), key=lambda m: (m.start, -m.end))
@@ -631,6 +645,16 @@ class _Resolver:
         last = roles[-1]
         if last.refers == "honorific":
             return []
+        named = self._unknown_armed_name(phrase)
+        if named is not None:
+            # "the Arakan Rohingya Salvation Army": a name the knowledge does not know, with
+            # no country or state title in it, is an armed group's, not a state's army
+            text = self.text[named:phrase.end]
+            country = self.focus[0] if self.focus else None
+            actor = Actor(text=text, name=text, code=(country or "") + UNKNOWN_ARMED_GROUP, country=country)
+            mention = ActorMention(start=named, end=phrase.end, actor=actor, kind="compound")
+            self.groups.append(mention)
+            return [mention]
         start = self._determiner_start(phrase.start)
         text = self.text[start:phrase.end]
         code_role = next((r.role for r in roles if r.role), "")
@@ -675,6 +699,30 @@ class _Resolver:
             kind = "compound" if phrase.modifiers else "role"
             out.append(ActorMention(start=start, end=phrase.end, actor=actor, kind=kind, office=office))
         return out
+
+    def _unknown_armed_name(self, phrase: Phrase) -> int | None:
+        """Where the proper name starts that a capitalised "Army" or "Forces" ends, when
+        the knowledge knows none of its words and none is a state's title ("Royal",
+        "National"): "Kachin Independence Army". None otherwise."""
+        if phrase.modifiers or phrase.owner is not None or len(phrase.roles) != 1:
+            return None
+        word = self.text[phrase.roles[0].start:phrase.end]
+        if word not in ARMED_NAME_HEADS:
+            return None
+        before = [w for w in self.words if w.end <= phrase.start]
+        start = None
+        for w in reversed(before):
+            gap = self.text[w.end:(start if start is not None else phrase.start)]
+            if not INNER_GAP_RE.match(gap) or "\n" in gap or not w.text[:1].isupper() \
+                    or w.key in STATE_NAME_WORDS or any(h.start < w.end and w.start < h.end for h in self.hits):
+                break
+            start = w.start
+        if start is None:
+            return None
+        span = self.doc.char_span(start, phrase.end, alignment_mode="expand")
+        if span is None or (span[0].is_sent_start and len(span) < 3):
+            return None  # "Army troops ...", "Yesterday Army ...": a sentence's first word
+        return start
 
     def _same_kind_in_sentence(self, code_role: str, start: int) -> str | None:
         """The country of the last mention of `code_role` (forces: MIL, police: COP) with
@@ -985,6 +1033,40 @@ class _Resolver:
                 out.append(_refer(candidates[-1], token.idx, token.idx + len(token.text), token.text, "pronoun"))
         return out
 
+    def _aliases(self) -> list[ActorMention]:
+        """The short names an article gives a group it has named in full, wherever they
+        recur: the acronym it brackets after the name ("the Arakan Rohingya Salvation Army
+        (ARSA)"; after a role of the group the knowledge does not know, the role's: "Fighters
+        of the National Salvation Front (FNSLC)"), and the last word of a group's name that
+        the article uses alone, capitalised ("the Muslim Brotherhood ... the Brotherhood")."""
+        named: dict[str, ActorMention] = {}
+        ordered = sorted((m for m in self.mentions if m.actor.code), key=lambda m: m.start)
+        for match in BRACKETED_ACRONYM_RE.finditer(self.text):
+            acronym = match.group(1)
+            start = _spelled_name(self.text[:match.start()], acronym)
+            if start is None or acronym in named:
+                continue
+            # the group the knowledge knows by the full name, else the role the name is "of"
+            whole = [m for m in ordered if m.kind in ("group", "igo", "compound")
+                     and m.start <= start < m.end and m.end >= match.start() - 1]
+            owners = [m for m in ordered if m.end <= start and m.kind in ("role", "compound")
+                      and OF_THE_RE.fullmatch(self.text[m.end:start])]
+            if whole or owners:
+                named[acronym] = (whole or owners)[-1]
+        for mention in ordered:
+            words = mention.actor.text.split()
+            if mention.kind == "group" and len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
+                named.setdefault(words[-1], mention)
+        out: list[ActorMention] = []
+        taken = [(m.start, m.end) for m in self.mentions]
+        for name, target in named.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", self.text):
+                start, end = match.start(), match.end()
+                if start < target.end or any(a < end and start < b for a, b in taken):
+                    continue
+                out.append(_refer(target, start, end, name, "alias"))
+        return out
+
     def _one_person(self, mention: ActorMention) -> bool:
         """"a military spokesman", "the foreign minister": a role that names one person (an
         office, or a role whose noun stands for a person)."""
@@ -1075,6 +1157,25 @@ def _kin(role: str, other: str) -> bool:
 def _code_role(code: str | None) -> str:
     """The role part of an actor code: "RAD" of "LBNRAD", "INS" of "INS"."""
     return (code or "")[-3:]
+
+
+def _spelled_name(before: str, acronym: str) -> int | None:
+    """Where the name ending `before` starts whose capitalised words' initials spell
+    `acronym` ("Arakan Rohingya Salvation Army" for ARSA, "National Front for the Liberation
+    of Ogaden" for NFLO), or None."""
+    words = list(re.finditer(r"[\w'’-]+", before[-200:]))
+    offset = max(0, len(before) - 200)
+    letters = acronym
+    for word in reversed(words):
+        text = word.group(0)
+        if text.lower() in NAME_GLUE and letters != acronym:
+            continue
+        if not text[:1].isupper() or not letters or text[0] != letters[-1]:
+            return None
+        letters = letters[:-1]
+        if not letters:
+            return offset + word.start()
+    return None
 
 
 def _refer(target: ActorMention, start: int, end: int, text: str, kind: str) -> ActorMention:
