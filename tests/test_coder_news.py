@@ -2111,3 +2111,14 @@ def test_a_toll_told_with_the_act_that_caused_it_takes_the_acts_code(analyzer):
     assert [(e.event_code, code(e)) for e in violent] == [("194", "ETHMIL")], found
     assert violent[0].fatalities is not None and violent[0].fatalities.killed == 4
 
+
+
+def test_an_unplaced_act_happened_in_the_datelines_country_not_in_foreign_troops_own(analyzer):
+    found = events(analyzer, "Kabul, March 3 (Reuters) - A suicide bomber attacked a convoy of U.S. troops on "
+                             "Monday, officials said.", published="2025-03-04")
+    [attack] = [e for e in found if e.event_code.startswith("19")]
+    assert attack.location is not None and attack.location.country == "AFG", found
+    found = events(analyzer, "A suicide bomber attacked a convoy of U.S. troops on Monday, officials said.",
+                   published="2025-03-04")
+    [attack] = [e for e in found if e.event_code.startswith("19")]
+    assert attack.location is None or attack.location.country != "USA", found

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from .errors import ModelError
 from .morphology import use_fast_morphology
 
-EXTENSIONS = ("article", "actors", "places", "dates", "numbers", "events", "focus", "text")
+EXTENSIONS = ("article", "actors", "places", "dates", "numbers", "events", "focus", "text", "filed")
 
 
 def register_extensions() -> None:

@@ -92,7 +92,7 @@ class EventStage:
             return doc
         drafts = self.code(doc, article)
         inherit_scene(drafts, doc_text(doc))
-        place_in_country(drafts, doc._.places or [], self.country_place, doc, datelines(article.text))
+        place_in_country(drafts, doc._.places or [], self.country_place, doc, doc._.filed)
         merged = aim_at_doers(fold_property(merge_events(drafts)))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc

@@ -9,8 +9,10 @@ news writing place the events whose sentence names no place:
    scene until it names another).
 2. A physical act still without a place, once the article's reports of one event are
    merged, happened in the country where the article places most of what it names, else
-   in its actors' one country (a country-level place, precision "country": the text
-   supports no finer one).
+   in the country both its sides are of, else in the country of its dateline's town, else
+   in the country of its one side named (a country-level place, precision "country": the
+   text supports no finer one). Armed forces named alone do not place an act in their
+   country: they fight abroad as often as at home.
 
 Statements, appeals and other verbal acts are never placed this way: they have no place
 unless the text gives one.
@@ -61,30 +63,23 @@ def inherit_scene(drafts: Sequence["Draft"], text: str) -> None:
 
 def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention],
                      country_place: Callable[[str], Place | None], doc: "Doc | None" = None,
-                     filed: Sequence[tuple[int, int]] = ()) -> None:
+                     filed: str | None = None) -> None:
     """Rule 2, after merging (a re-mention takes its event's place first): a physical act
     still without a place is placed in the country the article's places point to, else in
-    the country of its dateline (`filed`: the datelines' spans), else in its actors' one
-    country. Only names that say where something is count: not a demonym
+    the one country of both its sides, else in the country its dateline's town lies in
+    (`filed`: wire copy is mostly about where it is written), else in its one side's. Only names that say where something is count: not a demonym
     ("Salvadoran troops"), nor a country's name that qualifies a noun ("the U.S. embassy",
     "U.S. aid"), which wire copy repeats in stories that happen elsewhere."""
     if doc is not None:
         mentions = [m for m in mentions if not _qualifier(doc, m)]
-    main = main_country(mentions) or filed_country(mentions, filed)
+    main = main_country(mentions)
     for draft in drafts:
         if draft.place is not None or draft.code[:2] not in SCENE_ROOTS or draft.historical:
             continue
-        country = main or actors_country(draft)
+        country = main or actors_country(draft, both=True) or filed or actors_country(draft)
         if country is not None:
             draft.place = country_place(country)
 
-
-def filed_country(mentions: Sequence[PlaceMention], filed: Sequence[tuple[int, int]]) -> str | None:
-    """The country of the place a story is filed from ("GOMA, Nov 18 (Reuters) -"): where
-    wire copy is written is where its unplaced acts happened, more often than not."""
-    countries = {m.place.country for m in mentions if m.place is not None and m.place.country
-                 and any(start <= m.start < end for start, end in filed)}
-    return countries.pop() if len(countries) == 1 else None
 
 
 def same_paragraph(text: str, start: int, end: int) -> bool:
@@ -94,15 +89,15 @@ def same_paragraph(text: str, start: int, end: int) -> bool:
     return "\n" not in text[low:high]
 
 
-def actors_country(draft: "Draft") -> str | None:
-    """The country both sides of an act are of; with one side named, that side's unless it
-    is armed forces, which act and are struck abroad ("U.S. gunships attacked", "an attack
-    on U.S. troops")."""
+def actors_country(draft: "Draft", both: bool = False) -> str | None:
+    """The country both sides of an act are of; with one side named (unless `both`), that
+    side's, unless it is armed forces, which act and are struck abroad ("U.S. gunships
+    attacked", "an attack on U.S. troops")."""
     sides = [a for a in (draft.source, draft.target) if a is not None and a.country]
     countries = {a.country for a in sides}
     if len(countries) != 1:
         return None
-    if len(sides) == 1 and (sides[0].code or "")[3:6] in ABROAD_ROLES:
+    if len(sides) == 1 and (both or (sides[0].code or "")[3:6] in ABROAD_ROLES):
         return None
     return countries.pop()
 

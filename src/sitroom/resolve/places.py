@@ -131,7 +131,7 @@ class PlaceStage:
 
     name = "places"
     requires = ("doc._.article", "doc._.focus")
-    assigns = ("doc._.places",)
+    assigns = ("doc._.places", "doc._.filed")
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -330,6 +330,7 @@ class PlaceStage:
         demonyms = self._demonyms(doc, source)
         named_countries = [c for c in (self.gazetteer.country(m[2]) for m in demonyms) if c is not None]
         home = self._dateline_country(doc, found, focus)
+        doc._.filed = home
         if home is not None:
             # the country a wire report was filed from leads its focus for its places
             focus = [home] + [c for c in focus if c != home]
