@@ -59,7 +59,7 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def test_stage_declares_what_it_reads_and_writes(stage: PlaceStage) -> None:
     assert stage.name == "places"
     assert stage.requires == ("doc._.article", "doc._.focus")
-    assert stage.assigns == ("doc._.places",)
+    assert stage.assigns == ("doc._.places", "doc._.filed")
 
 
 def test_city_and_division_in_darfur(nlp: Language, stage: PlaceStage) -> None:

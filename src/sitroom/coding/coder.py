@@ -76,7 +76,7 @@ CONFIDENCE_STEP = 0.15
 SUBORDINATE_PENALTY = 0.2
 class EventStage:
     name = "events"
-    requires = ("doc._.article", "doc._.actors", "doc._.places", "doc._.dates", "doc._.numbers")
+    requires = ("doc._.article", "doc._.actors", "doc._.places", "doc._.filed", "doc._.dates", "doc._.numbers")
     assigns = ("doc._.events",)
 
     def __init__(self, lexicon: EventLexicon, country_place: Callable[[str], Place | None] = lambda iso3: None) -> None:
