@@ -199,16 +199,13 @@ def test_a_200000_character_run_is_cut_and_noted(batch: Ingested, stored: dict) 
     assert any(f"{batch.folder / 'long-run.txt'}: truncated" in note for note in batch.notes)
 
 
-def test_the_long_run_is_analysed_in_bounded_time() -> None:
-    from sitroom.pipeline import Analyzer
-
+def test_the_long_run_is_analysed_in_bounded_time(analyzer) -> None:
     words = "militia convoy road checkpoint district village shelling".split()
     run = " ".join(words[i % len(words)] for i in range(LONG_RUN // 7))[:LONG_RUN]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "run.txt"
         path.write_text(run)
         [article] = list(read_articles([path], Options(published=PUBLISHED)))
-    analyzer = Analyzer(Options())
     started = time.process_time()
     analysis = analyzer.analyze(article)
     seconds = time.process_time() - started
@@ -310,16 +307,14 @@ def test_an_unreadable_file(shared_tmp: Path) -> None:
         assert sorted(Path(a.source or "").name for a in store.articles()) == sorted(GOOD)
 
 
-def test_dates_before_1900_or_in_the_future_are_flagged() -> None:
-    from sitroom.pipeline import Analyzer
-
+def test_dates_before_1900_or_in_the_future_are_flagged(analyzer) -> None:
     text = ("Rebels attacked the town of Beni on Saturday, officials said. The fort was built in 1850. "
             "The army said it had retaken the town on 12 March 2031.\n")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "dates.txt"
         path.write_text(text)
         [article] = list(read_articles([path], Options(published="2024-06-10")))
-    analysis = Analyzer(Options()).analyze(article)
+    analysis = analyzer.analyze(article)
     flags = {m.text: m.suspect for m in analysis.dates if m.value}
     assert flags.get("Saturday") is False
     assert flags.get("1850") is True
@@ -328,33 +323,30 @@ def test_dates_before_1900_or_in_the_future_are_flagged() -> None:
     assert dt.date.fromisoformat(future.value or "") > dt.date(2024, 6, 10)
 
 
-def test_an_event_dated_in_the_future_is_flagged_and_trusted_less() -> None:
-    from sitroom.pipeline import Analyzer
-
+def test_an_event_dated_in_the_future_is_flagged_and_trusted_less(analyzer) -> None:
     text = "The army said it had retaken the town of Beni from the rebels on 12 March 2031.\n"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "future.txt"
         path.write_text(text)
         [article] = list(read_articles([path], Options(published="2024-06-10")))
-    events = Analyzer(Options()).analyze(article).events
+    events = analyzer.analyze(article).events
     dated = [e for e in events if e.date == "2031-03-12"]
     assert dated and all(e.date_suspect for e in dated)
-    plain = Analyzer(Options()).analyze(
+    plain = analyzer.analyze(
         dataclasses.replace(article, text=text.replace("12 March 2031", "12 March 2024"))).events
     same = [e for e in plain if e.event_code == dated[0].event_code]
     assert same and not same[0].date_suspect and same[0].confidence > dated[0].confidence
 
 
 @pytest.mark.parametrize(("published", "problem"), [("2099-01-01", "is in the future"), ("1850-05-02", "is before 1900")])
-def test_a_publication_date_that_cannot_be_right_is_dropped_with_a_note(published: str, problem: str) -> None:
-    from sitroom.pipeline import Analyzer
-
+def test_a_publication_date_that_cannot_be_right_is_dropped_with_a_note(analyzer, published: str,
+                                                                         problem: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "odd.jsonl"
         path.write_text(json.dumps({"id": "odd", "published": published,
                                     "text": "GOMA, June 3 (Wire) - Rebels attacked an army post on Sunday."}) + "\n")
         [article] = list(read_articles([path], Options()))
-    analysis = Analyzer(Options()).analyze(article)
+    analysis = analyzer.analyze(article)
     assert f"publication date {published} {problem}: not trusted" in analysis.article.notes
     assert analysis.article.published != published
 
