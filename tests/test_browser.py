@@ -117,11 +117,6 @@ def rtl_article() -> tuple[Article, list[Sentence], list[Event]]:
 
 
 @pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(Options())
-
-
-@pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("browser")
     examples = folder / "examples.duckdb"

@@ -13,11 +13,6 @@ from sitroom.records import Article, Event
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(Options())
-
-
 def events(analyzer: Analyzer, text: str, published: str = "2025-03-12", title: str | None = None) -> list[Event]:
     article = Article(id="t", text=text, published=published, language="en", title=title)
     return list(reported(analyzer.analyze(article).events, Options()))

@@ -107,14 +107,15 @@ def _write_batch(folder: Path) -> None:
     (loop / "self").symlink_to(loop, target_is_directory=True)
 
 
-def _ingest(folder: Path, db: Path, *, user: int | None = None, extra: tuple[str, ...] = ()) -> Ingested:
+def _ingest(folder: Path, db: Path, *, cache: Path, user: int | None = None, extra: tuple[str, ...] = ()) -> Ingested:
     command = [sys.executable, "-m", "sitroom.cli", "ingest", str(folder), "--db", str(db),
                "--published", PUBLISHED, *extra]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
     started, cpu = time.monotonic(), _children_cpu()
     done = subprocess.run(command, capture_output=True, text=True, timeout=BATCH_SECONDS * 2,
-                          env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin", "HOME": str(folder)})
+                          env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin", "HOME": str(folder),
+                               "SITROOM_CACHE": str(cache)})
     seconds, cpu = time.monotonic() - started, _children_cpu() - cpu
     lines = done.stderr.splitlines()
     return Ingested(folder, db, done.returncode, [x for x in lines if x.startswith("Error: ")],
@@ -128,10 +129,24 @@ def _children_cpu() -> float:
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> Ingested:
+def cache() -> Iterator[Path]:
+    """The cache folder ($SITROOM_CACHE) this module's ingests share, new for the module: the
+    first ingest builds the gazetteer's index there (about 25 s of CPU, as in any new cache),
+    the later ones read it, as a user's later ingests do; each ingest keeps its own HOME.
+    Another user may enter it (the unreadable-file test runs its ingest as nobody)."""
+    folder = Path(tempfile.mkdtemp(prefix="sitroom-hostile-cache-"))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory, cache: Path) -> Ingested:
     folder = tmp_path_factory.mktemp("hostile")
     _write_batch(folder)
-    return _ingest(folder, folder.parent / "hostile.duckdb")
+    return _ingest(folder, folder.parent / "hostile.duckdb", cache=cache)
 
 
 @pytest.fixture(scope="module")
@@ -199,16 +214,13 @@ def test_a_200000_character_run_is_cut_and_noted(batch: Ingested, stored: dict) 
     assert any(f"{batch.folder / 'long-run.txt'}: truncated" in note for note in batch.notes)
 
 
-def test_the_long_run_is_analysed_in_bounded_time() -> None:
-    from sitroom.pipeline import Analyzer
-
+def test_the_long_run_is_analysed_in_bounded_time(analyzer) -> None:
     words = "militia convoy road checkpoint district village shelling".split()
     run = " ".join(words[i % len(words)] for i in range(LONG_RUN // 7))[:LONG_RUN]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "run.txt"
         path.write_text(run)
         [article] = list(read_articles([path], Options(published=PUBLISHED)))
-    analyzer = Analyzer(Options())
     started = time.process_time()
     analysis = analyzer.analyze(article)
     seconds = time.process_time() - started
@@ -287,7 +299,7 @@ def shared_tmp() -> Iterator[Path]:
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX users only")
-def test_an_unreadable_file(shared_tmp: Path) -> None:
+def test_an_unreadable_file(shared_tmp: Path, cache: Path) -> None:
     corpus = shared_tmp / "corpus"
     corpus.mkdir()
     for name, text in GOOD.items():
@@ -301,25 +313,25 @@ def test_an_unreadable_file(shared_tmp: Path) -> None:
     if os.geteuid() == 0:
         if shutil.which("setpriv") is None:
             pytest.skip("running as root without setpriv: root reads every file")
-        result = _ingest(corpus, shared_tmp / "store.duckdb", user=NOBODY)
+        for built in cache.iterdir():  # written by root, readable by its owner only
+            built.chmod(0o644)
+        result = _ingest(corpus, shared_tmp / "store.duckdb", cache=cache, user=NOBODY)
     else:
-        result = _ingest(corpus, shared_tmp / "store.duckdb")
+        result = _ingest(corpus, shared_tmp / "store.duckdb", cache=cache)
     assert result.returncode == 1
     assert result.errors == [f"Error: {locked}: permission denied: cannot be opened"]
     with Store.open(shared_tmp / "store.duckdb", read_only=True) as store:
         assert sorted(Path(a.source or "").name for a in store.articles()) == sorted(GOOD)
 
 
-def test_dates_before_1900_or_in_the_future_are_flagged() -> None:
-    from sitroom.pipeline import Analyzer
-
+def test_dates_before_1900_or_in_the_future_are_flagged(analyzer) -> None:
     text = ("Rebels attacked the town of Beni on Saturday, officials said. The fort was built in 1850. "
             "The army said it had retaken the town on 12 March 2031.\n")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "dates.txt"
         path.write_text(text)
         [article] = list(read_articles([path], Options(published="2024-06-10")))
-    analysis = Analyzer(Options()).analyze(article)
+    analysis = analyzer.analyze(article)
     flags = {m.text: m.suspect for m in analysis.dates if m.value}
     assert flags.get("Saturday") is False
     assert flags.get("1850") is True
@@ -328,33 +340,30 @@ def test_dates_before_1900_or_in_the_future_are_flagged() -> None:
     assert dt.date.fromisoformat(future.value or "") > dt.date(2024, 6, 10)
 
 
-def test_an_event_dated_in_the_future_is_flagged_and_trusted_less() -> None:
-    from sitroom.pipeline import Analyzer
-
+def test_an_event_dated_in_the_future_is_flagged_and_trusted_less(analyzer) -> None:
     text = "The army said it had retaken the town of Beni from the rebels on 12 March 2031.\n"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "future.txt"
         path.write_text(text)
         [article] = list(read_articles([path], Options(published="2024-06-10")))
-    events = Analyzer(Options()).analyze(article).events
+    events = analyzer.analyze(article).events
     dated = [e for e in events if e.date == "2031-03-12"]
     assert dated and all(e.date_suspect for e in dated)
-    plain = Analyzer(Options()).analyze(
+    plain = analyzer.analyze(
         dataclasses.replace(article, text=text.replace("12 March 2031", "12 March 2024"))).events
     same = [e for e in plain if e.event_code == dated[0].event_code]
     assert same and not same[0].date_suspect and same[0].confidence > dated[0].confidence
 
 
 @pytest.mark.parametrize(("published", "problem"), [("2099-01-01", "is in the future"), ("1850-05-02", "is before 1900")])
-def test_a_publication_date_that_cannot_be_right_is_dropped_with_a_note(published: str, problem: str) -> None:
-    from sitroom.pipeline import Analyzer
-
+def test_a_publication_date_that_cannot_be_right_is_dropped_with_a_note(analyzer, published: str,
+                                                                         problem: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "odd.jsonl"
         path.write_text(json.dumps({"id": "odd", "published": published,
                                     "text": "GOMA, June 3 (Wire) - Rebels attacked an army post on Sunday."}) + "\n")
         [article] = list(read_articles([path], Options()))
-    analysis = Analyzer(Options()).analyze(article)
+    analysis = analyzer.analyze(article)
     assert f"publication date {published} {problem}: not trusted" in analysis.article.notes
     assert analysis.article.published != published
 
@@ -362,7 +371,7 @@ def test_a_publication_date_that_cannot_be_right_is_dropped_with_a_note(publishe
 # --- text no store, API or page can carry (issue 18): the real `sitroom ingest` -------------
 
 @pytest.fixture(scope="module")
-def unicode_batch(tmp_path_factory: pytest.TempPathFactory) -> Ingested:
+def unicode_batch(tmp_path_factory: pytest.TempPathFactory, cache: Path) -> Ingested:
     """Good files before and after one whose lines each hold one defect the probe found."""
     folder = tmp_path_factory.mktemp("unicode")
     (folder.parent / "unicode-outside.txt").write_text("Secret text beside the corpus.\n", encoding="utf-8")
@@ -380,7 +389,7 @@ def unicode_batch(tmp_path_factory: pytest.TempPathFactory) -> Ingested:
     (folder / "b-listing.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
     (folder / "c-good.txt").write_text(
         "Pakistani troops killed six militants in North Waziristan on Monday, the military said.\n", encoding="utf-8")
-    return _ingest(folder, folder.parent / "unicode.duckdb")
+    return _ingest(folder, folder.parent / "unicode.duckdb", cache=cache)
 
 
 def test_each_line_that_no_store_can_carry_is_one_error_and_the_rest_is_stored(unicode_batch: Ingested) -> None:
@@ -402,16 +411,16 @@ def test_each_line_that_no_store_can_carry_is_one_error_and_the_rest_is_stored(u
     assert not any("Secret" in a.text or a.text == Path("/etc/hostname").read_text() for a in articles.values())
 
 
-def test_allow_root_lets_a_listing_read_the_folder_it_names(tmp_path: Path) -> None:
+def test_allow_root_lets_a_listing_read_the_folder_it_names(tmp_path: Path, cache: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
     (archive / "goma.txt").write_text(GOOD["good-goma.txt"], encoding="utf-8")
     lists = tmp_path / "lists"
     lists.mkdir()
     (lists / "list.jsonl").write_text(json.dumps({"id": "archived", "path": "../archive/goma.txt"}) + "\n")
-    refused = _ingest(lists, tmp_path / "refused.duckdb")
+    refused = _ingest(lists, tmp_path / "refused.duckdb", cache=cache)
     assert refused.returncode == 1 and "--allow-root" in refused.errors[0]
-    allowed = _ingest(lists, tmp_path / "allowed.duckdb", extra=("--allow-root", str(archive)))
+    allowed = _ingest(lists, tmp_path / "allowed.duckdb", cache=cache, extra=("--allow-root", str(archive)))
     assert allowed.returncode == 0 and allowed.errors == []
     with Store.open(tmp_path / "allowed.duckdb", read_only=True) as store:
         assert [a.id for a in store.articles()] == ["archived"]

@@ -25,11 +25,6 @@ ATTRIBUTES = [TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE]
 
 
 @pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(Options())
-
-
-@pytest.fixture(scope="module")
 def articles() -> list[Article]:
     # one full spaCy batch and a part of the next, news texts of many lengths
     return list(documents(ECB, PIPE_BATCH + TOK2VEC_BATCH + 3, Options()))

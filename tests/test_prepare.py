@@ -78,6 +78,7 @@ def test_a_headline_takes_the_case_the_article_gives_its_words_and_needs_no_mode
     from sitroom.options import Options
     from sitroom.pipeline import Analyzer
 
+    # a fresh Analyzer, not the shared one, whose recaser may have loaded its model already
     recaser = Analyzer(Options()).recaser  # the pipeline's own: acronyms, names, known places
     text = ("UPDATED ON WEDNESDAY, MARCH 13, 2024\n"
             "RSF SHELLS EL FASHER AS SIEGE TIGHTENS, SAYS NDOLO\n"
@@ -112,12 +113,9 @@ def test_a_wire_dateline_is_a_sentence_of_its_own():
 
 
 @pytest.mark.slow
-def test_the_dateline_still_says_which_country_the_article_is_about():
-    from sitroom.options import Options
-    from sitroom.pipeline import Analyzer
-
+def test_the_dateline_still_says_which_country_the_article_is_about(analyzer):
     text = "GOMA, Congo, Nov 18 — The army withdrew from the hills above the lake on Monday, residents said."
-    analysis = Analyzer(Options()).analyze(Article(id="a", text=text, published="2025-11-18"))
+    analysis = analyzer.analyze(Article(id="a", text=text, published="2025-11-18"))
     [withdrawal] = analysis.events
     assert withdrawal.evidence[0].sentence.startswith("The army withdrew")  # the parser did not see it
     assert withdrawal.source_actor is not None and withdrawal.source_actor.code == "CODMIL"  # only it names Congo

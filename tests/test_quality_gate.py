@@ -97,11 +97,6 @@ WIKIEVENTS_FLOORS = {"attacker": 0.36, "victim": 0.39, "target": 0.215, "place":
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(Options())
-
-
 def jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 

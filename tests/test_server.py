@@ -431,9 +431,8 @@ def test_a_bad_posted_article_names_its_item_and_nothing_is_stored(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_posted_article_gets_the_events_extract_gives(tmp_path):
+def test_a_posted_article_gets_the_events_extract_gives(tmp_path, analyzer):
     from sitroom import commands
-    from sitroom.pipeline import Analyzer
 
     seed = json.loads((SHARED / "seeds" / "articles.jsonl").read_text().splitlines()[1])
     text = (SHARED / "seeds" / seed["path"]).read_text(encoding="utf-8")
@@ -441,7 +440,6 @@ def test_a_posted_article_gets_the_events_extract_gives(tmp_path):
     as_file = tmp_path / "one.json"
     as_file.write_text(json.dumps(item), encoding="utf-8")
     options = Options()
-    analyzer = Analyzer(options)
     # the store keeps background events too: what `extract --background` gives
     expected = sorted(e.id for e in commands.extract([str(as_file)], options.with_(background=True), analyzer=analyzer))
     assert len(expected) > len(list(commands.extract([str(as_file)], options, analyzer=analyzer)))

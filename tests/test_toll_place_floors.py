@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.options import Options
 from sitroom.pipeline import Analyzer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,11 +33,6 @@ RESOLVED_FLOOR = 0.91
 RIGHT_FLOOR = 0.89
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer(Options())
 
 
 def test_gvdb_tolls(analyzer: Analyzer) -> None:
