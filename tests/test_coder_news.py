@@ -1620,7 +1620,7 @@ def test_what_happened_when_a_dated_act_happened_happened_that_day(analyzer):
     killed = [e for e in found if e.fatalities is not None and e.fatalities.killed == 14]
     assert killed and all(e.date == "2025-03-08" for e in killed), found
     found = analysed(analyzer, "Two soldiers were wounded on Monday as rebels shelled the base.")
-    assert [e.date for e in found if e.trigger == "shelled"] == ["2025-03-10"], found
+    assert [e.date for e in found if e.event_code == "194"] == ["2025-03-10"], found
 
 
 def test_a_verb_joined_to_a_denial_with_a_tense_of_its_own_is_an_act(analyzer):
@@ -2117,3 +2117,18 @@ def test_an_unplaced_act_happened_in_the_datelines_country_not_in_foreign_troops
                    published="2025-03-04")
     [attack] = [e for e in found if e.event_code.startswith("19")]
     assert attack.location is None or attack.location.country != "USA", found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Gunmen attacked a church in Kaduna on Sunday. The Nigerian president branded the attack a cowardly act "
+     "of terrorism.", "NGAGOV"),
+    ("Gunmen attacked a church in Kaduna on Sunday. The US secretary of state called the violence deplorable.",
+     "USAGOV"),
+    ("Gunmen attacked a church in Kaduna on Sunday. The UN human rights chief described the attack as a "
+     "massacre.", "IGOUNO"),
+])
+def test_calling_an_act_by_a_damning_name_condemns_it(analyzer, text, speaker):
+    found = events(analyzer, text, published="2025-03-11")
+    assert [code(e) for e in found if e.event_code == "111"] == [speaker], found
+    # the name it is called is no second act
+    assert len([e for e in found if e.event_code[:2] in ("18", "19", "20")]) == 1, found

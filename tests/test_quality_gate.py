@@ -86,13 +86,14 @@ MUC4_FLOORS = {"found_share": 0.86, "country_share": 0.80, "quiet_share": 0.575}
 # 0.217, place 0.279 (0.313 / 0.393 / 0.213 / 0.276 when the floors were 0.31 / 0.39 / 0.21 /
 # 0.27; target 0.208 when its floor was 0.205; place 0.269 when its floor was 0.265; 0.308 / 0.388 / 0.200 / 0.263
 # when the floors were 0.30 / 0.38 / 0.195 / 0.26; 0.287 / 0.374 / 0.196 / 0.263 at b66615f).
-# Place 0.279 -> 0.271 in the thirteenth stop, the one floor ever lowered, and why: a toll told
-# in the sentence of the act that caused it ("was shattered by an explosion ..., killing 168")
-# is now that act's toll, one event, where it was two (issue 13 lists "one sentence gives the
-# same event twice" as a defect); WikiEvents codes the attack and the deaths as two events,
-# and the measure counts one predicted place per event, so one right prediction fewer. No
-# gold place argument is found less (10 of 36 both before and after).
-WIKIEVENTS_FLOORS = {"attacker": 0.36, "victim": 0.39, "target": 0.215, "place": 0.27}
+# Place 0.279 -> 0.266 in the thirteenth stop, the one floor ever lowered, and why: two rules
+# of that stop make one event of what was two in one sentence (issue 13 lists "one sentence
+# gives the same event twice" as a defect): a toll told with the act that caused it ("was
+# shattered by an explosion ..., killing 168"), and a label set after an act's name ("called
+# the attack an act of terror"). The measure counts one predicted place per event, so each
+# such merge is one right prediction fewer; no gold place argument is found less (10 of 36
+# before and after). Attacker rose in the same stop, 0.368 -> 0.381.
+WIKIEVENTS_FLOORS = {"attacker": 0.375, "victim": 0.39, "target": 0.215, "place": 0.265}
 
 pytestmark = pytest.mark.slow
 

@@ -256,7 +256,7 @@ def places_agree(x: Place | None, y: Place | None) -> bool:
 def _absorb(home: "Draft", other: "Draft") -> None:
     if _bare_toll(home) and not _bare_toll(other) and other.code[:2] in VIOLENT_ROOTS:
         # "three villagers were killed when troops shelled villages": the act is the shelling
-        home.code, home.rule, home.trigger = other.code, other.rule, other.trigger
+        home.code, home.rule = other.code, other.rule
     elif len(other.code) > len(home.code) and other.code[:2] == home.code[:2] and (
             home.code.endswith("0") or other.code.startswith(home.code)):
         home.code, home.rule = other.code, other.rule  # a specific code beats a generic one

@@ -941,10 +941,19 @@ def joined_verbs(token: Token) -> list[Token]:
     return [v for v in joined if not has_own_subject(v) or v is token.head]
 
 
+# Verbs that give their object a name: "called the crackdown a massacre".
+NAMING_VERBS = frozenset({"call", "brand", "label", "term", "dub", "name", "describe", "deem", "declare"})
+
+
 def label_of_object(token: Token) -> bool:
     """"condemned the attack as another deliberate strike on civilians", "described the
-    raid as a massacre": an act noun after "as" on a verb with an object names what the
-    object was, not another act."""
+    raid as a massacre", "called the crackdown a massacre", "branded the raid an act of
+    terror": an act noun after "as", or set after a verb's object as what it is called,
+    names what the object was, not another act."""
+    if token.dep_ in ("oprd", "dobj") and token.head.lemma_.lower() in NAMING_VERBS:
+        # what the object is called, or the second of two objects ("branded the attack a
+        # cowardly act"); the parser makes two objects of other verbs by mistake
+        return any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
     if token.dep_ != "pobj" or token.head.lower_ != "as" or token.head.dep_ != "prep":
         return False
     verb = token.head.head
