@@ -2132,3 +2132,11 @@ def test_calling_an_act_by_a_damning_name_condemns_it(analyzer, text, speaker):
     assert [code(e) for e in found if e.event_code == "111"] == [speaker], found
     # the name it is called is no second act
     assert len([e for e in found if e.event_code[:2] in ("18", "19", "20")]) == 1, found
+
+
+def test_saying_one_will_retaliate_threatens_and_what_it_is_for_was_done(analyzer):
+    found = events(analyzer, "The Karen rebels said they would retaliate for the killing of their commander.")
+    assert [(e.event_code, e.modality) for e in found] == [("138", "threatened")], found
+    # retaliating with strikes is striking, by whoever retaliated
+    found = events(analyzer, "Israel retaliated with air strikes on Gaza.")
+    assert [(e.event_code, code(e)) for e in found] == [("195", "ISR")], found

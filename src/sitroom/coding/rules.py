@@ -57,6 +57,8 @@ def intended(code: str, rule: str, mode: str) -> tuple[str, str, str]:
         return SPECIFIC_THREATS[code[:3]], f"{rule}+threat", "threatened"
     if root in THREAT_CODES:
         return THREAT_CODES[root], f"{rule}+threat", "threatened"
+    if root == GENERIC_THREAT[:2]:
+        return code, rule, "threatened"  # "would retaliate": a threat already
     return code, rule, mode
 
 

@@ -108,6 +108,8 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
         return False
     if "territory" in rule.flags and not _has_territory_object(token, territory):
         return False
+    if "future" in rule.flags and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+        return False  # "would retaliate" threatens; "retaliated with strikes" tells the strikes
     if rule.condition is None:
         return True
     kind, words = rule.condition
@@ -177,6 +179,10 @@ def _named_part(head: Token) -> list[Token]:
     return out
 
 
+# Auxiliaries of a future act: "would retaliate", "will respond".
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+
+
 def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
     """The verb a noun trigger is the object of ("launched an offensive", "carried out
     strikes", "reiterated its firm support"), through the noun phrase it sits in."""
@@ -187,6 +193,8 @@ def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
             return None
         if current.dep_ in LIGHT_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
             return head
+        if current.dep_ == "pobj" and head.lower_ == "with" and lexicon.has_frame(head.head.lemma_.lower(), "reprisal"):
+            return head.head  # "retaliated with air strikes": who retaliated struck
         if current.dep_ == "pobj" and head.lower_ == "of" and head.head != head:
             current = head.head  # "declared a state of emergency": through "of" to "state"
             continue
