@@ -2140,3 +2140,16 @@ def test_saying_one_will_retaliate_threatens_and_what_it_is_for_was_done(analyze
     # retaliating with strikes is striking, by whoever retaliated
     found = events(analyzer, "Israel retaliated with air strikes on Gaza.")
     assert [(e.event_code, code(e)) for e in found] == [("195", "ISR")], found
+
+
+def test_armed_forces_breaking_through_lines_attack(analyzer):
+    found = events(analyzer, "Chadian troops broke through rebel lines north of the town on Sunday.",
+                   published="2025-03-12")
+    assert [(e.event_code, code(e), e.date) for e in found] == [("190", "TCDMIL", "2025-03-09")], found
+    assert not events(analyzer, "The sun broke through the clouds over the capital on Sunday.")
+
+
+def test_cancelling_a_joint_exercise_reduces_relations(analyzer):
+    found = events(analyzer, "Brazil cancelled a joint naval exercise with Argentina on Thursday.",
+                   published="2025-03-14")
+    assert [(e.event_code[:2], code(e), code(e, "target")) for e in found] == [("16", "BRA", "ARG")], found
