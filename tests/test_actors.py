@@ -473,3 +473,13 @@ def test_an_army_the_knowledge_does_not_know_by_name_is_an_armed_group(nlp, stag
     # a state's title keeps it the state's
     doc = analyse(nlp, stage, "The Royal Army shelled rebel positions in Myanmar's Shan state.")
     assert codes(doc, "Army") == ["MMRMIL"]
+
+
+def test_officials_in_a_sentence_opening_in_a_capital_are_that_capitals(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Ugandan forces shelled rebel camps near Kasese in Uganda. In Kinshasa, a government "
+                              "spokesman condemned the shelling.")
+    assert codes(doc, "government spokesman") == ["CODGOV"]
+    # without the opening, the article's country
+    doc = analyse(nlp, stage, "Ugandan forces shelled rebel camps near Kasese in Uganda. A government spokesman "
+                              "in Kampala defended the shelling.")
+    assert codes(doc, "government spokesman") == ["UGAGOV"]

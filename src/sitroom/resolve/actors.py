@@ -58,6 +58,8 @@ BRACKETED_ACRONYM_RE = re.compile(r"[ \t]*\(([A-Z][A-Z0-9]{1,9})\)")
 OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 # Words a name may hold that its acronym skips: "National Front for the Liberation of X".
 NAME_GLUE = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "al"})
+# A sentence that opens in a place: "In Paris, ...".
+FRONTED_PLACE_RE = re.compile(r"\s*In\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*,", re.IGNORECASE)
 # Capitalised heads that end the proper names of armed forces, state or not.
 ARMED_NAME_HEADS = frozenset({"Army", "Forces", "ARMY", "FORCES"})
 # Words that make such a name a state's ("Royal Army", "National Army", "Federal Forces").
@@ -680,8 +682,9 @@ class _Resolver:
             if last.country == "focus":
                 # "Israeli artillery shelled X, and troops blew up houses": forces named
                 # without a country are those of the same kind named earlier in their
-                # sentence; otherwise the article's main country's
-                named = self._same_kind_in_sentence(code_role, start)
+                # sentence; "In Paris, a foreign ministry spokesman said": the capital the
+                # sentence opens in; otherwise the article's main country's
+                named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start)
                 countries = [named] if named else [self.focus[0]] if self.focus else []
         plural = phrase.roles[-1].entries[0].plural
         out: list[ActorMention] = []
@@ -723,6 +726,20 @@ class _Resolver:
         if span is None or (span[0].is_sent_start and len(span) < 3):
             return None  # "Army troops ...", "Yesterday Army ...": a sentence's first word
         return start
+
+    def _fronted_capital(self, start: int) -> str | None:
+        """The country of the capital a sentence opens with, before the role at `start`:
+        "In Paris, a foreign ministry spokesman condemned ..." (wire copy's way of saying
+        whose officials speak)."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span[0].sent
+        opening = FRONTED_PLACE_RE.match(self.text, sent.start_char)
+        if opening is None or opening.end() > start:
+            return None
+        hit = next((h for h in self.hits if h.start == opening.start(1) and h.kind == "capital"), None)
+        return _hit_country(hit) if hit is not None else None
 
     def _same_kind_in_sentence(self, code_role: str, start: int) -> str | None:
         """The country of the last mention of `code_role` (forces: MIL, police: COP) with
