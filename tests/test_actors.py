@@ -483,3 +483,10 @@ def test_officials_in_a_sentence_opening_in_a_capital_are_that_capitals(nlp, sta
     doc = analyse(nlp, stage, "Ugandan forces shelled rebel camps near Kasese in Uganda. A government spokesman "
                               "in Kampala defended the shelling.")
     assert codes(doc, "government spokesman") == ["UGAGOV"]
+
+
+def test_a_country_before_a_known_groups_name_makes_it_another_countrys_group(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "The Irish National Liberation Army denied any part in the bombing.")
+    assert codes(doc, "Irish National Liberation Army") == ["IRLREB"]
+    doc = analyse(nlp, stage, "The Colombian National Liberation Army attacked a pipeline.")
+    assert codes(doc, "Colombian National Liberation Army") == ["COLREB"]

@@ -630,12 +630,15 @@ class _Resolver:
         return mention
 
     def _recoded_body(self, phrase: Phrase) -> ActorMention:
-        """"Turkish National Security Council": a state body named with another country."""
+        """"Turkish National Security Council": a state body named with another country;
+        "Irish National Liberation Army": another country's armed group than the one the
+        knowledge knows by the rest of the name (Colombia's)."""
         assert phrase.owner is not None
         group = phrase.owner.entity
         assert isinstance(group, Group)
         country = _modifier_country(phrase.modifiers[0])
-        if group.kind in RECODABLE_KINDS and country is not None and country != group.country:
+        national_armed = group.kind == "armed" and group.country is not None
+        if (group.kind in RECODABLE_KINDS or national_armed) and country is not None and country != group.country:
             text = self.text[phrase.start:phrase.end]
             suffix = group.code[3:] if group.country else ""
             actor = Actor(text=text, name=_strip_det(text), code=country + (suffix or "GOV"), country=country)
