@@ -2153,3 +2153,14 @@ def test_cancelling_a_joint_exercise_reduces_relations(analyzer):
     found = events(analyzer, "Brazil cancelled a joint naval exercise with Argentina on Thursday.",
                    published="2025-03-14")
     assert [(e.event_code[:2], code(e), code(e, "target")) for e in found] == [("16", "BRA", "ARG")], found
+
+
+def test_people_named_by_role_alone_live_where_the_articles_places_lie(analyzer):
+    text = ("Russian artillery shelled Kharkiv overnight and Russian jets struck Sumy and Poltava, Russian officials "
+            "said, adding that Russian forces had hit only military sites. On Tuesday morning a missile struck the "
+            "regional police headquarters, wounding nine officers.")
+    targets = [code(e, "target") for e in events(analyzer, text, published="2022-03-08")]
+    assert "UKRCOP" in targets and "RUSCOP" not in targets, targets
+    # a name the model reads as a person's that the gazetteer places is the act's place
+    [shelling] = events(analyzer, "Russian forces shelled Kharkiv overnight.", published="2022-03-08")
+    assert shelling.location is not None and shelling.location.name == "Kharkiv", shelling

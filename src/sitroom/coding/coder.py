@@ -459,18 +459,25 @@ class EventStage:
                 if not found.inferred:
                     when = found
                     break
+        # a name the model took for a person's that the gazetteer places ("shelled Kharkiv"
+        # with Kharkiv read as a person) is the event's place, not an unknown person
+        found_sources, found_targets = ([a for a in found if not _placed_stranger(a, sent, places)]
+                                        for found in (found_sources, found_targets))
         # an actor's own words are no place, but a capital or country named as target
         # ("arrived in Baghdad", "strikes on Kyiv") is also where the event happened
         taken = {t.i for a in found_sources + found_targets if a.mention.kind not in ("capital", "country")
                  for t in _mention_tokens(a, sent)}
         taken |= nationalities
         place = where.event_place(trigger, places, taken=taken)
-        if place is not None and place.place.country:
+        local = place.place.country if place is not None and place.place.country else places.home
+        if local:
             # "a Russian strike on a building in Dnipro killed 40 people", "In Srinagar, police
             # fired tear gas at protesters": people named by their role alone are the place's,
-            # whatever the article's main country
-            found_sources = [rules.local_people(a, place.place.country) for a in found_sources]
-            found_targets = [rules.local_people(a, place.place.country) for a in found_targets]
+            # whatever the article's main country; with no place of the event's own, those of
+            # the country the article's places lie in ("a missile struck the police
+            # headquarters" in a story of Kharkiv that names Russia more than Ukraine)
+            found_sources = [rules.local_people(a, local) for a in found_sources]
+            found_targets = [rules.local_people(a, local) for a in found_targets]
         toll_mentions = tolls.get(trigger.token.i, [])
         toll = report_from(toll_mentions, attribution=report.text if report else None,
                            doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None
@@ -816,6 +823,15 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
                 t = None  # no one acts on itself; two rival groups of one kind fight each other
             out.append((s, t))
     return out
+
+
+def _placed_stranger(argument: Argument, sent: Span, places: "where.PlaceIndex") -> bool:
+    """A person the knowledge does not know whose every word is a place the gazetteer
+    resolved."""
+    if argument.actor.code or argument.mention.kind != "person":
+        return False
+    tokens = _mention_tokens(argument, sent)
+    return bool(tokens) and all(t.i in places for t in tokens)
 
 
 def _nationalities(sent: Span, actors: ActorIndex) -> set[int]:

@@ -29,11 +29,17 @@ PLACED_ROOTS = frozenset({"04", "07", "08", "14", "15", "17", "18", "19", "20"})
 # An agreement signed is signed somewhere ("signed a peace deal in Jeddah"), unlike praise.
 PLACED_CODES = frozenset({"057"})
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
+# An article's places point to one country when at least this share of them, and at least
+# this many, lie there.
+HOME_SHARE = 0.6
+HOME_MIN = 2
 
 
 class PlaceIndex:
     def __init__(self, doc: Doc, mentions: Sequence[PlaceMention]) -> None:
         self.by_token: dict[int, PlaceMention] = {}
+        # the country most of the article's places lie in (see `home_country`)
+        self.home = home_country(mentions)
         for mention in mentions:
             if mention.place is None or mention.kind == "demonym":
                 continue  # "Syrian forces" name a people, not where the event happened
@@ -48,6 +54,20 @@ class PlaceIndex:
 
     def get(self, i: int) -> PlaceMention | None:
         return self.by_token.get(i)
+
+
+def home_country(mentions: Sequence[PlaceMention]) -> str | None:
+    """The country where at least HOME_SHARE of an article's places (HOME_MIN or more, not
+    counting demonyms) lie: where its people named by their role alone live."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.place is not None and mention.place.country and mention.kind != "demonym":
+            counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
+    total = sum(counts.values())
+    if total < HOME_MIN:
+        return None
+    country = max(counts, key=counts.__getitem__)
+    return country if counts[country] >= HOME_SHARE * total else None
 
 
 def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> PlaceMention | None:
