@@ -2164,3 +2164,8 @@ def test_people_named_by_role_alone_live_where_the_articles_places_lie(analyzer)
     # a name the model reads as a person's that the gazetteer places is the act's place
     [shelling] = events(analyzer, "Russian forces shelled Kharkiv overnight.", published="2022-03-08")
     assert shelling.location is not None and shelling.location.name == "Kharkiv", shelling
+
+
+def test_being_ready_to_negotiate_is_an_intent_to_cooperate(analyzer):
+    found = events(analyzer, "Eritrea said on Sunday it was ready to negotiate at once.", published="2000-05-15")
+    assert [(e.event_code, code(e)) for e in found] == [("030", "ERI")], found
