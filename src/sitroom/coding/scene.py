@@ -19,11 +19,11 @@ unless the text gives one.
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Place, PlaceMention
+from .where import home_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,10 +33,6 @@ if TYPE_CHECKING:
 # Acts done somewhere by bodies on the ground: protest (14), coercion (17), violence (18-20).
 SCENE_ROOTS = ("14", "17", "18", "19", "20")
 VIOLENT_ROOTS = ("18", "19", "20")
-# The article's places point to one country when at least this share of its resolved place
-# mentions lie there (and there are at least PLACES_MIN of them).
-COUNTRY_SHARE = 0.6
-PLACES_MIN = 2
 # Roles of people who act and are struck abroad as often as at home: armed forces.
 ABROAD_ROLES = frozenset({"MIL"})
 
@@ -67,19 +63,19 @@ def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention]
     """Rule 2, after merging (a re-mention takes its event's place first): a physical act
     still without a place is placed in the country the article's places point to, else in
     the one country of both its sides, else in the country its dateline's town lies in
-    (`filed`: wire copy is mostly about where it is written), else in its one side's. Only names that say where something is count: not a demonym
-    ("Salvadoran troops"), nor a country's name that qualifies a noun ("the U.S. embassy",
-    "U.S. aid"), which wire copy repeats in stories that happen elsewhere."""
+    (`filed`: wire copy is mostly about where it is written), else in its one side's. Only
+    names that say where something is count: not a demonym ("Salvadoran troops"), nor a
+    country's name that qualifies a noun ("the U.S. embassy", "U.S. aid"), which wire copy
+    repeats in stories that happen elsewhere."""
     if doc is not None:
         mentions = [m for m in mentions if not _qualifier(doc, m)]
-    main = main_country(mentions)
+    main = home_country(mentions)  # the country the article's places point to
     for draft in drafts:
         if draft.place is not None or draft.code[:2] not in SCENE_ROOTS or draft.historical:
             continue
         country = main or actors_country(draft, both=True) or filed or actors_country(draft)
         if country is not None:
             draft.place = country_place(country)
-
 
 
 def same_paragraph(text: str, start: int, end: int) -> bool:
@@ -114,13 +110,3 @@ def _qualifier(doc: "Doc", mention: PlaceMention) -> bool:
         return False
     root = span.root
     return root.dep_ in QUALIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
-
-
-def main_country(mentions: Sequence[PlaceMention]) -> str | None:
-    counts = Counter(m.place.country for m in mentions
-                     if m.place is not None and m.place.country and m.kind != "demonym")
-    total = sum(counts.values())
-    if total < PLACES_MIN:
-        return None
-    country, count = counts.most_common(1)[0]
-    return country if count >= COUNTRY_SHARE * total else None

@@ -56,6 +56,11 @@ PAIR_RE = re.compile(r"(?:the\s+two|both)\s", re.I)
 BRACKETED_ACRONYM_RE = re.compile(r"[ \t]*\(([A-Z][A-Z0-9]{1,9})\)")
 # Between a role and the name of the group it belongs to: "Fighters of the ...".
 OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+# An acronym wherever it recurs.
+ACRONYM_RE = r"\b(?P<name>{})\b"
+# A group's last name word used alone: after "the", before no other capitalised word ("the
+# Brotherhood said", not "Borno State" nor "the State Department").
+SHORT_NAME_RE = r"\b[Tt]he\s+(?P<name>{})\b(?!\s+[A-Z])"
 # Words a name may hold that its acronym skips: "National Front for the Liberation of X".
 NAME_GLUE = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "al"})
 # A sentence that opens in a place: "In Paris, ...".
@@ -1057,8 +1062,9 @@ class _Resolver:
         """The short names an article gives a group it has named in full, wherever they
         recur: the acronym it brackets after the name ("the Arakan Rohingya Salvation Army
         (ARSA)"; after a role of the group the knowledge does not know, the role's: "Fighters
-        of the National Salvation Front (FNSLC)"), and the last word of a group's name that
-        the article uses alone, capitalised ("the Muslim Brotherhood ... the Brotherhood")."""
+        of the Western Hills Liberation Movement (WHLM)"), and the last word of a group's name
+        that the article uses alone after "the", capitalised ("the Muslim Brotherhood ... the
+        Brotherhood said")."""
         named: dict[str, ActorMention] = {}
         ordered = sorted((m for m in self.mentions if m.actor.code), key=lambda m: m.start)
         for match in BRACKETED_ACRONYM_RE.finditer(self.text):
@@ -1073,18 +1079,20 @@ class _Resolver:
                       and OF_THE_RE.fullmatch(self.text[m.end:start])]
             if whole or owners:
                 named[acronym] = (whole or owners)[-1]
+        short: dict[str, ActorMention] = {}
         for mention in ordered:
             words = mention.actor.text.split()
             if mention.kind == "group" and len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
-                named.setdefault(words[-1], mention)
+                short.setdefault(words[-1], mention)
         out: list[ActorMention] = []
         taken = [(m.start, m.end) for m in self.mentions]
-        for name, target in named.items():
-            for match in re.finditer(rf"\b{re.escape(name)}\b", self.text):
-                start, end = match.start(), match.end()
-                if start < target.end or any(a < end and start < b for a, b in taken):
-                    continue
-                out.append(_refer(target, start, end, name, "alias"))
+        for pattern, names in ((ACRONYM_RE, named), (SHORT_NAME_RE, short)):
+            for name, target in names.items():
+                for match in re.finditer(pattern.format(re.escape(name)), self.text):
+                    start, end = match.span("name")
+                    if start < target.end or any(a < end and start < b for a, b in taken):
+                        continue
+                    out.append(_refer(target, start, end, name, "alias"))
         return out
 
     def _one_person(self, mention: ActorMention) -> bool:
