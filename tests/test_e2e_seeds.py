@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-# Event F1 on the seeds: measured 0.949 (precision 0.903, recall 1.000: 28 of 31 predicted
-# matched, 24 of 24 required found) when the floor was last raised (issue 13; 0.889 before:
-# background events are no longer given by default); the floor leaves room for about one
-# more unmatched event (parser differences across platforms). Raise it when the coder
-# improves, never lower it.
-F1_FLOOR = 0.94
+# Event F1 on the seeds: measured 0.966 (precision 0.933, recall 1.000: 28 of 30 predicted
+# matched, 24 of 24 required found) when the floor was last raised (issue 13, thirteenth
+# stop: an unplaced act no longer placed in its one side's country before the dateline's;
+# 0.949 when the floor was 0.94; 0.889 before that: background events are no longer given by
+# default); the floor leaves room for about one more unmatched event (parser differences
+# across platforms). Raise it when the coder improves, never lower it.
+F1_FLOOR = 0.95
 # Share right of each attribute on the matched events, measured then: every one right, so
 # each floor sits just under 1.00 and one wrong value fails it.
 ATTRIBUTE_FLOORS = {

@@ -35,20 +35,20 @@ from plover_eval import evaluate as plover  # noqa: E402
 # was 0.72, 0.711 when it was 0.70, 0.702 when it was 0.69; 0.668 at the merge of the issue
 # 13-21 branches).
 PLOVER_FLOOR = 0.745
-# Measured 0.804 (P 0.720, R 0.909) on the ten example articles at the commit that set it
-# (0.790 when the floor was 0.78, 0.764 when it was 0.75, 0.754 when it was 0.74, 0.715
+# Measured 0.809 (P 0.728, R 0.909) on the ten example articles in the thirteenth stop (0.804
+# when the floor was 0.795; 0.790 when the floor was 0.78, 0.764 when it was 0.75, 0.754 when it was 0.74, 0.715
 # when it was 0.70).
-EXAMPLES_F1_FLOOR = 0.795
+EXAMPLES_F1_FLOOR = 0.80
 # Measured 0.849 (P 0.831, R 0.869; 0.840 when the floor was set) on the twelve articles written without looking at
 # sitroom's output (tests/golden/wire_*), at the commit that set it (0.816 when the floor
 # was 0.805, 0.808 when it was 0.79, 0.770 when it was 0.76, 0.736 when it was 0.72, 0.677
 # before).
 WIRE_F1_FLOOR = 0.83
-# Measured 0.693 (P 0.662, R 0.727) on the ten articles of the third set, written blind in
-# other decades and conflicts (tests/golden/wire3_*), after the twelfth stop's rules, which its
-# errors led to (0.541 when the floor was 0.52, its first figure after two gold fixes; its very
+# Measured 0.711 (P 0.687, R 0.737) on the ten articles of the third set, written blind in
+# other decades and conflicts (tests/golden/wire3_*), after the thirteenth stop's rules (0.693,
+# after the twelfth stop's, which its errors led to, when the floor was 0.67; 0.541 when the floor was 0.52, its first figure after two gold fixes; its very
 # first figure was 0.511; tests/golden/README.md says why).
-WIRE3_F1_FLOOR = 0.67
+WIRE3_F1_FLOOR = 0.69
 # Its background paragraphs coded as news (6 at its first measure): a ceiling that may only fall.
 WIRE3_BACKGROUND_CEILING = 2
 # Measured 0.534 (P 0.528, R 0.541, 60/111) on the ten articles of the fourth set, written
@@ -60,14 +60,17 @@ WIRE4_BACKGROUND_CEILING = 0
 # Measured 0.630 (P 0.594, R 0.670, 63/94) on the ten articles of the fifth set, written and
 # committed blind (tests/golden/wire5_*) in other decades and conflicts, at the commit that set
 # it (the code of main at 70831fb; its very first figure, before one gold fix, was 0.624;
-# tests/golden/README.md says why).
-WIRE5_F1_FLOOR = 0.60
+# tests/golden/README.md says why); 0.673 (P 0.637, R 0.713) after the thirteenth stop's rules,
+# which its errors partly led to, when the floor was raised from 0.60.
+WIRE5_F1_FLOOR = 0.65
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE5_BACKGROUND_CEILING = 1
 # Measured 0.589 (P 0.572, R 0.607, 74/122) on the ten articles of the sixth set, written and
 # committed blind (tests/golden/wire6_*) in other decades and conflicts, at the commit that set
-# it (the code of main at 8a9377f; no gold line changed since; tests/golden/README.md).
-WIRE6_F1_FLOOR = 0.55
+# it (the code of main at 8a9377f; no gold line changed since; tests/golden/README.md); 0.641
+# (P 0.613, R 0.672) after the thirteenth stop's rules, which its errors led to, when the floor
+# was raised from 0.55.
+WIRE6_F1_FLOOR = 0.62
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE6_BACKGROUND_CEILING = 3
 # Measured 0.623 (P 0.653, R 0.597, 71/119) on the ten articles of the seventh set, written
