@@ -2172,3 +2172,11 @@ def test_people_named_by_role_alone_live_where_the_articles_places_lie(analyzer)
 def test_being_ready_to_negotiate_is_an_intent_to_cooperate(analyzer):
     found = events(analyzer, "Eritrea said on Sunday it was ready to negotiate at once.", published="2000-05-15")
     assert [(e.event_code, code(e)) for e in found] == [("030", "ERI")], found
+
+
+def test_an_act_dated_in_its_own_clause_is_not_dated_by_the_report(analyzer):
+    found = events(analyzer, "The car bombing that tore through a crowded square in Kirkuk's Rahimawa district on "
+                             "Saturday killed at least 40 people and wounded more than 70, officials said on Monday.",
+                   published="2025-03-10")
+    violent = [e for e in found if e.event_code[:2] in ("18", "19")]
+    assert [e.date for e in violent] == ["2025-03-08"], found

@@ -453,8 +453,12 @@ class EventStage:
             # about or what it left ("the ambush left 26 dead on Tuesday"), or a clause of the
             # same time ("were killed when a bomber blew himself up on Saturday")
             happening = rules.happening_verbs(trigger.token, lambda w: lexicon.has_frame(w, "occur"))
-            for other in [*helpers, *rules.describing_verbs(trigger.token), *rules.joined_verbs(trigger.token),
-                          *happening, *rules.at_the_time_of(trigger.token)]:
+            others = [*helpers, *rules.describing_verbs(trigger.token), *rules.joined_verbs(trigger.token),
+                      *happening, *rules.at_the_time_of(trigger.token)]
+            # a day of the verb's own first; one it only takes from the report that governs it
+            # ("the bombing that tore through the junction on Saturday killed 231, officials
+            # said on Monday") only when no verb of the act says its own
+            for other in sorted(others, key=lambda o: o.i not in dates and o.dep_ == "ccomp" and is_report(o.head)):
                 found = event_date([other], dates, article.published, is_report)
                 if not found.inferred:
                     when = found
