@@ -134,12 +134,7 @@ def cache() -> Iterator[Path]:
     first ingest builds the gazetteer's index there (about 25 s of CPU, as in any new cache),
     the later ones read it, as a user's later ingests do; each ingest keeps its own HOME.
     Another user may enter it (the unreadable-file test runs its ingest as nobody)."""
-    folder = Path(tempfile.mkdtemp(prefix="sitroom-hostile-cache-"))
-    folder.chmod(0o755)
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    yield from _folder("sitroom-hostile-cache-", 0o755)
 
 
 @pytest.fixture(scope="module")
@@ -290,8 +285,13 @@ def test_a_feed_with_10000_items(tmp_path: Path) -> None:
 @pytest.fixture
 def shared_tmp() -> Iterator[Path]:
     """A folder another user can enter (pytest's own tmp_path is root-only)."""
-    folder = Path(tempfile.mkdtemp(prefix="sitroom-hostile-"))
-    folder.chmod(0o777)
+    yield from _folder("sitroom-hostile-", 0o777)
+
+
+def _folder(prefix: str, mode: int) -> Iterator[Path]:
+    """A new temporary folder with `mode`, removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder.chmod(mode)
     try:
         yield folder
     finally:

@@ -732,22 +732,16 @@ def _day_of(sent: Span, dates: list[DateMention], published: str | None) -> Date
 
     days = [m for m in dates if sent.start_char <= m.start < sent.end_char and m.value and m.precision == "day"
             and not m.suspect and m.relation == "on" and not is_historical(m, published)]
-    if not days:
-        return None
-    depth = {id(m): _below_root(sent, m) for m in days}
-    least = min(depth.values())
-    return [m for m in days if depth[id(m)] == least][-1]
+    # min over the reversed list: of the dates nearest the root, the last
+    return min(reversed(days), key=lambda m: _date_depth(sent, m), default=None)
 
 
-def _below_root(sent: Span, mention: DateMention) -> int:
-    """How many links below its sentence's root a date mention's head sits."""
+def _date_depth(sent: Span, mention: DateMention) -> int:
+    """How far below its sentence's root a date sits (`_depth` of its head)."""
     span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return MAX_DEPTH
-    token, steps = span.root, 0
-    while token.head.i != token.i and steps < MAX_DEPTH:
-        token, steps = token.head, steps + 1
-    return steps
+    return _depth(span.root) if span is not None else MAX_DEPTH
+
+
 
 
 def _continue_incident(drafts: list["Draft"], waiting: list[tuple[TollReport, Evidence]]) -> list[tuple[TollReport, Evidence]]:
@@ -858,10 +852,14 @@ def _nationalities(sent: Span, actors: ActorIndex) -> set[int]:
     return out
 
 
+# Deeper than this below its sentence's root, a token is as deep as any.
+MAX_DEPTH = 64
+
+
 def _depth(token: Token) -> int:
     """How many heads lie between the token and its sentence's root."""
     depth = 0
-    while token.head != token and depth < 64:
+    while token.head != token and depth < MAX_DEPTH:
         token, depth = token.head, depth + 1
     return depth
 
@@ -915,8 +913,6 @@ def _protest_purpose(trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
     return False
 
 
-# Deeper than this below its sentence's root, a date is as deep as any (`_below_root`).
-MAX_DEPTH = 12
 # The verbs that tell an arrest (`ARREST_CODE`; "charged with" is a court's).
 ARREST_LEMMAS = frozenset({"arrest", "detain", "capture", "apprehend", "nab", "seize", "round", "take"})
 

@@ -431,13 +431,14 @@ def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
 
 
 def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None:
-    """The day-precise date nearest a word for the same act in the first earlier sentence
-    that has both ("voted", "vote", "the voting")."""
+    """The day of the act a noun re-names: the day-precise date nearest a word for the same
+    act in the first earlier sentence that has both ("the shelling" re-names "shelled", "the
+    vote" "voted" or "the voting")."""
     lemma = noun.lemma_.lower()
     for sent in noun.doc.sents:
         if sent.start >= noun.sent.start:
             return None
-        words = [t for t in sent if t.lemma_.lower() in (lemma, lemma + "ing") and t.pos_ in ("NOUN", "VERB")]
+        words = [t for t in sent if t.pos_ in ("NOUN", "VERB") and _same_act(lemma, t.lemma_.lower())]
         days = [m for m in mentions if sent.start_char <= m.start < sent.end_char and m.value
                 and m.precision == "day" and m.relation == "on"]
         if words and days:
@@ -445,16 +446,14 @@ def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None
     return None
 
 
+def _same_act(a: str, b: str) -> bool:
+    """Two lemmas of one act: the same, or one the other's gerund ("shell", "shelling")."""
+    return a == b or a == b + "ing" or b == a + "ing"
+
+
 def _day_told(verb: Token, mentions: Sequence[DateMention]) -> DateMention | None:
-    """The day of the act a definite subject re-names ("The strike came ..."): the day told in
-    the sentence that first named an act of that word."""
+    """The day of the act a definite subject re-names ("The strike came ...")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "NOUN" or not definite(subject):
         return None
-    for sent in verb.doc.sents:
-        if sent.start >= verb.sent.start:
-            return None
-        # "the shelling" re-names "shelled", "the attack" re-names "attacked"
-        if any(subject.lemma_ in (t.lemma_, t.lemma_ + "ing") and t.pos_ in ("NOUN", "VERB") for t in sent):
-            return next((m for m in mentions if sent.start_char <= m.start < sent.end_char and m.value), None)
-    return None
+    return _act_day(subject, mentions)
