@@ -61,6 +61,8 @@ ACRONYM_RE = r"\b(?P<name>{})\b"
 # A group's last name word used alone: after "the", before no other capitalised word ("the
 # Brotherhood said", not "Borno State" nor "the State Department").
 SHORT_NAME_RE = r"\b[Tt]he\s+(?P<name>{})\b(?!\s+[A-Z])"
+# How far back (characters) the name an acronym spells may start.
+NAME_REACH = 200
 # Words a name may hold that its acronym skips: "National Front for the Liberation of X".
 NAME_GLUE = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "al"})
 # A sentence that opens in a place: "In Paris, ...".
@@ -1069,7 +1071,7 @@ class _Resolver:
         ordered = sorted((m for m in self.mentions if m.actor.code), key=lambda m: m.start)
         for match in BRACKETED_ACRONYM_RE.finditer(self.text):
             acronym = match.group(1)
-            start = _spelled_name(self.text[:match.start()], acronym)
+            start = _spelled_name(self.text, match.start(), acronym)
             if start is None or acronym in named:
                 continue
             # the group the knowledge knows by the full name, else the role the name is "of"
@@ -1187,12 +1189,12 @@ def _code_role(code: str | None) -> str:
     return (code or "")[-3:]
 
 
-def _spelled_name(before: str, acronym: str) -> int | None:
-    """Where the name ending `before` starts whose capitalised words' initials spell
+def _spelled_name(text: str, end: int, acronym: str) -> int | None:
+    """Where the name ending at `end` starts whose capitalised words' initials spell
     `acronym` ("Arakan Rohingya Salvation Army" for ARSA, "National Front for the Liberation
     of Ogaden" for NFLO), or None."""
-    words = list(re.finditer(r"[\w'’-]+", before[-200:]))
-    offset = max(0, len(before) - 200)
+    offset = max(0, end - NAME_REACH)
+    words = list(re.finditer(r"[\w'’-]+", text[offset:end]))
     letters = acronym
     for word in reversed(words):
         text = word.group(0)
