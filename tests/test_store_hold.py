@@ -4,6 +4,7 @@ file (the dashboard, `sitroom events`) wait a bounded time however slow the writ
 once the input is read to its end, each batch is written as it is ready."""
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from pathlib import Path
@@ -31,19 +32,23 @@ def blank() -> Analyzer:
 
 
 def record_writes(monkeypatch: pytest.MonkeyPatch, delay: float) -> list[tuple[int, float, float, int]]:
-    """Each write batch as (the open it was written in, when that open began, when the batch
-    began, its articles), every batch made `delay` seconds slower."""
+    """Each write batch as (the open it was written in, numbered from 0, when that open began,
+    when the batch began, its articles), every batch made `delay` seconds slower."""
     writes: list[tuple[int, float, float, int]] = []
-    opened_at: dict[int, float] = {}
+    # an open is numbered when it happens: a closed store's id() may be given to the next
+    # store opened, so the id alone does not tell two opens apart
+    opens: dict[int, tuple[int, float]] = {}
+    numbers = itertools.count()
     original_open, original_add = Store.open.__func__, Store.add_articles
 
     def timed_open(cls: type[Store], *args: Any, **kwargs: Any) -> Store:
         store = original_open(cls, *args, **kwargs)
-        opened_at[id(store)] = time.perf_counter()
+        opens[id(store)] = (next(numbers), time.perf_counter())
         return store
 
     def slow_add(self: Store, batch: Any, *args: Any, **kwargs: Any) -> int:
-        writes.append((id(self), opened_at[id(self)], time.perf_counter(), len(batch)))
+        number, opened = opens[id(self)]
+        writes.append((number, opened, time.perf_counter(), len(batch)))
         time.sleep(delay)
         return original_add(self, batch, *args, **kwargs)
 
