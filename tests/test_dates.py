@@ -216,3 +216,36 @@ def test_infer_published_from_an_archived_dateline_with_a_two_digit_year():
     assert infer_published(text, today=dt.date(2026, 3, 1)) == "1992-02-12"
     text = "KABUL, 4 Feb 21 -- Gunmen attacked a checkpoint on the road to the airport."
     assert infer_published(text, today=dt.date(2026, 3, 1)) == "2021-02-04"
+
+
+@pytest.mark.parametrize("text, first, expected", [
+    ("Marines fought two battles for the city in April and November 2004.", "April", "2004-04-01"),
+    ("Talks ran from March to May 1999 without result.", "March", "1999-03-01"),
+    ("Bombs went off on June 3 and July 8, 2002 in the capital.", "June 3", "2002-06-03"),
+    # no year after the second month: the first resolves against the article's date
+    ("The army attacked in April and November.", "April", "2024-04-01"),
+    ("Rebels attacked in April and 2000 people fled.", "April", "2024-04-01"),
+])
+def test_a_month_joined_to_a_later_dated_one_shares_its_year(nlp, text, first, expected):
+    assert dates_in(nlp, text)[first].value == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Union leaders headed the funeral March of the ten workers killed in the attack.",
+    "The march took place amid tension.",
+])
+def test_a_march_that_is_walked_is_no_month(nlp, text):
+    assert "march" not in {t.lower() for t in dates_in(nlp, text, published="1989-11-03")}
+
+
+def test_a_march_in_capitals_is_no_month_once_recased(analyzer):
+    text = ("SAN SALVADOR, 3 NOV 89 -- UNION LEADERS HEADED THE FUNERAL MARCH OF THE 10 WORKERS KILLED IN "
+            "THE BOMBING OF THEIR HEADQUARTERS. THE MARCH ENDED AT THE CEMETERY.")
+    analysis = analyzer.analyze(Article(id="t", text=text, published="1989-11-03"))
+    assert not [d for d in analysis.dates if d.text.lower() == "march"], analysis.dates
+
+
+@pytest.mark.parametrize("text", ["The March offensive killed hundreds.", "Last March the army attacked.",
+                                  "Rebels attacked in March."])
+def test_a_month_before_its_noun_or_after_its_preposition_stays_a_month(nlp, text):
+    assert dates_in(nlp, text, published="1989-11-03")["March"].value == "1989-03-01"

@@ -562,6 +562,17 @@ def _looks_like_year(text: str, start: int, end: int) -> bool:
     return True
 
 
+# "in April and November 2004", "from March to May 1999", "on June 3 and July 8, 2002": a
+# month (or a month's day) joined to a later one that names a year shares that year.
+_SHARED_YEAR = re.compile(rf"\s*(?:and|or|to|until|through|-|\u2013)\s+{_MONTH_RE}(?:\s+{_DAY_RE})?,?\s+({_YEAR_RE})\b")
+
+
+def _shared_year(text: str, end: int) -> str | None:
+    """The year a coordinated later date gives the month or day that ends at `end`."""
+    match = _SHARED_YEAR.match(text, end)
+    return match[1] if match else None
+
+
 def _relation_before(text: str, start: int) -> str | None:
     match = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 16):start])
     if match and match[1].lower() in RELATIONS:
@@ -602,7 +613,12 @@ class DateStage:
         tense = clause_tense(span) if span is not None else None
         preposition = _relation_before(source, candidate.start)
         phrase = f"{preposition} {text}" if preposition else text
+        year = _shared_year(source, candidate.end) if candidate.kind in ("month", "monthday") else None
+        if year is not None:
+            phrase = f"{phrase}{',' if candidate.kind == 'monthday' else ''} {year}"
         if candidate.kind == "entity" and not _plausible_entity(text):
+            return None
+        if span is not None and _a_noun_named_like_a_month(span):
             return None
         value, precision, relation = resolve_expression(phrase, published, tense)
         if value is None and candidate.kind == "entity":
@@ -610,6 +626,29 @@ class DateStage:
         return DateMention(start=candidate.start, end=candidate.end, text=text, value=value,
                            precision=precision, relation=relation, tense=tense,
                            suspect=is_suspect(value, precision, published, tense))
+
+
+# Words before a month's name that make it a noun when no noun follows it: "the march
+# ended", "a march on the capital", "their march" (but "the March offensive" dates the
+# offensive, and "last March" is a month).
+NOUN_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "funeral", "protest", "peace"})
+# After "of", these words keep a month a month: "March of last year".
+MONTH_OF = frozenset({"this", "last", "next", "that", "each", "every"})
+
+
+def _a_noun_named_like_a_month(span: Span) -> bool:
+    """A month's name alone used as the noun it is spelt like: "THE FUNERAL MARCH OF THE 10
+    UNION MEMBERS", "the march took place", "a march on the capital"."""
+    if len(span) != 1 or span[0].lower_ not in MONTHS:
+        return False
+    token, doc = span[0], span.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        following = doc[token.i + 2] if token.i + 2 < len(doc) else None
+        return following is None or following.lower_ not in MONTH_OF
+    before = doc[token.i - 1] if token.i > 0 else None
+    return (before is not None and before.lower_ in NOUN_OPENERS
+            and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")))
 
 
 def _plausible_entity(text: str) -> bool:
