@@ -27,10 +27,12 @@ INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acomp", "ccomp")
 MAX_CLIMB = 6
 # A date within this many tokens of the sentence start is fronted ("On Wednesday, ...").
 FRONTED_TOKENS = 2
-# Events dated more than this many days before the article are background, not news.
-HISTORICAL_DAYS = 365
 # A clause dated more than this many days before the report frames its acts in its own time.
 FRAMING_DAYS = 60
+# Events dated more than this many days before the article are background, not news: a
+# report tells the news of its days and weeks; what it dates months back ("invaded Kuwait
+# on Aug 2", "talks collapsed in February") it recounts as history.
+HISTORICAL_DAYS = FRAMING_DAYS
 # A count "since" a day more than this many days back sums up a campaign ("have attacked
 # dozens of ships since November"), not the news of a day ("19 killed since Saturday").
 SINCE_SPAN_DAYS = 31
@@ -324,6 +326,9 @@ def is_historical(mention: DateMention, published: str | None) -> bool:
     if mention.precision == "year":
         # "In 2015, ...", "last year": a whole earlier year is background
         return when.year < now.year
+    if mention.precision == "month":
+        # "in March" may be its last day: counted from the month's end
+        when = (when.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     return (now - when).days > HISTORICAL_DAYS
 
 
