@@ -2180,3 +2180,39 @@ def test_an_act_dated_in_its_own_clause_is_not_dated_by_the_report(analyzer):
                    published="2025-03-10")
     violent = [e for e in found if e.event_code[:2] in ("18", "19")]
     assert [e.date for e in violent] == ["2025-03-08"], found
+
+
+def test_what_a_report_dates_months_back_is_background(analyzer):
+    """A report tells the news of its days and weeks; an act it dates months before itself
+    it recounts as history, also within the same year."""
+    found = events(analyzer, "Peace talks collapsed in February after the rebels hijacked an airliner and "
+                             "kidnapped a senator.", published="2002-08-08")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
+    found = events(analyzer, "The army invaded the province on May 30 after gunmen shot its ambassador.",
+                   published="1982-08-05")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
+    # weeks back is still the news the report follows up
+    found = events(analyzer, "Insurgents attacked thirty police posts on August 25, killing twelve officers.",
+                   published="2017-09-12")
+    assert [e for e in found if e.event_code[:2] in ("18", "19")], found
+    # a month named alone may be its last day: "in June" told on August 5 is weeks back
+    found = events(analyzer, "Gunmen kidnapped a senator in June.", published="1982-08-05")
+    assert [e for e in found if e.event_code[:2] in ("18", "19")], found
+
+
+def test_what_one_will_not_do_is_a_refusal_without_a_report_verb(analyzer):
+    """"will not negotiate", "would not recognise", "will not return to the table": a refusal
+    (12) by the act's doer, aimed where the act was, whether or not a report verb frames it."""
+    found = events(analyzer, "The government will not negotiate with the rebels.")
+    [refusal] = [e for e in found if e.event_code.startswith("12")]
+    assert code(refusal) == "GOV" and code(refusal, "target") == "REB"
+    assert not [e for e in found if e.event_code.startswith("04")], found
+    found = events(analyzer, "Aide Ivanov rejected the offer, saying the Kremlin would not negotiate with terrorists.")
+    assert [e for e in found if e.event_code.startswith("12") and code(e) == "RUSGOV"], found
+    found = events(analyzer, "Ethiopia will not return to the negotiating table until Eritrean troops withdraw.")
+    assert [e for e in found if e.event_code.startswith("12") and code(e) == "ETH"], found
+    found = events(analyzer, "Indonesia will not accept foreign peacekeepers.")
+    assert [e for e in found if e.event_code.startswith("12") and code(e).startswith("IDN")], found
+    # what was not done is no refusal
+    found = events(analyzer, "The army did not withdraw from the town on Monday.")
+    assert not [e for e in found if e.event_code.startswith("12")], found

@@ -587,11 +587,16 @@ class EventStage:
                         trigger.token, lambda w: lexicon.has_frame(w, "ultimatum")):
                     # "will withdraw its troops unless the government holds elections"
                     code, rule, mode = rules.GENERIC_THREAT, f"{rule}+ultimatum", "threatened"
-            if mode == "negated" and report is not None and report.actor is not None and _same_side(report.actor, source):
-                if code[:2] in COOPERATIVE_ROOTS and rules.told_as_will(trigger.token):
-                    # "the rebels said they would not agree to a ceasefire": a refusal (12)
-                    out.append(self._refusal(report.actor, when, evidence, trigger))
-                    continue
+            speaks = report is not None and report.actor is not None and _same_side(report.actor, source)
+            if mode == "negated" and code[:2] in COOPERATIVE_ROOTS and rules.told_as_will(trigger.token) and (
+                    speaks or source is not None):
+                # "the rebels said they would not agree to a ceasefire", "the Kremlin will not
+                # negotiate with terrorists": what one says one will not do is a refusal (12),
+                # aimed where the act was; told by someone else, it is theirs to report
+                out.append(self._refusal(report.actor if speaks else source, target, when, evidence, trigger,
+                                         None if speaks or report is None else report.text))
+                continue
+            if mode == "negated" and speaks:
                 # "X said it had not carried out the strike": X denies responsibility
                 out.append(self._denial(report.actor, report, when, evidence, trigger))
                 continue
@@ -641,12 +646,13 @@ class EventStage:
             attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
         )
 
-    def _refusal(self, speaker: Actor, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
+    def _refusal(self, speaker: Actor, target: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger,
+                 attribution: str | None) -> Draft:
         return Draft(
             code="120", rule="refusal:will-not", trigger=trigger.token.text, lemma=trigger.token.lemma_.lower(),
-            anchor=trigger.token.idx, source=speaker, target=None, **when.draft_fields(),
+            anchor=trigger.token.idx, source=speaker, target=target, **when.draft_fields(),
             place=None, tolls=[],
-            attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
+            attribution=attribution, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
         )
 
     def _denial(self, speaker: Actor, report: Report, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
