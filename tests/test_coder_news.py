@@ -2216,3 +2216,35 @@ def test_what_one_will_not_do_is_a_refusal_without_a_report_verb(analyzer):
     # what was not done is no refusal
     found = events(analyzer, "The army did not withdraw from the town on Monday.")
     assert not [e for e in found if e.event_code.startswith("12")], found
+
+
+def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(analyzer):
+    """"A, B and C condemned": the small model hangs B on A as an appositive and C on B; each
+    is one of the list, one event each, and "they" after them is all three."""
+    found = events(analyzer, "The United States, the European Union and NATO condemned the bombing on Sunday.")
+    assert {code(e) for e in found if e.event_code.startswith("11")} == {"USA", "IGOEU", "IGONAT"}, found
+    found = events(analyzer, "Australia, New Zealand and Fiji said they would not recognise the new republic.")
+    assert {code(e) for e in found if e.event_code.startswith("12")} == {"AUS", "NZL", "FJI"}, found
+    # a description set off by a comma stays one man's
+    found = events(analyzer, "Juan Perez, a rebel commander and spokesman, condemned the bombing.")
+    assert len([e for e in found if e.event_code.startswith("11")]) == 1, found
+
+
+def test_an_appeal_to_both_sides_of_a_fight_is_one_appeal_each(analyzer):
+    found = events(analyzer, "Japan called on the army and the rebels to stop fighting.")
+    targets = {code(e, "target") for e in found if e.event_code.startswith("02")}
+    assert len(targets) == 2 and any(t.endswith("MIL") for t in targets) and any(t.endswith("REB") for t in targets)
+    # one country's officials are still one target
+    found = events(analyzer, "The EU imposed sanctions on Georgia's interior minister and several police commanders.")
+    assert len([e for e in found if e.event_code.startswith("16")]) == 1, found
+
+
+def test_due_in_a_capital_on_a_day_is_a_planned_visit_on_the_coming_day(analyzer):
+    """"is due in Brussels on Friday": a visit planned (036) for the next Friday, the date
+    hanging from the copula of the adjective that plans it."""
+    found = events(analyzer, "Turkey's prime minister is due in Brussels on Friday for a summit with European "
+                             "leaders.", published="2016-02-14")  # a Sunday
+    [visit] = [e for e in found if e.event_code.startswith("03") or e.event_code.startswith("04")]
+    assert visit.modality == "planned" and visit.date == "2016-02-19" and code(visit) == "TURGOV"
+    found = events(analyzer, "The rebels were ready to talk.")
+    assert [e.modality for e in found if e.event_code == "030"] == ["planned"]

@@ -405,7 +405,7 @@ PLURAL_PRONOUNS = frozenset({"they", "we"})
 def _agree_in_number(pronoun: Token, speaker: Token) -> bool:
     """"The rebels said they ...", "the army said it ...": not "the army said they" (the
     attackers it struck), nor "the rebels said he"."""
-    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    plural = speaker.tag_ in ("NNS", "NNPS") or len(conjuncts(speaker)) > 1
     return plural == (pronoun.lower_ in PLURAL_PRONOUNS)
 
 

@@ -548,8 +548,9 @@ class EventStage:
             if "official" in trigger.rule.flags and source is not None and rules.is_private(source):
                 continue  # "the attackers arrived in two pickups": no visit
             # an adjective trigger ("was ready to talk") is told by its copula: the readiness is
-            # what happened, not a plan
-            told = trigger.token.head if trigger.token.pos_ == "ADJ" and trigger.token.dep_ == "acomp" else trigger.token
+            # what happened, not a plan (but one that says a plan, "is due in Brussels", plans)
+            told = trigger.token.head if trigger.token.pos_ == "ADJ" and trigger.token.dep_ == "acomp" and not \
+                lexicon.has_frame(trigger.token.lemma_.lower(), "planned") else trigger.token
             mode = modality(told, lexicon, violent=violent, report=report, parties=(source, target),
                             material=trigger.rule.code[:2] in MATERIAL_ROOTS)
             if mode == "hypothetical" and (report is None or report.actor is None):
@@ -812,9 +813,11 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
     tgts: list[Actor | None] = [a.actor for a in found_targets] or [None]
     if not violent:
         # "sanctions on Georgia's interior minister and several police commanders", "met the
-        # president and the foreign minister": one act on one country's people, not one per person
+        # president and the foreign minister": one act on one country's people, not one per
+        # person; but "called on the army and the rebels" addresses both sides of a fight
         tgts = [t for i, t in enumerate(tgts)
-                if t is None or not t.country or not any(u is not None and u.country == t.country for u in tgts[:i])]
+                if t is None or not t.country or not any(u is not None and u.country == t.country
+                                                         and _opposed(u) == _opposed(t) for u in tgts[:i])]
     if symmetric and not found_targets and len(found_sources) == 2:
         # "Armenia and Azerbaijan agreed", "the two sides met": each is the other's party
         first, second = srcs
@@ -827,6 +830,15 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
                 t = None  # no one acts on itself; two rival groups of one kind fight each other
             out.append((s, t))
     return out
+
+
+# The roles that stand against a country's government: an act aimed at both the state and
+# one of these is aimed at two sides.
+OPPOSING_ROLES = (*rules.REBEL_ROLES, "OPP")
+
+
+def _opposed(actor: Actor) -> bool:
+    return rules.role(actor) in OPPOSING_ROLES
 
 
 def _placed_stranger(argument: Argument, sent: Span, places: "where.PlaceIndex") -> bool:

@@ -206,8 +206,34 @@ def passive_agent(verb: Token) -> Token | None:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and its coordinated siblings, in text order."""
-    return sorted({token, *token.conjuncts}, key=lambda t: t.i)
+    """The token and its coordinated siblings, in text order; "the United States, the
+    European Union and NATO", which the parser reads as an appositive with a conjunct of its
+    own, is a list of three."""
+    members = {token, *token.conjuncts}
+    for member in list(members):
+        members.update(t for appositive in _listed_appositives(member) for t in (appositive, *appositive.conjuncts))
+    return sorted(members, key=lambda t: t.i)
+
+
+def _listed_appositives(token: Token) -> list[Token]:
+    """Appositives of `token` that open a list rather than describe it: set off by a comma,
+    coordinated with "and" or "or" to a further name, and names like `token` (proper
+    nouns, or nouns with "the": "the army, the police and the militia"); "Perez, a commander
+    and spokesman" describes one man."""
+    def name_like(t: Token) -> bool:
+        if token.pos_ == "PROPN":
+            return t.pos_ == "PROPN"
+        return t.pos_ == token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+
+    found = []
+    for child in token.children:
+        if child.dep_ != "appos" or child.left_edge.i == 0 or child.doc[child.left_edge.i - 1].text != ",":
+            continue
+        coordinated = [c for c in child.children if c.dep_ == "conj"]
+        if coordinated and any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in child.children) \
+                and name_like(token) and name_like(child) and all(name_like(c) for c in coordinated):
+            found.append(child)
+    return found
 
 
 def own_tokens(token: Token) -> list[Token]:

@@ -474,6 +474,9 @@ def _tense_of(verb: Token, budget: int) -> str | None:
     past_marked = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux)
     if verb.lemma_.lower() in FUTURE_GOVERNORS and not past_marked and _is_present(verb, aux):
         return "future"  # "the vote is scheduled for Monday", "is due on Monday"
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in FUTURE_GOVERNORS for c in verb.children):
+        return "future"  # "is due in Brussels on Friday": the date hangs from the copula
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux) and budget > 0:
         governor = verb.head
         if governor.lemma_.lower() in FUTURE_GOVERNORS:
