@@ -2248,3 +2248,13 @@ def test_due_in_a_capital_on_a_day_is_a_planned_visit_on_the_coming_day(analyzer
     assert visit.modality == "planned" and visit.date == "2016-02-19" and code(visit) == "TURGOV"
     found = events(analyzer, "The rebels were ready to talk.")
     assert [e.modality for e in found if e.event_code == "030"] == ["planned"]
+
+
+def test_ruling_out_talks_refuses_them_and_placing_under_martial_law_imposes_it(analyzer):
+    found = events(analyzer, "The prime minister ruled out negotiations with the insurgents on Monday.")
+    assert [e.event_code[:2] for e in found] == ["12"], found
+    assert not events(analyzer, "Police ruled out foul play.")
+    found = events(analyzer, "The president placed the province under martial law on Sunday.")
+    assert [e.event_code for e in found] == ["1724"], found
+    found = events(analyzer, "The army put the town under curfew on Sunday.")
+    assert [e.event_code for e in found] == ["1723"], found
