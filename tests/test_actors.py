@@ -490,3 +490,14 @@ def test_a_country_before_a_known_groups_name_makes_it_another_countrys_group(nl
     assert codes(doc, "Irish National Liberation Army") == ["IRLREB"]
     doc = analyse(nlp, stage, "The Colombian National Liberation Army attacked a pipeline.")
     assert codes(doc, "Colombian National Liberation Army") == ["COLREB"]
+
+
+def test_a_name_with_a_possessive_inside_is_one_name(analyzer):
+    """"Lord's Resistance Army": a possessive word ends a name ("Russia's army" is Russia's),
+    except inside a name the knowledge writes with it."""
+    analysis = analyzer.analyze(Article(id="t", text="Lord's Resistance Army rebels attacked the camp on Saturday.",
+                                        published="2004-02-24", language="en"))
+    assert [m.actor.code for m in analysis.actors if m.start == 0] == ["UGAREB"]
+    analysis = analyzer.analyze(Article(id="t", text="Russia's army attacked the town.", published="2004-02-24",
+                                        language="en"))
+    assert [m.actor.code for m in analysis.actors if m.start == 0] == ["RUSMIL"]

@@ -45,6 +45,8 @@ NO_SHORT = "-"  # people.tsv `short` value: the name is never used alone
 # Keys shorter than this never match fuzzily: one edit in a short name makes another name.
 FUZZY_MIN_CHARS = 12
 
+# A possessive word before another word of a name: "Lord's Resistance Army".
+POSSESSIVE_INSIDE_RE = re.compile(r"[^\W_]['’ʼ`]s\s+\w")
 WORD_RE = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")
 APOSTROPHES = "'’ʼ`"
 # Letters that Unicode decomposition leaves alone but wire copy writes without marks.
@@ -277,6 +279,9 @@ class ActorKB:
         # phrase key -> entries; first word -> longest phrase length, for the matcher
         self.index: dict[str, list[Entry]] = defaultdict(list)
         self.fuzzy: dict[str, set[str]] = defaultdict(set)  # one-deletion key -> phrase keys
+        # keys of names written with a possessive inside ("Lord's Resistance Army"): only
+        # these may run across a possessive word, which otherwise ends a name
+        self.possessive_keys: set[str] = set()
         self._build_index()
         # "the group", "the movement": the anaphors' head nouns and their index entries, for
         # the same head under a description ("the Iran-aligned group")
@@ -319,6 +324,8 @@ class ActorKB:
             key = key[len("the "):]
         if not key:
             return
+        if POSSESSIVE_INSIDE_RE.search(phrase):
+            self.possessive_keys.add(key)
         entries = self.index[key]
         for k, existing in enumerate(entries):
             if existing.entity is entry.entity and existing.kind == entry.kind:

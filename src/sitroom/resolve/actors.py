@@ -32,6 +32,8 @@ from ..records import Actor, ActorMention
 MAX_FUZZY_WORDS = 6
 # Text allowed between the words of one name: spaces, hyphens, dots and apostrophes.
 INNER_GAP_RE = re.compile(r"^[ \t\-.'’]*$")
+# Between a possessive word of a name and the next: "Lord's Resistance".
+POSSESSIVE_GAP_RE = re.compile(r"^['’ʼ`]s[ \t]+$")
 # Between a country word and the role it modifies: the "s" of "Iran's" (a list such as
 # "Russian and Turkish" is LIST_GAP_RE's; "Russia and rebels" are two actors).
 MODIFIER_GAP_WORDS = frozenset({"s"})
@@ -260,10 +262,15 @@ def _hit_country(hit: Hit) -> str | None:
 
 # -- matching -------------------------------------------------------------------------
 
-def _joined(text: str, words: Sequence[Word], i: int, n: int) -> bool:
-    """Do words i..i+n-1 form one unbroken name (no comma, bracket or line break)?"""
+def _joined(text: str, words: Sequence[Word], i: int, n: int, *, possessive: bool = False) -> bool:
+    """Do words i..i+n-1 form one unbroken name (no comma, bracket or line break, and no
+    possessive word unless `possessive`: "Lord's Resistance Army")?"""
     for j in range(i, i + n - 1):
-        if words[j].possessive or not INNER_GAP_RE.match(text[words[j].end:words[j + 1].start]):
+        gap = text[words[j].end:words[j + 1].start]
+        if words[j].possessive:
+            if not (possessive and POSSESSIVE_GAP_RE.match(gap)):
+                return False
+        elif not INNER_GAP_RE.match(gap):
             return False
     return True
 
@@ -300,9 +307,9 @@ def match_words(kb: ActorKB, text: str, words: Sequence[Word]) -> list[Hit]:
 def _exact(kb: ActorKB, text: str, words: Sequence[Word], i: int) -> tuple[int, list[Entry]] | None:
     longest = kb.max_words.get(words[i].key, 0)
     for n in range(min(longest, len(words) - i), 0, -1):
-        if not _joined(text, words, i, n):
-            continue
         key = " ".join(w.key for w in words[i:i + n])
+        if not _joined(text, words, i, n, possessive=key in kb.possessive_keys):
+            continue
         entries = [e for e in kb.entries(key) if _acceptable(e, words[i:i + n])]
         if entries:
             return n, entries
