@@ -2258,3 +2258,13 @@ def test_ruling_out_talks_refuses_them_and_placing_under_martial_law_imposes_it(
     assert [e.event_code for e in found] == ["1724"], found
     found = events(analyzer, "The army put the town under curfew on Sunday.")
     assert [e.event_code for e in found] == ["1723"], found
+
+
+def test_asking_someone_to_act_is_an_appeal_and_what_is_asked_is_not_done(analyzer):
+    found = events(analyzer, "The rebel leader asked foreign governments to recognise his republic.")
+    assert [e.event_code for e in found] == ["020"], found
+    found = events(analyzer, "Bangladesh asked the United Nations for help to feed the refugees.")
+    assert [(e.event_code, code(e), code(e, "target")) for e in found] == [("020", "BGD", "IGOUNO")], found
+    # a source's wish not to be named is no appeal
+    found = events(analyzer, "An official, who asked not to be named, said rebels attacked the base on Monday.")
+    assert not [e for e in found if e.event_code.startswith("02")], found

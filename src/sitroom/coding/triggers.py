@@ -41,6 +41,10 @@ class Trigger:
         return [self.token] + ([self.light] if self.light is not None else [])
 
 
+# `xcomp:*`: any verb the trigger governs with "to" ("asked the leaders to act").
+ANY_VERB = "*"
+
+
 def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_title: bool) -> list[Trigger]:
     """The triggers of one sentence, in text order.
 
@@ -144,6 +148,8 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
         # "fired into the air": the noun of the phrase itself, not its modifiers ("the air base")
         return any(g.dep_ == "pobj" and _word_in(g, words) for c in children if c.dep_ == "prep" for g in c.children)
     if kind == "xcomp":
+        if ANY_VERB in words:
+            return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children)  # "asked them to act"
         return any(c.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(c) in words for c in children)
     if kind == "subj":
         # "a rocket landed near the base": what the subject is decides what the verb means
