@@ -2268,3 +2268,16 @@ def test_asking_someone_to_act_is_an_appeal_and_what_is_asked_is_not_done(analyz
     # a source's wish not to be named is no appeal
     found = events(analyzer, "An official, who asked not to be named, said rebels attacked the base on Monday.")
     assert not [e for e in found if e.event_code.startswith("02")], found
+
+
+def test_would_not_hesitate_to_strike_is_a_threat_and_did_not_hesitate_a_deed(analyzer):
+    found = events(analyzer, "Turkey would not hesitate to strike the militia if proof is found, the prime minister said.")
+    assert [(e.event_code[:2], e.modality) for e in found] == [("13", "threatened")], found
+    found = events(analyzer, "The army did not hesitate to open fire on the crowd on Monday.")
+    assert [(e.event_code[:2], e.modality) for e in found] == [("19", "asserted")], found
+
+
+def test_meeting_resistance_or_a_deadline_is_no_meeting(analyzer):
+    assert not [e for e in events(analyzer, "The paratroopers met little resistance, the army said.")
+                if e.event_code.startswith("04")]
+    assert not [e for e in events(analyzer, "The rebels met the deadline on Monday.") if e.event_code.startswith("04")]

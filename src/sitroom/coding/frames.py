@@ -187,6 +187,11 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     negation_reaches = True
     for position, verb in enumerate(chain):
         children = list(verb.children)
+        if (position > 0 and verb.lemma_.lower() in LITOTES and chain[position - 1].dep_ == "xcomp"
+                and any(c.dep_ == "neg" for c in children)):
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in children):
+                return "planned"  # "would not hesitate to strike": a plan (a threat, when the act is force)
+            break  # "did not hesitate to open fire": they did
         if position > 0:
             negation_reaches = negation_reaches and _negation_passes(chain[position - 1], verb, lexicon)
         if negation_reaches and any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated")
@@ -252,6 +257,11 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     if report is not None and (report.claim or (violent and _is_party(report.actor, parties))):
         return "claimed"
     return "asserted"
+
+
+# Verbs whose negation says the act will be done: "would not hesitate to strike".
+LITOTES = frozenset({"hesitate"})
+FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
 
 
 # An adjective's frame and the modality it gives the act noun it describes.
