@@ -2281,3 +2281,13 @@ def test_meeting_resistance_or_a_deadline_is_no_meeting(analyzer):
     assert not [e for e in events(analyzer, "The paratroopers met little resistance, the army said.")
                 if e.event_code.startswith("04")]
     assert not [e for e in events(analyzer, "The rebels met the deadline on Monday.") if e.event_code.startswith("04")]
+
+
+def test_the_killing_condemned_is_the_act_that_killed(analyzer):
+    found = events(analyzer, "Gunmen stormed the school on Tuesday, killing 132 children. The Afghan Taliban "
+                             "condemned the killing of children on Wednesday.", published="2014-12-17")
+    assert len([e for e in found if e.event_code[:2] in ("18", "19", "20")]) == 1, found
+    # an act that killed no one is not "the killing"
+    found = events(analyzer, "Gunmen stormed the school on Tuesday. The Afghan Taliban condemned the killing of "
+                             "a teacher on Wednesday.", published="2014-12-17")
+    assert len([e for e in found if e.event_code[:2] in ("18", "19", "20")]) == 2, found

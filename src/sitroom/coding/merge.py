@@ -25,6 +25,9 @@ ARMED_GROUPS = frozenset({"REB", "INS", "RAD"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Words that count the toll of an event told before ("19 people had been killed").
 TOLL_LEMMAS = frozenset({"kill", "die", "wound", "injure", "dead", "death", "casualty"})
+# Nouns that may re-name any act of violence that killed ("stormed the school, killing 132
+# children ... condemned the killing of children").
+KILLINGS = frozenset({"killing", "killings", "murder", "murders", "massacre", "slaughter", "death", "deaths"})
 # Nouns that may re-name any act of violence ("a drone bombed the market ... the attack").
 GENERIC_ATTACKS = frozenset({"attack", "assault", "incident", "violence", "operation"})
 
@@ -152,10 +155,12 @@ def _refers_to(later: "Draft", earlier: "Draft") -> bool:
                 and places_agree(later.place, earlier.place))  # type: ignore[arg-type]
     else:
         # "the clashes" after "captured the town" is the fighting, not the capture; "the
-        # attack" may name any act of violence told before it
+        # attack" may name any act of violence told before it, and "the killing" any that killed
         same_kind = (later.code[:3] == earlier.code[:3] or later.lemma == earlier.lemma
                      or (later.lemma in GENERIC_ATTACKS and earlier.code[:2] in VIOLENT_ROOTS
-                         and later.code[:2] in VIOLENT_ROOTS))
+                         and later.code[:2] in VIOLENT_ROOTS)
+                     or (later.lemma in KILLINGS and earlier.code[:2] in VIOLENT_ROOTS
+                         and later.code[:2] in VIOLENT_ROOTS and any(t.killed for t in earlier.tolls)))
     if not same_kind or not places_agree(later.place, earlier.place):  # type: ignore[arg-type]
         return False
     return _agree(later.source, earlier.source, True) and _agree(later.target, earlier.target, True)
