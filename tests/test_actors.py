@@ -501,3 +501,12 @@ def test_a_name_with_a_possessive_inside_is_one_name(analyzer):
     analysis = analyzer.analyze(Article(id="t", text="Russia's army attacked the town.", published="2004-02-24",
                                         language="en"))
     assert [m.actor.code for m in analysis.actors if m.start == 0] == ["RUSMIL"]
+
+
+def test_central_and_latin_american_are_no_americans(analyzer):
+    for text in ("Latin American leaders condemned the coup.", "The Central American presidents met in Esquipulas."):
+        analysis = analyzer.analyze(Article(id="t", text=text, published="1989-11-20", language="en"))
+        assert not [m for m in analysis.actors if (m.actor.code or "").startswith("USA")], analysis.actors
+    analysis = analyzer.analyze(Article(id="t", text="American troops attacked the base.", published="1989-11-20",
+                                        language="en"))
+    assert [m.actor.code for m in analysis.actors] == ["USAMIL"]

@@ -202,7 +202,7 @@ class ActorStage:
         words = split_words(doc_text(doc))
         matched = match_words(self.kb, doc_text(doc), words)
         hits = [h for h in matched if (not _adjective_role(doc, h) or _side_of_a_role(doc_text(doc), h, matched))
-                and not _names_waters(doc_text(doc), h)]
+                and not _names_waters(doc_text(doc), h) and not _part_of_a_continent(doc_text(doc), h)]
         hits += _model_people(doc, words)
         hits = [_dated(hit, day) for hit in _described_groups(doc, words, _drop_overlaps(hits), self.kb)]
         title = article.title if article is not None else None
@@ -345,6 +345,16 @@ WATERS_OF = re.compile(r"\b(?:gulf|bay|bight|strait|straits|sea|lake)\s+of\s+(?:
 
 def _names_waters(text: str, hit: Hit) -> bool:
     return hit.kind in ("country", "capital") and WATERS_OF.search(text[max(0, hit.start - 20):hit.start]) is not None
+
+
+# "Central American presidents", "Latin American leaders": "American" after one of these
+# names a continent's part, not the United States.
+CONTINENT_PART = re.compile(r"\b(?:Central|Latin|South|North)[ \t]+$")
+
+
+def _part_of_a_continent(text: str, hit: Hit) -> bool:
+    return (hit.kind == "demonym" and text[hit.start:hit.end].lower().startswith("american")
+            and CONTINENT_PART.search(text[max(0, hit.start - 12):hit.start]) is not None)
 
 
 def _described_groups(doc: Doc, words: Sequence[Word], hits: list[Hit], kb: ActorKB) -> list[Hit]:
