@@ -2291,3 +2291,14 @@ def test_the_killing_condemned_is_the_act_that_killed(analyzer):
     found = events(analyzer, "Gunmen stormed the school on Tuesday. The Afghan Taliban condemned the killing of "
                              "a teacher on Wednesday.", published="2014-12-17")
     assert len([e for e in found if e.event_code[:2] in ("18", "19", "20")]) == 2, found
+
+
+def test_a_day_after_the_massacre_and_within_hours_of_the_blast_count_from_those_acts(analyzer):
+    found = events(analyzer, "Rebels killed at least 190 people at the camp on Saturday, officials said. Troops "
+                             "killed eleven of the attackers in a clash near the camp a day after the massacre, "
+                             "the army said.", published="2004-02-24")
+    assert sorted(e.date for e in found if e.event_code[:2] in ("18", "19")) == ["2004-02-21", "2004-02-22"], found
+    found = events(analyzer, "A car bomb exploded near military buses in the capital on Wednesday evening, killing "
+                             "28 people. Within hours of the blast, officials blamed the rebels.", published="2016-02-18")
+    [blame] = [e for e in found if e.event_code.startswith("11")]
+    assert blame.date == "2016-02-17", found

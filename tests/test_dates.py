@@ -249,3 +249,10 @@ def test_a_march_in_capitals_is_no_month_once_recased(analyzer):
                                   "Rebels attacked in March."])
 def test_a_month_before_its_noun_or_after_its_preposition_stays_a_month(nlp, text):
     assert dates_in(nlp, text, published="1989-11-03")["March"].value == "1989-03-01"
+
+
+def test_later_on_the_report_s_own_weekday_is_that_day(nlp):
+    # 28 September 1993 was a Tuesday
+    assert dates_in(nlp, "The council is due to meet later on Tuesday.", published="1993-09-28")["Tuesday"].value \
+        == "1993-09-28"
+    assert dates_in(nlp, "The council will meet on Tuesday.", published="1993-09-28")["Tuesday"].value == "1993-10-05"

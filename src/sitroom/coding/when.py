@@ -406,14 +406,15 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
 # "Hours before the vote, ...", "a day after the raid": a time counted from an act the
 # article told before, named again by a definite noun.
 ACT_SPAN = re.compile(
-    r"\b(?:(?P<close>hours|minutes|moments|shortly|soon)|(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})"
-    r"\s+days?)\s+(?P<dir>before|after)\s+(?:the|that|this)\s+(?P<noun>[a-z]+)\b",
+    r"\b(?:(?:(?P<close>hours|minutes|moments|shortly|soon)|(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})"
+    r"\s+days?)\s+(?P<dir>before|after)|within\s+(?P<within>hours|minutes)\s+of)"
+    r"\s+(?:the|that|this)\s+(?P<noun>[a-z]+)\b",
     re.IGNORECASE)
 
 
 def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
     """Date mentions for "hours before the vote", "a day after the raid", "two days after
-    the talks", counted from the day told with the first earlier sentence that names the act
+    the talks", "within hours of the blast", counted from the day told with the first earlier sentence that names the act
     ("the Security Council voted on Monday", "Monday's vote"): the date nearest the word.
     None where no earlier sentence dates it."""
     out = []
@@ -426,8 +427,11 @@ def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
         base = _act_day(noun, mentions)
         if base is None:
             continue
-        offset = 0 if match.group("close") else NUMBER_WORDS.get(match.group("n").lower()) or int(match.group("n"))
-        offset = -offset if match.group("dir").lower() == "before" else offset
+        if match.group("close") or match.group("within"):
+            offset = 0
+        else:
+            offset = NUMBER_WORDS.get(match.group("n").lower()) or int(match.group("n"))
+        offset = -offset if (match.group("dir") or "").lower() == "before" else offset
         day = dt.date.fromisoformat(base.value[:10]) + dt.timedelta(days=offset)
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
         out.append(DateMention(start=start, end=end, text=text[start:end], value=day.isoformat(), precision="day",
@@ -451,9 +455,18 @@ def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None
     return None
 
 
+# Words that re-name one kind of act: "killed 192 people ... a day after the massacre",
+# "a bomb exploded ... hours after the blast".
+ACT_NAMES = (
+    frozenset({"kill", "killing", "massacre", "slaughter", "murder", "shoot"}),
+    frozenset({"explode", "explosion", "blast", "bomb", "bombing", "detonate"}),
+)
+
+
 def _same_act(a: str, b: str) -> bool:
-    """Two lemmas of one act: the same, or one the other's gerund ("shell", "shelling")."""
-    return a == b or a == b + "ing" or b == a + "ing"
+    """Two lemmas of one act: the same, one the other's gerund ("shell", "shelling"), or
+    two names of one kind of act (`ACT_NAMES`)."""
+    return a == b or a == b + "ing" or b == a + "ing" or any(a in names and b in names for names in ACT_NAMES)
 
 
 def _day_told(verb: Token, mentions: Sequence[DateMention]) -> DateMention | None:

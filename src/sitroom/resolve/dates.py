@@ -576,6 +576,10 @@ def _shared_year(text: str, end: int) -> str | None:
     return match[1] if match else None
 
 
+# "later on Tuesday", "later Tuesday": the rest of a day, which may be the report's own.
+LATER_ON = re.compile(r"(?i)\blater\s+(?:on\s+)?$")
+
+
 def _relation_before(text: str, start: int) -> str | None:
     match = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 16):start])
     if match and match[1].lower() in RELATIONS:
@@ -626,6 +630,9 @@ class DateStage:
         value, precision, relation = resolve_expression(phrase, published, tense)
         if value is None and candidate.kind == "entity":
             return None
+        if candidate.kind == "weekday" and published is not None and LATER_ON.search(source[max(0, candidate.start - 16):candidate.start]) \
+                and text.split()[0].lower() == WEEKDAYS[published.weekday()]:
+            value = published.isoformat()  # "due to meet later on Tuesday", told on a Tuesday: that day
         return DateMention(start=candidate.start, end=candidate.end, text=text, value=value,
                            precision=precision, relation=relation, tense=tense,
                            suspect=is_suspect(value, precision, published, tense))
