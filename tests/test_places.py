@@ -217,6 +217,13 @@ def test_a_site_named_after_a_town_abroad_is_not_that_town(nlp: Language, stage:
     assert found["Naivasha"].place.country == "KEN"
 
 
+def test_a_valley_named_like_a_town_abroad_is_not_that_town(nlp: Language, stage: PlaceStage) -> None:
+    """"the Hissar valley" in a report on Tajikistan is no town of India."""
+    text = "Government troops retook Dushanbe on Monday. The fighters withdrew toward the Hissar valley."
+    found = {m.text: m for m in places(nlp, stage, text, ["TJK"]) if m.place is not None}
+    assert "Hissar" not in found and found["Dushanbe"].place.country == "TJK"
+
+
 # -- divisions, regions, demonyms, streets, and the reasons kept -------------------------------
 
 def test_washington_is_the_capital_alone_and_the_state_after_a_town(nlp, stage) -> None:

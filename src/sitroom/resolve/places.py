@@ -55,11 +55,13 @@ STREET_NOUNS = frozenset(
     "parkway pkwy terrace circle square neighborhood neighbourhood".split()
 )
 CITY_NOUNS = frozenset("city cities town towns village villages port capital".split())
-# Nouns a name can modify as the name of a site ("the Naivasha market", "Zamzam camp"): a
-# town abroad by that name is only the site's namesake, unless its country is in focus.
+# Nouns a name can modify as the name of a site ("the Naivasha market", "Zamzam camp") or
+# of a landform ("the Hissar valley", "the Nuba mountains"): a town abroad by that name is
+# only the site's namesake, unless its country is in focus.
 SITE_NOUNS = frozenset(
     "market markets camp camps hospital clinic school mosque church prison bazaar neighbourhood neighborhood "
-    "district quarter".split()
+    "district quarter valley valleys mountains hills gorge plain plains plateau desert pass basin delta "
+    "forest".split()
 )
 # Words before a name that say it is a place ("fighting in X", "shelling near X").
 PLACE_PREPOSITIONS = frozenset(
