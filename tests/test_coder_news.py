@@ -2302,3 +2302,12 @@ def test_a_day_after_the_massacre_and_within_hours_of_the_blast_count_from_those
                              "28 people. Within hours of the blast, officials blamed the rebels.", published="2016-02-18")
     [blame] = [e for e in found if e.event_code.startswith("11")]
     assert blame.date == "2016-02-17", found
+
+
+def test_a_trip_and_the_meeting_it_was_for_are_one_event(analyzer):
+    found = events(analyzer, "The Pakistani army chief flew to Kabul on Wednesday to meet President Ghani.",
+                   published="2014-12-17")
+    assert len([e for e in found if e.event_code.startswith("04")]) == 1, found
+    # two acts of another kind in one sentence stay two
+    found = events(analyzer, "Police fired tear gas at the protesters and arrested 64 people on Monday.")
+    assert len(found) == 2, found

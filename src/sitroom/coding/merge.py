@@ -219,7 +219,17 @@ def _distinct_acts(a: "Draft", b: "Draft") -> bool:
     specific = not a.code.endswith("0") and not b.code.endswith("0") and len(a.code) >= 3 and len(b.code) >= 3
     # "a car bomb exploded": the car bombing (1832) is a kind of the bombing (183), one act
     refines = a.code.startswith(b.code) or b.code.startswith(a.code)
-    return same_sentence and specific and not refines
+    return same_sentence and specific and not refines and not _trip_and_its_talks(a, b)
+
+
+# A visit (042) or a hosted visit (043), and the meeting or talks (040, 044, 046) of the
+# same sentence: "flew to Kabul on Wednesday to meet the president" is one trip.
+VISITS = ("042", "043")
+TALKS = ("040", "044", "046")
+
+
+def _trip_and_its_talks(a: "Draft", b: "Draft") -> bool:
+    return (a.code[:3] in VISITS and b.code[:3] in TALKS) or (b.code[:3] in VISITS and a.code[:3] in TALKS)
 
 
 def _actors_agree(a: "Draft", b: "Draft") -> bool:
