@@ -2311,3 +2311,11 @@ def test_a_trip_and_the_meeting_it_was_for_are_one_event(analyzer):
     # two acts of another kind in one sentence stay two
     found = events(analyzer, "Police fired tear gas at the protesters and arrested 64 people on Monday.")
     assert len(found) == 2, found
+
+
+def test_who_is_made_to_act_does_the_act(analyzer):
+    """Object control: "forced the president to resign", "ordered the troops to open fire"."""
+    found = events(analyzer, "Opposition gunmen forced the president to resign on Monday.")
+    assert [code(e) for e in found if e.event_code.startswith("08")] == ["GOV"], found
+    found = events(analyzer, "The rebel commander ordered the police to open fire on the crowd.")
+    assert [code(e) for e in found if e.event_code.startswith("19")] == ["COP"], found

@@ -16,6 +16,9 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 # Prepositions through which a verb's object controls a gerund ("accused X of firing",
 # "thanked X for mediating", "stopped X from entering", "charged X with planting").
 OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "with", "into"})
+# Verbs with an object whose "to" clause is still their subject's act: "promised the
+# voters to hold elections".
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
 LIGHT_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
 
 
@@ -99,6 +102,12 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
             return token.head
         if not climb or token.dep_ not in SHARED_SUBJECT_DEPS or token.head == token:
             return None
+        if token.dep_ == "xcomp" and token.tag_ == "VB" and token.head.lemma_.lower() not in SUBJECT_CONTROL:
+            # "forced the president to resign", "ordered the troops to fire": the object of
+            # the governing verb does the act
+            controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return _nominal_subject(controller)
         if token.dep_ == "pcomp" and token.head.lower_ in OBJECT_CONTROL_PREPS and token.head.head != token.head:
             # "accused the border guards of firing", "prevented the army from entering": the
             # object of the governing verb does the act
