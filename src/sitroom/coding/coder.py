@@ -547,10 +547,13 @@ class EventStage:
                 continue  # "citizens who entered Chile" took no territory
             if "official" in trigger.rule.flags and source is not None and rules.is_private(source):
                 continue  # "the attackers arrived in two pickups": no visit
-            # an adjective trigger ("was ready to talk") is told by its copula: the readiness is
-            # what happened, not a plan (but one that says a plan, "is due in Brussels", plans)
-            told = trigger.token.head if trigger.token.pos_ == "ADJ" and trigger.token.dep_ == "acomp" and not \
-                lexicon.has_frame(trigger.token.lemma_.lower(), "planned") else trigger.token
+            # an adjective trigger ("was ready to talk": an intent already) is told by its
+            # copula: the readiness is what happened, not a plan; one that plans an act of
+            # another kind ("is due in Brussels": a visit) is told by itself
+            planning = lexicon.has_frame(trigger.token.lemma_.lower(), "planned") and \
+                not trigger.rule.code.startswith((rules.INTENT_ROOT, rules.GENERIC_THREAT[:2]))
+            told = trigger.token.head if trigger.token.pos_ == "ADJ" and trigger.token.dep_ == "acomp" and \
+                not planning else trigger.token
             mode = modality(told, lexicon, violent=violent, report=report, parties=(source, target),
                             material=trigger.rule.code[:2] in MATERIAL_ROOTS)
             if mode == "hypothetical" and (report is None or report.actor is None):
