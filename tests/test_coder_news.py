@@ -2314,6 +2314,12 @@ def test_a_day_after_the_massacre_and_within_hours_of_the_blast_count_from_those
                              "28 people. Within hours of the blast, officials blamed the rebels.", published="2016-02-18")
     [blame] = [e for e in found if e.event_code.startswith("11")]
     assert blame.date == "2016-02-17", found
+    # the day said inside the act's own phrase, not the nearest day of its sentence
+    found = events(analyzer, "A militant group claimed responsibility on Thursday for the car bombing that killed 37 "
+                             "people in the capital on Sunday evening. Within hours of the blast, officials blamed "
+                             "the rebels.", published="2016-03-17")
+    [blame] = [e for e in found if e.event_code.startswith("11")]
+    assert blame.date == "2016-03-13", found
 
 
 def test_a_trip_and_the_meeting_it_was_for_are_one_event(analyzer):
@@ -2331,3 +2337,8 @@ def test_who_is_made_to_act_does_the_act(analyzer):
     assert [code(e) for e in found if e.event_code.startswith("08")] == ["GOV"], found
     found = events(analyzer, "The rebel commander ordered the police to open fire on the crowd.")
     assert [code(e) for e in found if e.event_code.startswith("19")] == ["COP"], found
+
+
+def test_cutting_supplies_or_links_to_a_place_is_an_embargo(analyzer):
+    found = events(analyzer, "Moscow said on Monday it had cut electricity and telephone links to the rebel-held town.")
+    assert [(e.event_code, code(e)) for e in found] == [("163", "RUSGOV")], found

@@ -451,7 +451,10 @@ def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None
         days = [m for m in mentions if sent.start_char <= m.start < sent.end_char and m.value
                 and m.precision == "day" and m.relation == "on"]
         if words and days:
-            return min(days, key=lambda m: min(abs(m.start - t.idx) for t in words))
+            # a day said inside the act's own phrase first ("claimed on Thursday the car
+            # bombing that killed 37 on Sunday evening": Sunday), else the nearest
+            own = [m for m in days for t in words if t.left_edge.idx <= m.start < t.right_edge.idx + len(t.right_edge)]
+            return min(own or days, key=lambda m: min(abs(m.start - t.idx) for t in words))
     return None
 
 
