@@ -2342,3 +2342,12 @@ def test_who_is_made_to_act_does_the_act(analyzer):
 def test_cutting_supplies_or_links_to_a_place_is_an_embargo(analyzer):
     found = events(analyzer, "Moscow said on Monday it had cut electricity and telephone links to the rebel-held town.")
     assert [(e.event_code, code(e)) for e in found] == [("163", "RUSGOV")], found
+
+
+def test_two_verbs_of_one_subject_share_the_date_that_closes_them(analyzer):
+    found = events(analyzer, "The government declared a state of emergency and imposed a night-time curfew on the "
+                             "capital on Wednesday.", published="2013-08-15")
+    assert sorted(e.date for e in found if e.event_code.startswith("17")) == ["2013-08-14", "2013-08-14"], found
+    # each keeps its own date; a verb with a subject of its own does not share
+    found = events(analyzer, "Rebels seized the town on Monday and shelled the airport on Tuesday.", published="2013-08-15")
+    assert sorted(e.date for e in found) == ["2013-08-12", "2013-08-13"], found

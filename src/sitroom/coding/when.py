@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import doc_text
 from ..records import DateMention
 from ..resolve.dates import WEEKDAYS
-from .syntax import definite, is_past_perfect, present_perfect
+from .syntax import definite, has_own_subject, is_past_perfect, present_perfect
 
 # A verb without a date of its own takes its governor's through these links only: a noun
 # inside a prepositional phrase ("during an offensive") does not share the clause's date.
@@ -162,6 +162,8 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
         # a noun trigger inherits through its light verb only
         mention = _inherited(tokens[-1], attached, is_report)
     if mention is None:
+        mention = _from_joined_verb(tokens[-1], attached)
+    if mention is None:
         # "In 2015, with support from X, the regime ...": a noun inside a background clause
         # is background too, even though it does not share the clause's date otherwise
         framing = _clause_date(tokens[0], attached)
@@ -240,6 +242,21 @@ def _inherited(token: Token, attached: dict[int, DateMention], is_report: Callab
         if head.i in attached:
             return attached[head.i]
         current = head
+    return None
+
+
+def _from_joined_verb(verb: Token, attached: dict[int, DateMention]) -> DateMention | None:
+    """"declared a state of emergency and imposed a curfew on Wednesday": a verb with no
+    date of its own shares the date closing the verb joined to it, when that verb shares
+    its subject (not "the rebels attacked and the army retook the town on Monday")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for joined in verb.children:
+        if joined.dep_ != "conj" or joined.pos_ != "VERB" or has_own_subject(joined) or joined.i not in attached:
+            continue
+        mention = attached[joined.i]
+        if mention.start > joined.idx and mention.relation == "on":
+            return mention
     return None
 
 
