@@ -2351,3 +2351,11 @@ def test_two_verbs_of_one_subject_share_the_date_that_closes_them(analyzer):
     # each keeps its own date; a verb with a subject of its own does not share
     found = events(analyzer, "Rebels seized the town on Monday and shelled the airport on Tuesday.", published="2013-08-15")
     assert sorted(e.date for e in found) == ["2013-08-12", "2013-08-13"], found
+
+
+def test_what_a_plan_waits_for_is_a_condition_not_an_act(analyzer):
+    found = events(analyzer, "The army chief said the offensive would go on until the rebels surrendered.")
+    assert not [e for e in found if e.event_code.startswith(("08", "03"))], found
+    # told in the past, what an act went on until happened
+    found = events(analyzer, "The rebels held the bridge until the army recaptured the town of Kela on Monday.")
+    assert [e for e in found if e.event_code.startswith("19")], found

@@ -223,6 +223,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "claimed"  # "accused the army of killing civilians": alleged
         if any(c.dep_ == "mark" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
             return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in children) and verb.head != verb and any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.head.children):
+            return "hypothetical"  # "would tighten the noose until the guerrillas agreed to leave": a condition
         if any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
             return "planned" if _future_in_the_past(verb, children, lexicon) else "hypothetical"
         if position == 0 and any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "ability") for c in children):
