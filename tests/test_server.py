@@ -503,17 +503,58 @@ def test_no_path_outside_the_static_folder_can_be_read(live, target):
 # --- reads while another process writes ----------------------------------------------
 
 
-def test_back_to_back_reads_leave_the_file_free_now_and_then():
+class LockClock:
+    """The lock's clock (`access.time`) for one thread: it moves only when that thread
+    sleeps or waits, so the reads below take exactly the time they are given however
+    loaded the machine is (a wait with a timeout and no other thread to wake it is that
+    timeout passing)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class AloneCondition:
+    """`threading.Condition` for a lock that only one thread uses, on a LockClock."""
+
+    def __init__(self, clock: LockClock) -> None:
+        self.clock = clock
+
+    def __enter__(self) -> "AloneCondition":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        assert timeout is not None, "alone, a wait without a timeout never ends"
+        self.clock.sleep(timeout)
+        return False
+
+    def notify_all(self) -> None:
+        return None
+
+
+def test_back_to_back_reads_leave_the_file_free_now_and_then(monkeypatch):
+    from sitroom.server import access
+
+    clock = LockClock()
+    monkeypatch.setattr(access, "time", clock)
     lock = ReadWriteLock(hold=0.05, gap=0.03)
+    lock._cond = AloneCondition(clock)
     gaps = []
     released = None
-    deadline = time.monotonic() + 0.4
-    while time.monotonic() < deadline:
+    while clock.monotonic() < 0.4:
         with lock.shared():
             if released is not None:
-                gaps.append(time.monotonic() - released)
-            time.sleep(0.002)
-        released = time.monotonic()
+                gaps.append(clock.monotonic() - released)
+            clock.sleep(0.002)
+        released = clock.monotonic()
     long_gaps = [g for g in gaps if g >= 0.03]
     assert 3 <= len(long_gaps) <= 12  # about one per hold, not one per read
     assert len(gaps) > 5 * len(long_gaps)
