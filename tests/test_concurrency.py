@@ -17,19 +17,26 @@ from test_kill_resume import dump, environment, ingest_command, write_corpus
 
 ARTICLES = 150
 
-# `sitroom ingest` as it is, except that once it has written its first batch and let go of
-# the file it waits (its ingest lock held) until the test says go: the test then sees the
-# store between two of the ingest's writes whatever the speed of the machine, where it
-# used to race an ingest that takes about a second to analyse these articles.
+# `sitroom ingest` as it is, except that it waits, its ingest lock held, until the test says
+# go: once it has written its first batch and let go of the file ("between") or once it has
+# stored everything ("end"). The test then sees the store between two of the ingest's
+# writes, or has a second ingest find the lock held, whatever the speed of the machine,
+# where it used to race an ingest that takes about a second to analyse these articles.
 PAUSING_INGEST = """
 import os, sys, time
 from pathlib import Path
-from sitroom import cli
+from sitroom import cli, commands
 from sitroom.store import Store
 
-paused, go = Path(sys.argv[1]), Path(sys.argv[2])
-original_add, original_close = Store.add_articles, Store.close
+paused, go, where = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+original_add, original_close, original_ingest = Store.add_articles, Store.close, commands.ingest
 wrote = []
+
+
+def pause():
+    paused.write_text(str(os.getpid()))
+    while not go.exists():
+        time.sleep(0.05)
 
 
 def add_articles(self, *args, **kwargs):
@@ -39,21 +46,26 @@ def add_articles(self, *args, **kwargs):
 
 def close(self):
     original_close(self)
-    if wrote and not paused.exists():
-        paused.write_text(str(os.getpid()))
-        while not go.exists():
-            time.sleep(0.05)
+    if where == "between" and wrote and not paused.exists():
+        pause()
 
 
-Store.add_articles, Store.close = add_articles, close
-sys.argv = ["sitroom", *sys.argv[3:]]
+def ingest(*args, **kwargs):
+    report = original_ingest(*args, **kwargs)
+    if where == "end":
+        pause()
+    return report
+
+
+Store.add_articles, Store.close, commands.ingest = add_articles, close, ingest
+sys.argv = ["sitroom", *sys.argv[4:]]
 cli.main()
 """
 
 
-def pausing_command(corpus: Path, db: Path, paused: Path, go: Path) -> list[str]:
-    """`ingest_command`, run so that it pauses after its first write until `go` exists."""
-    return [sys.executable, "-c", PAUSING_INGEST, str(paused), str(go), *ingest_command(corpus, db)[3:]]
+def pausing_command(corpus: Path, db: Path, paused: Path, go: Path, where: str) -> list[str]:
+    """`ingest_command`, run so that it pauses `where` ("between" or "end") until `go` exists."""
+    return [sys.executable, "-c", PAUSING_INGEST, str(paused), str(go), where, *ingest_command(corpus, db)[3:]]
 
 
 def _wait_for(path: Path, seconds: float, process: subprocess.Popen[str] | None = None) -> None:
@@ -75,10 +87,10 @@ def test_two_ingests_take_turns(tmp_path: Path) -> None:
 
     db = tmp_path / "shared.duckdb"
     paused, go = tmp_path / "paused", tmp_path / "go"
-    first = subprocess.Popen(pausing_command(corpus, db, paused, go), stderr=subprocess.PIPE, text=True,
+    first = subprocess.Popen(pausing_command(corpus, db, paused, go, "end"), stderr=subprocess.PIPE, text=True,
                              env=environment())
     try:
-        _wait_for(paused, 600, first)  # the first holds the ingest lock, between two writes
+        _wait_for(paused, 600, first)  # the first has stored everything, its ingest lock still held
         second_command = [part for part in ingest_command(corpus, db) if part != "--quiet"]
         second = subprocess.Popen(second_command, stderr=subprocess.PIPE, text=True, env=environment())
         assert second.stderr is not None
@@ -105,8 +117,8 @@ def test_a_store_held_too_long_is_refused_with_a_clear_error(tmp_path: Path) -> 
     write_corpus(corpus, ARTICLES, seed=12)
     db = tmp_path / "held.duckdb"
     paused, go = tmp_path / "paused", tmp_path / "go"
-    holder = subprocess.Popen(pausing_command(corpus, db, paused, go), stderr=subprocess.PIPE, text=True,
-                              env=environment())
+    holder = subprocess.Popen(pausing_command(corpus, db, paused, go, "between"), stderr=subprocess.PIPE,
+                              text=True, env=environment())
     try:
         _wait_for(paused, 600, holder)  # it has written a batch and let go of the file
         # a second ingest is refused once its wait is over, naming the file and the holder
