@@ -381,13 +381,25 @@ def test_clicking_an_actor_in_the_network_filters_everything(open_page, servers)
 # --- the event view ------------------------------------------------------------------
 
 
+def settled_scroll(page: Any) -> float:
+    """The page's scroll position once a wheel's scrolling is over (the wheel returns before
+    it is: two reads 100 ms apart agree), however long the machine takes to scroll."""
+    last = None
+    for _ in range(100):
+        page.wait_for_timeout(100)
+        now = page.evaluate("window.scrollY")
+        if now == last and now > 0:
+            return now
+        last = now
+    raise AssertionError(f"the page never settled after the wheel (scrollY {last})")
+
+
 def test_clicking_a_row_opens_the_panel_beside_the_list_without_scrolling_it(open_page, servers, tmp_path):
     server = servers["examples"]
     page = open_page(server)
     row = page.locator("#events tbody tr[data-id]").nth(8)
     page.mouse.wheel(0, 600)
-    page.wait_for_timeout(200)
-    scrolled = page.evaluate("window.scrollY")
+    scrolled = settled_scroll(page)
     assert scrolled > 0
     before = rect(row)
     row.click()

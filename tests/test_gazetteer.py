@@ -121,9 +121,11 @@ def test_cache_loads_fast_and_survives_an_unwritable_directory(
     first = Gazetteer.load(cache_dir=tmp_path)
     assert list(tmp_path.glob("gazetteer-*.pickle"))
     monkeypatch.setattr(Gazetteer, "build", classmethod(lambda cls, **_: pytest.fail("cache not used")))
-    started = time.perf_counter()
+    # CPU time, which other processes on a loaded machine do not inflate as they do wall
+    # time (nor does a cold disk): 0.46 s here, where a build takes 19 s
+    started = time.process_time()
     second = Gazetteer.load(cache_dir=tmp_path)
-    assert time.perf_counter() - started < 5  # about 0.4 s on a laptop; generous for shared CI
+    assert time.process_time() - started < 5
     assert len(second) == len(first)
     assert second.resolve("Goma") == first.resolve("Goma")
     blocker = tmp_path / "a-file"

@@ -1,16 +1,14 @@
-"""A real `sitroom ingest` killed (SIGKILL) at random moments and run again to completion
-leaves exactly the store a clean run makes: same articles, sentences, events (ids and
-records) and evidence rows."""
+"""A real `sitroom ingest` killed (SIGKILL) at random moments of its writes and run again to
+completion leaves exactly the store a clean run makes: same articles, sentences, events
+(ids and records) and evidence rows."""
 from __future__ import annotations
 
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +17,41 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 KILLS = 4
-# Articles in the corpus: the ingest writes them 64 at a time (commands.INGEST_BATCH = 16,
-# BATCHES_PER_OPEN = 4), so 500 make eight writes: room for four kills, each after at
-# least one write of its run and before its last.
+# Articles in the corpus: the ingest writes them 32 at a time (commands.INGEST_BATCH), so
+# 500 make sixteen writes: room for four kills, each in the second write of its run.
 ARTICLES = 500
-# Tries per kill before the test gives up: a kill that comes too early or too late is tried
-# again at another random moment.
-ATTEMPTS = 8
-# The width of the window a kill is drawn in, as a share of a clean run's analysis time:
-# about one and a half writes' worth, so that a kill rarely uses up the work the next
-# kills need (at 0.25 three kills once left less than two writes for the fourth).
-SPAN_SHARE = 0.2
+# The ingest kills itself once its second write of the run has begun (the first is then
+# stored), after a random delay of up to this: inside that write or just after it. Drawn
+# in the process, from the moment the write begins, so that where a kill lands does not
+# depend on how long the machine took to get there (a kill timed from the outside came
+# too early or too late on a machine slower or faster than the clean run's).
+KILL_WITHIN_SECONDS = 0.2
+KILLING_INGEST = """
+import os, random, signal, sys, threading, time
+from sitroom import cli
+from sitroom.store import Store
+
+delay = random.Random(int(sys.argv[1])).uniform(0.0, float(sys.argv[2]))
+original_add = Store.add_articles
+writes = []
+
+
+def kill_later():
+    time.sleep(delay)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def add_articles(self, *args, **kwargs):
+    writes.append(True)
+    if len(writes) == 2:
+        threading.Thread(target=kill_later, daemon=True).start()
+    return original_add(self, *args, **kwargs)
+
+
+Store.add_articles = add_articles
+sys.argv = ["sitroom", *sys.argv[3:]]
+cli.main()
+"""
 
 # Pieces of short wire reports, written for these tests: who, what, where, how many, who says.
 ACTORS = ["Sudanese army", "Rapid Support Forces", "M23 rebels", "Congolese troops", "Houthi forces",
@@ -106,60 +128,28 @@ def test_killed_ingests_resume_to_the_clean_store(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write_corpus(corpus)
     clean_db = tmp_path / "clean.duckdb"
-    started = time.monotonic()
     done = subprocess.run(ingest_command(corpus, clean_db), capture_output=True, text=True, timeout=600,
                           env=environment())
-    clean_seconds = time.monotonic() - started
     assert done.returncode == 0, done.stderr
     clean = dump(clean_db)
     assert len(clean["articles"]) == ARTICLES and clean["events"]
-    # Start-up alone (interpreter, spaCy's load, two articles): no kill before it can land in a write.
-    write_corpus(tmp_path / "start-up", 2)
-    started = time.monotonic()
-    done = subprocess.run(ingest_command(tmp_path / "start-up", tmp_path / "start-up.duckdb"), capture_output=True,
-                          text=True, timeout=600, env=environment())
-    startup_seconds = time.monotonic() - started
-    assert done.returncode == 0, done.stderr
 
     killed = tmp_path / "killed"  # the store's folder: its file, write-ahead log and ingest lock
     killed.mkdir()
     killed_db = killed / "store.duckdb"
     seed = int(os.environ.get("SITROOM_TEST_SEED", random.randrange(2**32)))
     rng = random.Random(seed)
-    # Each kill is drawn in a window that opens where kills were seen to come too early (nothing
-    # stored yet by that run) and spans SPAN_SHARE of the analysis; a kill that came too late
-    # (the run had finished) is undone and closes the window above it.
-    too_early = startup_seconds
-    too_late = clean_seconds
-    span = SPAN_SHARE * max(clean_seconds - startup_seconds, 1.0)
-    log = [f"seed {seed} (replay with SITROOM_TEST_SEED={seed}); clean run {clean_seconds:.2f} s, "
-           f"start-up {startup_seconds:.2f} s"]
+    log = [f"seed {seed} (replay with SITROOM_TEST_SEED={seed})"]
     for kill in range(KILLS):
         before = stored_articles(killed_db)
-        snapshot = tmp_path / f"before-kill-{kill + 1}"
-        shutil.copytree(killed, snapshot)
-        for attempt in range(ATTEMPTS):
-            high = min(too_early + span, too_late)
-            delay = rng.uniform(min(too_early, high - 0.1), high)  # timings vary: the bounds may cross
-            process = subprocess.Popen(ingest_command(corpus, killed_db), stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL, env=environment())
-            time.sleep(delay)
-            running = process.poll() is None
-            process.send_signal(signal.SIGKILL)
-            process.wait(timeout=60)
-            after = stored_articles(killed_db)
-            log.append(f"kill {kill + 1}, try {attempt + 1}: after {delay:.2f} s, "
-                       f"{'running' if running else 'finished'}, {before} -> {after} of {ARTICLES} stored")
-            if running and before < after < ARTICLES:
-                break  # killed while it was writing: it had stored part of its work, not all
-            if running and after == before:
-                too_early = max(too_early, delay)
-            else:  # it finished (or stored the last article) first: undo, and kill earlier
-                too_late = min(too_late, delay)
-                shutil.rmtree(killed)
-                shutil.copytree(snapshot, killed)
-        else:
-            pytest.fail(f"no kill landed while the ingest was writing in {ATTEMPTS} tries:\n" + "\n".join(log))
+        command = [sys.executable, "-c", KILLING_INGEST, str(rng.randrange(2**32)), str(KILL_WITHIN_SECONDS),
+                   *ingest_command(corpus, killed_db)[3:]]
+        process = subprocess.run(command, capture_output=True, text=True, timeout=600, env=environment())
+        after = stored_articles(killed_db)
+        log.append(f"kill {kill + 1}: {before} -> {after} of {ARTICLES} stored")
+        assert process.returncode == -signal.SIGKILL, (process.returncode, process.stderr[-2000:], log)
+        # killed in or just after its second write: its first was stored, not all of its work
+        assert before < after < ARTICLES, log
     print("\n".join(log))
     done = subprocess.run(ingest_command(corpus, killed_db), capture_output=True, text=True, timeout=600,
                           env=environment())

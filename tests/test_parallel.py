@@ -370,9 +370,11 @@ def test_forked_workers_use_the_analyzer_this_process_loaded_and_this_process_le
 
 # The parent's stderr is a pipe nobody reads yet; just before the fork a thread writes more
 # than the pipe holds, and blocks holding the stream's lock (as a progress bar's thread
-# may at any moment). The worker then writes to stderr; the parent drains the pipe.
+# may at any moment). The worker then writes to stderr; the parent drains the pipe. The
+# fork waits until the pipe is full (the thread is then blocked inside its write, the lock
+# held), not a fixed time that a loaded machine may not give the thread.
 FORK_WITH_STDERR_HELD = """
-import multiprocessing, os, sys, threading, time
+import fcntl, multiprocessing, os, struct, sys, termios, threading, time
 from concurrent.futures import ProcessPoolExecutor
 from sitroom import parallel
 
@@ -381,10 +383,16 @@ sys.stderr = open(write_end, "w", encoding="utf-8")
 writer = threading.Thread(target=lambda: (sys.stderr.write("x" * 1_000_000), sys.stderr.flush()), daemon=True)
 
 
+def pipe_full():
+    held = struct.unpack("i", fcntl.ioctl(read_end, termios.FIONREAD, b"\\0\\0\\0\\0"))[0]
+    return held >= fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ)
+
+
 def hold_the_lock():
     if writer.ident is None:
         writer.start()
-        time.sleep(0.3)
+        while not pipe_full():
+            time.sleep(0.01)
 
 
 def say(text):

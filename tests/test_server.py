@@ -503,17 +503,58 @@ def test_no_path_outside_the_static_folder_can_be_read(live, target):
 # --- reads while another process writes ----------------------------------------------
 
 
-def test_back_to_back_reads_leave_the_file_free_now_and_then():
+class LockClock:
+    """The lock's clock (`access.time`) for one thread: it moves only when that thread
+    sleeps or waits, so the reads below take exactly the time they are given however
+    loaded the machine is (a wait with a timeout and no other thread to wake it is that
+    timeout passing)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class AloneCondition:
+    """`threading.Condition` for a lock that only one thread uses, on a LockClock."""
+
+    def __init__(self, clock: LockClock) -> None:
+        self.clock = clock
+
+    def __enter__(self) -> "AloneCondition":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        assert timeout is not None, "alone, a wait without a timeout never ends"
+        self.clock.sleep(timeout)
+        return False
+
+    def notify_all(self) -> None:
+        return None
+
+
+def test_back_to_back_reads_leave_the_file_free_now_and_then(monkeypatch):
+    from sitroom.server import access
+
+    clock = LockClock()
+    monkeypatch.setattr(access, "time", clock)
     lock = ReadWriteLock(hold=0.05, gap=0.03)
+    lock._cond = AloneCondition(clock)
     gaps = []
     released = None
-    deadline = time.monotonic() + 0.4
-    while time.monotonic() < deadline:
+    while clock.monotonic() < 0.4:
         with lock.shared():
             if released is not None:
-                gaps.append(time.monotonic() - released)
-            time.sleep(0.002)
-        released = time.monotonic()
+                gaps.append(clock.monotonic() - released)
+            clock.sleep(0.002)
+        released = clock.monotonic()
     long_gaps = [g for g in gaps if g >= 0.03]
     assert 3 <= len(long_gaps) <= 12  # about one per hold, not one per read
     assert len(gaps) > 5 * len(long_gaps)
@@ -525,20 +566,25 @@ def _distinct_day(batch: int, n: int) -> str:
     return (dt.date(2030, 1, 1) + dt.timedelta(days=10 * (10 * batch + n))).isoformat()
 
 
-def _write_batches(path: str, stop_after: float, done: Any) -> None:
-    """Another process: write a batch, let go of the file, again, as ingest does."""
-    deadline = time.monotonic() + stop_after
-    batch = 0
-    while time.monotonic() < deadline:
+WRITER_BATCHES = 4
+
+
+def _write_batches(path: str, batches: int, reads: Any, done: Any) -> None:
+    """Another process: write a batch, let go of the file, again, as ingest does. Each batch
+    waits until the reader has finished two reads since the last one was written (the
+    second begun after it), so that some read sees every state of the store; it waits on
+    reads, not on a time, so neither side's speed (nor this process's slow start) matters."""
+    for batch in range(batches):
+        seen = reads.value
+        while reads.value < seen + 2:
+            time.sleep(0.01)
         rows = [(article, sentences, [dataclasses.replace(event, date=_distinct_day(batch, n))
                                       for n, event in enumerate(events)])
                 for article, sentences, events in synthetic(6, article_prefix=f"w{batch}-", per_article=3,
                                                             first_published=dt.date(2031, 1, 1) + dt.timedelta(days=30 * batch))]
         with Store.open(path, wait=30) as store:
             store.add_articles(rows)
-        batch += 1
-        time.sleep(0.05)
-    done.value = batch
+        done.value = batch + 1
 
 
 @pytest.mark.slow
@@ -547,24 +593,29 @@ def test_reads_keep_answering_while_another_process_writes(tmp_path):
     with Store.open(path) as store:
         store.add_articles(synthetic(30))
     client = client_for(path)
-    done = multiprocessing.get_context("spawn").Value("i", 0)
-    writer = multiprocessing.get_context("spawn").Process(target=_write_batches, args=(str(path), 6.0, done))
+    spawn = multiprocessing.get_context("spawn")
+    reads, done = spawn.Value("i", 0), spawn.Value("i", 0)
+    writer = spawn.Process(target=_write_batches, args=(str(path), WRITER_BATCHES, reads, done))
     writer.start()
     totals = []
     failures = []
-    deadline = time.monotonic() + 6.0
-    while time.monotonic() < deadline:
+    hung = time.monotonic() + 300  # only a hang ends the reads before the writer is done
+    while writer.is_alive() and time.monotonic() < hung:
         response = client.get("/api/events", params={"limit": 5})
         if response.status_code != 200:
             failures.append(response.text)
         else:
             totals.append(response.json()["total"])
         client.get("/api/timeline").raise_for_status()
+        reads.value += 1
     writer.join(timeout=60)
     assert writer.exitcode == 0
     assert failures == []
-    assert done.value >= 3, "the writer should get the file between requests"
-    assert totals == sorted(totals) and totals[-1] > totals[0]  # reads saw the writes land
+    assert done.value == WRITER_BATCHES, "the writer should get the file between requests"
+    # reads saw each write land, in order (the last one after the writer ended)
+    totals.append(client.get("/api/events", params={"limit": 5}).json()["total"])
+    assert totals == sorted(totals)
+    assert sorted(set(totals)) == [30 + 6 * batch for batch in range(WRITER_BATCHES + 1)]
     with Store.open(path, read_only=True) as store:
         assert store.count_events() == 30 + 6 * done.value
 

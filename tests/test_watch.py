@@ -167,6 +167,13 @@ file = "threats.jsonl"
         assert threat["rule"] == "russia-ukraine-threats" and threat["event"]["modality"] == "threatened"
         # the webhook failed twice, then took every alert of its rule, each once
         wait_until(lambda: len(site.posted("/hooks/ops")) == len(alert_lines(alerts)), "the webhook deliveries")
+        # what the checks below need has happened, however fast the rest went: an unchanged
+        # poll of every feed, three tries of the garbage (two backoffs), and every failing
+        # source's failure saved (the hanging one's comes only after its 3 s timeout)
+        wait_until(lambda: all(304 in {hit.status for hit in site.requests(feed)} for feed in (rss, atom, sitemap, listing))
+                   and len(site.requests("/garbage.xml")) >= 3, "unchanged polls and three garbage tries", watch)
+        wait_until(lambda: {url for url, failures in query(db, "SELECT url, failures FROM watch_sources")
+                            if failures} >= set(failing), "every failing source's failure saved", watch)
         health = subprocess.run([sys.executable, "-m", "sitroom.cli", "sources", "--db", str(db), "--json"],
                                 env=environment(), capture_output=True, text=True, timeout=120)
         assert health.returncode == 0, health.stderr
@@ -197,10 +204,15 @@ file = "threats.jsonl"
     for feed in (rss, atom, sitemap, listing):
         assert 304 in {hit.status for hit in site.requests(feed)}
     assert all(hit.agent.startswith("sitroom/") and "desk@sitroom.test" in hit.agent for hit in site.requests())
+    # backing off: the waits the watch said double, and the tries kept to them (a loaded
+    # machine only makes a try later; the slack is the answer's own time)
+    waits = [float(line.rsplit("next try in ", 1)[1].split()[0]) for line in err.splitlines()
+             if "/garbage.xml:" in line and "next try in " in line]
+    assert waits[:3] == [2.0, 4.0, 8.0], waits
     garbage_tries = [hit.at for hit in site.requests("/garbage.xml")]
     assert len(garbage_tries) >= 3
     gaps = [b - a for a, b in zip(garbage_tries, garbage_tries[1:])]
-    assert gaps[-1] > gaps[0]  # backing off
+    assert all(gap >= wait - 0.5 for gap, wait in zip(gaps, waits)), (gaps, waits)
 
 
 def publish_many(site: NewsSite, feed: str, count: int, seed: int) -> list[str]:
