@@ -68,6 +68,9 @@ class LiveHub:
         self._mark: str | None = None
         self._alert_id: int | None = None
         self._placed = False  # whether the marks say where the store stood when the first page came
+        # set once the watcher has looked at the store for the pages now listening: a page is
+        # told it is connected only then, so that no write between the two goes untold
+        self.looked = asyncio.Event()
 
     def subscribe(self) -> asyncio.Queue[tuple[str, dict[str, Any]]]:
         queue: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue(QUEUE_MESSAGES)
@@ -86,10 +89,12 @@ class LiveHub:
             except StoreError as exc:  # a writer held the file past the read wait: look again next time
                 log.info("live: store not read this time: %s", exc)
                 messages = []
+            self.looked.set()
             for message in messages:
                 self._broadcast(message)
             await asyncio.sleep(self._poll_seconds)
         self._placed = False  # nobody listens: the next page starts from the store as it is then
+        self.looked.clear()
 
     def _look(self) -> list[tuple[str, dict[str, Any]]]:
         if not self._access.path.exists():
@@ -133,6 +138,9 @@ async def stream(request: Request) -> StreamingResponse:
 
     async def messages() -> AsyncIterator[str]:
         try:
+            with contextlib.suppress(TimeoutError):
+                # the store's place is taken before the page hears it is connected
+                await asyncio.wait_for(listening.looked.wait(), timeout=PING_SECONDS)
             yield f"retry: {RECONNECT_MS}\n: connected\n\n"
             while True:
                 try:
