@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import math
@@ -456,9 +457,15 @@ class CaseModel:
         """The compacted model from the cache, derived first from the installed `truecase`
         package's model (or the one at `source`) when it is not there or unreadable (some
         seconds and 500 MB for a moment, once per machine)."""
-        source = source or truecase_model_path()
-        stat = source.stat()
-        key = hashlib.sha256(f"{CASE_MODEL_FORMAT} {source} {stat.st_size} {stat.st_mtime_ns}".encode()).hexdigest()
+        if source is None:
+            # the packaged model: the same for every install of one truecase version, so each
+            # new environment (a CI clone, a fresh venv) finds the one cached file
+            source = truecase_model_path()
+            origin = f"truecase {importlib.metadata.version('truecase')} {source.stat().st_size}"
+        else:
+            stat = source.stat()
+            origin = f"{source} {stat.st_size} {stat.st_mtime_ns}"
+        key = hashlib.sha256(f"{CASE_MODEL_FORMAT} {origin}".encode()).hexdigest()
         directory = cache_dir or default_cache_dir()
         path = directory / f"truecase-{key[:16]}.case"
         with contextlib.suppress(OSError, ValueError):
