@@ -2314,6 +2314,10 @@ def test_a_day_after_the_massacre_and_within_hours_of_the_blast_count_from_those
                              "28 people. Within hours of the blast, officials blamed the rebels.", published="2016-02-18")
     [blame] = [e for e in found if e.event_code.startswith("11")]
     assert blame.date == "2016-02-17", found
+    found = events(analyzer, "Militiamen attacked a cluster of villages on Monday, killing dozens of people. The "
+                             "rebels said their fighters had killed 11 soldiers in a clash near the town a day after "
+                             "the raid.", published="2004-08-19")
+    assert sorted(e.date for e in found if e.event_code[:2] in ("18", "19")) == ["2004-08-16", "2004-08-17"], found
     # the day said inside the act's own phrase, not the nearest day of its sentence
     found = events(analyzer, "A militant group claimed responsibility on Thursday for the car bombing that killed 37 "
                              "people in the capital on Sunday evening. Within hours of the blast, officials blamed "

@@ -476,10 +476,12 @@ def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None
 
 
 # Words that re-name one kind of act: "killed 192 people ... a day after the massacre",
-# "a bomb exploded ... hours after the blast".
+# "a bomb exploded ... hours after the blast", "attacked the villages on Monday ... a day
+# after the raid".
 ACT_NAMES = (
     frozenset({"kill", "killing", "massacre", "slaughter", "murder", "shoot"}),
     frozenset({"explode", "explosion", "blast", "bomb", "bombing", "detonate"}),
+    frozenset({"attack", "raid", "assault", "ambush", "storm", "incursion"}),
 )
 
 
