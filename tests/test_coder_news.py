@@ -2363,3 +2363,8 @@ def test_what_a_plan_waits_for_is_a_condition_not_an_act(analyzer):
     # told in the past, what an act went on until happened
     found = events(analyzer, "The rebels held the bridge until the army recaptured the town of Kela on Monday.")
     assert [e for e in found if e.event_code.startswith("19")], found
+
+
+def test_defying_a_curfew_is_defiance_not_a_curfew(analyzer):
+    found = events(analyzer, "Stone-throwing protesters defied the curfew in the old city on Friday.")
+    assert [e.event_code for e in found] == ["128"], found
