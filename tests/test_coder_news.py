@@ -2368,3 +2368,10 @@ def test_what_a_plan_waits_for_is_a_condition_not_an_act(analyzer):
 def test_defying_a_curfew_is_defiance_not_a_curfew(analyzer):
     found = events(analyzer, "Stone-throwing protesters defied the curfew in the old city on Friday.")
     assert [e.event_code for e in found] == ["128"], found
+
+
+def test_sending_military_advisers_is_military_aid(analyzer):
+    found = events(analyzer, "The United States sent 50 military advisers to Kyiv on Monday.")
+    assert [(e.event_code, code(e)) for e in found] == [("072", "USA")], found
+    found = events(analyzer, "France said it would send liaison officers to Benghazi to advise the council.")
+    assert [(e.event_code[:2], e.modality) for e in found] == [("03", "planned")], found
