@@ -2375,3 +2375,13 @@ def test_sending_military_advisers_is_military_aid(analyzer):
     assert [(e.event_code, code(e)) for e in found] == [("072", "USA")], found
     found = events(analyzer, "France said it would send liaison officers to Benghazi to advise the council.")
     assert [(e.event_code[:2], e.modality) for e in found] == [("03", "planned")], found
+
+
+def test_a_count_a_source_gives_is_no_statement(analyzer):
+    found = events(analyzer, "The U.N. refugee agency said as many as 100,000 Timorese had fled their homes since "
+                             "Saturday.")
+    assert not [e for e in found if e.event_code == "010"], found
+    # what a state says of another's conduct is still a statement
+    found = events(analyzer, "The White House said Assad had lost Aleppo through his reliance on Russia.",
+                   published="2024-11-30")
+    assert [e for e in found if e.event_code[:2] in ("01", "11") and code(e).startswith("USA")], found

@@ -679,8 +679,8 @@ class EventStage:
             return []
         speakers = actors_of(subject, actors)
         content = [c for c in root.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
-        if not speakers or not content:
-            return []
+        if not speakers or not content or any(_counted(subject_of(c, climb=False)) for c in content):
+            return []  # "the agency said 100,000 people had fled": a source's figure, no statement
         when = event_date([root], dates, article.published, lambda t: True)
         out = []
         for speaker in speakers:
@@ -793,6 +793,15 @@ def _state_like(actor: Actor) -> bool:
     """States, their governments and forces, and international bodies make statements."""
     code = actor.code or ""
     return code.startswith("IGO") or (len(code) >= 3 and code[:3].isalpha() and code[3:6] in ("", "GOV", "MIL"))
+
+
+def _counted(subject: Token | None) -> bool:
+    """A subject that counts people ("as many as 100,000 people", "several thousand residents",
+    "two million")."""
+    if subject is None:
+        return False
+    return (subject.like_num or subject.lemma_.lower() in ("thousand", "hundred", "million", "dozen")
+            or any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num) for c in subject.children))
 
 
 def _spoken_about(content: list[Token], actors: ActorIndex, speaker: Actor) -> Actor | None:
