@@ -2385,3 +2385,12 @@ def test_a_count_a_source_gives_is_no_statement(analyzer):
     found = events(analyzer, "The White House said Assad had lost Aleppo through his reliance on Russia.",
                    published="2024-11-30")
     assert [e for e in found if e.event_code[:2] in ("01", "11") and code(e).startswith("USA")], found
+
+
+def test_a_meeting_told_to_describe_someone_frames_the_news(analyzer):
+    found = events(analyzer, "Japan, which hosted the Tokyo talks, urged the government and the rebels to return "
+                             "to the negotiating table.")
+    assert not [e for e in found if e.event_code.startswith("04")], found
+    # with a day of its own, what the clause tells is news
+    found = events(analyzer, "The envoy, who met the president in Damascus on Monday, said the talks had failed.")
+    assert [e for e in found if e.event_code.startswith("04")], found

@@ -47,6 +47,8 @@ REFUSAL_ROOT = "12"
 # Prepositions before a span of time over which acts are counted ("over the past year").
 SPAN_PREPS = ("in", "over", "during", "for")
 WHOLE_SPAN_PREPS = ("during", "throughout")  # "during the war": the whole of an era
+# Consultations (meet, visit, talks): in a clause describing a noun they frame the news.
+CONSULT_ROOT = "04"
 # Disapproval (condemn, denounce, criticise): aimed at the doer of the act it is about.
 DISAPPROVAL_ROOT = "11"
 # Coercion (arrests, curfews, repression): an act a raid may be the manner of.
@@ -547,6 +549,10 @@ class EventStage:
                 continue  # "citizens who entered Chile" took no territory
             if "official" in trigger.rule.flags and source is not None and rules.is_private(source):
                 continue  # "the attackers arrived in two pickups": no visit
+            if trigger.rule.code.startswith(CONSULT_ROOT) and when.inferred and rules.in_a_describing_clause(trigger):
+                # "Japan, which hosted the Tokyo talks, urged ...": with no day of its own, the
+                # meeting frames the news ("the envoy, who met Assad on Monday, said" tells it)
+                continue
             # an adjective trigger ("was ready to talk": an intent already) is told by its
             # copula: the readiness is what happened, not a plan; one that plans an act of
             # another kind ("is due in Brussels": a visit) is told by itself

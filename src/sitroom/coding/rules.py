@@ -277,6 +277,24 @@ def subordinate(trigger: Trigger) -> bool:
     return False
 
 
+# Links through which a word belongs to the clause of the verb above it.
+CLAUSE_LINKS = ("dobj", "pobj", "prep", "xcomp", "conj", "pcomp", "attr")
+
+
+def in_a_describing_clause(trigger: Trigger) -> bool:
+    """The act is told in a clause that describes a noun: "the Council, meeting in emergency
+    session, demanded ...", "Japan, which hosted the Tokyo talks, urged ...", "Shultz, who
+    flew to New York for the vote, called ...": a circumstance of the sentence's news."""
+    token = trigger.light if trigger.light is not None else trigger.token
+    for _ in range(5):
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        if token.dep_ not in CLAUSE_LINKS or token.head == token:
+            return False
+        token = token.head
+    return False
+
+
 def is_question(sent: Span) -> bool:
     """A question asks; it tells no event ("Are the guerrillas not behind this?")."""
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # `sent.text` joins its tokens again
