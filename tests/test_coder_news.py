@@ -2394,3 +2394,14 @@ def test_a_meeting_told_to_describe_someone_frames_the_news(analyzer):
     # with a day of its own, what the clause tells is news
     found = events(analyzer, "The envoy, who met the president in Damascus on Monday, said the talks had failed.")
     assert [e for e in found if e.event_code.startswith("04")], found
+
+
+def test_the_weapon_named_again_with_the_is_the_strike_told_before(analyzer):
+    found = events(analyzer, "At least 27 people were killed when a drone struck a market in the city on Sunday, "
+                             "the resistance committee said. Doctors said the drone hit the market shortly after "
+                             "midday, when traders were busiest.", published="2025-05-12")
+    assert len([e for e in found if e.event_code[:2] in ("18", "19")]) == 1, found
+    # a weapon named for the first time is a strike of its own
+    found = events(analyzer, "A drone struck a market in the city on Sunday, killing five traders. A missile hit a "
+                             "school in the same district, killing three pupils.", published="2025-05-12")
+    assert len([e for e in found if e.event_code[:2] in ("18", "19")]) == 2, found

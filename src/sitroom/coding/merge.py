@@ -29,7 +29,8 @@ TOLL_LEMMAS = frozenset({"kill", "die", "wound", "injure", "dead", "death", "cas
 # children ... condemned the killing of children").
 KILLINGS = frozenset({"killing", "killings", "murder", "murders", "massacre", "slaughter", "death", "deaths"})
 # Nouns that may re-name any act of violence ("a drone bombed the market ... the attack").
-GENERIC_ATTACKS = frozenset({"attack", "assault", "incident", "violence", "operation"})
+GENERIC_ATTACKS = frozenset({"attack", "assault", "incident", "violence", "operation",
+                             "hit", "strike", "explode", "tear", "slam"})  # "the drone hit ..."
 
 
 def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:

@@ -118,7 +118,19 @@ def re_mention(trigger: Trigger, source: Actor | None, place: object | None, vio
     token = trigger.token
     if definite(token):  # "the assault", "this attack": a re-mention
         return when.mention is None or when.inferred or governed
+    if violent and source is None and token.pos_ == "VERB" and (when.mention is None or when.inferred):
+        # "the drone hit the market shortly after midday": a weapon named with "the", doing
+        # the act with no day of its own, is the one the article told of before
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN" and definite(subject) \
+                and subject.lemma_.lower() in WEAPON_NOUNS:
+            return True
     return violent and source is None and place is None and token.lemma_.lower() in TOLL_LEMMAS
+
+
+# Weapons that news names as the doer of a strike ("the drone hit", "the missile struck").
+WEAPON_NOUNS = frozenset({"drone", "missile", "rocket", "bomb", "shell", "mortar", "strike", "airstrike",
+                          "blast", "explosion", "shelling", "car", "truck", "vehicle", "device"})
 
 
 # "in the last three years", "over the past decades", "in recent months": a span of many
