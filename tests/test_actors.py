@@ -510,3 +510,12 @@ def test_central_and_latin_american_are_no_americans(analyzer):
     analysis = analyzer.analyze(Article(id="t", text="American troops attacked the base.", published="1989-11-20",
                                         language="en"))
     assert [m.actor.code for m in analysis.actors] == ["USAMIL"]
+
+
+def test_leaders_of_a_body_take_its_role(analyzer):
+    analysis = analyzer.analyze(Article(id="t", text="Leaders of Egypt's Sufi orders appealed to the government.",
+                                        published="2017-11-25", language="en"))
+    assert [m.actor.code for m in analysis.actors if m.start == 0] == ["EGYREL"]
+    analysis = analyzer.analyze(Article(id="t", text="The leader of Syria spoke on Monday.", published="2017-11-25",
+                                        language="en"))
+    assert [m.actor.code for m in analysis.actors] == ["SYRGOV"]

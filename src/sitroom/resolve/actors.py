@@ -347,6 +347,11 @@ def _names_waters(text: str, hit: Hit) -> bool:
     return hit.kind in ("country", "capital") and WATERS_OF.search(text[max(0, hit.start - 20):hit.start]) is not None
 
 
+# Heads of a phrase that take the role of the body named after "of": "leaders of the Sufi
+# orders" are religious leaders, "members of the militia" militiamen.
+GENERIC_HEADS = frozenset({"leader", "leaders", "head", "heads", "chief", "chiefs", "member", "members"})
+
+
 # "Central American presidents", "Latin American leaders": "American" after one of these
 # names a continent's part, not the United States.
 CONTINENT_PART = re.compile(r"\b(?:Central|Latin|South|North)[ \t]+$")
@@ -600,6 +605,9 @@ class _Resolver:
         if j >= len(hits) or not OF_TAIL_RE.match(self.text[phrase.end:hits[j].start]):
             return j
         tail, k = self._phrase_at(j)
+        if tail.head.kind == "role" and self.text[phrase.head.start:phrase.head.end].lower() in GENERIC_HEADS:
+            # "leaders of Egypt's Sufi orders", "members of the militia": the body they lead
+            phrase.head, phrase.roles = tail.head, tail.roles
         if tail.owner is not None and not tail.modifiers:
             phrase.owner = tail.owner
         elif tail.modifiers or _is_modifier(tail.head):
