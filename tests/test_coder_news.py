@@ -2214,7 +2214,7 @@ def test_what_a_report_dates_months_back_is_background(analyzer):
 def test_what_one_will_not_do_is_a_refusal_without_a_report_verb(analyzer):
     """"will not negotiate", "would not recognise", "will not return to the table": a refusal
     (12) by the act's doer, aimed where the act was, whether or not a report verb frames it."""
-    found = events(analyzer, "The government will not negotiate with the rebels.")
+    found = events(analyzer, "The cabinet will not negotiate with the guerrillas.")
     [refusal] = [e for e in found if e.event_code.startswith("12")]
     assert code(refusal) == "GOV" and code(refusal, "target") == "REB"
     assert not [e for e in found if e.event_code.startswith("04")], found

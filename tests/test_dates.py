@@ -231,7 +231,7 @@ def test_a_month_joined_to_a_later_dated_one_shares_its_year(nlp, text, first, e
 
 
 @pytest.mark.parametrize("text", [
-    "Union leaders headed the funeral March of the ten workers killed in the attack.",
+    "Mourners joined the funeral March of the three miners shot by the police.",
     "The march took place amid tension.",
 ])
 def test_a_march_that_is_walked_is_no_month(nlp, text):
@@ -239,9 +239,9 @@ def test_a_march_that_is_walked_is_no_month(nlp, text):
 
 
 def test_a_march_in_capitals_is_no_month_once_recased(analyzer):
-    text = ("SAN SALVADOR, 3 NOV 89 -- UNION LEADERS HEADED THE FUNERAL MARCH OF THE 10 WORKERS KILLED IN "
-            "THE BOMBING OF THEIR HEADQUARTERS. THE MARCH ENDED AT THE CEMETERY.")
-    analysis = analyzer.analyze(Article(id="t", text=text, published="1989-11-03"))
+    text = ("LIMA, 4 MAY 92 -- MOURNERS JOINED THE FUNERAL MARCH OF THE THREE MINERS SHOT BY THE POLICE "
+            "AT THE PIT GATE. THE MARCH ENDED AT THE CEMETERY.")
+    analysis = analyzer.analyze(Article(id="t", text=text, published="1992-05-04"))
     assert not [d for d in analysis.dates if d.text.lower() == "march"], analysis.dates
 
 

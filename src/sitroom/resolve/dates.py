@@ -647,8 +647,8 @@ MONTH_OF = frozenset({"this", "last", "next", "that", "each", "every"})
 
 
 def _a_noun_named_like_a_month(span: Span) -> bool:
-    """A month's name alone used as the noun it is spelt like: "THE FUNERAL MARCH OF THE 10
-    UNION MEMBERS", "the march took place", "a march on the capital"."""
+    """A month's name alone used as the noun it is spelt like: "MOURNERS JOINED THE FUNERAL
+    MARCH OF THE MINERS", "the march took place", "a march on the capital"."""
     if len(span) != 1 or span[0].lower_ not in MONTHS:
         return False
     token, doc = span[0], span.doc
