@@ -2405,3 +2405,12 @@ def test_the_weapon_named_again_with_the_is_the_strike_told_before(analyzer):
     found = events(analyzer, "A drone struck a market in the city on Sunday, killing five traders. A missile hit a "
                              "school in the same district, killing three pupils.", published="2025-05-12")
     assert len([e for e in found if e.event_code[:2] in ("18", "19")]) == 2, found
+
+
+def test_an_arrest_with_no_doer_named_is_by_the_police_where_it_happened(analyzer):
+    found = events(analyzer, "Three suspects were detained in Ankara on Monday.", published="2016-03-17")
+    assert [(e.event_code, code(e)) for e in found] == [("173", "TURCOP")], found
+    # a doer named stays the doer, and a charge still to come names none
+    found = events(analyzer, "Rebels detained two aid workers in the north on Monday.")
+    assert [code(e) for e in found] == ["REB"], found
+    assert not events(analyzer, "A spokesman said the suspects would be charged with arson.", published="2016-03-17")

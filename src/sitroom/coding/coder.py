@@ -495,6 +495,13 @@ class EventStage:
             pairs = [(first, second), (second, first)]
         if "against-state" in trigger.rule.flags:
             pairs = [(s, t if t is not None else rules.state_forces_against(s)) for s, t in pairs]
+        # (an arrest told as done, not one in a phrase describing people, nor one to come:
+        # "the 64 people arrested in Nairobi would be charged")
+        police = rules.implied_police(trigger.rule.code, local) if all(s is None for s, _ in pairs) and \
+            not rules.in_a_describing_clause(trigger) and trigger.token.dep_ != "amod" and \
+            not any(a.dep_ == "aux" and a.tag_ == "MD" for a in trigger.token.children) else None
+        if police is not None:
+            pairs = [(police, t) for _, t in pairs]
         if any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for t in trigger.tokens for a in t.children):
             # "Ankara said Baghdad must expel the militants": Ankara's demand on Baghdad
             if report is None or report.actor is None:

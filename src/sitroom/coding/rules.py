@@ -247,6 +247,19 @@ def state_forces_against(source: Actor | None) -> Actor | None:
     return Actor(text="", name=f"{source.country} armed forces", code=f"{source.country}MIL", country=source.country)
 
 
+# Arrests and detentions (CAMEO 173): told with no doer, a state's police made them.
+ARREST_CODE = "173"
+
+
+def implied_police(code: str, country: str | None) -> Actor | None:
+    """"A man was arrested at a checkpoint near the blast": no one but a state's police
+    arrests, so an arrest with no doer named is by the police of the country it happened
+    in. Nothing names them: no text."""
+    if not code.startswith(ARREST_CODE) or not country:
+        return None
+    return Actor(text="", name=f"{country} police", code=f"{country}COP", country=country)
+
+
 def one_sided(source: Actor | None, target: Actor | None) -> bool:
     if role(target) in CIVILIAN_ROLES:
         return True
