@@ -2414,3 +2414,17 @@ def test_an_arrest_with_no_doer_named_is_by_the_police_where_it_happened(analyze
     found = events(analyzer, "Rebels detained two aid workers in the north on Monday.")
     assert [code(e) for e in found] == ["REB"], found
     assert not events(analyzer, "A spokesman said the suspects would be charged with arson.", published="2016-03-17")
+
+
+def test_agreeing_to_sanction_is_the_sanction(analyzer):
+    """"agreed to freeze the assets of ...": what is decided together is the act itself (163),
+    not an intent to cooperate."""
+    found = events(analyzer, "EU governments agreed on Tuesday to freeze the assets of 160 more Russian oligarchs.",
+                   published="2022-03-09")
+    assert [(e.event_code, code(e), e.date) for e in found] == [("163", "IGOEU", "2022-03-08")], found
+    found = events(analyzer, "EU governments agreed on Tuesday to cut three Belarusian banks from SWIFT.",
+                   published="2022-03-09")
+    assert [(e.event_code, code(e, "target")) for e in found] == [("163", "BLR")], found
+    # agreeing to a truce is still an agreement
+    found = events(analyzer, "The rebels agreed to a ceasefire on Monday.")
+    assert [e.event_code[:2] for e in found] == ["03"], found
