@@ -2428,3 +2428,11 @@ def test_agreeing_to_sanction_is_the_sanction(analyzer):
     # agreeing to a truce is still an agreement
     found = events(analyzer, "The rebels agreed to a ceasefire on Monday.")
     assert [e.event_code[:2] for e in found] == ["03"], found
+
+
+def test_saying_it_was_they_who_did_it_accuses_them(analyzer):
+    found = events(analyzer, "The army said on Tuesday that it was the rebels who had shelled the market.",
+                   published="2014-06-12")
+    assert [(code(e), code(e, "target"), e.date) for e in found if e.event_code == "112"] == [
+        ("MIL", "REB", "2014-06-10")], found
+    assert not [e for e in events(analyzer, "He said it was a good day.") if e.event_code.startswith("11")]

@@ -172,6 +172,7 @@ class EventStage:
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context,
                                     helpers, nationalities))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
+        out.extend(self._clefts(sent, article, actors, dates, triggers, evidence))
         loose = None
         if orphans and not violent and not self._other_cause(sent):
             report = report_from(orphans, attribution=None, doc_id=article.id, sentence=evidence.sentence)
@@ -711,6 +712,36 @@ class EventStage:
                 place=None, tolls=[],
                 attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
             ))
+        return out
+
+    def _clefts(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
+        """"The government said it was the insurgents who burned the homes": saying who did an
+        act, in a cleft, accuses them of it (112), whoever the act's own event names."""
+        acts = {t.token.i for t in triggers}
+        out = []
+        for be in sent:
+            report = be.head
+            if be.lemma_ != "be" or be.dep_ != "ccomp" or not _is_report(report, self.lexicon):
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+                continue
+            focus = next((c for c in be.children if c.dep_ == "attr"), None)
+            if focus is None or not any(c.dep_ == "relcl" and c.i in acts for c in focus.children):
+                continue
+            subject = subject_of(report, climb=False)
+            speakers = actors_of(subject, actors) if subject is not None else []
+            accused = actors_of(focus, actors)
+            if not speakers or not accused:
+                continue
+            when = event_date([report], dates, article.published, lambda t: True)
+            for speaker in speakers:
+                out.append(Draft(
+                    code="112", rule="accusation:cleft", trigger=report.text, lemma="accuse", anchor=report.idx,
+                    source=speaker.actor, target=accused[0].actor, **when.draft_fields(),
+                    place=None, tolls=[],
+                    attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
+                ))
         return out
 
     # -- freezing ------------------------------------------------------------------------
