@@ -72,9 +72,9 @@ WIRE5_BACKGROUND_CEILING = 1
 # committed blind (tests/golden/wire6_*) in other decades and conflicts, at the commit that set
 # it (the code of main at 8a9377f; no gold line changed since; tests/golden/README.md); 0.641
 # (P 0.613, R 0.672) after the thirteenth stop's rules, which its errors led to, when the floor
-# was raised from 0.55; 0.676 (P 0.664, R 0.689) after the fourteenth stop's, when it was
+# was raised from 0.55; 0.689 (P 0.674, R 0.705) after the fourteenth stop's, when it was
 # raised from 0.62.
-WIRE6_F1_FLOOR = 0.64
+WIRE6_F1_FLOOR = 0.65
 # Its background paragraphs coded as news (3 at that commit, 1 after the fourteenth stop): a
 # ceiling that may only fall.
 WIRE6_BACKGROUND_CEILING = 1
