@@ -657,30 +657,16 @@ class EventStage:
 
     def _demand(self, report: Report, doer: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
         verb = report.verb if report.verb is not None else trigger.token
-        return Draft(
-            code="100", rule="demand:must", trigger=verb.text, lemma="demand", anchor=verb.idx,
-            source=report.actor, target=doer, **when.draft_fields(),
-            place=None, tolls=[],
-            attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
-        )
+        return _saying("100", "demand:must", verb, "demand", report.actor, doer, when, evidence)
 
     def _refusal(self, speaker: Actor, target: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger,
                  attribution: str | None) -> Draft:
-        return Draft(
-            code="120", rule="refusal:will-not", trigger=trigger.token.text, lemma=trigger.token.lemma_.lower(),
-            anchor=trigger.token.idx, source=speaker, target=target, **when.draft_fields(),
-            place=None, tolls=[],
-            attribution=attribution, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
-        )
+        return _saying("120", "refusal:will-not", trigger.token, trigger.token.lemma_.lower(), speaker, target, when,
+                       evidence, attribution=attribution)
 
     def _denial(self, speaker: Actor, report: Report, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
         verb = report.verb if report.verb is not None else trigger.token
-        return Draft(
-            code="016", rule="denial:negated-self-report", trigger=verb.text, lemma="deny", anchor=verb.idx,
-            source=speaker, target=None, **when.draft_fields(),
-            place=None, tolls=[],
-            attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
-        )
+        return _saying("016", "denial:negated-self-report", verb, "deny", speaker, None, when, evidence)
 
     def _statements(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
                     triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
@@ -704,14 +690,9 @@ class EventStage:
             if target is None:
                 continue
             demand = any(a.lower_ in DEMAND_MODALS for c in content for a in c.children if a.dep_ == "aux")
-            out.append(Draft(
-                code="100" if demand else "010",
-                rule="statement:demand-must" if demand else "statement:reporting-verb-without-event",
-                trigger=root.text, lemma="say", anchor=root.idx,
-                source=speaker.actor, target=target, **when.draft_fields(),
-                place=None, tolls=[],
-                attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
-            ))
+            out.append(_saying("100" if demand else "010",
+                               "statement:demand-must" if demand else "statement:reporting-verb-without-event",
+                               root, "say", speaker.actor, target, when, evidence))
         return out
 
     def _clefts(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
@@ -735,13 +716,8 @@ class EventStage:
             if not speakers or not accused:
                 continue
             when = event_date([report], dates, article.published, lambda t: True)
-            for speaker in speakers:
-                out.append(Draft(
-                    code="112", rule="accusation:cleft", trigger=report.text, lemma="accuse", anchor=report.idx,
-                    source=speaker.actor, target=accused[0].actor, **when.draft_fields(),
-                    place=None, tolls=[],
-                    attribution=None, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
-                ))
+            out.extend(_saying("112", "accusation:cleft", report, "accuse", speaker.actor, accused[0].actor, when,
+                               evidence) for speaker in speakers)
         return out
 
     # -- freezing ------------------------------------------------------------------------
@@ -837,6 +813,18 @@ def _state_like(actor: Actor) -> bool:
     """States, their governments and forces, and international bodies make statements."""
     code = actor.code or ""
     return code.startswith("IGO") or (len(code) >= 3 and code[:3].isalpha() and code[3:6] in ("", "GOV", "MIL"))
+
+
+def _saying(code: str, rule: str, verb: Token, lemma: str, source: Actor | None, target: Actor | None,
+            when: EventDate, evidence: Evidence, *, attribution: str | None = None) -> Draft:
+    """A verbal act told by one word (a demand, a refusal, a denial, a statement, an
+    accusation): asserted, with no place or toll of its own."""
+    return Draft(
+        code=code, rule=rule, trigger=verb.text, lemma=lemma, anchor=verb.idx,
+        source=source, target=target, **when.draft_fields(),
+        place=None, tolls=[],
+        attribution=attribution, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
+    )
 
 
 def _counted(subject: Token | None) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..knowledge.events import EventLexicon
 from ..records import Actor
 from .arguments import ActorIndex, actors_of
-from .rules import arranged, inquired
+from .rules import arranged, inquired, told_as_will
 from .syntax import has_own_subject, subject_of, told_past
 
 # Clause links through which a governing verb frames the trigger.
@@ -189,7 +189,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         children = list(verb.children)
         if (position > 0 and verb.lemma_.lower() in LITOTES and chain[position - 1].dep_ == "xcomp"
                 and any(c.dep_ == "neg" for c in children)):
-            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in children):
+            if told_as_will(verb):
                 return "planned"  # "would not hesitate to strike": a plan (a threat, when the act is force)
             break  # "did not hesitate to open fire": they did
         if position > 0:
@@ -223,8 +223,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "claimed"  # "accused the army of killing civilians": alleged
         if any(c.dep_ == "mark" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
             return "hypothetical"
-        if any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in children) and verb.head != verb and any(
-                c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.head.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in children) and verb.head != verb \
+                and told_as_will(verb.head):
             return "hypothetical"  # "would tighten the noose until the guerrillas agreed to leave": a condition
         if any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
             return "planned" if _future_in_the_past(verb, children, lexicon) else "hypothetical"
@@ -264,7 +264,6 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
 
 # Verbs whose negation says the act will be done: "would not hesitate to strike".
 LITOTES = frozenset({"hesitate"})
-FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
 
 
 # An adjective's frame and the modality it gives the act noun it describes.
