@@ -630,8 +630,9 @@ class DateStage:
         value, precision, relation = resolve_expression(phrase, published, tense)
         if value is None and candidate.kind == "entity":
             return None
-        if candidate.kind == "weekday" and published is not None and LATER_ON.search(source[max(0, candidate.start - 16):candidate.start]) \
-                and text.split()[0].lower() == WEEKDAYS[published.weekday()]:
+        if (candidate.kind == "weekday" and published is not None
+                and text.split()[0].lower() == WEEKDAYS[published.weekday()]
+                and LATER_ON.search(source[max(0, candidate.start - 16):candidate.start])):
             value = published.isoformat()  # "due to meet later on Tuesday", told on a Tuesday: that day
         return DateMention(start=candidate.start, end=candidate.end, text=text, value=value,
                            precision=precision, relation=relation, tense=tense,
@@ -652,11 +653,13 @@ def _a_noun_named_like_a_month(span: Span) -> bool:
     if len(span) != 1 or span[0].lower_ not in MONTHS:
         return False
     token, doc = span[0], span.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ in _MONTH_LEAD_WORDS:
+        return False  # "in May of the following year": a month after its preposition
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and after.lower_ == "of":
         following = doc[token.i + 2] if token.i + 2 < len(doc) else None
         return following is None or following.lower_ not in MONTH_OF
-    before = doc[token.i - 1] if token.i > 0 else None
     return (before is not None and before.lower_ in NOUN_OPENERS
             and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")))
 
