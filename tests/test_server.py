@@ -31,6 +31,7 @@ from sitroom.server.access import ReadWriteLock
 from sitroom.server.config import MAX_BATCH
 from sitroom.store import EventFilter, Store
 
+from fake_clock import FakeClock
 from loopback import serving
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -503,22 +504,6 @@ def test_no_path_outside_the_static_folder_can_be_read(live, target):
 # --- reads while another process writes ----------------------------------------------
 
 
-class LockClock:
-    """The lock's clock (`access.time`) for one thread: it moves only when that thread
-    sleeps or waits, so the reads below take exactly the time they are given however
-    loaded the machine is (a wait with a timeout and no other thread to wake it is that
-    timeout passing)."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
 class AloneCondition:
     """`threading.Condition` for a lock that only one thread uses, on a LockClock."""
 
@@ -543,7 +528,9 @@ class AloneCondition:
 def test_back_to_back_reads_leave_the_file_free_now_and_then(monkeypatch):
     from sitroom.server import access
 
-    clock = LockClock()
+    # the lock's clock (`access.time`) for one thread: a wait with a timeout and no other
+    # thread to wake it is that timeout passing
+    clock = FakeClock()
     monkeypatch.setattr(access, "time", clock)
     lock = ReadWriteLock(hold=0.05, gap=0.03)
     lock._cond = AloneCondition(clock)

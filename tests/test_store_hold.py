@@ -18,6 +18,8 @@ from sitroom.options import Options
 from sitroom.pipeline import Analyzer
 from sitroom.store import Store
 
+from fake_clock import FakeClock
+
 
 def corpus(path: Path, count: int) -> Path:
     path.write_text("".join(json.dumps({"id": f"h-{n:04d}", "text": f"Report {n} of a quiet day.\nNothing more.",
@@ -30,20 +32,6 @@ def blank() -> Analyzer:
     return Analyzer(Options(), nlp=blank_model())
 
 
-class Clock:
-    """The ingest's clock (`commands.time`), moved on only by the writes: each write batch
-    takes exactly the `delay` it is given, however fast or loaded the machine is."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def perf_counter(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
 def record_writes(monkeypatch: pytest.MonkeyPatch, delay: float) -> list[tuple[int, float, float, int]]:
     """Each write batch as (the open it was written in, numbered from 0, when that open began,
     when the batch began, its articles), every batch taking `delay` seconds of the ingest's
@@ -54,7 +42,7 @@ def record_writes(monkeypatch: pytest.MonkeyPatch, delay: float) -> list[tuple[i
     opens: dict[int, tuple[int, float]] = {}
     numbers = itertools.count()
     original_open, original_add = Store.open.__func__, Store.add_articles
-    clock = Clock()
+    clock = FakeClock()  # the ingest's clock (`commands.time`), moved on only by the writes
 
     def timed_open(cls: type[Store], *args: Any, **kwargs: Any) -> Store:
         store = original_open(cls, *args, **kwargs)
