@@ -1763,6 +1763,23 @@ def test_any_act_of_a_kind_is_none_that_happened(analyzer):
     assert [e for e in found if e.event_code[:2] in ("18", "19")], found
 
 
+def test_what_an_act_would_be_is_announced_by_no_one(analyzer):
+    # "it would be a massacre" names what an act would be: no one threatens it
+    found = analysed(analyzer, "Fighting went on in the north on Monday. Officials in the capital said that if "
+                               "the army opened fire on the strikers, it would be a massacre.")
+    assert not [e for e in found if e.event_code[:2] in ("13", "18", "19", "20")
+                and e.modality in ("asserted", "claimed", "threatened")], found
+
+
+def test_what_an_act_was_not_is_denied_but_not_only_adds(analyzer):
+    lead = "Soldiers opened fire on the marchers in the square on Sunday. "
+    found = analysed(analyzer, lead + "The governor said it was not a massacre of civilians.")
+    assert not [e for e in found if e.event_code.startswith("20")], found
+    found = analysed(analyzer, lead + "The governor said it was not only a massacre of civilians but a crime "
+                                      "against the nation.")
+    assert [e for e in found if e.event_code.startswith("20") and e.modality == "asserted"], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

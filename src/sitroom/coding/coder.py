@@ -595,11 +595,12 @@ class EventStage:
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)
                 code, rule = rules.GENERIC_ASSAULT, f"{rule}+one-sided"
-            if mode in ("planned", "hypothetical") and source is not None and not rules.arranged(
+            if mode in ("planned", "hypothetical") and source is not None and trigger.token.dep_ != "attr" and not rules.arranged(
                     trigger.token, violent=violent, is_light=is_light,
                     is_attempt=lambda w: lexicon.has_frame(w, "vehicle")):
                 # CAMEO codes an announced act as the intent or threat to do it: a planned
-                # visit is 036, "will impose sanctions" is 132, "would strike" is 138
+                # visit is 036, "will impose sanctions" is 132, "would strike" is 138 (but "it
+                # would be a massacre" names what an act would be, announced by nobody)
                 code, rule, mode = rules.intended(code, rule, mode)
                 if code.startswith(rules.INTENT_ROOT) and rules.on_condition(
                         trigger.token, lambda w: lexicon.has_frame(w, "ultimatum")):

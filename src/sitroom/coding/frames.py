@@ -18,7 +18,7 @@ from .rules import arranged, inquired, told_as_will
 from .syntax import has_own_subject, subject_of, told_past
 
 # Clause links through which a governing verb frames the trigger.
-FRAMING_DEPS = ("ccomp", "xcomp", "advcl", "conj", "acomp", "pcomp", "prep", "pobj", "dobj", "relcl", "acl")
+FRAMING_DEPS = ("ccomp", "xcomp", "advcl", "conj", "acomp", "pcomp", "prep", "pobj", "dobj", "relcl", "acl", "attr")
 # Roles whose reports about their own side's fighting are claims, not independent reports.
 PARTY_ROLES = ("GOV", "MIL", "REB", "INS", "MED", "COP", "RAD", "OPP")
 MAX_CLIMB = 8
@@ -194,8 +194,8 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             break  # "did not hesitate to open fire": they did
         if position > 0:
             negation_reaches = negation_reaches and _negation_passes(chain[position - 1], verb, lexicon)
-        if negation_reaches and any(c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated")
-                                    and c.dep_ in ("neg", "det", "advmod") for c in children):
+        if negation_reaches and any((c.dep_ == "neg" or lexicon.has_frame(c.lower_, "negated")
+                                     and c.dep_ in ("neg", "det", "advmod")) and not _additive(c) for c in children):
             return "negated"
         if negation_reaches and any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in children):
             return "negated"  # "are no longer murdered": the negation hangs from its adverb
@@ -262,6 +262,14 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     return "asserted"
 
 
+def _additive(negation: Token) -> bool:
+    """"not only", "not just", "not merely": the "not" adds to what follows ("this was not
+    only an attack on the candidate but on the country"), it does not deny it."""
+    following = negation.nbor() if negation.i + 1 < len(negation.doc) else None
+    return negation.lower_ == "not" and following is not None and following.lower_ in ADDITIVE_AFTER_NOT
+
+
+ADDITIVE_AFTER_NOT = frozenset({"only", "just", "merely", "simply"})
 # Verbs whose negation says the act will be done: "would not hesitate to strike".
 LITOTES = frozenset({"hesitate"})
 
