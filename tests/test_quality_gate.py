@@ -107,10 +107,11 @@ WIRE9_BACKGROUND_CEILING = 0
 WIRE10_F1_FLOOR = 0.59
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE10_BACKGROUND_CEILING = 0
-# Measured 0.640 (P 0.713, R 0.580, 76/131) on the ten articles of the eleventh set, written and
+# Measured 0.650 (P 0.728, R 0.588, 77/131) on the ten articles of the eleventh set, written and
 # committed blind (tests/golden/wire11_*) in other decades and conflicts, at the commit that set
-# it (the code of main at e4528bb; its very first figure; tests/golden/README.md).
-WIRE11_F1_FLOOR = 0.61
+# it (the code of main at e4528bb; its very first figure, before one gold fix, was 0.640;
+# tests/golden/README.md says why).
+WIRE11_F1_FLOOR = 0.62
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE11_BACKGROUND_CEILING = 1
 MUC4_SAMPLE = 100
