@@ -107,6 +107,13 @@ WIRE9_BACKGROUND_CEILING = 0
 WIRE10_F1_FLOOR = 0.59
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE10_BACKGROUND_CEILING = 0
+# Measured 0.650 (P 0.728, R 0.588, 77/131) on the ten articles of the eleventh set, written and
+# committed blind (tests/golden/wire11_*) in other decades and conflicts, at the commit that set
+# it (the code of main at e4528bb; its very first figure, before one gold fix, was 0.640;
+# tests/golden/README.md says why).
+WIRE11_F1_FLOOR = 0.62
+# Its background paragraphs coded as news at that commit: a ceiling that may only fall.
+WIRE11_BACKGROUND_CEILING = 1
 # Measured 0.649 (P 0.720, R 0.590, 69/117) on the ten articles of the twelfth set, written
 # and committed blind (tests/golden/wire12_*) in other decades and conflicts and kept blind: its
 # very first figure, at the commit that set it (the code of main at e4528bb; no gold line
@@ -178,6 +185,7 @@ WIRE_SETS = [
     ("wire8", 115, WIRE8_BACKGROUND_CEILING, WIRE8_F1_FLOOR),
     ("wire9", 125, WIRE9_BACKGROUND_CEILING, WIRE9_F1_FLOOR),
     ("wire10", 110, WIRE10_BACKGROUND_CEILING, WIRE10_F1_FLOOR),
+    ("wire11", 125, WIRE11_BACKGROUND_CEILING, WIRE11_F1_FLOOR),
     ("wire12", 112, WIRE12_BACKGROUND_CEILING, WIRE12_F1_FLOOR),
 ]
 
