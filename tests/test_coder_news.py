@@ -1780,6 +1780,31 @@ def test_what_an_act_was_not_is_denied_but_not_only_adds(analyzer):
     assert [e for e in found if e.event_code.startswith("20") and e.modality == "asserted"], found
 
 
+@pytest.mark.parametrize("text", [
+    "The foreign ministry called the bombing of the hospital a cowardly act.",  # parsed as an apposition
+    "The foreign ministry called the raid on the market an act of cowardice.",
+    "The foreign ministry called the shelling of the town an obscenity.",
+])
+def test_calling_an_act_a_damning_name_condemns_it(analyzer, text):
+    found = events(analyzer, "Fighting went on in the north on Monday. " + text)
+    assert [e for e in found if e.event_code.startswith("11") and code(e) == "GOV"], found
+
+
+def test_the_pope_speaks_for_the_holy_see(analyzer):
+    found = events(analyzer, "Pope John Paul II called the siege of the school a vile and ruthless act.",
+                   published="2004-09-04")
+    assert [e for e in found if e.event_code.startswith("11") and code(e) == "VATGOV"], found
+
+
+def test_saying_who_was_behind_an_act_accuses_them(analyzer):
+    found = events(analyzer, "Fighting went on in the north on Monday. Police said the rebels were behind "
+                             "the killing of the mayor.")
+    assert [e for e in found if e.event_code == "112" and code(e) == "COP" and code(e, "target") == "REB"], found
+    found = events(analyzer, "Fighting went on in the north on Monday. The minister said the rebels were behind "
+                             "the hills when the storm came.")
+    assert not [e for e in found if e.event_code.startswith("11")], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

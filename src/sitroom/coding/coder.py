@@ -698,18 +698,19 @@ class EventStage:
 
     def _clefts(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
                 triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
-        """"The government said it was the insurgents who burned the homes": saying who did an
-        act, in a cleft, accuses them of it (112), whoever the act's own event names."""
+        """"The government said it was the insurgents who burned the homes", "said militants
+        were behind the attacks": saying who did an act, in a cleft or as the one behind it,
+        accuses them of it (112), whoever the act's own event names."""
         acts = {t.token.i for t in triggers}
         out = []
         for be in sent:
             report = be.head
             if be.lemma_ != "be" or be.dep_ != "ccomp" or not _is_report(report, self.lexicon):
                 continue
-            if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
-                continue
-            focus = next((c for c in be.children if c.dep_ == "attr"), None)
-            if focus is None or not any(c.dep_ == "relcl" and c.i in acts for c in focus.children):
+            focus, rule = _cleft_focus(be, acts), "accusation:cleft"
+            if focus is None:
+                focus, rule = _one_behind(be, acts), "accusation:behind"
+            if focus is None:
                 continue
             subject = subject_of(report, climb=False)
             speakers = actors_of(subject, actors) if subject is not None else []
@@ -717,7 +718,7 @@ class EventStage:
             if not speakers or not accused:
                 continue
             when = event_date([report], dates, article.published, lambda t: True)
-            out.extend(_saying("112", "accusation:cleft", report, "accuse", speaker.actor, accused[0].actor, when,
+            out.extend(_saying("112", rule, report, "accuse", speaker.actor, accused[0].actor, when,
                                evidence) for speaker in speakers)
         return out
 
@@ -880,6 +881,26 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
 # The roles that stand against a country's government: an act aimed at both the state and
 # one of these is aimed at two sides.
 OPPOSING_ROLES = (*rules.REBEL_ROLES, "OPP")
+
+
+def _cleft_focus(be: Token, acts: set[int]) -> Token | None:
+    """"it was the insurgents who burned the homes": the insurgents."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+        return None
+    focus = next((c for c in be.children if c.dep_ == "attr"), None)
+    if focus is None or not any(c.dep_ == "relcl" and c.i in acts for c in focus.children):
+        return None
+    return focus
+
+
+def _one_behind(be: Token, acts: set[int]) -> Token | None:
+    """"militants were behind the attacks": the militants (not "it": "it was behind schedule")."""
+    behind = next((c for c in be.children if c.dep_ == "prep" and c.lower_ == "behind"), None)
+    if behind is None or not any(g.dep_ == "pobj" and (g.i in acts or any(c.dep_ == "conj" and c.i in acts
+                                                                         for c in g.children))
+                                 for g in behind.children):
+        return None
+    return next((c for c in be.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that")), None)
 
 
 def _opposed(actor: Actor) -> bool:
