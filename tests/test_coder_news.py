@@ -1805,6 +1805,17 @@ def test_saying_who_was_behind_an_act_accuses_them(analyzer):
     assert not [e for e in found if e.event_code.startswith("11")], found
 
 
+def test_holding_someone_responsible_blames_them_and_will_hold_threatens(analyzer):
+    lead = "Fighting went on in the north on Monday. "
+    found = events(analyzer, lead + "The opposition held the army responsible for the massacre.")
+    assert [e for e in found if e.event_code == "112" and code(e) == "OPP" and code(e, "target") == "MIL"], found
+    # the parser may read "the government accountable" as a clause of its own, its head a verb
+    found = events(analyzer, lead + "He said President Barack Obama would hold the Syrian government accountable.",
+                   published="2013-08-27")
+    assert [e for e in found if e.event_code.startswith("13") and code(e) == "USAGOV"
+            and code(e, "target") == "SYRGOV"], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

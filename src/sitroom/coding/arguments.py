@@ -18,7 +18,7 @@ from ..records import Actor, ActorMention
 from ..resolve.actors import SPONSOR_PARTICIPLES
 from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, is_passive, own_tokens,
                      passive_subject, subject_of)
-from .triggers import Trigger
+from .triggers import Trigger, small_clause
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # CAMEO's arrest or detention: its prisoner may be a person the knowledge does not know.
@@ -450,6 +450,9 @@ def targets(
                 obj = passive_subject(token)
             if obj is None:
                 obj = controlled_patient(token)  # "fled after being attacked by rebels"
+            if obj is None:
+                # "will hold the government accountable": the subject of the small clause
+                obj = next((g for c in token.children if small_clause(c) for g in c.children if g.dep_ == "nsubj"), None)
             if obj is not None:
                 # "shelled positions held by the militia": the object's holder; a victim
                 # the knowledge does not know ("gunmen shot Juan Perez") is still the target

@@ -126,6 +126,8 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
     if kind == "obj":
         # "called the vote illegal": the object's predicate (oprd) counts with the object
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "pobj", "oprd")]
+        # "will hold the government accountable": the parse may make the predicate a small clause
+        objects += [c for c in children if small_clause(c)]
         objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         if token.dep_ == "acl" and token.tag_ == "VBN":
             objects.append(token.head)  # "missiles fired by the rebels": the noun a passive participle describes
@@ -157,6 +159,14 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
         # "a rocket landed near the base": what the subject is decides what the verb means
         return any(c.dep_ in ("nsubj", "nsubjpass") and _word_in(c, words) for c in children)
     return False
+
+
+def small_clause(token: Token) -> bool:
+    """"will hold the government accountable", "called the vote illegal": a verbless predicate
+    with its own subject, which the parser may read as a clause (its head a bare adjective or,
+    in error, a bare verb: never a verb with a tense, an auxiliary or a "that")."""
+    return (token.dep_ == "ccomp" and token.tag_ in ("JJ", "VB")
+            and not any(c.dep_ in ("mark", "aux", "auxpass") for c in token.children))
 
 
 def _dates_only(prep: Token) -> bool:
