@@ -1816,6 +1816,13 @@ def test_holding_someone_responsible_blames_them_and_will_hold_threatens(analyze
             and code(e, "target") == "SYRGOV"], found
 
 
+def test_a_state_and_a_group_of_its_country_are_two_speakers(analyzer):
+    found = events(analyzer, "Gunmen attacked hotels in the city on Wednesday. Pakistan denied any role in the "
+                             "attacks on Friday. Lashkar-e-Taiba also denied involvement on Friday.",
+                   published="2008-11-29")
+    assert {code(e) for e in found if e.event_code == "016"} == {"PAK", "PAKRAD"}, found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):
