@@ -1823,6 +1823,21 @@ def test_a_state_and_a_group_of_its_country_are_two_speakers(analyzer):
     assert {code(e) for e in found if e.event_code == "016"} == {"PAK", "PAKRAD"}, found
 
 
+@pytest.mark.parametrize("text", [
+    "Indonesian troops were deployed to the border on Monday.",
+    "Hundreds of Indonesian paratroopers were dropped near the airport on Monday.",
+])
+def test_forces_moved_in_the_passive_are_their_state_s_show_of_force(analyzer, text):
+    found = events(analyzer, "Fighting went on in the north on Sunday. " + text, published="2003-05-20")
+    assert [e for e in found if e.event_code.startswith("15") and code(e) == "IDNMIL"], found
+
+
+def test_forces_announced_in_the_passive_are_not_their_own_threat(analyzer):
+    found = events(analyzer, "Fighting went on in the north on Sunday. The president said more Indonesian "
+                             "troops would be sent to the province.", published="2003-05-20")
+    assert not [e for e in found if code(e) == "IDNMIL"], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

@@ -252,10 +252,13 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         attacker = _under_fire_from(token) if "undergone" in trigger.rule.flags else None
         if attacker is not None:
             return actors_of(attacker, index)  # "the convoy came under fire from militants"
-        if "stance" in trigger.rule.flags and is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
+        if (("stance" in trigger.rule.flags or ("forces" in trigger.rule.flags and not _announced(token)))
+                and is_passive(token) and not any(c.dep_ == "agent" for c in token.children)):
             holder = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             if holder is not None:
-                return actors_of(holder, index)  # "Greece is opposed to the plan": Greece opposes it
+                # "Greece is opposed to the plan": Greece opposes it; "Indonesian troops were
+                # deployed to the border": the troops, their state's force, show it
+                return actors_of(holder, index)
         issuer = _issuer(token, lexicon_frames)
         if issuer is not None:
             found = actors_of(issuer, index)
@@ -314,6 +317,12 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         return found or _preverbal(clause_top(trigger.light), index)
     return []
+
+
+def _announced(verb: Token) -> bool:
+    """"more troops would be sent": a move announced, whose doer is who announces it, not the
+    troops."""
+    return any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in verb.children)
 
 
 def _hyphened_theme(modifier: Token, index: ActorIndex) -> bool:
