@@ -1838,6 +1838,16 @@ def test_forces_announced_in_the_passive_are_not_their_own_threat(analyzer):
     assert not [e for e in found if code(e) == "IDNMIL"], found
 
 
+@pytest.mark.parametrize("said", [
+    "The Lebanese army said 37 Americans had been confirmed dead.",  # a passive subject
+    "The Lebanese army said the bodies of more than 60 Americans had been taken from the rubble, many of them "
+    "burned.",  # the count under a second clause
+])
+def test_a_count_of_the_dead_told_by_a_body_is_no_statement(analyzer, said):
+    found = events(analyzer, "A truck bomb destroyed the barracks on Sunday. " + said, published="1983-10-24")
+    assert not [e for e in found if e.event_code.startswith("01")], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

@@ -680,7 +680,8 @@ class EventStage:
             return []
         speakers = actors_of(subject, actors)
         content = [c for c in root.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
-        if not speakers or not content or any(_counted(subject_of(c, climb=False)) for c in content):
+        if not speakers or not content or any(_counts_people(c) or any(
+                _counts_people(g) for g in c.children if g.dep_ in ("ccomp", "conj")) for c in content):
             return []  # "the agency said 100,000 people had fled": a source's figure, no statement
         when = event_date([root], dates, article.published, lambda t: True)
         out = []
@@ -836,6 +837,18 @@ def _counted(subject: Token | None) -> bool:
         return False
     return (subject.like_num or subject.lemma_.lower() in ("thousand", "hundred", "million", "dozen")
             or any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num) for c in subject.children))
+
+
+def _counts_people(clause: Token) -> bool:
+    """What was said counts people: its subject, active or passive ("184 Americans had been
+    confirmed dead"), or the people its subject is "of" ("the bodies of 100 people")."""
+    subject = subject_of(clause, climb=False)
+    if subject is None:
+        subject = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    of = [g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return _counted(subject) or any(_counted(g) for g in of)
 
 
 def _spoken_about(content: list[Token], actors: ActorIndex, speaker: Actor) -> Actor | None:
