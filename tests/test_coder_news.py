@@ -1848,6 +1848,24 @@ def test_a_count_of_the_dead_told_by_a_body_is_no_statement(analyzer, said):
     assert not [e for e in found if e.event_code.startswith("01")], found
 
 
+@pytest.mark.parametrize("text, root, source, target", [
+    ("India put the water treaty with Pakistan on hold on Tuesday.", "16", "IND", None),
+    ("Egypt sent a delegation to Khartoum on Tuesday.", "04", "EGY", "SDNGOV"),
+    ("Pakistan filed a complaint with the Security Council on Tuesday.", "11", "PAK", "IGOUNO"),
+    ("The Pakistani foreign minister said Islamabad would respond to any attack.", "13", "PAKGOV", None),
+])
+def test_acts_of_diplomacy_in_their_own_words(analyzer, text, root, source, target):
+    found = events(analyzer, "Fighting went on in the north on Monday. " + text, published="2025-05-08")
+    assert [e for e in found if e.event_code.startswith(root) and code(e) == source
+            and (target is None or code(e, "target") == target)], found
+
+
+def test_responding_to_a_proposal_is_no_threat(analyzer):
+    found = events(analyzer, "Fighting went on in the north on Monday. Iran would respond to the proposal next "
+                             "week, the minister said.", published="2025-05-08")
+    assert not [e for e in found if e.event_code.startswith("13")], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

@@ -155,7 +155,7 @@ def visited(trigger: Trigger, actors: ActorIndex, places: PlaceIndex) -> list[Ar
             heads: list[Token] = []
             if child.dep_ in OBJECT_DEPS:
                 heads.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+            elif child.dep_ in ("prep", "dative") and child.lower_ in ("in", "to", "at"):  # "sent a delegation to X"
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
             for head in heads:
                 for token in head.subtree:
