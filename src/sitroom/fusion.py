@@ -203,7 +203,7 @@ def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = N
     }
     if story is not None:
         parts["story"] = min(1.0, story.similarity / STORY_FULL)
-        if story.leads and _compatible(member["event_code"][:2], event["event_code"][:2], story):
+        if story.leads and _compatible(member["event_code"], event["event_code"], story):
             softer.append(LEAD_SOFTER)
         if parts["date"] == 0.0 and _wide_dates(member, event):
             parts["date"] = 0.1
@@ -231,7 +231,7 @@ def _code_agreement(a: str, b: str, story: Story | None, softer: list[str]) -> f
         return 1.0
     if a[:2] == b[:2]:
         return 0.5
-    family = story.knowledge.family(a[:2]) if story else None
+    family = story.knowledge.family(a) if story else None
     softer.append(f"CAMEO family {family}: {a} and {b}")
     return 0.3
 
@@ -261,11 +261,11 @@ def _country_of(actor: dict[str, Any] | None) -> str | None:
     return actor.get("country") or (actor.get("code") or "")[:3] or None
 
 
-def _compatible(root: str, other: str, story: Story | None) -> bool:
-    """One root, or (inside a story) roots of one family."""
-    if root == other:
+def _compatible(code: str, other: str, story: Story | None) -> bool:
+    """One root, or (inside a story) codes of one family (`FusionKnowledge.family`)."""
+    if code[:2] == other[:2]:
         return True
-    family = story.knowledge.family(root) if story else None
+    family = story.knowledge.family(code) if story else None
     return family is not None and family == story.knowledge.family(other)  # type: ignore[union-attr]
 
 
@@ -285,7 +285,7 @@ def first_acts(records: Iterable[dict[str, Any]], knowledge: FusionKnowledge) ->
     kinds: set[str] = set()
     for record in acts:
         root = record["event_code"][:2]
-        kind = knowledge.family(root) or root
+        kind = knowledge.family(record["event_code"]) or root
         if kind not in kinds:
             kinds.add(kind)
             firsts[record["id"]] = not firsts
@@ -308,8 +308,7 @@ def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | Non
     partial record with `event_code`, `historical`, `modality` and the actors' code, name
     and country). Two leads of one story (`Story.leads`) are not kept apart by actors,
     nor is any pair when `actors` is false."""
-    root, other = member["event_code"][:2], event["event_code"][:2]
-    if not _compatible(root, other, story):
+    if not _compatible(member["event_code"], event["event_code"], story):
         return "different CAMEO roots" if story is None else "CAMEO roots of different families"
     if bool(member.get("historical")) != bool(event.get("historical")) and story is None:
         return "one is background, the other news"  # inside a story: `BACKGROUND_SOFTER`
