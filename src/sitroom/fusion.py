@@ -30,6 +30,7 @@ from typing import Any
 from .coding.tolls import reconcile
 from .knowledge.fusion_rules import FusionKnowledge
 from .records import TollReport, as_dict
+from .story import STORY_DAYS
 
 # A member joins the best-scoring candidate at or above this share of the total weight.
 THRESHOLD = 0.7
@@ -46,8 +47,12 @@ STORY_FULL = 0.5
 STORY_THRESHOLD = 0.6
 # Inside a story, days either side in which two reports may be one event when either
 # date is inferred from the article's date or less precise than a day (an outlet that
-# writes "this week", or none): the exact window is for dates both reports state.
-WIDE_DATE_WINDOW = 7
+# writes "this week", or none): the exact window is for dates both reports state. The
+# articles of one story are published up to a week apart (`story.STORY_DAYS`), and an act
+# a report states is up to DATE_WINDOW days before its report: a follow-up that retells
+# "last week's" act with no date of its own is dated by its article, up to ten days after
+# the act the first report dated (7 let such pairs go on ECB+'s dated copy; 14 added few).
+WIDE_DATE_WINDOW = STORY_DAYS + DATE_WINDOW
 # The lead: news writing puts the event an article reports first (the inverted pyramid),
 # so two articles of one story report the same event in their leads. An article's lead
 # event is its first act (`lead_members`): not a statement, appeal, meeting or
