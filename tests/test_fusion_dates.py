@@ -62,3 +62,19 @@ def test_a_follow_up_dated_by_its_article_joins_the_first_report_in_either_order
             assert [tuple(e["articles"]) for e in store.events()] == [("first", "later")]
             (event,) = store.events()
             assert event["date"] == "2024-06-01"  # the stated date beats the one taken from the article
+
+
+def test_a_date_given_by_its_month_or_year_is_every_day_of_it() -> None:
+    day = _member("first", "2024-06-24", inferred=False)
+    june = {**_member("later", "2024-06-01", inferred=False), "date_precision": "month"}
+    year = {**_member("later", "2024-01-01", inferred=False), "date_precision": "year"}
+    week = {**_member("later", "2024-06-17", inferred=False), "date_precision": "week"}
+    assert fusion.days_apart(day, june) == fusion.days_apart(june, day) == 0
+    assert fusion.days_apart(day, year) == 0
+    assert fusion.days_apart(day, week) == 1  # the week of Monday 17 June ends on the 23rd
+    assert fusion.veto(day, june) is None  # "in June" and "on June 24": one date told at two precisions
+    # the month before, the year before, and two undated reports
+    may = {**june, "date": "2024-05-01"}
+    assert fusion.days_apart(day, may) == 24 and fusion.veto(day, may) == "dates too far apart"
+    assert fusion.veto(day, {**year, "date": "2023-01-01"}) == "dates too far apart"
+    assert fusion.days_apart(day, {**june, "date": None}) is None

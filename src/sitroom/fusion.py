@@ -339,11 +339,39 @@ def veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = No
         return quick
     if _place_agreement(member.get("location"), event.get("location"), story) == 0.0:
         return "places too far apart"
-    m_day, e_day = _day(member.get("date")), _day(event.get("date"))
     window = WIDE_DATE_WINDOW if story is not None and _wide_dates(member, event) else DATE_WINDOW
-    if m_day is not None and e_day is not None and abs((m_day - e_day).days) > window:
+    gap = days_apart(member, event)
+    if gap is not None and gap > window:
         return "dates too far apart"
     return None
+
+
+def days_apart(member: dict[str, Any], event: dict[str, Any]) -> int | None:
+    """Days between two reports' dates, each taken as the span its precision names ("in
+    June 2005" is every day of that June, "in 2012" every day of that year, a week its
+    seven days): 0 when the spans meet, so that a report that gives only the month is not
+    kept apart from one that gives the day. None when either is undated."""
+    spans = [_span(r) for r in (member, event)]
+    if spans[0] is None or spans[1] is None:
+        return None
+    (first_a, last_a), (first_b, last_b) = spans
+    return max(0, (first_b - last_a).days, (first_a - last_b).days)
+
+
+def _span(record: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a record's date may be, by its precision."""
+    day = _day(record.get("date"))
+    if day is None:
+        return None
+    precision = record.get("date_precision")
+    if precision == "year":
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    if precision == "month":
+        first = day.replace(day=1)
+        return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    if precision == "week":
+        return day, day + dt.timedelta(days=6)
+    return day, day
 
 
 def _wide_dates(member: dict[str, Any], event: dict[str, Any]) -> bool:
