@@ -78,3 +78,12 @@ def test_a_date_given_by_its_month_or_year_is_every_day_of_it() -> None:
     assert fusion.days_apart(day, may) == 24 and fusion.veto(day, may) == "dates too far apart"
     assert fusion.veto(day, {**year, "date": "2023-01-01"}) == "dates too far apart"
     assert fusion.days_apart(day, {**june, "date": None}) is None
+
+
+def test_a_day_inside_a_reports_year_agrees_as_a_coarse_date_does() -> None:
+    day = _member("first", "2024-06-24", inferred=False)
+    year = {**_member("later", "2024-01-01", inferred=False), "date_precision": "year"}
+    match = fusion.score(day, year, fusion.Story(0.4, KNOWLEDGE))
+    assert match.veto is None and "date" not in match.differed and "date" not in match.agreed
+    month = {**_member("later", "2024-05-01", inferred=False), "date_precision": "month"}
+    assert "date" not in fusion.score(day, month, fusion.Story(0.4, KNOWLEDGE)).differed  # 24 days from May

@@ -444,7 +444,7 @@ def _date_agreement(member: dict[str, Any], event: dict[str, Any]) -> float:
     gap = abs((m_day - e_day).days)
     if "day" == member.get("date_precision") == event.get("date_precision"):
         return DAY_AGREEMENT[gap] if gap < len(DAY_AGREEMENT) else 0.0
-    return 0.4 if gap <= 31 else 0.0
+    return 0.4 if (days_apart(member, event) or 0) <= 31 else 0.0
 
 
 def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: Story | None = None) -> float:
