@@ -30,6 +30,7 @@ from typing import Any
 from .coding.tolls import reconcile
 from .knowledge.fusion_rules import FusionKnowledge
 from .records import TollReport, as_dict
+from .story import STORY_DAYS
 
 # A member joins the best-scoring candidate at or above this share of the total weight.
 THRESHOLD = 0.7
@@ -46,8 +47,12 @@ STORY_FULL = 0.5
 STORY_THRESHOLD = 0.6
 # Inside a story, days either side in which two reports may be one event when either
 # date is inferred from the article's date or less precise than a day (an outlet that
-# writes "this week", or none): the exact window is for dates both reports state.
-WIDE_DATE_WINDOW = 7
+# writes "this week", or none): the exact window is for dates both reports state. The
+# articles of one story are published up to a week apart (`story.STORY_DAYS`), and an act
+# a report states is up to DATE_WINDOW days before its report: a follow-up that retells
+# "last week's" act with no date of its own is dated by its article, up to ten days after
+# the act the first report dated (7 let such pairs go on ECB+'s dated copy; 14 added few).
+WIDE_DATE_WINDOW = STORY_DAYS + DATE_WINDOW
 # The lead: news writing puts the event an article reports first (the inverted pyramid),
 # so two articles of one story report the same event in their leads. An article's lead
 # event is its first act (`lead_members`): not a statement, appeal, meeting or
@@ -203,7 +208,7 @@ def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = N
     }
     if story is not None:
         parts["story"] = min(1.0, story.similarity / STORY_FULL)
-        if story.leads and _compatible(member["event_code"][:2], event["event_code"][:2], story):
+        if story.leads and _compatible(member["event_code"], event["event_code"], story):
             softer.append(LEAD_SOFTER)
         if parts["date"] == 0.0 and _wide_dates(member, event):
             parts["date"] = 0.1
@@ -231,7 +236,7 @@ def _code_agreement(a: str, b: str, story: Story | None, softer: list[str]) -> f
         return 1.0
     if a[:2] == b[:2]:
         return 0.5
-    family = story.knowledge.family(a[:2]) if story else None
+    family = story.knowledge.family(a) if story else None
     softer.append(f"CAMEO family {family}: {a} and {b}")
     return 0.3
 
@@ -261,11 +266,11 @@ def _country_of(actor: dict[str, Any] | None) -> str | None:
     return actor.get("country") or (actor.get("code") or "")[:3] or None
 
 
-def _compatible(root: str, other: str, story: Story | None) -> bool:
-    """One root, or (inside a story) roots of one family."""
-    if root == other:
+def _compatible(code: str, other: str, story: Story | None) -> bool:
+    """One root, or (inside a story) codes of one family (`FusionKnowledge.family`)."""
+    if code[:2] == other[:2]:
         return True
-    family = story.knowledge.family(root) if story else None
+    family = story.knowledge.family(code) if story else None
     return family is not None and family == story.knowledge.family(other)  # type: ignore[union-attr]
 
 
@@ -285,7 +290,7 @@ def first_acts(records: Iterable[dict[str, Any]], knowledge: FusionKnowledge) ->
     kinds: set[str] = set()
     for record in acts:
         root = record["event_code"][:2]
-        kind = knowledge.family(root) or root
+        kind = knowledge.family(record["event_code"]) or root
         if kind not in kinds:
             kinds.add(kind)
             firsts[record["id"]] = not firsts
@@ -308,8 +313,7 @@ def quick_veto(member: dict[str, Any], event: dict[str, Any], story: Story | Non
     partial record with `event_code`, `historical`, `modality` and the actors' code, name
     and country). Two leads of one story (`Story.leads`) are not kept apart by actors,
     nor is any pair when `actors` is false."""
-    root, other = member["event_code"][:2], event["event_code"][:2]
-    if not _compatible(root, other, story):
+    if not _compatible(member["event_code"], event["event_code"], story):
         return "different CAMEO roots" if story is None else "CAMEO roots of different families"
     if bool(member.get("historical")) != bool(event.get("historical")) and story is None:
         return "one is background, the other news"  # inside a story: `BACKGROUND_SOFTER`
@@ -335,11 +339,39 @@ def veto(member: dict[str, Any], event: dict[str, Any], story: Story | None = No
         return quick
     if _place_agreement(member.get("location"), event.get("location"), story) == 0.0:
         return "places too far apart"
-    m_day, e_day = _day(member.get("date")), _day(event.get("date"))
     window = WIDE_DATE_WINDOW if story is not None and _wide_dates(member, event) else DATE_WINDOW
-    if m_day is not None and e_day is not None and abs((m_day - e_day).days) > window:
+    gap = days_apart(member, event)
+    if gap is not None and gap > window:
         return "dates too far apart"
     return None
+
+
+def days_apart(member: dict[str, Any], event: dict[str, Any]) -> int | None:
+    """Days between two reports' dates, each taken as the span its precision names ("in
+    June 2005" is every day of that June, "in 2012" every day of that year, a week its
+    seven days): 0 when the spans meet, so that a report that gives only the month is not
+    kept apart from one that gives the day. None when either is undated."""
+    spans = [_span(r) for r in (member, event)]
+    if spans[0] is None or spans[1] is None:
+        return None
+    (first_a, last_a), (first_b, last_b) = spans
+    return max(0, (first_b - last_a).days, (first_a - last_b).days)
+
+
+def _span(record: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a record's date may be, by its precision."""
+    day = _day(record.get("date"))
+    if day is None:
+        return None
+    precision = record.get("date_precision")
+    if precision == "year":
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    if precision == "month":
+        first = day.replace(day=1)
+        return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    if precision == "week":
+        return day, day + dt.timedelta(days=6)
+    return day, day
 
 
 def _wide_dates(member: dict[str, Any], event: dict[str, Any]) -> bool:
@@ -412,7 +444,7 @@ def _date_agreement(member: dict[str, Any], event: dict[str, Any]) -> float:
     gap = abs((m_day - e_day).days)
     if "day" == member.get("date_precision") == event.get("date_precision"):
         return DAY_AGREEMENT[gap] if gap < len(DAY_AGREEMENT) else 0.0
-    return 0.4 if gap <= 31 else 0.0
+    return 0.4 if (days_apart(member, event) or 0) <= 31 else 0.0
 
 
 def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: Story | None = None) -> float:

@@ -4,7 +4,8 @@ Two reports of one event name the same people, groups, places and figures, whate
 words they choose for the act itself. An article's *story terms* are those: the words
 it writes capitalised inside a sentence (names of people, groups, places, ships,
 operations) and its numbers (tolls, ages, times, years), less the capitalised words that
-say nothing about the story (`story_words.tsv`). Two articles tell the same story when
+say nothing about the story (`story_words.tsv`, also in the possessive: "Saturday's") and
+single capitals (the pieces of "U.S." or "B.C.", an initial), which name nothing alone. Two articles tell the same story when
 the Jaccard similarity of their terms, estimated by datasketch's MinHash, reaches
 `STORY_THRESHOLD` (or most of the smaller one's terms are in the other: `CONTAINED`; all of
 them for a brief of a few terms: `BRIEF_TERMS`) and they were published within
@@ -81,6 +82,7 @@ MIN_TERMS = 2
 # is in it (`contains`). On ECB+ this placed briefs that had joined no story (docs/fusion.md).
 BRIEF_TERMS = 6
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.:]*\d|\d", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Saturday's" is the calendar word "Saturday"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 # A line that is an address, not prose: the page furniture of scraped articles.
 _URL_LINE = re.compile(r"https?\s*:|www\s*\.|\.\s*(?:com|org|net|html?)\b", re.IGNORECASE)
@@ -107,9 +109,9 @@ def terms(text: str, stopwords: frozenset[str]) -> frozenset[str]:
                     found.add("#" + token.replace(",", ""))
                     continue
                 low = token.casefold().strip("'’-")
-                if i == 0 or not token[0].isupper() or low in stopwords:
+                if i == 0 or not token[0].isupper() or low in stopwords or _POSSESSIVE.sub("", low) in stopwords:
                     continue  # a sentence's first word is capitalised whatever it is
-                if len(low) >= 3 or token.isupper():
+                if len(low) >= 3 or (token.isupper() and len(token) > 1):
                     found.add(low)
     return frozenset(found)
 

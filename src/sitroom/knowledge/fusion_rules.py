@@ -18,7 +18,9 @@ from ..errors import KnowledgeError
 from . import data_path
 from .tsv import alternatives, read_tsv
 
-_ROOT = re.compile(r"^[0-2][0-9]$")
+# A family lists CAMEO roots (two digits) or codes (three: one act of a root whose other
+# codes are other acts, such as 171 property destroyed, beside 173 an arrest).
+_ROOT = re.compile(r"^[0-2][0-9][0-9]?$")
 _ROLE = re.compile(r"^[A-Z]{3}$")
 _WORD = re.compile(r"^[a-z]+$")
 
@@ -35,13 +37,15 @@ class FusionKnowledge:
             return directory / name if directory else data_path(name)
 
         return cls(
-            families=_groups(path("event_families.tsv"), "family", "roots", _ROOT, "a two-digit CAMEO root"),
+            families=_groups(path("event_families.tsv"), "family", "roots", _ROOT,
+                            "a two-digit CAMEO root or a three-digit CAMEO code"),
             sides=_groups(path("actor_levels.tsv"), "side", "roles", _ROLE, "a three-letter CAMEO role code"),
             story_stopwords=_words(path("story_words.tsv")),
         )
 
-    def family(self, root: str) -> str | None:
-        return self.families.get(root)
+    def family(self, code: str) -> str | None:
+        """The family of a CAMEO code: its three-digit code's, else its root's."""
+        return self.families.get(code[:3]) or self.families.get(code[:2])
 
     def side(self, role: str | None) -> str | None:
         return self.sides.get(role or "")
