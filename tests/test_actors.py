@@ -519,3 +519,11 @@ def test_leaders_of_a_body_take_its_role(analyzer):
     analysis = analyzer.analyze(Article(id="t", text="The leader of Syria spoke on Monday.", published="2017-11-25",
                                         language="en"))
     assert [m.actor.code for m in analysis.actors] == ["SYRGOV"]
+
+
+def test_initials_cut_out_of_longer_ones_name_no_one(nlp, stage) -> None:
+    # "A U" of "A U.S. spokesman" is not "A.U.", the African Union; "The A.U. envoy" still is
+    doc = analyse(nlp, stage, "A U.S. State Department spokesman said Washington had not been involved.")
+    assert "IGOAFU" not in [m.actor.code for m in doc._.actors], doc._.actors
+    doc = analyse(nlp, stage, "The A.U. envoy met the president in Khartoum.")
+    assert "IGOAFU" in [m.actor.code for m in doc._.actors], doc._.actors

@@ -1866,6 +1866,26 @@ def test_responding_to_a_proposal_is_no_threat(analyzer):
     assert not [e for e in found if e.event_code.startswith("13")], found
 
 
+@pytest.mark.parametrize("verb", ["went on", "broke out"])
+def test_an_act_noun_subject_takes_the_day_of_its_verb(analyzer, verb):
+    found = analysed_on(analyzer, f"Troops were on alert. Fighting {verb} in the north of Niger on Monday.",
+                        "2024-04-16")
+    assert [e for e in found if e.event_code.startswith("19") and e.date == "2024-04-15"], found
+
+
+def test_a_day_between_said_and_its_clause_dates_the_saying(analyzer):
+    # the parser hangs "on Sunday" from "retake"; the threat was made on the Sunday gone
+    found = events(analyzer, "Fighting went on in the north on Monday. The junta said on Sunday it would retake "
+                             "every town it had lost.", published="2024-04-16")
+    assert [e for e in found if e.event_code.startswith("13") and e.date == "2024-04-14"], found
+
+
+def test_a_recent_day_named_in_a_clause_about_the_future_is_that_day(analyzer):
+    found = events(analyzer, "Fighting went on in the north on Monday. Iran said the April 1 air strike on its "
+                             "consulate in Damascus would not go unpunished.", published="2024-04-16")
+    assert [e for e in found if e.event_code.startswith("19") and e.date == "2024-04-01"], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

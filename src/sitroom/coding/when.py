@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_text
 from ..records import DateMention
-from ..resolve.dates import WEEKDAYS
+from ..resolve.dates import WEEKDAYS, before_the_clause
 from .syntax import definite, has_own_subject, is_past_perfect, present_perfect
 
 # A verb without a date of its own takes its governor's through these links only: a noun
@@ -104,6 +104,7 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             owner = current
         if is_report(owner):
             owner = _told_before_attribution(span, owner)
+        owner = before_the_clause(span, owner)
         out.setdefault(owner.i, mention)
         if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj") and alone \
                 and not any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree):

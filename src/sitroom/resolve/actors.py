@@ -275,6 +275,19 @@ def _joined(text: str, words: Sequence[Word], i: int, n: int, *, possessive: boo
     return True
 
 
+def _inside_initials(text: str, span: Sequence[Word]) -> bool:
+    """Initials cut out of longer ones: "A U" of "A U.S. spokesman" (as "A.U.", the African
+    Union), "S" of "U.S.": a letter the text joins to the span's first or last by a dot."""
+    if not all(len(w.text) == 1 for w in span):
+        return False
+    before, after = text[max(0, span[0].start - 2):span[0].start], text[span[-1].end:span[-1].end + 2]
+    return bool(INITIAL_BEFORE_RE.fullmatch(before) or INITIAL_AFTER_RE.fullmatch(after))
+
+
+INITIAL_BEFORE_RE = re.compile(r"[A-Za-z]\.")
+INITIAL_AFTER_RE = re.compile(r"\.[A-Za-z]")
+
+
 def _acceptable(entry: Entry, span: Sequence[Word]) -> bool:
     if entry.acronym:
         return all(w.all_caps or w.text.isdigit() for w in span)
@@ -308,7 +321,7 @@ def _exact(kb: ActorKB, text: str, words: Sequence[Word], i: int) -> tuple[int, 
     longest = kb.max_words.get(words[i].key, 0)
     for n in range(min(longest, len(words) - i), 0, -1):
         key = " ".join(w.key for w in words[i:i + n])
-        if not _joined(text, words, i, n, possessive=key in kb.possessive_keys):
+        if not _joined(text, words, i, n, possessive=key in kb.possessive_keys) or _inside_initials(text, words[i:i + n]):
             continue
         entries = [e for e in kb.entries(key) if _acceptable(e, words[i:i + n])]
         if entries:

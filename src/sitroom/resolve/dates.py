@@ -42,6 +42,9 @@ SUSPECT_BEFORE_YEAR = 1900
 # A planned event (future tense) may lie after the article's date; within this many days
 # it is plausible ("due to meet next month"), beyond it the reading is suspect.
 FUTURE_PLAUSIBLE_DAYS = 365
+# A day and month with no year, in a future clause, that fell this many days or fewer
+# before publication is that recent day: plans a year ahead give their year.
+RECENT_DAYS = 31
 # Datelines and "Published:" lines sit at the top of an article; a full date further down
 # is more likely an event's than the article's.
 INFER_WINDOW_CHARS = 1500
@@ -425,6 +428,10 @@ def _written_date(written: str, published: dt.date | None, prefer: str) -> dt.da
             return None
         if published < found:
             return found.replace(year=found.year - 1) if prefer == "past" else found
+        if prefer == "future" and (published - found).days <= RECENT_DAYS:
+            # "said the April 1 strike would not go unpunished", told on April 16: a day of
+            # the last weeks named in a clause about what will come is that day, not next year's
+            return found
         return found.replace(year=found.year + 1) if prefer == "future" else found
     return None
 
@@ -464,7 +471,21 @@ def _year(lower: str, published: dt.date | None, tense: str | None) -> tuple[str
 def clause_tense(span: Span) -> str | None:
     """past, future or present: the tense of the verb a date expression attaches to."""
     verb = _governing_verb(span)
-    return _tense_of(verb, MAX_CLIMB) if verb is not None else None
+    return _tense_of(before_the_clause(span, verb), MAX_CLIMB) if verb is not None else None
+
+
+def before_the_clause(span: Span, verb: Token) -> Token:
+    """"The junta said on Sunday it would retake the towns": a date between a verb and the
+    subject of the clause it governs belongs to that verb, whatever the parser hangs it from
+    (the clause starts at its subject, or its "that")."""
+    if verb.dep_ != "ccomp" or verb.head == verb or verb.head.pos_ not in ("VERB", "AUX"):
+        return verb
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    start = min((t.left_edge.i for t in (subject, mark) if t is not None), default=None)
+    if start is None:
+        return verb
+    return verb.head if verb.head.i < span.start and span.end <= start else verb
 
 
 def _tense_of(verb: Token, budget: int) -> str | None:
