@@ -1886,6 +1886,14 @@ def test_a_recent_day_named_in_a_clause_about_the_future_is_that_day(analyzer):
     assert [e for e in found if e.event_code.startswith("19") and e.date == "2024-04-01"], found
 
 
+def test_a_crowd_s_attack_is_a_violent_protest(analyzer):
+    lead = "Fighting went on in the north of Niger on Monday. "
+    found = events(analyzer, lead + "Protesters attacked the French embassy in Niamey on Sunday.", published="2024-04-16")
+    assert [e for e in found if e.event_code == "145" and code(e, "target") == "FRAGOV"], found
+    found = events(analyzer, lead + "Rebels attacked the French embassy in Niamey on Sunday.", published="2024-04-16")
+    assert not [e for e in found if e.event_code.startswith("14")], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

@@ -591,6 +591,10 @@ class EventStage:
                 # (but a people named by its demonym protests in the street: "Palestinians
                 # stayed away from work to protest")
                 code, rule = rules.OFFICIAL_COMPLAINT, f"{rule}+official"
+            elif code in (rules.GENERIC_FORCE, rules.GENERIC_ASSAULT) and rules.crowd(source):
+                # "protesters attacked the embassy", "a mob stormed the police station": a
+                # crowd's violence is a violent protest (145), not an armed force's attack
+                code, rule = rules.RIOT, f"{rule}+crowd"
             elif code == rules.GENERIC_FORCE and rules.one_sided(source, target):
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)

@@ -184,6 +184,17 @@ def is_private(actor: Actor) -> bool:
 # A protest lodged by a state, a government or an international body is an official
 # complaint (114), not a demonstration (141): "Pakistan summoned the envoy to protest".
 PROTEST, OFFICIAL_COMPLAINT = "141", "114"
+RIOT = "145"
+# Words for a crowd in the street: its violence is a riot or a violent protest.
+CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher"})
+
+
+def crowd(source: Actor | None) -> bool:
+    """The source is named as a crowd ("protesters", "an angry mob"), not as a party."""
+    if source is None or not source.text:
+        return False
+    last = source.text.split()[-1].lower().rstrip(".,")
+    return last in CROWD_WORDS or (last.endswith("s") and last[:-1] in CROWD_WORDS)
 
 
 def official_protest(token: Token, source: Actor | None) -> bool:
