@@ -1894,6 +1894,22 @@ def test_a_crowd_s_attack_is_a_violent_protest(analyzer):
     assert not [e for e in found if e.event_code.startswith("14")], found
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Hezbollah vowed that Israel would pay a heavy price.", "LBNRAD"),
+    ("The junta vowed to retake every town it had lost.", "SYRGOV"),
+    ("Gantz said Israel would exact a price from Iran.", "ISR"),
+])
+def test_vows_of_force_threaten(analyzer, text, source):
+    found = events(analyzer, "Fighting went on in the north of Syria on Monday. " + text, published="2024-04-16")
+    assert [e for e in found if e.event_code.startswith("13") and code(e) == source], found
+
+
+def test_a_vow_to_press_ahead_with_reforms_threatens_no_one(analyzer):
+    found = events(analyzer, "Fighting went on in the north of Syria on Monday. The president vowed to press "
+                             "ahead with reforms.", published="2024-04-16")
+    assert not [e for e in found if e.event_code.startswith("13")], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):
