@@ -527,3 +527,9 @@ def test_initials_cut_out_of_longer_ones_name_no_one(nlp, stage) -> None:
     assert "IGOAFU" not in [m.actor.code for m in doc._.actors], doc._.actors
     doc = analyse(nlp, stage, "The A.U. envoy met the president in Khartoum.")
     assert "IGOAFU" in [m.actor.code for m in doc._.actors], doc._.actors
+
+
+def test_the_plural_of_a_kind_of_armed_group_is_the_group_of_that_kind_named_last(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "M23 rebels backed by Rwandan soldiers seized Goma on Monday. Rwanda denied the "
+                              "claim. The South African army blamed the rebels for the deaths.", published="2025-01-28")
+    assert codes(doc, "the rebels") == ["CODREB"], doc._.actors

@@ -856,6 +856,14 @@ class _Resolver:
             if previous and not any(previous[-1].end <= m.start < start and _code_role(m.actor.code) == UNNAMED
                                     for m in self.mentions):
                 return [_refer(previous[-1], start, phrase.end, text, "group")]
+        if role.role in NAMED_ARMED and text.casefold().startswith("the ") and self._plural_at(phrase.end) \
+                and not phrase.modifiers:
+            # "M23 rebels took Goma ... the rebels": the definite plural of a kind of armed
+            # group is the group of that kind named last (the one a sentence was about first)
+            previous = [m for m in self.groups if m.end <= start and _kin(role.role, _code_role(m.actor.code))]
+            subjects = [m for m in previous if self._was_subject(m) or self._members_were_subject(m)]
+            if previous:
+                return [_refer((subjects or previous)[-1], start, phrase.end, text, "group")]
         pair = PAIR_RE.match(text)
         if pair and role.role == PRIVATE_PERSON:
             # "the two men had agreed", "both women": the last two people named, whatever
