@@ -1910,6 +1910,12 @@ def test_a_vow_to_press_ahead_with_reforms_threatens_no_one(analyzer):
     assert not [e for e in found if e.event_code.startswith("13")], found
 
 
+def test_a_phone_call_held_with_someone_consults_them(analyzer):
+    found = events(analyzer, "Fighting went on in the north on Monday. The US secretary of state held a phone "
+                             "call with the Rwandan president on Monday.", published="2024-04-16")
+    assert [e for e in found if e.event_code == "041" and {code(e), code(e, "target")} == {"USAGOV", "RWAGOV"}], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):
