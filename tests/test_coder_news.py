@@ -1916,6 +1916,21 @@ def test_a_phone_call_held_with_someone_consults_them(analyzer):
     assert [e for e in found if e.event_code == "041" and {code(e), code(e, "target")} == {"USAGOV", "RWAGOV"}], found
 
 
+@pytest.mark.parametrize("said", [
+    "The UN envoy said the strike on the camp could amount to a war crime.",
+    "The UN envoy said the shelling of the town constituted a crime against humanity.",
+])
+def test_saying_an_act_is_a_crime_condemns_it(analyzer, said):
+    found = events(analyzer, "Fighting went on near Tripoli on Tuesday. " + said, published="2019-07-04")
+    assert [e for e in found if e.event_code == "111" and code(e) == "IGOUNO"], found
+
+
+def test_saying_a_plan_is_a_crime_condemns_no_act(analyzer):
+    found = events(analyzer, "Fighting went on near Tripoli on Tuesday. The envoy said the plan was a crime.",
+                   published="2019-07-04")
+    assert not [e for e in found if e.event_code == "111"], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

@@ -173,6 +173,7 @@ class EventStage:
                                     helpers, nationalities))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
         out.extend(self._clefts(sent, article, actors, dates, triggers, evidence))
+        out.extend(self._judgments(sent, article, actors, dates, triggers, evidence))
         loose = None
         if orphans and not violent and not self._other_cause(sent):
             report = report_from(orphans, attribution=None, doc_id=article.id, sentence=evidence.sentence)
@@ -727,6 +728,28 @@ class EventStage:
                                evidence) for speaker in speakers)
         return out
 
+    def _judgments(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                   triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
+        """"The envoy said the strike could amount to a war crime", "said the shelling
+        constituted a crime against humanity": saying an act is a crime condemns it (111)."""
+        acts = {t.token.i for t in triggers}
+        out = []
+        for verb in sent:
+            report = verb.head
+            if verb.dep_ != "ccomp" or verb.lemma_.lower() not in JUDGING_VERBS or not _is_report(report, self.lexicon):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or not (subject.i in acts or subject.lower_ in ("it", "this", "that")):
+                continue
+            if not any(p.lemma_.lower() in CRIMES for p in _judged_as(verb)):
+                continue
+            speaker_token = subject_of(report, climb=False)
+            speakers = actors_of(speaker_token, actors) if speaker_token is not None else []
+            when = event_date([report], dates, article.published, lambda t: True)
+            out.extend(_saying("111", "condemnation:judged-a-crime", report, "condemn", speaker.actor, None, when,
+                               evidence) for speaker in speakers)
+        return out
+
     # -- freezing ------------------------------------------------------------------------
     def _freeze(self, draft: "Draft", article: Article) -> Event:
         entry = self.lexicon.code(draft.code)
@@ -898,6 +921,18 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
 # The roles that stand against a country's government: an act aimed at both the state and
 # one of these is aimed at two sides.
 OPPOSING_ROLES = (*rules.REBEL_ROLES, "OPP")
+
+
+# Verbs that say what an act is ("amounts to", "constitutes", "was") and the crimes it may be.
+JUDGING_VERBS = frozenset({"amount", "constitute", "be"})
+CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "terrorism", "violation", "violations"})
+
+
+def _judged_as(verb: Token) -> list[Token]:
+    """What an act is said to be: "amounts to X", "constitutes X", "was X"."""
+    if verb.lemma_.lower() == "amount":
+        return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr")]
 
 
 def _cleft_focus(be: Token, acts: set[int]) -> Token | None:
