@@ -1931,6 +1931,13 @@ def test_saying_a_plan_is_a_crime_condemns_no_act(analyzer):
     assert not [e for e in found if e.event_code == "111"], found
 
 
+def test_a_condemnation_of_an_act_is_aimed_at_its_doer_not_its_victims(analyzer):
+    found = events(analyzer, "Rebels killed 12 villagers near Goma on Monday. The government condemned the killing "
+                             "of the villagers.", published="2004-09-03")
+    [condemned] = [e for e in found if e.event_code.startswith("11")]
+    assert code(condemned, "target") == "REB", found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

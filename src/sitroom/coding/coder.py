@@ -624,6 +624,7 @@ class EventStage:
                 # "X said it had not carried out the strike": X denies responsibility
                 out.append(self._denial(report.actor, report, when, evidence, trigger))
                 continue
+            about = self._about(trigger, trigger_at) if code.startswith(DISAPPROVAL_ROOT) else None
             out.append(Draft(
                 code=code,
                 rule=rule,
@@ -631,7 +632,9 @@ class EventStage:
                 lemma=trigger.token.lemma_.lower(),
                 anchor=trigger.token.idx,
                 source=source,
-                target=target,
+                # "condemned the hostage-taking": a disapproval of an act is aimed at its doer
+                # (merge.aim_at_doers), not at the victims its noun names
+                target=None if about is not None else target,
                 **{**when.draft_fields(), **({"historical": True} if habitual else {})},
                 place=place.place if place else None,
                 tolls=[toll] if toll else [],
@@ -643,7 +646,7 @@ class EventStage:
                 anaphoric=rules.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
                 subordinate=rules.subordinate(trigger),
                 summary=rules.counted_plural(trigger.token),
-                about=self._about(trigger, trigger_at) if code.startswith(DISAPPROVAL_ROOT) else None,
+                about=about,
             ))
         kept = []
         for draft in out:
