@@ -1938,6 +1938,12 @@ def test_a_condemnation_of_an_act_is_aimed_at_its_doer_not_its_victims(analyzer)
     assert code(condemned, "target") == "REB", found
 
 
+def test_the_embassies_of_a_list_of_countries_are_one_target_each(analyzer):
+    found = events(analyzer, "Fighting went on in Goma on Monday. Protesters attacked the embassies of Rwanda, "
+                             "France and Belgium in Kinshasa on Tuesday.", published="2025-01-29")
+    assert {(code(e, "target") or "")[:3] for e in found if e.event_code == "145"} == {"RWA", "FRA", "BEL"}, found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

@@ -136,6 +136,7 @@ def fellow_parties(argument: Argument, index: ActorIndex) -> list[Argument]:
 COLLECTIVE_HEADS = frozenset({
     "government", "leader", "minister", "president", "force", "army", "delegation", "official",
     "representative", "envoy", "ambassador", "foreign minister", "head", "member",
+    "embassy", "consulate", "diplomat", "troop", "soldier",
 })
 
 
