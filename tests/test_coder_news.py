@@ -1944,6 +1944,12 @@ def test_the_embassies_of_a_list_of_countries_are_one_target_each(analyzer):
     assert {(code(e, "target") or "")[:3] for e in found if e.event_code == "145"} == {"RWA", "FRA", "BEL"}, found
 
 
+def test_solidarity_expressed_with_a_country_supports_it(analyzer):
+    found = events(analyzer, "Fighting went on in the north on Monday. The governments of Venezuela, Peru and Mexico "
+                             "expressed solidarity with Colombia on Friday.", published="2025-01-29")
+    assert {code(e)[:3] for e in found if e.event_code == "051" and code(e, "target") == "COL"} == {"VEN", "PER", "MEX"}
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):
