@@ -1950,6 +1950,17 @@ def test_solidarity_expressed_with_a_country_supports_it(analyzer):
     assert {code(e)[:3] for e in found if e.event_code == "051" and code(e, "target") == "COL"} == {"VEN", "PER", "MEX"}
 
 
+def test_backing_an_effort_supports_it_and_revoking_agreements_cuts_ties(analyzer):
+    lead = "Fighting went on in Niger on Monday. "
+    found = events(analyzer, lead + "France said it backed ECOWAS efforts to restore order.", published="2023-08-11")
+    assert [e for e in found if e.event_code == "051" and code(e) == "FRA" and code(e, "target") == "IGOWAF"], found
+    found = events(analyzer, lead + "The army backed down on Thursday.", published="2023-08-11")
+    assert not [e for e in found if e.event_code == "051"], found
+    found = events(analyzer, lead + "Niger's junta revoked military agreements with France on Thursday.",
+                   published="2023-08-11")
+    assert [e for e in found if e.event_code.startswith("16") and code(e) == "NERGOV"], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):
