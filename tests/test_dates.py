@@ -72,9 +72,18 @@ def test_resolve_weekday(published, weekday, tense, expected):
     ("in 2015", None, ("2015-01-01", "year", "in")),
     ("since 2011", None, ("2011-01-01", "year", "since")),
     ("2016", None, ("2016-01-01", "year", "in")),
+    ("the weekend", "past", ("2024-11-30", "week", "in")),     # "stormed the prisons over the weekend"
+    ("the weekend", "future", ("2024-12-07", "week", "in")),   # "will meet over the weekend"
+    ("April 1", "future", ("2025-04-01", "day", "on")),        # long past: next year's
+    ("November 20", "future", ("2024-11-20", "day", "on")),    # "the November 20 strike would not go unpunished"
 ])
 def test_resolve_expression(text, tense, expected):
     assert resolve_expression(text, dt.date(2024, 12, 1), tense) == expected
+
+
+def test_the_weekend_is_found_after_over_during_or_at(nlp):
+    found = dates_in(nlp, "Gangs stormed two prisons over the weekend. The weekend was quiet.", "2024-03-04")
+    assert [(m.text, m.value) for m in found.values()] == [("the weekend", "2024-03-02")]
 
 
 def test_relative_expressions_need_a_published_date_but_absolute_ones_do_not():

@@ -86,6 +86,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("relative", r"(?i)\b(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past)\s+"
                      r"(?:week|weekend|month|year|morning|afternoon|evening|night)\b"),
         ("relative", r"(?i)\b(?:yesterday|today|tonight)\b"),
+        # "stormed the prisons over the weekend": the weekend told without "this" or "last"
+        ("relative", r"(?i)(?:(?<=\bover )|(?<=\bduring )|(?<=\bat ))the\s+weekend\b"),
         ("ago", r"(?i)\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                 r"(?:days?|weeks?|months?|years?)\s+ago\b"),
         ("weekday", rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ll]ate|[Ee]arly|[Oo]vernight)\s+)?{_WEEKDAY_RE}"
@@ -108,6 +110,7 @@ NEEDED: tuple[re.Pattern[str] | None, ...] = (
     _MONTH_WORD, _MONTH_WORD,  # monthday
     _MONTH_WORD,  # monthyear
     None, None,  # relative: most texts hold "last" or "today"
+    re.compile("weekend", re.IGNORECASE),  # relative: "over the weekend"
     re.compile("ago", re.IGNORECASE),  # ago
     re.compile("day"),  # weekday: every weekday's name ends so
     _MONTH_WORD,  # month
@@ -178,6 +181,7 @@ STARTS: tuple[Callable[[str], Iterable[int] | None] | None, ...] = (
     _at(rf"{_WEEKDAYS}|{_MONTH_STARTS}"), _at(rf"{_WEEKDAYS}|the|\d+"),  # monthday
     _at(rf"early|late|mid|{_MONTH_STARTS}"),  # monthyear
     _at_any_case("earl|late|this|last|next|past"), _at_any_case("yesterday|today|tonight"),  # relative
+    _at_any_case("the"),  # relative: "over the weekend"
     None,  # ago
     _at(rf"Last|last|Next|next|This|this|Late|late|Early|early|Overnight|overnight|{_WEEKDAYS}"),  # weekday
     _before_full_month,  # month
@@ -282,7 +286,7 @@ def _iso(lower: str, published: dt.date | None, tense: str | None) -> tuple[str 
 
 
 def _relative(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
-    match = re.fullmatch(r"(?:(earlier|later|late|early)\s+)?(?:(this|last|next|past)\s+)?"
+    match = re.fullmatch(r"(?:(earlier|later|late|early)\s+)?(?:(this|last|next|past|the)\s+)?"
                          r"(yesterday|today|tonight|week|weekend|month|year|morning|afternoon|evening|night)",
                          lower)
     if match is None or (match[2] is None and match[3] not in ("yesterday", "today", "tonight")):
@@ -301,7 +305,8 @@ def _relative(lower: str, published: dt.date | None, tense: str | None) -> tuple
         return (monday + dt.timedelta(weeks=step)).isoformat(), "week"
     if unit == "weekend":
         # a weekend is dated by its Saturday, at week precision (it spans two days)
-        saturday = resolve_weekday(5, published, "future" if step > 0 else "past")
+        ahead = step > 0 or (which == "the" and tense == "future")  # "will meet over the weekend"
+        saturday = resolve_weekday(5, published, "future" if ahead else "past")
         return saturday.isoformat(), "week"
     if unit == "month":
         month_index = published.year * 12 + published.month - 1 + step
