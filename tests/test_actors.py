@@ -533,3 +533,12 @@ def test_the_plural_of_a_kind_of_armed_group_is_the_group_of_that_kind_named_las
     doc = analyse(nlp, stage, "M23 rebels backed by Rwandan soldiers seized Goma on Monday. Rwanda denied the "
                               "claim. The South African army blamed the rebels for the deaths.", published="2025-01-28")
     assert codes(doc, "the rebels") == ["CODREB"], doc._.actors
+
+
+def test_it_said_by_a_body_s_official_is_that_body(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "Israel rejected the plan on Sunday. A senior official of Hamas said it would not "
+                              "accept any deal.", published="2024-06-10")
+    assert codes(doc, "it") == ["PSERAD"], doc._.actors
+    doc = analyse(nlp, stage, "Israel rejected the plan on Sunday. The army said it would not accept any deal.",
+                  published="2024-06-10")
+    assert codes(doc, "it") == ["ISRMIL"], doc._.actors

@@ -1097,6 +1097,11 @@ class _Resolver:
                 continue
             candidates = [m for m in pool if m.end <= token.idx and token.idx - m.end <= PRONOUN_REACH
                           and m.actor.code]
+            body = self._speakers_body(token, ordered) if word in IT_PRONOUNS else None
+            if body is not None:
+                # "a senior official of Hamas said it would not accept any deal": the body its
+                # official speaks for, not the last country named
+                candidates = [body]
             if candidates and word in PERSON_PRONOUNS and _closing_speaker(token):
                 # "X is due to meet President Y on Tuesday, his office said": the office that
                 # closes the sentence is its subject's, not the last person named
@@ -1105,6 +1110,24 @@ class _Resolver:
             if candidates:
                 out.append(_refer(candidates[-1], token.idx, token.idx + len(token.text), token.text, "pronoun"))
         return out
+
+    def _speakers_body(self, pronoun: Token, ordered: list[ActorMention]) -> ActorMention | None:
+        """The body whose member or official says what "it" does: the subject of a report verb
+        that is a person's role holding a group's or a state's name ("a Hamas official", "a
+        spokesman for the ministry", "an official of the movement")."""
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in CLOSING_REPORT_VERBS:
+            return None
+        speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.i > pronoun.i:
+            return None
+        start, end = speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge)
+        inside = [m for m in ordered if start <= m.start and m.end <= end and m.actor.code]
+        head = [m for m in inside if m.start <= speaker.idx < m.end]
+        if not head or head[-1].kind not in ("role", "compound", "title"):
+            return None  # "the army said it ...": the speaker itself is "it"
+        bodies = [m for m in inside if m is not head[-1] and (m in self.groups or m.kind in ("group", "igo", "alias"))]
+        return bodies[-1] if bodies else None
 
     def _aliases(self) -> list[ActorMention]:
         """The short names an article gives a group it has named in full, wherever they
