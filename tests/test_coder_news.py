@@ -1961,6 +1961,12 @@ def test_backing_an_effort_supports_it_and_revoking_agreements_cuts_ties(analyze
     assert [e for e in found if e.event_code.startswith("16") and code(e) == "NERGOV"], found
 
 
+def test_maiming_someone_is_an_assault(analyzer):
+    found = events(analyzer, "Police were on alert. Gunmen maimed two farmers near the village on Monday.",
+                   published="1990-03-06")
+    assert [e for e in found if e.event_code == "182" and code(e) == "UAF"], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):
