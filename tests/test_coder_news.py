@@ -1967,6 +1967,16 @@ def test_maiming_someone_is_an_assault(analyzer):
     assert [e for e in found if e.event_code == "182" and code(e) == "UAF"], found
 
 
+def test_a_state_s_raid_on_premises_with_no_one_hurt_is_a_search(analyzer):
+    lead = "Police were on alert in Lima. "
+    found = events(analyzer, lead + "Police raided a house in the suburbs on Monday and seized documents.",
+                   published="1990-03-06")
+    assert [e for e in found if e.event_code == "170" and code(e) == "PERCOP"], found
+    assert not [e for e in found if e.event_code[:2] in ("18", "19")], found
+    found = events(analyzer, lead + "Rebels raided a farm near the village on Monday.", published="1990-03-06")
+    assert [e for e in found if e.event_code.startswith("19")], found
+
+
 def test_an_attack_made_in_a_speech_is_criticism(analyzer):
     for text in ("The president attacked the reform programme in several public speeches.",
                  "In an interview on Sunday, the minister attacked the opposition."):

@@ -592,6 +592,9 @@ class EventStage:
                 # (but a people named by its demonym protests in the street: "Palestinians
                 # stayed away from work to protest")
                 code, rule = rules.OFFICIAL_COMPLAINT, f"{rule}+official"
+            elif code[:2] in VIOLENT_ROOTS and rules.search_raid(trigger.token, source, toll):
+                # "police raided a house in the suburbs": a search, coercion (17), not an attack
+                code, rule = rules.SEARCH, f"{rule}+search"
             elif code in (rules.GENERIC_FORCE, rules.GENERIC_ASSAULT) and rules.crowd(source):
                 # "protesters attacked the embassy", "a mob stormed the police station": a
                 # crowd's violence is a violent protest (145), not an armed force's attack

@@ -282,6 +282,28 @@ def both_fight(source: Actor | None, target: Actor | None) -> bool:
     return role(source) in FIGHTING_ROLES and role(target) in FIGHTING_ROLES
 
 
+# What a state's police or troops search when they raid it: premises, not an enemy.
+PREMISES = frozenset({"house", "home", "farm", "estate", "ranch", "laboratory", "lab", "office", "headquarters",
+                      "building", "property", "warehouse", "premises", "residence", "apartment", "flat", "shop",
+                      "store", "newspaper", "church", "university", "campus", "hotel"})
+STATE_SEARCHERS = ("COP", "MIL", "GOV", "SPY", "JUD")
+SEARCH = "170"
+
+
+def search_raid(token: Token, source: Actor | None, toll: TollReport | None) -> bool:
+    """"Police raided a house in the suburbs", "troops raided three farms owned by the drug
+    baron": a state's police or troops raiding premises, with no one killed or hurt, search
+    them (coercion, 17), they do not attack (19)."""
+    if token.lemma_.lower() != "raid" or toll is not None or role(source) not in STATE_SEARCHERS:
+        return False
+    if token.pos_ == "VERB":
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+    else:
+        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of") for g in c.children
+                   if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in PREMISES for o in objects)
+
+
 def state_force(actor: Actor | None) -> bool:
     """A state's armed forces ("Russian aircraft", "Serb forces")."""
     return role(actor) == "MIL"
