@@ -1961,12 +1961,6 @@ def test_backing_an_effort_supports_it_and_revoking_agreements_cuts_ties(analyze
     assert [e for e in found if e.event_code.startswith("16") and code(e) == "NERGOV"], found
 
 
-def test_maiming_someone_is_an_assault(analyzer):
-    found = events(analyzer, "Police were on alert. Gunmen maimed two farmers near the village on Monday.",
-                   published="1990-03-06")
-    assert [e for e in found if e.event_code == "182" and code(e) == "UAF"], found
-
-
 def test_a_state_s_raid_on_premises_with_no_one_hurt_is_a_search(analyzer):
     lead = "Police were on alert in Lima. "
     found = events(analyzer, lead + "Police raided a house in the suburbs on Monday and seized documents.",
