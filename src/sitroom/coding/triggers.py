@@ -134,7 +134,9 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
         if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("that", "which") for c in children):
             objects.append(token.head)  # "gutted by a fire that was set in its vestry": the pronoun's antecedent
         # "called the bombing a cowardly act": the parse may hang the predicate on the object
-        objects += [a for o in list(objects) for a in o.children if a.dep_ == "appos"]
+        # (of a direct object only: a passive subject's apposition says who the victim is,
+        # "Ballardo, a 30-year-old man, was shot")
+        objects += [a for o in list(objects) if o.dep_ == "dobj" for a in o.children if a.dep_ == "appos"]
         # "handed over 700 kg of medicine": the measured thing; "called it an act of cowardice"
         objects += [g for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]
