@@ -137,7 +137,7 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
         # (of a direct object only: a passive subject's apposition says who the victim is,
         # "Ballardo, a 30-year-old man, was shot")
         objects += [a for o in list(objects) if o.dep_ == "dobj" for a in o.children if a.dep_ == "appos"]
-        # "handed over 700 kg of medicine": the measured thing; "called it an act of cowardice"
+        # "delivered 40 tonnes of flour": the measured thing; "called it an act of cowardice"
         objects += [g for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]
         # the object, its modifiers and what it is coordinated with ("fired tear gas and water

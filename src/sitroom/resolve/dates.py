@@ -360,6 +360,20 @@ def _month_number(word: str) -> int | None:
     return MONTH_ABBREVIATIONS.get(word)
 
 
+def _recent(day: dt.date, published: dt.date | None, has_year: bool) -> dt.date:
+    """"Said the April 1 strike would not go unpunished", told on April 16: a day and month
+    named with no year in a clause about what will come, read as next year's (as dateparser
+    reads a future clause), is the same day of the last weeks when that fell within
+    RECENT_DAYS before publication: plans a year ahead give their year."""
+    if has_year or published is None or day <= published:
+        return day
+    try:
+        earlier = day.replace(year=day.year - 1)
+    except ValueError:
+        return day  # the 29th of February
+    return earlier if 0 <= (published - earlier).days <= RECENT_DAYS else day
+
+
 def _absolute(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
     """Day-level dates with a month name or in numeric form, read by dateparser."""
     has_year = re.search(rf"\b{_YEAR_RE}\b", lower) is not None
@@ -389,11 +403,11 @@ def _absolute(lower: str, published: dt.date | None, tense: str | None) -> tuple
     written = lower.replace(".", "")
     day = _written_date(written, published, str(settings["PREFER_DATES_FROM"]))
     if day is not None:
-        return day.isoformat(), "day"
+        return _recent(day, published, has_year).isoformat(), "day"
     parsed = dateparser.parse(written, languages=["en"], settings=settings)
     if parsed is None:
         return None
-    return parsed.date().isoformat(), "day"
+    return _recent(parsed.date(), published, has_year).isoformat(), "day"
 
 
 # A day and month ("28 november", "monday, nov 28th"), with or without a year, as
@@ -433,10 +447,6 @@ def _written_date(written: str, published: dt.date | None, prefer: str) -> dt.da
             return None
         if published < found:
             return found.replace(year=found.year - 1) if prefer == "past" else found
-        if prefer == "future" and (published - found).days <= RECENT_DAYS:
-            # "said the April 1 strike would not go unpunished", told on April 16: a day of
-            # the last weeks named in a clause about what will come is that day, not next year's
-            return found
         return found.replace(year=found.year + 1) if prefer == "future" else found
     return None
 
