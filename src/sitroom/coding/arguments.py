@@ -462,7 +462,8 @@ def targets(
                 obj = controlled_patient(token)  # "fled after being attacked by rebels"
             if obj is None:
                 # "will hold the government accountable": the subject of the small clause
-                obj = next((g for c in token.children if small_clause(c) for g in c.children if g.dep_ == "nsubj"), None)
+                obj = next((g for c in token.children if small_clause(c)
+                            for g in c.children if g.dep_ == "nsubj"), None)
             if obj is not None:
                 # "shelled positions held by the militia": the object's holder; a victim
                 # the knowledge does not know ("gunmen shot Juan Perez") is still the target

@@ -603,9 +603,9 @@ class EventStage:
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)
                 code, rule = rules.GENERIC_ASSAULT, f"{rule}+one-sided"
-            if mode in ("planned", "hypothetical") and source is not None and trigger.token.dep_ != "attr" and not rules.arranged(
-                    trigger.token, violent=violent, is_light=is_light,
-                    is_attempt=lambda w: lexicon.has_frame(w, "vehicle")):
+            if mode in ("planned", "hypothetical") and source is not None and trigger.token.dep_ != "attr" \
+                    and not rules.arranged(trigger.token, violent=violent, is_light=is_light,
+                                           is_attempt=lambda w: lexicon.has_frame(w, "vehicle")):
                 # CAMEO codes an announced act as the intent or threat to do it: a planned
                 # visit is 036, "will impose sanctions" is 132, "would strike" is 138 (but "it
                 # would be a massacre" names what an act would be, announced by nobody)
@@ -937,7 +937,8 @@ CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "te
 def _judged_as(verb: Token) -> list[Token]:
     """What an act is said to be: "amounts to X", "constitutes X", "was X"."""
     if verb.lemma_.lower() == "amount":
-        return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children if g.dep_ == "pobj"]
     return [c for c in verb.children if c.dep_ in ("dobj", "attr")]
 
 

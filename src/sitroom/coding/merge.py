@@ -25,7 +25,7 @@ ARMED_GROUPS = frozenset({"REB", "INS", "RAD"})
 # Roles of actors that are not the state, whose country code they bear: its rebels,
 # insurgents, radicals, opposition, people and private bodies.
 NON_STATE_ROLES = frozenset({"REB", "INS", "RAD", "OPP", "CVL", "UAF", "CRM", "NGO", "MED", "BUS", "LAB",
-                               "REF", "REL", "EDU"})
+                             "REF", "REL", "EDU"})
 # Codes of three letters that are roles, not countries ("REB": rebels of no named country).
 ROLE_CODES = NON_STATE_ROLES | frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "HLH", "AGR", "IGO"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
