@@ -22,7 +22,7 @@ from .draft import Draft, event_id
 from .frames import Report, modality, report_of
 from .merge import aim_at_doers, fold_property, merge_events
 from .scene import inherit_scene, place_in_country
-from .syntax import clause_top, is_passive, subject_of, told_past
+from .syntax import clause_top, is_passive, passive_subject, subject_of, told_past
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
 from .when import EventDate, attach, days_apart, event_date, from_act, relative_days
@@ -724,14 +724,11 @@ class EventStage:
                 focus, rule = _one_behind(be, acts), "accusation:behind"
             if focus is None:
                 continue
-            subject = subject_of(report, climb=False)
-            speakers = actors_of(subject, actors) if subject is not None else []
+            speakers, when = _speakers(report, actors, dates, article)
             accused = actors_of(focus, actors)
-            if not speakers or not accused:
-                continue
-            when = event_date([report], dates, article.published, lambda t: True)
-            out.extend(_saying("112", rule, report, "accuse", speaker.actor, accused[0].actor, when,
-                               evidence) for speaker in speakers)
+            if accused:
+                out.extend(_saying("112", rule, report, "accuse", speaker.actor, accused[0].actor, when,
+                                   evidence) for speaker in speakers)
         return out
 
     def _judgments(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
@@ -749,9 +746,7 @@ class EventStage:
                 continue
             if not any(p.lemma_.lower() in CRIMES for p in _judged_as(verb)):
                 continue
-            speaker_token = subject_of(report, climb=False)
-            speakers = actors_of(speaker_token, actors) if speaker_token is not None else []
-            when = event_date([report], dates, article.published, lambda t: True)
+            speakers, when = _speakers(report, actors, dates, article)
             out.extend(_saying("111", "condemnation:judged-a-crime", report, "condemn", speaker.actor, None, when,
                                evidence) for speaker in speakers)
         return out
@@ -875,9 +870,7 @@ def _counted(subject: Token | None) -> bool:
 def _counts_people(clause: Token) -> bool:
     """What was said counts people: its subject, active or passive ("184 Americans had been
     confirmed dead"), or the people its subject is "of" ("the bodies of 100 people")."""
-    subject = subject_of(clause, climb=False)
-    if subject is None:
-        subject = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    subject = subject_of(clause, climb=False) or passive_subject(clause)
     if subject is None:
         return False
     of = [g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
@@ -927,6 +920,13 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
 # The roles that stand against a country's government: an act aimed at both the state and
 # one of these is aimed at two sides.
 OPPOSING_ROLES = (*rules.REBEL_ROLES, "OPP")
+
+
+def _speakers(report: Token, actors: ActorIndex, dates: dict, article: Article) -> tuple[list[Argument], EventDate]:
+    """Who says what a report verb governs (its own subject), and the day of the saying."""
+    subject = subject_of(report, climb=False)
+    speakers = actors_of(subject, actors) if subject is not None else []
+    return speakers, event_date([report], dates, article.published, lambda t: True)
 
 
 # Verbs that say what an act is ("amounts to", "constitutes", "was") and the crimes it may be.

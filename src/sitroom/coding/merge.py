@@ -26,8 +26,6 @@ ARMED_GROUPS = frozenset({"REB", "INS", "RAD"})
 # insurgents, radicals, opposition, people and private bodies.
 NON_STATE_ROLES = frozenset({"REB", "INS", "RAD", "OPP", "CVL", "UAF", "CRM", "NGO", "MED", "BUS", "LAB",
                              "REF", "REL", "EDU"})
-# Codes of three letters that are roles, not countries ("REB": rebels of no named country).
-ROLE_CODES = NON_STATE_ROLES | frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "HLH", "AGR", "IGO"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Words that count the toll of an event told before ("19 people had been killed").
 TOLL_LEMMAS = frozenset({"kill", "die", "wound", "injure", "dead", "death", "casualty"})
@@ -241,7 +239,7 @@ def _trip_and_its_talks(a: "Draft", b: "Draft") -> bool:
 
 def _actors_agree(a: "Draft", b: "Draft") -> bool:
     if (not a.violent and not b.violent and a.source is not None and b.source is not None
-            and _state_and_outsider(a.source.code or "", b.source.code or "")):
+            and (_state_and_outsider(a.source, b.source) or _state_and_outsider(b.source, a.source))):
         # "Pakistan denied any role ... Lashkar-e-Taiba denied involvement": a state and a
         # group outside it that bears its country's code are two speakers
         return False
@@ -269,9 +267,11 @@ def _agree(x: Actor | None, y: Actor | None, unknown_ok: bool) -> bool:
     return x.name == y.name
 
 
-def _state_and_outsider(x: str, y: str) -> bool:
-    bare, placed = sorted((x, y), key=len)
-    return len(bare) == 3 and len(placed) >= 6 and placed[3:6] in NON_STATE_ROLES and bare not in ROLE_CODES
+def _state_and_outsider(state: Actor, other: Actor) -> bool:
+    """`state` is a country as such ("Pakistan": its code is its country's) and `other` a
+    group of that country outside the state ("PAKRAD")."""
+    return (bool(state.country) and state.code == state.country and other.country == state.country
+            and (other.code or "")[3:6] in NON_STATE_ROLES)
 
 
 def places_agree(x: Place | None, y: Place | None) -> bool:
