@@ -71,3 +71,15 @@ def test_a_no_event_row_loads_and_a_code_of_dashes_does_not(copy):
     path.write_text(path.read_text() + "roar\tV\t\t--\tnone\t\n")
     with pytest.raises(KnowledgeError, match="code '--' is not in cameo.tsv"):
         EventLexicon.load(copy)
+
+
+def test_one_row_may_serve_several_lemmas(copy):
+    path = copy / "triggers.tsv"
+    path.write_text(path.read_text() + "pummel|batter\tV\tobj:town|village\t195\tdobj\t\n")
+    lexicon = EventLexicon.load(copy)
+    for lemma in ("pummel", "batter"):
+        [rule] = [r for r in lexicon.triggers[lemma] if r.condition == ("obj", frozenset({"town", "village"}))]
+        assert rule.code == "195" and rule.name.startswith(f"triggers.tsv:{len(path.read_text().splitlines())}:{lemma}")
+    path.write_text(path.read_text() + "explode|detonate\tV\t\t183\tnone\tviolence\n")
+    with pytest.raises(KnowledgeError, match="'explode' already has a row without a condition"):
+        EventLexicon.load(copy)

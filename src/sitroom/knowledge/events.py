@@ -130,22 +130,24 @@ def _load_triggers(path: Path, codes: dict[str, CameoCode]) -> dict[str, tuple[T
         unknown = flags - FLAGS
         if unknown:
             raise KnowledgeError(str(path), f"unknown flag(s) {', '.join(sorted(unknown))}", line)
-        rule = TriggerRule(
-            lemma=row["lemma"].lower(),
-            pos=POS_VALUES[row["pos"]],
-            condition=condition,
-            code=row["code"],
-            targets=tuple(targets),
-            flags=flags,
-            line=line,
-        )
-        shadowing = next((r for r in by_lemma[rule.lemma] if _general(r) and _general(rule) and set(r.pos) & set(rule.pos)),
-                         None)
-        if shadowing is not None:
-            # only the first general row of a lemma is ever tried: a second one is dead
-            raise KnowledgeError(str(path), f"{rule.lemma!r} already has a row without a condition (line "
-                                 f"{shadowing.line}) for the same part of speech: this row would never fire", line)
-        by_lemma[rule.lemma].append(rule)
+        # one row may serve several lemmas that share everything else ("call|describe|brand")
+        for lemma in alternatives(row["lemma"]):
+            rule = TriggerRule(
+                lemma=lemma.lower(),
+                pos=POS_VALUES[row["pos"]],
+                condition=condition,
+                code=row["code"],
+                targets=tuple(targets),
+                flags=flags,
+                line=line,
+            )
+            shadowing = next((r for r in by_lemma[rule.lemma]
+                              if _general(r) and _general(rule) and set(r.pos) & set(rule.pos)), None)
+            if shadowing is not None:
+                # only the first general row of a lemma is ever tried: a second one is dead
+                raise KnowledgeError(str(path), f"{rule.lemma!r} already has a row without a condition (line "
+                                     f"{shadowing.line}) for the same part of speech: this row would never fire", line)
+            by_lemma[rule.lemma].append(rule)
     return {lemma: tuple(rules) for lemma, rules in by_lemma.items()}
 
 
