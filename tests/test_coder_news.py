@@ -611,6 +611,9 @@ def test_a_rebel_offensive_with_no_target_named_is_against_the_states_forces(ana
     ("The crash killed 54 of the 60 passengers on board, the airline said on Monday.", None),
     ("Six passengers were killed in the crash near Tegucigalpa on Monday.", None),
     ("A powerful earthquake struck the region on Monday, killing at least 40 people.", None),
+    # a measure before the noun may be parsed as a second subject: the quake is still one
+    ("A magnitude 6.1 earthquake struck northern Peru on Sunday, officials said.", None),
+    ("A magnitude 5.8 earthquake struck central Chile on Tuesday.", None),
     # nor what a disease, hunger or the cold kills; fire from weapons is an act
     ("Cholera has killed 85 people in the camps since March, the health ministry said.",
      "Artillery fire killed three soldiers near the border on Monday."),

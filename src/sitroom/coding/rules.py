@@ -461,7 +461,13 @@ def caused_by(verb: Token, is_kind: Callable[[str], bool], *, tolls_only: bool =
     if tolls_only and verb.lemma_.lower() not in TOLL_LEMMAS:
         return False
     subject = subject_of(verb)
-    return subject is not None and is_kind(subject.lemma_.lower())
+    if subject is None:
+        return False
+    # "a magnitude 6.1 earthquake struck": the small parser may give the verb two subjects,
+    # or hang the noun on the measure as an apposition
+    subjects = [subject, *(c for c in subject.head.children if c.dep_ == "nsubj" and c != subject),
+                *(c for c in subject.children if c.dep_ == "appos")]
+    return any(is_kind(s.lemma_.lower()) for s in subjects)
 
 
 def after_a(verb: Token, is_kind: Callable[[str], bool]) -> bool:
