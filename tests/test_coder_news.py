@@ -2650,3 +2650,27 @@ def test_saying_it_was_they_who_did_it_accuses_them(analyzer):
     assert [(code(e), code(e, "target"), e.date) for e in found if e.event_code == "112"] == [
         ("MIL", "REB", "2014-06-10")], found
     assert not [e for e in events(analyzer, "He said it was a good day.") if e.event_code.startswith("11")]
+
+
+def test_an_envoy_is_sent_by_his_state_not_by_the_body_he_is_sent_to(analyzer):
+    asking = events(analyzer, "Kenya's ambassador to the United Nations, Martin Kimani, wrote to the Security "
+                              "Council asking it to condemn the attack.")
+    assert [code(e) for e in asking if e.event_code == "020"] == ["KENGOV"], asking
+    warning = events(analyzer, "Iran's mission to the United Nations said the matter was closed, but warned "
+                               "that Tehran's response would be far more severe if Israel retaliated.")
+    assert [code(e) for e in warning if e.event_code.startswith("13")] == ["IRN"], warning
+    # an adviser to a president works for him: his side, not the host's
+    adviser = events(analyzer, "A senior adviser to President Ruto accused the opposition of inciting violence on Monday.")
+    assert [code(e) for e in adviser if e.event_code == "112"] == ["KENGOV"], adviser
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # the date glued onto the subject made "gunmen" the object of "On"
+    ("On Sunday gunmen of the movement stormed a police station in Kidal and abducted six officers.", "stormed"),
+    # "after" opening a clause, read as a preposition with "insurgents" as its object
+    ("The crackdown began after insurgents of the Karen Mountain Liberation Army (KMLA) attacked some 30 "
+     "police posts in Kayin state on Sunday.", "attacked"),
+])
+def test_a_subject_the_parser_hung_on_a_preposition_still_does_the_act(analyzer, text, trigger):
+    found = [e for e in events(analyzer, text, published="2023-05-02") if e.trigger == trigger]
+    assert found and all(code(e) for e in found), found

@@ -178,7 +178,16 @@ def _with_possessor(mention: ActorMention, head: Token, index: ActorIndex) -> Ac
                         antecedent=(owner[0].start, owner[0].end))
 
 
+# Envoys and missions sent to a state or a body: what follows "to" receives them and does not
+# send them ("Kenya's ambassador to the United Nations", "Iran's mission to the UN").
+ENVOY_HEADS = frozenset({"ambassador", "envoy", "mission", "delegation", "delegate", "representative",
+                         "emissary", "embassy", "consul", "attache", "observer"})
+
+
 def _best(head: Token, tokens: list[Token], index: ActorIndex) -> ActorMention | None:
+    if head.lemma_.lower() in ENVOY_HEADS:
+        hosts = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree}
+        tokens = [t for t in tokens if t.i not in hosts]
     mentions = index.in_tokens(tokens)
     if not mentions:
         return None

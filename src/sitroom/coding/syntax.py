@@ -47,6 +47,38 @@ def _nominal_subject(subject: Token) -> Token:
                  and c.pos_ in ("NOUN", "PROPN")), subject)
 
 
+# Words that open a clause but that the small parser reads as prepositions ("after insurgents
+# attacked the posts"), and prepositions of time or place whose date or town it glues onto the
+# subject that follows ("On Wednesday gunmen stormed", "In Kabul police fired").
+CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "till", "as", "while", "when", "once"})
+SETTING_PREPS = frozenset({"on", "in", "at", "during"})
+SETTING_ENTITIES = ("DATE", "TIME", "GPE", "LOC")
+CLOSING_MARKS = frozenset({")", "]", '"', "'", "\u201d"})
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """A finite verb with no subject that follows a prepositional phrase at once: the parser
+    took its subject for the preposition's object ("after insurgents of the front attacked",
+    "On Wednesday gunmen of the group stormed the consulate"), so that noun is the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in (*SUBJECT_DEPS, "expl") for c in verb.children):
+        return None
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i < verb.i]
+    if verb.dep_ in ("advcl", "conj", "ccomp") and verb.head.i < verb.i:
+        preps += [c for c in verb.head.children if c.dep_ == "prep" and c.i < verb.i]
+    for prep in preps:
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.right_edge.i >= verb.i:
+            continue
+        if any(t.text not in CLOSING_MARKS for t in verb.doc[noun.right_edge.i + 1:verb.i]):
+            continue
+        if noun.ent_type_ in ("DATE", "TIME"):
+            continue
+        glued = any(t.ent_type_ in SETTING_ENTITIES for t in noun.subtree if t.i < noun.i)
+        if prep.lower_ in CLAUSE_OPENERS or (prep.lower_ in SETTING_PREPS and glued):
+            return noun
+    return None
+
+
 def only_verb(verb: Token) -> bool:
     """No finite verb in the sentence but this participle: the sentence's own verb, misread."""
     return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent if t.i != verb.i)
@@ -84,6 +116,9 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
                 # "the Minister is scheduled to visit": the passive subject of a governing
                 # verb is the actor; of the trigger itself it is the patient
                 continue
+        swallowed = _swallowed_subject(token)
+        if swallowed is not None:
+            return swallowed
         if token == verb and any(c.dep_ == "nsubjpass" for c in token.children):
             # "..., days after another group of hostages was freed": a passive clause with
             # its own subject names no doer; the governing clause's subject is not it
