@@ -33,6 +33,9 @@ def test_every_un_member_and_the_four_others_are_listed(kb: ActorKB) -> None:
 def test_names_fold_case_accents_and_apostrophes() -> None:
     assert name_key("Hay'at Tahrir al-Sham") == name_key("HAYAT TAHRIR AL SHAM") == "hayat tahrir al sham"
     assert name_key("Türkiye") == "turkiye"
+    # British and American spellings of a body's name are one key
+    assert name_key("World Health Organisation") == name_key("World Health Organization")
+    assert name_key("Israel Defence Forces") == name_key("Israel Defense Forces")
 
 
 def test_possessive_is_split_off_a_word() -> None:

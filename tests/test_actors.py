@@ -542,3 +542,14 @@ def test_it_said_by_a_body_s_official_is_that_body(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Israel rejected the plan on Sunday. The army said it would not accept any deal.",
                   published="2024-06-10")
     assert codes(doc, "it") == ["ISRMIL"], doc._.actors
+
+
+def test_a_name_after_the_article_beats_the_role_the_organization(nlp, stage) -> None:
+    # British spelling, and a name whose first word is also a role noun after "the"
+    doc = analyse(nlp, stage, "The Organisation of African Unity said on Monday it would send observers, "
+                              "and the Organization for Security and Co-operation in Europe agreed.", "1999-05-03")
+    assert codes(doc, "Organisation of African Unity") == ["IGOAFU"]
+    assert codes(doc, "Organization for Security and Co-operation in Europe") == ["IGOOSCE"]
+    # the role alone still names the group told before
+    doc = analyse(nlp, stage, "The Allied Democratic Forces attacked Beni. The organization denied it on Monday.")
+    assert codes(doc, "The organization") == codes(doc, "Allied Democratic Forces") != [None]

@@ -78,12 +78,20 @@ class Word:
 FOLD_CACHE = 1 << 14
 
 
+# British and American spellings of the words that names of bodies are made of: "Organisation
+# of African Unity" is the "Organization of African Unity", "Defence Forces" the "Defense Forces".
+SPELLINGS = ((re.compile(r"isation(s?)$"), r"ization\1"), (re.compile(r"^defence$"), "defense"))
+
+
 @functools.lru_cache(maxsize=FOLD_CACHE)
 def fold(text: str) -> str:
-    """Case-, accent- and apostrophe-folded text."""
+    """Case-, accent-, apostrophe- and spelling-folded word."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(FOLD))
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return "".join(c for c in kept if c not in APOSTROPHES)
+    word = "".join(c for c in kept if c not in APOSTROPHES)
+    for pattern, spelled in SPELLINGS:
+        word = pattern.sub(spelled, word)
+    return word
 
 
 def split_words(text: str, offset: int = 0) -> list[Word]:

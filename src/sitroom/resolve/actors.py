@@ -312,6 +312,13 @@ def match_words(kb: ActorKB, text: str, words: Sequence[Word]) -> list[Hit]:
             i += 1
             continue
         n, entries = best
+        if entries[0].kind == "role" and words[i].key == "the" and i + 1 < len(words):
+            # "The Organization of African Unity": a name that starts after the article runs
+            # past the role "the organization", and wins
+            named = _exact(kb, text, words, i + 1) if words[i + 1].key in kb.max_words else None
+            if named is not None and named[1][0].kind != "role" and 1 + named[0] > n:
+                i += 1
+                continue
         hits.append(Hit(words[i].start, words[i + n - 1].end, i, i + n, entries[0].kind, entries))
         i += n
     return hits
