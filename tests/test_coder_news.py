@@ -2674,3 +2674,20 @@ def test_an_envoy_is_sent_by_his_state_not_by_the_body_he_is_sent_to(analyzer):
 def test_a_subject_the_parser_hung_on_a_preposition_still_does_the_act(analyzer, text, trigger):
     found = [e for e in events(analyzer, text, published="2023-05-02") if e.trigger == trigger]
     assert found and all(code(e) for e in found), found
+
+
+@pytest.mark.parametrize("text, threat", [
+    # force announced in the passive, no doer named, by a state against its foes: its threat
+    ("The interior minister said on Sunday that the attackers would be found and killed.", True),
+    ("President Ruto vowed on Monday that the attackers would be found and destroyed.", True),
+    # a fear for civilians or for one's own soldiers is no threat
+    ("The governor said on Monday that more civilians would be killed if the army did not act.", False),
+    ("The army said on Monday that its soldiers would be killed if they entered the town.", False),
+    # nor force foreseen by a body that bears no arms
+    ("The UN envoy said on Monday that the gunmen would be found and killed.", False),
+])
+def test_force_announced_with_no_doer_is_the_speakers_threat(analyzer, text, threat):
+    found = events(analyzer, text, published="2023-05-02")
+    threats = [e for e in found if e.event_code.startswith("13") and code(e)]
+    assert bool(threats) == threat, found
+    assert not any(e.event_code[:2] in ("17", "18", "19", "20") and e.modality == "asserted" for e in found), found

@@ -253,6 +253,19 @@ class EventStage:
                 break
         return any(self.lexicon.has_frame(a.lemma_.lower(), "opinion") for a in list(trigger.token.ancestors)[:5])
 
+    def _announcer(self, trigger: Trigger, report: Report | None, actors: ActorIndex) -> Actor | None:
+        """Who tells of an act to come: the reporter ("the minister said the attackers would
+        be punished"), or the subject of the vow or warning that governs it ("vowed that those
+        behind the ambush would be found")."""
+        if report is not None and report.actor is not None:
+            return report.actor
+        for ancestor in list(trigger.token.ancestors)[:4]:
+            if ancestor.pos_ == "VERB" and self.lexicon.has_frame(ancestor.lemma_.lower(), "threatened"):
+                subject = subject_of(ancestor)
+                found = actors_of(subject, actors) if subject is not None else []
+                return found[0].actor if found else None
+        return None
+
     def _inside_threat(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
         """An act that is only threatened ("vowed to strike back") or denied ("denied
         carrying out the strike") is the content of the threat or denial, not an event."""
@@ -565,13 +578,17 @@ class EventStage:
             # an adjective trigger ("was ready to talk": an intent already) is told by its
             # copula: the readiness is what happened, not a plan; one that plans an act of
             # another kind ("is due in Brussels": a visit) is told by itself
+            violent_act = trigger.rule.code[:2] in MATERIAL_ROOTS
             planning = lexicon.has_frame(trigger.token.lemma_.lower(), "planned") and \
                 not trigger.rule.code.startswith((rules.INTENT_ROOT, rules.GENERIC_THREAT[:2]))
             told = trigger.token.head if trigger.token.pos_ == "ADJ" and trigger.token.dep_ == "acomp" and \
                 not planning else trigger.token
             mode = modality(told, lexicon, violent=violent, report=report, parties=(source, target),
-                            material=trigger.rule.code[:2] in MATERIAL_ROOTS)
-            if mode == "hypothetical" and (report is None or report.actor is None):
+                            material=violent_act)
+            announcer = (self._announcer(trigger, report, actors) if source is None and violent_act
+                         and mode in ("planned", "hypothetical", "threatened") else None)
+            announced = rules.announced_force(trigger.token, announcer, target)
+            if mode == "hypothetical" and (report is None or report.actor is None) and not announced:
                 continue  # an analyst's "unless ..." is an opinion, not an event
             if rules.bystanders_forecast(trigger.token, source):
                 continue  # "aid groups warned that people could face famine": a forecast
@@ -603,6 +620,11 @@ class EventStage:
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)
                 code, rule = rules.GENERIC_ASSAULT, f"{rule}+one-sided"
+            if announced:
+                # "the attackers will be tracked down", the minister said (or vowed): his side's threat
+                source = announcer
+                if mode == "threatened":
+                    code, rule, mode = rules.intended(code, rule, mode)
             if mode in ("planned", "hypothetical") and source is not None and trigger.token.dep_ != "attr" \
                     and not rules.arranged(trigger.token, violent=violent, is_light=is_light,
                                            is_attempt=lambda w: lexicon.has_frame(w, "vehicle")):

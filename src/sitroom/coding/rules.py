@@ -16,7 +16,8 @@ from ..nlp import doc_text
 from ..records import Actor, TollReport
 from ..resolve.numbers import parse_amount
 from .merge import TOLL_LEMMAS
-from .syntax import RELATIVE_PRONOUNS, definite, has_own_subject, only_verb, present_perfect, subject_of
+from .syntax import (RELATIVE_PRONOUNS, definite, has_own_subject, is_passive, only_verb, passive_agent, passive_subject,
+                     present_perfect, subject_of)
 from .triggers import Trigger
 from .when import EventDate
 from .where import LOCATIVE_PREPS, PlaceIndex
@@ -1111,3 +1112,28 @@ def tally(noun: Token, is_act: Callable[[Token], bool]) -> bool:
         return False
     counts = (parse_amount(c.text)[0] for c in noun.children if c.dep_ == "nummod")
     return any(count is not None and count >= TALLY for count in counts)
+
+
+# Who may announce force of their own: states, their governments and forces, armed groups.
+FORCE_HOLDERS = ("GOV", "MIL", "COP", "SPY", "REB", "INS", "RAD", "UAF")
+# Nouns that stand for whoever did a deed: "those behind the ambush", "the perpetrators".
+CULPRITS = frozenset({"those", "whoever", "anyone", "attacker", "perpetrator", "culprit", "killer", "assailant",
+                      "terrorist", "bandit", "sponsor", "organizer", "organiser"})
+
+
+def announced_force(verb: Token, speaker: Actor | None, target: Actor | None) -> bool:
+    """Force announced in the passive, with no doer named, by a state or an armed party
+    against its foes: "those behind the ambush will be found and destroyed" (the president
+    said), "if they do not leave the towns they will be removed by force". The speaker's side
+    will do it: a threat. Not when the patients are the speaker's own ("our soldiers would
+    be killed") or people who bear no arms ("more civilians would die"), where it is a fear."""
+    if speaker is None or verb.pos_ != "VERB" or not is_passive(verb) or passive_agent(verb) is not None:
+        return False
+    code = speaker.code or ""
+    if not (role(speaker) in FORCE_HOLDERS or (len(code) == 3 and code == speaker.country)):
+        return False
+    patient = passive_subject(verb)
+    if target is not None:
+        same = bool(target.country and target.country == speaker.country and role(target) == role(speaker))
+        return is_armed(target) and not same and target.code != speaker.code
+    return patient is not None and patient.lemma_.lower() in CULPRITS
