@@ -1856,6 +1856,7 @@ def test_a_count_of_the_dead_told_by_a_body_is_no_statement(analyzer, said):
     ("Egypt sent a delegation to Khartoum on Tuesday.", "04", "EGY", "SDNGOV"),
     ("Pakistan filed a complaint with the Security Council on Tuesday.", "11", "PAK", "IGOUNO"),
     ("The Pakistani foreign minister said Islamabad would respond to any attack.", "13", "PAKGOV", None),
+    ("The defence minister said Azerbaijan would respond to every violation on the battlefield.", "13", "AZE", None),
 ])
 def test_acts_of_diplomacy_in_their_own_words(analyzer, text, root, source, target):
     found = events(analyzer, "Fighting went on in the north on Monday. " + text, published="2025-05-08")
@@ -2691,3 +2692,21 @@ def test_force_announced_with_no_doer_is_the_speakers_threat(analyzer, text, thr
     threats = [e for e in found if e.event_code.startswith("13") and code(e)]
     assert bool(threats) == threat, found
     assert not any(e.event_code[:2] in ("17", "18", "19", "20") and e.modality == "asserted" for e in found), found
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # a participle of speech after a reported clause is the reporter's act, in his tense
+    ("The UN rights chief said on Friday that both sides may have committed war crimes, accusing the "
+     "rebels of shooting civilians who tried to flee.", "11", "IGOUNO"),
+    ("Kenya's interior minister said the talks had failed, blaming the rebels for the collapse.", "11", "KENGOV"),
+])
+def test_a_participle_of_speech_after_a_reported_clause_is_the_reporters(analyzer, text, root, source):
+    found = events(analyzer, text, published="2023-05-02")
+    assert [e for e in found if e.event_code.startswith(root) and code(e) == source and e.modality == "asserted"], found
+
+
+def test_a_participle_of_a_deed_after_a_reported_clause_stays_with_the_deed(analyzer):
+    found = events(analyzer, "Police said the gunmen fired on the crowd on Sunday, killing 12 people.",
+                   published="2023-05-02")
+    violent_events = [e for e in found if violent(e)]
+    assert violent_events and all(code(e) == "UAF" for e in violent_events), found

@@ -22,7 +22,7 @@ from .draft import Draft, event_id
 from .frames import Report, modality, report_of
 from .merge import aim_at_doers, fold_property, merge_events
 from .scene import inherit_scene, place_in_country
-from .syntax import clause_top, is_passive, passive_subject, subject_of, told_past
+from .syntax import clause_top, is_passive, passive_subject, reattach_reporters_participles, subject_of, told_past
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
 from .when import EventDate, attach, days_apart, event_date, from_act, relative_days
@@ -30,6 +30,7 @@ from .when import EventDate, attach, days_apart, event_date, from_act, relative_
 VIOLENT_ROOTS = ("18", "19", "20")
 # Acts of force against people or property (coercion, seizure, arson, violence).
 MATERIAL_ROOTS = ("17", *VIOLENT_ROOTS)
+SPEECH_ROOTS_END = "13"  # roots 01 to 13 are said rather than done
 # Tags of a verb with a tense of its own (not an infinitive or a participle).
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Statements are only coded from these verbs: saying is the act. Others ("added",
@@ -101,6 +102,7 @@ class EventStage:
 
     # -- one article -------------------------------------------------------------------
     def code(self, doc: Doc, article: Article) -> list["Draft"]:
+        reattach_reporters_participles(doc, lambda t: _is_report(t, self.lexicon), self._speech)
         lines = datelines(article.text)
         outside = lambda m: not any(start <= m.start < end for start, end in lines)  # noqa: E731
         actors = ActorIndex(doc, [m for m in doc._.actors or [] if outside(m)])
@@ -252,6 +254,13 @@ class EventStage:
             if token.dep_ == "advcl":
                 break
         return any(self.lexicon.has_frame(a.lemma_.lower(), "opinion") for a in list(trigger.token.ancestors)[:5])
+
+    def _speech(self, verb: Token) -> bool:
+        """A verb that says something: a report verb, or one whose acts are verbal (CAMEO 01
+        to 13: accuse, blame, call on, urge, warn, praise, deny)."""
+        lemma = verb.lemma_.lower()
+        return _is_report(verb, self.lexicon) or any(
+            rule.code[:2] <= SPEECH_ROOTS_END for rule in self.lexicon.triggers.get(lemma, ()))
 
     def _announcer(self, trigger: Trigger, report: Report | None, actors: ActorIndex) -> Actor | None:
         """Who tells of an act to come: the reporter ("the minister said the attackers would

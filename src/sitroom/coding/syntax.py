@@ -1,9 +1,9 @@
 """Small questions asked of a dependency parse: subjects, conjuncts, tense, clause chains."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Clause links across which a subordinate verb shares its governor's subject:
@@ -325,3 +325,21 @@ def is_simple_present(verb: Token) -> bool:
 
 def sentence_of(token: Token) -> Span:
     return token.sent
+
+
+def reattach_reporters_participles(doc: Doc, is_report: Callable[[Token], bool],
+                                   is_speech: Callable[[Token], bool]) -> None:
+    """"The ministry said the strikes had killed 12 civilians, accusing Israel of targeting
+    homes": a participle of speech set off by a comma after a reported clause is the
+    reporter's own act, but the small parser hangs it on the reported verb, whose subject
+    and tense it would then take. It is moved to the reporting verb. A participle of another
+    kind stays where it is ("said the troops fired, killing 12": the toll of the firing)."""
+    for token in doc:
+        if token.tag_ != "VBG" or token.dep_ != "advcl" or token.i == 0 or doc[token.i - 1].text != ",":
+            continue
+        clause = token.head
+        reporter = clause.head
+        if clause.dep_ != "ccomp" or not reporter.i < clause.i < token.i or not is_report(reporter):
+            continue
+        if is_speech(token):
+            token.head = reporter
