@@ -2710,3 +2710,16 @@ def test_a_participle_of_a_deed_after_a_reported_clause_stays_with_the_deed(anal
                    published="2023-05-02")
     violent_events = [e for e in found if violent(e)]
     assert violent_events and all(code(e) == "UAF" for e in violent_events), found
+
+
+@pytest.mark.parametrize("text, condemns", [
+    # an act or a decision said to be unjust or illegal is disapproved of
+    ("Iran's envoy said on Monday the resolution was unjust and unbalanced.", True),
+    ("Syria's foreign ministry said on Monday that the strikes were illegal.", True),
+    # what is no act nor decision is not
+    ("Syria's foreign minister said on Monday the weather was unacceptable for flights.", False),
+    ("Syria's president said on Monday the election was free and fair.", False),
+])
+def test_saying_an_act_or_a_decision_is_unjust_disapproves_of_it(analyzer, text, condemns):
+    found = events(analyzer, text, published="2023-05-02")
+    assert bool([e for e in found if e.event_code.startswith("11") and code(e)]) == condemns, found

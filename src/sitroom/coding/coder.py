@@ -773,12 +773,18 @@ class EventStage:
             if verb.dep_ != "ccomp" or verb.lemma_.lower() not in JUDGING_VERBS or not _is_report(report, self.lexicon):
                 continue
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is None or not (subject.i in acts or subject.lower_ in ("it", "this", "that")):
+            if subject is None or not (subject.i in acts or subject.lower_ in ("it", "this", "that")
+                                       or subject.lemma_.lower() in DECISIONS):
                 continue
-            if not any(p.lemma_.lower() in CRIMES for p in _judged_as(verb)):
+            judged = _judged_as(verb)
+            if any(p.lemma_.lower() in CRIMES for p in judged):
+                rule = "condemnation:judged-a-crime"
+            elif verb.lemma_.lower() == "be" and any(self.lexicon.has_frame(p.lower_, "damning") for p in judged):
+                rule = "condemnation:judged"  # "said the resolution was unjust and unbalanced"
+            else:
                 continue
             speakers, when = _speakers(report, actors, dates, article)
-            out.extend(_saying("111", "condemnation:judged-a-crime", report, "condemn", speaker.actor, None, when,
+            out.extend(_saying("111", rule, report, "condemn", speaker.actor, None, when,
                                evidence) for speaker in speakers)
         return out
 
@@ -963,6 +969,11 @@ def _speakers(report: Token, actors: ActorIndex, dates: dict, article: Article) 
 # Verbs that say what an act is ("amounts to", "constitutes", "was") and the crimes it may be.
 JUDGING_VERBS = frozenset({"amount", "constitute", "be"})
 CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "terrorism", "violation", "violations"})
+# What a state or a body decides or says, which can be judged as an act is: "the resolution
+# was unjust", "the decision is illegal".
+DECISIONS = frozenset({"decision", "resolution", "text", "move", "vote", "verdict", "ruling", "law", "measure",
+                       "sanction", "plan", "policy", "deal", "referendum", "election", "statement", "remark",
+                       "action", "step"})
 
 
 def _judged_as(verb: Token) -> list[Token]:
@@ -970,7 +981,8 @@ def _judged_as(verb: Token) -> list[Token]:
     if verb.lemma_.lower() == "amount":
         return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                 for g in c.children if g.dep_ == "pobj"]
-    return [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    judged = [c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp")]
+    return judged + [g for c in judged for g in c.conjuncts]  # "unjust and unbalanced"
 
 
 def _cleft_focus(be: Token, acts: set[int]) -> Token | None:
