@@ -13,13 +13,10 @@ English:
   the night when soldiers occupied the port") is remembered: `recalled_time`;
 - an act told as lasting longer than a report's news ("was held hostage for 18 months")
   began long before it: `lasted_long`; one told as done longer ago ("two years ago"), also
-  in a report of no known date: `long_ago`;
-- an act named only to say who did it ("the perpetrators of the massacre", "those
-  responsible for the bombing") is taken as known: `named_by_its_doers`.
+  in a report of no known date: `long_ago`.
 
 Each returns whether its mark is on the trigger; the coder keeps such an act as
-`historical`, drops the participle (which names no act of its own), and merges an act
-named by its doers into the one the article told, or drops it.
+`historical`, and drops the participle, which names no act of its own.
 """
 from __future__ import annotations
 
@@ -155,21 +152,3 @@ def _span_days(noun: Token) -> int | None:
         return None
     n = int(count.text) if count.text.isdigit() else NUMBER_WORDS.get(count.lower_)
     return None if n is None else n * unit
-
-
-# Nouns that name people by an act they did ("the perpetrators of the massacre").
-DOER_NOUNS = frozenset({"perpetrator", "mastermind", "author", "killer", "murderer", "assassin", "kidnapper",
-                        "culprit"})
-
-
-def named_by_its_doers(noun: Token) -> bool:
-    """"The trial of the masterminds and perpetrators of the assassination", "those
-    responsible for the bombing": an act named only to say who its doers are is taken as
-    known (told before in the article, or long ago), not told as news here."""
-    if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
-        return False
-    prep, holder = noun.head, noun.head.head
-    if prep.lower_ == "of" and holder.lemma_.lower() in DOER_NOUNS:
-        return True
-    # "those responsible for": describing people (not "the group was responsible for", a charge)
-    return prep.lower_ == "for" and holder.lower_ == "responsible" and holder.dep_ in ("amod", "acl")

@@ -651,9 +651,7 @@ class EventStage:
                 evidence=[evidence],
                 symmetric="sym" in trigger.rule.flags,
                 violent=violent,
-                anaphoric=rules.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at))
-                or background.named_by_its_doers(trigger.token),
-                standalone=not background.named_by_its_doers(trigger.token),
+                anaphoric=rules.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
                 subordinate=rules.subordinate(trigger),
                 summary=rules.counted_plural(trigger.token),
                 about=about,

@@ -159,17 +159,24 @@ def _when_after(span: Span) -> list[Token]:
 
 def _closes_an_appositive(span: Span) -> bool:
     """"the killing of Luis Moreno, mayor of the city in 2015": a date in a phrase that
-    closes an appositive naming a person's role dates that role, not the act, whatever the
-    parse hangs it from."""
+    closes an appositive of a name (a person's role) dates that role, not the act, whatever
+    the parse hangs it from."""
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if prep is None or prep.dep_ != "prep" or prep.i == 0:
         return False
     before = span.doc[prep.i - 1]
     for token in [before, *before.ancestors]:
         if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "DATE":
-            # a person's, not a place's ("trenches west of Badme on Sunday")
-            return token.head.ent_type_ == "PERSON" and token.right_edge.i == prep.i - 1 \
-                and not any(c.pos_ in ("VERB", "AUX") for c in token.subtree)
+            # a named one's, not a place's ("trenches west of Badme on Sunday", "Barentu, a
+            # town near the border, on Sunday")
+            owner = token.head
+            while owner.dep_ == "appos" and owner.head != owner:
+                owner = owner.head  # "Moreno, owner of a firm and mayor of the city in 2015"
+            named = owner.ent_type_ == "PERSON" or (owner.pos_ == "PROPN" and owner.ent_type_ not in ("GPE", "LOC", "FAC"))
+            # the phrase ends the appositive, whether the parse hangs it outside (", mayor of
+            # the city | in 2015") or inside it
+            closes = token.right_edge.i in (prep.i - 1, span.end - 1)
+            return named and closes and not any(c.pos_ in ("VERB", "AUX") for c in token.subtree)
         if token.i >= prep.i:
             break
     return False
