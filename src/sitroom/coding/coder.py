@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import rules, where
+from . import background, rules, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
                         sources, targets, victims)
 from .draft import Draft, event_id
@@ -544,6 +544,8 @@ class EventStage:
             return []  # "torture, murder and rape were its methods": kinds of act, not acts
         if violent and rules.any_act(trigger.token):
             return []  # "any attack on the refugees would be a massacre": no act that happened
+        if violent and background.participle_of_a_name(trigger.token):
+            return []  # "to honour slain senator Ortiz": a person named by an older act
         if violent and rules.anyone_of(trigger.token):
             return []  # "the murder of a judge, a prosecutor or a politician": no one in particular
         if violent and rules.restated(trigger.token, lambda t: t.i in trigger_at):
@@ -560,6 +562,9 @@ class EventStage:
         habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll) or rules.since_act(trigger.token)
                     or rules.ranked_among(trigger.token)
                     or rules.record_of(trigger.token)
+                    or background.on_a_past_occasion(trigger.token) or background.long_ago(trigger.token)
+                    or (violent and background.lasted_long(trigger.token))
+                    or background.recalled_time(trigger.token, lambda w: lexicon.has_frame(w, "background"))
                     or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
                         and rules.undated(trigger.token))

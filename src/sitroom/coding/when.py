@@ -75,10 +75,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        for clause in _when_clauses(span):
+        for clause in [*_when_clauses(span), *_when_after(span)]:
             # "the anniversary of 4 March 2001, when the group attacked a barracks": a
             # "when" clause on the day itself happened that day
             out.setdefault(clause.i, mention)
+        if _closes_an_appositive(span):
+            continue  # "the killing of Moreno, mayor of the city in 2015": the date is the mayor's
         current = span.root
         if current.dep_ in ("nummod", "compound", "amod") and current.head.pos_ in ("NOUN", "PROPN") \
                 and not _weekday_of_a_gathering(span, current.head):
@@ -141,6 +143,43 @@ def _when_clauses(span: Span) -> list[Token]:
     """The verbs of the "when" clauses that describe a date: "on 4 March 2001, when ..."."""
     return [c for t in span for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")
             and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)]
+
+
+def _when_after(span: Span) -> list[Token]:
+    """"the beginning of the war on 17 June 1980, when the group attacked a court": the verb
+    of a "when" clause that follows the date, whatever noun the parse hangs the clause from."""
+    after = span.end + 1 if span.end < len(span.doc) and span.doc[span.end].text == "," else span.end
+    if after >= len(span.doc):
+        return []
+    when = span.doc[after]
+    if when.lower_ != "when" or when.dep_ != "advmod" or when.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [when.head]
+
+
+def _closes_an_appositive(span: Span) -> bool:
+    """"the killing of Luis Moreno, mayor of the city in 2015": a date in a phrase that
+    closes an appositive of a name (a person's role) dates that role, not the act, whatever
+    the parse hangs it from."""
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep" or prep.i == 0:
+        return False
+    before = span.doc[prep.i - 1]
+    for token in [before, *before.ancestors]:
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "DATE":
+            # a named one's, not a place's ("trenches west of Badme on Sunday", "Barentu, a
+            # town near the border, on Sunday")
+            owner = token.head
+            while owner.dep_ == "appos" and owner.head != owner:
+                owner = owner.head  # "Moreno, owner of a firm and mayor of the city in 2015"
+            named = owner.ent_type_ == "PERSON" or (owner.pos_ == "PROPN" and owner.ent_type_ not in ("GPE", "LOC", "FAC"))
+            # the phrase ends the appositive, whether the parse hangs it outside (", mayor of
+            # the city | in 2015") or inside it
+            closes = token.right_edge.i in (prep.i - 1, span.end - 1)
+            return named and closes and not any(c.pos_ in ("VERB", "AUX") for c in token.subtree)
+        if token.i >= prep.i:
+            break
+    return False
 
 
 # Gatherings held on a day of the week: "during Sunday mass", "after Friday prayers".
