@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, rules, where
+from . import background, figures, rules, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
                         sources, targets, victims)
 from .draft import Draft, event_id
@@ -555,6 +555,10 @@ class EventStage:
         is_light = lambda w: lexicon.has_frame(w, "light")  # noqa: E731
         if violent and rules.judged_in_general(trigger.token, is_light):
             return []  # "to bomb the villages would be a crime": a deed judged, not done
+        if violent and figures.no_act(trigger.token, lexicon.has_frame,
+                                      ([a.actor for a in found_sources], [a.actor for a in found_targets]),
+                                      lambda t: t.i in trigger_at and trigger_at[t.i].rule.code[:2] in VIOLENT_ROOTS):
+            return []  # a figure of speech, a deed judged, a crash's toll: no act (figures.py)
         mishap = lambda w: lexicon.has_frame(w, "mishap")  # noqa: E731
         if violent and (rules.caused_by(trigger.token, mishap, tolls_only=False) or rules.in_a(trigger.token, mishap)
                         or rules.after_a(trigger.token, mishap) or rules.when_a(trigger.token, mishap)):

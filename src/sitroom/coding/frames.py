@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from ..knowledge.events import EventLexicon
 from ..records import Actor
 from .arguments import ActorIndex, actors_of
+from .figures import said_alive
 from .rules import arranged, inquired, told_as_will
 from .syntax import has_own_subject, subject_of, told_past
 
@@ -160,7 +161,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     """asserted, claimed, planned, threatened, hypothetical or negated. `material`: the act
     is force against people or property (CAMEO 17 to 20)."""
     chain = [token]
-    current = token
+    current = listed = continued_infinitive(token) or token
+    if listed is not token:
+        chain.append(listed)  # "orders to take off, intercept or shoot down": the list's frame
     for _ in range(MAX_CLIMB):
         if current.dep_ not in FRAMING_DEPS or current.head == current:
             break
@@ -175,7 +178,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
         chain.append(current)
         if current.dep_ in ("ccomp", "parataxis") and _is_report(current.head, lexicon):
             break
-    if _called_false(token, lexicon):
+    if _called_false(token, lexicon) or said_alive(token):
         return "negated"
     if token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "prep" and lexicon.has_frame(token.head.lower_, "negated"):
         return "negated"  # "opened fire without warning", "withdrew without firing a shot"
@@ -254,12 +257,29 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "planned"
         if lexicon.has_frame(verb.lemma_.lower(), "planned") and verb.pos_ == "ADJ":
             return "planned"  # "is due to meet": the trigger hangs from the adjective
-    if arranged(token, violent=violent, is_light=lambda w: lexicon.has_frame(w, "light"),
+    if arranged(listed, violent=violent, is_light=lambda w: lexicon.has_frame(w, "light"),
                 is_attempt=lambda w: lexicon.has_frame(w, "vehicle")):
         return "planned"  # "a plot to kill the mayor", "Armenia is to free four soldiers"
     if report is not None and (report.claim or (violent and _is_party(report.actor, parties))):
         return "claimed"
     return "asserted"
+
+
+def continued_infinitive(verb: Token) -> Token | None:
+    """"received orders to stand ready to take off, intercept or shoot down aircraft", "is
+    doing all he can to block the talks ... and to murder those who ...": an infinitive
+    cannot be joined to a finite verb or a participle; one the parse joins so, with no
+    subject or tense of its own, continues the list of infinitives before it. That earlier
+    infinitive (whose frame it shares) is returned."""
+    if verb.tag_ != "VB" or verb.dep_ != "conj" or verb.head.tag_ == "VB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "aux" and c.lower_ != "to") for c in verb.children):
+        return None
+    for i in range(verb.i - 1, verb.sent.start - 1, -1):
+        earlier = verb.doc[i]
+        if earlier.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in earlier.children):
+            return earlier
+    return None
 
 
 def _additive(negation: Token) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..knowledge.events import NO_EVENT, EventLexicon, TriggerRule
+from .figures import in_a_name
 from .merge import VIOLENT_ROOTS
 from .syntax import is_simple_present
 
@@ -62,6 +63,8 @@ def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_
             continue  # a participle used as an adjective ("the attacked convoy")
         if _people_named_by_participle(token):
             continue  # "medics treated the injured", "reaching the many wounded": people, not an act
+        if in_a_name(token, lambda w: lexicon.has_frame(w, "body")):
+            continue  # "the Committee of Relatives of Murdered People (CORAMI)": a name
         rule = next((r for r in _ordered(rules) if _fits(r, token, territory)), None)
         if rule is None or rule.code == NO_EVENT:
             continue
