@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import rules, where
+from . import generic, rules, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
                         sources, targets, victims)
 from .draft import Draft, event_id
@@ -542,7 +542,12 @@ class EventStage:
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
                         and rules.undated(trigger.token))
                     or (violent and not trigger.in_title and when.inferred
-                        and rules.generic_present(_telling_verb(trigger, is_light), sent)))
+                        and rules.generic_present(_telling_verb(trigger, is_light), sent))
+                    or (violent and not trigger.in_title and when.inferred and generic.summed_up(
+                        trigger.token, is_act=lambda t: t.i in trigger_at,
+                        is_accountable=lambda w: lexicon.has_frame(w, "accountable"),
+                        is_claimed=lambda w: lexicon.has_frame(w, "responsibility"),
+                        is_series=lambda w: lexicon.has_frame(w, "series"))))
         # "wounded two soldiers in a bomb attack": a killing or wounding done in an act of a
         # kind is that act (the bombing), with the toll
         manner = next((trigger_at[h.i] for h in helpers if h.pos_ in ("NOUN", "PROPN") and h.i in trigger_at

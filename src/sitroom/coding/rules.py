@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..nlp import doc_text
 from ..records import Actor, TollReport
 from ..resolve.numbers import parse_amount
+from . import generic
 from .merge import TOLL_LEMMAS
 from .syntax import RELATIVE_PRONOUNS, definite, has_own_subject, only_verb, present_perfect, subject_of
 from .triggers import Trigger
@@ -872,7 +873,8 @@ def generic_present(verb: Token, sent: Span) -> bool:
     present_passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
                                                  for c in verb.children)
     helpers = ("aux",) if present_passive else ("aux", "auxpass")
-    if not (present_passive or verb.tag_ in ("VBZ", "VBP")) or any(c.dep_ in helpers for c in verb.children):
+    if not (present_passive or verb.tag_ in ("VBZ", "VBP") or generic.bare_form_present(verb)) or any(
+            c.dep_ in helpers for c in verb.children):
         return False
     if sent.start == 0 or not sent.text.rstrip() or sent.text.rstrip()[-1] not in SENTENCE_ENDS:
         return False
