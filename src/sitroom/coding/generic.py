@@ -151,6 +151,8 @@ def generic_act_noun(act: Token, is_act: Callable[[Token], bool]) -> bool:
 # Links of a bare verb form that stands for a finite verb: the clause's own verb, one
 # joined to it, or a relative clause's ("the men who run the squads kidnap ...").
 FINITE_DEPS = frozenset({"ROOT", "conj", "relcl"})
+# Verbs whose complement clause takes a bare infinitive, not a present ("let them kill").
+BARE_INFINITIVE_GOVERNORS = frozenset({"let", "make", "help", "have", "see", "watch", "hear", "bid"})
 
 
 def bare_form_present(verb: Token) -> bool:
@@ -166,8 +168,14 @@ def bare_form_present(verb: Token) -> bool:
     head = verb
     while head.dep_ == "conj" and head.head != head and head.tag_ not in ("VBZ", "VBP"):
         head = head.head  # "steal, kidnap and murder": the parse may chain the verbs through a noun
-    return head != verb and head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
-                                                                   for c in head.children)
+    if head == verb or any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False  # "will rob, kidnap and kill", "to rob, kidnap and kill"
+    if head.tag_ in ("VBZ", "VBP"):
+        return True
+    # "the bandits rob, kidnap and kill": the first of the list, with the subject, read as a
+    # noun or an adjective (not a past, and not after "let them", "made them")
+    return (head.tag_ not in ("VBD", "VBN", "VBG", "MD") and any(c.dep_ == "nsubj" for c in head.children)
+            and head.head.lemma_.lower() not in BARE_INFINITIVE_GOVERNORS)
 
 
 def summed_up(act: Token, *, is_act: Callable[[Token], bool], is_accountable: Callable[[str], bool],
