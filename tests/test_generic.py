@@ -33,7 +33,7 @@ def summed_up(analyzer: Analyzer, text: str) -> None:
     "The minister said the gangs are responsible for the kidnappings and disappearances in the country.",
     "THE MINISTER SAID THE GANGS ARE RESPONSIBLE FOR THE KIDNAPPINGS AND DISAPPEARANCES IN THE COUNTRY.",
     "The army blamed the rebels for a series of attacks on police stations.",
-    "Officials accused the militia of killing civilians in the north.",
+    "Officials accused the militia of the murders of peasants and teachers.",
     "The police chief held the cartel responsible for the murders of judges.",
 ])
 def test_a_charge_of_acts_of_a_kind_sums_them_up(analyzer, text):
@@ -44,6 +44,9 @@ def test_a_charge_of_acts_of_a_kind_sums_them_up(analyzer, text):
     "The government held the guerrillas responsible for the murder of the mayor.",
     "The police were accused of the murders of two journalists.",
     "The rebels claimed responsibility for the attacks on two police stations.",
+    "Officials accused the militia of killing civilians in the north.",
+    "Aid workers said the militia is responsible for the killings of villagers near Goma.",
+    "Officials blamed the rebels for the Jesuits' murders.",
 ])
 def test_a_charge_of_one_act_or_of_counted_acts_stays_news(analyzer, text):
     assert news(analyzer, text), violent(analyzer, text)
@@ -56,6 +59,10 @@ def test_a_charge_of_one_act_or_of_counted_acts_stays_news(analyzer, text):
 ])
 def test_a_series_named_whole_is_many_acts(analyzer, text):
     summed_up(analyzer, text)
+
+
+def test_a_series_that_did_something_or_was_done_is_told(analyzer):
+    assert news(analyzer, "The rebels launched a series of attacks on police stations in the south.")
 
 
 def test_acts_of_several_kinds_listed_are_a_record(analyzer):
@@ -76,6 +83,8 @@ def test_an_act_done_to_a_whole_class_of_people_is_generic(analyzer, text):
 
 @pytest.mark.parametrize("text", [
     "The murder of three students worried the church.",
+    "The president confirmed the involvement of troops in the murder of priests.",
+    "Ethnic killings of farmers by men in uniform were reported in two districts of Juba, the group said.",
     "The army condemned the killing of civilians in the village on Monday.",
 ])
 def test_an_act_done_to_people_picked_out_or_on_a_day_stays_news(analyzer, text):
@@ -92,3 +101,23 @@ def test_verbs_in_the_present_joined_or_misread_as_bare_forms_are_a_habit(analyz
 
 def test_a_past_act_of_the_same_words_stays_news(analyzer):
     assert news(analyzer, "The rebels murdered a farmer who resisted them.")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the aid is being used to massacre the Kurdish people.",
+    "We thank the American people, who have also been murdered by the death squads.",
+])
+def test_an_act_done_to_a_whole_people_is_rhetoric(analyzer, text):
+    summed_up(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Troops opened fire on the people who marched to the square on Monday.",
+    "Government troops massacred the villagers who had sheltered the rebels.",
+])
+def test_an_act_done_to_people_of_a_place_picked_out_stays_news(analyzer, text):
+    assert news(analyzer, text), violent(analyzer, text)
+
+
+def test_more_acts_of_a_kind_are_no_act(analyzer):
+    summed_up(analyzer, "The bishop said the army's support for the militias allows more murders in El Salvador.")

@@ -543,11 +543,12 @@ class EventStage:
                         and rules.undated(trigger.token))
                     or (violent and not trigger.in_title and when.inferred
                         and rules.generic_present(_telling_verb(trigger, is_light), sent))
-                    or (violent and not trigger.in_title and when.inferred and generic.summed_up(
+                    or (violent and not trigger.in_title and when.inferred and toll is None and generic.summed_up(
                         trigger.token, is_act=lambda t: t.i in trigger_at,
                         is_accountable=lambda w: lexicon.has_frame(w, "accountable"),
                         is_claimed=lambda w: lexicon.has_frame(w, "responsibility"),
-                        is_series=lambda w: lexicon.has_frame(w, "series"))))
+                        is_series=lambda w: lexicon.has_frame(w, "series"), is_light=is_light,
+                        is_local_place=lambda t: generic.below_country(places.get(t.i)))))
         # "wounded two soldiers in a bomb attack": a killing or wounding done in an act of a
         # kind is that act (the bombing), with the toll
         manner = next((trigger_at[h.i] for h in helpers if h.pos_ in ("NOUN", "PROPN") and h.i in trigger_at

@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from ..records import PlaceMention
+
 # Nouns that name the whole people of a place: "the bombing of the civilian population".
 WHOLE_PEOPLES = frozenset({"population", "populace", "citizenry"})
 # Links from a noun to a modifier that picks out some of its kind: "the students who
@@ -52,10 +54,12 @@ def _counted(token: Token) -> bool:
 def plural_acts(act: Token) -> bool:
     """"the kidnappings", "the kidnapping and disappearances": an act noun in the plural
     (or joined to one) names acts of its kind, many of them, unless a number counts them
-    or their sufferers ("two bombings", "the murders of two journalists": so many acts,
-    each one of the news)."""
+    or their sufferers, or a possessive names whose they are ("two bombings", "the murders
+    of two journalists", "the Jesuits' murders": so many acts, each one of the news)."""
     joined = _joined(act)
-    return not any(_counted(t) for t in joined) and any(t.pos_ == "NOUN" and t.tag_ == "NNS" for t in joined)
+    if any(_counted(t) or any(c.dep_ == "poss" for c in t.children) for t in joined):
+        return False  # "the Jesuits' murders": the acts done to them
+    return any(t.pos_ == "NOUN" and t.tag_ == "NNS" for t in joined)
 
 
 def _bare_plural(noun: Token) -> bool:
@@ -65,10 +69,16 @@ def _bare_plural(noun: Token) -> bool:
             and not any(c.dep_ in PICKING_DEPS for c in noun.children))
 
 
-def _whole_people(noun: Token) -> bool:
-    """"the civilian population", "the populace": a place's whole people, no one in particular."""
-    return noun.lemma_.lower() in WHOLE_PEOPLES and not any(c.dep_ in ("prep", "relcl", "acl", "nummod")
-                                                             for c in noun.children)
+def _whole_people(noun: Token, clause: Token | None = None) -> bool:
+    """"the civilian population", "the populace", "the Salvadoran people": a place's whole
+    people, no one in particular. `clause`: the relative clause that tells the act, no
+    modifier that picks some of them out ("the people who marched")."""
+    if any(c.dep_ in ("prep", "relcl", "acl", "nummod", "appos") and c != clause for c in noun.children):
+        return False
+    if noun.lemma_.lower() in WHOLE_PEOPLES:
+        return True
+    return (noun.lower_ == "people" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in noun.children))
 
 
 def class_of_victims(act: Token) -> bool:
@@ -103,9 +113,11 @@ def _charge_word(token: Token, is_accountable: Callable[[str], bool],
 def charged_acts(act: Token, is_accountable: Callable[[str], bool], is_claimed: Callable[[str], bool],
                  is_series: Callable[[str], bool]) -> bool:
     """"the gangs are responsible for the kidnappings and disappearances", "blamed the group
-    for a series of attacks", "accused the militia of killing civilians": a charge of acts of
-    a kind (plural, a series, or done to a whole class of people) with no day sums up a
-    record; it tells no act of the day ("blamed for Monday's bombing" tells one)."""
+    for a series of attacks", "accused the militia of the murders of peasants": a charge of
+    acts of a kind (plural, a series, or done to a whole class of people) with no day sums
+    up a record; it tells no act of the day ("blamed for Monday's bombing" tells one)."""
+    if act.pos_ != "NOUN":
+        return False  # "accused the rebels of killing civilians": an accusation of a deed, told as claimed
     top = _list_head(act)
     many = plural_acts(act) or class_of_victims(act)
     if top.dep_ == "pobj" and top.head.lower_ == "of" and is_series(top.head.head.lemma_.lower()):
@@ -118,14 +130,18 @@ def charged_acts(act: Token, is_accountable: Callable[[str], bool], is_claimed: 
     return _charge_word(governor, is_accountable, is_claimed) and not _dated(top)
 
 
-def whole_series(act: Token, is_series: Callable[[str], bool]) -> bool:
+def whole_series(act: Token, is_series: Callable[[str], bool], is_light: Callable[[str], bool]) -> bool:
     """"due to a series of attacks", "condemned the wave of murders": a series named whole
     is many acts over a time, none of them told ("one of a string of raids" picks one:
     `rules.one_of_a_series`)."""
     if act.dep_ != "pobj" or act.head.lower_ != "of":
         return False
     series = act.head.head
-    return series.pos_ == "NOUN" and is_series(series.lemma_.lower()) and not _dated(series)
+    if series.pos_ != "NOUN" or not is_series(series.lemma_.lower()) or _dated(series):
+        return False
+    # "a wave of attacks shook the city", "launched a series of attacks": acts that did
+    # something, or that someone did, are told
+    return series.dep_ not in ("nsubj", "nsubjpass") and not (series.dep_ == "dobj" and is_light(series.head.lemma_.lower()))
 
 
 def catalogue(act: Token, is_act: Callable[[Token], bool]) -> bool:
@@ -141,11 +157,18 @@ def catalogue(act: Token, is_act: Callable[[Token], bool]) -> bool:
 
 
 def generic_act_noun(act: Token, is_act: Callable[[Token], bool]) -> bool:
-    """An act noun whose sufferers are a whole class, with no day ("the bombing of the
-    civilian population", "the murder and kidnapping of students, workers and peasants").
+    """Acts named by nouns whose sufferers are a whole class, with no day ("the killings of
+    civilians", "the murder and kidnapping of students, workers and peasants"); not one act
+    named in the singular on one class ("the murder of priests" may be one night's).
     A gerund that takes such an object ("killing civilians") sums up only under a charge
     (`charged_acts`): "troops began killing civilians" may be the day's news."""
-    return act.pos_ == "NOUN" and is_act(act) and class_of_victims(act) and not _dated(_list_head(act))
+    if act.pos_ != "NOUN" or not is_act(act) or not class_of_victims(act) or _dated(_list_head(act)):
+        return False
+    # "the murder of priests" may be one act on a group; acts joined or in the plural, or
+    # done to classes listed, are a kind of act
+    head = _list_head(act)
+    sufferers = _of_objects(act) or _of_objects(head)
+    return plural_acts(act) or len(_joined(act)) > 1 or any(s.conjuncts for s in sufferers)
 
 
 # Links of a bare verb form that stands for a finite verb: the clause's own verb, one
@@ -178,9 +201,62 @@ def bare_form_present(verb: Token) -> bool:
             and head.head.lemma_.lower() not in BARE_INFINITIVE_GOVERNORS)
 
 
+def done_to_a_whole_people(act: Token) -> bool:
+    """"used to massacre the Salvadoran people", "the American people, who have also been
+    murdered", "the bombing of the civilian population": a whole people as the sufferer of
+    an act is rhetoric or a war's record, in any tense; no incident of the news is done to
+    every one of a nation."""
+    if act.pos_ == "NOUN":
+        return any(_whole_people(t) for t in _of_objects(act) or _of_objects(_list_head(act)))
+    sufferers = [(c, None) for c in act.children if c.dep_ in ("dobj", "nsubjpass")]
+    if act.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "that") for c, _ in sufferers):
+        sufferers.append((act.head, act))
+    return any(_whole_people(t, clause) for t, clause in sufferers)
+
+
+# Comparatives that count acts against others, none of them told: "allows more murders".
+COMPARATIVES = frozenset({"more", "fewer", "further"})
+
+
+def more_of_a_kind(act: Token) -> bool:
+    """"this support allows more murders", "to prevent further attacks": acts in the plural
+    counted against others name acts to come or in general, not one (a count makes them
+    told: "more than 20 attacks")."""
+    return (act.pos_ == "NOUN" and act.tag_ == "NNS" and not _counted(act)
+            and any(c.dep_ in ("amod", "advmod") and c.lower_ in COMPARATIVES for c in act.children))
+
+
+def _clause(act: Token) -> Token:
+    """The verb whose clause the act's words belong to (the act itself when it is a verb)."""
+    token = act
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            return token
+        token = token.head
+    return token
+
+
+def below_country(mention: PlaceMention | None) -> bool:
+    """A place mention that names a town, a province or a street, not a whole country."""
+    return mention is not None and mention.place is not None and mention.place.precision != "country"
+
+
+def placed(act: Token, is_local_place: Callable[[Token], bool]) -> bool:
+    """A place below a country named in the act's words or in their clause ("killings of
+    residents were reported in two districts", "a wave of attacks shook Medellin"): an act
+    placed where it happened is told, not summed up ("the kidnappings in our country" is not
+    placed)."""
+    return any(is_local_place(t) for t in (*act.subtree, *_clause(act).subtree))
+
+
 def summed_up(act: Token, *, is_act: Callable[[Token], bool], is_accountable: Callable[[str], bool],
-              is_claimed: Callable[[str], bool], is_series: Callable[[str], bool]) -> bool:
+              is_claimed: Callable[[str], bool], is_series: Callable[[str], bool],
+              is_light: Callable[[str], bool], is_local_place: Callable[[Token], bool]) -> bool:
     """Whether the act's words sum up acts of a kind (any of the rules above). Asked only of
-    an act with no day of its own and outside a headline."""
-    return (charged_acts(act, is_accountable, is_claimed, is_series) or whole_series(act, is_series)
-            or catalogue(act, is_act) or generic_act_noun(act, is_act))
+    an act with no day and no toll of its own, outside a headline; an act placed below a
+    country (`placed`) is told."""
+    if not (charged_acts(act, is_accountable, is_claimed, is_series) or whole_series(act, is_series, is_light)
+            or catalogue(act, is_act) or generic_act_noun(act, is_act) or done_to_a_whole_people(act)
+            or more_of_a_kind(act)):
+        return False
+    return not placed(act, is_local_place)
