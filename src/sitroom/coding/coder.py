@@ -323,6 +323,15 @@ class EventStage:
             return True
         return self._recalled(trigger)
 
+    def _generic_cues(self, trigger_at: dict[int, Trigger], actors: ActorIndex, places: where.PlaceIndex
+                      ) -> generic.Cues:
+        has_frame = self.lexicon.has_frame
+        return generic.Cues(is_act=lambda t: t.i in trigger_at, is_people=lambda t: bool(actors.at(t)),
+                            place_of=lambda t: places.get(t.i),
+                            is_accountable=lambda w: has_frame(w, "accountable"),
+                            is_claimed=lambda w: has_frame(w, "responsibility"),
+                            is_series=lambda w: has_frame(w, "series"), is_light=lambda w: has_frame(w, "light"))
+
     def _recalled(self, trigger: Trigger) -> bool:
         """"recalled the offensive of last autumn", "remember the massacre": an act brought
         back to mind is background, whatever its date."""
@@ -543,12 +552,8 @@ class EventStage:
                         and rules.undated(trigger.token))
                     or (violent and not trigger.in_title and when.inferred
                         and rules.generic_present(_telling_verb(trigger, is_light), sent))
-                    or (violent and not trigger.in_title and when.inferred and toll is None and generic.summed_up(
-                        trigger.token, is_act=lambda t: t.i in trigger_at,
-                        is_accountable=lambda w: lexicon.has_frame(w, "accountable"),
-                        is_claimed=lambda w: lexicon.has_frame(w, "responsibility"),
-                        is_series=lambda w: lexicon.has_frame(w, "series"), is_light=is_light,
-                        is_local_place=lambda t: generic.below_country(places.get(t.i)))))
+                    or (violent and not trigger.in_title and when.inferred and toll is None
+                        and generic.summed_up(trigger.token, self._generic_cues(trigger_at, actors, places))))
         # "wounded two soldiers in a bomb attack": a killing or wounding done in an act of a
         # kind is that act (the bombing), with the toll
         manner = next((trigger_at[h.i] for h in helpers if h.pos_ in ("NOUN", "PROPN") and h.i in trigger_at
