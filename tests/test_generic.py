@@ -119,3 +119,11 @@ def test_an_act_done_to_a_whole_people_is_rhetoric(analyzer, text):
 def test_an_act_done_to_people_of_a_place_picked_out_stays_news(analyzer, text):
     assert news(analyzer, text), violent(analyzer, text)
 
+
+
+def test_acts_in_the_plural_with_no_article_that_a_noun_is_of_are_a_kind(analyzer):
+    summed_up(analyzer, "The families held up photographs of victims of army assassinations.")
+
+
+def test_acts_of_a_kind_placed_in_a_town_stay_news(analyzer):
+    assert news(analyzer, "The mayor spoke to the families of victims of army killings in Kator.")

@@ -226,6 +226,17 @@ def done_to_a_whole_people(act: Token) -> bool:
     return any(_whole_people(t, clause) for t, clause in sufferers)
 
 
+def acts_of_a_kind(act: Token, cues: Cues) -> bool:
+    """"victims of army assassinations", "a history of kidnappings": acts in the plural with
+    no article, no number and no owner, told as what a noun is of, name a kind of act (the
+    victims of the attacks are those of acts told; a series of attacks is `whole_series`'s)."""
+    if act.pos_ != "NOUN" or act.tag_ != "NNS" or _counted(act) or act.dep_ != "pobj" or act.head.lower_ != "of":
+        return False
+    owner = act.head.head
+    return owner.pos_ == "NOUN" and not cues.is_series(owner.lemma_.lower()) and not any(c.dep_ in ("det", "poss", "nummod", "quantmod")
+                                                    for c in act.children)
+
+
 def _clause(act: Token) -> Token:
     """The verb whose clause the act's words belong to (the act itself when it is a verb)."""
     token = act
@@ -266,6 +277,6 @@ def summed_up(act: Token, cues: Cues) -> bool:
     an act with no day and no toll of its own, outside a headline; an act placed below a
     country (`placed`) is told."""
     if not (charged_acts(act, cues) or whole_series(act, cues) or catalogue(act, cues)
-            or generic_act_noun(act, cues) or done_to_a_whole_people(act)):
+            or generic_act_noun(act, cues) or done_to_a_whole_people(act) or acts_of_a_kind(act, cues)):
         return False
     return not placed(act, cues)
