@@ -23,6 +23,10 @@ from ..records import PlaceMention
 WHOLE_PEOPLES = frozenset({"population", "populace", "citizenry"})
 # Links from a noun to a modifier that picks out some of its kind: "the students who
 # marched", "students of the university", "two students", "these students".
+# Determiners that point back to acts already told: "blamed the rebels for these attacks".
+DEMONSTRATIVES = frozenset({"these", "those", "this", "that"})
+# Acts listed that make a record of abuses, not one scene ("explosions and gunfire").
+CATALOGUE_MIN = 3
 PICKING_DEPS = frozenset({"det", "poss", "nummod", "quantmod", "prep", "relcl", "acl", "appos"})
 # Prepositions through which a word of answering for an act takes the act: "responsible
 # for", "accused of", "involved in".
@@ -72,11 +76,12 @@ def _counted(token: Token) -> bool:
 def plural_acts(act: Token) -> bool:
     """"the kidnappings", "the kidnapping and disappearances": an act noun in the plural
     (or joined to one) names acts of its kind, many of them, unless a number counts them
-    or their sufferers, or a possessive names whose they are ("two bombings", "the murders
-    of two journalists", "the Jesuits' murders": so many acts, each one of the news)."""
+    or their sufferers, or a possessive or a demonstrative picks them out ("two bombings",
+    "the murders of two journalists", "the Jesuits' murders", "these attacks": so many acts,
+    each one of the news)."""
     joined = _joined(act)
-    if any(_counted(t) or any(c.dep_ == "poss" for c in t.children) for t in joined):
-        return False  # "the Jesuits' murders": the acts done to them
+    if any(_counted(t) or any(c.dep_ == "poss" or c.lower_ in DEMONSTRATIVES for c in t.children) for t in joined):
+        return False  # "the Jesuits' murders", "these attacks": acts already told
     return any(t.pos_ == "NOUN" and t.tag_ == "NNS" for t in joined)
 
 
@@ -148,8 +153,8 @@ def whole_series(act: Token, cues: Cues) -> bool:
     if act.dep_ != "pobj" or act.head.lower_ != "of":
         return False
     series = act.head.head
-    if series.pos_ != "NOUN" or not cues.is_series(series.lemma_.lower()) or _dated(series):
-        return False
+    if series.pos_ != "NOUN" or not cues.is_series(series.lemma_.lower()) or _dated(series) or _counted(series):
+        return False  # "a series of eight bomb attacks" counts acts told
     # "a wave of attacks shook the city", "launched a series of attacks": acts that did
     # something, or that someone did, are told
     return series.dep_ not in ("nsubj", "nsubjpass") and not (
@@ -158,12 +163,13 @@ def whole_series(act: Token, cues: Cues) -> bool:
 
 def catalogue(act: Token, cues: Cues) -> bool:
     """"the torture, murders and disappearances", "reporting the killings, the massacres and
-    the attacks": acts of several kinds listed together, in the plural, with no day, are a
-    record of abuses, not the day's act. Not a list that did something ("bombings and
-    shootings killed 12"), which is the subject of its own verb."""
+    the attacks": acts of several kinds listed together (three or more), in the plural, with
+    no day, are a record of abuses, not the day's act. Not two ("there are explosions and
+    gunfire": one scene), nor a list that did something ("bombings, shootings and grenade
+    attacks killed 12"), which is the subject of its own verb."""
     joined = _joined(act)
     acts = [t for t in joined if t.pos_ == "NOUN" and cues.is_act(t)]
-    if len(acts) < 2 or len({t.lemma_.lower() for t in acts}) < 2 or not plural_acts(act):
+    if len(joined) < CATALOGUE_MIN or len(acts) < 2 or len({t.lemma_.lower() for t in acts}) < 2 or not plural_acts(act):
         return False
     return joined[0].dep_ not in ("nsubj", "nsubjpass") and not any(_dated(t) for t in joined)
 
@@ -276,6 +282,8 @@ def summed_up(act: Token, cues: Cues) -> bool:
     """Whether the act's words sum up acts of a kind (any of the rules above). Asked only of
     an act with no day and no toll of its own, outside a headline; an act placed below a
     country (`placed`) is told."""
+    if act.pos_ == "NOUN" and not plural_acts(act) and act.tag_ == "NNS":
+        return False  # "these kidnappings of engineers", "the Jesuits' murders": acts picked out
     if not (charged_acts(act, cues) or whole_series(act, cues) or catalogue(act, cues)
             or generic_act_noun(act, cues) or done_to_a_whole_people(act) or acts_of_a_kind(act, cues)):
         return False
