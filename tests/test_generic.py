@@ -109,3 +109,13 @@ def test_acts_in_the_plural_with_no_article_that_a_noun_is_of_are_a_kind(analyze
 def test_verbs_in_the_present_misread_as_bare_forms_are_a_habit(analyzer, generic):
     summed_up(analyzer, generic)
     told(analyzer, "The rebels murdered a farmer who resisted them.")
+
+
+def test_a_toll_of_thousands_after_a_perfect_with_its_have_left_out_is_a_tally(analyzer):
+    summed_up(analyzer, "Officials said 3,000 people have been killed, 4,500 wounded.")
+    told(analyzer, "Officials said 30 people were killed on Monday, 45 wounded.")
+
+
+def test_kinds_of_victims_listed_after_a_bare_plural_in_a_perfect_are_a_record(analyzer):
+    summed_up(analyzer, "The gangs have murdered judges, a prosecutor, a mayor.")
+    told(analyzer, "The gangs murdered two judges, a prosecutor and a mayor on Monday.")
