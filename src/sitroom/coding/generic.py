@@ -7,8 +7,10 @@ with a name or a number. A speech, an editorial or a charge sums up many acts in
 disappearances". Each function here says when an act's words sum up acts of a kind rather
 than tell one; the coder then keeps the act as background (`historical`), not as news.
 
-None of them applies to an act with a day of its own (the coder asks only when no day was
-found for the act): "the attacks killed 12 people on Monday" stays news.
+None of them applies to an act with a day, a toll or a place below a country of its own,
+nor in a headline (the coder asks `summed_up` only when no day and no toll were found for
+the act, and `placed` keeps it told): "the attacks killed 12 people on Monday" stays news.
+`bare_form_present` serves `rules.generic_present`: a present misread as a bare form.
 """
 from __future__ import annotations
 
@@ -23,11 +25,11 @@ from ..records import PlaceMention
 WHOLE_PEOPLES = frozenset({"population", "populace", "citizenry"})
 # Links from a noun to a modifier that picks out some of its kind: "the students who
 # marched", "students of the university", "two students", "these students".
+PICKING_DEPS = frozenset({"det", "poss", "nummod", "quantmod", "prep", "relcl", "acl", "appos"})
 # Determiners that point back to acts already told: "blamed the rebels for these attacks".
 DEMONSTRATIVES = frozenset({"these", "those", "this", "that"})
 # Acts listed that make a record of abuses, not one scene ("explosions and gunfire").
 CATALOGUE_MIN = 3
-PICKING_DEPS = frozenset({"det", "poss", "nummod", "quantmod", "prep", "relcl", "acl", "appos"})
 # Prepositions through which a word of answering for an act takes the act: "responsible
 # for", "accused of", "involved in".
 CHARGE_PREPS = frozenset({"for", "of", "in"})
@@ -169,7 +171,7 @@ def catalogue(act: Token, cues: Cues) -> bool:
     attacks killed 12"), which is the subject of its own verb."""
     joined = _joined(act)
     acts = [t for t in joined if t.pos_ == "NOUN" and cues.is_act(t)]
-    if len(joined) < CATALOGUE_MIN or len(acts) < 2 or len({t.lemma_.lower() for t in acts}) < 2 or not plural_acts(act):
+    if len(joined) < CATALOGUE_MIN or len({t.lemma_.lower() for t in acts}) < 2 or not plural_acts(act):
         return False
     return joined[0].dep_ not in ("nsubj", "nsubjpass") and not any(_dated(t) for t in joined)
 
@@ -239,8 +241,8 @@ def acts_of_a_kind(act: Token, cues: Cues) -> bool:
     if act.pos_ != "NOUN" or act.tag_ != "NNS" or _counted(act) or act.dep_ != "pobj" or act.head.lower_ != "of":
         return False
     owner = act.head.head
-    return owner.pos_ == "NOUN" and not cues.is_series(owner.lemma_.lower()) and not any(c.dep_ in ("det", "poss", "nummod", "quantmod")
-                                                    for c in act.children)
+    return (owner.pos_ == "NOUN" and not cues.is_series(owner.lemma_.lower())
+            and not any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in act.children))
 
 
 def _clause(act: Token) -> Token:
