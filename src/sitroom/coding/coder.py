@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, rules, where
+from . import background, figures, generic, rules, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
                         sources, targets, victims)
 from .draft import Draft, event_id
@@ -345,6 +345,15 @@ class EventStage:
             return True
         return self._recalled(trigger)
 
+    def _generic_cues(self, trigger_at: dict[int, Trigger], actors: ActorIndex, places: where.PlaceIndex
+                      ) -> generic.Cues:
+        has_frame = self.lexicon.has_frame
+        return generic.Cues(is_act=lambda t: t.i in trigger_at, is_people=lambda t: bool(actors.at(t)),
+                            place_of=lambda t: places.get(t.i),
+                            is_accountable=lambda w: has_frame(w, "accountable"),
+                            is_claimed=lambda w: has_frame(w, "responsibility"),
+                            is_series=lambda w: has_frame(w, "series"), is_light=lambda w: has_frame(w, "light"))
+
     def _recalled(self, trigger: Trigger) -> bool:
         """"recalled the offensive of last autumn", "remember the massacre": an act brought
         back to mind is background, whatever its date."""
@@ -573,7 +582,9 @@ class EventStage:
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
                         and rules.undated(trigger.token))
                     or (violent and not trigger.in_title and when.inferred
-                        and rules.generic_present(_telling_verb(trigger, is_light), sent)))
+                        and rules.generic_present(_telling_verb(trigger, is_light), sent))
+                    or (violent and not trigger.in_title and when.inferred and toll is None
+                        and generic.summed_up(trigger.token, self._generic_cues(trigger_at, actors, places))))
         # "wounded two soldiers in a bomb attack": a killing or wounding done in an act of a
         # kind is that act (the bombing), with the toll
         manner = next((trigger_at[h.i] for h in helpers if h.pos_ in ("NOUN", "PROPN") and h.i in trigger_at

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..nlp import doc_text
 from ..records import Actor, TollReport
 from ..resolve.numbers import parse_amount
+from . import generic
 from .merge import TOLL_LEMMAS
 from .syntax import (RELATIVE_PRONOUNS, definite, has_own_subject, is_passive, only_verb, passive_agent, passive_subject,
                      present_perfect, subject_of)
@@ -805,8 +806,10 @@ def _vague_plural(noun: Token, clause: Token | None = None) -> bool:
         return False
     if noun.lower_ in VAGUE_QUANTITIES:
         return True  # "hundreds of peasants"
-    # "other" picks out no one either: "rebels continue killing other villagers"
-    modifiers = [m for m in noun.children if m != clause and not (m.dep_ == "amod" and m.lower_ == "other")]
+    # "other" picks out no one either: "rebels continue killing other villagers"; nor do
+    # kinds listed after it that the parse hangs on it: "have murdered judges, a minister, a governor"
+    modifiers = [m for m in noun.children if m != clause and not (m.dep_ == "amod" and m.lower_ == "other")
+                 and not (m.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in m.children))]
     if any(m.lower_ in VAGUE_QUANTITIES for m in modifiers):
         return True
     return not any(m.dep_ in ("det", "poss", "nummod", "quantmod", "compound", "amod", "prep", "relcl", "acl", "appos")
@@ -822,7 +825,13 @@ def aggregate(token: Token, toll: TollReport | None) -> bool:
         return True  # "the officers who massacred 70,000 peasants": a war's count
     verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
     # "2,000 people have been killed and 2,500 wounded": the second verb's "have" is elided
-    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for v in verbs for c in v.children)
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for v in verbs for c in v.children):
+        return True
+    # "2,000 people have been killed, 2,500 wounded": with no "and", the parse may make the
+    # participle the sentence's head; its "have" is the perfect told before it
+    return (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and undated(verb) and any(t.dep_ == "aux" and t.lower_ in ("has", "have") and t.i < verb.i
+                                      and t.head.lemma_.lower() in TOLL_LEMMAS for t in verb.sent))
 
 
 # Words that pick one act out of a series: "the latest in a string of raids", "one of a
@@ -879,7 +888,8 @@ def generic_present(verb: Token, sent: Span) -> bool:
     present_passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
                                                  for c in verb.children)
     helpers = ("aux",) if present_passive else ("aux", "auxpass")
-    if not (present_passive or verb.tag_ in ("VBZ", "VBP")) or any(c.dep_ in helpers for c in verb.children):
+    if not (present_passive or verb.tag_ in ("VBZ", "VBP") or generic.bare_form_present(verb)) or any(
+            c.dep_ in helpers for c in verb.children):
         return False
     if sent.start == 0 or not sent.text.rstrip() or sent.text.rstrip()[-1] not in SENTENCE_ENDS:
         return False
