@@ -59,3 +59,46 @@ def test_territory_rebels_take_is_taken_from_the_state(analyzer, text):
     # a state's troops taking a town take it from no one the text names
     [seizure] = violent(analyzer, "Troops occupied the town of Laukkai on Sunday.")
     assert code(seizure, "target") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Burmese rebels invaded the town of Laukkai an hour before dawn.",
+    "MALIAN REBELS HAVE OCCUPIED THE TOWN OF KIDAL.",
+])
+def test_a_town_rebels_invade_is_taken_from_the_state(analyzer, text):
+    [seizure] = [e for e in violent(analyzer, text) if code(e, "source") and code(e, "source").endswith("REB")]
+    assert code(seizure, "target") and code(seizure, "target").endswith("MIL")
+
+
+def test_ground_held_by_someone_is_taken_from_its_holder(analyzer):
+    [seizure] = violent(analyzer, "Our forces have occupied positions held by the national police in the suburb.")
+    assert code(seizure, "target") and code(seizure, "target").endswith("COP")
+
+
+@pytest.mark.parametrize("text", [
+    "Eritrean troops entered Ethiopian territory on Saturday.",
+    "ERITREAN TROOPS ENTERED ETHIOPIAN TERRITORY ON SATURDAY.",
+])
+def test_a_states_own_ground_is_the_state(analyzer, text):
+    [seizure] = violent(analyzer, text)
+    assert code(seizure, "source") == "ERIMIL"
+    assert code(seizure, "target") == "ETH"
+
+
+def test_who_repels_an_attack_is_its_target(analyzer):
+    found = violent(analyzer, "In the village, the police repelled a two-hour attack carried out by some 30 rebels.")
+    [attack] = [e for e in found if e.trigger == "attack"]
+    assert code(attack, "source").endswith("REB")
+    assert code(attack, "target") and code(attack, "target").endswith("COP")
+
+
+def test_the_dead_of_a_fight_named_by_side_are_its_sides(analyzer):
+    found = violent(analyzer, "Two policemen and three guerrillas were killed today during clashes in the north.")
+    assert found
+    assert all(code(e, "source") and code(e, "target") for e in found)
+    assert {code(e, "source")[-3:] for e in found} == {"COP", "REB"}
+    [fight] = violent(analyzer, "The army said 110 rebels have died during fighting in the capital's northern districts.")
+    assert code(fight, "target") and code(fight, "target").endswith("REB")
+    # civilians who die in a fight are no side of it
+    [fight] = violent(analyzer, "Five civilians died during the fighting.")
+    assert code(fight, "source") is None and code(fight, "target") is None
