@@ -431,7 +431,8 @@ class EventStage:
             found_targets = self._taken_from(trigger, actors)  # "occupied positions held by the police"
         if "sym" in trigger.rule.flags and not found_sources and not found_targets:
             # "110 rebels died during the fighting": the fallen, named by side, are its parties
-            fallen = sides.armed_sides([a for f in sides.fallen_in(trigger.token, helpers) for a in actors_of(f, actors)]) or []
+            fallen = sides.armed_sides([a for f in sides.fallen_in(trigger.token, helpers)
+                                        for a in actors_of(f, actors)]) or []
             found_sources, found_targets = (fallen[:2], []) if len(fallen) > 1 else ([], fallen)
         repeller = sides.repelled_by(trigger.token, lambda w: lexicon.has_frame(w, "repel"))
         if repeller is not None and not found_targets:
@@ -564,7 +565,7 @@ class EventStage:
                                 or ("sym" in m.rule.flags and m.rule.code[:2] == "19"))), None)
         if manner is not None and "sym" in manner.rule.flags and all(s is None for s, _ in pairs):
             # "two policemen and three rebels were killed in clashes": each side's dead fell to the other
-            fallen = sides.armed_sides([a for a in found_targets])
+            fallen = sides.armed_sides(found_targets)
             if fallen is not None and len(fallen) > 1:
                 pairs = [(fallen[0].actor, fallen[1].actor), (fallen[1].actor, fallen[0].actor)]
         for source, target in pairs:
