@@ -8,6 +8,12 @@ between armed parties from being read as an attack on no one or on bystanders.
 - `describing_conjunct`: "troops killed Juan Perez, considered the rebels' leader": a
   participle set off by a comma after the object, with no subject of its own, says what
   the object is, even where the parse joins it to the verb as a second act.
+- `taken_ground`, `state_ground`, `as_state`: ground is taken from whoever held it
+  ("occupied positions held by the police"); a state's own territory is the state
+  ("entered Honduran territory").
+- `fallen_in`, `armed_sides`: the dead of a fight, named by the sides they fell on, are its
+  sides ("two policemen and three rebels were killed in clashes").
+- `repelled_by`: who repels an attack is its target ("the police repelled the attack").
 
 Each is a test on tokens or actors; `coder.py` and `arguments.py` apply them
 (docs/knowledge-events.md lists them, tests/test_sides.py shows each on sentences of our
