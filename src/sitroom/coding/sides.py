@@ -23,14 +23,24 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Token
 
-from ..records import Actor
+from ..records import Actor, ActorMention
 
-if TYPE_CHECKING:
-    from .arguments import Argument
+
+class Party(Protocol):
+    """What these rules read of an argument (`arguments.Argument`): its actor and mention."""
+
+    @property
+    def actor(self) -> Actor: ...
+
+    @property
+    def mention(self) -> ActorMention: ...
+
+
+P = TypeVar("P", bound=Party)
 
 # Roles of parties that bear arms in a fight (a state's forces, rebels, police, spies).
 FIGHTING_ROLES = ("MIL", "REB", "INS", "RAD", "COP", "SPY")
@@ -130,14 +140,14 @@ def fallen_in(fight: Token, helpers: Sequence[Token] = ()) -> list[Token]:
     return [f for v in verbs if (f := the_fallen(v)) is not None]
 
 
-def armed_sides(fallen: list["Argument"]) -> list["Argument"] | None:
+def armed_sides(fallen: list[P]) -> list[P] | None:
     """"Two policemen and three guerrillas were killed in clashes", "110 rebels died during
     the fighting": the dead of a fight, named by the sides they fell on, are its parties.
     The distinct armed sides (by role), when every one of the fallen bears arms; None when
     any is a bystander (civilians killed in a fight are its victims, not a side)."""
     if not fallen or any(_role(a.actor) not in FIGHTING_ROLES for a in fallen):
         return None
-    out: list["Argument"] = []
+    out: list[P] = []
     for argument in fallen:
         if all(_role(o.actor) != _role(argument.actor) for o in out):
             out.append(argument)
@@ -156,7 +166,7 @@ def repelled_by(noun: Token, is_repelling: Callable[[str], bool]) -> Token | Non
 STATE_KINDS = frozenset({"country", "demonym"})
 
 
-def as_state(argument: "Argument") -> "Argument | None":
+def as_state(argument: P) -> P | None:
     """The state an argument names by its name or demonym, as the state itself (its
     country's code)."""
     country = argument.actor.country
