@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from ..records import Actor, ActorMention
 from ..resolve.actors import SPONSOR_PARTICIPLES
+from .sides import describing_conjunct
 from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, is_passive, own_tokens,
                      passive_subject, subject_of)
 from .triggers import Trigger, small_clause
@@ -122,6 +123,9 @@ def _descriptions(head: Token) -> list[Token]:
                     out.extend(p for p in g.children if p.dep_ == "pobj")
                 elif g.dep_ == "xcomp" and g.lemma_ == "be":
                     out.extend(p for p in g.children if p.dep_ == "attr")
+    predicate = describing_conjunct(head, DESCRIBING_PARTICIPLES)
+    if predicate is not None:
+        out.append(predicate)
     return out
 
 

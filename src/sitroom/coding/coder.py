@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, generic, rules, where
+from . import background, figures, generic, rules, sides, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
                         sources, targets, victims)
 from .draft import Draft, event_id
@@ -458,6 +458,16 @@ class EventStage:
                 found_targets = victims(helper, actors)
                 if found_targets:
                     break
+        if not found_targets and trigger.rule.code == sides.OCCUPY_CODE:
+            found_targets = self._taken_from(trigger, actors)  # "occupied positions held by the police"
+        if "sym" in trigger.rule.flags and not found_sources and not found_targets:
+            # "110 rebels died during the fighting": the fallen, named by side, are its parties
+            fallen = sides.armed_sides([a for f in sides.fallen_in(trigger.token, helpers)
+                                        for a in actors_of(f, actors)]) or []
+            found_sources, found_targets = (fallen[:2], []) if len(fallen) > 1 else ([], fallen)
+        repeller = sides.repelled_by(trigger.token, lambda w: lexicon.has_frame(w, "repel"))
+        if repeller is not None and not found_targets:
+            found_targets = actors_of(repeller, actors)  # "the police repelled an attack by rebels"
         if not found_sources and trigger.token.pos_ in ("NOUN", "PROPN"):
             found_sources = clause_agent(trigger.token, actors)  # "a bomb planted by the group"
         if not found_sources:
@@ -595,6 +605,11 @@ class EventStage:
             manner = next((m for m in (trigger_at.get(t.i) for t in rules.killed_in(trigger.token)) if m is not None
                            and (rules.specific_violence(m.rule.code)
                                 or ("sym" in m.rule.flags and m.rule.code[:2] == "19"))), None)
+        if manner is not None and "sym" in manner.rule.flags and all(s is None for s, _ in pairs):
+            # "two policemen and three rebels were killed in clashes": each side's dead fell to the other
+            fallen = sides.armed_sides(found_targets)
+            if fallen is not None and len(fallen) > 1:
+                pairs = [(fallen[0].actor, fallen[1].actor), (fallen[1].actor, fallen[0].actor)]
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory
@@ -710,6 +725,17 @@ class EventStage:
                 draft.standalone = False  # only to tell the disapproval whose act it names
                 kept.append(draft)
         return kept
+
+    @staticmethod
+    def _taken_from(trigger: Trigger, actors: ActorIndex) -> list[Argument]:
+        """Whom ground was taken from: the holder of the positions ("positions held by the
+        police"), or the state whose own ground it is ("entered Honduran territory")."""
+        ground = sides.taken_ground(trigger.token)
+        if ground is None:
+            return []
+        return clause_agent(ground, actors) or [
+            state for owner in sides.state_ground(ground) for a in actors_of(owner, actors, expand=False)
+            if (state := sides.as_state(a)) is not None][:1]
 
     def _disapproved(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
         """"condemned the attack", "condemnation of the strikes": the act a disapproval is about."""
@@ -968,7 +994,8 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
     for s in srcs:
         for t in tgts:
             if s is not None and t is not None and s.code and s.code == t.code and not (
-                    symmetric and s.name.casefold() != t.name.casefold()):
+                    symmetric and s.name.casefold() != t.name.casefold()) and not (
+                    violent and sides.foes_of_one_kind(s, t)):
                 t = None  # no one acts on itself; two rival groups of one kind fight each other
             out.append((s, t))
     return out

@@ -26,7 +26,8 @@ FLAGS = {"sym", "territory", "violence", "habitual-ok", "armed", "animate", "off
 FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion",
           "vehicle", "prevented", "habitual", "former", "background", "cause", "advocated", "series", "mishap", "era", "armed-body",
           "patient", "false", "inquiry", "question", "disposition", "value", "ultimatum", "ability", "document", "responsibility",
-          "accountable", "occur", "reprisal", "possible", "upcoming", "damning", "body", "comparison", "speech"}
+          "accountable", "occur", "reprisal", "possible", "upcoming", "damning", "body", "comparison", "speech",
+          "repel"}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,0 +1,176 @@
+"""Who is on which side of a fight: rules of English and of news writing that keep combat
+between armed parties from being read as an attack on no one or on bystanders.
+
+- `foes_of_one_kind`: "our forces are attacking army positions": an act of violence done
+  by one armed party to another named by a different word is done to someone else, even
+  when the knowledge gives both the same code (the speaker's "our forces" are not the army
+  they attack).
+- `describing_conjunct`: "troops killed Juan Perez, considered the rebels' leader": a
+  participle set off by a comma after the object, with no subject of its own, says what
+  the object is, even where the parse joins it to the verb as a second act.
+- `taken_ground`, `state_ground`, `as_state`: ground is taken from whoever held it
+  ("occupied positions held by the police"); a state's own territory is the state
+  ("entered Honduran territory").
+- `fallen_in`, `armed_sides`: the dead of a fight, named by the sides they fell on, are its
+  sides ("two policemen and three rebels were killed in clashes").
+- `repelled_by`: who repels an attack is its target ("the police repelled the attack").
+
+Each is a test on tokens or actors; `coder.py` and `arguments.py` apply them
+(docs/knowledge-events.md lists them, tests/test_sides.py shows each on sentences of our
+own).
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+from spacy.tokens import Token
+
+from ..records import Actor, ActorMention
+
+
+class Party(Protocol):
+    """What these rules read of an argument (`arguments.Argument`): its actor and mention."""
+
+    @property
+    def actor(self) -> Actor: ...
+
+    @property
+    def mention(self) -> ActorMention: ...
+
+
+P = TypeVar("P", bound=Party)
+
+# Roles of parties that bear arms in a fight (a state's forces, rebels, police, spies).
+FIGHTING_ROLES = ("MIL", "REB", "INS", "RAD", "COP", "SPY")
+
+
+def _role(actor: Actor) -> str:
+    code = actor.code or ""
+    return code[3:6] if len(code) >= 6 else code
+
+
+def foes_of_one_kind(source: Actor | None, target: Actor | None) -> bool:
+    """Two armed parties of one code named by different words ("our forces" attacking
+    "army positions", "rebels" fighting "a rival guerrilla column"): the target is another
+    party, not the source acting on itself."""
+    if source is None or target is None or not source.code or source.code != target.code:
+        return False
+    if _role(source) not in FIGHTING_ROLES:
+        return False
+    return _words(source) != _words(target)
+
+
+def _words(actor: Actor) -> str:
+    return " ".join((actor.text or actor.name).casefold().split()).removeprefix("the ")
+
+
+def describing_conjunct(head: Token, describing: frozenset[str]) -> Token | None:
+    """"killed Juan Perez, considered the rebels' leader": the parse may join the participle
+    to the verb ("killed ... , considered") as if the killers considered something, or hang
+    it from the verb as an adverbial clause. A verb
+    of `describing` lemma right after a comma that closes the object, with no subject of its
+    own, describes the object: its predicate noun is returned."""
+    verb = head.head
+    if head.dep_ not in ("dobj", "nsubjpass") or verb == head:
+        return None
+    doc = head.doc
+    comma = head.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    for conj in verb.children:
+        if conj.dep_ not in ("conj", "advcl") or conj.i != comma + 1 or conj.lemma_.lower() not in describing:
+            continue
+        if conj.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        return next((c for c in conj.children if c.dep_ in ("oprd", "attr", "dobj")), None)
+    return None
+
+
+# CAMEO's occupation of territory: a seizure of ground (192).
+OCCUPY_CODE = "192"
+# Nouns for a state's ground as such: "entered Honduran territory" is aimed at the state.
+STATE_GROUND = frozenset({"territory", "soil", "airspace", "waters"})
+
+
+def taken_ground(verb: Token) -> Token | None:
+    """The ground a verb of seizure takes: its object, or its passive subject ("positions
+    held by the police were overrun")."""
+    if verb.pos_ != "VERB":
+        return None
+    ground = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if ground is None and any(c.dep_ == "auxpass" for c in verb.children):
+        ground = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return ground
+
+
+def state_ground(ground: Token) -> list[Token]:
+    """"Salvadoran troops entered Honduran territory", "violated the country's airspace":
+    ground named as a state's own (`STATE_GROUND`) is the state's: the tokens that name
+    whose it is (an adjective, a compound or a possessor)."""
+    if ground.lemma_.lower() not in STATE_GROUND:
+        return []
+    return [c for c in ground.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+
+
+def the_fallen(toll_verb: Token) -> Token | None:
+    """Who a toll verb says fell: the subject of "died", the object or passive subject of
+    "killed" and "wounded" ("two policemen and three rebels were killed")."""
+    if toll_verb.lemma_.lower() == "die":
+        return next((c for c in toll_verb.children if c.dep_ == "nsubj"), None)
+    fallen = next((c for c in toll_verb.children if c.dep_ == "dobj"), None)
+    if fallen is None and any(c.dep_ == "auxpass" for c in toll_verb.children):
+        fallen = next((c for c in toll_verb.children if c.dep_ == "nsubjpass"), None)
+    return fallen
+
+
+# Verbs that tell who fell in a fight: "died in clashes", "were killed during the fighting".
+FALLING_LEMMAS = frozenset({"die", "kill", "wound", "injure"})
+
+
+def fallen_in(fight: Token, helpers: Sequence[Token] = ()) -> list[Token]:
+    """Who fell in a fight: the fallen of the toll verbs folded into it (`helpers`: "the
+    clashes killed 12 soldiers") and of the verb it is the "in"/"during" phrase of ("110
+    rebels died during the fighting")."""
+    verbs = list(helpers)
+    prep = fight.head
+    if fight.dep_ == "pobj" and prep.lower_ in ("in", "during") and prep.head.lemma_.lower() in FALLING_LEMMAS:
+        verbs.append(prep.head)
+    return [f for v in verbs if (f := the_fallen(v)) is not None]
+
+
+def armed_sides(fallen: list[P]) -> list[P] | None:
+    """"Two policemen and three guerrillas were killed in clashes", "110 rebels died during
+    the fighting": the dead of a fight, named by the sides they fell on, are its parties.
+    The distinct armed sides (by role), when every one of the fallen bears arms; None when
+    any is a bystander (civilians killed in a fight are its victims, not a side)."""
+    if not fallen or any(_role(a.actor) not in FIGHTING_ROLES for a in fallen):
+        return None
+    out: list[P] = []
+    for argument in fallen:
+        if all(_role(o.actor) != _role(argument.actor) for o in out):
+            out.append(argument)
+    return out
+
+
+def repelled_by(noun: Token, is_repelling: Callable[[str], bool]) -> Token | None:
+    """"The police repelled a three-hour attack by rebels", "soldiers withstood the
+    assault": who repels an act (frame `repel`) is its target; the verb's subject."""
+    if noun.dep_ != "dobj" or not is_repelling(noun.head.lemma_.lower()):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+
+
+# Mentions that name a state ("Honduran", "Honduras", "Honduras's").
+STATE_KINDS = frozenset({"country", "demonym"})
+
+
+def as_state(argument: P) -> P | None:
+    """The state an argument names by its name or demonym, as the state itself (its
+    country's code)."""
+    country = argument.actor.country
+    if argument.mention.kind not in STATE_KINDS or not country:
+        return None
+    state = Actor(text=argument.actor.text, name=country, code=country, country=country)
+    return dataclasses.replace(argument, actor=state, mention=dataclasses.replace(argument.mention, actor=state))
