@@ -86,7 +86,8 @@ def test_a_date_closing_an_appositive_is_the_role_s(analyzer):
 
 
 def test_a_clause_of_times_pointed_back_to_is_background(analyzer):
-    [murder] = violent(analyzer, "This attack opens an era like those when the archbishop was murdered.")
+    # ("an era like those when ..." is also a likeness, which figures.py drops as no act)
+    [murder] = violent(analyzer, "The attack brings back those years when the archbishop was murdered.")
     assert murder.historical
 
 

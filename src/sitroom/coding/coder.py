@@ -1017,9 +1017,9 @@ def _speakers(report: Token, actors: ActorIndex, dates: dict, article: Article) 
 JUDGING_VERBS = frozenset({"amount", "constitute", "be"})
 CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "terrorism", "violation", "violations"})
 # What a state or a body decides or says, which can be judged as an act is: "the resolution
-# was unjust", "the decision is illegal".
+# was unjust", "the decision is illegal" (not a plan: "the plan was a crime" judges no act).
 DECISIONS = frozenset({"decision", "resolution", "text", "move", "vote", "verdict", "ruling", "law", "measure",
-                       "sanction", "plan", "policy", "deal", "referendum", "election", "statement", "remark",
+                       "sanction", "policy", "deal", "referendum", "election", "statement", "remark",
                        "action", "step"})
 
 
