@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..records import PlaceMention
+from .syntax import verb_of
 
 # Nouns that name the whole people of a place: "the bombing of the civilian population".
 WHOLE_PEOPLES = frozenset({"population", "populace", "citizenry"})
@@ -245,16 +246,6 @@ def acts_of_a_kind(act: Token, cues: Cues) -> bool:
             and not any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in act.children))
 
 
-def _clause(act: Token) -> Token:
-    """The verb whose clause the act's words belong to (the act itself when it is a verb)."""
-    token = act
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head == token:
-            return token
-        token = token.head
-    return token
-
-
 def _below_country(mention: PlaceMention | None) -> bool:
     return mention is not None and mention.place is not None and mention.place.precision != "country"
 
@@ -275,7 +266,7 @@ def placed(act: Token, cues: Cues) -> bool:
     residents were reported in two districts of Juba", "a wave of attacks shook Medellin"):
     an act placed where it happened is told, not summed up ("the kidnappings in our
     country", "the murders in El Salvador" are not placed)."""
-    words = [*act.subtree, *_clause(act).subtree]
+    words = [*act.subtree, *verb_of(act).subtree]  # the act's words and its clause's
     return any(_below_country(cues.place_of(t)) for t in words) or any(
         t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and _named_place(t, cues) for t in words)
 
