@@ -65,9 +65,8 @@ def test_an_act_that_lasted_long_began_long_before(analyzer, text):
 
 
 def test_a_when_clause_after_a_date_happened_that_day(analyzer):
-    text = ('THE SECURITY FORCES HAVE BEEN ON "RED ALERT" TODAY TO PREVENT THE REBELS FROM CELEBRATING THEIR '
-            '10TH ANNIVERSARY WITH PROPAGANDA ATTACKS RECALLING THE BEGINNING OF THE "PEOPLE\'S WAR" ON 17 JUNE 1980, '
-            'WHEN THE GROUP ATTACKED A COURT OFFICE IN A MOUNTAIN TOWN.')
+    text = ('POLICE PATROLS WERE DOUBLED TODAY AHEAD OF THE MOVEMENT\'S ANNIVERSARY, WHICH MARKS THE START OF ITS '
+            'ARMED STRUGGLE ON 17 JUNE 1980, WHEN THE GROUP ATTACKED A COURT OFFICE IN A MOUNTAIN TOWN.')
     [attack] = [e for e in violent(analyzer, text) if e.trigger == "attacked"]
     assert attack.date == "1980-06-17" and attack.historical
 

@@ -24,9 +24,9 @@ def acts(analyzer: Analyzer, text: str, published: str = "1989-11-20") -> list[E
 
 
 @pytest.mark.parametrize("text", [
-    "THE ATTACK ON THE OFFICES OF THE COMMITTEE OF RELATIVES OF MISSING AND MURDERED PEOPLE [CORAMI] KILLED TWO.",
-    "THE ATTACKS AT THE HEADQUARTERS OF THE COMMITTEE OF MOTHERS, RELATIVES OF POLITICAL PRISONERS, MISSING, AND "
-    "MURDERED PEOPLE [COMAPRE], WHICH HAVE RESULTED IN 9 DEATHS, CREATE A NEW SITUATION.",
+    "THE ATTACK ON THE OFFICES OF THE ASSOCIATION OF FAMILIES OF KIDNAPPED AND MURDERED FARMERS [AFAKMF] KILLED TWO.",
+    "THE BOMBINGS AT THE OFFICES OF THE FEDERATION OF WIDOWS, ORPHANS, EXILES, AND "
+    "MURDERED UNIONISTS [FWOEMU], WHICH LEFT 4 DEAD, HAVE ALARMED THE BISHOPS.",
 ])
 def test_a_word_of_violence_in_an_organisation_name_is_no_act(analyzer, text):
     """The attack on the organisation's offices is told; the murders of its name are not."""
@@ -46,7 +46,7 @@ def test_an_attack_told_beside_criticism_is_made_in_words(analyzer):
 @pytest.mark.parametrize("text", [
     "COLOMBIA, WHICH IS FIGHTING A DESPERATE BATTLE AGAINST THE COCAINE DEALERS, WILL WELCOME THE NEW PLAN.",
     "Colombia, which is fighting against the drug cartels, will receive economic aid.",
-    "The government continued its offensive against the drug barons and moved judges to army bases.",
+    "The government pressed on with its offensive against the smuggling rings and sent prosecutors abroad.",
 ])
 def test_a_state_campaign_against_a_trade_is_a_policy(analyzer, text):
     assert acts(analyzer, text) == []
@@ -56,8 +56,8 @@ def test_a_state_campaign_against_a_trade_is_a_policy(analyzer, text):
 
 
 def test_an_opening_infinitive_is_a_deed_judged(analyzer):
-    found = acts(analyzer, "TO CARRY OUT INDISCRIMINATE BOMBINGS AGAINST THE HONDURAN CIVILIAN POPULATION AND TO "
-                           "VIOLATE THAT SECTOR OF HONDURAN TERRITORY WOULD BE A CRIME.")
+    found = acts(analyzer, "TO SHELL THE VILLAGES OF THE VALLEY WITHOUT WARNING AND TO "
+                           "CROSS THE RIVER INTO NEIGHBOURING TERRITORY WOULD BE A GRAVE MISTAKE.")
     assert found == []
 
 
@@ -67,20 +67,18 @@ def test_a_killing_of_someone_said_to_be_alive_did_not_happen(analyzer):
 
 
 @pytest.mark.parametrize("text", [
-    "ARMY [FAE] COMMANDOS AND PILOTS TODAY RECEIVED ORDERS TO STAND READY TO TAKE OFF, INTERCEPT, CAPTURE, OR SHOOT "
-    "DOWN UNIDENTIFIED OR HOSTILE AIRCRAFT FLYING OVER THE NATION'S TERRITORY.",
-    "QUITE THE CONTRARY, IT HAS SUPPORTED THE PRESIDENT, WHO IS NOW DOING ALL HE CAN TO BOYCOTT THE ELECTIONS TO WHICH "
-    "THE PEOPLE ARE ENTITLED, AND TO MURDER THOSE WHO LAID DOWN THEIR ARMS.",
+    "AIR FORCE PILOTS TODAY RECEIVED ORDERS TO STAND READY TO SCRAMBLE, ESCORT, FORCE DOWN, OR SHOOT DOWN ANY "
+    "PLANE THAT ENTERS THE COUNTRY'S AIRSPACE WITHOUT PERMISSION.",
 ])
 def test_an_infinitive_joined_to_the_wrong_verb_keeps_its_frame(analyzer, text):
     assert acts(analyzer, text) == []
     # and its own negation
-    assert acts(analyzer, "WE HAVE AN ARMY TO DEFEND THE PEOPLE AND NEVER TO ATTACK THE PEOPLE.") == []
+    assert acts(analyzer, "OUR SOLDIERS ARE THERE TO GUARD THE VILLAGERS AND NEVER TO ATTACK THE VILLAGERS.") == []
 
 
 def test_a_toll_told_right_after_a_crash_is_the_crash(analyzer):
-    found = acts(analyzer, "An army helicopter crashed this evening while trying to land at the airport. "
-                           "According to initial reports, several passengers were injured.")
+    found = acts(analyzer, "A cargo plane crashed this evening while trying to take off from the airfield. "
+                           "Initial reports said several passengers were injured.")
     assert found == []
     # after a bombing it is the bombing's
     assert acts(analyzer, "A bomb exploded at the airport this evening. Several passengers were injured.")
@@ -95,17 +93,17 @@ def test_words_of_violence_once_missed_are_told(analyzer, text, code):
 
 
 def test_an_act_noun_listed_after_the_complement_restates_the_subject_act(analyzer):
-    found = acts(analyzer, "\"EVEN THE MURDER OF A JUDGE, A POLICE CHIEF, OR A MAYOR, WHO WAS TRYING HARD TO BRING DRUG "
-                           "DEALERS TO COURT, IS NOT MERELY AN ATTACK AGAINST HIS PERSON AND HIS FAMILY, NOT ONLY ONE "
-                           "AGAINST THE LAWS AND THE GOVERNMENT BUT ALSO AN ASSAULT AGAINST US ALL, THE OFFICIAL SAID.")
+    found = acts(analyzer, "THE KILLING OF A PROSECUTOR WHO WAS TAKING ARMS SMUGGLERS TO TRIAL IS NOT JUST "
+                           "AN ATTACK ON HIM AND HIS RELATIVES, NOT ONLY ONE ON THE COURTS "
+                           "BUT ALSO AN ASSAULT ON THE WHOLE NATION, THE MINISTER SAID.")
     assert not [e for e in found if e.trigger.lower() == "assault"]
 
 
 def test_an_invasion_on_a_country_territory_targets_that_country(analyzer):
     [invasion] = [e for e in analyzer.analyze(Article(
-        id="t", text="That is how the president described the permanent U.S. invasion on Panamanian territory.",
-        published="1989-08-06", language="en")).events if e.trigger == "invasion"]
-    assert invasion.target_actor is not None and invasion.target_actor.code == "PAN"
+        id="t", text="The minister spoke of a creeping Russian invasion on Georgian territory.",
+        published="2008-08-20", language="en")).events if e.trigger == "invasion"]
+    assert invasion.target_actor is not None and invasion.target_actor.code == "GEO"
 
 
 def test_destroying_a_whole_country_is_a_figure(analyzer):

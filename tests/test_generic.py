@@ -33,7 +33,7 @@ def told(analyzer: Analyzer, text: str) -> None:
 
 @pytest.mark.parametrize(("generic", "news"), [
     ("The minister said the gangs are responsible for the kidnappings and disappearances in the country.",
-     "The government held the guerrillas responsible for the murder of the mayor."),
+     "The government held the guerrillas responsible for the killing of the governor."),
     ("THE MINISTER SAID THE GANGS ARE RESPONSIBLE FOR THE KIDNAPPINGS AND DISAPPEARANCES IN THE COUNTRY.",
      "The police were accused of the murders of two journalists."),
     ("The army blamed the rebels for a series of attacks on police stations.",
@@ -71,13 +71,13 @@ def test_acts_of_three_kinds_listed_are_a_record(analyzer):
 
 
 @pytest.mark.parametrize(("generic", "news"), [
-    ("The archbishop said the murder and kidnapping of students, workers and peasants worried the church.",
+    ("The archbishop said the abduction and murder of teachers, nurses and farmers worried the church.",
      "The murder of three students worried the church."),
-    ("THE ARCHBISHOP SAID THE MURDER AND KIDNAPPING OF STUDENTS, WORKERS AND PEASANTS WORRIED THE CHURCH.",
-     "The president confirmed the involvement of troops in the murder of priests."),
-    ("The archbishop said the murder and kidnapping of students, workers and peasants worried the church.",
+    ("THE ARCHBISHOP SAID THE ABDUCTION AND MURDER OF TEACHERS, NURSES AND FARMERS WORRIED THE CHURCH.",
+     "The minister admitted that soldiers took part in the killing of the nuns."),
+    ("The archbishop said the abduction and murder of teachers, nurses and farmers worried the church.",
      "Ethnic killings of farmers by men in uniform were reported in two districts of Juba, the group said."),
-    ("The archbishop said the murder and kidnapping of students, workers and peasants worried the church.",
+    ("The archbishop said the abduction and murder of teachers, nurses and farmers worried the church.",
      "Ethnic killings of farmers by men in uniform were reported in the Kator and Munuki districts, the group said."),
 ])
 def test_acts_done_to_a_whole_class_of_people_are_generic(analyzer, generic, news):
@@ -89,7 +89,7 @@ def test_acts_done_to_a_whole_class_of_people_are_generic(analyzer, generic, new
 @pytest.mark.parametrize(("generic", "news"), [
     ("The minister said the aid is being used to massacre the Kurdish people.",
      "Troops opened fire on the people who marched to the square on Monday."),
-    ("We thank the American people, who have also been murdered by the death squads.",
+    ("We salute the Kurdish people, who have been murdered in their villages by the militias.",
      "Government troops massacred the villagers who had sheltered the rebels."),
 ])
 def test_an_act_done_to_a_whole_people_is_rhetoric(analyzer, generic, news):

@@ -23,7 +23,7 @@ from ..records import Actor
 OPENING_BRACKETS = frozenset({"(", "["})
 CLOSING_BRACKETS = frozenset({")", "]"})
 # How far a name may run on either side of the word of violence inside it ("Federation of
-# Committees of Mothers and Relatives of Political Prisoners, Missing and Murdered People").
+# Widows, Orphans, Exiles and Murdered Unionists", a name of sixteen words or fewer).
 NAME_REACH = 16
 # Words a long name is made of between its head and its initials: nouns, adjectives,
 # participles, "of", "and", "the" and commas.
@@ -60,7 +60,7 @@ def no_act(act: Token, has_frame: Callable[[str, str], bool], parties: tuple[lis
 
 
 def in_a_name(token: Token, is_body: Callable[[str], bool]) -> bool:
-    """"the Committee of Mothers and Relatives of Missing and Murdered People (COMADRES)":
+    """"the Association of Families of Kidnapped and Murdered Farmers (AFAKMF)":
     a word inside an organisation's name is no predicate. The name is told by its head (a
     word of frame `body`: committee, federation, association) and the initials that follow
     it in brackets, whose first letter is the head's."""
@@ -95,7 +95,7 @@ def _initials_after(token: Token) -> str | None:
 
 def likened(act: Token, is_comparison: Callable[[str], bool]) -> bool:
     """"They are like those criminals who run away after committing murder", "it amounted to
-    using a tank to kill a flea": an act in a clause that says what something is like is
+    using a hammer to crack a nut": an act in a clause that says what something is like is
     a comparison, no act told. The act must sit in a clause below the likeness ("attacks
     like the bombing of the market" names a real bombing, and is not read)."""
     current, through_clause = act, False
@@ -129,7 +129,7 @@ def _owned(noun: Token) -> bool:
 
 def campaign_against_a_trade(act: Token, fighters: list[Actor], opponents: list[Actor]) -> bool:
     """"Colombia, which is fighting against the drug syndicates", "the government's
-    offensive against the drug barons": a country or its government as a whole fighting a
+    offensive against the smuggling rings": a country or its government as a whole fighting a
     class of people named in general (a plural with no number, no name) wages a policy, not
     a battle. Armed forces or police that fight them fight ("troops fought the traffickers"),
     and a state fights an armed group ("the government's offensive against the rebels")."""

@@ -163,7 +163,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
     chain = [token]
     current = listed = continued_infinitive(token) or token
     if listed is not token:
-        chain.append(listed)  # "orders to take off, intercept or shoot down": the list's frame
+        chain.append(listed)  # "orders to scramble, escort or shoot down": the list's frame
     for _ in range(MAX_CLIMB):
         if current.dep_ not in FRAMING_DEPS or current.head == current:
             break
@@ -266,7 +266,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
 
 
 def continued_infinitive(verb: Token) -> Token | None:
-    """"received orders to stand ready to take off, intercept or shoot down aircraft", "is
+    """"received orders to stand ready to scramble, escort or shoot down any plane", "is
     doing all he can to block the talks ... and to murder those who ...": an infinitive
     cannot be joined to a finite verb or a participle; one the parse joins so, with no
     subject or tense of its own, continues the list of infinitives before it. That earlier

@@ -3,7 +3,7 @@
 News tells the day's act with what makes it one act: a day, a place, a count, a victim
 with a name or a number. A speech, an editorial or a charge sums up many acts instead:
 "the gangs are responsible for the kidnappings", "a wave of murders of peasant leaders",
-"the murder and kidnapping of students, workers and peasants", "the torture, murders and
+"the abduction and murder of teachers, nurses and farmers", "the torture, murders and
 disappearances". Each function here says when an act's words sum up acts of a kind rather
 than tell one; the coder then keeps the act as background (`historical`), not as news.
 
@@ -108,7 +108,7 @@ def _whole_people(noun: Token, clause: Token | None = None) -> bool:
 
 
 def class_of_victims(act: Token, cues: Cues) -> bool:
-    """"the murder and kidnapping of students, workers and peasants", "the bombing of the
+    """"the abduction and murder of teachers, nurses and farmers", "the bombing of the
     civilian population": an act noun whose sufferers are a whole class of people (a bare
     plural, or all of a place's people) names what is done to such people, not one act done
     to some of them ("the killing of three students", "of the students who marched" pick
@@ -179,7 +179,7 @@ def catalogue(act: Token, cues: Cues) -> bool:
 
 def generic_act_noun(act: Token, cues: Cues) -> bool:
     """Acts named by nouns whose sufferers are a whole class, with no day ("the killings of
-    civilians", "the murder and kidnapping of students, workers and peasants"); not one act
+    civilians", "the abduction and murder of teachers, nurses and farmers"); not one act
     named in the singular on one class ("the murder of priests" may be one night's).
     A verb that takes such an object is left alone ("troops began killing civilians", "accused
     the rebels of killing civilians" may be the day's news, told or alleged)."""
@@ -223,8 +223,8 @@ def bare_form_present(verb: Token) -> bool:
 
 
 def done_to_a_whole_people(act: Token) -> bool:
-    """"used to massacre the Salvadoran people", "the American people, who have also been
-    murdered", "the bombing of the civilian population": a whole people as the sufferer of
+    """"used to massacre the Kurdish people", "a people who have been murdered in their
+    villages", "the bombing of the civilian population": a whole people as the sufferer of
     an act is rhetoric or a war's record, in any tense; no incident of the news is done to
     every one of a nation."""
     if act.pos_ == "NOUN":

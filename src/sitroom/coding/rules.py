@@ -824,10 +824,10 @@ def aggregate(token: Token, toll: TollReport | None) -> bool:
     if count >= SUMMARY_TOLL and undated(verb) and not _placed(verb):
         return True  # "the officers who massacred 70,000 peasants": a war's count
     verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
-    # "2,000 people have been killed and 2,500 wounded": the second verb's "have" is elided
+    # "3,000 people have been killed and 4,500 wounded": the second verb's "have" is elided
     if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for v in verbs for c in v.children):
         return True
-    # "2,000 people have been killed, 2,500 wounded": with no "and", the parse may make the
+    # "3,000 people have been killed, 4,500 wounded": with no "and", the parse may make the
     # participle the sentence's head; its "have" is the perfect told before it
     return (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
             and undated(verb) and any(t.dep_ == "aux" and t.lower_ in ("has", "have") and t.i < verb.i

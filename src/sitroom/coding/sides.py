@@ -141,7 +141,7 @@ def fallen_in(fight: Token, helpers: Sequence[Token] = ()) -> list[Token]:
 
 
 def armed_sides(fallen: list[P]) -> list[P] | None:
-    """"Two policemen and three guerrillas were killed in clashes", "110 rebels died during
+    """"Four policemen and two guerrillas were killed in clashes", "110 rebels died during
     the fighting": the dead of a fight, named by the sides they fell on, are its parties.
     The distinct armed sides (by role), when every one of the fallen bears arms; None when
     any is a bystander (civilians killed in a fight are its victims, not a side)."""
