@@ -2723,3 +2723,10 @@ def test_a_participle_of_a_deed_after_a_reported_clause_stays_with_the_deed(anal
 def test_saying_an_act_or_a_decision_is_unjust_disapproves_of_it(analyzer, text, condemns):
     found = events(analyzer, text, published="2023-05-02")
     assert bool([e for e in found if e.event_code.startswith("11") and code(e)]) == condemns, found
+
+
+def test_what_a_participle_of_harm_is_done_to_is_the_acts_target(analyzer):
+    found = events(analyzer, "Two mines exploded near the bridge on Monday, inflicting heavy casualties on the army.",
+                   published="2023-05-02")
+    blast = [e for e in found if e.trigger == "exploded"]
+    assert blast and code(blast[0], "target") == "MIL", found

@@ -458,6 +458,17 @@ class EventStage:
                 found_targets = victims(helper, actors)
                 if found_targets:
                     break
+        if not found_targets and trigger.rule.code[:2] in VIOLENT_ROOTS and "sym" not in trigger.rule.flags:
+            # "two mines exploded, inflicting eight casualties on the army": what the act's
+            # participle of harm is done to is the act's target
+            # (a toll verb's victims are the helpers' business above: "..., killing two people")
+            for harm in (c for c in trigger.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                         and c not in helpers and c.lemma_.lower() not in rules.TOLL_LEMMAS):
+                told = trigger_at.get(harm.i)
+                if told is not None and told.rule.code[:2] in VIOLENT_ROOTS:
+                    found_targets = targets(told, actors, lambda t: where.visited(t, actors, places))
+                    if found_targets:
+                        break
         if not found_targets and trigger.rule.code == sides.OCCUPY_CODE:
             found_targets = self._taken_from(trigger, actors)  # "occupied positions held by the police"
         if "sym" in trigger.rule.flags and not found_sources and not found_targets:
