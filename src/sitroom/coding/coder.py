@@ -676,7 +676,7 @@ class EventStage:
                 # not the use of military force between armed parties (19)
                 code, rule = rules.GENERIC_ASSAULT, f"{rule}+one-sided"
             if announced:
-                # "the attackers will be tracked down", the minister said (or vowed): his side's threat
+                # "the attackers will be found and destroyed", the minister said (or vowed): his side's threat
                 source = announcer
                 if mode == "threatened":
                     code, rule, mode = rules.intended(code, rule, mode)
