@@ -66,9 +66,9 @@ def test_an_act_that_lasted_long_began_long_before(analyzer, text):
 
 def test_a_when_clause_after_a_date_happened_that_day(analyzer):
     text = ('POLICE PATROLS WERE DOUBLED TODAY AHEAD OF THE MOVEMENT\'S ANNIVERSARY, WHICH MARKS THE START OF ITS '
-            'ARMED STRUGGLE ON 17 JUNE 1980, WHEN THE GROUP ATTACKED A COURT OFFICE IN A MOUNTAIN TOWN.')
+            'ARMED STRUGGLE ON 3 JULY 1982, WHEN THE MOVEMENT ATTACKED A POLICE POST IN A RIVER TOWN.')
     [attack] = [e for e in violent(analyzer, text) if e.trigger == "attacked"]
-    assert attack.date == "1980-06-17" and attack.historical
+    assert attack.date == "1982-07-03" and attack.historical
 
 
 def test_a_date_closing_an_appositive_is_the_role_s(analyzer):

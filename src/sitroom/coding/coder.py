@@ -459,7 +459,7 @@ class EventStage:
                 if found_targets:
                     break
         if not found_targets and trigger.rule.code[:2] in VIOLENT_ROOTS and "sym" not in trigger.rule.flags:
-            # "two mines exploded, inflicting eight casualties on the army": what the act's
+            # "a roadside bomb exploded, inflicting heavy losses on the patrol": what the act's
             # participle of harm is done to is the act's target
             # (a toll verb's victims are the helpers' business above: "..., killing two people")
             for harm in (c for c in trigger.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"

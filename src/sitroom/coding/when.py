@@ -146,8 +146,8 @@ def _when_clauses(span: Span) -> list[Token]:
 
 
 def _when_after(span: Span) -> list[Token]:
-    """"the beginning of the war on 17 June 1980, when the group attacked a court": the verb
-    of a "when" clause that follows the date, whatever noun the parse hangs the clause from."""
+    """"the start of the uprising on 3 July 1982, when the movement raided a police post": the
+    verb of a "when" clause that follows the date, whatever noun the parse hangs the clause from."""
     after = span.end + 1 if span.end < len(span.doc) and span.doc[span.end].text == "," else span.end
     if after >= len(span.doc):
         return []
