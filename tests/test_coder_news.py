@@ -1908,6 +1908,14 @@ def test_vows_of_force_threaten(analyzer, text, source):
     assert [e for e in found if e.event_code.startswith("13") and code(e) == source], found
 
 
+def test_a_vowed_act_of_force_is_coded_as_the_threat(analyzer):
+    # the threatened act is the threat's content: CAMEO codes it 138, never the offensive itself
+    found = events(analyzer, "Fighting went on in the north of Syria on Monday. The president vowed on Tuesday "
+                             "to step up the offensive against the insurgents.", published="2024-04-16")
+    assert [e for e in found if e.event_code == "138" and e.modality == "threatened"], found
+    assert not [e for e in found if e.event_code.startswith("19") and e.trigger == "offensive"], found
+
+
 def test_a_vow_to_press_ahead_with_reforms_threatens_no_one(analyzer):
     found = events(analyzer, "Fighting went on in the north of Syria on Monday. The president vowed to press "
                              "ahead with reforms.", published="2024-04-16")

@@ -680,6 +680,10 @@ class EventStage:
                 source = announcer
                 if mode == "threatened":
                     code, rule, mode = rules.intended(code, rule, mode)
+            elif mode == "threatened" and source is not None and rules.threatened_act(code):
+                # "the president vowed to step up the offensive": CAMEO codes a threatened
+                # act of force or coercion as the threat (138, 132, ...), not as the act
+                code, rule, mode = rules.intended(code, rule, mode)
             if mode in ("planned", "hypothetical") and source is not None and trigger.token.dep_ != "attr" \
                     and not rules.arranged(trigger.token, violent=violent, is_light=is_light,
                                            is_attempt=lambda w: lexicon.has_frame(w, "vehicle")):

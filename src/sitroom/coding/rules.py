@@ -51,6 +51,11 @@ THREAT_CODES = {"12": "130", "15": "138", "16": "132", "17": "137", "18": "138",
 SPECIFIC_THREATS = {"164": "134", "165": "135", "163": "132", "166": "136"}
 
 
+def threatened_act(code: str) -> bool:
+    """An act of force, coercion or sanction (roots 15 to 20), which a threat names."""
+    return code[:2] in THREAT_CODES and code[:2] != "12"
+
+
 def intended(code: str, rule: str, mode: str) -> tuple[str, str, str]:
     root = code[:2]
     if root in INTENT_CODES:
