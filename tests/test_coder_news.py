@@ -1916,6 +1916,26 @@ def test_a_vowed_act_of_force_is_coded_as_the_threat(analyzer):
     assert not [e for e in found if e.event_code.startswith("19") and e.trigger == "offensive"], found
 
 
+@pytest.mark.parametrize("text, code_, source", [
+    ("Kenya's interior minister said on Sunday that the killers would be hunted down.", "137", "KENGOV"),
+    ("Kenyan troops will track down the militants, the interior minister said on Sunday.", "137", "KENMIL"),
+    ("The army will answer every violation on the front line, Kenya's defence minister said on Sunday.", "138",
+     "KENMIL"),
+])
+def test_acts_announced_against_foes_threaten(analyzer, text, code_, source):
+    found = events(analyzer, "Fighting went on in the north of Kenya on Saturday. " + text, published="2024-04-16")
+    assert [e for e in found if e.event_code == code_ and code(e) == source and e.modality == "threatened"], found
+
+
+@pytest.mark.parametrize("text", [
+    "Police tracked down the suspect in a flat in the suburbs on Sunday.",
+    "The minister answered questions about the attack on Sunday.",
+])
+def test_hunting_down_done_or_answering_questions_is_no_threat(analyzer, text):
+    found = events(analyzer, "Fighting went on in the north of Kenya on Saturday. " + text, published="2024-04-16")
+    assert not [e for e in found if e.event_code.startswith("13")], found
+
+
 def test_a_vow_to_press_ahead_with_reforms_threatens_no_one(analyzer):
     found = events(analyzer, "Fighting went on in the north of Syria on Monday. The president vowed to press "
                              "ahead with reforms.", published="2024-04-16")
