@@ -121,9 +121,37 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # "condemned the attack on Tuesday": the parser hangs the date on the object;
             # the verb's act happened that day too
             out.setdefault(owner.head.i, mention)
+        described = _described_by_participle(owner, owners)
+        if described is not None and mention.precision == "day":
+            # "escaped an attack carried out on 6 May": the participle's day is the act's
+            # it describes; "pushed into territory held by the rebels on Wednesday": a
+            # state told of a noun is not dated to the day, the clause is (unless it has a
+            # date of its own)
+            fronted.append((described.i, mention))
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
+
+
+def _described_by_participle(owner: Token, owners: set[int]) -> Token | None:
+    """The act a past participle describing a noun ("an attack carried out on 6 May", "the
+    territory held by the rebels on Wednesday") lends its date to: the noun when it is an
+    act itself, else the verb whose object (or prepositional object) the noun is."""
+    if owner.dep_ != "acl" or owner.tag_ != "VBN" or owner.i in owners or owner.head.pos_ != "NOUN":
+        return None
+    noun = owner.head
+    if noun.i in owners:
+        return noun
+    for _ in range(MAX_CLIMB):
+        governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or governor == noun:
+            return None
+        if governor.pos_ == "VERB":
+            return governor
+        if governor.pos_ != "NOUN":
+            return None
+        noun = governor  # "the last strip of territory held by the rebels"
+    return None
 
 
 def _told_before_attribution(span: Span, verb: Token) -> Token:
