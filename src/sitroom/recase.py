@@ -11,7 +11,9 @@ package's English model (word and word-pair case statistics, after Lita et al.,
 "tRuEcasIng", ACL 2003); words it has never seen are names, title-cased, unless neither
 the gazetteer nor the actor knowledge knows them as names and the English word lists of
 the spaCy model's lemmatizer do as words ("MINIBUS"). Acronyms the actor knowledge lists
-("FMLN", "UN") stay in capitals, and so do dotted abbreviations ("U.S."). The package's
+("FMLN", "UN") stay in capitals, and so do dotted abbreviations ("U.S."). "MAY" and
+"MARCH" are months beside a day's number ("ON 3 MAY 1994") and after a preposition of
+time ("SINCE MAY"), whatever the model says: it reads "3 MAY" as the modal. The package's
 model is a pickle of Python dictionaries, about 500 MB in every process that loads it;
 `CaseModel` holds the same counts compacted into one file of sorted arrays (about 35 MB)
 that every process maps from disk and reads only where it looks up, so the operating
