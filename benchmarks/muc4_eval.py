@@ -20,12 +20,19 @@ docs/quality.md). Printed:
   placed in that country;
 - quiet: irrelevant articles with no violent incident;
 - per incident type (the templates' ATTACK, BOMBING, KIDNAPPING, ...) the share of
-  templates whose article has a violent incident in the template's country.
+  templates whose article has a violent incident in the template's country;
+- date: templates dated to the day ("30 DEC 89") or to a range of at most
+  DATE_RANGE_MAX_DAYS days ("08 JAN 90 - 09 JAN 90"), whose article is found, for which
+  one of the article's violent incidents is dated on that day or within that range (an
+  incident dated to a week, a month or a year falls within it only if its whole period
+  does). "- 08 JAN 90" (on or before) is no day-precise date; of "A / B" either is right.
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -105,6 +112,65 @@ def template_countries(template: dict) -> set[str]:
     return out
 
 
+# A template's range of dates is day-precise enough for the date figure when it spans at
+# most this many days after its first: longer ones ("1 FEB 89 - 28 FEB 89") say the month.
+DATE_RANGE_MAX_DAYS = 3
+_TEMPLATE_DAY = re.compile(r"(\d{1,2}) ([A-Z]{3})[A-Z]* (\d\d)")
+_MONTH_ABBREVIATIONS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+# How many days an event's date covers, by its precision (a year's is the longest).
+_PRECISION_DAYS = {"day": 0, "week": 6}
+
+
+def _template_day(text: str) -> dt.date | None:
+    match = _TEMPLATE_DAY.fullmatch(text.strip())
+    if match is None or match[2] not in _MONTH_ABBREVIATIONS:
+        return None
+    try:
+        return dt.date(1900 + int(match[3]), _MONTH_ABBREVIATIONS.index(match[2]) + 1, int(match[1]))
+    except ValueError:
+        return None
+
+
+def template_spans(template: dict) -> list[tuple[dt.date, dt.date]]:
+    """The day-precise dates of a template as (first, last) days: "30 DEC 89", or
+    "08 JAN 90 - 09 JAN 90" when it spans at most DATE_RANGE_MAX_DAYS; each alternative of
+    "A / B". "- 08 JAN 90" (on or before) and longer ranges give none."""
+    spans = []
+    for written in template.get("INCIDENT: DATE") or ():
+        for alternative in written.split("/"):
+            alternative = alternative.strip(" ()")
+            ends = [_template_day(part) for part in alternative.split(" - ")] if alternative[:1].isdigit() else []
+            if not ends or None in ends or len(ends) > 2:
+                continue
+            first, last = ends[0], ends[-1]
+            if 0 <= (last - first).days <= DATE_RANGE_MAX_DAYS:
+                spans.append((first, last))
+    return spans
+
+
+def event_span(event: Event) -> tuple[dt.date, dt.date] | None:
+    """The days an event's date covers: one day, a week, a month or a year."""
+    if not event.date:
+        return None
+    first = dt.date.fromisoformat(event.date[:10])
+    if event.date_precision in _PRECISION_DAYS:
+        return first, first + dt.timedelta(days=_PRECISION_DAYS[event.date_precision])
+    if event.date_precision == "month":
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return first, dt.date(first.year, 12, 31)
+
+
+def dated_right(template: dict, incidents: list[Event]) -> bool | None:
+    """Whether one incident's date falls on or within the template's day or range; None when
+    the template gives no day-precise date."""
+    spans = template_spans(template)
+    if not spans:
+        return None
+    days = [span for span in map(event_span, incidents) if span is not None]
+    return any(first <= a and b <= last for first, last in spans for a, b in days)
+
+
 def read_rows(path: Path, limit: int | None) -> list[dict]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows[:limit] if limit else rows
@@ -122,6 +188,8 @@ def evaluate(rows: list[dict], analyzer: Analyzer) -> dict:
     per_type: dict[str, Counter] = {}
     misses: list[str] = []
     noisy: list[str] = []
+    dated = dated_ok = 0
+    misdated: list[str] = []
     for analysis in analyzer.analyze_many(articles(rows)):
         row = by_id[analysis.article.id]
         incidents = [e for e in analysis.events if violent_incident(e)]
@@ -142,6 +210,13 @@ def evaluate(rows: list[dict], analyzer: Analyzer) -> dict:
                 if wanted & countries:
                     placed += 1
                     counts["placed"] += 1
+            for template in row["templates"] if incidents else ():
+                right = dated_right(template, incidents)
+                if right is not None:
+                    dated += 1
+                    dated_ok += right
+                    if not right:
+                        misdated.append(row["id"])
         else:
             irrelevant += 1
             quiet += not incidents
@@ -163,6 +238,10 @@ def evaluate(rows: list[dict], analyzer: Analyzer) -> dict:
                      for k, v in sorted(per_type.items(), key=lambda kv: -kv[1]["templates"])},
         "missed_articles": misses,
         "noisy_articles": noisy,
+        "dated": dated,
+        "dated_right": dated_ok,
+        "date_share": share(dated_ok, dated),
+        "misdated_articles": misdated,
     }
 
 
@@ -190,9 +269,12 @@ def main(argv: list[str] | None = None) -> int:
     print("  incident type        templates  in country")
     for kind, counts in result["per_type"].items():
         print(f"  {kind:20s} {counts['templates']:9d}  {counts['placed']:4d} ({counts['share']:.1%})")
+    print(f"  dated on the template's day: {result['dated_right']}/{result['dated']} templates "
+          f"({result['date_share']:.1%})")
     if args.list:
         print("missed:", " ".join(result["missed_articles"]))
         print("noisy:", " ".join(result["noisy_articles"]))
+        print("misdated:", " ".join(result["misdated_articles"]))
     return 0
 
 

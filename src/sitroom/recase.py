@@ -11,7 +11,9 @@ package's English model (word and word-pair case statistics, after Lita et al.,
 "tRuEcasIng", ACL 2003); words it has never seen are names, title-cased, unless neither
 the gazetteer nor the actor knowledge knows them as names and the English word lists of
 the spaCy model's lemmatizer do as words ("MINIBUS"). Acronyms the actor knowledge lists
-("FMLN", "UN") stay in capitals, and so do dotted abbreviations ("U.S."). The package's
+("FMLN", "UN") stay in capitals, and so do dotted abbreviations ("U.S."). "MAY" and
+"MARCH" are months beside a day's number ("ON 3 MAY 1994") and after a preposition of
+time ("SINCE MAY"), whatever the model says: it reads "3 MAY" as the modal. The package's
 model is a pickle of Python dictionaries, about 500 MB in every process that loads it;
 `CaseModel` holds the same counts compacted into one file of sorted arrays (about 35 MB)
 that every process maps from disk and reads only where it looks up, so the operating
@@ -72,6 +74,18 @@ CALENDAR = frozenset(
     "january february april june july august september october november december "
     "jan feb apr jun jul aug sep sept oct nov dec".split())
 CALENDAR_IF_DATED = frozenset({"may", "march", "mar", "wed", "sat", "sun"})
+# In copy all in capitals, "MAY" and "MARCH" are months after a day's number ("ON 3 MAY
+# 1990", "THE 17 MARCH ATTACK") unless a verb follows as after the modal ("SOME 20 MAY
+# HAVE DIED"), and after a preposition of time, which no modal or verb follows ("SINCE
+# MAY", "UNTIL MARCH").
+MONTHS_LIKE_WORDS = frozenset({"may", "march", "mar"})
+MONTH_AFTER = frozenset({"in", "since", "until", "till", "during", "from", "through", "early", "late", "mid",
+                         "last", "next"})
+# Prepositions that make the number after them a day: "ON 3 MAY", "SINCE 17 MARCH".
+DAY_AFTER = frozenset({"on", "since", "until", "till", "from", "between"})
+# Words after "20 MAY" that make it the modal: "MAY HAVE", "MAY BE", "MAY NOT", "MAY ALSO".
+MODAL_FOLLOWERS = frozenset({"have", "be", "not", "also", "still", "never", "well", "yet", "only", "even",
+                             "already", "soon", "now", "then", "all", "both"})
 # Endings of inflected forms, with what turns the stem back into the listed word
 # ("seized" -> "seize", "days" -> "day", "cities" -> "city", "fighting" -> "fight").
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
@@ -174,13 +188,33 @@ class Recaser:
         """A known acronym that is no common word ("FMLN"; not "WHO" or "CAR")."""
         return word in self.keep_upper and word not in self.model.forms(word)
 
+    def _a_month(self, tokens: Sequence[re.Match[str]], i: int) -> bool:
+        """"MAY" or "MARCH" as a month: after a day's number, unless a verb follows as after
+        the modal ("20 MAY DIE"), or after a preposition of time."""
+        before = tokens[i - 1].group().lower() if i > 0 else ""
+        after = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+        if before in MONTH_AFTER:
+            return True
+        if not (before.isdigit() and 1 <= int(before) <= 31):
+            return False
+        if i > 1 and tokens[i - 2].group().lower() in DAY_AFTER:
+            return True  # "ON 3 MAY POLICE RAIDED": no modal after "on" and a number
+        if not after[:1].isalpha():
+            return True  # "3 MAY 1990", "3 MAY,", "ON 3 MAY."
+        if after in MODAL_FOLLOWERS:
+            return False
+        # a modal's verb is in its base form: a plural or a gerund follows only the month
+        # ("ON 3 MAY GUERRILLAS ATTACKED")
+        inflected = (after.endswith("s") and not after.endswith("ss")) or after.endswith("ing")
+        return after in STOP_WORDS or inflected or not self._english(after)
+
     def _recase_segment(self, text: str, start: int, end: int, chars: list[str]) -> None:
         for sentence in _sentences(text, start, end):
             tokens = [m for m in sentence if m.group()]
             words = [m.group().lower() for m in tokens]
             cased = self.model.true_case(words)
             first_word = True
-            for match, word in zip(tokens, cased):
+            for i, (match, word) in enumerate(zip(tokens, cased)):
                 original = match.group()
                 if not original[0].isalpha():
                     continue
@@ -191,6 +225,8 @@ class Recaser:
                     word = lower  # an English word or its inflection the model never saw ("BODYGUARDS")
                 elif word.isupper() and self._plural_of_name(lower):
                     word = original.title()  # "COLOMBIANS": seen only in capitals, a plural of "Colombian"
+                elif lower in MONTHS_LIKE_WORDS and self._a_month(tokens, i):
+                    word = original.title()
                 elif first_word:
                     word = word[:1].upper() + word[1:]
                 first_word = False

@@ -82,6 +82,8 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         if _closes_an_appositive(span):
             continue  # "the killing of Moreno, mayor of the city in 2015": the date is the mayor's
         current = span.root
+        if current.dep_ == "det" and len(span) > 1:
+            current = span[1:].root  # "after the 18 April killing": the article is the noun's
         if current.dep_ in ("nummod", "compound", "amod") and current.head.pos_ in ("NOUN", "PROPN") \
                 and not _weekday_of_a_gathering(span, current.head):
             if current.head.i in owners and any(t.is_digit for t in span):
@@ -121,9 +123,51 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # "condemned the attack on Tuesday": the parser hangs the date on the object;
             # the verb's act happened that day too
             out.setdefault(owner.head.i, mention)
+        subject = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i in owners and subject.right_edge.i < span.start and span.end <= owner.i:
+            # "the murder of three reporters in the capital yesterday shows ...": a date
+            # between an act's noun, as subject, and the verb closes the noun's phrase
+            out.setdefault(subject.i, mention)
+        described = _described_by_participle(owner, owners)
+        if described is not None and mention.precision == "day":
+            # "escaped an attack carried out on 6 May": the participle's day is the act's
+            # it describes; "pushed into territory held by the rebels on Wednesday": a
+            # state told of a noun is not dated to the day, the clause is (unless it has a
+            # date of its own)
+            fronted.append((described.i, mention))
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
+
+
+# The prepositions of an act's own phrase (its victims, its doers), as against the
+# circumstances of another act ("condemned the massacre in a statement issued on Tuesday").
+ACT_PHRASE_PREPOSITIONS = frozenset({"of", "by"})
+
+
+def _described_by_participle(owner: Token, owners: set[int]) -> Token | None:
+    """The act a participle describing a noun ("an attack carried out on 6 May", "the
+    territory held by the rebels on Wednesday") lends its date to: the noun when it is an
+    act itself, or the act whose phrase the noun is in ("the killing of six priests by men
+    wearing uniforms on 15 November"), else the verb whose object (or prepositional object)
+    the noun is."""
+    if owner.dep_ != "acl" or owner.tag_ not in ("VBN", "VBG") or owner.i in owners or owner.head.pos_ != "NOUN":
+        return None
+    noun = owner.head
+    if noun.i in owners:
+        return noun
+    for _ in range(MAX_CLIMB):
+        governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or governor == noun:
+            return None
+        if governor.pos_ == "VERB":
+            return governor
+        if governor.pos_ != "NOUN":
+            return None
+        if governor.i in owners and noun.head.lower_ in ACT_PHRASE_PREPOSITIONS:
+            return governor  # "the killing of six priests by men wearing uniforms on 15 November"
+        noun = governor  # "the last strip of territory held by the rebels"
+    return None
 
 
 def _told_before_attribution(span: Span, verb: Token) -> Token:

@@ -71,6 +71,7 @@ _FULL_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|Septemb
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+_YEAR_IN_WORDS = r"(?:of\s+)?(?:this|last)\s+year\b"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 
 # (kind, pattern): tried in this order; a later match that overlaps an earlier one is dropped.
@@ -80,6 +81,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("full", rf"\b(?:{_WEEKDAY_RE},?\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR_RE}\b"),
         ("full", rf"\b(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\s+{_DAY_RE},?\s+{_YEAR_RE}\b"),
         ("numeric", r"\b\d{1,2}/\d{1,2}/\d{4}\b"),
+        # "on 24 May this year", "on March 3 of last year": a day whose year is told in words
+        ("dayyear", rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR_IN_WORDS}"),
+        ("dayyear", rf"\b{_MONTH_RE}\s+{_DAY_RE},?\s+{_YEAR_IN_WORDS}"),
         ("monthday", rf"\b(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\s+{_DAY_RE}\b(?![,.]?\d)"),
         ("monthday", rf"\b(?:{_WEEKDAY_RE},?\s+)?(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?![A-Za-z])"),
         ("monthyear", rf"\b(?:(?:early|late|mid)[- ])?{_MONTH_RE}\s+(?:of\s+)?{_YEAR_RE}\b"),
@@ -103,10 +107,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # not in the text is not run. Each is part of every match of its pattern.
 _MONTH_STARTS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # every _MONTH_RE word starts so
 _MONTH_WORD = re.compile(_MONTH_STARTS)  # of _MONTH_RE, _FULL_MONTH_RE
+_YEAR_WORD = re.compile(r"(?:this|last)\s+year")  # of _YEAR_IN_WORDS
 NEEDED: tuple[re.Pattern[str] | None, ...] = (
     re.compile(r"\d{4}-\d{2}-\d{2}"),  # iso
     _MONTH_WORD, _MONTH_WORD,  # full
     re.compile(r"\d/\d"),  # numeric
+    _YEAR_WORD, _YEAR_WORD,  # dayyear
     _MONTH_WORD, _MONTH_WORD,  # monthday
     _MONTH_WORD,  # monthyear
     None, None,  # relative: most texts hold "last" or "today"
@@ -178,6 +184,7 @@ STARTS: tuple[Callable[[str], Iterable[int] | None] | None, ...] = (
     None,  # iso: rare in news text, and only run where NEEDED finds one
     _at(rf"{_WEEKDAYS}|\d+"), _at(rf"{_WEEKDAYS}|{_MONTH_STARTS}"),  # full
     None,  # numeric
+    _at(r"\d+"), _at(_MONTH_STARTS),  # dayyear
     _at(rf"{_WEEKDAYS}|{_MONTH_STARTS}"), _at(rf"{_WEEKDAYS}|the|\d+"),  # monthday
     _at(rf"early|late|mid|{_MONTH_STARTS}"),  # monthyear
     _at_any_case("earl|late|this|last|next|past"), _at_any_case("yesterday|today|tonight"),  # relative
@@ -659,6 +666,8 @@ class DateStage:
         year = _shared_year(source, candidate.end) if candidate.kind in ("month", "monthday") else None
         if year is not None:
             phrase = f"{phrase}{',' if candidate.kind == 'monthday' else ''} {year}"
+        if candidate.kind == "dayyear":
+            phrase = _year_in_words(phrase, published)
         if candidate.kind == "entity" and not _plausible_entity(text):
             return None
         if span is not None and _a_noun_named_like_a_month(span):
@@ -673,6 +682,15 @@ class DateStage:
         return DateMention(start=candidate.start, end=candidate.end, text=text, value=value,
                            precision=precision, relation=relation, tense=tense,
                            suspect=is_suspect(value, precision, published, tense))
+
+
+def _year_in_words(phrase: str, published: dt.date | None) -> str:
+    """"24 May this year" as "24 May 1989" in an article of 1989 ("last year": 1988); as
+    written (no value) without the article's date."""
+    if published is None:
+        return phrase
+    return re.sub(r",?\s+(?:of\s+)?(this|last)\s+year$",
+                  lambda m: f" {published.year - (m[1] == 'last')}", phrase)
 
 
 # Words before a month's name that make it a noun when no noun follows it: "the march
