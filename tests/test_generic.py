@@ -119,3 +119,18 @@ def test_a_toll_of_thousands_after_a_perfect_with_its_have_left_out_is_a_tally(a
 def test_kinds_of_victims_listed_after_a_bare_plural_in_a_perfect_are_a_record(analyzer):
     summed_up(analyzer, "The gangs have murdered judges, a prosecutor, a mayor.")
     told(analyzer, "The gangs murdered two judges, a prosecutor and a mayor on Monday.")
+
+
+def test_acts_a_report_counts_over_months_are_a_tally(analyzer):
+    """A participle that describes what a perfect counts over a span, and the acts listed
+    after it, share the span: a tally, not one act."""
+    summed_up(analyzer, "IN ONLY 4 MONTHS, THE NEWSPAPERS HAVE REPORTED THE DISCOVERY OF 90 BODIES, "
+                        "80 PEOPLE KILLED IN MASSACRES, AND 112 ASSASSINATIONS.")
+    told(analyzer, "The police reported two people killed in a shooting on Monday.")
+
+
+def test_acts_of_a_kind_someone_took_part_in_are_a_charge(analyzer):
+    """"Participated in" answers for acts as "involved in" does: in the plural, a record."""
+    summed_up(analyzer, "A former soldier said this week that he participated in assassinations committed by a "
+                        "death squad.")
+    told(analyzer, "A former soldier said he took part in the killing of two farmers in Kator on Monday.")
