@@ -4,7 +4,7 @@ News tells the day's act with what makes it one act: a day, a place, a count, a 
 with a name or a number. A speech, an editorial or a charge sums up many acts instead:
 "the gangs are responsible for the kidnappings", "a wave of murders of peasant leaders",
 "the abduction and murder of teachers, nurses and farmers", "the torture, murders and
-disappearances". Each function here says when an act's words sum up acts of a kind rather
+disappearances", "the murders of Bishop Ortega, union leaders and students". Each function here says when an act's words sum up acts of a kind rather
 than tell one; the coder then keeps the act as background (`historical`), not as news.
 
 None of them applies to an act with a day, a toll or a place below a country of its own,
