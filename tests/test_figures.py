@@ -110,3 +110,41 @@ def test_destroying_a_whole_country_is_a_figure(analyzer):
     assert acts(analyzer, "The militia is destroying the nation, the opposition leader said on Monday.") == []
     # a bridge is destroyed
     assert acts(analyzer, "Rebels destroyed a bridge in Guatemala on Monday.")
+
+
+def searches(analyzer: Analyzer, text: str) -> list[Event]:
+    found = analyzer.analyze(Article(id="t", text=text, published="1990-04-09", language="en")).events
+    return [e for e in found if e.event_code == "170"]
+
+
+@pytest.mark.parametrize("text", [
+    "ON 7 APRIL FEDERAL AGENTS OF PARANA STATE RAIDED A COCAINE LABORATORY ON A RANCH NEAR THE BORDER.",
+    "Several raids are under way in the north of Cali at homes owned by drug traffickers.",
+    "The authorities carried out 70 raids in the city.",
+])
+def test_premises_raided_by_no_one_named_and_raids_by_the_authorities_are_searches(analyzer, text):
+    """A raid on premises whose doer is not named (gunmen who raid are named, or kill), and
+    a raid by the police or the authorities with nothing named, searches (170)."""
+    assert acts(analyzer, text, published="1990-04-09") == []
+    assert searches(analyzer, text)
+
+
+def test_a_raid_that_kills_or_hits_a_camp_is_still_an_attack(analyzer):
+    assert acts(analyzer, "Gunmen raided a farm and killed six people.")
+    assert acts(analyzer, "Troops raided a rebel camp near the border.")
+    # the raid in which an arrest is made tells nothing more than the arrest
+    assert searches(analyzer, "Police arrested five men suspected of making bombs in a raid on a house "
+                              "in the city on Wednesday.") == []
+
+
+def test_traffickers_captured_are_arrested(analyzer):
+    found = analyzer.analyze(Article(id="t", text="Police captured two drug traffickers in the town of Tumaco.",
+                                     published="1990-04-09", language="en")).events
+    assert [e.event_code for e in found] == ["173"]
+
+
+def test_an_act_incited_is_no_act(analyzer):
+    """"Incited assassination": what is incited is spoken for, not done (the parse of upper
+    case takes the participle for an adjective)."""
+    assert acts(analyzer, "HE IS KNOWN AS AN EXTREMIST; HE HAS DEFENDED VIOLENCE, INCITED ASSASSINATION, AND "
+                          "COLLECTED MONEY FOR THE PURCHASE OF GUNS TO KILL JUDGES.") == []

@@ -301,6 +301,7 @@ class EventStage:
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
         verbs.update(rules.joined_verbs(trigger.token))  # "were shot or maimed during the war"
+        verbs.update(rules.counting_verb(trigger.token))  # "have reported 80 people killed in four months"
         if rules.goes_on(_own_verb(trigger, lambda w: self.lexicon.has_frame(w, "light"))):
             return True  # "the rebels keep attacking its outposts" (not "continue to investigate the shooting")
         if rules.used_to(trigger.token):
@@ -400,9 +401,9 @@ class EventStage:
         rebels to withdraw", "urged the EU to go further by targeting...", "barred them from
         entering") is the content of that act, not an event of its own."""
         current = trigger.token
-        if any(c.dep_ == "amod" and c.pos_ == "VERB" and self.lexicon.has_frame(c.lemma_.lower(), "advocated")
+        if any(c.dep_ == "amod" and c.pos_ in ("VERB", "ADJ") and self.lexicon.has_frame(c.lemma_.lower(), "advocated")
                for c in current.children):
-            return True  # "has incited assassination": the parse may take the verb for a modifier
+            return True  # "has incited assassination": the parse may take the verb for a modifier (or an adjective)
         if rules.disposed(current, lambda w: self.lexicon.has_frame(w, "disposition")):
             return True  # "men who like planting mines", "have learned to fight"
         complement = False  # "called ..., and France imposed ...": a conjunct alone is no content

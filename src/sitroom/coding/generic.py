@@ -4,7 +4,7 @@ News tells the day's act with what makes it one act: a day, a place, a count, a 
 with a name or a number. A speech, an editorial or a charge sums up many acts instead:
 "the gangs are responsible for the kidnappings", "a wave of murders of peasant leaders",
 "the abduction and murder of teachers, nurses and farmers", "the torture, murders and
-disappearances". Each function here says when an act's words sum up acts of a kind rather
+disappearances", "the murders of Bishop Ortega, union leaders and students". Each function here says when an act's words sum up acts of a kind rather
 than tell one; the coder then keeps the act as background (`historical`), not as news.
 
 None of them applies to an act with a day, a toll or a place below a country of its own,
@@ -121,6 +121,32 @@ def class_of_victims(act: Token, cues: Cues) -> bool:
             and any(cues.is_people(t) or _whole_people(t) for t in joined))
 
 
+def persons_and_classes(act: Token, cues: Cues) -> bool:
+    """"the assassinations of Bishop Gerardi, union leaders, catechists and Dr. Lopez": an
+    act noun whose sufferers list people named one by one beside whole classes (a bare
+    plural) tells of many acts over time, each of its own victims; one act's victims are
+    named or counted ("the murder of the mayor, two policemen and a child")."""
+    if act.pos_ != "NOUN":
+        return False
+    head = _list_head(act)
+    sufferers = [t for s in _of_objects(act) or _of_objects(head) for t in _listed(s)]
+    classes = [t for t in sufferers if _bare_plural(t) and cues.is_people(t)]
+    # (a name listed among people is a person's, though upper-case copy hides its kind)
+    persons = [t for t in sufferers if (t.tag_ == "NN" and cues.is_people(t)) or (
+        t.tag_ == "NNP" and t.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"))]
+    return bool(classes) and bool(persons)
+
+
+def _listed(noun: Token) -> list[Token]:
+    """A noun and those listed after it, through the commas the parse may read as
+    appositions ("Bishop Gerardi, union leaders, students and Dr. Lopez")."""
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ in ("conj", "appos"):
+            out.extend(_listed(child))
+    return out
+
+
 def _charge_word(token: Token, cues: Cues) -> bool:
     """The word that answers for an act through a preposition: "responsible for", "blamed
     for", "involved in", "accused (X) of"; not a claim of responsibility ("claimed
@@ -224,11 +250,18 @@ def bare_form_present(verb: Token) -> bool:
 
 def done_to_a_whole_people(act: Token) -> bool:
     """"used to massacre the Kurdish people", "a people who have been murdered in their
-    villages", "the bombing of the civilian population": a whole people as the sufferer of
+    villages", "the bombing of the civilian population", "genocide against the people": a whole people as the sufferer of
     an act is rhetoric or a war's record, in any tense; no incident of the news is done to
     every one of a nation."""
     if act.pos_ == "NOUN":
-        return any(_whole_people(t) for t in _of_objects(act) or _of_objects(_list_head(act)))
+        objects = _of_objects(act) or _of_objects(_list_head(act))
+        # "genocide against the Salvadoran people"; "the murder of children and the
+        # mutilation of the Nicaraguan people": an act listed with one done to a whole people
+        # is said of it too
+        objects += [g for c in act.children if c.dep_ == "prep" and c.lower_ == "against"
+                    for g in c.children if g.dep_ == "pobj"]
+        objects += [g for o in list(objects) for t in o.conjuncts if t.pos_ == "NOUN" for g in _of_objects(t)]
+        return any(_whole_people(t) for t in objects)
     sufferers = [(c, None) for c in act.children if c.dep_ in ("dobj", "nsubjpass")]
     if act.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "that") for c, _ in sufferers):
         sufferers.append((act.head, act))
@@ -278,6 +311,7 @@ def summed_up(act: Token, cues: Cues) -> bool:
     if act.pos_ == "NOUN" and not plural_acts(act) and act.tag_ == "NNS":
         return False  # "these kidnappings of engineers", "the Jesuits' murders": acts picked out
     if not (charged_acts(act, cues) or whole_series(act, cues) or catalogue(act, cues)
-            or generic_act_noun(act, cues) or done_to_a_whole_people(act) or acts_of_a_kind(act, cues)):
+            or generic_act_noun(act, cues) or done_to_a_whole_people(act) or acts_of_a_kind(act, cues)
+            or persons_and_classes(act, cues)):
         return False
     return not placed(act, cues)

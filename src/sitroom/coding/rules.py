@@ -146,6 +146,26 @@ SPAN_MODIFIERS = frozenset({"last", "past", "recent", "previous"})
 LONG_SPANS = frozenset({"year", "decade"})
 
 
+def counting_verb(participle: Token) -> list[Token]:
+    """"In four months the press has reported 90 bodies found, 80 people killed in massacres
+    and 112 assassinations": a participle that describes the object of a verb (or one listed
+    with it), and what is listed after it, tell what that verb counts, so the verb's span is
+    theirs."""
+    while participle.dep_ == "conj" and participle.head != participle:
+        participle = participle.head  # "80 people killed in massacres, and 112 assassinations": the list's
+    if participle.tag_ != "VBN":
+        return []
+    if participle.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in participle.children):
+        return [participle.head]  # "reported 80 people killed": the parse may make it a small clause
+    if participle.dep_ != "acl":
+        return []
+    noun = participle.head
+    while noun.dep_ in ("conj", "appos") and noun.head != noun:
+        noun = noun.head
+    # (an object the parse of upper-case copy may read as an adverbial noun)
+    return [noun.head] if noun.dep_ in ("dobj", "npadvmod") and noun.head.pos_ in ("VERB", "AUX") else []
+
+
 def counted_span(noun: Token, *, perfect: bool) -> bool:
     """A span of time over which many acts are counted: "in the last three years"; with the
     present perfect also one year or month ("over the past year", "so far this year"); years
@@ -294,21 +314,42 @@ PREMISES = frozenset({"house", "home", "farm", "estate", "ranch", "laboratory", 
                       "building", "property", "warehouse", "premises", "residence", "apartment", "flat", "shop",
                       "store", "newspaper", "church", "university", "campus", "hotel"})
 STATE_SEARCHERS = ("COP", "MIL", "GOV", "SPY", "JUD")
+# The civil arms of a state (not its troops): their raids are searches whatever is raided.
+POLICING_ROLES = ("COP", "GOV", "SPY", "JUD")
+# Prepositions through which a raid names what is raided: "raids on", "raids of", "raids at".
+RAIDED_PREPS = frozenset({"on", "of", "at", "against"})
 SEARCH = "170"
 
 
 def search_raid(token: Token, source: Actor | None, toll: TollReport | None) -> bool:
     """"Police raided a house in the suburbs", "troops raided three farms owned by the drug
     baron": a state's police or troops raiding premises, with no one killed or hurt, search
-    them (coercion, 17), they do not attack (19)."""
-    if token.lemma_.lower() != "raid" or toll is not None or role(source) not in STATE_SEARCHERS:
+    them (coercion, 17), they do not attack (19). Premises raided by no one named are
+    searched too ("a cocaine laboratory was raided", "raids at homes owned by traffickers":
+    gunmen who storm a house are named, or kill), and so is whatever the police or the
+    authorities raid with nothing named ("the authorities' operations led to 70 raids")."""
+    if token.lemma_.lower() != "raid" or toll is not None:
         return False
+    raided = _raided(token)
+    premises = any(o.lemma_.lower() in PREMISES for o in raided)
+    if role(source) in STATE_SEARCHERS:
+        return premises or (role(source) in POLICING_ROLES and not raided)
+    # (not the raid in which someone else's act was done: "police arrested five men in a raid
+    # on a house" tells the arrest)
+    return source is None and premises and not (token.dep_ == "pobj" and token.head.lower_ in ("in", "during"))
+
+
+def _raided(token: Token) -> list[Token]:
+    """What a raid is done to: the verb's object, or the noun's "on", "of", "at" phrase (also
+    on the verb a subject noun hangs from: "raids are under way at homes")."""
     if token.pos_ == "VERB":
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-    else:
-        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of") for g in c.children
-                   if g.dep_ == "pobj"]
-    return any(o.lemma_.lower() in PREMISES for o in objects)
+        return [c for c in token.children if c.dep_ == "dobj"]
+    phrases = [c for c in token.children if c.dep_ == "prep"]
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        # "raids are under way in the north of the city at homes ...": the place phrase may
+        # carry the premises
+        phrases += [t for c in token.head.children if c.dep_ == "prep" for t in c.subtree if t.dep_ == "prep"]
+    return [g for p in phrases if p.lower_ in RAIDED_PREPS for g in p.children if g.dep_ == "pobj"]
 
 
 def state_force(actor: Actor | None) -> bool:
