@@ -36,8 +36,11 @@ and of the aliases the actor lists give that name. "FMLN" matches the Farabundo 
 front through its alias; a generic perpetrator ("ARMED MEN", "TERRORISTS", "GROUP OF
 ARMED MEN") matches an unnamed armed group whose mention reads "armed men", "the
 terrorists" or "a group of heavily armed men", since the mention's words count; "ARMY"
-matches "the Salvadoran army". A pronoun or role the coder did not resolve ("they", "the
-group") matches nothing.
+matches "the Salvadoran army". Numbers count for nothing ("TEN TERRORISTS"). A mention
+that says less than the name also matches when all its words are the name's and it ends
+with the name's last word: "guerrillas" for "URBAN GUERRILLAS", "the army" for "SALVADORAN
+ARMY" (but not for "ARMY OF NATIONAL LIBERATION"). A pronoun or role the coder did not
+resolve ("they", "the group") matches nothing.
 """
 from __future__ import annotations
 
@@ -68,8 +71,9 @@ PERPETRATOR_SLOTS = ("PERP: INDIVIDUAL ID", "PERP: ORGANIZATION ID")
 TARGET_SLOTS = ("HUM TGT: NAME", "HUM TGT: DESCRIPTION", "PHYS TGT: ID")
 # Words that say nothing of who acted: a "GROUP OF ARMED MEN" is matched by "armed men".
 GENERIC_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "from", "group", "band", "unit", "column",
-                           "member", "some", "several", "unidentified", "unknown", "alleged", "suspected"})
-STRING_RE = re.compile(r'"([^"]+)"')
+                           "member", "some", "several", "unidentified", "unknown", "alleged", "suspected", "presumed",
+                           "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen"})
+STRING_RE = re.compile(r'"((?:[^"\\]|\\.)+)"')  # a quoted name, quotes inside escaped
 WORD_RE = re.compile(r"[^\W_]+")
 PLURAL_MIN = 4  # "arms" -> "arm" is harmless; "gas" and "bus" keep their s
 
@@ -135,24 +139,33 @@ def template_countries(template: dict) -> set[str]:
 
 def template_strings(template: dict, slots: Iterable[str]) -> list[str]:
     """The quoted names a template gives in `slots` ("-" and "*" give none)."""
-    return [found for slot in slots for value in template.get(slot) or () for found in STRING_RE.findall(value)]
+    found = (name.replace("\\", "").strip() for slot in slots for value in template.get(slot) or ()
+             for name in STRING_RE.findall(value))
+    return [name for name in found if name]
 
 
-def match_words(text: str) -> frozenset[str]:
-    """Folded words, plural s dropped, little words, collective nouns and single letters left out."""
+def match_words(text: str) -> tuple[str, ...]:
+    """Folded words in order, plural s dropped; little words, collective nouns, numbers and
+    single letters left out."""
     words = (fold(w) for w in WORD_RE.findall(text))
     stems = (w[:-1] if len(w) >= PLURAL_MIN and w.endswith("s") else w for w in words)
-    return frozenset(w for w in stems if len(w) > 1 and w not in GENERIC_WORDS)
+    return tuple(w for w in stems if len(w) > 1 and not w.isdigit() and w not in GENERIC_WORDS)
 
 
 def actor_matches(strings: Iterable[str], actor: Actor | None, aliases: Callable[[str], Iterable[str]]) -> bool:
     """Whether one of the template's strings names `actor` (the module docstring says how)."""
     if actor is None:
         return False
-    words = match_words(actor.text) | match_words(actor.name)
+    written = match_words(actor.text)
+    words = {*written, *match_words(actor.name)}
     for alias in aliases(actor.name):
-        words |= match_words(alias)
-    return any(wanted and wanted <= words for wanted in map(match_words, strings))
+        words.update(match_words(alias))
+    for wanted in map(match_words, strings):
+        if wanted and set(wanted) <= words:
+            return True
+        if written and wanted and written[-1] == wanted[-1] and set(written) <= set(wanted):
+            return True  # "guerrillas" written for "URBAN GUERRILLAS": the same head, fewer words
+    return False
 
 
 def kb_aliases(kb: ActorKB) -> Callable[[str], tuple[str, ...]]:

@@ -58,3 +58,18 @@ def test_plurals_and_little_words_do_not_stand_in_the_way():
     assert not muc4_eval.actor_matches(["URBAN TERRORISTS"], Actor(text="the group", name="group", code=None,
                                                                    country=None), aliases)
     assert muc4_eval.who_did_it({"PERP: INDIVIDUAL ID": ["-"], "PERP: ORGANIZATION ID": ["*"]}, [], aliases) == {}
+
+
+def test_a_mention_that_says_less_matches_when_it_ends_with_the_same_word():
+    guerrillas = Actor(text="the guerrillas", name="guerrillas", code="REB", country=None)
+    army = Actor(text="the army", name="army", code="MIL", country=None)
+    assert muc4_eval.actor_matches(["URBAN GUERRILLAS"], guerrillas, aliases)
+    assert muc4_eval.actor_matches(["SALVADORAN ARMY"], army, aliases)
+    assert not muc4_eval.actor_matches(["ARMY OF POPULAR LIBERATION"], army, aliases)
+    assert muc4_eval.actor_matches(["TEN TERRORISTS"], Actor(text="terrorists", name="terrorists", code=None,
+                                                             country=None), aliases)
+
+
+def test_quotes_inside_a_name_are_part_of_it():
+    template = {"PERP: ORGANIZATION ID": ['"\\"21 MARCH\\" URBAN FRONT" / "FUR"']}
+    assert muc4_eval.template_strings(template, muc4_eval.PERPETRATOR_SLOTS) == ['"21 MARCH" URBAN FRONT', "FUR"]
