@@ -51,10 +51,12 @@ def test_an_act_a_relative_clause_blames_on_someone_is_theirs_not_the_speakers(a
     "Four soldiers were implicated in the murder of the priests.",
     "Police arrested five men suspected of killing the judge.",
     "POLICE ARRESTED FIVE MEN SUSPECTED OF KILLING THE JUDGE.",
+    "Colonel Ramon Diaz, the main officer implicated in the murder of the six priests, was removed from his post.",
 ])
 def test_who_is_charged_with_or_accused_of_an_act_did_it_as_the_report_has_it(analyzer, text):
     [act] = [e for e in violent(analyzer, text) if not e.event_code.startswith("17")]
     assert source(act) is not None and source(act).endswith(("CVL", "MIL"))
+    assert act.source_actor.text != "officer"  # (a description stands for the name beside it)
     # a crime named, not an act told: no act, and no doer
     for named in ("The former colonel, who has been charged with murder and extortion, was arrested in the capital.",
                   "The decree gave immunity to militia members implicated in murders."):
@@ -71,3 +73,12 @@ def test_a_death_in_an_attack_is_the_attackers_doing(analyzer, text):
     assert source(killing) == "REB"
     assert target(killing) == "GOV"
 
+
+
+@pytest.mark.parametrize("text", [
+    "The president confirmed the involvement of soldiers in the murder of the priests.",
+    "Death squads are to blame for the murder of six priests, the newspaper said.",
+])
+def test_who_had_a_share_in_an_act_or_is_to_blame_for_it_did_it(analyzer, text):
+    murder = next(e for e in violent(analyzer, text) if e.trigger == "murder")
+    assert source(murder) in ("MIL", "UAF")

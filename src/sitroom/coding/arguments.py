@@ -384,6 +384,8 @@ def _claimant(noun: Token, lexicon_frames: Callable[[str, str], bool]) -> Token 
 BLAME_PREPS = {"blame": "on", "attribute": "to", "ascribe": "to"}
 # "were charged with the killing", "two soldiers accused of the murder", "implicated the army
 # in the massacre", "is guilty of the attack": who is said to have done the act.
+# "the involvement of troops in the murder": who had a share in the act.
+SHARE_NOUNS = frozenset({"involvement", "participation", "complicity"})
 ACCUSED_PREPS = {"charge": "with", "accuse": "of", "suspect": "of", "implicate": "in", "involve": "in",
                  "convict": "of", "guilty": "of", "indict": "for", "blame": "for"}
 
@@ -412,15 +414,25 @@ def accused(noun: Token) -> Token | None:
     if any(c.dep_ == "det" and c.lower_ in ("those", "these") for c in noun.children):
         return None  # "is blamed for those attacks": acts told before, not one more
     verb = head.head
+    if head.lower_ == "in" and verb.pos_ == "NOUN" and verb.lemma_.lower() in SHARE_NOUNS:
+        # "the involvement of troops in the murder", "their suspected involvement in the attack"
+        owner = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        return owner if owner is not None else next((c for c in verb.children if c.dep_ == "poss"), None)
     if ACCUSED_PREPS.get(verb.lemma_.lower()) != head.lower_:
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return verb.head  # "two soldiers accused of the murder were arrested"
+        # "two soldiers accused of the murder were arrested"; "Colonel Diaz, the officer
+        # implicated in the murder": the name the description stands beside
+        return verb.head.head if verb.head.dep_ == "appos" else verb.head
     if verb.pos_ == "ADJ":
         return subject_of(verb.head) if verb.dep_ == "acomp" else None  # "is guilty of the attack"
     if is_passive(verb):
         return passive_subject(verb)
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)  # "accused the army of the massacre"
+    blamed = next((c for c in verb.children if c.dep_ == "dobj"), None)  # "accused the army of the massacre"
+    if blamed is None and verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp":
+        return subject_of(verb)  # "death squads are to blame for the murder"
+    return blamed
 
 
 def within_act(token: Token, is_act: Callable[[Token], bool]) -> Token | None:
