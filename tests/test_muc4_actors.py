@@ -33,7 +33,8 @@ JUDGE = Actor(text="JUDGE MARTA LOPEZ", name="Marta Lopez", code="CVL", country=
 
 
 def test_template_strings_are_the_quoted_names_of_the_slots():
-    assert muc4_eval.template_strings(TEMPLATE, muc4_eval.PERPETRATOR_SLOTS) == ["GROUP OF ARMED MEN", "ARMED MEN", "FRP"]
+    assert muc4_eval.template_strings(TEMPLATE, muc4_eval.PERPETRATOR_SLOTS) == [
+        "GROUP OF ARMED MEN", "ARMED MEN", "FRP"]
     assert muc4_eval.template_strings(TEMPLATE, muc4_eval.TARGET_SLOTS) == ["JUDGE", "MARTA LOPEZ"]
 
 

@@ -78,7 +78,9 @@ def test_a_death_in_an_attack_is_the_attackers_doing(analyzer, text):
 @pytest.mark.parametrize("text", [
     "The president confirmed the involvement of soldiers in the murder of the priests.",
     "Death squads are to blame for the murder of six priests, the newspaper said.",
+    "Those responsible for the murder of the priests were members of a death squad, police said.",
 ])
 def test_who_had_a_share_in_an_act_or_is_to_blame_for_it_did_it(analyzer, text):
     murder = next(e for e in violent(analyzer, text) if e.trigger == "murder")
+    # ("those responsible for the murder were ...": who they were)
     assert source(murder) in ("MIL", "UAF")

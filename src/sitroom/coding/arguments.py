@@ -387,7 +387,7 @@ BLAME_PREPS = {"blame": "on", "attribute": "to", "ascribe": "to"}
 # "the involvement of troops in the murder": who had a share in the act.
 SHARE_NOUNS = frozenset({"involvement", "participation", "complicity"})
 ACCUSED_PREPS = {"charge": "with", "accuse": "of", "suspect": "of", "implicate": "in", "involve": "in",
-                 "convict": "of", "guilty": "of", "indict": "for", "blame": "for"}
+                 "convict": "of", "guilty": "of", "indict": "for", "blame": "for", "responsible": "for"}
 
 
 def accused(noun: Token) -> Token | None:
@@ -426,6 +426,9 @@ def accused(noun: Token) -> Token | None:
         # implicated in the murder": the name the description stands beside
         return verb.head.head if verb.head.dep_ == "appos" else verb.head
     if verb.pos_ == "ADJ":
+        if verb.dep_ == "amod" and verb.head.lower_ == "those" and verb.head.dep_ == "nsubj":
+            # "those responsible for the murder are rebel commanders": who they are
+            return next((c for c in verb.head.head.children if c.dep_ == "attr"), None)
         return subject_of(verb.head) if verb.dep_ == "acomp" else None  # "is guilty of the attack"
     if is_passive(verb):
         return passive_subject(verb)
@@ -614,7 +617,8 @@ def clause_agent(noun: Token, index: ActorIndex) -> list[Argument]:
             continue  # (not "factions backed by Turkey": who backs a group is not its doer)
         if clause.lemma_.lower() in BLAME_PREPS:
             # "the raid, which the front blamed on the militia": the militia raided, not the front
-            blamed = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == BLAME_PREPS[clause.lemma_.lower()]
+            wanted = BLAME_PREPS[clause.lemma_.lower()]
+            blamed = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == wanted
                            for g in c.children if g.dep_ == "pobj"), None)
             return actors_of(blamed, index) if blamed is not None else []
         agent = next((c for c in clause.children if c.dep_ == "agent"), None)
