@@ -52,6 +52,7 @@ def test_an_act_a_relative_clause_blames_on_someone_is_theirs_not_the_speakers(a
     "Police arrested five men suspected of killing the judge.",
     "POLICE ARRESTED FIVE MEN SUSPECTED OF KILLING THE JUDGE.",
     "Colonel Ramon Diaz, the main officer implicated in the murder of the six priests, was removed from his post.",
+    "Colonel Ramon Diaz is the officer implicated in the murder of the six priests.",
 ])
 def test_who_is_charged_with_or_accused_of_an_act_did_it_as_the_report_has_it(analyzer, text):
     [act] = [e for e in violent(analyzer, text) if not e.event_code.startswith("17")]

@@ -424,6 +424,10 @@ def accused(noun: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "two soldiers accused of the murder were arrested"; "Colonel Diaz, the officer
         # implicated in the murder": the name the description stands beside
+        if verb.head.dep_ == "attr":
+            # "X is the officer implicated in the murder": X (and no one where the copula has
+            # no subject of its own: "suspected of being a figure involved in the bombing")
+            return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
         return verb.head.head if verb.head.dep_ == "appos" else verb.head
     if verb.pos_ == "ADJ":
         if verb.dep_ == "amod" and verb.head.lower_ == "those" and verb.head.dep_ == "nsubj":

@@ -487,7 +487,8 @@ class EventStage:
                 and fight.rule.code[:2] in VIOLENT_ROOTS))
             if opponent is not None:
                 found_sources = actors_of(opponent, actors)  # "wounded in a clash with guerrillas"
-        if not found_sources:
+        if not found_sources and found_targets:
+            # (a toll with no victim named is the attack's own toll: "those injured in the attack")
             act = within_act(trigger.token, lambda t: (told := trigger_at.get(t.i)) is not None
                              and told.rule.code[:2] in VIOLENT_ROOTS and "sym" not in told.rule.flags)
             if act is not None:  # "killed in an attack by guerrillas": the attackers killed
