@@ -26,6 +26,26 @@ docs/quality.md). Printed:
   one of the article's violent incidents is dated on that day or within that range (an
   incident dated to a week, a month or a year falls within it only if its whole period
   does). "- 08 JAN 90" (on or before) is no day-precise date; of "A / B" either is right.
+- perpetrator: templates that name a perpetrator (PERP: INDIVIDUAL ID or ORGANIZATION ID,
+  not "-" or "*") whose article has a violent incident whose source actor matches one of
+  the perpetrator strings;
+- target: the same for the templates' human and physical targets (HUM TGT: NAME,
+  HUM TGT: DESCRIPTION, PHYS TGT: ID) against the incident's target actor.
+
+How an actor matches a template string: both are cut into lower-case, accent-folded
+words; a final "s" is dropped from words of four letters or more ("GUERRILLAS" and
+"guerrilla"); little words and collective nouns (GENERIC_WORDS: "the", "of", "group",
+"members", ...) are left out. The string matches when all its remaining words are among
+the actor's words: those of its canonical name, of its text as written in the article,
+and of the aliases the actor lists give that name. "FMLN" matches the Farabundo Marti
+front through its alias; a generic perpetrator ("ARMED MEN", "TERRORISTS", "GROUP OF
+ARMED MEN") matches an unnamed armed group whose mention reads "armed men", "the
+terrorists" or "a group of heavily armed men", since the mention's words count; "ARMY"
+matches "the Salvadoran army". Numbers count for nothing ("TEN TERRORISTS"). A mention
+that says less than the name also matches when all its words are the name's and it ends
+with the name's last word: "guerrillas" for "URBAN GUERRILLAS", "the army" for "SALVADORAN
+ARMY" (but not for "ARMY OF NATIONAL LIBERATION"). A pronoun or role the coder did not
+resolve ("they", "the group") matches nothing.
 """
 from __future__ import annotations
 
@@ -36,14 +56,15 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pycountry
 
+from sitroom.knowledge.actors import ActorKB, fold
 from sitroom.options import Options
 from sitroom.pipeline import Analyzer
-from sitroom.records import Article, Event
+from sitroom.records import Actor, Article, Event
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "dev" / "muc4_dev.jsonl"
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -51,6 +72,16 @@ RIOT_CODES = ("145",)
 NEWS_MODALITIES = ("asserted", "claimed")
 # Actor roles that bear arms: a clash between two of them is combat, not a MUC incident.
 ARMED_ROLES = ("MIL", "REB", "INS", "RAD", "COP", "UAF", "SPY")
+
+PERPETRATOR_SLOTS = ("PERP: INDIVIDUAL ID", "PERP: ORGANIZATION ID")
+TARGET_SLOTS = ("HUM TGT: NAME", "HUM TGT: DESCRIPTION", "PHYS TGT: ID")
+# Words that say nothing of who acted: a "GROUP OF ARMED MEN" is matched by "armed men".
+GENERIC_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "from", "group", "band", "unit", "column",
+                           "member", "some", "several", "unidentified", "unknown", "alleged", "suspected", "presumed",
+                           "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen"})
+STRING_RE = re.compile(r'"((?:[^"\\]|\\.)+)"')  # a quoted name, quotes inside escaped
+WORD_RE = re.compile(r"[^\W_]+")
+PLURAL_MIN = 4  # "arms" -> "arm" is harmless; "gas" and "bus" keep their s
 
 
 COMBATANT_ROLES = ("MIL", "REB", "INS", "RAD")
@@ -169,6 +200,43 @@ def dated_right(template: dict, incidents: list[Event]) -> bool | None:
         return None
     days = [span for span in map(event_span, incidents) if span is not None]
     return any(first <= a and b <= last for first, last in spans for a, b in days)
+def template_strings(template: dict, slots: Iterable[str]) -> list[str]:
+    """The quoted names a template gives in `slots` ("-" and "*" give none)."""
+    found = (name.replace("\\", "").strip() for slot in slots for value in template.get(slot) or ()
+             for name in STRING_RE.findall(value))
+    return [name for name in found if name]
+
+
+def match_words(text: str) -> tuple[str, ...]:
+    """Folded words in order, plural s dropped; little words, collective nouns, numbers and
+    single letters left out."""
+    words = (fold(w) for w in WORD_RE.findall(text))
+    stems = (w[:-1] if len(w) >= PLURAL_MIN and w.endswith("s") else w for w in words)
+    return tuple(w for w in stems if len(w) > 1 and not w.isdigit() and w not in GENERIC_WORDS)
+
+
+def actor_matches(strings: Iterable[str], actor: Actor | None, aliases: Callable[[str], Iterable[str]]) -> bool:
+    """Whether one of the template's strings names `actor` (the module docstring says how)."""
+    if actor is None:
+        return False
+    written = match_words(actor.text)
+    words = {*written, *match_words(actor.name)}
+    for alias in aliases(actor.name):
+        words.update(match_words(alias))
+    for wanted in map(match_words, strings):
+        if wanted and set(wanted) <= words:
+            return True
+        if written and wanted and written[-1] == wanted[-1] and set(written) <= set(wanted):
+            return True  # "guerrillas" written for "URBAN GUERRILLAS": the same head, fewer words
+    return False
+
+
+def kb_aliases(kb: ActorKB) -> Callable[[str], tuple[str, ...]]:
+    """The aliases the actor lists give a canonical name (a group's, a person's, a country's)."""
+    def aliases(name: str) -> tuple[str, ...]:
+        return tuple(a for entity in kb.lookup(name) if getattr(entity, "name", None) == name
+                     for a in getattr(entity, "aliases", ()))
+    return aliases
 
 
 def read_rows(path: Path, limit: int | None) -> list[dict]:
@@ -183,10 +251,13 @@ def articles(rows: Iterable[dict]) -> Iterator[Article]:
 
 def evaluate(rows: list[dict], analyzer: Analyzer) -> dict:
     by_id = {row["id"]: row for row in rows}
+    aliases = kb_aliases(analyzer.knowledge.actors)
     found = relevant = quiet = irrelevant = 0
     templates = placed = 0
+    actors = Counter()
     per_type: dict[str, Counter] = {}
     misses: list[str] = []
+    unnamed: list[str] = []  # articles with an incident whose template's perpetrator no incident carries
     noisy: list[str] = []
     dated = dated_ok = 0
     misdated: list[str] = []
@@ -200,6 +271,10 @@ def evaluate(rows: list[dict], analyzer: Analyzer) -> dict:
             if not incidents:
                 misses.append(row["id"])
             for template in row["templates"]:
+                named = who_did_it(template, incidents, aliases)
+                actors += named
+                if incidents and named["perpetrator_templates"] > named["perpetrator"]:
+                    unnamed.append(row["id"])
                 wanted = template_countries(template)
                 if not wanted:
                     continue
@@ -234,6 +309,12 @@ def evaluate(rows: list[dict], analyzer: Analyzer) -> dict:
         "irrelevant": irrelevant,
         "quiet": quiet,
         "quiet_share": share(quiet, irrelevant),
+        "perpetrator_templates": actors["perpetrator_templates"],
+        "perpetrator": actors["perpetrator"],
+        "perpetrator_share": share(actors["perpetrator"], actors["perpetrator_templates"]),
+        "target_templates": actors["target_templates"],
+        "target": actors["target"],
+        "target_share": share(actors["target"], actors["target_templates"]),
         "per_type": {k: {"templates": v["templates"], "placed": v["placed"], "share": share(v["placed"], v["templates"])}
                      for k, v in sorted(per_type.items(), key=lambda kv: -kv[1]["templates"])},
         "missed_articles": misses,
@@ -242,7 +323,21 @@ def evaluate(rows: list[dict], analyzer: Analyzer) -> dict:
         "dated_right": dated_ok,
         "date_share": share(dated_ok, dated),
         "misdated_articles": misdated,
+        "perpetrator_missed": unnamed,
     }
+
+
+def who_did_it(template: dict, incidents: list[Event], aliases: Callable[[str], Iterable[str]]) -> Counter:
+    """Whether the template names a perpetrator and a target, and whether one of the
+    article's violent incidents carries each as its source and target actor."""
+    counts: Counter = Counter()
+    for figure, slots, side in (("perpetrator", PERPETRATOR_SLOTS, "source_actor"),
+                                ("target", TARGET_SLOTS, "target_actor")):
+        strings = template_strings(template, slots)
+        if strings:
+            counts[f"{figure}_templates"] += 1
+            counts[figure] += any(actor_matches(strings, getattr(e, side), aliases) for e in incidents)
+    return counts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -266,6 +361,10 @@ def main(argv: list[str] | None = None) -> int:
           f"({result['country_share']:.1%})")
     print(f"  no violent incident in irrelevant articles: {result['quiet']}/{result['irrelevant']} "
           f"({result['quiet_share']:.1%})")
+    print(f"  perpetrator as an incident's source: {result['perpetrator']}/{result['perpetrator_templates']} "
+          f"templates ({result['perpetrator_share']:.1%})")
+    print(f"  target as an incident's target: {result['target']}/{result['target_templates']} "
+          f"templates ({result['target_share']:.1%})")
     print("  incident type        templates  in country")
     for kind, counts in result["per_type"].items():
         print(f"  {kind:20s} {counts['templates']:9d}  {counts['placed']:4d} ({counts['share']:.1%})")

@@ -273,6 +273,11 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
                 # "Greece is opposed to the plan": Greece opposes it; "Indonesian troops were
                 # deployed to the border": the troops, their state's force, show it
                 return actors_of(holder, index)
+        charged = accused(token) if token.dep_ == "pcomp" else None
+        if charged is not None:
+            found = actors_of(charged, index)
+            if found:
+                return found  # "two men were charged with killing the judge"
         issuer = _issuer(token, lexicon_frames)
         if issuer is not None:
             found = actors_of(issuer, index)
@@ -293,6 +298,8 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
             found = unknown_body(subject, lambda word: lexicon_frames(word, "armed-body"))
         return found
     claimant = _claimant(token, lexicon_frames)
+    if claimant is None:
+        claimant = accused(token)
     if claimant is not None:
         found = actors_of(claimant, index)
         if not found and claimant.lower_ in SPEAKER_PRONOUNS:
@@ -369,6 +376,82 @@ def _claimant(noun: Token, lexicon_frames: Callable[[str, str], bool]) -> Token 
         return subject_of(owner.head)
     if owner.lower_ == "responsible" and owner.dep_ == "acomp":
         return subject_of(owner.head)
+    return None
+
+
+# "blamed the bombing on the rebels", "the attack was attributed to the cartel": the verb's
+# object (or passive subject) is the act, the phrase after the preposition its doer.
+BLAME_PREPS = {"blame": "on", "attribute": "to", "ascribe": "to"}
+# "were charged with the killing", "two soldiers accused of the murder", "implicated the army
+# in the massacre", "is guilty of the attack": who is said to have done the act.
+# "the involvement of troops in the murder": who had a share in the act.
+SHARE_NOUNS = frozenset({"involvement", "participation", "complicity"})
+ACCUSED_PREPS = {"charge": "with", "accuse": "of", "suspect": "of", "implicate": "in", "involve": "in",
+                 "convict": "of", "guilty": "of", "indict": "for", "blame": "for", "responsible": "for"}
+
+
+def accused(noun: Token) -> Token | None:
+    """Who an act is laid at the door of ("blamed the bombing on the rebels", "three men were
+    charged with the killing"): told as a suspicion or a charge, still the act's doer as the
+    report has it."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in BLAME_PREPS:
+        # "blamed the bombing of the bus on the rebels": the phrase may hang from the noun
+        wanted = BLAME_PREPS[head.lemma_.lower()]
+        owners = [head, noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for g in c.children if g.dep_ == "pobj")]  # "the murder of two nurses on ..."
+        for owner in owners:
+            prep = next((c for c in owner.children if c.dep_ == "prep" and c.lower_ == wanted), None)
+            doer = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            if doer is not None:
+                return doer
+        return None
+    if noun.dep_ not in ("pobj", "pcomp") or head.dep_ != "prep":
+        return None  # ("five men suspected of killing the candidate": the act may be a gerund)
+    if noun.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ == "of"
+                                       for c in noun.children):
+        return None  # "charged with murder", "implicated in murders": a crime named, not an act told
+    if any(c.dep_ == "det" and c.lower_ in ("those", "these") for c in noun.children):
+        return None  # "is blamed for those attacks": acts told before, not one more
+    verb = head.head
+    if head.lower_ == "in" and verb.pos_ == "NOUN" and verb.lemma_.lower() in SHARE_NOUNS:
+        # "the involvement of troops in the murder", "their suspected involvement in the attack"
+        owner = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        return owner if owner is not None else next((c for c in verb.children if c.dep_ == "poss"), None)
+    if ACCUSED_PREPS.get(verb.lemma_.lower()) != head.lower_:
+        return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "two soldiers accused of the murder were arrested"; "Colonel Diaz, the officer
+        # implicated in the murder": the name the description stands beside
+        if verb.head.dep_ == "attr":
+            # "X is the officer implicated in the murder": X (and no one where the copula has
+            # no subject of its own: "suspected of being a figure involved in the bombing")
+            return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+        return verb.head.head if verb.head.dep_ == "appos" else verb.head
+    if verb.pos_ == "ADJ":
+        if verb.dep_ == "amod" and verb.head.lower_ == "those" and verb.head.dep_ == "nsubj":
+            # "those responsible for the murder are rebel commanders": who they are
+            return next((c for c in verb.head.head.children if c.dep_ == "attr"), None)
+        return subject_of(verb.head) if verb.dep_ == "acomp" else None  # "is guilty of the attack"
+    if is_passive(verb):
+        return passive_subject(verb)
+    blamed = next((c for c in verb.children if c.dep_ == "dobj"), None)  # "accused the army of the massacre"
+    if blamed is None and verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp":
+        return subject_of(verb)  # "death squads are to blame for the murder"
+    return blamed
+
+
+def within_act(token: Token, is_act: Callable[[Token], bool]) -> Token | None:
+    """The act this one happened in ("the mayor was killed in an attack by guerrillas", "the
+    murder of the judge during an ambush carried out by rebels"): its doer is this act's."""
+    # ("condemned the murder of the mayor in an attack by ...": the phrase may hang from the verb)
+    owners = [token, token.head] if token.dep_ == "dobj" else [token]
+    for prep in (c for owner in owners for c in owner.children):
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            act = next((g for g in prep.children if g.dep_ == "pobj" and is_act(g)), None)
+            if act is not None:
+                return act
     return None
 
 
@@ -536,6 +619,12 @@ def clause_agent(noun: Token, index: ActorIndex) -> list[Argument]:
     for clause in noun.children:
         if clause.dep_ not in ("acl", "relcl") or clause.lower_ in SPONSOR_PARTICIPLES:
             continue  # (not "factions backed by Turkey": who backs a group is not its doer)
+        if clause.lemma_.lower() in BLAME_PREPS:
+            # "the raid, which the front blamed on the militia": the militia raided, not the front
+            wanted = BLAME_PREPS[clause.lemma_.lower()]
+            blamed = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == wanted
+                           for g in c.children if g.dep_ == "pobj"), None)
+            return actors_of(blamed, index) if blamed is not None else []
         agent = next((c for c in clause.children if c.dep_ == "agent"), None)
         pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:

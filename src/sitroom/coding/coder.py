@@ -17,7 +17,7 @@ from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, 
 from ..resolve.victims import headline_end
 from . import background, figures, generic, rules, sides, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
-                        sources, targets, victims)
+                        sources, targets, victims, within_act)
 from .draft import Draft, event_id
 from .frames import Report, modality, report_of
 from .merge import aim_at_doers, fold_property, merge_events
@@ -488,6 +488,13 @@ class EventStage:
                 and fight.rule.code[:2] in VIOLENT_ROOTS))
             if opponent is not None:
                 found_sources = actors_of(opponent, actors)  # "wounded in a clash with guerrillas"
+        if not found_sources and found_targets:
+            # (a toll with no victim named is the attack's own toll: "those injured in the attack")
+            act = within_act(trigger.token, lambda t: (told := trigger_at.get(t.i)) is not None
+                             and told.rule.code[:2] in VIOLENT_ROOTS and "sym" not in told.rule.flags)
+            if act is not None:  # "killed in an attack by guerrillas": the attackers killed
+                found_sources = sources(trigger_at[act.i], actors, light_is_trigger=False,
+                                        lexicon_frames=lexicon.has_frame) or clause_agent(act, actors)
         holder = rules.sufferer(trigger.token, lambda w: lexicon.has_frame(w, "patient"),
                                 undergone="undergone" in trigger.rule.flags)
         if holder is not None:
