@@ -25,7 +25,7 @@ def test_a_day_and_month_in_capitals_dates_the_event_to_the_day(analyzer):
 
 def test_a_day_whose_year_is_told_in_words_is_that_day_of_that_year(analyzer):
     upper = analyzer.analyze(Article(id="u", published="1995-10-20", text=(
-        "NAIROBI, 20 OCT 95 -- [TEXT] ON 24 MAY THIS YEAR, THE SAME GROUP MURDERED TWO TEACHERS IN GARISSA.")))
+        "NAIROBI, 20 OCT 95 -- [TEXT] BANDITS OF THAT GANG KILLED TWO TEACHERS IN GARISSA ON 24 MAY THIS YEAR.")))
     mixed = analyzer.analyze(Article(id="m", published="1995-10-20", text=(
         "On March 3 of last year, gunmen shot dead a judge in Mombasa.")))
     assert {d.text.lower(): d.value for d in upper.dates}.get("24 may this year") == "1995-05-24", upper.dates

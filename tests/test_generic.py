@@ -91,8 +91,8 @@ def test_acts_done_to_a_whole_class_of_people_are_generic(analyzer, generic, new
      "Troops opened fire on the people who marched to the square on Monday."),
     ("We salute the Kurdish people, who have been murdered in their villages by the militias.",
      "Government troops massacred the villagers who had sheltered the rebels."),
-    ("He said the neighbouring authorities have served as a springboard for the murder of children and the "
-     "mutilation of the Nicaraguan people.",
+    ("He said the border regime has been a base for the murder of students and the torture of the Kurdish "
+     "people.",
      "The ministry condemned the murder of two children and the wounding of their mother."),
 ])
 def test_an_act_done_to_a_whole_people_is_rhetoric(analyzer, generic, news):
@@ -127,30 +127,30 @@ def test_kinds_of_victims_listed_after_a_bare_plural_in_a_perfect_are_a_record(a
 def test_acts_a_report_counts_over_months_are_a_tally(analyzer):
     """A participle that describes what a perfect counts over a span, and the acts listed
     after it, share the span: a tally, not one act."""
-    summed_up(analyzer, "IN ONLY 4 MONTHS, THE NEWSPAPERS HAVE REPORTED THE DISCOVERY OF 90 BODIES, "
-                        "80 PEOPLE KILLED IN MASSACRES, AND 112 ASSASSINATIONS.")
+    summed_up(analyzer, "In just six weeks, local radio has reported 40 bodies found, 35 people killed in "
+                        "ambushes and 61 kidnappings.")
     told(analyzer, "The police reported two people killed in a shooting on Monday.")
 
 
 def test_acts_of_a_kind_someone_took_part_in_are_a_charge(analyzer):
     """"Participated in" answers for acts as "involved in" does: in the plural, a record."""
-    summed_up(analyzer, "A former soldier said this week that he participated in assassinations committed by a "
-                        "death squad.")
+    summed_up(analyzer, "A retired sergeant said on Friday he participated in killings committed by a death "
+                        "squad.")
     told(analyzer, "A former soldier said he took part in the killing of two farmers in Kator on Monday.")
 
 
 def test_acts_on_persons_named_beside_whole_classes_are_many(analyzer):
     """One act's victims are named or counted; persons named one by one beside classes of
     people (bare plurals) are the victims of many acts over time."""
-    summed_up(analyzer, "They demanded the trial of the masterminds of the murder of Bishop Ortega, union leaders, "
-                        "students and Dr. Mario Lopez.")
+    summed_up(analyzer, "The union called for the prosecution of those behind the murder of Father Alvarez, teachers, "
+                        "journalists and Senator Ruiz.")
     told(analyzer, "The ministry condemned the murder of the mayor, two policemen and a child.")
 
 
 def test_an_act_against_a_whole_people_is_rhetoric(analyzer):
     """"Against" names the sufferers of an act noun as "of" does (here as the first sentence
     of an upper-case report, where the parse differs)."""
-    text = "THE GOVERNMENT ITSELF HAS TURNED ITS AIRCRAFT INTO INSTRUMENTS OF GENOCIDE AGAINST THE SALVADORAN PEOPLE."
+    text = "THE REGIME HAS MADE ITS HELICOPTERS INTO TOOLS OF GENOCIDE AGAINST THE KURDISH PEOPLE."
     found = [e for e in analyzer.analyze(Article(id="t", text=text, published="1990-04-09", language="en")).events
              if e.event_code[:2] in ("18", "19", "20")]
     assert found and all(e.historical for e in found)

@@ -35,7 +35,7 @@ def test_who_an_act_is_blamed_on_did_it(analyzer, text, doer):
     assert source(act) == doer
     assert target(act) != doer  # (the blamed are no victims of their own act)
     # acts pointed back to ("those attacks") are no new act
-    told = violent(analyzer, "Bombs have exploded in public places, and the front is blamed for those attacks.")
+    told = violent(analyzer, "Bombs have gone off in markets, and the front is blamed for those attacks.")
     assert not [e for e in told if e.source_actor is not None]
 
 
@@ -46,28 +46,29 @@ def test_an_act_a_relative_clause_blames_on_someone_is_theirs_not_the_speakers(a
 
 
 @pytest.mark.parametrize("text", [
-    "Three students have been charged with the killing of two missionaries.",
+    "Two students have been charged with the killing of a landowner.",
     "Two soldiers were accused of the murder of a journalist.",
-    "Four soldiers were implicated in the murder of the priests.",
+    "Four soldiers were implicated in the murder of the aid workers.",
     "Police arrested five men suspected of killing the judge.",
     "POLICE ARRESTED FIVE MEN SUSPECTED OF KILLING THE JUDGE.",
-    "Colonel Ramon Diaz, the main officer implicated in the murder of the six priests, was removed from his post.",
-    "Colonel Ramon Diaz is the officer implicated in the murder of the six priests.",
+    "Major Luis Ortega, the senior officer implicated in the murder of the two aid workers, was relieved of "
+    "his command.",
+    "Major Luis Ortega is the officer implicated in the murder of the two aid workers.",
 ])
 def test_who_is_charged_with_or_accused_of_an_act_did_it_as_the_report_has_it(analyzer, text):
     [act] = [e for e in violent(analyzer, text) if not e.event_code.startswith("17")]
     assert source(act) is not None and source(act).endswith(("CVL", "MIL"))
     assert act.source_actor.text != "officer"  # (a description stands for the name beside it)
     # a crime named, not an act told: no act, and no doer
-    for named in ("The former colonel, who has been charged with murder and extortion, was arrested in the capital.",
+    for named in ("The former captain, who was charged with murder and fraud last year, was detained at the airport.",
                   "The decree gave immunity to militia members implicated in murders."):
         assert not [e for e in violent(analyzer, named) if e.source_actor is not None]
 
 
 @pytest.mark.parametrize("text", [
-    "The mayor was killed in an attack carried out by guerrillas.",
+    "The district governor was killed on Tuesday in an attack carried out by guerrillas.",
     "THE MAYOR WAS KILLED IN AN AMBUSH BY GUERRILLAS NEAR THE BORDER.",
-    "The government condemned the murder of the mayor in an attack carried out by presumed urban guerrillas.",
+    "The government condemned the murder of the governor in an attack carried out by suspected urban guerrillas.",
 ])
 def test_a_death_in_an_attack_is_the_attackers_doing(analyzer, text):
     killing = next(e for e in violent(analyzer, text) if e.target_actor is not None)
@@ -77,9 +78,9 @@ def test_a_death_in_an_attack_is_the_attackers_doing(analyzer, text):
 
 
 @pytest.mark.parametrize("text", [
-    "The president confirmed the involvement of soldiers in the murder of the priests.",
-    "Death squads are to blame for the murder of six priests, the newspaper said.",
-    "Those responsible for the murder of the priests were members of a death squad, police said.",
+    "The president confirmed the involvement of soldiers in the murder of the aid workers.",
+    "Death squads are to blame for the murder of four aid workers, the newspaper said.",
+    "Those responsible for the murder of the aid workers were members of a death squad, prosecutors said.",
 ])
 def test_who_had_a_share_in_an_act_or_is_to_blame_for_it_did_it(analyzer, text):
     murder = next(e for e in violent(analyzer, text) if e.trigger == "murder")

@@ -384,7 +384,7 @@ def _claimant(noun: Token, lexicon_frames: Callable[[str, str], bool]) -> Token 
 BLAME_PREPS = {"blame": "on", "attribute": "to", "ascribe": "to"}
 # "were charged with the killing", "two soldiers accused of the murder", "implicated the army
 # in the massacre", "is guilty of the attack": who is said to have done the act.
-# "the involvement of troops in the murder": who had a share in the act.
+# "the involvement of soldiers in the killing": who had a share in the act.
 SHARE_NOUNS = frozenset({"involvement", "participation", "complicity"})
 ACCUSED_PREPS = {"charge": "with", "accuse": "of", "suspect": "of", "implicate": "in", "involve": "in",
                  "convict": "of", "guilty": "of", "indict": "for", "blame": "for", "responsible": "for"}
@@ -415,7 +415,7 @@ def accused(noun: Token) -> Token | None:
         return None  # "is blamed for those attacks": acts told before, not one more
     verb = head.head
     if head.lower_ == "in" and verb.pos_ == "NOUN" and verb.lemma_.lower() in SHARE_NOUNS:
-        # "the involvement of troops in the murder", "their suspected involvement in the attack"
+        # "the involvement of soldiers in the killing", "their suspected involvement in the attack"
         owner = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), None)
         return owner if owner is not None else next((c for c in verb.children if c.dep_ == "poss"), None)

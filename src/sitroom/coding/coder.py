@@ -301,7 +301,7 @@ class EventStage:
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
         verbs.update(rules.joined_verbs(trigger.token))  # "were shot or maimed during the war"
-        verbs.update(rules.counting_verb(trigger.token))  # "have reported 80 people killed in four months"
+        verbs.update(rules.counting_verb(trigger.token))  # "has reported 35 people killed in six weeks"
         if rules.goes_on(_own_verb(trigger, lambda w: self.lexicon.has_frame(w, "light"))):
             return True  # "the rebels keep attacking its outposts" (not "continue to investigate the shooting")
         if rules.used_to(trigger.token):

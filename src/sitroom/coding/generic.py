@@ -255,9 +255,8 @@ def done_to_a_whole_people(act: Token) -> bool:
     every one of a nation."""
     if act.pos_ == "NOUN":
         objects = _of_objects(act) or _of_objects(_list_head(act))
-        # "genocide against the Salvadoran people"; "the murder of children and the
-        # mutilation of the Nicaraguan people": an act listed with one done to a whole people
-        # is said of it too
+        # "genocide against the Kurdish people"; "the killing of infants and the torture of
+        # the Kurdish people": an act listed with one done to a whole people is said of it too
         objects += [g for c in act.children if c.dep_ == "prep" and c.lower_ == "against"
                     for g in c.children if g.dep_ == "pobj"]
         objects += [g for o in list(objects) for t in o.conjuncts if t.pos_ == "NOUN" for g in _of_objects(t)]
