@@ -1936,6 +1936,18 @@ def test_hunting_down_done_or_answering_questions_is_no_threat(analyzer, text):
     assert not [e for e in found if e.event_code.startswith("13")], found
 
 
+def test_a_phrase_after_a_claimed_act_tells_the_claim_not_a_verbal_attack(analyzer):
+    found = events(analyzer, "A car bomb exploded outside a police station in Mogadishu on Monday, killing six "
+                             "officers. Al-Shabaab claimed responsibility for the attack in a statement on Tuesday.",
+                   published="2024-03-05")
+    assert not [e for e in found if e.event_code.startswith("11")], found  # no criticism "in a statement"
+    assert [e for e in found if e.event_code.startswith("18") and code(e) == "SOMINS"], found
+    # (an attack made in a speech is still a verbal one)
+    found = events(analyzer, "The opposition leader attacked the government in a speech on Monday.",
+                   published="2024-03-05")
+    assert [e for e in found if e.event_code == "111"], found
+
+
 def test_a_vow_to_press_ahead_with_reforms_threatens_no_one(analyzer):
     found = events(analyzer, "Fighting went on in the north of Syria on Monday. The president vowed to press "
                              "ahead with reforms.", published="2024-04-16")

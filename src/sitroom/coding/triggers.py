@@ -154,6 +154,8 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
             mods.append(token.head.head)
         return any(_word_in(m, words) for m in mods)
     if kind == "pobj":
+        if _claimed(token):
+            return False  # "claimed responsibility for the attack in a statement": the claim's phrase
         # "fired into the air": the noun of the phrase itself, not its modifiers ("the air base")
         return any(g.dep_ == "pobj" and _word_in(g, words) for c in children if c.dep_ == "prep" for g in c.children)
     if kind == "xcomp":
@@ -231,6 +233,21 @@ def pos_of(token: Token) -> str:
     if token.pos_ == "ADJ" and token.dep_ in NOMINAL_DEPS:
         return "NOUN"
     return token.pos_
+
+
+# What one claims or takes responsibility for: the phrases after it belong to the claim.
+CLAIM_HEADS = frozenset({"responsibility", "credit", "claim"})
+
+
+def _claimed(token: Token) -> bool:
+    """A noun claimed ("claimed the attack", "responsibility for the bombing"): a phrase the
+    parse hangs on it ("in a statement", "in a call to a radio station") tells the claim."""
+    if token.pos_ != "NOUN":
+        return False
+    if token.dep_ == "dobj" and token.head.lemma_.lower() == "claim":
+        return True
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CLAIM_HEADS
 
 
 def _word_in(token: Token, words: frozenset[str]) -> bool:
