@@ -1948,6 +1948,17 @@ def test_a_phrase_after_a_claimed_act_tells_the_claim_not_a_verbal_attack(analyz
     assert [e for e in found if e.event_code == "111"], found
 
 
+def test_a_group_claiming_an_act_of_unnamed_gunmen_names_them(analyzer):
+    found = events(analyzer, "Gunmen killed six officers at a police station in Mogadishu on Monday. Al-Shabaab "
+                             "later claimed the attack.", published="2024-03-05")
+    killing = [e for e in found if e.event_code.startswith(("18", "19"))]
+    assert killing and {code(e) for e in killing} == {"SOMINS"}, found
+    # (a claim of another kind of act names no one: the gunmen stay unnamed)
+    found = events(analyzer, "Gunmen killed six officers at a police station in Mogadishu on Monday. Al-Shabaab "
+                             "later claimed the kidnapping of two aid workers in Baidoa.", published="2024-03-05")
+    assert [e for e in found if e.event_code == "1823" and code(e) == "UAF"], found
+
+
 def test_a_vow_to_press_ahead_with_reforms_threatens_no_one(analyzer):
     found = events(analyzer, "Fighting went on in the north of Syria on Monday. The president vowed to press "
                              "ahead with reforms.", published="2024-04-16")

@@ -168,7 +168,22 @@ def _refers_to(later: "Draft", earlier: "Draft") -> bool:
                          and later.code[:2] in VIOLENT_ROOTS and any(t.killed for t in earlier.tolls)))
     if not same_kind or not places_agree(later.place, earlier.place):  # type: ignore[arg-type]
         return False
+    if _claims_unnamed_act(later, earlier):
+        return _agree(later.target, earlier.target, True)
     return _agree(later.source, earlier.source, True) and _agree(later.target, earlier.target, True)
+
+
+# The code of an unnamed armed perpetrator ("gunmen", "unknown assailants").
+UNNAMED_ARMED = "UAF"
+
+
+def _claims_unnamed_act(claim: "Draft", act: "Draft") -> bool:
+    """A group's claim of an act told before as done by unnamed men ("gunmen killed six
+    officers ... al-Shabaab claimed the attack"): the claim names who they were, by the
+    group's own word."""
+    return (claim.modality == "claimed" and claim.source is not None and bool(claim.source.code)
+            and act.source is not None and (act.source.code or "").endswith(UNNAMED_ARMED)
+            and not (claim.source.code or "").endswith(UNNAMED_ARMED))
 
 
 def _same(a: "Draft", b: "Draft") -> bool:
@@ -294,8 +309,8 @@ def _absorb(home: "Draft", other: "Draft") -> None:
         home.code, home.rule = other.code, other.rule  # a specific code beats a generic one
     # no one acts on itself: "the army repelled an attack" told with "20 soldiers had been
     # killed" is not the army's act on the army (the soldiers were the attack's target)
-    if home.source is None and not _same_actor(other.source, home.target):
-        home.source = other.source
+    if (home.source is None or _claims_unnamed_act(other, home)) and not _same_actor(other.source, home.target):
+        home.source = other.source  # (the unnamed men are who claimed the act)
     if home.target is None and not _same_actor(other.target, home.source):
         home.target = other.target
     if (home.date_inferred or home.date_suspect) and not (other.date_inferred or other.date_suspect):
