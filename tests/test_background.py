@@ -50,8 +50,8 @@ def test_every_act_of_a_remembered_night_is_background(analyzer):
 
 
 @pytest.mark.parametrize("text", [
-    "The engineer was taken hostage for 18 months.",
-    "THE ENGINEER WAS TAKEN HOSTAGE FOR 18 MONTHS.",
+    "The nurse was taken hostage for 14 months.",
+    "THE NURSE WAS TAKEN HOSTAGE FOR 14 MONTHS.",
     "The town was besieged by the rebels for five months.",
 ])
 def test_an_act_that_lasted_long_began_long_before(analyzer, text):
@@ -75,7 +75,7 @@ def test_a_date_closing_an_appositive_is_the_role_s(analyzer):
     [killing] = violent(analyzer, "Police said the suspect took part in the killing of Luis Moreno, mayor of the "
                                   "city in 2015.")
     assert not killing.historical and killing.date != "2015-01-01"
-    [killing] = violent(analyzer, "THE LOCAL COUNCIL MADE THE DECISION AFTER LEARNING OF THE KILLING OF JUAN PEREZ "
+    [killing] = violent(analyzer, "THE TOWN BOARD REACHED ITS RULING AFTER HEARING OF THE KILLING OF JUAN PEREZ "
                                   "DIAZ, PRESIDENT OF THE ACME COMPANY AND MAYOR OF CALI IN 2015.")
     assert not killing.historical
     # a place's appositive is no role: the date is the act's

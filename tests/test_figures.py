@@ -38,13 +38,13 @@ def test_what_something_is_likened_to_is_no_act(analyzer):
 
 
 def test_an_attack_told_beside_criticism_is_made_in_words(analyzer):
-    found = acts(analyzer, "THE GENERAL HAS CURBED HIS CRITICISM OF WASHINGTON, BUT HAS STEPPED UP HIS ATTACKS ON "
+    found = acts(analyzer, "THE MINISTER HAS TONED DOWN HIS CRITICISM OF LONDON, BUT HAS INTENSIFIED HIS ATTACKS ON "
                            "THE OPPOSITION.")
     assert found == []
 
 
 @pytest.mark.parametrize("text", [
-    "COLOMBIA, WHICH IS FIGHTING A DESPERATE BATTLE AGAINST THE COCAINE DEALERS, WILL WELCOME THE NEW PLAN.",
+    "MEXICO, WHICH IS WAGING A BITTER BATTLE AGAINST THE HEROIN CARTELS, WILL WELCOME THE NEW PLAN.",
     "Colombia, which is fighting against the drug cartels, will receive economic aid.",
     "The government pressed on with its offensive against the smuggling rings and sent prosecutors abroad.",
 ])
@@ -67,8 +67,8 @@ def test_a_killing_of_someone_said_to_be_alive_did_not_happen(analyzer):
 
 
 @pytest.mark.parametrize("text", [
-    "AIR FORCE PILOTS TODAY RECEIVED ORDERS TO STAND READY TO SCRAMBLE, ESCORT, FORCE DOWN, OR SHOOT DOWN ANY "
-    "PLANE THAT ENTERS THE COUNTRY'S AIRSPACE WITHOUT PERMISSION.",
+    "NAVY PILOTS GOT ORDERS TODAY TO STAND READY TO INTERCEPT, ESCORT, FORCE DOWN OR SHOOT DOWN ANY "
+    "AIRCRAFT THAT CROSSES INTO NATIONAL AIRSPACE UNANNOUNCED.",
 ])
 def test_an_infinitive_joined_to_the_wrong_verb_keeps_its_frame(analyzer, text):
     assert acts(analyzer, text) == []

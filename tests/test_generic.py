@@ -36,8 +36,8 @@ def told(analyzer: Analyzer, text: str) -> None:
      "The government held the guerrillas responsible for the killing of the governor."),
     ("THE MINISTER SAID THE GANGS ARE RESPONSIBLE FOR THE KIDNAPPINGS AND DISAPPEARANCES IN THE COUNTRY.",
      "The police were accused of the murders of two journalists."),
-    ("The army blamed the rebels for a series of attacks on police stations.",
-     "The rebels claimed responsibility for the attacks on two police stations."),
+    ("The army blamed the rebels for a series of assaults on police posts.",
+     "The rebels said they carried out the assaults on two police posts on Monday."),
     ("Officials accused the militia of the murders of peasants and teachers.",
      "Officials accused the militia of killing civilians in the north."),
     ("The police chief held the cartel responsible for the murders of judges.",
@@ -61,11 +61,11 @@ def test_a_charge_of_acts_of_a_kind_sums_them_up(analyzer, generic, news):
 ])
 def test_a_series_named_whole_is_many_acts(analyzer, generic):
     summed_up(analyzer, generic)
-    told(analyzer, "The rebels launched a series of attacks on police stations in the south.")
+    told(analyzer, "The rebels launched a series of assaults on police posts in the south.")
 
 
 def test_acts_of_three_kinds_listed_are_a_record(analyzer):
-    summed_up(analyzer, "We have been reporting the killings, the massacres and the rebel attacks.")
+    summed_up(analyzer, "Our radio has been covering the shootings, the massacres and the rebel ambushes.")
     told(analyzer, "The bombings, shootings and grenade attacks killed 12 people across the province.")
     told(analyzer, "There were explosions and gunfire at the palace, and rebels attacked the guards.")
 
@@ -88,7 +88,7 @@ def test_acts_done_to_a_whole_class_of_people_are_generic(analyzer, generic, new
 
 @pytest.mark.parametrize(("generic", "news"), [
     ("The minister said the aid is being used to massacre the Kurdish people.",
-     "Troops opened fire on the people who marched to the square on Monday."),
+     "Troops fired on the crowd that marched to the square on Monday."),
     ("We salute the Kurdish people, who have been murdered in their villages by the militias.",
      "Government troops massacred the villagers who had sheltered the rebels."),
     ("He said the border regime has been a base for the murder of students and the torture of the Kurdish "
@@ -106,7 +106,7 @@ def test_acts_in_the_plural_with_no_article_that_a_noun_is_of_are_a_kind(analyze
 
 
 @pytest.mark.parametrize("generic", [
-    "The rebels steal, kidnap and murder anyone who resists them.",
+    "The gangs rob, kidnap and kill anyone who resists them.",
     "The men who run these squads kidnap, torture and murder union members.",
 ])
 def test_verbs_in_the_present_misread_as_bare_forms_are_a_habit(analyzer, generic):

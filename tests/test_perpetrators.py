@@ -46,7 +46,7 @@ def test_an_act_a_relative_clause_blames_on_someone_is_theirs_not_the_speakers(a
 
 
 @pytest.mark.parametrize("text", [
-    "Two students have been charged with the killing of a landowner.",
+    "Two students were charged on Friday with the killing of a landowner.",
     "Two soldiers were accused of the murder of a journalist.",
     "Four soldiers were implicated in the murder of the aid workers.",
     "Police arrested five men suspected of killing the judge.",
@@ -66,9 +66,9 @@ def test_who_is_charged_with_or_accused_of_an_act_did_it_as_the_report_has_it(an
 
 
 @pytest.mark.parametrize("text", [
-    "The district governor was killed on Tuesday in an attack carried out by guerrillas.",
+    "The district governor was killed on Tuesday in an attack staged by guerrillas.",
     "THE MAYOR WAS KILLED IN AN AMBUSH BY GUERRILLAS NEAR THE BORDER.",
-    "The government condemned the murder of the governor in an attack carried out by suspected urban guerrillas.",
+    "The government condemned the murder of the governor in an attack staged by suspected urban guerrillas.",
 ])
 def test_a_death_in_an_attack_is_the_attackers_doing(analyzer, text):
     killing = next(e for e in violent(analyzer, text) if e.target_actor is not None)

@@ -23,8 +23,8 @@ def code(event: Event, side: str) -> str | None:
 
 
 @pytest.mark.parametrize("text", [
-    "Our forces are attacking army positions in the eastern districts.",
-    "IN THOSE HILLS OUR FORCES ARE ATTACKING ARMY POSITIONS TONIGHT.",
+    "Our troops are attacking army posts in the eastern districts.",
+    "IN THOSE HILLS OUR TROOPS ARE ATTACKING ARMY POSTS TONIGHT.",
 ])
 def test_armed_foes_named_by_different_words_are_two_sides(analyzer, text):
     [attack] = violent(analyzer, text)
@@ -71,7 +71,7 @@ def test_a_town_rebels_invade_or_occupy_is_taken_from_the_state(analyzer, text):
 
 
 def test_ground_held_by_someone_is_taken_from_its_holder(analyzer):
-    [seizure] = violent(analyzer, "Our forces have occupied positions held by the national police in the suburb.")
+    [seizure] = violent(analyzer, "Our units have occupied posts held by the state police in the suburb.")
     assert code(seizure, "target") and code(seizure, "target").endswith("COP")
 
 
@@ -93,7 +93,7 @@ def test_who_repels_an_attack_is_its_target(analyzer):
 
 
 def test_the_dead_of_a_fight_named_by_side_are_its_sides(analyzer):
-    found = violent(analyzer, "Four policemen and two guerrillas were killed on Sunday in clashes near the river.")
+    found = violent(analyzer, "Three policemen and five guerrillas were killed on Sunday in clashes near the river.")
     assert found
     assert all(code(e, "source") and code(e, "target") for e in found)
     assert {code(e, "source")[-3:] for e in found} == {"COP", "REB"}

@@ -114,7 +114,7 @@ def _when_clause(verb: Token) -> bool:
 
 
 def lasted_long(token: Token) -> bool:
-    """"Was taken hostage for 18 months", "besieged for five months": an act of violence
+    """"Was taken hostage for 14 months", "besieged for five months": an act of violence
     told in the past as lasting longer than the news of a report began long before it.
     (Only violence: "suspended the broadcasters for three months" says how long a sanction
     imposed today will last.)"""

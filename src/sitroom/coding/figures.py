@@ -2,8 +2,8 @@
 
 A word of violence is not always an act: it may be part of an organisation's name ("the
 Committee of Relatives of Murdered People (CORAMI)"), what something is likened to ("like
-criminals who run away after committing murder"), an attack made in words ("curbed his
-criticism but stepped up his attacks on the opposition"), a state's campaign against a
+criminals who run away after committing murder"), an attack made in words ("toned down
+his criticism but intensified his attacks on the opposition"), a state's campaign against a
 trade ("the country is fighting a long battle against the drug lords"), a deed judged in
 general ("To bomb villages would be a crime"), the same act said again ("is not merely an
 attack on him but an assault on us all"), a whole country "destroyed", or the toll of a
@@ -112,7 +112,7 @@ def likened(act: Token, is_comparison: Callable[[str], bool]) -> bool:
 
 
 def attack_in_words(act: Token, is_speech: Callable[[str], bool]) -> bool:
-    """"has curbed his criticism of Washington but stepped up his attacks on the
+    """"has toned down his criticism of London but intensified his attacks on the
     opposition": an attack of someone's set against their words (the objects of two joined
     verbs, each owned by its possessive) is an attack in words. A list of acts ("threats,
     insults and attacks on journalists") may hold blows, and is not read."""
@@ -170,8 +170,8 @@ def _a_class_in_general(noun: Token) -> bool:
 
 
 def restated_in_a_list(act: Token, violent_here: Callable[[Token], bool]) -> bool:
-    """"The murder of a judge is not merely an attack on his person, not only one against the
-    laws but also an assault on us all": an act's noun listed after the copula's complement
+    """"The killing of a reporter is more than an attack on one man; it is one against the
+    press and an assault on every citizen": an act's noun listed after the copula's complement
     (joined to it, or to "one" standing for it) says again what the subject act is, like
     the complement itself, and tells no second act."""
     top = act

@@ -266,7 +266,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
 
 
 def continued_infinitive(verb: Token) -> Token | None:
-    """"received orders to stand ready to scramble, escort or shoot down any plane", "is
+    """"got orders to stand ready to intercept, escort or shoot down any aircraft", "is
     doing all he can to block the talks ... and to murder those who ...": an infinitive
     cannot be joined to a finite verb or a participle; one the parse joins so, with no
     subject or tense of its own, continues the list of infinitives before it. That earlier

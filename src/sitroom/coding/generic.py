@@ -176,23 +176,23 @@ def charged_acts(act: Token, cues: Cues) -> bool:
 
 
 def whole_series(act: Token, cues: Cues) -> bool:
-    """"due to a series of attacks", "condemned the wave of murders": a series named whole
+    """"blamed on a series of assaults", "condemned the wave of murders": a series named whole
     is many acts over a time, none of them told ("one of a string of raids" picks one:
     `rules.one_of_a_series`)."""
     if act.dep_ != "pobj" or act.head.lower_ != "of":
         return False
     series = act.head.head
     if series.pos_ != "NOUN" or not cues.is_series(series.lemma_.lower()) or _dated(series) or _counted(series):
-        return False  # "a series of eight bomb attacks" counts acts told
-    # "a wave of attacks shook the city", "launched a series of attacks": acts that did
+        return False  # "a series of five grenade attacks" counts acts told
+    # "a wave of bombings rocked the port", "launched a series of assaults": acts that did
     # something, or that someone did, are told
     return series.dep_ not in ("nsubj", "nsubjpass") and not (
         series.dep_ == "dobj" and cues.is_light(series.head.lemma_.lower()))
 
 
 def catalogue(act: Token, cues: Cues) -> bool:
-    """"the torture, murders and disappearances", "reporting the killings, the massacres and
-    the attacks": acts of several kinds listed together (three or more), in the plural, with
+    """"the torture, murders and disappearances", "covering the shootings, the massacres and
+    the ambushes": acts of several kinds listed together (three or more), in the plural, with
     no day, are a record of abuses, not the day's act. Not two ("there are explosions and
     gunfire": one scene), nor a list that did something ("bombings, shootings and grenade
     attacks killed 12"), which is the subject of its own verb."""
@@ -226,7 +226,7 @@ BARE_INFINITIVE_GOVERNORS = frozenset({"let", "make", "help", "have", "see", "wa
 
 
 def bare_form_present(verb: Token) -> bool:
-    """"they steal, kidnap and murder anyone", "the men who run these squads kidnap union
+    """"they rob, kidnap and kill anyone", "the men who run these squads kidnap union
     members": a bare verb form with no auxiliary that has a subject of its own, or is joined
     to a verb in the present, is a present the tagger read as an infinitive (not "to kill",
     "will kill", "let them kill")."""
@@ -237,7 +237,7 @@ def bare_form_present(verb: Token) -> bool:
         return True
     head = verb
     while head.dep_ == "conj" and head.head != head and head.tag_ not in ("VBZ", "VBP"):
-        head = head.head  # "steal, kidnap and murder": the parse may chain the verbs through a noun
+        head = head.head  # "rob, kidnap and kill": the parse may chain the verbs through a noun
     if head == verb or any(c.dep_ in ("aux", "auxpass") for c in head.children):
         return False  # "will rob, kidnap and kill", "to rob, kidnap and kill"
     if head.tag_ in ("VBZ", "VBP"):
@@ -295,7 +295,7 @@ def _named_place(pobj: Token, cues: Cues) -> bool:
 
 def placed(act: Token, cues: Cues) -> bool:
     """A place below a country named in the act's words or in their clause ("killings of
-    residents were reported in two districts of Juba", "a wave of attacks shook Medellin"):
+    residents were reported in two districts of Juba", "a wave of bombings rocked Mombasa"):
     an act placed where it happened is told, not summed up ("the kidnappings in our
     country", "the murders in El Salvador" are not placed)."""
     words = [*act.subtree, *verb_of(act).subtree]  # the act's words and its clause's

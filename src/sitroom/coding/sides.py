@@ -1,7 +1,7 @@
 """Who is on which side of a fight: rules of English and of news writing that keep combat
 between armed parties from being read as an attack on no one or on bystanders.
 
-- `foes_of_one_kind`: "our forces are attacking army positions": an act of violence done
+- `foes_of_one_kind`: "our troops are attacking army posts": an act of violence done
   by one armed party to another named by a different word is done to someone else, even
   when the knowledge gives both the same code (the speaker's "our forces" are not the army
   they attack).
@@ -141,7 +141,7 @@ def fallen_in(fight: Token, helpers: Sequence[Token] = ()) -> list[Token]:
 
 
 def armed_sides(fallen: list[P]) -> list[P] | None:
-    """"Four policemen and two guerrillas were killed in clashes", "110 rebels died during
+    """"Three policemen and five guerrillas were killed in clashes", "110 rebels died during
     the fighting": the dead of a fight, named by the sides they fell on, are its parties.
     The distinct armed sides (by role), when every one of the fallen bears arms; None when
     any is a bystander (civilians killed in a fight are its victims, not a side)."""
