@@ -9,15 +9,14 @@ import pytest
 from sitroom.pipeline import Analyzer
 from sitroom.records import Article, Event
 
-pytestmark = pytest.mark.slow
+from violence import violent_events
 
-VIOLENT = ("18", "19", "20")
+pytestmark = pytest.mark.slow
 
 
 def violent(analyzer: Analyzer, text: str, published: str = "2024-03-10") -> list[Event]:
     """Every violent event of the analysis, background included."""
-    found = analyzer.analyze(Article(id="t", text=text, published=published, language="en")).events
-    return [e for e in found if e.event_code[:2] in VIOLENT]
+    return violent_events(analyzer, text, published)
 
 
 def news(analyzer: Analyzer, text: str, published: str = "2024-03-10") -> list[Event]:

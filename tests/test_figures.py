@@ -11,16 +11,15 @@ import pytest
 from sitroom.pipeline import Analyzer
 from sitroom.records import Article, Event
 
-pytestmark = pytest.mark.slow
+from violence import violent_events
 
-VIOLENT_ROOTS = ("18", "19", "20")
+pytestmark = pytest.mark.slow
 
 
 def acts(analyzer: Analyzer, text: str, published: str = "1989-11-20") -> list[Event]:
     """The violent events told as news: not background, and asserted or claimed."""
-    found = analyzer.analyze(Article(id="t", text=text, published=published, language="en")).events
-    return [e for e in found if e.event_code[:2] in VIOLENT_ROOTS and not e.historical
-            and e.modality in ("asserted", "claimed")]
+    return [e for e in violent_events(analyzer, text, published)
+            if not e.historical and e.modality in ("asserted", "claimed")]
 
 
 @pytest.mark.parametrize("text", [

@@ -9,6 +9,8 @@ import pytest
 from sitroom.pipeline import Analyzer
 from sitroom.records import Article, Event
 
+from violence import VIOLENT_ROOTS, violent_events
+
 pytestmark = pytest.mark.slow
 
 # A first sentence, so that the one under test is in the body of the report, not its lead
@@ -17,8 +19,7 @@ LEAD = "The statement was read to reporters in the capital. "
 
 
 def violent(analyzer: Analyzer, text: str) -> list[Event]:
-    article = Article(id="t", text=LEAD + text, published="2025-03-12", language="en")
-    return [e for e in analyzer.analyze(article).events if e.event_code[:2] in ("18", "19", "20")]
+    return violent_events(analyzer, LEAD + text, published="2025-03-12")
 
 
 def summed_up(analyzer: Analyzer, text: str) -> None:
@@ -152,6 +153,6 @@ def test_an_act_against_a_whole_people_is_rhetoric(analyzer):
     of an upper-case report, where the parse differs)."""
     text = "THE REGIME HAS MADE ITS HELICOPTERS INTO TOOLS OF GENOCIDE AGAINST THE KURDISH PEOPLE."
     found = [e for e in analyzer.analyze(Article(id="t", text=text, published="1990-04-09", language="en")).events
-             if e.event_code[:2] in ("18", "19", "20")]
+             if e.event_code[:2] in VIOLENT_ROOTS]
     assert found and all(e.historical for e in found)
     told(analyzer, "The rebels carried out an attack against the civilians of Kator on Monday, killing five.")

@@ -7,22 +7,23 @@ from __future__ import annotations
 import pytest
 
 from sitroom.pipeline import Analyzer
-from sitroom.records import Article, Event
+from sitroom.records import Event
+
+from violence import actor_code, violent_events
 
 pytestmark = pytest.mark.slow
 
 
 def violent(analyzer: Analyzer, text: str) -> list[Event]:
-    article = Article(id="t", text=text, published="1990-03-01", language="en")
-    return [e for e in analyzer.analyze(article).events if e.event_code[:2] in ("18", "19", "20")]
+    return violent_events(analyzer, text, published="1990-03-01")
 
 
 def source(event: Event) -> str | None:
-    return event.source_actor.code if event.source_actor is not None else None
+    return actor_code(event, "source")
 
 
 def target(event: Event) -> str | None:
-    return event.target_actor.code if event.target_actor is not None else None
+    return actor_code(event, "target")
 
 
 @pytest.mark.parametrize(("text", "doer"), [

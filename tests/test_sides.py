@@ -7,19 +7,18 @@ from __future__ import annotations
 import pytest
 
 from sitroom.pipeline import Analyzer
-from sitroom.records import Article, Event
+from sitroom.records import Event
+
+from violence import actor_code, violent_events
 
 pytestmark = pytest.mark.slow
 
 
 def violent(analyzer: Analyzer, text: str) -> list[Event]:
-    article = Article(id="t", text=text, published="2024-11-20", language="en")
-    return [e for e in analyzer.analyze(article).events if e.event_code[:2] in ("18", "19", "20")]
+    return violent_events(analyzer, text, published="2024-11-20")
 
 
-def code(event: Event, side: str) -> str | None:
-    actor = getattr(event, f"{side}_actor")
-    return actor.code if actor is not None else None
+code = actor_code
 
 
 @pytest.mark.parametrize("text", [
