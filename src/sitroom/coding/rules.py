@@ -39,6 +39,8 @@ CIVILIAN_ROLES = ("CVL", "NGO", "MED", "HLH", "EDU", "REL", "JUD", "LEG", "BUS",
 # Perpetrators whose violence is assault, not warfare: unnamed gunmen, gangs.
 IRREGULAR_ROLES = ("UAF", "CRM")
 FIGHTING_ROLES = ("MIL", "REB", "INS", "RAD", "COP", "SPY")
+# A state's armed forces: their attacks are military force (19) even on civilians.
+STATE_ARMED_ROLES = ("MIL",)
 # Clause links under which an act is told in passing, not as the sentence's news.
 SUBORDINATE_DEPS = ("relcl", "advcl", "acl", "pcomp")
 
@@ -216,6 +218,15 @@ RIOT = "145"
 CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher"})
 
 
+# Words for irregular forces: coded as armed forces (MIL), but their violence is assault.
+MILITIA_WORDS = frozenset({"militia", "militiaman", "militiamen", "militias", "paramilitary", "paramilitaries"})
+
+
+def militia(source: Actor | None) -> bool:
+    """The source is named as a militia or paramilitaries, not as a state's regular forces."""
+    return source is not None and any(w.lower().strip(".,") in MILITIA_WORDS for w in source.text.split())
+
+
 def crowd(source: Actor | None) -> bool:
     """The source is named as a crowd ("protesters", "an angry mob"), not as a party."""
     if source is None or not source.text:
@@ -300,7 +311,10 @@ def implied_police(code: str, country: str | None) -> Actor | None:
 
 def one_sided(source: Actor | None, target: Actor | None) -> bool:
     if role(target) in CIVILIAN_ROLES:
-        return True
+        # a state's armed forces use military force (19) whoever it strikes: "the army's
+        # artillery pounded the suburbs, killing 14 civilians" is a shelling, not an assault
+        return role(source) not in STATE_ARMED_ROLES or militia(source)
+
     return role(source) in IRREGULAR_ROLES and role(target) not in FIGHTING_ROLES
 
 

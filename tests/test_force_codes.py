@@ -1,0 +1,28 @@
+"""Which root an attack on civilians takes: a state's regular forces use military force (19)
+whoever they strike; militias, gangs and unnamed gunmen commit assault (18)."""
+from __future__ import annotations
+
+import pytest
+
+from violence import actor_code, violent_events
+
+
+@pytest.mark.parametrize("text", [
+    "Sudanese army troops attacked the village of Kutum on Friday, killing nine civilians, residents said.",
+    "Myanmar soldiers raided and attacked the hamlet of Let Yet Kone on Tuesday, killing 14 villagers, "
+    "witnesses told reporters.",
+])
+def test_regular_forces_attacking_civilians_use_military_force(analyzer, text):
+    events = violent_events(analyzer, text, "2024-03-09")
+    assert events, text
+    army = [e for e in events if (actor_code(e) or "").endswith("MIL")]
+    assert army and all(e.event_code[:2] == "19" for e in army), [(e.event_code, actor_code(e)) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Armed militiamen attacked the village of Kutum on Friday, killing nine civilians, residents said.",
+    "Pro-government paramilitaries attacked a camp for displaced families on Sunday, killing 30 people.",
+])
+def test_militias_attacking_civilians_commit_assault(analyzer, text):
+    events = violent_events(analyzer, text, "2024-03-09")
+    assert events and all(e.event_code[:2] == "18" for e in events), [(e.event_code, actor_code(e)) for e in events]
