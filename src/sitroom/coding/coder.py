@@ -22,7 +22,7 @@ from .draft import Draft, event_id
 from .frames import Report, modality, report_of
 from .merge import aim_at_doers, fold_property, merge_events
 from .scene import inherit_scene, place_in_country
-from .syntax import clause_top, is_passive, passive_subject, reattach_reporters_participles, subject_of, told_past
+from .syntax import clause_top, is_passive, is_past_perfect, passive_subject, reattach_reporters_participles, subject_of, told_past
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
 from .when import EventDate, attach, days_apart, event_date, from_act, relative_days
@@ -898,9 +898,20 @@ def _day_of(sent: Span, dates: list[DateMention], published: str | None) -> Date
     from .when import is_historical
 
     days = [m for m in dates if sent.start_char <= m.start < sent.end_char and m.value and m.precision == "day"
-            and not m.suspect and m.relation == "on" and not is_historical(m, published)]
+            and not m.suspect and m.relation == "on" and not is_historical(m, published)
+            and not _in_past_perfect(sent, m)]
     # min over the reversed list: of the dates nearest the root, the last
     return min(reversed(days), key=lambda m: _date_depth(sent, m), default=None)
+
+
+def _in_past_perfect(sent: Span, mention: DateMention) -> bool:
+    """The date is told in a past perfect clause ("the truce both had signed on 3 May"): a
+    time before the story's, not the day the next sentence goes on from."""
+    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and is_past_perfect(verb)
 
 
 def _date_depth(sent: Span, mention: DateMention) -> int:

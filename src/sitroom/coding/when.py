@@ -111,14 +111,22 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         owner = before_the_clause(span, owner)
         out.setdefault(owner.i, mention)
         if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj") and alone \
-                and not any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree):
+                and not any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree) \
+                and not is_past_perfect(owner):
             # "used water cannon to disperse hundreds who stayed outside early on Thursday":
             # a relative clause that tells no act of its own lends its time, the sentence's
             # only one, to the clause whose object it describes (the parser's attachment,
             # not the writer's); with another date in the sentence it keeps its own ("shot
             # him on Monday at the depot where he had worked until last week"), and a clause on
-            # someone's own ("a woman whose body was found on Sunday") tells its own time
+            # someone's own ("a woman whose body was found on Sunday") tells its own time, as
+            # does one in the past perfect, told as before the clause ("urged them to respect
+            # the truce they had signed on 3 May")
             fronted.append((sent.root.i, mention))
+        if owner.dep_ == "advcl" and owner.tag_ == "VBG" and owner.i < owner.head.i \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in owner.children):
+            # "Speaking in the capital on Monday evening, the president accused ...": a
+            # participle clause before its clause tells the same moment as its verb
+            fronted.append((owner.head.i, mention))
         if owner.dep_ == "dobj" and owner.head.i in owners:
             # "condemned the attack on Tuesday": the parser hangs the date on the object;
             # the verb's act happened that day too
