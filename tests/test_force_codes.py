@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitroom.records import Article
 from violence import actor_code, violent_events
 
 
@@ -26,3 +27,27 @@ def test_regular_forces_attacking_civilians_use_military_force(analyzer, text):
 def test_militias_attacking_civilians_commit_assault(analyzer, text):
     events = violent_events(analyzer, text, "2024-03-09")
     assert events and all(e.event_code[:2] == "18" for e in events), [(e.event_code, actor_code(e)) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops advanced on the rebel-held town of Kalma on Wednesday, the army said.",
+    "Ukrainian forces pushed into the outskirts of the occupied town on Tuesday, a commander said.",
+])
+def test_armed_forces_pushing_into_or_advancing_on_ground_use_force(analyzer, text):
+    events = violent_events(analyzer, text, "2024-03-15")
+    assert events and all(e.event_code[:2] == "19" for e in events), [(e.event_code, actor_code(e)) for e in events]
+
+
+def test_forces_that_will_push_on_are_a_threat_of_force(analyzer):
+    article = Article(id="t", text="The rebel commander said on Friday his fighters would push on toward the capital.",
+                      published="2024-03-15", language="en")
+    codes = [e.event_code for e in analyzer.analyze(article).events]
+    assert "138" in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters advanced on the parliament building on Friday.",
+    "The government pushed on with its reform plans despite the strikes.",
+])
+def test_crowds_and_plans_pushing_on_are_no_force(analyzer, text):
+    assert not violent_events(analyzer, text, "2024-03-15"), text
