@@ -2,7 +2,8 @@
 
 Two drafts merge when they share the CAMEO root, their actors agree (equal, or one side
 unknown for violence; either direction for symmetric events), their dates agree (equal,
-or one only inferred from the article's date), their places agree (equal, one inside the
+or one only inferred from the article's date: then the same act named again, or a shared
+place or dyad with an act not dated only to an earlier month or year), their places agree (equal, one inside the
 other, or one unknown) and both are news or both background. The merged event keeps every
 sentence as evidence and every toll as a report.
 """
@@ -215,11 +216,26 @@ def _same(a: "Draft", b: "Draft") -> bool:
                       and any(e in b.evidence for e in a.evidence))
         if not (same_word or same_dyad or same_place or told_twice):
             return False
+        if not (same_word or told_twice) and not _near_in_time(a, b):
+            # "the army's division had overrun a line of bunkers" (undated) and "the army
+            # took the rebels' capital in January": a shared place or dyad joins an undated
+            # act to an act dated to the day, not to one dated only to an earlier month
+            return False
     if not places_agree(a.place, b.place):  # type: ignore[arg-type]
         return False
     if a.tolls and b.tolls and a.place is None and b.place is None and a.evidence[0].start == b.evidence[0].start:
         return False  # two tolls in one sentence with no place to tell them apart: two events
     return True
+
+
+def _near_in_time(a: "Draft", b: "Draft") -> bool:
+    """An undated act may be the dated one: not when that one is dated only to a month or
+    a year before the report's month."""
+    dated = b if a.date_inferred else a
+    undated = a if dated is b else b
+    if dated.date_inferred or not dated.date or not undated.date or dated.date_precision == "day":
+        return True
+    return undated.date.startswith(dated.date[:7] if dated.date_precision == "month" else dated.date[:4])
 
 
 def _summary_and_one_act(summary: "Draft", act: "Draft") -> bool:
