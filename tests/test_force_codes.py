@@ -51,3 +51,10 @@ def test_forces_that_will_push_on_are_a_threat_of_force(analyzer):
 ])
 def test_crowds_and_plans_pushing_on_are_no_force(analyzer, text):
     assert not violent_events(analyzer, text, "2024-03-15"), text
+
+
+def test_sinking_boats_is_force_and_other_sinking_is_not(analyzer):
+    sunk = violent_events(analyzer, "The coast guard said its patrol vessels had sunk two pirate boats off "
+                                    "the island on Thursday.", "2024-03-15")
+    assert sunk and all(e.event_code[:2] == "19" for e in sunk), sunk
+    assert not violent_events(analyzer, "Rising costs sank the port project, the minister said.", "2024-03-15")
