@@ -82,3 +82,12 @@ def test_who_is_told_to_act_does_the_act(analyzer, text):
     # a verb that governs a purpose leaves the act to its own subject
     [dispersal] = events(analyzer, "Riot police used water cannon to disperse the protesters outside parliament.", "17")
     assert actor_code(dispersal, "source").endswith("COP")
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar appealed to Ethiopia and to Eritrea to pull back their troops.",
+    "QATAR APPEALED TO ETHIOPIA AND TO ERITREA TO PULL BACK THEIR TROOPS.",
+])
+def test_a_repeated_preposition_heads_a_second_addressee(analyzer, text):
+    found = events(analyzer, text, "02")
+    assert [c[:3] for c in codes(found, "target")] == ["ERI", "ETH"]

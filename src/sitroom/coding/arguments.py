@@ -625,7 +625,7 @@ def _targets(
                     found = unknown_person(obj)  # "Juan Perez was arrested" too
         elif kind == "prep":
             for owner in trigger.tokens:
-                for child in _prep_children(owner, prep):
+                for child in _coordinated_preps(_prep_children(owner, prep)):
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
                         found.extend(actors_of(pobj, index))
@@ -633,7 +633,7 @@ def _targets(
                 # "on Monday" on the verb names no one; "inflicted losses on the army": the
                 # phrase hangs from the object
                 for owner in trigger.tokens:
-                    for child in _prep_children(owner, prep, nested_only=True):
+                    for child in _coordinated_preps(_prep_children(owner, prep, nested_only=True)):
                         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if pobj is not None:
                             found.extend(actors_of(pobj, index))
@@ -730,6 +730,16 @@ def unknown_body(head: Token, is_armed_body: Callable[[str], bool]) -> list[Argu
     actor = Actor(text=text, name=text, code=code, country=None)
     return [Argument(actor=actor, mention=ActorMention(start=start, end=end, actor=actor, kind="group"), token=head)]
 
+
+
+def _coordinated_preps(preps: list[Token]) -> list[Token]:
+    """"rejected calls from Amnesty and from the foreign ministry": a preposition repeated
+    after "and" heads a phrase of the same role, each with its own object."""
+    out = []
+    for prep in preps:
+        out.append(prep)
+        out.extend(c for c in prep.conjuncts if c.lower_ == prep.lower_ and c not in out and c not in preps)
+    return out
 
 
 def _prep_children(owner: Token, prep: str | None, *, nested_only: bool = False) -> list[Token]:
