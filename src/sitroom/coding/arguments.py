@@ -2,8 +2,10 @@
 
 Actor mentions come from the actor stage (`doc._.actors`); this module only decides which
 of them fill which role, from the parse. A coordinated argument ("the United States,
-France and Germany") yields one actor per conjunct; coordinated modifiers of one noun
-("Russian and Syrian planes") are one joint actor, the first named.
+France and Germany") yields one actor per conjunct, and so do coordinated modifiers of one
+noun ("Saudi and Qatari officials": each country's), as the coding conventions give one
+event per actor of a list; only an act of violence by or on such a noun is one joint act, of
+the first country named ("Russian and Syrian planes struck").
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from ..records import Actor, ActorMention
 from ..resolve.actors import SPONSOR_PARTICIPLES
-from .sides import describing_conjunct
+from .sides import FIGHTING_ROLES, describing_conjunct, role_of
 from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, is_passive, own_tokens,
                      passive_subject, subject_of)
 from .triggers import Trigger, small_clause
@@ -73,7 +75,10 @@ def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Ar
         best = _best(conjunct, own_tokens(conjunct), index)
         if best is not None:
             best = _with_possessor(best, conjunct, index)
-            out.append(Argument(actor=best.actor, mention=best, token=conjunct))
+            argument = Argument(actor=best.actor, mention=best, token=conjunct)
+            # "Saudi and Qatari troops": one noun with coordinated modifiers names one party
+            # per country
+            out.extend([argument, *fellow_parties(argument, index)])
             continue
         described = _described_person(conjunct, index)
         if described is not None:
@@ -146,13 +151,25 @@ COLLECTIVE_HEADS = frozenset({
 
 def _members(head: Token, index: ActorIndex) -> list[Argument]:
     """"The governments of Burkina Faso and Niger": one actor per country named."""
-    if head.lemma_.lower() not in COLLECTIVE_HEADS or any(KIND_RANK.get(m.kind, 5) == 0 for m in index.at(head)):
+    if _common_lemma(head) not in COLLECTIVE_HEADS or any(KIND_RANK.get(m.kind, 5) == 0 for m in index.at(head)):
         return []
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     if pobj is None or len(conjuncts(pobj)) < 2:
         return []
     return actors_of(pobj, index)
+
+
+def _common_lemma(noun: Token) -> str:
+    """The lemma of a common noun, also when it is written with a capital and tagged as a
+    name ("the Presidents of Kazakhstan and Uzbekistan", as recased wire copy and titles
+    write it): a plural name is lemmatised as the common noun it spells."""
+    if noun.tag_ != "NNPS":
+        return noun.lemma_.lower()
+    word = noun.lower_
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _with_possessor(mention: ActorMention, head: Token, index: ActorIndex) -> ActorMention:
@@ -256,6 +273,27 @@ def _assisting(token: Token, frames: Callable[[str, str], bool]) -> Token | None
 
 def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
             lexicon_frames: Callable[[str, str], bool]) -> list[Argument]:
+    return _joint(trigger, _sources(trigger, index, light_is_trigger=light_is_trigger,
+                                    lexicon_frames=lexicon_frames))
+
+
+def _joint(trigger: Trigger, found: list[Argument]) -> list[Argument]:
+    """"Russian and Syrian planes struck the town", "Rwandan and Mozambican troops recovered
+    weapons": an act of violence done by (or to) one noun with coordinated modifiers, or any
+    act of such a joint force, is one joint act, of the first country named; other acts are
+    each party's own ("Saudi and Qatari officials condemned the attack")."""
+    violent = trigger.rule.code[:2] in VIOLENT_ROOTS
+    out: list[Argument] = []
+    for argument in found:
+        fellow = any(o.token == argument.token and (o.mention.start, o.mention.end, o.mention.kind)
+                     == (argument.mention.start, argument.mention.end, argument.mention.kind) for o in out)
+        if not (fellow and (violent or role_of(argument.actor) in FIGHTING_ROLES)):
+            out.append(argument)
+    return out
+
+
+def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
+             lexicon_frames: Callable[[str, str], bool]) -> list[Argument]:
     token = trigger.token
     helper = _assisting(token, lexicon_frames)
     if helper is not None:
@@ -293,6 +331,10 @@ def sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
             found = clause_agent(subject, index)
         if found or is_passive(token):
             return found  # before a passive verb stands its patient, not its actor
+        if subject is not None and _object_controlled(token, subject, lambda w: lexicon_frames(w, "directive")):
+            # "Britain and France advised their nationals not to travel to Bangkok": who is
+            # told to act does it, not who tells them
+            return unknown_body(subject, lambda word: lexicon_frames(word, "armed-body"))
         found = _preverbal(clause_top(token), index)
         if not found and subject is not None:
             found = unknown_body(subject, lambda word: lexicon_frames(word, "armed-body"))
@@ -515,6 +557,15 @@ def _agree_in_number(pronoun: Token, speaker: Token) -> bool:
     return plural == (pronoun.lower_ in PLURAL_PRONOUNS)
 
 
+def _object_controlled(verb: Token, subject: Token, is_directive: Callable[[str], bool]) -> bool:
+    """"advised their nationals not to travel", "urged residents to leave": the subject
+    found for an infinitive is the object of a verb that tells, asks or makes someone act
+    (frame `directive`); not of one that governs a purpose ("used water cannon to disperse
+    the crowd": the users disperse it)."""
+    return (verb.dep_ == "xcomp" and subject.dep_ == "dobj" and subject.head == verb.head
+            and is_directive(verb.head.lemma_.lower()))
+
+
 def _preverbal(verb: Token, index: ActorIndex) -> list[Argument]:
     """When the parse finds no subject, the first actor before the verb that is no
     prepositional or clausal modifier ("X and allied factions, some backed by Y, launched").
@@ -545,6 +596,12 @@ def _reaches_without_modifier(token: Token, verb: Token) -> bool:
 def targets(
     trigger: Trigger, index: ActorIndex, visited: Callable[[Trigger], list[Argument]]
 ) -> list[Argument]:
+    return _joint(trigger, _targets(trigger, index, visited))
+
+
+def _targets(
+    trigger: Trigger, index: ActorIndex, visited: Callable[[Trigger], list[Argument]]
+) -> list[Argument]:
     token = trigger.token
     for kind, prep in trigger.rule.targets:
         found: list[Argument] = []
@@ -568,7 +625,7 @@ def targets(
                     found = unknown_person(obj)  # "Juan Perez was arrested" too
         elif kind == "prep":
             for owner in trigger.tokens:
-                for child in _prep_children(owner, prep):
+                for child in _coordinated_preps(_prep_children(owner, prep)):
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
                         found.extend(actors_of(pobj, index))
@@ -576,7 +633,7 @@ def targets(
                 # "on Monday" on the verb names no one; "inflicted losses on the army": the
                 # phrase hangs from the object
                 for owner in trigger.tokens:
-                    for child in _prep_children(owner, prep, nested_only=True):
+                    for child in _coordinated_preps(_prep_children(owner, prep, nested_only=True)):
                         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if pobj is not None:
                             found.extend(actors_of(pobj, index))
@@ -673,6 +730,16 @@ def unknown_body(head: Token, is_armed_body: Callable[[str], bool]) -> list[Argu
     actor = Actor(text=text, name=text, code=code, country=None)
     return [Argument(actor=actor, mention=ActorMention(start=start, end=end, actor=actor, kind="group"), token=head)]
 
+
+
+def _coordinated_preps(preps: list[Token]) -> list[Token]:
+    """"rejected calls from Amnesty and from the foreign ministry": a preposition repeated
+    after "and" heads a phrase of the same role, each with its own object."""
+    out = []
+    for prep in preps:
+        out.append(prep)
+        out.extend(c for c in prep.conjuncts if c.lower_ == prep.lower_ and c not in out and c not in preps)
+    return out
 
 
 def _prep_children(owner: Token, prep: str | None, *, nested_only: bool = False) -> list[Token]:

@@ -503,7 +503,8 @@ class EventStage:
             found_sources = [a for a in found_sources if a.token.i not in held]
             found_targets = found_targets or actors_of(holder, actors)
         found_targets = rules.people_of_a_country(trigger.rule.code, found_targets)
-        if "sym" in trigger.rule.flags and not found_targets and len(found_sources) == 1:
+        if ("sym" in trigger.rule.flags and not found_targets and len(found_sources) == 1
+                and not rules.makes_way(trigger.token)):
             # "Israeli and Lebanese negotiators met": the parties are the phrase's countries (a
             # joint act, "Turkish and Azerbaijani jets struck", stays one event of the first)
             found_sources = found_sources + fellow_parties(found_sources[0], actors)[:1]
@@ -1029,7 +1030,8 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
         for t in tgts:
             if s is not None and t is not None and s.code and s.code == t.code and not (
                     symmetric and s.name.casefold() != t.name.casefold()) and not (
-                    violent and sides.foes_of_one_kind(s, t)):
+                    violent and sides.foes_of_one_kind(s, t)) and not (
+                    not violent and sides.addressed_apart(s, t, len(tgts))):
                 t = None  # no one acts on itself; two rival groups of one kind fight each other
             out.append((s, t))
     return out

@@ -985,6 +985,18 @@ def ranked_among(token: Token) -> bool:
     return any(c.dep_ == "amod" and c.tag_ == "JJS" for c in token.children)
 
 
+def way_made(noun: Token) -> bool:
+    """"fought their way into the town", "battled its way across the river": a possessed
+    "way" is the path the subject makes, no opponent (nor are the subject's own parties
+    fighting each other)."""
+    return noun.dep_ == "dobj" and noun.lemma_.lower() == "way" and any(c.dep_ == "poss" for c in noun.children)
+
+
+def makes_way(verb: Token) -> bool:
+    """A verb whose object is the way its subject makes ("fought their way into the town")."""
+    return any(way_made(c) for c in verb.children)
+
+
 def against_a_phenomenon(token: Token, places: "PlaceIndex") -> bool:
     """A fight whose opponent is a thing: "the fight against drug trafficking", "a war on
     crime". The opponent, when named, is no actor, no person, no place and no number."""
@@ -994,7 +1006,7 @@ def against_a_phenomenon(token: Token, places: "PlaceIndex") -> bool:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("against", "on"):
             opponent = next((g for g in child.children if g.dep_ == "pobj"), None)
-        elif child.dep_ == "dobj":
+        elif child.dep_ == "dobj" and not way_made(child):
             opponent = child
         if opponent is not None:
             break

@@ -14,6 +14,9 @@ between armed parties from being read as an attack on no one or on bystanders.
 - `fallen_in`, `armed_sides`: the dead of a fight, named by the sides they fell on, are its
   sides ("two policemen and three rebels were killed in clashes").
 - `repelled_by`: who repels an attack is its target ("the police repelled the attack").
+- `addressed_apart`: one of several addressees named by another word than the speaker is
+  another party, even where the knowledge gives both one code ("the mediator appealed to
+  the government and the rebels").
 
 Each is a test on tokens or actors; `coder.py` and `arguments.py` apply them
 (docs/knowledge-events.md lists them, tests/test_sides.py shows each on sentences of our
@@ -46,7 +49,7 @@ P = TypeVar("P", bound=Party)
 FIGHTING_ROLES = ("MIL", "REB", "INS", "RAD", "COP", "SPY")
 
 
-def _role(actor: Actor) -> str:
+def role_of(actor: Actor) -> str:
     code = actor.code or ""
     return code[3:6] if len(code) >= 6 else code
 
@@ -57,7 +60,16 @@ def foes_of_one_kind(source: Actor | None, target: Actor | None) -> bool:
     party, not the source acting on itself."""
     if source is None or target is None or not source.code or source.code != target.code:
         return False
-    if _role(source) not in FIGHTING_ROLES:
+    if role_of(source) not in FIGHTING_ROLES:
+        return False
+    return _words(source) != _words(target)
+
+
+def addressed_apart(source: Actor | None, target: Actor | None, addressees: int) -> bool:
+    """"The mediator appealed to the government and the rebels": an act addressed to a list
+    is addressed to each party on it; one named by another word than the source is not the
+    source addressing itself, whatever code the knowledge gives both."""
+    if addressees < 2 or source is None or target is None or not source.code or source.code != target.code:
         return False
     return _words(source) != _words(target)
 
@@ -145,11 +157,11 @@ def armed_sides(fallen: list[P]) -> list[P] | None:
     the fighting": the dead of a fight, named by the sides they fell on, are its parties.
     The distinct armed sides (by role), when every one of the fallen bears arms; None when
     any is a bystander (civilians killed in a fight are its victims, not a side)."""
-    if not fallen or any(_role(a.actor) not in FIGHTING_ROLES for a in fallen):
+    if not fallen or any(role_of(a.actor) not in FIGHTING_ROLES for a in fallen):
         return None
     out: list[P] = []
     for argument in fallen:
-        if all(_role(o.actor) != _role(argument.actor) for o in out):
+        if all(role_of(o.actor) != role_of(argument.actor) for o in out):
             out.append(argument)
     return out
 
