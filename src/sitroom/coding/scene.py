@@ -19,13 +19,16 @@ unless the text gives one.
 
 3. A side of a physical act named by its role alone, whom the actor stage gave the
    article's main country ("the regional police headquarters", "nine people were
-   killed", "residents"), belongs where the act happened: to the country of the
-   article's scene (where most of its places lie, else where its dateline was filed),
-   else of the act's own place, else of the place of the first act it places. The main
-   country counts the names of actors, and a report of a strike names the striking state
-   and its leaders more often than the struck town's. Armed forces and armed groups keep
-   theirs, and so do officials who act (a state's officials act abroad too): only those
-   acted upon change.
+   killed", "residents"), belongs where the act happened. The coder already gives such
+   people the country of a place their own sentence names (`rules.local_people`); with
+   none there, they take the country of the place their paragraph set (rule 1), else of
+   the article's scene (where most of its places lie, else where its dateline was
+   filed), else of the place of the first act it places (its lead's). Only a country the
+   article is mostly about and that is a side of one of its physical acts counts, since
+   a name the gazetteer places elsewhere is more likely a namesake. The main country
+   counts the names of actors, and a report of a strike names the striking state and its
+   leaders more often than the struck town's. Armed forces, armed groups and officials
+   keep theirs: they act and are struck abroad.
 """
 from __future__ import annotations
 
@@ -45,12 +48,15 @@ SCENE_ROOTS = ("14", "17", "18", "19", "20")
 VIOLENT_ROOTS = ("18", "19", "20")
 # Roles of people who act and are struck abroad as often as at home: armed forces.
 ABROAD_ROLES = frozenset({"MIL"})
-# Roles of the people and bodies of a place (rule 3): police, officials, civilians and the
-# callings of private life; not armed forces nor armed groups, which act and are struck abroad.
-LOCAL_ROLES = frozenset({"COP", "GOV", "CVL", "MED", "HLH", "EDU", "REL", "BUS", "JUD", "LEG", "LAB", "AGR",
-                         "REF", "OPP", "CRM", "NGO"})
-# Of those, the ones whose acts are done where they live; a state's officials act abroad too.
-LOCAL_DOERS = LOCAL_ROLES - {"GOV"}
+# Roles of the people of a place (rule 3): police, civilians and the callings of private
+# life, fewer than `rules.LOCAL_ROLES` (which a place named in the act's own sentence
+# moves): not armed forces nor armed groups, which act and are struck abroad; not
+# officials ("the embassy", "the envoy" are another state's wherever they sit), refugees
+# or aid workers, who are from elsewhere by what they are.
+HOME_ROLES = frozenset({"COP", "CVL", "MED", "HLH", "EDU", "REL", "BUS", "JUD", "LEG", "LAB", "AGR", "OPP",
+                        "CRM"})
+# Of those, the ones who act where they live ("pirates" seize ships far from home).
+HOME_DOERS = HOME_ROLES - {"CRM"}
 # How many of the article's main countries (the actor stage's focus, heaviest first) a
 # scene of rule 3 must be one of.
 SCENE_FOCUS = 3
@@ -89,37 +95,43 @@ def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention]
     if doc is not None:
         mentions = [m for m in mentions if not _qualifier(doc, m)]
     main = home_country(mentions)  # the country the article's places point to
-    if doc is not None:
-        home_local_sides(drafts, doc, main or filed)
+    told = [draft.place for draft in drafts]  # the places the text gives (rule 3's)
     for draft in drafts:
         if draft.place is not None or draft.code[:2] not in SCENE_ROOTS or draft.historical:
             continue
         country = main or actors_country(draft, both=True) or filed or actors_country(draft)
         if country is not None:
             draft.place = country_place(country)
+    if doc is not None:
+        home_local_sides(drafts, told, doc, main or filed)
 
 
-def home_local_sides(drafts: Sequence["Draft"], doc: "Doc", scene: str | None) -> None:
+def home_local_sides(drafts: Sequence["Draft"], told: Sequence[object | None], doc: "Doc",
+                     scene: str | None) -> None:
     """Rule 3: the sides of physical acts named by a local role alone, with the article's
-    main country, take the country of `scene`, else of the act's place, else of the first
-    act placed (drafts are mutable), among the countries the article is mostly about: a
-    name the gazetteer places in a country the article hardly names ("Medina") is more
-    likely a namesake than the scene of its news."""
+    main country, take the country of the act's place as the text tells it (`told`, one
+    per draft, before rule 2, which places by these very sides), else of `scene`, else of
+    the first act placed (drafts are mutable); only countries among the article's main
+    ones that take part in its acts count: a name the gazetteer places in a country the
+    article names only in passing (one that "condemned the attack") is more likely a
+    namesake than the scene of its news."""
     main = (doc._.focus or [None])[0]
     generic = [m for m in doc._.actors or [] if m.kind == "role" and m.actor.country == main]
     if main is None or not generic:
         return
-    named = doc._.focus[:SCENE_FOCUS]
-    lead = _first_scene(drafts)
-    for draft in drafts:
+    parties = {a.country for d in drafts if d.code[:2] in SCENE_ROOTS and not d.historical
+               for a in (d.source, d.target) if a is not None and a.country}
+    named = [c for c in doc._.focus[:SCENE_FOCUS] if c in parties]
+    lead = _first_scene(drafts, told)
+    for draft, told_place in zip(drafts, told):
         if draft.code[:2] not in SCENE_ROOTS or draft.historical:
             continue
-        place = draft.place.country if isinstance(draft.place, Place) else None
-        country = next((c for c in (scene, place, lead) if c in named), None)
+        place = told_place.country if isinstance(told_place, Place) else None
+        country = next((c for c in (place, scene, lead) if c in named), None)
         if country is None or country == main:
             continue
-        draft.source = _at_home(draft.source, draft, generic, doc, country, LOCAL_DOERS)
-        draft.target = _at_home(draft.target, draft, generic, doc, country, LOCAL_ROLES)
+        draft.source = _at_home(draft.source, draft, generic, doc, country, HOME_DOERS)
+        draft.target = _at_home(draft.target, draft, generic, doc, country, HOME_ROLES)
 
 
 def _at_home(actor: Actor | None, draft: "Draft", generic: Sequence[ActorMention], doc: "Doc",
@@ -140,13 +152,12 @@ def _at_home(actor: Actor | None, draft: "Draft", generic: Sequence[ActorMention
     return Actor(text=actor.text, name=actor.name, code=country + role, country=country)
 
 
-def _first_scene(drafts: Sequence["Draft"]) -> str | None:
+def _first_scene(drafts: Sequence["Draft"], told: Sequence[object | None]) -> str | None:
     """The country of the first physical act the text places: where the article's lead
     event happened."""
-    for draft in drafts:
-        if draft.code[:2] in SCENE_ROOTS and not draft.historical and isinstance(draft.place, Place) \
-                and draft.place.country:
-            return draft.place.country
+    for draft, place in zip(drafts, told):
+        if draft.code[:2] in SCENE_ROOTS and not draft.historical and isinstance(place, Place) and place.country:
+            return place.country
     return None
 
 
