@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from sitroom.pipeline import Analyzer
-from sitroom.records import Event
+from sitroom.records import Article, Event
 
 from violence import actor_code, violent_events
 
@@ -54,3 +54,19 @@ def test_armed_forces_named_alone_keep_the_main_country(analyzer):
     text = f"{LEAD}\n\n{STATEMENTS}\n\nOn Friday troops shelled a village, killing a farmer, officials said."
     shelling = told_in(violent(analyzer, text), "troops shelled")
     assert actor_code(shelling, "source") == "SAUMIL"
+
+
+@pytest.mark.parametrize("text", [
+    "Mozambican troops fought Renamo fighters near the central town of Gorongosa on Monday, Mozambique's defence "
+    "ministry said. Mozambican officials said four soldiers were wounded.\n\n"
+    "In Pretoria, where peace talks have stalled for a week, the mediator appealed to the government and the "
+    "rebels to respect the truce.",
+])
+def test_a_capital_a_sentence_opens_in_gives_its_country_to_the_speaker_not_to_those_addressed(analyzer, text):
+    # "In Pretoria, the mediator ...": the mediator speaks there; the government and the
+    # rebels he appeals to are of the country the talks are about
+    article = Article(id="t", text=text, published="2016-06-14", language="en")
+    events = analyzer.analyze(article).events
+    appeals = [e for e in events if e.event_code.startswith("02")]
+    assert {actor_code(e, "source") for e in appeals} == {"ZAFGOV"}
+    assert {actor_code(e, "target") for e in appeals} == {"MOZGOV", "MOZREB"}
