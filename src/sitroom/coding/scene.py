@@ -16,13 +16,26 @@ news writing place the events whose sentence names no place:
 
 Statements, appeals and other verbal acts are never placed this way: they have no place
 unless the text gives one.
+
+3. A side of a physical act named by its role alone, whom the actor stage gave the
+   article's main country ("the regional police headquarters", "nine people were
+   killed", "residents"), belongs where the act happened. The coder already gives such
+   people the country of a place their own sentence names (`rules.local_people`); with
+   none there, they take the country of the place their paragraph set (rule 1), else of
+   the article's scene (where most of its places lie, else where its dateline was
+   filed), else of the place of the first act it places (its lead's). Only a country the
+   article is mostly about and that is a side of one of its physical acts counts, since
+   a name the gazetteer places elsewhere is more likely a namesake. The main country
+   counts the names of actors, and a report of a strike names the striking state and its
+   leaders more often than the struck town's. Armed forces, armed groups and officials
+   keep theirs: they act and are struck abroad.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..records import Place, PlaceMention
+from ..records import Actor, ActorMention, Place, PlaceMention
 from .where import home_country
 
 if TYPE_CHECKING:
@@ -35,6 +48,18 @@ SCENE_ROOTS = ("14", "17", "18", "19", "20")
 VIOLENT_ROOTS = ("18", "19", "20")
 # Roles of people who act and are struck abroad as often as at home: armed forces.
 ABROAD_ROLES = frozenset({"MIL"})
+# Roles of the people of a place (rule 3): police, civilians and the callings of private
+# life, fewer than `rules.LOCAL_ROLES` (which a place named in the act's own sentence
+# moves): not armed forces nor armed groups, which act and are struck abroad; not
+# officials ("the embassy", "the envoy" are another state's wherever they sit), refugees
+# or aid workers, who are from elsewhere by what they are.
+HOME_ROLES = frozenset({"COP", "CVL", "MED", "HLH", "EDU", "REL", "BUS", "JUD", "LEG", "LAB", "AGR", "OPP",
+                        "CRM"})
+# Of those, the ones who act where they live ("pirates" seize ships far from home).
+HOME_DOERS = HOME_ROLES - {"CRM"}
+# How many of the article's main countries (the actor stage's focus, heaviest first) a
+# scene of rule 3 must be one of.
+SCENE_FOCUS = 3
 
 
 def inherit_scene(drafts: Sequence["Draft"], text: str) -> None:
@@ -70,12 +95,70 @@ def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention]
     if doc is not None:
         mentions = [m for m in mentions if not _qualifier(doc, m)]
     main = home_country(mentions)  # the country the article's places point to
+    told = [draft.place for draft in drafts]  # the places the text gives (rule 3's)
     for draft in drafts:
         if draft.place is not None or draft.code[:2] not in SCENE_ROOTS or draft.historical:
             continue
         country = main or actors_country(draft, both=True) or filed or actors_country(draft)
         if country is not None:
             draft.place = country_place(country)
+    if doc is not None:
+        home_local_sides(drafts, told, doc, main or filed)
+
+
+def home_local_sides(drafts: Sequence["Draft"], told: Sequence[object | None], doc: "Doc",
+                     scene: str | None) -> None:
+    """Rule 3: the sides of physical acts named by a local role alone, with the article's
+    main country, take the country of the act's place as the text tells it (`told`, one
+    per draft, before rule 2, which places by these very sides), else of `scene`, else of
+    the first act placed (drafts are mutable); only countries among the article's main
+    ones that take part in its acts count: a name the gazetteer places in a country the
+    article names only in passing (one that "condemned the attack") is more likely a
+    namesake than the scene of its news."""
+    main = (doc._.focus or [None])[0]
+    generic = [m for m in doc._.actors or [] if m.kind == "role" and m.actor.country == main]
+    if main is None or not generic:
+        return
+    parties = {a.country for d in drafts if d.code[:2] in SCENE_ROOTS and not d.historical
+               for a in (d.source, d.target) if a is not None and a.country}
+    named = [c for c in doc._.focus[:SCENE_FOCUS] if c in parties]
+    lead = _first_scene(drafts, told)
+    for draft, told_place in zip(drafts, told):
+        if draft.code[:2] not in SCENE_ROOTS or draft.historical:
+            continue
+        place = told_place.country if isinstance(told_place, Place) else None
+        country = next((c for c in (place, scene, lead) if c in named), None)
+        if country is None or country == main:
+            continue
+        draft.source = _at_home(draft.source, draft, generic, doc, country, HOME_DOERS)
+        draft.target = _at_home(draft.target, draft, generic, doc, country, HOME_ROLES)
+
+
+def _at_home(actor: Actor | None, draft: "Draft", generic: Sequence[ActorMention], doc: "Doc",
+             country: str, roles: frozenset[str]) -> Actor | None:
+    """`actor` of `country` when it is one of the `generic` mentions of the draft's sentence
+    with a local role, and that sentence names no country of the same role before it
+    ("Israeli police ... police": the same force)."""
+    if actor is None or (actor.code or "")[3:6] not in roles:
+        return actor
+    evidence = draft.evidence[0]
+    mention = next((m for m in generic if m.actor == actor and evidence.start <= m.start < evidence.end), None)
+    if mention is None:
+        return actor
+    role = (actor.code or "")[3:]
+    if any(evidence.start <= m.start < mention.start and m.kind != "role" and (m.actor.code or "")[3:] == role
+           for m in doc._.actors or []):
+        return actor
+    return Actor(text=actor.text, name=actor.name, code=country + role, country=country)
+
+
+def _first_scene(drafts: Sequence["Draft"], told: Sequence[object | None]) -> str | None:
+    """The country of the first physical act the text places: where the article's lead
+    event happened."""
+    for draft, place in zip(drafts, told):
+        if draft.code[:2] in SCENE_ROOTS and not draft.historical and isinstance(place, Place) and place.country:
+            return place.country
+    return None
 
 
 def same_paragraph(text: str, start: int, end: int) -> bool:

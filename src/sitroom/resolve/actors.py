@@ -739,7 +739,7 @@ class _Resolver:
                 # without a country are those of the same kind named earlier in their
                 # sentence; "In Paris, a foreign ministry spokesman said": the capital the
                 # sentence opens in; otherwise the article's main country's
-                named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start)
+                named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start, phrase.end)
                 countries = [named] if named else [self.focus[0]] if self.focus else []
         plural = phrase.roles[-1].entries[0].plural
         out: list[ActorMention] = []
@@ -782,12 +782,14 @@ class _Resolver:
             return None  # "Army troops ...", "Yesterday Army ...": a sentence's first word
         return start
 
-    def _fronted_capital(self, start: int) -> str | None:
-        """The country of the capital a sentence opens with, before the role at `start`:
-        "In Paris, a foreign ministry spokesman condemned ..." (wire copy's way of saying
-        whose officials speak)."""
-        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is None:
+    def _fronted_capital(self, start: int, end: int) -> str | None:
+        """The country of the capital a sentence opens with, before the role at [start,
+        end) that is the sentence's subject: "In Paris, a foreign ministry spokesman
+        condemned ..." (wire copy's way of saying whose officials speak). Whom they speak
+        to or of is not placed by it: "In Accra, the mediator appealed to the government
+        and the rebels" (of the country the talks are about)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not _subject(span.root):
             return None
         sent = span[0].sent
         opening = FRONTED_PLACE_RE.match(self.text, sent.start_char)
@@ -1224,6 +1226,14 @@ def _speaker_before(span: Span) -> bool:
     # (", saying ..." is said by the clause's subject, not by the name before the comma)
     return (verb is not None and verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
             and verb.tag_ != "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _subject(token: Token) -> bool:
+    """The head of a clause's subject, or a word of one ("ministry" of "a foreign ministry
+    spokesman")."""
+    while token.dep_ in ("compound", "amod") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _tokens_of(doc: Doc, words: frozenset[str]) -> list[Token]:
