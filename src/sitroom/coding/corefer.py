@@ -1,0 +1,122 @@
+"""Doers told in another sentence: an act reported with no named doer, and a later sentence
+that lays it at a named side's door.
+
+"A bomb exploded outside the court on Tuesday, killing four. ... The Popular Front claimed
+responsibility for the attack on Wednesday": the claim re-mentions the act ("the attack")
+and names who did it, by its own word; "Police blamed the bombing on the Liberation Army",
+"the attack was carried out by the Liberation Army" name the doer by another's word. The
+act told first, with no doer or only unnamed men ("gunmen", "unknown attackers"), takes the
+named side as its doer, and the re-mention, now of one doer with it, merges into it
+(merge.py). A denial ("X denied any role in the attack") names no doer; two sides named for
+one act (a claim and a blame that differ) leave it as told: no guess.
+
+This pass runs on the article's drafts before they are merged (coder.py).
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from .arguments import accused
+from .merge import UNNAMED_ARMED, VIOLENT_ROOTS, _refers_to
+from .syntax import DEFINITE
+
+if TYPE_CHECKING:
+    from ..records import Actor
+    from .draft import Draft
+
+
+# Nouns whose taking ("claimed responsibility for", "took credit for") claims the act after "for".
+CLAIM_NOUNS = frozenset({"responsibility", "credit"})
+# Verbs whose passive agent is the doer of the act that is their subject: "the attack was
+# carried out by X", "the massacre was perpetrated by X", "the bombing was claimed by X".
+DOING_VERBS = frozenset({"carry", "perpetrate", "commit", "stage", "mount", "launch", "conduct", "execute",
+                         "claim", "orchestrate", "mastermind", "plan", "organize", "organise"})
+# Modalities of an act told as done: by the writer, or by a party to it.
+DONE = frozenset({"asserted", "claimed"})
+
+
+def link_doers(drafts: Sequence["Draft"], doc: Doc, frames: Callable[[str, str], bool]) -> None:
+    """Give each act told with no named doer the side a later re-mention of it lays it on,
+    when exactly one side is named for it (`frames`: the lexicon's frame test, for the
+    verbs of claiming)."""
+    tokens = {t.idx: t for t in doc}
+    ordered = sorted((d for d in drafts if d.evidence), key=lambda d: d.evidence[0].start)
+    laid: dict[int, list[tuple["Draft", "Draft"]]] = {}
+    for draft in ordered:
+        token = tokens.get(draft.anchor)
+        if token is None or not _laid_on_a_doer(draft, token, frames):
+            continue
+        act = _unnamed_act(draft, ordered)
+        if act is not None:
+            laid.setdefault(id(act), []).append((act, draft))
+    for pairs in laid.values():
+        act = pairs[0][0]
+        doers = {_key(attribution.source) for _, attribution in pairs}
+        if len(doers) != 1:
+            continue  # "police blamed X, but Y claimed it": two sides named, no guess
+        act.source = pairs[0][1].source
+        for _, attribution in pairs:
+            attribution.anaphoric = True  # it re-mentions the act, whatever day its clause gives
+
+
+def _key(actor: "Actor | None") -> str:
+    return (actor.code or actor.name) if actor is not None else ""
+
+
+def _laid_on_a_doer(draft: "Draft", token: Token, frames: Callable[[str, str], bool]) -> bool:
+    """A re-mention of an act ("the attack", "Tuesday's bombing") that a sentence lays on a
+    named side: claimed, blamed, attributed or said to be carried out by it."""
+    if draft.code[:2] not in VIOLENT_ROOTS or draft.modality not in DONE or draft.historical:
+        return False
+    if draft.source is None or (draft.source.code or "").endswith(UNNAMED_ARMED):
+        return False
+    if token.pos_ != "NOUN" or not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE)
+                                       for c in token.children):
+        return False  # "an attack", "attacks": not the act told before
+    return _claimed(token, frames) or accused(token) is not None or _done_by(token)
+
+
+def _claimed(noun: Token, frames: Callable[[str, str], bool]) -> bool:
+    """"claimed the attack", "claimed responsibility for the attack", "took credit for the
+    bombing", "said it was responsible for the killing"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and frames(head.lemma_.lower(), "responsibility"):
+        return True
+    if noun.dep_ != "pobj" or head.lower_ != "for":
+        return False
+    owner = head.head
+    if owner.lemma_.lower() in CLAIM_NOUNS and owner.dep_ == "dobj" \
+            and frames(owner.head.lemma_.lower(), "responsibility"):
+        return True
+    return owner.lower_ == "responsible" and owner.dep_ == "acomp"
+
+
+def _done_by(noun: Token) -> bool:
+    """"the attack was carried out by X": the act the passive subject of a verb of doing."""
+    verb = noun.head
+    return (noun.dep_ == "nsubjpass" and verb.lemma_.lower() in DOING_VERBS
+            and any(c.dep_ == "agent" for c in verb.children))
+
+
+def _unnamed_act(attribution: "Draft", ordered: Sequence["Draft"]) -> "Draft | None":
+    """The nearest act told before the re-mention, of its kind, place and target, when it has
+    no named doer and a day no later than the re-mention's."""
+    start = attribution.evidence[0].start
+    unnamed = dataclasses.replace(attribution, source=None, anchors=set(attribution.anchors))
+    for act in reversed(ordered):
+        if act is attribution or act.evidence[0].start >= start or act.anaphoric:
+            continue
+        if act.code[:2] not in VIOLENT_ROOTS or act.modality not in DONE:
+            continue
+        if not _refers_to(unnamed, act):
+            continue
+        if act.source is not None and not (act.source.code or "").endswith(UNNAMED_ARMED):
+            return None  # the act it names has a doer already
+        if act.date and attribution.date and not attribution.date_inferred and act.date[:10] > attribution.date[:10]:
+            continue  # a claim does not come before the act it claims
+        return act
+    return None
