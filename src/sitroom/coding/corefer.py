@@ -10,19 +10,28 @@ named side as its doer, and the re-mention, now of one doer with it, merges into
 (merge.py). A denial ("X denied any role in the attack") names no doer; two sides named for
 one act (a claim and a blame that differ) leave it as told: no guess.
 
+The same holds for a noun that re-names an act without saying its kind, none a trigger
+of its own ("this crime", "the terrorist act": `deeds.tsv`): "the FAL claimed responsibility
+for this crime" names the doer of the act of violence told last before it, when that act
+has no named doer.
+
 This pass runs on the article's drafts before they are merged (coder.py).
 """
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .arguments import accused
+from ..errors import KnowledgeError
+from ..knowledge import data_path
+from ..knowledge.tsv import read_tsv
+from .arguments import ActorIndex, accused, actors_of
 from .merge import UNNAMED_ARMED, VIOLENT_ROOTS, _refers_to
-from .syntax import DEFINITE
+from .syntax import DEFINITE, subject_of
 
 if TYPE_CHECKING:
     from ..records import Actor
@@ -39,28 +48,51 @@ DOING_VERBS = frozenset({"carry", "perpetrate", "commit", "stage", "mount", "lau
 DONE = frozenset({"asserted", "claimed"})
 
 
-def link_doers(drafts: Sequence["Draft"], doc: Doc, frames: Callable[[str, str], bool]) -> None:
+# Words that deny or hedge who did an act: "no group has claimed it", "could be responsible".
+DOUBT_WORDS = frozenset({"no", "not", "never", "n't", "could", "may", "might"})
+
+
+def load_deeds(path: Path | None = None) -> frozenset[str]:
+    """The nouns of `deeds.tsv` (docs/knowledge-events.md)."""
+    path = path or data_path("deeds.tsv")
+    words = set()
+    for line, row in read_tsv(path, ["word"]):
+        word = row["word"]
+        if not word or word != word.lower() or " " in word:
+            raise KnowledgeError(str(path), f"a deed is one lower-case word, not {word!r}", line)
+        words.add(word)
+    return frozenset(words)
+
+
+def link_doers(drafts: Sequence["Draft"], doc: Doc, frames: Callable[[str, str], bool],
+               deeds: frozenset[str] = frozenset()) -> None:
     """Give each act told with no named doer the side a later re-mention of it lays it on,
     when exactly one side is named for it (`frames`: the lexicon's frame test, for the
-    verbs of claiming)."""
+    verbs of claiming; `deeds`: the nouns that re-name an act of any kind)."""
     tokens = {t.idx: t for t in doc}
     ordered = sorted((d for d in drafts if d.evidence), key=lambda d: d.evidence[0].start)
-    laid: dict[int, list[tuple["Draft", "Draft"]]] = {}
+    laid: dict[int, list[tuple["Draft", "Actor", "Draft | None"]]] = {}
     for draft in ordered:
         token = tokens.get(draft.anchor)
         if token is None or not _laid_on_a_doer(draft, token, frames):
             continue
         act = _unnamed_act(draft, ordered)
-        if act is not None:
-            laid.setdefault(id(act), []).append((act, draft))
-    for pairs in laid.values():
-        act = pairs[0][0]
-        doers = {_key(attribution.source) for _, attribution in pairs}
-        if len(doers) != 1:
+        if act is not None and draft.source is not None:
+            laid.setdefault(id(act), []).append((act, draft.source, draft))
+    if deeds:
+        index = ActorIndex(doc, list(doc._.actors or []))
+        for deed, doer in _deeds_laid(doc, index, frames, deeds):
+            act = _last_act(deed.sent.start_char, ordered)
+            if act is not None:
+                laid.setdefault(id(act), []).append((act, doer, None))
+    for entries in laid.values():
+        act = entries[0][0]
+        if len({_key(doer) for _, doer, _ in entries}) != 1:
             continue  # "police blamed X, but Y claimed it": two sides named, no guess
-        act.source = pairs[0][1].source
-        for _, attribution in pairs:
-            attribution.anaphoric = True  # it re-mentions the act, whatever day its clause gives
+        act.source = entries[0][1]
+        for _, _, attribution in entries:
+            if attribution is not None:
+                attribution.anaphoric = True  # it re-mentions the act, whatever day its clause gives
 
 
 def _key(actor: "Actor | None") -> str:
@@ -100,6 +132,77 @@ def _done_by(noun: Token) -> bool:
     verb = noun.head
     return (noun.dep_ == "nsubjpass" and verb.lemma_.lower() in DOING_VERBS
             and any(c.dep_ == "agent" for c in verb.children))
+
+
+def _deeds_laid(doc: Doc, index: ActorIndex, frames: Callable[[str, str], bool],
+                deeds: frozenset[str]) -> list[tuple[Token, "Actor"]]:
+    """Each definite deed noun ("this crime", "the terrorist act") a sentence lays on one
+    named side, with that side."""
+    out = []
+    for token in doc:
+        if token.lemma_.lower() not in deeds or token.tag_ != "NN" or not _definite(token):
+            continue
+        doer = _claimant(token, frames) or accused(token) or _agent(token)
+        if doer is None or _doubted(token):
+            continue
+        found = {_key(a.actor): a.actor for a in actors_of(doer, index) if a.actor.code}
+        if len(found) == 1:
+            [actor] = found.values()
+            if not (actor.code or "").endswith(UNNAMED_ARMED):
+                out.append((token, actor))
+    return out
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
+
+
+def _claimant(noun: Token, frames: Callable[[str, str], bool]) -> Token | None:
+    """Who claims the act: the subject of "claimed", "claimed responsibility for", "said
+    it was responsible for"."""
+    if not _claimed(noun, frames):
+        return None
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head.head
+    return subject_of(verb)
+
+
+def _agent(noun: Token) -> Token | None:
+    """X in "the act was carried out by X", "this crime, carried out by X"."""
+    verbs = [noun.head] if noun.dep_ == "nsubjpass" else []
+    verbs += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for verb in verbs:
+        if verb.lemma_.lower() not in DOING_VERBS:
+            continue
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _doubted(noun: Token) -> bool:
+    """"No group has claimed the crime", "they could be responsible for the act": denied
+    or hedged on the words that govern the noun."""
+    for word in (noun, *noun.ancestors):
+        if any(c.lower_ in DOUBT_WORDS and c.dep_ in ("neg", "aux", "det") for c in word.children):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "no" for g in c.children)
+               for c in word.children):
+            return True
+        if word.dep_ in ("ROOT", "ccomp"):
+            return False
+    return False
+
+
+def _last_act(before: int, ordered: Sequence["Draft"]) -> "Draft | None":
+    """The act of violence told last before `before`, when it has no named doer."""
+    for act in reversed(ordered):
+        if act.evidence[0].start >= before or act.anaphoric or act.historical:
+            continue
+        if act.code[:2] not in VIOLENT_ROOTS or act.modality not in DONE:
+            continue
+        if act.source is not None and not (act.source.code or "").endswith(UNNAMED_ARMED):
+            return None
+        return act
+    return None
 
 
 def _unnamed_act(attribution: "Draft", ordered: Sequence["Draft"]) -> "Draft | None":
