@@ -90,3 +90,17 @@ def test_the_deeds_file_is_checked(tmp_path):
     else:
         raise AssertionError("a capitalised phrase was accepted")
     assert "crime" in load_deeds()
+
+
+def test_a_side_said_to_be_behind_the_attack_is_its_doer(analyzer):
+    # told by others, or by the side itself ("it", "they": the speaker)
+    for second in ("Officials said Abu Sayyaf was behind the attack.",
+                   "Abu Sayyaf said it was behind the attack."):
+        text = f"A bomb went off near a bus terminal in Jolo on Tuesday, killing three passengers. {second}"
+        assert [actor_code(e) for e in news(analyzer, text)] == ["PHLINS"], second
+
+
+def test_a_side_that_denies_being_behind_the_attack_is_not_its_doer(analyzer):
+    text = ("A bomb went off near a bus terminal in Jolo on Tuesday, killing three passengers. "
+            "Abu Sayyaf denied it was behind the attack.")
+    assert [actor_code(e) for e in news(analyzer, text)] == [None]

@@ -30,7 +30,7 @@ from ..errors import KnowledgeError
 from ..knowledge import data_path
 from ..knowledge.tsv import read_tsv
 from .arguments import ActorIndex, accused, actors_of
-from .merge import UNNAMED_ARMED, VIOLENT_ROOTS, _refers_to
+from .merge import GENERIC_ATTACKS, KILLINGS, UNNAMED_ARMED, VIOLENT_ROOTS, _refers_to
 from .syntax import DEFINITE, subject_of
 
 if TYPE_CHECKING:
@@ -50,6 +50,12 @@ DONE = frozenset({"asserted", "claimed"})
 
 # Words that deny or hedge who did an act: "no group has claimed it", "could be responsible".
 DOUBT_WORDS = frozenset({"no", "not", "never", "n't", "could", "may", "might"})
+# Verbs that deny what their clause says: "denied it was behind the attack".
+DENIALS = frozenset({"deny", "reject", "dismiss", "refute"})
+# Pronouns by which a speaker names itself in what it says: "the group said it ...".
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+# Pronouns that name no one unless a speaker says them of itself ("it was behind schedule").
+EMPTY_SUBJECTS = frozenset({"it", "this", "that"})
 
 
 def load_deeds(path: Path | None = None) -> frozenset[str]:
@@ -79,12 +85,11 @@ def link_doers(drafts: Sequence["Draft"], doc: Doc, frames: Callable[[str, str],
         act = _unnamed_act(draft, ordered)
         if act is not None and draft.source is not None:
             laid.setdefault(id(act), []).append((act, draft.source, draft))
-    if deeds:
-        index = ActorIndex(doc, list(doc._.actors or []))
-        for deed, doer in _deeds_laid(doc, index, frames, deeds):
-            act = _last_act(deed.sent.start_char, ordered)
-            if act is not None:
-                laid.setdefault(id(act), []).append((act, doer, None))
+    index = ActorIndex(doc, list(doc._.actors or []))
+    for deed, doer in _deeds_laid(doc, index, frames, deeds):
+        act = _last_act(deed.sent.start_char, ordered)
+        if act is not None:
+            laid.setdefault(id(act), []).append((act, doer, None))
     for entries in laid.values():
         act = entries[0][0]
         if len({_key(doer) for _, doer, _ in entries}) != 1:
@@ -137,13 +142,19 @@ def _done_by(noun: Token) -> bool:
 def _deeds_laid(doc: Doc, index: ActorIndex, frames: Callable[[str, str], bool],
                 deeds: frozenset[str]) -> list[tuple[Token, "Actor"]]:
     """Each definite deed noun ("this crime", "the terrorist act") a sentence lays on one
-    named side, with that side."""
+    named side, with that side; and each noun that may re-name any act ("the attack", "the
+    killing") that one side is said to be behind, which the coder tells as an accusation
+    only (no draft of the act carries it)."""
     out = []
     for token in doc:
-        if token.lemma_.lower() not in deeds or token.tag_ != "NN" or not _definite(token):
+        lemma = token.lemma_.lower()
+        if lemma not in deeds | GENERIC_ATTACKS | KILLINGS or token.tag_ != "NN" or not _definite(token):
             continue
-        doer = _claimant(token, frames) or accused(token) or _agent(token)
-        if doer is None or _doubted(token):
+        doer = _behind(token)
+        if doer is None and lemma in deeds:
+            doer = _claimant(token, frames) or accused(token) or _agent(token)
+        doer = _speaker(doer) if doer is not None else None
+        if doer is None or doer.lower_ in EMPTY_SUBJECTS or _doubted(token):
             continue
         found = {_key(a.actor): a.actor for a in actors_of(doer, index) if a.actor.code}
         if len(found) == 1:
@@ -178,17 +189,34 @@ def _agent(noun: Token) -> Token | None:
     return None
 
 
+def _speaker(doer: Token) -> Token:
+    """Who "it", "they" or "we" is when it speaks of itself: the subject of the report whose
+    clause it is the subject of ("the group said it was behind the attack")."""
+    if doer.lower_ not in SPEAKER_PRONOUNS or doer.dep_ != "nsubj" or doer.head.dep_ != "ccomp":
+        return doer
+    speaker = subject_of(doer.head.head)
+    return speaker if speaker is not None else doer
+
+
+def _behind(noun: Token) -> Token | None:
+    """X in "X was behind the attack", "said X were behind the crime"."""
+    behind = noun.head
+    if noun.dep_ != "pobj" or behind.lower_ != "behind" or behind.head.lemma_ != "be":
+        return None
+    return next((c for c in behind.head.children if c.dep_ == "nsubj"), None)
+
+
 def _doubted(noun: Token) -> bool:
-    """"No group has claimed the crime", "they could be responsible for the act": denied
-    or hedged on the words that govern the noun."""
+    """"No group has claimed the crime", "they could be responsible for the act", "denied
+    it was behind the attack": denied or hedged on the words that govern the noun."""
     for word in (noun, *noun.ancestors):
+        if word is not noun and word.lemma_.lower() in DENIALS:
+            return True
         if any(c.lower_ in DOUBT_WORDS and c.dep_ in ("neg", "aux", "det") for c in word.children):
             return True
         if any(c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "no" for g in c.children)
                for c in word.children):
             return True
-        if word.dep_ in ("ROOT", "ccomp"):
-            return False
     return False
 
 
