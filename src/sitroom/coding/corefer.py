@@ -13,7 +13,11 @@ one act (a claim and a blame that differ) leave it as told: no guess.
 The same holds for a noun that re-names an act without saying its kind, none a trigger
 of its own ("this crime", "the terrorist act": `deeds.tsv`): "the FAL claimed responsibility
 for this crime" names the doer of the act of violence told last before it, when that act
-has no named doer.
+has no named doer; so does "X was behind the attack" (or "the group said it was behind
+the killing"), which the coder tells only as an accusation. The doer is always the side the
+words name ("blamed the bombing on X": X), never a side the coder took from elsewhere in
+the clause, and nobody when the words are denied or hedged ("is not responsible for",
+"could be behind", "no group has claimed").
 
 This pass runs on the article's drafts before they are merged (coder.py).
 """
@@ -46,8 +50,6 @@ DOING_VERBS = frozenset({"carry", "perpetrate", "commit", "stage", "mount", "lau
                          "claim", "orchestrate", "mastermind", "plan", "organize", "organise"})
 # Modalities of an act told as done: by the writer, or by a party to it.
 DONE = frozenset({"asserted", "claimed"})
-
-
 # Words that deny or hedge who did an act: "no group has claimed it", "could be responsible".
 DOUBT_WORDS = frozenset({"no", "not", "never", "n't", "could", "may", "might"})
 # Verbs that deny what their clause says: "denied it was behind the attack".
@@ -76,16 +78,16 @@ def link_doers(drafts: Sequence["Draft"], doc: Doc, frames: Callable[[str, str],
     when exactly one side is named for it (`frames`: the lexicon's frame test, for the
     verbs of claiming; `deeds`: the nouns that re-name an act of any kind)."""
     tokens = {t.idx: t for t in doc}
+    index = ActorIndex(doc, list(doc._.actors or []))
     ordered = sorted((d for d in drafts if d.evidence), key=lambda d: d.evidence[0].start)
     laid: dict[int, list[tuple["Draft", "Actor", "Draft | None"]]] = {}
     for draft in ordered:
         token = tokens.get(draft.anchor)
-        if token is None or not _laid_on_a_doer(draft, token, frames):
+        if token is None or not _re_mention_laid(draft, token, index, frames):
             continue
         act = _unnamed_act(draft, ordered)
         if act is not None and draft.source is not None:
             laid.setdefault(id(act), []).append((act, draft.source, draft))
-    index = ActorIndex(doc, list(doc._.actors or []))
     for deed, doer in _deeds_laid(doc, index, frames, deeds):
         act = _last_act(deed.sent.start_char, ordered)
         if act is not None:
@@ -104,17 +106,28 @@ def _key(actor: "Actor | None") -> str:
     return (actor.code or actor.name) if actor is not None else ""
 
 
-def _laid_on_a_doer(draft: "Draft", token: Token, frames: Callable[[str, str], bool]) -> bool:
-    """A re-mention of an act ("the attack", "Tuesday's bombing") that a sentence lays on a
-    named side: claimed, blamed, attributed or said to be carried out by it."""
+def _re_mention_laid(draft: "Draft", token: Token, index: ActorIndex, frames: Callable[[str, str], bool]) -> bool:
+    """A re-mention of an act ("the attack", "Tuesday's bombing") that a sentence lays on the
+    named side the draft has for doer: claimed, blamed, attributed or said to be carried out
+    by it (the doer the words name, not one the coder took from elsewhere in the clause)."""
     if draft.code[:2] not in VIOLENT_ROOTS or draft.modality not in DONE or draft.historical:
         return False
     if draft.source is None or (draft.source.code or "").endswith(UNNAMED_ARMED):
         return False
-    if token.pos_ != "NOUN" or not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE)
-                                       for c in token.children):
+    if token.pos_ != "NOUN" or not _definite(token):
         return False  # "an attack", "attacks": not the act told before
-    return _claimed(token, frames) or accused(token) is not None or _done_by(token)
+    return _key(draft.source) in _doers(token, index, frames)
+
+
+def _doers(noun: Token, index: ActorIndex, frames: Callable[[str, str], bool]) -> dict[str, "Actor"]:
+    """The named sides (by code) the words around an act noun lay it on, none when they
+    deny or hedge it."""
+    doer = _behind(noun) or _claimant(noun, frames) or accused(noun) or _agent(noun)
+    doer = _speaker(doer) if doer is not None else None
+    if doer is None or doer.lower_ in EMPTY_SUBJECTS or _doubted(noun):
+        return {}
+    return {_key(a.actor): a.actor for a in actors_of(doer, index)
+            if a.actor.code and not a.actor.code.endswith(UNNAMED_ARMED)}
 
 
 def _claimed(noun: Token, frames: Callable[[str, str], bool]) -> bool:
@@ -132,13 +145,6 @@ def _claimed(noun: Token, frames: Callable[[str, str], bool]) -> bool:
     return owner.lower_ == "responsible" and owner.dep_ == "acomp"
 
 
-def _done_by(noun: Token) -> bool:
-    """"the attack was carried out by X": the act the passive subject of a verb of doing."""
-    verb = noun.head
-    return (noun.dep_ == "nsubjpass" and verb.lemma_.lower() in DOING_VERBS
-            and any(c.dep_ == "agent" for c in verb.children))
-
-
 def _deeds_laid(doc: Doc, index: ActorIndex, frames: Callable[[str, str], bool],
                 deeds: frozenset[str]) -> list[tuple[Token, "Actor"]]:
     """Each definite deed noun ("this crime", "the terrorist act") a sentence lays on one
@@ -148,19 +154,12 @@ def _deeds_laid(doc: Doc, index: ActorIndex, frames: Callable[[str, str], bool],
     out = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if lemma not in deeds | GENERIC_ATTACKS | KILLINGS or token.tag_ != "NN" or not _definite(token):
+        if token.tag_ != "NN" or not _definite(token):
             continue
-        doer = _behind(token)
-        if doer is None and lemma in deeds:
-            doer = _claimant(token, frames) or accused(token) or _agent(token)
-        doer = _speaker(doer) if doer is not None else None
-        if doer is None or doer.lower_ in EMPTY_SUBJECTS or _doubted(token):
-            continue
-        found = {_key(a.actor): a.actor for a in actors_of(doer, index) if a.actor.code}
-        if len(found) == 1:
-            [actor] = found.values()
-            if not (actor.code or "").endswith(UNNAMED_ARMED):
-                out.append((token, actor))
+        if lemma in deeds or (lemma in GENERIC_ATTACKS | KILLINGS and _behind(token) is not None):
+            found = _doers(token, index, frames)
+            if len(found) == 1:
+                out.extend((token, actor) for actor in found.values())
     return out
 
 
