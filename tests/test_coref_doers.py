@@ -104,3 +104,10 @@ def test_a_side_that_denies_being_behind_the_attack_is_not_its_doer(analyzer):
     text = ("A bomb went off near a bus terminal in Jolo on Tuesday, killing three passengers. "
             "Abu Sayyaf denied it was behind the attack.")
     assert [actor_code(e) for e in news(analyzer, text)] == [None]
+
+
+def test_a_side_that_says_it_is_not_responsible_is_not_the_doer(analyzer):
+    text = ("Gunmen abducted a rice trader outside Zamboanga on Monday. "
+            "Abu Sayyaf told a radio station that it was not responsible for the trader's kidnapping.")
+    monday = [actor_code(e) for e in news(analyzer, text) if e.date == "2025-05-12"]
+    assert monday == ["UAF"]
