@@ -18,6 +18,7 @@ from ..resolve.victims import headline_end
 from . import background, figures, generic, rules, sides, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
                         sources, targets, victims, within_act)
+from .corefer import link_doers, load_deeds
 from .draft import Draft, event_id
 from .frames import Report, modality, report_of
 from .merge import aim_at_doers, fold_property, merge_events
@@ -87,6 +88,7 @@ class EventStage:
         # the country-level place of an ISO3 code (the gazetteer's), for events placed
         # only by their country (scene.py)
         self.country_place = country_place
+        self.deeds = load_deeds()  # nouns that re-name an act of any kind (corefer.py)
 
     def __call__(self, doc: Doc) -> Doc:
         article: Article = doc._.article
@@ -96,6 +98,7 @@ class EventStage:
         drafts = self.code(doc, article)
         inherit_scene(drafts, doc_text(doc))
         place_in_country(drafts, doc._.places or [], self.country_place, doc, doc._.filed)
+        link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
         merged = aim_at_doers(fold_property(merge_events(drafts)))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc
