@@ -34,7 +34,7 @@ from ..errors import KnowledgeError
 from ..knowledge import data_path
 from ..knowledge.tsv import read_tsv
 from .arguments import ActorIndex, accused, actors_of
-from .merge import GENERIC_ATTACKS, KILLINGS, UNNAMED_ARMED, VIOLENT_ROOTS, _refers_to
+from .merge import GENERIC_ATTACKS, KILLINGS, UNNAMED_ARMED, VIOLENT_ROOTS, refers_to
 from .syntax import DEFINITE, subject_of
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def _unnamed_act(attribution: "Draft", ordered: Sequence["Draft"]) -> "Draft | N
             continue
         if act.code[:2] not in VIOLENT_ROOTS or act.modality not in DONE:
             continue
-        if not _refers_to(unnamed, act):
+        if not refers_to(unnamed, act):
             continue
         if act.source is not None and not (act.source.code or "").endswith(UNNAMED_ARMED):
             return None  # the act it names has a doer already

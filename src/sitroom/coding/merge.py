@@ -43,7 +43,7 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
     for draft in sorted(drafts, key=lambda d: (d.evidence[0].start if d.evidence else -1, _caused_later(d, drafts))):
         home = next((m for m in merged if _same(m, draft)), None)
         if home is None and draft.anaphoric:
-            named = [m for m in reversed(merged) if _refers_to(draft, m)]
+            named = [m for m in reversed(merged) if refers_to(draft, m)]
             if _bare_toll(draft):
                 # a toll counts the dead of the fighting, not of a town's capture
                 named = [m for m in named if not m.code.startswith(TERRITORY_CODE)] or named
@@ -148,7 +148,7 @@ def _bare_toll(draft: "Draft") -> bool:
     return draft.source is None and draft.lemma in TOLL_LEMMAS
 
 
-def _refers_to(later: "Draft", earlier: "Draft") -> bool:
+def refers_to(later: "Draft", earlier: "Draft") -> bool:
     """A re-mention ("the assault", "the clashes killed 52", "19 people had been killed")
     names an event told before it: the nearest earlier one of its kind whose actors and
     place do not contradict it, whatever day the re-mention's own clause gives (a claim
