@@ -50,28 +50,28 @@ def test_a_denial_names_no_doer(analyzer):
 
 def test_a_crime_claimed_by_a_group_is_the_last_act_s(analyzer):
     # "the crime" is no trigger: it re-names the shooting told before it
-    text = ("Two engineers of a mining company were shot dead near Cajamarca on Thursday night. "
-            "The Shining Path claimed responsibility for the crime in leaflets left at the scene.")
-    assert [actor_code(e) for e in news(analyzer, text)] == ["PERINS"]
+    text = ("Two engineers of a mining company were shot dead near Catbalogan on Thursday night. "
+            "The New People's Army claimed responsibility for the crime in leaflets left at the scene.")
+    assert [actor_code(e) for e in news(analyzer, text)] == ["PHLREB"]
 
 
 def test_an_act_carried_out_by_a_group_is_the_last_act_s(analyzer):
-    text = ("A bomb exploded at the offices of a radio station in Arequipa on Friday. "
-            "This act, carried out by the Shining Path, drew protests from journalists.")
-    assert [actor_code(e) for e in news(analyzer, text)] == ["PERINS"]
+    text = ("A bomb exploded at the offices of a radio station in Tacloban on Friday. "
+            "This act, carried out by the New People's Army, drew protests from journalists.")
+    assert [actor_code(e) for e in news(analyzer, text)] == ["PHLREB"]
 
 
 def test_a_deed_no_one_claims_or_one_only_could_have_done_names_no_doer(analyzer):
     for second in ("No group has claimed responsibility for the act.",
-                   "The minister said the Shining Path could be responsible for the crime."):
-        text = f"A bomb exploded at the offices of a radio station in Arequipa on Friday. {second}"
+                   "The minister said the New People's Army could be responsible for the crime."):
+        text = f"A bomb exploded at the offices of a radio station in Tacloban on Friday. {second}"
         assert [actor_code(e) for e in news(analyzer, text)] == [None]
 
 
 def test_a_deed_laid_on_a_side_names_no_one_for_an_act_that_has_a_doer(analyzer):
     # the act told last is the rebels' own: "the crime" names it, not the bombing before
-    text = ("A bomb exploded at a bus depot in Huancayo on Monday. "
-            "Rebels of the Shining Path ambushed an army patrol near Ayacucho on Wednesday. "
+    text = ("A bomb exploded at a bus depot in Legazpi on Monday. "
+            "Guerrillas of the New People's Army ambushed a patrol of soldiers near Borongan on Wednesday. "
             "The government blamed the crime on drug traffickers.")
     codes = {e.event_code[:3]: actor_code(e) for e in news(analyzer, text)}
     assert codes.get("183") is None
