@@ -100,3 +100,26 @@ def test_people_known_by_one_name_still_match(nlp, stage, text, name, code) -> N
     # (guards, true before the rule too)
     published = "2024-03-04" if "Pope" in text else "2009-03-02"
     assert at(analyse(nlp, stage, text, published), name).actor.code == code
+
+
+# -- a verb of speech after a reported clause (coding/syntax.py) ----------------------------
+
+def verbal(analyzer, text: str, root: str, published: str = "2024-03-05") -> list[str | None]:
+    """The source codes of the events of one root the whole pipeline codes from one text."""
+    article = Article(id="t", text=text, published=published, language="en")
+    return [e.source_actor.code if e.source_actor else None
+            for e in analyzer.analyze(article).events if e.event_code[:2] == root]
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # the reported clause is in another tense ("was shelling"): "accused" is the spokesman's
+    ("Malian government spokesman Amadou Keita denied that the army was shelling villages and accused France "
+     "of killing civilians in air strikes.", "11", "MLIGOV"),
+    ("A rebel spokesman, reached by telephone, denied firing on civilians in Sierra Leone. He said rebel gunners "
+     "were aiming only at army positions and accused President Julius Bio's forces of hiding among the "
+     "refugees.", "11", "SLEREB"),
+    ("General Ali Shamkhani told state television that Washington should stay out, and threatened American "
+     "bases in the region.", "13", "IRNGOV"),
+])
+def test_a_past_verb_of_speech_after_a_reported_clause_is_the_reporters(analyzer, text, root, source) -> None:
+    assert source in verbal(analyzer, text, root)
