@@ -333,8 +333,18 @@ def reattach_reporters_participles(doc: Doc, is_report: Callable[[Token], bool],
     homes": a participle of speech set off by a comma after a reported clause is the
     reporter's own act, but the small parser hangs it on the reported verb, whose subject
     and tense it would then take. It is moved to the reporting verb. A participle of another
-    kind stays where it is ("said the troops fired, killing 12": the toll of the firing)."""
+    kind stays where it is ("said the troops fired, killing 12": the toll of the firing).
+    So is a past-tense verb of speech joined by "and" to a reported clause in another tense
+    ("denied that the army was shelling towns and accused NATO of ...", "said rebel gunners
+    were aiming at army posts and accused ..."): the tense says it is the reporter's act."""
     for token in doc:
+        if token.tag_ == "VBD" and token.dep_ == "conj" and token.head.dep_ == "ccomp" \
+                and token.head.tag_ != "VBD" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            clause, reporter = token.head, token.head.head
+            if reporter.i < clause.i < token.i and reporter.tag_ == "VBD" and is_speech(reporter) \
+                    and is_speech(token):
+                token.head = reporter
+            continue
         if token.tag_ != "VBG" or token.dep_ != "advcl" or token.i == 0 or doc[token.i - 1].text != ",":
             continue
         clause = token.head

@@ -202,7 +202,8 @@ class ActorStage:
         words = split_words(doc_text(doc))
         matched = match_words(self.kb, doc_text(doc), words)
         hits = [h for h in matched if (not _adjective_role(doc, h) or _side_of_a_role(doc_text(doc), h, matched))
-                and not _names_waters(doc_text(doc), h) and not _part_of_a_continent(doc_text(doc), h)]
+                and not _names_waters(doc_text(doc), h) and not _part_of_a_continent(doc_text(doc), h)
+                and not _first_name_of_another(doc_text(doc), words, h, matched)]
         hits += _model_people(doc, words)
         hits = [_dated(hit, day) for hit in _described_groups(doc, words, _drop_overlaps(hits), self.kb)]
         title = article.title if article is not None else None
@@ -361,6 +362,24 @@ def _dated(hit: Hit, day: dt.date | None) -> Hit:
 
 # "the Gulf of Aden", "the Sea of Japan": a body of water named after a place is no actor.
 WATERS_OF = re.compile(r"\b(?:gulf|bay|bight|strait|straits|sea|lake)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _first_name_of_another(text: str, words: Sequence[Word], hit: Hit, hits: Sequence[Hit]) -> bool:
+    """"Rebel leader Francis Ona": a person the knowledge knows by one word (Pope Francis)
+    is not meant where that word opens a longer name the knowledge does not know; a name
+    used alone ("Lula", "Suharto") is followed by no capitalised word of a name."""
+    if hit.kind != "person" or hit.w1 - hit.w0 != 1 or hit.w1 >= len(words):
+        return False
+    person = hit.entity
+    if not isinstance(person, Person) or " " in person.name.strip():
+        return False
+    word, following = words[hit.w0], words[hit.w1]
+    if word.all_caps or not following.capitalised or following.all_caps or not following.text[1:2].islower():
+        return False  # all-capital copy says nothing; "Francis ONA" neither
+    if not INNER_GAP_RE.match(text[word.end:following.start]) or "\n" in text[word.end:following.start] \
+            or text[word.end:following.start].strip() or word.possessive:
+        return False
+    return not any(h.w0 <= hit.w1 < h.w1 and h.kind not in ("surname", "unknown") for h in hits)
 
 
 def _names_waters(text: str, hit: Hit) -> bool:
@@ -943,6 +962,11 @@ class _Resolver:
             return self._person_mention(phrase.start, phrase.end, text, person)
         titled = self._title_actor(phrase)
         code, country, office = titled if titled is not None else self._appositive(head)
+        body = self._body_appositive(head)
+        if body is not None:
+            # "Retired U.S. Admiral Jonathan Howe, the U.N. special envoy for Somalia,": the
+            # office the comma gives him speaks for the body, whatever his rank or nationality
+            code, country, office = body
         holder = self._office_before(phrase.start)
         if holder is not None:
             # "the U.N. commander in Bosnia, Lieutenant-General Rupert Smith,": the name is
@@ -1042,6 +1066,23 @@ class _Resolver:
                 return mention.actor.code, mention.actor.country, mention.office
         return None, None, None
 
+    def _body_appositive(self, head: Hit) -> tuple[str | None, str | None, str | None] | None:
+        """"X, the U.N. special envoy for Sudan,": a singular office of an international
+        body set off by a comma after a name gives the person the body's code."""
+        following = next((h for h in self.hits if h.start >= head.end), None)
+        if following is None or not APPOSITIVE_RE.match(self.text[head.end:following.start]):
+            return None
+        phrase = self.by_start.get(following.start)
+        if phrase is None or phrase.head.kind != "role" or phrase.owner is None:
+            return None
+        group = phrase.owner.entity
+        if not isinstance(group, Group) or group.kind != "igo" or phrase.roles[-1].entries[0].plural:
+            return None
+        roles = [h.entity for h in phrase.roles if isinstance(h.entity, Role)]
+        if not roles or roles[-1].refers == "honorific" or not (roles[-1].office or roles[-1].role == "GOV"):
+            return None
+        return group.code, group.country, roles[-1].office
+
     def _person_mention(self, start: int, end: int, text: str, person: Person, kind: str = "person") -> ActorMention:
         tenure = self.kb.tenure_on(person, self.day)
         actor = Actor(text=text, name=tenure.name, code=tenure.code, country=tenure.country)
@@ -1116,9 +1157,52 @@ class _Resolver:
                 # closes the sentence is its subject's, not the last person named
                 subjects = [m for m in candidates if m.start >= token.sent.start_char and self._is_subject(m)]
                 candidates = subjects[:1] or candidates
+            if candidates and word in PERSON_PRONOUNS:
+                subject = self._coordinated_subject(token, candidates) or self._previous_subject(token, candidates)
+                if subject is not None:
+                    candidates = [subject]
             if candidates:
                 out.append(_refer(candidates[-1], token.idx, token.idx + len(token.text), token.text, "pronoun"))
         return out
+
+    def _coordinated_subject(self, pronoun: Token, candidates: list[ActorMention]) -> ActorMention | None:
+        """"X said the operation would go on until Y's militia was disarmed, and he urged
+        ...": "he", subject of a clause joined to the sentence's first one, is that clause's
+        subject when it is a person, not someone named inside its complement."""
+        if pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "conj":
+            return None
+        verb = pronoun.head
+        while True:
+            while verb.dep_ == "conj" and verb.head is not verb:
+                verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i < pronoun.i and subject.lower_ not in PRONOUNS:
+                found = [m for m in candidates if m.start <= subject.idx < m.end
+                         and (m.kind in ("person", "title") or self._one_person(m))]
+                if found:
+                    return found[-1]
+            # (the parse often hangs ", and he urged" on the reported clause: "X said the
+            # mission would go on ..., and he urged": climb to the reporting verb's subject)
+            if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+                return None
+            verb = verb.head
+
+    def _previous_subject(self, pronoun: Token, candidates: list[ActorMention]) -> ActorMention | None:
+        """"Machar said there had been no coup and accused Kiir of a purge. He said he would
+        not negotiate": "he", subject of a sentence that names no one before it, is the
+        person who was the subject of the last sentence naming people, not the last one
+        named there (an object)."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        opening = pronoun.sent.start_char
+        if not candidates or candidates[-1].end > opening:
+            return None  # someone named before it in its own sentence: left to the nearest
+        sent = self.doc.char_span(candidates[-1].start, candidates[-1].end, alignment_mode="expand")
+        if sent is None:
+            return None
+        begin = sent[0].sent.start_char
+        subjects = [m for m in candidates if m.start >= begin and self._is_subject(m)]
+        return subjects[-1] if subjects else None
 
     def _speakers_body(self, pronoun: Token, ordered: list[ActorMention]) -> ActorMention | None:
         """The body whose member or official says what "it" does: the subject of a report verb
