@@ -179,6 +179,7 @@ class EventStage:
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
         out.extend(self._clefts(sent, article, actors, dates, triggers, evidence))
         out.extend(self._judgments(sent, article, actors, dates, triggers, evidence))
+        out.extend(self._ultimatums(sent, article, actors, dates, trigger_at, evidence))
         loose = None
         if orphans and not violent and not self._other_cause(sent):
             report = report_from(orphans, attribution=None, doc_id=article.id, sentence=evidence.sentence)
@@ -859,6 +860,46 @@ class EventStage:
             speakers, when = _speakers(report, actors, dates, article)
             out.extend(_saying("111", rule, report, "condemn", speaker.actor, None, when,
                                evidence) for speaker in speakers)
+        return out
+
+    def _ultimatums(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                    trigger_at: dict[int, Trigger], evidence: Evidence) -> list[Draft]:
+        """"The spokesman said his fighters would come back if the government did not
+        resign", "vowed to turn the desert into a graveyard if they attacked": an act of no
+        trigger of its own, announced on a condition another party must meet, is an
+        ultimatum (139; 138 when it names force) from the one who says it, aimed at the
+        condition's subject, another party it names; "said those behind it would not go unpunished" is a threat
+        (130). An act that is a trigger is coded by `_events` (rules.on_condition)."""
+        has_frame = self.lexicon.has_frame
+        out = []
+        for act in sent:
+            frame = act.head
+            if act.dep_ not in ("ccomp", "xcomp") or act.i in trigger_at or frame.i in trigger_at:
+                continue
+            vowed = has_frame(frame.lemma_.lower(), "threatened")
+            if not (vowed or _is_report(frame, self.lexicon)):
+                continue
+            condition = rules.ultimatum(act, lambda w: has_frame(w, "ultimatum"), vowed=vowed)
+            if condition is not None:
+                forcible = rules.by_force(act, lambda w: has_frame(w, "forcible"))
+                code, rule = (rules.FORCE_THREAT, "threat:ultimatum-force") if forcible else \
+                    (rules.ULTIMATUM, "threat:ultimatum")
+                subject = subject_of(condition, climb=False)
+            elif rules.not_unpunished(act, lambda w: has_frame(w, "impunity")):
+                code, rule, subject = rules.GENERIC_THREAT, "threat:not-unpunished", None
+            else:
+                continue
+            speakers, when = _speakers(frame, actors, dates, article)
+            for speaker in speakers:
+                target = next((a.actor for a in (actors_of(subject, actors) if subject is not None else [])
+                               if a.actor.code != speaker.actor.code), None)
+                if condition is not None and target is None and not vowed:
+                    # "said its troops would stay neutral unless they came under attack": no
+                    # one is told what to do (a vow on a condition threatens whoever it names)
+                    continue
+                draft = _saying(code, rule, frame, frame.lemma_.lower(), speaker.actor, target, when, evidence)
+                draft.modality = "threatened"
+                out.append(draft)
         return out
 
     # -- freezing ------------------------------------------------------------------------

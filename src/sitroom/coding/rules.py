@@ -1219,3 +1219,46 @@ def announced_force(verb: Token, speaker: Actor | None, target: Actor | None) ->
         same = bool(target.country and target.country == speaker.country and role(target) == role(speaker))
         return is_armed(target) and not same and target.code != speaker.code
     return patient is not None and patient.lemma_.lower() in CULPRITS
+
+
+# An ultimatum (CAMEO 139), and the threat of force (138) when it names force ("they will
+# be removed by force"); a warning that an act "will not go unpunished" is a threat (130).
+ULTIMATUM, FORCE_THREAT = "139", "138"
+
+
+def ultimatum(act: Token, is_condition: Callable[[str], bool], *, vowed: bool) -> Token | None:
+    """The condition on an act its doer says it will do, which another party must meet:
+    "his fighters would come back unless the government resigned", "if the troops do not
+    leave, they will be removed" (an "if" with a negation: what the other side must do);
+    after a vow or a warning any "if" ("vowed to turn the desert into a graveyard if they
+    attacked"). Returns the condition's verb, or None. Not an act told as refused ("would
+    not take part unless the shelling stops": a refusal with its terms), nor a condition
+    with no subject of its own."""
+    if any(c.dep_ == "neg" for c in act.children):
+        return None
+    if not (told_as_will(act) or (vowed and infinitive(act))):
+        return None
+    for clause in act.children:
+        if clause.dep_ != "advcl" or not has_own_subject(clause):
+            continue
+        marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if any(is_condition(m) for m in marks) or ("if" in marks and (negated or vowed)):
+            return clause
+    return None
+
+
+def by_force(act: Token, is_forcible: Callable[[str], bool]) -> bool:
+    """The act is told as done by force: "would be removed by force", "will be expelled by
+    arms" ("by" a noun of frame `forcible`), or with an adverb of that frame ("forcibly")."""
+    return any((c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                and any(g.dep_ == "pobj" and is_forcible(g.lemma_.lower()) for g in c.children))
+               or (c.dep_ == "advmod" and is_forcible(c.lower_)) for c in act.children)
+
+
+def not_unpunished(act: Token, is_impunity: Callable[[str], bool]) -> bool:
+    """"those behind the attack will not go unpunished", "this aggression will not remain
+    unanswered": a negated future of going without punishment (frame `impunity`) promises
+    the punishment, a threat."""
+    return (told_as_will(act) and any(c.dep_ == "neg" for c in act.children)
+            and any(c.dep_ in ("acomp", "oprd", "xcomp") and is_impunity(c.lower_) for c in act.children))
