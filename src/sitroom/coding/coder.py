@@ -23,7 +23,8 @@ from .draft import Draft, event_id
 from .frames import Report, modality, report_of
 from .merge import aim_at_doers, fold_property, merge_events
 from .scene import inherit_scene, place_in_country
-from .syntax import clause_top, is_passive, is_past_perfect, passive_subject, reattach_reporters_participles, subject_of, told_past
+from .syntax import (clause_top, is_passive, is_past_perfect, passive_subject, reattach_reporters_participles,
+                     subject_of, told_past)
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
 from .when import EventDate, attach, days_apart, event_date, from_act, relative_days
