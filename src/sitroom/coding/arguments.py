@@ -339,7 +339,7 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         if not found and subject is not None:
             found = unknown_body(subject, lambda word: lexicon_frames(word, "armed-body"))
         return found
-    claimant = _claimant(token, lexicon_frames)
+    claimant = claimant_of(token, lexicon_frames)
     if claimant is None:
         claimant = accused(token)
     if claimant is not None:
@@ -407,7 +407,7 @@ def _under_fire_from(verb: Token) -> Token | None:
     return None
 
 
-def _claimant(noun: Token, lexicon_frames: Callable[[str, str], bool]) -> Token | None:
+def claimant_of(noun: Token, lexicon_frames: Callable[[str, str], bool]) -> Token | None:
     """Who claims an act ("X claimed responsibility for the bombing", "X took credit for the
     attack", "X said it was responsible for the attack"): its doer, by its own word."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":

@@ -33,17 +33,15 @@ from spacy.tokens import Doc, Token
 from ..errors import KnowledgeError
 from ..knowledge import data_path
 from ..knowledge.tsv import read_tsv
-from .arguments import ActorIndex, accused, actors_of
+from .arguments import ActorIndex, accused, actors_of, claimant_of
 from .merge import GENERIC_ATTACKS, KILLINGS, UNNAMED_ARMED, VIOLENT_ROOTS, refers_to
-from .syntax import DEFINITE, subject_of
+from .syntax import definite, passive_agent, subject_of
 
 if TYPE_CHECKING:
     from ..records import Actor
     from .draft import Draft
 
 
-# Nouns whose taking ("claimed responsibility for", "took credit for") claims the act after "for".
-CLAIM_NOUNS = frozenset({"responsibility", "credit"})
 # Verbs whose passive agent is the doer of the act that is their subject: "the attack was
 # carried out by X", "the massacre was perpetrated by X", "the bombing was claimed by X".
 DOING_VERBS = frozenset({"carry", "perpetrate", "commit", "stage", "mount", "launch", "conduct", "execute",
@@ -102,6 +100,15 @@ def link_doers(drafts: Sequence["Draft"], doc: Doc, frames: Callable[[str, str],
                 attribution.anaphoric = True  # it re-mentions the act, whatever day its clause gives
 
 
+def _named(actor: "Actor | None") -> bool:
+    """A side the text names, not nobody or unnamed armed men ("gunmen")."""
+    return actor is not None and not (actor.code or "").endswith(UNNAMED_ARMED)
+
+
+def _done_violence(draft: "Draft") -> bool:
+    return draft.code[:2] in VIOLENT_ROOTS and draft.modality in DONE
+
+
 def _key(actor: "Actor | None") -> str:
     return (actor.code or actor.name) if actor is not None else ""
 
@@ -110,9 +117,7 @@ def _re_mention_laid(draft: "Draft", token: Token, index: ActorIndex, frames: Ca
     """A re-mention of an act ("the attack", "Tuesday's bombing") that a sentence lays on the
     named side the draft has for doer: claimed, blamed, attributed or said to be carried out
     by it (the doer the words name, not one the coder took from elsewhere in the clause)."""
-    if draft.code[:2] not in VIOLENT_ROOTS or draft.modality not in DONE or draft.historical:
-        return False
-    if draft.source is None or (draft.source.code or "").endswith(UNNAMED_ARMED):
+    if not _done_violence(draft) or draft.historical or not _named(draft.source):
         return False
     if token.pos_ != "NOUN" or not _definite(token):
         return False  # "an attack", "attacks": not the act told before
@@ -126,23 +131,7 @@ def _doers(noun: Token, index: ActorIndex, frames: Callable[[str, str], bool]) -
     doer = _speaker(doer) if doer is not None else None
     if doer is None or doer.lower_ in EMPTY_SUBJECTS or _doubted(noun):
         return {}
-    return {_key(a.actor): a.actor for a in actors_of(doer, index)
-            if a.actor.code and not a.actor.code.endswith(UNNAMED_ARMED)}
-
-
-def _claimed(noun: Token, frames: Callable[[str, str], bool]) -> bool:
-    """"claimed the attack", "claimed responsibility for the attack", "took credit for the
-    bombing", "said it was responsible for the killing"."""
-    head = noun.head
-    if noun.dep_ == "dobj" and frames(head.lemma_.lower(), "responsibility"):
-        return True
-    if noun.dep_ != "pobj" or head.lower_ != "for":
-        return False
-    owner = head.head
-    if owner.lemma_.lower() in CLAIM_NOUNS and owner.dep_ == "dobj" \
-            and frames(owner.head.lemma_.lower(), "responsibility"):
-        return True
-    return owner.lower_ == "responsible" and owner.dep_ == "acomp"
+    return {_key(a.actor): a.actor for a in actors_of(doer, index) if a.actor.code and _named(a.actor)}
 
 
 def _deeds_laid(doc: Doc, index: ActorIndex, frames: Callable[[str, str], bool],
@@ -164,28 +153,24 @@ def _deeds_laid(doc: Doc, index: ActorIndex, frames: Callable[[str, str], bool],
 
 
 def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
+    """"the attack", "this crime", and a possessor's ("Tuesday's bombing", "the group's raid")."""
+    return definite(noun) or any(c.dep_ == "poss" for c in noun.children)
 
 
 def _claimant(noun: Token, frames: Callable[[str, str], bool]) -> Token | None:
-    """Who claims the act: the subject of "claimed", "claimed responsibility for", "said
-    it was responsible for"."""
-    if not _claimed(noun, frames):
-        return None
-    verb = noun.head if noun.dep_ == "dobj" else noun.head.head.head
-    return subject_of(verb)
+    """Who claims the act: the subject of "claimed the attack", or as the coder reads a claim
+    ("claimed responsibility for", "said it was responsible for": `arguments.claimant_of`)."""
+    if noun.dep_ == "dobj" and frames(noun.head.lemma_.lower(), "responsibility"):
+        return subject_of(noun.head)
+    return claimant_of(noun, frames)
 
 
 def _agent(noun: Token) -> Token | None:
     """X in "the act was carried out by X", "this crime, carried out by X"."""
     verbs = [noun.head] if noun.dep_ == "nsubjpass" else []
     verbs += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    for verb in verbs:
-        if verb.lemma_.lower() not in DOING_VERBS:
-            continue
-        for agent in (c for c in verb.children if c.dep_ == "agent"):
-            return next((g for g in agent.children if g.dep_ == "pobj"), None)
-    return None
+    return next((passive_agent(v) for v in verbs if v.lemma_.lower() in DOING_VERBS and passive_agent(v) is not None),
+                None)
 
 
 def _speaker(doer: Token) -> Token:
@@ -224,11 +209,9 @@ def _last_act(before: int, ordered: Sequence["Draft"]) -> "Draft | None":
     for act in reversed(ordered):
         if act.evidence[0].start >= before or act.anaphoric or act.historical:
             continue
-        if act.code[:2] not in VIOLENT_ROOTS or act.modality not in DONE:
+        if not _done_violence(act):
             continue
-        if act.source is not None and not (act.source.code or "").endswith(UNNAMED_ARMED):
-            return None
-        return act
+        return None if _named(act.source) else act
     return None
 
 
@@ -240,11 +223,9 @@ def _unnamed_act(attribution: "Draft", ordered: Sequence["Draft"]) -> "Draft | N
     for act in reversed(ordered):
         if act is attribution or act.evidence[0].start >= start or act.anaphoric:
             continue
-        if act.code[:2] not in VIOLENT_ROOTS or act.modality not in DONE:
+        if not _done_violence(act) or not refers_to(unnamed, act):
             continue
-        if not refers_to(unnamed, act):
-            continue
-        if act.source is not None and not (act.source.code or "").endswith(UNNAMED_ARMED):
+        if _named(act.source):
             return None  # the act it names has a doer already
         if act.date and attribution.date and not attribution.date_inferred and act.date[:10] > attribution.date[:10]:
             continue  # a claim does not come before the act it claims

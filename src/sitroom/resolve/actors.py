@@ -376,8 +376,8 @@ def _first_name_of_another(text: str, words: Sequence[Word], hit: Hit, hits: Seq
     word, following = words[hit.w0], words[hit.w1]
     if word.all_caps or not following.capitalised or following.all_caps or not following.text[1:2].islower():
         return False  # all-capital copy says nothing; "Francis ONA" neither
-    if not INNER_GAP_RE.match(text[word.end:following.start]) or "\n" in text[word.end:following.start] \
-            or text[word.end:following.start].strip() or word.possessive:
+    gap = text[word.end:following.start]
+    if not INNER_GAP_RE.match(gap) or "\n" in gap or gap.strip() or word.possessive:
         return False
     return not any(h.w0 <= hit.w1 < h.w1 and h.kind not in ("surname", "unknown") for h in hits)
 
