@@ -594,13 +594,48 @@ def _reaches_without_modifier(token: Token, verb: Token) -> bool:
 
 
 def targets(
-    trigger: Trigger, index: ActorIndex, visited: Callable[[Trigger], list[Argument]]
+    trigger: Trigger, index: ActorIndex, visited: Callable[[Trigger], list[Argument]],
+    is_meeting: Callable[[str], bool] = lambda lemma: False,
 ) -> list[Argument]:
-    return _joint(trigger, _targets(trigger, index, visited))
+    """`visited`: the government of the place a visit goes to; `is_meeting`: a lemma that
+    names a meeting ("talks", "summit", "meet"), whose partner a visit is for."""
+    return _joint(trigger, _targets(trigger, index, visited, is_meeting))
+
+
+def met(trigger: Trigger, index: ActorIndex, is_meeting: Callable[[str], bool]) -> list[Argument]:
+    """Whom a visit is for: "is due in Brussels for a summit with EU leaders", "flew to Cairo
+    to hold talks with Egyptian officials", "will travel to Kinshasa to meet the president".
+    The partner named is the visit's target before the government of the place visited."""
+    owners = list(trigger.tokens)
+    if trigger.token.dep_ == "acomp":
+        owners.append(trigger.token.head)  # "is due in X for talks": the phrase hangs on "is"
+    for owner in owners:
+        for child in owner.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                nouns = [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB":
+                if is_meeting(child.lemma_.lower()):  # "to meet the president"
+                    found = [a for g in child.children if g.dep_ == "dobj" for a in actors_of(g, index)]
+                    if found:
+                        return found
+                    nouns = [child]
+                else:  # "to hold talks with"
+                    nouns = [g for g in child.children if g.dep_ == "dobj"]
+            else:
+                continue
+            for noun in (n for head in nouns for n in conjuncts(head)):
+                if not is_meeting(noun.lemma_.lower()) and not is_meeting(noun.lower_):
+                    continue
+                found = [a for prep in _prep_children(noun, "with")
+                         for g in prep.children if g.dep_ == "pobj" for a in actors_of(g, index)]
+                if found:
+                    return found
+    return []
 
 
 def _targets(
-    trigger: Trigger, index: ActorIndex, visited: Callable[[Trigger], list[Argument]]
+    trigger: Trigger, index: ActorIndex, visited: Callable[[Trigger], list[Argument]],
+    is_meeting: Callable[[str], bool],
 ) -> list[Argument]:
     token = trigger.token
     for kind, prep in trigger.rule.targets:
@@ -644,7 +679,7 @@ def _targets(
             if poss is not None:
                 found = actors_of(poss, index)
         elif kind == "place":
-            found = visited(trigger)
+            found = met(trigger, index, is_meeting) or visited(trigger)
         if found:
             return found
     return _asked_to_act(trigger, index)

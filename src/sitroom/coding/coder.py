@@ -450,7 +450,8 @@ class EventStage:
             not lexicon.has_frame(trigger.light.lemma_, "light")
         found_sources = sources(trigger, actors, light_is_trigger=light_is_trigger,
                                 lexicon_frames=lexicon.has_frame)
-        found_targets = targets(trigger, actors, lambda t: where.visited(t, actors, places))
+        found_targets = targets(trigger, actors, lambda t: where.visited(t, actors, places),
+                                lambda lemma: lexicon.has_frame(lemma, "meeting"))
         if trigger.in_title and rules.headline_passive(trigger):
             # "Driver shot and killed at fuel station": headlines drop the "was"; the subject is
             # the victim, the doer (if any) is in the "by" phrase
