@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
-from ..records import Actor, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
+from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
 from . import background, figures, generic, rules, sides, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
@@ -515,6 +515,12 @@ class EventStage:
             # joint act, "Turkish and Azerbaijani jets struck", stays one event of the first)
             found_sources = found_sources + fellow_parties(found_sources[0], actors)[:1]
         report = report_of(trigger.token, sent, lexicon, actors)
+        if (not found_sources and trigger.rule.code[:2] in VIOLENT_ROOTS and "sym" not in trigger.rule.flags
+                and report is not None and (forces := sides.armed_teller(report.actor)) is not None
+                and (platform := sides.unowned_platform(trigger.token, lambda w: lexicon.has_frame(w, "platform")))):
+            # "jets struck militant hideouts overnight, the military said": the forces' own jets
+            found_sources = [Argument(actor=forces, mention=ActorMention(
+                start=platform.idx, end=platform.idx + len(platform.text), actor=forces, kind="role"), token=platform)]
         is_report = lambda t: _is_report(t, lexicon)  # noqa: E731
         when = event_date(trigger.tokens, dates, article.published, is_report, context)
         if when.inferred:

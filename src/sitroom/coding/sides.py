@@ -14,6 +14,9 @@ between armed parties from being read as an attack on no one or on bystanders.
 - `fallen_in`, `armed_sides`: the dead of a fight, named by the sides they fell on, are its
   sides ("two policemen and three rebels were killed in clashes").
 - `repelled_by`: who repels an attack is its target ("the police repelled the attack").
+- `unowned_platform`: "jets struck militant hideouts overnight, the military said": a
+  state's armed forces telling of strikes by aircraft or ships they do not name as anyone's
+  tell of their own.
 - `addressed_apart`: one of several addressees named by another word than the speaker is
   another party, even where the knowledge gives both one code ("the mediator appealed to
   the government and the rebels").
@@ -186,3 +189,39 @@ def as_state(argument: P) -> P | None:
         return None
     state = Actor(text=argument.actor.text, name=country, code=country, country=country)
     return dataclasses.replace(argument, actor=state, mention=dataclasses.replace(argument.mention, actor=state))
+
+
+# A modifier that names whose a platform is ("Russian jets", "its gunboats", "enemy aircraft").
+OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "prep", "appos", "relcl", "acl"})
+
+
+def unowned_platform(verb: Token, is_platform: Callable[[str], bool]) -> Token | None:
+    """"Jets struck militant hideouts overnight, killing 57 fighters, the military said":
+    the bare subject of an act that names a weapon platform (frame `platform`: jets,
+    warplanes, helicopters, gunboats) and no owner. A state's forces (or its defence
+    ministry) telling of such a strike tell of their own, as the navy saying "gunboats
+    fired on the smugglers" does; `coder` gives the act to the teller only then (what
+    residents, rebels or a health ministry say of unnamed jets is someone else's strike)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+    if subject is not None and subject.dep_ == "agent":
+        subject = next((g for g in subject.children if g.dep_ == "pobj"), None)
+    if subject is None or not is_platform(subject.lemma_.lower()):
+        return None
+    if any(c.dep_ in OWNER_DEPS and not _kind_of_platform(c, is_platform) for c in subject.children):
+        return None
+    return subject
+
+
+def _kind_of_platform(modifier: Token, is_platform: Callable[[str], bool]) -> bool:
+    """"helicopter gunships", "fighter jets", "air force jets": a common noun before the
+    platform says what kind it is, not whose ("Saudi jets", "the army's helicopters" do)."""
+    return modifier.dep_ == "compound" and (is_platform(modifier.lower_) or modifier.pos_ == "NOUN"
+                                            and modifier.ent_type_ not in ("NORP", "GPE", "ORG"))
+
+
+def armed_teller(actor: Actor | None) -> Actor | None:
+    """A state's armed forces as the teller of a report ("the military said", "the army
+    said"): the forces, by code; None for anyone else."""
+    if actor is None or not actor.code or not actor.country or actor.code != f"{actor.country}MIL":
+        return None
+    return actor
