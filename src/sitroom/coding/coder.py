@@ -42,16 +42,19 @@ STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", 
 # "X said Y must ...": saying so is a demand (CAMEO 10).
 DEMAND_MODALS = frozenset({"must", "should"})
 # Acts governed by an appeal (02), an intent (03), a concession (08: "lifted the state of
-# emergency"), a demand (10) or a refusal (12: "refused to meet"), through these
-# complement links, are the content of that act; so are those governed by a verb of
-# preventing ("barred them from entering": frame `prevented`).
-CONTENT_ROOTS = ("02", "03", "08", "10", "12")
+# emergency"), a demand (10), a refusal (12: "refused to meet") or a course of action
+# considered (014: "will consider imposing sanctions"), through these complement links, are
+# the content of that act; so are those governed by a verb of preventing ("barred them from
+# entering": frame `prevented`).
+CONTENT_ROOTS = ("02", "03", "08", "10", "12", "014")
 REFUSAL_ROOT = "12"
 # Prepositions before a span of time over which acts are counted ("over the past year").
 SPAN_PREPS = ("in", "over", "during", "for")
 WHOLE_SPAN_PREPS = ("during", "throughout")  # "during the war": the whole of an era
 # Consultations (meet, visit, talks): in a clause describing a noun they frame the news.
 CONSULT_ROOT = "04"
+# Considering a course of action ("will consider imposing sanctions").
+CONSIDER_CODE = "014"
 # Disapproval (condemn, denounce, criticise): aimed at the doer of the act it is about.
 DISAPPROVAL_ROOT = "11"
 # Coercion (arrests, curfews, repression): an act a raid may be the manner of.
@@ -406,6 +409,9 @@ class EventStage:
         rebels to withdraw", "urged the EU to go further by targeting...", "barred them from
         entering") is the content of that act, not an event of its own."""
         current = trigger.token
+        if trigger.rule.code == CONSIDER_CODE and current.dep_ in ("advcl", "xcomp") and (
+                (meeting := trigger_at.get(current.head.i)) is not None and meeting.rule.code.startswith(CONSULT_ROOT)):
+            return True  # "due to meet on Thursday to discuss sending troops": what a meeting is for
         if any(c.dep_ == "amod" and c.pos_ in ("VERB", "ADJ") and self.lexicon.has_frame(c.lemma_.lower(), "advocated")
                for c in current.children):
             return True  # "has incited assassination": the parse may take the verb for a modifier (or an adjective)
