@@ -557,6 +557,12 @@ class EventStage:
         taken |= nationalities
         place = where.event_place(trigger, places, taken=taken)
         local = place.place.country if place is not None and place.place.country else places.home
+        if (not found_sources and trigger.rule.code.startswith(PROTEST_ROOT) and local
+                and (crowd := rules.counted_crowd(trigger.token)) is not None):
+            # "thousands marched in Dhaka against the crackdown": the place's civilians
+            people = Actor(text=crowd.text, name="civilians", code=f"{local}CVL", country=local)
+            found_sources = [Argument(actor=people, mention=ActorMention(
+                start=crowd.idx, end=crowd.idx + len(crowd.text), actor=people, kind="role"), token=crowd)]
         if local:
             # "a Russian strike on a building in Dnipro killed 40 people", "In Srinagar, police
             # fired tear gas at protesters": people named by their role alone are the place's,

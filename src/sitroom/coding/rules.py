@@ -700,6 +700,22 @@ def killed_in(verb: Token) -> list[Token]:
 KILLED_IN_LEMMAS = frozenset({"kill", "wound", "injure", "die"})
 
 
+# Words that count a crowd: "thousands marched", "hundreds protested", "tens of thousands".
+CROWD_COUNTS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions"})
+
+
+def counted_crowd(verb: Token) -> Token | None:
+    """"Thousands marched in the capital on Saturday against the crackdown", "about 5,000
+    protested outside parliament": a crowd named by its number alone, the subject of a
+    protest; its people are the place's civilians (the coder gives them its country)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in CROWD_COUNTS or subject.like_num and not any(c.dep_ == "prep" for c in subject.children):
+        return subject
+    return None
+
+
 def specific_violence(code: str) -> bool:
     """A violent code that says how ("183" bombing, "195" air strike), not only that
     someone was attacked (190, 180) or killed (1823)."""

@@ -154,11 +154,13 @@ def _at_home(actor: Actor | None, draft: "Draft", generic: Sequence[ActorMention
 
 def _first_scene(drafts: Sequence["Draft"], told: Sequence[object | None]) -> str | None:
     """The country of the first physical act the text places: where the article's lead
-    event happened."""
-    for draft, place in zip(drafts, told):
-        if draft.code[:2] in SCENE_ROOTS and not draft.historical and isinstance(place, Place) and place.country:
-            return place.country
-    return None
+    event happened. In a story of violence, only an act of violence counts: a protest
+    against it is as often held abroad ("thousands marched in Jakarta against the
+    crackdown")."""
+    acts = [(draft, place) for draft, place in zip(drafts, told) if draft.code[:2] in SCENE_ROOTS and not draft.historical]
+    if any(draft.code[:2] in VIOLENT_ROOTS for draft, _ in acts):
+        acts = [(draft, place) for draft, place in acts if draft.code[:2] in VIOLENT_ROOTS]
+    return next((place.country for _, place in acts if isinstance(place, Place) and place.country), None)
 
 
 def same_paragraph(text: str, start: int, end: int) -> bool:
