@@ -1,0 +1,37 @@
+"""Words of conflict news the lexicon lacked: each sentence (our own) codes the act the
+word tells, and only a sense of the word that is an act."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.records import Article
+
+
+def codes(analyzer, text: str) -> set[str]:
+    article = Article(id="t", text=text, published="2024-05-06", language="en")
+    return {e.event_code for e in analyzer.analyze(article).events}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Chinese foreign minister applauded the agreement between the two Koreas.", "051"),
+    ("The Kenyan president rebuked the Ugandan envoy over the border incursion.", "111"),
+    ("Qatar brokered the prisoner exchange between Armenia and Azerbaijan.", "045"),
+    ("The United States backed the Egyptian proposal for a ceasefire in Sudan.", "051"),
+    ("Ethiopia has massed troops on its border with Eritrea, diplomats said.", "154"),
+    ("Sudanese troops encircled the town of El Fasher on Monday.", "191"),
+    ("Police sealed off the centre of Dhaka on Monday.", "191"),
+    ("Rebels downed a military helicopter near Bunia on Tuesday.", "190"),
+    ("Police tear-gassed the protesters outside parliament in Kampala.", "175"),
+    ("Militiamen slaughtered dozens of villagers near Djugu on Sunday.", "202"),
+])
+def test_the_word_codes_its_act(analyzer, text, code):
+    found = codes(analyzer, text)
+    assert code in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The singer was backed by a choir of fifty voices.",
+    "Workers sealed the jars before shipping them.",
+])
+def test_other_senses_code_nothing(analyzer, text):
+    assert not codes(analyzer, text)
