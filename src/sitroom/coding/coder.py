@@ -99,7 +99,7 @@ class EventStage:
         if article is None or _skipped(article):
             doc._.events = []
             return doc
-        drafts = self.code(doc, article)
+        drafts = sides.address_both(self.code(doc, article))
         inherit_scene(drafts, doc_text(doc))
         place_in_country(drafts, doc._.places or [], self.country_place, doc, doc._.filed)
         link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
@@ -764,6 +764,7 @@ class EventStage:
                 subordinate=rules.subordinate(trigger),
                 summary=rules.counted_plural(trigger.token),
                 about=about,
+                both_sides=sides.both_addressed(trigger.token) if target is None and about is None else None,
             ))
         kept = []
         for draft in out:

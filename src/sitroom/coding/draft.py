@@ -47,6 +47,9 @@ class Draft:
     # False for a re-mention kept only to find the event it names ("condemned the attack"
     # with no actor of its own): dropped when no earlier event takes it (merge.py).
     standalone: bool = True
+    # Addressed to "both sides" ("urged both countries to show restraint") with no party
+    # named: the article's two sides are its targets, one event each (sides.address_both).
+    both_sides: str | None = None
     # The anchors of every draft merged into this one (its own first).
     anchors: set[int] = field(default_factory=set)
 

@@ -17,6 +17,9 @@ between armed parties from being read as an attack on no one or on bystanders.
 - `unowned_platform`: "jets struck militant hideouts overnight, the military said": a
   state's armed forces telling of strikes by aircraft or ships they do not name as anyone's
   tell of their own.
+- `both_addressed`, `address_both`: "urged both countries to show restraint", "called on
+  the two sides to respect the truce": an act addressed to both sides of the article's
+  conflict is addressed to each of them, one event each.
 - `addressed_apart`: one of several addressees named by another word than the speaker is
   another party, even where the knowledge gives both one code ("the mediator appealed to
   the government and the rebels").
@@ -29,11 +32,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from spacy.tokens import Token
 
 from ..records import Actor, ActorMention
+
+if TYPE_CHECKING:
+    from .draft import Draft
 
 
 class Party(Protocol):
@@ -225,3 +231,80 @@ def armed_teller(actor: Actor | None) -> Actor | None:
     if actor is None or not actor.code or not actor.country or actor.code != f"{actor.country}MIL":
         return None
     return actor
+
+
+# Nouns that name the two sides of a conflict as "both X" or "the two X".
+BOTH_NOUNS = frozenset({"side", "party", "leader", "rival", "belligerent", "camp", "army", "faction"})
+# Of them, the ones that name the two sides as states.
+BOTH_STATES = frozenset({"country", "nation", "government", "capital", "neighbour", "neighbor", "state"})
+# Prepositions an addressee follows ("called on", "appealed to", "restraint from").
+ADDRESS_PREPS = frozenset({"on", "to", "from", "with", "for", "upon"})
+
+
+def both_addressed(verb: Token) -> str | None:
+    """"Urged both countries to show restraint", "called on both sides to respect the
+    truce", "appealed to the two leaders", "called for restraint from both": the act is
+    addressed to both sides of the conflict. "states" when they are named as states,
+    "sides" otherwise; None when the act names no such pair."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    nouns += [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ADDRESS_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    nouns += [g for n in list(nouns) for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
+              for g in c.children if g.dep_ == "pobj"]  # "called for restraint from both countries"
+    for noun in nouns:
+        if noun.lower_ == "both" and not list(noun.children):
+            return "sides"  # "called on both to exercise restraint"
+        lemma = noun.lemma_.lower()
+        if lemma not in BOTH_NOUNS | BOTH_STATES or noun.tag_ not in ("NNS", "NNPS"):
+            continue
+        paired = any(c.lower_ == "both" for c in noun.children if c.dep_ in ("det", "predet", "preconj")) or (
+            any(c.lower_ == "two" for c in noun.children if c.dep_ == "nummod")
+            and any(c.lower_ == "the" for c in noun.children if c.dep_ == "det"))
+        if paired:
+            return "states" if lemma in BOTH_STATES else "sides"
+    return None
+
+
+def address_both(drafts: list["Draft"]) -> list["Draft"]:
+    """Drafts addressed to both sides (`Draft.both_sides`) with no target, each replaced by
+    one per side: the two parties of the article's acts of violence, the pair told most
+    often (the first told on a tie), as states when the act named them so; a draft whose
+    article has no such pair keeps no target."""
+    if not any(d.both_sides and d.target is None for d in drafts):
+        return drafts
+    out: list["Draft"] = []
+    for draft in drafts:
+        pair = _two_sides(drafts, draft.both_sides == "states") if draft.both_sides and draft.target is None else None
+        if pair is None:
+            out.append(draft)
+            continue
+        out.extend(dataclasses.replace(draft, target=side, anchors=set(draft.anchors)) for side in pair
+                   if draft.source is None or side.code != draft.source.code)
+    return out
+
+
+def _two_sides(drafts: Sequence["Draft"], states: bool) -> tuple[Actor, Actor] | None:
+    counts: dict[tuple[str, str], int] = {}
+    actors: dict[str, Actor] = {}
+    for draft in drafts:
+        if not draft.violent or draft.historical or draft.source is None or draft.target is None:
+            continue
+        ends = []
+        for actor in (draft.source, draft.target):
+            if states:
+                if not actor.country:
+                    break
+                actor = Actor(text=actor.country, name=actor.country, code=actor.country, country=actor.country)
+            if not actor.code:
+                break
+            ends.append(actor)
+        if len(ends) != 2 or ends[0].code == ends[1].code:
+            continue
+        key = tuple(sorted(a.code for a in ends))
+        counts[key] = counts.get(key, 0) + 1
+        for actor in ends:
+            actors.setdefault(actor.code, actor)
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)  # (dicts keep order: the first told wins a tie)
+    return actors[best[0]], actors[best[1]]
