@@ -35,3 +35,14 @@ def test_the_word_codes_its_act(analyzer, text, code):
 ])
 def test_other_senses_code_nothing(analyzer, text):
     assert not codes(analyzer, text)
+
+
+def test_speaking_to_a_party_is_consulting_it(analyzer):
+    article = Article(id="t", text="The Kenyan president spoke to Ethiopia's prime minister on Monday.",
+                      published="2024-05-06", language="en")
+    found = [(e.event_code, e.target_actor.code if e.target_actor else None) for e in analyzer.analyze(article).events]
+    assert found == [("040", "ETHGOV")], found
+
+
+def test_speaking_to_reporters_consults_no_one(analyzer):
+    assert not codes(analyzer, "The Kenyan foreign minister spoke to reporters in Nairobi on Monday.")

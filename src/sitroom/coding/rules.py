@@ -7,7 +7,7 @@ them, tests/test_coder_news.py shows each on sentences of our own).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -698,6 +698,19 @@ def killed_in(verb: Token) -> list[Token]:
 
 
 KILLED_IN_LEMMAS = frozenset({"kill", "wound", "injure", "die"})
+
+
+# Roles that are no party one consults: the press, bystanders.
+NOT_ADDRESSEES = frozenset({"MED", "CVL"})
+
+
+def addressed_party(verb: Token, targets: Sequence["Argument"]) -> bool:
+    """"Spoke to the national security advisers of India and Pakistan": a party as the one
+    spoken to (not "spoke to reporters"), and the verb governing no clause of what was said
+    ("spoke to them about ..." is consulting; "spoke to say ..." is saying)."""
+    if any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
+        return False
+    return any((a.actor.code or "")[-3:] not in NOT_ADDRESSEES for a in targets)
 
 
 # Words that count a crowd: "thousands marched", "hundreds protested", "tens of thousands".
