@@ -64,6 +64,22 @@ class ActorIndex:
         return self.by_token.get(token.i, [])
 
 
+# Nouns of a line between two countries: "the border with Mali" lies on this side too.
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def across_border(token: Token) -> bool:
+    """A word of the country named as the other side of a border ("near the border with
+    Mali", "pushed towards the frontier with the Dominican Republic"): that country is
+    neither the act's target nor its place; the border is as much the near country's."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ == "pobj" and ancestor.head.lower_ == "with" and ancestor.head.head.lemma_.lower() in BORDER_NOUNS:
+            return True
+        if ancestor.dep_ not in ("pobj", "compound", "amod", "det", "poss", "appos", "conj", "cc", "flat", "nmod"):
+            return False
+    return False
+
+
 def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Argument]:
     """One argument per conjunct of `head` that names an actor (just `head` if not `expand`)."""
     out: list[Argument] = []
@@ -72,7 +88,7 @@ def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Ar
         if members:
             out.extend(members)
             continue
-        best = _best(conjunct, own_tokens(conjunct), index)
+        best = _best(conjunct, [t for t in own_tokens(conjunct) if not across_border(t)], index)
         if best is not None:
             best = _with_possessor(best, conjunct, index)
             argument = Argument(actor=best.actor, mention=best, token=conjunct)

@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Actor, ActorMention, Place, PlaceMention
+from .arguments import across_border
 from .where import home_country
 
 if TYPE_CHECKING:
@@ -91,7 +92,8 @@ def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention]
     (`filed`: wire copy is mostly about where it is written), else in its one side's. Only
     names that say where something is count: not a demonym ("Salvadoran troops"), nor a
     country's name that qualifies a noun ("the U.S. embassy", "U.S. aid"), which wire copy
-    repeats in stories that happen elsewhere."""
+    repeats in stories that happen elsewhere, nor the far side of a border ("near the border
+    with Mali")."""
     if doc is not None:
         mentions = [m for m in mentions if not _qualifier(doc, m)]
     main = home_country(mentions)  # the country the article's places point to
@@ -194,4 +196,6 @@ def _qualifier(doc: "Doc", mention: PlaceMention) -> bool:
     if span is None:
         return False
     root = span.root
+    if across_border(root):
+        return True  # "near the border with Mali": the far side of a border names no scene
     return root.dep_ in QUALIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.ent_type_ not in ("GPE", "LOC", "FAC")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorMention, PlaceMention
-from .arguments import ActorIndex, Argument
+from .arguments import ActorIndex, Argument, across_border
 from .triggers import Trigger
 
 LOCATIVE_PREPS = frozenset({
@@ -85,8 +85,8 @@ def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> Pla
     for owner in owners:
         for token in owner.subtree:
             mention = places.get(token.i)
-            if mention is None or token.i in taken or mention in found:
-                continue
+            if mention is None or token.i in taken or mention in found or across_border(token):
+                continue  # ("near the border with Mali" is not in Mali)
             if _locative_path(token, owner, object_ok=object_ok, own=owner == trigger.token, to_ok=visit):
                 found.append(mention)
     joined = trigger.token.dep_ == "conj" or trigger.token.dep_ == "advcl" and trigger.token.tag_ == "VBG"
@@ -97,7 +97,7 @@ def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> Pla
         head = trigger.token.head
         for token in head.subtree:
             mention = places.get(token.i)
-            if (mention is not None and token.i not in taken and mention not in found
+            if (mention is not None and token.i not in taken and mention not in found and not across_border(token)
                     and not trigger.token.is_ancestor(token) and _locative_path(token, head, object_ok=False)):
                 found.append(mention)
     if not found:
