@@ -64,8 +64,12 @@ class EventDate:
 
 
 def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[int],
-           is_report: Callable[[Token], bool] = lambda _: False) -> dict[int, DateMention]:
-    """Map the token index of each date's owner (a trigger or a verb) to the date."""
+           is_report: Callable[[Token], bool] = lambda _: False, *,
+           in_the_scene: Callable[[Token], bool] = lambda _: False) -> dict[int, DateMention]:
+    """Map the token index of each date's owner (a trigger or a verb) to the date.
+    `in_the_scene`: whether a trigger tells what people were doing where an act met them
+    (a protest, a curfew defied), so that a relative clause telling it on the act's object
+    tells the act's day (`_object_in_the_scene`)."""
     out: dict[int, DateMention] = {}
     fronted: list[tuple[int, DateMention]] = []
     alone = sum(1 for m in mentions if m.start >= sent.start_char and m.end <= sent.end_char and m.value) == 1
@@ -122,6 +126,13 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # does one in the past perfect, told as before the clause ("urged them to respect
             # the truce they had signed on 3 May")
             fronted.append((sent.root.i, mention))
+        scene_act = _object_in_the_scene(owner, in_the_scene)
+        if scene_act is not None and alone:
+            # "police fired tear gas at protesters who defied a curfew on Friday": a relative
+            # clause on the act's object that tells what those people were doing when the act
+            # met them (marching, defying a ban) tells the act's day too, the sentence's only
+            # one (not "arrested the man who bombed the embassy on Friday": a deed of its own)
+            fronted.append((scene_act.i, mention))
         if owner.dep_ == "advcl" and owner.tag_ == "VBG" and owner.i < owner.head.i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in owner.children):
             # "Speaking in the capital on Monday evening, the president accused ...": a
@@ -146,6 +157,28 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
+
+
+# The acts that tell what people were doing where another act met them: protests (14) and
+# defiance of a ban or a curfew (128).
+SCENE_CODES = ("14", "128")
+
+
+def _object_in_the_scene(owner: Token, in_the_scene: Callable[[Token], bool]) -> Token | None:
+    """The verb whose object (or prepositional object) a relative clause in the simple past
+    describes, when that clause tells what its people were doing in the act's scene."""
+    if owner.dep_ != "relcl" or owner.tag_ != "VBD" or not in_the_scene(owner) or is_past_perfect(owner):
+        return None
+    noun = owner.head
+    if any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree):
+        return None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" else None
 
 
 # The prepositions of an act's own phrase (its victims, its doers), as against the
@@ -270,9 +303,11 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
             mention = next(iter(attached.values()))
     if mention is None and context is not None and _main_clause(tokens) and not _reported_past(tokens[0], is_report):
         # the lead sentence gives the day, the next one tells more of that day; still
-        # only inferred, so it does not make two events one
-        return EventDate(value=context.value, precision=context.precision, inferred=True, historical=False,
-                         mention=context)
+        # only inferred, so it does not make two events one, unless the act's clause
+        # tells its hour ("when the missile hit shortly after 2 a.m."): a time of day
+        # with no day of its own is a time of the day the story is telling
+        return EventDate(value=context.value, precision=context.precision, inferred=not _at_a_clock_time(tokens),
+                         historical=False, mention=context)
     if mention is None:
         return EventDate(value=published, precision="day", inferred=True, historical=False, mention=None)
     if _after_the_report(mention, published) and any(_told_done(t) for t in tokens) and not mention.suspect:
@@ -286,6 +321,46 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
         historical=is_historical(mention, published) or _counted_since(mention, tokens, published),
         mention=mention,
     )
+
+
+# A time of day told without a day: a clock reading ("2 a.m.", "10:30 pm", "0400 GMT") or a
+# fixed point of the day ("before dawn", "at noon"); not "midnight", which may close either day.
+CLOCK_TIME = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b\d{4}\s+(?:GMT|UTC)\b"
+    r"|\b(?:dawn|daybreak|dusk|nightfall|noon|midday)\b",
+    re.IGNORECASE)
+
+
+# The links by which a clause tells the same moment as the clause above it ("were killed
+# and wounded when the missile hit"), as against one it reports or describes.
+SAME_MOMENT_DEPS = ("advcl", "conj")
+
+
+def _at_a_clock_time(tokens: Sequence[Token]) -> bool:
+    """The act's clause tells a time of day: a clock time inside the clause of the trigger
+    (or of its light verb), or in the clause that governs it."""
+    doc = tokens[0].doc
+    sent = tokens[0].sent
+    acts = {t.i for t in tokens}
+    for match in CLOCK_TIME.finditer(doc_text(doc)[sent.start_char:sent.end_char]):
+        span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        if verb.i in acts or any(a.i == verb.i for t in tokens for a in t.ancestors):
+            return True
+        # "were killed when the missile hit the area shortly after 2 a.m.": a clause of the
+        # same moment below the act's
+        current = verb
+        for _ in range(MAX_CLIMB):
+            if current.dep_ not in SAME_MOMENT_DEPS or current.head == current:
+                break
+            current = current.head
+            if current.i in acts:
+                return True
+    return False
 
 
 def _after_the_report(mention: DateMention, published: str | None) -> bool:
@@ -553,18 +628,34 @@ def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None
     act in the first earlier sentence that has both ("the shelling" re-names "shelled", "the
     vote" "voted" or "the voting")."""
     lemma = noun.lemma_.lower()
+    told_in: list[Span] = []  # the earlier sentences that name the act without a day
     for sent in noun.doc.sents:
         if sent.start >= noun.sent.start:
-            return None
+            break
         words = [t for t in sent if t.pos_ in ("NOUN", "VERB") and _same_act(lemma, t.lemma_.lower())]
-        days = [m for m in mentions if sent.start_char <= m.start < sent.end_char and m.value
-                and m.precision == "day" and m.relation == "on"]
+        days = _days_in(sent, mentions)
         if words and days:
             # a day said inside the act's own phrase first ("claimed on Thursday the car
             # bombing that killed 37 on Sunday evening": Sunday), else the nearest
             own = [m for m in days for t in words if t.left_edge.idx <= m.start < t.right_edge.idx + len(t.right_edge)]
             return min(own or days, key=lambda m: min(abs(m.start - t.idx) for t in words))
+        if words:
+            told_in.append(sent)
+    for sent in told_in[:1]:
+        # "... signed the deal on Friday. The two men shook hands at a ceremony ... Hours
+        # before the ceremony, ...": an act named without a day in the sentence after one
+        # that tells a single day is of that day, the day the story was telling
+        previous = noun.doc[sent.start - 1].sent if sent.start > 0 else None
+        days = {m.value: m for m in _days_in(previous, mentions)} if previous is not None else {}
+        if len(days) == 1:
+            return next(iter(days.values()))
     return None
+
+
+def _days_in(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
+    """The day-precise dates a sentence tells something on."""
+    return [m for m in mentions if sent.start_char <= m.start < sent.end_char and m.value
+            and m.precision == "day" and m.relation == "on"]
 
 
 # Words that re-name one kind of act: "killed 192 people ... a day after the massacre",
