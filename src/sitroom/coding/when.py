@@ -303,11 +303,9 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
             mention = next(iter(attached.values()))
     if mention is None and context is not None and _main_clause(tokens) and not _reported_past(tokens[0], is_report):
         # the lead sentence gives the day, the next one tells more of that day; still
-        # only inferred, so it does not make two events one, unless the act's clause
-        # tells its hour ("when the missile hit shortly after 2 a.m."): a time of day
-        # with no day of its own is a time of the day the story is telling
-        return EventDate(value=context.value, precision=context.precision, inferred=not _at_a_clock_time(tokens),
-                         historical=False, mention=context)
+        # only inferred, so it does not make two events one
+        return EventDate(value=context.value, precision=context.precision, inferred=True, historical=False,
+                         mention=context)
     if mention is None:
         return EventDate(value=published, precision="day", inferred=True, historical=False, mention=None)
     if _after_the_report(mention, published) and any(_told_done(t) for t in tokens) and not mention.suspect:
@@ -321,46 +319,6 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
         historical=is_historical(mention, published) or _counted_since(mention, tokens, published),
         mention=mention,
     )
-
-
-# A time of day told without a day: a clock reading ("2 a.m.", "10:30 pm", "0400 GMT") or a
-# fixed point of the day ("before dawn", "at noon"); not "midnight", which may close either day.
-CLOCK_TIME = re.compile(
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b\d{4}\s+(?:GMT|UTC)\b"
-    r"|\b(?:dawn|daybreak|dusk|nightfall|noon|midday)\b",
-    re.IGNORECASE)
-
-
-# The links by which a clause tells the same moment as the clause above it ("were killed
-# and wounded when the missile hit"), as against one it reports or describes.
-SAME_MOMENT_DEPS = ("advcl", "conj")
-
-
-def _at_a_clock_time(tokens: Sequence[Token]) -> bool:
-    """The act's clause tells a time of day: a clock time inside the clause of the trigger
-    (or of its light verb), or in the clause that governs it."""
-    doc = tokens[0].doc
-    sent = tokens[0].sent
-    acts = {t.i for t in tokens}
-    for match in CLOCK_TIME.finditer(doc_text(doc)[sent.start_char:sent.end_char]):
-        span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None:
-            continue
-        if verb.i in acts or any(a.i == verb.i for t in tokens for a in t.ancestors):
-            return True
-        # "were killed when the missile hit the area shortly after 2 a.m.": a clause of the
-        # same moment below the act's
-        current = verb
-        for _ in range(MAX_CLIMB):
-            if current.dep_ not in SAME_MOMENT_DEPS or current.head == current:
-                break
-            current = current.head
-            if current.i in acts:
-                return True
-    return False
 
 
 def _after_the_report(mention: DateMention, published: str | None) -> bool:
