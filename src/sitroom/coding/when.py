@@ -172,6 +172,8 @@ def _object_in_the_scene(owner: Token, in_the_scene: Callable[[Token], bool]) ->
     noun = owner.head
     if any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree):
         return None
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM", "PRON"):
+        noun = noun.head.head  # "arrested dozens of students who marched ..."
     if noun.dep_ == "dobj":
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
