@@ -53,3 +53,21 @@ def test_an_act_named_after_two_days_takes_neither(analyzer):
                                "meet again on Monday. " + CEREMONY)
     fights = [e for e in events if e.event_code.startswith("19")]
     assert fights and {e.date for e in fights} == {PUBLISHED}, events
+
+
+# 9 May 2022 was a Monday: "on Sunday" is 8 May, "a day earlier" 7 May
+GAO = "Soldiers fired on a crowd of demonstrators in Gao on Sunday, killing six people, doctors said. "
+
+
+def test_a_counted_day_closing_an_act_noun_dates_that_act(analyzer):
+    events = _events(analyzer, GAO + "Several hundred people had gathered outside the governor's office to protest "
+                                     "against the army raids on the market a day earlier.", "2022-05-09")
+    protests = [e for e in events if e.event_code.startswith("14")]
+    assert protests and {e.date for e in protests} == {"2022-05-08"}, events
+
+
+def test_a_counted_day_on_the_verb_still_dates_the_verb(analyzer):
+    events = _events(analyzer, GAO + "Several hundred people had protested outside the governor's office against "
+                                     "the army a day earlier.", "2022-05-09")
+    protests = [e for e in events if e.event_code.startswith("14")]
+    assert protests and {e.date for e in protests} == {"2022-05-07"}, events

@@ -150,7 +150,8 @@ class EventStage:
                    or rules.label_of_object(t.token)}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
         dates = attach(doc, sent, doc_dates, owners, lambda t: _is_report(t, self.lexicon),
-                       in_the_scene=lambda t: t.i in trigger_at and trigger_at[t.i].rule.code.startswith(SCENE_CODES))
+                       in_the_scene=lambda t: t.i in trigger_at and trigger_at[t.i].rule.code.startswith(SCENE_CODES),
+                       named_acts=trigger_at.keys())
         folded = self._folded(triggers, trigger_at)
         toll_owner = {}
         for trigger in triggers:

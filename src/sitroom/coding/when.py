@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -65,11 +65,13 @@ class EventDate:
 
 def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[int],
            is_report: Callable[[Token], bool] = lambda _: False, *,
-           in_the_scene: Callable[[Token], bool] = lambda _: False) -> dict[int, DateMention]:
+           in_the_scene: Callable[[Token], bool] = lambda _: False,
+           named_acts: Collection[int] = ()) -> dict[int, DateMention]:
     """Map the token index of each date's owner (a trigger or a verb) to the date.
     `in_the_scene`: whether a trigger tells what people were doing where an act met them
     (a protest, a curfew defied), so that a relative clause telling it on the act's object
-    tells the act's day (`_object_in_the_scene`)."""
+    tells the act's day (`_object_in_the_scene`); `named_acts`: the token indexes of every
+    trigger of the sentence, even those no event is made of (`_closes_an_act_noun`)."""
     out: dict[int, DateMention] = {}
     fronted: list[tuple[int, DateMention]] = []
     alone = sum(1 for m in mentions if m.start >= sent.start_char and m.end <= sent.end_char and m.value) == 1
@@ -83,6 +85,13 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # "the anniversary of 4 March 2001, when the group attacked a barracks": a
             # "when" clause on the day itself happened that day
             out.setdefault(clause.i, mention)
+        act = _closes_an_act_noun(span, mention, named_acts)
+        if act is not None:
+            # "had gathered to protest against the army raids on the market a day earlier":
+            # a counted day that closes the phrase of an act's noun is when that act was
+            # (the raids of the day before), not when the clause's verb was
+            out.setdefault(act.i, mention)
+            continue
         if _closes_an_appositive(span):
             continue  # "the killing of Moreno, mayor of the city in 2015": the date is the mayor's
         current = span.root
@@ -224,6 +233,24 @@ def _told_before_attribution(span: Span, verb: Token) -> Token:
     if subject is None or not told or not span.end <= subject.left_edge.i < verb.i:
         return verb
     return told[-1]
+
+
+def _closes_an_act_noun(span: Span, mention: DateMention, named_acts: Collection[int]) -> Token | None:
+    """The noun of an act whose phrase a counted day ("a day earlier", "two days before")
+    closes, the noun being the object of a preposition: "to protest against the raids on the
+    city a day earlier"."""
+    if not named_acts or RELATIVE_DAY.fullmatch(mention.text) is None or span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    for token in [before, *before.ancestors]:
+        if token.right_edge.i != before.i or token.i >= span.start:
+            return None
+        if token.pos_ == "NOUN" and token.dep_ == "pobj":
+            # (the parse may head "the air and ground raids on the city" by its first noun)
+            act = next((t for t in [token, *token.conjuncts] if t.i in named_acts), None)
+            if act is not None:
+                return act
+    return None
 
 
 def _when_clauses(span: Span) -> list[Token]:
