@@ -71,3 +71,11 @@ def test_a_counted_day_on_the_verb_still_dates_the_verb(analyzer):
                                      "the army a day earlier.", "2022-05-09")
     protests = [e for e in events if e.event_code.startswith("14")]
     assert protests and {e.date for e in protests} == {"2022-05-07"}, events
+
+
+def test_a_where_clause_hung_on_the_day_is_of_that_day(analyzer):
+    # 15 June 2023 was a Thursday: "on Tuesday" is 13 June
+    events = _events(analyzer, "Kenya's president met the Ugandan leader in the port city of Mombasa on Tuesday, "
+                               "where the two men praised the new pipeline.", "2023-06-15")
+    praise = [e for e in events if e.event_code.startswith("05")]
+    assert praise and {e.date for e in praise} == {"2023-06-13"}, events

@@ -254,9 +254,18 @@ def _closes_an_act_noun(span: Span, mention: DateMention, named_acts: Collection
 
 
 def _when_clauses(span: Span) -> list[Token]:
-    """The verbs of the "when" clauses that describe a date: "on 4 March 2001, when ..."."""
+    """The verbs of the "when" clauses that describe a date: "on 4 March 2001, when ...";
+    and of the "where" clauses in the simple past that the parse hangs on a date closing a
+    place ("met him in the capital on Monday, where the two praised the deal": what was done
+    there, then)."""
     return [c for t in span for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")
-            and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)]
+            and any(m.dep_ == "advmod" and (m.lower_ == "when" or (m.lower_ == "where" and _simple_past(c)))
+                    for m in c.children)]
+
+
+def _simple_past(verb: Token) -> bool:
+    """Told in the simple past: no auxiliary, no modal ("praised", not "will praise")."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _when_after(span: Span) -> list[Token]:
