@@ -79,3 +79,13 @@ def test_a_where_clause_hung_on_the_day_is_of_that_day(analyzer):
                                "where the two men praised the new pipeline.", "2023-06-15")
     praise = [e for e in events if e.event_code.startswith("05")]
     assert praise and {e.date for e in praise} == {"2023-06-13"}, events
+
+
+def test_a_day_and_a_half_after_a_clause_counts_the_whole_day(analyzer):
+    # "on Friday" is 9 June; the storming a day and a half before it is told as of 8 June
+    events = _events(analyzer, "Malian soldiers backed by French helicopters fought their way back into the river "
+                               "port of Mopti on Friday, a day and a half after jihadist fighters stormed the town, "
+                               "officers said.")
+    storming = [e for e in events if e.event_code.startswith("19") and e.source_actor
+                and e.source_actor.code.endswith("INS")]
+    assert storming and {e.date for e in storming} == {"2023-06-08"}, events

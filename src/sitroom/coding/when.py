@@ -563,12 +563,19 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
     and is left alone."""
     out = []
     for unit in sent:
-        if unit.lemma_.lower() not in SPAN_UNITS or unit.dep_ != "npadvmod":
+        # (the parse may take "a day and a half" for an appositive of the day before it:
+        # "on Thursday, a day and a half after ...")
+        if unit.lemma_.lower() not in SPAN_UNITS or unit.dep_ not in ("npadvmod", "appos"):
             continue
         count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
-        mark = unit.head if unit.head.dep_ == "mark" else next(
-            (c for c in unit.head.children if c.dep_ == "mark" and c.i == unit.i + 1), None)
-        if count is None or mark is None or mark.lower_ not in ("after", "before") or mark.i != unit.i + 1:
+        # "a day and a half after ...": the half-day is not counted (the clause is told as
+        # of the day whole days away)
+        end = next((c.i for c in unit.children if c.dep_ == "conj" and c.lower_ == "half"
+                    and c.i == unit.i + 3 and unit.doc[unit.i + 1].lower_ == "and"), unit.i)
+        following = unit.doc[end + 1] if end + 1 < len(unit.doc) else None
+        mark = unit.head if unit.head.dep_ == "mark" else (
+            following if following is not None and following.dep_ == "mark" else None)
+        if count is None or mark is None or mark.lower_ not in ("after", "before") or mark.i != end + 1:
             continue
         n = NUMBER_WORDS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
         before = [m for m in mentions if sent.start_char <= m.start and m.end <= count.idx and m.value]
