@@ -27,7 +27,7 @@ from .syntax import (clause_top, is_passive, is_past_perfect, passive_subject, r
                      subject_of, told_past)
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
-from .when import EventDate, attach, days_apart, event_date, from_act, relative_days
+from .when import SCENE_CODES, EventDate, attach, days_apart, event_date, from_act, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # Acts of force against people or property (coercion, seizure, arson, violence).
@@ -152,7 +152,9 @@ class EventStage:
                    or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)
                    or rules.label_of_object(t.token)}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
-        dates = attach(doc, sent, doc_dates, owners, lambda t: _is_report(t, self.lexicon))
+        dates = attach(doc, sent, doc_dates, owners, lambda t: _is_report(t, self.lexicon),
+                       in_the_scene=lambda t: t.i in trigger_at and trigger_at[t.i].rule.code.startswith(SCENE_CODES),
+                       named_acts=trigger_at.keys())
         folded = self._folded(triggers, trigger_at)
         toll_owner = {}
         for trigger in triggers:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -64,8 +64,14 @@ class EventDate:
 
 
 def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[int],
-           is_report: Callable[[Token], bool] = lambda _: False) -> dict[int, DateMention]:
-    """Map the token index of each date's owner (a trigger or a verb) to the date."""
+           is_report: Callable[[Token], bool] = lambda _: False, *,
+           in_the_scene: Callable[[Token], bool] = lambda _: False,
+           named_acts: Collection[int] = ()) -> dict[int, DateMention]:
+    """Map the token index of each date's owner (a trigger or a verb) to the date.
+    `in_the_scene`: whether a trigger tells what people were doing where an act met them
+    (a protest, a curfew defied), so that a relative clause telling it on the act's object
+    tells the act's day (`_object_in_the_scene`); `named_acts`: the token indexes of every
+    trigger of the sentence, even those no event is made of (`_closes_an_act_noun`)."""
     out: dict[int, DateMention] = {}
     fronted: list[tuple[int, DateMention]] = []
     alone = sum(1 for m in mentions if m.start >= sent.start_char and m.end <= sent.end_char and m.value) == 1
@@ -79,6 +85,13 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # "the anniversary of 4 March 2001, when the group attacked a barracks": a
             # "when" clause on the day itself happened that day
             out.setdefault(clause.i, mention)
+        act = _closes_an_act_noun(span, mention, named_acts)
+        if act is not None:
+            # "had gathered to protest against the army raids on the market a day earlier":
+            # a counted day that closes the phrase of an act's noun is when that act was
+            # (the raids of the day before), not when the clause's verb was
+            out.setdefault(act.i, mention)
+            continue
         if _closes_an_appositive(span):
             continue  # "the killing of Moreno, mayor of the city in 2015": the date is the mayor's
         current = span.root
@@ -122,6 +135,13 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # does one in the past perfect, told as before the clause ("urged them to respect
             # the truce they had signed on 3 May")
             fronted.append((sent.root.i, mention))
+        scene_act = _object_in_the_scene(owner, in_the_scene)
+        if scene_act is not None and alone:
+            # "police fired tear gas at protesters who defied a curfew on Friday": a relative
+            # clause on the act's object that tells what those people were doing when the act
+            # met them (marching, defying a ban) tells the act's day too, the sentence's only
+            # one (not "arrested the man who bombed the embassy on Friday": a deed of its own)
+            fronted.append((scene_act.i, mention))
         if owner.dep_ == "advcl" and owner.tag_ == "VBG" and owner.i < owner.head.i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in owner.children):
             # "Speaking in the capital on Monday evening, the president accused ...": a
@@ -146,6 +166,30 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
+
+
+# The acts that tell what people were doing where another act met them: protests (14) and
+# defiance of a ban or a curfew (128).
+SCENE_CODES = ("14", "128")
+
+
+def _object_in_the_scene(owner: Token, in_the_scene: Callable[[Token], bool]) -> Token | None:
+    """The verb whose object (or prepositional object) a relative clause in the simple past
+    describes, when that clause tells what its people were doing in the act's scene."""
+    if owner.dep_ != "relcl" or owner.tag_ != "VBD" or not in_the_scene(owner) or is_past_perfect(owner):
+        return None
+    noun = owner.head
+    if any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree):
+        return None
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM", "PRON"):
+        noun = noun.head.head  # "arrested dozens of students who marched ..."
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" else None
 
 
 # The prepositions of an act's own phrase (its victims, its doers), as against the
@@ -191,10 +235,37 @@ def _told_before_attribution(span: Span, verb: Token) -> Token:
     return told[-1]
 
 
+def _closes_an_act_noun(span: Span, mention: DateMention, named_acts: Collection[int]) -> Token | None:
+    """The noun of an act whose phrase a counted day ("a day earlier", "two days before")
+    closes, the noun being the object of a preposition: "to protest against the raids on the
+    city a day earlier"."""
+    if not named_acts or RELATIVE_DAY.fullmatch(mention.text) is None or span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    for token in [before, *before.ancestors]:
+        if token.right_edge.i != before.i or token.i >= span.start:
+            return None
+        if token.pos_ == "NOUN" and token.dep_ == "pobj":
+            # (the parse may head "the air and ground raids on the city" by its first noun)
+            act = next((t for t in [token, *token.conjuncts] if t.i in named_acts), None)
+            if act is not None:
+                return act
+    return None
+
+
 def _when_clauses(span: Span) -> list[Token]:
-    """The verbs of the "when" clauses that describe a date: "on 4 March 2001, when ..."."""
+    """The verbs of the "when" clauses that describe a date: "on 4 March 2001, when ...";
+    and of the "where" clauses in the simple past that the parse hangs on a date closing a
+    place ("met him in the capital on Monday, where the two praised the deal": what was done
+    there, then)."""
     return [c for t in span for c in t.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")
-            and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)]
+            and any(m.dep_ == "advmod" and (m.lower_ == "when" or (m.lower_ == "where" and _simple_past(c)))
+                    for m in c.children)]
+
+
+def _simple_past(verb: Token) -> bool:
+    """Told in the simple past: no auxiliary, no modal ("praised", not "will praise")."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _when_after(span: Span) -> list[Token]:
@@ -492,12 +563,19 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
     and is left alone."""
     out = []
     for unit in sent:
-        if unit.lemma_.lower() not in SPAN_UNITS or unit.dep_ != "npadvmod":
+        # (the parse may take "a day and a half" for an appositive of the day before it:
+        # "on Thursday, a day and a half after ...")
+        if unit.lemma_.lower() not in SPAN_UNITS or unit.dep_ not in ("npadvmod", "appos"):
             continue
         count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
-        mark = unit.head if unit.head.dep_ == "mark" else next(
-            (c for c in unit.head.children if c.dep_ == "mark" and c.i == unit.i + 1), None)
-        if count is None or mark is None or mark.lower_ not in ("after", "before") or mark.i != unit.i + 1:
+        # "a day and a half after ...": the half-day is not counted (the clause is told as
+        # of the day whole days away)
+        end = next((c.i for c in unit.children if c.dep_ == "conj" and c.lower_ == "half"
+                    and c.i == unit.i + 3 and unit.doc[unit.i + 1].lower_ == "and"), unit.i)
+        following = unit.doc[end + 1] if end + 1 < len(unit.doc) else None
+        mark = unit.head if unit.head.dep_ == "mark" else (
+            following if following is not None and following.dep_ == "mark" else None)
+        if count is None or mark is None or mark.lower_ not in ("after", "before") or mark.i != end + 1:
             continue
         n = NUMBER_WORDS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
         before = [m for m in mentions if sent.start_char <= m.start and m.end <= count.idx and m.value]
@@ -553,18 +631,34 @@ def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None
     act in the first earlier sentence that has both ("the shelling" re-names "shelled", "the
     vote" "voted" or "the voting")."""
     lemma = noun.lemma_.lower()
+    told_in: list[Span] = []  # the earlier sentences that name the act without a day
     for sent in noun.doc.sents:
         if sent.start >= noun.sent.start:
-            return None
+            break
         words = [t for t in sent if t.pos_ in ("NOUN", "VERB") and _same_act(lemma, t.lemma_.lower())]
-        days = [m for m in mentions if sent.start_char <= m.start < sent.end_char and m.value
-                and m.precision == "day" and m.relation == "on"]
+        days = _days_in(sent, mentions)
         if words and days:
             # a day said inside the act's own phrase first ("claimed on Thursday the car
             # bombing that killed 37 on Sunday evening": Sunday), else the nearest
             own = [m for m in days for t in words if t.left_edge.idx <= m.start < t.right_edge.idx + len(t.right_edge)]
             return min(own or days, key=lambda m: min(abs(m.start - t.idx) for t in words))
+        if words:
+            told_in.append(sent)
+    for sent in told_in[:1]:
+        # "... signed the deal on Friday. The two men shook hands at a ceremony ... Hours
+        # before the ceremony, ...": an act named without a day in the sentence after one
+        # that tells a single day is of that day, the day the story was telling
+        previous = noun.doc[sent.start - 1].sent if sent.start > 0 else None
+        days = {m.value: m for m in _days_in(previous, mentions)} if previous is not None else {}
+        if len(days) == 1:
+            return next(iter(days.values()))
     return None
+
+
+def _days_in(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
+    """The day-precise dates a sentence tells something on."""
+    return [m for m in mentions if sent.start_char <= m.start < sent.end_char and m.value
+            and m.precision == "day" and m.relation == "on"]
 
 
 # Words that re-name one kind of act: "killed 192 people ... a day after the massacre",
