@@ -635,7 +635,8 @@ class _Resolver:
         if _is_modifier(a) and _is_modifier(b):
             return bool(LIST_GAP_RE.fullmatch(gap))  # "Russian, Iranian and Syrian"
         span = self.doc.char_span(a.end, b.start, alignment_mode="expand")
-        tokens = [t for t in span if not t.is_space] if span is not None else []
+        # (not the token a modifier ends inside: "U.S." of a hit "U.S")
+        tokens = [t for t in span if not t.is_space and t.idx >= a.end] if span is not None else []
         if len(tokens) > MAX_GAP_TOKENS:
             return False
         for token in tokens:
