@@ -111,3 +111,21 @@ def test_she_opening_a_sentence_after_she_is_the_same_woman(nlp, stage) -> None:
     doc = analyse(nlp, stage, text)
     second = at(doc, "She urged")
     assert second.kind == "pronoun" and second.actor.code == "GBRGOV"
+
+
+def test_a_dotted_country_keeps_its_title_across_title_words(nlp, stage) -> None:
+    # "U.S." ends inside its token: the words after it still belong to the title
+    text = ("Niger's military rulers closed the airspace on Sunday. Acting U.S. Deputy Secretary of State Karen "
+            "Whitfield met senior officers in Niamey on Monday.")
+    assert at(analyse(nlp, stage, text), "Karen Whitfield").actor.code == "USAGOV"
+
+
+def test_officers_told_by_rank_are_the_armed_forces(nlp, stage) -> None:
+    doc = analyse(nlp, stage, ENVOY)
+    assert at(doc, "senior officers").actor.code == "MLIMIL"
+
+
+def test_a_police_officer_stays_police(nlp, stage) -> None:
+    # (a guard, true before the rule too) a police word wins over the rank
+    text = "A senior police officer in Bamako said two suspects had been arrested."
+    assert at(analyse(nlp, stage, text), "police officer").actor.code == "MLICOP"
