@@ -129,3 +129,23 @@ def test_a_police_officer_stays_police(nlp, stage) -> None:
     # (a guard, true before the rule too) a police word wins over the rank
     text = "A senior police officer in Bamako said two suspects had been arrested."
     assert at(analyse(nlp, stage, text), "police officer").actor.code == "MLICOP"
+
+
+# -- a group known only as another's wing --------------------------------------------------
+
+WING = ("A roadside bomb killed four soldiers near Tyre on Sunday. Officials blamed Hezbollah. The Lebanese "
+        "Renewal Party (LRP), Hezbollah's political wing, denied any involvement. The LRP said it opposed "
+        "attacks on the army.")
+
+
+def test_a_name_set_off_as_a_groups_wing_is_that_groups(nlp, stage) -> None:
+    doc = analyse(nlp, stage, WING, published="2016-03-14")
+    assert at(doc, "Lebanese Renewal Party").actor.code == at(doc, "Hezbollah").actor.code
+    assert at(doc, "LRP", nth=1).actor.code == at(doc, "Hezbollah").actor.code
+
+
+def test_a_name_set_off_by_another_description_is_not_a_wing(nlp, stage) -> None:
+    # (a guard, true before the rule too) a party close to the group is no part of it
+    text = WING.replace("Hezbollah's political wing", "a party close to Hezbollah")
+    doc = analyse(nlp, stage, text, published="2016-03-14")
+    assert not any(m.start <= text.index("Renewal") < m.end and m.kind == "group" for m in doc._.actors)

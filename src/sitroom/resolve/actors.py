@@ -58,6 +58,11 @@ PAIR_RE = re.compile(r"(?:the\s+two|both)\s", re.I)
 BRACKETED_ACRONYM_RE = re.compile(r"[ \t]*\(([A-Z][A-Z0-9]{1,9})\)")
 # Between a role and the name of the group it belongs to: "Fighters of the ...".
 OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+# "The Democratic Union Party (PYD), the " before a known group's possessive, and "'s
+# political wing" after it: the unknown name is the group's (`_Resolver._wings`).
+WING_BEFORE_RE = re.compile(r"(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){1,6}?[A-Z][\w'’-]*)"
+                            r"(?:\s*\([A-Z][A-Za-z0-9]{1,9}\))?\s*,\s+(?:(?:the|its|a)\s+)?")
+WING_AFTER_RE = re.compile(r"['’]s?\s+(?:[a-z]+\s+){0,2}(?:wing|arm|branch|offshoot|affiliate)\b")
 # An acronym wherever it recurs.
 ACRONYM_RE = r"\b(?P<name>{})\b"
 # A group's last name word used alone: after "the", before no other capitalised word ("the
@@ -539,6 +544,8 @@ class _Resolver:
         self.by_start = {p.start: p for p in phrases}
         for phrase in phrases:
             self.mentions.extend(self._resolve(phrase))
+        wings = self._wings()  # (drops the country words inside the names it finds)
+        self.mentions.extend(wings)
         self.mentions.extend(self._aliases())
         self.mentions.extend(self._pronouns())
         unique = {(m.start, m.end, m.actor.code): m for m in self.mentions}
@@ -1316,6 +1323,29 @@ class _Resolver:
             return None  # "the army said it ...": the speaker itself is "it"
         bodies = [m for m in inside if m is not head[-1] and (m in self.groups or m.kind in ("group", "igo", "alias"))]
         return bodies[-1] if bodies else None
+
+    def _wings(self) -> list[ActorMention]:
+        """"The Democratic Union Party (PYD), the YPG's political wing, denied ...": a name the
+        knowledge does not know, set off by a comma before "the" + a known group's possessive
+        + a word for a part of it ("wing", "arm", "branch"), is that group's (and so is the
+        acronym it brackets, see `_aliases`)."""
+        out: list[ActorMention] = []
+        for group in [m for m in self.mentions if m.kind in ("group", "igo") and m.actor.code]:
+            before = WING_BEFORE_RE.search(self.text, max(0, group.start - NAME_REACH), group.start)
+            if before is None or before.end() != group.start or not WING_AFTER_RE.match(self.text, group.end):
+                continue
+            start, end = before.start("name"), before.end("name")
+            start += 4 if before.group("name").startswith(("The ", "the ")) else 0
+            inside = [m for m in self.mentions if m.start < end and start < m.end]
+            if start >= end or any(m.kind not in ("country", "demonym") for m in inside):
+                continue  # (a country word may be part of the name: "the Lebanese Renewal Party")
+            self.mentions = [m for m in self.mentions if m not in inside]
+            text = self.text[start:end]
+            actor = Actor(text=text, name=text, code=group.actor.code, country=group.actor.country)
+            mention = ActorMention(start=start, end=end, actor=actor, kind="group")
+            self.groups.append(mention)
+            out.append(mention)
+        return out
 
     def _aliases(self) -> list[ActorMention]:
         """The short names an article gives a group it has named in full, wherever they
