@@ -149,3 +149,27 @@ def test_a_name_set_off_by_another_description_is_not_a_wing(nlp, stage) -> None
     text = WING.replace("Hezbollah's political wing", "a party close to Hezbollah")
     doc = analyse(nlp, stage, text, published="2016-03-14")
     assert not any(m.start <= text.index("Renewal") < m.end and m.kind == "group" for m in doc._.actors)
+
+
+# -- "its" after a possessive subject -------------------------------------------------------
+
+COMMAND = ("Rebels attacked two police posts near Kidal on Sunday, killing nine officers, a Malian army "
+           "spokesman said. In a statement, the rebels' northern command claimed that its fighters had seized "
+           "a large quantity of weapons.")
+
+
+def test_its_after_a_possessive_subject_is_the_possessors(nlp, stage) -> None:
+    doc = analyse(nlp, stage, COMMAND)
+    assert at(doc, "its fighters").actor.code == "MLIREB"
+    assert at(doc, "fighters", nth=0).actor.code == "MLIREB"
+
+
+def test_its_after_a_subject_that_is_an_actor_stays_the_subjects(nlp, stage) -> None:
+    # (a guard, true before the rule too) "the army's spokesman" is himself an actor
+    text = "The army's spokesman said on Monday that its units had retaken the road to Gao."
+    assert at(analyse(nlp, stage, text), "its units").actor.code != "MLIREB"
+
+
+def test_maoists_are_rebels(nlp, stage) -> None:
+    text = "Maoists attacked a police station in Chhattisgarh, India, on Sunday."
+    assert at(analyse(nlp, stage, text), "Maoists").actor.code == "INDREB"

@@ -899,6 +899,10 @@ class _Resolver:
         if phrase.modifiers or not (anaphoric or GROUP_POSSESSIVE_RE.search(self.text[max(0, start - 8):start])):
             return None
         previous = [m for m in self.groups if m.end <= start and start - m.end <= PRONOUN_REACH]
+        its = re.search(r"\bits\s+$", self.text[max(0, start - 8):start], re.I)
+        owner = self._subjects_possessor(start - len(its.group())) if its else None
+        if owner is not None:
+            return owner.actor
         if re.search(r"\bits\s+$", self.text[max(0, start - 8):start], re.I):
             # "The army said its aircraft had struck ...": "its" is whoever "it" would be,
             # the last singular subject, not only the last group
@@ -907,6 +911,26 @@ class _Resolver:
                          and self._is_subject(m)]
             previous.sort(key=lambda m: m.end)
         return previous[-1].actor if previous else None
+
+    def _subjects_possessor(self, start: int) -> ActorMention | None:
+        """"The rebels' northern command claimed that its fighters had killed ...": "its" in a
+        sentence whose subject is a possessive and a noun that names no actor itself (a
+        command, a wing, an office) is the possessor's, not the last body named before."""
+        token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None or token[0].lower_ != "its":
+            return None
+        sent = token[0].sent
+        for noun in sent:
+            if noun.idx >= start:
+                break
+            if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN":
+                continue
+            if any(m.start <= noun.idx < m.end for m in self.mentions):
+                return None  # the subject is an actor of its own ("the army's spokesman")
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            found = [m for m in self.mentions for c in owners if m.start <= c.idx < m.end and m.actor.code]
+            return found[-1] if found else None
+        return None
 
     def _former(self, start: int) -> bool:
         """"former", "retired", "ex-" just before a role: someone who held it once."""
@@ -1230,6 +1254,8 @@ class _Resolver:
             candidates = [m for m in pool if m.end <= token.idx and token.idx - m.end <= PRONOUN_REACH
                           and m.actor.code]
             body = self._speakers_body(token, ordered) if word in IT_PRONOUNS else None
+            # ("the rebels' command said its fighters ...": the possessor of the subject)
+            body = (self._subjects_possessor(token.idx) if word == "its" else None) or body
             if body is not None:
                 # "a senior official of Hamas said it would not accept any deal": the body its
                 # official speaks for, not the last country named
