@@ -173,3 +173,22 @@ def test_its_after_a_subject_that_is_an_actor_stays_the_subjects(nlp, stage) -> 
 def test_maoists_are_rebels(nlp, stage) -> None:
     text = "Maoists attacked a police station in Chhattisgarh, India, on Sunday."
     assert at(analyse(nlp, stage, text), "Maoists").actor.code == "INDREB"
+
+
+# -- a person's role "for the group" ---------------------------------------------------------
+
+FACTION = ("Fighting went on in the southern Philippines on Friday. The New People's Army, which holds 40 "
+           "hostages, said it would not surrender. The Interior Secretary, Ramon Dizon, said the government "
+           "would not negotiate. A spokesman for the group, Ariel Mangudadatu, accused the government of "
+           "betraying the peace deal.")
+
+
+def test_a_spokesman_for_the_group_is_the_groups(nlp, stage) -> None:
+    doc = analyse(nlp, stage, FACTION, published="2013-09-14")
+    assert at(doc, "spokesman").actor.code == "PHLREB"
+
+
+def test_an_interior_secretary_is_a_minister(nlp, stage) -> None:
+    doc = analyse(nlp, stage, FACTION, published="2013-09-14")
+    assert at(doc, "Interior Secretary").actor.code == "PHLGOV"
+    assert at(doc, "Ramon Dizon").actor.code == "PHLGOV"

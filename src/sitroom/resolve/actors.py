@@ -84,6 +84,8 @@ UNKNOWN_ARMED_GROUP = "REB"
 PRIVATE_PERSON = "CVL"
 COUNTERPART = "counterpart"  # roles.tsv office: the office of the person named before
 SPOKESPERSON = "spokesperson"  # roles.tsv office of "spokesman": speaks for whoever spoke before
+# A person's role of the group named before: "a spokesman for the faction".
+GROUP_TAIL_RE = re.compile(r"\s+(?:for|of)\s+the\s+(?:group|organisation|organization|movement|faction|outfit)\b")
 # A government role said to be in a place: "a government spokesman in Baku".
 PLACE_AFTER_RE = re.compile(r"[ \t]+in[ \t]+")
 # Focus countries that break a tie between people sharing a surname.
@@ -769,7 +771,7 @@ class _Resolver:
             referred = self._anaphor(phrase, last, start, text)
             if referred is not None:
                 return referred
-            group = self._group_spoken_for(last, phrase, start)
+            group = self._group_spoken_for(last, phrase, start) or self._group_after(last, phrase.end)
             if group is not None:
                 actor = Actor(text=text, name=_strip_det(text), code=group.actor.code, country=group.actor.country)
                 return [ActorMention(start=start, end=phrase.end, actor=actor, kind="compound", office=last.office)]
@@ -850,6 +852,16 @@ class _Resolver:
             return None
         hit = next((h for h in self.hits if h.start == place.end() and h.kind == "capital"), None)
         return _hit_country(hit) if hit is not None else None
+
+    def _group_after(self, role: Role, end: int) -> ActorMention | None:
+        """"A spokesman for the faction", "a leader of the movement": a person's role "for" or
+        "of" the group anaphor is the group the anaphor names (the one a sentence was about
+        last), not the article's government."""
+        if not (role.office or role.refers == "person") or not GROUP_TAIL_RE.match(self.text, end):
+            return None
+        previous = [m for m in self.groups if m.end <= end]
+        subjects = [m for m in previous if self._was_subject(m)]
+        return (subjects or previous or [None])[-1]
 
     def _group_spoken_for(self, role: Role, phrase: Phrase, start: int) -> ActorMention | None:
         """The group a spokesman no organisation is named for speaks for: "The Northern
