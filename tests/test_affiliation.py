@@ -192,3 +192,12 @@ def test_an_interior_secretary_is_a_minister(nlp, stage) -> None:
     doc = analyse(nlp, stage, FACTION, published="2013-09-14")
     assert at(doc, "Interior Secretary").actor.code == "PHLGOV"
     assert at(doc, "Ramon Dizon").actor.code == "PHLGOV"
+
+
+# -- backers ----------------------------------------------------------------------------------
+
+def test_backers_named_after_the_actor_are_no_side_of_the_act(nlp, stage) -> None:
+    text = "Houthi rebels backed by Iranian advisers pushed into the centre of Marib late on Sunday."
+    doc = analyse(nlp, stage, text, published="2025-01-27")
+    assert not any(m.start <= text.index("Iranian") < m.end for m in doc._.actors)
+    assert at(doc, "Houthi").actor.code == "YEMREB"
