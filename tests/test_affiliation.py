@@ -201,3 +201,9 @@ def test_backers_named_after_the_actor_are_no_side_of_the_act(nlp, stage) -> Non
     doc = analyse(nlp, stage, text, published="2025-01-27")
     assert not any(m.start <= text.index("Iranian") < m.end for m in doc._.actors)
     assert at(doc, "Houthi").actor.code == "YEMREB"
+
+
+def test_a_defence_force_spokesman_speaks_for_the_armed_forces(nlp, stage) -> None:
+    text = ("Two fishermen were killed on Tuesday when a patrol boat fired on a canoe near Honiara, a church "
+            "group said. A defence force spokesman denied that anyone had been hurt.")
+    assert at(analyse(nlp, stage, text), "defence force spokesman").actor.code == "SLBMIL"
