@@ -58,6 +58,11 @@ PAIR_RE = re.compile(r"(?:the\s+two|both)\s", re.I)
 BRACKETED_ACRONYM_RE = re.compile(r"[ \t]*\(([A-Z][A-Z0-9]{1,9})\)")
 # Between a role and the name of the group it belongs to: "Fighters of the ...".
 OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+# "The Democratic Union Party (PYD), the " before a known group's possessive, and "'s
+# political wing" after it: the unknown name is the group's (`_Resolver._wings`).
+WING_BEFORE_RE = re.compile(r"(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){1,6}?[A-Z][\w'’-]*)"
+                            r"(?:\s*\([A-Z][A-Za-z0-9]{1,9}\))?\s*,\s+(?:(?:the|its|a)\s+)?")
+WING_AFTER_RE = re.compile(r"['’]s?\s+(?:[a-z]+\s+){0,2}(?:wing|arm|branch|offshoot|affiliate)\b")
 # An acronym wherever it recurs.
 ACRONYM_RE = r"\b(?P<name>{})\b"
 # A group's last name word used alone: after "the", before no other capitalised word ("the
@@ -78,6 +83,13 @@ STATE_NAME_WORDS = frozenset({"royal", "national", "federal", "republican", "pre
 UNKNOWN_ARMED_GROUP = "REB"
 PRIVATE_PERSON = "CVL"
 COUNTERPART = "counterpart"  # roles.tsv office: the office of the person named before
+SPOKESPERSON = "spokesperson"  # roles.tsv office of "spokesman": speaks for whoever spoke before
+# The backers of an actor, named after it: "rebels backed by Rwandan soldiers".
+BACKED_BY_RE = re.compile(r"\b(?:backed|supported|aided|assisted|reinforced)\s+by\s+(?:the\s+)?$")
+# A person's role of the group named before: "a spokesman for the faction".
+GROUP_TAIL_RE = re.compile(r"\s+(?:for|of)\s+the\s+(?:group|organisation|organization|movement|faction|outfit)\b")
+# A government role said to be in a place: "a government spokesman in Baku".
+PLACE_AFTER_RE = re.compile(r"[ \t]+in[ \t]+")
 # Focus countries that break a tie between people sharing a surname.
 FOCUS_TIEBREAK = 3
 # A modifier marked like this names a sponsor, not the actor: "Turkish-backed rebels".
@@ -88,6 +100,9 @@ SPONSOR_SUFFIX_RE = re.compile(rf"^-({'|'.join(sorted(SPONSOR_PARTICIPLES))})\b"
 SPONSOR_PREFIX_RE = re.compile(r"\b(pro|anti)-$", re.I)
 # Part-of-speech tags that may sit between a modifier and its role ("Syrian senior officials").
 GAP_POS = frozenset({"ADJ", "DET", "ADV"})
+# Words of a title between its country and its office ("U.S. Deputy Secretary of State",
+# "Kenya's Acting Foreign Minister"), which the parser tags as names.
+TITLE_QUALIFIERS = frozenset({"deputy", "acting", "assistant", "vice", "under", "associate", "interim", "first"})
 MAX_GAP_TOKENS = 3
 # A role followed by "of"/"for" (the) and a country or body takes that country or body.
 OF_TAIL_RE = re.compile(r"^\s+(?:of|for)\s+(?:the\s+)?$", re.I)
@@ -105,6 +120,8 @@ ABBREVIATED_TITLE_RE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{1,4}$")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 IT_PRONOUNS = frozenset({"it", "its", "itself"})
 PRONOUNS = PERSON_PRONOUNS | IT_PRONOUNS
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+MASCULINE = PERSON_PRONOUNS - FEMININE
 # Roles whose bare noun ("troops", "police") belongs to the country of the same kind named
 # earlier in its sentence, before the article's main country.
 SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})
@@ -531,6 +548,8 @@ class _Resolver:
         self.by_start = {p.start: p for p in phrases}
         for phrase in phrases:
             self.mentions.extend(self._resolve(phrase))
+        wings = self._wings()  # (drops the country words inside the names it finds)
+        self.mentions.extend(wings)
         self.mentions.extend(self._aliases())
         self.mentions.extend(self._pronouns())
         unique = {(m.start, m.end, m.actor.code): m for m in self.mentions}
@@ -627,13 +646,14 @@ class _Resolver:
         if _is_modifier(a) and _is_modifier(b):
             return bool(LIST_GAP_RE.fullmatch(gap))  # "Russian, Iranian and Syrian"
         span = self.doc.char_span(a.end, b.start, alignment_mode="expand")
-        tokens = [t for t in span if not t.is_space] if span is not None else []
+        # (not the token a modifier ends inside: "U.S." of a hit "U.S")
+        tokens = [t for t in span if not t.is_space and t.idx >= a.end] if span is not None else []
         if len(tokens) > MAX_GAP_TOKENS:
             return False
         for token in tokens:
             if token.lower_ in MODIFIER_GAP_WORDS or token.text in ("'s", "’s", "-", "'", "’"):
                 continue
-            if token.pos_ in GAP_POS:
+            if token.pos_ in GAP_POS or token.lower_ in TITLE_QUALIFIERS and _is_modifier(a) and b.kind == "role":
                 continue
             return False
         return True
@@ -676,6 +696,8 @@ class _Resolver:
 
     def _resolve(self, phrase: Phrase) -> list[ActorMention]:
         kind = phrase.head.kind
+        if BACKED_BY_RE.search(self.text, max(0, phrase.start - 24), phrase.start):
+            return []  # "M23 rebels backed by Rwandan soldiers pushed into Goma": an ally, no side of the act
         if kind in ("person", "surname", "unknown"):
             found = self._person(phrase)
             return [found] if found is not None else []
@@ -753,12 +775,17 @@ class _Resolver:
             referred = self._anaphor(phrase, last, start, text)
             if referred is not None:
                 return referred
+            group = self._group_spoken_for(last, phrase, start) or self._group_after(last, phrase.end)
+            if group is not None:
+                actor = Actor(text=text, name=_strip_det(text), code=group.actor.code, country=group.actor.country)
+                return [ActorMention(start=start, end=phrase.end, actor=actor, kind="compound", office=last.office)]
             if last.country == "focus":
                 # "Israeli artillery shelled X, and troops blew up houses": forces named
                 # without a country are those of the same kind named earlier in their
                 # sentence; "In Paris, a foreign ministry spokesman said": the capital the
                 # sentence opens in; otherwise the article's main country's
-                named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start, phrase.end)
+                named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start, phrase.end) \
+                    or self._capital_after(roles, phrase.end)
                 countries = [named] if named else [self.focus[0]] if self.focus else []
         plural = phrase.roles[-1].entries[0].plural
         out: list[ActorMention] = []
@@ -817,6 +844,52 @@ class _Resolver:
         hit = next((h for h in self.hits if h.start == opening.start(1) and h.kind == "capital"), None)
         return _hit_country(hit) if hit is not None else None
 
+    def _capital_after(self, roles: list[Role], end: int) -> str | None:
+        """The country of the capital right after a role that says it is the government's:
+        "a government spokesman in Baku denied the charge", "officials in Ankara said" speak
+        for that capital's government, whichever country the article is mostly about (not a
+        bare "a spokesman in London", who may speak for an exile)."""
+        if not any(r.role == "GOV" and not r.office for r in roles):
+            return None
+        place = PLACE_AFTER_RE.match(self.text, end)
+        if place is None:
+            return None
+        hit = next((h for h in self.hits if h.start == place.end() and h.kind == "capital"), None)
+        return _hit_country(hit) if hit is not None else None
+
+    def _group_after(self, role: Role, end: int) -> ActorMention | None:
+        """"A spokesman for the faction", "a leader of the movement": a person's role "for" or
+        "of" the group anaphor is the group the anaphor names (the one a sentence was about
+        last), not the article's government."""
+        if not (role.office or role.refers == "person") or not GROUP_TAIL_RE.match(self.text, end):
+            return None
+        previous = [m for m in self.groups if m.end <= end]
+        subjects = [m for m in previous if self._was_subject(m)]
+        return (subjects or previous or [None])[-1]
+
+    def _group_spoken_for(self, role: Role, phrase: Phrase, start: int) -> ActorMention | None:
+        """The group a spokesman no organisation is named for speaks for: "The Northern
+        Front claimed the attack. Spokesman X warned ...", "... a spokesman said": the group
+        that was the subject of the sentence before (or earlier in the spokesman's own), when
+        it is a named group or body, not a state's office or force."""
+        if role.office != SPOKESPERSON or phrase.modifiers or phrase.owner is not None:
+            return None
+        token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        sent = token[0].sent
+        before = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        begin = before.start_char if before is not None else sent.start_char
+        subjects = [m for m in self.mentions if begin <= m.start and m.end <= start and m.actor.code
+                    and self._is_subject(m)]
+        if not subjects:
+            return None
+        own = [m for m in subjects if m.start >= sent.start_char]
+        subject = (own or subjects)[0]  # the spokesman's own sentence's subject, else the one before
+        if not (subject in self.groups or subject.kind in ("group", "igo", "alias")):
+            return None
+        return subject
+
     def _same_kind_in_sentence(self, code_role: str, start: int) -> str | None:
         """The country of the last mention of `code_role` (forces: MIL, police: COP) with
         a country, earlier in the sentence that holds `start`."""
@@ -842,6 +915,10 @@ class _Resolver:
         if phrase.modifiers or not (anaphoric or GROUP_POSSESSIVE_RE.search(self.text[max(0, start - 8):start])):
             return None
         previous = [m for m in self.groups if m.end <= start and start - m.end <= PRONOUN_REACH]
+        its = re.search(r"\bits\s+$", self.text[max(0, start - 8):start], re.I)
+        owner = self._subjects_possessor(start - len(its.group())) if its else None
+        if owner is not None:
+            return owner.actor
         if re.search(r"\bits\s+$", self.text[max(0, start - 8):start], re.I):
             # "The army said its aircraft had struck ...": "its" is whoever "it" would be,
             # the last singular subject, not only the last group
@@ -850,6 +927,26 @@ class _Resolver:
                          and self._is_subject(m)]
             previous.sort(key=lambda m: m.end)
         return previous[-1].actor if previous else None
+
+    def _subjects_possessor(self, start: int) -> ActorMention | None:
+        """"The rebels' northern command claimed that its fighters had killed ...": "its" in a
+        sentence whose subject is a possessive and a noun that names no actor itself (a
+        command, a wing, an office) is the possessor's, not the last body named before."""
+        token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None or token[0].lower_ != "its":
+            return None
+        sent = token[0].sent
+        for noun in sent:
+            if noun.idx >= start:
+                break
+            if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN":
+                continue
+            if any(m.start <= noun.idx < m.end for m in self.mentions):
+                return None  # the subject is an actor of its own ("the army's spokesman")
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            found = [m for m in self.mentions for c in owners if m.start <= c.idx < m.end and m.actor.code]
+            return found[-1] if found else None
+        return None
 
     def _former(self, start: int) -> bool:
         """"former", "retired", "ex-" just before a role: someone who held it once."""
@@ -868,6 +965,9 @@ class _Resolver:
 
     def _anaphor(self, phrase: Phrase, role: Role, start: int, text: str) -> list[ActorMention] | None:
         """"the minister", "the two ministers", "the group": the mention(s) referred to."""
+        named = self._body_by_its_noun(phrase, role, start, text)
+        if named is not None:
+            return [_refer(named, start, phrase.end, text, "group")]
         if role.role and text.casefold().startswith("the ") and text.split()[-1].casefold() in self.kb.anaphors \
                 and not phrase.roles[-1].entries[0].plural:
             # "the militant group", "the rights group": the group of its kind named last
@@ -914,6 +1014,24 @@ class _Resolver:
         count = NUMBER_WORDS[number.group(1).casefold()] if number else 1
         office = role.office
         return self._last_people(count, start, phrase.end, text, lambda mention: self._fits(office, mention))
+
+    def _body_by_its_noun(self, phrase: Phrase, role: Role, start: int, text: str) -> ActorMention | None:
+        """"the U.N. Security Council voted ... The council's decision": a definite singular
+        role noun that ends the name of a body named before is that body, not the article's
+        government. Not for a state's forces ("the army" after a rebel "Army")."""
+        if role.role in SENTENCE_BOUND_ROLES or phrase.modifiers or len(phrase.roles) != 1 \
+                or not text.casefold().startswith("the ") or phrase.roles[-1].entries[0].plural:
+            return None
+        noun = self.text[phrase.roles[-1].start:phrase.roles[-1].end].casefold()
+        if " " in noun:
+            return None
+        for mention in reversed(self.mentions):
+            if mention.end > start or mention.kind not in ("group", "igo") or not mention.actor.code:
+                continue
+            words = mention.actor.text.split()
+            if len(words) > 1 and words[-1].casefold() == noun:
+                return mention
+        return None
 
     def _last_people(self, count: int, start: int, end: int, text: str,
                      fits: Callable[[ActorMention], bool]) -> list[ActorMention] | None:
@@ -1047,6 +1165,10 @@ class _Resolver:
         if not coded:
             return None
         country = next((c for c in (_modifier_country(m) for m in phrase.modifiers) if c), None)
+        if country is None and not phrase.modifiers:
+            group = self._group_spoken_for(roles[-1], phrase, phrase.start)
+            if group is not None:
+                return group.actor.code, group.actor.country, office
         if country is None and coded[0].country == "focus" and self.focus:
             country = self.focus[0]
         role = FORMER_ROLE if self._former(phrase.start) else coded[0].role
@@ -1148,6 +1270,8 @@ class _Resolver:
             candidates = [m for m in pool if m.end <= token.idx and token.idx - m.end <= PRONOUN_REACH
                           and m.actor.code]
             body = self._speakers_body(token, ordered) if word in IT_PRONOUNS else None
+            # ("the rebels' command said its fighters ...": the possessor of the subject)
+            body = (self._subjects_possessor(token.idx) if word == "its" else None) or body
             if body is not None:
                 # "a senior official of Hamas said it would not accept any deal": the body its
                 # official speaks for, not the last country named
@@ -1158,7 +1282,8 @@ class _Resolver:
                 subjects = [m for m in candidates if m.start >= token.sent.start_char and self._is_subject(m)]
                 candidates = subjects[:1] or candidates
             if candidates and word in PERSON_PRONOUNS:
-                subject = self._coordinated_subject(token, candidates) or self._previous_subject(token, candidates)
+                subject = self._coordinated_subject(token, candidates) or self._same_pronoun_before(token, out) \
+                    or self._previous_subject(token, candidates)
                 if subject is not None:
                     candidates = [subject]
             if candidates:
@@ -1186,6 +1311,25 @@ class _Resolver:
             if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
                 return None
             verb = verb.head
+
+    def _same_pronoun_before(self, pronoun: Token, resolved: list[ActorMention]) -> ActorMention | None:
+        """"Carter met senior officers. She told reporters the junta had refused to let her see
+        the coup leader, Colonel X. She urged ...": "she" opening a sentence whose sentence
+        before opened with "she" (or "he" after "he") is the same person, not the last one
+        named inside that sentence."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.sent.start == 0:
+            return None
+        if any(t.dep_ in ("nsubj", "nsubjpass") for t in pronoun.sent if t.i < pronoun.i):
+            return None  # a subject before it in its own sentence
+        before = self.doc[pronoun.sent.start - 1].sent
+        gender = FEMININE if pronoun.lower_ in FEMININE else MASCULINE
+        subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in gender:
+            return None
+        chained = next((m for m in resolved if m.start == subject.idx), None)
+        if chained is None:
+            return None
+        return next((m for m in self.mentions if (m.start, m.end) == chained.antecedent), chained)
 
     def _previous_subject(self, pronoun: Token, candidates: list[ActorMention]) -> ActorMention | None:
         """"Machar said there had been no coup and accused Kiir of a purge. He said he would
@@ -1221,6 +1365,29 @@ class _Resolver:
             return None  # "the army said it ...": the speaker itself is "it"
         bodies = [m for m in inside if m is not head[-1] and (m in self.groups or m.kind in ("group", "igo", "alias"))]
         return bodies[-1] if bodies else None
+
+    def _wings(self) -> list[ActorMention]:
+        """"The Democratic Union Party (PYD), the YPG's political wing, denied ...": a name the
+        knowledge does not know, set off by a comma before "the" + a known group's possessive
+        + a word for a part of it ("wing", "arm", "branch"), is that group's (and so is the
+        acronym it brackets, see `_aliases`)."""
+        out: list[ActorMention] = []
+        for group in [m for m in self.mentions if m.kind in ("group", "igo") and m.actor.code]:
+            before = WING_BEFORE_RE.search(self.text, max(0, group.start - NAME_REACH), group.start)
+            if before is None or before.end() != group.start or not WING_AFTER_RE.match(self.text, group.end):
+                continue
+            start, end = before.start("name"), before.end("name")
+            start += 4 if before.group("name").startswith(("The ", "the ")) else 0
+            inside = [m for m in self.mentions if m.start < end and start < m.end]
+            if start >= end or any(m.kind not in ("country", "demonym") for m in inside):
+                continue  # (a country word may be part of the name: "the Lebanese Renewal Party")
+            self.mentions = [m for m in self.mentions if m not in inside]
+            text = self.text[start:end]
+            actor = Actor(text=text, name=text, code=group.actor.code, country=group.actor.country)
+            mention = ActorMention(start=start, end=end, actor=actor, kind="group")
+            self.groups.append(mention)
+            out.append(mention)
+        return out
 
     def _aliases(self) -> list[ActorMention]:
         """The short names an article gives a group it has named in full, wherever they
