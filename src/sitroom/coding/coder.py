@@ -709,13 +709,31 @@ class EventStage:
                         trigger.token, lambda w: lexicon.has_frame(w, "ultimatum")):
                     # "will withdraw its troops unless the government holds elections"
                     code, rule, mode = rules.GENERIC_THREAT, f"{rule}+ultimatum", "threatened"
+            if target is None and source is not None and code.startswith(rules.THREAT_ROOT):
+                # "warned that his fighters would fight to the last man if troops tried to
+                # land": a threat on terms is aimed at the side the terms name
+                terms = rules.terms_party(trigger.token, lambda w: self.lexicon.has_frame(w, "terms"))
+                target = self._terms_target(terms, source, actors) if terms is not None else None
             speaks = report is not None and report.actor is not None and _same_side(report.actor, source)
             if mode == "negated" and code[:2] in COOPERATIVE_ROOTS and rules.told_as_will(trigger.token) and (
                     speaks or source is not None):
                 # "the rebels said they would not agree to a ceasefire", "the Kremlin will not
                 # negotiate with terrorists": what one says one will not do is a refusal (12),
-                # aimed where the act was; told by someone else, it is theirs to report
-                out.append(self._refusal(report.actor if speaks else source, target, when, evidence, trigger,
+                # aimed where the act was, or at the side its terms name ("no ceasefire until
+                # every enemy soldier has left"); told by someone else, it is theirs to report
+                refuser = report.actor if speaks else source
+                terms = rules.terms_party(trigger.token, self._refusal_terms, active=True)
+                if target is None and terms is not None:
+                    target = self._terms_target(terms, refuser, actors)
+                if terms is not None and speaks and report.verb is not None:
+                    # "said it would not return to the table until the troops had gone back to
+                    # the lines held before May 1998": the terms tell their own time; the
+                    # refusal is made when it is said
+                    clause = list(terms.head.subtree)
+                    start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+                    when = event_date([report.verb], {i: m for i, m in dates.items() if not start <= m.start < end},
+                                      article.published, is_report)
+                out.append(self._refusal(refuser, target, when, evidence, trigger,
                                          None if speaks or report is None else report.text))
                 continue
             if mode == "negated" and speaks:
@@ -781,6 +799,16 @@ class EventStage:
                  attribution: str | None) -> Draft:
         return _saying("120", "refusal:will-not", trigger.token, trigger.token.lemma_.lower(), speaker, target, when,
                        evidence, attribution=attribution)
+
+    def _refusal_terms(self, word: str) -> bool:
+        """The conjunctions that set terms on a refusal: "until", "unless" ("would not talk if
+        asked" sets none)."""
+        return word != "if" and self.lexicon.has_frame(word, "terms")
+
+    @staticmethod
+    def _terms_target(subject: Token, party: Actor, actors: ActorIndex) -> Actor | None:
+        """The side the subject of an act's terms names (rules.terms_party), not `party`'s own."""
+        return next((a.actor for a in actors_of(subject, actors) if not _same_side(a.actor, party)), None)
 
     def _denial(self, speaker: Actor, report: Report, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
         verb = report.verb if report.verb is not None else trigger.token
@@ -888,18 +916,25 @@ class EventStage:
                 subject = subject_of(condition, climb=False)
             elif rules.not_unpunished(act, lambda w: has_frame(w, "impunity")):
                 code, rule, subject = rules.GENERIC_THREAT, "threat:not-unpunished", None
+            elif (terms := rules.refused_on_terms(act, self._refusal_terms)) is not None:
+                # "said its militia would not take part unless the army halted the shelling":
+                # a refusal with its terms, aimed at the side the terms name
+                code, rule, subject = rules.REFUSAL, "refusal:on-terms", terms
             else:
                 continue
             speakers, when = _speakers(frame, actors, dates, article)
             for speaker in speakers:
                 target = next((a.actor for a in (actors_of(subject, actors) if subject is not None else [])
                                if a.actor.code != speaker.actor.code), None)
+                if code == rules.REFUSAL and target is None:
+                    continue  # "would not rest until the job was done": no one is refused
                 if condition is not None and target is None and not vowed:
                     # "said its troops would stay neutral unless they came under attack": no
                     # one is told what to do (a vow on a condition threatens whoever it names)
                     continue
                 draft = _saying(code, rule, frame, frame.lemma_.lower(), speaker.actor, target, when, evidence)
-                draft.modality = "threatened"
+                if code != rules.REFUSAL:
+                    draft.modality = "threatened"
                 out.append(draft)
         return out
 

@@ -1262,3 +1262,38 @@ def not_unpunished(act: Token, is_impunity: Callable[[str], bool]) -> bool:
     the punishment, a threat."""
     return (told_as_will(act) and any(c.dep_ == "neg" for c in act.children)
             and any(c.dep_ in ("acomp", "oprd", "xcomp") and is_impunity(c.lower_) for c in act.children))
+
+
+# A threat (CAMEO 13) and a refusal (120): the acts whose target the terms set on them name.
+THREAT_ROOT, REFUSAL = "13", "120"
+
+
+def terms_party(verb: Token, is_terms: Callable[[str], bool], *, active: bool = False) -> Token | None:
+    """The subject of the clause that sets terms on an announced act (a conjunction of frame
+    `terms`): "warned that his fighters would fight to the last man if troops tried to land"
+    (the troops), "will strike again unless the multinational force leaves" (the force),
+    "would not return to the table until their forces had withdrawn" (the forces). The act
+    is `verb` or the clause a verb of warning or saying governs. `active`: only a subject
+    that does the clause's act ("would not rest until the killers were caught" sets the
+    killers no terms). A noun's act is told by its verb ("there would be no ceasefire until")."""
+    verb = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+    for act in (verb, *(c for c in verb.children if c.dep_ in ("ccomp", "xcomp"))):
+        for clause in act.children:
+            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and is_terms(m.lower_) for m in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and not (active and subject.dep_ == "nsubjpass"):
+                return subject
+    return None
+
+
+def refused_on_terms(act: Token, is_terms: Callable[[str], bool]) -> Token | None:
+    """An act its doer says it will not do until or unless another party does something, a
+    refusal with its terms (CAMEO 12): "said it would not return to the table until the
+    rebels had withdrawn", "his militia would not take part unless the army halted its
+    shelling". Returns the subject of the terms' clause (active: "would not rest until the
+    killers are caught" refuses nothing), or None. (An act that is a trigger of cooperation,
+    "would not negotiate until", is a refusal `EventStage._events` codes.)"""
+    if not (told_as_will(act) and any(c.dep_ == "neg" for c in act.children)):
+        return None
+    return terms_party(act, lambda w: w != "if" and is_terms(w), active=True)
