@@ -1,0 +1,93 @@
+"""Threats and refusals on terms (CAMEO 13, 12; issue 13, h49): the side the terms name
+("... if Armenian troops crossed the line", "... until Kosovo had withdrawn its police") is
+whom the threat or the refusal is aimed at, and a refusal told with its terms and no verb
+of its own ("its troops would not take part unless ...") is coded. Sentences written for
+the project (none from a data set); the whole pipeline runs."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.commands import reported
+from sitroom.options import Options
+from sitroom.pipeline import Analyzer
+from sitroom.records import Article, Event
+
+pytestmark = pytest.mark.slow
+
+
+def events(analyzer: Analyzer, text: str, published: str = "2025-03-12") -> list[Event]:
+    article = Article(id="t", text=text, published=published, language="en")
+    return list(reported(analyzer.analyze(article).events, Options()))
+
+
+def rooted(found: list[Event], root: str) -> list[Event]:
+    return [e for e in found if e.event_code.startswith(root)]
+
+
+def code(event: Event, side: str) -> str | None:
+    actor = getattr(event, f"{side}_actor")
+    return actor.code if actor is not None else None
+
+
+def test_a_warning_on_terms_is_aimed_at_the_side_the_if_clause_names(analyzer):
+    found = events(analyzer, "Azerbaijan's defence minister warned on Monday that his forces would respond with "
+                             "full force if Armenian troops crossed the line again.")
+    [threat] = rooted(found, "13")
+    assert code(threat, "source") == "AZEGOV"
+    assert (code(threat, "target") or "").startswith("ARM")
+
+
+def test_a_warning_unless_the_other_side_gives_in_is_aimed_at_it(analyzer):
+    found = events(analyzer, "A spokesman for the Sudanese army warned on Tuesday that its gunners would shell the "
+                             "airport again unless the rebels lifted the siege of El Obeid.")
+    [threat] = rooted(found, "13")
+    assert code(threat, "target") == "SDNREB"
+
+
+def test_a_refusal_with_no_verb_of_its_own_is_coded_with_its_terms(analyzer):
+    found = events(analyzer, "The Ugandan government said on Thursday that its troops would not take part in the "
+                             "operation unless the Congolese army stopped its raids across the border.")
+    [refusal] = rooted(found, "12")
+    assert refusal.event_code == "120"
+    assert code(refusal, "source") == "UGAGOV" and (code(refusal, "target") or "").startswith("COD")
+    assert refusal.date == "2025-03-06"
+
+
+def test_a_refusal_until_the_other_side_acts_is_aimed_at_it(analyzer):
+    found = events(analyzer, "Venezuela's foreign minister said on Tuesday that Caracas would not resume talks "
+                             "until Guyana halted the oil drilling off the disputed coast.")
+    [refusal] = rooted(found, "12")
+    assert code(refusal, "source") == "VENGOV" and code(refusal, "target") == "GUY"
+
+
+def test_no_talks_until_the_soldiers_leave_is_a_refusal_aimed_at_their_side(analyzer):
+    found = events(analyzer, "Mali's junta said on Monday that there would be no talks until every French soldier "
+                             "had left the country.")
+    [refusal] = rooted(found, "12")
+    assert (code(refusal, "target") or "").startswith("FRA")
+
+
+def test_a_refusal_is_dated_by_its_saying_not_by_its_terms(analyzer):
+    found = events(analyzer, "The Burundian government said it would not return to the table until the rebels "
+                             "had gone back to the lines they held before June 2015.")
+    [refusal] = rooted(found, "12")
+    assert (code(refusal, "target") or "").startswith("BDI")
+    assert refusal.date == "2025-03-12" and not refusal.historical
+
+
+@pytest.mark.parametrize("text", [
+    # a vow with a passive clause: no one is set terms
+    "The Somali president said on Sunday the army would not rest until the killers of the two journalists "
+    "were caught.",
+    # "if" sets no terms on a refusal
+    "The Chadian government said on Wednesday that its troops would not stay in the north if parliament voted "
+    "against the mission.",
+])
+def test_no_refusal_without_terms_set_on_another_party(analyzer, text):
+    assert not rooted(events(analyzer, text), "12")
+
+
+def test_a_warning_whose_terms_name_no_party_has_no_target(analyzer):
+    found = events(analyzer, "Kenya's finance minister warned on Monday that food prices would rise sharply if "
+                             "the rains failed again.")
+    assert all(code(e, "target") is None for e in rooted(found, "13"))
