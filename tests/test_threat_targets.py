@@ -91,3 +91,11 @@ def test_a_warning_whose_terms_name_no_party_has_no_target(analyzer):
     found = events(analyzer, "Kenya's finance minister warned on Monday that food prices would rise sharply if "
                              "the rains failed again.")
     assert all(code(e, "target") is None for e in rooted(found, "13"))
+
+
+def test_a_speaker_who_did_something_else_first_still_speaks(analyzer):
+    # the reporting verb joined by "and" shares the subject of the verb before it
+    found = events(analyzer, "Gunmen killed 12 people in Lamu on Monday. The Kenyan president visited the wounded "
+                             "on Tuesday and said the attackers would be tracked down.")
+    [threat] = rooted(found, "13")
+    assert code(threat, "source") == "KENGOV"
