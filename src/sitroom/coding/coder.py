@@ -181,6 +181,7 @@ class EventStage:
         out.extend(self._clefts(sent, article, actors, dates, triggers, evidence))
         out.extend(self._judgments(sent, article, actors, dates, triggers, evidence))
         out.extend(self._ultimatums(sent, article, actors, dates, trigger_at, evidence))
+        out.extend(self._deadlines(sent, article, actors, dates, evidence))
         loose = None
         if orphans and not violent and not self._other_cause(sent):
             report = report_from(orphans, attribution=None, doc_id=article.id, sentence=evidence.sentence)
@@ -935,6 +936,36 @@ class EventStage:
                 draft = _saying(code, rule, frame, frame.lemma_.lower(), speaker.actor, target, when, evidence)
                 if code != rules.REFUSAL:
                     draft.modality = "threatened"
+                out.append(draft)
+        return out
+
+    def _deadlines(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                   evidence: Evidence) -> list[Draft]:
+        """"ECOWAS gave the coup leaders seven days to restore the president or face military
+        action": a state, a body or an armed side that gives another a span of time to do
+        something gives it an ultimatum (139; rules.deadline_given)."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB":
+                continue
+            given = rules.deadline_given(verb, lambda w: self.lexicon.has_frame(w, "deadline"))
+            if given is None:
+                continue
+            party, span = given
+            # (the day the span ends, "a deadline of Friday", is not the day it was given)
+            words = list(span.subtree)
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            givers, when = _speakers(verb, actors, {i: m for i, m in dates.items() if not start <= m.start < end},
+                                     article)
+            for giver in givers[:1]:
+                if not (_state_like(giver.actor) or rules.is_armed(giver.actor)):
+                    continue
+                target = next((a.actor for a in actors_of(party, actors) if not _same_side(a.actor, giver.actor)), None)
+                if target is None:
+                    continue
+                draft = _saying(rules.ULTIMATUM, "threat:deadline", verb, verb.lemma_.lower(), giver.actor, target,
+                                when, evidence)
+                draft.modality = "threatened"
                 out.append(draft)
         return out
 

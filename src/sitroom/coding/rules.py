@@ -1297,3 +1297,18 @@ def refused_on_terms(act: Token, is_terms: Callable[[str], bool]) -> Token | Non
     if not (told_as_will(act) and any(c.dep_ == "neg" for c in act.children)):
         return None
     return terms_party(act, lambda w: w != "if" and is_terms(w), active=True)
+
+
+def deadline_given(verb: Token, is_deadline: Callable[[str], bool]) -> tuple[Token, Token] | None:
+    """The party given a span of time (a noun of frame `deadline`) to do something: "gave the
+    coup leaders seven days to restore the president", "gave the rebels 48 hours to lay down
+    their arms", "set the militias a deadline of Friday to hand over their weapons": an
+    ultimatum (CAMEO 139) to that party. Returns the party's noun and the span's, or None."""
+    party = next((c for c in verb.children if c.dep_ == "dative"), None)
+    spans = [c for c in verb.children if c.dep_ in ("npadvmod", "dobj") and c is not party
+             and is_deadline(c.lemma_.lower())]
+    if party is None or not spans:
+        return None
+    acts = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")] + \
+        [c for span in spans for c in span.children if c.dep_ in ("relcl", "acl")]
+    return (party, spans[0]) if any(infinitive(act) for act in acts) else None
