@@ -99,3 +99,22 @@ def test_a_speaker_who_did_something_else_first_still_speaks(analyzer):
                              "on Tuesday and said the attackers would be tracked down.")
     [threat] = rooted(found, "13")
     assert code(threat, "source") == "KENGOV"
+
+
+def test_hours_given_to_do_something_are_an_ultimatum(analyzer):
+    found = events(analyzer, "The Nigerian army gave the rebels 48 hours to lay down their arms.")
+    [threat] = rooted(found, "13")
+    assert threat.event_code == "139"
+    assert code(threat, "source") == "NGAMIL" and code(threat, "target") == "NGAREB"
+
+
+def test_a_deadline_set_is_dated_by_its_setting_not_by_its_end(analyzer):
+    found = events(analyzer, "The Ugandan government set the militias a deadline of Friday to hand over their "
+                             "weapons.")
+    [threat] = rooted(found, "13")
+    assert code(threat, "source") == "UGAGOV" and threat.date == "2025-03-12"
+
+
+def test_a_court_giving_lawyers_time_is_no_ultimatum(analyzer):
+    assert not rooted(events(analyzer, "A Kenyan court gave the defence lawyers two weeks to prepare their case."),
+                      "13")
