@@ -713,7 +713,10 @@ class EventStage:
             if target is None and source is not None and code.startswith(rules.THREAT_ROOT):
                 # "warned that his fighters would fight to the last man if troops tried to
                 # land": a threat on terms is aimed at the side the terms name
-                terms = rules.terms_party(trigger.token, lambda w: self.lexicon.has_frame(w, "terms"))
+                # ("warned that Armenia would pay a heavy price": at the side told it will suffer)
+                terms = rules.terms_party(trigger.token, lambda w: self.lexicon.has_frame(w, "terms")) or (
+                    rules.comeuppance(trigger.token, lambda w: self.lexicon.has_frame(w, "comeuppance"))
+                    if rules.can_threaten(source) else None)
                 target = self._terms_target(terms, source, actors) if terms is not None else None
             speaks = report is not None and report.actor is not None and _same_side(report.actor, source)
             if mode == "negated" and code[:2] in COOPERATIVE_ROOTS and rules.told_as_will(trigger.token) and (
@@ -917,6 +920,9 @@ class EventStage:
                 subject = subject_of(condition, climb=False)
             elif rules.not_unpunished(act, lambda w: has_frame(w, "impunity")):
                 code, rule, subject = rules.GENERIC_THREAT, "threat:not-unpunished", None
+            elif (told := rules.comeuppance(act, lambda w: has_frame(w, "comeuppance"))) is not None:
+                # "the rebels said the government would reap what it sows": a veiled threat
+                code, rule, subject = rules.GENERIC_THREAT, "threat:comeuppance", told
             elif (terms := rules.refused_on_terms(act, self._refusal_terms)) is not None:
                 # "said its militia would not take part unless the army halted the shelling":
                 # a refusal with its terms, aimed at the side the terms name
@@ -927,8 +933,10 @@ class EventStage:
             for speaker in speakers:
                 target = next((a.actor for a in (actors_of(subject, actors) if subject is not None else [])
                                if a.actor.code != speaker.actor.code), None)
-                if code == rules.REFUSAL and target is None:
+                if code in (rules.REFUSAL, rules.GENERIC_THREAT) and subject is not None and target is None:
                     continue  # "would not rest until the job was done": no one is refused
+                if rule == "threat:comeuppance" and not rules.can_threaten(speaker.actor):
+                    continue  # "aid groups said civilians would pay the price": a forecast
                 if condition is not None and target is None and not vowed:
                     # "said its troops would stay neutral unless they came under attack": no
                     # one is told what to do (a vow on a condition threatens whoever it names)
@@ -958,7 +966,7 @@ class EventStage:
             givers, when = _speakers(verb, actors, {i: m for i, m in dates.items() if not start <= m.start < end},
                                      article)
             for giver in givers[:1]:
-                if not (_state_like(giver.actor) or rules.is_armed(giver.actor)):
+                if not rules.can_threaten(giver.actor):
                     continue
                 target = next((a.actor for a in actors_of(party, actors) if not _same_side(a.actor, giver.actor)), None)
                 if target is None:

@@ -1312,3 +1312,27 @@ def deadline_given(verb: Token, is_deadline: Callable[[str], bool]) -> tuple[Tok
     acts = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")] + \
         [c for span in spans for c in span.children if c.dep_ in ("relcl", "acl")]
     return (party, spans[0]) if any(infinitive(act) for act in acts) else None
+
+
+def comeuppance(verb: Token, is_comeuppance: Callable[[str], bool]) -> Token | None:
+    """The subject of an act told as what its doer will suffer (a word of frame `comeuppance`:
+    the act's own, or its object's, adverb's or clause's): "Armenia would pay a heavy price",
+    "they will pay dearly", "the army will regret its decision", "the government would reap
+    what it sows". The act is `verb` or the clause a verb of warning or saying governs; told
+    with "will" or "would", not negated. Returns the subject, or None."""
+    for act in (verb, *(c for c in verb.children if c.dep_ in ("ccomp", "xcomp"))):
+        if not told_as_will(act) or any(c.dep_ == "neg" for c in act.children):
+            continue
+        if is_comeuppance(act.lemma_.lower()) or any(
+                c.dep_ in ("dobj", "advmod", "ccomp") and is_comeuppance(c.lemma_.lower()) for c in act.children):
+            subject = next((c for c in act.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def can_threaten(actor: Actor) -> bool:
+    """A side whose words can threaten: a state, its government or forces, an armed group, an
+    international body (not aid groups or civilians, whose warnings are forecasts)."""
+    code = actor.code or ""
+    return code.startswith("IGO") or role(actor) in FORCE_HOLDERS or (len(code) == 3 and code == actor.country)
