@@ -118,3 +118,33 @@ def test_a_deadline_set_is_dated_by_its_setting_not_by_its_end(analyzer):
 def test_a_court_giving_lawyers_time_is_no_ultimatum(analyzer):
     assert not rooted(events(analyzer, "A Kenyan court gave the defence lawyers two weeks to prepare their case."),
                       "13")
+
+
+def test_reap_what_it_sows_is_a_veiled_threat_at_the_subject(analyzer):
+    found = events(analyzer, "The rebels said in a statement on Monday that the Congolese government would "
+                             "\"reap what it sows.\"")
+    [threat] = rooted(found, "13")
+    assert code(threat, "source") == "CODREB" and code(threat, "target") == "CODGOV"
+    assert threat.date == "2025-03-10"
+
+
+def test_pay_dearly_is_a_threat_at_the_subject(analyzer):
+    [threat] = rooted(events(analyzer, "Hamas said Israel would pay dearly."), "13")
+    assert code(threat, "target") == "ISR"
+
+
+def test_a_warning_of_a_heavy_price_is_aimed_at_who_will_pay_it(analyzer):
+    found = events(analyzer, "Azerbaijan's defence minister warned on Tuesday that Armenia would pay a heavy price "
+                             "for the shelling.")
+    [threat] = rooted(found, "13")
+    assert code(threat, "source") == "AZEGOV" and code(threat, "target") == "ARM"
+
+
+@pytest.mark.parametrize("text", [
+    # aid groups have no means to make anyone pay: a forecast
+    "Aid groups said civilians would pay the price for the fighting.",
+    # negated: no threat
+    "The Kenyan government said on Tuesday that it would not regret the decision.",
+])
+def test_no_veiled_threat_from_a_forecast_or_a_negation(analyzer, text):
+    assert not rooted(events(analyzer, text), "13")
