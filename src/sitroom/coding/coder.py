@@ -714,8 +714,8 @@ class EventStage:
                 # "warned that his fighters would fight to the last man if troops tried to
                 # land": a threat on terms is aimed at the side the terms name
                 # ("warned that Armenia would pay a heavy price": at the side told it will suffer)
-                terms = rules.terms_party(trigger.token, lambda w: self.lexicon.has_frame(w, "terms")) or (
-                    rules.comeuppance(trigger.token, lambda w: self.lexicon.has_frame(w, "comeuppance"))
+                terms = rules.terms_party(trigger.token, lambda w: lexicon.has_frame(w, "terms")) or (
+                    rules.comeuppance(trigger.token, lambda w: lexicon.has_frame(w, "comeuppance"))
                     if rules.can_threaten(source) else None)
                 target = self._terms_target(terms, source, actors) if terms is not None else None
             speaks = report is not None and report.actor is not None and _same_side(report.actor, source)
@@ -934,7 +934,7 @@ class EventStage:
                 target = next((a.actor for a in (actors_of(subject, actors) if subject is not None else [])
                                if a.actor.code != speaker.actor.code), None)
                 if code in (rules.REFUSAL, rules.GENERIC_THREAT) and subject is not None and target is None:
-                    continue  # "would not rest until the job was done": no one is refused
+                    continue  # "they will pay dearly", "would not take part until it is over": no side named
                 if rule == "threat:comeuppance" and not rules.can_threaten(speaker.actor):
                     continue  # "aid groups said civilians would pay the price": a forecast
                 if condition is not None and target is None and not vowed:

@@ -1288,15 +1288,15 @@ def terms_party(verb: Token, is_terms: Callable[[str], bool], *, active: bool = 
 
 
 def refused_on_terms(act: Token, is_terms: Callable[[str], bool]) -> Token | None:
-    """An act its doer says it will not do until or unless another party does something, a
-    refusal with its terms (CAMEO 12): "said it would not return to the table until the
+    """An act its doer says it will not do until or unless (`is_terms`) another party does
+    something, a refusal with its terms (CAMEO 12): "said it would not return to the table until the
     rebels had withdrawn", "his militia would not take part unless the army halted its
     shelling". Returns the subject of the terms' clause (active: "would not rest until the
     killers are caught" refuses nothing), or None. (An act that is a trigger of cooperation,
     "would not negotiate until", is a refusal `EventStage._events` codes.)"""
     if not (told_as_will(act) and any(c.dep_ == "neg" for c in act.children)):
         return None
-    return terms_party(act, lambda w: w != "if" and is_terms(w), active=True)
+    return terms_party(act, is_terms, active=True)
 
 
 def deadline_given(verb: Token, is_deadline: Callable[[str], bool]) -> tuple[Token, Token] | None:
