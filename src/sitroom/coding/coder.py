@@ -186,6 +186,7 @@ class EventStage:
         out.extend(self._clefts(sent, article, actors, dates, triggers, evidence))
         out.extend(self._judgments(sent, article, actors, dates, triggers, evidence))
         out.extend(self._ultimatums(sent, article, actors, dates, trigger_at, evidence))
+        out.extend(self._deadlines(sent, article, actors, dates, evidence))
         loose = None
         if orphans and not violent and not self._other_cause(sent):
             report = report_from(orphans, attribution=None, doc_id=article.id, sentence=evidence.sentence)
@@ -739,13 +740,34 @@ class EventStage:
                         trigger.token, lambda w: lexicon.has_frame(w, "ultimatum")):
                     # "will withdraw its troops unless the government holds elections"
                     code, rule, mode = rules.GENERIC_THREAT, f"{rule}+ultimatum", "threatened"
+            if target is None and source is not None and code.startswith(rules.THREAT_ROOT):
+                # "warned that his fighters would fight to the last man if troops tried to
+                # land": a threat on terms is aimed at the side the terms name
+                # ("warned that Armenia would pay a heavy price": at the side told it will suffer)
+                terms = rules.terms_party(trigger.token, lambda w: lexicon.has_frame(w, "terms")) or (
+                    rules.comeuppance(trigger.token, lambda w: lexicon.has_frame(w, "comeuppance"))
+                    if rules.can_threaten(source) else None)
+                target = self._terms_target(terms, source, actors) if terms is not None else None
             speaks = report is not None and report.actor is not None and _same_side(report.actor, source)
             if mode == "negated" and code[:2] in COOPERATIVE_ROOTS and rules.told_as_will(trigger.token) and (
                     speaks or source is not None):
                 # "the rebels said they would not agree to a ceasefire", "the Kremlin will not
                 # negotiate with terrorists": what one says one will not do is a refusal (12),
-                # aimed where the act was; told by someone else, it is theirs to report
-                out.append(self._refusal(report.actor if speaks else source, target, when, evidence, trigger,
+                # aimed where the act was, or at the side its terms name ("no ceasefire until
+                # every enemy soldier has left"); told by someone else, it is theirs to report
+                refuser = report.actor if speaks else source
+                terms = rules.terms_party(trigger.token, self._refusal_terms, active=True)
+                if target is None and terms is not None:
+                    target = self._terms_target(terms, refuser, actors)
+                if terms is not None and speaks and report.verb is not None:
+                    # "said it would not return to the table until the troops had gone back to
+                    # the lines held before May 1998": the terms tell their own time; the
+                    # refusal is made when it is said
+                    clause = list(terms.head.subtree)
+                    start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+                    when = event_date([report.verb], {i: m for i, m in dates.items() if not start <= m.start < end},
+                                      article.published, is_report)
+                out.append(self._refusal(refuser, target, when, evidence, trigger,
                                          None if speaks or report is None else report.text))
                 continue
             if mode == "negated" and speaks:
@@ -812,6 +834,16 @@ class EventStage:
                  attribution: str | None) -> Draft:
         return _saying("120", "refusal:will-not", trigger.token, trigger.token.lemma_.lower(), speaker, target, when,
                        evidence, attribution=attribution)
+
+    def _refusal_terms(self, word: str) -> bool:
+        """The conjunctions that set terms on a refusal: "until", "unless" ("would not talk if
+        asked" sets none)."""
+        return word != "if" and self.lexicon.has_frame(word, "terms")
+
+    @staticmethod
+    def _terms_target(subject: Token, party: Actor, actors: ActorIndex) -> Actor | None:
+        """The side the subject of an act's terms names (rules.terms_party), not `party`'s own."""
+        return next((a.actor for a in actors_of(subject, actors) if not _same_side(a.actor, party)), None)
 
     def _denial(self, speaker: Actor, report: Report, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
         verb = report.verb if report.verb is not None else trigger.token
@@ -919,17 +951,59 @@ class EventStage:
                 subject = subject_of(condition, climb=False)
             elif rules.not_unpunished(act, lambda w: has_frame(w, "impunity")):
                 code, rule, subject = rules.GENERIC_THREAT, "threat:not-unpunished", None
+            elif (told := rules.comeuppance(act, lambda w: has_frame(w, "comeuppance"))) is not None:
+                # "the rebels said the government would reap what it sows": a veiled threat
+                code, rule, subject = rules.GENERIC_THREAT, "threat:comeuppance", told
+            elif (terms := rules.refused_on_terms(act, self._refusal_terms)) is not None:
+                # "said its militia would not take part unless the army halted the shelling":
+                # a refusal with its terms, aimed at the side the terms name
+                code, rule, subject = rules.REFUSAL, "refusal:on-terms", terms
             else:
                 continue
             speakers, when = _speakers(frame, actors, dates, article)
             for speaker in speakers:
                 target = next((a.actor for a in (actors_of(subject, actors) if subject is not None else [])
                                if a.actor.code != speaker.actor.code), None)
+                if code in (rules.REFUSAL, rules.GENERIC_THREAT) and subject is not None and target is None:
+                    continue  # "they will pay dearly", "would not take part until it is over": no side named
+                if rule == "threat:comeuppance" and not rules.can_threaten(speaker.actor):
+                    continue  # "aid groups said civilians would pay the price": a forecast
                 if condition is not None and target is None and not vowed:
                     # "said its troops would stay neutral unless they came under attack": no
                     # one is told what to do (a vow on a condition threatens whoever it names)
                     continue
                 draft = _saying(code, rule, frame, frame.lemma_.lower(), speaker.actor, target, when, evidence)
+                if code != rules.REFUSAL:
+                    draft.modality = "threatened"
+                out.append(draft)
+        return out
+
+    def _deadlines(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                   evidence: Evidence) -> list[Draft]:
+        """"ECOWAS gave the coup leaders seven days to restore the president or face military
+        action": a state, a body or an armed side that gives another a span of time to do
+        something gives it an ultimatum (139; rules.deadline_given)."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB":
+                continue
+            given = rules.deadline_given(verb, lambda w: self.lexicon.has_frame(w, "deadline"))
+            if given is None:
+                continue
+            party, span = given
+            # (the day the span ends, "a deadline of Friday", is not the day it was given)
+            words = list(span.subtree)
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            givers, when = _speakers(verb, actors, {i: m for i, m in dates.items() if not start <= m.start < end},
+                                     article)
+            for giver in givers[:1]:
+                if not rules.can_threaten(giver.actor):
+                    continue
+                target = next((a.actor for a in actors_of(party, actors) if not _same_side(a.actor, giver.actor)), None)
+                if target is None:
+                    continue
+                draft = _saying(rules.ULTIMATUM, "threat:deadline", verb, verb.lemma_.lower(), giver.actor, target,
+                                when, evidence)
                 draft.modality = "threatened"
                 out.append(draft)
         return out

@@ -92,11 +92,19 @@ def _is_report(token: Token, lexicon: EventLexicon) -> bool:
 
 
 def _reporter(verb: Token, actors: ActorIndex) -> Report | None:
-    subject = subject_of(verb, climb=False) or _stranded_speaker(verb)
+    subject = subject_of(verb, climb=False) or _stranded_speaker(verb) or _shared_speaker(verb)
     if subject is None:
         return None
     claim = verb.lemma_.lower() in ("claim", "allege")
     return _described(subject, actors, verb=verb, claim=claim)
+
+
+def _shared_speaker(verb: Token) -> Token | None:
+    """"The president visited the wounded and said the attackers would be tracked down": a
+    reporting verb joined to a verb before it shares that verb's subject."""
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return None
+    return subject_of(verb.head, climb=False)
 
 
 def _stranded_speaker(verb: Token) -> Token | None:

@@ -1291,3 +1291,77 @@ def not_unpunished(act: Token, is_impunity: Callable[[str], bool]) -> bool:
     the punishment, a threat."""
     return (told_as_will(act) and any(c.dep_ == "neg" for c in act.children)
             and any(c.dep_ in ("acomp", "oprd", "xcomp") and is_impunity(c.lower_) for c in act.children))
+
+
+# A threat (CAMEO 13) and a refusal (120): the acts whose target the terms set on them name.
+THREAT_ROOT, REFUSAL = "13", "120"
+
+
+def terms_party(verb: Token, is_terms: Callable[[str], bool], *, active: bool = False) -> Token | None:
+    """The subject of the clause that sets terms on an announced act (a conjunction of frame
+    `terms`): "warned that his fighters would fight to the last man if troops tried to land"
+    (the troops), "will strike again unless the multinational force leaves" (the force),
+    "would not return to the table until their forces had withdrawn" (the forces). The act
+    is `verb` or the clause a verb of warning or saying governs. `active`: only a subject
+    that does the clause's act ("would not rest until the killers were caught" sets the
+    killers no terms). A noun's act is told by its verb ("there would be no ceasefire until")."""
+    verb = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+    for act in (verb, *(c for c in verb.children if c.dep_ in ("ccomp", "xcomp"))):
+        for clause in act.children:
+            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and is_terms(m.lower_) for m in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and not (active and subject.dep_ == "nsubjpass"):
+                return subject
+    return None
+
+
+def refused_on_terms(act: Token, is_terms: Callable[[str], bool]) -> Token | None:
+    """An act its doer says it will not do until or unless (`is_terms`) another party does
+    something, a refusal with its terms (CAMEO 12): "said it would not return to the table until the
+    rebels had withdrawn", "his militia would not take part unless the army halted its
+    shelling". Returns the subject of the terms' clause (active: "would not rest until the
+    killers are caught" refuses nothing), or None. (An act that is a trigger of cooperation,
+    "would not negotiate until", is a refusal `EventStage._events` codes.)"""
+    if not (told_as_will(act) and any(c.dep_ == "neg" for c in act.children)):
+        return None
+    return terms_party(act, is_terms, active=True)
+
+
+def deadline_given(verb: Token, is_deadline: Callable[[str], bool]) -> tuple[Token, Token] | None:
+    """The party given a span of time (a noun of frame `deadline`) to do something: "gave the
+    coup leaders seven days to restore the president", "gave the rebels 48 hours to lay down
+    their arms", "set the militias a deadline of Friday to hand over their weapons": an
+    ultimatum (CAMEO 139) to that party. Returns the party's noun and the span's, or None."""
+    party = next((c for c in verb.children if c.dep_ == "dative"), None)
+    spans = [c for c in verb.children if c.dep_ in ("npadvmod", "dobj") and c is not party
+             and is_deadline(c.lemma_.lower())]
+    if party is None or not spans:
+        return None
+    acts = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")] + \
+        [c for span in spans for c in span.children if c.dep_ in ("relcl", "acl")]
+    return (party, spans[0]) if any(infinitive(act) for act in acts) else None
+
+
+def comeuppance(verb: Token, is_comeuppance: Callable[[str], bool]) -> Token | None:
+    """The subject of an act told as what its doer will suffer (a word of frame `comeuppance`:
+    the act's own, or its object's, adverb's or clause's): "Armenia would pay a heavy price",
+    "they will pay dearly", "the army will regret its decision", "the government would reap
+    what it sows". The act is `verb` or the clause a verb of warning or saying governs; told
+    with "will" or "would", not negated. Returns the subject, or None."""
+    for act in (verb, *(c for c in verb.children if c.dep_ in ("ccomp", "xcomp"))):
+        if not told_as_will(act) or any(c.dep_ == "neg" for c in act.children):
+            continue
+        if is_comeuppance(act.lemma_.lower()) or any(
+                c.dep_ in ("dobj", "advmod", "ccomp") and is_comeuppance(c.lemma_.lower()) for c in act.children):
+            subject = next((c for c in act.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def can_threaten(actor: Actor) -> bool:
+    """A side whose words can threaten: a state, its government or forces, an armed group, an
+    international body (not aid groups or civilians, whose warnings are forecasts)."""
+    code = actor.code or ""
+    return code.startswith("IGO") or role(actor) in FORCE_HOLDERS or (len(code) == 3 and code == actor.country)
