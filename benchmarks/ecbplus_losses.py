@@ -12,6 +12,14 @@ the first of these that holds (`ecbplus_fusion.py --losses` prints it):
 - *same story, kept apart*: some pair of their events matches, but forming the events
   kept the two groups apart (one article's own events, or a veto between other members).
 
+The same pairs are also put in classes by their events' CAMEO roots (`root_classes`):
+no event in one document; events in both but no root in common (of one family inside a
+story, or not); a root in common but no shared event (different stories, or in one story
+vetoed, below the threshold, or kept apart). The wrong pairs (two documents that share a
+fused event and are of different gold events, `wrong_pairs`) are put in classes by where
+the other event is (the look-alike of the same topic, or another topic), whether the two
+articles are in one story, and the shared event's root.
+
 Read from the store the benchmark built (`members`, `stories`, `story_links`), scored
 again with `sitroom.fusion.score`: a pure read, the store is not changed.
 """
@@ -28,9 +36,10 @@ from sitroom import fusion, story
 from sitroom.knowledge.fusion_rules import default_knowledge
 
 
-def losses(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_events: dict[str, set[str]]
-           ) -> Counter[str]:
-    """The missed gold pairs of `docs` by cause (see the module's docstring)."""
+def losses(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_events: dict[str, set[str]],
+           each: dict[tuple[str, str], str] | None = None) -> Counter[str]:
+    """The missed gold pairs of `docs` by cause (see the module's docstring); `each`, when
+    given, gets each pair's cause."""
     knowledge = default_knowledge()
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article_id, record in con.execute("SELECT article_id, record FROM members").fetchall():
@@ -50,6 +59,8 @@ def losses(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_event
             continue
         if a not in story_of or story_of.get(a) != story_of.get(b):
             causes["different stories"] += 1
+            if each is not None:
+                each[(a, b)] = "different stories"
             continue
         shared = fusion.Story(similarity.get((a, b), story.STORY_THRESHOLD), knowledge)
         led = fusion.Story(shared.similarity, knowledge, leads=True)
@@ -70,12 +81,67 @@ def losses(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_event
             elif best_low is None or match.score > best_low[0]:
                 best_low = (match.score, match.differed)
         if matched:
-            causes["same story, matched but kept apart"] += 1
+            cause = "same story, matched but kept apart"
         elif best_low is not None:
-            causes["same story, below threshold: " + (", ".join(best_low[1]) or "no field under 0.3")] += 1
+            cause = "same story, below threshold: " + (", ".join(best_low[1]) or "no field under 0.3")
         else:
-            causes[f"same story, vetoed: {best_veto[1] if best_veto else '?'}"] += 1
+            cause = f"same story, vetoed: {best_veto[1] if best_veto else '?'}"
+        causes[cause] += 1
+        if each is not None:
+            each[(a, b)] = cause
     return causes
+
+
+def root_classes(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_events: dict[str, set[str]]
+                 ) -> Counter[str]:
+    """The missed gold pairs of `docs` by their events' roots (see the module's docstring)."""
+    knowledge = default_knowledge()
+    roots: dict[str, set[str]] = defaultdict(set)
+    codes: dict[str, set[str]] = defaultdict(set)
+    for article_id, record in con.execute("SELECT article_id, record FROM members").fetchall():
+        code = json.loads(record)["event_code"]
+        roots[article_id].add(code[:2])
+        codes[article_id].add(code)
+    by_cause = {pair: cause for pair, cause in _causes(con, docs, doc_events).items()}
+    classes: Counter[str] = Counter()
+    for x, y in itertools.combinations(docs, 2):
+        a, b = x["id"], y["id"]
+        if x["gold_event_cluster"] != y["gold_event_cluster"] or doc_events[a] & doc_events[b]:
+            continue
+        if not roots[a] or not roots[b]:
+            classes["no event in one document"] += 1
+        elif not roots[a] & roots[b]:
+            family = any(knowledge.family(m) is not None and knowledge.family(m) == knowledge.family(n)
+                         for m in codes[a] for n in codes[b])
+            classes["events in both, no root in common" + (" (codes of one family)" if family else "")] += 1
+        else:
+            classes["a root in common: " + by_cause[(a, b)]] += 1
+    return classes
+
+
+def wrong_pairs(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_events: dict[str, set[str]]
+                ) -> Counter[str]:
+    """The predicted pairs of `docs` that are of different gold events, by class (see the
+    module's docstring)."""
+    story_of = dict(con.execute("SELECT article_id, story_id FROM stories").fetchall())
+    root_of = {event_id: code[:2] for event_id, code in con.execute("SELECT id, event_code FROM events").fetchall()}
+    classes: Counter[str] = Counter()
+    for x, y in itertools.combinations(docs, 2):
+        a, b = x["id"], y["id"]
+        shared = doc_events[a] & doc_events[b]
+        if x["gold_event_cluster"] == y["gold_event_cluster"] or not shared:
+            continue
+        where = "look-alike of the same topic" if x["topic"] == y["topic"] else "another topic"
+        story_part = "one story" if a in story_of and story_of.get(a) == story_of.get(b) else "different stories"
+        classes[f"{where}, {story_part}, root {min(root_of.get(e, '?') for e in shared)}"] += 1
+    return classes
+
+
+def _causes(con: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]], doc_events: dict[str, set[str]]
+            ) -> dict[tuple[str, str], str]:
+    found: dict[tuple[str, str], str] = {}
+    losses(con, docs, doc_events, found)
+    return found
 
 
 def _nearness(first: dict[str, Any], second: dict[str, Any]) -> float:
@@ -88,8 +154,9 @@ def _nearness(first: dict[str, Any], second: dict[str, Any]) -> float:
 
 def print_losses(con: duckdb.DuckDBPyConnection, name: str, docs: list[dict[str, Any]],
                  doc_events: dict[str, set[str]]) -> None:
-    causes = losses(con, docs, doc_events)
-    total = sum(causes.values())
-    print(f"{name}: {total} gold pairs missed")
-    for cause, count in sorted(causes.items(), key=lambda item: (-item[1], item[0])):
-        print(f"  {cause:<70}{count:>6}")
+    for title, counted in (("gold pairs missed", losses(con, docs, doc_events)),
+                           ("gold pairs missed, by their events' roots", root_classes(con, docs, doc_events)),
+                           ("wrong pairs", wrong_pairs(con, docs, doc_events))):
+        print(f"{name}: {sum(counted.values())} {title}")
+        for cause, count in sorted(counted.items(), key=lambda item: (-item[1], item[0])):
+            print(f"  {cause:<78}{count:>6}")

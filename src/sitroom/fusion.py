@@ -73,6 +73,8 @@ COUNTRY_SOFTER = "a place known only as a country, another country than the othe
 # background and news stay apart ("fighting since 1991" is not today's fighting).
 BACKGROUND_SOFTER = "told as background in one report and as news in the other"
 LEAD_SOFTER = "the lead of one article and the other's first act of its kind: the story's main event"
+# Trigger words stemmed and remembered (`_stem`): a day's news repeats a few hundred.
+STEM_CACHE = 4096
 # Per-day agreement of two day-precise dates: 0 days apart, 1, 2, 3.
 DAY_AGREEMENT = (1.0, 0.6, 0.3, 0.1)
 # Two different named places closer than this still describe one event (a front, an
@@ -533,8 +535,25 @@ def _content_words(text: str) -> frozenset[str]:
 
 
 def _trigger(record: dict[str, Any]) -> str | None:
+    """The word that carried the event, each of its words by its stem: "stabbed" and
+    "a stabbing", "raided" and "the raid", "requested" and "requesting" are one word of
+    English told in two forms, as two reports of one act tell it."""
     trigger = record.get("trigger")
-    return trigger.casefold() if trigger else None
+    return " ".join(_stem(word) for word in trigger.casefold().split()) if trigger else None
+
+
+@functools.lru_cache(maxsize=STEM_CACHE)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
+@functools.cache
+def _stemmer() -> Any:
+    # NLTK's Snowball (Porter 2) stemmer, needing no data; imported when first needed, since
+    # importing NLTK takes about a second and most commands never score a pair
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
 
 
 def _day(value: Any) -> dt.date | None:

@@ -1,6 +1,7 @@
 """The one options object threaded through every stage (keyword-only, immutable)."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +34,12 @@ class Options:
     # Whether `extract` and `evaluate` also give background events (`historical`: told as
     # history, long before the report). The store always keeps them, flagged.
     background: bool = False
+    # The day the clock reads, for what depends on it: a date after it is suspect, a
+    # publication date more than a day after it is not trusted, a dateline without a year
+    # takes its year. None reads the machine's clock (a feed's articles are of today);
+    # a fixed day makes a run over an archive give the same result on any day (the
+    # benchmarks pin it).
+    today: dt.date | None = None
 
     def with_(self, **changes: object) -> "Options":
         return replace(self, **changes)  # type: ignore[arg-type]

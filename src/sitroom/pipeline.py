@@ -108,12 +108,13 @@ class Knowledge:
         )
 
 
-def build_stages(knowledge: Knowledge) -> list[Stage]:
-    """The stages in the order they run; each declares what it reads and writes."""
+def build_stages(knowledge: Knowledge, *, today: dt.date | None = None) -> list[Stage]:
+    """The stages in the order they run; each declares what it reads and writes. `today`
+    is the clock's day (`Options.today`; None: the machine's)."""
     return [
         ActorStage(knowledge.actors),
         PlaceStage(knowledge.gazetteer),
-        DateStage(),
+        DateStage(today=today),
         NumberStage(),
         EventStage(knowledge.lexicon, country_place=knowledge.gazetteer.country_place),
         AcledStage(knowledge.acled),
@@ -126,7 +127,7 @@ class Analyzer:
         self.options = options or Options()
         self.nlp = nlp if nlp is not None else load_model(self.options.model)
         self.knowledge = knowledge if knowledge is not None else Knowledge.load(self.options)
-        self.stages = build_stages(self.knowledge)
+        self.stages = build_stages(self.knowledge, today=self.options.today)
         actors, places = self.knowledge.actors, self.knowledge.gazetteer
         self.recaser = Recaser.for_pipeline(
             self.nlp, actors.acronyms(), lambda word: actors.is_name(word) or places.has(word),
@@ -139,7 +140,7 @@ class Analyzer:
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         # one `nlp.pipe` per PIPE_BATCH articles, the batch spaCy would make of the stream
         # anyway, so that the tok2vec's batches can be sized to the batch's words
-        dated = map(with_publication_date, articles)
+        dated = (with_publication_date(article, today=self.options.today) for article in articles)
         while batch := list(itertools.islice(dated, PIPE_BATCH)):
             texts = [parse_text(article, self.recaser) for article in batch]
             for doc, article in self.nlp.pipe(zip(texts, batch), as_tuples=True, batch_size=PIPE_BATCH,
@@ -174,17 +175,18 @@ def implausible_publication(published: str, *, today: dt.date | None = None) -> 
     return None
 
 
-def with_publication_date(article: Article) -> Article:
+def with_publication_date(article: Article, *, today: dt.date | None = None) -> Article:
     """An article without a date takes the one its dateline or text gives, flagged as
     inferred, so that "on Saturday" can still be resolved. A publication date before 1900
-    or after today is not trusted: it is dropped with a note, and one is inferred instead."""
+    or after today is not trusted: it is dropped with a note, and one is inferred instead.
+    `today` is the clock's day (None: the machine's)."""
     if article.published is not None:
-        problem = implausible_publication(article.published)
+        problem = implausible_publication(article.published, today=today)
         if problem is None:
             return article
         article = replace(article, published=None,
                           notes=article.notes + (f"publication date {article.published} {problem}: not trusted",))
-    found = infer_published(article.text)
+    found = infer_published(article.text, today)
     if found is None:
         return article
     return replace(article, published=found, published_inferred=True,

@@ -635,6 +635,9 @@ class DateStage:
     requires = ("doc._.article",)
     assigns = ("doc._.dates",)
 
+    def __init__(self, *, today: dt.date | None = None) -> None:
+        self.today = today  # the clock's day, for `is_suspect` (None: the machine's)
+
     def __call__(self, doc: Doc) -> Doc:
         article: Article | None = doc._.article
         published = _parse_published(article.published if article else None)
@@ -681,7 +684,7 @@ class DateStage:
             value = published.isoformat()  # "due to meet later on Tuesday", told on a Tuesday: that day
         return DateMention(start=candidate.start, end=candidate.end, text=text, value=value,
                            precision=precision, relation=relation, tense=tense,
-                           suspect=is_suspect(value, precision, published, tense))
+                           suspect=is_suspect(value, precision, published, tense, today=self.today))
 
 
 def _year_in_words(phrase: str, published: dt.date | None) -> str:
