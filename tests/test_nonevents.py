@@ -39,6 +39,15 @@ def test_what_an_order_tells_someone_to_do_is_not_done(analyzer, ordered, done):
     assert told(analyzer, done, "087")
 
 
+def test_pressing_someone_to_act_tells_no_act(analyzer):
+    """"to press him to recognise", "pressed the junta to free": `press` in frame `directive`."""
+    planned = told(analyzer, "The new mediator is due to meet Rwandan President Paul Kagame in Kigali on "
+                             "Friday to press him to recognise the new border, his office said.", "")
+    assert planned and not [e for e in planned if ":recognise" in e.rule]  # the meeting only
+    assert not told(analyzer, "Western envoys pressed the junta to free the former president.", "08")
+    assert told(analyzer, "The junta freed the former president on Sunday.", "08")
+
+
 def test_a_passive_order_tells_no_arrest(analyzer):
     assert not told(analyzer, "The minister said the police had been ordered to arrest the striking dockers.", "17")
     assert told(analyzer, "The minister said the police had arrested the striking dockers on Sunday.", "17")

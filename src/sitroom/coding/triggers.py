@@ -111,10 +111,12 @@ def _ordered_to(token: Token, lexicon: EventLexicon) -> bool:
     do, not an act done. Not a verb whose object is made to act and does ("forced the rebels
     to retreat", frame `implicative`), nor one that carries an event of its own ("urged",
     "asked", "called on": the coder reads their content as their own)."""
-    if token.dep_ != "xcomp" or token.pos_ not in ("VERB", "AUX") or not any(
+    if token.dep_ not in ("xcomp", "advcl") or token.pos_ not in ("VERB", "AUX") or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     governor = token.head
+    if token.dep_ == "advcl" and not any(c.dep_ == "dobj" for c in governor.children):
+        return False  # "pressed the junta to free him": the parse may hang the infinitive as a clause
     lemma = governor.lemma_.lower()
     return (governor.pos_ == "VERB" and lexicon.has_frame(lemma, "directive")
             and not lexicon.has_frame(lemma, "implicative")
