@@ -37,6 +37,8 @@ CHARGE_PREPS = frozenset({"for", "of", "in"})
 # Prepositions by which acts named situate another act in time or cause ("after repeated
 # attacks", "despite frequent raids", "amid constant shelling").
 SITUATING_PREPS = frozenset({"after", "following", "despite", "amid", "amidst", "since", "over"})
+# Prepositions after a deed that name whom it is done to ("firing at the crowd").
+SUFFERER_PREPS = frozenset({"at", "on", "against"})
 # Prepositions that say where ("in the Kator district", "near Goma"); not "on" or "into",
 # which after an act noun name its target ("attacks on Jorge Perez's bodyguards").
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
@@ -321,7 +323,28 @@ def charged_deed(act: Token, cues: Cues) -> bool:
     governor = deed.head.head
     if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ == "dobj":
         governor = governor.head  # "accused the militia of ...": the preposition hangs on the accused
-    return _charge_word(governor, cues)
+    return _charge_word(governor, cues) and not any(_picked_out(t) for t in _sufferers(deed, act))
+
+
+def _sufferers(deed: Token, act: Token) -> list[Token]:
+    """Whom or what a charged deed is done to: its object, or the object of "at", "on",
+    "against" after it ("firing live ammunition at women and children")."""
+    out = []
+    for head in {deed, act}:
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child != act:
+                out.extend([child, *child.conjuncts])
+            if child.dep_ == "prep" and child.lower_ in SUFFERER_PREPS:
+                out.extend(g for c in [child] for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _picked_out(noun: Token) -> bool:
+    """"Ana Casanova", "the priests", "him", "their spokesman": someone the text names or
+    points to, whose harm is one incident (the charge of murdering them is news the
+    accusation may be the only telling of); not a class ("civilians", "women and children")."""
+    return (noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "FAC", "GPE")
+            or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any") for c in noun.children))
 
 
 def repeated_acts(act: Token, cues: Cues) -> bool:
@@ -342,11 +365,11 @@ def summed_up(act: Token, cues: Cues) -> bool:
     an act with no day and no toll of its own, outside a headline; an act placed below a
     country (`placed`) is told, unless a charge names it (`charged_deed`) or it is told as
     repeated (`repeated_acts`)."""
-    if charged_deed(act, cues) or repeated_acts(act, cues):
+    if repeated_acts(act, cues):
         return True
     if act.pos_ == "NOUN" and not plural_acts(act) and act.tag_ == "NNS":
         return False  # "these kidnappings of engineers", "the Jesuits' murders": acts picked out
-    if not (charged_acts(act, cues) or whole_series(act, cues) or catalogue(act, cues)
+    if not (charged_deed(act, cues) or charged_acts(act, cues) or whole_series(act, cues) or catalogue(act, cues)
             or generic_act_noun(act, cues) or done_to_a_whole_people(act) or acts_of_a_kind(act, cues)
             or persons_and_classes(act, cues)):
         return False
