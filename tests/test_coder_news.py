@@ -2602,10 +2602,11 @@ def test_a_trip_and_the_meeting_it_was_for_are_one_event(analyzer):
 
 
 def test_who_is_made_to_act_does_the_act(analyzer):
-    """Object control: "forced the president to resign", "ordered the troops to open fire"."""
+    """Object control: "forced the president to resign", "forced the troops to open fire"
+    (what a verb that only orders governs is not done: `triggers._ordered_to`)."""
     found = events(analyzer, "Opposition gunmen forced the president to resign on Monday.")
     assert [code(e) for e in found if e.event_code.startswith("08")] == ["GOV"], found
-    found = events(analyzer, "The rebel commander ordered the police to open fire on the crowd.")
+    found = events(analyzer, "The rebel commander forced the police to open fire on the crowd.")
     assert [code(e) for e in found if e.event_code.startswith("19")] == ["COP"], found
 
 

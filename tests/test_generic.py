@@ -40,7 +40,7 @@ def told(analyzer: Analyzer, text: str) -> None:
     ("The army blamed the rebels for a series of assaults on police posts.",
      "The rebels said they carried out the assaults on two police posts on Monday."),
     ("Officials accused the militia of the murders of peasants and teachers.",
-     "Officials accused the militia of killing civilians in the north."),
+     "Officials accused the militia of killing civilians in Gulu."),
     ("The police chief held the cartel responsible for the murders of judges.",
      "Aid workers said the militia is responsible for the killings of villagers near Goma."),
     ("The police chief held the cartel responsible for the murders of judges.",

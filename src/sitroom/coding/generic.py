@@ -34,6 +34,11 @@ CATALOGUE_MIN = 3
 # Prepositions through which a word of answering for an act takes the act: "responsible
 # for", "accused of", "involved in".
 CHARGE_PREPS = frozenset({"for", "of", "in"})
+# Prepositions by which acts named situate another act in time or cause ("after repeated
+# attacks", "despite frequent raids", "amid constant shelling").
+SITUATING_PREPS = frozenset({"after", "following", "despite", "amid", "amidst", "since", "over"})
+# Prepositions after a deed that name whom it is done to ("firing at the crowd").
+SUFFERER_PREPS = frozenset({"at", "on", "against"})
 # Prepositions that say where ("in the Kator district", "near Goma"); not "on" or "into",
 # which after an act noun name its target ("attacks on Jorge Perez's bodyguards").
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
@@ -162,7 +167,7 @@ def charged_acts(act: Token, cues: Cues) -> bool:
     acts of a kind (plural, a series, or done to a whole class of people) with no day sums
     up a record; it tells no act of the day ("blamed for Monday's bombing" tells one)."""
     if act.pos_ != "NOUN":
-        return False  # "accused the rebels of killing civilians": an accusation of a deed, told as claimed
+        return False  # "accused the rebels of killing civilians": a deed, told as claimed when dated (`charged_deed`)
     top = _list_head(act)
     many = plural_acts(act) or class_of_victims(act, cues)
     if top.dep_ == "pobj" and top.head.lower_ == "of" and cues.is_series(top.head.head.lemma_.lower()):
@@ -303,13 +308,68 @@ def placed(act: Token, cues: Cues) -> bool:
         t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and _named_place(t, cues) for t in words)
 
 
+def charged_deed(act: Token, cues: Cues) -> bool:
+    """"accused the security forces of firing live ammunition at women", "blamed the militia
+    for burning the villages", "accused Russian forces of torturing detainees at the camp":
+    a deed named by a gerund after the preposition of a word that lays it at someone's door
+    (frame `accountable`) is the charge, which the accusation (112) tells; with no day and
+    no toll of its own it tells no incident, wherever it is placed ("accused the army of
+    killing 20 villagers on Monday" still tells one, as alleged)."""
+    deed = act.head if act.pos_ == "NOUN" and act.dep_ == "dobj" else act  # "of carrying out ethnic cleansing"
+    while deed.dep_ == "xcomp" and deed.head != deed:
+        deed = deed.head  # "accused the army of trying to assassinate him"
+    if deed.pos_ not in ("VERB", "AUX") or deed.dep_ != "pcomp" or deed.head.lower_ not in CHARGE_PREPS:
+        return False
+    governor = deed.head.head
+    if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ == "dobj":
+        governor = governor.head  # "accused the militia of ...": the preposition hangs on the accused
+    return _charge_word(governor, cues) and not any(_picked_out(t) for t in _sufferers(deed, act))
+
+
+def _sufferers(deed: Token, act: Token) -> list[Token]:
+    """Whom or what a charged deed is done to: its object, or the object of "at", "on",
+    "against" after it ("firing live ammunition at women and children")."""
+    out = []
+    for head in {deed, act}:
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child != act:
+                out.extend([child, *child.conjuncts])
+            if child.dep_ == "prep" and child.lower_ in SUFFERER_PREPS:
+                out.extend(g for c in [child] for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _picked_out(noun: Token) -> bool:
+    """"Ana Casanova", "the priests", "him", "their spokesman": someone the text names or
+    points to, whose harm is one incident (the charge of murdering them is news the
+    accusation may be the only telling of); not a class ("civilians", "women and children")."""
+    return (noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "FAC", "GPE")
+            or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any") for c in noun.children))
+
+
+def repeated_acts(act: Token, cues: Cues) -> bool:
+    """"agreed to escort the tankers after repeated attacks on shipping", "despite frequent
+    raids on the camps": acts in the plural that an adjective of the `series` frame makes
+    many over a time, named to situate another act, are its background, as "after a series
+    of attacks" is; none of them is told. (Said as what a place sees or suffers, "the
+    region sees frequent attacks on the police", they describe the place, and the argument
+    sets we measure on count them as acts: left alone.)"""
+    return (act.pos_ == "NOUN" and act.tag_ == "NNS" and not _counted(act)
+            and act.dep_ == "pobj" and act.head.lower_ in SITUATING_PREPS
+            and any(c.dep_ == "amod" and (cues.is_series(c.lower_) or cues.is_series(c.lemma_.lower()))
+                    for c in act.children))
+
+
 def summed_up(act: Token, cues: Cues) -> bool:
     """Whether the act's words sum up acts of a kind (any of the rules above). Asked only of
     an act with no day and no toll of its own, outside a headline; an act placed below a
-    country (`placed`) is told."""
+    country (`placed`) is told, unless a charge names it (`charged_deed`) or it is told as
+    repeated (`repeated_acts`)."""
+    if repeated_acts(act, cues):
+        return True
     if act.pos_ == "NOUN" and not plural_acts(act) and act.tag_ == "NNS":
         return False  # "these kidnappings of engineers", "the Jesuits' murders": acts picked out
-    if not (charged_acts(act, cues) or whole_series(act, cues) or catalogue(act, cues)
+    if not (charged_deed(act, cues) or charged_acts(act, cues) or whole_series(act, cues) or catalogue(act, cues)
             or generic_act_noun(act, cues) or done_to_a_whole_people(act) or acts_of_a_kind(act, cues)
             or persons_and_classes(act, cues)):
         return False

@@ -68,6 +68,8 @@ def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_
         rule = next((r for r in _ordered(rules) if _fits(r, token, territory)), None)
         if rule is None or rule.code == NO_EVENT:
             continue
+        if _not_told(token, rule, lexicon, in_title=in_title):
+            continue
         light = _light_verb(token, lexicon) if pos_of(token) in ("NOUN", "PROPN") else None
         if (token.pos_ == "VERB" and token.dep_ == "relcl" and rule.code[:2] in VIOLENT_ROOTS
                 and is_simple_present(token) and token.lemma_.lower() not in SAME_IN_THE_PAST
@@ -83,6 +85,101 @@ def find_triggers(sent: Span, lexicon: EventLexicon, *, territory: set[int], in_
             continue  # "Turkey supports the rebels": a standing relation, not an event
         found.append(Trigger(token=token, rule=rule, light=light, in_title=in_title))
     return found
+
+
+# Determiners that make a noun any one of its kind: an act in a clause that describes it
+# ("would not recognise any government that seized power") is no one's act.
+ANY_DETERMINERS = frozenset({"any", "every"})
+# Coordinators through which a participle may stand beside a noun as its adjective
+# ("carried 1,000 migrants and wounded Libyans").
+LIST_COORDINATORS = frozenset({"and", "or"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _not_told(token: Token, rule: TriggerRule, lexicon: EventLexicon, *, in_title: bool) -> bool:
+    """Words of an act that the sentence does not tell as done (each rule below says why)."""
+    violent = "violence" in rule.flags
+    return (_ordered_to(token, lexicon) or _any_of_a_kind(token) or (violent and _participle_beside_a_noun(token, lexicon))
+            or (not violent and _state_after_with(token))
+            or (not in_title and _standing_noun(token, rule)))
+
+
+def _ordered_to(token: Token, lexicon: EventLexicon) -> bool:
+    """"Resolution 598 orders both armies to withdraw", "the police had been ordered to arrest
+    the escaped prisoners", "instructed its diplomats to leave": what a verb that tells,
+    asks or makes someone act (frame `directive`) governs with "to" is what it tells them to
+    do, not an act done. Not a verb whose object is made to act and does ("forced the rebels
+    to retreat", frame `implicative`), nor one that carries an event of its own ("urged",
+    "asked", "called on": the coder reads their content as their own)."""
+    if token.dep_ not in ("xcomp", "advcl") or token.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    governor = token.head
+    if token.dep_ == "advcl" and not any(c.dep_ == "dobj" for c in governor.children):
+        return False  # "pressed the junta to free him": the parse may hang the infinitive as a clause
+    lemma = governor.lemma_.lower()
+    return (governor.pos_ == "VERB" and lexicon.has_frame(lemma, "directive")
+            and not lexicon.has_frame(lemma, "implicative")
+            and not (lexicon.triggers.get(lemma) or lexicon.triggers.get(governor.lower_)))
+
+
+def _any_of_a_kind(token: Token) -> bool:
+    """"would not recognise any government that seized power by force", "every soldier who
+    fires on the marchers will be tried": an act in a clause that describes a noun meant as
+    any one of its kind is a kind of deed, done by no one in particular."""
+    if token.dep_ not in ("relcl", "acl"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ANY_DETERMINERS for c in token.head.children)
+
+
+def _participle_beside_a_noun(token: Token, lexicon: EventLexicon) -> bool:
+    """"A ship carried 1,000 migrants and wounded Libyans to Benghazi": a past participle of
+    harm (the rule is asked of violence only, as "the wounded" names people by it) right
+    after "and" or "or", itself right after the plural object of the verb the parse joins
+    it to, and followed by a bare plural (no article, no number) is an adjective of that
+    noun, listed beside the first object, when the verb carries no event of its own
+    ("carried", "treated", "brought": it moves or tends people), while a verb that does may
+    be followed by a second act ("burned 40 huts and wounded villagers" tells a wounding;
+    "wounded two policemen" counts them)."""
+    if token.tag_ not in ("VBD", "VBN") or token.dep_ != "conj" or token.i < 2:
+        return False
+    before, first = token.doc[token.i - 1], token.doc[token.i - 2]
+    if before.lower_ not in LIST_COORDINATORS or first.dep_ != "dobj" or first.head != token.head:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is None or after.dep_ != "dobj" or after.head != token or after.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in after.children):
+        return False
+    if first.tag_ not in PLURAL_TAGS or after.tag_ not in PLURAL_TAGS:
+        return False  # two lists of the same kind ("migrants and wounded Libyans"), not "denied any role and suspended trade"
+    verb = token.head
+    return not (lexicon.triggers.get(verb.lemma_.lower()) or lexicon.triggers.get(verb.lower_))
+
+
+def _state_after_with(token: Token) -> bool:
+    """"Security had been tightened, with 20,000 police deployed on the streets": a
+    participle after "with" and its noun describes how things stood, not an act of the
+    news ("with 12 people killed" gives a toll, which violence keeps: the rule is asked of
+    other acts only)."""
+    if token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    if token.dep_ == "pcomp" and token.head.lower_ == "with":
+        return True
+    if any(c.dep_ == "mark" and c.lower_ == "with" for c in token.children):
+        return True  # the parse may make "with" the mark of a clause of its own
+    return token.dep_ == "acl" and token.head.dep_ == "pobj" and token.head.head.lower_ == "with"
+
+
+def _standing_noun(token: Token, rule: TriggerRule) -> bool:
+    """"the LNA receives support from the Emirates", "the junta enjoys the backing of
+    Moscow": support or aid named by a noun that a verb in the simple present takes is a
+    standing relation, as the verb "supports" would be (STANDING_ROOTS)."""
+    if pos_of(token) not in ("NOUN", "PROPN") or rule.code[:2] not in STANDING_ROOTS or "habitual-ok" in rule.flags:
+        return False
+    return token.dep_ == "dobj" and token.head.pos_ in ("VERB", "AUX") and is_simple_present(token.head)
 
 
 # Nominal positions where "the wounded", "the injured" name people.
