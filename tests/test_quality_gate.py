@@ -52,7 +52,8 @@ WIRE_F1_FLOOR = 0.83
 # the fifteenth stop's, when it was raised from 0.70; 0.757 (P 0.729, R 0.788) after the
 # sixteenth stop's, when it was raised from 0.71; 0.763 (P 0.731, R 0.798) after the seventeenth
 # stop's, when it was raised from 0.72.
-WIRE3_F1_FLOOR = 0.74
+# 0.804 (P 0.763) after the nineteenth stop's rules, when the floor was raised from 0.74.
+WIRE3_F1_FLOOR = 0.78
 # Its background paragraphs coded as news (6 at its first measure): a ceiling that may only fall.
 WIRE3_BACKGROUND_CEILING = 2
 # Measured 0.534 (P 0.528, R 0.541, 60/111) on the ten articles of the fourth set, written
@@ -71,7 +72,8 @@ WIRE4_BACKGROUND_CEILING = 0
 # after the fourteenth stop's, when it was raised from 0.65; 0.714 (P 0.705, R 0.723) after the
 # seventeenth stop's, when it was raised from 0.67.
 # 0.752 (P 0.738, R 0.766) after the eighteenth stop's rules, when the floor was raised from 0.69.
-WIRE5_F1_FLOOR = 0.73
+# 0.764 (P 0.742) after the nineteenth stop's rules, when the floor was raised from 0.73.
+WIRE5_F1_FLOOR = 0.74
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE5_BACKGROUND_CEILING = 1
 # Measured 0.589 (P 0.572, R 0.607, 74/122) on the ten articles of the sixth set, written and
@@ -83,7 +85,8 @@ WIRE5_BACKGROUND_CEILING = 1
 # from 0.65; 0.725 (P 0.713, R 0.738) after the sixteenth stop's, when it was raised from 0.66;
 # 0.752 (P 0.743, R 0.762) after the seventeenth stop's, when it was raised from 0.69.
 # 0.789 (P 0.783, R 0.795) after the eighteenth stop's rules, when the floor was raised from 0.72.
-WIRE6_F1_FLOOR = 0.76
+# 0.805 (P 0.799) after the nineteenth stop's rules, when the floor was raised from 0.76.
+WIRE6_F1_FLOOR = 0.78
 # Its background paragraphs coded as news (3 at that commit, 1 after the fourteenth stop): a
 # ceiling that may only fall.
 WIRE6_BACKGROUND_CEILING = 1
@@ -99,7 +102,8 @@ WIRE7_BACKGROUND_CEILING = 0
 # very first figure, at the commit that set it (the code of main at cbd4ebf; the same after its
 # one gold fix, tests/golden/README.md).
 # 0.609 (P 0.611, R 0.607), still unread after the eighteenth stop's rules, when the floor was raised from 0.54.
-WIRE8_F1_FLOOR = 0.58
+# 0.629, still unread, after the nineteenth stop's rules, when the floor was raised from 0.58.
+WIRE8_F1_FLOOR = 0.60
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE8_BACKGROUND_CEILING = 0
 # Measured 0.635 (P 0.679, R 0.595, 78/131) on the ten articles of the ninth set, written and
@@ -107,14 +111,16 @@ WIRE8_BACKGROUND_CEILING = 0
 # it (the code of main at cbd4ebf; its very first figure, the same after one gold fix of an
 # optional line; tests/golden/README.md says why); 0.771 (P 0.813, R 0.733) after the
 # fourteenth stop's rules, which its errors led to, when the floor was raised from 0.60.
-WIRE9_F1_FLOOR = 0.74
+# 0.806 after the nineteenth stop's rules, when the floor was raised from 0.74.
+WIRE9_F1_FLOOR = 0.78
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE9_BACKGROUND_CEILING = 0
 # Measured 0.627 (P 0.656, R 0.600, 69/115) on the ten articles of the tenth set, written and
 # committed blind (tests/golden/wire10_*) in other decades and conflicts and kept blind: its
 # very first figure, at the commit that set it (the code of main at fac68f7; no gold line
 # changed since; tests/golden/README.md).
-WIRE10_F1_FLOOR = 0.59
+# 0.652, still unread, after the nineteenth stop's rules, when the floor was raised from 0.59.
+WIRE10_F1_FLOOR = 0.62
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE10_BACKGROUND_CEILING = 0
 # Measured 0.650 (P 0.728, R 0.588, 77/131) on the ten articles of the eleventh set, written and
@@ -123,14 +129,16 @@ WIRE10_BACKGROUND_CEILING = 0
 # tests/golden/README.md says why); 0.698 (P 0.755, R 0.649) after the fifteenth stop's rules,
 # which its errors led to, when the floor was raised from 0.62.
 # 0.735 (P 0.781, R 0.695) after the eighteenth stop's rules, when the floor was raised from 0.66.
-WIRE11_F1_FLOOR = 0.71
+# 0.748 after the nineteenth stop's rules, when the floor was raised from 0.71.
+WIRE11_F1_FLOOR = 0.72
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE11_BACKGROUND_CEILING = 1
 # Measured 0.649 (P 0.720, R 0.590, 69/117) on the ten articles of the twelfth set, written
 # and committed blind (tests/golden/wire12_*) in other decades and conflicts and kept blind: its
 # very first figure, at the commit that set it (the code of main at e4528bb; no gold line
 # changed since; tests/golden/README.md).
-WIRE12_F1_FLOOR = 0.61
+# 0.661, still unread, after the nineteenth stop's rules, when the floor was raised from 0.61.
+WIRE12_F1_FLOOR = 0.63
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE12_BACKGROUND_CEILING = 1
 # Measured 0.579 (P 0.660, R 0.516, 82/159) on the ten articles of the thirteenth set, written
@@ -139,7 +147,8 @@ WIRE12_BACKGROUND_CEILING = 1
 # tests/golden/README.md); 0.672 (P 0.722, R 0.629) after the fifteenth stop's rules, which its
 # errors led to, when the floor was raised from 0.54.
 # 0.694 (P 0.732, R 0.660) after the eighteenth stop's rules, when the floor was raised from 0.64.
-WIRE13_F1_FLOOR = 0.67
+# 0.762 (P 0.782) after the nineteenth stop's rules, when the floor was raised from 0.67.
+WIRE13_F1_FLOOR = 0.74
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE13_BACKGROUND_CEILING = 1
 MUC4_SAMPLE = 100
