@@ -485,13 +485,6 @@ class EventStage:
                     found_targets = targets(told, actors, lambda t: where.visited(t, actors, places))
                     if found_targets:
                         break
-        if (not found_targets and trigger.token.pos_ == "NOUN" and trigger.token.dep_ == "dobj"
-                and lexicon.has_frame(trigger.token.head.lemma_.lower(), "recipient")):
-            # "the rebels receive support from the Emirates": who receives what is given
-            receiver = subject_of(trigger.token.head)
-            found_targets = actors_of(receiver, actors) if receiver is not None else []
-            held = {t.i for a in found_targets for t in [a.token]}
-            found_sources = [a for a in found_sources if a.token.i not in held]
         if not found_targets and trigger.rule.code == sides.OCCUPY_CODE:
             found_targets = self._taken_from(trigger, actors)  # "occupied positions held by the police"
         if "sym" in trigger.rule.flags and not found_sources and not found_targets:

@@ -27,7 +27,7 @@ FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened",
           "vehicle", "prevented", "habitual", "former", "background", "cause", "advocated", "series", "mishap", "era", "armed-body",
           "patient", "false", "inquiry", "question", "disposition", "value", "ultimatum", "ability", "document", "responsibility",
           "accountable", "occur", "reprisal", "possible", "upcoming", "damning", "body", "comparison", "speech",
-          "repel", "directive", "forcible", "impunity", "meeting", "platform", "recipient", "terms", "deadline",
+          "repel", "directive", "forcible", "impunity", "meeting", "platform", "terms", "deadline",
           "comeuppance", "implicative"}
 
 
