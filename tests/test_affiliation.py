@@ -6,33 +6,14 @@ written for these tests (no data set's text)."""
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from sitroom.knowledge.actors import ActorKB
-from sitroom.records import ActorMention, Article
-from sitroom.resolve.actors import ActorStage
+from actor_stage import analyse as _analyse, at, stage  # noqa: F401 (stage: a fixture)
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def stage() -> ActorStage:
-    return ActorStage(ActorKB.load())
-
-
-def analyse(nlp: Language, stage: ActorStage, text: str, published: str = "2023-05-10"):
-    doc = nlp(text)
-    doc._.article = Article(id="test", text=text, published=published)
-    return stage(doc)
-
-
-def at(doc, phrase: str, nth: int = 0) -> ActorMention:
-    """The mention that starts where the `nth` occurrence of `phrase` does."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(phrase, start + 1)
-    [mention] = [m for m in doc._.actors if m.start <= start < m.end]
-    return mention
+def analyse(nlp, stage, text: str, published: str = "2023-05-10"):
+    return _analyse(nlp, stage, text, published)
 
 
 # -- a spokesman no body is named for ------------------------------------------------------
