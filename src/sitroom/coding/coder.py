@@ -601,7 +601,7 @@ class EventStage:
         if "animate" in trigger.rule.flags and not found_targets and rules.inanimate_object(trigger.token):
             return []  # "wants to kill this summit": no one is killed
         if "addressee" in trigger.rule.flags and not rules.addressed_party(trigger.token, found_targets):
-            return []  # "spoke to reporters", "called a meeting", "called them terrorists"
+            return []  # "spoke to reporters": the press is no party one consults
         if "person" in trigger.rule.flags and not found_targets and rules.inanimate_object(trigger.token, counted=False):
             return []  # "released security patches": no one is freed
         if violent and not found_targets and rules.against_a_phenomenon(trigger.token, places):
