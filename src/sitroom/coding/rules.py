@@ -17,6 +17,7 @@ from ..records import Actor, TollReport
 from ..resolve.numbers import parse_amount
 from . import generic
 from .merge import TOLL_LEMMAS
+from .sides import role_of
 from .syntax import (RELATIVE_PRONOUNS, definite, has_own_subject, is_passive, only_verb, passive_agent, passive_subject,
                      present_perfect, subject_of)
 from .triggers import Trigger
@@ -710,11 +711,12 @@ def addressed_party(verb: Token, targets: Sequence["Argument"]) -> bool:
     ("spoke to them about ..." is consulting; "spoke to say ..." is saying)."""
     if any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
         return False
-    return any((a.actor.code or "")[-3:] not in NOT_ADDRESSEES for a in targets)
+    return any(role_of(a.actor) not in NOT_ADDRESSEES for a in targets)
 
 
-# Words that count a crowd: "thousands marched", "hundreds protested", "tens of thousands".
-CROWD_COUNTS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions"})
+# Words that count a crowd: the vague quantities ("thousands marched", "hundreds protested")
+# and their singulars ("about a thousand gathered").
+CROWD_COUNTS = VAGUE_QUANTITIES | {"thousand", "hundred", "dozen", "million"}
 
 
 def counted_crowd(verb: Token) -> Token | None:

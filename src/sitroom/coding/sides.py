@@ -228,9 +228,7 @@ def _kind_of_platform(modifier: Token, is_platform: Callable[[str], bool]) -> bo
 def armed_teller(actor: Actor | None) -> Actor | None:
     """A state's armed forces as the teller of a report ("the military said", "the army
     said"): the forces, by code; None for anyone else."""
-    if actor is None or not actor.code or not actor.country or actor.code != f"{actor.country}MIL":
-        return None
-    return actor
+    return actor if actor is not None and actor.country and role_of(actor) == "MIL" else None
 
 
 # Nouns that name the two sides of a conflict as "both X" or "the two X".
