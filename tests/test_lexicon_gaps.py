@@ -23,6 +23,8 @@ def codes(analyzer, text: str) -> set[str]:
     ("Rebels downed a military helicopter near Bunia on Tuesday.", "190"),
     ("Police tear-gassed the protesters outside parliament in Kampala.", "175"),
     ("Militiamen slaughtered dozens of villagers near Djugu on Sunday.", "202"),
+    ("The Tuareg rebels agreed to a ceasefire with the Malian army on Sunday.", "0871"),
+    ("The two governments agreed on a humanitarian ceasefire in Doha early on Saturday.", "0871"),
 ])
 def test_the_word_codes_its_act(analyzer, text, code):
     found = codes(analyzer, text)

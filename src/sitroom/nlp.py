@@ -186,6 +186,59 @@ def gerunds_as_nouns(doc: Doc) -> Doc:
     return doc
 
 
+# Dependents that make a participle a clause of its own ("the man who was seen", "the
+# town, which had been shelled"), not a verb that lost its subject.
+OWN_CLAUSE_DEPS = ("nsubj", "nsubjpass", "aux", "auxpass")
+
+
+@Language.component("sitroom_noun_roots")
+def verbs_after_appositions(doc: Doc) -> Doc:
+    """"The rebel chief, Ram Thapa, threatened on Friday to widen the blockade": after a
+    subject set off by an apposition or a relative clause, the small parser often takes the
+    past-tense verb for a participle describing the noun ("the chief threatened ...") and
+    makes the noun the sentence's root, so that the sentence has no verb at all. A sentence
+    whose root is a noun and whose only clause is such a participle after a comma, with no
+    auxiliary or subject of its own, is a finite sentence: the participle becomes the root
+    and the noun its subject."""
+    for sent in doc.sents:
+        noun = sent.root
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verbs = [c for c in noun.rights if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
+                 and doc[c.i - 1].text == "," and not any(x.dep_ in OWN_CLAUSE_DEPS for x in c.children)]
+        set_off = any(c.dep_ in ("appos", "relcl") or any(x.dep_ == "relcl" for x in c.children)
+                      for c in noun.rights)
+        if len(verbs) != 1 or not set_off:
+            continue
+        verb = verbs[0]
+        if any(c.dep_ == "appos" and c.i > verb.i for c in noun.rights):
+            continue
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        verb.tag_ = "VBD"
+        noun.head = verb
+        noun.dep_ = "nsubj"
+        for c in [c for c in noun.rights if c.i > verb.i]:
+            c.head = verb
+    return doc
+
+
+@Language.component("sitroom_lone_predicates")
+def lone_predicates_as_objects(doc: Doc) -> Doc:
+    """"Rubio called Sudanese President Omar Bashir on Monday": the parser may take the
+    object of a verb of naming for its predicate (oprd). An active verb has a predicate only
+    beside an object ("called the president a liar"); one with a predicate and no object
+    ("called President Bashir") has its object mislabelled. A passive ("was called a traitor")
+    keeps its predicate."""
+    for token in doc:
+        if token.dep_ != "oprd" or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = token.head
+        if verb.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "ccomp", "xcomp") for c in verb.children):
+            token.dep_ = "dobj"
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Load a spaCy pipeline once per process (per name), with sitroom's sentence rules."""
@@ -207,6 +260,8 @@ def read_model(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitroom_boundaries", before="parser")
         nlp.add_pipe("sitroom_gerunds", last=True)
+        nlp.add_pipe("sitroom_noun_roots", last=True)
+        nlp.add_pipe("sitroom_lone_predicates", last=True)
     use_fast_morphology(nlp)  # the same annotations as the stock components, faster
     return nlp
 
