@@ -729,6 +729,13 @@ class EventStage:
                 # visit is 036, "will impose sanctions" is 132, "would strike" is 138 (but "it
                 # would be a massacre" names what an act would be, announced by nobody)
                 code, rule, mode = rules.intended(code, rule, mode)
+                consenting = rules.on_consent(trigger.token, lambda w: lexicon.has_frame(w, "consent")) \
+                    if code == rules.FORCE_THREAT else None
+                if consenting is not None:
+                    # "could send 2,000 troops to protect the monitors if Sudan agrees": an offer
+                    # to the side whose consent it waits for
+                    code, rule, mode = rules.MILITARY_HELP_INTENT, f"{rule}+consent", "planned"
+                    target = self._terms_target(consenting, source, actors) or target
                 if code.startswith(rules.INTENT_ROOT) and rules.on_condition(
                         trigger.token, lambda w: lexicon.has_frame(w, "ultimatum")):
                     # "will withdraw its troops unless the government holds elections"

@@ -50,6 +50,9 @@ SUBORDINATE_DEPS = ("relcl", "advcl", "acl", "pcomp")
 # is a threat (13x). Keys are CAMEO roots; values the code of the intent or threat.
 INTENT_ROOT = "03"  # what INTENT_CODES give: an intent to cooperate
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# The intent to give material help (CAMEO 033; 0332 military aid and 0334 protection are
+# not in cameo.tsv): a force offered on another's consent.
+MILITARY_HELP_INTENT = "033"
 THREAT_CODES = {"12": "130", "15": "138", "16": "132", "17": "137", "18": "138", "19": "138", "20": "138"}
 SPECIFIC_THREATS = {"164": "134", "165": "135", "163": "132", "166": "136"}
 
@@ -806,6 +809,26 @@ def on_condition(token: Token, is_condition: Callable[[str], bool]) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and is_condition(m.lower_) for m in c.children)
                for c in verb.children)
+
+
+def on_consent(token: Token, is_consent: Callable[[str], bool]) -> Token | None:
+    """An act announced on the condition that someone consents to it ("could send 2,000
+    troops to protect the monitors if Sudan agrees", "would send troops if Damascus asked
+    for them"): an offer to the side whose consent it waits for, not a threat; a condition
+    in which that side must do something else ("if the militia did not withdraw") stays a
+    threat. Returns the subject of the consent's clause (the side offered to), or None. The
+    condition may hang on the act, on the verb it depends on, or on the act's purpose."""
+    verb = token if token.pos_ in ("VERB", "AUX", "ADJ") else token.head
+    acts = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children))]
+    if verb.dep_ in ("xcomp", "conj") and verb.head != verb:
+        acts.append(verb.head)
+    for act in acts:
+        for clause in act.children:
+            if clause.dep_ == "advcl" and clause.pos_ == "VERB" and is_consent(clause.lemma_.lower()) \
+                    and any(m.dep_ == "mark" and m.lower_ in ("if", "once", "when") for m in clause.children) \
+                    and not any(c.dep_ == "neg" for c in clause.children):
+                return next((c for c in clause.children if c.dep_ == "nsubj"), clause)
+    return None
 
 
 def any_act(act: Token) -> bool:
