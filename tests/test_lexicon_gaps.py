@@ -25,6 +25,7 @@ def codes(analyzer, text: str) -> set[str]:
     ("Militiamen slaughtered dozens of villagers near Djugu on Sunday.", "202"),
     ("The Tuareg rebels agreed to a ceasefire with the Malian army on Sunday.", "0871"),
     ("The two governments agreed on a humanitarian ceasefire in Doha early on Saturday.", "0871"),
+    ("A spokesman for the Kenyan army refused to say where the troops were.", "011"),
 ])
 def test_the_word_codes_its_act(analyzer, text, code):
     found = codes(analyzer, text)
@@ -48,3 +49,10 @@ def test_speaking_to_a_party_is_consulting_it(analyzer):
 
 def test_speaking_to_reporters_consults_no_one(analyzer):
     assert not codes(analyzer, "The Kenyan foreign minister spoke to reporters in Nairobi on Monday.")
+
+
+def test_refusing_to_meet_while_saying_why_is_a_rejection(analyzer):
+    """A participle clause of saying is not what was refused: "refused to meet ..., saying"."""
+    found = codes(analyzer, "Kenyan President Ann Mwangi has refused to meet Uganda's visiting foreign minister in "
+                            "Mombasa, saying she would only receive him in Nairobi, her office said on Tuesday.")
+    assert "120" in found and "011" not in found, found

@@ -258,7 +258,10 @@ def _fits(rule: TriggerRule, token: Token, territory: set[int]) -> bool:
     if kind == "xcomp":
         if ANY_VERB in words:
             return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children)  # "asked them to act"
-        return any(c.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(c) in words for c in children)
+        # the parse may hang an infinitive as a clause ("declined to comment"), but a participle
+        # clause is another act ("refused to meet him, saying ...": not "refused to say")
+        return any(c.dep_ in ("xcomp", "ccomp", "advcl") and not (c.dep_ == "advcl" and c.tag_ == "VBG")
+                   and _lemma(c) in words for c in children)
     if kind == "subj":
         # "a rocket landed near the base": what the subject is decides what the verb means
         return any(c.dep_ in ("nsubj", "nsubjpass") and _word_in(c, words) for c in children)
