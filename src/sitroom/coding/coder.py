@@ -150,7 +150,7 @@ class EventStage:
         # to the act that frames it ("agreed to a ceasefire on Monday")
         content = {t.token.i for t in triggers if self._inside_threat(t, trigger_at) or self._opinion(t)
                    or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)
-                   or rules.label_of_object(t.token)}
+                   or _purpose_of_its_kind(t, trigger_at) or rules.label_of_object(t.token)}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
         dates = attach(doc, sent, doc_dates, owners, lambda t: _is_report(t, self.lexicon),
                        in_the_scene=lambda t: t.i in trigger_at and trigger_at[t.i].rule.code.startswith(SCENE_CODES),
@@ -1330,6 +1330,22 @@ def _protest_purpose(trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
         if found is not None:
             return found.rule.code.startswith(PROTEST_ROOT)
     return False
+
+
+def _purpose_of_its_kind(trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
+    """"summoned India's deputy high commissioner to protest against the firing": an
+    infinitive of purpose whose act is of the same kind (CAMEO root) as the act it is hung on
+    says what that act was for; it is the same act, told once, with the target the act has."""
+    token = trigger.token
+    if token.dep_ not in ("advcl", "xcomp") or token.tag_ != "VB" or token.head == token \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    found = trigger_at.get(token.head.i)
+    if found is None:
+        return False
+    # a protest that an act of disapproval is for is the complaint the act lodges (114)
+    kinds = {trigger.rule.code[:2]} | ({DISAPPROVAL_ROOT} if trigger.rule.code.startswith(PROTEST_ROOT) else set())
+    return found.rule.code[:2] in kinds
 
 
 # The verbs that tell an arrest (`ARREST_CODE`; "charged with" is a court's).
