@@ -1173,8 +1173,11 @@ def label_of_object(token: Token) -> bool:
     names what the object was, not another act."""
     if token.dep_ in ("oprd", "dobj") and token.head.lemma_.lower() in NAMING_VERBS:
         # what the object is called, or the second of two objects ("branded the attack a
-        # cowardly act"); the parser makes two objects of other verbs by mistake
-        return any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
+        # cowardly act"); the parser makes two objects of other verbs by mistake. The
+        # object itself, when something is said of what it is ("called the strikes an act of
+        # war"), is an act told before and judged now, not an act of the one who judges it
+        return any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children) or (
+            token.dep_ == "dobj" and any(c.dep_ == "oprd" and c.i > token.i for c in token.head.children))
     if token.dep_ != "pobj" or token.head.lower_ != "as" or token.head.dep_ != "prep":
         return False
     verb = token.head.head
