@@ -95,3 +95,30 @@ def test_marine_officers_are_their_service_not_police(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Marine officers said a patrol had come under fire near Kismayo.")
     [officers] = [m for m in doc._.actors if m.start == 0]
     assert officers.actor.code.endswith("MIL")
+
+
+# -- a breakaway region's people named by its adjective ----------------------------------------
+
+BREAKAWAY = ("Transnistrian separatist forces took the bridge at Bender on Monday after two days of fighting. "
+             "Transnistrian leader Igor Smirnov said in Tiraspol that his men would hold the town, and "
+             "Transnistrian officials put Moldovan losses at 40.")
+
+
+def test_the_leader_named_by_a_sides_adjective_is_that_side(nlp, stage) -> None:
+    doc = analyse(nlp, stage, BREAKAWAY, "1992-06-23")
+    [leader] = [m for m in doc._.actors if "Smirnov" in m.actor.text]
+    assert leader.actor.code == "MDAREB"
+
+
+def test_officials_named_by_a_sides_adjective_are_that_side(nlp, stage) -> None:
+    doc = analyse(nlp, stage, BREAKAWAY, "1992-06-23")
+    [officials] = [m for m in doc._.actors if m.actor.text == "officials"]
+    assert officials.actor.code == "MDAREB"
+
+
+def test_an_adjective_that_opened_no_side_leaves_the_officials_the_states(nlp, stage) -> None:
+    # (a guard, true before the rule too) no armed side was told with "Gagauz" before
+    text = ("Moldovan troops took the bridge at Bender on Monday. Gagauz officials said in Comrat that the "
+            "region would stay neutral.")
+    [officials] = [m for m in analyse(nlp, stage, text, "1992-06-23")._.actors if m.actor.text == "officials"]
+    assert officials.actor.code == "MDAGOV"

@@ -131,6 +131,8 @@ SIDE_ROLES = frozenset({"MIL", "COP", "SPY", "REB", "INS", "RAD", "SEP", "UAF"})
 # "fought their way into the town": the possessor of these nouns is the subject itself and
 # no party to the act the verb names.
 IDIOM_POSSESSED = frozenset({"way"})
+# A capitalised word right before a mention: "Transnistrian leader" (`_people_of_a_side`).
+UNKNOWN_ADJECTIVE_RE = re.compile(r"\b([A-Z][a-z]{3,})[ \t]+$")
 # Relative pronouns a clause's subject may be: the noun the clause hangs on is the subject.
 RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
 # Roles whose bare noun ("troops", "police") belongs to the country of the same kind named
@@ -562,6 +564,7 @@ class _Resolver:
         wings = self._wings()  # (drops the country words inside the names it finds)
         self.mentions.extend(wings)
         self.mentions.extend(self._aliases())
+        self.mentions = self._people_of_a_side()
         self.mentions.extend(self._pronouns())
         self.mentions.extend(self._plural_pronouns())
         unique = {(m.start, m.end, m.actor.code): m for m in self.mentions}
@@ -1377,6 +1380,41 @@ class _Resolver:
             return None  # "the army said it ...": the speaker itself is "it"
         bodies = [m for m in inside if m is not head[-1] and (m in self.groups or m.kind in ("group", "igo", "alias"))]
         return bodies[-1] if bodies else None
+
+    def _people_of_a_side(self) -> list[ActorMention]:
+        """"Transnistrian separatist forces took the bridge ... Transnistrian leader Igor
+        Smirnov said ...": a people's or region's adjective the knowledge does not know, which
+        opened the article's first mention of an armed side outside the state, names that side
+        when it stands again before its officials or its leader: they are the
+        side's, not the government of the state the side fights (a breakaway region's own
+        "leader" is no head of that state)."""
+        sides: dict[str, ActorMention] = {}
+        out: list[ActorMention] = []
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            word = self._unknown_adjective_before(mention.start)
+            if word is None or not mention.actor.code:
+                out.append(mention)
+                continue
+            role = _code_role(mention.actor.code)
+            if role in NAMED_ARMED and mention.kind == "role":
+                sides.setdefault(word, mention)
+            elif word in sides and role == "GOV" and mention.kind in ("role", "title", "person"):
+                side = sides[word].actor
+                actor = dataclasses.replace(mention.actor, code=side.code, country=side.country)
+                mention = dataclasses.replace(mention, actor=actor)
+            out.append(mention)
+        return out
+
+    def _unknown_adjective_before(self, start: int) -> str | None:
+        """The capitalised adjective or name right before `start` ("Transnistrian leader")
+        that no knowledge-base hit covers, or None."""
+        found = UNKNOWN_ADJECTIVE_RE.search(self.text, max(0, start - 40), start)
+        if found is None or any(h.start < found.end(1) and found.start(1) < h.end for h in self.hits):
+            return None
+        span = self.doc.char_span(found.start(1), found.end(1))
+        if span is None or len(span) != 1 or span[0].pos_ not in ("ADJ", "PROPN"):
+            return None
+        return found.group(1)
 
     def _plural_pronouns(self) -> list[ActorMention]:
         """"they", "them", "their": the side of a conflict told in the plural that English
