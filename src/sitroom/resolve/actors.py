@@ -1458,7 +1458,8 @@ class _Resolver:
                 break
             if word == "their" and clause.dep_ == "ccomp":
                 return None  # (a report's clause: "their" may be anyone's there)
-            if word != "their" and not (clause.dep_ == "ccomp" and _clause_of(clause.head).lemma_.lower() in SPEECH_VERBS):
+            reporting = clause.dep_ == "ccomp" and _clause_of(clause.head).lemma_.lower() in SPEECH_VERBS
+            if word != "their" and not reporting:
                 return None
             clause, own = _clause_of(clause.head), False
         return self._antecedent_before(pronoun, resolved) if word in ("they", "them") else None
