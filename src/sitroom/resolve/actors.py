@@ -122,6 +122,19 @@ IT_PRONOUNS = frozenset({"it", "its", "itself"})
 PRONOUNS = PERSON_PRONOUNS | IT_PRONOUNS
 FEMININE = frozenset({"she", "her", "hers", "herself"})
 MASCULINE = PERSON_PRONOUNS - FEMININE
+# "they", "them", "their": resolved only to a side of a conflict told in the plural
+# (`_Resolver._plural_pronouns`); witnesses, doctors, residents or officials of no body
+# named are sources, not sides, and a pronoun after them stays unresolved.
+THEY_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+# The roles of such sides: forces of a state and armed groups outside it.
+SIDE_ROLES = frozenset({"MIL", "COP", "SPY", "REB", "INS", "RAD", "SEP", "UAF"})
+# "fought their way into the town": the possessor of these nouns is the subject itself and
+# no party to the act the verb names.
+IDIOM_POSSESSED = frozenset({"way"})
+# A capitalised word right before a mention: "Transnistrian leader" (`_people_of_a_side`).
+UNKNOWN_ADJECTIVE_RE = re.compile(r"\b([A-Z][a-z]{3,})[ \t]+$")
+# Relative pronouns a clause's subject may be: the noun the clause hangs on is the subject.
+RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
 # Roles whose bare noun ("troops", "police") belongs to the country of the same kind named
 # earlier in its sentence, before the article's main country.
 SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})
@@ -551,7 +564,9 @@ class _Resolver:
         wings = self._wings()  # (drops the country words inside the names it finds)
         self.mentions.extend(wings)
         self.mentions.extend(self._aliases())
+        self.mentions = self._people_of_a_side()
         self.mentions.extend(self._pronouns())
+        self.mentions.extend(self._plural_pronouns())
         unique = {(m.start, m.end, m.actor.code): m for m in self.mentions}
         return sorted(unique.values(), key=lambda m: (m.start, -m.end))
 
@@ -1366,6 +1381,157 @@ class _Resolver:
         bodies = [m for m in inside if m is not head[-1] and (m in self.groups or m.kind in ("group", "igo", "alias"))]
         return bodies[-1] if bodies else None
 
+    def _people_of_a_side(self) -> list[ActorMention]:
+        """"Transnistrian separatist forces took the bridge ... Transnistrian leader Igor
+        Smirnov said ...": a people's or region's adjective the knowledge does not know, which
+        opened the article's first mention of an armed side outside the state, names that side
+        when it stands again before its officials or its leader: they are the
+        side's, not the government of the state the side fights (a breakaway region's own
+        "leader" is no head of that state)."""
+        sides: dict[str, ActorMention] = {}
+        out: list[ActorMention] = []
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            word = self._unknown_adjective_before(mention.start)
+            if word is None or not mention.actor.code:
+                out.append(mention)
+                continue
+            role = _code_role(mention.actor.code)
+            if role in NAMED_ARMED and mention.kind == "role":
+                sides.setdefault(word, mention)
+            elif word in sides and role == "GOV" and mention.kind in ("role", "title", "person"):
+                side = sides[word].actor
+                actor = dataclasses.replace(mention.actor, code=side.code, country=side.country)
+                mention = dataclasses.replace(mention, actor=actor)
+            out.append(mention)
+        return out
+
+    def _unknown_adjective_before(self, start: int) -> str | None:
+        """The capitalised adjective or name right before `start` ("Transnistrian leader")
+        that no knowledge-base hit covers, or None."""
+        found = UNKNOWN_ADJECTIVE_RE.search(self.text, max(0, start - 40), start)
+        if found is None or any(h.start < found.end(1) and found.start(1) < h.end for h in self.hits):
+            return None
+        span = self.doc.char_span(found.start(1), found.end(1))
+        if span is None or len(span) != 1 or span[0].pos_ not in ("ADJ", "PROPN"):
+            return None
+        return found.group(1)
+
+    def _plural_pronouns(self) -> list[ActorMention]:
+        """"they", "them", "their": the side of a conflict told in the plural that English
+        makes the pronoun's antecedent, or nothing (`_plural_antecedent`)."""
+        out: list[ActorMention] = []
+        for token in _tokens_of(self.doc, THEY_PRONOUNS):
+            found = self._plural_antecedent(token, out)
+            if found is not None:
+                out.append(_refer(found, token.idx, token.idx + len(token.text), token.text, "pronoun"))
+        return out
+
+    def _plural_antecedent(self, pronoun: Token, resolved: list[ActorMention]) -> ActorMention | None:
+        """The subjects of the clauses above the pronoun, nearest first, then the sentence
+        before. "their" is the subject of its own clause or of one its clause hangs on in
+        the same report ("rebels captured the town, raising their flag"), not the speaker of
+        a report ("officers said their men ..." may be anyone's men); "themselves" its own
+        clause's subject; "they" and "them" only the speaker of the report they are in ("the
+        rebels said the army had attacked them"): another clause's subject is no better than
+        its object ("troops killed 11 of them as they withdrew"), and "them" is never its own
+        clause's subject. The first subject told in the plural decides (`_plural_subject`):
+        a side is the antecedent, anything else (witnesses, officials of no body, a pair of
+        countries) leaves the pronoun unresolved; a singular subject is passed over."""
+        word = pronoun.lower_
+        if word == "their" and pronoun.head.lower_ in IDIOM_POSSESSED:
+            return None
+        clause, own = _clause_of(pronoun), True
+        while True:
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+            reported = not own and clause.lemma_.lower() in SPEECH_VERBS
+            usable = word == "their" or word == "themselves" and own or word in ("they", "them") and reported
+            if subject is not None and usable:
+                decided, mention = self._plural_subject(subject, resolved)
+                if decided:
+                    # ("took the judges and their staff hostage": people named in the plural
+                    # between the subject and "their" are as near an antecedent)
+                    between = self.doc[subject.right_edge.i + 1:pronoun.i]
+                    if mention is not None and any(t.tag_ in PLURAL_TAGS and self._mentions_at(t) for t in between):
+                        return None
+                    return mention
+            if word == "themselves" or clause.dep_ == "ROOT" or clause.head is clause:
+                break
+            if word == "their" and clause.dep_ == "ccomp":
+                return None  # (a report's clause: "their" may be anyone's there)
+            reporting = clause.dep_ == "ccomp" and _clause_of(clause.head).lemma_.lower() in SPEECH_VERBS
+            if word != "their" and not reporting:
+                return None
+            clause, own = _clause_of(clause.head), False
+        return self._antecedent_before(pronoun, resolved) if word in ("they", "them") else None
+
+    def _antecedent_before(self, pronoun: Token, resolved: list[ActorMention]) -> ActorMention | None:
+        """"About 200 gunmen came ashore ... They seized 180 residents": a sentence that has
+        named nobody in the plural before the pronoun continues the sentence before, whose
+        main subject it is; when that subject is one person ("A rebel spokesman denied that
+        the rebels had targeted civilians. He said they had attacked a post"), the last
+        subject told in the plural there. Not "they" of a passive ("Police held five men.
+        They were charged ..." are those held), nor after a sentence naming a second side
+        in the plural ("Troops killed 11 rebels. They ...")."""
+        sent = pronoun.sent
+        if sent.start == 0 or pronoun.dep_ == "nsubjpass":
+            return None
+        if any(t.tag_ in PLURAL_TAGS and (t.dep_ in ("nsubj", "nsubjpass") or self._mentions_at(t))
+               for t in self.doc[sent.start:pronoun.i]):
+            return None
+        before = self.doc[sent.start - 1].sent
+        main = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if main is not None:
+            decided, mention = self._plural_subject(main, resolved)
+            if decided:
+                if mention is not None and any(
+                        mention.end < m.end <= before.end_char and m.actor.code != mention.actor.code
+                        and _code_role(m.actor.code) in SIDE_ROLES and self._plural_at(m.end) for m in self.mentions):
+                    return None
+                return mention
+        for token in reversed(before):
+            if token.dep_ in ("nsubj", "nsubjpass") and token is not main:
+                decided, mention = self._plural_subject(token, resolved)
+                if decided:
+                    return mention
+        return None
+
+    def _plural_subject(self, subject: Token, resolved: list[ActorMention]) -> tuple[bool, ActorMention | None]:
+        """Whether `subject` decides a plural pronoun, and the side it names if so: a plural
+        subject decides (a side, or nothing), a singular one does not; a coordinated one
+        ("Armenia and Azerbaijan") is no one side."""
+        if subject.lower_ in RELATIVE_SUBJECTS and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+        if any(c.dep_ == "conj" for c in subject.children):
+            return True, None
+        if subject.lower_ in THEY_PRONOUNS:
+            return True, next((m for m in resolved if m.start == subject.idx), None)
+        if subject.tag_ not in PLURAL_TAGS:
+            return False, None
+        return True, self._side(subject)
+
+    def _side(self, subject: Token) -> ActorMention | None:
+        """The side a plural subject names: its own mention, or the group it is part of
+        ("gunmen of a faction of the Moro front"); none for two ("Saudi and Qatari troops")."""
+        candidates = [m for m in self._mentions_at(subject) if m.actor.code]
+        token: Token | None = subject
+        while token is not None:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            token = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if token is None:
+                break
+            inner = [m for m in self._mentions_at(token) if m.actor.code]
+            groups = [m for m in inner if m.kind in ("group", "alias", "compound") or m in self.groups]
+            candidates = groups or candidates or inner
+            if groups:
+                break
+        sides = [m for m in candidates if m.kind != "pronoun" and _code_role(m.actor.code) in SIDE_ROLES]
+        if len({m.actor.code for m in sides}) != 1:
+            return None
+        return sides[-1]
+
+    def _mentions_at(self, token: Token) -> list[ActorMention]:
+        return [m for m in self.mentions if m.start <= token.idx < m.end]
+
     def _wings(self) -> list[ActorMention]:
         """"The Democratic Union Party (PYD), the YPG's political wing, denied ...": a name the
         knowledge does not know, set off by a comma before "the" + a known group's possessive
@@ -1492,6 +1658,13 @@ def _tokens_of(doc: Doc, words: frozenset[str]) -> list[Token]:
     array of forms rather than by making every token."""
     wanted = numpy.array([hash_string(w) for w in words], dtype=numpy.uint64)
     return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist()]
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb heading the clause a word is in (the word itself if it is one)."""
+    while token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT" and token.head is not token:
+        token = token.head
+    return token
 
 
 def _referential_it(token: Token) -> bool:
