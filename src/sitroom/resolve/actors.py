@@ -800,7 +800,7 @@ class _Resolver:
                 # sentence; "In Paris, a foreign ministry spokesman said": the capital the
                 # sentence opens in; otherwise the article's main country's
                 named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start, phrase.end) \
-                    or self._capital_after(roles, phrase.end)
+                    or self._capital_after(roles, phrase.end) or self._service_named_before(phrase, start)
                 countries = [named] if named else [self.focus[0]] if self.focus else []
         plural = phrase.roles[-1].entries[0].plural
         out: list[ActorMention] = []
@@ -904,6 +904,24 @@ class _Resolver:
         if not (subject in self.groups or subject.kind in ("group", "igo", "alias")):
             return None
         return subject
+
+    def _service_named_before(self, phrase: Phrase, start: int) -> str | None:
+        """"U.S. Marines stormed the town ... since the Marines launched the offensive":
+        a service whose name is capitalised inside a sentence (not a common noun such as
+        "troops"), named again without its country, is the service of the one country it was
+        named with before; with two countries, or none, it is not decided here."""
+        role = phrase.roles[-1]
+        word = self.text[role.start:role.end]
+        if " " in word or not word[:1].isupper() or word.isupper():
+            return None
+        token = self.doc.char_span(role.start, role.end, alignment_mode="expand")
+        if token is None or token[0].is_sent_start:
+            return None
+        stem = word.casefold().rstrip("s")
+        countries = {m.actor.country for m in self.mentions
+                     if m.end <= start and m.kind == "compound" and m.actor.country
+                     and m.actor.text.split()[-1].casefold().rstrip("s") == stem}
+        return countries.pop() if len(countries) == 1 else None
 
     def _same_kind_in_sentence(self, code_role: str, start: int) -> str | None:
         """The country of the last mention of `code_role` (forces: MIL, police: COP) with

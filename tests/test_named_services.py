@@ -1,0 +1,27 @@
+"""A capitalised service named again without its country is the service of the one country
+it was named with (ActorStage._service_named_before). Sentences are our own."""
+from __future__ import annotations
+
+from sitroom.records import Article
+
+
+def sources(analyzer, text: str, published: str = "2024-04-11"):
+    article = Article(id="t", text=text, published=published, language="en")
+    return [(e.event_code[:2], e.source_actor.code if e.source_actor else None) for e in analyzer.analyze(article).events]
+
+
+def test_the_service_keeps_its_country(analyzer):
+    found = sources(analyzer, "MOGADISHU, April 11 - U.S. Marines and militants exchanged fire near the port of "
+                              "Kismayo on Sunday. Doctors said 40 people had been killed since the Marines launched "
+                              "the offensive last Monday.")
+    assert ("19", "USAMIL") in found and not [e for e in found if e[1] == "SOMMIL"], found
+
+
+def test_two_countries_leave_it_undecided(analyzer):
+    article = Article(id="t", published="2024-04-11", language="en",
+                      text="MOGADISHU, April 11 - U.S. Marines and Kenyan Marines exchanged fire with militants near "
+                           "Kismayo on Sunday. Doctors said 40 people had been killed since the Marines launched the "
+                           "offensive last Monday.")
+    second = [e.source_actor.code if e.source_actor else None for e in analyzer.analyze(article).events
+              if "since the Marines" in e.evidence[0].sentence]
+    assert second and not set(second) & {"USAMIL", "KENMIL"}, second
