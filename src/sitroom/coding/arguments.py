@@ -90,6 +90,10 @@ def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Ar
             continue
         best = _best(conjunct, [t for t in own_tokens(conjunct) if not across_border(t)], index)
         if best is not None:
+            senders = _senders(conjunct, best, index)
+            if senders:
+                out.extend(senders)
+                continue
             best = _with_possessor(best, conjunct, index)
             argument = Argument(actor=best.actor, mention=best, token=conjunct)
             # "Saudi and Qatari troops": one noun with coordinated modifiers names one party
@@ -100,6 +104,26 @@ def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Ar
         if described is not None:
             out.append(described)
     return _unique(out)
+
+
+# Prepositions that name who sends what a noun names: "calls from Amnesty", "an offer by Kenya".
+SENDER_PREPS = frozenset({"from", "by"})
+
+
+def _senders(head: Token, best: ActorMention, index: ActorIndex) -> list[Argument]:
+    """"rejected calls from Amnesty International and from the French foreign ministry",
+    "welcomed offers of help from Kenya and Uganda": a noun that names no actor of its own
+    stands for each party of its coordinated "from" (or "by") phrase, one argument each, as
+    the conventions code an act addressed to several parties; [] when the phrase names one."""
+    if index.at(head):
+        return []
+    preps = _coordinated_preps([c for c in head.children if c.dep_ == "prep" and c.lower_ in SENDER_PREPS])
+    objects = [g for prep in preps for g in prep.children if g.dep_ == "pobj"]
+    listed = [n for pobj in objects for n in conjuncts(pobj)]
+    if len(listed) < 2 or not any(pobj.left_edge.idx <= best.start < pobj.right_edge.idx + len(pobj.right_edge)
+                                  for pobj in objects):
+        return []
+    return [a for pobj in objects for a in actors_of(pobj, index)]
 
 
 # Participles that say what a named person is: "X, considered the group's leader",
@@ -306,6 +330,21 @@ def _joint(trigger: Trigger, found: list[Argument]) -> list[Argument]:
         if not (fellow and (violent or role_of(argument.actor) in FIGHTING_ROLES)):
             out.append(argument)
     return out
+
+
+def each_army(trigger: Trigger, doers: list[Argument], foes: list[Argument], index: ActorIndex,
+              is_platform: Callable[[str], bool]) -> list[Argument]:
+    """"U.S. and Iraqi troops killed 11 insurgents in raids", "Kenyan and Somali soldiers
+    clashed with the militants": the troops of each army named fight their own share of the
+    fight with the foe named, one event per army, as the conventions code several doers. Only
+    with a foe named (troops that "fought their way into the town" advance as one force), and
+    only troops: the aircraft of two air forces ("Russian and Syrian planes struck the town",
+    frame `platform`) fly one joint raid whose sorties the report does not tell apart. The
+    victims of a list are no list of parties: only who does it is split."""
+    if (not foes or len(doers) != 1 or trigger.rule.code[:2] not in VIOLENT_ROOTS
+            or role_of(doers[0].actor) not in FIGHTING_ROLES or is_platform(doers[0].token.lemma_.lower())):
+        return doers
+    return [*doers, *fellow_parties(doers[0], index)]
 
 
 def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,

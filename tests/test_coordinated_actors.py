@@ -1,0 +1,63 @@
+"""Several doers or addressees of one act (issue 13): the coding conventions give one event
+per party ("U.S. and Iraqi troops killed insurgents" is each army's fight; "rejected calls
+from a group and from a ministry" is one rejection of each). One rule of English or of news
+writing per test, on sentences written for the project (none from a data set). The whole
+pipeline runs."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.pipeline import Analyzer
+from sitroom.records import Article, Event
+
+from violence import actor_code
+
+pytestmark = pytest.mark.slow
+
+
+def events(analyzer: Analyzer, text: str, root: str) -> list[Event]:
+    article = Article(id="t", text=text, published="2024-11-20", language="en")
+    return [e for e in analyzer.analyze(article).events if e.event_code.startswith(root)]
+
+
+def codes(found: list[Event], side: str) -> list[str]:
+    return sorted((actor_code(e, side) or "") for e in found)
+
+
+@pytest.mark.parametrize("text, armies", [
+    ("Peruvian and Colombian troops killed seven suspected guerrillas in raids near Leticia on Sunday, "
+     "the army said.", ["COL", "PER"]),
+    ("Chadian and Nigerien soldiers clashed with jihadist fighters near Lake Chad on Sunday.", ["NER", "TCD"]),
+])
+def test_troops_of_two_armies_each_fight_the_foe_named(analyzer, text, armies):
+    # one event per army: each fights its own share of the raids, against the same foe
+    found = events(analyzer, text, "19")
+    assert [c[:3] for c in codes(found, "source")] == armies
+    assert all(actor_code(e, "target") for e in found)
+
+
+def test_a_joint_air_raid_and_a_list_of_victims_stay_one_party(analyzer):
+    # the aircraft of two air forces fly one raid; who is killed is no list of doers
+    [raid] = events(analyzer, "Egyptian and Emirati warplanes struck militant camps near Derna on Sunday.", "19")
+    assert actor_code(raid, "source").startswith("EGY")
+    killed = events(analyzer, "Gunmen killed three Kenyan and Somali soldiers near Dhobley on Sunday.", "1")
+    assert len(killed) <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt's government rejected calls from Human Rights Watch and from the Swedish foreign ministry "
+    "for an independent inquiry into the deaths.",
+    "Egypt's government rejected calls from Human Rights Watch and the Swedish foreign ministry "
+    "for an independent inquiry into the deaths.",
+])
+def test_a_rejection_of_calls_from_two_parties_is_one_rejection_of_each(analyzer, text):
+    found = events(analyzer, text, "12")
+    assert [c[:3] for c in codes(found, "target")] == ["NGO", "SWE"]
+    assert {actor_code(e, "source")[:3] for e in found} == {"EGY"}
+
+
+def test_calls_from_one_party_stay_one_rejection(analyzer):
+    # (a guard: one sender named is one rejection)
+    [rejection] = events(analyzer, "Egypt's government rejected calls from Human Rights Watch "
+                         "for an independent inquiry into the deaths.", "12")
+    assert actor_code(rejection, "target").startswith("NGO")
