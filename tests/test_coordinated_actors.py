@@ -61,3 +61,25 @@ def test_calls_from_one_party_stay_one_rejection(analyzer):
     [rejection] = events(analyzer, "Egypt's government rejected calls from Human Rights Watch "
                          "for an independent inquiry into the deaths.", "12")
     assert actor_code(rejection, "target").startswith("NGO")
+
+
+@pytest.mark.parametrize("text", [
+    "Amnesty International accused the army of torturing detainees and the police of beating protesters.",
+    "A U.N. envoy said on Monday that both sides may have broken the truce, accusing the rebels of shelling "
+    "a market crowded with shoppers and the army of bombing a clinic.",
+])
+def test_a_gapped_second_accused_is_accused_too(analyzer, text):
+    # "accused A of X and B of Y": the verb is left out before B, who is accused as A is, and
+    # is no victim of A's act
+    found = events(analyzer, text, "11")
+    assert len(found) == 2
+    assert len({actor_code(e, "target") for e in found}) == 2
+    assert all(actor_code(e, "target") and not actor_code(e, "target").endswith("CVL") for e in found)
+
+
+def test_the_second_accused_does_its_own_deed(analyzer):
+    text = "Amnesty International accused the army of torturing detainees and the police of shooting protesters."
+    shot = events(analyzer, text, "19")
+    assert shot and all(actor_code(e, "source").endswith("COP") for e in shot)
+    tortured = events(analyzer, text, "18")
+    assert all(not (actor_code(e, "target") or "").endswith("COP") for e in tortured)

@@ -83,7 +83,11 @@ def across_border(token: Token) -> bool:
 def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Argument]:
     """One argument per conjunct of `head` that names an actor (just `head` if not `expand`)."""
     out: list[Argument] = []
+    # a second accused stands alone: what it is coordinated with belongs to the first charge
+    expand = expand and not _gapped_in_charge(head)
     for conjunct in conjuncts(head) if expand else [head]:
+        if conjunct != head and _gapped_in_charge(conjunct):
+            continue  # "of torturing prisoners and the police of ...": the police are accused, not tortured
         members = _members(conjunct, index)
         if members:
             out.extend(members)
@@ -487,6 +491,34 @@ ACCUSED_PREPS = {"charge": "with", "accuse": "of", "suspect": "of", "implicate":
                  "convict": "of", "guilty": "of", "indict": "for", "blame": "for", "responsible": "for"}
 
 
+def gapped_accused(verb: Token) -> list[Token]:
+    """"accused the army of torturing prisoners and the police of shooting protesters",
+    "blamed the rebels for the raid and the militia for the fires": a second accused, whose
+    own charge repeats the verb's preposition, with the verb itself left out (gapping). The
+    parser hangs the second pair inside the first charge, as a conjunct of its last noun."""
+    wanted = ACCUSED_PREPS.get(verb.lemma_.lower())
+    # (or as a conjunct of the verb itself)
+    out: list[Token] = [c for c in verb.children if c.i > verb.i and _gapped(c, wanted)]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == wanted):
+        out.extend(t for t in prep.subtree if t.i > prep.i and _gapped(t, wanted))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _gapped(noun: Token, wanted: str | None) -> bool:
+    """A conjunct noun with its own charge ("... and the police of shooting protesters")."""
+    return (noun.dep_ == "conj" and noun.pos_ in ("NOUN", "PROPN") and wanted is not None
+            and any(c.dep_ == "prep" and c.lower_ == wanted and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
+                    for c in noun.children))
+
+
+def _gapped_in_charge(noun: Token) -> bool:
+    """`noun` is a second accused hung inside a first charge (`gapped_accused`)."""
+    if noun.dep_ == "conj" and _gapped(noun, ACCUSED_PREPS.get(noun.head.lemma_.lower())):
+        return True
+    return any(a.dep_ == "prep" and _gapped(noun, a.lower_) and ACCUSED_PREPS.get(a.head.lemma_.lower()) == a.lower_
+               for a in noun.ancestors)
+
+
 def accused(noun: Token) -> Token | None:
     """Who an act is laid at the door of ("blamed the bombing on the rebels", "three men were
     charged with the killing"): told as a suspicion or a charge, still the act's doer as the
@@ -505,6 +537,8 @@ def accused(noun: Token) -> Token | None:
         return None
     if noun.dep_ not in ("pobj", "pcomp") or head.dep_ != "prep":
         return None  # ("five men suspected of killing the candidate": the act may be a gerund)
+    if _gapped_in_charge(head.head):
+        return head.head  # "accused the army of torture and the police of shooting protesters"
     if noun.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ == "of"
                                        for c in noun.children):
         return None  # "charged with murder", "implicated in murders": a crime named, not an act told
@@ -711,6 +745,7 @@ def _targets(
                 # "shelled positions held by the militia": the object's holder; a victim
                 # the knowledge does not know ("gunmen shot Juan Perez") is still the target
                 found = actors_of(obj, index) or clause_agent(obj, index)
+                found = _unique([*found, *(a for g in gapped_accused(token) for a in actors_of(g, index))])
                 if not found and ("violence" in trigger.rule.flags or trigger.rule.code.startswith(ARREST_CODE)):
                     found = unknown_person(obj)  # "Juan Perez was arrested" too
         elif kind == "prep":
