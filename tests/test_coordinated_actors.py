@@ -83,3 +83,15 @@ def test_the_second_accused_does_its_own_deed(analyzer):
     assert shot and all(actor_code(e, "source").endswith("COP") for e in shot)
     tortured = events(analyzer, text, "18")
     assert all(not (actor_code(e, "target") or "").endswith("COP") for e in tortured)
+
+
+@pytest.mark.parametrize("text", [
+    "Mediator Thabo Mbeki appealed to the government and RENAMO to respect the ceasefire.",
+    "The envoy called on the government and RENAMO to return to talks in Maputo.",
+])
+def test_a_name_after_and_that_the_parser_left_astray_is_an_addressee_too(analyzer, text):
+    # the parser hangs "RENAMO" on the verb (as its object or an unlabelled dependent), not
+    # as a conjunct of "the government": it is still the list's second addressee
+    found = events(analyzer, text, "02")
+    assert len(found) == 2
+    assert "MOZOPP" in codes(found, "target")

@@ -85,7 +85,7 @@ def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Ar
     out: list[Argument] = []
     # a second accused stands alone: what it is coordinated with belongs to the first charge
     expand = expand and not _gapped_in_charge(head)
-    for conjunct in conjuncts(head) if expand else [head]:
+    for conjunct in [*conjuncts(head), *_stray_conjuncts(head)] if expand else [head]:
         if conjunct != head and _gapped_in_charge(conjunct):
             continue  # "of torturing prisoners and the police of ...": the police are accused, not tortured
         members = _members(conjunct, index)
@@ -128,6 +128,26 @@ def _senders(head: Token, best: ActorMention, index: ActorIndex) -> list[Argumen
                                   for pobj in objects):
         return []
     return [a for pobj in objects for a in actors_of(pobj, index)]
+
+
+# How the parser hangs a stray last member of a list on the verb.
+STRAY_DEPS = frozenset({"dep", "dobj", "oprd"})
+
+
+def _stray_conjuncts(head: Token) -> list[Token]:
+    """"appealed to the government and LURD to respect the ceasefire": after "and" with no
+    conjunct of its own, a name the parser hung higher up (on the verb, as `dep`, `dobj` or
+    `oprd`) is the list's last member."""
+    last = conjuncts(head)[-1]
+    cc = next((c for c in last.children if c.dep_ == "cc" and c.i > last.i), None)
+    if cc is None or any(c.dep_ == "conj" for c in last.children) or cc.i + 1 >= len(head.doc):
+        return []
+    stray = head.doc[cc.i + 1]
+    stray = stray.head if stray.dep_ in ("det", "compound", "amod") and stray.head.i > stray.i else stray
+    if (stray.dep_ not in STRAY_DEPS or stray.pos_ != "PROPN" or stray.left_edge.i != cc.i + 1
+            or stray.head not in list(last.ancestors)):
+        return []
+    return [stray]
 
 
 # Participles that say what a named person is: "X, considered the group's leader",
