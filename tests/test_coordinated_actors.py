@@ -95,3 +95,10 @@ def test_a_name_after_and_that_the_parser_left_astray_is_an_addressee_too(analyz
     found = events(analyzer, text, "02")
     assert len(found) == 2
     assert "MOZOPP" in codes(found, "target")
+
+
+def test_the_advisers_of_two_countries_are_one_party_each(analyzer):
+    # a collective head ("advisers", "chiefs") of "X and Y" stands for each country named
+    found = events(analyzer, "Blinken spoke to the national security advisers of Armenia and Azerbaijan "
+                   "on Tuesday.", "04")
+    assert sorted(c[:3] for c in codes(found, "target")) == ["ARM", "AZE"]

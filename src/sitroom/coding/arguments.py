@@ -210,6 +210,8 @@ COLLECTIVE_HEADS = frozenset({
     "government", "leader", "minister", "president", "force", "army", "delegation", "official",
     "representative", "envoy", "ambassador", "foreign minister", "head", "member",
     "embassy", "consulate", "diplomat", "troop", "soldier",
+    # "the national security advisers of India and Pakistan", "the army chiefs of ..."
+    "adviser", "advisor", "chief", "counterpart",
 })
 
 
