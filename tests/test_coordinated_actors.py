@@ -102,3 +102,15 @@ def test_the_advisers_of_two_countries_are_one_party_each(analyzer):
     found = events(analyzer, "Blinken spoke to the national security advisers of Armenia and Azerbaijan "
                    "on Tuesday.", "04")
     assert sorted(c[:3] for c in codes(found, "target")) == ["ARM", "AZE"]
+
+
+def test_each_clause_of_a_coordination_has_its_own_doer_and_act(analyzer):
+    # "X flew the injured to ..., and Y and Z sent supplies": flying the wounded out is the
+    # first clause's aid (triggers.tsv, `fly` with the injured as object), besides the
+    # second clause's aid of each of its two subjects
+    text = ("Qatar flew dozens of the badly injured to Doha on Monday aboard a military plane, "
+            "and Egypt and Jordan sent medical supplies.")
+    found = events(analyzer, text, "07")
+    assert codes(found, "source") == ["EGY", "JOR", "QAT"]
+    trip = events(analyzer, "The prime minister flew to Doha on Monday.", "04")
+    assert len(trip) == 1
