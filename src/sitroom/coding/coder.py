@@ -16,7 +16,7 @@ from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
 from . import background, figures, generic, rules, sides, where
-from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
+from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties, headline_parties,
                         sources, targets, victims, within_act)
 from .corefer import link_doers, load_deeds
 from .draft import Draft, event_id
@@ -518,6 +518,8 @@ class EventStage:
             found_sources = [a for a in found_sources if a.token.i not in held]
             found_targets = found_targets or actors_of(holder, actors)
         found_targets = rules.people_of_a_country(trigger.rule.code, found_targets)
+        found_sources = each_army(trigger, found_sources, found_targets, actors,
+                                  lambda w: lexicon.has_frame(w, "platform"))
         if ("sym" in trigger.rule.flags and not found_targets and len(found_sources) == 1
                 and not rules.makes_way(trigger.token)):
             # "Israeli and Lebanese negotiators met": the parties are the phrase's countries (a
