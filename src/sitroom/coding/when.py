@@ -147,6 +147,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # "Speaking in the capital on Monday evening, the president accused ...": a
             # participle clause before its clause tells the same moment as its verb
             fronted.append((owner.head.i, mention))
+        between = _between_subject_and_verb(owner)
+        if between is not None:
+            # "Bolton, announcing the measures on Monday, urged ...", "The council's decision,
+            # taken late on Thursday, reduces the force ...": a participle clause set off by
+            # commas between a clause's subject and its verb tells that verb's moment too
+            fronted.append((between.i, mention))
         if owner.dep_ == "dobj" and owner.head.i in owners:
             # "condemned the attack on Tuesday": the parser hangs the date on the object;
             # the verb's act happened that day too
@@ -166,6 +172,37 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
+
+
+def _between_subject_and_verb(owner: Token) -> Token | None:
+    """The verb of the clause a participle clause, set off by commas, interrupts between that
+    clause's subject and its verb: "Bolton, announcing the measures on Monday, urged ..." (a
+    present participle: the same moment, whatever the parser took for its subject), "The
+    decision, taken late on Thursday, reduces the force ..." (a past participle on the subject
+    of a verb in the present, which tells what the thing so dated does)."""
+    if owner.tag_ not in ("VBG", "VBN") or owner.i == 0:
+        return None
+    doc = owner.doc
+    subject = next((c for c in owner.children if c.dep_ == "nsubj"), None)
+    # the participle's own words: not the subject the parse may have lent it, nor the commas
+    start = min([owner.i, *(c.left_edge.i for c in owner.lefts if c != subject and c.dep_ != "punct")])
+    closing = owner.right_edge.i + 1
+    if start == 0 or doc[start - 1].text != "," or closing >= len(doc) or doc[closing].text != ",":
+        return None
+    if owner.dep_ == "advcl" and owner.tag_ == "VBG" and owner.i < owner.head.i:
+        # the parse may give the participle the subject of the clause it interrupts
+        verb = owner.head
+        if subject is None or has_own_subject(verb) or subject.right_edge.i not in (start - 2, start - 1):
+            return None
+        return verb if closing + 1 in (verb.i, verb.left_edge.i) else None
+    if owner.dep_ != "acl" or owner.head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = owner.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < closing:
+        return None
+    if owner.tag_ == "VBN" and verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    return verb
 
 
 # The acts that tell what people were doing where another act met them: protests (14) and
@@ -327,6 +364,8 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
     if mention is None:
         mention = _from_joined_verb(tokens[-1], attached)
     if mention is None:
+        mention = _hours_before(tokens[0], attached)
+    if mention is None:
         # "In 2015, with support from X, the regime ...": a noun inside a background clause
         # is background too, even though it does not share the clause's date otherwise
         framing = _clause_date(tokens[0], attached)
@@ -421,6 +460,25 @@ def _from_joined_verb(verb: Token, attached: dict[int, DateMention]) -> DateMent
         if mention.start > joined.idx and mention.relation == "on":
             return mention
     return None
+
+
+# "after ten hours of talks", "following a night of negotiations": a span of a day or less
+# that ends where the clause's act begins.
+SHORT_SPANS = frozenset({"hour", "minute", "night"})
+
+
+def _hours_before(noun: Token, attached: dict[int, DateMention]) -> DateMention | None:
+    """"The ministers agreed early on Saturday, after more than ten hours of talks": an act
+    named as the hours that end just before the clause's act is of the clause's day (it may
+    have begun the day before, but it ended that day)."""
+    span = noun.head
+    if noun.dep_ != "pobj" or span.lower_ != "of" or span.head.lemma_.lower() not in SHORT_SPANS:
+        return None
+    prep = span.head.head
+    if span.head.dep_ != "pobj" or prep.lower_ not in ("after", "following") or prep.head.i not in attached:
+        return None
+    mention = attached[prep.head.i]
+    return mention if mention.precision == "day" else None
 
 
 def _since_the_start(token: Token) -> bool:
