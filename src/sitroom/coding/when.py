@@ -378,7 +378,7 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
             # is noted or said tells its own time: "called for their release, noting that 11
             # aid workers were killed last year")
             mention = next(iter(attached.values()))
-    if mention is None and context is not None and _main_clause(tokens) and not _reported_past(tokens[0], is_report):
+    if mention is None and context is not None and _main_clause(tokens):
         # the lead sentence gives the day, the next one tells more of that day; still
         # only inferred, so it does not make two events one
         return EventDate(value=context.value, precision=context.precision, inferred=True, historical=False,
@@ -440,7 +440,8 @@ def _inherited(token: Token, attached: dict[int, DateMention], is_report: Callab
         if current.dep_ == "pcomp" and head.head != head:
             head = head.head  # "before entering X": through the preposition to its verb
         if current.dep_ == "ccomp" and is_report(head) and is_past_perfect(current):
-            return None
+            mention = attached.get(head.i)
+            return mention if mention is not None and mention.precision == "day" else None
         if head.i in attached:
             return attached[head.i]
         current = head
