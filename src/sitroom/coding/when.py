@@ -378,7 +378,7 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
             # is noted or said tells its own time: "called for their release, noting that 11
             # aid workers were killed last year")
             mention = next(iter(attached.values()))
-    if mention is None and context is not None and _main_clause(tokens):
+    if mention is None and context is not None and _main_clause(tokens) and not _reported_past(tokens[0], is_report):
         # the lead sentence gives the day, the next one tells more of that day; still
         # only inferred, so it does not make two events one
         return EventDate(value=context.value, precision=context.precision, inferred=True, historical=False,
