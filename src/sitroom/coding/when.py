@@ -378,7 +378,8 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
             # is noted or said tells its own time: "called for their release, noting that 11
             # aid workers were killed last year")
             mention = next(iter(attached.values()))
-    if mention is None and context is not None and _main_clause(tokens) and not _reported_past(tokens[0], is_report):
+    if mention is None and context is not None and _main_clause(tokens) \
+            and (not _reported_past(tokens[0], is_report) or _told_by_the_one_before(tokens[0], is_report)):
         # the lead sentence gives the day, the next one tells more of that day; still
         # only inferred, so it does not make two events one
         return EventDate(value=context.value, precision=context.precision, inferred=True, historical=False,
@@ -521,6 +522,26 @@ def _reported_past(token: Token, is_report: Callable[[Token], bool]) -> bool:
     for _ in range(MAX_CLIMB):
         if current.dep_ == "ccomp" and is_report(current.head):
             return is_past_perfect(current)
+        if current.head == current:
+            return False
+        current = current.head
+    return False
+
+
+# The pronouns by which a sentence goes on with the one its previous sentence told of.
+CONTINUING_SUBJECTS = frozenset({"he", "she", "they"})
+
+
+def _told_by_the_one_before(token: Token, is_report: Callable[[Token], bool]) -> bool:
+    """"Nuland met the officers on Monday. She told reporters the junta had refused her
+    request": a report whose teller is a pronoun for the one the previous sentence told of
+    goes on with that sentence's day, and so does what it tells in the past perfect."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.dep_ == "ccomp" and is_report(current.head):
+            report = current.head
+            return report.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.lower_ in CONTINUING_SUBJECTS
+                                                 for c in report.children)
         if current.head == current:
             return False
         current = current.head
