@@ -27,7 +27,7 @@ from .syntax import (clause_top, is_passive, is_past_perfect, passive_subject, r
                      subject_of, told_past)
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
-from .when import SCENE_CODES, EventDate, attach, days_apart, event_date, from_act, relative_days
+from .when import SCENE_CODES, EventDate, attach, days_apart, event_date, from_act, goes_on, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # Acts of force against people or property (coercion, seizure, arson, violence).
@@ -135,7 +135,8 @@ class EventStage:
             if loose is not None and not _elsewhen(sent, dates_here, article.published):
                 waiting.append(loose)
             waiting = _continue_incident(drafts, waiting)
-            context = _day_of(sent, dates_here, article.published)
+            # a sentence that goes on with the same teller keeps the day told before
+            context = _day_of(sent, dates_here, article.published) or (context if goes_on(sent) else None)
             last_day = context or last_day
         return drafts
 

@@ -532,6 +532,13 @@ def _reported_past(token: Token, is_report: Callable[[Token], bool]) -> bool:
 CONTINUING_SUBJECTS = frozenset({"he", "she", "they"})
 
 
+def goes_on(sent: Span) -> bool:
+    """The sentence goes on with the one the previous sentence told of, by a pronoun as its
+    subject ("Nuland met the officers on Monday. She told reporters ... She urged them ..."):
+    without a day of its own, it keeps the day that sentence told for the next one."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in CONTINUING_SUBJECTS for c in sent.root.children)
+
+
 def _told_by_the_one_before(token: Token, is_report: Callable[[Token], bool]) -> bool:
     """"Nuland met the officers on Monday. She told reporters the junta had refused her
     request": a report whose teller is a pronoun for the one the previous sentence told of
