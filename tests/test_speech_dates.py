@@ -52,3 +52,12 @@ def test_a_sentence_going_on_with_the_same_teller_keeps_the_day(analyzer):
                                "told reporters that the meeting had been difficult. She urged the officers to free "
                                "the detained ministers.")
     assert _dates(events, "02") == {TUESDAY}, events
+
+
+def test_a_sentence_with_another_subject_ends_the_run(analyzer):
+    # only a run of sentences on the same teller keeps the day told before it; a new subject
+    # after it tells the article's day, as any undated sentence two steps from a day does
+    events = _events(analyzer, "The United Nations envoy Maria Kovacs met army commanders in Bamako on Tuesday. She "
+                               "told reporters that the meeting had been difficult. The commanders refused to free "
+                               "the detained ministers.")
+    assert _dates(events, "12") == {PUBLISHED}, events

@@ -119,6 +119,7 @@ class EventStage:
         title_end = headline_end(doc)
         drafts: list[Draft] = []
         context: DateMention | None = None
+        carried = False  # the context is a day told before the previous sentence
         last_day: DateMention | None = None  # the last day any sentence so far told
         waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
@@ -130,13 +131,17 @@ class EventStage:
             own = any(sent.start_char <= m.start < sent.end_char for m in doc_dates)
             dates_here = doc_dates + ([] if own else relative_days(sent, last_day))
             dates_here = dates_here + days_apart(sent, dates_here, last_day) + from_act(sent, doc_dates)
-            found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end, context)
+            found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end,
+                                          None if carried and not goes_on(sent) else context)
             drafts.extend(found)
             if loose is not None and not _elsewhen(sent, dates_here, article.published):
                 waiting.append(loose)
             waiting = _continue_incident(drafts, waiting)
-            # a sentence that goes on with the same teller keeps the day told before
-            context = _day_of(sent, dates_here, article.published) or (context if goes_on(sent) else None)
+            # a run of sentences going on with the same teller tells one occasion: the day
+            # told before it holds for the run
+            told = _day_of(sent, dates_here, article.published)
+            carried = told is None and context is not None and goes_on(sent)
+            context = told or (context if carried else None)
             last_day = context or last_day
         return drafts
 

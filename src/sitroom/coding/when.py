@@ -535,7 +535,7 @@ CONTINUING_SUBJECTS = frozenset({"he", "she", "they"})
 def goes_on(sent: Span) -> bool:
     """The sentence goes on with the one the previous sentence told of, by a pronoun as its
     subject ("Nuland met the officers on Monday. She told reporters ... She urged them ..."):
-    without a day of its own, it keeps the day that sentence told for the next one."""
+    a run of such sentences without a day of their own tells the day told before it."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in CONTINUING_SUBJECTS for c in sent.root.children)
 
 
