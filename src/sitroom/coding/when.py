@@ -2,9 +2,10 @@
 
 A date belongs to the nearest trigger or verb above it in the parse. A trigger without a
 date of its own takes the one of the clause that governs it ("launched an offensive on
-Wednesday, seizing towns"), except that a past-perfect report ("said on Saturday that
-gunmen had attacked") does not date the reported event on the day of the report. With
-no date at all the article's date stands in, flagged as inferred.
+Wednesday, seizing towns"); an act told in the past perfect under a report ("said on
+Saturday that gunmen had attacked") takes only a day, the report's, which bounds it. With
+no date at all the day the story was telling, or else the article's date, stands in,
+flagged as inferred.
 """
 from __future__ import annotations
 
