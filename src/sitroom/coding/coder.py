@@ -27,7 +27,7 @@ from .syntax import (clause_top, is_passive, is_past_perfect, passive_subject, r
                      subject_of, told_past)
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
-from .when import SCENE_CODES, EventDate, attach, days_apart, event_date, from_act, relative_days
+from .when import SCENE_CODES, EventDate, attach, days_apart, event_date, from_act, goes_on, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # Acts of force against people or property (coercion, seizure, arson, violence).
@@ -119,6 +119,7 @@ class EventStage:
         title_end = headline_end(doc)
         drafts: list[Draft] = []
         context: DateMention | None = None
+        carried = False  # the context is a day told before the previous sentence
         last_day: DateMention | None = None  # the last day any sentence so far told
         waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
@@ -130,12 +131,17 @@ class EventStage:
             own = any(sent.start_char <= m.start < sent.end_char for m in doc_dates)
             dates_here = doc_dates + ([] if own else relative_days(sent, last_day))
             dates_here = dates_here + days_apart(sent, dates_here, last_day) + from_act(sent, doc_dates)
-            found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end, context)
+            found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end,
+                                          None if carried and not goes_on(sent) else context)
             drafts.extend(found)
             if loose is not None and not _elsewhen(sent, dates_here, article.published):
                 waiting.append(loose)
             waiting = _continue_incident(drafts, waiting)
-            context = _day_of(sent, dates_here, article.published)
+            # a run of sentences going on with the same teller tells one occasion: the day
+            # told before it holds for the run
+            told = _day_of(sent, dates_here, article.published)
+            carried = told is None and context is not None and goes_on(sent)
+            context = told or (context if carried else None)
             last_day = context or last_day
         return drafts
 
