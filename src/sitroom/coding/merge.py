@@ -54,7 +54,7 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
         else:
             if _bare_toll(draft) and not _bare_toll(home) and home.target is not None:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
-            _absorb(home, draft)
+            absorb(home, draft)
     return merged
 
 
@@ -316,7 +316,7 @@ def places_agree(x: Place | None, y: Place | None) -> bool:
     return (x.precision == "admin1" and y.admin1 == x.name) or (y.precision == "admin1" and x.admin1 == y.name)
 
 
-def _absorb(home: "Draft", other: "Draft") -> None:
+def absorb(home: "Draft", other: "Draft") -> None:
     if _bare_toll(home) and not _bare_toll(other) and other.code[:2] in VIOLENT_ROOTS:
         # "three villagers were killed when troops shelled villages": the act is the shelling
         home.code, home.rule = other.code, other.rule
