@@ -10,6 +10,7 @@ sentence as evidence and every toll as a report.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -40,8 +41,9 @@ GENERIC_ATTACKS = frozenset({"attack", "assault", "incident", "violence", "opera
 
 def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
     merged: list["Draft"] = []
+    latest = None  # TEMP _latest_day(drafts)
     for draft in sorted(drafts, key=lambda d: (d.evidence[0].start if d.evidence else -1, _caused_later(d, drafts))):
-        home = next((m for m in merged if _same(m, draft)), None)
+        home = next((m for m in merged if _same(m, draft, latest)), None)
         if home is None and draft.anaphoric:
             named = [m for m in reversed(merged) if refers_to(draft, m)]
             if _bare_toll(draft):
@@ -55,7 +57,29 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
             if _bare_toll(draft) and not _bare_toll(home) and home.target is not None:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
             absorb(home, draft)
-    return merged
+    return _fold_mutual_tolls(merged)
+
+
+def _fold_mutual_tolls(merged: list["Draft"]) -> list["Draft"]:
+    """"Eleven policemen and 19 rebels were killed in the fighting": the dead of two sides,
+    read as each side's act on the other, are one toll. When one reading joined an act told
+    elsewhere in the article, the other, of the reverse dyad, is that act too."""
+    folded: set[int] = set()
+    for event in merged:
+        if event.lemma not in TOLL_LEMMAS:
+            continue
+        home = next((m for m in merged if m is not event and id(m) not in folded and m.anchor != event.anchor
+                     and event.anchor in m.anchors and _reverse_dyad(m, event)), None)
+        if home is not None:
+            home.evidence.extend(e for e in event.evidence if e not in home.evidence)
+            home.anchors |= event.anchors
+            folded.add(id(event))
+    return [m for m in merged if id(m) not in folded]
+
+
+def _reverse_dyad(a: "Draft", b: "Draft") -> bool:
+    return (a.source is not None and a.target is not None and b.source is not None and b.target is not None
+            and _agree(a.source, b.target, False) and _agree(a.target, b.source, False))
 
 
 def _caused_later(toll: "Draft", drafts: Sequence["Draft"]) -> bool:
@@ -187,7 +211,7 @@ def _claims_unnamed_act(claim: "Draft", act: "Draft") -> bool:
             and not (claim.source.code or "").endswith(UNNAMED_ARMED))
 
 
-def _same(a: "Draft", b: "Draft") -> bool:
+def _same(a: "Draft", b: "Draft", latest: str | None = None) -> bool:
     if a.historical != b.historical:
         return False
     if a.code[:2] != b.code[:2] and not (
@@ -216,7 +240,7 @@ def _same(a: "Draft", b: "Draft") -> bool:
                       and any(e in b.evidence for e in a.evidence))
         if not (same_word or same_dyad or same_place or told_twice):
             return False
-        if not (same_word or told_twice) and not _near_in_time(a, b):
+        if not (same_word or told_twice) and not _near_in_time(a, b, latest):
             # "the army's division had overrun a line of bunkers" (undated) and "the army
             # took the rebels' capital in January": a shared place or dyad joins an undated
             # act to an act dated to the day, not to one dated only to an earlier month
@@ -228,14 +252,39 @@ def _same(a: "Draft", b: "Draft") -> bool:
     return True
 
 
-def _near_in_time(a: "Draft", b: "Draft") -> bool:
+def _near_in_time(a: "Draft", b: "Draft", latest: str | None = None) -> bool:
     """An undated act may be the dated one: not when that one is dated only to a month or
-    a year before the report's month."""
+    a year before the report's month, nor to a day well before both the undated act's
+    stand-in day and the last day the article tells (`latest`): "troops pushed into the
+    district and retook a bridge" in a report of Friday is not the rebels' capture of
+    villages there on Monday, told in the next paragraph."""
     dated = b if a.date_inferred else a
     undated = a if dated is b else b
-    if dated.date_inferred or not dated.date or not undated.date or dated.date_precision == "day":
+    if dated.date_inferred or not dated.date or not undated.date:
         return True
+    if dated.date_precision == "day":
+        return latest is None or not (_days_apart(dated.date, undated.date) > NEWS_DAY_SPAN
+                                      and _days_apart(dated.date, latest) > NEWS_DAY_SPAN)
     return undated.date.startswith(dated.date[:7] if dated.date_precision == "month" else dated.date[:4])
+
+
+# Days between an act and the news of its article within which an undated act may still be
+# it ("late on Wednesday" and a report of Thursday): a night, and the report of the morning after.
+NEWS_DAY_SPAN = 1
+
+
+def _latest_day(drafts: Sequence["Draft"]) -> str | None:
+    """The last day the article's own clauses tell an act of its news on."""
+    days = [d.date[:10] for d in drafts if d.date and d.date_precision == "day" and not d.date_inferred
+            and not d.date_suspect and not d.historical]
+    return max(days, default=None)
+
+
+def _days_apart(x: str, y: str) -> int:
+    try:
+        return abs((dt.date.fromisoformat(x[:10]) - dt.date.fromisoformat(y[:10])).days)
+    except ValueError:
+        return 0  # a date this code cannot read sets no limit
 
 
 def _summary_and_one_act(summary: "Draft", act: "Draft") -> bool:

@@ -1,0 +1,32 @@
+"""An act named again ("the strike", "the missile", "the fighting") and its toll
+(coding/anaphora.py, coding/merge.py): the same act told twice in one article is one event,
+with the doer and the day of the act; two acts stay two. Sentences of our own, whole
+pipeline."""
+from __future__ import annotations
+
+from violence import actor_code, violent_events
+
+
+def news(analyzer, text, published):
+    return [e for e in violent_events(analyzer, text, published) if not e.historical]
+
+
+def test_the_strike_named_again_with_its_day_is_the_strike_condemned(analyzer):
+    # Wednesday is the condemnation's day; the strike is Monday night's, and the same strike
+    text = ("Somalia's president on Thursday condemned a US drone strike in the Lower Shabelle region "
+            "that local elders said killed four farmers. The strike hit a farmhouse near the town of "
+            "Afgoye on Tuesday night, a district commissioner said.")
+    [event] = news(analyzer, text, "2025-05-15")
+    assert actor_code(event) == "USAMIL"
+    assert event.date == "2025-05-13"
+
+
+def test_the_toll_of_the_weapon_named_again_goes_to_its_strike(analyzer):
+    # "the drone" is the drone strike, not the shooting told between them
+    text = ("A drone strike levelled a market in the city of El Obeid on Sunday. Separately, gunmen "
+            "shot dead two herders near the town of Bara. At least 12 people were killed when the "
+            "drone hit the crowded market shortly before noon, the state health ministry said.")
+    events = news(analyzer, text, "2025-05-18")
+    shooting = next(e for e in events if actor_code(e) == "UAF")
+    assert [e.sentence for e in shooting.evidence] == ["Separately, gunmen shot dead two herders near the town of Bara."]
+    assert len(events) == 2
