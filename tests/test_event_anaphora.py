@@ -30,3 +30,13 @@ def test_the_toll_of_the_weapon_named_again_goes_to_its_strike(analyzer):
     shooting = next(e for e in events if actor_code(e) == "UAF")
     assert [e.sentence for e in shooting.evidence] == ["Separately, gunmen shot dead two herders near the town of Bara."]
     assert len(events) == 2
+
+
+def test_the_dead_of_both_sides_in_the_fighting_are_the_storming_s_toll(analyzer):
+    # "nine soldiers and 23 militants were killed": read as each side's act on the other, the
+    # army's reading is no second event beside the storming
+    text = ("Hundreds of al-Shabaab fighters stormed an army base near the town of Jowhar late on "
+            "Tuesday, sparking a battle that lasted until dawn. Nine soldiers and 23 militants were killed "
+            "in the fighting, an army officer said.")
+    assert [(actor_code(e), actor_code(e, "target")) for e in news(analyzer, text, "2025-05-15")] == [
+        ("SOMINS", "SOMMIL")]
