@@ -56,7 +56,9 @@ def join_re_mentions(drafts: Sequence["Draft"], doc: Doc) -> list["Draft"]:
     gone: set[int] = set()
     for draft in ordered:
         token = tokens.get(draft.anchor)
-        subject = _act_named_again(draft, token) if token is not None and id(draft) not in gone else None
+        if token is None or id(draft) in gone:
+            continue
+        subject = _act_named_again(draft, token)
         if subject is None:
             continue
         act = _antecedent(draft, subject, ordered, tokens, gone)
