@@ -42,6 +42,9 @@ ANY_ACT = "attack"
 # Words on such a noun that set it apart from the one told before: "the second missile",
 # "the other drone", "the next strike".
 OTHER_ONE = frozenset({"other", "another", "next", "new", "second", "third", "fourth", "later", "latest"})
+# Modalities of an act told as done, by the writer or by a party to it: what a re-mention
+# names ("the strike hit"), not an act only planned or threatened.
+DONE = frozenset({"asserted", "claimed"})
 # Links from a toll's verb to the re-mention that tells how the dead died: "were killed when
 # the missile hit" (advcl), "were killed as the shell struck" (advcl).
 CAUSE_DEPS = ("advcl",)
@@ -96,10 +99,11 @@ def _act_named_again(draft: "Draft", token: Token) -> Token | None:
 
 def _antecedent(draft: "Draft", subject: Token, ordered: Sequence["Draft"], tokens: dict[int, Token],
                 gone: set[int]) -> "Draft | None":
-    """The act told in an earlier sentence that the re-mention names: an act, not a toll or
-    another re-mention, whose kind and actors do not contradict it; the nearest one told with
-    the subject's own noun ("a drone strike ... the drone hit the market", wherever the clause
-    that re-mentions it is placed), else the nearest one whose place agrees too."""
+    """The act told in an earlier sentence that the re-mention names: an act told as done,
+    not a toll or another re-mention, whose kind and actors do not contradict it; the
+    nearest one told with the subject's own noun ("a drone strike ... the drone hit the
+    market", wherever the clause that re-mentions it is placed), else the nearest one whose
+    place agrees too."""
     start = draft.evidence[0].start
     # the subject names the act, whatever the verb ("the strike had targeted insurgents")
     named = dataclasses.replace(draft, lemma=ANY_ACT, anchors=set(draft.anchors))
@@ -111,6 +115,8 @@ def _antecedent(draft: "Draft", subject: Token, ordered: Sequence["Draft"], toke
             continue
         if act.code[:2] not in VIOLENT_ROOTS or (act.source is None and act.lemma in TOLL_LEMMAS):
             continue
+        if act.modality not in DONE:
+            continue  # "tried to plant a bomb to target the police ... the device went off": not what was aimed at
         if noun in _words(act, tokens) and refers_to(unplaced, act):
             return act
         if nearest is None and refers_to(named, act):
