@@ -10,7 +10,6 @@ sentence as evidence and every toll as a report.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -41,9 +40,8 @@ GENERIC_ATTACKS = frozenset({"attack", "assault", "incident", "violence", "opera
 
 def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
     merged: list["Draft"] = []
-    latest = None  # TEMP _latest_day(drafts)
     for draft in sorted(drafts, key=lambda d: (d.evidence[0].start if d.evidence else -1, _caused_later(d, drafts))):
-        home = next((m for m in merged if _same(m, draft, latest)), None)
+        home = next((m for m in merged if _same(m, draft)), None)
         if home is None and draft.anaphoric:
             named = [m for m in reversed(merged) if refers_to(draft, m)]
             if _bare_toll(draft):
@@ -211,7 +209,7 @@ def _claims_unnamed_act(claim: "Draft", act: "Draft") -> bool:
             and not (claim.source.code or "").endswith(UNNAMED_ARMED))
 
 
-def _same(a: "Draft", b: "Draft", latest: str | None = None) -> bool:
+def _same(a: "Draft", b: "Draft") -> bool:
     if a.historical != b.historical:
         return False
     if a.code[:2] != b.code[:2] and not (
@@ -240,7 +238,7 @@ def _same(a: "Draft", b: "Draft", latest: str | None = None) -> bool:
                       and any(e in b.evidence for e in a.evidence))
         if not (same_word or same_dyad or same_place or told_twice):
             return False
-        if not (same_word or told_twice) and not _near_in_time(a, b, latest):
+        if not (same_word or told_twice) and not _near_in_time(a, b):
             # "the army's division had overrun a line of bunkers" (undated) and "the army
             # took the rebels' capital in January": a shared place or dyad joins an undated
             # act to an act dated to the day, not to one dated only to an earlier month
@@ -252,39 +250,14 @@ def _same(a: "Draft", b: "Draft", latest: str | None = None) -> bool:
     return True
 
 
-def _near_in_time(a: "Draft", b: "Draft", latest: str | None = None) -> bool:
+def _near_in_time(a: "Draft", b: "Draft") -> bool:
     """An undated act may be the dated one: not when that one is dated only to a month or
-    a year before the report's month, nor to a day well before both the undated act's
-    stand-in day and the last day the article tells (`latest`): "troops pushed into the
-    district and retook a bridge" in a report of Friday is not the rebels' capture of
-    villages there on Monday, told in the next paragraph."""
+    a year before the report's month."""
     dated = b if a.date_inferred else a
     undated = a if dated is b else b
-    if dated.date_inferred or not dated.date or not undated.date:
+    if dated.date_inferred or not dated.date or not undated.date or dated.date_precision == "day":
         return True
-    if dated.date_precision == "day":
-        return latest is None or not (_days_apart(dated.date, undated.date) > NEWS_DAY_SPAN
-                                      and _days_apart(dated.date, latest) > NEWS_DAY_SPAN)
     return undated.date.startswith(dated.date[:7] if dated.date_precision == "month" else dated.date[:4])
-
-
-# Days between an act and the news of its article within which an undated act may still be
-# it ("late on Wednesday" and a report of Thursday): a night, and the report of the morning after.
-NEWS_DAY_SPAN = 1
-
-
-def _latest_day(drafts: Sequence["Draft"]) -> str | None:
-    """The last day the article's own clauses tell an act of its news on."""
-    days = [d.date[:10] for d in drafts if d.date and d.date_precision == "day" and not d.date_inferred
-            and not d.date_suspect and not d.historical]
-    return max(days, default=None)
-
-
-def _days_apart(x: str, y: str) -> int:
-    try:
-        return abs((dt.date.fromisoformat(x[:10]) - dt.date.fromisoformat(y[:10])).days)
-    except ValueError:
-        return 0  # a date this code cannot read sets no limit
 
 
 def _summary_and_one_act(summary: "Draft", act: "Draft") -> bool:
