@@ -18,6 +18,7 @@ from ..resolve.victims import headline_end
 from . import background, figures, generic, rules, sides, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties, headline_parties,
                         sources, targets, victims, within_act)
+from .anaphora import join_re_mentions
 from .corefer import link_doers, load_deeds
 from .draft import Draft, event_id
 from .frames import Report, modality, report_of
@@ -103,7 +104,7 @@ class EventStage:
         inherit_scene(drafts, doc_text(doc))
         place_in_country(drafts, doc._.places or [], self.country_place, doc, doc._.filed)
         link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
-        merged = aim_at_doers(fold_property(merge_events(drafts)))
+        merged = aim_at_doers(fold_property(merge_events(join_re_mentions(drafts, doc))))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc
 
