@@ -180,20 +180,6 @@ def since_then(token: Token, when: EventDate, published: str | None) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if not _when_clause(verb) or when.inferred or when.mention is None or when.mention.relation != "since":
         return False
-    return _before_last_month(when, published)
-
-
-def day_before_last_month(when: EventDate, published: str | None) -> bool:
-    """"Israel invaded Lebanon on June 6" (in a report of August 5): an act given its own
-    day in a month before last month is recalled, however few days past the cut of
-    `when.HISTORICAL_DAYS` it falls. (A month alone, "resumed its offensive in late June",
-    may reach into the news's weeks: left to the days counted from its end.)"""
-    if when.inferred or when.precision != "day" or when.mention is None or when.mention.relation != "on":
-        return False
-    return _before_last_month(when, published)
-
-
-def _before_last_month(when: EventDate, published: str | None) -> bool:
     if when.value is None or not published:
         return False
     try:

@@ -636,7 +636,6 @@ class EventStage:
                     or rules.record_of(trigger.token)
                     or background.on_a_past_occasion(trigger.token) or background.long_ago(trigger.token)
                     or background.since_then(trigger.token, when, article.published)
-                    or background.day_before_last_month(when, article.published)
                     or (when.inferred and background.in_an_older_event(trigger.token, article.published))
                     or background.named_by_its_time(trigger.token, when, article.published)
                     or (violent and background.lasted_long(trigger.token))
