@@ -83,13 +83,21 @@ def across_border(token: Token) -> bool:
 def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Argument]:
     """One argument per conjunct of `head` that names an actor (just `head` if not `expand`)."""
     out: list[Argument] = []
-    for conjunct in conjuncts(head) if expand else [head]:
+    # a second accused stands alone: what it is coordinated with belongs to the first charge
+    expand = expand and not _gapped_in_charge(head)
+    for conjunct in [*conjuncts(head), *_stray_conjuncts(head)] if expand else [head]:
+        if conjunct != head and _gapped_in_charge(conjunct):
+            continue  # "of torturing prisoners and the police of ...": the police are accused, not tortured
         members = _members(conjunct, index)
         if members:
             out.extend(members)
             continue
         best = _best(conjunct, [t for t in own_tokens(conjunct) if not across_border(t)], index)
         if best is not None:
+            senders = _senders(conjunct, best, index)
+            if senders:
+                out.extend(senders)
+                continue
             best = _with_possessor(best, conjunct, index)
             argument = Argument(actor=best.actor, mention=best, token=conjunct)
             # "Saudi and Qatari troops": one noun with coordinated modifiers names one party
@@ -100,6 +108,46 @@ def actors_of(head: Token, index: ActorIndex, *, expand: bool = True) -> list[Ar
         if described is not None:
             out.append(described)
     return _unique(out)
+
+
+# Prepositions that name who sends what a noun names: "calls from Amnesty", "an offer by Kenya".
+SENDER_PREPS = frozenset({"from", "by"})
+
+
+def _senders(head: Token, best: ActorMention, index: ActorIndex) -> list[Argument]:
+    """"rejected calls from Amnesty International and from the French foreign ministry",
+    "welcomed offers of help from Kenya and Uganda": a noun that names no actor of its own
+    stands for each party of its coordinated "from" (or "by") phrase, one argument each, as
+    the conventions code an act addressed to several parties; [] when the phrase names one."""
+    if index.at(head):
+        return []
+    preps = _coordinated_preps([c for c in head.children if c.dep_ == "prep" and c.lower_ in SENDER_PREPS])
+    objects = [g for prep in preps for g in prep.children if g.dep_ == "pobj"]
+    listed = [n for pobj in objects for n in conjuncts(pobj)]
+    if len(listed) < 2 or not any(pobj.left_edge.idx <= best.start < pobj.right_edge.idx + len(pobj.right_edge)
+                                  for pobj in objects):
+        return []
+    return [a for pobj in objects for a in actors_of(pobj, index)]
+
+
+# How the parser hangs a stray last member of a list on the verb.
+STRAY_DEPS = frozenset({"dep", "dobj", "oprd"})
+
+
+def _stray_conjuncts(head: Token) -> list[Token]:
+    """"appealed to the government and LURD to respect the ceasefire": after "and" with no
+    conjunct of its own, a name the parser hung higher up (on the verb, as `dep`, `dobj` or
+    `oprd`) is the list's last member."""
+    last = conjuncts(head)[-1]
+    cc = next((c for c in last.children if c.dep_ == "cc" and c.i > last.i), None)
+    if cc is None or any(c.dep_ == "conj" for c in last.children) or cc.i + 1 >= len(head.doc):
+        return []
+    stray = head.doc[cc.i + 1]
+    stray = stray.head if stray.dep_ in ("det", "compound", "amod") and stray.head.i > stray.i else stray
+    if (stray.dep_ not in STRAY_DEPS or stray.pos_ != "PROPN" or stray.left_edge.i != cc.i + 1
+            or stray.head not in list(last.ancestors)):
+        return []
+    return [stray]
 
 
 # Participles that say what a named person is: "X, considered the group's leader",
@@ -162,6 +210,8 @@ COLLECTIVE_HEADS = frozenset({
     "government", "leader", "minister", "president", "force", "army", "delegation", "official",
     "representative", "envoy", "ambassador", "foreign minister", "head", "member",
     "embassy", "consulate", "diplomat", "troop", "soldier",
+    # "the national security advisers of India and Pakistan", "the army chiefs of ..."
+    "adviser", "advisor", "chief", "counterpart",
 })
 
 
@@ -308,6 +358,21 @@ def _joint(trigger: Trigger, found: list[Argument]) -> list[Argument]:
     return out
 
 
+def each_army(trigger: Trigger, doers: list[Argument], foes: list[Argument], index: ActorIndex,
+              is_platform: Callable[[str], bool]) -> list[Argument]:
+    """"U.S. and Iraqi troops killed 11 insurgents in raids", "Kenyan and Somali soldiers
+    clashed with the militants": the troops of each army named fight their own share of the
+    fight with the foe named, one event per army, as the conventions code several doers. Only
+    with a foe named (troops that "fought their way into the town" advance as one force), and
+    only troops: the aircraft of two air forces ("Russian and Syrian planes struck the town",
+    frame `platform`) fly one joint raid whose sorties the report does not tell apart. The
+    victims of a list are no list of parties: only who does it is split."""
+    if (not foes or len(doers) != 1 or trigger.rule.code[:2] not in VIOLENT_ROOTS
+            or role_of(doers[0].actor) not in FIGHTING_ROLES or is_platform(doers[0].token.lemma_.lower())):
+        return doers
+    return [*doers, *fellow_parties(doers[0], index)]
+
+
 def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
              lexicon_frames: Callable[[str, str], bool]) -> list[Argument]:
     token = trigger.token
@@ -448,6 +513,34 @@ ACCUSED_PREPS = {"charge": "with", "accuse": "of", "suspect": "of", "implicate":
                  "convict": "of", "guilty": "of", "indict": "for", "blame": "for", "responsible": "for"}
 
 
+def gapped_accused(verb: Token) -> list[Token]:
+    """"accused the army of torturing prisoners and the police of shooting protesters",
+    "blamed the rebels for the raid and the militia for the fires": a second accused, whose
+    own charge repeats the verb's preposition, with the verb itself left out (gapping). The
+    parser hangs the second pair inside the first charge, as a conjunct of its last noun."""
+    wanted = ACCUSED_PREPS.get(verb.lemma_.lower())
+    # (or as a conjunct of the verb itself)
+    out: list[Token] = [c for c in verb.children if c.i > verb.i and _gapped(c, wanted)]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == wanted):
+        out.extend(t for t in prep.subtree if t.i > prep.i and _gapped(t, wanted))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _gapped(noun: Token, wanted: str | None) -> bool:
+    """A conjunct noun with its own charge ("... and the police of shooting protesters")."""
+    return (noun.dep_ == "conj" and noun.pos_ in ("NOUN", "PROPN") and wanted is not None
+            and any(c.dep_ == "prep" and c.lower_ == wanted and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
+                    for c in noun.children))
+
+
+def _gapped_in_charge(noun: Token) -> bool:
+    """`noun` is a second accused hung inside a first charge (`gapped_accused`)."""
+    if noun.dep_ == "conj" and _gapped(noun, ACCUSED_PREPS.get(noun.head.lemma_.lower())):
+        return True
+    return any(a.dep_ == "prep" and _gapped(noun, a.lower_) and ACCUSED_PREPS.get(a.head.lemma_.lower()) == a.lower_
+               for a in noun.ancestors)
+
+
 def accused(noun: Token) -> Token | None:
     """Who an act is laid at the door of ("blamed the bombing on the rebels", "three men were
     charged with the killing"): told as a suspicion or a charge, still the act's doer as the
@@ -466,6 +559,8 @@ def accused(noun: Token) -> Token | None:
         return None
     if noun.dep_ not in ("pobj", "pcomp") or head.dep_ != "prep":
         return None  # ("five men suspected of killing the candidate": the act may be a gerund)
+    if _gapped_in_charge(head.head):
+        return head.head  # "accused the army of torture and the police of shooting protesters"
     if noun.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ == "of"
                                        for c in noun.children):
         return None  # "charged with murder", "implicated in murders": a crime named, not an act told
@@ -672,6 +767,7 @@ def _targets(
                 # "shelled positions held by the militia": the object's holder; a victim
                 # the knowledge does not know ("gunmen shot Juan Perez") is still the target
                 found = actors_of(obj, index) or clause_agent(obj, index)
+                found = _unique([*found, *(a for g in gapped_accused(token) for a in actors_of(g, index))])
                 if not found and ("violence" in trigger.rule.flags or trigger.rule.code.startswith(ARREST_CODE)):
                     found = unknown_person(obj)  # "Juan Perez was arrested" too
         elif kind == "prep":

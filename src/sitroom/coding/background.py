@@ -13,18 +13,26 @@ English:
   the night when soldiers occupied the port") is remembered: `recalled_time`;
 - an act told as lasting longer than a report's news ("was held hostage for 18 months")
   began long before it: `lasted_long`; one told as done longer ago ("two years ago"), also
-  in a report of no known date: `long_ago`.
+  in a report of no known date: `long_ago`;
+- an act in a "when" clause dating the start of a state ("have worsened since September,
+  when gunmen attacked the base", in a report of November) explains the news; from before
+  last month (the news's own recent past), it is background: `since_then`;
+- an act set in an event that a year before the report's names ("during the 2014 war") is
+  of that year: `in_an_older_event`;
+- an act named by its month or year in the possessive ("the militants behind last month's
+  massacre") is one the reader already knows, recalled: `named_by_its_time`.
 
 Each returns whether its mark is on the trigger; the coder keeps such an act as
 `historical`, and drops the participle, which names no act of its own.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from .when import HISTORICAL_DAYS
+from .when import HISTORICAL_DAYS, EventDate
 
 # Tags of the word before a past participle that cannot precede a finite verb: a
 # determiner, a preposition, a possessive, or a verb in its base form ("to honour slain
@@ -39,6 +47,16 @@ POINTING_BACK = frozenset({"that", "those"})
 TIME_PREPS = frozenset({"on", "at", "in", "during"})
 # Days in each unit of a span an act is said to have lasted.
 SPAN_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+# Calendar months back that a report still tells as recent: "last month" (one back) is the
+# news's own past ("recalled its ambassador last month"); a month named before it is not.
+RECENT_MONTHS = 1
+# Prepositions that set a clause in an event they name: "during the 2014 war", "in the 2016
+# conflict", "after the 2023 coup".
+FRAMING_PREPS = frozenset({"during", "in", "after", "throughout", "before"})
+# Links by which a year names the event a noun stands for ("the 2014 war").
+YEAR_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
+# Nouns of a span a possessive dates an act by ("last month's massacre", "last year's coup").
+SPAN_NOUNS = frozenset({"month", "year"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20}
 
@@ -152,3 +170,62 @@ def _span_days(noun: Token) -> int | None:
         return None
     n = int(count.text) if count.text.isdigit() else NUMBER_WORDS.get(count.lower_)
     return None if n is None else n * unit
+
+
+def since_then(token: Token, when: EventDate, published: str | None) -> bool:
+    """"Relations have worsened since September, when gunmen attacked an army base" (in a
+    report of November): the act of a "when" clause that dates the start of a state lasting
+    since is told to explain the news; when that start lies before last month (a report
+    calls its recent past "last month"), the act is background."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if not _when_clause(verb) or when.inferred or when.mention is None or when.mention.relation != "since":
+        return False
+    if when.value is None or not published:
+        return False
+    try:
+        then, now = dt.date.fromisoformat(when.value[:10]), dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return (now.year * 12 + now.month) - (then.year * 12 + then.month) > RECENT_MONTHS
+
+
+def in_an_older_event(token: Token, published: str | None) -> bool:
+    """"During the 2014 war in Gaza, an Israeli ground offensive lasted seven weeks": a clause
+    set in an event named by a year before the report's is of that year (the year is no
+    date of the clause's own, so the date stage leaves it undated)."""
+    year = _year_of(published)
+    if year is None:
+        return False
+    nodes = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
+    current = nodes[-1]
+    for _ in range(MAX_CLIMB):
+        if current.dep_ not in CLAUSE_DEPS or current.head == current:
+            break
+        current = current.head
+        nodes.append(current)
+    return any(prep.dep_ == "prep" and prep.lower_ in FRAMING_PREPS and _named_by_an_older_year(obj, year)
+               for node in nodes for prep in node.children for obj in prep.children if obj.dep_ == "pobj")
+
+
+def _named_by_an_older_year(noun: Token, year: int) -> bool:
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in YEAR_DEPS and c.like_num and len(c.text) == 4 and c.text.isdigit() and 1900 <= int(c.text) < year
+        for c in noun.children)
+
+
+def _year_of(published: str | None) -> int | None:
+    if not published or not published[:4].isdigit():
+        return None
+    return int(published[:4])
+
+
+def named_by_its_time(token: Token, when: EventDate, published: str | None) -> bool:
+    """"Hit camps of the militants behind last month's massacre", "since last year's coup": an
+    act named by an earlier month or year in the possessive is one the reader already
+    knows (the report tells it, if at all, where it gives its day): recalled, not news.
+    ("Saturday's raids" is of the news's own days.)"""
+    if token.pos_ not in ("NOUN", "PROPN") or when.inferred or when.precision not in ("month", "year"):
+        return False
+    if not any(c.dep_ == "poss" and c.lemma_.lower() in SPAN_NOUNS for c in token.children):
+        return False
+    return bool(published) and when.value is not None and when.value[:7] < published[:7]

@@ -16,8 +16,9 @@ from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
 from . import background, figures, generic, rules, sides, where
-from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, fellow_parties, headline_parties,
+from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties, headline_parties,
                         sources, targets, victims, within_act)
+from .anaphora import join_re_mentions
 from .corefer import link_doers, load_deeds
 from .draft import Draft, event_id
 from .frames import Report, modality, report_of
@@ -27,7 +28,7 @@ from .syntax import (clause_top, is_passive, is_past_perfect, passive_subject, r
                      subject_of, told_past)
 from .tolls import attach_numbers, reconcile, report_from
 from .triggers import Trigger, find_triggers, pos_of
-from .when import SCENE_CODES, EventDate, attach, days_apart, event_date, from_act, relative_days
+from .when import SCENE_CODES, EventDate, attach, days_apart, event_date, from_act, goes_on, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # Acts of force against people or property (coercion, seizure, arson, violence).
@@ -103,7 +104,7 @@ class EventStage:
         inherit_scene(drafts, doc_text(doc))
         place_in_country(drafts, doc._.places or [], self.country_place, doc, doc._.filed)
         link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
-        merged = aim_at_doers(fold_property(merge_events(drafts)))
+        merged = aim_at_doers(fold_property(merge_events(join_re_mentions(drafts, doc))))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc
 
@@ -119,6 +120,7 @@ class EventStage:
         title_end = headline_end(doc)
         drafts: list[Draft] = []
         context: DateMention | None = None
+        carried = False  # the context is a day told before the previous sentence
         last_day: DateMention | None = None  # the last day any sentence so far told
         waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
@@ -130,12 +132,17 @@ class EventStage:
             own = any(sent.start_char <= m.start < sent.end_char for m in doc_dates)
             dates_here = doc_dates + ([] if own else relative_days(sent, last_day))
             dates_here = dates_here + days_apart(sent, dates_here, last_day) + from_act(sent, doc_dates)
-            found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end, context)
+            found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end,
+                                          None if carried and not goes_on(sent) else context)
             drafts.extend(found)
             if loose is not None and not _elsewhen(sent, dates_here, article.published):
                 waiting.append(loose)
             waiting = _continue_incident(drafts, waiting)
-            context = _day_of(sent, dates_here, article.published)
+            # a run of sentences going on with the same teller tells one occasion: the day
+            # told before it holds for the run
+            told = _day_of(sent, dates_here, article.published)
+            carried = told is None and context is not None and goes_on(sent)
+            context = told or (context if carried else None)
             last_day = context or last_day
         return drafts
 
@@ -518,6 +525,8 @@ class EventStage:
             found_sources = [a for a in found_sources if a.token.i not in held]
             found_targets = found_targets or actors_of(holder, actors)
         found_targets = rules.people_of_a_country(trigger.rule.code, found_targets)
+        found_sources = each_army(trigger, found_sources, found_targets, actors,
+                                  lambda w: lexicon.has_frame(w, "platform"))
         if ("sym" in trigger.rule.flags and not found_targets and len(found_sources) == 1
                 and not rules.makes_way(trigger.token)):
             # "Israeli and Lebanese negotiators met": the parties are the phrase's countries (a
@@ -635,6 +644,9 @@ class EventStage:
                     or rules.ranked_among(trigger.token)
                     or rules.record_of(trigger.token)
                     or background.on_a_past_occasion(trigger.token) or background.long_ago(trigger.token)
+                    or background.since_then(trigger.token, when, article.published)
+                    or (when.inferred and background.in_an_older_event(trigger.token, article.published))
+                    or background.named_by_its_time(trigger.token, when, article.published)
                     or (violent and background.lasted_long(trigger.token))
                     or background.recalled_time(trigger.token, lambda w: lexicon.has_frame(w, "background"))
                     or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))

@@ -54,8 +54,30 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
         else:
             if _bare_toll(draft) and not _bare_toll(home) and home.target is not None:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
-            _absorb(home, draft)
-    return merged
+            absorb(home, draft)
+    return _fold_mutual_tolls(merged)
+
+
+def _fold_mutual_tolls(merged: list["Draft"]) -> list["Draft"]:
+    """"Eleven policemen and 19 rebels were killed in the fighting": the dead of two sides,
+    read as each side's act on the other, are one toll. When one reading joined an act told
+    elsewhere in the article, the other, of the reverse dyad, is that act too."""
+    folded: set[int] = set()
+    for event in merged:
+        if event.lemma not in TOLL_LEMMAS:
+            continue
+        home = next((m for m in merged if m is not event and id(m) not in folded and m.anchor != event.anchor
+                     and event.anchor in m.anchors and _reverse_dyad(m, event)), None)
+        if home is not None:
+            home.evidence.extend(e for e in event.evidence if e not in home.evidence)
+            home.anchors |= event.anchors
+            folded.add(id(event))
+    return [m for m in merged if id(m) not in folded]
+
+
+def _reverse_dyad(a: "Draft", b: "Draft") -> bool:
+    return (a.source is not None and a.target is not None and b.source is not None and b.target is not None
+            and _agree(a.source, b.target, False) and _agree(a.target, b.source, False))
 
 
 def _caused_later(toll: "Draft", drafts: Sequence["Draft"]) -> bool:
@@ -316,7 +338,7 @@ def places_agree(x: Place | None, y: Place | None) -> bool:
     return (x.precision == "admin1" and y.admin1 == x.name) or (y.precision == "admin1" and x.admin1 == y.name)
 
 
-def _absorb(home: "Draft", other: "Draft") -> None:
+def absorb(home: "Draft", other: "Draft") -> None:
     if _bare_toll(home) and not _bare_toll(other) and other.code[:2] in VIOLENT_ROOTS:
         # "three villagers were killed when troops shelled villages": the act is the shelling
         home.code, home.rule = other.code, other.rule

@@ -2,9 +2,10 @@
 
 A date belongs to the nearest trigger or verb above it in the parse. A trigger without a
 date of its own takes the one of the clause that governs it ("launched an offensive on
-Wednesday, seizing towns"), except that a past-perfect report ("said on Saturday that
-gunmen had attacked") does not date the reported event on the day of the report. With
-no date at all the article's date stands in, flagged as inferred.
+Wednesday, seizing towns"); an act told in the past perfect under a report ("said on
+Saturday that gunmen had attacked") takes only a day, the report's, which bounds it. With
+no date at all the day the story was telling, or else the article's date, stands in,
+flagged as inferred.
 """
 from __future__ import annotations
 
@@ -147,6 +148,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # "Speaking in the capital on Monday evening, the president accused ...": a
             # participle clause before its clause tells the same moment as its verb
             fronted.append((owner.head.i, mention))
+        between = _between_subject_and_verb(owner)
+        if between is not None:
+            # "Bolton, announcing the measures on Monday, urged ...", "The council's decision,
+            # taken late on Thursday, reduces the force ...": a participle clause set off by
+            # commas between a clause's subject and its verb tells that verb's moment too
+            fronted.append((between.i, mention))
         if owner.dep_ == "dobj" and owner.head.i in owners:
             # "condemned the attack on Tuesday": the parser hangs the date on the object;
             # the verb's act happened that day too
@@ -166,6 +173,37 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
+
+
+def _between_subject_and_verb(owner: Token) -> Token | None:
+    """The verb of the clause a participle clause, set off by commas, interrupts between that
+    clause's subject and its verb: "Bolton, announcing the measures on Monday, urged ..." (a
+    present participle: the same moment, whatever the parser took for its subject), "The
+    decision, taken late on Thursday, reduces the force ..." (a past participle on the subject
+    of a verb in the present, which tells what the thing so dated does)."""
+    if owner.tag_ not in ("VBG", "VBN") or owner.i == 0:
+        return None
+    doc = owner.doc
+    subject = next((c for c in owner.children if c.dep_ == "nsubj"), None)
+    # the participle's own words: not the subject the parse may have lent it, nor the commas
+    start = min([owner.i, *(c.left_edge.i for c in owner.lefts if c != subject and c.dep_ != "punct")])
+    closing = owner.right_edge.i + 1
+    if start == 0 or doc[start - 1].text != "," or closing >= len(doc) or doc[closing].text != ",":
+        return None
+    if owner.dep_ == "advcl" and owner.tag_ == "VBG" and owner.i < owner.head.i:
+        # the parse may give the participle the subject of the clause it interrupts
+        verb = owner.head
+        if subject is None or has_own_subject(verb) or subject.right_edge.i not in (start - 2, start - 1):
+            return None
+        return verb if closing + 1 in (verb.i, verb.left_edge.i) else None
+    if owner.dep_ != "acl" or owner.head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = owner.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < closing:
+        return None
+    if owner.tag_ == "VBN" and verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    return verb
 
 
 # The acts that tell what people were doing where another act met them: protests (14) and
@@ -327,6 +365,8 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
     if mention is None:
         mention = _from_joined_verb(tokens[-1], attached)
     if mention is None:
+        mention = _hours_before(tokens[0], attached)
+    if mention is None:
         # "In 2015, with support from X, the regime ...": a noun inside a background clause
         # is background too, even though it does not share the clause's date otherwise
         framing = _clause_date(tokens[0], attached)
@@ -339,7 +379,8 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
             # is noted or said tells its own time: "called for their release, noting that 11
             # aid workers were killed last year")
             mention = next(iter(attached.values()))
-    if mention is None and context is not None and _main_clause(tokens) and not _reported_past(tokens[0], is_report):
+    if mention is None and context is not None and _main_clause(tokens) \
+            and (not _reported_past(tokens[0], is_report) or _told_by_the_one_before(tokens[0], is_report)):
         # the lead sentence gives the day, the next one tells more of that day; still
         # only inferred, so it does not make two events one
         return EventDate(value=context.value, precision=context.precision, inferred=True, historical=False,
@@ -401,7 +442,8 @@ def _inherited(token: Token, attached: dict[int, DateMention], is_report: Callab
         if current.dep_ == "pcomp" and head.head != head:
             head = head.head  # "before entering X": through the preposition to its verb
         if current.dep_ == "ccomp" and is_report(head) and is_past_perfect(current):
-            return None
+            mention = attached.get(head.i)
+            return mention if mention is not None and mention.precision == "day" else None
         if head.i in attached:
             return attached[head.i]
         current = head
@@ -421,6 +463,25 @@ def _from_joined_verb(verb: Token, attached: dict[int, DateMention]) -> DateMent
         if mention.start > joined.idx and mention.relation == "on":
             return mention
     return None
+
+
+# "after ten hours of talks", "following a night of negotiations": a span of a day or less
+# that ends where the clause's act begins.
+SHORT_SPANS = frozenset({"hour", "minute", "night"})
+
+
+def _hours_before(noun: Token, attached: dict[int, DateMention]) -> DateMention | None:
+    """"The ministers agreed early on Saturday, after more than ten hours of talks": an act
+    named as the hours that end just before the clause's act is of the clause's day (it may
+    have begun the day before, but it ended that day)."""
+    span = noun.head
+    if noun.dep_ != "pobj" or span.lower_ != "of" or span.head.lemma_.lower() not in SHORT_SPANS:
+        return None
+    prep = span.head.head
+    if span.head.dep_ != "pobj" or prep.lower_ not in ("after", "following") or prep.head.i not in attached:
+        return None
+    mention = attached[prep.head.i]
+    return mention if mention.precision == "day" else None
 
 
 def _since_the_start(token: Token) -> bool:
@@ -462,6 +523,33 @@ def _reported_past(token: Token, is_report: Callable[[Token], bool]) -> bool:
     for _ in range(MAX_CLIMB):
         if current.dep_ == "ccomp" and is_report(current.head):
             return is_past_perfect(current)
+        if current.head == current:
+            return False
+        current = current.head
+    return False
+
+
+# The pronouns by which a sentence goes on with the one its previous sentence told of.
+CONTINUING_SUBJECTS = frozenset({"he", "she", "they"})
+
+
+def goes_on(sent: Span) -> bool:
+    """The sentence goes on with the one the previous sentence told of, by a pronoun as its
+    subject ("Nuland met the officers on Monday. She told reporters ... She urged them ..."):
+    a run of such sentences without a day of their own tells the day told before it."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in CONTINUING_SUBJECTS for c in sent.root.children)
+
+
+def _told_by_the_one_before(token: Token, is_report: Callable[[Token], bool]) -> bool:
+    """"Nuland met the officers on Monday. She told reporters the junta had refused her
+    request": a report whose teller is a pronoun for the one the previous sentence told of
+    goes on with that sentence's day, and so does what it tells in the past perfect."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.dep_ == "ccomp" and is_report(current.head):
+            report = current.head
+            return report.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.lower_ in CONTINUING_SUBJECTS
+                                                 for c in report.children)
         if current.head == current:
             return False
         current = current.head
