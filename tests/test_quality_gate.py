@@ -53,7 +53,8 @@ WIRE_F1_FLOOR = 0.83
 # sixteenth stop's, when it was raised from 0.71; 0.763 (P 0.731, R 0.798) after the seventeenth
 # stop's, when it was raised from 0.72.
 # 0.804 (P 0.763) after the nineteenth stop's rules, when the floor was raised from 0.74.
-WIRE3_F1_FLOOR = 0.78
+# 0.828 (P 0.791) after the twentieth stop's rules, when the floor was raised from 0.78.
+WIRE3_F1_FLOOR = 0.8
 # Its background paragraphs coded as news (6 at its first measure): a ceiling that may only fall.
 WIRE3_BACKGROUND_CEILING = 2
 # Measured 0.534 (P 0.528, R 0.541, 60/111) on the ten articles of the fourth set, written
@@ -61,7 +62,8 @@ WIRE3_BACKGROUND_CEILING = 2
 # commit that set it (branched from main at f0dc0c0); still unread, 0.559 (P 0.568, R 0.550)
 # after the fourteenth stop's rules, found on other sets, when the floor was raised from 0.50.
 # 0.583 (P 0.590, R 0.577), still unread after the eighteenth stop's rules, when the floor was raised from 0.52.
-WIRE4_F1_FLOOR = 0.55
+# 0.603 (P 0.612) after the twentieth stop's rules, when the floor was raised from 0.55.
+WIRE4_F1_FLOOR = 0.58
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE4_BACKGROUND_CEILING = 0
 # Measured 0.630 (P 0.594, R 0.670, 63/94) on the ten articles of the fifth set, written and
@@ -73,7 +75,8 @@ WIRE4_BACKGROUND_CEILING = 0
 # seventeenth stop's, when it was raised from 0.67.
 # 0.752 (P 0.738, R 0.766) after the eighteenth stop's rules, when the floor was raised from 0.69.
 # 0.764 (P 0.742) after the nineteenth stop's rules, when the floor was raised from 0.73.
-WIRE5_F1_FLOOR = 0.74
+# 0.783 (P 0.750) after the twentieth stop's rules, when the floor was raised from 0.74.
+WIRE5_F1_FLOOR = 0.76
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE5_BACKGROUND_CEILING = 1
 # Measured 0.589 (P 0.572, R 0.607, 74/122) on the ten articles of the sixth set, written and
@@ -86,7 +89,8 @@ WIRE5_BACKGROUND_CEILING = 1
 # 0.752 (P 0.743, R 0.762) after the seventeenth stop's, when it was raised from 0.69.
 # 0.789 (P 0.783, R 0.795) after the eighteenth stop's rules, when the floor was raised from 0.72.
 # 0.805 (P 0.799) after the nineteenth stop's rules, when the floor was raised from 0.76.
-WIRE6_F1_FLOOR = 0.78
+# 0.827 (P 0.810) after the twentieth stop's rules, when the floor was raised from 0.78.
+WIRE6_F1_FLOOR = 0.8
 # Its background paragraphs coded as news (3 at that commit, 1 after the fourteenth stop): a
 # ceiling that may only fall.
 WIRE6_BACKGROUND_CEILING = 1
@@ -94,7 +98,8 @@ WIRE6_BACKGROUND_CEILING = 1
 # and committed blind (tests/golden/wire7_*) in other decades and conflicts and kept blind: its
 # very first figure, at the commit that set it (the code of main at 8a9377f); still unread,
 # 0.655 (P 0.693, R 0.622) after the fourteenth stop's rules, when the floor was raised from 0.59.
-WIRE7_F1_FLOOR = 0.62
+# 0.672 (P 0.709) after the twentieth stop's rules, when the floor was raised from 0.62.
+WIRE7_F1_FLOOR = 0.64
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE7_BACKGROUND_CEILING = 0
 # Measured 0.572 (P 0.579, R 0.566, 69/122) on the ten articles of the eighth set, written
@@ -103,7 +108,8 @@ WIRE7_BACKGROUND_CEILING = 0
 # one gold fix, tests/golden/README.md).
 # 0.609 (P 0.611, R 0.607), still unread after the eighteenth stop's rules, when the floor was raised from 0.54.
 # 0.629, still unread, after the nineteenth stop's rules, when the floor was raised from 0.58.
-WIRE8_F1_FLOOR = 0.60
+# 0.636 (P 0.633) after the twentieth stop's rules, when the floor was raised from 0.60.
+WIRE8_F1_FLOOR = 0.61
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE8_BACKGROUND_CEILING = 0
 # Measured 0.635 (P 0.679, R 0.595, 78/131) on the ten articles of the ninth set, written and
@@ -112,7 +118,8 @@ WIRE8_BACKGROUND_CEILING = 0
 # optional line; tests/golden/README.md says why); 0.771 (P 0.813, R 0.733) after the
 # fourteenth stop's rules, which its errors led to, when the floor was raised from 0.60.
 # 0.806 after the nineteenth stop's rules, when the floor was raised from 0.74.
-WIRE9_F1_FLOOR = 0.78
+# 0.818 (P 0.843) after the twentieth stop's rules, when the floor was raised from 0.78.
+WIRE9_F1_FLOOR = 0.79
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE9_BACKGROUND_CEILING = 0
 # Measured 0.627 (P 0.656, R 0.600, 69/115) on the ten articles of the tenth set, written and
@@ -120,7 +127,8 @@ WIRE9_BACKGROUND_CEILING = 0
 # very first figure, at the commit that set it (the code of main at fac68f7; no gold line
 # changed since; tests/golden/README.md).
 # 0.652, still unread, after the nineteenth stop's rules, when the floor was raised from 0.59.
-WIRE10_F1_FLOOR = 0.62
+# 0.657 (P 0.682) after the twentieth stop's rules, when the floor was raised from 0.62.
+WIRE10_F1_FLOOR = 0.63
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE10_BACKGROUND_CEILING = 0
 # Measured 0.650 (P 0.728, R 0.588, 77/131) on the ten articles of the eleventh set, written and
@@ -130,7 +138,8 @@ WIRE10_BACKGROUND_CEILING = 0
 # which its errors led to, when the floor was raised from 0.62.
 # 0.735 (P 0.781, R 0.695) after the eighteenth stop's rules, when the floor was raised from 0.66.
 # 0.748 after the nineteenth stop's rules, when the floor was raised from 0.71.
-WIRE11_F1_FLOOR = 0.72
+# 0.774 (P 0.801) after the twentieth stop's rules, when the floor was raised from 0.72.
+WIRE11_F1_FLOOR = 0.75
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE11_BACKGROUND_CEILING = 1
 # Measured 0.649 (P 0.720, R 0.590, 69/117) on the ten articles of the twelfth set, written
@@ -138,9 +147,11 @@ WIRE11_BACKGROUND_CEILING = 1
 # very first figure, at the commit that set it (the code of main at e4528bb; no gold line
 # changed since; tests/golden/README.md).
 # 0.661, still unread, after the nineteenth stop's rules, when the floor was raised from 0.61.
-WIRE12_F1_FLOOR = 0.63
+# 0.663 (P 0.731) after the twentieth stop's rules, when the floor was raised from 0.63.
+WIRE12_F1_FLOOR = 0.64
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
-WIRE12_BACKGROUND_CEILING = 1
+# 0 after the twentieth stop (h55: background named by its time marked historical).
+WIRE12_BACKGROUND_CEILING = 0
 # Measured 0.579 (P 0.660, R 0.516, 82/159) on the ten articles of the thirteenth set, written
 # and committed blind (tests/golden/wire13_*) in other years and conflicts, at the commit that set
 # it (the code of main at e86a9b1; its very first figure, no gold line changed;
@@ -148,9 +159,11 @@ WIRE12_BACKGROUND_CEILING = 1
 # errors led to, when the floor was raised from 0.54.
 # 0.694 (P 0.732, R 0.660) after the eighteenth stop's rules, when the floor was raised from 0.64.
 # 0.762 (P 0.782) after the nineteenth stop's rules, when the floor was raised from 0.67.
-WIRE13_F1_FLOOR = 0.74
+# 0.792 (P 0.812) after the twentieth stop's rules, when the floor was raised from 0.74.
+WIRE13_F1_FLOOR = 0.77
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
-WIRE13_BACKGROUND_CEILING = 1
+# 0 after the twentieth stop (h55: background named by its time marked historical).
+WIRE13_BACKGROUND_CEILING = 0
 MUC4_SAMPLE = 100
 # Measured on the first 100 MUC-4 dev articles in the twelfth stop: found 53/60 (88.3%), in
 # the template's country 72/87 (82.8%), quiet 24/40 (60.0%); at ecc1697: incident found
@@ -173,7 +186,13 @@ MUC4_FLOORS = {"found_share": 0.86, "country_share": 0.80, "quiet_share": 0.65,
 # the attack an act of terror"). The measure counts one predicted place per event, so each
 # such merge is one right prediction fewer; no gold place argument is found less (10 of 36
 # before and after). Attacker rose in the same stop, 0.368 -> 0.381.
-WIKIEVENTS_FLOORS = {"attacker": 0.375, "victim": 0.39, "target": 0.215, "place": 0.265}
+# Place 0.269 -> 0.260 in the twentieth stop, lowered for the same reason, the second time:
+# "Macron called the explosion an attack" had made the judge the explosion's doer, and that
+# act, merged with the Strasbourg attack, gave a second right "Strasbourg" for one gold place;
+# an act judged by a verb of naming is now the act told before (rules.label_of_object). Gold
+# place arguments found: 10 of 36 before and after; predicted 46 -> 45, right 12 -> 11.
+# Attacker 0.388 -> 0.395 and target 0.217 -> 0.227 in the same stop.
+WIKIEVENTS_FLOORS = {"attacker": 0.39, "victim": 0.39, "target": 0.22, "place": 0.255}
 
 pytestmark = pytest.mark.slow
 
