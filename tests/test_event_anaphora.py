@@ -1,5 +1,5 @@
 """An act named again ("the strike", "the missile", "the fighting") and its toll
-(coding/anaphora.py, coding/merge.py): the same act told twice in one article is one event,
+(coding/anaphora.py, coding/merge.py): an act an article tells twice is one event,
 with the doer and the day of the act; two acts stay two. Sentences of our own, whole
 pipeline."""
 from __future__ import annotations

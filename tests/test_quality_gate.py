@@ -187,7 +187,7 @@ MUC4_FLOORS = {"found_share": 0.86, "country_share": 0.80, "quiet_share": 0.65,
 # such merge is one right prediction fewer; no gold place argument is found less (10 of 36
 # before and after). Attacker rose in the same stop, 0.368 -> 0.381.
 # Place 0.269 -> 0.260 in the twentieth stop, lowered for the same reason, the second time:
-# "Macron called the explosion an attack" had made the judge the explosion's doer, and that
+# a head of state who called an explosion an attack had been made the explosion's doer, and that
 # act, merged with the Strasbourg attack, gave a second right "Strasbourg" for one gold place;
 # an act judged by a verb of naming is now the act told before (rules.label_of_object). Gold
 # place arguments found: 10 of 36 before and after; predicted 46 -> 45, right 12 -> 11.

@@ -4,7 +4,7 @@
 district on Monday night": the second sentence tells the strike of the first again, by a
 definite noun of the act or of its weapon ("the strike", "the missile", "the blast") that is
 the subject of a verb of violence with no doer of its own. It is that act, not a second one
-(the same event told twice in one article is one event): it joins the nearest act told
+(an event an article tells twice is one event, as the conventions say): it joins the nearest act told
 before it whose kind, place and actors do not contradict it, with the toll its own sentence
 ties to it ("nine people were killed when the missile hit the flats").
 
