@@ -234,7 +234,8 @@ def lone_predicates_as_objects(doc: Doc) -> Doc:
         if token.dep_ != "oprd" or token.pos_ not in ("NOUN", "PROPN"):
             continue
         verb = token.head
-        if verb.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "ccomp", "xcomp") for c in verb.children):
+        if verb.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "ccomp", "xcomp")
+                                           for c in verb.children):
             token.dep_ = "dobj"
     return doc
 

@@ -16,8 +16,8 @@ from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
 from . import background, figures, generic, rules, sides, where
-from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties, headline_parties,
-                        sources, targets, victims, within_act)
+from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
+                        headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
 from .corefer import link_doers, load_deeds
 from .draft import Draft, event_id

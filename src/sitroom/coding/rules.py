@@ -819,7 +819,8 @@ def on_consent(token: Token, is_consent: Callable[[str], bool]) -> Token | None:
     threat. Returns the subject of the consent's clause (the side offered to), or None. The
     condition may hang on the act, on the verb it depends on, or on the act's purpose."""
     verb = token if token.pos_ in ("VERB", "AUX", "ADJ") else token.head
-    acts = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children))]
+    acts = [verb, *(c for c in verb.children
+                    if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children))]
     if verb.dep_ in ("xcomp", "conj") and verb.head != verb:
         acts.append(verb.head)
     for act in acts:
