@@ -25,3 +25,10 @@ def test_two_countries_leave_it_undecided(analyzer):
     second = [e.source_actor.code if e.source_actor else None for e in analyzer.analyze(article).events
               if "since the Marines" in e.evidence[0].sentence]
     assert second and not set(second) & {"USAMIL", "KENMIL"}, second
+
+
+def test_an_ethnic_adjective_names_a_people_not_a_state(analyzer):
+    """"an ethnic Chinese rebel army" fighting in Myanmar is Myanmar's rebels, not China's."""
+    found = sources(analyzer, "LASHIO, Myanmar, Aug 6 - An ethnic Chinese rebel army said on Monday it had captured "
+                              "the headquarters of the Myanmar military's command in Lashio.", published="2024-08-06")
+    assert [s for c, s in found if c == "19"] == ["MMRREB"], found

@@ -780,7 +780,10 @@ class _Resolver:
             if not last.office:
                 self.groups.append(mention)  # "M23 rebels" names the group; "Hamas spokesman" a person
             return [mention]
-        countries = [c for c in (_modifier_country(m) for m in phrase.modifiers) if c is not None]
+        # "an ethnic Chinese rebel army": "ethnic" makes the adjective a people's, not a
+        # state's; the group is placed as one with no country named
+        countries = [c for c in (_modifier_country(m) for m in phrase.modifiers if not self._ethnic(m))
+                     if c is not None]
         if not countries and last.refers == "instrument":
             owners = [r for r in roles[:-1] if r.refers != "instrument" and r.role]
             if not owners:
@@ -904,6 +907,10 @@ class _Resolver:
         if not (subject in self.groups or subject.kind in ("group", "igo", "alias")):
             return None
         return subject
+
+    def _ethnic(self, modifier: Hit) -> bool:
+        """A country's adjective right after "ethnic" ("ethnic Albanian guerrillas")."""
+        return self.text[max(0, modifier.start - 8):modifier.start].casefold().rstrip().endswith("ethnic")
 
     def _service_named_before(self, phrase: Phrase, start: int) -> str | None:
         """"U.S. Marines stormed the town ... since the Marines launched the offensive":
