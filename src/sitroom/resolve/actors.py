@@ -831,7 +831,10 @@ class _Resolver:
         word = self.text[phrase.roles[0].start:phrase.end]
         if word not in ARMED_NAME_HEADS:
             return None
-        before = [w for w in self.words if w.end <= phrase.start]
+        head = self.doc.char_span(phrase.roles[0].start, phrase.end, alignment_mode="expand")
+        sent_start = head.sent.start_char if head is not None else 0
+        # A name does not run back over a sentence's end: "... on Monday. Army commandos".
+        before = [w for w in self.words if sent_start <= w.start and w.end <= phrase.start]
         start = None
         for w in reversed(before):
             gap = self.text[w.end:(start if start is not None else phrase.start)]
