@@ -402,6 +402,11 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
             found = actors_of(issuer, index)
             if found:
                 return found  # "the rebels issued a statement demanding the release of ..."
+        captor = _captor(token) if trigger.rule.code.startswith(ABDUCTION_CODE) else None
+        if captor is not None:
+            found = actors_of(captor, index)
+            if found:
+                return found  # "insurgents holding an engineer seized near Mosul"
         subject = subject_of(token)
         found = actors_of(subject, index) if subject is not None else []
         if not found and subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
@@ -461,6 +466,25 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         return found or _preverbal(clause_top(trigger.light), index)
     return []
+
+
+# Abduction (181): who holds a captive is who seized them.
+ABDUCTION_CODE = "181"
+
+
+def _captor(verb: Token) -> Token | None:
+    """Who holds the captive a participle of seizure describes, when it names no agent:
+    "insurgents holding a Japanese aid worker seized near Fallujah", "the gang that holds
+    17 pilgrims abducted in March"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    captive = _first_conjunct(verb.head)
+    holding = captive.head
+    if captive.dep_ != "dobj" or holding.lemma_.lower() != "hold":
+        return None
+    if holding.dep_ == "acl" and holding.tag_ == "VBG":
+        return holding.head  # "insurgents holding ..."
+    return subject_of(holding)
 
 
 def _announced(verb: Token) -> bool:
@@ -758,6 +782,8 @@ def _targets(
             if obj is None and is_passive(token):
                 obj = passive_subject(token)
             if obj is None:
+                obj = described_patient(token)  # "an engineer seized near Mosul"
+            if obj is None:
                 obj = controlled_patient(token)  # "fled after being attacked by rebels"
             if obj is None:
                 # "will hold the government accountable": the subject of the small clause
@@ -815,6 +841,23 @@ def _asked_to_act(trigger: Trigger, index: ActorIndex) -> list[Argument]:
         if subject is not None:
             return actors_of(subject, index)
     return []
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
+def described_patient(verb: Token) -> Token | None:
+    """The noun a past participle describes is what underwent the act: "a Korean engineer
+    seized near Mosul", "two soldiers wounded in the blast". Not a participle with an
+    object of its own."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return _first_conjunct(verb.head)  # "an aid worker and two journalists seized ...": all of them
 
 
 def clause_agent(noun: Token, index: ActorIndex) -> list[Argument]:

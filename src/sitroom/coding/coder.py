@@ -297,8 +297,10 @@ class EventStage:
         """An act that is only threatened ("vowed to strike back") or denied ("denied
         carrying out the strike") is the content of the threat or denial, not an event."""
         token = trigger.token
-        if token.dep_ == "relcl" and told_past(token):
-            return False  # "vowed to punish the rebels who attacked the convoy": that attack was done
+        if (token.dep_ == "relcl" and told_past(token)) or (token.dep_ == "acl" and token.tag_ == "VBN"):
+            # "vowed to punish the rebels who attacked the convoy", "threatened to behead an
+            # engineer seized on Monday": that attack, that seizure was done
+            return False
         child = token
         for ancestor in list(token.ancestors)[:4]:
             if child.dep_ == "conj" and child.tag_ in FINITE_TAGS:
@@ -596,9 +598,15 @@ class EventStage:
             pairs = [(s, t if t is not None else rules.state_forces_against(s)) for s, t in pairs]
         # (an arrest told as done, not one in a phrase describing people, nor one to come:
         # "the 64 people arrested in Nairobi would be charged")
-        police = rules.implied_police(trigger.rule.code, local) if all(s is None for s, _ in pairs) and \
+        # (with no place of its own, in the article's main country)
+        focus = trigger.token.doc._.focus or []
+        police = rules.implied_police(trigger.rule.code, local or (focus[0] if focus else None)) \
+            if all(s is None for s, _ in pairs) and \
             not rules.in_a_describing_clause(trigger) and trigger.token.dep_ != "amod" and \
             not any(a.dep_ == "aux" and a.tag_ == "MD" for a in trigger.token.children) else None
+        if police is None and all(s is None for s, _ in pairs) and not rules.in_a_describing_clause(trigger):
+            police = rules.implied_jailer(trigger.token, trigger.rule.code, local or (focus[0] if focus else None),
+                                          lambda word: self.lexicon.has_frame(word, "custody"))
         if police is not None:
             pairs = [(police, t) for _, t in pairs]
         if any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for t in trigger.tokens for a in t.children):

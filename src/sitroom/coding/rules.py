@@ -313,6 +313,22 @@ def implied_police(code: str, country: str | None) -> Actor | None:
     return Actor(text="", name=f"{country} police", code=f"{country}COP", country=country)
 
 
+# Releases (CAMEO 0841).
+RELEASE_CODE = "0841"
+
+
+def implied_jailer(token: Token, code: str, country: str | None, is_custody: Callable[[str], bool]) -> Actor | None:
+    """"X was freed from house arrest on Tuesday", "released from prison": only a state
+    holds people in its prisons, so a release from custody with no doer named is by the
+    government of the country it happened in. A hostage's release is its captors'."""
+    if not code.startswith(RELEASE_CODE) or not country:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and is_custody(g.lemma_.lower())
+                                                           for g in c.children) for c in token.children):
+        return None
+    return Actor(text="", name=f"{country} government", code=f"{country}GOV", country=country)
+
+
 def one_sided(source: Actor | None, target: Actor | None) -> bool:
     if role(target) in CIVILIAN_ROLES:
         # a state's armed forces use military force (19) whoever it strikes: "the army's

@@ -73,7 +73,8 @@ NAME_REACH = 200
 # Words a name may hold that its acronym skips: "National Front for the Liberation of X".
 NAME_GLUE = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "al"})
 # A sentence that opens in a place: "In Paris, ...".
-FRONTED_PLACE_RE = re.compile(r"\s*In\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*,", re.IGNORECASE)
+FRONTED_PLACE_RE = re.compile(r"\s*In\s+(?:neighbouring\s+|neighboring\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*,",
+                              re.IGNORECASE)
 # Capitalised heads that end the proper names of armed forces, state or not.
 ARMED_NAME_HEADS = frozenset({"Army", "Forces", "ARMY", "FORCES"})
 # Words that make such a name a state's ("Royal Army", "National Army", "Federal Forces").
@@ -850,9 +851,10 @@ class _Resolver:
         return start
 
     def _fronted_capital(self, start: int, end: int) -> str | None:
-        """The country of the capital a sentence opens with, before the role at [start,
-        end) that is the sentence's subject: "In Paris, a foreign ministry spokesman
-        condemned ..." (wire copy's way of saying whose officials speak). Whom they speak
+        """The country of the capital (or the country) a sentence opens with, before the
+        role at [start, end) that is the sentence's subject: "In Paris, a foreign ministry
+        spokesman condemned ...", "In neighbouring Cameroon, the army said ..." (wire copy's
+        way of saying whose officials speak). Whom they speak
         to or of is not placed by it: "In Accra, the mediator appealed to the government
         and the rebels" (of the country the talks are about)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -862,7 +864,7 @@ class _Resolver:
         opening = FRONTED_PLACE_RE.match(self.text, sent.start_char)
         if opening is None or opening.end() > start:
             return None
-        hit = next((h for h in self.hits if h.start == opening.start(1) and h.kind == "capital"), None)
+        hit = next((h for h in self.hits if h.start == opening.start(1) and h.kind in ("capital", "country")), None)
         return _hit_country(hit) if hit is not None else None
 
     def _capital_after(self, roles: list[Role], end: int) -> str | None:
