@@ -26,6 +26,7 @@ def codes(analyzer, text: str) -> set[str]:
     ("The Tuareg rebels agreed to a ceasefire with the Malian army on Sunday.", "0871"),
     ("The two governments agreed on a humanitarian ceasefire in Doha early on Saturday.", "0871"),
     ("A spokesman for the Kenyan army refused to say where the troops were.", "011"),
+    ("Under the accord, Eritrea is to hand over nine Ethiopian soldiers at the border.", "084"),
 ])
 def test_the_word_codes_its_act(analyzer, text, code):
     found = codes(analyzer, text)
