@@ -65,3 +65,10 @@ def test_other_names_of_a_state_of_exception(analyzer):
     found = events(analyzer, "Peru's government declared a state of internal commotion in three provinces on "
                              "Tuesday.")
     assert any(code.startswith("172") and source and source.startswith("PER") for code, source, _ in found), found
+
+
+def test_inmates_freed_in_a_jailbreak_are_not_released_by_the_state(analyzer):
+    found = events(analyzer, "PORT-AU-PRINCE, March 4 - Gunmen stormed the national penitentiary on Saturday night, "
+                             "and about 3,600 inmates were freed from the prison.", published="2024-03-04")
+    assert any(code.startswith("18") for code, _, _ in found) and \
+        not any(code == "0841" and (source or "").endswith("GOV") for code, source, _ in found), found

@@ -604,7 +604,9 @@ class EventStage:
             if all(s is None for s, _ in pairs) and \
             not rules.in_a_describing_clause(trigger) and trigger.token.dep_ != "amod" and \
             not any(a.dep_ == "aux" and a.tag_ == "MD" for a in trigger.token.children) else None
-        if police is None and all(s is None for s, _ in pairs) and not rules.in_a_describing_clause(trigger):
+        # (not in a sentence of violence: "inmates were freed from the jail when gunmen stormed it")
+        if police is None and all(s is None for s, _ in pairs) and not rules.in_a_describing_clause(trigger) \
+                and not any(t.rule.code[:2] in VIOLENT_ROOTS for i, t in trigger_at.items() if sent.start <= i < sent.end):
             police = rules.implied_jailer(trigger.token, trigger.rule.code, local or (focus[0] if focus else None),
                                           lambda word: self.lexicon.has_frame(word, "custody"))
         if police is not None:
