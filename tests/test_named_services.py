@@ -32,3 +32,11 @@ def test_an_ethnic_adjective_names_a_people_not_a_state(analyzer):
     found = sources(analyzer, "LASHIO, Myanmar, Aug 6 - An ethnic Chinese rebel army said on Monday it had captured "
                               "the headquarters of the Myanmar military's command in Lashio.", published="2024-08-06")
     assert [s for c, s in found if c == "19"] == ["MMRREB"], found
+
+
+def test_a_role_of_the_service_keeps_its_country(analyzer):
+    """"The Marine commander" after "U.S. Marines": the service word of a role names it."""
+    found = sources(analyzer, "MOGADISHU, April 11 - U.S. Marines and militants exchanged fire near the port of "
+                              "Kismayo on Sunday. The Marine commander, Colonel John Reed, warned that his troops "
+                              "would resume the assault if the talks failed.")
+    assert ("13", "USAMIL") in found and not [e for e in found if e[1] == "SOMMIL"], found

@@ -921,19 +921,21 @@ class _Resolver:
         """"U.S. Marines stormed the town ... since the Marines launched the offensive":
         a service whose name is capitalised inside a sentence (not a common noun such as
         "troops"), named again without its country, is the service of the one country it was
-        named with before; with two countries, or none, it is not decided here."""
-        role = phrase.roles[-1]
-        word = self.text[role.start:role.end]
-        if " " in word or not word[:1].isupper() or word.isupper():
-            return None
-        token = self.doc.char_span(role.start, role.end, alignment_mode="expand")
-        if token is None or token[0].is_sent_start:
-            return None
-        stem = word.casefold().rstrip("s")
-        countries = {m.actor.country for m in self.mentions
-                     if m.end <= start and m.kind == "compound" and m.actor.country
-                     and m.actor.text.split()[-1].casefold().rstrip("s") == stem}
-        return countries.pop() if len(countries) == 1 else None
+        named with before; with two countries, or none, it is not decided here. The service
+        may name a role's unit: "The Marine commander" after "U.S. Marines"."""
+        for role in reversed(phrase.roles):
+            word = self.text[role.start:role.end].split()[0]  # "Marine commander": its service
+            if not word[:1].isupper() or word.isupper():
+                continue
+            token = self.doc.char_span(role.start, role.start + len(word), alignment_mode="expand")
+            if token is None or token[0].is_sent_start:
+                continue
+            stem = word.casefold().rstrip("s")
+            countries = {m.actor.country for m in self.mentions
+                         if m.end <= start and m.kind == "compound" and m.actor.country
+                         and m.actor.text.split()[-1].casefold().rstrip("s") == stem}
+            return countries.pop() if len(countries) == 1 else None
+        return None
 
     def _same_kind_in_sentence(self, code_role: str, start: int) -> str | None:
         """The country of the last mention of `code_role` (forces: MIL, police: COP) with
