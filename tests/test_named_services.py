@@ -40,3 +40,9 @@ def test_a_role_of_the_service_keeps_its_country(analyzer):
                               "Kismayo on Sunday. The Marine commander, Colonel John Reed, warned that his troops "
                               "would resume the assault if the talks failed.")
     assert ("13", "USAMIL") in found and not [e for e in found if e[1] == "SOMMIL"], found
+
+
+def test_a_service_role_opening_a_sentence_keeps_its_country(analyzer):
+    found = sources(analyzer, "MOGADISHU, April 11 - U.S. Marines and militants exchanged fire near the port of "
+                              "Kismayo on Sunday. Marine officers said on Monday that they had repelled an attack.")
+    assert ("19", "USAMIL") in found and not [e for e in found if e[1] == "SOMMIL"], found

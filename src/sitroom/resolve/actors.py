@@ -928,8 +928,8 @@ class _Resolver:
             if not word[:1].isupper() or word.isupper():
                 continue
             token = self.doc.char_span(role.start, role.start + len(word), alignment_mode="expand")
-            if token is None or token[0].is_sent_start:
-                continue
+            if token is None or (token[0].is_sent_start and word == self.text[role.start:role.end]):
+                continue  # (a sentence's first word may be capitalised for that alone; not "Marine officers")
             stem = word.casefold().rstrip("s")
             countries = {m.actor.country for m in self.mentions
                          if m.end <= start and m.kind == "compound" and m.actor.country
