@@ -72,3 +72,10 @@ def test_inmates_freed_in_a_jailbreak_are_not_released_by_the_state(analyzer):
                              "and about 3,600 inmates were freed from the prison.", published="2024-03-04")
     assert any(code.startswith("18") for code, _, _ in found) and \
         not any(code == "0841" and (source or "").endswith("GOV") for code, source, _ in found), found
+
+
+def test_a_participle_describing_people_in_general_names_no_patient(analyzer):
+    """"the number of people killed in the war": a statistic of people in general, no act."""
+    found = events(analyzer, "LIMA, June 4 - The minister invited reporters to compare the number of people killed "
+                             "in the war with the number of people who died of hunger.", published="1989-06-04")
+    assert not any(code[:2] in {"18", "19", "20"} for code, _, _ in found), found

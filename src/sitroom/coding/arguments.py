@@ -850,14 +850,18 @@ def _first_conjunct(token: Token) -> Token:
 
 
 def described_patient(verb: Token) -> Token | None:
-    """The noun a past participle describes is what underwent the act: "a Korean engineer
+    """The noun a past participle describes is what underwent the act: "a Japanese engineer
     seized near Mosul", "two soldiers wounded in the blast". Not a participle with an
-    object of its own."""
+    object of its own, nor one that describes people in general, named by a bare plural
+    ("the number of people killed in the war", "widows of men murdered by the gangs")."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
     if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children):
         return None
-    return _first_conjunct(verb.head)  # "an aid worker and two journalists seized ...": all of them
+    patient = _first_conjunct(verb.head)  # "an aid worker and two journalists seized ...": all of them
+    if patient.pos_ != "PROPN" and not any(c.dep_ in ("det", "nummod", "poss") for c in patient.children):
+        return None
+    return patient
 
 
 def clause_agent(noun: Token, index: ActorIndex) -> list[Argument]:
