@@ -14,6 +14,11 @@ between armed parties from being read as an attack on no one or on bystanders.
 - `fallen_in`, `armed_sides`: the dead of a fight, named by the sides they fell on, are its
   sides ("two policemen and three rebels were killed in clashes").
 - `repelled_by`: who repels an attack is its target ("the police repelled the attack").
+- `against_attackers`: "commandos killed the last gunmen", "security forces killed eleven
+  of the attackers": a state's forces using force on armed attackers fight them (19).
+- `own_forces_did`: "three militants had been shot dead, the head of the security forces
+  told reporters": a state's forces telling of armed foes killed by no one they name tell
+  of their own deed.
 - `unowned_platform`: "jets struck militant hideouts overnight, the military said": a
   state's armed forces telling of strikes by aircraft or ships they do not name as anyone's
   tell of their own.
@@ -306,3 +311,43 @@ def _two_sides(drafts: Sequence["Draft"], states: bool) -> tuple[Actor, Actor] |
         return None
     best = max(counts, key=counts.__getitem__)  # (dicts keep order: the first told wins a tie)
     return actors[best[0]], actors[best[1]]
+
+
+# A state's own armed bodies: its army and its police.
+STATE_FORCE_ROLES = ("MIL", "COP")
+# Unnamed armed attackers ("gunmen", "the attackers", "armed men"): armed, whoever sent them.
+ATTACKER_ROLES = ("UAF",)
+# Armed foes of a state's forces: rebels, insurgents, radicals, unnamed gunmen.
+FOE_ROLES = ("REB", "INS", "RAD") + ATTACKER_ROLES
+
+
+def _state_side(actor: Actor | None) -> bool:
+    """A state's army or police, or the state named by its name or demonym ("Indian
+    commandos": the commandos are India's)."""
+    if actor is None or not actor.code:
+        return False
+    return role_of(actor) in STATE_FORCE_ROLES or (len(actor.code) == 3 and actor.code == actor.country)
+
+
+def against_attackers(source: Actor | None, target: Actor | None) -> bool:
+    """"Commandos killed the last gunmen holed up in the hotel", "security forces killed
+    eleven of the attackers": a state's forces using force on armed attackers fight an armed
+    side (19); it is no assault (18) on people."""
+    return target is not None and role_of(target) in ATTACKER_ROLES and _state_side(source)
+
+
+def own_forces_did(verb: Token, teller: Actor | None, foes: Sequence[Party]) -> Actor | None:
+    """"Three militants had been shot dead inside, the head of the security forces told
+    reporters": a state's army or police telling, in a passive with no doer, of armed foes
+    killed or shot tells of its own forces' deed; the teller, or None. Not when the clause
+    names the act they fell in ("were killed in a drone strike": someone's strike) or a doer
+    ("by a rival faction")."""
+    if teller is None or not teller.country or role_of(teller) not in STATE_FORCE_ROLES:
+        return None
+    if not foes or any(role_of(f.actor) not in FOE_ROLES for f in foes):
+        return None
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during", "by")) for c in verb.children):
+        return None
+    return teller
