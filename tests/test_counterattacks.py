@@ -74,3 +74,26 @@ def test_forces_telling_of_foes_killed_by_no_one_tell_their_own_deed(analyzer, t
 def test_others_and_other_victims_name_no_doer(analyzer, text):
     for event in told_in(violent(analyzer, text), "said on Saturday"):
         assert code(event, "source") != "MLICOP"
+
+
+@pytest.mark.parametrize("text", [
+    "Armed men killed 40 villagers near Tillaberi overnight, the interior ministry said on Wednesday. "
+    "The ministry blamed the killings on the Islamic State in the Sahel and said soldiers had killed "
+    "nine of the attackers on Tuesday in the hills nearby.",
+    "ARMED MEN KILLED 40 VILLAGERS NEAR TILLABERI OVERNIGHT, THE INTERIOR MINISTRY SAID ON WEDNESDAY. "
+    "THE MINISTRY BLAMED THE KILLINGS ON THE ISLAMIC STATE IN THE SAHEL AND SAID SOLDIERS HAD KILLED "
+    "NINE OF THE ATTACKERS ON TUESDAY IN THE HILLS NEARBY.",
+])
+def test_the_attackers_are_the_group_named_as_the_doers(analyzer, text):
+    # "the attackers", told again as the foes of the state's forces, are the group blamed
+    [killing] = [e for e in violent(analyzer, text) if (code(e, "source") or "").endswith("MIL")]
+    assert killing.event_code.startswith("19")
+    assert (code(killing, "target") or "").endswith("INS")
+
+
+def test_gunmen_a_clause_defines_are_not_the_named_group(analyzer):
+    # "the gunmen who had robbed a bank" are told by their own clause, not by the rebels before
+    events = violent(analyzer, "Rebels of the Liberation Front attacked an army base near Tillaberi on Monday. "
+                               "Separately, police killed the gunmen who had robbed a bank in Niamey.")
+    [killing] = told_in(events, "police killed")
+    assert code(killing, "target") == "UAF"

@@ -104,6 +104,7 @@ class EventStage:
         inherit_scene(drafts, doc_text(doc))
         place_in_country(drafts, doc._.places or [], self.country_place, doc, doc._.filed)
         link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
+        drafts = sides.attackers_named(drafts, doc)
         merged = aim_at_doers(fold_property(merge_events(join_re_mentions(drafts, doc))))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc

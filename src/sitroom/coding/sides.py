@@ -16,6 +16,9 @@ between armed parties from being read as an attack on no one or on bystanders.
 - `repelled_by`: who repels an attack is its target ("the police repelled the attack").
 - `against_attackers`: "commandos killed the last gunmen", "security forces killed eleven
   of the attackers": a state's forces using force on armed attackers fight them (19).
+- `attackers_named`: "armed men killed 40 villagers; the ministry blamed the Front and said
+  troops had killed nine of the attackers": the attackers, told again by a definite noun as
+  the foes of a state's forces, are the armed group the article named as the doers.
 - `own_forces_did`: "three militants had been shot dead, the head of the security forces
   told reporters": a state's forces telling of armed foes killed by no one they name tell
   of their own deed.
@@ -39,7 +42,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorMention
 
@@ -351,3 +354,45 @@ def own_forces_did(verb: Token, teller: Actor | None, foes: Sequence[Party]) -> 
     if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during", "by")) for c in verb.children):
         return None
     return teller
+
+
+# Roles of armed groups an article may name as the doers of its attack.
+NAMED_DOER_ROLES = ("REB", "INS", "RAD")
+
+
+def attackers_named(drafts: list["Draft"], doc: Doc) -> list["Draft"]:
+    """"Armed men killed 40 villagers overnight; the ministry blamed the Liberation Front and
+    said troops had killed nine of the attackers": "the attackers", a definite noun of unnamed
+    attackers (`ATTACKER_ROLES`) as the target of a state's forces, tells again of the
+    attackers told before; when the article named an armed group (rebels, insurgents,
+    radicals) as the doer of an earlier act of violence, they are that group. A bare plural
+    ("killed three gunmen") is someone not yet told of, and one a relative clause defines
+    ("the gunmen who had robbed a bank") is told by that clause: both keep their code."""
+    named: Actor | None = None
+    out: list["Draft"] = []
+    for draft in drafts:
+        target = draft.target
+        if (named is not None and draft.violent and not draft.historical and target is not None
+                and role_of(target) in ATTACKER_ROLES and _definite(target) and _state_side(draft.source)
+                and not _defined_by_a_clause(doc, draft.anchor, target)):
+            draft = dataclasses.replace(draft, target=named, anchors=set(draft.anchors))
+        source = draft.source
+        if draft.violent and not draft.historical and source is not None and role_of(source) in NAMED_DOER_ROLES:
+            named = source
+        out.append(draft)
+    return out
+
+
+def _definite(actor: Actor) -> bool:
+    return (actor.text or "").casefold().startswith("the ")
+
+
+def _defined_by_a_clause(doc: Doc, anchor: int, target: Actor) -> bool:
+    """"Police killed the gunmen who had robbed a bank": the target's noun, in the clause of
+    the act at `anchor`, has a clause of its own that says who they are."""
+    verb = next((t for t in doc if t.idx == anchor), None)
+    words = (target.text or "").casefold().split()
+    if verb is None or not words:
+        return False
+    return any(t.lower_ == words[-1] and any(c.dep_ in ("relcl", "acl") for c in t.children)
+               for t in verb.subtree)
