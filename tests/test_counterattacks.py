@@ -97,3 +97,20 @@ def test_gunmen_a_clause_defines_are_not_the_named_group(analyzer):
                                "Separately, police killed the gunmen who had robbed a bank in Niamey.")
     [killing] = told_in(events, "police killed")
     assert code(killing, "target") == "UAF"
+
+
+AFRIN = ("Turkish troops pushed into the outskirts of Afrin on Wednesday, and Kurdish fighters fought them for "
+         "most of the day, witnesses said. The Kurdish militia said its fighters had destroyed five Turkish tanks. "
+         "The Turkish military command in Ankara denied losing any tanks and said its forces had fired only at "
+         "militant positions.")
+
+
+@pytest.mark.parametrize("text", [AFRIN, AFRIN.upper()])
+def test_the_forces_a_speaker_calls_its_own_are_the_speakers(analyzer, text):
+    # "the command said its forces had fired only at ...": the command's forces, not the
+    # militia the sentence before named last
+    [firing] = told_in(violent(analyzer, text), "FIRED ONLY" if text.isupper() else "fired only")
+    assert code(firing, "source") == "TURMIL"
+    # the militia's own fighters stay the militia's
+    [claim] = told_in(violent(analyzer, text), "DESTROYED FIVE" if text.isupper() else "destroyed five")
+    assert (code(claim, "source") or "").endswith("REB")

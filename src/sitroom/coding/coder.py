@@ -534,6 +534,10 @@ class EventStage:
             # joint act, "Turkish and Azerbaijani jets struck", stays one event of the first)
             found_sources = found_sources + fellow_parties(found_sources[0], actors)[:1]
         report = report_of(trigger.token, sent, lexicon, actors)
+        if report is not None and report.actor is not None and report.verb is not None and \
+                trigger.rule.code[:2] in VIOLENT_ROOTS:
+            # "the command said its forces had fired only at guerrilla positions": the speaker's forces
+            found_sources = [sides.speakers_own(a, a.token, report.actor, report.verb) or a for a in found_sources]
         if (not found_sources and trigger.rule.code[:2] in VIOLENT_ROOTS and "sym" not in trigger.rule.flags
                 and report is not None and (forces := sides.armed_teller(report.actor)) is not None
                 and (platform := sides.unowned_platform(trigger.token, lambda w: lexicon.has_frame(w, "platform")))):

@@ -19,6 +19,8 @@ between armed parties from being read as an attack on no one or on bystanders.
 - `attackers_named`: "armed men killed 40 villagers; the ministry blamed the Front and said
   troops had killed nine of the attackers": the attackers, told again by a definite noun as
   the foes of a state's forces, are the armed group the article named as the doers.
+- `speakers_own`: "the military command said its forces had fired only at guerrilla
+  positions": the forces a speaker calls its own in what it says are the speaker's.
 - `own_forces_did`: "three militants had been shot dead, the head of the security forces
   told reporters": a state's forces telling of armed foes killed by no one they name tell
   of their own deed.
@@ -45,6 +47,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorMention
+from .syntax import subject_of
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -396,3 +399,40 @@ def _defined_by_a_clause(doc: Doc, anchor: int, target: Actor) -> bool:
         return False
     return any(t.lower_ == words[-1] and any(c.dep_ in ("relcl", "acl") for c in t.children)
                for t in verb.subtree)
+
+
+# Possessive pronouns, and whether each stands for a plural owner.
+POSSESSIVES = {"its": False, "their": True}
+# Roles of a state's own voice: its government, its forces, the state itself.
+STATE_VOICE_ROLES = ("GOV", "MIL")
+
+
+def speakers_own(argument: P, head: Token, speaker: Actor, verb: Token) -> P | None:
+    """"The military command denied losing any tanks and said its forces had fired only at
+    guerrilla positions": the armed body a speaker calls "its" (or "their") own in what it
+    says is the speaker's (a state's voice owns its armed forces, a group its fighters),
+    whatever party the sentence before named last. `head`: the argument's head noun,
+    `verb`: the verb of saying; the argument as the speaker's, or None."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
+    if poss is None or not speaker.code:
+        return None
+    if role_of(argument.actor) not in FIGHTING_ROLES and argument.mention.kind != "compound":
+        # (a body named by its owner took the owner's code: "its fighters" of a government)
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > poss.i or poss.i < verb.i:
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    if plural != POSSESSIVES[poss.lower_]:
+        return None
+    if speaker.country and (role_of(speaker) in STATE_VOICE_ROLES or speaker.code == speaker.country):
+        code = f"{speaker.country}MIL"
+    elif role_of(speaker) in FIGHTING_ROLES:
+        code = speaker.code
+    else:
+        return None
+    if code == argument.actor.code:
+        return None
+    actor = Actor(text=argument.actor.text, name=f"{speaker.name} {argument.actor.text}".strip(), code=code,
+                  country=speaker.country)
+    return dataclasses.replace(argument, actor=actor, mention=dataclasses.replace(argument.mention, actor=actor))
