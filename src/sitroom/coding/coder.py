@@ -104,6 +104,7 @@ class EventStage:
         inherit_scene(drafts, doc_text(doc))
         place_in_country(drafts, doc._.places or [], self.country_place, doc, doc._.filed)
         link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
+        drafts = sides.attackers_named(drafts, doc)
         merged = aim_at_doers(fold_property(merge_events(join_re_mentions(drafts, doc))))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc
@@ -535,12 +536,23 @@ class EventStage:
             # joint act, "Turkish and Azerbaijani jets struck", stays one event of the first)
             found_sources = found_sources + fellow_parties(found_sources[0], actors)[:1]
         report = report_of(trigger.token, sent, lexicon, actors)
+        if report is not None and report.actor is not None and report.verb is not None and \
+                trigger.rule.code[:2] in VIOLENT_ROOTS:
+            # "the command said its forces had fired only at guerrilla positions": the speaker's forces
+            found_sources = [sides.speakers_own(a, a.token, report.actor, report.verb) or a for a in found_sources]
         if (not found_sources and trigger.rule.code[:2] in VIOLENT_ROOTS and "sym" not in trigger.rule.flags
                 and report is not None and (forces := sides.armed_teller(report.actor)) is not None
                 and (platform := sides.unowned_platform(trigger.token, lambda w: lexicon.has_frame(w, "platform")))):
             # "jets struck militant hideouts overnight, the military said": the forces' own jets
             found_sources = [Argument(actor=forces, mention=ActorMention(
                 start=platform.idx, end=platform.idx + len(platform.text), actor=forces, kind="role"), token=platform)]
+        if (not found_sources and trigger.rule.code[:2] in VIOLENT_ROOTS and "sym" not in trigger.rule.flags
+                and report is not None and report.verb is not None
+                and (forces := sides.own_forces_did(trigger.token, report.actor, found_targets)) is not None):
+            # "three militants had been shot dead inside, the head of the security forces said"
+            found_sources = [Argument(actor=forces, mention=ActorMention(
+                start=report.verb.idx, end=report.verb.idx + len(report.verb.text), actor=forces, kind="role"),
+                token=report.verb)]
         is_report = lambda t: _is_report(t, lexicon)  # noqa: E731
         when = event_date(trigger.tokens, dates, article.published, is_report, context)
         if when.inferred:
@@ -715,6 +727,10 @@ class EventStage:
                 # "security forces killed six insurgents", "Russian aircraft killed 46 villagers":
                 # armed parties killing each other, or a state's armed forces killing, fight
                 code, rule = rules.GENERIC_FORCE, f"{rule}+between-armed"
+            elif code in rules.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and \
+                    sides.against_attackers(source, target):
+                # "Indian commandos killed the last gunmen": the state's forces fight the attackers
+                code, rule = rules.GENERIC_FORCE, f"{rule}+against-attackers"
             elif code.startswith(rules.AIR_STRIKE) and rules.walkout(trigger.token, source):
                 # "the strike by court employees": civilians strike by stopping work
                 code, rule = rules.LABOUR_STRIKE, f"{rule}+walkout"

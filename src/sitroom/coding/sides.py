@@ -14,6 +14,16 @@ between armed parties from being read as an attack on no one or on bystanders.
 - `fallen_in`, `armed_sides`: the dead of a fight, named by the sides they fell on, are its
   sides ("two policemen and three rebels were killed in clashes").
 - `repelled_by`: who repels an attack is its target ("the police repelled the attack").
+- `against_attackers`: "commandos killed the last gunmen", "security forces killed eleven
+  of the attackers": a state's forces using force on armed attackers fight them (19).
+- `attackers_named`: "armed men killed 40 villagers; the ministry blamed the Front and said
+  troops had killed nine of the attackers": the attackers, told again by a definite noun as
+  the foes of a state's forces, are the armed group the article named as the doers.
+- `speakers_own`: "the military command said its forces had fired only at guerrilla
+  positions": the forces a speaker calls its own in what it says are the speaker's.
+- `own_forces_did`: "three militants had been shot dead, the head of the security forces
+  told reporters": a state's forces telling of armed foes killed by no one they name tell
+  of their own deed.
 - `unowned_platform`: "jets struck militant hideouts overnight, the military said": a
   state's armed forces telling of strikes by aircraft or ships they do not name as anyone's
   tell of their own.
@@ -34,9 +44,10 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorMention
+from .syntax import subject_of
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -306,3 +317,122 @@ def _two_sides(drafts: Sequence["Draft"], states: bool) -> tuple[Actor, Actor] |
         return None
     best = max(counts, key=counts.__getitem__)  # (dicts keep order: the first told wins a tie)
     return actors[best[0]], actors[best[1]]
+
+
+# A state's own armed bodies: its army and its police.
+STATE_FORCE_ROLES = ("MIL", "COP")
+# Unnamed armed attackers ("gunmen", "the attackers", "armed men"): armed, whoever sent them.
+ATTACKER_ROLES = ("UAF",)
+# Armed foes of a state's forces: rebels, insurgents, radicals, unnamed gunmen.
+FOE_ROLES = ("REB", "INS", "RAD") + ATTACKER_ROLES
+
+
+def _state_side(actor: Actor | None) -> bool:
+    """A state's army or police, or the state named by its name or demonym ("Indian
+    commandos": the commandos are India's)."""
+    if actor is None or not actor.code:
+        return False
+    return role_of(actor) in STATE_FORCE_ROLES or (len(actor.code) == 3 and actor.code == actor.country)
+
+
+def against_attackers(source: Actor | None, target: Actor | None) -> bool:
+    """"Commandos killed the last gunmen holed up in the hotel", "security forces killed
+    eleven of the attackers": a state's forces using force on armed attackers fight an armed
+    side (19); it is no assault (18) on people."""
+    return target is not None and role_of(target) in ATTACKER_ROLES and _state_side(source)
+
+
+def own_forces_did(verb: Token, teller: Actor | None, foes: Sequence[Party]) -> Actor | None:
+    """"Three militants had been shot dead inside, the head of the security forces told
+    reporters": a state's army or police telling, in a passive with no doer, of armed foes
+    killed or shot tells of its own forces' deed; the teller, or None. Not when the clause
+    names the act they fell in ("were killed in a drone strike": someone's strike) or a doer
+    ("by a rival faction")."""
+    if teller is None or not teller.country or role_of(teller) not in STATE_FORCE_ROLES:
+        return None
+    if not foes or any(role_of(f.actor) not in FOE_ROLES for f in foes):
+        return None
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during", "by")) for c in verb.children):
+        return None
+    return teller
+
+
+# Roles of armed groups an article may name as the doers of its attack.
+NAMED_DOER_ROLES = ("REB", "INS", "RAD")
+
+
+def attackers_named(drafts: list["Draft"], doc: Doc) -> list["Draft"]:
+    """"Armed men killed 40 villagers overnight; the ministry blamed the Liberation Front and
+    said troops had killed nine of the attackers": "the attackers", a definite noun of unnamed
+    attackers (`ATTACKER_ROLES`) as the target of a state's forces, tells again of the
+    attackers told before; when the article named an armed group (rebels, insurgents,
+    radicals) as the doer of an earlier act of violence, they are that group. A bare plural
+    ("killed three gunmen") is someone not yet told of, and one a relative clause defines
+    ("the gunmen who had robbed a bank") is told by that clause: both keep their code."""
+    named: Actor | None = None
+    out: list["Draft"] = []
+    for draft in drafts:
+        target = draft.target
+        if (named is not None and draft.violent and not draft.historical and target is not None
+                and role_of(target) in ATTACKER_ROLES and _definite(target) and _state_side(draft.source)
+                and not _defined_by_a_clause(doc, draft.anchor, target)):
+            draft = dataclasses.replace(draft, target=named, anchors=set(draft.anchors))
+        source = draft.source
+        if draft.violent and not draft.historical and source is not None and role_of(source) in NAMED_DOER_ROLES:
+            named = source
+        out.append(draft)
+    return out
+
+
+def _definite(actor: Actor) -> bool:
+    return (actor.text or "").casefold().startswith("the ")
+
+
+def _defined_by_a_clause(doc: Doc, anchor: int, target: Actor) -> bool:
+    """"Police killed the gunmen who had robbed a bank": the target's noun, in the clause of
+    the act at `anchor`, has a clause of its own that says who they are."""
+    verb = next((t for t in doc if t.idx == anchor), None)
+    words = (target.text or "").casefold().split()
+    if verb is None or not words:
+        return False
+    return any(t.lower_ == words[-1] and any(c.dep_ in ("relcl", "acl") for c in t.children)
+               for t in verb.subtree)
+
+
+# Possessive pronouns, and whether each stands for a plural owner.
+POSSESSIVES = {"its": False, "their": True}
+# Roles of a state's own voice: its government, its forces, the state itself.
+STATE_VOICE_ROLES = ("GOV", "MIL")
+
+
+def speakers_own(argument: P, head: Token, speaker: Actor, verb: Token) -> P | None:
+    """"The military command denied losing any tanks and said its forces had fired only at
+    guerrilla positions": the armed body a speaker calls "its" (or "their") own in what it
+    says is the speaker's (a state's voice owns its armed forces, a group its fighters),
+    whatever party the sentence before named last. `head`: the argument's head noun,
+    `verb`: the verb of saying; the argument as the speaker's, or None."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
+    if poss is None or not speaker.code:
+        return None
+    if role_of(argument.actor) not in FIGHTING_ROLES and argument.mention.kind != "compound":
+        # (a body named by its owner took the owner's code: "its fighters" of a government)
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > poss.i or poss.i < verb.i:
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    if plural != POSSESSIVES[poss.lower_]:
+        return None
+    if speaker.country and (role_of(speaker) in STATE_VOICE_ROLES or speaker.code == speaker.country):
+        code = f"{speaker.country}MIL"
+    elif role_of(speaker) in FIGHTING_ROLES:
+        code = speaker.code
+    else:
+        return None
+    if code == argument.actor.code:
+        return None
+    actor = Actor(text=argument.actor.text, name=f"{speaker.name} {argument.actor.text}".strip(), code=code,
+                  country=speaker.country)
+    return dataclasses.replace(argument, actor=actor, mention=dataclasses.replace(argument.mention, actor=actor))
