@@ -1,0 +1,174 @@
+"""Whom a disapproval is aimed at: the doer of the act it names, never that act's victims.
+
+"Rebels stormed a bus depot on Friday and held the drivers for a day ... The African Union
+condemned the hostage-taking": the condemnation (11) is aimed at the rebels, who took the
+hostages, not at the hostages its noun names. The act a disapproval is about is the object
+of its verb ("condemned the air strikes"), the "of" of its noun ("condemnation of the
+attack"), or the subject of a clause that judges it ("said the violence was deplorable").
+When that noun has no doer of its own in its sentence, its doer is the one of the act it
+re-names, told before it in the article:
+
+- the nearest act of the noun's own kind when the noun names one ("the air strikes": an air
+  strike or a bombing, 195; "the hostage-taking": an abduction, a seizure or a siege);
+- for a noun that may re-name any act of violence ("the attack", "the assault", "the
+  violence"), the nearest act of violence; for one that names a killing ("the killings"),
+  the nearest that killed.
+
+Only an act told as done by the writer counts, in a clause of its own (not "after gunmen
+shot at them"), by a named side: one only a party to the fight claims ("the commander said
+the army had massacred the hostages") is disputed, and an act no one is named for is
+unknown. Then the disapproval keeps no target rather than a guessed one (the merge's own
+re-mention link, `merge.aim_at_doers`, is not tried either: it may join the noun to
+another act of violence, whose doer would be a guess).
+
+This pass runs on the article's drafts before they are merged (coder.py), once the doers
+told in later sentences are known (`corefer.link_doers`).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..errors import KnowledgeError
+from ..knowledge import data_path
+from ..knowledge.tsv import alternatives, read_tsv
+from .merge import GENERIC_ATTACKS, KILLINGS, VIOLENT_ROOTS
+
+if TYPE_CHECKING:
+    from ..records import Actor
+    from .draft import Draft
+
+DISAPPROVAL_ROOT = "11"
+ROLES = ("act", "verdict")
+ANY_VIOLENCE = "*"
+# The code of an act named only as "an attack": any act of violence may be what it re-names.
+GENERIC_FORCE = "190"
+# Modality of an act told as done by the writer; "claimed" (told only by a party to the
+# fight) is disputed.
+TOLD_AS_DONE = "asserted"
+# Links by which a noun names its own doer: "Israel's assault", "the assault by the army".
+OWN_DOER_DEPS = ("poss",)
+
+
+@dataclass(frozen=True)
+class ReactionWords:
+    """`reactions.tsv`: nouns of acts by their kinds, and verdicts that condemn an act."""
+
+    acts: dict[str, tuple[str, ...]]
+    verdicts: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "ReactionWords":
+        path = path or data_path("reactions.tsv")
+        acts: dict[str, tuple[str, ...]] = {}
+        verdicts: set[str] = set()
+        for line, row in read_tsv(path, ["word", "role"], ["codes"]):
+            word, role, codes = row["word"], row["role"], alternatives(row.get("codes", ""))
+            if not word or word != word.lower() or " " in word:
+                raise KnowledgeError(str(path), f"a word is one lower-case word, not {word!r}", line)
+            if role not in ROLES:
+                raise KnowledgeError(str(path), f"role must be one of {', '.join(ROLES)}, not {role!r}", line)
+            if role == "act":
+                if not codes or not all(c == ANY_VIOLENCE or c.isdigit() for c in codes):
+                    raise KnowledgeError(str(path), f"an act needs CAMEO code prefixes or '*', not {codes!r}", line)
+                acts[word] = tuple(codes)
+            else:
+                verdicts.add(word)
+        return cls(acts=acts, verdicts=frozenset(verdicts))
+
+    def act_kinds(self, noun: Token) -> tuple[str, ...] | None:
+        """The kinds of act a noun of `acts` may re-name ("the hostage-taking": 181, 171,
+        191), None for any other noun."""
+        return self.acts.get(noun_key(noun))
+
+
+def noun_key(noun: Token) -> str:
+    """The noun as `reactions.tsv` writes it: "hostage-taking" for the head "taking" after
+    "hostage" and a hyphen."""
+    i = noun.i
+    doc = noun.doc
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].head == noun:
+        return f"{doc[i - 2].lower_}-{noun.lower_}"
+    return noun.lemma_.lower()
+
+
+def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords) -> None:
+    """Aim each disapproval about an act with no doer in its own sentence at the doer of
+    the act it re-names, or at no one when that act's doer is unknown or disputed."""
+    tokens = {t.idx: t for t in doc}
+    at_anchor = {d.anchor: d for d in drafts}
+    ordered = sorted((d for d in drafts if d.evidence), key=lambda d: d.evidence[0].start)
+    for draft in ordered:
+        if not draft.code.startswith(DISAPPROVAL_ROOT) or draft.historical:
+            continue
+        noun = _act_noun(draft, tokens, words)
+        if noun is None or any(c.dep_ in OWN_DOER_DEPS for c in noun.children):
+            continue
+        act = at_anchor.get(noun.idx)
+        if act is not None and act is not draft:
+            if act.source is not None:
+                continue  # "condemned the rebels' attack": the act's own doer (merge.aim_at_doers)
+            kinds = _kinds_of(act, noun)
+        else:
+            kinds = words.act_kinds(noun)
+            if kinds is None:
+                continue
+        doer = _told_doer(draft, noun, kinds, ordered)
+        draft.target = doer if doer is not None and not _same(doer, draft.source) else None
+        draft.about = None  # aimed here: no other act's doer is to be guessed after the merge
+
+
+def _act_noun(draft: "Draft", tokens: dict[int, Token], words: ReactionWords) -> Token | None:
+    """The noun of the act a disapproval is about: the act it was coded about (a trigger
+    noun, or the subject of a judging clause), or an object of its verb that `reactions.tsv`
+    names ("condemned the hostage-taking")."""
+    if draft.about is not None:
+        noun = tokens.get(draft.about)
+        return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+    verb = tokens.get(draft.anchor)
+    if verb is None:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj"]
+    return next((o for o in objects if words.act_kinds(o) is not None), None)
+
+
+def _kinds_of(act: "Draft", noun: Token) -> tuple[str, ...]:
+    """The kinds of act a trigger noun may re-name: any act of violence for "the attack" or
+    "the assault", one that killed for "the killings", else its own kind ("the air strikes")."""
+    lemma = noun.lemma_.lower()
+    if lemma in KILLINGS or noun.lower_ in KILLINGS:
+        return (ANY_VIOLENCE, "killed")
+    if act.code[:3] == GENERIC_FORCE or (lemma in GENERIC_ATTACKS and not any(
+            c.dep_ in ("compound", "amod") for c in noun.children)):
+        return (ANY_VIOLENCE,)  # "the attack", "the strike" (but "the air strikes" are air strikes)
+    return (act.code[:3],)
+
+
+def _told_doer(draft: "Draft", noun: Token, kinds: tuple[str, ...], ordered: Sequence["Draft"]) -> "Actor | None":
+    """The named doer of the nearest act told before the disapproval's sentence that the
+    noun may re-name, told as done in a clause of its own."""
+    start = draft.evidence[0].start
+    for act in reversed(ordered):
+        if act.evidence[0].start >= start or act.historical or act.anaphoric or act.subordinate:
+            continue
+        if act.source is None or act.modality != TOLD_AS_DONE:
+            continue
+        if act.code[:2] not in VIOLENT_ROOTS and not any(act.code.startswith(k) for k in kinds if k.isdigit()):
+            continue
+        if ANY_VIOLENCE in kinds:
+            if "killed" in kinds and not any(t.killed for t in act.tolls):
+                continue
+            return act.source
+        if any(act.code.startswith(k) for k in kinds):
+            return act.source
+    return None
+
+
+def _same(x: "Actor", y: "Actor | None") -> bool:
+    return y is not None and (x.code or x.name) == (y.code or y.name)
