@@ -106,7 +106,7 @@ class EventStage:
         inherit_scene(drafts, doc_text(doc))
         place_in_country(drafts, doc._.places or [], self.country_place, doc, doc._.filed)
         link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
-        aim_at_told_doers(drafts, doc, self.reactions)
+        drafts = aim_at_told_doers(drafts, doc, self.reactions)
         merged = aim_at_doers(fold_property(merge_events(join_re_mentions(drafts, doc))))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc

@@ -11,11 +11,13 @@ re-names, told before it in the article:
 - the nearest act of the noun's own kind when the noun names one ("the air strikes": an air
   strike or a bombing, 195; "the hostage-taking": an abduction, a seizure or a siege);
 - for a noun that may re-name any act of violence ("the attack", "the assault", "the
-  violence"), the nearest act of violence; for one that names a killing ("the killings"),
-  the nearest that killed.
+  violence"), the acts of violence told before it, when all are one side's; for one that
+  names a killing ("the killings"), those that killed. When both sides' acts are told,
+  the noun does not say whose act it re-names.
 
 Only an act told as done by the writer counts, in a clause of its own (not "after gunmen
-shot at them"), by a named side: one only a party to the fight claims ("the commander said
+shot at them"), by a named side (a re-mention that names its doer counts too: "police
+blamed the killings on the Front"): one only a party to the fight claims ("the commander said
 the army had massacred the hostages") is disputed, and an act no one is named for is
 unknown. Then the disapproval keeps no target rather than a guessed one (the merge's own
 re-mention link, `merge.aim_at_doers`, is not tried either: it may join the noun to
@@ -26,6 +28,7 @@ told in later sentences are known (`corefer.link_doers`).
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +53,8 @@ GENERIC_FORCE = "190"
 # Modality of an act told as done by the writer; "claimed" (told only by a party to the
 # fight) is disputed.
 TOLD_AS_DONE = "asserted"
+# Verbs of killing a re-mention may be told with ("blamed the killings on X": "killing").
+KILL_WORDS = frozenset({"kill", "killing", "murder", "massacre", "slaughter", "execute"})
 # Links by which a noun names its own doer: "Israel's assault", "the assault by the army".
 OWN_DOER_DEPS = ("poss",)
 
@@ -96,30 +101,34 @@ def noun_key(noun: Token) -> str:
     return noun.lemma_.lower()
 
 
-def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords) -> None:
-    """Aim each disapproval about an act with no doer in its own sentence at the doer of
-    the act it re-names, or at no one when that act's doer is unknown or disputed."""
+def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords) -> list["Draft"]:
+    """The drafts, each disapproval about an act with no doer in its own sentence aimed at
+    the doer of the act it re-names (one disapproval per doer: "the strikes" the US and
+    Britain carried out are two sides'), or at no one when that doer is unknown or disputed."""
     tokens = {t.idx: t for t in doc}
     at_anchor = {d.anchor: d for d in drafts}
     ordered = sorted((d for d in drafts if d.evidence), key=lambda d: d.evidence[0].start)
+    out = list(drafts)
     for draft in ordered:
         if not draft.code.startswith(DISAPPROVAL_ROOT) or draft.historical:
             continue
         noun = _act_noun(draft, tokens, words)
-        if noun is None or any(c.dep_ in OWN_DOER_DEPS for c in noun.children):
+        if noun is None or _names_doer(noun):
             continue
         act = at_anchor.get(noun.idx)
         if act is not None and act is not draft:
-            if act.source is not None:
-                continue  # "condemned the rebels' attack": the act's own doer (merge.aim_at_doers)
+            if act.source is not None or act.code[:2] not in VIOLENT_ROOTS:
+                continue  # "condemned the rebels' attack", "the sanctions": as merge.aim_at_doers finds
             kinds = _kinds_of(act, noun)
         else:
             kinds = words.act_kinds(noun)
             if kinds is None:
                 continue
-        doer = _told_doer(draft, noun, kinds, ordered)
-        draft.target = doer if doer is not None and not _same(doer, draft.source) else None
+        doers = [d for d in _told_doers(draft, kinds, ordered) if not _same(d, draft.source)]
         draft.about = None  # aimed here: no other act's doer is to be guessed after the merge
+        draft.target = doers[0] if doers else None
+        out.extend(dataclasses.replace(draft, target=doer, anchors=set(draft.anchors)) for doer in doers[1:])
+    return out
 
 
 def _act_noun(draft: "Draft", tokens: dict[int, Token], words: ReactionWords) -> Token | None:
@@ -150,25 +159,56 @@ def _kinds_of(act: "Draft", noun: Token) -> tuple[str, ...]:
     return (act.code[:3],)
 
 
-def _told_doer(draft: "Draft", noun: Token, kinds: tuple[str, ...], ordered: Sequence["Draft"]) -> "Actor | None":
-    """The named doer of the nearest act told before the disapproval's sentence that the
-    noun may re-name, told as done in a clause of its own."""
+def _told_doers(draft: "Draft", kinds: tuple[str, ...], ordered: Sequence["Draft"]) -> list["Actor"]:
+    """The named doers of the act told before the disapproval's sentence that its noun
+    re-names, told as done in a clause of its own: the nearest act of the noun's own kind;
+    for a noun of any act of violence, the acts of violence told before it when they are
+    one act or one side's (when both sides' acts are told, "the attack" does not say whose
+    it is)."""
     start = draft.evidence[0].start
+    acts: dict[int, list["Actor"]] = {}  # the doers of each act, by its anchor
     for act in reversed(ordered):
-        if act.evidence[0].start >= start or act.historical or act.anaphoric or act.subordinate:
+        if act.evidence[0].start >= start or act.historical or act.subordinate:
             continue
         if act.source is None or act.modality != TOLD_AS_DONE:
             continue
-        if act.code[:2] not in VIOLENT_ROOTS and not any(act.code.startswith(k) for k in kinds if k.isdigit()):
-            continue
         if ANY_VIOLENCE in kinds:
-            if "killed" in kinds and not any(t.killed for t in act.tolls):
+            if act.code[:2] not in VIOLENT_ROOTS or ("killed" in kinds and not _killed(act)):
                 continue
-            return act.source
-        if any(act.code.startswith(k) for k in kinds):
-            return act.source
-    return None
+        elif not any(act.code.startswith(k) for k in kinds):
+            continue
+        elif acts and act.anchor not in acts:
+            break  # the nearest act of its kind is found, with each of its doers
+        doers = acts.setdefault(act.anchor, [])
+        if not any(_same(act.source, d) for d in doers):
+            doers.append(act.source)
+    if len(acts) == 1:
+        return next(iter(acts.values()))
+    sides = {_key(d): d for doers in acts.values() for d in doers}
+    return list(sides.values()) if len(sides) == 1 else []
+
+
+def _killed(act: "Draft") -> bool:
+    """The act killed: a toll of dead, or a word of killing ("blamed the killings on X")."""
+    return any(t.killed for t in act.tolls) or act.lemma in KILLINGS or act.lemma in KILL_WORDS
+
+
+def _names_doer(noun: Token) -> bool:
+    """The act noun names its doer itself: "Israel's assault", "the Abkhaz attack", "the
+    attack by the rebels"."""
+    for child in noun.children:
+        if child.dep_ in OWN_DOER_DEPS:
+            return True
+        if child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ or child.pos_ == "PROPN"):
+            return True
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            return True
+    return False
+
+
+def _key(actor: "Actor") -> str:
+    return actor.code or actor.name
 
 
 def _same(x: "Actor", y: "Actor | None") -> bool:
-    return y is not None and (x.code or x.name) == (y.code or y.name)
+    return y is not None and _key(x) == _key(y)
