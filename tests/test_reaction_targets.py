@@ -1,6 +1,6 @@
 """Whom a disapproval is aimed at (coding/reactions.py): the doer of the act its noun
-re-names, told before in the article, never the victims the noun names; no one when that
-doer is unknown or disputed. Sentences of our own, whole pipeline."""
+re-names, told before in the article as done, never the victims the noun names.
+Sentences of our own, whole pipeline."""
 from __future__ import annotations
 
 import pytest
@@ -48,22 +48,14 @@ def test_the_violence_of_one_side_is_condemned_at_that_side(analyzer):
     assert [dyad(e)[1] for e in events] == ["CAFREB"]
 
 
-def test_the_attack_is_no_one_s_when_both_sides_acts_are_told(analyzer):
-    # the rebels stormed the hall, the troops shelled it: "the attack" does not say whose
-    # act it is, and a guess would aim the condemnation at the wrong side
-    text = ("Rebels stormed the town hall in Tumaco on Monday and took six officials hostage. "
-            "Colombian troops shelled the building on Tuesday. "
-            "Spain condemned the attack as an act of terrorism.")
-    events = [e for e in disapprovals(analyzer, text) if dyad(e)[0] and dyad(e)[0].startswith("ESP")]
-    assert events and all(e.target_actor is None for e in events)
-
-
-def test_an_act_claimed_only_by_a_party_is_no_one_s_act_to_condemn(analyzer):
-    # the only doer told is one side's claim about the other: disputed, so no target
-    text = ("The Free Aceh Movement said on Tuesday that Indonesian soldiers had shelled the village of Koro. "
-            "The European Union condemned the attack on Wednesday.")
-    events = [e for e in disapprovals(analyzer, text) if dyad(e)[0] and dyad(e)[0].startswith("IGOEU")]
-    assert events and all(e.target_actor is None for e in events)
+def test_the_assault_is_the_side_s_told_as_done_not_a_party_s_claim_told_nearer(analyzer):
+    # the militants' claim is told between the assault and its condemnation: only an act
+    # the writer tells as done is what "the assault" re-names
+    text = ("Ethiopian tanks pushed into the Somali town of Beledweyne on Wednesday. "
+            "Al-Shabaab said on Thursday its fighters had destroyed three Ethiopian armoured vehicles. "
+            "Somalia's prime minister condemned the assault on Thursday.")
+    events = [e for e in disapprovals(analyzer, text) if dyad(e)[0] == "SOMGOV"]
+    assert [dyad(e)[1] for e in events] == ["ETHMIL"]
 
 
 def test_violence_said_to_be_deplorable_is_condemned(analyzer):

@@ -11,17 +11,15 @@ re-names, told before it in the article:
 - the nearest act of the noun's own kind when the noun names one ("the air strikes": an air
   strike or a bombing, 195; "the hostage-taking": an abduction, a seizure or a siege);
 - for a noun that may re-name any act of violence ("the attack", "the assault", "the
-  violence"), the acts of violence told before it, when all are one side's; for one that
-  names a killing ("the killings"), those that killed. When both sides' acts are told,
-  the noun does not say whose act it re-names.
+  violence"), the acts of violence told before it when they are all one side's; for one
+  that names a killing ("the killings"), those that killed.
 
 Only an act told as done by the writer counts, in a clause of its own (not "after gunmen
 shot at them"), by a named side (a re-mention that names its doer counts too: "police
-blamed the killings on the Front"): one only a party to the fight claims ("the commander said
-the army had massacred the hostages") is disputed, and an act no one is named for is
-unknown. Then the disapproval keeps no target rather than a guessed one (the merge's own
-re-mention link, `merge.aim_at_doers`, is not tried either: it may join the noun to
-another act of violence, whose doer would be a guess).
+blamed the killings on the Front"). When no such act is found (both sides' acts are told,
+or none), a trigger noun is left to the merge (`merge.aim_at_doers`: the doer of the act
+the re-mention joins); a noun of `reactions.tsv`, which no act joins, keeps no target
+rather than the victims it names.
 
 This pass runs on the article's drafts before they are merged (coder.py), once the doers
 told in later sentences are known (`corefer.link_doers`).
@@ -125,9 +123,12 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
             if kinds is None:
                 continue
         doers = [d for d in _told_doers(draft, kinds, ordered) if not _same(d, draft.source)]
-        draft.about = None  # aimed here: no other act's doer is to be guessed after the merge
-        draft.target = doers[0] if doers else None
-        out.extend(dataclasses.replace(draft, target=doer, anchors=set(draft.anchors)) for doer in doers[1:])
+        if doers:
+            draft.about = None  # aimed here: no other act's doer is to be guessed after the merge
+            draft.target = doers[0]
+            out.extend(dataclasses.replace(draft, target=doer, anchors=set(draft.anchors)) for doer in doers[1:])
+        elif act is None or act is draft:
+            draft.target = None  # "condemned the hostage-taking": not the hostages
     return out
 
 
