@@ -58,6 +58,13 @@ def test_the_assault_is_the_side_s_told_as_done_not_a_party_s_claim_told_nearer(
     assert [dyad(e)[1] for e in events] == ["ETHMIL"]
 
 
+def test_violence_that_names_its_doer_keeps_it(analyzer):
+    text = ("Riot police fired tear gas at students in Nairobi on Tuesday. "
+            "The opposition leader condemned police violence against the marchers.")
+    events = [e for e in disapprovals(analyzer, text) if dyad(e)[0] == "KENOPP"]
+    assert [dyad(e)[1] for e in events] == ["KENCOP"]
+
+
 def test_violence_said_to_be_deplorable_is_condemned(analyzer):
     text = ("Riot police fired tear gas and rubber bullets at protesters in Dhaka on Monday, "
             "wounding dozens. The Canadian foreign minister said on Tuesday the violence was deplorable.")

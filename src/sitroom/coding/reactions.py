@@ -53,8 +53,11 @@ GENERIC_FORCE = "190"
 TOLD_AS_DONE = "asserted"
 # Verbs of killing a re-mention may be told with ("blamed the killings on X": "killing").
 KILL_WORDS = frozenset({"kill", "killing", "murder", "massacre", "slaughter", "execute"})
-# Links by which a noun names its own doer: "Israel's assault", "the assault by the army".
+# Links by which a noun names its own doer: "Israel's assault".
 OWN_DOER_DEPS = ("poss",)
+# Prepositions that name the doer of an act noun: "the assault by the army", "the
+# brutality of the police" (a side named there, not the victims "against" or "on" name).
+DOER_PREPS = frozenset({"by", "of"})
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
     the doer of the act it re-names (one disapproval per doer: "the strikes" the US and
     Britain carried out are two sides'), or at no one when that doer is unknown or disputed."""
     tokens = {t.idx: t for t in doc}
+    mentions = [(m.start, m.end) for m in doc._.actors or []]
     at_anchor = {d.anchor: d for d in drafts}
     ordered = sorted((d for d in drafts if d.evidence), key=lambda d: d.evidence[0].start)
     out = list(drafts)
@@ -111,7 +115,7 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
         if not draft.code.startswith(DISAPPROVAL_ROOT) or draft.historical:
             continue
         noun = _act_noun(draft, tokens, words)
-        if noun is None or _names_doer(noun):
+        if noun is None or _names_doer(noun, mentions):
             continue
         act = at_anchor.get(noun.idx)
         if act is not None and act is not draft:
@@ -194,17 +198,22 @@ def _killed(act: "Draft") -> bool:
     return any(t.killed for t in act.tolls) or act.lemma in KILLINGS or act.lemma in KILL_WORDS
 
 
-def _names_doer(noun: Token) -> bool:
-    """The act noun names its doer itself: "Israel's assault", "the Abkhaz attack", "the
-    attack by the rebels"."""
+def _names_doer(noun: Token, mentions: Sequence[tuple[int, int]]) -> bool:
+    """The act noun names its doer itself: "Israel's assault", "the Abkhaz attack", "police
+    violence", "the brutality of the police", "the attack by the rebels" (`mentions`: the
+    character spans of the article's actor mentions)."""
+    words: list[Token] = []
+    own = {noun.i - 2, noun.i - 1} if "-" in noun_key(noun) else set()  # "hostage-" in "hostage-taking"
     for child in noun.children:
-        if child.dep_ in OWN_DOER_DEPS:
+        if child.i in own:
+            continue
+        if child.dep_ in OWN_DOER_DEPS or (child.dep_ in ("amod", "compound", "nmod")
+                                           and (child.ent_type_ or child.pos_ == "PROPN")):
             return True
-        if child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ or child.pos_ == "PROPN"):
-            return True
-        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-            return True
-    return False
+        if child.dep_ in ("amod", "compound", "nmod") or (child.dep_ in ("prep", "agent")
+                                                          and child.lower_ in DOER_PREPS):
+            words.extend(child.subtree)
+    return any(start <= w.idx < end for w in words for start, end in mentions)
 
 
 def _key(actor: "Actor") -> str:
