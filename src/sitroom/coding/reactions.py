@@ -11,8 +11,8 @@ re-names, told before it in the article:
 - the nearest act of the noun's own kind when the noun names one ("the air strikes": an air
   strike or a bombing, 195; "the hostage-taking": an abduction, a seizure or a siege);
 - for a noun that may re-name any act of violence ("the attack", "the assault", "the
-  violence"), the acts of violence told before it when they are all one side's; for one
-  that names a killing ("the killings"), those that killed.
+  violence"), the acts of violence told before it when they are all one named side's; for
+  one that names a killing ("the killings"), those that killed.
 
 Only an act told as done by the writer counts, in a clause of its own (not "after gunmen
 shot at them"), by a named side (a re-mention that names its doer counts too: "police
@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 from ..errors import KnowledgeError
 from ..knowledge import data_path
 from ..knowledge.tsv import alternatives, read_tsv
-from .merge import GENERIC_ATTACKS, KILLINGS, VIOLENT_ROOTS
+from .merge import GENERIC_ATTACKS, KILLINGS, TOLL_LEMMAS, VIOLENT_ROOTS
 
 if TYPE_CHECKING:
     from ..records import Actor
@@ -168,15 +168,17 @@ def _told_doers(draft: "Draft", kinds: tuple[str, ...], ordered: Sequence["Draft
     """The named doers of the act told before the disapproval's sentence that its noun
     re-names, told as done in a clause of its own: the nearest act of the noun's own kind;
     for a noun of any act of violence, the acts of violence told before it when they are
-    one act or one side's (when both sides' acts are told, "the attack" does not say whose
-    it is)."""
+    one act or one side's (when both sides' acts are told, or one of no named doer, "the
+    attack" does not say whose it is)."""
     start = draft.evidence[0].start
-    acts: dict[int, list["Actor"]] = {}  # the doers of each act, by its anchor
+    acts: dict[int, list["Actor | None"]] = {}  # the doers of each act, by its anchor (None: unknown)
     for act in reversed(ordered):
         if act.evidence[0].start >= start or act.historical or act.subordinate:
             continue
-        if act.source is None or act.modality != TOLD_AS_DONE:
+        if act.modality != TOLD_AS_DONE:
             continue
+        if act.source is None and (act.anaphoric or act.lemma in TOLL_LEMMAS):
+            continue  # "the attack", "19 people were killed": a re-mention or a toll, no act of its own
         if ANY_VIOLENCE in kinds:
             if act.code[:2] not in VIOLENT_ROOTS or ("killed" in kinds and not _killed(act)):
                 continue
@@ -185,12 +187,18 @@ def _told_doers(draft: "Draft", kinds: tuple[str, ...], ordered: Sequence["Draft
         elif acts and act.anchor not in acts:
             break  # the nearest act of its kind is found, with each of its doers
         doers = acts.setdefault(act.anchor, [])
-        if not any(_same(act.source, d) for d in doers):
+        if not any(_same_doer(act.source, d) for d in doers):
             doers.append(act.source)
+    # an act whose doer is unknown ("a bomb exploded") may be the one the noun re-names
     if len(acts) == 1:
-        return next(iter(acts.values()))
-    sides = {_key(d): d for doers in acts.values() for d in doers}
-    return list(sides.values()) if len(sides) == 1 else []
+        found = next(iter(acts.values()))
+        return [] if None in found else [d for d in found if d is not None]
+    sides = {(_key(d) if d is not None else ""): d for doers in acts.values() for d in doers}
+    return [d for d in sides.values() if d is not None] if len(sides) == 1 else []
+
+
+def _same_doer(x: "Actor | None", y: "Actor | None") -> bool:
+    return (x is None and y is None) or (x is not None and _same(x, y))
 
 
 def _killed(act: "Draft") -> bool:
