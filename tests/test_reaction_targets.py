@@ -58,6 +58,15 @@ def test_the_assault_is_the_side_s_told_as_done_not_a_party_s_claim_told_nearer(
     assert [dyad(e)[1] for e in events] == ["ETHMIL"]
 
 
+def test_the_attack_is_not_laid_on_the_only_named_side_when_an_act_of_no_named_doer_is_told(analyzer):
+    # the bombing, whose doer is unknown, may be what "the attack" re-names: not the troops'
+    text = ("Malian troops killed three militants near Gao on Sunday. "
+            "A bomb exploded at a cattle market in Gao on Monday, killing 12 traders. "
+            "The United Nations condemned the attack on Tuesday.")
+    events = [e for e in disapprovals(analyzer, text) if dyad(e)[0] == "IGOUNO"]
+    assert events and all(e.target_actor is None for e in events)
+
+
 def test_violence_that_names_its_doer_keeps_it(analyzer):
     text = ("Riot police fired tear gas at students in Nairobi on Tuesday. "
             "The opposition leader condemned police violence against the marchers.")
