@@ -22,7 +22,8 @@ from .anaphora import join_re_mentions
 from .corefer import link_doers, load_deeds
 from .draft import Draft, event_id
 from .frames import Report, modality, report_of
-from .merge import aim_at_doers, fold_property, merge_events
+from .merge import GENERIC_ATTACKS, KILLINGS, aim_at_doers, fold_property, merge_events
+from .reactions import ReactionWords, aim_at_told_doers
 from .scene import inherit_scene, place_in_country
 from .syntax import (clause_top, is_passive, is_past_perfect, passive_subject, reattach_reporters_participles,
                      subject_of, told_past)
@@ -94,6 +95,7 @@ class EventStage:
         # only by their country (scene.py)
         self.country_place = country_place
         self.deeds = load_deeds()  # nouns that re-name an act of any kind (corefer.py)
+        self.reactions = ReactionWords.load()  # whom a disapproval is aimed at (reactions.py)
 
     def __call__(self, doc: Doc) -> Doc:
         article: Article = doc._.article
@@ -105,6 +107,7 @@ class EventStage:
         place_in_country(drafts, doc._.places or [], self.country_place, doc, doc._.filed)
         link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
         drafts = sides.attackers_named(drafts, doc)
+        drafts = aim_at_told_doers(drafts, doc, self.reactions)
         merged = aim_at_doers(fold_property(merge_events(join_re_mentions(drafts, doc))))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc
@@ -949,7 +952,10 @@ class EventStage:
             if verb.dep_ != "ccomp" or verb.lemma_.lower() not in JUDGING_VERBS or not _is_report(report, self.lexicon):
                 continue
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is None or not (subject.i in acts or subject.lower_ in ("it", "this", "that")
+            # "said the violence was deplorable": a noun of an act (reactions.tsv) is judged too
+            act_noun = subject is not None and (subject.i in acts or self.reactions.act_kinds(subject) is not None
+                                                or subject.lemma_.lower() in GENERIC_ATTACKS | KILLINGS)
+            if subject is None or not (act_noun or subject.lower_ in ("it", "this", "that")
                                        or subject.lemma_.lower() in DECISIONS):
                 continue
             judged = _judged_as(verb)
@@ -957,11 +963,16 @@ class EventStage:
                 rule = "condemnation:judged-a-crime"
             elif verb.lemma_.lower() == "be" and any(self.lexicon.has_frame(p.lower_, "damning") for p in judged):
                 rule = "condemnation:judged"  # "said the resolution was unjust and unbalanced"
+            elif verb.lemma_.lower() == "be" and act_noun and any(p.lower_ in self.reactions.verdicts for p in judged):
+                rule = "condemnation:judged-act"  # "said the bloodshed was horrific"
             else:
                 continue
             speakers, when = _speakers(report, actors, dates, article)
-            out.extend(_saying("111", rule, report, "condemn", speaker.actor, None, when,
-                               evidence) for speaker in speakers)
+            for speaker in speakers:
+                draft = _saying("111", rule, report, "condemn", speaker.actor, None, when, evidence)
+                # aimed at the act's doer (reactions.aim_at_told_doers, merge.aim_at_doers)
+                draft.about = subject.idx if act_noun else None
+                out.append(draft)
         return out
 
     def _ultimatums(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
