@@ -30,6 +30,8 @@ from .when import event_date
 
 FORCE_THREAT = "138"
 RULE = "threat:vowed-force"
+# "vowed to bring the coup leaders to trial": a threat (130) at those it names
+GENERIC_THREAT, JUSTICE_RULE = "130", "threat:vowed-justice"
 STATEMENT = "010"
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "my"})
@@ -53,9 +55,10 @@ def vowed_force(sent: Span, article: Article, actors: ActorIndex, dates: dict, e
     ultimatum of `coder._ultimatums`); a bare statement (010) of the speaker's is the vow."""
     out = []
     for act in sent:
-        if act.pos_ != "VERB" or is_trigger(act) or not has_frame(_verb_key(act), "vowed-force"):
+        justice = _to_justice(act, has_frame)
+        if act.pos_ != "VERB" or is_trigger(act) or not (justice or has_frame(_verb_key(act), "vowed-force")):
             continue
-        if not _future(act) or any(c.dep_ == "neg" for c in act.children):
+        if not (_future(act) or _vowed(act, has_frame)) or any(c.dep_ == "neg" for c in act.children):
             continue
         frame, speaker = _speaker(act, sent, actors, has_frame, is_report)
         if speaker is None or role(speaker) not in VOWING_ROLES and not _state(speaker):
@@ -64,12 +67,12 @@ def vowed_force(sent: Span, article: Article, actors: ActorIndex, dates: dict, e
             continue  # "warned that his troops would ...": the warning is the event
         if any(d.code.startswith("13") and d.source is not None and d.source.code == speaker.code for d in told):
             continue
-        target = _aim(act, speaker, actors, has_frame, is_place)
+        target = _justice_aim(act, speaker, actors) if justice else _aim(act, speaker, actors, has_frame, is_place)
         if target is False:
             continue
         when = event_date([frame] if frame is not None else [act], dates, article.published, is_report)
         out.append(Draft(
-            code=FORCE_THREAT, rule=RULE, trigger=act.text, lemma=act.lemma_.lower(), anchor=act.idx,
+            code=GENERIC_THREAT if justice else FORCE_THREAT, rule=JUSTICE_RULE if justice else RULE, trigger=act.text, lemma=act.lemma_.lower(), anchor=act.idx,
             source=speaker, target=target or None, **when.draft_fields(), place=None, tolls=[],
             attribution=None, modality="threatened", evidence=[evidence], symmetric=False, violent=False,
         ))
@@ -85,6 +88,29 @@ def _verb_key(verb: Token) -> str:
 
 def _future(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def _vowed(verb: Token, has_frame: Callable[[str, str], bool]) -> bool:
+    """The act a vow or a warning governs ("vowed to bring them to trial")."""
+    return verb.dep_ == "xcomp" and has_frame(verb.head.lemma_.lower(), "threatened")
+
+
+def _to_justice(verb: Token, has_frame: Callable[[str, str], bool]) -> bool:
+    """"bring the killers to trial", "bring them to justice": a verb of bringing someone before
+    the law (frame `justice` on the noun of its "to")."""
+    return verb.lemma_.lower() == "bring" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and has_frame(g.lemma_.lower(), "justice")
+                                                      for g in c.children) for c in verb.children)
+
+
+def _justice_aim(act: Token, speaker: Actor, actors: ActorIndex) -> Actor | None | bool:
+    """Whom a vow to bring before the law is aimed at: the one named as brought (None when the
+    knowledge does not know them or takes them for the speaker's side); False when no one is
+    named."""
+    patient = next((c for c in act.children if c.dep_ == "dobj"), None)
+    if patient is None:
+        return False
+    return next((a.actor for a in actors_of(patient, actors) if a.actor.code != speaker.code), None)
 
 
 def _state(actor: Actor) -> bool:
@@ -121,9 +147,10 @@ def _speaker(act: Token, sent: Span, actors: ActorIndex, has_frame: Callable[[st
 
 def _teller(verb: Token) -> Token | None:
     """The subject of a verb of saying, or of the verb it is joined to ("accused the rebels
-    ... and said the army would ...")."""
+    ... and said the army would ...", "told supporters ..., vowing to ...")."""
     subject = subject_of(verb, climb=False)
-    if subject is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+    if subject is None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
+            and verb.head.pos_ == "VERB":
         subject = subject_of(verb.head, climb=False)
     return subject
 
@@ -206,7 +233,8 @@ def _to_a_place(act: Token, has_frame: Callable[[str, str], bool], is_place: Cal
         goals = [g for c in act.children if c.dep_ == "prep" and c.lower_ == "to"
                  for g in c.children if g.dep_ == "pobj"]
         return any(is_place(g) for g in goals)  # a named place: not "to their barracks"
-    return any(c.dep_ == "dobj" and (is_place(c) or has_frame(c.lemma_.lower(), "territory"))
+    return any(c.dep_ == "dobj" and (is_place(c) or has_frame(c.lemma_.lower(), "territory")
+                                     or has_frame(c.lemma_.lower(), "ground"))
                for c in act.children)
 
 
