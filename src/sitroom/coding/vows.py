@@ -110,7 +110,7 @@ def _justice_aim(act: Token, speaker: Actor, actors: ActorIndex) -> Actor | None
     patient = next((c for c in act.children if c.dep_ == "dobj"), None)
     if patient is None:
         return False
-    return next((a.actor for a in actors_of(patient, actors) if a.actor.code != speaker.code), None)
+    return next((a.actor for a in _named(patient, actors) if a.actor.code != speaker.code), None)
 
 
 def _state(actor: Actor) -> bool:
@@ -185,9 +185,12 @@ def _aim(act: Token, speaker: Actor, actors: ActorIndex, has_frame: Callable[[st
             return False
         return _terms_side(act, speaker, actors)
     if act.lemma_.lower() == "respond":
-        # "would respond in ways the West would feel" (not "would respond to the letter")
+        # "would respond in ways the West would feel", "would respond militarily" (not "would
+        # respond to the letter")
         if any(c.dep_ == "prep" and c.lower_ == "to" for c in act.children):
             return False
+        if any(c.dep_ == "advmod" and not has_frame(c.lower_, "forcible") for c in act.children):
+            return False  # "would respond positively" (but "would respond militarily")
         return _terms_side(act, speaker, actors)
     patient = next((c for c in act.children if c.dep_ == "dobj"), None)
     if patient is None:
@@ -216,8 +219,14 @@ def _own_side(doer: Token, speaker: Actor, actors: ActorIndex, has_frame: Callab
     return bool(actor.code and actor.code == speaker.code and is_armed(actor))
 
 
+def _named(patient: Token, actors: ActorIndex) -> list:
+    """The actors the patient's own noun names ("the killers" in "the killers of the
+    journalist"), not those of the phrases that describe it."""
+    return [a for a in actors_of(patient, actors) if a.mention.start <= patient.idx < a.mention.end]
+
+
 def _other_side(patient: Token, speaker: Actor, actors: ActorIndex) -> Actor | bool:
-    found = [a.actor for a in actors_of(patient, actors)]
+    found = [a.actor for a in _named(patient, actors)]
     other = next((a for a in found if a.code != speaker.code and is_armed(a)), None)
     return other if other is not None else False
 
@@ -228,7 +237,8 @@ def _to_a_place(act: Token, has_frame: Callable[[str, str], bool], is_place: Cal
     if any(c.dep_ in ("xcomp", "advcl") or c.dep_ == "prep" and c.lower_ == "for" for c in act.children):
         return False
     if act.lemma_.lower() == "return":
-        if any(c.dep_ not in ("aux", "nsubj", "prep", "punct", "advmod", "mark") for c in act.children):
+        if any(c.dep_ not in ("aux", "nsubj", "prep", "punct", "advmod", "mark") or c.dep_ == "prep" and c.lower_ != "to"
+               for c in act.children):
             return False  # "will return to Madrid next week": a trip; "we will return to Kidal": a vow
         goals = [g for c in act.children if c.dep_ == "prep" and c.lower_ == "to"
                  for g in c.children if g.dep_ == "pobj"]
