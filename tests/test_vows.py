@@ -80,6 +80,29 @@ def test_a_vow_to_bring_someone_to_trial_is_a_threat(analyzer):
     assert threat.date == "2025-03-10"
 
 
+def test_an_act_done_with_full_force_by_the_speakers_army_is_a_threat(analyzer):
+    found = events(analyzer, "Azerbaijan's president said on Monday that the army would keep acting with full force "
+                             "against Armenian troops.")
+    [threat] = threats(found)
+    assert threat.event_code == "138" and code(threat, "source") == "AZEGOV"
+    assert (code(threat, "target") or "").startswith("ARM")
+    assert not [e for e in found if e.event_code == "010"]
+
+
+def test_the_army_a_foreign_minister_speaks_of_is_his_own(analyzer):
+    found = events(analyzer, "Shelling hit villages near Kelbajar on Sunday, Armenian officials said. Azerbaijan's "
+                             "defence minister said the army would act with full force against any provocation.")
+    [threat] = threats(found)
+    assert code(threat, "source") == "AZEGOV"
+
+
+def test_a_state_warning_its_neighbours_does_not_warn_its_own_people(analyzer):
+    found = events(analyzer, "Pakistani Prime Minister Imran Khan warned neighbours that Pakistan would not "
+                             "tolerate the use of their soil for attacks.")
+    [threat] = threats(found)
+    assert code(threat, "source") == "PAKGOV" and code(threat, "target") != "PAKCVL"
+
+
 @pytest.mark.parametrize("text", [
     # a trip, a plan of peace, a return home
     "The ambassador will return to Madrid next week, the foreign ministry said.",
@@ -93,6 +116,8 @@ def test_a_vow_to_bring_someone_to_trial_is_a_threat(analyzer):
     "The president said the army would return to its barracks once the elections were over.",
     "The rebels said they would respond positively.",
     "Guatemala's president vowed on Monday to bring peace to the highlands.",
+    "The minister said the army would not act with force against the protesters.",
+    "The interior minister said the courts would act with the full force of the law against the smugglers.",
     # a forecast by a bystander
     "A security analyst said the army would crush the rebels within weeks.",
     # told as not to be done

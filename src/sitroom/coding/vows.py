@@ -18,6 +18,7 @@ are no threat.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -33,6 +34,7 @@ RULE = "threat:vowed-force"
 # "vowed to bring the coup leaders to trial": a threat (130) at those it names
 GENERIC_THREAT, JUSTICE_RULE = "130", "threat:vowed-justice"
 STATEMENT = "010"
+THREAT_ROOT = "13"
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "my"})
 OTHER_PRONOUNS = frozenset({"they", "them"})
@@ -55,19 +57,27 @@ def vowed_force(sent: Span, article: Article, actors: ActorIndex, dates: dict, e
     ultimatum of `coder._ultimatums`); a bare statement (010) of the speaker's is the vow."""
     out = []
     for act in sent:
-        justice = _to_justice(act, has_frame)
-        if act.pos_ != "VERB" or is_trigger(act) or not (justice or has_frame(_verb_key(act), "vowed-force")):
+        justice, forceful = _to_justice(act, has_frame), _with_force(act, has_frame)
+        if act.pos_ != "VERB" or is_trigger(act) or not (
+                justice or forceful or has_frame(_verb_key(act), "vowed-force")):
             continue
-        if not (_future(act) or _vowed(act, has_frame)) or any(c.dep_ == "neg" for c in act.children):
+        # "would keep acting with full force": the future of the verb the act goes on from
+        told_as = act.head if act.dep_ == "xcomp" and _future(act.head) else act
+        if not (_future(told_as) or _vowed(act, has_frame)) or any(c.dep_ == "neg" for c in told_as.children):
             continue
         frame, speaker = _speaker(act, sent, actors, has_frame, is_report)
         if speaker is None or role(speaker) not in VOWING_ROLES and not _state(speaker):
             continue
         if frame is not None and is_trigger(frame):
             continue  # "warned that his troops would ...": the warning is the event
-        if any(d.code.startswith("13") and d.source is not None and d.source.code == speaker.code for d in told):
+        if any(d.code.startswith(THREAT_ROOT) and d.source is not None and d.source.code == speaker.code for d in told):
             continue
-        target = _justice_aim(act, speaker, actors) if justice else _aim(act, speaker, actors, has_frame, is_place)
+        if justice:
+            target = _justice_aim(act, speaker, actors)
+        elif forceful and not has_frame(_verb_key(act), "vowed-force"):
+            target = _forceful_aim(told_as, act, speaker, actors, has_frame)
+        else:
+            target = _aim(act, speaker, actors, has_frame, is_place)
         if target is False:
             continue
         when = event_date([frame] if frame is not None else [act], dates, article.published, is_report)
@@ -77,7 +87,22 @@ def vowed_force(sent: Span, article: Article, actors: ActorIndex, dates: dict, e
             attribution=None, modality="threatened", evidence=[evidence], symmetric=False, violent=False,
         ))
     speakers = {d.source.code for d in out}
-    return [d for d in told if not (d.code == STATEMENT and d.source is not None and d.source.code in speakers)] + out
+    kept = [d for d in told if not (d.code == STATEMENT and d.source is not None and d.source.code in speakers)]
+    return [_to_neighbours(d, has_frame) for d in kept] + out
+
+
+def _to_neighbours(draft: Draft, has_frame: Callable[[str, str], bool]) -> Draft:
+    """"The prime minister warned neighbours that India would not tolerate ...": a state that
+    warns its "neighbours" warns the states around it, not the people next door (whom the
+    knowledge takes "neighbours" for); the threat stands with no target named."""
+    target, source = draft.target, draft.source
+    if not draft.code.startswith(THREAT_ROOT) or target is None or source is None or role(target) != "CVL":
+        return draft
+    if not (role(source) == "GOV" or _state(source)) or not target.text.split():
+        return draft
+    if not has_frame(target.text.split()[-1].lower(), "neighbours"):
+        return draft
+    return replace(draft, target=None, anchors=set(draft.anchors))
 
 
 def _verb_key(verb: Token) -> str:
@@ -101,6 +126,30 @@ def _to_justice(verb: Token, has_frame: Callable[[str, str], bool]) -> bool:
     return verb.lemma_.lower() == "bring" and any(
         c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and has_frame(g.lemma_.lower(), "justice")
                                                       for g in c.children) for c in verb.children)
+
+
+def _with_force(verb: Token, has_frame: Callable[[str, str], bool]) -> bool:
+    """"act with full force", "answer by force of arms": an act done with force (frame
+    `forcible` on the noun of its "with" or "by")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "by") and any(
+        g.dep_ == "pobj" and has_frame(g.lemma_.lower(), "forcible")
+        and not any(o.dep_ == "prep" and o.lower_ == "of" for o in g.children)  # "the full force of the law"
+        for g in c.children) for c in verb.children)
+
+
+def _forceful_aim(told_as: Token, act: Token, speaker: Actor, actors: ActorIndex,
+                  has_frame: Callable[[str, str], bool]) -> Actor | None | bool:
+    """Whom an act done with force is aimed at: the side named after "against" (or its terms'
+    subject), or no one named; False when its doer is not the speaker's side."""
+    doer = subject_of(told_as, climb=False)
+    if doer is None or not _own_side(doer, speaker, actors, has_frame):
+        return False
+    for prep in (t for t in act.subtree if t.dep_ == "prep" and t.lower_ == "against"):
+        for ground in (g for g in prep.children if g.dep_ == "pobj"):
+            other = _other_side(ground, speaker, actors)
+            if other is not False:
+                return other
+    return _terms_side(act, speaker, actors)
 
 
 def _justice_aim(act: Token, speaker: Actor, actors: ActorIndex) -> Actor | None | bool:
@@ -214,6 +263,9 @@ def _own_side(doer: Token, speaker: Actor, actors: ActorIndex, has_frame: Callab
     actor, kind = found[0].actor, found[0].mention.kind
     if kind in ("capital", "country") and actor.country and actor.country == speaker.country:
         return True  # "Moscow said Russia would respond"
+    if kind == "role" and is_armed(actor) and role(speaker) in ("GOV", "MIL") and not any(
+            c.dep_ in ("poss", "amod", "compound") for c in doer.children):
+        return True  # "Israel's defence minister said the army would ...": his own army, wherever the story is
     if actor.code and speaker.code and actor.code[:3] == speaker.code[:3] and is_armed(actor):
         return role(speaker) in ("GOV", "MIL", "COP") or actor.code == speaker.code
     return bool(actor.code and actor.code == speaker.code and is_armed(actor))
