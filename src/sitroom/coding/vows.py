@@ -14,6 +14,10 @@ armed forces ("the army"), or no one named in a passive whose subject is the oth
 forecast ("analysts said the army would retake the town"), a plan of peace ("the envoy will
 return to Geneva for talks") and a return home ("the troops will return to their barracks")
 are no threat.
+
+Also here: an act done "with full force" by the speaker's side (138), a vow to bring someone
+to trial or justice (130), and a state's warning to its "neighbours", which is not aimed at
+its own people.
 """
 from __future__ import annotations
 
@@ -23,9 +27,9 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Article, Evidence
-from .arguments import ActorIndex, actors_of
+from .arguments import ActorIndex, Argument, actors_of
 from .draft import Draft
-from .rules import can_threaten, is_armed, role
+from .rules import is_armed, role
 from .syntax import is_passive, passive_subject, subject_of
 from .when import event_date
 
@@ -42,9 +46,9 @@ OTHER_PRONOUNS = frozenset({"they", "them"})
 # whose word on what an army will do is a forecast).
 VOWING_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "INS", "RAD"})
 QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
-# Verbs whose act needs a place or a territory as its object or goal ("recover every
-# village", "return to Kidal"), and those whose object must be the other side ("crush the
-# militias", "they will be removed").
+# Verbs whose act needs a place or ground as its object or goal ("recover every village",
+# "return to Kidal"); the others need the other side as object ("crush the militias", "they
+# will be removed").
 PLACE_VERBS = frozenset({"recover", "regain", "return"})
 
 
@@ -81,8 +85,9 @@ def vowed_force(sent: Span, article: Article, actors: ActorIndex, dates: dict, e
         if target is False:
             continue
         when = event_date([frame] if frame is not None else [act], dates, article.published, is_report)
+        code, rule = (GENERIC_THREAT, JUSTICE_RULE) if justice else (FORCE_THREAT, RULE)
         out.append(Draft(
-            code=GENERIC_THREAT if justice else FORCE_THREAT, rule=JUSTICE_RULE if justice else RULE, trigger=act.text, lemma=act.lemma_.lower(), anchor=act.idx,
+            code=code, rule=rule, trigger=act.text, lemma=act.lemma_.lower(), anchor=act.idx,
             source=speaker, target=target or None, **when.draft_fields(), place=None, tolls=[],
             attribution=None, modality="threatened", evidence=[evidence], symmetric=False, violent=False,
         ))
@@ -142,7 +147,7 @@ def _forceful_aim(told_as: Token, act: Token, speaker: Actor, actors: ActorIndex
     """Whom an act done with force is aimed at: the side named after "against" (or its terms'
     subject), or no one named; False when its doer is not the speaker's side."""
     doer = subject_of(told_as, climb=False)
-    if doer is None or not _own_side(doer, speaker, actors, has_frame):
+    if doer is None or not _own_side(doer, speaker, actors):
         return False
     for prep in (t for t in act.subtree if t.dep_ == "prep" and t.lower_ == "against"):
         for ground in (g for g in prep.children if g.dep_ == "pobj"):
@@ -227,7 +232,7 @@ def _aim(act: Token, speaker: Actor, actors: ActorIndex, has_frame: Callable[[st
             return _terms_side(act, speaker, actors)
         return _other_side(patient, speaker, actors)
     doer = subject_of(act, climb=False)
-    if doer is None or not _own_side(doer, speaker, actors, has_frame):
+    if doer is None or not _own_side(doer, speaker, actors):
         return False
     if act.lemma_.lower() in PLACE_VERBS:
         if not _to_a_place(act, has_frame, is_place):
@@ -249,7 +254,7 @@ def _aim(act: Token, speaker: Actor, actors: ActorIndex, has_frame: Callable[[st
     return _other_side(patient, speaker, actors)
 
 
-def _own_side(doer: Token, speaker: Actor, actors: ActorIndex, has_frame: Callable[[str, str], bool]) -> bool:
+def _own_side(doer: Token, speaker: Actor, actors: ActorIndex) -> bool:
     """The doer is the speaker's side: "we", "our forces", "it" (Moscow said it would ...),
     the speaker's own forces ("the army", "his fighters")."""
     words = {doer.lower_} | {c.lower_ for c in doer.children if c.dep_ == "poss"}
@@ -265,13 +270,13 @@ def _own_side(doer: Token, speaker: Actor, actors: ActorIndex, has_frame: Callab
         return True  # "Moscow said Russia would respond"
     if kind == "role" and is_armed(actor) and role(speaker) in ("GOV", "MIL") and not any(
             c.dep_ in ("poss", "amod", "compound") for c in doer.children):
-        return True  # "Israel's defence minister said the army would ...": his own army, wherever the story is
+        return True  # "Israel's defence minister said the army would ...": his own, wherever the story is
     if actor.code and speaker.code and actor.code[:3] == speaker.code[:3] and is_armed(actor):
         return role(speaker) in ("GOV", "MIL", "COP") or actor.code == speaker.code
     return bool(actor.code and actor.code == speaker.code and is_armed(actor))
 
 
-def _named(patient: Token, actors: ActorIndex) -> list:
+def _named(patient: Token, actors: ActorIndex) -> list[Argument]:
     """The actors the patient's own noun names ("the killers" in "the killers of the
     journalist"), not those of the phrases that describe it."""
     return [a for a in actors_of(patient, actors) if a.mention.start <= patient.idx < a.mention.end]
@@ -289,8 +294,8 @@ def _to_a_place(act: Token, has_frame: Callable[[str, str], bool], is_place: Cal
     if any(c.dep_ in ("xcomp", "advcl") or c.dep_ == "prep" and c.lower_ == "for" for c in act.children):
         return False
     if act.lemma_.lower() == "return":
-        if any(c.dep_ not in ("aux", "nsubj", "prep", "punct", "advmod", "mark") or c.dep_ == "prep" and c.lower_ != "to"
-               for c in act.children):
+        if any(c.dep_ not in ("aux", "nsubj", "prep", "punct", "advmod", "mark")
+               or c.dep_ == "prep" and c.lower_ != "to" for c in act.children):
             return False  # "will return to Madrid next week": a trip; "we will return to Kidal": a vow
         goals = [g for c in act.children if c.dep_ == "prep" and c.lower_ == "to"
                  for g in c.children if g.dep_ == "pobj"]
