@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, generic, rules, sides, where
+from . import background, figures, generic, rules, sides, vows, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
@@ -198,6 +198,9 @@ class EventStage:
         out.extend(self._judgments(sent, article, actors, dates, triggers, evidence))
         out.extend(self._ultimatums(sent, article, actors, dates, trigger_at, evidence))
         out.extend(self._deadlines(sent, article, actors, dates, evidence))
+        out = vows.vowed_force(sent, article, actors, dates, evidence, out, has_frame=self.lexicon.has_frame,
+                               is_report=lambda t: _is_report(t, self.lexicon), is_trigger=lambda t: t.i in trigger_at,
+                               is_place=lambda t: t.i in places.by_token)
         loose = None
         if orphans and not violent and not self._other_cause(sent):
             report = report_from(orphans, attribution=None, doc_id=article.id, sentence=evidence.sentence)
