@@ -84,3 +84,10 @@ def test_an_act_counted_to_is_of_the_counted_day(analyzer):
                                "in Ituri.")
     violent = _violent(events)
     assert violent and {e.date for e in violent} == {"2024-09-12"}, events
+
+
+def test_a_past_tense_the_parse_joins_to_an_infinitive_shares_the_verb_s_day(analyzer):
+    events = _events(analyzer, "The Malian army said it had repelled an attempt to encircle Gao from the east and "
+                               "destroyed a convoy of pickup trucks near Bourem on Monday.")
+    violent = _violent(events)
+    assert violent and {e.date for e in violent} == {"2024-09-16"}, events

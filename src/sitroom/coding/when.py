@@ -489,13 +489,24 @@ def _from_joined_verb(verb: Token, attached: dict[int, DateMention]) -> DateMent
     its subject (not "the rebels attacked and the army retook the town on Monday")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    for joined in verb.children:
+    for joined in [*verb.children, *_joined_below_an_infinitive(verb)]:
         if joined.dep_ != "conj" or joined.pos_ != "VERB" or has_own_subject(joined) or joined.i not in attached:
             continue
         mention = attached[joined.i]
         if mention.start > joined.idx and mention.relation == "on":
             return mention
     return None
+
+
+def _joined_below_an_infinitive(verb: Token) -> list[Token]:
+    """"had repelled an attempt to encircle the city and destroyed a column on Monday": a verb
+    in a past tense that the parse joins to an infinitive on the verb's object is joined to
+    the verb (an infinitive is not coordinated with a past tense)."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return []
+    infinitives = [t for obj in verb.children if obj.dep_ == "dobj"
+                   for t in obj.children if t.dep_ == "acl" and t.tag_ == "VB"]
+    return [c for t in infinitives for c in t.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBN")]
 
 
 # The relative words by which a clause on an act's noun tells what happened in that act: "the
