@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_text
 from ..records import DateMention
-from ..resolve.dates import WEEKDAYS, before_the_clause
+from ..resolve.dates import FUTURE_GOVERNORS, WEEKDAYS, before_the_clause
 from .syntax import definite, has_own_subject, is_past_perfect, present_perfect
 
 # A verb without a date of its own takes its governor's through these links only: a noun
@@ -87,10 +87,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # "when" clause on the day itself happened that day
             out.setdefault(clause.i, mention)
         act = _closes_an_act_noun(span, mention, named_acts)
-        if act is not None:
+        if act is not None and act.i in owners:
             # "had gathered to protest against the army raids on the market a day earlier":
             # a counted day that closes the phrase of an act's noun is when that act was
-            # (the raids of the day before), not when the clause's verb was
+            # (the raids of the day before), not when the clause's verb was; not an act
+            # that is only what the clause's verb agrees to or asks for ("agreed to a truce
+            # a day later": the agreement's day)
             out.setdefault(act.i, mention)
             continue
         if _closes_an_appositive(span):
@@ -163,6 +165,17 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # "the murder of three reporters in the capital yesterday shows ...": a date
             # between an act's noun, as subject, and the verb closes the noun's phrase
             out.setdefault(subject.i, mention)
+        if subject is not None and subject.i in owners and any(
+                c.dep_ == "mark" and c.idx + len(c) == mention.end for c in owner.children):
+            # "a week after Azerbaijan's offensive forced the separatists to disarm": a day
+            # counted to a clause (`days_apart`) whose subject is an act's noun is that act's
+            out.setdefault(subject.i, mention)
+        planned = _planned_act(owner, owners)
+        if planned is not None:
+            # "Talks between the two sides are due to open in Abuja on Monday", "The handover
+            # is expected to take place on Saturday": the noun of an act as the subject of
+            # a plan for it is that act, and the day the plan names is its day
+            fronted.append((planned.i, mention))
         described = _described_by_participle(owner, owners)
         if described is not None and mention.precision == "day":
             # "escaped an attack carried out on 6 May": the participle's day is the act's
@@ -173,6 +186,22 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
     return out
+
+
+def _planned_act(owner: Token, owners: set[int]) -> Token | None:
+    """The act noun that is the subject of a clause planning the verb that owns a date: "talks
+    are due to open on Monday", "the vote is expected to take place on Friday", "the summit
+    has been scheduled to begin on Monday" (its governor one of FUTURE_GOVERNORS)."""
+    if owner.pos_ not in ("VERB", "AUX") or owner.dep_ != "xcomp":
+        return None
+    governor = owner.head
+    if governor.lemma_.lower() not in FUTURE_GOVERNORS:
+        return None
+    clause = governor.head if governor.dep_ == "acomp" else governor  # "are due", "are expected"
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.i not in owners:
+        return None
+    return subject
 
 
 def _between_subject_and_verb(owner: Token) -> Token | None:
@@ -367,6 +396,10 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
     if mention is None:
         mention = _hours_before(tokens[0], attached)
     if mention is None:
+        mention = _day_of_the_act_described(tokens[-1], attached)
+    if mention is None:
+        mention = _at_the_time_of_its_clause(tokens[-1], attached)
+    if mention is None:
         # "In 2015, with support from X, the regime ...": a noun inside a background clause
         # is background too, even though it does not share the clause's date otherwise
         framing = _clause_date(tokens[0], attached)
@@ -456,12 +489,74 @@ def _from_joined_verb(verb: Token, attached: dict[int, DateMention]) -> DateMent
     its subject (not "the rebels attacked and the army retook the town on Monday")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    for joined in verb.children:
+    for joined in [*verb.children, *_joined_below_an_infinitive(verb)]:
         if joined.dep_ != "conj" or joined.pos_ != "VERB" or has_own_subject(joined) or joined.i not in attached:
             continue
         mention = attached[joined.i]
         if mention.start > joined.idx and mention.relation == "on":
             return mention
+    return None
+
+
+def _joined_below_an_infinitive(verb: Token) -> list[Token]:
+    """"had repelled an attempt to encircle the city and destroyed a column on Monday": a verb
+    in a past tense that the parse joins to an infinitive on the verb's object is joined to
+    the verb (an infinitive is not coordinated with a past tense)."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return []
+    infinitives = [t for obj in verb.children if obj.dep_ == "dobj"
+                   for t in obj.children if t.dep_ == "acl" and t.tag_ == "VB"]
+    return [c for t in infinitives for c in t.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBN")]
+
+
+# The relative words by which a clause on an act's noun tells what happened in that act: "the
+# attack in which rockets struck", "the raid during which two men died".
+WITHIN_THE_ACT = frozenset({"in", "during"})
+RELATIVE_PRONOUNS = frozenset({"which", "that"})
+
+
+def _day_of_the_act_described(verb: Token, attached: dict[int, DateMention]) -> DateMention | None:
+    """"visited the sites of Wednesday's attack, in which rockets struck the towns", "the April 1
+    air strike that destroyed the consulate and killed seven officers": a relative clause on the
+    noun of an act that has a day in its own phrase tells what happened in that act, on its day:
+    the clause whose subject is the act itself, in the active voice, or a clause "in which" or
+    "during which" (not "the attack, which the army blamed on the rebels", told of it later).
+    """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    clause = verb
+    for _ in range(MAX_CLIMB):
+        if clause.dep_ != "conj" or clause.head == clause or has_own_subject(clause):
+            break
+        clause = clause.head  # "that destroyed the building and killed seven"
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.i not in attached:
+        return None
+    mention = attached[noun.i]
+    if not noun.left_edge.idx <= mention.start < clause.left_edge.idx:
+        return None  # the noun's day is told in its phrase, before the clause
+    own_subject = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in clause.children) \
+        and not any(c.dep_ == "auxpass" for c in clause.children)
+    within = any(c.dep_ == "prep" and c.lower_ in WITHIN_THE_ACT
+                 and any(w.dep_ == "pobj" and w.lower_ == "which" for w in c.children) for c in clause.children)
+    return mention if own_subject or within else None
+
+
+# Conjunctions of a clause that happened at the same time as the clause it hangs from.
+AT_THE_TIME = frozenset({"when", "as", "while"})
+
+
+def _at_the_time_of_its_clause(verb: Token, attached: dict[int, DateMention]) -> DateMention | None:
+    """"a bomb attack that killed 12 people as the president was being sworn in a day
+    earlier": a "when", "as" or "while" clause on the verb happened at the same time, and its
+    day is the verb's (so also of the act whose noun the verb describes, which asks it of
+    the verb)."""
+    if verb.pos_ != "VERB":
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i in attached and any(
+                m.dep_ in ("advmod", "mark") and m.lower_ in AT_THE_TIME for m in clause.children):
+            return attached[clause.i]
     return None
 
 
@@ -610,7 +705,9 @@ RELATIVE_DAY = re.compile(
     r"|(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes|moments)\s+later"
     r"|later\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)"
     r"|(?:on\s+|during\s+|in\s+)?the\s+same\s+(?:day|night|evening|morning|afternoon)))"
-    r"\b(?=\s*[,.;]|\s*$)",
+    # the phrase ends its clause, or (after "later" or "earlier", which take no object) runs
+    # on into it: "agreed to a ceasefire a day later under terms ..." (not "later than")
+    r"\b(?=\s*[,.;]|\s*$|(?<=later)\s+(?!than\b)\w|(?<=earlier)\s+(?!than\b)\w)",
     re.IGNORECASE)
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -623,14 +720,7 @@ def relative_days(sent: Span, context: DateMention | None) -> list[DateMention]:
     out = []
     # the sentence sliced from the doc's text: `sent.text` joins its tokens again
     for match in RELATIVE_DAY.finditer(doc_text(sent.doc)[sent.start_char:sent.end_char]):
-        if match.group("same"):
-            offset = 0  # "hours later", "later that day", "on the same day": the day told
-        else:
-            n = match.group("n")
-            count = NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n or 1)
-            direction = (match.group("dir") or match.group("dir2") or match.group("dir3")).lower()
-            offset = -count if direction in ("earlier", "before", "previous") else count
-        day = dt.date.fromisoformat(context.value[:10]) + dt.timedelta(days=offset)
+        day = dt.date.fromisoformat(context.value[:10]) + dt.timedelta(days=_offset(match))
         start = sent.start_char + match.start()
         out.append(DateMention(start=start, end=sent.start_char + match.end(), text=match.group(0),
                                value=day.isoformat(), precision="day", relation="on",
@@ -643,13 +733,44 @@ def relative_days(sent: Span, context: DateMention | None) -> list[DateMention]:
 SPAN_UNITS = {"day": 1, "week": 7}
 
 
+def counted_from_the_sentence(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
+    """Date mentions for "a day later", "a day earlier" and the like in a sentence that tells
+    a day of its own before them, counted from the last such day: "had overrun the base on
+    Saturday and taken the airport a day later" (Sunday), "blamed the rebels on Thursday for
+    a bomb that went off as the president was sworn in a day earlier" (Wednesday)."""
+    out = []
+    text = doc_text(sent.doc)
+    for match in RELATIVE_DAY.finditer(text[sent.start_char:sent.end_char]):
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        if any(m.start < end and start < m.end for m in mentions):
+            continue  # already counted (from the day the previous sentence told)
+        before = [m for m in _days_in(sent, mentions) if m.end <= start]
+        if not before:
+            continue
+        base = before[-1]
+        day = dt.date.fromisoformat(base.value[:10]) + dt.timedelta(days=_offset(match))
+        out.append(DateMention(start=start, end=end, text=match.group(0), value=day.isoformat(), precision="day",
+                               relation="on", suspect=base.suspect))
+    return out
+
+
+def _offset(match: re.Match[str]) -> int:
+    """The days a match of RELATIVE_DAY counts from the day it is told after."""
+    if match.group("same"):
+        return 0  # "hours later", "later that day", "on the same day": the day told
+    n = match.group("n")
+    count = NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n or 1)
+    direction = (match.group("dir") or match.group("dir2") or match.group("dir3")).lower()
+    return -count if direction in ("earlier", "before", "previous") else count
+
+
 def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention | None) -> list[DateMention]:
     """Date mentions for "N days after <clause>" and "N weeks before <clause>", on the
     clause's verb: counted from the sentence's own day told before the phrase ("The attack
     on Monday came two days after ..."), else from `context` (the day the previous sentence
     told: "The strike came two days after ..."). "Two days after the raid" names no clause,
-    and is left alone."""
-    out = []
+    and is left alone. With them, the counted days of `counted_from_the_sentence`."""
+    out = counted_from_the_sentence(sent, mentions)
     for unit in sent:
         # (the parse may take "a day and a half" for an appositive of the day before it:
         # "on Thursday, a day and a half after ...")
