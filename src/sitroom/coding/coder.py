@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, generic, rules, sides, where
+from . import accusations, background, figures, generic, rules, sides, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
@@ -153,11 +153,13 @@ class EventStage:
         in hospital", "Twelve people died, the governor said")."""
         triggers = find_triggers(sent, self.lexicon, territory=territory, in_title=sent.start_char < title_end)
         trigger_at = {t.token.i: t for t in triggers}
+        accusing = lambda v: v.i in trigger_at and trigger_at[v.i].rule.code == accusations.ACCUSATION_CODE  # noqa: E731
         # what is threatened, asked, promised or forbidden is no event; a date in it belongs
         # to the act that frames it ("agreed to a ceasefire on Monday")
         content = {t.token.i for t in triggers if self._inside_threat(t, trigger_at) or self._opinion(t)
                    or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)
-                   or _purpose_of_its_kind(t, trigger_at) or rules.label_of_object(t.token)}
+                   or _purpose_of_its_kind(t, trigger_at) or rules.label_of_object(t.token)
+                   or accusations.alleged_undated(t.token, accusing, doc_dates)}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
         dates = attach(doc, sent, doc_dates, owners, lambda t: _is_report(t, self.lexicon),
                        in_the_scene=lambda t: t.i in trigger_at and trigger_at[t.i].rule.code.startswith(SCENE_CODES),
