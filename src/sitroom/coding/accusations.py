@@ -8,6 +8,10 @@ told as that party's charge, not as an act the news reports:
   content of an accusation ("of" or "for" and a verb), with no day of its own, is what the
   accuser says, not an event. One with its own day ("accused them of firing on its
   positions on Sunday night") stays an event, told as claimed (`frames.modality`).
+- `before_semicolon`: "The army blamed the rebels for the fires; their spokesman denied
+  that they had set them": a clause ended by a semicolon is a sentence of its own, not the
+  content of a verb after it (the parse may hang it on the denial, which would deny the
+  accusation).
 
 Each rule is a test on tokens; `coder.py` applies it (docs/knowledge-events.md lists them,
 tests/test_accusations.py shows each on sentences of our own).
@@ -58,3 +62,12 @@ def alleged_undated(act: Token, is_accusation: Callable[[Token], bool], dates: S
     """"accused the army of shelling the camp": an act told only as the content of an
     accusation, on no day of its own, is no event (the accusation is)."""
     return charge_of(act, is_accusation) is not None and not dated(act, dates)
+
+
+def before_semicolon(clause: Token) -> bool:
+    """A clause the parse hangs on a verb after it, a semicolon between them: "X blamed Y;
+    Z denied it" is two sentences."""
+    head = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.i > head.i:
+        return False
+    return any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:head.i])

@@ -305,6 +305,8 @@ class EventStage:
         for ancestor in list(token.ancestors)[:4]:
             if child.dep_ == "conj" and child.tag_ in FINITE_TAGS:
                 return False  # a verb of its own tense beside the threat or denial: "denied X and accused Y"
+            if accusations.before_semicolon(child):
+                return False  # "X blamed Y for the fires; Z denied it": a sentence of its own
             found = trigger_at.get(ancestor.i)
             if found is not None and (found.rule.code.startswith("13") or found.rule.code == "016"):
                 return True
