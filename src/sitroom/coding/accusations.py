@@ -63,6 +63,8 @@ def charge_of(act: Token, is_accusation: Callable[[Token], bool]) -> Token | Non
     if prep.dep_ != "prep" or prep.lower_ not in CHARGE_PREPS:
         return None
     verb = prep.head
+    while verb.dep_ == "conj" and verb.pos_ in ("NOUN", "PROPN", "PRON") and verb.head != verb:
+        verb = verb.head  # "accused the rebels of X and the army of shelling ...": a second accused
     if verb.dep_ == "dobj":
         verb = verb.head  # "accused the UN of ...": the preposition may hang on the accused
     return verb if is_accusation(verb) else None
