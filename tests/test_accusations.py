@@ -37,7 +37,7 @@ def role(event: Event, side: str) -> str:
 
 
 @pytest.mark.parametrize("text", [
-    "Opposition leaders accused the police of trying to kill their candidate.",
+    "Opposition leaders accused the police of trying to assassinate their candidate.",
     "Rights groups accused the border guards of torturing migrants at a camp outside the capital.",
     "The militia accused the peacekeepers of killing civilians in the market district.",
     "THE MILITIA ACCUSED THE PEACEKEEPERS OF KILLING CIVILIANS IN THE MARKET DISTRICT.",
