@@ -37,18 +37,21 @@ def role(event: Event, side: str) -> str:
 
 
 @pytest.mark.parametrize("text", [
-    "Opposition leaders accused the police of trying to assassinate their candidate.",
+    "Opposition leaders accused the police of shooting protesters outside the parliament.",
     "Rights groups accused the border guards of torturing migrants at a camp outside the capital.",
     "The militia accused the peacekeepers of killing civilians in the market district.",
     "THE MILITIA ACCUSED THE PEACEKEEPERS OF KILLING CIVILIANS IN THE MARKET DISTRICT.",
 ])
-def test_an_act_told_only_as_a_charge_on_no_day_is_no_event(analyzer, text):
+def test_conduct_told_only_as_a_charge_on_no_day_is_no_event(analyzer, text):
     assert violent(analyzer, text) == []
     assert accusations(analyzer, text)
-    # the same charge with a day of its own tells an act, as claimed
+    # a charge with a day of its own tells an act, as claimed
     [firing] = violent(analyzer, "The defence ministry accused Tajik forces of firing on its border posts on Sunday "
                                  "night.")
     assert firing.modality == "claimed"
+    # and so does one on people counted or named
+    [kidnapping] = violent(analyzer, "The army accused the guerrillas of kidnapping some 30 farmers near the lake.")
+    assert kidnapping.modality == "claimed"
 
 
 @pytest.mark.parametrize("text", [

@@ -3,11 +3,13 @@
 An accusation is an event (CAMEO 112) of the accuser against the accused. What it alleges is
 told as that party's charge, not as an act the news reports:
 
-- `alleged_undated`: "accused the army of shelling the camp", "blamed the rebels for
-  burning the schools", "accused the police of trying to kill him": an act told only as the
-  content of an accusation ("of" or "for" and a verb), with no day of its own, is what the
-  accuser says, not an event. One with its own day ("accused them of firing on its
-  positions on Sunday night") stays an event, told as claimed (`frames.modality`).
+- `alleged_undated`, `generic_object`: "accused the army of killing civilians", "blamed
+  the police for torturing detainees": a kind of conduct (an act whose object is a bare
+  plural) told only as the content of an accusation ("of" or "for" and a verb), with no day
+  of its own, is what the accuser says, not an event. One with its own day ("accused them
+  of firing on its positions on Sunday night") or on someone named, counted or definite
+  ("accused the rebels of kidnapping some 30 peasants", "of killing the priests") stays an
+  event, told as claimed (`frames.modality`).
 - `said_of_opponent`, `accuses_the_state`: "the rebel commander said the army had massacred
   the hostages", "the rebels' spokesman said soldiers had burned the schools": those
   fighting a state saying, on no day of the act's own, that its forces did an act of
@@ -77,10 +79,20 @@ def dated(act: Token, dates: Sequence[DateMention]) -> bool:
     return any(start <= m.start < end for m in dates)
 
 
+def generic_object(act: Token) -> bool:
+    """The act's object is a bare plural ("killing civilians", "torturing detainees",
+    "staging massacres"): a kind of conduct, not one act on someone named or counted
+    ("killing the priests", "kidnapping some 30 peasants", "assassinating the candidate")."""
+    objects = [c for c in act.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "quantmod", "predet") for c in o.children)
+        for o in objects)
+
+
 def alleged_undated(act: Token, is_accusation: Callable[[Token], bool], dates: Sequence[DateMention]) -> bool:
-    """"accused the army of shelling the camp": an act told only as the content of an
-    accusation, on no day of its own, is no event (the accusation is)."""
-    return charge_of(act, is_accusation) is not None and not dated(act, dates)
+    """"accused the army of killing civilians": a kind of conduct told only as the content
+    of an accusation, on no day of its own, is no event (the accusation is)."""
+    return charge_of(act, is_accusation) is not None and generic_object(act) and not dated(act, dates)
 
 
 def before_semicolon(clause: Token) -> bool:
