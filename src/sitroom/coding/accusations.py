@@ -1,15 +1,8 @@
 """Accusations and the acts they allege: rules of English and of news writing.
 
-An accusation is an event (CAMEO 112) of the accuser against the accused. What it alleges is
-told as that party's charge, not as an act the news reports:
+An accusation is an event (CAMEO 112) of the accuser against the accused; what it alleges
+may be told as that party's charge rather than as an act the news reports:
 
-- `alleged_undated`, `generic_object`: "accused the army of killing civilians", "blamed
-  the police for torturing detainees": a kind of conduct (an act whose object is a bare
-  plural) told only as the content of an accusation ("of" or "for" and a verb), with no day
-  of its own, is what the accuser says, not an event. One with its own day ("accused them
-  of firing on its positions on Sunday night") or on someone named, counted or definite
-  ("accused the rebels of kidnapping some 30 peasants", "of killing the priests") stays an
-  event, told as claimed (`frames.modality`).
 - `said_of_opponent`, `accuses_the_state`: "the rebel commander said the army had massacred
   the hostages", "the rebels' spokesman said soldiers had burned the schools": those
   fighting a state saying, on no day of the act's own, that its forces did an act of
@@ -44,55 +37,13 @@ ARMED_OPPOSITION_ROLES = frozenset({"REB", "INS", "RAD", "OPP"})
 NEUTRAL_ROLES = frozenset({"IGO", "NGO", "MED", "CVL", "UNO", "EU"})
 # An act told in these tenses is told as done: "had burned", "burned".
 DONE_TAGS = frozenset({"VBD", "VBN"})
-# The prepositions that introduce what someone is accused of or blamed for.
-CHARGE_PREPS = frozenset({"of", "for"})
-# Links by which an act hangs under the charge: "of killing" (pcomp; a gerund the parse
-# takes for a noun: pobj), "of trying to kill" (xcomp, climbed first).
-CHARGE_DEPS = ("pcomp", "pobj")
-
-
-def charge_of(act: Token, is_accusation: Callable[[Token], bool]) -> Token | None:
-    """The accusing verb whose "of" or "for" governs the verb `act` ("accused X of killing",
-    "blamed X for trying to kill"), or None."""
-    if act.pos_ != "VERB":
-        return None  # "blamed the rebels for the fires": a noun names an act told as done
-    current = act
-    while current.dep_ == "xcomp" and current.head != current:
-        current = current.head  # "of trying to assassinate him": the attempt is the charge
-    if current.dep_ not in CHARGE_DEPS or current.tag_ != "VBG":
-        return None
-    prep = current.head
-    if prep.dep_ != "prep" or prep.lower_ not in CHARGE_PREPS:
-        return None
-    verb = prep.head
-    while verb.dep_ == "conj" and verb.pos_ in ("NOUN", "PROPN", "PRON") and verb.head != verb:
-        verb = verb.head  # "accused the rebels of X and the army of shelling ...": a second accused
-    if verb.dep_ == "dobj":
-        verb = verb.head  # "accused the UN of ...": the preposition may hang on the accused
-    return verb if is_accusation(verb) else None
 
 
 def dated(act: Token, dates: Sequence[DateMention]) -> bool:
-    """A day told inside the act's own words ("of firing on its positions on Sunday")."""
+    """A day told inside the act's own words ("had shot 14 villagers on Tuesday")."""
     words = list(act.subtree)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     return any(start <= m.start < end for m in dates)
-
-
-def generic_object(act: Token) -> bool:
-    """The act's object is a bare plural ("killing civilians", "torturing detainees",
-    "staging massacres"): a kind of conduct, not one act on someone named or counted
-    ("killing the priests", "kidnapping some 30 peasants", "assassinating the candidate")."""
-    objects = [c for c in act.children if c.dep_ == "dobj"]
-    return bool(objects) and all(
-        o.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "quantmod", "predet") for c in o.children)
-        for o in objects)
-
-
-def alleged_undated(act: Token, is_accusation: Callable[[Token], bool], dates: Sequence[DateMention]) -> bool:
-    """"accused the army of killing civilians": a kind of conduct told only as the content
-    of an accusation, on no day of its own, is no event (the accusation is)."""
-    return charge_of(act, is_accusation) is not None and generic_object(act) and not dated(act, dates)
 
 
 def before_semicolon(clause: Token) -> bool:

@@ -153,13 +153,11 @@ class EventStage:
         in hospital", "Twelve people died, the governor said")."""
         triggers = find_triggers(sent, self.lexicon, territory=territory, in_title=sent.start_char < title_end)
         trigger_at = {t.token.i: t for t in triggers}
-        accusing = lambda v: v.i in trigger_at and trigger_at[v.i].rule.code == accusations.ACCUSATION_CODE  # noqa: E731
         # what is threatened, asked, promised or forbidden is no event; a date in it belongs
         # to the act that frames it ("agreed to a ceasefire on Monday")
         content = {t.token.i for t in triggers if self._inside_threat(t, trigger_at) or self._opinion(t)
                    or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)
-                   or _purpose_of_its_kind(t, trigger_at) or rules.label_of_object(t.token)
-                   or accusations.alleged_undated(t.token, accusing, doc_dates)}
+                   or _purpose_of_its_kind(t, trigger_at) or rules.label_of_object(t.token)}
         charges = self._spoken_charges(triggers, actors, doc_dates)
         content |= {t.token.i for t in charges}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
