@@ -15,7 +15,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, generic, rules, sides, vows, where
+from . import accusations, background, figures, generic, rules, sides, vows, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
@@ -162,6 +162,8 @@ class EventStage:
         content = {t.token.i for t in triggers if self._inside_threat(t, trigger_at) or self._opinion(t)
                    or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)
                    or _purpose_of_its_kind(t, trigger_at) or rules.label_of_object(t.token)}
+        charges = self._spoken_charges(triggers, actors, doc_dates)
+        content |= {t.token.i for t in charges}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
         dates = attach(doc, sent, doc_dates, owners, lambda t: _is_report(t, self.lexicon),
                        in_the_scene=lambda t: t.i in trigger_at and trigger_at[t.i].rule.code.startswith(SCENE_CODES),
@@ -195,6 +197,7 @@ class EventStage:
                                     helpers, nationalities))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
         out.extend(self._clefts(sent, article, actors, dates, triggers, evidence))
+        out.extend(self._charges(charges, article, actors, dates, evidence))
         out.extend(self._judgments(sent, article, actors, dates, triggers, evidence))
         out.extend(self._ultimatums(sent, article, actors, dates, trigger_at, evidence))
         out.extend(self._deadlines(sent, article, actors, dates, evidence))
@@ -312,6 +315,8 @@ class EventStage:
         for ancestor in list(token.ancestors)[:4]:
             if child.dep_ == "conj" and child.tag_ in FINITE_TAGS:
                 return False  # a verb of its own tense beside the threat or denial: "denied X and accused Y"
+            if accusations.before_semicolon(child):
+                return False  # "X blamed Y for the fires; Z denied it": a sentence of its own
             found = trigger_at.get(ancestor.i)
             if found is not None and (found.rule.code.startswith("13") or found.rule.code == "016"):
                 return True
@@ -942,6 +947,43 @@ class EventStage:
             if accused:
                 out.extend(_saying("112", rule, report, "accuse", speaker.actor, accused[0].actor, when,
                                    evidence) for speaker in speakers)
+        return out
+
+    def _spoken_charges(self, triggers: list[Trigger], actors: ActorIndex,
+                        doc_dates: list[DateMention]) -> dict[Trigger, list[tuple[Actor, Actor]]]:
+        """"The rebel commander said the army had massacred the hostages": acts of violence
+        a party says, on no day of their own, that its opponent did, with the (accuser,
+        accused) pairs (accusations.said_of_opponent)."""
+        is_report = lambda t: _is_report(t, self.lexicon)  # noqa: E731
+        found: dict[Trigger, list[tuple[Actor, Actor]]] = {}
+        for trigger in triggers:
+            if not trigger.rule.code.startswith(accusations.ALLEGED_ROOTS):
+                continue
+            report = accusations.said_of_opponent(trigger.token, is_report, doc_dates)
+            subject = next((c for c in trigger.token.children if c.dep_ == "nsubj"), None)
+            if report is None or subject is None:
+                continue
+            said_by = subject_of(report, climb=report.dep_ == "conj")  # "denied X and said ...": the denier
+            speakers = actors_of(said_by, actors) if said_by is not None else []
+            pairs = [(speaker.actor, doer.actor) for speaker in speakers for doer in actors_of(subject, actors)
+                     if accusations.accuses_the_state(speaker.actor, doer.actor)]
+            if pairs:
+                found[trigger] = pairs
+        return found
+
+    def _charges(self, charges: dict[Trigger, list[tuple[Actor, Actor]]], article: Article, actors: ActorIndex,
+                 dates: dict, evidence: Evidence) -> list[Draft]:
+        """The accusations (112) of `_spoken_charges`, one per accuser and accused, made when
+        they are said."""
+        out, seen = [], set()
+        for trigger, pairs in charges.items():
+            report = accusations.said_clause(trigger.token, lambda t: _is_report(t, self.lexicon))
+            when = event_date([report], dates, article.published, lambda t: True)
+            for speaker, doer in pairs:
+                if (report.i, speaker.code, doer.code) not in seen:
+                    seen.add((report.i, speaker.code, doer.code))
+                    out.append(_saying(accusations.ACCUSATION_CODE, "accusation:said-of-opponent", report,
+                                       "accuse", speaker, doer, when, evidence))
         return out
 
     def _judgments(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
