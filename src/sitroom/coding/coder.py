@@ -197,7 +197,7 @@ class EventStage:
                                     helpers, nationalities))
         out.extend(self._statements(sent, article, actors, dates, triggers, evidence))
         out.extend(self._clefts(sent, article, actors, dates, triggers, evidence))
-        out.extend(self._charges(charges, article, actors, dates, evidence))
+        out.extend(self._charges(charges, article, dates, evidence))
         out.extend(self._judgments(sent, article, actors, dates, triggers, evidence))
         out.extend(self._ultimatums(sent, article, actors, dates, trigger_at, evidence))
         out.extend(self._deadlines(sent, article, actors, dates, evidence))
@@ -952,8 +952,8 @@ class EventStage:
     def _spoken_charges(self, triggers: list[Trigger], actors: ActorIndex,
                         doc_dates: list[DateMention]) -> dict[Trigger, list[tuple[Actor, Actor]]]:
         """"The rebel commander said the army had massacred the hostages": acts of violence
-        a party says, on no day of their own, that its opponent did, with the (accuser,
-        accused) pairs (accusations.said_of_opponent)."""
+        an armed opposition says, on no day of their own, that the state's forces did, with
+        the (accuser, accused) pairs (accusations.said_of_opponent)."""
         is_report = lambda t: _is_report(t, self.lexicon)  # noqa: E731
         found: dict[Trigger, list[tuple[Actor, Actor]]] = {}
         for trigger in triggers:
@@ -971,8 +971,8 @@ class EventStage:
                 found[trigger] = pairs
         return found
 
-    def _charges(self, charges: dict[Trigger, list[tuple[Actor, Actor]]], article: Article, actors: ActorIndex,
-                 dates: dict, evidence: Evidence) -> list[Draft]:
+    def _charges(self, charges: dict[Trigger, list[tuple[Actor, Actor]]], article: Article, dates: dict,
+                 evidence: Evidence) -> list[Draft]:
         """The accusations (112) of `_spoken_charges`, one per accuser and accused, made when
         they are said."""
         out, seen = [], set()
