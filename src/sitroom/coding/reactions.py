@@ -48,8 +48,8 @@ ROLES = ("act", "verdict")
 ANY_VIOLENCE = "*"
 # The code of an act named only as "an attack": any act of violence may be what it re-names.
 GENERIC_FORCE = "190"
-# Modality of an act told as done by the writer; "claimed" (told only by a party to the
-# fight) is disputed.
+# Modality of an act the writer tells as done; a "claimed" act (one side's word alone) is
+# disputed.
 TOLD_AS_DONE = "asserted"
 # Verbs of killing a re-mention may be told with ("blamed the killings on X": "killing").
 KILL_WORDS = frozenset({"kill", "killing", "murder", "massacre", "slaughter", "execute"})
