@@ -5,26 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.commands import reported
-from sitroom.options import Options
-from sitroom.pipeline import Analyzer
-from sitroom.records import Article, Event
+from coded import code, events, threats
 
 pytestmark = pytest.mark.slow
-
-
-def events(analyzer: Analyzer, text: str, published: str = "2025-03-12") -> list[Event]:
-    article = Article(id="t", text=text, published=published, language="en")
-    return list(reported(analyzer.analyze(article).events, Options()))
-
-
-def threats(found: list[Event]) -> list[Event]:
-    return [e for e in found if e.event_code.startswith("13")]
-
-
-def code(event: Event, side: str) -> str | None:
-    actor = getattr(event, f"{side}_actor")
-    return actor.code if actor is not None else None
 
 
 def test_the_army_will_recover_the_land_the_rebels_hold(analyzer):
