@@ -79,3 +79,15 @@ def test_a_participle_describing_people_in_general_names_no_patient(analyzer):
     found = events(analyzer, "LIMA, June 4 - The minister invited reporters to compare the number of people killed "
                              "in the war with the number of people who died of hunger.", published="1989-06-04")
     assert not any(code[:2] in {"18", "19", "20"} for code, _, _ in found), found
+
+
+def test_an_arrest_told_by_a_participle_with_its_own_day_is_news(analyzer):
+    found = events(analyzer, "KANO, Nigeria, May 8 - A bomb exploded at a bus station on Saturday. Police said a man "
+                             "arrested on Sunday at a checkpoint had confessed.")
+    assert ("173", "NGACOP", "NGACVL") in found, found
+
+
+def test_people_an_arrest_describes_with_no_day_are_no_new_arrest(analyzer):
+    found = events(analyzer, "NAIROBI, May 3 - The 64 people arrested in Nairobi would be charged on Monday, police "
+                             "said.", published="2024-05-03")
+    assert not any(code == "173" for code, _, _ in found), found

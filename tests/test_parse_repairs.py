@@ -72,3 +72,15 @@ def test_taking_up_positions_is_a_deployment(analyzer):
 
 def test_taking_up_an_issue_is_no_act(analyzer):
     assert events(analyzer, "The Kenyan parliament took up the issue on Tuesday.") == []
+
+
+def test_a_particle_before_a_bare_noun_is_a_preposition(nlp):
+    doc = nlp("About 2,000 troops had been put on standby in Darwin.")
+    standby = next(t for t in doc if t.lower_ == "standby")
+    assert standby.dep_ == "pobj" and standby.head.lower_ == "on" and standby.head.dep_ == "prep"
+
+
+def test_troops_put_on_standby_show_force(analyzer):
+    found = events(analyzer, "In Nairobi, the defence ministry said 3,000 Kenyan troops had been put on standby in "
+                             "Mombasa.")
+    assert any(code.startswith("15") and source == "KENMIL" for code, source, _ in found), found

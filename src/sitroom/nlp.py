@@ -223,6 +223,21 @@ def verbs_after_appositions(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("sitroom_particle_phrases")
+def particle_phrases(doc: Doc) -> Doc:
+    """"2,000 troops had been put on standby": the parser may read a preposition before a
+    bare noun as the verb's particle and the noun as an adverb. A particle followed at once
+    by a noun the parser calls an adverb of the same verb is a preposition with its object."""
+    for token in doc[1:]:
+        particle = doc[token.i - 1]
+        if (token.dep_ == "advmod" and token.pos_ == "NOUN" and particle.dep_ == "prt"
+                and particle.head == token.head):
+            particle.dep_ = "prep"
+            token.dep_ = "pobj"
+            token.head = particle
+    return doc
+
+
 @Language.component("sitroom_lone_predicates")
 def lone_predicates_as_objects(doc: Doc) -> Doc:
     """"Rubio called Sudanese President Omar Bashir on Monday": the parser may take the
@@ -263,6 +278,7 @@ def read_model(name: str) -> Language:
         nlp.add_pipe("sitroom_gerunds", last=True)
         nlp.add_pipe("sitroom_noun_roots", last=True)
         nlp.add_pipe("sitroom_lone_predicates", last=True)
+        nlp.add_pipe("sitroom_particle_phrases", last=True)
     use_fast_morphology(nlp)  # the same annotations as the stock components, faster
     return nlp
 

@@ -625,7 +625,7 @@ class EventStage:
         focus = trigger.token.doc._.focus or []
         police = rules.implied_police(trigger.rule.code, local or (focus[0] if focus else None)) \
             if all(s is None for s, _ in pairs) and \
-            not rules.in_a_describing_clause(trigger) and trigger.token.dep_ != "amod" and \
+            (not rules.in_a_describing_clause(trigger) or rules.dated_arrest(trigger)) and trigger.token.dep_ != "amod" and \
             not any(a.dep_ == "aux" and a.tag_ == "MD" for a in trigger.token.children) else None
         # (not in a sentence of violence: "inmates were freed from the jail when gunmen stormed it")
         if police is None and all(s is None for s, _ in pairs) and not rules.in_a_describing_clause(trigger) \

@@ -1131,7 +1131,17 @@ def describes_a_noun(trigger: Trigger) -> bool:
     called on both countries to ..." is the parse's misreading of a finite verb."""
     token = trigger.token
     return (token.dep_ == "acl" and token.tag_ == "VBN" and trigger.rule.code[:2] not in VIOLENT_ROOTS
-            and not (token.head.dep_ == "ROOT" and only_verb(token)))
+            and not (token.head.dep_ == "ROOT" and only_verb(token)) and not dated_arrest(trigger))
+
+
+def dated_arrest(trigger: Trigger) -> bool:
+    """"a man arrested at a checkpoint on Saturday": an arrest told by a participle with a
+    day of its own (said on the participle, not on a noun of its phrase) is news, as a
+    finite one is (not "the 64 people arrested in Nairobi", people named by an arrest told
+    before)."""
+    token = trigger.token
+    return (trigger.rule.code.startswith(ARREST_CODE) and token.dep_ == "acl" and token.tag_ == "VBN"
+            and any(t.ent_type_ == "DATE" and (t.head == token or t.head.head == token) for t in token.subtree))
 
 
 # Agreements (a signed agreement, a ceasefire), named with "the" or a possessive.
