@@ -621,15 +621,14 @@ class EventStage:
             pairs = [(s, t if t is not None else rules.state_forces_against(s)) for s, t in pairs]
         # (an arrest told as done, not one in a phrase describing people, nor one to come:
         # "the 64 people arrested in Nairobi would be charged")
-        # (with no place of its own, in the article's main country)
-        focus = trigger.token.doc._.focus or []
-        police = rules.implied_police(trigger.rule.code, local or (focus[0] if focus else None)) \
+        police = rules.implied_police(trigger.rule.code, local) \
             if all(s is None for s, _ in pairs) and \
             (not rules.in_a_describing_clause(trigger) or rules.dated_arrest(trigger)) and trigger.token.dep_ != "amod" and \
             not any(a.dep_ == "aux" and a.tag_ == "MD" for a in trigger.token.children) else None
         # (not in a sentence of violence: "inmates were freed from the jail when gunmen stormed it")
         if police is None and all(s is None for s, _ in pairs) and not rules.in_a_describing_clause(trigger) \
                 and not any(t.rule.code[:2] in VIOLENT_ROOTS for i, t in trigger_at.items() if sent.start <= i < sent.end):
+            focus = trigger.token.doc._.focus or []  # (with no place of its own, the article's main country)
             police = rules.implied_jailer(trigger.token, trigger.rule.code, local or (focus[0] if focus else None),
                                           lambda word: self.lexicon.has_frame(word, "custody"))
         if police is not None:
