@@ -43,7 +43,8 @@ EXAMPLES_F1_FLOOR = 0.80
 # sitroom's output (tests/golden/wire_*), at the commit that set it (0.816 when the floor
 # was 0.805, 0.808 when it was 0.79, 0.770 when it was 0.76, 0.736 when it was 0.72, 0.677
 # before).
-WIRE_F1_FLOOR = 0.83
+# 0.878 (P 0.832) after the twenty-first stop's rules, when the floor was raised from 0.83.
+WIRE_F1_FLOOR = 0.85
 # Measured 0.711 (P 0.687, R 0.737) on the ten articles of the third set, written blind in
 # other decades and conflicts (tests/golden/wire3_*), after the thirteenth stop's rules (0.693,
 # after the twelfth stop's, which its errors led to, when the floor was 0.67; 0.541 when the floor was 0.52, its first figure after two gold fixes; its very
@@ -54,7 +55,8 @@ WIRE_F1_FLOOR = 0.83
 # stop's, when it was raised from 0.72.
 # 0.804 (P 0.763) after the nineteenth stop's rules, when the floor was raised from 0.74.
 # 0.828 (P 0.791) after the twentieth stop's rules, when the floor was raised from 0.78.
-WIRE3_F1_FLOOR = 0.8
+# 0.837 (P 0.798) after the twenty-first stop's rules, when the floor was raised from 0.80.
+WIRE3_F1_FLOOR = 0.81
 # Its background paragraphs coded as news (6 at its first measure): a ceiling that may only fall.
 WIRE3_BACKGROUND_CEILING = 2
 # Measured 0.534 (P 0.528, R 0.541, 60/111) on the ten articles of the fourth set, written
@@ -63,7 +65,8 @@ WIRE3_BACKGROUND_CEILING = 2
 # after the fourteenth stop's rules, found on other sets, when the floor was raised from 0.50.
 # 0.583 (P 0.590, R 0.577), still unread after the eighteenth stop's rules, when the floor was raised from 0.52.
 # 0.603 (P 0.612) after the twentieth stop's rules, when the floor was raised from 0.55.
-WIRE4_F1_FLOOR = 0.58
+# 0.606 (P 0.617), still unread, after the twenty-first stop's rules, when the floor was raised from 0.58.
+WIRE4_F1_FLOOR = 0.59
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE4_BACKGROUND_CEILING = 0
 # Measured 0.630 (P 0.594, R 0.670, 63/94) on the ten articles of the fifth set, written and
@@ -76,7 +79,8 @@ WIRE4_BACKGROUND_CEILING = 0
 # 0.752 (P 0.738, R 0.766) after the eighteenth stop's rules, when the floor was raised from 0.69.
 # 0.764 (P 0.742) after the nineteenth stop's rules, when the floor was raised from 0.73.
 # 0.783 (P 0.750) after the twentieth stop's rules, when the floor was raised from 0.74.
-WIRE5_F1_FLOOR = 0.76
+# 0.813 (P 0.770) after the twenty-first stop's rules, when the floor was raised from 0.76.
+WIRE5_F1_FLOOR = 0.79
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE5_BACKGROUND_CEILING = 1
 # Measured 0.589 (P 0.572, R 0.607, 74/122) on the ten articles of the sixth set, written and
@@ -90,7 +94,8 @@ WIRE5_BACKGROUND_CEILING = 1
 # 0.789 (P 0.783, R 0.795) after the eighteenth stop's rules, when the floor was raised from 0.72.
 # 0.805 (P 0.799) after the nineteenth stop's rules, when the floor was raised from 0.76.
 # 0.827 (P 0.810) after the twentieth stop's rules, when the floor was raised from 0.78.
-WIRE6_F1_FLOOR = 0.8
+# 0.851 (P 0.826) after the twenty-first stop's rules, when the floor was raised from 0.80.
+WIRE6_F1_FLOOR = 0.83
 # Its background paragraphs coded as news (3 at that commit, 1 after the fourteenth stop): a
 # ceiling that may only fall.
 WIRE6_BACKGROUND_CEILING = 1
@@ -109,7 +114,8 @@ WIRE7_BACKGROUND_CEILING = 0
 # 0.609 (P 0.611, R 0.607), still unread after the eighteenth stop's rules, when the floor was raised from 0.54.
 # 0.629, still unread, after the nineteenth stop's rules, when the floor was raised from 0.58.
 # 0.636 (P 0.633) after the twentieth stop's rules, when the floor was raised from 0.60.
-WIRE8_F1_FLOOR = 0.61
+# 0.644 (P 0.640), still unread, after the twenty-first stop's rules, when the floor was raised from 0.61.
+WIRE8_F1_FLOOR = 0.62
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE8_BACKGROUND_CEILING = 0
 # Measured 0.635 (P 0.679, R 0.595, 78/131) on the ten articles of the ninth set, written and
@@ -119,7 +125,8 @@ WIRE8_BACKGROUND_CEILING = 0
 # fourteenth stop's rules, which its errors led to, when the floor was raised from 0.60.
 # 0.806 after the nineteenth stop's rules, when the floor was raised from 0.74.
 # 0.818 (P 0.843) after the twentieth stop's rules, when the floor was raised from 0.78.
-WIRE9_F1_FLOOR = 0.79
+# 0.836 (P 0.847) after the twenty-first stop's rules, when the floor was raised from 0.79.
+WIRE9_F1_FLOOR = 0.81
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE9_BACKGROUND_CEILING = 0
 # Measured 0.627 (P 0.656, R 0.600, 69/115) on the ten articles of the tenth set, written and
@@ -139,7 +146,8 @@ WIRE10_BACKGROUND_CEILING = 0
 # 0.735 (P 0.781, R 0.695) after the eighteenth stop's rules, when the floor was raised from 0.66.
 # 0.748 after the nineteenth stop's rules, when the floor was raised from 0.71.
 # 0.774 (P 0.801) after the twentieth stop's rules, when the floor was raised from 0.72.
-WIRE11_F1_FLOOR = 0.75
+# 0.812 (P 0.830) after the twenty-first stop's rules, when the floor was raised from 0.75.
+WIRE11_F1_FLOOR = 0.79
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 WIRE11_BACKGROUND_CEILING = 1
 # Measured 0.649 (P 0.720, R 0.590, 69/117) on the ten articles of the twelfth set, written
@@ -160,7 +168,8 @@ WIRE12_BACKGROUND_CEILING = 0
 # 0.694 (P 0.732, R 0.660) after the eighteenth stop's rules, when the floor was raised from 0.64.
 # 0.762 (P 0.782) after the nineteenth stop's rules, when the floor was raised from 0.67.
 # 0.792 (P 0.812) after the twentieth stop's rules, when the floor was raised from 0.74.
-WIRE13_F1_FLOOR = 0.77
+# 0.817 (P 0.836) after the twenty-first stop's rules, when the floor was raised from 0.77.
+WIRE13_F1_FLOOR = 0.79
 # Its background paragraphs coded as news at that commit: a ceiling that may only fall.
 # 0 after the twentieth stop (h55: background named by its time marked historical).
 WIRE13_BACKGROUND_CEILING = 0
@@ -192,7 +201,10 @@ MUC4_FLOORS = {"found_share": 0.86, "country_share": 0.80, "quiet_share": 0.65,
 # an act judged by a verb of naming is now the act told before (rules.label_of_object). Gold
 # place arguments found: 10 of 36 before and after; predicted 46 -> 45, right 12 -> 11.
 # Attacker 0.388 -> 0.395 and target 0.217 -> 0.227 in the same stop.
-WIKIEVENTS_FLOORS = {"attacker": 0.39, "victim": 0.39, "target": 0.22, "place": 0.255}
+# Victim 0.393 -> 0.409 in the twenty-first stop (the noun a past participle describes is its
+# patient: "a Japanese engineer seized by insurgents"), target 0.227 -> 0.222 in the same change
+# (one participle's patient that is no gold target); victim's floor raised from 0.39.
+WIKIEVENTS_FLOORS = {"attacker": 0.39, "victim": 0.40, "target": 0.22, "place": 0.255}
 
 pytestmark = pytest.mark.slow
 
