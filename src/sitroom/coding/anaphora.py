@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from .merge import GENERIC_ATTACKS, TOLL_LEMMAS, VIOLENT_ROOTS, absorb, refers_to
 from .rules import WEAPON_NOUNS
-from .syntax import definite
+from .syntax import definite, first_conjunct
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -152,9 +152,7 @@ def _tolls_of(re_mention: Token, draft: "Draft", ordered: Sequence["Draft"], tok
     nine people were killed and 34 wounded when the missile hit the flats"."""
     if re_mention.dep_ not in CAUSE_DEPS:
         return []
-    head = re_mention.head
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head  # "were killed and 34 wounded when ...": the whole list of the toll
+    head = first_conjunct(re_mention.head)  # "were killed and 34 wounded when ...": the whole list of the toll
     heads = {head.i} | {c.i for c in head.children if c.dep_ == "conj"}
     out = []
     for toll in ordered:

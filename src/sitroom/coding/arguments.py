@@ -19,8 +19,8 @@ from ..nlp import doc_text
 from ..records import Actor, ActorMention
 from ..resolve.actors import SPONSOR_PARTICIPLES
 from .sides import FIGHTING_ROLES, describing_conjunct, role_of
-from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, is_passive, own_tokens,
-                     passive_subject, subject_of)
+from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, first_conjunct, is_passive,
+                     own_tokens, passive_subject, subject_of)
 from .triggers import Trigger, small_clause
 
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -478,7 +478,7 @@ def _captor(verb: Token) -> Token | None:
     17 pilgrims abducted in March"."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
         return None
-    captive = _first_conjunct(verb.head)
+    captive = first_conjunct(verb.head)
     holding = captive.head
     if captive.dep_ != "dobj" or holding.lemma_.lower() != "hold":
         return None
@@ -843,12 +843,6 @@ def _asked_to_act(trigger: Trigger, index: ActorIndex) -> list[Argument]:
     return []
 
 
-def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
-    return token
-
-
 def described_patient(verb: Token) -> Token | None:
     """The noun a past participle describes is what underwent the act: "a Japanese engineer
     seized near Mosul", "two soldiers wounded in the blast". Not a participle with an
@@ -858,7 +852,7 @@ def described_patient(verb: Token) -> Token | None:
         return None
     if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children):
         return None
-    patient = _first_conjunct(verb.head)  # "an aid worker and two journalists seized ...": all of them
+    patient = first_conjunct(verb.head)  # "an aid worker and two journalists seized ...": all of them
     if patient.pos_ != "PROPN" and not any(c.dep_ in ("det", "nummod", "poss") for c in patient.children):
         return None
     return patient

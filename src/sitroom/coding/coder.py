@@ -619,16 +619,17 @@ class EventStage:
             pairs = [(first, second), (second, first)]
         if "against-state" in trigger.rule.flags:
             pairs = [(s, t if t is not None else rules.state_forces_against(s)) for s, t in pairs]
-        # (an arrest told as done, not one in a phrase describing people, nor one to come:
-        # "the 64 people arrested in Nairobi would be charged")
-        police = rules.implied_police(trigger.rule.code, local) \
-            if all(s is None for s, _ in pairs) and \
-            (not rules.in_a_describing_clause(trigger) or rules.dated_arrest(trigger)) and trigger.token.dep_ != "amod" and \
-            not any(a.dep_ == "aux" and a.tag_ == "MD" for a in trigger.token.children) else None
-        # (not in a sentence of violence: "inmates were freed from the jail when gunmen stormed it")
-        if police is None and all(s is None for s, _ in pairs) and not rules.in_a_describing_clause(trigger) \
-                and not any(t.rule.code[:2] in VIOLENT_ROOTS for i, t in trigger_at.items() if sent.start <= i < sent.end):
-            focus = trigger.token.doc._.focus or []  # (with no place of its own, the article's main country)
+        doerless, described = all(s is None for s, _ in pairs), rules.in_a_describing_clause(trigger)
+        police = None
+        # (an arrest told as done, not one in a phrase describing people unless it has its own
+        # day, nor one to come: "the 64 people arrested in Nairobi would be charged")
+        if doerless and (not described or rules.dated_arrest(trigger)) and trigger.token.dep_ != "amod" \
+                and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in trigger.token.children):
+            police = rules.implied_police(trigger.rule.code, local)
+        # (a release from custody, not in a sentence of violence: "inmates were freed from the
+        # jail when gunmen stormed it"; with no place of its own, in the article's main country)
+        if police is None and doerless and not described and not _violence_in(sent, trigger_at):
+            focus = trigger.token.doc._.focus or []
             police = rules.implied_jailer(trigger.token, trigger.rule.code, local or (focus[0] if focus else None),
                                           lambda word: self.lexicon.has_frame(word, "custody"))
         if police is not None:
@@ -1190,6 +1191,10 @@ def _elsewhen(sent: Span, dates: list[DateMention], published: str | None) -> bo
                and (m.relation in ("since", "until", "before") or m.precision in ("year", "month")
                     or is_historical(m, published))
                for m in dates)
+
+
+def _violence_in(sent: Span, trigger_at: dict[int, Trigger]) -> bool:
+    return any(t.rule.code[:2] in VIOLENT_ROOTS for i, t in trigger_at.items() if sent.start <= i < sent.end)
 
 
 def _same_side(reporter: Actor, source: Actor | None) -> bool:

@@ -134,7 +134,7 @@ def aim_at_doers(drafts: Sequence["Draft"]) -> list["Draft"]:
         for other in drafts:
             if other is draft or other.anchor not in named or other.source is None:
                 continue
-            if _same_actor(other.source, draft.source) or any(_same_actor(other.source, d) for d in doers):
+            if same_actor(other.source, draft.source) or any(same_actor(other.source, d) for d in doers):
                 continue
             doers.append(other.source)
         for i, doer in enumerate(doers):
@@ -145,7 +145,8 @@ def aim_at_doers(drafts: Sequence["Draft"]) -> list["Draft"]:
     return out
 
 
-def _same_actor(x: Actor | None, y: Actor | None) -> bool:
+def same_actor(x: Actor | None, y: Actor | None) -> bool:
+    """Two actors, both known, of one code (or, with no code, one name)."""
     return x is not None and y is not None and (x.code or x.name) == (y.code or y.name)
 
 
@@ -347,9 +348,9 @@ def absorb(home: "Draft", other: "Draft") -> None:
         home.code, home.rule = other.code, other.rule  # a specific code beats a generic one
     # no one acts on itself: "the army repelled an attack" told with "20 soldiers had been
     # killed" is not the army's act on the army (the soldiers were the attack's target)
-    if (home.source is None or _claims_unnamed_act(other, home)) and not _same_actor(other.source, home.target):
+    if (home.source is None or _claims_unnamed_act(other, home)) and not same_actor(other.source, home.target):
         home.source = other.source  # (the unnamed men are who claimed the act)
-    if home.target is None and not _same_actor(other.target, home.source):
+    if home.target is None and not same_actor(other.target, home.source):
         home.target = other.target
     if (home.date_inferred or home.date_suspect) and not (other.date_inferred or other.date_suspect):
         home.date, home.date_precision = other.date, other.date_precision

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 from ..errors import KnowledgeError
 from ..knowledge import data_path
 from ..knowledge.tsv import alternatives, read_tsv
-from .merge import GENERIC_ATTACKS, KILLINGS, TOLL_LEMMAS, VIOLENT_ROOTS
+from .merge import GENERIC_ATTACKS, KILLINGS, TOLL_LEMMAS, VIOLENT_ROOTS, same_actor
 
 if TYPE_CHECKING:
     from ..records import Actor
@@ -126,7 +126,7 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
             kinds = words.act_kinds(noun)
             if kinds is None:
                 continue
-        doers = [d for d in _told_doers(draft, kinds, ordered) if not _same(d, draft.source)]
+        doers = [d for d in _told_doers(draft, kinds, ordered) if not same_actor(d, draft.source)]
         if doers:
             draft.about = None  # aimed here: no other act's doer is to be guessed after the merge
             draft.target = doers[0]
@@ -198,7 +198,7 @@ def _told_doers(draft: "Draft", kinds: tuple[str, ...], ordered: Sequence["Draft
 
 
 def _same_doer(x: "Actor | None", y: "Actor | None") -> bool:
-    return (x is None and y is None) or (x is not None and _same(x, y))
+    return (x is None and y is None) or same_actor(x, y)
 
 
 def _killed(act: "Draft") -> bool:
@@ -227,6 +227,3 @@ def _names_doer(noun: Token, mentions: Sequence[tuple[int, int]]) -> bool:
 def _key(actor: "Actor") -> str:
     return actor.code or actor.name
 
-
-def _same(x: "Actor", y: "Actor | None") -> bool:
-    return y is not None and _key(x) == _key(y)

@@ -249,6 +249,14 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first member of the list `token` is in ("an aid worker and two journalists": the
+    worker), or `token` itself."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and its coordinated siblings, in text order; "the United States, the
     European Union and NATO", which the parser reads as an appositive with a conjunct of its
