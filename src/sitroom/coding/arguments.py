@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..records import Actor, ActorMention
-from ..resolve.actors import SPONSOR_PARTICIPLES
+from ..resolve.actor_matching import SPONSOR_PARTICIPLES
 from .sides import FIGHTING_ROLES, describing_conjunct, role_of
 from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, first_conjunct, is_passive,
                      own_tokens, passive_subject, subject_of)

@@ -11,29 +11,21 @@ the mention they refer to.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import numpy
-from spacy.attrs import LOWER
-from spacy.strings import hash_string
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..knowledge.actors import ActorKB, Country, Entry, Group, Person, Role, Word, name_key, split_words
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention
+from .actor_matching import (FORMER_ROLE, GENERIC_HEADS, INNER_GAP_RE, NAMED_ARMED, OUTSIDE_THE_STATE, Hit,
+                             find_hits, is_sponsor, match_words)
+from .later_mentions import IT_KINDS, PRONOUN_REACH, LaterMentions, code_role, refer
 
-# Fuzzy matching tries windows of up to this many words: long enough for
-# "Jama'at Nusrat al-Islam wal-Muslimin", short enough to stay cheap.
-MAX_FUZZY_WORDS = 6
-# Text allowed between the words of one name: spaces, hyphens, dots and apostrophes.
-INNER_GAP_RE = re.compile(r"^[ \t\-.'’]*$")
-# Between a possessive word of a name and the next: "Lord's Resistance".
-POSSESSIVE_GAP_RE = re.compile(r"^['’ʼ`]s[ \t]+$")
 # Between a country word and the role it modifies: the "s" of "Iran's" (a list such as
 # "Russian and Turkish" is LIST_GAP_RE's; "Russia and rebels" are two actors).
 MODIFIER_GAP_WORDS = frozenset({"s"})
@@ -53,25 +45,6 @@ DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|The)\s+(?:(?:two|three|both)\s+)?$"
 NUMBER_BEFORE_RE = re.compile(r"\b(two|three|both)\s", re.I)
 # "the two men", "both women": two people named before, whoever they are.
 PAIR_RE = re.compile(r"(?:the\s+two|both)\s", re.I)
-# The role of private people ("man", "woman", "person"): a pair of them may be two named people.
-# An acronym an article brackets after a name: "the Arakan Rohingya Salvation Army (ARSA)".
-BRACKETED_ACRONYM_RE = re.compile(r"[ \t]*\(([A-Z][A-Z0-9]{1,9})\)")
-# Between a role and the name of the group it belongs to: "Fighters of the ...".
-OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
-# "The Democratic Union Party (PYD), the " before a known group's possessive, and "'s
-# political wing" after it: the unknown name is the group's (`_Resolver._wings`).
-WING_BEFORE_RE = re.compile(r"(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){1,6}?[A-Z][\w'’-]*)"
-                            r"(?:\s*\([A-Z][A-Za-z0-9]{1,9}\))?\s*,\s+(?:(?:the|its|a)\s+)?")
-WING_AFTER_RE = re.compile(r"['’]s?\s+(?:[a-z]+\s+){0,2}(?:wing|arm|branch|offshoot|affiliate)\b")
-# An acronym wherever it recurs.
-ACRONYM_RE = r"\b(?P<name>{})\b"
-# A group's last name word used alone: after "the", before no other capitalised word ("the
-# Brotherhood said", not "Borno State" nor "the State Department").
-SHORT_NAME_RE = r"\b[Tt]he\s+(?P<name>{})\b(?!\s+[A-Z])"
-# How far back (characters) the name an acronym spells may start.
-NAME_REACH = 200
-# Words a name may hold that its acronym skips: "National Front for the Liberation of X".
-NAME_GLUE = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "al"})
 # A sentence that opens in a place: "In Paris, ...".
 FRONTED_PLACE_RE = re.compile(r"\s*In\s+(?:neighbouring\s+|neighboring\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*,",
                               re.IGNORECASE)
@@ -93,12 +66,6 @@ GROUP_TAIL_RE = re.compile(r"\s+(?:for|of)\s+the\s+(?:group|organisation|organiz
 PLACE_AFTER_RE = re.compile(r"[ \t]+in[ \t]+")
 # Focus countries that break a tie between people sharing a surname.
 FOCUS_TIEBREAK = 3
-# A modifier marked like this names a sponsor, not the actor: "Turkish-backed rebels".
-# The participles of a sponsor ("Turkish-backed", "rebel factions backed by Turkey").
-SPONSOR_PARTICIPLES = frozenset({"backed", "supported", "aligned", "allied", "sponsored", "funded", "trained", "armed",
-                                 "based", "led", "run", "affiliated", "linked"})
-SPONSOR_SUFFIX_RE = re.compile(rf"^-({'|'.join(sorted(SPONSOR_PARTICIPLES))})\b", re.I)
-SPONSOR_PREFIX_RE = re.compile(r"\b(pro|anti)-$", re.I)
 # Part-of-speech tags that may sit between a modifier and its role ("Syrian senior officials").
 GAP_POS = frozenset({"ADJ", "DET", "ADV"})
 # Words of a title between its country and its office ("U.S. Deputy Secretary of State",
@@ -118,41 +85,13 @@ OFFICE_APPOSITION_RE = re.compile(r"(?:\s+(?:in|for|of|to)\s+[A-Z][\w'’ -]{1,3
 DEFERRED_NAME_GAP_RE = re.compile(r"(?:\s+(?:on|for|in)\s+[A-Z][\w'’ -]{1,40})?\s+(?:said|added|told \w+)\.\s+")
 # A title shortened with a point ("Mr.", "Gen.", "Lt. Col."): a word of one to four letters.
 ABBREVIATED_TITLE_RE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{1,4}$")
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
-IT_PRONOUNS = frozenset({"it", "its", "itself"})
-PRONOUNS = PERSON_PRONOUNS | IT_PRONOUNS
-FEMININE = frozenset({"she", "her", "hers", "herself"})
-MASCULINE = PERSON_PRONOUNS - FEMININE
-# "they", "them", "their": resolved only to a side of a conflict told in the plural
-# (`_Resolver._plural_pronouns`); witnesses, doctors, residents or officials of no body
-# named are sources, not sides, and a pronoun after them stays unresolved.
-THEY_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
-# The roles of such sides: forces of a state and armed groups outside it.
-SIDE_ROLES = frozenset({"MIL", "COP", "SPY", "REB", "INS", "RAD", "SEP", "UAF"})
-# "fought their way into the town": the possessor of these nouns is the subject itself and
-# no party to the act the verb names.
-IDIOM_POSSESSED = frozenset({"way"})
-# A capitalised word right before a mention: "Transnistrian leader" (`_people_of_a_side`).
-UNKNOWN_ADJECTIVE_RE = re.compile(r"\b([A-Z][a-z]{3,})[ \t]+$")
-# Relative pronouns a clause's subject may be: the noun the clause hangs on is the subject.
-RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
 # Roles whose bare noun ("troops", "police") belongs to the country of the same kind named
 # earlier in its sentence, before the article's main country.
 SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-# What "it" may stand for: a state, a body or a collective ("the regime"), never a person.
-IT_KINDS = frozenset({"country", "capital", "group", "igo", "role", "compound", "alias"})
-# Verbs that report what someone said: the name right before one is its speaker.
-SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "warn", "write"})
-# "It" before these verbs is usually expletive ("it is clear that"), not an actor.
-EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "matter"})
 # Armed groups outside a state's forces: "the militant group" may be any of them named before.
 NON_STATE_ARMED = frozenset({"REB", "INS", "RAD", "SEP", "UAF"})
 # Unnamed perpetrators, and the armed groups a definite description of them may stand for.
 UNNAMED = "UAF"
-NAMED_ARMED = frozenset({"REB", "INS", "RAD", "SEP"})
-# How far back (characters) a pronoun may look for its antecedent.
-PRONOUN_REACH = 1500
 # Mentions in the opening of the article weigh more in choosing its focus.
 LEAD_CHARS = 600
 LEAD_WEIGHT = 2.0
@@ -163,32 +102,9 @@ NUMBER_WORDS = {"two": 2, "three": 3, "both": 2}
 # Groups whose country a modifier may replace ("the Turkish National Security Council").
 RECODABLE_KINDS = frozenset({"agency", "igo"})
 DETERMINERS = ("the ", "a ", "an ")
-# Someone who held a role once is coded as an elite (CAMEO's ELI: former officials), not as
-# the office or force they left: "a retired general" is no combatant.
-FORMER_ROLE = "ELI"
-# Reporting verbs that close a sentence: "..., his office said."
-CLOSING_REPORT_VERBS = frozenset({"say", "add", "announce", "report", "state", "confirm", "tell"})
 # How far from a person's tenures a surname alone may still name him, once out of office.
 SURNAME_YEARS = 10
-# Roles a title gives that put a known person outside the state's offices.
-OUTSIDE_THE_STATE = NAMED_ARMED | {"OPP", FORMER_ROLE}
 FORMER_RE = re.compile(r"\b(?:former|retired|ex|one-time|onetime)[\s-]+(?:\w+[\s-]+){0,3}$", re.IGNORECASE)
-
-
-@dataclass
-class Hit:
-    """A knowledge-base match (or a model PERSON entity) over words [w0, w1)."""
-
-    start: int
-    end: int
-    w0: int
-    w1: int
-    kind: str  # country, capital, demonym, person, surname, group, role, unknown
-    entries: list[Entry]
-
-    @property
-    def entity(self) -> object:
-        return self.entries[0].entity if self.entries else None
 
 
 @dataclass
@@ -231,12 +147,7 @@ class ActorStage:
         article = doc._.article
         day = _day(article.published if article is not None else None)
         words = split_words(doc_text(doc))
-        matched = match_words(self.kb, doc_text(doc), words)
-        hits = [h for h in matched if (not _adjective_role(doc, h) or _side_of_a_role(doc_text(doc), h, matched))
-                and not _names_waters(doc_text(doc), h) and not _part_of_a_continent(doc_text(doc), h)
-                and not _first_name_of_another(doc_text(doc), words, h, matched)]
-        hits += _model_people(doc, words)
-        hits = [_dated(hit, day) for hit in _described_groups(doc, words, _drop_overlaps(hits), self.kb)]
+        hits = find_hits(self.kb, doc, words, day)
         title = article.title if article is not None else None
         # the parser does not see the dateline (prepare.py blanks it); where the report was
         # filed still says which country it is about
@@ -257,7 +168,7 @@ class ActorStage:
         for hit in hits:
             country = _hit_country(hit)
             share = FOCUS_WEIGHTS.get("person" if hit.kind == "surname" else hit.kind, 0.0)
-            if country is None or not share or _is_sponsor(text, hit):
+            if country is None or not share or is_sponsor(text, hit):
                 continue
             weight[country] += share * (LEAD_WEIGHT if hit.start < LEAD_CHARS else 1.0)
             first.setdefault(country, hit.start)
@@ -276,13 +187,6 @@ class ActorStage:
         return sorted(weight, key=lambda c: (-weight[c], first[c]))
 
 
-def _is_sponsor(text: str, hit: Hit) -> bool:
-    """"Turkish-backed", "pro-Iranian": the country backs the actor; it is not the actor."""
-    after = text[hit.end:hit.end + 16]
-    before = text[max(0, hit.start - 5):hit.start]
-    return bool(SPONSOR_SUFFIX_RE.match(after) or SPONSOR_PREFIX_RE.search(before))
-
-
 def _hit_country(hit: Hit) -> str | None:
     entity = hit.entity
     if isinstance(entity, Country):
@@ -292,259 +196,9 @@ def _hit_country(hit: Hit) -> str | None:
     return None
 
 
-# -- matching -------------------------------------------------------------------------
-
-def _joined(text: str, words: Sequence[Word], i: int, n: int, *, possessive: bool = False) -> bool:
-    """Do words i..i+n-1 form one unbroken name (no comma, bracket or line break, and no
-    possessive word unless `possessive`: "Lord's Resistance Army")?"""
-    for j in range(i, i + n - 1):
-        gap = text[words[j].end:words[j + 1].start]
-        if words[j].possessive:
-            if not (possessive and POSSESSIVE_GAP_RE.match(gap)):
-                return False
-        elif not INNER_GAP_RE.match(gap):
-            return False
-    return True
-
-
-def _inside_initials(text: str, span: Sequence[Word]) -> bool:
-    """Initials cut out of longer ones: "A U" of "A U.S. spokesman" (as "A.U.", the African
-    Union), "S" of "U.S.": a letter the text joins to the span's first or last by a dot."""
-    if not all(len(w.text) == 1 for w in span):
-        return False
-    before, after = text[max(0, span[0].start - 2):span[0].start], text[span[-1].end:span[-1].end + 2]
-    return bool(INITIAL_BEFORE_RE.fullmatch(before) or INITIAL_AFTER_RE.fullmatch(after))
-
-
-INITIAL_BEFORE_RE = re.compile(r"[A-Za-z]\.")
-INITIAL_AFTER_RE = re.compile(r"\.[A-Za-z]")
-
-
-def _acceptable(entry: Entry, span: Sequence[Word]) -> bool:
-    if entry.acronym:
-        return all(w.all_caps or w.text.isdigit() for w in span)
-    if entry.written is not None:
-        return all(w.all_caps for w in span) or " ".join(w.text for w in span) == entry.written
-    if entry.kind == "role":
-        return True
-    if entry.kind == "surname":
-        return span[-1].capitalised
-    return any(w.capitalised for w in span)
-
-
-def match_words(kb: ActorKB, text: str, words: Sequence[Word]) -> list[Hit]:
-    """Longest knowledge-base matches, left to right, with a fuzzy try for long names."""
-    hits: list[Hit] = []
-    i = 0
-    while i < len(words):
-        found = _exact(kb, text, words, i) if words[i].key in kb.max_words else None  # most words start no name
-        fuzzy = _fuzzy(kb, text, words, i, found[0] if found else 0) if words[i].capitalised else None
-        best = fuzzy or found
-        if best is None:
-            i += 1
-            continue
-        n, entries = best
-        if entries[0].kind == "role" and words[i].key == "the" and i + 1 < len(words):
-            # "The Organization of African Unity": a name that starts after the article runs
-            # past the role "the organization", and wins
-            named = _exact(kb, text, words, i + 1) if words[i + 1].key in kb.max_words else None
-            if named is not None and named[1][0].kind != "role" and 1 + named[0] > n:
-                i += 1
-                continue
-        hits.append(Hit(words[i].start, words[i + n - 1].end, i, i + n, entries[0].kind, entries))
-        i += n
-    return hits
-
-
-def _exact(kb: ActorKB, text: str, words: Sequence[Word], i: int) -> tuple[int, list[Entry]] | None:
-    longest = kb.max_words.get(words[i].key, 0)
-    for n in range(min(longest, len(words) - i), 0, -1):
-        key = " ".join(w.key for w in words[i:i + n])
-        if not _joined(text, words, i, n, possessive=key in kb.possessive_keys) or _inside_initials(text, words[i:i + n]):
-            continue
-        entries = [e for e in kb.entries(key) if _acceptable(e, words[i:i + n])]
-        if entries:
-            return n, entries
-    return None
-
-
-def _fuzzy(kb: ActorKB, text: str, words: Sequence[Word], i: int, exact_n: int) -> tuple[int, list[Entry]] | None:
-    for n in range(min(MAX_FUZZY_WORDS, len(words) - i), max(exact_n, 1), -1):
-        span = words[i:i + n]
-        if not span[-1].capitalised or not _joined(text, words, i, n):
-            continue
-        key = kb.fuzzy_key(" ".join(w.key for w in span))
-        if key is not None:
-            entries = [e for e in kb.entries(key) if e.kind in ("person", "group")]
-            if entries:
-                return n, entries
-    return None
-
-
-def _dated(hit: Hit, day: dt.date | None) -> Hit:
-    """A group as the article's day knows it: "the Taliban" of a 2015 report are insurgents.
-    (Most matches name no group whose code changed: those are kept as they are.)"""
-    if not any(isinstance(e.entity, Group) and e.entity.on(day) is not e.entity for e in hit.entries):
-        return hit
-    entries = [dataclasses.replace(e, entity=e.entity.on(day)) if isinstance(e.entity, Group) else e
-               for e in hit.entries]
-    return dataclasses.replace(hit, entries=entries)
-
-
-# "the Gulf of Aden", "the Sea of Japan": a body of water named after a place is no actor.
-WATERS_OF = re.compile(r"\b(?:gulf|bay|bight|strait|straits|sea|lake)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _first_name_of_another(text: str, words: Sequence[Word], hit: Hit, hits: Sequence[Hit]) -> bool:
-    """"Rebel leader Francis Ona": a person the knowledge knows by one word (Pope Francis)
-    is not meant where that word opens a longer name the knowledge does not know; a name
-    used alone ("Lula", "Suharto") is followed by no capitalised word of a name."""
-    if hit.kind != "person" or hit.w1 - hit.w0 != 1 or hit.w1 >= len(words):
-        return False
-    person = hit.entity
-    if not isinstance(person, Person) or " " in person.name.strip():
-        return False
-    word, following = words[hit.w0], words[hit.w1]
-    if word.all_caps or not following.capitalised or following.all_caps or not following.text[1:2].islower():
-        return False  # all-capital copy says nothing; "Francis ONA" neither
-    gap = text[word.end:following.start]
-    if not INNER_GAP_RE.match(gap) or "\n" in gap or gap.strip() or word.possessive:
-        return False
-    return not any(h.w0 <= hit.w1 < h.w1 and h.kind not in ("surname", "unknown") for h in hits)
-
-
-def _names_waters(text: str, hit: Hit) -> bool:
-    return hit.kind in ("country", "capital") and WATERS_OF.search(text[max(0, hit.start - 20):hit.start]) is not None
-
-
-# Heads of a phrase that take the role of the body named after "of": "leaders of the Sufi
-# orders" are religious leaders, "members of the militia" militiamen.
-GENERIC_HEADS = frozenset({"leader", "leaders", "head", "heads", "chief", "chiefs", "member", "members"})
-
-
-# "Central American presidents", "Latin American leaders": "American" after one of these
-# names a continent's part, not the United States.
-CONTINENT_PART = re.compile(r"\b(?:Central|Latin|South|North)[ \t]+$")
-
-
-def _part_of_a_continent(text: str, hit: Hit) -> bool:
-    return (hit.kind == "demonym" and text[hit.start:hit.end].lower().startswith("american")
-            and CONTINENT_PART.search(text[max(0, hit.start - 12):hit.start]) is not None)
-
-
-def _described_groups(doc: Doc, words: Sequence[Word], hits: list[Hit], kb: ActorKB) -> list[Hit]:
-    """"the Iran-aligned group", "the paramilitary group": a definite description whose head
-    is an anaphor's noun ("the group", "the movement"), once a group has been named, refers
-    as the anaphor does, to the group named last; the words describing it name no actor
-    of their own (a sponsor: "Iran" of "Iran-aligned"). A description that holds a role
-    ("the militant group") stays the role's (see `_Resolver._anaphor`)."""
-    first_group = next((h.start for h in hits if h.kind == "group"), None)
-    if first_group is None:
-        return hits
-    text = doc_text(doc)
-    for k, word in enumerate(words):
-        entries = kb.anaphors.get(word.key)
-        if not entries or word.start <= first_group:
-            continue
-        span = doc.char_span(word.start, word.end)
-        if span is None or len(span) != 1 or span[0].pos_ != "NOUN":
-            continue
-        head = span[0]
-        det = head.left_edge
-        if det.lower_ != "the" or det.i >= head.i - 1 or any(c.dep_ == "appos" for c in head.children):
-            continue
-        start = det.idx
-        inside = [h for h in hits if start <= h.start < word.end]
-        if any(not _is_sponsor(text, h) for h in inside) or any(h.end > word.end for h in inside):
-            continue
-        w0 = next(j for j in range(k, -1, -1) if words[j].start <= start)
-        hits = sorted([h for h in hits if h not in inside] + [Hit(start, word.end, w0, k + 1, "role", entries)],
-                      key=lambda h: h.start)
-    return hits
-
-
-def _side_of_a_role(text: str, hit: Hit, hits: Sequence[Hit]) -> bool:
-    """"the separatist president", "the rebel governor": an adjective naming an armed or
-    opposition side just before an office says whose office it is (kept as a role, it
-    codes the phrase by its side)."""
-    sides = {e.entity.role for e in hit.entries if isinstance(e.entity, Role)}
-    if not sides & OUTSIDE_THE_STATE:
-        return False
-    return any(h.kind == "role" and h.start > hit.end and not text[hit.end:h.start].strip() for h in hits)
-
-
-def _adjective_role(doc: Doc, hit: Hit) -> bool:
-    """"the official agency", "the military escalation": a role word used as an adjective."""
-    if hit.kind != "role":
-        return False
-    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    return span is not None and span[-1].pos_ == "ADJ"
-
-
-def _model_people(doc: Doc, words: Sequence[Word]) -> list[Hit]:
-    """PERSON entities of the model, as candidates the knowledge base may not know."""
-    out: list[Hit] = []
-    starts = {w.start: k for k, w in enumerate(words)}
-    ends = {w.end: k for k, w in enumerate(words)}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        text = ent.text
-        end = ent.end_char - (2 if text.endswith(("'s", "’s")) else 0)
-        w0, w1 = starts.get(ent.start_char), ends.get(end)
-        if w0 is None or w1 is None or not words[w0].capitalised:
-            continue
-        out.append(Hit(ent.start_char, end, w0, w1 + 1, "unknown", []))
-    return out + _surnames_again(doc, words, out)
-
-
-def _surnames_again(doc: Doc, words: Sequence[Word], people: list[Hit]) -> list[Hit]:
-    """"Sergei Yastrzhembsky told reporters ... Yastrzhembsky rejected the offer": the
-    surname of a person the model found earlier, alone again, is that person even where the
-    model labels it otherwise."""
-    text = doc_text(doc)
-    surnames: dict[str, int] = {}
-    for hit in people:
-        if hit.w1 - hit.w0 > 1:
-            surnames.setdefault(text[words[hit.w1 - 1].start:words[hit.w1 - 1].end], hit.end)
-    taken = {k for hit in people for k in range(hit.w0, hit.w1)}
-    out = []
-    for k, word in enumerate(words):
-        surname = text[word.start:word.end]
-        first_end = surnames.get(surname)
-        if first_end is not None and word.start > first_end and k not in taken and word.capitalised:
-            out.append(Hit(word.start, word.end, k, k + 1, "unknown", []))
-    return out
-
-
-def _closing_speaker(pronoun: Token) -> bool:
-    """"..., his office said.": a possessive on the subject of a reporting verb that closes
-    its sentence after a clause of its own."""
-    noun, verb = pronoun.head, pronoun.head.head
-    return (pronoun.dep_ == "poss" and noun.dep_ == "nsubj" and verb.lemma_.lower() in CLOSING_REPORT_VERBS
-            and any(t.i < noun.i and t.pos_ in ("VERB", "AUX") for t in pronoun.sent)
-            and all(t.is_punct or t.is_space for t in pronoun.doc[verb.i + 1:pronoun.sent.end]))
-
-
-def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Knowledge-base hits win over model entities they overlap, but a surname alone does
-    not win over a longer name that contains it: "Nawaz Sharif" is not the Sharif the
-    knowledge knows by that surname ("Shehbaz Sharif"), nor is "Mustafa Osman Ismail" the
-    Mustafa it knows; the full name would have matched if it were the same person."""
-    unknown = [h for h in hits if h.kind == "unknown"]
-    known = [h for h in hits if h.kind != "unknown" and not (
-        h.kind == "surname" and any(u.start <= h.start and h.end <= u.end and u.w1 - u.w0 > h.w1 - h.w0
-                                    for u in unknown))]
-    out = list(known)
-    for hit in unknown:
-        if not any(h.start < hit.end and hit.start < h.end for h in known):
-            out.append(hit)
-    return sorted(out, key=lambda h: h.start)
-
-
 # -- resolution -------------------------------------------------------------------------
 
-class _Resolver:
+class _Resolver(LaterMentions):
     """Turns the hits of one document into actor mentions (one instance per document)."""
 
     def __init__(self, kb: ActorKB, doc: Doc, words: Sequence[Word], hits: list[Hit],
@@ -623,7 +277,7 @@ class _Resolver:
         return roles, j
 
     def _modifies(self, hit: Hit) -> bool:
-        return not _is_sponsor(self.text, hit)
+        return not is_sponsor(self.text, hit)
 
     def _adjacent(self, a: Hit, b: Hit) -> bool:
         return bool(ADJACENT_RE.fullmatch(self._gap(a, b)))
@@ -1014,31 +668,31 @@ class _Resolver:
         """"the minister", "the two ministers", "the group": the mention(s) referred to."""
         named = self._body_by_its_noun(phrase, role, start, text)
         if named is not None:
-            return [_refer(named, start, phrase.end, text, "group")]
+            return [refer(named, start, phrase.end, text, "group")]
         if role.role and text.casefold().startswith("the ") and text.split()[-1].casefold() in self.kb.anaphors \
                 and not phrase.roles[-1].entries[0].plural:
             # "the militant group", "the rights group": the group of its kind named last
-            previous = [m for m in self.groups if m.end <= start and _kin(role.role, _code_role(m.actor.code))]
+            previous = [m for m in self.groups if m.end <= start and _kin(role.role, code_role(m.actor.code))]
             if previous:
-                return [_refer(previous[-1], start, phrase.end, text, "group")]
+                return [refer(previous[-1], start, phrase.end, text, "group")]
         if role.role == UNNAMED and text.casefold().startswith("the ") and self._plural_at(phrase.end):
             # "the attackers", "the gunmen": once an armed group has been told as a doer (a
             # subject), the definite description of unnamed perpetrators is that group, the
             # last such (one "gunman" is a person of his own)
-            previous = [m for m in self.groups if m.end <= start and _code_role(m.actor.code) in NAMED_ARMED
+            previous = [m for m in self.groups if m.end <= start and code_role(m.actor.code) in NAMED_ARMED
                         and (self._was_subject(m) or self._members_were_subject(m))]
             # (but "gunmen killed a trader ... the gunmen fled": unnamed ones told since)
-            if previous and not any(previous[-1].end <= m.start < start and _code_role(m.actor.code) == UNNAMED
+            if previous and not any(previous[-1].end <= m.start < start and code_role(m.actor.code) == UNNAMED
                                     for m in self.mentions):
-                return [_refer(previous[-1], start, phrase.end, text, "group")]
+                return [refer(previous[-1], start, phrase.end, text, "group")]
         if role.role in NAMED_ARMED and text.casefold().startswith("the ") and self._plural_at(phrase.end) \
                 and not phrase.modifiers:
             # "M23 rebels took Goma ... the rebels": the definite plural of a kind of armed
             # group is the group of that kind named last (the one a sentence was about first)
-            previous = [m for m in self.groups if m.end <= start and _kin(role.role, _code_role(m.actor.code))]
+            previous = [m for m in self.groups if m.end <= start and _kin(role.role, code_role(m.actor.code))]
             subjects = [m for m in previous if self._was_subject(m) or self._members_were_subject(m)]
             if previous:
-                return [_refer((subjects or previous)[-1], start, phrase.end, text, "group")]
+                return [refer((subjects or previous)[-1], start, phrase.end, text, "group")]
         pair = PAIR_RE.match(text)
         if pair and role.role == PRIVATE_PERSON:
             # "the two men had agreed", "both women": the last two people named, whatever
@@ -1054,7 +708,7 @@ class _Resolver:
             # ("M23 rebels captured Lubero ... seven members of the Wazalendo militias ... the
             # rebels' spokesman said the group had liberated the town")
             subjects = [m for m in previous if self._was_subject(m)]
-            return [_refer((subjects or previous)[-1], start, phrase.end, text, "group")]
+            return [refer((subjects or previous)[-1], start, phrase.end, text, "group")]
         if role.office in (None, COUNTERPART):
             return None
         number = NUMBER_BEFORE_RE.search(text)
@@ -1094,7 +748,7 @@ class _Resolver:
                 break
         if len(people) < count:
             return None
-        return [_refer(p, start, end, text, "title") for p in reversed(people)]
+        return [refer(p, start, end, text, "title") for p in reversed(people)]
 
     def _fits(self, office: str, mention: ActorMention) -> bool:
         tenure = self.tenures.get((mention.start, mention.end))
@@ -1114,7 +768,7 @@ class _Resolver:
         name = self.text[head.start:head.end]
         earlier = self._earlier_person(name, phrase.start)
         if earlier is not None:
-            return _refer(earlier, phrase.start, phrase.end, text, "person")
+            return refer(earlier, phrase.start, phrase.end, text, "person")
         if head.kind == "surname":
             person = self._choose(head.entries)
             in_office = self.day is None or person is not None and person.serves_on(self.day)  # undated: can't tell
@@ -1153,8 +807,8 @@ class _Resolver:
         titled = self._title_actor(phrase) if phrase.roles else None
         if titled is None or titled[0] is None:
             return mention
-        role = _code_role(titled[0])
-        if role not in OUTSIDE_THE_STATE or _code_role(mention.actor.code or "") == role:
+        role = code_role(titled[0])
+        if role not in OUTSIDE_THE_STATE or code_role(mention.actor.code or "") == role:
             return mention
         country = mention.actor.country or titled[1]
         actor = Actor(text=mention.actor.text, name=mention.actor.name, code=(country or "") + role, country=country)
@@ -1182,7 +836,7 @@ class _Resolver:
         if not before:
             return None
         last = before[-1]
-        if last.kind not in ("role", "compound") or not last.actor.code or _code_role(last.actor.code) == "CVL":
+        if last.kind not in ("role", "compound") or not last.actor.code or code_role(last.actor.code) == "CVL":
             return None
         words = self.text[last.start:last.end].split()
         if not words or (words[-1].endswith("s") and not words[-1].endswith("ss")):
@@ -1290,392 +944,6 @@ class _Resolver:
                 return mention
         return None
 
-    # pronouns ------------------------------------------------------------------------
-
-    def _pronouns(self) -> list[ActorMention]:
-        out: list[ActorMention] = []
-        ordered = sorted(self.mentions, key=lambda m: m.start)
-        # what each kind of pronoun may stand for, worked out once per article: a person
-        # named, titled, or described by an office ("a military spokesman said ... He
-        # accused ..."); for "it", a group or a singular body that was a subject
-        people: list[ActorMention] | None = None
-        bodies: list[ActorMention] | None = None
-        for token in _tokens_of(self.doc, PRONOUNS):
-            word = token.lower_
-            if word in PERSON_PRONOUNS:
-                if people is None:
-                    people = [m for m in ordered if m.kind in ("person", "title")
-                              or m.kind in ("role", "compound") and self._one_person(m)]
-                pool = people
-            elif word in IT_PRONOUNS and _referential_it(token):
-                if bodies is None:
-                    bodies = [m for m in ordered if (m in self.groups or m.kind in IT_KINDS and self._singular(m))
-                              and self._was_subject(m)]
-                pool = bodies
-            else:
-                continue
-            candidates = [m for m in pool if m.end <= token.idx and token.idx - m.end <= PRONOUN_REACH
-                          and m.actor.code]
-            body = self._speakers_body(token, ordered) if word in IT_PRONOUNS else None
-            # ("the rebels' command said its fighters ...": the possessor of the subject)
-            body = (self._subjects_possessor(token.idx) if word == "its" else None) or body
-            if body is not None:
-                # "a senior official of Hamas said it would not accept any deal": the body its
-                # official speaks for, not the last country named
-                candidates = [body]
-            if candidates and word in PERSON_PRONOUNS and _closing_speaker(token):
-                # "X is due to meet President Y on Tuesday, his office said": the office that
-                # closes the sentence is its subject's, not the last person named
-                subjects = [m for m in candidates if m.start >= token.sent.start_char and self._is_subject(m)]
-                candidates = subjects[:1] or candidates
-            if candidates and word in PERSON_PRONOUNS:
-                subject = self._coordinated_subject(token, candidates) or self._same_pronoun_before(token, out) \
-                    or self._previous_subject(token, candidates)
-                if subject is not None:
-                    candidates = [subject]
-            if candidates:
-                out.append(_refer(candidates[-1], token.idx, token.idx + len(token.text), token.text, "pronoun"))
-        return out
-
-    def _coordinated_subject(self, pronoun: Token, candidates: list[ActorMention]) -> ActorMention | None:
-        """"X said the operation would go on until Y's militia was disarmed, and he urged
-        ...": "he", subject of a clause joined to the sentence's first one, is that clause's
-        subject when it is a person, not someone named inside its complement."""
-        if pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "conj":
-            return None
-        verb = pronoun.head
-        while True:
-            while verb.dep_ == "conj" and verb.head is not verb:
-                verb = verb.head
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.i < pronoun.i and subject.lower_ not in PRONOUNS:
-                found = [m for m in candidates if m.start <= subject.idx < m.end
-                         and (m.kind in ("person", "title") or self._one_person(m))]
-                if found:
-                    return found[-1]
-            # (the parse often hangs ", and he urged" on the reported clause: "X said the
-            # mission would go on ..., and he urged": climb to the reporting verb's subject)
-            if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
-                return None
-            verb = verb.head
-
-    def _same_pronoun_before(self, pronoun: Token, resolved: list[ActorMention]) -> ActorMention | None:
-        """"Carter met senior officers. She told reporters the junta had refused to let her see
-        the coup leader, Colonel X. She urged ...": "she" opening a sentence whose sentence
-        before opened with "she" (or "he" after "he") is the same person, not the last one
-        named inside that sentence."""
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.sent.start == 0:
-            return None
-        if any(t.dep_ in ("nsubj", "nsubjpass") for t in pronoun.sent if t.i < pronoun.i):
-            return None  # a subject before it in its own sentence
-        before = self.doc[pronoun.sent.start - 1].sent
-        gender = FEMININE if pronoun.lower_ in FEMININE else MASCULINE
-        subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ not in gender:
-            return None
-        chained = next((m for m in resolved if m.start == subject.idx), None)
-        if chained is None:
-            return None
-        return next((m for m in self.mentions if (m.start, m.end) == chained.antecedent), chained)
-
-    def _previous_subject(self, pronoun: Token, candidates: list[ActorMention]) -> ActorMention | None:
-        """"Machar said there had been no coup and accused Kiir of a purge. He said he would
-        not negotiate": "he", subject of a sentence that names no one before it, is the
-        person who was the subject of the last sentence naming people, not the last one
-        named there (an object)."""
-        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        opening = pronoun.sent.start_char
-        if not candidates or candidates[-1].end > opening:
-            return None  # someone named before it in its own sentence: left to the nearest
-        sent = self.doc.char_span(candidates[-1].start, candidates[-1].end, alignment_mode="expand")
-        if sent is None:
-            return None
-        begin = sent[0].sent.start_char
-        subjects = [m for m in candidates if m.start >= begin and self._is_subject(m)]
-        return subjects[-1] if subjects else None
-
-    def _speakers_body(self, pronoun: Token, ordered: list[ActorMention]) -> ActorMention | None:
-        """The body whose member or official says what "it" does: the subject of a report verb
-        that is a person's role holding a group's or a state's name ("a Hamas official", "a
-        spokesman for the ministry", "an official of the movement")."""
-        clause = pronoun.head
-        if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in CLOSING_REPORT_VERBS:
-            return None
-        speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        if speaker is None or speaker.i > pronoun.i:
-            return None
-        start, end = speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge)
-        inside = [m for m in ordered if start <= m.start and m.end <= end and m.actor.code]
-        head = [m for m in inside if m.start <= speaker.idx < m.end]
-        if not head or head[-1].kind not in ("role", "compound", "title"):
-            return None  # "the army said it ...": the speaker itself is "it"
-        bodies = [m for m in inside if m is not head[-1] and (m in self.groups or m.kind in ("group", "igo", "alias"))]
-        return bodies[-1] if bodies else None
-
-    def _people_of_a_side(self) -> list[ActorMention]:
-        """"Transnistrian separatist forces took the bridge ... Transnistrian leader Igor
-        Smirnov said ...": a people's or region's adjective the knowledge does not know, which
-        opened the article's first mention of an armed side outside the state, names that side
-        when it stands again before its officials or its leader: they are the
-        side's, not the government of the state the side fights (a breakaway region's own
-        "leader" is no head of that state)."""
-        sides: dict[str, ActorMention] = {}
-        out: list[ActorMention] = []
-        for mention in sorted(self.mentions, key=lambda m: m.start):
-            word = self._unknown_adjective_before(mention.start)
-            if word is None or not mention.actor.code:
-                out.append(mention)
-                continue
-            role = _code_role(mention.actor.code)
-            if role in NAMED_ARMED and mention.kind == "role":
-                sides.setdefault(word, mention)
-            elif word in sides and role == "GOV" and mention.kind in ("role", "title", "person"):
-                side = sides[word].actor
-                actor = dataclasses.replace(mention.actor, code=side.code, country=side.country)
-                mention = dataclasses.replace(mention, actor=actor)
-            out.append(mention)
-        return out
-
-    def _unknown_adjective_before(self, start: int) -> str | None:
-        """The capitalised adjective or name right before `start` ("Transnistrian leader")
-        that no knowledge-base hit covers, or None."""
-        found = UNKNOWN_ADJECTIVE_RE.search(self.text, max(0, start - 40), start)
-        if found is None or any(h.start < found.end(1) and found.start(1) < h.end for h in self.hits):
-            return None
-        span = self.doc.char_span(found.start(1), found.end(1))
-        if span is None or len(span) != 1 or span[0].pos_ not in ("ADJ", "PROPN"):
-            return None
-        return found.group(1)
-
-    def _plural_pronouns(self) -> list[ActorMention]:
-        """"they", "them", "their": the side of a conflict told in the plural that English
-        makes the pronoun's antecedent, or nothing (`_plural_antecedent`)."""
-        out: list[ActorMention] = []
-        for token in _tokens_of(self.doc, THEY_PRONOUNS):
-            found = self._plural_antecedent(token, out)
-            if found is not None:
-                out.append(_refer(found, token.idx, token.idx + len(token.text), token.text, "pronoun"))
-        return out
-
-    def _plural_antecedent(self, pronoun: Token, resolved: list[ActorMention]) -> ActorMention | None:
-        """The subjects of the clauses above the pronoun, nearest first, then the sentence
-        before. "their" is the subject of its own clause or of one its clause hangs on in
-        the same report ("rebels captured the town, raising their flag"), not the speaker of
-        a report ("officers said their men ..." may be anyone's men); "themselves" its own
-        clause's subject; "they" and "them" only the speaker of the report they are in ("the
-        rebels said the army had attacked them"): another clause's subject is no better than
-        its object ("troops killed 11 of them as they withdrew"), and "them" is never its own
-        clause's subject. The first subject told in the plural decides (`_plural_subject`):
-        a side is the antecedent, anything else (witnesses, officials of no body, a pair of
-        countries) leaves the pronoun unresolved; a singular subject is passed over."""
-        word = pronoun.lower_
-        if word == "their" and pronoun.head.lower_ in IDIOM_POSSESSED:
-            return None
-        clause, own = _clause_of(pronoun), True
-        while True:
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
-            reported = not own and clause.lemma_.lower() in SPEECH_VERBS
-            usable = word == "their" or word == "themselves" and own or word in ("they", "them") and reported
-            if subject is not None and usable:
-                decided, mention = self._plural_subject(subject, resolved)
-                if decided:
-                    # ("took the judges and their staff hostage": people named in the plural
-                    # between the subject and "their" are as near an antecedent)
-                    between = self.doc[subject.right_edge.i + 1:pronoun.i]
-                    if mention is not None and any(t.tag_ in PLURAL_TAGS and self._mentions_at(t) for t in between):
-                        return None
-                    return mention
-            if word == "themselves" or clause.dep_ == "ROOT" or clause.head is clause:
-                break
-            if word == "their" and clause.dep_ == "ccomp":
-                return None  # (a report's clause: "their" may be anyone's there)
-            reporting = clause.dep_ == "ccomp" and _clause_of(clause.head).lemma_.lower() in SPEECH_VERBS
-            if word != "their" and not reporting:
-                return None
-            clause, own = _clause_of(clause.head), False
-        return self._antecedent_before(pronoun, resolved) if word in ("they", "them") else None
-
-    def _antecedent_before(self, pronoun: Token, resolved: list[ActorMention]) -> ActorMention | None:
-        """"About 200 gunmen came ashore ... They seized 180 residents": a sentence that has
-        named nobody in the plural before the pronoun continues the sentence before, whose
-        main subject it is; when that subject is one person ("A rebel spokesman denied that
-        the rebels had targeted civilians. He said they had attacked a post"), the last
-        subject told in the plural there. Not "they" of a passive ("Police held five men.
-        They were charged ..." are those held), nor after a sentence naming a second side
-        in the plural ("Troops killed 11 rebels. They ...")."""
-        sent = pronoun.sent
-        if sent.start == 0 or pronoun.dep_ == "nsubjpass":
-            return None
-        if any(t.tag_ in PLURAL_TAGS and (t.dep_ in ("nsubj", "nsubjpass") or self._mentions_at(t))
-               for t in self.doc[sent.start:pronoun.i]):
-            return None
-        before = self.doc[sent.start - 1].sent
-        main = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if main is not None:
-            decided, mention = self._plural_subject(main, resolved)
-            if decided:
-                if mention is not None and any(
-                        mention.end < m.end <= before.end_char and m.actor.code != mention.actor.code
-                        and _code_role(m.actor.code) in SIDE_ROLES and self._plural_at(m.end) for m in self.mentions):
-                    return None
-                return mention
-        for token in reversed(before):
-            if token.dep_ in ("nsubj", "nsubjpass") and token is not main:
-                decided, mention = self._plural_subject(token, resolved)
-                if decided:
-                    return mention
-        return None
-
-    def _plural_subject(self, subject: Token, resolved: list[ActorMention]) -> tuple[bool, ActorMention | None]:
-        """Whether `subject` decides a plural pronoun, and the side it names if so: a plural
-        subject decides (a side, or nothing), a singular one does not; a coordinated one
-        ("Armenia and Azerbaijan") is no one side."""
-        if subject.lower_ in RELATIVE_SUBJECTS and subject.head.dep_ == "relcl":
-            subject = subject.head.head
-        if any(c.dep_ == "conj" for c in subject.children):
-            return True, None
-        if subject.lower_ in THEY_PRONOUNS:
-            return True, next((m for m in resolved if m.start == subject.idx), None)
-        if subject.tag_ not in PLURAL_TAGS:
-            return False, None
-        return True, self._side(subject)
-
-    def _side(self, subject: Token) -> ActorMention | None:
-        """The side a plural subject names: its own mention, or the group it is part of
-        ("gunmen of a faction of the Moro front"); none for two ("Saudi and Qatari troops")."""
-        candidates = [m for m in self._mentions_at(subject) if m.actor.code]
-        token: Token | None = subject
-        while token is not None:
-            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            token = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if token is None:
-                break
-            inner = [m for m in self._mentions_at(token) if m.actor.code]
-            groups = [m for m in inner if m.kind in ("group", "alias", "compound") or m in self.groups]
-            candidates = groups or candidates or inner
-            if groups:
-                break
-        sides = [m for m in candidates if m.kind != "pronoun" and _code_role(m.actor.code) in SIDE_ROLES]
-        if len({m.actor.code for m in sides}) != 1:
-            return None
-        return sides[-1]
-
-    def _mentions_at(self, token: Token) -> list[ActorMention]:
-        return [m for m in self.mentions if m.start <= token.idx < m.end]
-
-    def _wings(self) -> list[ActorMention]:
-        """"The Democratic Union Party (PYD), the YPG's political wing, denied ...": a name the
-        knowledge does not know, set off by a comma before "the" + a known group's possessive
-        + a word for a part of it ("wing", "arm", "branch"), is that group's (and so is the
-        acronym it brackets, see `_aliases`)."""
-        out: list[ActorMention] = []
-        for group in [m for m in self.mentions if m.kind in ("group", "igo") and m.actor.code]:
-            before = WING_BEFORE_RE.search(self.text, max(0, group.start - NAME_REACH), group.start)
-            if before is None or before.end() != group.start or not WING_AFTER_RE.match(self.text, group.end):
-                continue
-            start, end = before.start("name"), before.end("name")
-            start += 4 if before.group("name").startswith(("The ", "the ")) else 0
-            inside = [m for m in self.mentions if m.start < end and start < m.end]
-            if start >= end or any(m.kind not in ("country", "demonym") for m in inside):
-                continue  # (a country word may be part of the name: "the Lebanese Renewal Party")
-            self.mentions = [m for m in self.mentions if m not in inside]
-            text = self.text[start:end]
-            actor = Actor(text=text, name=text, code=group.actor.code, country=group.actor.country)
-            mention = ActorMention(start=start, end=end, actor=actor, kind="group")
-            self.groups.append(mention)
-            out.append(mention)
-        return out
-
-    def _aliases(self) -> list[ActorMention]:
-        """The short names an article gives a group it has named in full, wherever they
-        recur: the acronym it brackets after the name ("the Arakan Rohingya Salvation Army
-        (ARSA)"; after a role of the group the knowledge does not know, the role's: "Fighters
-        of the Western Hills Liberation Movement (WHLM)"), and the last word of a group's name
-        that the article uses alone after "the", capitalised ("the Muslim Brotherhood ... the
-        Brotherhood said")."""
-        named: dict[str, ActorMention] = {}
-        ordered = sorted((m for m in self.mentions if m.actor.code), key=lambda m: m.start)
-        for match in BRACKETED_ACRONYM_RE.finditer(self.text):
-            acronym = match.group(1)
-            start = _spelled_name(self.text, match.start(), acronym)
-            if start is None or acronym in named:
-                continue
-            # the group the knowledge knows by the full name, else the role the name is "of"
-            whole = [m for m in ordered if m.kind in ("group", "igo", "compound")
-                     and m.start <= start < m.end and m.end >= match.start() - 1]
-            owners = [m for m in ordered if m.end <= start and m.kind in ("role", "compound")
-                      and OF_THE_RE.fullmatch(self.text[m.end:start])]
-            if whole or owners:
-                named[acronym] = (whole or owners)[-1]
-        short: dict[str, ActorMention] = {}
-        for mention in ordered:
-            words = mention.actor.text.split()
-            if mention.kind == "group" and len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
-                short.setdefault(words[-1], mention)
-        out: list[ActorMention] = []
-        taken = [(m.start, m.end) for m in self.mentions]
-        for pattern, names in ((ACRONYM_RE, named), (SHORT_NAME_RE, short)):
-            for name, target in names.items():
-                for match in re.finditer(pattern.format(re.escape(name)), self.text):
-                    start, end = match.span("name")
-                    if start < target.end or any(a < end and start < b for a, b in taken):
-                        continue
-                    out.append(_refer(target, start, end, name, "alias"))
-        return out
-
-    def _one_person(self, mention: ActorMention) -> bool:
-        """"a military spokesman", "the foreign minister": a role that names one person (an
-        office, or a role whose noun stands for a person)."""
-        if not self._singular(mention):
-            return False
-        if mention.office:
-            return True
-        words = mention.actor.text.split()
-        return bool(words) and any(isinstance(e.entity, Role) and (e.entity.office or e.entity.refers == "person")
-                                   for e in self.kb.entries(name_key(words[-1])))
-
-    def _singular(self, mention: ActorMention) -> bool:
-        """"The regime" may be "it"; "terrorist elements" may not."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and span[-1].tag_ not in PLURAL_TAGS
-
-    def _is_subject(self, mention: ActorMention) -> bool:
-        """The mention itself is a clause's subject (or the speaker before a reporting verb),
-        not a phrase holding one ("its news agency")."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and (span.root.dep_ in ("nsubj", "nsubjpass") or _speaker_before(span))
-
-    def _plural_at(self, end: int) -> bool:
-        """The phrase ending at `end` ends in a plural noun ("the attackers", "the gunmen")."""
-        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
-        return span is not None and span[-1].tag_ in PLURAL_TAGS
-
-    def _members_were_subject(self, mention: ActorMention) -> bool:
-        """"Fighters of the Islamic State raided a post": the group's members were the subject."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and any(
-            t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("nsubj", "nsubjpass") for t in span)
-
-    def _was_subject(self, mention: ActorMention) -> bool:
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        # (the word naming a subject's kind counts: "the main opposition coalition said")
-        return any(t.dep_ in ("nsubj", "nsubjpass", "poss")
-                   or t.dep_ in ("compound", "amod") and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "NOUN"
-                   for t in span) or _speaker_before(span)
-
-
-def _speaker_before(span: Span) -> bool:
-    """"..., the UN Interim Force in Lebanon (UNIFIL) said": the name right before a
-    reporting verb that the parse left without a subject is who spoke."""
-    following = span.doc[span.end:span.end + 3]
-    verb = next((t for t in following if not t.is_punct), None)
-    # (", saying ..." is said by the clause's subject, not by the name before the comma)
-    return (verb is not None and verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
-            and verb.tag_ != "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
-
 
 def _subject(token: Token) -> bool:
     """The head of a clause's subject, or a word of one ("ministry" of "a foreign ministry
@@ -1683,26 +951,6 @@ def _subject(token: Token) -> bool:
     while token.dep_ in ("compound", "amod") and token.head is not token:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
-
-
-def _tokens_of(doc: Doc, words: frozenset[str]) -> list[Token]:
-    """The tokens whose lower-case form is one of `words`, in order, found in the doc's
-    array of forms rather than by making every token."""
-    wanted = numpy.array([hash_string(w) for w in words], dtype=numpy.uint64)
-    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist()]
-
-
-def _clause_of(token: Token) -> Token:
-    """The verb heading the clause a word is in (the word itself if it is one)."""
-    while token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT" and token.head is not token:
-        token = token.head
-    return token
-
-
-def _referential_it(token: Token) -> bool:
-    if token.dep_ == "poss":
-        return True
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ not in EXPLETIVE_HEADS
 
 
 def _is_modifier(hit: Hit) -> bool:
@@ -1724,33 +972,3 @@ def _strip_det(text: str) -> str:
 def _kin(role: str, other: str) -> bool:
     """Roles one description may name: the same, or two kinds of armed group outside a state's forces."""
     return role == other or role in NON_STATE_ARMED and other in NON_STATE_ARMED
-
-
-def _code_role(code: str | None) -> str:
-    """The role part of an actor code: "RAD" of "LBNRAD", "INS" of "INS"."""
-    return (code or "")[-3:]
-
-
-def _spelled_name(text: str, end: int, acronym: str) -> int | None:
-    """Where the name ending at `end` starts whose capitalised words' initials spell
-    `acronym` ("Arakan Rohingya Salvation Army" for ARSA, "National Front for the Liberation
-    of Ogaden" for NFLO), or None."""
-    offset = max(0, end - NAME_REACH)
-    words = list(re.finditer(r"[\w'’-]+", text[offset:end]))
-    letters = acronym
-    for word in reversed(words):
-        text = word.group(0)
-        if text.lower() in NAME_GLUE and letters != acronym:
-            continue
-        if not text[:1].isupper() or not letters or text[0] != letters[-1]:
-            return None
-        letters = letters[:-1]
-        if not letters:
-            return offset + word.start()
-    return None
-
-
-def _refer(target: ActorMention, start: int, end: int, text: str, kind: str) -> ActorMention:
-    actor = Actor(text=text, name=target.actor.name, code=target.actor.code, country=target.actor.country)
-    return ActorMention(start=start, end=end, actor=actor, kind=kind, office=target.office,
-                        antecedent=(target.start, target.end))
