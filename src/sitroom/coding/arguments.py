@@ -440,7 +440,8 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
             found = actors_of(child, index)
             if found:
                 return found
-    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and not _hyphened_theme(c, index)]
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and not _hyphened_theme(c, index)
+                 and not _backer(c)]
     for modifier in modifiers:
         found = [Argument(actor=m.actor, mention=m, token=modifier) for m in index.in_tokens(list(modifier.subtree))]
         if found:
@@ -491,6 +492,16 @@ def _announced(verb: Token) -> bool:
     """"more troops would be sent": a move announced, whose doer is who announces it, not the
     troops."""
     return any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in verb.children)
+
+
+# "Saudi-led strikes": who leads a coalition's act is its doer, unlike who backs or brokers it.
+LEADING_PARTICIPLES = frozenset({"led"})
+
+
+def _backer(modifier: Token) -> bool:
+    """"a Russian-brokered truce", "a US-backed offensive": the country before the participle
+    backed or brokered the act; the act is the parties' own."""
+    return modifier.lower_ in SPONSOR_PARTICIPLES and modifier.lower_ not in LEADING_PARTICIPLES
 
 
 def _hyphened_theme(modifier: Token, index: ActorIndex) -> bool:

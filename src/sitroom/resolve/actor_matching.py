@@ -25,7 +25,7 @@ POSSESSIVE_GAP_RE = re.compile(r"^['’ʼ`]s[ \t]+$")
 # A modifier marked like this names a sponsor, not the actor: "Turkish-backed rebels".
 # The participles of a sponsor ("Turkish-backed", "rebel factions backed by Turkey").
 SPONSOR_PARTICIPLES = frozenset({"backed", "supported", "aligned", "allied", "sponsored", "funded", "trained", "armed",
-                                 "based", "led", "run", "affiliated", "linked"})
+                                 "based", "led", "run", "affiliated", "linked", "brokered", "mediated"})
 SPONSOR_SUFFIX_RE = re.compile(rf"^-({'|'.join(sorted(SPONSOR_PARTICIPLES))})\b", re.I)
 SPONSOR_PREFIX_RE = re.compile(r"\b(pro|anti)-$", re.I)
 # Reporting verbs that close a sentence: "..., his office said."
