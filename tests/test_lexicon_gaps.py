@@ -27,6 +27,8 @@ def codes(analyzer, text: str) -> set[str]:
     ("The two governments agreed on a humanitarian ceasefire in Doha early on Saturday.", "0871"),
     ("A spokesman for the Kenyan army refused to say where the troops were.", "011"),
     ("Under the accord, Eritrea is to hand over nine Ethiopian soldiers at the border.", "084"),
+    ("The Pentagon sent a second aircraft carrier to the Gulf of Aden on Friday.", "154"),
+    ("Moscow moved two armoured brigades toward the Estonian border in March.", "154"),
 ])
 def test_the_word_codes_its_act(analyzer, text, code):
     found = codes(analyzer, text)
@@ -36,6 +38,7 @@ def test_the_word_codes_its_act(analyzer, text, code):
 @pytest.mark.parametrize("text", [
     "The singer was backed by a choir of fifty voices.",
     "Workers sealed the jars before shipping them.",
+    "The admiral ordered the destroyer to leave the harbour at dawn.",
 ])
 def test_other_senses_code_nothing(analyzer, text):
     assert not codes(analyzer, text)
