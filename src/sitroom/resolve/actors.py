@@ -53,6 +53,15 @@ ARMED_NAME_HEADS = frozenset({"Army", "Forces", "ARMY", "FORCES"})
 # Words that make such a name a state's ("Royal Army", "National Army", "Federal Forces").
 STATE_NAME_WORDS = frozenset({"royal", "national", "federal", "republican", "presidential", "regular",
                               "imperial", "armed", "defence", "defense", "security", "the"})
+# Words that name what an armed group is, not whose: a group whose every name word is one of
+# these ("National Liberation Army", "People's Defence Forces") may be any country's group of
+# that name, and in an article that never names its country it is another one.
+GENERIC_NAME_WORDS = frozenset({"national", "liberation", "army", "people's", "peoples", "popular", "democratic",
+                                "front", "forces", "force", "defence", "defense", "revolutionary", "movement",
+                                "united", "resistance", "patriotic", "salvation", "self-defence", "self-defense",
+                                "militia", "brigade", "brigades", "unity", "freedom", "socialist", "communist",
+                                "republican", "islamic", "islamist", "alliance", "union", "council", "party",
+                                "of", "the", "for", "and"})
 # What an armed group the knowledge does not know is coded as (CAMEO's rebels).
 UNKNOWN_ARMED_GROUP = "REB"
 PRIVATE_PERSON = "CVL"
@@ -387,10 +396,21 @@ class _Resolver(LaterMentions):
             return ActorMention(start=start, end=hit.end, actor=actor, kind=hit.kind)
         assert isinstance(entity, Group)
         actor = Actor(text=text, name=entity.name, code=entity.code, country=entity.country)
+        if self._another_country_s(entity):
+            # "the National Liberation Army" in Macedonia is no Colombian ELN
+            home = self.focus[0]
+            actor = Actor(text=text, name=text, code=home + entity.code[3:], country=home)
         kind = "igo" if entity.kind == "igo" else "group"
         mention = ActorMention(start=start, end=hit.end, actor=actor, kind=kind)
         self.groups.append(mention)
         return mention
+
+    def _another_country_s(self, group: Group) -> bool:
+        """A known armed group's generic name ("National Liberation Army") in an article about
+        another country that never names the group's own: that country's group of the name."""
+        return (group.kind == "armed" and bool(group.country) and len(group.code) == 6 and bool(self.focus)
+                and self.focus[0] != group.country and group.country not in self._named_countries()
+                and all(w in GENERIC_NAME_WORDS for w in group.name.casefold().split()))
 
     def _recoded_body(self, phrase: Phrase) -> ActorMention:
         """"Turkish National Security Council": a state body named with another country;
