@@ -29,6 +29,10 @@ def codes(analyzer, text: str) -> set[str]:
     ("Under the accord, Eritrea is to hand over nine Ethiopian soldiers at the border.", "084"),
     ("The Pentagon sent a second aircraft carrier to the Gulf of Aden on Friday.", "154"),
     ("Moscow moved two armoured brigades toward the Estonian border in March.", "154"),
+    ("Students in Lahore burned Indian flags and an effigy of the prime minister on Friday.", "141"),
+    ("New Delhi rushed 20 companies of paramilitary police to the state on Sunday.", "154"),
+    ("Army columns staged flag marches through the old city of Srinagar on Monday.", "150"),
+    ("Tokyo's chief cabinet secretary called the missile launch regrettable.", "111"),
 ])
 def test_the_word_codes_its_act(analyzer, text, code):
     found = codes(analyzer, text)
@@ -39,6 +43,7 @@ def test_the_word_codes_its_act(analyzer, text, code):
     "The singer was backed by a choir of fifty voices.",
     "Workers sealed the jars before shipping them.",
     "The admiral ordered the destroyer to leave the harbour at dawn.",
+    "Farmers in Punjab burned the stubble left in their fields after the harvest.",
 ])
 def test_other_senses_code_nothing(analyzer, text):
     assert not codes(analyzer, text)
