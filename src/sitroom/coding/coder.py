@@ -742,6 +742,12 @@ class EventStage:
                     sides.against_attackers(source, target):
                 # "Indian commandos killed the last gunmen": the state's forces fight the attackers
                 code, rule = rules.GENERIC_FORCE, f"{rule}+against-attackers"
+            elif code == rules.RELEASE_CODE and (freed := rules.rescue(trigger.token, source)) is not None:
+                # "special forces rescued four hostages": a state's forces take captives from
+                # their holders by force (19), against the captors where the text names them
+                code, rule = rules.GENERIC_FORCE, f"{rule}+rescue"
+                held_by = rules.captor(freed)
+                target = self._terms_target(held_by, source, actors) if held_by is not None else None
             elif code.startswith(rules.AIR_STRIKE) and rules.walkout(trigger.token, source):
                 # "the strike by court employees": civilians strike by stopping work
                 code, rule = rules.LABOUR_STRIKE, f"{rule}+walkout"

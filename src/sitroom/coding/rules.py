@@ -329,6 +329,45 @@ def implied_jailer(token: Token, code: str, country: str | None, is_custody: Cal
     return Actor(text="", name=f"{country} government", code=f"{country}GOV", country=country)
 
 
+# A state's forces taking captives from those who hold them (CAMEO codes a release, 0841, as
+# the holder's yielding act): a rescue is force against the captors (19).
+STATE_FORCE_ROLES = frozenset({"MIL", "COP", "SPY"})
+CAPTIVES = frozenset({"hostage", "captive", "abductee"})
+# Participles that tell a captive's captivity: "schoolgirls held by the group", "kidnapped in May".
+HELD = frozenset({"hold", "kidnap", "abduct", "seize", "take", "capture", "snatch"})
+# Nouns of the operation a rescue is made in or ends: "freed 40 hostages in a raid", "freed
+# the passengers after a day-long standoff".
+RESCUE_OPERATIONS = frozenset({"raid", "operation", "assault", "rescue", "attack", "offensive", "standoff",
+                               "siege"})
+
+
+def rescue(verb: Token, source: Actor | None) -> Token | None:
+    """"Special forces rescued four hostages", "troops freed 40 schoolgirls held by the group
+    in a raid": the verb, when a state's forces take captives from their holders (not "freed
+    200 prisoners under an amnesty", the state's own). Returns the verb's freed object."""
+    if role(source) not in STATE_FORCE_ROLES:
+        return None
+    freed = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if freed is None:
+        return None
+    if verb.lemma_.lower() == "rescue" or freed.lemma_.lower() in CAPTIVES:
+        return freed
+    held = any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in HELD for c in freed.children)
+    in_operation = any(c.dep_ == "prep" and c.lower_ in ("in", "during", "after") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in RESCUE_OPERATIONS for g in c.children) for c in verb.children)
+    return freed if held or in_operation else None
+
+
+def captor(freed: Token) -> Token | None:
+    """Who held the rescued: "hostages held by Boko Haram", "kidnapped by gunmen"."""
+    for clause in freed.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in HELD:
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def one_sided(source: Actor | None, target: Actor | None) -> bool:
     if role(target) in CIVILIAN_ROLES:
         # a state's armed forces use military force (19) whoever it strikes: "the army's
