@@ -53,6 +53,8 @@ ARMED_NAME_HEADS = frozenset({"Army", "Forces", "ARMY", "FORCES"})
 # Words that make such a name a state's ("Royal Army", "National Army", "Federal Forces").
 STATE_NAME_WORDS = frozenset({"royal", "national", "federal", "republican", "presidential", "regular",
                               "imperial", "armed", "defence", "defense", "security", "the"})
+# Between a person's role and the group named after it: "a spokesman for the ...".
+ROLE_TAIL_RE = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?")
 # Words that name what an armed group is, not whose: a group whose every name word is one of
 # these ("National Liberation Army", "People's Defence Forces") may be any country's group of
 # that name, and in an article that never names its country it is another one.
@@ -500,11 +502,12 @@ class _Resolver(LaterMentions):
     def _unknown_armed_name(self, phrase: Phrase) -> int | None:
         """Where the proper name starts that a capitalised "Army" or "Forces" ends, when
         the knowledge knows none of its words and none is a state's title ("Royal",
-        "National"): "Kachin Independence Army". None otherwise."""
+        "National"): "Kachin Independence Army", "Ambazonia Defence Forces". None otherwise."""
         if phrase.modifiers or phrase.owner is not None or len(phrase.roles) != 1:
             return None
         word = self.text[phrase.roles[0].start:phrase.end]
-        if word not in ARMED_NAME_HEADS:
+        # (the role may be of several capitalised words: "Ambazonia Defence Forces")
+        if not word.split() or word.split()[-1] not in ARMED_NAME_HEADS or not all(w[:1].isupper() for w in word.split()):
             return None
         head = self.doc.char_span(phrase.roles[0].start, phrase.end, alignment_mode="expand")
         sent_start = head.sent.start_char if head is not None else 0
@@ -558,11 +561,30 @@ class _Resolver(LaterMentions):
         """"A spokesman for the faction", "a leader of the movement": a person's role "for" or
         "of" the group anaphor is the group the anaphor names (the one a sentence was about
         last), not the article's government."""
-        if not (role.office or role.refers == "person") or not GROUP_TAIL_RE.match(self.text, end):
+        if not (role.office or role.refers == "person"):
+            return None
+        named = self._armed_name_after(end)
+        if named is not None:
+            return named
+        if not GROUP_TAIL_RE.match(self.text, end):
             return None
         previous = [m for m in self.groups if m.end <= end]
         subjects = [m for m in previous if self._was_subject(m)]
         return (subjects or previous or [None])[-1]
+
+    def _armed_name_after(self, end: int) -> ActorMention | None:
+        """"A spokesman for the Ambazonia Defence Forces": an armed group's name the knowledge
+        does not know, right after "for" or "of" (the), is the group the person belongs to."""
+        tail = ROLE_TAIL_RE.match(self.text, end)
+        if tail is None:
+            return None
+        for phrase in self.by_start.values():
+            if end < phrase.start <= tail.end() + MAX_GAP_CHARS and self._unknown_armed_name(phrase) == tail.end():
+                country = self.focus[0] if self.focus else None
+                text = self.text[tail.end():phrase.end]
+                actor = Actor(text=text, name=text, code=(country or "") + UNKNOWN_ARMED_GROUP, country=country)
+                return ActorMention(start=tail.end(), end=phrase.end, actor=actor, kind="compound")
+        return None
 
     def _group_spoken_for(self, role: Role, phrase: Phrase, start: int) -> ActorMention | None:
         """The group a spokesman no organisation is named for speaks for: "The Northern
