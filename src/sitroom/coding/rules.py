@@ -192,6 +192,8 @@ def counted_span(noun: Token, *, perfect: bool) -> bool:
             return True
     if perfect and noun.tag_ == "NNS" and any(m.dep_ == "nummod" for m in noun.children):
         return True  # "30 mayors have been shot over the three months of the siege"
+    if perfect and noun.lemma_.lower() in LONG_SPANS and noun.head.lower_ in ("for", "over"):
+        return True  # "fighters who have battled the army for more than a year": a campaign
     return perfect and any(m.lower_ in SPAN_MODIFIERS or m.lower_ == "this" for m in noun.children)
 
 
