@@ -108,6 +108,10 @@ class LaterMentions:
                     or self._previous_subject(token, candidates)
                 if subject is not None:
                     candidates = [subject]
+            elif candidates and word == "it" and body is None:
+                subject = self._previous_main_subject(token, candidates)
+                if subject is not None:
+                    candidates = [subject]
             if candidates:
                 out.append(refer(candidates[-1], token.idx, token.idx + len(token.text), token.text, "pronoun"))
         return out
@@ -169,6 +173,30 @@ class LaterMentions:
         begin = sent[0].sent.start_char
         subjects = [m for m in candidates if m.start >= begin and self._is_subject(m)]
         return subjects[-1] if subjects else None
+
+    def _previous_main_subject(self, pronoun: Token, candidates: list[ActorMention]) -> ActorMention | None:
+        """"A statement issued by the ministry denied that its forces had attacked. It accused
+        ...": "it" opening a sentence stands for the subject of the sentence before's main
+        clause (or the issuer of the text that is that subject), not for the subject of a
+        clause inside it."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or candidates[-1].end > pronoun.sent.start_char:
+            return None
+        last = self.doc.char_span(candidates[-1].start, candidates[-1].end, alignment_mode="expand")
+        if last is None:
+            return None
+        sent = last[0].sent
+        for mention in candidates:
+            if mention.start < sent.start_char:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head == sent.root:
+                return mention
+            if _issuer_of_subject(span) and head.head.head.head.head == sent.root:
+                return mention
+        return None
 
     def _speakers_body(self, pronoun: Token, ordered: list[ActorMention]) -> ActorMention | None:
         """The body whose member or official says what "it" does: the subject of a report verb
@@ -439,7 +467,24 @@ class LaterMentions:
         # (the word naming a subject's kind counts: "the main opposition coalition said")
         return any(t.dep_ in ("nsubj", "nsubjpass", "poss")
                    or t.dep_ in ("compound", "amod") and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "NOUN"
-                   for t in span) or _speaker_before(span)
+                   for t in span) or _speaker_before(span) or _issuer_of_subject(span)
+
+
+# Nouns of a text that speaks for whoever issued it: "a statement issued by the ministry said".
+ISSUED_TEXTS = frozenset({"statement", "communique", "communiqué", "declaration", "report", "letter", "note",
+                          "message", "bulletin", "release"})
+
+
+def _issuer_of_subject(span: Span) -> bool:
+    """"A statement issued by the Eritrean information ministry denied ...": who issued the
+    text that is a clause's subject spoke (and is what "it" in the next sentence stands for)."""
+    head = span.root
+    if head.dep_ != "pobj" or head.head.dep_ != "agent":
+        return False
+    participle = head.head.head
+    text = participle.head
+    return (participle.dep_ == "acl" and text.dep_ in ("nsubj", "nsubjpass")
+            and text.lemma_.lower() in ISSUED_TEXTS)
 
 
 def _speaker_before(span: Span) -> bool:
