@@ -33,6 +33,9 @@ def codes(analyzer, text: str) -> set[str]:
     ("New Delhi rushed 20 companies of paramilitary police to the state on Sunday.", "154"),
     ("Army columns staged flag marches through the old city of Srinagar on Monday.", "150"),
     ("Tokyo's chief cabinet secretary called the missile launch regrettable.", "111"),
+    ("Masked gunmen burst into a radio station in Port-au-Prince on Friday.", "180"),
+    ("Bandits held the bus passengers at gunpoint for three hours near Kaduna.", "181"),
+    ("Colombia sent 500 police to the border town of Cucuta on Monday.", "154"),
 ])
 def test_the_word_codes_its_act(analyzer, text, code):
     found = codes(analyzer, text)
@@ -44,6 +47,7 @@ def test_the_word_codes_its_act(analyzer, text, code):
     "Workers sealed the jars before shipping them.",
     "The admiral ordered the destroyer to leave the harbour at dawn.",
     "Farmers in Punjab burned the stubble left in their fields after the harvest.",
+    "The audience burst into laughter at the end of the play.",
 ])
 def test_other_senses_code_nothing(analyzer, text):
     assert not codes(analyzer, text)
