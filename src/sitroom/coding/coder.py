@@ -632,6 +632,10 @@ class EventStage:
             focus = trigger.token.doc._.focus or []
             police = rules.implied_jailer(trigger.token, trigger.rule.code, local or (focus[0] if focus else None),
                                           lambda word: self.lexicon.has_frame(word, "custody"))
+        if police is None and doerless and not described and not rules.circumstance(trigger.token):
+            # ("a curfew was imposed", not "troops took over the streets under martial law")
+            focus = trigger.token.doc._.focus or []
+            police = rules.implied_authority(trigger.rule.code, local or (focus[0] if focus else None))
         if police is not None:
             pairs = [(police, t) for _, t in pairs]
         if any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for t in trigger.tokens for a in t.children):

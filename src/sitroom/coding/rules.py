@@ -315,6 +315,30 @@ def implied_police(code: str, country: str | None) -> Actor | None:
     return Actor(text="", name=f"{country} police", code=f"{country}COP", country=country)
 
 
+# Measures only a state's authorities take, and their easing: a curfew (1723), a state of
+# emergency or martial law (1724), restrictions eased (081).
+STATE_MEASURES = ("1723", "1724", "081")
+
+
+def implied_authority(code: str, country: str | None) -> Actor | None:
+    """"A curfew was imposed in eight districts", "the curfew was eased for three hours": only
+    a state's government imposes or eases a curfew, so one told with no doer is by the
+    government of the country it happened in. Nothing names it: no text."""
+    if not code.startswith(STATE_MEASURES) or not country:
+        return None
+    return Actor(text="", name=f"{country} government", code=f"{country}GOV", country=country)
+
+
+# Prepositions whose noun is a state the act is done in, not an act: "under martial law".
+CIRCUMSTANCE_PREPS = frozenset({"under", "during", "despite", "amid", "amidst", "before", "after", "since"})
+
+
+def circumstance(noun: Token) -> bool:
+    """"took over the streets under martial law", "despite the curfew": the noun names the
+    state of things an act is done in."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
+
+
 # Releases (CAMEO 0841).
 RELEASE_CODE = "0841"
 
