@@ -553,3 +553,12 @@ def test_a_name_after_the_article_beats_the_role_the_organization(nlp, stage) ->
     # the role alone still names the group told before
     doc = analyse(nlp, stage, "The Allied Democratic Forces attacked Beni. The organization denied it on Monday.")
     assert codes(doc, "The organization") == codes(doc, "Allied Democratic Forces") != [None]
+
+
+def test_a_comma_alone_parts_two_phrases_of_country_words(nlp, stage) -> None:
+    # a list of country words ends with "and" or "or"; ", Kenyan officials said" is a new phrase
+    doc = analyse(nlp, stage, "Ethiopian troops moved toward Somalia, Kenyan officials said on Monday.")
+    assert codes(doc, "Kenyan officials") == ["KENGOV"]
+    assert codes(doc, "Somalia") == ["SOM"]
+    doc = analyse(nlp, stage, "Russian, Iranian and Turkish diplomats met in Astana on Monday.")
+    assert sorted(codes(doc, "Russian, Iranian and Turkish diplomats")) == ["IRNGOV", "RUSGOV", "TURGOV"]

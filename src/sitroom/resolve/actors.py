@@ -38,6 +38,8 @@ MAX_GAP_CHARS = 40
 BRACKET_CLOSE_RE = re.compile(r"[)\]][ \t]+")
 # Between two country words of one list: "Russian, Iranian and Syrian", "Iran's and Iraq's".
 LIST_GAP_RE = re.compile(r"(?:['’]s)?\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
+# What ends a list of country words: "Russian, Iranian and Syrian", "Iran's or Iraq's".
+LIST_END_RE = re.compile(r"\b(?:and|or)\b|&", re.I)
 # A role right after these belongs to the group named last: "its fighters".
 GROUP_POSSESSIVE_RE = re.compile(r"\b(?:its|their)\s+$", re.I)
 # "the", "the two" before a role: part of an anaphor's span.
@@ -259,6 +261,10 @@ class _Resolver(LaterMentions):
             j += 1
             if not (j < len(hits) and _is_modifier(hits[j]) and self._gap_ok(hits[j - 1], hits[j])):
                 break
+        if len(modifiers) > 1 and not LIST_END_RE.search(self._gap(modifiers[-2], modifiers[-1])):
+            # "... toward Taiwan, U.S. officials said": a list ends with "and" or "or"; a comma
+            # alone parts two phrases
+            modifiers, j = modifiers[:1], i + 1
         if modifiers and j < len(hits) and self._gap_ok(modifiers[-1], hits[j]):
             if hits[j].kind == "role":
                 roles, k = self._roles_from(j)
