@@ -1,0 +1,69 @@
+"""An attack told once with its doer, then again in its parts or with no doer: the parts and
+the re-mentions are that attack, not events of their own (merge.py)."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.commands import reported
+from sitroom.options import Options
+from sitroom.pipeline import Analyzer
+from sitroom.records import Article, Event
+
+pytestmark = pytest.mark.slow
+
+
+def events(analyzer: Analyzer, text: str, published: str = "2025-03-15") -> list[Event]:
+    article = Article(id="t", text=text, published=published, language="en")
+    return list(reported(analyzer.analyze(article).events, Options()))
+
+
+def coded(found: list[Event], prefix: str) -> list[Event]:
+    return [e for e in found if e.event_code.startswith(prefix)]
+
+
+def test_unnamed_men_burning_at_a_gangs_raid_are_the_raid(analyzer):
+    found = events(analyzer, "Armed gangs raided the village of Kivuye in northern Burundi on Friday, killing nine "
+                             "people, the provincial governor said. Gunmen burned the market and the health centre, "
+                             "he said.")
+    assert coded(found, "18") or coded(found, "19"), found
+    assert not coded(found, "171"), found
+
+
+def test_an_army_attack_does_not_take_what_gunmen_burned(analyzer):
+    # soldiers are not told as gunmen: the gunmen's arson beside an army's raid is theirs
+    found = events(analyzer, "Soldiers raided the village of Kivuye in northern Burundi on Friday, killing nine "
+                             "people, the provincial governor said. Gunmen burned the market and the health centre, "
+                             "he said.")
+    assert coded(found, "171"), found
+
+
+def test_inmates_freed_in_the_course_of_an_attack_are_the_attack(analyzer):
+    found = events(analyzer, "Insurgents overran the town of Kaya in Burkina Faso on Monday and freed 300 inmates "
+                             "from its prison, officials said.")
+    assert coded(found, "19"), found
+    assert not coded(found, "08"), found
+
+
+def test_damage_and_leaving_told_later_by_the_attackers_are_the_attack(analyzer):
+    found = events(analyzer, "Separatist fighters attacked a village near Bamenda in Cameroon on Sunday, killing six "
+                             "people, officials said.\n\nThe regional governor condemned the attack on Monday and "
+                             "promised that the army would hunt down those responsible.\n\nA priest in the village "
+                             "said the attackers had burned twenty houses before fleeing into the forest.")
+    assert coded(found, "18") or coded(found, "19"), found
+    assert not coded(found, "17"), found
+    assert not coded(found, "08"), found
+
+
+def test_the_attackers_on_another_day_are_another_act(analyzer):
+    # the attackers of Sunday's raid burned a school on Thursday: told by its own day, news
+    found = events(analyzer, "Separatist fighters attacked a village near Bamenda in Cameroon on Sunday, killing six "
+                             "people, officials said.\n\nThe regional governor condemned the attack on Monday.\n\n"
+                             "A priest said the attackers had come back on Thursday and burned the village school.")
+    assert coded(found, "171"), found
+
+
+def test_a_named_force_forced_to_retreat_yields_ground(analyzer):
+    # the retreat of a named side is news of its own, not part of its fighting
+    found = events(analyzer, "Rebel fighters attacked an army base near Mweso on Tuesday and killed 12 soldiers, but "
+                             "were later forced to retreat under artillery fire.")
+    assert coded(found, "0874"), found
