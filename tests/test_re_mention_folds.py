@@ -67,3 +67,26 @@ def test_a_named_force_forced_to_retreat_yields_ground(analyzer):
     found = events(analyzer, "Rebel fighters attacked an army base near Mweso on Tuesday and killed 12 soldiers, but "
                              "were later forced to retreat under artillery fire.")
     assert coded(found, "0874"), found
+
+
+def test_a_blast_named_again_to_tell_the_time_is_the_strike(analyzer):
+    found = events(analyzer, "An army drone struck a bus near the town of Kadugli in Sudan on Thursday, killing at "
+                             "least nine passengers, residents said.\n\n\"We carried the wounded out with our hands,\" "
+                             "said a herder who reached the road minutes after the blast.")
+    violent = [e for e in found if e.event_code[:2] in ("18", "19", "20")]
+    assert [e.event_code for e in violent] == ["195"], violent
+
+
+def test_the_first_explosions_of_a_shelling_are_the_shelling(analyzer):
+    found = events(analyzer, "Rebels shelled a stadium in the town of Beni in Congo on Saturday, killing seven "
+                             "spectators, the mayor said.\n\nWitnesses said the first explosions came minutes after "
+                             "the governor began his speech.")
+    violent = [e for e in found if e.event_code[:2] in ("18", "19", "20")]
+    assert [e.event_code for e in violent] == ["194"], violent
+
+
+def test_an_explosion_with_a_day_and_a_toll_of_its_own_stays(analyzer):
+    found = events(analyzer, "Rebels shelled a stadium in the town of Beni in Congo on Saturday, killing seven "
+                             "spectators, the mayor said.\n\nOn Monday, the explosion at a fuel depot in Butembo "
+                             "killed four workers, police said.")
+    assert coded(found, "183"), found

@@ -48,6 +48,8 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
                 # a toll counts the dead of the fighting, not of a town's capture
                 named = [m for m in named if not m.code.startswith(TERRITORY_CODE)] or named
             home = named[0] if named else None
+            if home is None and _bare_re_mention(draft):
+                home = next((m for m in merged if _told_first(draft, m)), None)
         if home is None:
             if draft.standalone:
                 merged.append(draft)
@@ -56,6 +58,20 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
             absorb(home, draft)
     return _fold_mutual_tolls(merged)
+
+
+def _bare_re_mention(draft: "Draft") -> bool:
+    """"minutes after the blast", "the first blasts came minutes after he began his oath": an
+    act of violence named again with nothing of its own (no doer, no target, no toll, no day)."""
+    return (draft.code[:2] in VIOLENT_ROOTS and draft.source is None and draft.target is None
+            and not draft.tolls and draft.date_inferred)
+
+
+def _told_first(re_mention: "Draft", act: "Draft") -> bool:
+    """The act a bare re-mention names when none of its kind was told: the article's first act
+    of violence (the lead's), as "the blast" after "a drone strike on a minibus"."""
+    return (act.code[:2] in VIOLENT_ROOTS and act.historical == re_mention.historical and not act.anaphoric
+            and places_agree(re_mention.place, act.place))  # type: ignore[arg-type]
 
 
 def _fold_mutual_tolls(merged: list["Draft"]) -> list["Draft"]:
