@@ -90,3 +90,16 @@ def test_an_explosion_with_a_day_and_a_toll_of_its_own_stays(analyzer):
                              "spectators, the mayor said.\n\nOn Monday, the explosion at a fuel depot in Butembo "
                              "killed four workers, police said.")
     assert coded(found, "183"), found
+
+
+def test_a_partys_account_given_with_its_claim_is_of_the_acts_day(analyzer):
+    # "claimed the assault on Monday, saying its fighters had taken the camp": the taking is
+    # Sunday's, at the army, by the group's word (an event of its own: a party's claim)
+    found = events(analyzer, "Jihadist fighters stormed an army camp in the town of Djibo in northern Burkina Faso "
+                             "on Sunday, killing more than 40 soldiers according to local sources.\n\nThe Group for "
+                             "the Support of Islam and Muslims claimed the assault on Monday in a statement released "
+                             "by its media arm, saying its fighters had taken control of the camp and seized weapons.",
+                   published="2025-03-12")
+    [account] = [e for e in found if e.event_code[:2] == "19" and e.modality == "claimed"]
+    assert account.date == "2025-03-09"
+    assert account.target_actor is not None and account.target_actor.code == "BFAMIL"

@@ -57,7 +57,7 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
             if _bare_toll(draft) and not _bare_toll(home) and home.target is not None:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
             absorb(home, draft)
-    return _fold_mutual_tolls(merged)
+    return _date_party_accounts(_fold_mutual_tolls(merged))
 
 
 def _bare_re_mention(draft: "Draft") -> bool:
@@ -72,6 +72,29 @@ def _told_first(re_mention: "Draft", act: "Draft") -> bool:
     of violence (the lead's), as "the blast" after "a drone strike on a minibus"."""
     return (act.code[:2] in VIOLENT_ROOTS and act.historical == re_mention.historical and not act.anaphoric
             and places_agree(re_mention.place, act.place))  # type: ignore[arg-type]
+
+
+def _date_party_accounts(merged: list["Draft"]) -> list["Draft"]:
+    """"JNIM claimed the assault on Monday, saying its fighters had taken control of the camp":
+    a party's own account of an act told before, given in the sentence that names that act
+    again, is of the act's day (not the claim's) and aimed at its target, when it tells no day
+    or target of its own. It stays an event: the party's word, beside what others report."""
+    for account in merged:
+        if (account.modality != "claimed" or account.code[:2] not in VIOLENT_ROOTS or account.historical
+                or not (account.date_inferred or account.date_suspect) or not account.evidence
+                or account.source is None):
+            continue
+        told = account.evidence[0]
+        act = next((m for m in merged if m is not account and m.code[:2] in VIOLENT_ROOTS and told in m.evidence
+                    and m.evidence[0].start < told.start and not (m.date_inferred or m.date_suspect)
+                    and m.historical == account.historical and _agree(account.source, m.source, False)), None)
+        if act is None:
+            continue
+        account.date, account.date_precision = act.date, act.date_precision
+        account.date_inferred = account.date_suspect = False
+        if account.target is None and not same_actor(act.target, account.source):
+            account.target = act.target
+    return merged
 
 
 def _fold_mutual_tolls(merged: list["Draft"]) -> list["Draft"]:
