@@ -103,3 +103,10 @@ def test_a_partys_account_given_with_its_claim_is_of_the_acts_day(analyzer):
     [account] = [e for e in found if e.event_code[:2] == "19" and e.modality == "claimed"]
     assert account.date == "2025-03-09"
     assert account.target_actor is not None and account.target_actor.code == "BFAMIL"
+
+
+def test_explosions_after_a_series_of_attacks_are_not_the_series(analyzer):
+    # a summary of many acts is no single act for "the explosions" to name
+    found = events(analyzer, "Six hours after a series of attacks was launched by the rebels in several districts of "
+                             "the capital, one can still hear the explosions.")
+    assert coded(found, "183"), found
