@@ -147,7 +147,7 @@ PART_CODES = (PROPERTY_CODE, "0841", RETREAT_CODE)
 # The parts that "the attackers" may still tell later in the article ("the attackers had
 # stolen 400 head of cattle"): the damage done and the leaving; a release told far from
 # the attack is news of its own.
-LATER_PART_CODES = (PROPERTY_CODE, "0874")
+LATER_PART_CODES = (PROPERTY_CODE, RETREAT_CODE)
 # Characters between one sentence's end and the next one's start (a space, a line break).
 NEXT_SENTENCE_GAP = 3
 FACTUAL = frozenset({"asserted", "claimed"})
