@@ -48,6 +48,8 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
                 # a toll counts the dead of the fighting, not of a town's capture
                 named = [m for m in named if not m.code.startswith(TERRITORY_CODE)] or named
             home = named[0] if named else None
+            if home is None and _bare_re_mention(draft):
+                home = next((m for m in merged if _told_first(draft, m)), None)
         if home is None:
             if draft.standalone:
                 merged.append(draft)
@@ -55,7 +57,46 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
             if _bare_toll(draft) and not _bare_toll(home) and home.target is not None:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
             absorb(home, draft)
-    return _fold_mutual_tolls(merged)
+    return _date_party_accounts(_fold_mutual_tolls(merged))
+
+
+def _bare_re_mention(draft: "Draft") -> bool:
+    """"minutes after the blast", "the first blasts came minutes after he began his oath": an
+    act of violence named again with nothing of its own (no doer, no target, no toll, no day)."""
+    return (draft.code[:2] in VIOLENT_ROOTS and draft.source is None and draft.target is None
+            and not draft.tolls and draft.date_inferred)
+
+
+def _told_first(re_mention: "Draft", act: "Draft") -> bool:
+    """The act a bare re-mention names when none of its kind was told: the article's first act
+    of violence (the lead's), as "the blast" after "a drone strike on a minibus"; not a
+    summary of many ("after a series of attacks ... one can still hear the explosions": the
+    explosions are one of them, or another)."""
+    return (act.code[:2] in VIOLENT_ROOTS and act.historical == re_mention.historical and not act.anaphoric
+            and not act.summary and places_agree(re_mention.place, act.place))  # type: ignore[arg-type]
+
+
+def _date_party_accounts(merged: list["Draft"]) -> list["Draft"]:
+    """"JNIM claimed the assault on Monday, saying its fighters had taken control of the camp":
+    a party's own account of an act told before, given in the sentence that names that act
+    again, is of the act's day (not the claim's) and aimed at its target, when it tells no day
+    or target of its own. It stays an event: the party's word, beside what others report."""
+    for account in merged:
+        if (account.modality != "claimed" or account.code[:2] not in VIOLENT_ROOTS or account.historical
+                or not (account.date_inferred or account.date_suspect) or not account.evidence
+                or account.source is None):
+            continue
+        told = account.evidence[0]
+        act = next((m for m in merged if m is not account and m.code[:2] in VIOLENT_ROOTS and told in m.evidence
+                    and m.evidence[0].start < told.start and not (m.date_inferred or m.date_suspect)
+                    and m.historical == account.historical and _agree(account.source, m.source, False)), None)
+        if act is None:
+            continue
+        account.date, account.date_precision = act.date, act.date_precision
+        account.date_inferred = account.date_suspect = False
+        if account.target is None and not same_actor(act.target, account.source):
+            account.target = act.target
+    return merged
 
 
 def _fold_mutual_tolls(merged: list["Draft"]) -> list["Draft"]:
@@ -96,19 +137,38 @@ TERRITORY_CODE = "192"
 # side it is part of that act ("the fighters killed seven and set fire to dozens of homes";
 # ACLED names such an event by its most severe act); told on its own it is an event.
 PROPERTY_CODE = "171"
+# The other parts of an attack told as acts of their own: freeing the other side's captives
+# ("stormed the town and freed hundreds of inmates", 0841) and the attackers' leaving
+# ("the gunmen ... before fleeing", 0874). Told with the attack, by the side that made it,
+# they are that attack; by the other side, or on another day, they stay events (a release
+# of one's own hostages, an army's withdrawal).
+RETREAT_CODE = "0874"
+PART_CODES = (PROPERTY_CODE, "0841", RETREAT_CODE)
+# The parts that "the attackers" may still tell later in the article ("the attackers had
+# stolen 400 head of cattle"): the damage done and the leaving; a release told far from
+# the attack is news of its own.
+LATER_PART_CODES = (PROPERTY_CODE, RETREAT_CODE)
 # Characters between one sentence's end and the next one's start (a space, a line break).
 NEXT_SENTENCE_GAP = 3
 FACTUAL = frozenset({"asserted", "claimed"})
+# Endings that make a doer's noun of an act ("attack" -> "attackers").
+AGENT_ENDINGS = ("ers", "er")
 
 
 def fold_property(drafts: Sequence["Draft"]) -> list["Draft"]:
-    """The drafts less the seizures and destruction that belong to an act of violence by
-    the same side (or an unnamed one) in the same place, told in the same sentence or the
-    next one; the act keeps their sentences as evidence."""
+    """The drafts less the parts of an act of violence told as acts of their own: the
+    seizures and destruction, the freeing of captives and the leaving of the side (or an
+    unnamed one) that made it in the same place, told in the same sentence or the next
+    one, or later by the doers named again by the act ("the attackers"); the act keeps
+    their sentences as evidence."""
     acts = [d for d in drafts if d.code[:2] in VIOLENT_ROOTS]
     out: list["Draft"] = []
     for draft in drafts:
-        home = next((a for a in acts if _part_of(draft, a)), None) if draft.code.startswith(PROPERTY_CODE) else None
+        home = None
+        if draft.code.startswith(PART_CODES) and _may_leave(draft):
+            home = next((a for a in acts if _part_of(draft, a)), None)
+            if home is None and draft.code.startswith(LATER_PART_CODES):
+                home = _attack_told_first(draft, acts)
         if home is None:
             out.append(draft)
         else:
@@ -150,20 +210,79 @@ def same_actor(x: Actor | None, y: Actor | None) -> bool:
     return x is not None and y is not None and (x.code or x.name) == (y.code or y.name)
 
 
+def _may_leave(part: "Draft") -> bool:
+    """Only unnamed men, or the doers named by their act ("the attackers"), leave as part of
+    their attack: a named force that pulls back, surrenders or is forced to retreat yields
+    ground, an event of its own ("its units pulled back from the town in good order")."""
+    return not part.code.startswith(RETREAT_CODE) or _unnamed(part.source) or _named_by_the_act(part.source)
+
+
 def _part_of(damage: "Draft", act: "Draft") -> bool:
-    if damage.historical != act.historical:
+    if not _may_be_part(damage, act):
         return False
-    if damage.modality != act.modality and not {damage.modality, act.modality} <= FACTUAL:
-        return False  # told as done (by the writer or by a party), both
-    if not _agree(damage.source, act.source, True):
-        return False
-    if not places_agree(damage.place, act.place):  # type: ignore[arg-type]
+    if not (_agree(damage.source, act.source, True) or _unnamed_of(damage.source, act.source)):
         return False
     if any(e in act.evidence for e in damage.evidence):
         return True
     # the next sentence, on the same day ("... shot dead four traders. They also looted shops")
     follows = any(0 <= d.start - a.end <= NEXT_SENTENCE_GAP for d in damage.evidence for a in act.evidence)
     return follows and (damage.date == act.date or damage.date_inferred)
+
+
+def _may_be_part(damage: "Draft", act: "Draft") -> bool:
+    if damage.historical != act.historical:
+        return False
+    if damage.modality != act.modality and not {damage.modality, act.modality} <= FACTUAL:
+        return False  # told as done (by the writer or by a party), both
+    return places_agree(damage.place, act.place)  # type: ignore[arg-type]
+
+
+def _unnamed_of(doer: Actor | None, side: Actor | None) -> bool:
+    """"Armed gangs attacked the town ... Gunmen set fire to the police station": unnamed
+    men at the scene of an attack by a side outside the state are that side's men (not an
+    army's: soldiers are not told as gunmen)."""
+    return _unnamed(doer) and (side is None or _role(side) in NON_STATE_ROLES)
+
+
+def _unnamed(actor: Actor | None) -> bool:
+    return actor is not None and (actor.code or "").endswith(UNNAMED_ARMED)
+
+
+def _role(actor: Actor) -> str:
+    code = actor.code or ""
+    return code[3:6] if len(code) >= 6 else code
+
+
+def _attack_told_first(damage: "Draft", acts: Sequence["Draft"]) -> "Draft | None":
+    """"The attackers had stolen 400 head of cattle", told paragraphs after the attack: the
+    doers named again by a definite noun are those of the attack the article told first (the
+    lead's), when nothing dates the damage to another day or places it elsewhere."""
+    if not _doers_named_again(damage.source) or not damage.evidence:
+        return None
+    start = damage.evidence[0].start
+    told = [a for a in acts if a.evidence and a.evidence[0].start < start and _may_be_part(damage, a)
+            and (damage.date_inferred or damage.date == a.date)
+            and (_named_by_the_act(damage.source) or _unnamed_of(damage.source, a.source)
+                 or _agree(damage.source, a.source, True))]
+    return min(told, key=lambda a: a.evidence[0].start, default=None)
+
+
+def _doers_named_again(doer: Actor | None) -> bool:
+    """"the attackers", "the gunmen": a definite noun of unnamed doers, or one that names
+    them by the act ("attackers" of an attack), whatever coreference made of it."""
+    if doer is None or not doer.text.casefold().startswith("the "):
+        return False
+    return _unnamed(doer) or _named_by_the_act(doer)
+
+
+def _named_by_the_act(doer: Actor | None) -> bool:
+    if doer is None:
+        return False
+    words = doer.text.casefold().split()
+    if len(words) != 2 or words[0] != "the":
+        return False
+    noun = words[1]
+    return any(noun.endswith(end) and noun[:-len(end)] in GENERIC_ATTACKS for end in AGENT_ENDINGS)
 
 
 def _bare_toll(draft: "Draft") -> bool:
