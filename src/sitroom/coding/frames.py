@@ -248,8 +248,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "threatened"
         if any(c.dep_ == "aux" and lexicon.has_frame(c.lower_, "planned") for c in children):
             return "planned"
-        if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "planned") and chain[position - 1].dep_ in ("xcomp", "acomp"):
-            return "planned"
+        if position > 0 and (lexicon.has_frame(verb.lemma_.lower(), "planned") or lexicon.has_frame(verb.lower_, "planned")) \
+                and chain[position - 1].dep_ in ("xcomp", "acomp"):
+            return "planned"  # ("were going to attack": the form, whose lemma "go" is no plan)
         if (position == 1 and token.dep_ == "dobj" and lexicon.has_frame(verb.lemma_.lower(), "planned")
                 and verb.pos_ == "VERB" and not any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE
                                                     for c in token.children)):

@@ -270,7 +270,11 @@ def told_as_will(token: Token) -> bool:
     """The act is told with "will" or "would" ("would not agree to a ceasefire"), or
     "is going to": what its doer says of what it will do."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in verb.children):
+        return True
+    going = verb.head
+    return (verb.dep_ == "xcomp" and going.lemma_.lower() == "go" and going.tag_ == "VBG"
+            and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in going.children))
 
 
 # "strike" of civilians is a stoppage of work (143), never an air strike (195).
