@@ -469,8 +469,8 @@ def absorb(home: "Draft", other: "Draft") -> None:
     # killed" is not the army's act on the army (the soldiers were the attack's target)
     if (home.source is None or _claims_unnamed_act(other, home)) and not same_actor(other.source, home.target):
         home.source = other.source  # (the unnamed men are who claimed the act)
-    if home.target is None and not same_actor(other.target, home.source):
-        home.target = other.target
+    if home.target is None and not same_actor(other.target, home.source) and not _one_state(other.target, home.source):
+        home.target = other.target  # (a toll of policemen joined to the army's shelling: not its target)
     if (home.date_inferred or home.date_suspect) and not (other.date_inferred or other.date_suspect):
         home.date, home.date_precision = other.date, other.date_precision
         home.date_inferred = home.date_suspect = False
@@ -486,6 +486,18 @@ def absorb(home: "Draft", other: "Draft") -> None:
         home.attribution = other.attribution  # "the Syrian Observatory" says more than "an NGO"
     home.evidence.extend(e for e in other.evidence if e not in home.evidence)
     home.anchors |= other.anchors
+
+
+# The roles of a state's own bodies and forces.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _one_state(x: Actor | None, y: Actor | None) -> bool:
+    """Two bodies or forces of one state ("RUSMIL" and "RUSCOP"): one side, which does not
+    act on itself in a report that joins them."""
+    if x is None or y is None or not x.code or not y.code or x.code[:3] != y.code[:3]:
+        return False
+    return all(len(c) == 3 or c[3:6] in STATE_ROLES for c in (x.code, y.code))
 
 
 GENERIC_OPENINGS = ("a ", "an ", "the ", "this ", "that ", "these ", "those ", "some ", "one ")
