@@ -811,8 +811,11 @@ class _Resolver(LaterMentions):
         if head.kind == "person":
             person = self._choose(head.entries) or head.entity  # namesakes: by date and focus
             assert isinstance(person, Person)
-            mention = self._person_mention(phrase.start, phrase.end, text, person)
-            return self._as_titled(mention, phrase)
+            if self._near_in_time(person) or self._title_actor(phrase) is None:
+                mention = self._person_mention(phrase.start, phrase.end, text, person)
+                return self._as_titled(mention, phrase)
+            # "Foreign Minister Mahamoud Ali Youssouf" in 2008: the knowledge holds him for an
+            # office taken long after the article's day; the text's own title says who he was
         name = self.text[head.start:head.end]
         earlier = self._earlier_person(name, phrase.start)
         if earlier is not None:
