@@ -138,6 +138,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # does one in the past perfect, told as before the clause ("urged them to respect
             # the truce they had signed on 3 May")
             fronted.append((sent.root.i, mention))
+        after_arriving = _after_the_subject_s_clause(owner, owners)
+        if after_arriving is not None and alone and not is_report(after_arriving):
+            # "Ten gunmen who came ashore on Wednesday night split into groups and opened
+            # fire": a relative clause on the doers that tells no act of its own, in the
+            # simple past as its clause is, tells the moment the clause's acts follow on
+            fronted.append((after_arriving.i, mention))
         scene_act = _object_in_the_scene(owner, in_the_scene)
         if scene_act is not None and alone:
             # "police fired tear gas at protesters who defied a curfew on Friday": a relative
@@ -231,6 +237,23 @@ def _between_subject_and_verb(owner: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.i < closing:
         return None
     if owner.tag_ == "VBN" and verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    return verb
+
+
+def _after_the_subject_s_clause(owner: Token, owners: set[int]) -> Token | None:
+    """The verb whose subject a relative clause in the simple past describes, that clause
+    telling no act of its own ("gunmen who came ashore on Wednesday night split into groups"),
+    when the verb too is in the simple past, active: not "the man who bombed the embassy on
+    Friday surrendered" (a deed of its own), nor "the soldiers who crossed on Monday were
+    wounded" (told as undergone), nor "those who had fled on Monday returned" (before)."""
+    if owner.dep_ != "relcl" or owner.i in owners or not _simple_past(owner):
+        return None
+    if any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree):
+        return None
+    subject = owner.head
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or not _simple_past(verb):
         return None
     return verb
 
