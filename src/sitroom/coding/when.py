@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_text
 from ..records import DateMention
-from ..resolve.dates import FUTURE_GOVERNORS, WEEKDAYS, before_the_clause
+from ..resolve.dates import FUTURE_AUX, FUTURE_GOVERNORS, WEEKDAYS, before_the_clause
 from .syntax import definite, has_own_subject, is_past_perfect, present_perfect
 
 # A verb without a date of its own takes its governor's through these links only: a noun
@@ -191,7 +191,74 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             fronted.append((described.i, mention))
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
+    if all(is_report(doc[i]) for i in out if sent.start <= i < sent.end):
+        # "Under the deal, Kenya is to hand over six prisoners, the ministries said on
+        # Wednesday. The handover is due to take place on Saturday": acts planned in a
+        # sentence whose only day is the saying's are done on the day the next sentence
+        # plans for them
+        planned_day = _day_planned_next(sent, mentions)
+        if planned_day is not None:
+            for i in owners:
+                if sent.start <= i < sent.end and _planned(doc[i]):
+                    out.setdefault(i, planned_day)
     return out
+
+
+# The verbs of a clause that plans an act for a day: "is due to take place on Saturday",
+# "is scheduled to begin on Monday".
+TIMETABLE_GOVERNORS = frozenset({"due", "schedule", "expect", "set", "slate", "plan"})
+
+
+def _planned(verb: Token) -> bool:
+    """A verb told as planned: "will free", "is to hand over", "is due to release"."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() in ("be", *TIMETABLE_GOVERNORS)
+
+
+def _day_planned_next(sent: Span, mentions: Sequence[DateMention]) -> DateMention | None:
+    """The day the sentence after `sent` plans for an act it names by a definite noun as
+    the subject of a verb that says only that it happens ("The handover is due to take
+    place on Saturday", "The exchange will go ahead on Sunday"; not "The president is due
+    to visit Juba on Monday", another act): that sentence's only day, told after the verb."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    following = doc[sent.end].sent
+    days = _days_in(following, mentions)
+    if len(days) != 1:
+        return None
+    for subject in following:
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ != "NOUN" or not definite(subject):
+            continue
+        verb = subject.head
+        if verb.lemma_.lower() == "be":
+            verb = next((c for c in verb.children if c.dep_ == "acomp"), verb)
+        if verb.lemma_.lower() in TIMETABLE_GOVERNORS:
+            verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+        elif not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            continue
+        if verb.pos_ == "VERB" and _only_happens(verb) and verb.idx < days[0].start:
+            return days[0]
+    return None
+
+
+# Verbs that say only that an act happens: "the handover will take place", "talks are due
+# to begin", "the exchange is set to go ahead".
+HAPPENING = frozenset({"begin", "start", "happen", "occur", "open", "resume", "proceed"})
+
+
+def _only_happens(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if lemma == "go":
+        return any(c.lower_ == "ahead" for c in verb.children)
+    return lemma in HAPPENING
 
 
 def _planned_act(owner: Token, owners: set[int]) -> Token | None:
