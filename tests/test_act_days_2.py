@@ -1,8 +1,9 @@
 """The day of an act, second part: a relative clause on the doers that tells how they came
 (not a deed of their own) dates the acts their clause tells next ("Pirates who came ashore on
 Tuesday night opened fire ..."); acts planned in a sentence whose only day is the saying's
-take the day the next sentence plans ("The handover is due to take place on Sunday").
-Sentences are our own."""
+take the day the next sentence plans ("The handover is due to take place on Sunday"); a
+lead's deed with no day but the saying's takes the day its doers' next sentence tells ("The
+attackers arrived late on Monday"). Sentences are our own."""
 from __future__ import annotations
 
 from sitroom.records import Article
@@ -55,3 +56,37 @@ def test_another_act_planned_next_lends_no_day(analyzer):
                                "Thursday. The president is due to visit Juba on Monday.")
     release = [e for e in _coded(events, "0") if "release" in e.evidence[0].sentence]
     assert release and all(e.date != "2025-03-17" for e in release), events
+
+
+MONDAY = "2025-03-10"
+
+
+def test_a_lead_s_deed_takes_the_day_its_doers_next_sentence_tells(analyzer):
+    events = _events(analyzer, "GAO, Mali, March 14 — Gunmen kidnapped at least 20 people in a raid on a village "
+                               "near Gao, residents said on Thursday.\n\nThe attackers arrived on motorcycles late "
+                               "on Monday, firing into the air.")
+    kidnap = _coded(events, "18")
+    assert kidnap and {e.date for e in kidnap} == {MONDAY}, events
+
+
+def test_a_lead_s_capture_told_under_the_report_takes_the_day_told_next(analyzer):
+    events = _events(analyzer, "A Karen rebel army said on Thursday it had captured the headquarters of the army's "
+                               "southeastern command in Myawaddy. The Karen National Union said in a statement that "
+                               "its fighters had overrun the base on Monday and taken the town's bridge a day later.")
+    capture = [e for e in _coded(events, "19") if "headquarters" in e.evidence[0].sentence]
+    assert capture and {e.date for e in capture} == {MONDAY}, events
+
+
+def test_what_another_does_next_does_not_date_the_lead(analyzer):
+    events = _events(analyzer, "Gunmen killed 12 villagers in Zamfara state, police said on Thursday. The governor "
+                               "condemned the attack on Wednesday.")
+    killing = _coded(events, "18")
+    assert killing and all(e.date != "2025-03-12" for e in killing), events
+
+
+def test_a_later_sentence_does_not_date_a_sentence_other_than_the_lead(analyzer):
+    events = _events(analyzer, "The army sent reinforcements to Zamfara state on Thursday. Gunmen killed 12 "
+                               "villagers in a raid on a market, police said on Thursday. The attackers arrived "
+                               "on motorcycles late on Monday.")
+    killing = _coded(events, "18")
+    assert killing and all(e.date != MONDAY for e in killing), events

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text
+from ..nlp import datelines, doc_text
 from ..records import DateMention
+from ..resolve.victims import headline_end
 from ..resolve.dates import FUTURE_AUX, FUTURE_GOVERNORS, WEEKDAYS, before_the_clause
 from .syntax import definite, has_own_subject, is_past_perfect, present_perfect
 
@@ -201,7 +202,66 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             for i in owners:
                 if sent.start <= i < sent.end and _planned(doc[i]):
                     out.setdefault(i, planned_day)
+    if _is_the_lead(sent):
+        # "Armed men kidnapped 38 people near Tsafe, residents said on Thursday. The attackers
+        # arrived late on Tuesday ...": a lead's deed with no day of its own (the saying's
+        # only bounds it) is of the day its doers' next sentence tells
+        told_next = _doers_day_told_next(sent, mentions)
+        if told_next is not None:
+            for i in owners:
+                if sent.start <= i < sent.end and _a_deed_done(doc[i]) and _undated(doc[i], out, is_report):
+                    out.setdefault(i, told_next)
     return out
+
+
+def _is_the_lead(sent: Span) -> bool:
+    """The article's first sentence after its title and dateline."""
+    doc = sent.doc
+    title_end = headline_end(doc)
+    lines = datelines(doc_text(doc))
+    return not any(t.is_alpha for t in doc[:sent.start]
+                   if t.idx >= title_end and not any(start <= t.idx < end for start, end in lines))
+
+
+def _a_deed_done(verb: Token) -> bool:
+    """A verb telling a deed as done: the simple past or the past perfect, active. (A
+    participle the parse hangs on its subject, "Armed men | kidnapped 38 people", is the
+    simple past when it has an object: a participle describing a noun is passive.)"""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "nsubj" \
+            and any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    return _simple_past(verb) or (is_past_perfect(verb) and not any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def _undated(verb: Token, out: dict[int, DateMention], is_report: Callable[[Token], bool]) -> bool:
+    """No date owned by the verb or a clause above it, but a report's."""
+    return not any(t.i in out and not is_report(t) for t in [verb, *list(verb.ancestors)[:MAX_CLIMB]])
+
+
+def _doers_day_told_next(sent: Span, mentions: Sequence[DateMention]) -> DateMention | None:
+    """The day the sentence after `sent` tells its only day on, in a clause whose subject
+    names doers told of before by a definite plural ("The attackers arrived late on Tuesday",
+    "its fighters had overrun the base on Saturday"), the clause telling a deed done, not
+    what they said."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    following = doc[sent.end].sent
+    days = _days_in(following, mentions)
+    if len(days) != 1:
+        return None
+    span = doc.char_span(days[0].start, days[0].end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ == "VERB"), None)
+    if verb is None or not _a_deed_done(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NNS" or not definite(subject):
+        return None
+    return days[0]
 
 
 # The verbs of a clause that plans an act for a day: "is due to take place on Saturday",
