@@ -90,3 +90,10 @@ def test_a_later_sentence_does_not_date_a_sentence_other_than_the_lead(analyzer)
                                "on motorcycles late on Monday.")
     killing = _coded(events, "18")
     assert killing and all(e.date != MONDAY for e in killing), events
+
+
+def test_what_the_tellers_say_next_does_not_date_the_lead(analyzer):
+    events = _events(analyzer, "Gunmen killed 12 villagers in a raid on a market in Zamfara state, police said. "
+                               "The villagers said on Wednesday that they feared more attacks.")
+    killing = _coded(events, "18")
+    assert killing and all(e.date != "2025-03-12" for e in killing), events

@@ -206,7 +206,7 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         # "Armed men kidnapped 38 people near Tsafe, residents said on Thursday. The attackers
         # arrived late on Tuesday ...": a lead's deed with no day of its own (the saying's
         # only bounds it) is of the day its doers' next sentence tells
-        told_next = _doers_day_told_next(sent, mentions)
+        told_next = _doers_day_told_next(sent, mentions, is_report)
         if told_next is not None:
             for i in owners:
                 if sent.start <= i < sent.end and _a_deed_done(doc[i]) and _undated(doc[i], out, is_report):
@@ -240,7 +240,8 @@ def _undated(verb: Token, out: dict[int, DateMention], is_report: Callable[[Toke
     return not any(t.i in out and not is_report(t) for t in [verb, *list(verb.ancestors)[:MAX_CLIMB]])
 
 
-def _doers_day_told_next(sent: Span, mentions: Sequence[DateMention]) -> DateMention | None:
+def _doers_day_told_next(sent: Span, mentions: Sequence[DateMention],
+                         is_report: Callable[[Token], bool]) -> DateMention | None:
     """The day the sentence after `sent` tells its only day on, in a clause whose subject
     names doers told of before by a definite plural ("The attackers arrived late on Tuesday",
     "its fighters had overrun the base on Saturday"), the clause telling a deed done, not
@@ -256,7 +257,7 @@ def _doers_day_told_next(sent: Span, mentions: Sequence[DateMention]) -> DateMen
     if span is None:
         return None
     verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ == "VERB"), None)
-    if verb is None or not _a_deed_done(verb):
+    if verb is None or not _a_deed_done(verb) or is_report(verb):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.tag_ != "NNS" or not definite(subject):
