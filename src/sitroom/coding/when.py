@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import datelines, doc_text
 from ..records import DateMention
-from ..resolve.victims import headline_end
 from ..resolve.dates import FUTURE_AUX, FUTURE_GOVERNORS, WEEKDAYS, before_the_clause
+from ..resolve.victims import headline_end
 from .syntax import definite, has_own_subject, is_past_perfect, present_perfect
 
 # A verb without a date of its own takes its governor's through these links only: a noun
