@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text
+from ..nlp import datelines, doc_text
 from ..records import DateMention
-from ..resolve.dates import FUTURE_GOVERNORS, WEEKDAYS, before_the_clause
+from ..resolve.dates import FUTURE_AUX, FUTURE_GOVERNORS, WEEKDAYS, before_the_clause
+from ..resolve.victims import headline_end
 from .syntax import definite, has_own_subject, is_past_perfect, present_perfect
 
 # A verb without a date of its own takes its governor's through these links only: a noun
@@ -138,6 +139,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # does one in the past perfect, told as before the clause ("urged them to respect
             # the truce they had signed on 3 May")
             fronted.append((sent.root.i, mention))
+        after_arriving = _after_the_subject_s_clause(owner, owners)
+        if after_arriving is not None and alone and not is_report(after_arriving):
+            # "Ten gunmen who came ashore on Wednesday night split into groups and opened
+            # fire": a relative clause on the doers that tells no act of its own, in the
+            # simple past as its clause is, tells the moment the clause's acts follow on
+            fronted.append((after_arriving.i, mention))
         scene_act = _object_in_the_scene(owner, in_the_scene)
         if scene_act is not None and alone:
             # "police fired tear gas at protesters who defied a curfew on Friday": a relative
@@ -185,7 +192,134 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             fronted.append((described.i, mention))
     for owner_i, mention in fronted:
         out.setdefault(owner_i, mention)
+    if all(is_report(doc[i]) for i in out if sent.start <= i < sent.end):
+        # "Under the deal, Kenya is to hand over six prisoners, the ministries said on
+        # Wednesday. The handover is due to take place on Saturday": acts planned in a
+        # sentence whose only day is the saying's are done on the day the next sentence
+        # plans for them
+        planned_day = _day_planned_next(sent, mentions)
+        if planned_day is not None:
+            for i in owners:
+                if sent.start <= i < sent.end and _planned(doc[i]):
+                    out.setdefault(i, planned_day)
+    if _is_the_lead(sent):
+        # "Armed men kidnapped 38 people near Tsafe, residents said on Thursday. The attackers
+        # arrived late on Tuesday ...": a lead's deed with no day of its own (the saying's
+        # only bounds it) is of the day its doers' next sentence tells
+        told_next = _doers_day_told_next(sent, mentions, is_report)
+        if told_next is not None:
+            for i in owners:
+                if sent.start <= i < sent.end and _a_deed_done(doc[i]) and _undated(doc[i], out, is_report):
+                    out.setdefault(i, told_next)
     return out
+
+
+def _is_the_lead(sent: Span) -> bool:
+    """The article's first sentence after its title and dateline."""
+    doc = sent.doc
+    title_end = headline_end(doc)
+    lines = datelines(doc_text(doc))
+    return not any(t.is_alpha for t in doc[:sent.start]
+                   if t.idx >= title_end and not any(start <= t.idx < end for start, end in lines))
+
+
+def _a_deed_done(verb: Token) -> bool:
+    """A verb telling a deed as done: the simple past or the past perfect, active. (A
+    participle the parse hangs on its subject, "Armed men | kidnapped 38 people", is the
+    simple past when it has an object: a participle describing a noun is passive.)"""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "nsubj" \
+            and any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    return _simple_past(verb) or (is_past_perfect(verb) and not any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def _undated(verb: Token, out: dict[int, DateMention], is_report: Callable[[Token], bool]) -> bool:
+    """No date owned by the verb or a clause above it, but a report's."""
+    return not any(t.i in out and not is_report(t) for t in [verb, *list(verb.ancestors)[:MAX_CLIMB]])
+
+
+def _doers_day_told_next(sent: Span, mentions: Sequence[DateMention],
+                         is_report: Callable[[Token], bool]) -> DateMention | None:
+    """The day the sentence after `sent` tells its only day on, in a clause whose subject
+    names doers told of before by a definite plural ("The attackers arrived late on Tuesday",
+    "its fighters had overrun the base on Saturday"), the clause telling a deed done, not
+    what they said."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    following = doc[sent.end].sent
+    days = _days_in(following, mentions)
+    if len(days) != 1:
+        return None
+    span = doc.char_span(days[0].start, days[0].end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ == "VERB"), None)
+    if verb is None or not _a_deed_done(verb) or is_report(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NNS" or not definite(subject):
+        return None
+    return days[0]
+
+
+# The verbs of a clause that plans an act for a day: "is due to take place on Saturday",
+# "is scheduled to begin on Monday".
+TIMETABLE_GOVERNORS = frozenset({"due", "schedule", "expect", "set", "slate", "plan"})
+
+
+def _planned(verb: Token) -> bool:
+    """A verb told as planned: "will free", "is to hand over", "is due to release"."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() in ("be", *TIMETABLE_GOVERNORS)
+
+
+def _day_planned_next(sent: Span, mentions: Sequence[DateMention]) -> DateMention | None:
+    """The day the sentence after `sent` plans for an act it names by a definite noun as
+    the subject of a verb that says only that it happens ("The handover is due to take
+    place on Saturday", "The exchange will go ahead on Sunday"; not "The president is due
+    to visit Juba on Monday", another act): that sentence's only day, told after the verb."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    following = doc[sent.end].sent
+    days = _days_in(following, mentions)
+    if len(days) != 1:
+        return None
+    for subject in following:
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ != "NOUN" or not definite(subject):
+            continue
+        verb = subject.head
+        if verb.lemma_.lower() == "be":
+            verb = next((c for c in verb.children if c.dep_ == "acomp"), verb)
+        if verb.lemma_.lower() in TIMETABLE_GOVERNORS:
+            verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+        elif not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            continue
+        if verb.pos_ == "VERB" and _only_happens(verb) and verb.idx < days[0].start:
+            return days[0]
+    return None
+
+
+# Verbs that say only that an act happens: "the handover will take place", "talks are due
+# to begin", "the exchange is set to go ahead".
+HAPPENING = frozenset({"begin", "start", "happen", "occur", "open", "resume", "proceed"})
+
+
+def _only_happens(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if lemma == "go":
+        return any(c.lower_ == "ahead" for c in verb.children)
+    return lemma in HAPPENING
 
 
 def _planned_act(owner: Token, owners: set[int]) -> Token | None:
@@ -231,6 +365,23 @@ def _between_subject_and_verb(owner: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.i < closing:
         return None
     if owner.tag_ == "VBN" and verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    return verb
+
+
+def _after_the_subject_s_clause(owner: Token, owners: set[int]) -> Token | None:
+    """The verb whose subject a relative clause in the simple past describes, that clause
+    telling no act of its own ("gunmen who came ashore on Wednesday night split into groups"),
+    when the verb too is in the simple past, active: not "the man who bombed the embassy on
+    Friday surrendered" (a deed of its own), nor "the soldiers who crossed on Monday were
+    wounded" (told as undergone), nor "those who had fled on Monday returned" (before)."""
+    if owner.dep_ != "relcl" or owner.i in owners or not _simple_past(owner):
+        return None
+    if any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree):
+        return None
+    subject = owner.head
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or not _simple_past(verb):
         return None
     return verb
 
