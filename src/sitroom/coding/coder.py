@@ -734,7 +734,8 @@ class EventStage:
             if manner is not None and code in rules.TOLL_ASSAULTS:
                 code, rule = manner.rule.code, f"{rule}+in:{manner.rule.name}"
             if code in rules.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and (
-                    rules.both_fight(source, target) or rules.state_force(source)):
+                    rules.both_fight(source, target) or rules.state_force(source)
+                    or sides.state_kills_fighters(source, target)):
                 # "security forces killed six insurgents", "Russian aircraft killed 46 villagers":
                 # armed parties killing each other, or a state's armed forces killing, fight
                 code, rule = rules.GENERIC_FORCE, f"{rule}+between-armed"

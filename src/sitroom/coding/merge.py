@@ -55,7 +55,56 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
             if _bare_toll(draft) and not _bare_toll(home) and home.target is not None:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
             absorb(home, draft)
-    return _fold_mutual_tolls(merged)
+    return one_fight_told_twice(_fold_mutual_tolls(merged))
+
+
+# -- both sides' accounts of one fight ----------------------------------------------------
+# Fighting (CAMEO 19) is mutual: each side's account of one fight is that fight.
+FIGHT_ROOT = "19"
+
+
+def one_fight_told_twice(merged: list["Draft"]) -> list["Draft"]:
+    """"Rebels attacked government positions ... the army said it had repelled the attack":
+    a fight told by one side, then by the other (the dyad reversed), is one fight. The first
+    told keeps its actors, code and day; the other adds its sentences, places and anchors."""
+    out: list["Draft"] = []
+    for draft in merged:
+        home = next((m for m in out if _other_sides_account(m, draft)), None)
+        if home is None:
+            out.append(draft)
+            continue
+        if home.source is None:
+            home.source = draft.target  # the defender names who attacked it
+        if home.place is None:
+            home.place = draft.place
+        home.evidence.extend(e for e in draft.evidence if e not in home.evidence)
+        home.anchors |= draft.anchors
+    return out
+
+
+def _other_sides_account(first: "Draft", later: "Draft") -> bool:
+    """`later` tells the fight `first` told, from the other side: a fight (19) whose doer
+    is the side `first` acted on and whose foe, when named, is `first`'s doer; in the same
+    place (or none), told in a sentence that tells `first`, on its day or after it by a
+    party. A blow struck back in a sentence of its own ("the army said its aircraft had
+    struck the attackers as they withdrew") is another fight."""
+    if first.historical or later.historical or later.code[:2] != FIGHT_ROOT or first.code[:2] not in VIOLENT_ROOTS:
+        return False
+    if first.target is None or later.source is None or not _agree(first.target, later.source, False):
+        return False
+    if later.target is not None and (first.source is None or not _agree(first.source, later.target, False)):
+        return False
+    if same_actor(later.source, later.target) or same_actor(first.source, first.target):
+        return False  # one code on both ends tells nothing of which side is which
+    if not places_agree(first.place, later.place):  # type: ignore[arg-type]
+        return False
+    if later.anchor in first.anchors or first.anchor in later.anchors:
+        return False  # one word read as each side's act (a toll of both sides' dead)
+    if not any(e in first.evidence for e in later.evidence):
+        return False  # a blow struck back, told on its own, is another fight
+    # a party's account of the fight, in a sentence that tells it, is dated by its telling
+    told_after = later.modality == "claimed" and (first.date or "") <= (later.date or "")
+    return first.date == later.date or later.date_inferred or told_after
 
 
 def _fold_mutual_tolls(merged: list["Draft"]) -> list["Draft"]:

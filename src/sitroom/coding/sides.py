@@ -342,6 +342,22 @@ def against_attackers(source: Actor | None, target: Actor | None) -> bool:
     return target is not None and role_of(target) in ATTACKER_ROLES and _state_side(source)
 
 
+# A state's voice that fights through its forces: the state itself and its government
+# ("Eritrean units killed 1,500 soldiers": the units are the state's).
+STATE_AT_WAR_ROLES = ("GOV",)
+
+
+def state_kills_fighters(source: Actor | None, target: Actor | None) -> bool:
+    """"Eritrean units had killed more than 1,500 Ethiopian soldiers", "the ministry said its
+    units had pulled back after killing 7,000 soldiers": a state (named by its name or its
+    government) killing another side's soldiers or fighters fights them (19); killing armed
+    foes in a war is no assault (18) on people."""
+    if source is None or target is None or not source.code or not source.country:
+        return False
+    state = source.code == source.country or role_of(source) in STATE_AT_WAR_ROLES
+    return state and role_of(target) in FIGHTING_ROLES
+
+
 def own_forces_did(verb: Token, teller: Actor | None, foes: Sequence[Party]) -> Actor | None:
     """"Three militants had been shot dead inside, the head of the security forces told
     reporters": a state's army or police telling, in a passive with no doer, of armed foes
