@@ -1,0 +1,52 @@
+"""Both sides' accounts of one fight, and a side's claims of its results (issue 13): a fight
+told by the attacker and again by the defender is one fight (19), and a side's kills of the
+other side's soldiers are fighting, not an assault. One rule of English or of news writing
+per test, on sentences written for the project (none from a data set); the whole pipeline
+runs."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.pipeline import Analyzer
+from sitroom.records import Event
+
+from violence import actor_code, violent_events
+
+pytestmark = pytest.mark.slow
+
+code = actor_code
+
+
+def violent(analyzer: Analyzer, text: str, published: str = "2026-03-10") -> list[Event]:
+    return [e for e in violent_events(analyzer, text, published=published) if not e.historical]
+
+
+@pytest.mark.parametrize("text", [
+    "The defence ministry said in Baku that Azerbaijani units had killed more than 300 Armenian soldiers in two days.",
+    "Armenia said its units had withdrawn from the ridge in good order after killing more than 400 Azerbaijani "
+    "soldiers.",
+])
+def test_a_state_killing_the_other_sides_soldiers_fights_them(analyzer, text):
+    [kills] = [e for e in violent(analyzer, text) if code(e, "target")]
+    assert kills.event_code.startswith("19")
+    assert code(kills, "target").endswith("MIL")
+    # a state's killing of people who bear no arms stays an assault on them
+    [killing] = violent(analyzer, "Azerbaijan said Armenian units had killed four villagers near the ridge.")
+    assert killing.event_code.startswith("18")
+
+
+@pytest.mark.parametrize("text", [
+    "Tuareg fighters in the north said they had repelled an attack by army-backed militias near Kidal on Monday.",
+    "The Somali army said it had repelled an attack by al-Shabaab fighters on a base near Jowhar on Friday.",
+])
+def test_an_attack_named_by_its_repeller_is_one_fight(analyzer, text):
+    [fight] = violent(analyzer, text)
+    assert fight.event_code.startswith("19")
+    assert code(fight, "source") and code(fight, "target")
+    assert code(fight, "source") != code(fight, "target")
+
+
+def test_a_blow_struck_back_in_a_sentence_of_its_own_is_another_fight(analyzer):
+    attack, strike = violent(analyzer, "Al-Shabaab fighters attacked an army base near Jowhar on Friday. The army said "
+                                       "its aircraft had struck the attackers as they withdrew, killing 30 fighters.")
+    assert code(attack, "source").endswith("INS") and code(strike, "source").endswith("MIL")
