@@ -72,14 +72,30 @@ def one_fight_told_twice(merged: list["Draft"]) -> list["Draft"]:
         home = next((m for m in out if _other_sides_account(m, draft)), None)
         if home is None:
             out.append(draft)
-            continue
-        if home.source is None:
-            home.source = draft.target  # the defender names who attacked it
-        if home.place is None:
-            home.place = draft.place
-        home.evidence.extend(e for e in draft.evidence if e not in home.evidence)
-        home.anchors |= draft.anchors
+        else:
+            take_account(home, draft)
     return out
+
+
+def one_side(x: Actor | None, y: Actor | None) -> bool:
+    """Two known actors of one side, as merging reads them (one code or prefix; one
+    country's rebels and insurgents)."""
+    return _agree(x, y, False) and x is not None
+
+
+def take_account(fight: "Draft", account: "Draft") -> None:
+    """The other side's `account` of `fight` joins it: its sentences and anchors, the place
+    when the fight had none, and its foe as the fight's doer when the fight named none ("the
+    army said it had repelled an attack by the Front"). A party's count stays its own: it
+    adds no toll to a fight others have counted."""
+    if fight.source is None and account.target is not None:
+        fight.source = account.target
+    if fight.place is None:
+        fight.place = account.place
+    if not fight.tolls or account.modality != "claimed":
+        fight.tolls.extend(account.tolls)
+    fight.evidence.extend(e for e in account.evidence if e not in fight.evidence)
+    fight.anchors |= account.anchors
 
 
 def _other_sides_account(first: "Draft", later: "Draft") -> bool:

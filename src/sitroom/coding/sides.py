@@ -41,12 +41,14 @@ own).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorMention
+from .merge import VIOLENT_ROOTS, one_side, places_agree
 from .syntax import subject_of
 
 if TYPE_CHECKING:
@@ -452,3 +454,59 @@ def speakers_own(argument: P, head: Token, speaker: Actor, verb: Token) -> P | N
     actor = Actor(text=argument.actor.text, name=f"{speaker.name} {argument.actor.text}".strip(), code=code,
                   country=speaker.country)
     return dataclasses.replace(argument, actor=actor, mention=dataclasses.replace(argument.mention, actor=actor))
+
+
+# Fighting (CAMEO 19): what a side's "repelled the attack" tells.
+FIGHT_ROOT = "19"
+# Days a party's account of a fight may be told after it ("the junta said on Tuesday that
+# the army had repelled the attack" of Sunday): dated by its telling, it is still that fight.
+ACCOUNT_DAYS = 3
+
+
+def repelled_told_before(drafts: list["Draft"], is_repelling: Callable[[str], bool]) -> list["Draft"]:
+    """"Militants stormed an army camp on Sunday ... the junta said on Tuesday that the army
+    had repelled the attack": who repels an attack (frame `repel`) tells its side of the
+    attack told before, the same fight, not a fight of Tuesday. A repelling (19) whose doer
+    is the side an earlier act of violence struck, whose foe (when named) is that act's
+    doer, in the same place (or none), on its day or told by a party a few days after it,
+    takes that act's day, and its doer as the foe when it named none or named unnamed
+    attackers ("the assailants"). (It stays an event of its own: the defender's account, as
+    the attacker's claim is.)"""
+    for i, draft in enumerate(drafts):
+        if (not is_repelling(draft.lemma) or draft.code[:2] != FIGHT_ROOT or draft.historical
+                or draft.source is None):
+            continue
+        attack = next((m for m in reversed(drafts[:i]) if _repelled(m, draft)), None)
+        if attack is None:
+            continue
+        draft.date, draft.date_precision = attack.date, attack.date_precision
+        draft.date_inferred = draft.date_suspect = False
+        if attack.source is not None and (draft.target is None or _unnamed_attackers(draft.target)):
+            draft.target = attack.source  # "killed 20 of the assailants": the attackers told before
+    return drafts
+
+
+def _unnamed_attackers(actor: Actor) -> bool:
+    return role_of(actor) in ATTACKER_ROLES
+
+
+def _repelled(attack: "Draft", repelling: "Draft") -> bool:
+    if attack.historical or attack.code[:2] not in VIOLENT_ROOTS or not one_side(attack.target, repelling.source):
+        return False
+    if (repelling.target is not None and attack.source is not None and not one_side(attack.source, repelling.target)
+            and not _unnamed_attackers(repelling.target)):
+        return False
+    if not places_agree(attack.place, repelling.place):  # type: ignore[arg-type]
+        return False
+    if attack.date == repelling.date or repelling.date_inferred:
+        return True
+    return (repelling.modality == "claimed" and attack.date_precision == "day" and not attack.date_inferred
+            and 0 <= _days(attack.date, repelling.date) <= ACCOUNT_DAYS)
+
+
+def _days(earlier: str | None, later: str | None) -> int:
+    """Days from one ISO day to another; -1 when either is not a day."""
+    try:
+        return (dt.date.fromisoformat((later or "")[:10]) - dt.date.fromisoformat((earlier or "")[:10])).days
+    except ValueError:
+        return -1
