@@ -50,3 +50,20 @@ def test_a_blow_struck_back_in_a_sentence_of_its_own_is_another_fight(analyzer):
     attack, strike = violent(analyzer, "Al-Shabaab fighters attacked an army base near Jowhar on Friday. The army said "
                                        "its aircraft had struck the attackers as they withdrew, killing 30 fighters.")
     assert code(attack, "source").endswith("INS") and code(strike, "source").endswith("MIL")
+
+
+ATTACK = ("Jihadist fighters stormed an army post near Tillaberi in western Niger on Sunday, killing nine soldiers, "
+          "local officials said. ")
+
+
+def test_a_repelled_attack_told_before_dates_the_defenders_account(analyzer):
+    attack, account = violent(analyzer, ATTACK + "The defence ministry said on Tuesday that the army had repelled the "
+                                                 "attack and killed 20 of the assailants.")
+    # the defender's account is of Sunday's fight, not of the day it was told, and its foe
+    # is the attackers told before
+    assert account.date == attack.date == "2026-03-08"
+    assert code(account, "source").endswith("MIL") and code(account, "target") == code(attack, "source")
+    # an attack repelled elsewhere is another fight, dated as told
+    _, elsewhere = violent(analyzer, ATTACK + "The army said on Tuesday that its troops had repelled an attack on a "
+                                              "post near Dosso.")
+    assert elsewhere.date == "2026-03-10"
