@@ -33,6 +33,13 @@ between armed parties from being read as an attack on no one or on bystanders.
 - `addressed_apart`: one of several addressees named by another word than the speaker is
   another party, even where the knowledge gives both one code ("the mediator appealed to
   the government and the rebels").
+- `state_kills_fighters`: "Eritrean units had killed more than 1,500 Ethiopian soldiers": a
+  state (or its government) killing another side's soldiers or fighters fights them (19).
+- `repelled_told_before`: "the junta said on Tuesday that the army had repelled the attack":
+  the defender's account of an attack told before is of that attack's day and doer.
+- `tellers_fight`: "seven rebels and two soldiers were killed in the fighting, an army
+  spokesman said": both sides' dead told by one side are its account of its own fight.
+  (`merge.one_fight_told_twice` joins both sides' accounts told in one sentence.)
 
 Each is a test on tokens or actors; `coder.py` and `arguments.py` apply them
 (docs/knowledge-events.md lists them, tests/test_sides.py shows each on sentences of our
@@ -48,7 +55,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorMention
-from .merge import VIOLENT_ROOTS, one_side, places_agree
+from .merge import FIGHT_ROOT, VIOLENT_ROOTS, one_side, places_agree
 from .syntax import subject_of
 
 if TYPE_CHECKING:
@@ -456,8 +463,6 @@ def speakers_own(argument: P, head: Token, speaker: Actor, verb: Token) -> P | N
     return dataclasses.replace(argument, actor=actor, mention=dataclasses.replace(argument.mention, actor=actor))
 
 
-# Fighting (CAMEO 19): what a side's "repelled the attack" tells.
-FIGHT_ROOT = "19"
 # Days a party's account of a fight may be told after it ("the junta said on Tuesday that
 # the army had repelled the attack" of Sunday): dated by its telling, it is still that fight.
 ACCOUNT_DAYS = 3
