@@ -84,12 +84,9 @@ def one_side(x: Actor | None, y: Actor | None) -> bool:
 
 
 def take_account(fight: "Draft", account: "Draft") -> None:
-    """The other side's `account` of `fight` joins it: its sentences and anchors, the place
-    when the fight had none, and its foe as the fight's doer when the fight named none ("the
-    army said it had repelled an attack by the Front"). A party's count stays its own: it
-    adds no toll to a fight others have counted."""
-    if fight.source is None and account.target is not None:
-        fight.source = account.target
+    """The other side's `account` of `fight` joins it: its sentences and anchors, and the
+    place when the fight had none. A party's count stays its own: it adds no toll to a fight
+    others have counted."""
     if fight.place is None:
         fight.place = account.place
     if not fight.tolls or account.modality != "claimed":
@@ -100,15 +97,15 @@ def take_account(fight: "Draft", account: "Draft") -> None:
 
 def _other_sides_account(first: "Draft", later: "Draft") -> bool:
     """`later` tells the fight `first` told, from the other side: a fight (19) whose doer
-    is the side `first` acted on and whose foe, when named, is `first`'s doer; in the same
-    place (or none), told in a sentence that tells `first`, on its day or after it by a
+    is the side `first` acted on and whose foe is `first`'s doer, told in a main clause, in
+    the same place (or none), in a sentence that tells `first`, on its day or after it by a
     party. A blow struck back in a sentence of its own ("the army said its aircraft had
     struck the attackers as they withdrew") is another fight."""
     if first.historical or later.historical or later.code[:2] != FIGHT_ROOT or first.code[:2] not in VIOLENT_ROOTS:
         return False
-    if first.target is None or later.source is None or not _agree(first.target, later.source, False):
-        return False
-    if later.target is not None and (first.source is None or not _agree(first.source, later.target, False)):
+    if later.subordinate:
+        return False  # "at the columns that attacked the town": an earlier act, told to name them
+    if not _reverse_dyad(first, later):
         return False
     if same_actor(later.source, later.target) or same_actor(first.source, first.target):
         return False  # one code on both ends tells nothing of which side is which
