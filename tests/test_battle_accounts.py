@@ -80,3 +80,11 @@ def test_both_sides_dead_told_by_one_side_are_its_own_fight(analyzer, teller):
     both = violent(analyzer, "Eleven rebels and three soldiers were killed in clashes near Cotabato, a hospital "
                              "official said.")
     assert sorted(code(e, "source")[-3:] for e in both) == ["MIL", "REB"]
+
+
+def test_an_earlier_attack_that_names_the_foe_is_another_fight(analyzer):
+    # the columns' attack is told in a relative clause to say which columns were fired on:
+    # an act of its own, not the helicopters' fight told again
+    fights = violent(analyzer, "ARMY HELICOPTERS FIRED ROCKETS AT THE GUERRILLA COLUMNS THAT HAD ATTACKED AN ARMY "
+                               "POST NEAR USULUTAN.", published="1990-03-10")
+    assert sorted(code(e, "source")[-3:] for e in fights) == ["MIL", "REB"]
