@@ -44,6 +44,8 @@ def test_an_attack_named_by_its_repeller_is_one_fight(analyzer, text):
     assert fight.event_code.startswith("19")
     assert code(fight, "source") and code(fight, "target")
     assert code(fight, "source") != code(fight, "target")
+    # the act repelled is the fight; the repelling, the defender's account of it
+    assert fight.trigger == "attack"
 
 
 def test_a_blow_struck_back_in_a_sentence_of_its_own_is_another_fight(analyzer):

@@ -108,8 +108,9 @@ class EventStage:
         link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
         drafts = sides.attackers_named(drafts, doc)
         drafts = aim_at_told_doers(drafts, doc, self.reactions)
-        merged = merge_events(join_re_mentions(drafts, doc))
-        merged = sides.repelled_told_before(merged, lambda w: self.lexicon.has_frame(w, "repel"))
+        is_repelling = lambda w: self.lexicon.has_frame(w, "repel")  # noqa: E731
+        merged = merge_events(join_re_mentions(drafts, doc), is_repelling=is_repelling)
+        merged = sides.repelled_told_before(merged, is_repelling)
         merged = aim_at_doers(fold_property(merged))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc

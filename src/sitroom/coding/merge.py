@@ -10,7 +10,7 @@ sentence as evidence and every toll as a report.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Place
@@ -38,7 +38,8 @@ GENERIC_ATTACKS = frozenset({"attack", "assault", "incident", "violence", "opera
                              "hit", "strike", "explode", "tear", "slam"})  # "the drone hit ..."
 
 
-def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
+def merge_events(drafts: Sequence["Draft"], *,
+                 is_repelling: Callable[[str], bool] = lambda lemma: False) -> list["Draft"]:
     merged: list["Draft"] = []
     for draft in sorted(drafts, key=lambda d: (d.evidence[0].start if d.evidence else -1, _caused_later(d, drafts))):
         home = next((m for m in merged if _same(m, draft)), None)
@@ -55,7 +56,7 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
             if _bare_toll(draft) and not _bare_toll(home) and home.target is not None:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
             absorb(home, draft)
-    return one_fight_told_twice(_fold_mutual_tolls(merged))
+    return one_fight_told_twice(_fold_mutual_tolls(merged), is_repelling)
 
 
 # -- both sides' accounts of one fight ----------------------------------------------------
@@ -63,17 +64,21 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
 FIGHT_ROOT = "19"
 
 
-def one_fight_told_twice(merged: list["Draft"]) -> list["Draft"]:
-    """"Rebels attacked government positions ... the army said it had repelled the attack":
-    a fight told by one side, then by the other (the dyad reversed), is one fight. The first
-    told keeps its actors, code and day; the other adds its sentences, places and anchors."""
+def one_fight_told_twice(merged: list["Draft"], is_repelling: Callable[[str], bool]) -> list["Draft"]:
+    """"They had repelled an attack by the factions": a fight told in one sentence by one
+    side, and by the other (the dyad reversed), is one fight. The act a side repels (frame
+    `repel`) is the fight, its repelling the defender's account; otherwise the first told
+    keeps its actors, code and day. The other adds its sentences, places and anchors."""
     out: list["Draft"] = []
     for draft in merged:
-        home = next((m for m in out if _other_sides_account(m, draft)), None)
-        if home is None:
+        at = next((i for i, m in enumerate(out) if _other_sides_account(m, draft)), None)
+        if at is None:
             out.append(draft)
+        elif is_repelling(out[at].lemma) and not is_repelling(draft.lemma):
+            take_account(draft, out[at])
+            out[at] = draft
         else:
-            take_account(home, draft)
+            take_account(out[at], draft)
     return out
 
 
