@@ -108,7 +108,10 @@ class EventStage:
         link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
         drafts = sides.attackers_named(drafts, doc)
         drafts = aim_at_told_doers(drafts, doc, self.reactions)
-        merged = aim_at_doers(fold_property(merge_events(join_re_mentions(drafts, doc))))
+        is_repelling = lambda w: self.lexicon.has_frame(w, "repel")  # noqa: E731
+        merged = merge_events(join_re_mentions(drafts, doc), is_repelling=is_repelling)
+        merged = sides.repelled_told_before(merged, is_repelling)
+        merged = aim_at_doers(fold_property(merged))
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc
 
@@ -708,6 +711,7 @@ class EventStage:
             fallen = sides.armed_sides(found_targets)
             if fallen is not None and len(fallen) > 1:
                 pairs = [(fallen[0].actor, fallen[1].actor), (fallen[1].actor, fallen[0].actor)]
+                pairs = sides.tellers_fight(pairs, report.actor if report else None)
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory
@@ -738,7 +742,8 @@ class EventStage:
             if manner is not None and code in rules.TOLL_ASSAULTS:
                 code, rule = manner.rule.code, f"{rule}+in:{manner.rule.name}"
             if code in rules.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and (
-                    rules.both_fight(source, target) or rules.state_force(source)):
+                    rules.both_fight(source, target) or rules.state_force(source)
+                    or sides.state_kills_fighters(source, target)):
                 # "security forces killed six insurgents", "Russian aircraft killed 46 villagers":
                 # armed parties killing each other, or a state's armed forces killing, fight
                 code, rule = rules.GENERIC_FORCE, f"{rule}+between-armed"

@@ -33,6 +33,13 @@ between armed parties from being read as an attack on no one or on bystanders.
 - `addressed_apart`: one of several addressees named by another word than the speaker is
   another party, even where the knowledge gives both one code ("the mediator appealed to
   the government and the rebels").
+- `state_kills_fighters`: "Eritrean units had killed more than 1,500 Ethiopian soldiers": a
+  state (or its government) killing another side's soldiers or fighters fights them (19).
+- `repelled_told_before`: "the junta said on Tuesday that the army had repelled the attack":
+  the defender's account of an attack told before is of that attack's day and doer.
+- `tellers_fight`: "seven rebels and two soldiers were killed in the fighting, an army
+  spokesman said": both sides' dead told by one side are its account of its own fight.
+  (`merge.one_fight_told_twice` joins both sides' accounts told in one sentence.)
 
 Each is a test on tokens or actors; `coder.py` and `arguments.py` apply them
 (docs/knowledge-events.md lists them, tests/test_sides.py shows each on sentences of our
@@ -41,12 +48,14 @@ own).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorMention
+from .merge import FIGHT_ROOT, VIOLENT_ROOTS, one_side, places_agree
 from .syntax import subject_of
 
 if TYPE_CHECKING:
@@ -342,6 +351,22 @@ def against_attackers(source: Actor | None, target: Actor | None) -> bool:
     return target is not None and role_of(target) in ATTACKER_ROLES and _state_side(source)
 
 
+# A state's voice that fights through its forces: the state itself and its government
+# ("Eritrean units killed 1,500 soldiers": the units are the state's).
+STATE_AT_WAR_ROLES = ("GOV",)
+
+
+def state_kills_fighters(source: Actor | None, target: Actor | None) -> bool:
+    """"Eritrean units had killed more than 1,500 Ethiopian soldiers", "the ministry said its
+    units had pulled back after killing 7,000 soldiers": a state (named by its name or its
+    government) killing another side's soldiers or fighters fights them (19); killing armed
+    foes in a war is no assault (18) on people."""
+    if source is None or target is None or not source.code or not source.country:
+        return False
+    state = source.code == source.country or role_of(source) in STATE_AT_WAR_ROLES
+    return state and role_of(target) in FIGHTING_ROLES
+
+
 def own_forces_did(verb: Token, teller: Actor | None, foes: Sequence[Party]) -> Actor | None:
     """"Three militants had been shot dead inside, the head of the security forces told
     reporters": a state's army or police telling, in a passive with no doer, of armed foes
@@ -436,3 +461,74 @@ def speakers_own(argument: P, head: Token, speaker: Actor, verb: Token) -> P | N
     actor = Actor(text=argument.actor.text, name=f"{speaker.name} {argument.actor.text}".strip(), code=code,
                   country=speaker.country)
     return dataclasses.replace(argument, actor=actor, mention=dataclasses.replace(argument.mention, actor=actor))
+
+
+# Days a party's account of a fight may be told after it ("the junta said on Tuesday that
+# the army had repelled the attack" of Sunday): dated by its telling, it is still that fight.
+ACCOUNT_DAYS = 3
+
+
+def repelled_told_before(drafts: list["Draft"], is_repelling: Callable[[str], bool]) -> list["Draft"]:
+    """"Militants stormed an army camp on Sunday ... the junta said on Tuesday that the army
+    had repelled the attack": who repels an attack (frame `repel`) tells its side of the
+    attack told before, the same fight, not a fight of Tuesday. A repelling (19) whose doer
+    is the side an earlier act of violence struck, whose foe (when named) is that act's
+    doer, in the same place (or none), on its day or told by a party a few days after it,
+    takes that act's day, and its doer as the foe when it named none or named unnamed
+    attackers ("the assailants"). (It stays an event of its own: the defender's account, as
+    the attacker's claim is.)"""
+    for i, draft in enumerate(drafts):
+        if (not is_repelling(draft.lemma) or draft.code[:2] != FIGHT_ROOT or draft.historical
+                or draft.source is None):
+            continue
+        attack = next((m for m in reversed(drafts[:i]) if _repelled(m, draft)), None)
+        if attack is None:
+            continue
+        draft.date, draft.date_precision = attack.date, attack.date_precision
+        draft.date_inferred = draft.date_suspect = False
+        if attack.source is not None and (draft.target is None or _unnamed_attackers(draft.target)):
+            draft.target = attack.source  # "killed 20 of the assailants": the attackers told before
+    return drafts
+
+
+def _unnamed_attackers(actor: Actor) -> bool:
+    return role_of(actor) in ATTACKER_ROLES
+
+
+def _repelled(attack: "Draft", repelling: "Draft") -> bool:
+    if attack.historical or attack.code[:2] not in VIOLENT_ROOTS or not one_side(attack.target, repelling.source):
+        return False
+    if (repelling.target is not None and attack.source is not None and not one_side(attack.source, repelling.target)
+            and not _unnamed_attackers(repelling.target)):
+        return False
+    if not places_agree(attack.place, repelling.place):  # type: ignore[arg-type]
+        return False
+    if attack.date == repelling.date or repelling.date_inferred:
+        return True
+    return (repelling.modality == "claimed" and attack.date_precision == "day" and not attack.date_inferred
+            and 0 <= _days(attack.date, repelling.date) <= ACCOUNT_DAYS)
+
+
+def _days(earlier: str | None, later: str | None) -> int:
+    """Days from one ISO day to another; -1 when either is not a day."""
+    try:
+        return (dt.date.fromisoformat((later or "")[:10]) - dt.date.fromisoformat((earlier or "")[:10])).days
+    except ValueError:
+        return -1
+
+
+def tellers_fight(pairs: list[tuple[Actor, Actor]], teller: Actor | None) -> list[tuple[Actor, Actor]]:
+    """"Seven rebels and two soldiers were killed in the fighting, an army spokesman said":
+    the dead of both sides, each read as the other side's act, told by one of the sides,
+    are its account of its own fight: the reading with the teller's side as the doer. Both
+    readings stay when the teller is neither side (a hospital, a monitor)."""
+    if teller is None or not teller.code:
+        return pairs
+    own = [(s, t) for s, t in pairs if one_side(s, teller) or _state_voice_of(teller, s)]
+    return own if len(own) == 1 else pairs
+
+
+def _state_voice_of(teller: Actor, side: Actor) -> bool:
+    """A state's government or the state itself telling of its own forces' fight."""
+    return (bool(teller.country) and teller.country == side.country and role_of(side) in STATE_FORCE_ROLES
+            and (role_of(teller) in STATE_VOICE_ROLES or teller.code == teller.country))
