@@ -97,3 +97,13 @@ def test_what_the_tellers_say_next_does_not_date_the_lead(analyzer):
                                "The villagers said on Wednesday that they feared more attacks.")
     killing = _coded(events, "18")
     assert killing and all(e.date != "2025-03-12" for e in killing), events
+
+
+def test_what_is_done_with_the_saying_keeps_the_sayings_day(analyzer):
+    # the lead's accusation is made with the statement of Thursday, not on the day the next
+    # sentence gives its fighting
+    events = _events(analyzer, "KAMPALA, March 14 - Uganda said on Thursday that six of its soldiers had been "
+                               "killed in fighting on the border and accused Kinshasa of starting the war. "
+                               "The clashes broke out on Tuesday evening near Kasindi, officials said.")
+    accusations = _coded(events, "112")
+    assert accusations and {e.date for e in accusations} == {"2025-03-13"}, events

@@ -215,6 +215,8 @@ PART_CODES = (PROPERTY_CODE, "0841", RETREAT_CODE)
 # stolen 400 head of cattle"): the damage done and the leaving; a release told far from
 # the attack is news of its own.
 LATER_PART_CODES = (PROPERTY_CODE, RETREAT_CODE)
+# Words of yielding (0874 too) that are never a way of leaving the scene of an attack.
+SURRENDERS = frozenset({"surrender", "capitulate", "yield"})
 # Characters between one sentence's end and the next one's start (a space, a line break).
 NEXT_SENTENCE_GAP = 3
 FACTUAL = frozenset({"asserted", "claimed"})
@@ -281,6 +283,8 @@ def _may_leave(part: "Draft") -> bool:
     """Only unnamed men, or the doers named by their act ("the attackers"), leave as part of
     their attack: a named force that pulls back, surrenders or is forced to retreat yields
     ground, an event of its own ("its units pulled back from the town in good order")."""
+    if part.code.startswith(RETREAT_CODE) and part.lemma in SURRENDERS:
+        return False  # "the gunman ... surrendered to police": no way of leaving, an event
     return not part.code.startswith(RETREAT_CODE) or _unnamed(part.source) or _named_by_the_act(part.source)
 
 

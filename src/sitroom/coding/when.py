@@ -209,7 +209,10 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         told_next = _doers_day_told_next(sent, mentions, is_report)
         if told_next is not None:
             for i in owners:
-                if sent.start <= i < sent.end and _a_deed_done(doc[i]) and _undated(doc[i], out, is_report):
+                if sent.start <= i < sent.end and _a_deed_done(doc[i]) and _undated(doc[i], out, is_report) \
+                        and not (doc[i].dep_ == "conj" and is_report(doc[i].head)):
+                    # ("Djibouti said on Thursday that ... and accused Asmara of ...": what is
+                    # done with the saying is of its day)
                     out.setdefault(i, told_next)
     return out
 
