@@ -1,6 +1,7 @@
-"""Both sides' accounts of one fight, and a side's claims of its results (issue 13): a fight
-told by the attacker and again by the defender is one fight (19), and a side's kills of the
-other side's soldiers are fighting, not an assault. One rule of English or of news writing
+"""Both sides' accounts of one fight, and a side's claims of its results (issue 13): a
+defender's account of an attack told before is of that attack's day, one side's report of both
+sides' dead is its own fight, and a side's kills of the other side's soldiers are fighting,
+not an assault. One rule of English or of news writing
 per test, on sentences written for the project (none from a data set); the whole pipeline
 runs."""
 from __future__ import annotations
@@ -33,19 +34,6 @@ def test_a_state_killing_the_other_sides_soldiers_fights_them(analyzer, text):
     # a state's killing of people who bear no arms stays an assault on them
     [killing] = violent(analyzer, "Azerbaijan said Armenian units had killed four villagers near the ridge.")
     assert killing.event_code.startswith("18")
-
-
-@pytest.mark.parametrize("text", [
-    "Tuareg fighters in the north said they had repelled an attack by army-backed militias near Kidal on Monday.",
-    "The Somali army said it had repelled an attack by al-Shabaab fighters on a base near Jowhar on Friday.",
-])
-def test_an_attack_named_by_its_repeller_is_one_fight(analyzer, text):
-    [fight] = violent(analyzer, text)
-    assert fight.event_code.startswith("19")
-    assert code(fight, "source") and code(fight, "target")
-    assert code(fight, "source") != code(fight, "target")
-    # the act repelled is the fight; the repelling, the defender's account of it
-    assert fight.trigger == "attack"
 
 
 def test_a_blow_struck_back_in_a_sentence_of_its_own_is_another_fight(analyzer):

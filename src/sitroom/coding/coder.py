@@ -109,7 +109,7 @@ class EventStage:
         drafts = sides.attackers_named(drafts, doc)
         drafts = aim_at_told_doers(drafts, doc, self.reactions)
         is_repelling = lambda w: self.lexicon.has_frame(w, "repel")  # noqa: E731
-        merged = merge_events(join_re_mentions(drafts, doc), is_repelling=is_repelling)
+        merged = merge_events(join_re_mentions(drafts, doc))
         merged = sides.repelled_told_before(merged, is_repelling)
         merged = aim_at_doers(fold_property(merged))
         doc._.events = [self._freeze(d, article) for d in merged]

@@ -10,7 +10,7 @@ sentence as evidence and every toll as a report.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Place
@@ -38,8 +38,7 @@ GENERIC_ATTACKS = frozenset({"attack", "assault", "incident", "violence", "opera
                              "hit", "strike", "explode", "tear", "slam"})  # "the drone hit ..."
 
 
-def merge_events(drafts: Sequence["Draft"], *,
-                 is_repelling: Callable[[str], bool] = lambda lemma: False) -> list["Draft"]:
+def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
     merged: list["Draft"] = []
     for draft in sorted(drafts, key=lambda d: (d.evidence[0].start if d.evidence else -1, _caused_later(d, drafts))):
         home = next((m for m in merged if _same(m, draft)), None)
@@ -58,7 +57,7 @@ def merge_events(drafts: Sequence["Draft"], *,
             if _bare_toll(draft) and not _bare_toll(home) and home.target is not None:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
             absorb(home, draft)
-    return one_fight_told_twice(_date_party_accounts(_fold_mutual_tolls(merged)), is_repelling)
+    return _date_party_accounts(_fold_mutual_tolls(merged))
 
 
 def _bare_re_mention(draft: "Draft") -> bool:
@@ -100,70 +99,14 @@ def _date_party_accounts(merged: list["Draft"]) -> list["Draft"]:
     return merged
 
 
-# -- both sides' accounts of one fight ----------------------------------------------------
-# Fighting (CAMEO 19) is mutual: each side's account of one fight is that fight.
+# Fighting (CAMEO 19), which `sides` tells apart from one-sided violence.
 FIGHT_ROOT = "19"
-
-
-def one_fight_told_twice(merged: list["Draft"], is_repelling: Callable[[str], bool]) -> list["Draft"]:
-    """"They had repelled an attack by the factions": a fight told in one sentence by one
-    side, and by the other (the dyad reversed), is one fight. The act a side repels (frame
-    `repel`) is the fight, its repelling the defender's account; otherwise the first told
-    keeps its actors, code and day. The other adds its sentences, places and anchors."""
-    out: list["Draft"] = []
-    for draft in merged:
-        at = next((i for i, m in enumerate(out) if _other_sides_account(m, draft)), None)
-        if at is None:
-            out.append(draft)
-        elif is_repelling(out[at].lemma) and not is_repelling(draft.lemma):
-            take_account(draft, out[at])
-            out[at] = draft
-        else:
-            take_account(out[at], draft)
-    return out
 
 
 def one_side(x: Actor | None, y: Actor | None) -> bool:
     """Two known actors of one side, as merging reads them (one code or prefix; one
     country's rebels and insurgents)."""
     return _agree(x, y, False) and x is not None
-
-
-def take_account(fight: "Draft", account: "Draft") -> None:
-    """The other side's `account` of `fight` joins it: its sentences and anchors, and the
-    place when the fight had none. A party's count stays its own: it adds no toll to a fight
-    others have counted."""
-    if fight.place is None:
-        fight.place = account.place
-    if not fight.tolls or account.modality != "claimed":
-        fight.tolls.extend(account.tolls)
-    fight.evidence.extend(e for e in account.evidence if e not in fight.evidence)
-    fight.anchors |= account.anchors
-
-
-def _other_sides_account(first: "Draft", later: "Draft") -> bool:
-    """`later` tells the fight `first` told, from the other side: a fight (19) whose doer
-    is the side `first` acted on and whose foe is `first`'s doer, told in a main clause, in
-    the same place (or none), in a sentence that tells `first`, on its day or after it by a
-    party. A blow struck back in a sentence of its own ("the army said its aircraft had
-    struck the attackers as they withdrew") is another fight."""
-    if first.historical or later.historical or later.code[:2] != FIGHT_ROOT or first.code[:2] not in VIOLENT_ROOTS:
-        return False
-    if later.subordinate:
-        return False  # "at the columns that attacked the town": an earlier act, told to name them
-    if not _reverse_dyad(first, later):
-        return False
-    if same_actor(later.source, later.target) or same_actor(first.source, first.target):
-        return False  # one code on both ends tells nothing of which side is which
-    if not places_agree(first.place, later.place):  # type: ignore[arg-type]
-        return False
-    if later.anchor in first.anchors or first.anchor in later.anchors:
-        return False  # one word read as each side's act (a toll of both sides' dead)
-    if not any(e in first.evidence for e in later.evidence):
-        return False  # a blow struck back, told on its own, is another fight
-    # a party's account of the fight, in a sentence that tells it, is dated by its telling
-    told_after = later.modality == "claimed" and (first.date or "") <= (later.date or "")
-    return first.date == later.date or later.date_inferred or told_after
 
 
 def _fold_mutual_tolls(merged: list["Draft"]) -> list["Draft"]:

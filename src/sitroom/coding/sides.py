@@ -39,7 +39,6 @@ between armed parties from being read as an attack on no one or on bystanders.
   the defender's account of an attack told before is of that attack's day and doer.
 - `tellers_fight`: "seven rebels and two soldiers were killed in the fighting, an army
   spokesman said": both sides' dead told by one side are its account of its own fight.
-  (`merge.one_fight_told_twice` joins both sides' accounts told in one sentence.)
 
 Each is a test on tokens or actors; `coder.py` and `arguments.py` apply them
 (docs/knowledge-events.md lists them, tests/test_sides.py shows each on sentences of our
