@@ -4,6 +4,9 @@ For each sentence: find the triggers (`triggers.tsv`), their sources and targets
 (`arguments`), date (`when`), place (`where`), toll (`tolls`), attribution and modality
 (`frames`); a reporting verb whose clause carries no trigger of its own is a statement
 (CAMEO 010). Events told more than once in the article are then merged (`merge`).
+The tests that keep a trigger from being coded are `trigger_filters.TriggerFilters`; the
+acts coded from what is said (statements, judgments, ultimatums, refusals) are
+`speech_acts.SpeechActs`; both are parts of `EventStage`.
 """
 from __future__ import annotations
 
@@ -15,76 +18,33 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import accusations, background, figures, generic, rules, sides, vows, where
+from . import background, figures, generic, rules, sides, vows, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
 from .corefer import link_doers, load_deeds
 from .draft import Draft, event_id
-from .frames import Report, modality, report_of
-from .merge import GENERIC_ATTACKS, KILLINGS, aim_at_doers, fold_property, merge_events
+from .frames import modality, report_of
+from .merge import aim_at_doers, fold_property, merge_events
 from .reactions import ReactionWords, aim_at_told_doers
 from .scene import inherit_scene, place_in_country
-from .syntax import (clause_top, is_passive, is_past_perfect, passive_subject, reattach_reporters_participles,
-                     subject_of, told_past)
+from .speech_acts import DEMAND_MODALS, SpeechActs, reporting_verb, same_side
+from .syntax import is_past_perfect, reattach_reporters_participles
 from .tolls import attach_numbers, reconcile, report_from
-from .triggers import Trigger, find_triggers, pos_of
-from .when import SCENE_CODES, EventDate, attach, days_apart, event_date, from_act, goes_on, relative_days
+from .trigger_filters import CONSULT_ROOT, TriggerFilters, own_verb
+from .triggers import Trigger, find_triggers
+from .when import SCENE_CODES, attach, days_apart, event_date, from_act, goes_on, relative_days
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # Acts of force against people or property (coercion, seizure, arson, violence).
 MATERIAL_ROOTS = ("17", *VIOLENT_ROOTS)
-SPEECH_ROOTS_END = "13"  # roots 01 to 13 are said rather than done
-# Tags of a verb with a tense of its own (not an infinitive or a participle).
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-# Statements are only coded from these verbs: saying is the act. Others ("added",
-# "noted") only attribute what they frame.
-STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", "insist", "reiterate", "stress",
-                             "emphasize", "emphasise"})
-# "X said Y must ...": saying so is a demand (CAMEO 10).
-DEMAND_MODALS = frozenset({"must", "should"})
-# Acts governed by an appeal (02), an intent (03), a concession (08: "lifted the state of
-# emergency"), a demand (10), a refusal (12: "refused to meet") or a course of action
-# considered (014: "will consider imposing sanctions"), through these complement links, are
-# the content of that act; so are those governed by a verb of preventing ("barred them from
-# entering": frame `prevented`).
-CONTENT_ROOTS = ("02", "03", "08", "10", "12", "014")
-REFUSAL_ROOT = "12"
-# Prepositions before a span of time over which acts are counted ("over the past year").
-SPAN_PREPS = ("in", "over", "during", "for")
-WHOLE_SPAN_PREPS = ("during", "throughout")  # "during the war": the whole of an era
-# Consultations (meet, visit, talks): in a clause describing a noun they frame the news.
-CONSULT_ROOT = "04"
-# Considering a course of action ("will consider imposing sanctions").
-CONSIDER_CODE = "014"
 # Disapproval (condemn, denounce, criticise): aimed at the doer of the act it is about.
 DISAPPROVAL_ROOT = "11"
-# Coercion (arrests, curfews, repression): an act a raid may be the manner of.
-COERCION_ROOT = "17"
-CONTENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "conj")
-CONTENT_CLIMB = 4
-# "killed in an ambush", "kidnapped during a raid": a violent noun under these, hanging from
-# a violent verb, tells how that act was done.
-MANNER_PREPS = frozenset({"in", "during"})
-# The violent acts an arrest may be made in ("arrested 11 people in raids across the
-# state"); a killing or a shooting it is made "in" is the crime it is for ("arrested a
-# suspect in the stabbing death of a student").
-MANNERS_OF_ARREST = frozenset({"190", "180"})
-# Prepositions that introduce what is asked or forbidden ("called for", "called on X to",
-# "barred from", "warned against"); others (during, after, in) only situate the act.
-CONTENT_PREPS = frozenset({"for", "on", "from", "against", "to", "of"})
-# "died of / from / during X": X is the cause of the deaths. Causes that are acts of violence
-# or their wounds keep the deaths in the incident's toll; others ("the floods", "a stroke")
-# do not.
-CAUSE_PREPS = frozenset({"of", "from", "during"})
-DEATH_LEMMAS = frozenset({"die", "perish", "death"})
-WOUND_LEMMAS = frozenset({"wound", "injury", "gunshot", "bullet", "gunfire", "shot", "stab", "burn", "blow",
-                          "complication", "violence", "fighting", "clash", "crossfire", "fire"})
 # Confidence: a base for a coded trigger, raised by each argument the text supports.
 BASE_CONFIDENCE = 0.4
 CONFIDENCE_STEP = 0.15
 SUBORDINATE_PENALTY = 0.2
-class EventStage:
+class EventStage(TriggerFilters, SpeechActs):
     name = "events"
     requires = ("doc._.article", "doc._.actors", "doc._.places", "doc._.filed", "doc._.dates", "doc._.numbers")
     assigns = ("doc._.events",)
@@ -117,7 +77,7 @@ class EventStage:
 
     # -- one article -------------------------------------------------------------------
     def code(self, doc: Doc, article: Article) -> list["Draft"]:
-        reattach_reporters_participles(doc, lambda t: _is_report(t, self.lexicon), self._speech)
+        reattach_reporters_participles(doc, lambda t: reporting_verb(t, self.lexicon), self._speech)
         lines = datelines(article.text)
         outside = lambda m: not any(start <= m.start < end for start, end in lines)  # noqa: E731
         actors = ActorIndex(doc, [m for m in doc._.actors or [] if outside(m)])
@@ -168,7 +128,7 @@ class EventStage:
         charges = self._spoken_charges(triggers, actors, doc_dates)
         content |= {t.token.i for t in charges}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
-        dates = attach(doc, sent, doc_dates, owners, lambda t: _is_report(t, self.lexicon),
+        dates = attach(doc, sent, doc_dates, owners, lambda t: reporting_verb(t, self.lexicon),
                        in_the_scene=lambda t: t.i in trigger_at and trigger_at[t.i].rule.code.startswith(SCENE_CODES),
                        named_acts=trigger_at.keys())
         folded = self._folded(triggers, trigger_at)
@@ -205,272 +165,13 @@ class EventStage:
         out.extend(self._ultimatums(sent, article, actors, dates, trigger_at, evidence))
         out.extend(self._deadlines(sent, article, actors, dates, evidence))
         out = vows.vowed_force(sent, article, actors, dates, evidence, out, has_frame=self.lexicon.has_frame,
-                               is_report=lambda t: _is_report(t, self.lexicon), is_trigger=lambda t: t.i in trigger_at,
+                               is_report=lambda t: reporting_verb(t, self.lexicon), is_trigger=lambda t: t.i in trigger_at,
                                is_place=lambda t: t.i in places.by_token)
         loose = None
         if orphans and not violent and not self._other_cause(sent):
             report = report_from(orphans, attribution=None, doc_id=article.id, sentence=evidence.sentence)
             loose = (report, evidence) if report is not None else None
         return out, loose
-
-    def _other_cause(self, sent: Span) -> bool:
-        """"Two residents died during the floods", "died of a stroke": deaths whose cause
-        the sentence gives and which is no act of violence (nor a wound) count toward no
-        incident's toll."""
-        for prep in sent:
-            if prep.dep_ != "prep" or prep.lower_ not in CAUSE_PREPS or prep.head.lemma_.lower() not in DEATH_LEMMAS:
-                continue
-            cause = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if cause is None or cause.ent_type_ in ("DATE", "TIME"):
-                continue
-            if not any(self._violent_word(t) for t in cause.subtree):
-                return True
-        return False
-
-    def _violent_word(self, token: Token) -> bool:
-        lemma = token.lemma_.lower()
-        rules_for = self.lexicon.triggers.get(lemma) or self.lexicon.triggers.get(token.lower_) or ()
-        return lemma in WOUND_LEMMAS or any("violence" in r.flags and pos_of(token) in r.pos for r in rules_for)
-
-    def _folded(self, triggers: list[Trigger], trigger_at: dict[int, Trigger]) -> dict[int, Trigger]:
-        """Toll verbs ("..., killing 12") that belong to a violent trigger above them."""
-        owner_of = {t.i: tr for tr in triggers for t in tr.tokens if "violence" in tr.rule.flags}
-        # "arrested 11 people in raids across the state": a raid is how an arrest is made too
-        manner_owner = {**{t.i: tr for tr in triggers for t in tr.tokens if tr.rule.code.startswith(COERCION_ROOT)},
-                        **owner_of}
-        folded: dict[int, Trigger] = {}
-        for trigger in triggers:
-            token = trigger.token
-            verb = token.head.head
-            if verb.i not in manner_owner:
-                # "bandits kidnapped 38 people ..., in a night raid ..., residents said": the
-                # parse hangs the manner on the reporting verb; the act is what it reports
-                verb = next((c for c in verb.children if c.dep_ == "ccomp" and c.i in manner_owner), verb)
-            if ("violence" in trigger.rule.flags and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj"
-                    and token.head.lower_ in MANNER_PREPS and verb.i in manner_owner
-                    and manner_owner[verb.i] is not trigger
-                    and not is_passive(verb) and subject_of(verb, climb=False) is not None
-                    and (verb.i in owner_of or trigger.rule.code in MANNERS_OF_ARREST)):
-                # "bandits kidnapped 38 people in a raid": the raid is how, not another act (but in
-                # "killed in an IS attack" the attack is the act, and names its doer)
-                folded[token.i] = manner_owner[verb.i]
-                continue
-            if trigger.token.lemma_.lower() not in FOLDED_VERBS and not (
-                    trigger.token.pos_ == "VERB" and trigger.rule.code in rules.TOLL_ASSAULTS
-                    and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in trigger.token.children)):
-                continue  # (and "took the life of": "a bomb blast took the life of the candidate")
-            subject = subject_of(trigger.token, climb=False)
-            if subject is not None:
-                # "Saudi strikes on the port killed nine": the strikes' toll
-                if subject.i in owner_of and owner_of[subject.i] is not trigger:
-                    folded[trigger.token.i] = owner_of[subject.i]
-                continue
-            head = trigger.token.head
-            for _ in range(4):
-                if head.i in owner_of and owner_of[head.i] is not trigger:
-                    folded[trigger.token.i] = owner_of[head.i]
-                    break
-                if head.head == head:
-                    break
-                head = head.head
-        return folded
-
-    def _opinion(self, trigger: Trigger) -> bool:
-        """"I don't think the army will retake the city": a forecast, not an event; "it is
-        unclear whether rebels attacked the convoy": a question, not an event."""
-        ancestors = [trigger.token, *list(trigger.token.ancestors)[:4]]
-        for token in ancestors:  # up to a clause that only situates ("after rebels attacked")
-            if any(c.dep_ == "mark" and self.lexicon.has_frame(c.lower_, "question") for c in token.children):
-                return True
-            if token.dep_ == "advcl":
-                break
-        return any(self.lexicon.has_frame(a.lemma_.lower(), "opinion") for a in list(trigger.token.ancestors)[:5])
-
-    def _speech(self, verb: Token) -> bool:
-        """A verb that says something: a report verb, or one whose acts are verbal (CAMEO 01
-        to 13: accuse, blame, call on, urge, warn, praise, deny)."""
-        lemma = verb.lemma_.lower()
-        return _is_report(verb, self.lexicon) or any(
-            rule.code[:2] <= SPEECH_ROOTS_END for rule in self.lexicon.triggers.get(lemma, ()))
-
-    def _announcer(self, trigger: Trigger, report: Report | None, actors: ActorIndex) -> Actor | None:
-        """Who tells of an act to come: the reporter ("the minister said the attackers would
-        be punished"), or the subject of the vow or warning that governs it ("vowed that those
-        behind the ambush would be found")."""
-        if report is not None and report.actor is not None:
-            return report.actor
-        for ancestor in list(trigger.token.ancestors)[:4]:
-            if ancestor.pos_ == "VERB" and self.lexicon.has_frame(ancestor.lemma_.lower(), "threatened"):
-                subject = subject_of(ancestor)
-                found = actors_of(subject, actors) if subject is not None else []
-                return found[0].actor if found else None
-        return None
-
-    def _inside_threat(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
-        """An act that is only threatened ("vowed to strike back") or denied ("denied
-        carrying out the strike") is the content of the threat or denial, not an event."""
-        token = trigger.token
-        if (token.dep_ == "relcl" and told_past(token)) or (token.dep_ == "acl" and token.tag_ == "VBN"):
-            # "vowed to punish the rebels who attacked the convoy", "threatened to behead an
-            # engineer seized on Monday": that attack, that seizure was done
-            return False
-        child = token
-        for ancestor in list(token.ancestors)[:4]:
-            if child.dep_ == "conj" and child.tag_ in FINITE_TAGS:
-                return False  # a verb of its own tense beside the threat or denial: "denied X and accused Y"
-            if accusations.before_semicolon(child):
-                return False  # "X blamed Y for the fires; Z denied it": a sentence of its own
-            found = trigger_at.get(ancestor.i)
-            if found is not None and (found.rule.code.startswith("13") or found.rule.code == "016"):
-                return True
-            child = ancestor
-        return False
-
-    def _habitual(self, trigger: Trigger) -> bool:
-        """Told as a habit or a summary of many ("has repeatedly attacked", "in the last
-        three years, 1,300 policemen have been killed"): background, not the day's event."""
-        if trigger.token.dep_ == "acl" and rules.counted_span(trigger.token.head, perfect=True):
-            return True  # "have died in the past years, shot by ...": the parse may hang the act on the span
-        top = clause_top(trigger.token)
-        verbs = {trigger.token, top} | ({trigger.light} if trigger.light is not None else set())
-        if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
-            verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
-        verbs.update(rules.joined_verbs(trigger.token))  # "were shot or maimed during the war"
-        verbs.update(rules.counting_verb(trigger.token))  # "has reported 35 people killed in six weeks"
-        if rules.goes_on(_own_verb(trigger, lambda w: self.lexicon.has_frame(w, "light"))):
-            return True  # "the rebels keep attacking its outposts" (not "continue to investigate the shooting")
-        if rules.used_to(trigger.token):
-            return True  # "I used to kill soldiers for the militia": a past habit
-        if top.dep_ == "ccomp" and _is_report(top.head, self.lexicon) and any(
-                c.dep_ == "npadvmod" and rules.many_times(c) for c in top.head.children):
-            return True  # "have reported several times that guards kidnapped ...": told again and again
-        for verb in verbs:
-            for child in verb.children:
-                if child.dep_ == "advmod" and self.lexicon.has_frame(child.lemma_.lower(), "habitual"):
-                    return True
-                if child.dep_ == "advmod" and self.lexicon.has_frame(child.lower_, "former"):
-                    return True  # "patrols have previously fought along the frontier": told from before
-                if child.dep_ in ("npadvmod", "advmod") and rules.recurring(child):
-                    return True  # "gunmen attack the convoys every week"
-                if (child.dep_ == "npadvmod" and rules.many_times(child) and rules.present_perfect(verb)
-                        and rules.undated(verb)):
-                    return True  # "the town has been shelled several times" (but "stabbed several times")
-                if child.dep_ == "prep":
-                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if (child.lower_ in WHOLE_SPAN_PREPS and pobj is not None and rules.undated(verb)
-                            and self.lexicon.has_frame(pobj.lemma_.lower(), "era")):
-                        return True  # "900 were shot or maimed during the war": its tally
-                    if (child.lower_ in SPAN_PREPS and pobj is not None
-                            and rules.counted_span(pobj, perfect=rules.present_perfect(verb))):
-                        return True
-                    # "in Honduras over the past nine years": the span hangs from the place,
-                    # or from "according to ..." before it
-                    nested = [*child.children, *(pobj.children if pobj is not None else ())]
-                    spans = [g for p in nested if p.dep_ == "prep" and p.lower_ in SPAN_PREPS
-                             for g in p.children if g.dep_ == "pobj"]
-                    if any(rules.counted_span(g, perfect=rules.present_perfect(verb)) for g in spans):
-                        return True
-                if child.dep_ == "npadvmod" and rules.counted_span(child, perfect=rules.present_perfect(verb)):
-                    return True  # "have been killed so far this year"
-            if rules.generic_victims(verb):
-                return True
-            if verb.pos_ in ("VERB", "AUX") and rules.present_perfect(verb) and rules.undated(verb) and any(
-                    c.dep_ == "dobj" and rules.tally(c, self._violent_word) for c in verb.children):
-                return True  # "have set off over 120 bombs", "have carried out 40 attacks"
-        if rules.suffered_often(trigger.token, lambda w: self.lexicon.has_frame(w, "patient")):
-            return True
-        return self._recalled(trigger)
-
-    def _generic_cues(self, trigger_at: dict[int, Trigger], actors: ActorIndex, places: where.PlaceIndex
-                      ) -> generic.Cues:
-        has_frame = self.lexicon.has_frame
-        return generic.Cues(is_act=lambda t: t.i in trigger_at, is_people=lambda t: bool(actors.at(t)),
-                            place_of=lambda t: places.get(t.i),
-                            is_accountable=lambda w: has_frame(w, "accountable"),
-                            is_claimed=lambda w: has_frame(w, "responsibility"),
-                            is_series=lambda w: has_frame(w, "series"), is_light=lambda w: has_frame(w, "light"))
-
-    def _recalled(self, trigger: Trigger) -> bool:
-        """"recalled the offensive of last autumn", "remember the massacre": an act brought
-        back to mind is background, whatever its date."""
-        current = trigger.token
-        if current.dep_ == "relcl":
-            current = current.head  # "let us not forget the senators who were murdered"
-        current = rules.listed_object(current) or current  # "recall the explosion; the murder of journalists"
-        while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.head != current:
-            current = current.head  # "recall the explosion ... and the murder of journalists"
-        if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN" \
-                and self.lexicon.has_frame(current.head.head.lemma_.lower(), "background"):
-            return True  # "the anniversary of the massacre", "in memory of the victims of the attack"
-        for _ in range(3):
-            if current.dep_ not in ("dobj", "ccomp", "xcomp") or current.head == current:
-                return False
-            current = current.head
-            if self.lexicon.has_frame(current.lemma_.lower(), "background"):
-                return True
-        return False
-
-    def _about(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> int | None:
-        """The anchor of the act a disapproval is about: its object ("condemned the
-        strikes") or its noun's "of" ("condemnation of the attack"), when that is an act."""
-        token = trigger.token
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                    if g.dep_ == "pobj"]
-        for obj in objects:
-            found = trigger_at.get(obj.i)
-            if found is not None and found is not trigger:
-                return found.token.idx
-        return None
-
-    def _object_of_act(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
-        """The trigger is the object of another act or of a report ("claimed the assault")."""
-        token = trigger.token
-        head = token.head.head if token.dep_ == "pobj" else token.head
-        if token.dep_ not in ("dobj", "pobj") or head == token:
-            return False
-        return head.i in trigger_at or _is_report(head, self.lexicon)
-
-    def _inside_content(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
-        """An act that is what someone asks, demands, promises or forbids ("called on the
-        rebels to withdraw", "urged the EU to go further by targeting...", "barred them from
-        entering") is the content of that act, not an event of its own."""
-        current = trigger.token
-        if trigger.rule.code == CONSIDER_CODE and current.dep_ in ("advcl", "xcomp") and (
-                (meeting := trigger_at.get(current.head.i)) is not None and meeting.rule.code.startswith(CONSULT_ROOT)):
-            return True  # "due to meet on Thursday to discuss sending troops": what a meeting is for
-        if any(c.dep_ == "amod" and c.pos_ in ("VERB", "ADJ") and self.lexicon.has_frame(c.lemma_.lower(), "advocated")
-               for c in current.children):
-            return True  # "has incited assassination": the parse may take the verb for a modifier (or an adjective)
-        if rules.disposed(current, lambda w: self.lexicon.has_frame(w, "disposition")):
-            return True  # "men who like planting mines", "have learned to fight"
-        complement = False  # "called ..., and France imposed ...": a conjunct alone is no content
-        for _ in range(CONTENT_CLIMB):
-            if current.dep_ not in CONTENT_DEPS or current.head == current:
-                return False
-            if current.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
-                return False  # only an infinitive of purpose ("... to halt") is content
-            if current.dep_ == "prep" and current.lower_ not in CONTENT_PREPS:
-                return False  # "sought support ... during an offensive": the offensive is no content
-            complement = complement or current.dep_ != "conj"
-            if rules.inquired(current, lambda w: self.lexicon.has_frame(w, "inquiry")):
-                return False  # "to clarify last Thursday's murder": what is inquired into happened
-            current = current.head
-            if not complement:
-                continue
-            governing = trigger_at.get(current.i)
-            if governing is not None and governing.rule.code.startswith(CONTENT_ROOTS) and (
-                    governing.rule.code.startswith(REFUSAL_ROOT) or not any(
-                        c.dep_ == "dobj" and self.lexicon.has_frame(c.lemma_.lower(), "document")
-                        for c in governing.token.children)):
-                # (but "released a statement condemning the attack" releases no one: what
-                # the statement does is the issuer's act; what a vetoed or rejected
-                # resolution demands is no one's act)
-                return True
-            if (self.lexicon.has_frame(current.lemma_.lower(), "prevented")
-                    or self.lexicon.has_frame(current.lemma_.lower(), "advocated")):
-                return True
-        return False
 
     def _events(self, trigger: Trigger, sent: Span, article: Article, actors: ActorIndex,
                 places: where.PlaceIndex, dates: dict, tolls: dict, evidence: Evidence,
@@ -567,7 +268,7 @@ class EventStage:
             found_sources = [Argument(actor=forces, mention=ActorMention(
                 start=report.verb.idx, end=report.verb.idx + len(report.verb.text), actor=forces, kind="role"),
                 token=report.verb)]
-        is_report = lambda t: _is_report(t, lexicon)  # noqa: E731
+        is_report = lambda t: reporting_verb(t, lexicon)  # noqa: E731
         when = event_date(trigger.tokens, dates, article.published, is_report, context)
         if when.inferred:
             # a date on a verb that only tells more of this event: its toll verb, the
@@ -812,7 +513,7 @@ class EventStage:
                     rules.comeuppance(trigger.token, lambda w: lexicon.has_frame(w, "comeuppance"))
                     if rules.can_threaten(source) else None)
                 target = self._terms_target(terms, source, actors) if terms is not None else None
-            speaks = report is not None and report.actor is not None and _same_side(report.actor, source)
+            speaks = report is not None and report.actor is not None and same_side(report.actor, source)
             if mode == "negated" and code[:2] in COOPERATIVE_ROOTS and rules.told_as_will(trigger.token) and (
                     speaks or source is not None):
                 # "the rebels said they would not agree to a ceasefire", "the Kremlin will not
@@ -890,233 +591,6 @@ class EventStage:
         found = trigger_at.get(head.i) if token.dep_ in ("dobj", "pobj") else None
         return found is not None and found.rule.code.startswith(DISAPPROVAL_ROOT)
 
-    def _demand(self, report: Report, doer: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
-        verb = report.verb if report.verb is not None else trigger.token
-        return _saying("100", "demand:must", verb, "demand", report.actor, doer, when, evidence)
-
-    def _refusal(self, speaker: Actor, target: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger,
-                 attribution: str | None) -> Draft:
-        return _saying("120", "refusal:will-not", trigger.token, trigger.token.lemma_.lower(), speaker, target, when,
-                       evidence, attribution=attribution)
-
-    def _refusal_terms(self, word: str) -> bool:
-        """The conjunctions that set terms on a refusal: "until", "unless" ("would not talk if
-        asked" sets none)."""
-        return word != "if" and self.lexicon.has_frame(word, "terms")
-
-    @staticmethod
-    def _terms_target(subject: Token, party: Actor, actors: ActorIndex) -> Actor | None:
-        """The side the subject of an act's terms names (rules.terms_party), not `party`'s own."""
-        return next((a.actor for a in actors_of(subject, actors) if not _same_side(a.actor, party)), None)
-
-    def _denial(self, speaker: Actor, report: Report, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
-        verb = report.verb if report.verb is not None else trigger.token
-        return _saying("016", "denial:negated-self-report", verb, "deny", speaker, None, when, evidence)
-
-    def _statements(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
-                    triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
-        """"X said Y ...": a statement when nothing in what was said is an event itself."""
-        root = sent.root
-        if root.lemma_.lower() not in STATEMENT_VERBS or any(t.token.i != root.i for t in triggers):
-            return []
-        subject = subject_of(root, climb=False)
-        if subject is None:
-            return []
-        speakers = actors_of(subject, actors)
-        content = [c for c in root.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
-        if not speakers or not content or any(_counts_people(c) or any(
-                _counts_people(g) for g in c.children if g.dep_ in ("ccomp", "conj")) for c in content):
-            return []  # "the agency said 100,000 people had fled": a source's figure, no statement
-        when = event_date([root], dates, article.published, lambda t: True)
-        out = []
-        for speaker in speakers:
-            if not _state_like(speaker.actor):
-                continue  # a monitor's or analyst's words are a source, not an event
-            target = _spoken_about(content, actors, speaker.actor)
-            if target is None:
-                continue
-            demand = any(a.lower_ in DEMAND_MODALS for c in content for a in c.children if a.dep_ == "aux")
-            out.append(_saying("100" if demand else "010",
-                               "statement:demand-must" if demand else "statement:reporting-verb-without-event",
-                               root, "say", speaker.actor, target, when, evidence))
-        return out
-
-    def _clefts(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
-                triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
-        """"The government said it was the insurgents who burned the homes", "said militants
-        were behind the attacks": saying who did an act, in a cleft or as the one behind it,
-        accuses them of it (112), whoever the act's own event names."""
-        acts = {t.token.i for t in triggers}
-        out = []
-        for be in sent:
-            report = be.head
-            if be.lemma_ != "be" or be.dep_ != "ccomp" or not _is_report(report, self.lexicon):
-                continue
-            focus, rule = _cleft_focus(be, acts), "accusation:cleft"
-            if focus is None:
-                focus, rule = _one_behind(be, acts), "accusation:behind"
-            if focus is None:
-                continue
-            speakers, when = _speakers(report, actors, dates, article)
-            accused = actors_of(focus, actors)
-            if accused:
-                out.extend(_saying("112", rule, report, "accuse", speaker.actor, accused[0].actor, when,
-                                   evidence) for speaker in speakers)
-        return out
-
-    def _spoken_charges(self, triggers: list[Trigger], actors: ActorIndex,
-                        doc_dates: list[DateMention]) -> dict[Trigger, list[tuple[Actor, Actor]]]:
-        """"The rebel commander said the army had massacred the hostages": acts of violence
-        an armed opposition says, on no day of their own, that the state's forces did, with
-        the (accuser, accused) pairs (accusations.said_of_opponent)."""
-        is_report = lambda t: _is_report(t, self.lexicon)  # noqa: E731
-        found: dict[Trigger, list[tuple[Actor, Actor]]] = {}
-        for trigger in triggers:
-            if not trigger.rule.code.startswith(accusations.ALLEGED_ROOTS):
-                continue
-            report = accusations.said_of_opponent(trigger.token, is_report, doc_dates)
-            subject = next((c for c in trigger.token.children if c.dep_ == "nsubj"), None)
-            if report is None or subject is None:
-                continue
-            said_by = subject_of(report, climb=report.dep_ == "conj")  # "denied X and said ...": the denier
-            speakers = actors_of(said_by, actors) if said_by is not None else []
-            pairs = [(speaker.actor, doer.actor) for speaker in speakers for doer in actors_of(subject, actors)
-                     if accusations.accuses_the_state(speaker.actor, doer.actor)]
-            if pairs:
-                found[trigger] = pairs
-        return found
-
-    def _charges(self, charges: dict[Trigger, list[tuple[Actor, Actor]]], article: Article, dates: dict,
-                 evidence: Evidence) -> list[Draft]:
-        """The accusations (112) of `_spoken_charges`, one per accuser and accused, made when
-        they are said."""
-        out, seen = [], set()
-        for trigger, pairs in charges.items():
-            report = accusations.said_clause(trigger.token, lambda t: _is_report(t, self.lexicon))
-            when = event_date([report], dates, article.published, lambda t: True)
-            for speaker, doer in pairs:
-                if (report.i, speaker.code, doer.code) not in seen:
-                    seen.add((report.i, speaker.code, doer.code))
-                    out.append(_saying(accusations.ACCUSATION_CODE, "accusation:said-of-opponent", report,
-                                       "accuse", speaker, doer, when, evidence))
-        return out
-
-    def _judgments(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
-                   triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
-        """"The envoy said the strike could amount to a war crime", "said the shelling
-        constituted a crime against humanity": saying an act is a crime condemns it (111)."""
-        acts = {t.token.i for t in triggers}
-        out = []
-        for verb in sent:
-            report = verb.head
-            if verb.dep_ != "ccomp" or verb.lemma_.lower() not in JUDGING_VERBS or not _is_report(report, self.lexicon):
-                continue
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            # "said the violence was deplorable": a noun of an act (reactions.tsv) is judged too
-            act_noun = subject is not None and (subject.i in acts or self.reactions.act_kinds(subject) is not None
-                                                or subject.lemma_.lower() in GENERIC_ATTACKS | KILLINGS)
-            if subject is None or not (act_noun or subject.lower_ in ("it", "this", "that")
-                                       or subject.lemma_.lower() in DECISIONS):
-                continue
-            judged = _judged_as(verb)
-            if any(p.lemma_.lower() in CRIMES for p in judged):
-                rule = "condemnation:judged-a-crime"
-            elif verb.lemma_.lower() == "be" and any(self.lexicon.has_frame(p.lower_, "damning") for p in judged):
-                rule = "condemnation:judged"  # "said the resolution was unjust and unbalanced"
-            elif verb.lemma_.lower() == "be" and act_noun and any(p.lower_ in self.reactions.verdicts for p in judged):
-                rule = "condemnation:judged-act"  # "said the bloodshed was horrific"
-            else:
-                continue
-            speakers, when = _speakers(report, actors, dates, article)
-            for speaker in speakers:
-                draft = _saying("111", rule, report, "condemn", speaker.actor, None, when, evidence)
-                # aimed at the act's doer (reactions.aim_at_told_doers, merge.aim_at_doers)
-                draft.about = subject.idx if act_noun else None
-                out.append(draft)
-        return out
-
-    def _ultimatums(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
-                    trigger_at: dict[int, Trigger], evidence: Evidence) -> list[Draft]:
-        """"The spokesman said his fighters would come back if the government did not
-        resign", "vowed to turn the desert into a graveyard if they attacked": an act of no
-        trigger of its own, announced on a condition another party must meet, is an
-        ultimatum (139; 138 when it names force) from the one who says it, aimed at the
-        condition's subject, another party it names; "said those behind it would not go unpunished" is a threat
-        (130). An act that is a trigger is coded by `_events` (rules.on_condition)."""
-        has_frame = self.lexicon.has_frame
-        out = []
-        for act in sent:
-            frame = act.head
-            if act.dep_ not in ("ccomp", "xcomp") or act.i in trigger_at or frame.i in trigger_at:
-                continue
-            vowed = has_frame(frame.lemma_.lower(), "threatened")
-            if not (vowed or _is_report(frame, self.lexicon)):
-                continue
-            condition = rules.ultimatum(act, lambda w: has_frame(w, "ultimatum"), vowed=vowed)
-            if condition is not None:
-                forcible = rules.by_force(act, lambda w: has_frame(w, "forcible"))
-                code, rule = (rules.FORCE_THREAT, "threat:ultimatum-force") if forcible else \
-                    (rules.ULTIMATUM, "threat:ultimatum")
-                subject = subject_of(condition, climb=False)
-            elif rules.not_unpunished(act, lambda w: has_frame(w, "impunity")):
-                code, rule, subject = rules.GENERIC_THREAT, "threat:not-unpunished", None
-            elif (told := rules.comeuppance(act, lambda w: has_frame(w, "comeuppance"))) is not None:
-                # "the rebels said the government would reap what it sows": a veiled threat
-                code, rule, subject = rules.GENERIC_THREAT, "threat:comeuppance", told
-            elif (terms := rules.refused_on_terms(act, self._refusal_terms)) is not None:
-                # "said its militia would not take part unless the army halted the shelling":
-                # a refusal with its terms, aimed at the side the terms name
-                code, rule, subject = rules.REFUSAL, "refusal:on-terms", terms
-            else:
-                continue
-            speakers, when = _speakers(frame, actors, dates, article)
-            for speaker in speakers:
-                target = next((a.actor for a in (actors_of(subject, actors) if subject is not None else [])
-                               if a.actor.code != speaker.actor.code), None)
-                if code in (rules.REFUSAL, rules.GENERIC_THREAT) and subject is not None and target is None:
-                    continue  # "they will pay dearly", "would not take part until it is over": no side named
-                if rule == "threat:comeuppance" and not rules.can_threaten(speaker.actor):
-                    continue  # "aid groups said civilians would pay the price": a forecast
-                if condition is not None and target is None and not vowed:
-                    # "said its troops would stay neutral unless they came under attack": no
-                    # one is told what to do (a vow on a condition threatens whoever it names)
-                    continue
-                draft = _saying(code, rule, frame, frame.lemma_.lower(), speaker.actor, target, when, evidence)
-                if code != rules.REFUSAL:
-                    draft.modality = "threatened"
-                out.append(draft)
-        return out
-
-    def _deadlines(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
-                   evidence: Evidence) -> list[Draft]:
-        """"ECOWAS gave the coup leaders seven days to restore the president or face military
-        action": a state, a body or an armed side that gives another a span of time to do
-        something gives it an ultimatum (139; rules.deadline_given)."""
-        out = []
-        for verb in sent:
-            if verb.pos_ != "VERB":
-                continue
-            given = rules.deadline_given(verb, lambda w: self.lexicon.has_frame(w, "deadline"))
-            if given is None:
-                continue
-            party, span = given
-            # (the day the span ends, "a deadline of Friday", is not the day it was given)
-            words = list(span.subtree)
-            start, end = words[0].idx, words[-1].idx + len(words[-1])
-            givers, when = _speakers(verb, actors, {i: m for i, m in dates.items() if not start <= m.start < end},
-                                     article)
-            for giver in givers[:1]:
-                if not rules.can_threaten(giver.actor):
-                    continue
-                target = next((a.actor for a in actors_of(party, actors) if not _same_side(a.actor, giver.actor)), None)
-                if target is None:
-                    continue
-                draft = _saying(rules.ULTIMATUM, "threat:deadline", verb, verb.lemma_.lower(), giver.actor, target,
-                                when, evidence)
-                draft.modality = "threatened"
-                out.append(draft)
-        return out
-
     # -- freezing ------------------------------------------------------------------------
     def _freeze(self, draft: "Draft", article: Article) -> Event:
         entry = self.lexicon.code(draft.code)
@@ -1180,8 +654,6 @@ def _date_depth(sent: Span, mention: DateMention) -> int:
     return _depth(span.root) if span is not None else MAX_DEPTH
 
 
-
-
 def _continue_incident(drafts: list["Draft"], waiting: list[tuple[TollReport, Evidence]]) -> list[tuple[TollReport, Evidence]]:
     """A toll told without an act of its own ("He died in hospital") continues the story of
     the last act of violence told before it, or, in a lead that gives the toll first,
@@ -1210,67 +682,6 @@ def _elsewhen(sent: Span, dates: list[DateMention], published: str | None) -> bo
 
 def _violence_in(sent: Span, trigger_at: dict[int, Trigger]) -> bool:
     return any(t.rule.code[:2] in VIOLENT_ROOTS for i, t in trigger_at.items() if sent.start <= i < sent.end)
-
-
-def _same_side(reporter: Actor, source: Actor | None) -> bool:
-    """The reporter speaks for the event's own source (or the source is unnamed: "it")."""
-    if source is None:
-        return True
-    if reporter.code and source.code and (reporter.code.startswith(source.code) or source.code.startswith(reporter.code)):
-        return True
-    return reporter.name == source.name
-
-
-def _state_like(actor: Actor) -> bool:
-    """States, their governments and forces, and international bodies make statements."""
-    code = actor.code or ""
-    return code.startswith("IGO") or (len(code) >= 3 and code[:3].isalpha() and code[3:6] in ("", "GOV", "MIL"))
-
-
-def _saying(code: str, rule: str, verb: Token, lemma: str, source: Actor | None, target: Actor | None,
-            when: EventDate, evidence: Evidence, *, attribution: str | None = None) -> Draft:
-    """A verbal act told by one word (a demand, a refusal, a denial, a statement, an
-    accusation): asserted, with no place or toll of its own."""
-    return Draft(
-        code=code, rule=rule, trigger=verb.text, lemma=lemma, anchor=verb.idx,
-        source=source, target=target, **when.draft_fields(),
-        place=None, tolls=[],
-        attribution=attribution, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
-    )
-
-
-def _counted(subject: Token | None) -> bool:
-    """A subject that counts people ("as many as 100,000 people", "several thousand residents",
-    "two million")."""
-    if subject is None:
-        return False
-    return (subject.like_num or subject.lemma_.lower() in ("thousand", "hundred", "million", "dozen")
-            or any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num) for c in subject.children))
-
-
-def _counts_people(clause: Token) -> bool:
-    """What was said counts people: its subject, active or passive ("184 Americans had been
-    confirmed dead"), or the people its subject is "of" ("the bodies of 100 people")."""
-    subject = subject_of(clause, climb=False) or passive_subject(clause)
-    if subject is None:
-        return False
-    of = [g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    return _counted(subject) or any(_counted(g) for g in of)
-
-
-def _spoken_about(content: list[Token], actors: ActorIndex, speaker: Actor) -> Actor | None:
-    """Whom a statement is about: the subject of what was said, else the first other actor."""
-    for clause in content:
-        subject = subject_of(clause, climb=False)
-        if subject is not None:
-            for argument in actors_of(subject, actors):
-                if argument.actor.country != speaker.country:
-                    return argument.actor
-    for clause in content:
-        for mention in actors.in_tokens(list(clause.subtree)):
-            if mention.actor.country and mention.actor.country != speaker.country:
-                return mention.actor
-    return None
 
 
 def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
@@ -1303,52 +714,6 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
 # The roles that stand against a country's government: an act aimed at both the state and
 # one of these is aimed at two sides.
 OPPOSING_ROLES = (*rules.REBEL_ROLES, "OPP")
-
-
-def _speakers(report: Token, actors: ActorIndex, dates: dict, article: Article) -> tuple[list[Argument], EventDate]:
-    """Who says what a report verb governs (its own subject), and the day of the saying."""
-    subject = subject_of(report, climb=False)
-    speakers = actors_of(subject, actors) if subject is not None else []
-    return speakers, event_date([report], dates, article.published, lambda t: True)
-
-
-# Verbs that say what an act is ("amounts to", "constitutes", "was") and the crimes it may be.
-JUDGING_VERBS = frozenset({"amount", "constitute", "be"})
-CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "terrorism", "violation", "violations"})
-# What a state or a body decides or says, which can be judged as an act is: "the resolution
-# was unjust", "the decision is illegal" (not a plan: "the plan was a crime" judges no act).
-DECISIONS = frozenset({"decision", "resolution", "text", "move", "vote", "verdict", "ruling", "law", "measure",
-                       "sanction", "policy", "deal", "referendum", "election", "statement", "remark",
-                       "action", "step"})
-
-
-def _judged_as(verb: Token) -> list[Token]:
-    """What an act is said to be: "amounts to X", "constitutes X", "was X"."""
-    if verb.lemma_.lower() == "amount":
-        return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
-                for g in c.children if g.dep_ == "pobj"]
-    judged = [c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp")]
-    return judged + [g for c in judged for g in c.conjuncts]  # "unjust and unbalanced"
-
-
-def _cleft_focus(be: Token, acts: set[int]) -> Token | None:
-    """"it was the insurgents who burned the homes": the insurgents."""
-    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
-        return None
-    focus = next((c for c in be.children if c.dep_ == "attr"), None)
-    if focus is None or not any(c.dep_ == "relcl" and c.i in acts for c in focus.children):
-        return None
-    return focus
-
-
-def _one_behind(be: Token, acts: set[int]) -> Token | None:
-    """"militants were behind the attacks": the militants (not "it": "it was behind schedule")."""
-    behind = next((c for c in be.children if c.dep_ == "prep" and c.lower_ == "behind"), None)
-    if behind is None or not any(g.dep_ == "pobj" and (g.i in acts or any(c.dep_ == "conj" and c.i in acts
-                                                                         for c in g.children))
-                                 for g in behind.children):
-        return None
-    return next((c for c in be.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that")), None)
 
 
 def _opposed(actor: Actor) -> bool:
@@ -1401,28 +766,16 @@ def _depth(token: Token) -> int:
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
-# Verbs whose subject, when it is an act, is what did it: "Saudi strikes killed nine" (the
-# strikes' toll and day, no act of their own).
-FOLDED_VERBS = frozenset({"kill", "wound", "injure"})
-
-
 # A protest (CAMEO 14) and a demand (10): what marchers demand is the protest's purpose.
 PROTEST_ROOT, DEMAND_ROOT = "14", "10"
 PURPOSE_DEPS = ("advcl", "xcomp", "conj", "acl")
-
-
-def _own_verb(trigger: Trigger, is_light: Callable[[str], bool]) -> Token:
-    """The act's own verb: the trigger, or for a noun its light verb ("carry out raids")."""
-    light = trigger.light
-    noun = trigger.token.pos_ in ("NOUN", "PROPN")
-    return light if noun and light is not None and is_light(light.lemma_.lower()) else trigger.token
 
 
 def _telling_verb(trigger: Trigger, is_light: Callable[[str], bool]) -> Token:
     """The verb whose tense tells an act: the trigger's own, or for a noun its light verb
     (not any verb it is the object of: "condemns the assassination" tells no habit),
     through the verbs that govern it ("continues to carry out offensives": "continues")."""
-    verb = _own_verb(trigger, is_light)
+    verb = own_verb(trigger, is_light)
     while verb.dep_ == "xcomp" and verb.tag_ == "VB":
         verb = verb.head
     return verb
@@ -1479,11 +832,6 @@ def _worth_keeping(draft: "Draft") -> bool:
 def _mention_tokens(argument: Argument, sent: Span) -> list[Token]:
     mention = argument.mention
     return [t for t in sent if t.idx < mention.end and t.idx + len(t) > mention.start]
-
-
-def _is_report(token: Token, lexicon: EventLexicon) -> bool:
-    lemma = token.lemma_.lower()
-    return lexicon.has_frame(lemma, "report") or lexicon.has_frame(lemma, "claim")
 
 
 def _evidence(sent: Span, article: Article) -> Evidence:

@@ -58,7 +58,7 @@ def vowed_force(sent: Span, article: Article, actors: ActorIndex, dates: dict, e
     """The sentence's drafts `told` so far, with the vows of force it tells (module
     docstring), one draft per vow: none from a speaker whose threat the sentence already
     tells ("said that if the militiamen did not leave they would be removed by force" is an
-    ultimatum of `coder._ultimatums`); a bare statement (010) of the speaker's is the vow."""
+    ultimatum of `speech_acts._ultimatums`); a bare statement (010) of the speaker's is the vow."""
     out = []
     for act in sent:
         justice, forceful = _to_justice(act, has_frame), _with_force(act, has_frame)

@@ -1,0 +1,359 @@
+"""Acts that are said rather than done, coded from the saying: a statement (010) by a
+reporting verb whose clause tells no act, a cleft ("it was the army that ..."), charges a
+speaker lays, judgments ("called the vote illegal"), ultimatums and deadlines, demands,
+refusals and denials. A part of `coder.EventStage` (a mixin: its methods use the stage's
+lexicon and its other passes)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..knowledge.events import EventLexicon
+from ..records import Actor, Article, DateMention, Evidence
+from . import accusations, rules
+from .arguments import ActorIndex, Argument, actors_of
+from .draft import Draft
+from .frames import Report
+from .merge import GENERIC_ATTACKS, KILLINGS
+from .syntax import passive_subject, subject_of
+from .triggers import Trigger
+from .when import EventDate, event_date
+
+
+# Statements are only coded from these verbs: saying is the act. Others ("added",
+# "noted") only attribute what they frame.
+STATEMENT_VERBS = frozenset({"say", "announce", "state", "declare", "conclude", "insist", "reiterate", "stress",
+                             "emphasize", "emphasise"})
+# "X said Y must ...": saying so is a demand (CAMEO 10).
+DEMAND_MODALS = frozenset({"must", "should"})
+# Verbs that say what an act is ("amounts to", "constitutes", "was") and the crimes it may be.
+JUDGING_VERBS = frozenset({"amount", "constitute", "be"})
+CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "terrorism", "violation", "violations"})
+# What a state or a body decides or says, which can be judged as an act is: "the resolution
+# was unjust", "the decision is illegal" (not a plan: "the plan was a crime" judges no act).
+DECISIONS = frozenset({"decision", "resolution", "text", "move", "vote", "verdict", "ruling", "law", "measure",
+                       "sanction", "policy", "deal", "referendum", "election", "statement", "remark",
+                       "action", "step"})
+
+
+class SpeechActs:
+    """The passes of `coder.EventStage` that code what is said as an act."""
+
+    def _demand(self, report: Report, doer: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
+        verb = report.verb if report.verb is not None else trigger.token
+        return _saying("100", "demand:must", verb, "demand", report.actor, doer, when, evidence)
+
+    def _refusal(self, speaker: Actor, target: Actor | None, when: EventDate, evidence: Evidence, trigger: Trigger,
+                 attribution: str | None) -> Draft:
+        return _saying("120", "refusal:will-not", trigger.token, trigger.token.lemma_.lower(), speaker, target, when,
+                       evidence, attribution=attribution)
+
+    def _refusal_terms(self, word: str) -> bool:
+        """The conjunctions that set terms on a refusal: "until", "unless" ("would not talk if
+        asked" sets none)."""
+        return word != "if" and self.lexicon.has_frame(word, "terms")
+
+    @staticmethod
+    def _terms_target(subject: Token, party: Actor, actors: ActorIndex) -> Actor | None:
+        """The side the subject of an act's terms names (rules.terms_party), not `party`'s own."""
+        return next((a.actor for a in actors_of(subject, actors) if not same_side(a.actor, party)), None)
+
+    def _denial(self, speaker: Actor, report: Report, when: EventDate, evidence: Evidence, trigger: Trigger) -> Draft:
+        verb = report.verb if report.verb is not None else trigger.token
+        return _saying("016", "denial:negated-self-report", verb, "deny", speaker, None, when, evidence)
+
+    def _statements(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                    triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
+        """"X said Y ...": a statement when nothing in what was said is an event itself."""
+        root = sent.root
+        if root.lemma_.lower() not in STATEMENT_VERBS or any(t.token.i != root.i for t in triggers):
+            return []
+        subject = subject_of(root, climb=False)
+        if subject is None:
+            return []
+        speakers = actors_of(subject, actors)
+        content = [c for c in root.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
+        if not speakers or not content or any(_counts_people(c) or any(
+                _counts_people(g) for g in c.children if g.dep_ in ("ccomp", "conj")) for c in content):
+            return []  # "the agency said 100,000 people had fled": a source's figure, no statement
+        when = event_date([root], dates, article.published, lambda t: True)
+        out = []
+        for speaker in speakers:
+            if not _state_like(speaker.actor):
+                continue  # a monitor's or analyst's words are a source, not an event
+            target = _spoken_about(content, actors, speaker.actor)
+            if target is None:
+                continue
+            demand = any(a.lower_ in DEMAND_MODALS for c in content for a in c.children if a.dep_ == "aux")
+            out.append(_saying("100" if demand else "010",
+                               "statement:demand-must" if demand else "statement:reporting-verb-without-event",
+                               root, "say", speaker.actor, target, when, evidence))
+        return out
+
+    def _clefts(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
+        """"The government said it was the insurgents who burned the homes", "said militants
+        were behind the attacks": saying who did an act, in a cleft or as the one behind it,
+        accuses them of it (112), whoever the act's own event names."""
+        acts = {t.token.i for t in triggers}
+        out = []
+        for be in sent:
+            report = be.head
+            if be.lemma_ != "be" or be.dep_ != "ccomp" or not reporting_verb(report, self.lexicon):
+                continue
+            focus, rule = _cleft_focus(be, acts), "accusation:cleft"
+            if focus is None:
+                focus, rule = _one_behind(be, acts), "accusation:behind"
+            if focus is None:
+                continue
+            speakers, when = _speakers(report, actors, dates, article)
+            accused = actors_of(focus, actors)
+            if accused:
+                out.extend(_saying("112", rule, report, "accuse", speaker.actor, accused[0].actor, when,
+                                   evidence) for speaker in speakers)
+        return out
+
+    def _spoken_charges(self, triggers: list[Trigger], actors: ActorIndex,
+                        doc_dates: list[DateMention]) -> dict[Trigger, list[tuple[Actor, Actor]]]:
+        """"The rebel commander said the army had massacred the hostages": acts of violence
+        an armed opposition says, on no day of their own, that the state's forces did, with
+        the (accuser, accused) pairs (accusations.said_of_opponent)."""
+        is_report = lambda t: reporting_verb(t, self.lexicon)  # noqa: E731
+        found: dict[Trigger, list[tuple[Actor, Actor]]] = {}
+        for trigger in triggers:
+            if not trigger.rule.code.startswith(accusations.ALLEGED_ROOTS):
+                continue
+            report = accusations.said_of_opponent(trigger.token, is_report, doc_dates)
+            subject = next((c for c in trigger.token.children if c.dep_ == "nsubj"), None)
+            if report is None or subject is None:
+                continue
+            said_by = subject_of(report, climb=report.dep_ == "conj")  # "denied X and said ...": the denier
+            speakers = actors_of(said_by, actors) if said_by is not None else []
+            pairs = [(speaker.actor, doer.actor) for speaker in speakers for doer in actors_of(subject, actors)
+                     if accusations.accuses_the_state(speaker.actor, doer.actor)]
+            if pairs:
+                found[trigger] = pairs
+        return found
+
+    def _charges(self, charges: dict[Trigger, list[tuple[Actor, Actor]]], article: Article, dates: dict,
+                 evidence: Evidence) -> list[Draft]:
+        """The accusations (112) of `_spoken_charges`, one per accuser and accused, made when
+        they are said."""
+        out, seen = [], set()
+        for trigger, pairs in charges.items():
+            report = accusations.said_clause(trigger.token, lambda t: reporting_verb(t, self.lexicon))
+            when = event_date([report], dates, article.published, lambda t: True)
+            for speaker, doer in pairs:
+                if (report.i, speaker.code, doer.code) not in seen:
+                    seen.add((report.i, speaker.code, doer.code))
+                    out.append(_saying(accusations.ACCUSATION_CODE, "accusation:said-of-opponent", report,
+                                       "accuse", speaker, doer, when, evidence))
+        return out
+
+    def _judgments(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                   triggers: list[Trigger], evidence: Evidence) -> list[Draft]:
+        """"The envoy said the strike could amount to a war crime", "said the shelling
+        constituted a crime against humanity": saying an act is a crime condemns it (111)."""
+        acts = {t.token.i for t in triggers}
+        out = []
+        for verb in sent:
+            report = verb.head
+            if verb.dep_ != "ccomp" or verb.lemma_.lower() not in JUDGING_VERBS or not reporting_verb(report, self.lexicon):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            # "said the violence was deplorable": a noun of an act (reactions.tsv) is judged too
+            act_noun = subject is not None and (subject.i in acts or self.reactions.act_kinds(subject) is not None
+                                                or subject.lemma_.lower() in GENERIC_ATTACKS | KILLINGS)
+            if subject is None or not (act_noun or subject.lower_ in ("it", "this", "that")
+                                       or subject.lemma_.lower() in DECISIONS):
+                continue
+            judged = _judged_as(verb)
+            if any(p.lemma_.lower() in CRIMES for p in judged):
+                rule = "condemnation:judged-a-crime"
+            elif verb.lemma_.lower() == "be" and any(self.lexicon.has_frame(p.lower_, "damning") for p in judged):
+                rule = "condemnation:judged"  # "said the resolution was unjust and unbalanced"
+            elif verb.lemma_.lower() == "be" and act_noun and any(p.lower_ in self.reactions.verdicts for p in judged):
+                rule = "condemnation:judged-act"  # "said the bloodshed was horrific"
+            else:
+                continue
+            speakers, when = _speakers(report, actors, dates, article)
+            for speaker in speakers:
+                draft = _saying("111", rule, report, "condemn", speaker.actor, None, when, evidence)
+                # aimed at the act's doer (reactions.aim_at_told_doers, merge.aim_at_doers)
+                draft.about = subject.idx if act_noun else None
+                out.append(draft)
+        return out
+
+    def _ultimatums(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                    trigger_at: dict[int, Trigger], evidence: Evidence) -> list[Draft]:
+        """"The spokesman said his fighters would come back if the government did not
+        resign", "vowed to turn the desert into a graveyard if they attacked": an act of no
+        trigger of its own, announced on a condition another party must meet, is an
+        ultimatum (139; 138 when it names force) from the one who says it, aimed at the
+        condition's subject, another party it names; "said those behind it would not go unpunished" is a threat
+        (130). An act that is a trigger is coded by `_events` (rules.on_condition)."""
+        has_frame = self.lexicon.has_frame
+        out = []
+        for act in sent:
+            frame = act.head
+            if act.dep_ not in ("ccomp", "xcomp") or act.i in trigger_at or frame.i in trigger_at:
+                continue
+            vowed = has_frame(frame.lemma_.lower(), "threatened")
+            if not (vowed or reporting_verb(frame, self.lexicon)):
+                continue
+            condition = rules.ultimatum(act, lambda w: has_frame(w, "ultimatum"), vowed=vowed)
+            if condition is not None:
+                forcible = rules.by_force(act, lambda w: has_frame(w, "forcible"))
+                code, rule = (rules.FORCE_THREAT, "threat:ultimatum-force") if forcible else \
+                    (rules.ULTIMATUM, "threat:ultimatum")
+                subject = subject_of(condition, climb=False)
+            elif rules.not_unpunished(act, lambda w: has_frame(w, "impunity")):
+                code, rule, subject = rules.GENERIC_THREAT, "threat:not-unpunished", None
+            elif (told := rules.comeuppance(act, lambda w: has_frame(w, "comeuppance"))) is not None:
+                # "the rebels said the government would reap what it sows": a veiled threat
+                code, rule, subject = rules.GENERIC_THREAT, "threat:comeuppance", told
+            elif (terms := rules.refused_on_terms(act, self._refusal_terms)) is not None:
+                # "said its militia would not take part unless the army halted the shelling":
+                # a refusal with its terms, aimed at the side the terms name
+                code, rule, subject = rules.REFUSAL, "refusal:on-terms", terms
+            else:
+                continue
+            speakers, when = _speakers(frame, actors, dates, article)
+            for speaker in speakers:
+                target = next((a.actor for a in (actors_of(subject, actors) if subject is not None else [])
+                               if a.actor.code != speaker.actor.code), None)
+                if code in (rules.REFUSAL, rules.GENERIC_THREAT) and subject is not None and target is None:
+                    continue  # "they will pay dearly", "would not take part until it is over": no side named
+                if rule == "threat:comeuppance" and not rules.can_threaten(speaker.actor):
+                    continue  # "aid groups said civilians would pay the price": a forecast
+                if condition is not None and target is None and not vowed:
+                    # "said its troops would stay neutral unless they came under attack": no
+                    # one is told what to do (a vow on a condition threatens whoever it names)
+                    continue
+                draft = _saying(code, rule, frame, frame.lemma_.lower(), speaker.actor, target, when, evidence)
+                if code != rules.REFUSAL:
+                    draft.modality = "threatened"
+                out.append(draft)
+        return out
+
+    def _deadlines(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                   evidence: Evidence) -> list[Draft]:
+        """"ECOWAS gave the coup leaders seven days to restore the president or face military
+        action": a state, a body or an armed side that gives another a span of time to do
+        something gives it an ultimatum (139; rules.deadline_given)."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB":
+                continue
+            given = rules.deadline_given(verb, lambda w: self.lexicon.has_frame(w, "deadline"))
+            if given is None:
+                continue
+            party, span = given
+            # (the day the span ends, "a deadline of Friday", is not the day it was given)
+            words = list(span.subtree)
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            givers, when = _speakers(verb, actors, {i: m for i, m in dates.items() if not start <= m.start < end},
+                                     article)
+            for giver in givers[:1]:
+                if not rules.can_threaten(giver.actor):
+                    continue
+                target = next((a.actor for a in actors_of(party, actors) if not same_side(a.actor, giver.actor)), None)
+                if target is None:
+                    continue
+                draft = _saying(rules.ULTIMATUM, "threat:deadline", verb, verb.lemma_.lower(), giver.actor, target,
+                                when, evidence)
+                draft.modality = "threatened"
+                out.append(draft)
+        return out
+
+
+def _state_like(actor: Actor) -> bool:
+    """States, their governments and forces, and international bodies make statements."""
+    code = actor.code or ""
+    return code.startswith("IGO") or (len(code) >= 3 and code[:3].isalpha() and code[3:6] in ("", "GOV", "MIL"))
+
+def _saying(code: str, rule: str, verb: Token, lemma: str, source: Actor | None, target: Actor | None,
+            when: EventDate, evidence: Evidence, *, attribution: str | None = None) -> Draft:
+    """A verbal act told by one word (a demand, a refusal, a denial, a statement, an
+    accusation): asserted, with no place or toll of its own."""
+    return Draft(
+        code=code, rule=rule, trigger=verb.text, lemma=lemma, anchor=verb.idx,
+        source=source, target=target, **when.draft_fields(),
+        place=None, tolls=[],
+        attribution=attribution, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
+    )
+
+def _counted(subject: Token | None) -> bool:
+    """A subject that counts people ("as many as 100,000 people", "several thousand residents",
+    "two million")."""
+    if subject is None:
+        return False
+    return (subject.like_num or subject.lemma_.lower() in ("thousand", "hundred", "million", "dozen")
+            or any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num) for c in subject.children))
+
+
+def _counts_people(clause: Token) -> bool:
+    """What was said counts people: its subject, active or passive ("184 Americans had been
+    confirmed dead"), or the people its subject is "of" ("the bodies of 100 people")."""
+    subject = subject_of(clause, climb=False) or passive_subject(clause)
+    if subject is None:
+        return False
+    of = [g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return _counted(subject) or any(_counted(g) for g in of)
+
+def _spoken_about(content: list[Token], actors: ActorIndex, speaker: Actor) -> Actor | None:
+    """Whom a statement is about: the subject of what was said, else the first other actor."""
+    for clause in content:
+        subject = subject_of(clause, climb=False)
+        if subject is not None:
+            for argument in actors_of(subject, actors):
+                if argument.actor.country != speaker.country:
+                    return argument.actor
+    for clause in content:
+        for mention in actors.in_tokens(list(clause.subtree)):
+            if mention.actor.country and mention.actor.country != speaker.country:
+                return mention.actor
+    return None
+
+def _speakers(report: Token, actors: ActorIndex, dates: dict, article: Article) -> tuple[list[Argument], EventDate]:
+    """Who says what a report verb governs (its own subject), and the day of the saying."""
+    subject = subject_of(report, climb=False)
+    speakers = actors_of(subject, actors) if subject is not None else []
+    return speakers, event_date([report], dates, article.published, lambda t: True)
+
+def _judged_as(verb: Token) -> list[Token]:
+    """What an act is said to be: "amounts to X", "constitutes X", "was X"."""
+    if verb.lemma_.lower() == "amount":
+        return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children if g.dep_ == "pobj"]
+    judged = [c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp")]
+    return judged + [g for c in judged for g in c.conjuncts]  # "unjust and unbalanced"
+
+def _cleft_focus(be: Token, acts: set[int]) -> Token | None:
+    """"it was the insurgents who burned the homes": the insurgents."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+        return None
+    focus = next((c for c in be.children if c.dep_ == "attr"), None)
+    if focus is None or not any(c.dep_ == "relcl" and c.i in acts for c in focus.children):
+        return None
+    return focus
+
+def _one_behind(be: Token, acts: set[int]) -> Token | None:
+    """"militants were behind the attacks": the militants (not "it": "it was behind schedule")."""
+    behind = next((c for c in be.children if c.dep_ == "prep" and c.lower_ == "behind"), None)
+    if behind is None or not any(g.dep_ == "pobj" and (g.i in acts or any(c.dep_ == "conj" and c.i in acts
+                                                                         for c in g.children))
+                                 for g in behind.children):
+        return None
+    return next((c for c in be.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that")), None)
+
+def same_side(reporter: Actor, source: Actor | None) -> bool:
+    """The reporter speaks for the event's own source (or the source is unnamed: "it")."""
+    if source is None:
+        return True
+    if reporter.code and source.code and (reporter.code.startswith(source.code) or source.code.startswith(reporter.code)):
+        return True
+    return reporter.name == source.name
+
+def reporting_verb(token: Token, lexicon: EventLexicon) -> bool:
+    lemma = token.lemma_.lower()
+    return lexicon.has_frame(lemma, "report") or lexicon.has_frame(lemma, "claim")
