@@ -36,6 +36,7 @@ def codes(analyzer, text: str) -> set[str]:
     ("Masked gunmen burst into a radio station in Port-au-Prince on Friday.", "180"),
     ("Bandits held the bus passengers at gunpoint for three hours near Kaduna.", "181"),
     ("Colombia sent 500 police to the border town of Cucuta on Monday.", "154"),
+    ("Azerbaijani soldiers raised their flag over the town hall of Shusha on Sunday.", "192"),
 ])
 def test_the_word_codes_its_act(analyzer, text, code):
     found = codes(analyzer, text)
@@ -48,6 +49,7 @@ def test_the_word_codes_its_act(analyzer, text, code):
     "The admiral ordered the destroyer to leave the harbour at dawn.",
     "Farmers in Punjab burned the stubble left in their fields after the harvest.",
     "The audience burst into laughter at the end of the play.",
+    "Fans raised the national flag over the stadium after the final whistle.",
 ])
 def test_other_senses_code_nothing(analyzer, text):
     assert not codes(analyzer, text)
