@@ -637,6 +637,14 @@ def _shared_year(text: str, end: int) -> str | None:
     return match[1] if match else None
 
 
+def _for_the_day(span: Span) -> bool:
+    """"has called a meeting of party leaders for Friday", "called a strike for Monday": a
+    weekday that is itself the object of "for" is the day set for something, still to come
+    (not "arrested two men for Friday's bombing": the day of the noun it names)."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "for"
+
+
 # "later on Tuesday", "later Tuesday": the rest of a day, which may be the report's own.
 LATER_ON = re.compile(r"(?i)\blater\s+(?:on\s+)?$")
 
@@ -682,6 +690,8 @@ class DateStage:
         text = source[candidate.start:candidate.end]
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None else None
+        if candidate.kind == "weekday" and span is not None and _for_the_day(span):
+            tense = "future"
         preposition = _relation_before(source, candidate.start)
         phrase = f"{preposition} {text}" if preposition else text
         year = _shared_year(source, candidate.end) if candidate.kind in ("month", "monthday") else None
