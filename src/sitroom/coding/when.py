@@ -171,10 +171,14 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # the verb's act happened that day too
             out.setdefault(owner.head.i, mention)
         subject = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.i in owners and subject.right_edge.i < span.start and span.end <= owner.i:
+        if subject is not None and subject.right_edge.i < span.start and span.end <= owner.i:
             # "the murder of three reporters in the capital yesterday shows ...": a date
-            # between an act's noun, as subject, and the verb closes the noun's phrase
-            out.setdefault(subject.i, mention)
+            # between an act's noun, as subject, and the verb closes the noun's phrase;
+            # so too for the acts a subject counts ("a wave of attacks in the port on
+            # Tuesday left eight dead": the attacks were on Tuesday)
+            act = subject if subject.i in owners else _acts_counted(subject, owners)
+            if act is not None:
+                out.setdefault(act.i, mention)
         if subject is not None and subject.i in owners and any(
                 c.dep_ == "mark" and c.idx + len(c) == mention.end for c in owner.children):
             # "a week after Azerbaijan's offensive forced the separatists to disarm": a day
@@ -218,6 +222,13 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
                     # done with the saying is of its day)
                     out.setdefault(i, told_next)
     return out
+
+
+def _acts_counted(noun: Token, owners: set[int]) -> Token | None:
+    """"a wave of attacks", "a series of bombings": the act's noun a subject counts, as the
+    object of its "of", when it is a trigger."""
+    return next((grand for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                 for grand in child.children if grand.dep_ == "pobj" and grand.i in owners), None)
 
 
 def _is_the_lead(sent: Span) -> bool:
