@@ -153,12 +153,15 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # one (not "arrested the man who bombed the embassy on Friday": a deed of its own)
             fronted.append((scene_act.i, mention))
         if owner.dep_ == "advcl" and owner.tag_ == "VBG" and owner.i < owner.head.i \
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in owner.children):
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in owner.children) \
+                and not mention.suspect:
             # "Speaking in the capital on Monday evening, the president accused ...": a
-            # participle clause before its clause tells the same moment as its verb
+            # participle clause before its clause tells the same moment as its verb (not a
+            # day that cannot be that moment: "campaigning for the vote on May 4, urged ...",
+            # told on April 20, names the vote's day, after the report, not the urging's)
             fronted.append((owner.head.i, mention))
         between = _between_subject_and_verb(owner)
-        if between is not None:
+        if between is not None and not mention.suspect:
             # "Bolton, announcing the measures on Monday, urged ...", "The council's decision,
             # taken late on Thursday, reduces the force ...": a participle clause set off by
             # commas between a clause's subject and its verb tells that verb's moment too
@@ -168,10 +171,14 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # the verb's act happened that day too
             out.setdefault(owner.head.i, mention)
         subject = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.i in owners and subject.right_edge.i < span.start and span.end <= owner.i:
+        if subject is not None and subject.right_edge.i < span.start and span.end <= owner.i:
             # "the murder of three reporters in the capital yesterday shows ...": a date
-            # between an act's noun, as subject, and the verb closes the noun's phrase
-            out.setdefault(subject.i, mention)
+            # between an act's noun, as subject, and the verb closes the noun's phrase;
+            # so too for the acts a subject counts ("a wave of attacks in the port on
+            # Tuesday left eight dead": the attacks were on Tuesday)
+            act = subject if subject.i in owners else _acts_counted(subject, owners)
+            if act is not None:
+                out.setdefault(act.i, mention)
         if subject is not None and subject.i in owners and any(
                 c.dep_ == "mark" and c.idx + len(c) == mention.end for c in owner.children):
             # "a week after Azerbaijan's offensive forced the separatists to disarm": a day
@@ -215,6 +222,13 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
                     # done with the saying is of its day)
                     out.setdefault(i, told_next)
     return out
+
+
+def _acts_counted(noun: Token, owners: set[int]) -> Token | None:
+    """"a wave of attacks", "a series of bombings": the act's noun a subject counts, as the
+    object of its "of", when it is a trigger."""
+    return next((grand for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                 for grand in child.children if grand.dep_ == "pobj" and grand.i in owners), None)
 
 
 def _is_the_lead(sent: Span) -> bool:
@@ -567,9 +581,12 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
             # aid workers were killed last year")
             mention = next(iter(attached.values()))
     if mention is None and context is not None and _main_clause(tokens) \
-            and (not _reported_past(tokens[0], is_report) or _told_by_the_one_before(tokens[0], is_report)):
+            and (not _reported_past(tokens[0], is_report) or _told_by_the_one_before(tokens[0], is_report)) \
+            and not (_after_the_report(context, published) and any(_told_done(t) for t in tokens)):
         # the lead sentence gives the day, the next one tells more of that day; still
-        # only inferred, so it does not make two events one
+        # only inferred, so it does not make two events one (not a day still to come:
+        # "The minister is due to visit the port on Friday. Police arrested nine men
+        # overnight": a deed told as done is not of a day after the report)
         return EventDate(value=context.value, precision=context.precision, inferred=True, historical=False,
                          mention=context)
     if mention is None:

@@ -45,6 +45,10 @@ FUTURE_PLAUSIBLE_DAYS = 365
 # A day and month with no year, in a future clause, that fell this many days or fewer
 # before publication is that recent day: plans a year ahead give their year.
 RECENT_DAYS = 31
+# A day and month with no year that falls this many days or fewer after publication is
+# that coming day, whatever the tense of its clause: news gives the year of a day in
+# another year, and does not write bare a day almost a year back.
+COMING_DAYS = 31
 # Datelines and "Published:" lines sit at the top of an article; a full date further down
 # is more likely an event's than the article's.
 INFER_WINDOW_CHARS = 1500
@@ -381,6 +385,20 @@ def _recent(day: dt.date, published: dt.date | None, has_year: bool) -> dt.date:
     return earlier if 0 <= (published - earlier).days <= RECENT_DAYS else day
 
 
+def _coming(day: dt.date, published: dt.date | None, has_year: bool) -> dt.date:
+    """"President X, campaigning for the election on March 23, urged ...", told on March 9:
+    a day and month named with no year in a past clause, read as last year's (as dateparser
+    reads a past clause), is the coming day of this year when that falls within COMING_DAYS
+    after publication (it is then after the report, and so suspect for a deed told done)."""
+    if has_year or published is None or day > published:
+        return day
+    try:
+        later = day.replace(year=day.year + 1)
+    except ValueError:
+        return day  # the 29th of February
+    return later if 0 < (later - published).days <= COMING_DAYS else day
+
+
 def _absolute(lower: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
     """Day-level dates with a month name or in numeric form, read by dateparser."""
     has_year = re.search(rf"\b{_YEAR_RE}\b", lower) is not None
@@ -410,11 +428,11 @@ def _absolute(lower: str, published: dt.date | None, tense: str | None) -> tuple
     written = lower.replace(".", "")
     day = _written_date(written, published, str(settings["PREFER_DATES_FROM"]))
     if day is not None:
-        return _recent(day, published, has_year).isoformat(), "day"
+        return _coming(_recent(day, published, has_year), published, has_year).isoformat(), "day"
     parsed = dateparser.parse(written, languages=["en"], settings=settings)
     if parsed is None:
         return None
-    return _recent(parsed.date(), published, has_year).isoformat(), "day"
+    return _coming(_recent(parsed.date(), published, has_year), published, has_year).isoformat(), "day"
 
 
 # A day and month ("28 november", "monday, nov 28th"), with or without a year, as
@@ -619,6 +637,14 @@ def _shared_year(text: str, end: int) -> str | None:
     return match[1] if match else None
 
 
+def _for_the_day(span: Span) -> bool:
+    """"has called a meeting of party leaders for Friday", "called a strike for Monday": a
+    weekday that is itself the object of "for" is the day set for something, still to come
+    (not "arrested two men for Friday's bombing": the day of the noun it names)."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "for"
+
+
 # "later on Tuesday", "later Tuesday": the rest of a day, which may be the report's own.
 LATER_ON = re.compile(r"(?i)\blater\s+(?:on\s+)?$")
 
@@ -664,6 +690,8 @@ class DateStage:
         text = source[candidate.start:candidate.end]
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None else None
+        if candidate.kind == "weekday" and span is not None and _for_the_day(span):
+            tense = "future"
         preposition = _relation_before(source, candidate.start)
         phrase = f"{preposition} {text}" if preposition else text
         year = _shared_year(source, candidate.end) if candidate.kind in ("month", "monthday") else None
