@@ -102,6 +102,10 @@ ABBREVIATED_TITLE_RE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{1,4}$")
 # earlier in its sentence, before the article's main country.
 SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})
 # Armed groups outside a state's forces: "the militant group" may be any of them named before.
+# The roles of a state's own officials and forces (`_Resolver._paragraphs_other_state`).
+# A blank line or an indented line starts a paragraph (as in recase.py).
+PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n|\n[ \t]+")
+STATE_ROLES = frozenset({"GOV", "MIL"})
 NON_STATE_ARMED = frozenset({"REB", "INS", "RAD", "SEP", "UAF"})
 # Unnamed perpetrators, and the armed groups a definite description of them may stand for.
 UNNAMED = "UAF"
@@ -922,9 +926,37 @@ class _Resolver(LaterMentions):
             if group is not None:
                 return group.actor.code, group.actor.country, office
         if country is None and coded[0].country == "focus" and self.focus:
-            country = self.focus[0]
+            country = self._paragraphs_other_state(phrase.start) or self.focus[0]
         role = FORMER_ROLE if self._former(phrase.start) else coded[0].role
         return (country or "") + role, country, office
+
+    def _paragraphs_other_state(self, start: int) -> str | None:
+        """"..., a Pentagon official said. Defense Secretary William Perry said that the
+        deployment showed Washington had ...": in a story about another country, a paragraph
+        that turns to one other state's officials, and names neither the main country nor
+        one the article is not about, is about that state; a bare title in its next
+        sentence, naming that state again, is its office. None where the two sentences do
+        not say so (the main country stays the default)."""
+        token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None or token[0].sent.start == 0:
+            return None
+        sent = token[0].sent
+        before = self.doc[sent.start - 1].sent
+        if PARAGRAPH_BREAK_RE.search(self.text, before.start_char, sent.start_char):
+            return None  # a new paragraph may turn to anyone
+        officials = {m.actor.country for m in self.mentions
+                     if before.start_char <= m.start < before.end_char and m.actor.country
+                     and m.kind in ("compound", "person", "title") and code_role(m.actor.code or "") in STATE_ROLES}
+        if len(officials) != 1:
+            return None
+        state = officials.pop()
+        named = {_hit_country(h) for h in self.hits if before.start_char <= h.start < sent.end_char} - {None}
+        here = {_hit_country(h) for h in self.hits if sent.start_char <= h.start < sent.end_char
+                and h.kind in ("country", "capital", "demonym")}
+        if state == self.focus[0] or named - {state} - set(self.focus[1:]) or self.focus[0] in named \
+                or state not in here:
+            return None
+        return state
 
     def _appositive(self, head: Hit) -> tuple[str | None, str | None, str | None]:
         """"Esmaeil Baghaei, spokesperson for the Iranian Foreign Ministry": the role's code."""
