@@ -44,3 +44,24 @@ def test_a_bare_title_whose_sentence_names_no_state_keeps_the_main_country(nlp, 
     # (a guard) nothing in its own sentence says whose secretary he is
     text = f"{LEAD}\n\n{BRITISH} Defence Secretary Martin Hollis said on Tuesday that the move was routine.\n\n{CLOSE}"
     assert at(analyse(nlp, stage, text), "Defence Secretary").actor.code == "VENGOV"
+
+
+# A story filed from Seoul about North Korea's missiles: North Korea is the main country,
+# South Korea, the country it is filed from, is named past the dateline too.
+SEOUL = ("SEOUL, Aug 3 (Asia Wire) - North Korea fired two ballistic missiles into the sea on Thursday, the "
+         "third launch this month, and North Korean state media said the leader had watched the test. North "
+         "Korea has ignored calls to return to talks, and Pyongyang said on Friday that North Korea would "
+         "keep testing.")
+LOCAL = " President Han Min-jae ordered the military to raise its readiness and called an emergency meeting."
+
+
+def test_a_bare_title_in_a_story_filed_from_a_country_it_is_about_is_that_countrys(nlp, stage) -> None:
+    text = SEOUL + " South Korea's military said it had tracked both missiles from launch.\n\n" \
+        "Officials in Seoul said the missiles flew about 600 km." + LOCAL
+    assert at(analyse(nlp, stage, text, "2023-08-03"), "President Han").actor.code == "KORGOV"
+
+
+def test_a_bare_title_in_a_story_filed_from_a_country_named_only_there_keeps_the_main_country(nlp, stage) -> None:
+    # (a guard) the dateline alone: the correspondent's base, not a country the story is about
+    text = SEOUL + "\n\nThe missiles flew about 600 km." + LOCAL
+    assert at(analyse(nlp, stage, text, "2023-08-03"), "President Han").actor.code == "PRKGOV"

@@ -102,6 +102,9 @@ ABBREVIATED_TITLE_RE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{1,4}$")
 # earlier in its sentence, before the article's main country.
 SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})
 # Armed groups outside a state's forces: "the militant group" may be any of them named before.
+# How often an article must name the country it is filed from (dateline included) for a
+# bare title to be that country's office (`_Resolver._local_title`): more than in passing.
+LOCAL_TITLE_MENTIONS = 3
 # The roles of a state's own officials and forces (`_Resolver._paragraphs_other_state`).
 # A blank line or an indented line starts a paragraph (as in recase.py).
 PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n|\n[ \t]+")
@@ -173,8 +176,19 @@ class ActorStage:
                  if not text[start:end].strip()] if article is not None else []
         focus = self.focus(text, hits, title, filed)
         doc._.focus = focus
-        doc._.actors = _Resolver(self.kb, doc, words, hits, focus, day).run()
+        home = self.filed_from(article.text) if article is not None else None
+        doc._.actors = _Resolver(self.kb, doc, words, hits, focus, day, home).run()
         return doc
+
+    def filed_from(self, text: str) -> str | None:
+        """The country of the place the article's first dateline names ("TAIPEI, March 11
+        (Reuters) -"), or None."""
+        for start, end in datelines(text)[:1]:
+            line = text[start:end]
+            for hit in match_words(self.kb, line, split_words(line)):
+                if hit.kind in ("country", "capital"):
+                    return _hit_country(hit)
+        return None
 
     def focus(self, text: str, hits: Sequence[Hit], title: str | None, filed: Sequence[str] = ()) -> list[str]:
         """Countries the article is about, most weight first (ties: first named first);
@@ -219,9 +233,10 @@ class _Resolver(LaterMentions):
     """Turns the hits of one document into actor mentions (one instance per document)."""
 
     def __init__(self, kb: ActorKB, doc: Doc, words: Sequence[Word], hits: list[Hit],
-                 focus: list[str], day: dt.date | None) -> None:
+                 focus: list[str], day: dt.date | None, home: str | None = None) -> None:
         self.kb, self.doc, self.text, self.words = kb, doc, doc_text(doc), words
         self.hits, self.focus, self.day = hits, focus, day
+        self.home = home  # the country the article was filed from (its dateline's)
         self.mentions: list[ActorMention] = []
         self.tenures: dict[tuple[int, int], Person] = {}  # person mention -> its KB row
         self.by_start: dict[int, Phrase] = {}
@@ -926,7 +941,7 @@ class _Resolver(LaterMentions):
             if group is not None:
                 return group.actor.code, group.actor.country, office
         if country is None and coded[0].country == "focus" and self.focus:
-            country = self._paragraphs_other_state(phrase.start) or self.focus[0]
+            country = self._paragraphs_other_state(phrase.start) or self._local_title() or self.focus[0]
         role = FORMER_ROLE if self._former(phrase.start) else coded[0].role
         return (country or "") + role, country, office
 
@@ -957,6 +972,17 @@ class _Resolver(LaterMentions):
                 or state not in here:
             return None
         return state
+
+    def _local_title(self) -> str | None:
+        """"TAIPEI, March 11 - ... President Lee Teng-hui urged ...": wire copy gives the
+        officials of the country it is filed from their bare titles, and names others'
+        with their country ("Chinese Premier ..."); where the article is about that
+        country too (it names it past the dateline), a bare title there is its office."""
+        home = self.home
+        if home is None or home == self.focus[0] or home not in self.focus:
+            return None
+        told = sum(1 for h in self.hits if _hit_country(h) == home and h.kind in ("country", "capital", "demonym"))
+        return home if told >= LOCAL_TITLE_MENTIONS else None
 
     def _appositive(self, head: Hit) -> tuple[str | None, str | None, str | None]:
         """"Esmaeil Baghaei, spokesperson for the Iranian Foreign Ministry": the role's code."""
