@@ -102,6 +102,13 @@ ABBREVIATED_TITLE_RE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{1,4}$")
 # earlier in its sentence, before the article's main country.
 SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})
 # Armed groups outside a state's forces: "the militant group" may be any of them named before.
+# How often an article must name the country it is filed from (dateline included) for a
+# bare title to be that country's office (`_Resolver._local_title`): more than in passing.
+LOCAL_TITLE_MENTIONS = 3
+# The roles of a state's own officials and forces (`_Resolver._paragraphs_other_state`).
+# A blank line or an indented line starts a paragraph (as in recase.py).
+PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n|\n[ \t]+")
+STATE_ROLES = frozenset({"GOV", "MIL"})
 NON_STATE_ARMED = frozenset({"REB", "INS", "RAD", "SEP", "UAF"})
 # Unnamed perpetrators, and the armed groups a definite description of them may stand for.
 UNNAMED = "UAF"
@@ -169,8 +176,19 @@ class ActorStage:
                  if not text[start:end].strip()] if article is not None else []
         focus = self.focus(text, hits, title, filed)
         doc._.focus = focus
-        doc._.actors = _Resolver(self.kb, doc, words, hits, focus, day).run()
+        home = self.filed_from(article.text) if article is not None else None
+        doc._.actors = _Resolver(self.kb, doc, words, hits, focus, day, home).run()
         return doc
+
+    def filed_from(self, text: str) -> str | None:
+        """The country of the place the article's first dateline names ("TAIPEI, March 11
+        (Reuters) -"), or None."""
+        for start, end in datelines(text)[:1]:
+            line = text[start:end]
+            for hit in match_words(self.kb, line, split_words(line)):
+                if hit.kind in ("country", "capital"):
+                    return _hit_country(hit)
+        return None
 
     def focus(self, text: str, hits: Sequence[Hit], title: str | None, filed: Sequence[str] = ()) -> list[str]:
         """Countries the article is about, most weight first (ties: first named first);
@@ -215,9 +233,10 @@ class _Resolver(LaterMentions):
     """Turns the hits of one document into actor mentions (one instance per document)."""
 
     def __init__(self, kb: ActorKB, doc: Doc, words: Sequence[Word], hits: list[Hit],
-                 focus: list[str], day: dt.date | None) -> None:
+                 focus: list[str], day: dt.date | None, home: str | None = None) -> None:
         self.kb, self.doc, self.text, self.words = kb, doc, doc_text(doc), words
         self.hits, self.focus, self.day = hits, focus, day
+        self.home = home  # the country the article was filed from (its dateline's)
         self.mentions: list[ActorMention] = []
         self.tenures: dict[tuple[int, int], Person] = {}  # person mention -> its KB row
         self.by_start: dict[int, Phrase] = {}
@@ -922,9 +941,48 @@ class _Resolver(LaterMentions):
             if group is not None:
                 return group.actor.code, group.actor.country, office
         if country is None and coded[0].country == "focus" and self.focus:
-            country = self.focus[0]
+            country = self._paragraphs_other_state(phrase.start) or self._local_title() or self.focus[0]
         role = FORMER_ROLE if self._former(phrase.start) else coded[0].role
         return (country or "") + role, country, office
+
+    def _paragraphs_other_state(self, start: int) -> str | None:
+        """"..., a Pentagon official said. Defense Secretary William Perry said that the
+        deployment showed Washington had ...": in a story about another country, a paragraph
+        that turns to one other state's officials, and names neither the main country nor
+        one the article is not about, is about that state; a bare title in its next
+        sentence, naming that state again, is its office. None where the two sentences do
+        not say so (the main country stays the default)."""
+        token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None or token[0].sent.start == 0:
+            return None
+        sent = token[0].sent
+        before = self.doc[sent.start - 1].sent
+        if PARAGRAPH_BREAK_RE.search(self.text, before.start_char, sent.start_char):
+            return None  # a new paragraph may turn to anyone
+        officials = {m.actor.country for m in self.mentions
+                     if before.start_char <= m.start < before.end_char and m.actor.country
+                     and m.kind in ("compound", "person", "title") and code_role(m.actor.code or "") in STATE_ROLES}
+        if len(officials) != 1:
+            return None
+        state = officials.pop()
+        named = {_hit_country(h) for h in self.hits if before.start_char <= h.start < sent.end_char} - {None}
+        here = {_hit_country(h) for h in self.hits if sent.start_char <= h.start < sent.end_char
+                and h.kind in ("country", "capital", "demonym")}
+        if state == self.focus[0] or named - {state} - set(self.focus[1:]) or self.focus[0] in named \
+                or state not in here:
+            return None
+        return state
+
+    def _local_title(self) -> str | None:
+        """"TAIPEI, March 11 - ... President Lee Teng-hui urged ...": wire copy gives the
+        officials of the country it is filed from their bare titles, and names others'
+        with their country ("Chinese Premier ..."); where the article is about that
+        country too (it names it past the dateline), a bare title there is its office."""
+        home = self.home
+        if home is None or home == self.focus[0] or home not in self.focus:
+            return None
+        told = sum(1 for h in self.hits if _hit_country(h) == home and h.kind in ("country", "capital", "demonym"))
+        return home if told >= LOCAL_TITLE_MENTIONS else None
 
     def _appositive(self, head: Hit) -> tuple[str | None, str | None, str | None]:
         """"Esmaeil Baghaei, spokesperson for the Iranian Foreign Ministry": the role's code."""
