@@ -412,7 +412,6 @@ class EventStage(TriggerFilters, SpeechActs):
             fallen = sides.armed_sides(found_targets)
             if fallen is not None and len(fallen) > 1:
                 pairs = [(fallen[0].actor, fallen[1].actor), (fallen[1].actor, fallen[0].actor)]
-                pairs = sides.tellers_fight(pairs, report.actor if report else None)
         for source, target in pairs:
             if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory

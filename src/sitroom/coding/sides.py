@@ -37,8 +37,6 @@ between armed parties from being read as an attack on no one or on bystanders.
   state (or its government) killing another side's soldiers or fighters fights them (19).
 - `repelled_told_before`: "the junta said on Tuesday that the army had repelled the attack":
   the defender's account of an attack told before is of that attack's day and doer.
-- `tellers_fight`: "seven rebels and two soldiers were killed in the fighting, an army
-  spokesman said": both sides' dead told by one side are its account of its own fight.
 
 Each is a test on tokens or actors; `coder.py` and `arguments.py` apply them
 (docs/knowledge-events.md lists them, tests/test_sides.py shows each on sentences of our
@@ -514,20 +512,3 @@ def _days(earlier: str | None, later: str | None) -> int:
         return (dt.date.fromisoformat((later or "")[:10]) - dt.date.fromisoformat((earlier or "")[:10])).days
     except ValueError:
         return -1
-
-
-def tellers_fight(pairs: list[tuple[Actor, Actor]], teller: Actor | None) -> list[tuple[Actor, Actor]]:
-    """"Seven rebels and two soldiers were killed in the fighting, an army spokesman said":
-    the dead of both sides, each read as the other side's act, told by one of the sides,
-    are its account of its own fight: the reading with the teller's side as the doer. Both
-    readings stay when the teller is neither side (a hospital, a monitor)."""
-    if teller is None or not teller.code:
-        return pairs
-    own = [(s, t) for s, t in pairs if one_side(s, teller) or _state_voice_of(teller, s)]
-    return own if len(own) == 1 else pairs
-
-
-def _state_voice_of(teller: Actor, side: Actor) -> bool:
-    """A state's government or the state itself telling of its own forces' fight."""
-    return (bool(teller.country) and teller.country == side.country and role_of(side) in STATE_FORCE_ROLES
-            and (role_of(teller) in STATE_VOICE_ROLES or teller.code == teller.country))
