@@ -107,6 +107,6 @@ def test_a_partys_account_given_with_its_claim_is_of_the_acts_day(analyzer):
 
 def test_explosions_after_a_series_of_attacks_are_not_the_series(analyzer):
     # a summary of many acts is no single act for "the explosions" to name
-    found = events(analyzer, "Six hours after a series of attacks was launched by the rebels in several districts of "
-                             "the capital, one can still hear the explosions.")
+    found = events(analyzer, "Long after a series of attacks was begun by militants against several villages of the "
+                             "valley, the explosions could still be heard.")
     assert coded(found, "183"), found

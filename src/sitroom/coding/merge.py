@@ -70,7 +70,7 @@ def _bare_re_mention(draft: "Draft") -> bool:
 def _told_first(re_mention: "Draft", act: "Draft") -> bool:
     """The act a bare re-mention names when none of its kind was told: the article's first act
     of violence (the lead's), as "the blast" after "a drone strike on a minibus"; not a
-    summary of many ("after a series of attacks ... one can still hear the explosions": the
+    summary of many ("long after a series of attacks began, the explosions could still be heard": the
     explosions are one of them, or another)."""
     return (act.code[:2] in VIOLENT_ROOTS and act.historical == re_mention.historical and not act.anaphoric
             and not act.summary and places_agree(re_mention.place, act.place))  # type: ignore[arg-type]
