@@ -257,6 +257,16 @@ def _undated(verb: Token, out: dict[int, DateMention], is_report: Callable[[Toke
     return not any(t.i in out and not is_report(t) for t in [verb, *list(verb.ancestors)[:MAX_CLIMB]])
 
 
+def _only_day_next(sent: Span, mentions: Sequence[DateMention]) -> tuple[Span, list[DateMention]] | None:
+    """The sentence after `sent` and its days, when it tells exactly one."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    following = doc[sent.end].sent
+    days = _days_in(following, mentions)
+    return (following, days) if len(days) == 1 else None
+
+
 def _doers_day_told_next(sent: Span, mentions: Sequence[DateMention],
                          is_report: Callable[[Token], bool]) -> DateMention | None:
     """The day the sentence after `sent` tells its only day on, in a clause whose subject
@@ -264,12 +274,10 @@ def _doers_day_told_next(sent: Span, mentions: Sequence[DateMention],
     "its fighters had overrun the base on Saturday"), the clause telling a deed done, not
     what they said."""
     doc = sent.doc
-    if sent.end >= len(doc):
+    told = _only_day_next(sent, mentions)
+    if told is None:
         return None
-    following = doc[sent.end].sent
-    days = _days_in(following, mentions)
-    if len(days) != 1:
-        return None
+    following, days = told
     span = doc.char_span(days[0].start, days[0].end, alignment_mode="expand")
     if span is None:
         return None
@@ -303,13 +311,10 @@ def _day_planned_next(sent: Span, mentions: Sequence[DateMention]) -> DateMentio
     the subject of a verb that says only that it happens ("The handover is due to take
     place on Saturday", "The exchange will go ahead on Sunday"; not "The president is due
     to visit Juba on Monday", another act): that sentence's only day, told after the verb."""
-    doc = sent.doc
-    if sent.end >= len(doc):
+    told = _only_day_next(sent, mentions)
+    if told is None:
         return None
-    following = doc[sent.end].sent
-    days = _days_in(following, mentions)
-    if len(days) != 1:
-        return None
+    following, days = told
     for subject in following:
         if subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ != "NOUN" or not definite(subject):
             continue
