@@ -319,6 +319,11 @@ def implied_police(code: str, country: str | None) -> Actor | None:
     return Actor(text="", name=f"{country} police", code=f"{country}COP", country=country)
 
 
+def _government(country: str) -> Actor:
+    """The government of a country that the text does not name (no text)."""
+    return Actor(text="", name=f"{country} government", code=f"{country}GOV", country=country)
+
+
 # Measures only a state's authorities take, and their easing: a curfew (1723), a state of
 # emergency or martial law (1724), restrictions eased (081).
 STATE_MEASURES = ("1723", "1724", "081")
@@ -330,7 +335,7 @@ def implied_authority(code: str, country: str | None) -> Actor | None:
     government of the country it happened in. Nothing names it: no text."""
     if not code.startswith(STATE_MEASURES) or not country:
         return None
-    return Actor(text="", name=f"{country} government", code=f"{country}GOV", country=country)
+    return _government(country)
 
 
 # Prepositions whose noun is a state the act is done in, not an act: "under martial law".
@@ -356,12 +361,12 @@ def implied_jailer(token: Token, code: str, country: str | None, is_custody: Cal
     if not any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and is_custody(g.lemma_.lower())
                                                            for g in c.children) for c in token.children):
         return None
-    return Actor(text="", name=f"{country} government", code=f"{country}GOV", country=country)
+    return _government(country)
 
 
 # A state's forces taking captives from those who hold them (CAMEO codes a release, 0841, as
 # the holder's yielding act): a rescue is force against the captors (19).
-STATE_FORCE_ROLES = frozenset({"MIL", "COP", "SPY"})
+RESCUING_ROLES = frozenset({"MIL", "COP", "SPY"})
 CAPTIVES = frozenset({"hostage", "captive", "abductee"})
 # Participles that tell a captive's captivity: "schoolgirls held by the group", "kidnapped in May".
 HELD = frozenset({"hold", "kidnap", "abduct", "seize", "take", "capture", "snatch"})
@@ -375,7 +380,7 @@ def rescue(verb: Token, source: Actor | None) -> Token | None:
     """"Special forces rescued four hostages", "troops freed 40 schoolgirls held by the group
     in a raid": the verb, when a state's forces take captives from their holders (not "freed
     200 prisoners under an amnesty", the state's own). Returns the verb's freed object."""
-    if role(source) not in STATE_FORCE_ROLES:
+    if role(source) not in RESCUING_ROLES:
         return None
     freed = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if freed is None:

@@ -5,6 +5,7 @@ and passed to the event coder.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -156,6 +157,13 @@ def _load_triggers(path: Path, codes: dict[str, CameoCode]) -> dict[str, tuple[T
 def _general(rule: TriggerRule) -> bool:
     """A row tried after every conditional one (see `coding.triggers._ordered`)."""
     return rule.condition is None and "territory" not in rule.flags
+
+
+@functools.lru_cache(maxsize=None)
+def frame_words(frame: str) -> frozenset[str]:
+    """The words of one frame of the shipped `frames.tsv`, read once, for a stage that holds
+    no lexicon (the actor stage's "a statement issued by the ministry": frame `document`)."""
+    return frozenset(word for word, frames in _load_frames(data_path("frames.tsv")).items() if frame in frames)
 
 
 def _load_frames(path: Path) -> dict[str, frozenset[str]]:

@@ -464,10 +464,7 @@ class _Resolver(LaterMentions):
         if named is not None:
             # "the Arakan Rohingya Salvation Army": a name the knowledge does not know, with
             # no country or state title in it, is an armed group's, not a state's army
-            text = self.text[named:phrase.end]
-            country = self.focus[0] if self.focus else None
-            actor = Actor(text=text, name=text, code=(country or "") + UNKNOWN_ARMED_GROUP, country=country)
-            mention = ActorMention(start=named, end=phrase.end, actor=actor, kind="compound")
+            mention = self._unknown_armed_group(named, phrase.end)
             self.groups.append(mention)
             return [mention]
         start = self._determiner_start(phrase.start)
@@ -605,11 +602,16 @@ class _Resolver(LaterMentions):
             return None
         for phrase in self.by_start.values():
             if end < phrase.start <= tail.end() + MAX_GAP_CHARS and self._unknown_armed_name(phrase) == tail.end():
-                country = self.focus[0] if self.focus else None
-                text = self.text[tail.end():phrase.end]
-                actor = Actor(text=text, name=text, code=(country or "") + UNKNOWN_ARMED_GROUP, country=country)
-                return ActorMention(start=tail.end(), end=phrase.end, actor=actor, kind="compound")
+                return self._unknown_armed_group(tail.end(), phrase.end)
         return None
+
+    def _unknown_armed_group(self, start: int, end: int) -> ActorMention:
+        """The armed group an unknown name at [start, end) names: the article's main country's
+        rebels (CAMEO's REB), not a state's army."""
+        text = self.text[start:end]
+        country = self.focus[0] if self.focus else None
+        actor = Actor(text=text, name=text, code=(country or "") + UNKNOWN_ARMED_GROUP, country=country)
+        return ActorMention(start=start, end=end, actor=actor, kind="compound")
 
     def _group_spoken_for(self, role: Role, phrase: Phrase, start: int) -> ActorMention | None:
         """The group a spokesman no organisation is named for speaks for: "The Northern

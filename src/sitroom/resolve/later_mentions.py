@@ -12,6 +12,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.actors import Role, name_key
+from ..knowledge.events import frame_words
 from ..records import Actor, ActorMention
 from .actor_matching import CLOSING_REPORT_VERBS, NAMED_ARMED, closing_speaker
 
@@ -470,9 +471,9 @@ class LaterMentions:
                    for t in span) or _speaker_before(span) or _issuer_of_subject(span)
 
 
-# Nouns of a text that speaks for whoever issued it: "a statement issued by the ministry said".
-ISSUED_TEXTS = frozenset({"statement", "communique", "communiqué", "declaration", "report", "letter", "note",
-                          "message", "bulletin", "release"})
+# What a text that speaks for whoever issued it is: frame `document` of frames.tsv
+# ("a statement issued by the ministry said").
+ISSUED_TEXT_FRAME = "document"
 
 
 def _issuer_of_subject(span: Span) -> bool:
@@ -484,7 +485,7 @@ def _issuer_of_subject(span: Span) -> bool:
     participle = head.head.head
     text = participle.head
     return (participle.dep_ == "acl" and text.dep_ in ("nsubj", "nsubjpass")
-            and text.lemma_.lower() in ISSUED_TEXTS)
+            and text.lemma_.lower() in frame_words(ISSUED_TEXT_FRAME))
 
 
 def _speaker_before(span: Span) -> bool:
