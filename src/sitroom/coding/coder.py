@@ -31,7 +31,7 @@ from .scene import inherit_scene, place_in_country
 from .speech_acts import DEMAND_MODALS, SpeechActs, reporting_verb, same_side
 from .syntax import is_past_perfect, reattach_reporters_participles
 from .tolls import attach_numbers, reconcile, report_from
-from .trigger_filters import CONSULT_ROOT, TriggerFilters, own_verb
+from .trigger_filters import CONSULT_ROOT, PROPERTY_DESTROYED, TriggerFilters, own_verb
 from .triggers import Trigger, find_triggers
 from .when import SCENE_CODES, attach, days_apart, event_date, from_act, goes_on, relative_days
 
@@ -141,7 +141,10 @@ class EventStage(TriggerFilters, SpeechActs):
                 toll_owner[token.i] = home.token.i
         numbers = [n for n in doc._.numbers or [] if sent.start_char <= n.start < sent.end_char]
         tolls, orphans = attach_numbers(doc, numbers, toll_owner)
-        violent = [t for t in triggers if "violence" in t.rule.flags and t.token.i not in folded]
+        # (a fire is the act of a toll told in its own clause only when it is the sentence's
+        # one act of harm: "... were among the dead, and several trucks were burned" is not)
+        violent = [t for t in triggers if "violence" in t.rule.flags and t.token.i not in folded
+                   and t.rule.code != PROPERTY_DESTROYED]
         if orphans and violent:
             # a toll told in its own clause ("one person died and a second was injured
             # after they were shot") is the toll of the sentence's act of violence: the one
@@ -469,6 +472,10 @@ class EventStage(TriggerFilters, SpeechActs):
             elif code[:2] in VIOLENT_ROOTS and rules.search_raid(trigger.token, source, toll):
                 # "police raided a house in the suburbs": a search, coercion (17), not an attack
                 code, rule = rules.SEARCH, f"{rule}+search"
+            elif code == PROPERTY_DESTROYED and toll is not None and toll.killed:
+                # "a mob set fire to the church, burning to death 30 people", "militants torched
+                # the bus, killing 12": the fire was the killing, an assault on people (18)
+                code, rule = rules.GENERIC_ASSAULT, f"{rule}+killing"
             elif code in (rules.GENERIC_FORCE, rules.GENERIC_ASSAULT) and rules.crowd(source):
                 # "protesters attacked the embassy", "a mob stormed the police station": a
                 # crowd's violence is a violent protest (145), not an armed force's attack

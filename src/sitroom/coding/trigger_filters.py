@@ -36,6 +36,7 @@ CONSULT_ROOT = "04"
 CONSIDER_CODE = "014"
 # Coercion (arrests, curfews, repression): an act a raid may be the manner of.
 COERCION_ROOT = "17"
+PROPERTY_DESTROYED = "171"  # property seized or destroyed: arson, looting, demolition
 CONTENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl", "conj")
 CONTENT_CLIMB = 4
 # "killed in an ambush", "kidnapped during a raid": a violent noun under these, hanging from
@@ -117,7 +118,15 @@ class TriggerFilters:
                 continue
             head = trigger.token.head
             for _ in range(4):
-                if head.i in owner_of and owner_of[head.i] is not trigger:
+                if head.i in owner_of and owner_of[head.i] is not trigger \
+                        and not (owner_of[head.i].rule.code == PROPERTY_DESTROYED and trigger.token.tag_ != "VBG"):
+                    # (a fire owns the killing told as its manner, "set fire to the bus, killing
+                    # 12"; "set fire to the homes and killed villagers" are two acts; a fire
+                    # joined to an attack, "shelled the village and burned houses, killing 10",
+                    # is part of that attack, whose toll it is)
+                    if owner_of[head.i].rule.code == PROPERTY_DESTROYED and head.dep_ == "conj" \
+                            and head.head.i in owner_of and owner_of[head.head.i] is not trigger:
+                        head = head.head
                     folded[trigger.token.i] = owner_of[head.i]
                     break
                 if head.head == head:

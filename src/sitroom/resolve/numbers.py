@@ -589,7 +589,7 @@ class NumberStage:
             # the subject add their cues, and the gravest wins
             for child in verb.children:
                 if child.dep_ in SHARED_SUBJECT_DEPS and child.pos_ == "VERB" and not _own_subject(child) \
-                        and not self._is_agent(child, below):
+                        and not self._is_agent(child, below) and not _harms_its_object(child):
                     found = _graver(found, self._gravest(child, below))
         if found is not None:
             return found
@@ -700,6 +700,13 @@ class NumberStage:
             return found
         inner = _of_object(noun)
         return self._cue(inner, "noun") or self._cue(inner, "adj") if inner is not None else None
+
+
+def _harms_its_object(verb: Token) -> bool:
+    """"hundreds had taken refuge, burning to death 30 people" (a participle parsed on the
+    wrong verb): a participle of harm with an object of its own tells the object's fate; the
+    subject it shares is its doer, not a victim."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _graver(first: str | None, second: str | None) -> str | None:
