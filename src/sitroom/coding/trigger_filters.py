@@ -190,6 +190,8 @@ class TriggerFilters:
         three years, 1,300 policemen have been killed"): background, not the day's event."""
         if trigger.token.dep_ == "acl" and rules.counted_span(trigger.token.head, perfect=True):
             return True  # "have died in the past years, shot by ...": the parse may hang the act on the span
+        if describes_any(trigger.token):
+            return True  # "talks with all forces that rejected violence": a kind of people, not an act
         top = clause_top(trigger.token)
         verbs = {trigger.token, top} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
@@ -330,6 +332,19 @@ class TriggerFilters:
                     or self.lexicon.has_frame(current.lemma_.lower(), "advocated")):
                 return True
         return False
+
+
+# Determiners that make a noun any of its kind: "all forces", "any group", "every soldier".
+ANY_OF_A_KIND = frozenset({"all", "any", "every", "no"})
+
+
+def describes_any(verb: Token) -> bool:
+    """"talks with all political forces that rejected violence", "any group that attacks
+    civilians": a relative clause on a noun of any of its kind says what kind of people are
+    meant, not that anyone did it."""
+    noun = verb.head
+    return (verb.dep_ == "relcl" and noun.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "det" and c.lower_ in ANY_OF_A_KIND for c in noun.children))
 
 
 def own_verb(trigger: Trigger, is_light: Callable[[str], bool]) -> Token:
