@@ -97,11 +97,12 @@ def split_glued(doc: Doc) -> Doc:
 
 
 # A wire dateline opening a paragraph: "GOMA, Nov 18 (Reuters) —", "PORT SUDAN, May 12 -",
-# "NEW DELHI/ISLAMABAD, Nov 4 -" (a report filed from two cities).
+# "NEW DELHI/ISLAMABAD, Nov 4 -" (a report filed from two cities), "LONDON (Reuters) -" (the
+# agency's own style, with no date).
 # Its city and date say where and when the report was filed, not where the event was.
 # (Copy written all in capitals is recased first: its dateline then no longer stands out
 # from the text, and is read with it.)
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’/-]{2,40}(?:,[^\n—–-]{0,40})?\s*[—–-]{1,2}\s")
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’/-]{2,40}(?:,[^\n—–-]{0,40}|[ \t]*\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s")
 
 
 def datelines(text: str) -> list[tuple[int, int]]:

@@ -68,6 +68,9 @@ GENERIC_NAME_WORDS = frozenset({"national", "liberation", "army", "people's", "p
                                 "of", "the", "for", "and"})
 # What an armed group the knowledge does not know is coded as (CAMEO's rebels).
 UNKNOWN_ARMED_GROUP = "REB"
+# Kinds of group a person may speak for or lead, named by a role noun: rebels, insurgents,
+# radicals, the opposition, the army, the police.
+GROUP_KINDS = frozenset({"REB", "INS", "RAD", "OPP", "MIL", "COP"})
 PRIVATE_PERSON = "CVL"
 COUNTERPART = "counterpart"  # roles.tsv office: the office of the person named before
 SPOKESPERSON = "spokesperson"  # roles.tsv office of "spokesman": speaks for whoever spoke before
@@ -492,7 +495,8 @@ class _Resolver(LaterMentions):
             referred = self._anaphor(phrase, last, start, text)
             if referred is not None:
                 return referred
-            group = self._group_spoken_for(last, phrase, start) or self._group_after(last, phrase.end)
+            group = self._kind_after(last, phrase.end) or self._group_spoken_for(last, phrase, start) \
+                or self._group_after(last, phrase.end)
             if group is not None:
                 actor = Actor(text=text, name=_strip_det(text), code=group.actor.code, country=group.actor.country)
                 return [ActorMention(start=start, end=phrase.end, actor=actor, kind="compound", office=last.office)]
@@ -593,6 +597,26 @@ class _Resolver(LaterMentions):
         previous = [m for m in self.groups if m.end <= end]
         subjects = [m for m in previous if self._was_subject(m)]
         return (subjects or previous or [None])[-1]
+
+    def _kind_after(self, role: Role, end: int) -> ActorMention | None:
+        """"A spokesman for the rebels", "a commander of the insurgents", "a spokesman for the
+        army": a person's role "for" or "of" a kind of group named by its role noun is that
+        group's (of the country its phrase names, else the article's main one), not the
+        government's."""
+        if not (role.office or role.refers == "person"):
+            return None
+        tail = ROLE_TAIL_RE.match(self.text, end)
+        phrase = self.by_start.get(tail.end()) if tail is not None else None
+        if phrase is None or phrase.owner is not None:
+            return None
+        kinds = [h.entity for h in phrase.roles if isinstance(h.entity, Role)]
+        if not kinds or kinds[-1].role not in GROUP_KINDS or kinds[-1].office:
+            return None
+        countries = [c for c in (_modifier_country(m) for m in phrase.modifiers if not self._ethnic(m)) if c]
+        country = countries[0] if countries else self.focus[0] if self.focus else None
+        text = self.text[phrase.start:phrase.end]
+        actor = Actor(text=text, name=text, code=(country or "") + kinds[-1].role, country=country)
+        return ActorMention(start=phrase.start, end=phrase.end, actor=actor, kind="compound")
 
     def _armed_name_after(self, end: int) -> ActorMention | None:
         """"A spokesman for the Ambazonia Defence Forces": an armed group's name the knowledge
