@@ -128,6 +128,10 @@ DETERMINERS = ("the ", "a ", "an ")
 # How far from a person's tenures a surname alone may still name him, once out of office.
 SURNAME_YEARS = 10
 FORMER_RE = re.compile(r"\b(?:former|retired|ex|one-time|onetime)[\s-]+(?:\w+[\s-]+){0,3}$", re.IGNORECASE)
+# An office a group gave itself, not the state's: "the self-proclaimed prime minister",
+# "the rebels' self-styled defence minister".
+SELF_STYLED_RE = re.compile(r"\b(?:self-proclaimed|self-styled|self-declared|self-appointed)\s+(?:\w+\s+){0,2}$",
+                            re.IGNORECASE)
 
 
 @dataclass
@@ -475,6 +479,8 @@ class _Resolver(LaterMentions):
         code_role = next((r.role for r in roles if r.role), "")
         if self._former(phrase.start):
             code_role = FORMER_ROLE  # "a former defence minister", "a retired general": no longer in office
+        elif last.office and SELF_STYLED_RE.search(self.text[max(0, phrase.start - 40):phrase.start]):
+            code_role = UNKNOWN_ARMED_GROUP  # "the self-proclaimed prime minister": of a breakaway group
         owner = self._possessor(phrase, roles, start)
         if owner is not None:
             actor = Actor(text=text, name=_strip_det(text), code=owner.code, country=owner.country)
