@@ -35,3 +35,10 @@ def test_a_spokesman_for_the_army_still_speaks_for_the_army(analyzer):
                              "of shelling civilians near Sake.", "2012-11-18")
     accusations = [e for e in found if e.event_code.startswith("11")]
     assert accusations and code(accusations[0], "source") in ("CODMIL", "CODGOV"), found
+
+
+def test_the_first_words_after_a_dateline_stay_one_sentence(nlp):
+    doc = nlp("MAIDUGURI, Nigeria, May 10 - Boko Haram fighters overran a military base in Borno "
+              "state on Sunday.")
+    sentences = [s.text for s in doc.sents]
+    assert sentences[1].startswith("Boko Haram fighters overran"), sentences

@@ -139,11 +139,12 @@ def sentence_boundaries(doc: Doc) -> Doc:
     starts = doc.to_array([SENT_START]).astype(numpy.int64).tolist()  # -1, 0 or 1
     offsets, lengths, spaces = table[:, 0].tolist(), table[:, 1].tolist(), table[:, 2].tolist()
     since = 0
+    opener = -1  # the first word after a dateline
     for i in range(1, len(offsets)):
         idx = offsets[i]
         if idx in after_dateline:
             starts[i] = 1
-            since = idx
+            since, opener = idx, i
             continue
         if spaces[i]:
             # whitespace tokens join the sentence before them
@@ -157,6 +158,10 @@ def sentence_boundaries(doc: Doc) -> Doc:
         elif idx - since > MAX_SENTENCE_CHARS:
             starts[i] = 1
             since = idx
+        elif i == opener + 1 and previous not in SENTENCE_ENDS:
+            # "LAGOS, May 10 - Boko | Haram fighters ...": the parser's cut right after the
+            # dateline's cut leaves a sentence of one word
+            starts[i] = -1
         elif text[idx:idx + 1].islower() and previous not in SENTENCE_ENDS:
             # a sentence starts with a capital, a digit or a quote: "Armenia | and
             # Azerbaijan agreed" is the parser's slip, not two sentences
