@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ..knowledge.actors import ActorKB, Country, Entry, Group, Person, Role, Word, name_key, split_words
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention
+from .unknown_bodies import with_unknown_bodies
 from .actor_matching import (FORMER_ROLE, GENERIC_HEADS, INNER_GAP_RE, NAMED_ARMED, OUTSIDE_THE_STATE, Hit,
                              find_hits, is_sponsor, match_words)
 from .later_mentions import IT_KINDS, PRONOUN_REACH, LaterMentions, code_role, refer
@@ -30,7 +31,8 @@ from .later_mentions import IT_KINDS, PRONOUN_REACH, LaterMentions, code_role, r
 # "Russian and Turkish" is LIST_GAP_RE's; "Russia and rebels" are two actors).
 MODIFIER_GAP_WORDS = frozenset({"s"})
 # Text between two parts of one phrase that need no parse: spaces, a hyphen, a possessive.
-ADJACENT_RE = re.compile(r"[ \t\-]*|['’]s[ \t]+")
+# (a hyphen joins words, "U.S.-backed"; a dash between spaces parts them: "JUBA, South Sudan - The rebels")
+ADJACENT_RE = re.compile(r"[ \t]*|-+|['’]s[ \t]+")
 # The end of a dotted abbreviation whose last point a match leaves out: "U.S", "U.N".
 ABBREVIATION_END_RE = re.compile(r"\b[A-Z]\.[A-Z]$")
 MAX_GAP_CHARS = 40
@@ -184,7 +186,12 @@ class ActorStage:
         focus = self.focus(text, hits, title, filed)
         doc._.focus = focus
         home = self.filed_from(article.text) if article is not None else None
-        doc._.actors = _Resolver(self.kb, doc, words, hits, focus, day, home).run()
+        # the dateline's agency says by whom the report was filed: no one in the story
+        # ("their leader" is not Reuters'); its place stays, as where the report was filed
+        cut = datelines(text)
+        told = [h for h in with_unknown_bodies(text, words, hits, focus)
+                if _is_modifier(h) or not any(start <= h.start < end for start, end in cut)]
+        doc._.actors = _Resolver(self.kb, doc, words, told, focus, day, home).run()
         return doc
 
     def filed_from(self, text: str) -> str | None:
@@ -354,6 +361,10 @@ class _Resolver(LaterMentions):
         gap = self._gap(a, b)
         if "\n" in gap or len(gap) > MAX_GAP_CHARS:
             return False
+        following = self.doc.char_span(b.start, b.end, alignment_mode="expand")
+        if following is not None and any(t.is_sent_start for t in self.doc[following.start - len(gap.split()):following.start + 1]
+                                         if t.idx >= a.end):
+            return False  # "JUBA, South Sudan - The rebels said": a dateline's country is no one's modifier
         if ADJACENT_RE.fullmatch(gap):
             return True
         if _is_modifier(a) and _is_modifier(b):
@@ -382,6 +393,9 @@ class _Resolver(LaterMentions):
             phrase.head, phrase.roles = tail.head, tail.roles
         if tail.owner is not None and not tail.modifiers:
             phrase.owner = tail.owner
+        elif tail.head.kind == "group" and not tail.roles and not tail.modifiers and _a_persons(phrase):
+            # "Tendai Moyo, leader of the MDC", "a spokesman for Hamas": the group's person
+            phrase.owner = tail.head
         elif tail.modifiers or _is_modifier(tail.head):
             phrase.modifiers = tail.modifiers or [tail.head]
         else:
@@ -724,6 +738,13 @@ class _Resolver(LaterMentions):
             # the last singular subject, not only the last group
             previous += [m for m in self.mentions if m.kind in IT_KINDS and m.end <= start
                          and start - m.end <= PRONOUN_REACH and m.actor.code and self._singular(m)
+                         and self._is_subject(m)]
+            previous.sort(key=lambda m: m.end)
+        elif re.search(r"\btheir\s+$", self.text[max(0, start - 8):start], re.I):
+            # "The rebels said they had repulsed an army advance. Their leader vowed ...":
+            # "their" is also a side named by its role in the plural as a subject before it
+            previous += [m for m in self.mentions if m.kind in ("role", "compound") and m.end <= start
+                         and start - m.end <= PRONOUN_REACH and m.actor.code and not self._singular(m)
                          and self._is_subject(m)]
             previous.sort(key=lambda m: m.end)
         return previous[-1].actor if previous else None
@@ -1092,6 +1113,14 @@ def _subject(token: Token) -> bool:
     while token.dep_ in ("compound", "amod") and token.head is not token:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _a_persons(phrase: Phrase) -> bool:
+    """The phrase ends in a person's role or office ("leader", "spokesman", "a commander"),
+    not the plural of a body's people ("fighters of ...", "members of ...")."""
+    last = phrase.roles[-1].entity if phrase.roles else None
+    return isinstance(last, Role) and bool(last.office or last.refers == "person"
+                                           or not phrase.roles[-1].entries[0].plural)
 
 
 def _is_modifier(hit: Hit) -> bool:
