@@ -52,3 +52,17 @@ def test_an_advance_repulsed_is_a_fight(analyzer):
     found = events(analyzer, "The rebels said on Monday they had repulsed an army advance near Malakal.",
                    "2014-02-18")
     assert firsts(found, "19"), found
+
+
+def test_his_men_are_the_side_of_the_commander_who_speaks(analyzer):
+    found = events(analyzer, "MOGADISHU, Somalia - An Islamist commander in Kismayo, who asked not to be named, "
+                             "said his men had repelled an attack by government troops.", "2008-08-22")
+    fights = [e for e in firsts(found, "19") if code(e, "source") and code(e, "source").endswith(("REB", "INS"))]
+    assert fights, found
+    assert not any(code(e, "source") == "SOMCVL" for e in found), found
+
+
+def test_the_other_sides_gain_told_by_the_opposition_is_no_accusation(analyzer):
+    found = events(analyzer, "ADEN, Yemen - Rebel officials said government troops had retaken the town of "
+                             "Zinjibar.", "1994-05-25")
+    assert firsts(found, "192") and not firsts(found, "112"), found

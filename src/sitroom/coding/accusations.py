@@ -27,9 +27,11 @@ from spacy.tokens import Token
 from ..records import Actor, DateMention
 
 ACCUSATION_CODE = "112"
-# Roots of acts of violence that, said of the other side, accuse it: assault (18), fight
-# (19), mass violence (20), and destroying property (171: "burned the schools").
-ALLEGED_ROOTS = ("18", "19", "20", "171")
+# Codes of acts of violence that, said of the other side, accuse it: assault (18), fight
+# (19), mass violence (20), and destroying property (171: "burned the schools"); not a
+# town taken (192): "opposition officials said government troops had retaken Brega" tells
+# the other side's gain, no wrong.
+ALLEGED_ROOTS = ("18", "190", "191", "193", "194", "195", "196", "20", "171")
 # The sides of a conflict inside one country, by role: the state's and those fighting it.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP"})
 ARMED_OPPOSITION_ROLES = frozenset({"REB", "INS", "RAD", "OPP"})

@@ -44,6 +44,8 @@ LIST_GAP_RE = re.compile(r"(?:['’]s)?\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?", r
 LIST_END_RE = re.compile(r"\b(?:and|or)\b|&", re.I)
 # A role right after these belongs to the group named last: "its fighters".
 GROUP_POSSESSIVE_RE = re.compile(r"\b(?:its|their)\s+$", re.I)
+# A person's possessive before the people of a side: "his men", "her supporters".
+PERSON_POSSESSIVE_RE = re.compile(r"\b(?:his|her)\s+$", re.I)
 # "the", "the two" before a role: part of an anaphor's span.
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|The)\s+(?:(?:two|three|both)\s+)?$")
 NUMBER_BEFORE_RE = re.compile(r"\b(two|three|both)\s", re.I)
@@ -726,6 +728,9 @@ class _Resolver(LaterMentions):
             assert isinstance(group, Group)
             return Actor(text=group.name, name=group.name, code=group.code, country=group.country)
         anaphoric = len(roles) > 1 and roles[0].refers == "group" and not roles[0].role
+        if not phrase.modifiers and phrase.roles[-1].entries[0].plural and not roles[-1].office \
+                and PERSON_POSSESSIVE_RE.search(self.text[max(0, start - 8):start]):
+            return self._leaders_side(start)
         if phrase.modifiers or not (anaphoric or GROUP_POSSESSIVE_RE.search(self.text[max(0, start - 8):start])):
             return None
         previous = [m for m in self.groups if m.end <= start and start - m.end <= PRONOUN_REACH]
@@ -748,6 +753,19 @@ class _Resolver(LaterMentions):
                          and self._is_subject(m)]
             previous.sort(key=lambda m: m.end)
         return previous[-1].actor if previous else None
+
+    def _leaders_side(self, start: int) -> Actor | None:
+        """"A rebel commander said his men had repelled an attack": the people of a person
+        ("his men", "her supporters") are the side of the person their sentence named as a
+        subject before them, when that person's side is known."""
+        token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        sent = token[0].sent
+        people = [m for m in self.mentions if sent.start_char <= m.start and m.end <= start and m.actor.code
+                  and (m.kind in ("person", "title") or m.office or m.kind in ("compound", "role") and self._singular(m))
+                  and self._is_subject(m)]
+        return people[-1].actor if people else None
 
     def _subjects_possessor(self, start: int) -> ActorMention | None:
         """"The rebels' northern command claimed that its fighters had killed ...": "its" in a
