@@ -18,7 +18,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, generic, rules, sides, vows, where
+from . import background, figures, generic, roles, rules, sides, vows, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
@@ -400,12 +400,12 @@ class EventStage(TriggerFilters, SpeechActs):
         # "wounded two soldiers in a bomb attack": a killing or wounding done in an act of a
         # kind is that act (the bombing), with the toll
         manner = next((trigger_at[h.i] for h in helpers if h.pos_ in ("NOUN", "PROPN") and h.i in trigger_at
-                       and rules.specific_violence(trigger_at[h.i].rule.code)), None)
+                       and roles.specific_violence(trigger_at[h.i].rule.code)), None)
         if manner is None:
             # "six soldiers were killed in an air strike", "were killed in clashes": the act
             # the victims were killed in is what happened (a fight when both sides fought)
             manner = next((m for m in (trigger_at.get(t.i) for t in rules.killed_in(trigger.token)) if m is not None
-                           and (rules.specific_violence(m.rule.code)
+                           and (roles.specific_violence(m.rule.code)
                                 or ("sym" in m.rule.flags and m.rule.code[:2] == "19"))), None)
         if manner is not None and "sym" in manner.rule.flags and all(s is None for s, _ in pairs):
             # "two policemen and three rebels were killed in clashes": each side's dead fell to the other
@@ -413,9 +413,9 @@ class EventStage(TriggerFilters, SpeechActs):
             if fallen is not None and len(fallen) > 1:
                 pairs = [(fallen[0].actor, fallen[1].actor), (fallen[1].actor, fallen[0].actor)]
         for source, target in pairs:
-            if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
+            if "armed" in trigger.rule.flags and (source is None or not roles.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory
-            if "official" in trigger.rule.flags and source is not None and rules.is_private(source):
+            if "official" in trigger.rule.flags and source is not None and roles.is_private(source):
                 continue  # "the attackers arrived in two pickups": no visit
             if trigger.rule.code.startswith(CONSULT_ROOT) and when.inferred and rules.in_a_describing_clause(trigger):
                 # "Japan, which hosted the Tokyo talks, urged ...": with no day of its own, the
@@ -439,44 +439,44 @@ class EventStage(TriggerFilters, SpeechActs):
             if rules.bystanders_forecast(trigger.token, source):
                 continue  # "aid groups warned that people could face famine": a forecast
             code, rule = trigger.rule.code, trigger.rule.name
-            if manner is not None and code in rules.TOLL_ASSAULTS:
+            if manner is not None and code in roles.TOLL_ASSAULTS:
                 code, rule = manner.rule.code, f"{rule}+in:{manner.rule.name}"
-            if code in rules.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and (
-                    rules.both_fight(source, target) or rules.state_force(source)
+            if code in roles.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and (
+                    roles.both_fight(source, target) or roles.state_force(source)
                     or sides.state_kills_fighters(source, target)):
                 # "security forces killed six insurgents", "Russian aircraft killed 46 villagers":
                 # armed parties killing each other, or a state's armed forces killing, fight
-                code, rule = rules.GENERIC_FORCE, f"{rule}+between-armed"
-            elif code in rules.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and \
+                code, rule = roles.GENERIC_FORCE, f"{rule}+between-armed"
+            elif code in roles.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and \
                     sides.against_attackers(source, target):
                 # "Indian commandos killed the last gunmen": the state's forces fight the attackers
-                code, rule = rules.GENERIC_FORCE, f"{rule}+against-attackers"
+                code, rule = roles.GENERIC_FORCE, f"{rule}+against-attackers"
             elif code == rules.RELEASE_CODE and (freed := rules.rescue(trigger.token, source)) is not None:
                 # "special forces rescued four hostages": a state's forces take captives from
                 # their holders by force (19), against the captors where the text names them
-                code, rule = rules.GENERIC_FORCE, f"{rule}+rescue"
+                code, rule = roles.GENERIC_FORCE, f"{rule}+rescue"
                 held_by = rules.captor(freed)
                 target = self._terms_target(held_by, source, actors) if held_by is not None else None
-            elif code.startswith(rules.AIR_STRIKE) and rules.walkout(trigger.token, source):
+            elif code.startswith(roles.AIR_STRIKE) and roles.walkout(trigger.token, source):
                 # "the strike by court employees": civilians strike by stopping work
-                code, rule = rules.LABOUR_STRIKE, f"{rule}+walkout"
-            elif code == rules.PROTEST and rules.official_protest(trigger.token, source) and not any(
+                code, rule = roles.LABOUR_STRIKE, f"{rule}+walkout"
+            elif code == roles.PROTEST and roles.official_protest(trigger.token, source) and not any(
                     a.actor is source and a.mention.kind == "demonym" for a in found_sources):
                 # "Pakistan summoned the envoy to protest", "a letter of protest from the UN"
                 # (but a people named by its demonym protests in the street: "Palestinians
                 # stayed away from work to protest")
-                code, rule = rules.OFFICIAL_COMPLAINT, f"{rule}+official"
+                code, rule = roles.OFFICIAL_COMPLAINT, f"{rule}+official"
             elif code[:2] in VIOLENT_ROOTS and rules.search_raid(trigger.token, source, toll):
                 # "police raided a house in the suburbs": a search, coercion (17), not an attack
                 code, rule = rules.SEARCH, f"{rule}+search"
-            elif code in (rules.GENERIC_FORCE, rules.GENERIC_ASSAULT) and rules.crowd(source):
+            elif code in (roles.GENERIC_FORCE, roles.GENERIC_ASSAULT) and roles.crowd(source):
                 # "protesters attacked the embassy", "a mob stormed the police station": a
                 # crowd's violence is a violent protest (145), not an armed force's attack
-                code, rule = rules.RIOT, f"{rule}+crowd"
-            elif code == rules.GENERIC_FORCE and rules.one_sided(source, target):
+                code, rule = roles.RIOT, f"{rule}+crowd"
+            elif code == roles.GENERIC_FORCE and roles.one_sided(source, target):
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)
-                code, rule = rules.GENERIC_ASSAULT, f"{rule}+one-sided"
+                code, rule = roles.GENERIC_ASSAULT, f"{rule}+one-sided"
             if announced:
                 # "the attackers will be found and destroyed", the minister said (or vowed): his side's threat
                 source = announcer
@@ -712,11 +712,11 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
 
 # The roles that stand against a country's government: an act aimed at both the state and
 # one of these is aimed at two sides.
-OPPOSING_ROLES = (*rules.REBEL_ROLES, "OPP")
+OPPOSING_ROLES = (*roles.REBEL_ROLES, "OPP")
 
 
 def _opposed(actor: Actor) -> bool:
-    return rules.role(actor) in OPPOSING_ROLES
+    return roles.role(actor) in OPPOSING_ROLES
 
 
 def _placed_stranger(argument: Argument, sent: Span, places: "where.PlaceIndex") -> bool:

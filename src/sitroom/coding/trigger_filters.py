@@ -9,7 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ..records import Actor
-from . import accusations, generic, rules, where
+from . import accusations, generic, roles, rules, where
 from .arguments import ActorIndex, actors_of
 from .frames import Report
 from .speech_acts import reporting_verb
@@ -106,7 +106,7 @@ class TriggerFilters:
                 folded[token.i] = manner_owner[verb.i]
                 continue
             if trigger.token.lemma_.lower() not in FOLDED_VERBS and not (
-                    trigger.token.pos_ == "VERB" and trigger.rule.code in rules.TOLL_ASSAULTS
+                    trigger.token.pos_ == "VERB" and trigger.rule.code in roles.TOLL_ASSAULTS
                     and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in trigger.token.children)):
                 continue  # (and "took the life of": "a bomb blast took the life of the candidate")
             subject = subject_of(trigger.token, climb=False)
