@@ -18,7 +18,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, generic, roles, rules, sides, vows, where
+from . import background, figures, generic, participants, roles, rules, sides, vows, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
@@ -223,7 +223,7 @@ class EventStage(TriggerFilters, SpeechActs):
         if not found_sources and trigger.token.pos_ in ("NOUN", "PROPN"):
             found_sources = clause_agent(trigger.token, actors)  # "a bomb planted by the group"
         if not found_sources:
-            opponent = rules.fought_with(trigger.token, lambda t: (
+            opponent = participants.fought_with(trigger.token, lambda t: (
                 (fight := trigger_at.get(t.i)) is not None and "sym" in fight.rule.flags
                 and fight.rule.code[:2] in VIOLENT_ROOTS))
             if opponent is not None:
@@ -235,14 +235,14 @@ class EventStage(TriggerFilters, SpeechActs):
             if act is not None:  # "killed in an attack by guerrillas": the attackers killed
                 found_sources = sources(trigger_at[act.i], actors, light_is_trigger=False,
                                         lexicon_frames=lexicon.has_frame) or clause_agent(act, actors)
-        holder = rules.sufferer(trigger.token, lambda w: lexicon.has_frame(w, "patient"),
+        holder = participants.sufferer(trigger.token, lambda w: lexicon.has_frame(w, "patient"),
                                 undergone="undergone" in trigger.rule.flags)
         if holder is not None:
             # "the town has been the target of rebel attacks": the subject suffers the act
             held = {t.i for t in holder.subtree}
             found_sources = [a for a in found_sources if a.token.i not in held]
             found_targets = found_targets or actors_of(holder, actors)
-        found_targets = rules.people_of_a_country(trigger.rule.code, found_targets)
+        found_targets = participants.people_of_a_country(trigger.rule.code, found_targets)
         found_sources = each_army(trigger, found_sources, found_targets, actors,
                                   lambda w: lexicon.has_frame(w, "platform"))
         if ("sym" in trigger.rule.flags and not found_targets and len(found_sources) == 1
@@ -299,7 +299,7 @@ class EventStage(TriggerFilters, SpeechActs):
         place = where.event_place(trigger, places, taken=taken)
         local = place.place.country if place is not None and place.place.country else places.home
         if (not found_sources and trigger.rule.code.startswith(PROTEST_ROOT) and local
-                and (crowd := rules.counted_crowd(trigger.token)) is not None):
+                and (crowd := participants.counted_crowd(trigger.token)) is not None):
             # "thousands marched in Dhaka against the crackdown": the place's civilians
             people = Actor(text=crowd.text, name="civilians", code=f"{local}CVL", country=local)
             found_sources = [Argument(actor=people, mention=ActorMention(
@@ -310,14 +310,14 @@ class EventStage(TriggerFilters, SpeechActs):
             # whatever the article's main country; with no place of the event's own, those of
             # the country the article's places lie in ("a missile struck the police
             # headquarters" in a story of Kharkiv that names Russia more than Ukraine)
-            found_sources = [rules.local_people(a, local) for a in found_sources]
-            found_targets = [rules.local_people(a, local) for a in found_targets]
+            found_sources = [participants.local_people(a, local) for a in found_sources]
+            found_targets = [participants.local_people(a, local) for a in found_targets]
         toll_mentions = tolls.get(trigger.token.i, [])
         toll = report_from(toll_mentions, attribution=report.text if report else None,
                            doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None
         violent = trigger.rule.code[:2] in VIOLENT_ROOTS
         pairs = _pairs(found_sources, found_targets, symmetric="sym" in trigger.rule.flags, violent=violent)
-        if not found_targets and len(found_sources) == 2 and rules.reciprocal(trigger.token):
+        if not found_targets and len(found_sources) == 2 and participants.reciprocal(trigger.token):
             # "China and the Philippines accused each other": each did it to the other
             first, second = (a.actor for a in found_sources)
             pairs = [(first, second), (second, first)]
@@ -348,11 +348,11 @@ class EventStage(TriggerFilters, SpeechActs):
                 return []  # the writer's or an unnamed voice's "must" is an opinion
             return [self._demand(report, doer, when, evidence, trigger) for doer, _ in pairs[:1]]
         out = []
-        if "animate" in trigger.rule.flags and not found_targets and rules.inanimate_object(trigger.token):
+        if "animate" in trigger.rule.flags and not found_targets and participants.inanimate_object(trigger.token):
             return []  # "wants to kill this summit": no one is killed
-        if "addressee" in trigger.rule.flags and not rules.addressed_party(trigger.token, found_targets):
+        if "addressee" in trigger.rule.flags and not participants.addressed_party(trigger.token, found_targets):
             return []  # "spoke to reporters": the press is no party one consults
-        if "person" in trigger.rule.flags and not found_targets and rules.inanimate_object(trigger.token, counted=False):
+        if "person" in trigger.rule.flags and not found_targets and participants.inanimate_object(trigger.token, counted=False):
             return []  # "released security patches": no one is freed
         if violent and not found_targets and rules.against_a_phenomenon(trigger.token, places):
             return []  # "the fight against drug trafficking": a policy, not a battle
@@ -404,7 +404,7 @@ class EventStage(TriggerFilters, SpeechActs):
         if manner is None:
             # "six soldiers were killed in an air strike", "were killed in clashes": the act
             # the victims were killed in is what happened (a fight when both sides fought)
-            manner = next((m for m in (trigger_at.get(t.i) for t in rules.killed_in(trigger.token)) if m is not None
+            manner = next((m for m in (trigger_at.get(t.i) for t in participants.killed_in(trigger.token)) if m is not None
                            and (roles.specific_violence(m.rule.code)
                                 or ("sym" in m.rule.flags and m.rule.code[:2] == "19"))), None)
         if manner is not None and "sym" in manner.rule.flags and all(s is None for s, _ in pairs):
