@@ -18,7 +18,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, generic, participants, roles, rules, sides, vows, where
+from . import background, figures, generic, habits, participants, roles, rules, sides, vows, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
@@ -358,7 +358,7 @@ class EventStage(TriggerFilters, SpeechActs):
             return []  # "the fight against drug trafficking": a policy, not a battle
         if violent and rules.aimed_at_a_value(trigger.token, lambda w: lexicon.has_frame(w, "value")):
             return []  # "an attack on press freedom": no one is hurt
-        if violent and not trigger.in_title and rules.kind_named(trigger.token):
+        if violent and not trigger.in_title and habits.kind_named(trigger.token):
             return []  # "torture, murder and rape were its methods": kinds of act, not acts
         if violent and rules.any_act(trigger.token):
             return []  # "any attack on the refugees would be a massacre": no act that happened
@@ -381,20 +381,20 @@ class EventStage(TriggerFilters, SpeechActs):
         if violent and (rules.caused_by(trigger.token, mishap, tolls_only=False) or rules.in_a(trigger.token, mishap)
                         or rules.after_a(trigger.token, mishap) or rules.when_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
-        habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll) or rules.since_act(trigger.token)
-                    or rules.ranked_among(trigger.token)
-                    or rules.record_of(trigger.token)
+        habitual = (self._habitual(trigger) or habits.aggregate(trigger.token, toll) or rules.since_act(trigger.token)
+                    or habits.ranked_among(trigger.token)
+                    or habits.record_of(trigger.token)
                     or background.on_a_past_occasion(trigger.token) or background.long_ago(trigger.token)
                     or background.since_then(trigger.token, when, article.published)
                     or (when.inferred and background.in_an_older_event(trigger.token, article.published))
                     or background.named_by_its_time(trigger.token, when, article.published)
                     or (violent and background.lasted_long(trigger.token))
                     or background.recalled_time(trigger.token, lambda w: lexicon.has_frame(w, "background"))
-                    or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
+                    or habits.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
                     or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
-                        and rules.undated(trigger.token))
+                        and habits.undated(trigger.token))
                     or (violent and not trigger.in_title and when.inferred
-                        and rules.generic_present(_telling_verb(trigger, is_light), sent))
+                        and habits.generic_present(_telling_verb(trigger, is_light), sent))
                     or (violent and not trigger.in_title and when.inferred and toll is None
                         and generic.summed_up(trigger.token, self._generic_cues(trigger_at, actors, places))))
         # "wounded two soldiers in a bomb attack": a killing or wounding done in an act of a
@@ -559,7 +559,7 @@ class EventStage(TriggerFilters, SpeechActs):
                 violent=violent,
                 anaphoric=rules.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
                 subordinate=rules.subordinate(trigger),
-                summary=rules.counted_plural(trigger.token),
+                summary=habits.counted_plural(trigger.token),
                 about=about,
                 both_sides=sides.both_addressed(trigger.token) if target is None and about is None else None,
             ))
