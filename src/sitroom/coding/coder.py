@@ -18,7 +18,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, generic, habits, participants, roles, rules, sides, vows, where
+from . import background, figures, generic, habits, mishaps, participants, roles, rules, sides, vows, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
@@ -378,8 +378,8 @@ class EventStage(TriggerFilters, SpeechActs):
                                       lambda t: t.i in trigger_at and trigger_at[t.i].rule.code[:2] in VIOLENT_ROOTS):
             return []  # a figure of speech, a deed judged, a crash's toll: no act (figures.py)
         mishap = lambda w: lexicon.has_frame(w, "mishap")  # noqa: E731
-        if violent and (rules.caused_by(trigger.token, mishap, tolls_only=False) or rules.in_a(trigger.token, mishap)
-                        or rules.after_a(trigger.token, mishap) or rules.when_a(trigger.token, mishap)):
+        if violent and (mishaps.caused_by(trigger.token, mishap, tolls_only=False) or mishaps.in_a(trigger.token, mishap)
+                        or mishaps.after_a(trigger.token, mishap) or mishaps.when_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
         habitual = (self._habitual(trigger) or habits.aggregate(trigger.token, toll) or rules.since_act(trigger.token)
                     or habits.ranked_among(trigger.token)
@@ -391,7 +391,7 @@ class EventStage(TriggerFilters, SpeechActs):
                     or (violent and background.lasted_long(trigger.token))
                     or background.recalled_time(trigger.token, lambda w: lexicon.has_frame(w, "background"))
                     or habits.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
-                    or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
+                    or (mishaps.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
                         and habits.undated(trigger.token))
                     or (violent and not trigger.in_title and when.inferred
                         and habits.generic_present(_telling_verb(trigger, is_light), sent))
