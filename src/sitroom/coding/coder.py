@@ -18,7 +18,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, generic, habits, mishaps, participants, roles, rules, sides, vows, where
+from . import authorities, background, figures, generic, habits, mishaps, participants, roles, rules, sides, vows, where
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
@@ -322,24 +322,24 @@ class EventStage(TriggerFilters, SpeechActs):
             first, second = (a.actor for a in found_sources)
             pairs = [(first, second), (second, first)]
         if "against-state" in trigger.rule.flags:
-            pairs = [(s, t if t is not None else rules.state_forces_against(s)) for s, t in pairs]
+            pairs = [(s, t if t is not None else authorities.state_forces_against(s)) for s, t in pairs]
         doerless, described = all(s is None for s, _ in pairs), rules.in_a_describing_clause(trigger)
         police = None
         # (an arrest told as done, not one in a phrase describing people unless it has its own
         # day, nor one to come: "the 64 people arrested in Nairobi would be charged")
         if doerless and (not described or rules.dated_arrest(trigger)) and trigger.token.dep_ != "amod" \
                 and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in trigger.token.children):
-            police = rules.implied_police(trigger.rule.code, local)
+            police = authorities.implied_police(trigger.rule.code, local)
         # (a release from custody, not in a sentence of violence: "inmates were freed from the
         # jail when gunmen stormed it"; with no place of its own, in the article's main country)
         if police is None and doerless and not described and not _violence_in(sent, trigger_at):
             focus = trigger.token.doc._.focus or []
-            police = rules.implied_jailer(trigger.token, trigger.rule.code, local or (focus[0] if focus else None),
+            police = authorities.implied_jailer(trigger.token, trigger.rule.code, local or (focus[0] if focus else None),
                                           lambda word: self.lexicon.has_frame(word, "custody"))
-        if police is None and doerless and not described and not rules.circumstance(trigger.token):
+        if police is None and doerless and not described and not authorities.circumstance(trigger.token):
             # ("a curfew was imposed", not "troops took over the streets under martial law")
             focus = trigger.token.doc._.focus or []
-            police = rules.implied_authority(trigger.rule.code, local or (focus[0] if focus else None))
+            police = authorities.implied_authority(trigger.rule.code, local or (focus[0] if focus else None))
         if police is not None:
             pairs = [(police, t) for _, t in pairs]
         if any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for t in trigger.tokens for a in t.children):
@@ -451,11 +451,11 @@ class EventStage(TriggerFilters, SpeechActs):
                     sides.against_attackers(source, target):
                 # "Indian commandos killed the last gunmen": the state's forces fight the attackers
                 code, rule = roles.GENERIC_FORCE, f"{rule}+against-attackers"
-            elif code == rules.RELEASE_CODE and (freed := rules.rescue(trigger.token, source)) is not None:
+            elif code == authorities.RELEASE_CODE and (freed := authorities.rescue(trigger.token, source)) is not None:
                 # "special forces rescued four hostages": a state's forces take captives from
                 # their holders by force (19), against the captors where the text names them
                 code, rule = roles.GENERIC_FORCE, f"{rule}+rescue"
-                held_by = rules.captor(freed)
+                held_by = authorities.captor(freed)
                 target = self._terms_target(held_by, source, actors) if held_by is not None else None
             elif code.startswith(roles.AIR_STRIKE) and roles.walkout(trigger.token, source):
                 # "the strike by court employees": civilians strike by stopping work
@@ -466,9 +466,9 @@ class EventStage(TriggerFilters, SpeechActs):
                 # (but a people named by its demonym protests in the street: "Palestinians
                 # stayed away from work to protest")
                 code, rule = roles.OFFICIAL_COMPLAINT, f"{rule}+official"
-            elif code[:2] in VIOLENT_ROOTS and rules.search_raid(trigger.token, source, toll):
+            elif code[:2] in VIOLENT_ROOTS and authorities.search_raid(trigger.token, source, toll):
                 # "police raided a house in the suburbs": a search, coercion (17), not an attack
-                code, rule = rules.SEARCH, f"{rule}+search"
+                code, rule = authorities.SEARCH, f"{rule}+search"
             elif code in (roles.GENERIC_FORCE, roles.GENERIC_ASSAULT) and roles.crowd(source):
                 # "protesters attacked the embassy", "a mob stormed the police station": a
                 # crowd's violence is a violent protest (145), not an armed force's attack
