@@ -18,7 +18,8 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import authorities, background, figures, generic, habits, mishaps, participants, roles, rules, sides, vows, where
+from . import (authorities, background, figures, generic, habits, mishaps, participants, roles, rules, sides,
+               unreal_acts, vows, where)
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
@@ -92,7 +93,7 @@ class EventStage(TriggerFilters, SpeechActs):
         waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
             if (not _span_text(sent).strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
-                    or rules.is_question(sent)):
+                    or unreal_acts.is_question(sent)):
                 continue
             # "a day earlier" counts from the last day told, unless the sentence dates itself
             # ("In 2021, gunmen abducted ..., releasing them four days later")
@@ -124,7 +125,7 @@ class EventStage(TriggerFilters, SpeechActs):
         # to the act that frames it ("agreed to a ceasefire on Monday")
         content = {t.token.i for t in triggers if self._inside_threat(t, trigger_at) or self._opinion(t)
                    or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)
-                   or _purpose_of_its_kind(t, trigger_at) or rules.label_of_object(t.token)}
+                   or _purpose_of_its_kind(t, trigger_at) or unreal_acts.label_of_object(t.token)}
         charges = self._spoken_charges(triggers, actors, doc_dates)
         content |= {t.token.i for t in charges}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
@@ -246,7 +247,7 @@ class EventStage(TriggerFilters, SpeechActs):
         found_sources = each_army(trigger, found_sources, found_targets, actors,
                                   lambda w: lexicon.has_frame(w, "platform"))
         if ("sym" in trigger.rule.flags and not found_targets and len(found_sources) == 1
-                and not rules.makes_way(trigger.token)):
+                and not unreal_acts.makes_way(trigger.token)):
             # "Israeli and Lebanese negotiators met": the parties are the phrase's countries (a
             # joint act, "Turkish and Azerbaijani jets struck", stays one event of the first)
             found_sources = found_sources + fellow_parties(found_sources[0], actors)[:1]
@@ -354,24 +355,24 @@ class EventStage(TriggerFilters, SpeechActs):
             return []  # "spoke to reporters": the press is no party one consults
         if "person" in trigger.rule.flags and not found_targets and participants.inanimate_object(trigger.token, counted=False):
             return []  # "released security patches": no one is freed
-        if violent and not found_targets and rules.against_a_phenomenon(trigger.token, places):
+        if violent and not found_targets and unreal_acts.against_a_phenomenon(trigger.token, places):
             return []  # "the fight against drug trafficking": a policy, not a battle
-        if violent and rules.aimed_at_a_value(trigger.token, lambda w: lexicon.has_frame(w, "value")):
+        if violent and unreal_acts.aimed_at_a_value(trigger.token, lambda w: lexicon.has_frame(w, "value")):
             return []  # "an attack on press freedom": no one is hurt
         if violent and not trigger.in_title and habits.kind_named(trigger.token):
             return []  # "torture, murder and rape were its methods": kinds of act, not acts
-        if violent and rules.any_act(trigger.token):
+        if violent and unreal_acts.any_act(trigger.token):
             return []  # "any attack on the refugees would be a massacre": no act that happened
         if violent and background.participle_of_a_name(trigger.token):
             return []  # "to honour slain senator Ortiz": a person named by an older act
-        if violent and rules.anyone_of(trigger.token):
+        if violent and unreal_acts.anyone_of(trigger.token):
             return []  # "the murder of a judge, a prosecutor or a politician": no one in particular
-        if violent and rules.restated(trigger.token, lambda t: t.i in trigger_at):
+        if violent and unreal_acts.restated(trigger.token, lambda t: t.i in trigger_at):
             return []  # "the murder is an attack on the state": the same act, judged
-        if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
+        if violent and not found_targets and unreal_acts.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
             return []  # "fighting for freedom": a conviction, not a battle
         is_light = lambda w: lexicon.has_frame(w, "light")  # noqa: E731
-        if violent and rules.judged_in_general(trigger.token, is_light):
+        if violent and unreal_acts.judged_in_general(trigger.token, is_light):
             return []  # "to bomb the villages would be a crime": a deed judged, not done
         if violent and figures.no_act(trigger.token, lexicon.has_frame,
                                       ([a.actor for a in found_sources], [a.actor for a in found_targets]),
@@ -381,7 +382,7 @@ class EventStage(TriggerFilters, SpeechActs):
         if violent and (mishaps.caused_by(trigger.token, mishap, tolls_only=False) or mishaps.in_a(trigger.token, mishap)
                         or mishaps.after_a(trigger.token, mishap) or mishaps.when_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
-        habitual = (self._habitual(trigger) or habits.aggregate(trigger.token, toll) or rules.since_act(trigger.token)
+        habitual = (self._habitual(trigger) or habits.aggregate(trigger.token, toll) or unreal_acts.since_act(trigger.token)
                     or habits.ranked_among(trigger.token)
                     or habits.record_of(trigger.token)
                     or background.on_a_past_occasion(trigger.token) or background.long_ago(trigger.token)

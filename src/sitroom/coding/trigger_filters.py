@@ -9,7 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ..records import Actor
-from . import accusations, generic, habits, roles, rules, where
+from . import accusations, generic, habits, roles, rules, unreal_acts, where
 from .arguments import ActorIndex, actors_of
 from .frames import Report
 from .speech_acts import reporting_verb
@@ -246,7 +246,7 @@ class TriggerFilters:
         current = trigger.token
         if current.dep_ == "relcl":
             current = current.head  # "let us not forget the senators who were murdered"
-        current = rules.listed_object(current) or current  # "recall the explosion; the murder of journalists"
+        current = unreal_acts.listed_object(current) or current  # "recall the explosion; the murder of journalists"
         while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.head != current:
             current = current.head  # "recall the explosion ... and the murder of journalists"
         if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN" \
@@ -292,7 +292,7 @@ class TriggerFilters:
         if any(c.dep_ == "amod" and c.pos_ in ("VERB", "ADJ") and self.lexicon.has_frame(c.lemma_.lower(), "advocated")
                for c in current.children):
             return True  # "has incited assassination": the parse may take the verb for a modifier (or an adjective)
-        if rules.disposed(current, lambda w: self.lexicon.has_frame(w, "disposition")):
+        if unreal_acts.disposed(current, lambda w: self.lexicon.has_frame(w, "disposition")):
             return True  # "men who like planting mines", "have learned to fight"
         complement = False  # "called ..., and France imposed ...": a conjunct alone is no content
         for _ in range(CONTENT_CLIMB):
@@ -303,7 +303,7 @@ class TriggerFilters:
             if current.dep_ == "prep" and current.lower_ not in CONTENT_PREPS:
                 return False  # "sought support ... during an offensive": the offensive is no content
             complement = complement or current.dep_ != "conj"
-            if rules.inquired(current, lambda w: self.lexicon.has_frame(w, "inquiry")):
+            if unreal_acts.inquired(current, lambda w: self.lexicon.has_frame(w, "inquiry")):
                 return False  # "to clarify last Thursday's murder": what is inquired into happened
             current = current.head
             if not complement:
