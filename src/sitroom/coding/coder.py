@@ -18,7 +18,7 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import (authorities, background, figures, generic, habits, mishaps, participants, roles, rules, sides,
+from . import (authorities, background, clauses, figures, generic, habits, mishaps, participants, roles, rules, sides,
                unreal_acts, vows, where)
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
@@ -153,8 +153,8 @@ class EventStage(TriggerFilters, SpeechActs):
         nationalities = _nationalities(sent, actors)
         out: list[Draft] = []
         for trigger in triggers:
-            if trigger.token.i in folded or trigger.token.i in content or rules.describes_a_noun(trigger) \
-                    or rules.refers_to_an_agreement(trigger):
+            if trigger.token.i in folded or trigger.token.i in content or clauses.describes_a_noun(trigger) \
+                    or clauses.refers_to_an_agreement(trigger):
                 continue
             helpers = [t for i, home in folded.items() if home is trigger for t in [doc[i]]]
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context,
@@ -187,7 +187,7 @@ class EventStage(TriggerFilters, SpeechActs):
                                 lexicon_frames=lexicon.has_frame)
         found_targets = targets(trigger, actors, lambda t: where.visited(t, actors, places),
                                 lambda lemma: lexicon.has_frame(lemma, "meeting"))
-        if trigger.in_title and rules.headline_passive(trigger):
+        if trigger.in_title and clauses.headline_passive(trigger):
             # "Driver shot and killed at fuel station": headlines drop the "was"; the subject is
             # the victim, the doer (if any) is in the "by" phrase
             found_targets, found_sources = headline_parties(trigger.token, actors)
@@ -277,9 +277,9 @@ class EventStage(TriggerFilters, SpeechActs):
             # ("were arrested and charged on Saturday"), the verb telling how the act came
             # about or what it left ("the ambush left 26 dead on Tuesday"), or a clause of the
             # same time ("were killed when a bomber blew himself up on Saturday")
-            happening = rules.happening_verbs(trigger.token, lambda w: lexicon.has_frame(w, "occur"))
-            others = [*helpers, *rules.describing_verbs(trigger.token), *rules.joined_verbs(trigger.token),
-                      *happening, *rules.at_the_time_of(trigger.token)]
+            happening = clauses.happening_verbs(trigger.token, lambda w: lexicon.has_frame(w, "occur"))
+            others = [*helpers, *clauses.describing_verbs(trigger.token), *clauses.joined_verbs(trigger.token),
+                      *happening, *clauses.at_the_time_of(trigger.token)]
             # a day of the verb's own first; one it only takes from the report that governs it
             # ("the bombing that tore through the junction on Saturday killed 231, officials
             # said on Monday") only when no verb of the act says its own
@@ -324,11 +324,11 @@ class EventStage(TriggerFilters, SpeechActs):
             pairs = [(first, second), (second, first)]
         if "against-state" in trigger.rule.flags:
             pairs = [(s, t if t is not None else authorities.state_forces_against(s)) for s, t in pairs]
-        doerless, described = all(s is None for s, _ in pairs), rules.in_a_describing_clause(trigger)
+        doerless, described = all(s is None for s, _ in pairs), clauses.in_a_describing_clause(trigger)
         police = None
         # (an arrest told as done, not one in a phrase describing people unless it has its own
         # day, nor one to come: "the 64 people arrested in Nairobi would be charged")
-        if doerless and (not described or rules.dated_arrest(trigger)) and trigger.token.dep_ != "amod" \
+        if doerless and (not described or clauses.dated_arrest(trigger)) and trigger.token.dep_ != "amod" \
                 and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in trigger.token.children):
             police = authorities.implied_police(trigger.rule.code, local)
         # (a release from custody, not in a sentence of violence: "inmates were freed from the
@@ -418,7 +418,7 @@ class EventStage(TriggerFilters, SpeechActs):
                 continue  # "citizens who entered Chile" took no territory
             if "official" in trigger.rule.flags and source is not None and roles.is_private(source):
                 continue  # "the attackers arrived in two pickups": no visit
-            if trigger.rule.code.startswith(CONSULT_ROOT) and when.inferred and rules.in_a_describing_clause(trigger):
+            if trigger.rule.code.startswith(CONSULT_ROOT) and when.inferred and clauses.in_a_describing_clause(trigger):
                 # "Japan, which hosted the Tokyo talks, urged ...": with no day of its own, the
                 # meeting frames the news ("the envoy, who met Assad on Monday, said" tells it)
                 continue
@@ -558,8 +558,8 @@ class EventStage(TriggerFilters, SpeechActs):
                 evidence=[evidence],
                 symmetric="sym" in trigger.rule.flags,
                 violent=violent,
-                anaphoric=rules.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
-                subordinate=rules.subordinate(trigger),
+                anaphoric=clauses.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
+                subordinate=clauses.subordinate(trigger),
                 summary=habits.counted_plural(trigger.token),
                 about=about,
                 both_sides=sides.both_addressed(trigger.token) if target is None and about is None else None,

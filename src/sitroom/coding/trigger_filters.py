@@ -9,7 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ..records import Actor
-from . import accusations, generic, habits, roles, rules, unreal_acts, where
+from . import accusations, clauses, generic, habits, roles, unreal_acts, where
 from .arguments import ActorIndex, actors_of
 from .frames import Report
 from .speech_acts import reporting_verb
@@ -185,7 +185,7 @@ class TriggerFilters:
         verbs = {trigger.token, top} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
-        verbs.update(rules.joined_verbs(trigger.token))  # "were shot or maimed during the war"
+        verbs.update(clauses.joined_verbs(trigger.token))  # "were shot or maimed during the war"
         verbs.update(habits.counting_verb(trigger.token))  # "has reported 35 people killed in six weeks"
         if habits.goes_on(own_verb(trigger, lambda w: self.lexicon.has_frame(w, "light"))):
             return True  # "the rebels keep attacking its outposts" (not "continue to investigate the shooting")
