@@ -26,7 +26,7 @@ from .anaphora import join_re_mentions
 from .corefer import link_doers, load_deeds
 from .draft import Draft, event_id
 from .frames import modality, report_of
-from .merge import aim_at_doers, fold_property, merge_events
+from .merge import TOLL_LEMMAS, aim_at_doers, fold_property, merge_events
 from .reactions import ReactionWords, aim_at_told_doers
 from .scene import inherit_scene, place_in_country
 from .speech_acts import DEMAND_MODALS, SpeechActs, reporting_verb, same_side
@@ -205,7 +205,7 @@ class EventStage(TriggerFilters, SpeechActs):
             # participle of harm is done to is the act's target
             # (a toll verb's victims are the helpers' business above: "..., killing two people")
             for harm in (c for c in trigger.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"
-                         and c not in helpers and c.lemma_.lower() not in rules.TOLL_LEMMAS):
+                         and c not in helpers and c.lemma_.lower() not in TOLL_LEMMAS):
                 told = trigger_at.get(harm.i)
                 if told is not None and told.rule.code[:2] in VIOLENT_ROOTS:
                     found_targets = targets(told, actors, lambda t: where.visited(t, actors, places))
