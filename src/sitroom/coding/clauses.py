@@ -131,6 +131,33 @@ def refers_to_an_agreement(trigger: Trigger) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "that", "this")) for c in token.children)
 
 
+def since_act(noun: Token) -> bool:
+    """"present in the region since the Spanish invasion", "since the coup": an act named
+    as the start of a time is a landmark told before, not the day's act (background)."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "since"
+
+
+def listed_object(noun: Token) -> Token | None:
+    """A noun phrase that stands alone after a semicolon, in a sentence whose first part has
+    an object ("let us recall the bombing of the airliner; the explosion at the police
+    station; the murder of reporters"), is one more item of that object: the first part's
+    object. (The parse joins such items anywhere: to the verb, or as the sentence's root.)"""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    sent = noun.sent
+    semicolons = [t.i for t in sent if t.text == ";"]
+    before = [i for i in semicolons if i < noun.i]
+    if not before:
+        return None
+    start, end = before[-1] + 1, next((i for i in semicolons if i > noun.i), sent.end)
+    if noun.head != noun and start <= noun.head.i < end:
+        return None  # not the head of its item: "the town the army shelled"
+    return next((t for t in sent if t.i < semicolons[0] and t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")),
+                None)
+
+
 def describing_verbs(token: Token) -> list[Token]:
     """Verbs of clauses that describe a noun trigger ("a bomb planted on Monday")."""
     if token.pos_ not in ("NOUN", "PROPN"):

@@ -237,7 +237,7 @@ class EventStage(TriggerFilters, SpeechActs):
                 found_sources = sources(trigger_at[act.i], actors, light_is_trigger=False,
                                         lexicon_frames=lexicon.has_frame) or clause_agent(act, actors)
         holder = participants.sufferer(trigger.token, lambda w: lexicon.has_frame(w, "patient"),
-                                undergone="undergone" in trigger.rule.flags)
+                                       undergone="undergone" in trigger.rule.flags)
         if holder is not None:
             # "the town has been the target of rebel attacks": the subject suffers the act
             held = {t.i for t in holder.subtree}
@@ -335,8 +335,9 @@ class EventStage(TriggerFilters, SpeechActs):
         # jail when gunmen stormed it"; with no place of its own, in the article's main country)
         if police is None and doerless and not described and not _violence_in(sent, trigger_at):
             focus = trigger.token.doc._.focus or []
-            police = authorities.implied_jailer(trigger.token, trigger.rule.code, local or (focus[0] if focus else None),
-                                          lambda word: self.lexicon.has_frame(word, "custody"))
+            police = authorities.implied_jailer(trigger.token, trigger.rule.code,
+                                                local or (focus[0] if focus else None),
+                                                lambda word: self.lexicon.has_frame(word, "custody"))
         if police is None and doerless and not described and not authorities.circumstance(trigger.token):
             # ("a curfew was imposed", not "troops took over the streets under martial law")
             focus = trigger.token.doc._.focus or []
@@ -353,7 +354,8 @@ class EventStage(TriggerFilters, SpeechActs):
             return []  # "wants to kill this summit": no one is killed
         if "addressee" in trigger.rule.flags and not participants.addressed_party(trigger.token, found_targets):
             return []  # "spoke to reporters": the press is no party one consults
-        if "person" in trigger.rule.flags and not found_targets and participants.inanimate_object(trigger.token, counted=False):
+        if "person" in trigger.rule.flags and not found_targets \
+                and participants.inanimate_object(trigger.token, counted=False):
             return []  # "released security patches": no one is freed
         if violent and not found_targets and unreal_acts.against_a_phenomenon(trigger.token, places):
             return []  # "the fight against drug trafficking": a policy, not a battle
@@ -369,7 +371,8 @@ class EventStage(TriggerFilters, SpeechActs):
             return []  # "the murder of a judge, a prosecutor or a politician": no one in particular
         if violent and unreal_acts.restated(trigger.token, lambda t: t.i in trigger_at):
             return []  # "the murder is an attack on the state": the same act, judged
-        if violent and not found_targets and unreal_acts.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
+        if violent and not found_targets and unreal_acts.for_a_cause(trigger.token,
+                                                                     lambda w: lexicon.has_frame(w, "cause")):
             return []  # "fighting for freedom": a conviction, not a battle
         is_light = lambda w: lexicon.has_frame(w, "light")  # noqa: E731
         if violent and unreal_acts.judged_in_general(trigger.token, is_light):
@@ -379,10 +382,11 @@ class EventStage(TriggerFilters, SpeechActs):
                                       lambda t: t.i in trigger_at and trigger_at[t.i].rule.code[:2] in VIOLENT_ROOTS):
             return []  # a figure of speech, a deed judged, a crash's toll: no act (figures.py)
         mishap = lambda w: lexicon.has_frame(w, "mishap")  # noqa: E731
-        if violent and (mishaps.caused_by(trigger.token, mishap, tolls_only=False) or mishaps.in_a(trigger.token, mishap)
+        if violent and (mishaps.caused_by(trigger.token, mishap, tolls_only=False)
+                        or mishaps.in_a(trigger.token, mishap)
                         or mishaps.after_a(trigger.token, mishap) or mishaps.when_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
-        habitual = (self._habitual(trigger) or habits.aggregate(trigger.token, toll) or unreal_acts.since_act(trigger.token)
+        habitual = (self._habitual(trigger) or habits.aggregate(trigger.token, toll) or clauses.since_act(trigger.token)
                     or habits.ranked_among(trigger.token)
                     or habits.record_of(trigger.token)
                     or background.on_a_past_occasion(trigger.token) or background.long_ago(trigger.token)
@@ -405,8 +409,8 @@ class EventStage(TriggerFilters, SpeechActs):
         if manner is None:
             # "six soldiers were killed in an air strike", "were killed in clashes": the act
             # the victims were killed in is what happened (a fight when both sides fought)
-            manner = next((m for m in (trigger_at.get(t.i) for t in participants.killed_in(trigger.token)) if m is not None
-                           and (roles.specific_violence(m.rule.code)
+            manner = next((m for m in (trigger_at.get(t.i) for t in participants.killed_in(trigger.token))
+                           if m is not None and (roles.specific_violence(m.rule.code)
                                 or ("sym" in m.rule.flags and m.rule.code[:2] == "19"))), None)
         if manner is not None and "sym" in manner.rule.flags and all(s is None for s, _ in pairs):
             # "two policemen and three rebels were killed in clashes": each side's dead fell to the other
@@ -558,7 +562,8 @@ class EventStage(TriggerFilters, SpeechActs):
                 evidence=[evidence],
                 symmetric="sym" in trigger.rule.flags,
                 violent=violent,
-                anaphoric=clauses.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
+                anaphoric=clauses.re_mention(trigger, source, place, violent, when,
+                                             self._object_of_act(trigger, trigger_at)),
                 subordinate=clauses.subordinate(trigger),
                 summary=habits.counted_plural(trigger.token),
                 about=about,

@@ -246,7 +246,7 @@ class TriggerFilters:
         current = trigger.token
         if current.dep_ == "relcl":
             current = current.head  # "let us not forget the senators who were murdered"
-        current = unreal_acts.listed_object(current) or current  # "recall the explosion; the murder of journalists"
+        current = clauses.listed_object(current) or current  # "recall the explosion; the murder of journalists"
         while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.head != current:
             current = current.head  # "recall the explosion ... and the murder of journalists"
         if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN" \

@@ -46,33 +46,6 @@ def judged_in_general(act: Token, is_light: Callable[[str], bool]) -> bool:
     return verb.dep_ == "csubj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def since_act(noun: Token) -> bool:
-    """"present in the region since the Spanish invasion", "since the coup": an act named
-    as the start of a time is a landmark told before, not the day's act (background)."""
-    while noun.dep_ == "conj":
-        noun = noun.head
-    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "since"
-
-
-def listed_object(noun: Token) -> Token | None:
-    """A noun phrase that stands alone after a semicolon, in a sentence whose first part has
-    an object ("let us recall the bombing of the airliner; the explosion at the police
-    station; the murder of reporters"), is one more item of that object: the first part's
-    object. (The parse joins such items anywhere: to the verb, or as the sentence's root.)"""
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return None
-    sent = noun.sent
-    semicolons = [t.i for t in sent if t.text == ";"]
-    before = [i for i in semicolons if i < noun.i]
-    if not before:
-        return None
-    start, end = before[-1] + 1, next((i for i in semicolons if i > noun.i), sent.end)
-    if noun.head != noun and start <= noun.head.i < end:
-        return None  # not the head of its item: "the town the army shelled"
-    return next((t for t in sent if t.i < semicolons[0] and t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")),
-                None)
-
-
 # Verbs that say what an act is, as "be" does: "the killing constitutes an attack on ...".
 DEFINING_VERBS = frozenset({"be", "constitute", "represent"})
 
