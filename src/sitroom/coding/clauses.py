@@ -2,9 +2,10 @@
 
 A headline's past participle is a passive ("Driver shot at fuel station"); an act told in
 a subordinate or describing clause is a circumstance of the sentence's news; an act named
-with "the", or an agreement named with "the" or a possessive, was told before; and the
-verbs that describe, tell the happening of, join or share the time of an act give it
-their day. `coder.py` applies them.
+with "the", an agreement named with "the" or a possessive, or an act a time starts from
+("since the coup") was told before; an item after a semicolon belongs to the object of the
+sentence's first part; and the verbs that describe, tell the happening of, join or share
+the time of an act give it their day. `coder.py` and `trigger_filters.py` apply them.
 """
 from __future__ import annotations
 
