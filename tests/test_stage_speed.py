@@ -18,7 +18,7 @@
   words the plain scan of every sentence gives.
 - `places._name_start_candidates`: the tokens not asked whether they may start a place
   name are tokens `_may_start_name` says no of.
-- `rules.is_question` and `when.relative_days` read a sentence's text from the doc's, as
+- `unreal_acts.is_question` and `when.relative_days` read a sentence's text from the doc's, as
   `Span.text` gives it.
 - `victims.may_head_phrase`: the tokens not asked whether they head a victim phrase
   are tokens `victims._phrase` makes none of.
@@ -333,13 +333,13 @@ def test_place_names_asked_only_where_one_may_start(nlp, text: str) -> None:
 
 
 def test_questions_told_from_the_docs_text(nlp) -> None:
-    from sitroom.coding import rules
+    from sitroom.coding import unreal_acts
 
     text = ('Are the guerrillas not behind this? "Who fired?" he asked. Rebels attacked (was it them?) '
             "the town.\n\nWhy now?»  Police said two died.  ")
     doc = nlp(text)
     sentences = list(doc.sents)
-    asked = [rules.is_question(sent) for sent in sentences]
+    asked = [unreal_acts.is_question(sent) for sent in sentences]
     assert asked == [sent.text.strip().rstrip("\"'”’»)] ").endswith("?") for sent in sentences]
     assert True in asked and False in asked
 

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from .clauses import WEAPON_NOUNS
 from .merge import GENERIC_ATTACKS, TOLL_LEMMAS, VIOLENT_ROOTS, absorb, refers_to
-from .rules import WEAPON_NOUNS
 from .syntax import definite, first_conjunct
 
 if TYPE_CHECKING:

@@ -18,14 +18,15 @@ from ..knowledge.events import EventLexicon
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention, Article, DateMention, Event, Evidence, Fatalities, Place, TollReport
 from ..resolve.victims import headline_end
-from . import background, figures, generic, rules, sides, vows, where
+from . import (authorities, background, clauses, figures, generic, habits, mishaps, participants, roles, rules, sides,
+               unreal_acts, vows, where)
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
 from .corefer import link_doers, load_deeds
 from .draft import Draft, event_id
 from .frames import modality, report_of
-from .merge import aim_at_doers, fold_property, merge_events
+from .merge import TOLL_LEMMAS, aim_at_doers, fold_property, merge_events
 from .reactions import ReactionWords, aim_at_told_doers
 from .scene import inherit_scene, place_in_country
 from .speech_acts import DEMAND_MODALS, SpeechActs, reporting_verb, same_side
@@ -92,7 +93,7 @@ class EventStage(TriggerFilters, SpeechActs):
         waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
             if (not _span_text(sent).strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
-                    or rules.is_question(sent)):
+                    or unreal_acts.is_question(sent)):
                 continue
             # "a day earlier" counts from the last day told, unless the sentence dates itself
             # ("In 2021, gunmen abducted ..., releasing them four days later")
@@ -124,7 +125,7 @@ class EventStage(TriggerFilters, SpeechActs):
         # to the act that frames it ("agreed to a ceasefire on Monday")
         content = {t.token.i for t in triggers if self._inside_threat(t, trigger_at) or self._opinion(t)
                    or self._inside_content(t, trigger_at) or _protest_purpose(t, trigger_at)
-                   or _purpose_of_its_kind(t, trigger_at) or rules.label_of_object(t.token)}
+                   or _purpose_of_its_kind(t, trigger_at) or unreal_acts.label_of_object(t.token)}
         charges = self._spoken_charges(triggers, actors, doc_dates)
         content |= {t.token.i for t in charges}
         owners = {t.i for tr in triggers if tr.token.i not in content for t in tr.tokens}
@@ -155,8 +156,8 @@ class EventStage(TriggerFilters, SpeechActs):
         nationalities = _nationalities(sent, actors)
         out: list[Draft] = []
         for trigger in triggers:
-            if trigger.token.i in folded or trigger.token.i in content or rules.describes_a_noun(trigger) \
-                    or rules.refers_to_an_agreement(trigger):
+            if trigger.token.i in folded or trigger.token.i in content or clauses.describes_a_noun(trigger) \
+                    or clauses.refers_to_an_agreement(trigger):
                 continue
             helpers = [t for i, home in folded.items() if home is trigger for t in [doc[i]]]
             out.extend(self._events(trigger, sent, article, actors, places, dates, tolls, evidence, trigger_at, context,
@@ -189,7 +190,7 @@ class EventStage(TriggerFilters, SpeechActs):
                                 lexicon_frames=lexicon.has_frame)
         found_targets = targets(trigger, actors, lambda t: where.visited(t, actors, places),
                                 lambda lemma: lexicon.has_frame(lemma, "meeting"))
-        if trigger.in_title and rules.headline_passive(trigger):
+        if trigger.in_title and clauses.headline_passive(trigger):
             # "Driver shot and killed at fuel station": headlines drop the "was"; the subject is
             # the victim, the doer (if any) is in the "by" phrase
             found_targets, found_sources = headline_parties(trigger.token, actors)
@@ -207,7 +208,7 @@ class EventStage(TriggerFilters, SpeechActs):
             # participle of harm is done to is the act's target
             # (a toll verb's victims are the helpers' business above: "..., killing two people")
             for harm in (c for c in trigger.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"
-                         and c not in helpers and c.lemma_.lower() not in rules.TOLL_LEMMAS):
+                         and c not in helpers and c.lemma_.lower() not in TOLL_LEMMAS):
                 told = trigger_at.get(harm.i)
                 if told is not None and told.rule.code[:2] in VIOLENT_ROOTS:
                     found_targets = targets(told, actors, lambda t: where.visited(t, actors, places))
@@ -226,7 +227,7 @@ class EventStage(TriggerFilters, SpeechActs):
         if not found_sources and trigger.token.pos_ in ("NOUN", "PROPN"):
             found_sources = clause_agent(trigger.token, actors)  # "a bomb planted by the group"
         if not found_sources:
-            opponent = rules.fought_with(trigger.token, lambda t: (
+            opponent = participants.fought_with(trigger.token, lambda t: (
                 (fight := trigger_at.get(t.i)) is not None and "sym" in fight.rule.flags
                 and fight.rule.code[:2] in VIOLENT_ROOTS))
             if opponent is not None:
@@ -238,18 +239,18 @@ class EventStage(TriggerFilters, SpeechActs):
             if act is not None:  # "killed in an attack by guerrillas": the attackers killed
                 found_sources = sources(trigger_at[act.i], actors, light_is_trigger=False,
                                         lexicon_frames=lexicon.has_frame) or clause_agent(act, actors)
-        holder = rules.sufferer(trigger.token, lambda w: lexicon.has_frame(w, "patient"),
-                                undergone="undergone" in trigger.rule.flags)
+        holder = participants.sufferer(trigger.token, lambda w: lexicon.has_frame(w, "patient"),
+                                       undergone="undergone" in trigger.rule.flags)
         if holder is not None:
             # "the town has been the target of rebel attacks": the subject suffers the act
             held = {t.i for t in holder.subtree}
             found_sources = [a for a in found_sources if a.token.i not in held]
             found_targets = found_targets or actors_of(holder, actors)
-        found_targets = rules.people_of_a_country(trigger.rule.code, found_targets)
+        found_targets = participants.people_of_a_country(trigger.rule.code, found_targets)
         found_sources = each_army(trigger, found_sources, found_targets, actors,
                                   lambda w: lexicon.has_frame(w, "platform"))
         if ("sym" in trigger.rule.flags and not found_targets and len(found_sources) == 1
-                and not rules.makes_way(trigger.token)):
+                and not unreal_acts.makes_way(trigger.token)):
             # "Israeli and Lebanese negotiators met": the parties are the phrase's countries (a
             # joint act, "Turkish and Azerbaijani jets struck", stays one event of the first)
             found_sources = found_sources + fellow_parties(found_sources[0], actors)[:1]
@@ -279,9 +280,9 @@ class EventStage(TriggerFilters, SpeechActs):
             # ("were arrested and charged on Saturday"), the verb telling how the act came
             # about or what it left ("the ambush left 26 dead on Tuesday"), or a clause of the
             # same time ("were killed when a bomber blew himself up on Saturday")
-            happening = rules.happening_verbs(trigger.token, lambda w: lexicon.has_frame(w, "occur"))
-            others = [*helpers, *rules.describing_verbs(trigger.token), *rules.joined_verbs(trigger.token),
-                      *happening, *rules.at_the_time_of(trigger.token)]
+            happening = clauses.happening_verbs(trigger.token, lambda w: lexicon.has_frame(w, "occur"))
+            others = [*helpers, *clauses.describing_verbs(trigger.token), *clauses.joined_verbs(trigger.token),
+                      *happening, *clauses.at_the_time_of(trigger.token)]
             # a day of the verb's own first; one it only takes from the report that governs it
             # ("the bombing that tore through the junction on Saturday killed 231, officials
             # said on Monday") only when no verb of the act says its own
@@ -302,7 +303,7 @@ class EventStage(TriggerFilters, SpeechActs):
         place = where.event_place(trigger, places, taken=taken)
         local = place.place.country if place is not None and place.place.country else places.home
         if (not found_sources and trigger.rule.code.startswith(PROTEST_ROOT) and local
-                and (crowd := rules.counted_crowd(trigger.token)) is not None):
+                and (crowd := participants.counted_crowd(trigger.token)) is not None):
             # "thousands marched in Dhaka against the crackdown": the place's civilians
             people = Actor(text=crowd.text, name="civilians", code=f"{local}CVL", country=local)
             found_sources = [Argument(actor=people, mention=ActorMention(
@@ -313,36 +314,37 @@ class EventStage(TriggerFilters, SpeechActs):
             # whatever the article's main country; with no place of the event's own, those of
             # the country the article's places lie in ("a missile struck the police
             # headquarters" in a story of Kharkiv that names Russia more than Ukraine)
-            found_sources = [rules.local_people(a, local) for a in found_sources]
-            found_targets = [rules.local_people(a, local) for a in found_targets]
+            found_sources = [participants.local_people(a, local) for a in found_sources]
+            found_targets = [participants.local_people(a, local) for a in found_targets]
         toll_mentions = tolls.get(trigger.token.i, [])
         toll = report_from(toll_mentions, attribution=report.text if report else None,
                            doc_id=article.id, sentence=evidence.sentence) if toll_mentions else None
         violent = trigger.rule.code[:2] in VIOLENT_ROOTS
         pairs = _pairs(found_sources, found_targets, symmetric="sym" in trigger.rule.flags, violent=violent)
-        if not found_targets and len(found_sources) == 2 and rules.reciprocal(trigger.token):
+        if not found_targets and len(found_sources) == 2 and participants.reciprocal(trigger.token):
             # "China and the Philippines accused each other": each did it to the other
             first, second = (a.actor for a in found_sources)
             pairs = [(first, second), (second, first)]
         if "against-state" in trigger.rule.flags:
-            pairs = [(s, t if t is not None else rules.state_forces_against(s)) for s, t in pairs]
-        doerless, described = all(s is None for s, _ in pairs), rules.in_a_describing_clause(trigger)
+            pairs = [(s, t if t is not None else authorities.state_forces_against(s)) for s, t in pairs]
+        doerless, described = all(s is None for s, _ in pairs), clauses.in_a_describing_clause(trigger)
         police = None
         # (an arrest told as done, not one in a phrase describing people unless it has its own
         # day, nor one to come: "the 64 people arrested in Nairobi would be charged")
-        if doerless and (not described or rules.dated_arrest(trigger)) and trigger.token.dep_ != "amod" \
+        if doerless and (not described or clauses.dated_arrest(trigger)) and trigger.token.dep_ != "amod" \
                 and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in trigger.token.children):
-            police = rules.implied_police(trigger.rule.code, local)
+            police = authorities.implied_police(trigger.rule.code, local)
         # (a release from custody, not in a sentence of violence: "inmates were freed from the
         # jail when gunmen stormed it"; with no place of its own, in the article's main country)
         if police is None and doerless and not described and not _violence_in(sent, trigger_at):
             focus = trigger.token.doc._.focus or []
-            police = rules.implied_jailer(trigger.token, trigger.rule.code, local or (focus[0] if focus else None),
-                                          lambda word: self.lexicon.has_frame(word, "custody"))
-        if police is None and doerless and not described and not rules.circumstance(trigger.token):
+            police = authorities.implied_jailer(trigger.token, trigger.rule.code,
+                                                local or (focus[0] if focus else None),
+                                                lambda word: self.lexicon.has_frame(word, "custody"))
+        if police is None and doerless and not described and not authorities.circumstance(trigger.token):
             # ("a curfew was imposed", not "troops took over the streets under martial law")
             focus = trigger.token.doc._.focus or []
-            police = rules.implied_authority(trigger.rule.code, local or (focus[0] if focus else None))
+            police = authorities.implied_authority(trigger.rule.code, local or (focus[0] if focus else None))
         if police is not None:
             pairs = [(police, t) for _, t in pairs]
         if any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for t in trigger.tokens for a in t.children):
@@ -351,64 +353,67 @@ class EventStage(TriggerFilters, SpeechActs):
                 return []  # the writer's or an unnamed voice's "must" is an opinion
             return [self._demand(report, doer, when, evidence, trigger) for doer, _ in pairs[:1]]
         out = []
-        if "animate" in trigger.rule.flags and not found_targets and rules.inanimate_object(trigger.token):
+        if "animate" in trigger.rule.flags and not found_targets and participants.inanimate_object(trigger.token):
             return []  # "wants to kill this summit": no one is killed
-        if "addressee" in trigger.rule.flags and not rules.addressed_party(trigger.token, found_targets):
+        if "addressee" in trigger.rule.flags and not participants.addressed_party(trigger.token, found_targets):
             return []  # "spoke to reporters": the press is no party one consults
-        if "person" in trigger.rule.flags and not found_targets and rules.inanimate_object(trigger.token, counted=False):
+        if "person" in trigger.rule.flags and not found_targets \
+                and participants.inanimate_object(trigger.token, counted=False):
             return []  # "released security patches": no one is freed
-        if violent and not found_targets and rules.against_a_phenomenon(trigger.token, places):
+        if violent and not found_targets and unreal_acts.against_a_phenomenon(trigger.token, places):
             return []  # "the fight against drug trafficking": a policy, not a battle
-        if violent and rules.aimed_at_a_value(trigger.token, lambda w: lexicon.has_frame(w, "value")):
+        if violent and unreal_acts.aimed_at_a_value(trigger.token, lambda w: lexicon.has_frame(w, "value")):
             return []  # "an attack on press freedom": no one is hurt
-        if violent and not trigger.in_title and rules.kind_named(trigger.token):
+        if violent and not trigger.in_title and habits.kind_named(trigger.token):
             return []  # "torture, murder and rape were its methods": kinds of act, not acts
-        if violent and rules.any_act(trigger.token):
+        if violent and unreal_acts.any_act(trigger.token):
             return []  # "any attack on the refugees would be a massacre": no act that happened
         if violent and background.participle_of_a_name(trigger.token):
             return []  # "to honour slain senator Ortiz": a person named by an older act
-        if violent and rules.anyone_of(trigger.token):
+        if violent and unreal_acts.anyone_of(trigger.token):
             return []  # "the murder of a judge, a prosecutor or a politician": no one in particular
-        if violent and rules.restated(trigger.token, lambda t: t.i in trigger_at):
+        if violent and unreal_acts.restated(trigger.token, lambda t: t.i in trigger_at):
             return []  # "the murder is an attack on the state": the same act, judged
-        if violent and not found_targets and rules.for_a_cause(trigger.token, lambda w: lexicon.has_frame(w, "cause")):
+        if violent and not found_targets and unreal_acts.for_a_cause(trigger.token,
+                                                                     lambda w: lexicon.has_frame(w, "cause")):
             return []  # "fighting for freedom": a conviction, not a battle
         is_light = lambda w: lexicon.has_frame(w, "light")  # noqa: E731
-        if violent and rules.judged_in_general(trigger.token, is_light):
+        if violent and unreal_acts.judged_in_general(trigger.token, is_light):
             return []  # "to bomb the villages would be a crime": a deed judged, not done
         if violent and figures.no_act(trigger.token, lexicon.has_frame,
                                       ([a.actor for a in found_sources], [a.actor for a in found_targets]),
                                       lambda t: t.i in trigger_at and trigger_at[t.i].rule.code[:2] in VIOLENT_ROOTS):
             return []  # a figure of speech, a deed judged, a crash's toll: no act (figures.py)
         mishap = lambda w: lexicon.has_frame(w, "mishap")  # noqa: E731
-        if violent and (rules.caused_by(trigger.token, mishap, tolls_only=False) or rules.in_a(trigger.token, mishap)
-                        or rules.after_a(trigger.token, mishap) or rules.when_a(trigger.token, mishap)):
+        if violent and (mishaps.caused_by(trigger.token, mishap, tolls_only=False)
+                        or mishaps.in_a(trigger.token, mishap)
+                        or mishaps.after_a(trigger.token, mishap) or mishaps.when_a(trigger.token, mishap)):
             return []  # "the landslide killed 31", "an earthquake struck", "died in the flood": no one's act
-        habitual = (self._habitual(trigger) or rules.aggregate(trigger.token, toll) or rules.since_act(trigger.token)
-                    or rules.ranked_among(trigger.token)
-                    or rules.record_of(trigger.token)
+        habitual = (self._habitual(trigger) or habits.aggregate(trigger.token, toll) or clauses.since_act(trigger.token)
+                    or habits.ranked_among(trigger.token)
+                    or habits.record_of(trigger.token)
                     or background.on_a_past_occasion(trigger.token) or background.long_ago(trigger.token)
                     or background.since_then(trigger.token, when, article.published)
                     or (when.inferred and background.in_an_older_event(trigger.token, article.published))
                     or background.named_by_its_time(trigger.token, when, article.published)
                     or (violent and background.lasted_long(trigger.token))
                     or background.recalled_time(trigger.token, lambda w: lexicon.has_frame(w, "background"))
-                    or rules.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
-                    or (rules.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
-                        and rules.undated(trigger.token))
+                    or habits.one_of_a_series(trigger.token, lambda w: lexicon.has_frame(w, "series"))
+                    or (mishaps.caused_by(trigger.token, lambda w: lexicon.has_frame(w, "era"))
+                        and habits.undated(trigger.token))
                     or (violent and not trigger.in_title and when.inferred
-                        and rules.generic_present(_telling_verb(trigger, is_light), sent))
+                        and habits.generic_present(_telling_verb(trigger, is_light), sent))
                     or (violent and not trigger.in_title and when.inferred and toll is None
                         and generic.summed_up(trigger.token, self._generic_cues(trigger_at, actors, places))))
         # "wounded two soldiers in a bomb attack": a killing or wounding done in an act of a
         # kind is that act (the bombing), with the toll
         manner = next((trigger_at[h.i] for h in helpers if h.pos_ in ("NOUN", "PROPN") and h.i in trigger_at
-                       and rules.specific_violence(trigger_at[h.i].rule.code)), None)
+                       and roles.specific_violence(trigger_at[h.i].rule.code)), None)
         if manner is None:
             # "six soldiers were killed in an air strike", "were killed in clashes": the act
             # the victims were killed in is what happened (a fight when both sides fought)
-            manner = next((m for m in (trigger_at.get(t.i) for t in rules.killed_in(trigger.token)) if m is not None
-                           and (rules.specific_violence(m.rule.code)
+            manner = next((m for m in (trigger_at.get(t.i) for t in participants.killed_in(trigger.token))
+                           if m is not None and (roles.specific_violence(m.rule.code)
                                 or ("sym" in m.rule.flags and m.rule.code[:2] == "19"))), None)
         if manner is not None and "sym" in manner.rule.flags and all(s is None for s, _ in pairs):
             # "two policemen and three rebels were killed in clashes": each side's dead fell to the other
@@ -416,11 +421,11 @@ class EventStage(TriggerFilters, SpeechActs):
             if fallen is not None and len(fallen) > 1:
                 pairs = [(fallen[0].actor, fallen[1].actor), (fallen[1].actor, fallen[0].actor)]
         for source, target in pairs:
-            if "armed" in trigger.rule.flags and (source is None or not rules.is_armed(source)):
+            if "armed" in trigger.rule.flags and (source is None or not roles.is_armed(source)):
                 continue  # "citizens who entered Chile" took no territory
-            if "official" in trigger.rule.flags and source is not None and rules.is_private(source):
+            if "official" in trigger.rule.flags and source is not None and roles.is_private(source):
                 continue  # "the attackers arrived in two pickups": no visit
-            if trigger.rule.code.startswith(CONSULT_ROOT) and when.inferred and rules.in_a_describing_clause(trigger):
+            if trigger.rule.code.startswith(CONSULT_ROOT) and when.inferred and clauses.in_a_describing_clause(trigger):
                 # "Japan, which hosted the Tokyo talks, urged ...": with no day of its own, the
                 # meeting frames the news ("the envoy, who met Assad on Monday, said" tells it)
                 continue
@@ -442,48 +447,48 @@ class EventStage(TriggerFilters, SpeechActs):
             if rules.bystanders_forecast(trigger.token, source):
                 continue  # "aid groups warned that people could face famine": a forecast
             code, rule = trigger.rule.code, trigger.rule.name
-            if manner is not None and code in rules.TOLL_ASSAULTS:
+            if manner is not None and code in roles.TOLL_ASSAULTS:
                 code, rule = manner.rule.code, f"{rule}+in:{manner.rule.name}"
-            if code in rules.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and (
-                    rules.both_fight(source, target) or rules.state_force(source)
+            if code in roles.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and (
+                    roles.both_fight(source, target) or roles.state_force(source)
                     or sides.state_kills_fighters(source, target)):
                 # "security forces killed six insurgents", "Russian aircraft killed 46 villagers":
                 # armed parties killing each other, or a state's armed forces killing, fight
-                code, rule = rules.GENERIC_FORCE, f"{rule}+between-armed"
-            elif code in rules.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and \
+                code, rule = roles.GENERIC_FORCE, f"{rule}+between-armed"
+            elif code in roles.TOLL_ASSAULTS and "bodily" not in trigger.rule.flags and \
                     sides.against_attackers(source, target):
                 # "Indian commandos killed the last gunmen": the state's forces fight the attackers
-                code, rule = rules.GENERIC_FORCE, f"{rule}+against-attackers"
-            elif code == rules.RELEASE_CODE and (freed := rules.rescue(trigger.token, source)) is not None:
+                code, rule = roles.GENERIC_FORCE, f"{rule}+against-attackers"
+            elif code == authorities.RELEASE_CODE and (freed := authorities.rescue(trigger.token, source)) is not None:
                 # "special forces rescued four hostages": a state's forces take captives from
                 # their holders by force (19), against the captors where the text names them
-                code, rule = rules.GENERIC_FORCE, f"{rule}+rescue"
-                held_by = rules.captor(freed)
+                code, rule = roles.GENERIC_FORCE, f"{rule}+rescue"
+                held_by = authorities.captor(freed)
                 target = self._terms_target(held_by, source, actors) if held_by is not None else None
-            elif code.startswith(rules.AIR_STRIKE) and rules.walkout(trigger.token, source):
+            elif code.startswith(roles.AIR_STRIKE) and roles.walkout(trigger.token, source):
                 # "the strike by court employees": civilians strike by stopping work
-                code, rule = rules.LABOUR_STRIKE, f"{rule}+walkout"
-            elif code == rules.PROTEST and rules.official_protest(trigger.token, source) and not any(
+                code, rule = roles.LABOUR_STRIKE, f"{rule}+walkout"
+            elif code == roles.PROTEST and roles.official_protest(trigger.token, source) and not any(
                     a.actor is source and a.mention.kind == "demonym" for a in found_sources):
                 # "Pakistan summoned the envoy to protest", "a letter of protest from the UN"
                 # (but a people named by its demonym protests in the street: "Palestinians
                 # stayed away from work to protest")
-                code, rule = rules.OFFICIAL_COMPLAINT, f"{rule}+official"
-            elif code[:2] in VIOLENT_ROOTS and rules.search_raid(trigger.token, source, toll):
+                code, rule = roles.OFFICIAL_COMPLAINT, f"{rule}+official"
+            elif code[:2] in VIOLENT_ROOTS and authorities.search_raid(trigger.token, source, toll):
                 # "police raided a house in the suburbs": a search, coercion (17), not an attack
-                code, rule = rules.SEARCH, f"{rule}+search"
+                code, rule = authorities.SEARCH, f"{rule}+search"
             elif code == PROPERTY_DESTROYED and toll is not None and toll.killed:
                 # "a mob set fire to the church, burning to death 30 people", "militants torched
                 # the bus, killing 12": the fire was the killing, an assault on people (18)
-                code, rule = rules.GENERIC_ASSAULT, f"{rule}+killing"
-            elif code in (rules.GENERIC_FORCE, rules.GENERIC_ASSAULT) and rules.crowd(source):
+                code, rule = roles.GENERIC_ASSAULT, f"{rule}+killing"
+            elif code in (roles.GENERIC_FORCE, roles.GENERIC_ASSAULT) and roles.crowd(source):
                 # "protesters attacked the embassy", "a mob stormed the police station": a
                 # crowd's violence is a violent protest (145), not an armed force's attack
-                code, rule = rules.RIOT, f"{rule}+crowd"
-            elif code == rules.GENERIC_FORCE and rules.one_sided(source, target):
+                code, rule = roles.RIOT, f"{rule}+crowd"
+            elif code == roles.GENERIC_FORCE and roles.one_sided(source, target):
                 # an attack on civilians, or by unnamed gunmen or gangs, is an assault (18),
                 # not the use of military force between armed parties (19)
-                code, rule = rules.GENERIC_ASSAULT, f"{rule}+one-sided"
+                code, rule = roles.GENERIC_ASSAULT, f"{rule}+one-sided"
             if announced:
                 # "the attackers will be found and destroyed", the minister said (or vowed): his side's threat
                 source = announcer
@@ -564,9 +569,10 @@ class EventStage(TriggerFilters, SpeechActs):
                 evidence=[evidence],
                 symmetric="sym" in trigger.rule.flags,
                 violent=violent,
-                anaphoric=rules.re_mention(trigger, source, place, violent, when, self._object_of_act(trigger, trigger_at)),
-                subordinate=rules.subordinate(trigger),
-                summary=rules.counted_plural(trigger.token),
+                anaphoric=clauses.re_mention(trigger, source, place, violent, when,
+                                             self._object_of_act(trigger, trigger_at)),
+                subordinate=clauses.subordinate(trigger),
+                summary=habits.counted_plural(trigger.token),
                 about=about,
                 both_sides=sides.both_addressed(trigger.token) if target is None and about is None else None,
             ))
@@ -719,11 +725,11 @@ def _pairs(found_sources: list[Argument], found_targets: list[Argument], *,
 
 # The roles that stand against a country's government: an act aimed at both the state and
 # one of these is aimed at two sides.
-OPPOSING_ROLES = (*rules.REBEL_ROLES, "OPP")
+OPPOSING_ROLES = (*roles.REBEL_ROLES, "OPP")
 
 
 def _opposed(actor: Actor) -> bool:
-    return rules.role(actor) in OPPOSING_ROLES
+    return roles.role(actor) in OPPOSING_ROLES
 
 
 def _placed_stranger(argument: Argument, sent: Span, places: "where.PlaceIndex") -> bool:

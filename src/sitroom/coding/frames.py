@@ -16,8 +16,9 @@ from ..records import Actor
 from .accusations import before_semicolon
 from .arguments import ActorIndex, actors_of
 from .figures import said_alive
-from .rules import arranged, inquired, told_as_will
+from .rules import arranged, told_as_will
 from .syntax import has_own_subject, subject_of, told_past
+from .unreal_acts import inquired
 
 # Clause links through which a governing verb frames the trigger.
 FRAMING_DEPS = ("ccomp", "xcomp", "advcl", "conj", "acomp", "pcomp", "prep", "pobj", "dobj", "relcl", "acl", "attr")

@@ -10,7 +10,7 @@ than tell one; the coder then keeps the act as background (`historical`), not as
 None of them applies to an act with a day, a toll or a place below a country of its own,
 nor in a headline (the coder asks `summed_up` only when no day and no toll were found for
 the act, and `placed` keeps it told): "the attacks killed 12 people on Monday" stays news.
-`bare_form_present` serves `rules.generic_present`: a present misread as a bare form.
+`bare_form_present` serves `habits.generic_present`: a present misread as a bare form.
 """
 from __future__ import annotations
 
@@ -183,7 +183,7 @@ def charged_acts(act: Token, cues: Cues) -> bool:
 def whole_series(act: Token, cues: Cues) -> bool:
     """"blamed on a series of assaults", "condemned the wave of murders": a series named whole
     is many acts over a time, none of them told ("one of a string of raids" picks one:
-    `rules.one_of_a_series`)."""
+    `habits.one_of_a_series`)."""
     if act.dep_ != "pobj" or act.head.lower_ != "of":
         return False
     series = act.head.head

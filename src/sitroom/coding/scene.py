@@ -20,7 +20,7 @@ unless the text gives one.
 3. A side of a physical act named by its role alone, whom the actor stage gave the
    article's main country ("the regional police headquarters", "nine people were
    killed", "residents"), belongs where the act happened. The coder already gives such
-   people the country of a place their own sentence names (`rules.local_people`); with
+   people the country of a place their own sentence names (`participants.local_people`); with
    none there, they take the country of the place their paragraph set (rule 1), else of
    the article's scene (where most of its places lie, else where its dateline was
    filed), else of the place of the first act it places (its lead's). Only a country the
@@ -50,7 +50,7 @@ VIOLENT_ROOTS = ("18", "19", "20")
 # Roles of people who act and are struck abroad as often as at home: armed forces.
 ABROAD_ROLES = frozenset({"MIL"})
 # Roles of the people of a place (rule 3): police, civilians and the callings of private
-# life, fewer than `rules.LOCAL_ROLES` (which a place named in the act's own sentence
+# life, fewer than `participants.LOCAL_ROLES` (which a place named in the act's own sentence
 # moves): not armed forces nor armed groups, which act and are struck abroad; not
 # officials ("the embassy", "the envoy" are another state's wherever they sit), refugees
 # or aid workers, who are from elsewhere by what they are.

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ..records import Actor
-from . import accusations, generic, rules, where
+from . import accusations, clauses, generic, habits, roles, unreal_acts, where
 from .arguments import ActorIndex, actors_of
 from .frames import Report
 from .speech_acts import reporting_verb
-from .syntax import clause_top, is_passive, subject_of, told_past
+from .syntax import clause_top, is_passive, present_perfect, subject_of, told_past
 from .triggers import Trigger, pos_of
 
 
@@ -107,7 +107,7 @@ class TriggerFilters:
                 folded[token.i] = manner_owner[verb.i]
                 continue
             if trigger.token.lemma_.lower() not in FOLDED_VERBS and not (
-                    trigger.token.pos_ == "VERB" and trigger.rule.code in rules.TOLL_ASSAULTS
+                    trigger.token.pos_ == "VERB" and trigger.rule.code in roles.TOLL_ASSAULTS
                     and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in trigger.token.children)):
                 continue  # (and "took the life of": "a bomb blast took the life of the candidate")
             subject = subject_of(trigger.token, climb=False)
@@ -188,7 +188,7 @@ class TriggerFilters:
     def _habitual(self, trigger: Trigger) -> bool:
         """Told as a habit or a summary of many ("has repeatedly attacked", "in the last
         three years, 1,300 policemen have been killed"): background, not the day's event."""
-        if trigger.token.dep_ == "acl" and rules.counted_span(trigger.token.head, perfect=True):
+        if trigger.token.dep_ == "acl" and habits.counted_span(trigger.token.head, perfect=True):
             return True  # "have died in the past years, shot by ...": the parse may hang the act on the span
         if describes_any(trigger.token):
             return True  # "talks with all forces that rejected violence": a kind of people, not an act
@@ -196,14 +196,14 @@ class TriggerFilters:
         verbs = {trigger.token, top} | ({trigger.light} if trigger.light is not None else set())
         if trigger.token.dep_ == "conj" and trigger.token.head.pos_ == "VERB":
             verbs.add(trigger.token.head)  # "over the past five years, dozens have vanished and 35 have been shot"
-        verbs.update(rules.joined_verbs(trigger.token))  # "were shot or maimed during the war"
-        verbs.update(rules.counting_verb(trigger.token))  # "has reported 35 people killed in six weeks"
-        if rules.goes_on(own_verb(trigger, lambda w: self.lexicon.has_frame(w, "light"))):
+        verbs.update(clauses.joined_verbs(trigger.token))  # "were shot or maimed during the war"
+        verbs.update(habits.counting_verb(trigger.token))  # "has reported 35 people killed in six weeks"
+        if habits.goes_on(own_verb(trigger, lambda w: self.lexicon.has_frame(w, "light"))):
             return True  # "the rebels keep attacking its outposts" (not "continue to investigate the shooting")
-        if rules.used_to(trigger.token):
+        if habits.used_to(trigger.token):
             return True  # "I used to kill soldiers for the militia": a past habit
         if top.dep_ == "ccomp" and reporting_verb(top.head, self.lexicon) and any(
-                c.dep_ == "npadvmod" and rules.many_times(c) for c in top.head.children):
+                c.dep_ == "npadvmod" and habits.many_times(c) for c in top.head.children):
             return True  # "have reported several times that guards kidnapped ...": told again and again
         for verb in verbs:
             for child in verb.children:
@@ -211,34 +211,34 @@ class TriggerFilters:
                     return True
                 if child.dep_ == "advmod" and self.lexicon.has_frame(child.lower_, "former"):
                     return True  # "patrols have previously fought along the frontier": told from before
-                if child.dep_ in ("npadvmod", "advmod") and rules.recurring(child):
+                if child.dep_ in ("npadvmod", "advmod") and habits.recurring(child):
                     return True  # "gunmen attack the convoys every week"
-                if (child.dep_ == "npadvmod" and rules.many_times(child) and rules.present_perfect(verb)
-                        and rules.undated(verb)):
+                if (child.dep_ == "npadvmod" and habits.many_times(child) and present_perfect(verb)
+                        and habits.undated(verb)):
                     return True  # "the town has been shelled several times" (but "stabbed several times")
                 if child.dep_ == "prep":
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if (child.lower_ in WHOLE_SPAN_PREPS and pobj is not None and rules.undated(verb)
+                    if (child.lower_ in WHOLE_SPAN_PREPS and pobj is not None and habits.undated(verb)
                             and self.lexicon.has_frame(pobj.lemma_.lower(), "era")):
                         return True  # "900 were shot or maimed during the war": its tally
                     if (child.lower_ in SPAN_PREPS and pobj is not None
-                            and rules.counted_span(pobj, perfect=rules.present_perfect(verb))):
+                            and habits.counted_span(pobj, perfect=present_perfect(verb))):
                         return True
                     # "in Honduras over the past nine years": the span hangs from the place,
                     # or from "according to ..." before it
                     nested = [*child.children, *(pobj.children if pobj is not None else ())]
                     spans = [g for p in nested if p.dep_ == "prep" and p.lower_ in SPAN_PREPS
                              for g in p.children if g.dep_ == "pobj"]
-                    if any(rules.counted_span(g, perfect=rules.present_perfect(verb)) for g in spans):
+                    if any(habits.counted_span(g, perfect=present_perfect(verb)) for g in spans):
                         return True
-                if child.dep_ == "npadvmod" and rules.counted_span(child, perfect=rules.present_perfect(verb)):
+                if child.dep_ == "npadvmod" and habits.counted_span(child, perfect=present_perfect(verb)):
                     return True  # "have been killed so far this year"
-            if rules.generic_victims(verb):
+            if habits.generic_victims(verb):
                 return True
-            if verb.pos_ in ("VERB", "AUX") and rules.present_perfect(verb) and rules.undated(verb) and any(
-                    c.dep_ == "dobj" and rules.tally(c, self._violent_word) for c in verb.children):
+            if verb.pos_ in ("VERB", "AUX") and present_perfect(verb) and habits.undated(verb) and any(
+                    c.dep_ == "dobj" and habits.tally(c, self._violent_word) for c in verb.children):
                 return True  # "have set off over 120 bombs", "have carried out 40 attacks"
-        if rules.suffered_often(trigger.token, lambda w: self.lexicon.has_frame(w, "patient")):
+        if habits.suffered_often(trigger.token, lambda w: self.lexicon.has_frame(w, "patient")):
             return True
         return self._recalled(trigger)
 
@@ -257,7 +257,7 @@ class TriggerFilters:
         current = trigger.token
         if current.dep_ == "relcl":
             current = current.head  # "let us not forget the senators who were murdered"
-        current = rules.listed_object(current) or current  # "recall the explosion; the murder of journalists"
+        current = clauses.listed_object(current) or current  # "recall the explosion; the murder of journalists"
         while current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.head != current:
             current = current.head  # "recall the explosion ... and the murder of journalists"
         if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN" \
@@ -303,7 +303,7 @@ class TriggerFilters:
         if any(c.dep_ == "amod" and c.pos_ in ("VERB", "ADJ") and self.lexicon.has_frame(c.lemma_.lower(), "advocated")
                for c in current.children):
             return True  # "has incited assassination": the parse may take the verb for a modifier (or an adjective)
-        if rules.disposed(current, lambda w: self.lexicon.has_frame(w, "disposition")):
+        if unreal_acts.disposed(current, lambda w: self.lexicon.has_frame(w, "disposition")):
             return True  # "men who like planting mines", "have learned to fight"
         complement = False  # "called ..., and France imposed ...": a conjunct alone is no content
         for _ in range(CONTENT_CLIMB):
@@ -314,7 +314,7 @@ class TriggerFilters:
             if current.dep_ == "prep" and current.lower_ not in CONTENT_PREPS:
                 return False  # "sought support ... during an offensive": the offensive is no content
             complement = complement or current.dep_ != "conj"
-            if rules.inquired(current, lambda w: self.lexicon.has_frame(w, "inquiry")):
+            if unreal_acts.inquired(current, lambda w: self.lexicon.has_frame(w, "inquiry")):
                 return False  # "to clarify last Thursday's murder": what is inquired into happened
             current = current.head
             if not complement:

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from ..records import Actor, Article, Evidence
 from .arguments import ActorIndex, Argument, actors_of
 from .draft import Draft
-from .rules import is_armed, role
+from .roles import is_armed, role
 from .syntax import is_passive, passive_subject, subject_of
 from .when import event_date
 
