@@ -102,7 +102,8 @@ def split_glued(doc: Doc) -> Doc:
 # Its city and date say where and when the report was filed, not where the event was.
 # (Copy written all in capitals is recased first: its dateline then no longer stands out
 # from the text, and is read with it.)
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’/-]{2,40}(?:,[^\n—–-]{0,40}|[ \t]*\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s")
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’/-]{2,40}"
+                      r"(?:,[^\n—–-]{0,40}|[ \t]*\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s")
 
 
 def datelines(text: str) -> list[tuple[int, int]]:

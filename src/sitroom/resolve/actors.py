@@ -22,10 +22,10 @@ from spacy.tokens import Doc, Token
 from ..knowledge.actors import ActorKB, Country, Entry, Group, Person, Role, Word, name_key, split_words
 from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention
-from .unknown_bodies import with_unknown_bodies
 from .actor_matching import (FORMER_ROLE, GENERIC_HEADS, INNER_GAP_RE, NAMED_ARMED, OUTSIDE_THE_STATE, Hit,
                              find_hits, is_sponsor, match_words)
 from .later_mentions import IT_KINDS, PRONOUN_REACH, LaterMentions, code_role, refer
+from .unknown_bodies import with_unknown_bodies
 
 # Between a country word and the role it modifies: the "s" of "Iran's" (a list such as
 # "Russian and Turkish" is LIST_GAP_RE's; "Russia and rebels" are two actors).
@@ -363,9 +363,8 @@ class _Resolver(LaterMentions):
         gap = self._gap(a, b)
         if "\n" in gap or len(gap) > MAX_GAP_CHARS:
             return False
-        following = self.doc.char_span(b.start, b.end, alignment_mode="expand")
-        if following is not None and any(t.is_sent_start for t in self.doc[following.start - len(gap.split()):following.start + 1]
-                                         if t.idx >= a.end):
+        between = self.doc.char_span(a.end, b.end, alignment_mode="expand")
+        if between is not None and any(t.is_sent_start and a.end <= t.idx <= b.start for t in between):
             return False  # "JUBA, South Sudan - The rebels said": a dateline's country is no one's modifier
         if ADJACENT_RE.fullmatch(gap):
             return True
@@ -763,7 +762,8 @@ class _Resolver(LaterMentions):
             return None
         sent = token[0].sent
         people = [m for m in self.mentions if sent.start_char <= m.start and m.end <= start and m.actor.code
-                  and (m.kind in ("person", "title") or m.office or m.kind in ("compound", "role") and self._singular(m))
+                  and (m.kind in ("person", "title") or m.office
+                       or m.kind in ("compound", "role") and self._singular(m))
                   and self._is_subject(m)]
         return people[-1].actor if people else None
 

@@ -75,7 +75,8 @@ def unknown_bodies(text: str, words: Sequence[Word], hits: Sequence[Hit], focus:
         name = text[start:end]
         group = Group(name=name, aliases=(), country=country, code=(country or "") + role,
                       kind="armed" if role == REBELS else "movement")
-        out.append(Hit(start, end, starts[start], ends[end] + 1, "group", [Entry(kind="group", entity=group, acronym=False)]))
+        entry = Entry(kind="group", entity=group, acronym=False)
+        out.append(Hit(start, end, starts[start], ends[end] + 1, "group", [entry]))
     return out
 
 
