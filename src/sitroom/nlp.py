@@ -25,7 +25,7 @@ import numpy
 import spacy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .errors import ModelError
 from .morphology import use_fast_morphology
