@@ -98,6 +98,13 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             continue
         if _closes_an_appositive(span):
             continue  # "the killing of Moreno, mayor of the city in 2015": the date is the mayor's
+        if _names_its_noun_s_day(span):
+            # "a day after he pulled out of Friday's run-off": a day in the possessive is the
+            # day of the noun it qualifies, an act's when that noun is one ("Wednesday's raid
+            # left three dead"), never the day of the clause around it
+            if span.root.head.i in owners:
+                out.setdefault(span.root.head.i, mention)
+            continue
         current = span.root
         if current.dep_ == "det" and len(span) > 1:
             current = span[1:].root  # "after the 18 April killing": the article is the noun's
@@ -222,6 +229,15 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
                     # done with the saying is of its day)
                     out.setdefault(i, told_next)
     return out
+
+
+def _names_its_noun_s_day(span: Span) -> bool:
+    """A day told in the possessive, "Friday's run-off", "yesterday's vote" (not a fronted
+    "On Friday, ..."): it qualifies its noun."""
+    root = span.root
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN") and after is not None
+            and after.tag_ == "POS")
 
 
 def _acts_counted(noun: Token, owners: set[int]) -> Token | None:
@@ -975,20 +991,21 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
     return out
 
 
-# "Hours before the vote, ...", "a day after the raid": a time counted from an act the
-# article told before, named again by a definite noun.
+# "Hours before the vote, ...", "a day after the raid", "on the eve of the vote": a time
+# counted from an act the article told before, named again by a definite noun.
 ACT_SPAN = re.compile(
     r"\b(?:(?:(?P<close>hours|minutes|moments|shortly|soon)|(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})"
-    r"\s+days?)\s+(?P<dir>before|after)|within\s+(?P<within>hours|minutes)\s+of)"
+    r"\s+days?)\s+(?P<dir>before|after)|within\s+(?P<within>hours|minutes)\s+of|(?P<eve>the\s+eve)\s+of)"
     r"\s+(?:the|that|this)\s+(?P<noun>[a-z]+)\b",
     re.IGNORECASE)
 
 
 def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
     """Date mentions for "hours before the vote", "a day after the raid", "two days after
-    the talks", "within hours of the blast", counted from the day told with the first earlier sentence that names the act
-    ("the Security Council voted on Monday", "Monday's vote"): the date nearest the word.
-    None where no earlier sentence dates it."""
+    the talks", "within hours of the blast", "on the eve of the vote", counted from the day
+    told with the first earlier sentence that names the act ("the Security Council voted on
+    Monday", "Monday's vote"): the date nearest the word. None where no earlier sentence
+    dates it."""
     out = []
     text = doc_text(sent.doc)
     for match in ACT_SPAN.finditer(text[sent.start_char:sent.end_char]):
@@ -1001,6 +1018,8 @@ def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
             continue
         if match.group("close") or match.group("within"):
             offset = 0
+        elif match.group("eve"):
+            offset = -1  # the day before
         else:
             offset = NUMBER_WORDS.get(match.group("n").lower()) or int(match.group("n"))
         offset = -offset if (match.group("dir") or "").lower() == "before" else offset
@@ -1053,6 +1072,8 @@ ACT_NAMES = (
     frozenset({"kill", "killing", "massacre", "slaughter", "murder", "shoot"}),
     frozenset({"explode", "explosion", "blast", "bomb", "bombing", "detonate"}),
     frozenset({"attack", "raid", "assault", "ambush", "storm", "incursion"}),
+    # "captured the base on Sunday ... a day after the fall of the base"
+    frozenset({"capture", "seize", "seizure", "fall", "overrun"}),
 )
 
 
