@@ -98,13 +98,10 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             continue
         if _closes_an_appositive(span):
             continue  # "the killing of Moreno, mayor of the city in 2015": the date is the mayor's
-        if _names_its_noun_s_day(span):
-            # "a day after he pulled out of Friday's run-off": a day in the possessive is the
-            # day of the noun it qualifies, an act's when that noun is one ("Wednesday's raid
-            # left three dead"), never the day of the clause around it
-            if span.root.head.i in owners:
-                out.setdefault(span.root.head.i, mention)
-            continue
+        # "a day after he pulled out of Friday's run-off": a day in the possessive is the day
+        # of the noun it qualifies; it dates the clause around it ("voted in Sunday's
+        # election") only when the clause tells no day of its own
+        lent = mention.precision == "day" and span.root.head.i not in owners and _names_its_noun_s_day(span)
         current = span.root
         if current.dep_ == "det" and len(span) > 1:
             current = span[1:].root  # "after the 18 April killing": the article is the noun's
@@ -133,6 +130,9 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         if is_report(owner):
             owner = _told_before_attribution(span, owner)
         owner = before_the_clause(span, owner)
+        if lent:
+            fronted.append((owner.i, mention))
+            continue
         out.setdefault(owner.i, mention)
         if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj") and alone \
                 and not any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree) \
@@ -232,12 +232,16 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
 
 
 def _names_its_noun_s_day(span: Span) -> bool:
-    """A day told in the possessive, "Friday's run-off", "yesterday's vote" (not a fronted
-    "On Friday, ..."): it qualifies its noun."""
+    """A day told in the possessive, "Friday's run-off", "yesterday's vote": it qualifies
+    the noun that follows it. (Not a possessive whose noun is left out, "the deadliest
+    bombing before Saturday's killed 18": a verb between it and the noun the parse gives it
+    shows the parse wrong.)"""
     root = span.root
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    return (root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN") and after is not None
-            and after.tag_ == "POS")
+    doc = span.doc
+    if root.dep_ != "poss" or root.head.pos_ not in ("NOUN", "PROPN") or root.head.i < span.end:
+        return False
+    between = doc[span.end:root.head.i]
+    return len(between) > 0 and between[0].tag_ == "POS" and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _acts_counted(noun: Token, owners: set[int]) -> Token | None:
