@@ -244,6 +244,37 @@ def _names_its_noun_s_day(span: Span) -> bool:
     return len(between) > 0 and between[0].tag_ == "POS" and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
+def deed_before_the_report(sent: Span, told: DateMention | None, days: Sequence[DateMention],
+                           is_report: Callable[[Token], bool]) -> DateMention | None:
+    """The day the story goes on from, where `told` is the day of the sentence's saying:
+    the day of a deed the sentence tells in the simple past on an earlier day. "Turkish
+    authorities have detained 6,000 since a faction of the army tried to seize power late on
+    Friday, the minister said on Sunday. At least 290 were killed in the night of violence":
+    the night is Friday's; the saying's day dates only the saying. Else `told`."""
+    if told is None or told.value is None:
+        return told
+    verb = _verb_of(sent.doc, told)
+    if verb is None or not is_report(verb):
+        return told
+    deeds = [m for m in days if m.value is not None and m.value < told.value
+             and (v := _verb_of(sent.doc, m)) is not None and not is_report(v) and _simple_past(v)]
+    return deeds[-1] if deeds else told
+
+
+def _verb_of(doc: Doc, mention: DateMention) -> Token | None:
+    """The verb a date is told with, through an infinitive to the verb it completes ("tried
+    to topple him late on Friday": "tried")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    for _ in range(MAX_CLIMB):
+        if verb is None or verb.dep_ != "xcomp" or verb.head == verb:
+            break
+        verb = verb.head
+    return verb
+
+
 def _acts_counted(noun: Token, owners: set[int]) -> Token | None:
     """"a wave of attacks", "a series of bombings": the act's noun a subject counts, as the
     object of its "of", when it is a trigger."""
