@@ -2,13 +2,15 @@
 ("Sunday's runoff") names its noun's day and yields to the day its clause counts ("a day
 after he pulled out of Sunday's runoff"); "the fall of" a town re-names its capture, so "a
 day after the fall of the town" counts from the capture's day; "on the eve of the vote" is
-the day before the vote's. Sentences are our own."""
+the day before the vote's; the story goes on from the day of a deed its sentence tells, not
+from the later day the sentence's saying is dated. Sentences are our own."""
 from __future__ import annotations
 
 from sitroom.records import Article
 
 # 15 October 2025 was a Wednesday
 PUBLISHED = "2025-10-15"
+FRIDAY = "2025-10-10"
 SATURDAY = "2025-10-11"
 SUNDAY = "2025-10-12"
 MONDAY = "2025-10-13"
@@ -50,3 +52,11 @@ def test_the_eve_of_an_act_is_the_day_before_it(analyzer):
                                "of the vote, their union said.")
     arrests = _coded(events, "173")
     assert arrests and {e.date for e in arrests} == {MONDAY}, events
+
+
+def test_the_story_goes_on_from_the_deed_s_day_not_the_saying_s(analyzer):
+    events = _events(analyzer, "Police in Nigeria have arrested 40 people since gunmen stormed the village of "
+                               "Kadisau in Zamfara state late on Friday, a police spokesman said on Sunday. "
+                               "The state governor imposed a dusk-to-dawn curfew on the district.")
+    curfew = _coded(events, "172")
+    assert curfew and {e.date for e in curfew} == {FRIDAY}, events
