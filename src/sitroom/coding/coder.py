@@ -108,7 +108,7 @@ class EventStage(TriggerFilters, SpeechActs):
             waiting = _continue_incident(drafts, waiting)
             # a run of sentences going on with the same teller tells one occasion: the day
             # told before it holds for the run
-            told = _day_of(sent, dates_here, article.published)
+            told = _day_of(sent, dates_here, article.published, lambda t: reporting_verb(t, self.lexicon))
             carried = told is None and context is not None and goes_on(sent)
             context = told or (context if carried else None)
             last_day = context or last_day
@@ -636,18 +636,21 @@ class EventStage(TriggerFilters, SpeechActs):
         )
 
 
-def _day_of(sent: Span, dates: list[DateMention], published: str | None) -> DateMention | None:
+def _day_of(sent: Span, dates: list[DateMention], published: str | None,
+            is_report: Callable[[Token], bool]) -> DateMention | None:
     """The day a sentence tells (for the next one): of its day-precise, trustworthy, recent
     dates, the one nearest its main verb, the last of those. "Reagan called on Israel late
     on Wednesday to pull back to the lines they held on Monday. The Council, meeting the same
-    night, ...": Wednesday's night, not Monday's."""
-    from .when import is_historical
+    night, ...": Wednesday's night, not Monday's. (Not the day of the saying when the
+    sentence tells a deed on an earlier day: `when.deed_before_the_report`.)"""
+    from .when import deed_before_the_report, is_historical
 
     days = [m for m in dates if sent.start_char <= m.start < sent.end_char and m.value and m.precision == "day"
             and not m.suspect and m.relation == "on" and not is_historical(m, published)
             and not _in_past_perfect(sent, m)]
     # min over the reversed list: of the dates nearest the root, the last
-    return min(reversed(days), key=lambda m: _date_depth(sent, m), default=None)
+    told = min(reversed(days), key=lambda m: _date_depth(sent, m), default=None)
+    return deed_before_the_report(sent, told, days, is_report)
 
 
 def _in_past_perfect(sent: Span, mention: DateMention) -> bool:

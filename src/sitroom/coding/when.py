@@ -98,6 +98,10 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             continue
         if _closes_an_appositive(span):
             continue  # "the killing of Moreno, mayor of the city in 2015": the date is the mayor's
+        # "a day after he pulled out of Friday's run-off": a day in the possessive is the day
+        # of the noun it qualifies; it dates the clause around it ("voted in Sunday's
+        # election") only when the clause tells no day of its own
+        lent = mention.precision == "day" and span.root.head.i not in owners and _names_its_noun_s_day(span)
         current = span.root
         if current.dep_ == "det" and len(span) > 1:
             current = span[1:].root  # "after the 18 April killing": the article is the noun's
@@ -126,6 +130,9 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         if is_report(owner):
             owner = _told_before_attribution(span, owner)
         owner = before_the_clause(span, owner)
+        if lent:
+            fronted.append((owner.i, mention))
+            continue
         out.setdefault(owner.i, mention)
         if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj") and alone \
                 and not any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree) \
@@ -222,6 +229,50 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
                     # done with the saying is of its day)
                     out.setdefault(i, told_next)
     return out
+
+
+def _names_its_noun_s_day(span: Span) -> bool:
+    """A day told in the possessive, "Friday's run-off", "yesterday's vote": it qualifies
+    the noun that follows it. (Not a possessive whose noun is left out, "the deadliest
+    bombing before Saturday's killed 18": a verb between it and the noun the parse gives it
+    shows the parse wrong.)"""
+    root = span.root
+    doc = span.doc
+    if root.dep_ != "poss" or root.head.pos_ not in ("NOUN", "PROPN") or root.head.i < span.end:
+        return False
+    between = doc[span.end:root.head.i]
+    return len(between) > 0 and between[0].tag_ == "POS" and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
+def deed_before_the_report(sent: Span, told: DateMention | None, days: Sequence[DateMention],
+                           is_report: Callable[[Token], bool]) -> DateMention | None:
+    """The day the story goes on from, where `told` is the day of the sentence's saying:
+    the day of a deed the sentence tells in the simple past on an earlier day. "Turkish
+    authorities have detained 6,000 since a faction of the army tried to seize power late on
+    Friday, the minister said on Sunday. At least 290 were killed in the night of violence":
+    the night is Friday's; the saying's day dates only the saying. Else `told`."""
+    if told is None or told.value is None:
+        return told
+    verb = _verb_of(sent.doc, told)
+    if verb is None or not is_report(verb):
+        return told
+    deeds = [m for m in days if m.value is not None and m.value < told.value
+             and (v := _verb_of(sent.doc, m)) is not None and not is_report(v) and _simple_past(v)]
+    return deeds[-1] if deeds else told
+
+
+def _verb_of(doc: Doc, mention: DateMention) -> Token | None:
+    """The verb a date is told with, through an infinitive to the verb it completes ("tried
+    to topple him late on Friday": "tried")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    for _ in range(MAX_CLIMB):
+        if verb is None or verb.dep_ != "xcomp" or verb.head == verb:
+            break
+        verb = verb.head
+    return verb
 
 
 def _acts_counted(noun: Token, owners: set[int]) -> Token | None:
@@ -975,20 +1026,21 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
     return out
 
 
-# "Hours before the vote, ...", "a day after the raid": a time counted from an act the
-# article told before, named again by a definite noun.
+# "Hours before the vote, ...", "a day after the raid", "on the eve of the vote": a time
+# counted from an act the article told before, named again by a definite noun.
 ACT_SPAN = re.compile(
     r"\b(?:(?:(?P<close>hours|minutes|moments|shortly|soon)|(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})"
-    r"\s+days?)\s+(?P<dir>before|after)|within\s+(?P<within>hours|minutes)\s+of)"
+    r"\s+days?)\s+(?P<dir>before|after)|within\s+(?P<within>hours|minutes)\s+of|(?P<eve>the\s+eve)\s+of)"
     r"\s+(?:the|that|this)\s+(?P<noun>[a-z]+)\b",
     re.IGNORECASE)
 
 
 def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
     """Date mentions for "hours before the vote", "a day after the raid", "two days after
-    the talks", "within hours of the blast", counted from the day told with the first earlier sentence that names the act
-    ("the Security Council voted on Monday", "Monday's vote"): the date nearest the word.
-    None where no earlier sentence dates it."""
+    the talks", "within hours of the blast", "on the eve of the vote", counted from the day
+    told with the first earlier sentence that names the act ("the Security Council voted on
+    Monday", "Monday's vote"): the date nearest the word. None where no earlier sentence
+    dates it."""
     out = []
     text = doc_text(sent.doc)
     for match in ACT_SPAN.finditer(text[sent.start_char:sent.end_char]):
@@ -1001,6 +1053,8 @@ def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
             continue
         if match.group("close") or match.group("within"):
             offset = 0
+        elif match.group("eve"):
+            offset = -1  # the day before
         else:
             offset = NUMBER_WORDS.get(match.group("n").lower()) or int(match.group("n"))
         offset = -offset if (match.group("dir") or "").lower() == "before" else offset
@@ -1053,6 +1107,8 @@ ACT_NAMES = (
     frozenset({"kill", "killing", "massacre", "slaughter", "murder", "shoot"}),
     frozenset({"explode", "explosion", "blast", "bomb", "bombing", "detonate"}),
     frozenset({"attack", "raid", "assault", "ambush", "storm", "incursion"}),
+    # "captured the base on Sunday ... a day after the fall of the base"
+    frozenset({"capture", "seize", "seizure", "fall", "overrun"}),
 )
 
 
