@@ -30,6 +30,8 @@ JUDGING_VERBS = frozenset({"amount", "constitute", "be"})
 CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "terrorism", "violation", "violations"})
 # What a state or a body decides or says, which can be judged as an act is: "the resolution
 # was unjust", "the decision is illegal" (not a plan: "the plan was a crime" judges no act).
+# A denial of responsibility (CAMEO 016).
+DENIAL = "016"
 DECISIONS = frozenset({"decision", "resolution", "text", "move", "vote", "verdict", "ruling", "law", "measure",
                        "sanction", "policy", "deal", "referendum", "election", "statement", "remark",
                        "action", "step"})
@@ -265,6 +267,70 @@ class SpeechActs:
                 out.append(draft)
         return out
 
+    def _said_acts(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                   trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """The acts of saying that no trigger of their own tells (h74): a denial of
+        responsibility told without "deny" (`_disowned`) and a charge denied in a clause on
+        the charge's noun (`_charge_denied`). `told`: the sentence's drafts so far."""
+        return (self._disowned(sent, article, actors, dates, trigger_at, evidence, told)
+                + self._charge_denied(sent, article, actors, dates, trigger_at, evidence, told))
+
+    def _disowned(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                  trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """"The president told reporters he was not in control of the soldiers who fired",
+        "said no one had ordered the troops to shoot", "said it had no role in the raid": a
+        speaker who says that he, or no one, answers for an act denies responsibility (016).
+        What was said is a clause of a reporting verb whose subject is the speaker's pronoun
+        (negated) or no one, and says the answering (frame `disowned`: "responsible",
+        "control", "role", "ordered")."""
+        has_frame = self.lexicon.has_frame
+        out = []
+        for clause in sent:
+            report = clause.head
+            if clause.dep_ != "ccomp" or not reporting_verb(report, self.lexicon) or report.i in trigger_at:
+                continue
+            subject = subject_of(clause, climb=False)
+            if subject is None or not (_none_subject(subject) or (
+                    subject.pos_ == "PRON" and subject.lower_ not in ("it", "there") or subject.lower_ == "it"
+                    and not _expletive(clause)) and _negated(clause)):
+                continue
+            if not _answers_for(clause, has_frame):
+                continue
+            speakers, when = _speakers(report, actors, dates, article)
+            for speaker in speakers[:1]:
+                if any(d.code == DENIAL and d.source is not None and d.source.code == speaker.actor.code for d in told):
+                    continue
+                out.append(_saying(DENIAL, "denial:disowned", report, "deny", speaker.actor, None, when, evidence))
+        return out
+
+    def _charge_denied(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                       trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """"The government accused the party of arming militias, a charge the party denied":
+        a denial told in a clause on the charge's noun, whose subject names the accused again
+        by a common noun or a pronoun ("the party", "the group", "it"), is the accused's
+        denial (016): the one the verb of accusing names as its object."""
+        out = []
+        for trigger in trigger_at.values():
+            verb = trigger.token
+            charge = verb.head
+            if (not trigger.rule.code.startswith(DENIAL) or verb.dep_ != "relcl"
+                    or not self.lexicon.has_frame(charge.lemma_.lower(), "charge")
+                    or any(d.anchor == verb.idx for d in told)):
+                continue
+            subject = subject_of(verb, climb=False)
+            if subject is None or actors_of(subject, actors) or subject.pos_ == "PROPN":
+                continue
+            accusing = next((t for t in charge.ancestors if t.pos_ == "VERB"), None)
+            if accusing is None or not self.lexicon.has_frame(accusing.lemma_.lower(), "claim"):
+                continue
+            accused = next((c for c in accusing.children if c.dep_ == "dobj"), None)
+            deniers = actors_of(accused, actors) if accused is not None else []
+            if not deniers:
+                continue
+            when = event_date([verb], dates, article.published, lambda t: True)
+            out.append(_saying(DENIAL, "denial:charge-denied", verb, "deny", deniers[0].actor, None, when, evidence))
+        return out
+
 
 def _state_like(actor: Actor) -> bool:
     """States, their governments and forces, and international bodies make statements."""
@@ -357,3 +423,34 @@ def same_side(reporter: Actor, source: Actor | None) -> bool:
 def reporting_verb(token: Token, lexicon: EventLexicon) -> bool:
     lemma = token.lemma_.lower()
     return lexicon.has_frame(lemma, "report") or lexicon.has_frame(lemma, "claim")
+
+
+def _none_subject(subject: Token) -> bool:
+    """"no one", "nobody", "none of the commanders"."""
+    return subject.lower_ in ("nobody", "none", "noone", "no-one") or (
+        subject.lower_ == "one" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+
+
+def _expletive(clause: Token) -> bool:
+    """"it was clear that ...", "it is not known who ...": an "it" that stands for a clause."""
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in clause.children)
+
+
+def _negated(clause: Token) -> bool:
+    """"was not in control", "never ordered", "had no role in", "had nothing to do with"."""
+    return any(c.dep_ == "neg" for c in clause.children) or any(
+        c.dep_ in ("dobj", "attr") and (c.lower_ == "nothing" or any(g.dep_ == "det" and g.lower_ == "no"
+                                                                     for g in c.children))
+        for c in clause.children)
+
+
+def _answers_for(clause: Token, has_frame) -> bool:
+    """The clause says who answers for an act: its verb ("ordered"), or the word it is said to
+    be or have ("responsible", "in control", "behind", "a role", "nothing to do with")."""
+    if has_frame(clause.lemma_.lower(), "disowned"):
+        return True
+    words = [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "prep")]
+    words += [g for c in words if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if any(c.lower_ == "nothing" and any(g.lemma_ == "do" for g in c.children) for c in words):
+        return True
+    return any(has_frame(w.lemma_.lower(), "disowned") or has_frame(w.lower_, "disowned") for w in words)
