@@ -5,6 +5,8 @@ refusals and denials. A part of `coder.EventStage` (a mixin: its methods use the
 lexicon and its other passes)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from ..knowledge.events import EventLexicon
@@ -290,11 +292,10 @@ class SpeechActs:
             if clause.dep_ != "ccomp" or not reporting_verb(report, self.lexicon) or report.i in trigger_at:
                 continue
             subject = subject_of(clause, climb=False)
-            if subject is None or not (_none_subject(subject) or (
-                    subject.pos_ == "PRON" and subject.lower_ not in ("it", "there") or subject.lower_ == "it"
-                    and not _expletive(clause)) and _negated(clause)):
+            if subject is None:
                 continue
-            if not _answers_for(clause, has_frame):
+            own = subject.pos_ == "PRON" and subject.lower_ != "there" and not (subject.lower_ == "it" and _expletive(clause))
+            if not (_none_subject(subject) or own and _negated(clause)) or not _answers_for(clause, has_frame):
                 continue
             speakers, when = _speakers(report, actors, dates, article)
             for speaker in speakers[:1]:
@@ -444,7 +445,7 @@ def _negated(clause: Token) -> bool:
         for c in clause.children)
 
 
-def _answers_for(clause: Token, has_frame) -> bool:
+def _answers_for(clause: Token, has_frame: Callable[[str, str], bool]) -> bool:
     """The clause says who answers for an act: its verb ("ordered"), or the word it is said to
     be or have ("responsible", "in control", "behind", "a role", "nothing to do with")."""
     if has_frame(clause.lemma_.lower(), "disowned"):
