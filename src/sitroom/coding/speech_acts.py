@@ -446,10 +446,12 @@ def _negated(clause: Token) -> bool:
 
 
 def _answers_for(clause: Token, has_frame: Callable[[str, str], bool]) -> bool:
-    """The clause says who answers for an act: its verb ("ordered"), or the word it is said to
-    be or have ("responsible", "in control", "behind", "a role", "nothing to do with")."""
-    if has_frame(clause.lemma_.lower(), "disowned"):
-        return True
+    """The clause says who answers for an act: its verb, when one of giving orders ("ordered",
+    frames `disowned` and `directive`), or the word it is said to be or have ("responsible",
+    "in control", "behind", "a role", "nothing to do with")."""
+    if clause.pos_ == "VERB" and has_frame(clause.lemma_.lower(), "disowned") and has_frame(clause.lemma_.lower(),
+                                                                                           "directive"):
+        return True  # "no one ordered the troops to fire" (not "we will not hand the city to them")
     words = [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "prep")]
     words += [g for c in words if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if any(c.lower_ == "nothing" and any(g.lemma_ == "do" for g in c.children) for c in words):

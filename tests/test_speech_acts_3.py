@@ -1,0 +1,86 @@
+"""What people say that is an act (issue 13, h74-speech3): denials told without "deny",
+a charge denied in a clause on its noun, dismissals, sending a mediator, pressing for a
+measure. Sentences written for the project (none from a data set); the whole pipeline runs."""
+from __future__ import annotations
+
+import pytest
+
+from coded import code, events
+
+pytestmark = pytest.mark.slow
+
+
+def _coded(found, prefix):
+    return [e for e in found if e.event_code.startswith(prefix)]
+
+
+def test_not_in_control_of_the_soldiers_who_fired_is_a_denial(analyzer):
+    found = events(analyzer, "Bolivia's interior minister told Spanish radio on Tuesday that he was not in control "
+                             "of the police officers who fired on the miners.")
+    [denial] = _coded(found, "016")
+    assert code(denial, "source") == "BOLGOV" and denial.date == "2025-03-11"
+
+
+def test_no_one_ordered_the_troops_to_shoot_is_a_denial(analyzer):
+    found = events(analyzer, "President Daniel Noboa told reporters in Quito on Monday that nobody had ordered "
+                             "the soldiers to shoot at the marchers.")
+    [denial] = _coded(found, "016")
+    assert code(denial, "source") == "ECUGOV" and denial.date == "2025-03-10"
+
+
+def test_it_had_no_role_in_the_raid_is_a_denial(analyzer):
+    found = events(analyzer, "Niger's army said it had no role in the raid on the gold mine.")
+    [denial] = _coded(found, "016")
+    assert code(denial, "source") == "NERMIL"
+
+
+def test_no_one_hurt_and_a_vow_not_to_hand_over_a_city_are_no_denials(analyzer):
+    found = events(analyzer, "Niger's army said nobody was hurt in the blast. \"We will not hand Agadez to the "
+                             "bandits,\" the governor of Agadez told supporters on Sunday.")
+    assert not _coded(found, "016")
+
+
+def test_a_charge_the_accused_denied_is_the_accused_denial(analyzer):
+    found = events(analyzer, "The Honduran government accused the opposition Liberal Party of paying gangs to disrupt the "
+                             "vote, a charge the party denied.")
+    [denial] = _coded(found, "016")
+    assert (code(denial, "source") or "").startswith("HND") and code(denial, "source") != "HNDGOV"
+
+
+def test_dismissing_a_figure_as_propaganda_rejects_it(analyzer):
+    found = events(analyzer, "The rebels said they had shot down three army helicopters, a claim Mali's army "
+                             "dismissed as propaganda on Monday.")
+    [rejection] = _coded(found, "12")
+    assert code(rejection, "source") == "MLIMIL"
+
+
+def test_dismissing_someone_as_coach_is_no_rejection(analyzer):
+    found = events(analyzer, "Senegal's football federation dismissed Aliou Cisse as coach on Monday.")
+    assert not _coded(found, "12")
+
+
+def test_saying_it_will_send_a_mediator_to_a_capital_is_an_intent_to_mediate(analyzer):
+    found = events(analyzer, "The African Union said on Tuesday it would send Ghana's former president John "
+                             "Mahama to Bamako as mediator.")
+    [offer] = _coded(found, "039")
+    assert code(offer, "source") == "IGOAFU" and code(offer, "target") == "MLIGOV"
+    assert offer.modality == "planned"
+
+
+def test_sending_a_mediator_is_mediating(analyzer):
+    found = events(analyzer, "Nigeria sent a former foreign minister to Niamey as mediator on Monday.")
+    [mediation] = _coded(found, "045")
+    assert code(mediation, "source") == "NGA" and code(mediation, "target") == "NERGOV"
+
+
+def test_pressing_for_sanctions_is_an_appeal(analyzer):
+    found = events(analyzer, "The Canadian foreign minister said Ottawa would press for tougher sanctions against "
+                             "the Nicaraguan government.")
+    [appeal] = _coded(found, "02")
+    assert code(appeal, "source") == "CANGOV"
+
+
+def test_pressing_a_government_to_act_is_an_appeal_to_it(analyzer):
+    found = events(analyzer, "The Colombian foreign minister pressed Caracas to release the two soldiers.")
+    [appeal] = _coded(found, "02")
+    assert code(appeal, "source") == "COLGOV" and code(appeal, "target") == "VENGOV"
