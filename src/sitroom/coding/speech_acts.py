@@ -14,7 +14,7 @@ from ..records import Actor, Article, DateMention, Evidence
 from . import accusations, rules
 from .arguments import ActorIndex, Argument, actors_of
 from .draft import Draft
-from .frames import Report
+from .frames import Report, report_of
 from .merge import GENERIC_ATTACKS, KILLINGS
 from .syntax import passive_subject, subject_of
 from .triggers import Trigger
@@ -34,6 +34,9 @@ CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "te
 # was unjust", "the decision is illegal" (not a plan: "the plan was a crime" judges no act).
 # A denial of responsibility (CAMEO 016).
 DENIAL = "016"
+# "we will fight them": the future of a vow, and the pronouns that name the other side
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+THEM = frozenset({"them", "him", "her", "they"})
 DECISIONS = frozenset({"decision", "resolution", "text", "move", "vote", "verdict", "ruling", "law", "measure",
                        "sanction", "policy", "deal", "referendum", "election", "statement", "remark",
                        "action", "step"})
@@ -275,7 +278,78 @@ class SpeechActs:
         responsibility told without "deny" (`_disowned`) and a charge denied in a clause on
         the charge's noun (`_charge_denied`). `told`: the sentence's drafts so far."""
         return (self._disowned(sent, article, actors, dates, trigger_at, evidence, told)
-                + self._charge_denied(sent, article, actors, dates, trigger_at, evidence, told))
+                + self._charge_denied(sent, article, actors, dates, trigger_at, evidence, told)
+                + self._vowed_fight(sent, article, actors, dates, trigger_at, evidence, told)
+                + self._no_guarantee(sent, article, actors, dates, evidence, told))
+
+    def _vowed_fight(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                     trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """'"We will fight them until the last man," the rebel leader told supporters': an act
+        of force that a speaker for an armed side or a state says "we" will do is a threat of
+        force (138) by the speaker, aimed at the side it names as its object (or at no one
+        named: "them"), when no event of the act's own was coded (no doer "we" is known). Not
+        a fight against a thing ("we will fight corruption"): the object, when there is one,
+        is a party or a pronoun for one."""
+        out = []
+        for trigger in trigger_at.values():
+            act = trigger.token
+            if (trigger.rule.code[:2] not in rules.VIOLENT_ROOTS or act.pos_ != "VERB"
+                    or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in act.children)
+                    or any(c.dep_ == "neg" for c in act.children) or any(d.anchor == act.idx for d in told)):
+                continue
+            subject = next((c for c in act.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ not in ("we", "i"):
+                continue
+            report = report_of(act, sent, self.lexicon, actors)
+            if report is None or report.actor is None or not rules.can_threaten(report.actor):
+                continue
+            speaker = report.actor
+            aimed = next((c for c in act.children if c.dep_ == "dobj"), None)
+            named = actors_of(aimed, actors) if aimed is not None else []
+            if aimed is not None and not named and aimed.lower_ not in THEM:
+                continue
+            if any(d.code.startswith(rules.THREAT_ROOT) and d.source is not None and d.source.code == speaker.code
+                   for d in told):
+                continue
+            target = next((a.actor for a in named if not same_side(a.actor, speaker)), None)
+            verb = report.verb if report.verb is not None else act
+            when = event_date([verb], dates, article.published, lambda t: True)
+            draft = _saying(rules.FORCE_THREAT, "threat:we-will-fight", verb, act.lemma_.lower(), speaker, target,
+                            when, evidence)
+            draft.modality = "threatened"
+            out.append(draft)
+        return out
+
+    def _no_guarantee(self, sent: Span, article: Article, actors: ActorIndex, dates: dict, evidence: Evidence,
+                      told: list[Draft]) -> list[Draft]:
+        """'"If he does not step down, we cannot guarantee his safety," the militia's
+        spokesman said': a side that says it cannot (or will not) guarantee someone's safety
+        threatens them (130), aimed at the one whose safety it is (frame `safety`)."""
+        has_frame = self.lexicon.has_frame
+        out = []
+        for verb in sent:
+            if verb.lemma_.lower() != "guarantee" or not any(c.dep_ == "neg" for c in verb.children):
+                continue
+            safety = next((c for c in verb.children if c.dep_ == "dobj" and has_frame(c.lemma_.lower(), "safety")),
+                          None)
+            owner = next((c for c in safety.children if c.dep_ == "poss"), None) if safety is not None else None
+            if owner is None:
+                continue
+            report = report_of(verb, sent, self.lexicon, actors)
+            if report is None or report.actor is None or not rules.can_threaten(report.actor):
+                continue
+            speaker = report.actor
+            if any(d.code.startswith(rules.THREAT_ROOT) and d.source is not None and d.source.code == speaker.code
+                   for d in told):
+                continue
+            target = next((a.actor for a in actors_of(owner, actors) if not same_side(a.actor, speaker)), None)
+            said = report.verb if report.verb is not None else verb
+            when = event_date([said], dates, article.published, lambda t: True)
+            draft = _saying(rules.GENERIC_THREAT, "threat:no-guarantee", said, "threaten", speaker, target, when,
+                            evidence)
+            draft.modality = "threatened"
+            out.append(draft)
+        return out
 
     def _disowned(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
                   trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
