@@ -94,3 +94,15 @@ def test_cannot_guarantee_his_safety_is_a_veiled_threat(analyzer):
                              "not resign, the group could not guarantee his safety.")
     [threat] = _coded(found, "13")
     assert threat.event_code == "130" and threat.modality == "threatened"
+
+
+def test_an_amount_announced_in_aid_is_aid_given_to_the_capital_named(analyzer):
+    found = events(analyzer, "Canada announced 5 million dollars in emergency humanitarian aid to Tegucigalpa, a "
+                             "government spokesman said.")
+    [aid] = _coded(found, "07")
+    assert code(aid, "source") == "CAN" and code(aid, "target") == "HNDGOV"
+
+
+def test_an_amount_pledged_in_aid_is_the_pledge_alone(analyzer):
+    found = events(analyzer, "Japan pledged $20 million in food aid to Haiti on Monday.")
+    assert [e.event_code[:2] for e in found] == ["03"]

@@ -34,6 +34,9 @@ CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "te
 # was unjust", "the decision is illegal" (not a plan: "the plan was a crime" judges no act).
 # A denial of responsibility (CAMEO 016).
 DENIAL = "016"
+# Aid given (CAMEO 07), and the signs of an amount of money ("$10 million in aid").
+AID_ROOT = "07"
+CURRENCY = frozenset({"$", "€", "£", "dollars", "euros", "pounds"})
 # "we will fight them": the future of a vow, and the pronouns that name the other side
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 THEM = frozenset({"them", "him", "her", "they"})
@@ -280,7 +283,43 @@ class SpeechActs:
         return (self._disowned(sent, article, actors, dates, trigger_at, evidence, told)
                 + self._charge_denied(sent, article, actors, dates, trigger_at, evidence, told)
                 + self._vowed_fight(sent, article, actors, dates, trigger_at, evidence, told)
-                + self._no_guarantee(sent, article, actors, dates, evidence, told))
+                + self._no_guarantee(sent, article, actors, dates, evidence, told)
+                + self._aid_amounts(article, actors, dates, trigger_at, evidence, told))
+
+    def _aid_amounts(self, article: Article, actors: ActorIndex, dates: dict, trigger_at: dict[int, Trigger],
+                     evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """"The United States announced $10 million in emergency military aid to Kinshasa":
+        aid (07) told as an amount "in" aid, the object of a verb of giving or announcing
+        (frame `granting`), is given by that verb's subject, to the one named after "to",
+        when no event of the noun's own was coded (its doer is the verb's, two steps up) and
+        the verb is no trigger of its own ("pledged $20 million in aid" is the pledge)."""
+        out = []
+        for trigger in trigger_at.values():
+            aid = trigger.token
+            into = aid.head
+            if (not trigger.rule.code.startswith(AID_ROOT) or aid.pos_ != "NOUN" or aid.dep_ != "pobj"
+                    or into.lower_ != "in" or any(d.anchor == aid.idx for d in told)):
+                continue
+            amount = into.head
+            verb = amount.head if amount.dep_ == "dobj" else amount
+            if not (verb.pos_ == "VERB" and self.lexicon.has_frame(verb.lemma_.lower(), "granting")) \
+                    or verb.i in trigger_at:
+                continue  # ("pledged $20 million in aid": the pledge is the event)
+            amount = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if amount is None or not any(t.like_num or t.text in CURRENCY for t in amount.subtree):
+                continue
+            subject = subject_of(verb, climb=False)
+            givers = actors_of(subject, actors) if subject is not None else []
+            if not givers:
+                continue
+            goal = next((g for owner in (aid, verb) for c in owner.children if c.dep_ == "prep" and c.lower_ == "to"
+                         for g in c.children if g.dep_ == "pobj"), None)
+            receivers = actors_of(goal, actors) if goal is not None else []
+            target = next((a.actor for a in receivers if not same_side(a.actor, givers[0].actor)), None)
+            when = event_date([verb], dates, article.published, lambda t: True)
+            out.append(_saying(trigger.rule.code, "aid:amount-in-aid", aid, aid.lemma_.lower(), givers[0].actor,
+                               target, when, evidence))
+        return out
 
     def _vowed_fight(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
                      trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
