@@ -47,6 +47,13 @@ def test_a_charge_the_accused_denied_is_the_accused_denial(analyzer):
     assert (code(denial, "source") or "").startswith("HND") and code(denial, "source") != "HNDGOV"
 
 
+def test_a_charge_denied_after_an_act_the_accusation_names(analyzer):
+    found = events(analyzer, "The Zambian government accused the opposition UPND of planning \"ethnic cleansing\" "
+                             "in Kabwe, a charge the party denied.")
+    [denial] = _coded(found, "016")
+    assert code(denial, "source") == "ZMBOPP"
+
+
 def test_saying_it_will_send_a_mediator_to_a_capital_is_an_intent_to_mediate(analyzer):
     found = events(analyzer, "The African Union said on Tuesday it would send Ghana's former president John "
                              "Mahama to Bamako as mediator.")

@@ -434,8 +434,10 @@ class SpeechActs:
             subject = subject_of(verb, climb=False)
             if subject is None or actors_of(subject, actors) or subject.pos_ == "PROPN":
                 continue
-            accusing = next((t for t in charge.ancestors if t.pos_ == "VERB"), None)
-            if accusing is None or not self.lexicon.has_frame(accusing.lemma_.lower(), "claim"):
+            # (the nearest verb of accusing above: "accused X of planning Y, a charge ...")
+            accusing = next((t for t in charge.ancestors if t.pos_ == "VERB"
+                             and self.lexicon.has_frame(t.lemma_.lower(), "claim")), None)
+            if accusing is None:
                 continue
             accused = next((c for c in accusing.children if c.dep_ == "dobj"), None)
             deniers = actors_of(accused, actors) if accused is not None else []
