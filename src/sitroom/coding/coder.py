@@ -168,6 +168,7 @@ class EventStage(TriggerFilters, SpeechActs):
         out.extend(self._judgments(sent, article, actors, dates, triggers, evidence))
         out.extend(self._ultimatums(sent, article, actors, dates, trigger_at, evidence))
         out.extend(self._deadlines(sent, article, actors, dates, evidence))
+        out.extend(self._said_acts(sent, article, actors, dates, trigger_at, evidence, out))
         out = vows.vowed_force(sent, article, actors, dates, evidence, out, has_frame=self.lexicon.has_frame,
                                is_report=lambda t: reporting_verb(t, self.lexicon), is_trigger=lambda t: t.i in trigger_at,
                                is_place=lambda t: t.i in places.by_token)

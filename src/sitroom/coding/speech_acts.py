@@ -5,6 +5,8 @@ refusals and denials. A part of `coder.EventStage` (a mixin: its methods use the
 lexicon and its other passes)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from ..knowledge.events import EventLexicon
@@ -12,7 +14,7 @@ from ..records import Actor, Article, DateMention, Evidence
 from . import accusations, rules
 from .arguments import ActorIndex, Argument, actors_of
 from .draft import Draft
-from .frames import Report
+from .frames import Report, report_of
 from .merge import GENERIC_ATTACKS, KILLINGS
 from .syntax import passive_subject, subject_of
 from .triggers import Trigger
@@ -30,6 +32,14 @@ JUDGING_VERBS = frozenset({"amount", "constitute", "be"})
 CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "terrorism", "violation", "violations"})
 # What a state or a body decides or says, which can be judged as an act is: "the resolution
 # was unjust", "the decision is illegal" (not a plan: "the plan was a crime" judges no act).
+# A denial of responsibility (CAMEO 016).
+DENIAL = "016"
+# Aid given (CAMEO 07), and the signs of an amount of money ("$10 million in aid").
+AID_ROOT = "07"
+CURRENCY = frozenset({"$", "€", "£", "dollars", "euros", "pounds"})
+# "we will fight them": the future of a vow, and the pronouns that name the other side
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+THEM = frozenset({"them", "him", "her", "they"})
 DECISIONS = frozenset({"decision", "resolution", "text", "move", "vote", "verdict", "ruling", "law", "measure",
                        "sanction", "policy", "deal", "referendum", "election", "statement", "remark",
                        "action", "step"})
@@ -265,6 +275,178 @@ class SpeechActs:
                 out.append(draft)
         return out
 
+    def _said_acts(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                   trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """The acts of saying that no trigger of their own tells (h74): a denial of
+        responsibility told without "deny" (`_disowned`) and a charge denied in a clause on
+        the charge's noun (`_charge_denied`). `told`: the sentence's drafts so far."""
+        return (self._disowned(sent, article, actors, dates, trigger_at, evidence, told)
+                + self._charge_denied(sent, article, actors, dates, trigger_at, evidence, told)
+                + self._vowed_fight(sent, article, actors, dates, trigger_at, evidence, told)
+                + self._no_guarantee(sent, article, actors, dates, evidence, told)
+                + self._aid_amounts(article, actors, dates, trigger_at, evidence, told))
+
+    def _aid_amounts(self, article: Article, actors: ActorIndex, dates: dict, trigger_at: dict[int, Trigger],
+                     evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """"The United States announced $10 million in emergency military aid to Kinshasa":
+        aid (07) told as an amount "in" aid, the object of a verb of giving or announcing
+        (frame `granting`), is given by that verb's subject, to the one named after "to",
+        when no event of the noun's own was coded (its doer is the verb's, two steps up) and
+        the verb is no trigger of its own ("pledged $20 million in aid" is the pledge)."""
+        out = []
+        for trigger in trigger_at.values():
+            aid = trigger.token
+            into = aid.head
+            if (not trigger.rule.code.startswith(AID_ROOT) or aid.pos_ != "NOUN" or aid.dep_ != "pobj"
+                    or into.lower_ != "in" or any(d.anchor == aid.idx for d in told)):
+                continue
+            amount = into.head
+            verb = amount.head if amount.dep_ == "dobj" else amount
+            if not (verb.pos_ == "VERB" and self.lexicon.has_frame(verb.lemma_.lower(), "granting")) \
+                    or verb.i in trigger_at:
+                continue  # ("pledged $20 million in aid": the pledge is the event)
+            amount = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if amount is None or not any(t.like_num or t.text in CURRENCY for t in amount.subtree):
+                continue
+            subject = subject_of(verb, climb=False)
+            givers = actors_of(subject, actors) if subject is not None else []
+            if not givers:
+                continue
+            goal = next((g for owner in (aid, verb) for c in owner.children if c.dep_ == "prep" and c.lower_ == "to"
+                         for g in c.children if g.dep_ == "pobj"), None)
+            receivers = actors_of(goal, actors) if goal is not None else []
+            target = next((a.actor for a in receivers if not same_side(a.actor, givers[0].actor)), None)
+            when = event_date([verb], dates, article.published, lambda t: True)
+            out.append(_saying(trigger.rule.code, "aid:amount-in-aid", aid, aid.lemma_.lower(), givers[0].actor,
+                               target, when, evidence))
+        return out
+
+    def _vowed_fight(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                     trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """'"We will fight them until the last man," the rebel leader told supporters': an act
+        of force that a speaker for an armed side or a state says "we" will do is a threat of
+        force (138) by the speaker, aimed at the side it names as its object (or at no one
+        named: "them"), when no event of the act's own was coded (no doer "we" is known). Not
+        a fight against a thing ("we will fight corruption"): the object, when there is one,
+        is a party or a pronoun for one."""
+        out = []
+        for trigger in trigger_at.values():
+            act = trigger.token
+            if (trigger.rule.code[:2] not in rules.VIOLENT_ROOTS or act.pos_ != "VERB"
+                    or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in act.children)
+                    or any(c.dep_ == "neg" for c in act.children) or any(d.anchor == act.idx for d in told)):
+                continue
+            subject = next((c for c in act.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ not in ("we", "i"):
+                continue
+            report = report_of(act, sent, self.lexicon, actors)
+            if report is None or report.actor is None or not rules.can_threaten(report.actor):
+                continue
+            speaker = report.actor
+            aimed = next((c for c in act.children if c.dep_ == "dobj"), None)
+            named = actors_of(aimed, actors) if aimed is not None else []
+            if aimed is not None and not named and aimed.lower_ not in THEM:
+                continue
+            if any(d.code.startswith(rules.THREAT_ROOT) and d.source is not None and d.source.code == speaker.code
+                   for d in told):
+                continue
+            target = next((a.actor for a in named if not same_side(a.actor, speaker)), None)
+            verb = report.verb if report.verb is not None else act
+            when = event_date([verb], dates, article.published, lambda t: True)
+            draft = _saying(rules.FORCE_THREAT, "threat:we-will-fight", verb, act.lemma_.lower(), speaker, target,
+                            when, evidence)
+            draft.modality = "threatened"
+            out.append(draft)
+        return out
+
+    def _no_guarantee(self, sent: Span, article: Article, actors: ActorIndex, dates: dict, evidence: Evidence,
+                      told: list[Draft]) -> list[Draft]:
+        """'"If he does not step down, we cannot guarantee his safety," the militia's
+        spokesman said': a side that says it cannot (or will not) guarantee someone's safety
+        threatens them (130), aimed at the one whose safety it is (frame `safety`)."""
+        has_frame = self.lexicon.has_frame
+        out = []
+        for verb in sent:
+            if verb.lemma_.lower() != "guarantee" or not any(c.dep_ == "neg" for c in verb.children):
+                continue
+            safety = next((c for c in verb.children if c.dep_ == "dobj" and has_frame(c.lemma_.lower(), "safety")),
+                          None)
+            owner = next((c for c in safety.children if c.dep_ == "poss"), None) if safety is not None else None
+            if owner is None:
+                continue
+            report = report_of(verb, sent, self.lexicon, actors)
+            if report is None or report.actor is None or not rules.can_threaten(report.actor):
+                continue
+            speaker = report.actor
+            if any(d.code.startswith(rules.THREAT_ROOT) and d.source is not None and d.source.code == speaker.code
+                   for d in told):
+                continue
+            target = next((a.actor for a in actors_of(owner, actors) if not same_side(a.actor, speaker)), None)
+            said = report.verb if report.verb is not None else verb
+            when = event_date([said], dates, article.published, lambda t: True)
+            draft = _saying(rules.GENERIC_THREAT, "threat:no-guarantee", said, "threaten", speaker, target, when,
+                            evidence)
+            draft.modality = "threatened"
+            out.append(draft)
+        return out
+
+    def _disowned(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                  trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """"The president told reporters he was not in control of the soldiers who fired",
+        "said no one had ordered the troops to shoot", "said it had no role in the raid": a
+        speaker who says that he, or no one, answers for an act denies responsibility (016).
+        What was said is a clause of a reporting verb whose subject is the speaker's pronoun
+        (negated) or no one, and says the answering (frame `disowned`: "responsible",
+        "control", "role", "ordered")."""
+        has_frame = self.lexicon.has_frame
+        out = []
+        for clause in sent:
+            report = clause.head
+            if clause.dep_ != "ccomp" or not reporting_verb(report, self.lexicon) or report.i in trigger_at:
+                continue
+            subject = subject_of(clause, climb=False)
+            if subject is None:
+                continue
+            own = subject.pos_ == "PRON" and subject.lower_ != "there" and not (subject.lower_ == "it" and _expletive(clause))
+            if not (_none_subject(subject) or own and _negated(clause)) or not _answers_for(clause, has_frame):
+                continue
+            speakers, when = _speakers(report, actors, dates, article)
+            for speaker in speakers[:1]:
+                if any(d.code == DENIAL and d.source is not None and d.source.code == speaker.actor.code for d in told):
+                    continue
+                out.append(_saying(DENIAL, "denial:disowned", report, "deny", speaker.actor, None, when, evidence))
+        return out
+
+    def _charge_denied(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                       trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """"The government accused the party of arming militias, a charge the party denied":
+        a denial told in a clause on the charge's noun, whose subject names the accused again
+        by a common noun or a pronoun ("the party", "the group", "it"), is the accused's
+        denial (016): the one the verb of accusing names as its object."""
+        out = []
+        for trigger in trigger_at.values():
+            verb = trigger.token
+            charge = verb.head
+            if (not trigger.rule.code.startswith(DENIAL) or verb.dep_ != "relcl"
+                    or not self.lexicon.has_frame(charge.lemma_.lower(), "charge")
+                    or any(d.anchor == verb.idx for d in told)):
+                continue
+            subject = subject_of(verb, climb=False)
+            if subject is None or actors_of(subject, actors) or subject.pos_ == "PROPN":
+                continue
+            # (the nearest verb of accusing above: "accused X of planning Y, a charge ...")
+            accusing = next((t for t in charge.ancestors if t.pos_ == "VERB"
+                             and self.lexicon.has_frame(t.lemma_.lower(), "claim")), None)
+            if accusing is None:
+                continue
+            accused = next((c for c in accusing.children if c.dep_ == "dobj"), None)
+            deniers = actors_of(accused, actors) if accused is not None else []
+            if not deniers:
+                continue
+            when = event_date([verb], dates, article.published, lambda t: True)
+            out.append(_saying(DENIAL, "denial:charge-denied", verb, "deny", deniers[0].actor, None, when, evidence))
+        return out
+
 
 def _state_like(actor: Actor) -> bool:
     """States, their governments and forces, and international bodies make statements."""
@@ -357,3 +539,36 @@ def same_side(reporter: Actor, source: Actor | None) -> bool:
 def reporting_verb(token: Token, lexicon: EventLexicon) -> bool:
     lemma = token.lemma_.lower()
     return lexicon.has_frame(lemma, "report") or lexicon.has_frame(lemma, "claim")
+
+
+def _none_subject(subject: Token) -> bool:
+    """"no one", "nobody", "none of the commanders"."""
+    return subject.lower_ in ("nobody", "none", "noone", "no-one") or (
+        subject.lower_ == "one" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+
+
+def _expletive(clause: Token) -> bool:
+    """"it was clear that ...", "it is not known who ...": an "it" that stands for a clause."""
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in clause.children)
+
+
+def _negated(clause: Token) -> bool:
+    """"was not in control", "never ordered", "had no role in", "had nothing to do with"."""
+    return any(c.dep_ == "neg" for c in clause.children) or any(
+        c.dep_ in ("dobj", "attr") and (c.lower_ == "nothing" or any(g.dep_ == "det" and g.lower_ == "no"
+                                                                     for g in c.children))
+        for c in clause.children)
+
+
+def _answers_for(clause: Token, has_frame: Callable[[str, str], bool]) -> bool:
+    """The clause says who answers for an act: its verb, when one of giving orders ("ordered",
+    frames `disowned` and `directive`), or the word it is said to be or have ("responsible",
+    "in control", "behind", "a role", "nothing to do with")."""
+    if clause.pos_ == "VERB" and has_frame(clause.lemma_.lower(), "disowned") and has_frame(clause.lemma_.lower(),
+                                                                                           "directive"):
+        return True  # "no one ordered the troops to fire" (not "we will not hand the city to them")
+    words = [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "prep")]
+    words += [g for c in words if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if any(c.lower_ == "nothing" and any(g.lemma_ == "do" for g in c.children) for c in words):
+        return True
+    return any(has_frame(w.lemma_.lower(), "disowned") or has_frame(w.lower_, "disowned") for w in words)

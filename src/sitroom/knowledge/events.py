@@ -29,7 +29,8 @@ FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened",
           "patient", "false", "inquiry", "question", "disposition", "value", "ultimatum", "ability", "document", "responsibility",
           "accountable", "occur", "reprisal", "possible", "upcoming", "damning", "body", "comparison", "speech",
           "repel", "directive", "forcible", "impunity", "meeting", "platform", "terms", "deadline",
-          "comeuppance", "implicative", "consent", "custody", "vowed-force", "ground", "justice", "neighbours"}
+          "comeuppance", "implicative", "consent", "custody", "vowed-force", "ground", "justice", "neighbours",
+          "disowned", "charge", "safety", "granting"}
 
 
 @dataclass(frozen=True, kw_only=True)
