@@ -26,7 +26,8 @@ POSSESSIVE_GAP_RE = re.compile(r"^['’ʼ`]s[ \t]+$")
 # The participles of a sponsor ("Turkish-backed", "rebel factions backed by Turkey").
 SPONSOR_PARTICIPLES = frozenset({"backed", "supported", "aligned", "allied", "sponsored", "funded", "trained", "armed",
                                  "based", "led", "run", "affiliated", "linked", "brokered", "mediated"})
-SPONSOR_SUFFIX_RE = re.compile(rf"^-({'|'.join(sorted(SPONSOR_PARTICIPLES))})\b", re.I)
+# (after the point that closes an abbreviation the match leaves out: "U.S.-based", "U.N.-backed")
+SPONSOR_SUFFIX_RE = re.compile(rf"^\.?-({'|'.join(sorted(SPONSOR_PARTICIPLES))})\b", re.I)
 SPONSOR_PREFIX_RE = re.compile(r"\b(pro|anti)-$", re.I)
 # Reporting verbs that close a sentence: "..., his office said."
 CLOSING_REPORT_VERBS = frozenset({"say", "add", "announce", "report", "state", "confirm", "tell"})

@@ -943,7 +943,8 @@ class _Resolver(LaterMentions):
             if group is not None:
                 return group.actor.code, group.actor.country, office
         if country is None and coded[0].country == "focus" and self.focus:
-            country = self._paragraphs_other_state(phrase.start) or self._local_title() or self.focus[0]
+            country = self._paragraphs_other_state(phrase.start) or self._country_spoke_before(phrase) \
+                or self._local_title() or self.focus[0]
         role = FORMER_ROLE if self._former(phrase.start) else coded[0].role
         return (country or "") + role, country, office
 
@@ -973,6 +974,30 @@ class _Resolver(LaterMentions):
         if state == self.focus[0] or named - {state} - set(self.focus[1:]) or self.focus[0] in named \
                 or state not in here:
             return None
+        return state
+
+    def _country_spoke_before(self, phrase: Phrase) -> str | None:
+        """"France said it would not join the fighting. Foreign Minister X welcomed ...": wire
+        copy lets a country speak, then gives its official, in the next sentence of the same
+        paragraph, his bare title; a title that opens that sentence as its subject is the
+        office of that country (the one the sentence before had as its only subject). None
+        where the country is the article's main one or the sentences say nothing of it."""
+        span = self.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+        if span is None or span[0].sent.start == 0 or span.start != span[0].sent.start or not _subject(span.root):
+            return None
+        before = self.doc[span[0].sent.start - 1].sent
+        if PARAGRAPH_BREAK_RE.search(self.text, before.start_char, span.start_char):
+            return None
+        subjects = {m.actor.country for m in self.mentions
+                    if before.start_char <= m.start < before.end_char and m.kind == "country"
+                    and m.actor.country and self._is_subject(m)}
+        speakers = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head == before.root]
+        if len(subjects) != 1 or len(speakers) != 1:
+            return None
+        state = subjects.pop()
+        if state == self.focus[0] or not any(m.start <= speakers[0].idx < m.end and m.actor.country == state
+                                             for m in self.mentions):
+            return None  # (the country must be the subject of the sentence's main verb)
         return state
 
     def _local_title(self) -> str | None:
