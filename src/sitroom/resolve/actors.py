@@ -71,8 +71,12 @@ UNKNOWN_ARMED_GROUP = "REB"
 PRIVATE_PERSON = "CVL"
 COUNTERPART = "counterpart"  # roles.tsv office: the office of the person named before
 SPOKESPERSON = "spokesperson"  # roles.tsv office of "spokesman": speaks for whoever spoke before
-# The backers of an actor, named after it: "rebels backed by Rwandan soldiers".
-BACKED_BY_RE = re.compile(r"\b(?:backed|supported|aided|assisted|reinforced)\s+by\s+(?:the\s+)?$")
+# The backers of an actor, named after it: "rebels backed by Rwandan soldiers", "militiamen,
+# backed by a faction of the police," (a part of a body backs as the body: no side of the act).
+BACKED_BY_RE = re.compile(r"\b(?:backed|supported|aided|assisted|reinforced)\s+by\s+(?:(?:the|a|an)\s+)?"
+                          r"(?:(?:faction|factions|elements|members|units?|parts?|sections?|wing)\s+of\s+(?:the\s+)?)?$")
+# How far before a phrase "backed by" (and a part of the body) may end.
+BACKED_BY_REACH = 48
 # A person's role of the group named before: "a spokesman for the faction".
 GROUP_TAIL_RE = re.compile(r"\s+(?:for|of)\s+the\s+(?:group|organisation|organization|movement|faction|outfit)\b")
 # A government role said to be in a place: "a government spokesman in Baku".
@@ -402,7 +406,7 @@ class _Resolver(LaterMentions):
 
     def _resolve(self, phrase: Phrase) -> list[ActorMention]:
         kind = phrase.head.kind
-        if BACKED_BY_RE.search(self.text, max(0, phrase.start - 24), phrase.start):
+        if BACKED_BY_RE.search(self.text, max(0, phrase.start - BACKED_BY_REACH), phrase.start):
             return []  # "M23 rebels backed by Rwandan soldiers pushed into Goma": an ally, no side of the act
         if kind in ("person", "surname", "unknown"):
             found = self._person(phrase)
