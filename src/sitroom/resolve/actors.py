@@ -54,7 +54,12 @@ FRONTED_PLACE_RE = re.compile(r"\s*In\s+(?:neighbouring\s+|neighboring\s+)?([A-Z
 ARMED_NAME_HEADS = frozenset({"Army", "Forces", "ARMY", "FORCES"})
 # Words that make such a name a state's ("Royal Army", "National Army", "Federal Forces").
 STATE_NAME_WORDS = frozenset({"royal", "national", "federal", "republican", "presidential", "regular",
-                              "imperial", "armed", "defence", "defense", "security", "the"})
+                              "imperial", "armed", "defence", "defense", "security", "the",
+                              "task", "joint", "multinational", "coalition", "peacekeeping"})
+# The singular head of such a name, which names no actor alone ("a force of 300 men"): a
+# name of at least FORCE_NAME_WORDS unknown words before it is an armed group's.
+FORCE_HEAD = "Force"
+FORCE_NAME_WORDS = 2
 # Between a person's role and the group named after it: "a spokesman for the ...".
 ROLE_TAIL_RE = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?")
 # Words that name what an armed group is, not whose: a group whose every name word is one of
@@ -252,6 +257,7 @@ class _Resolver(LaterMentions):
         self.by_start = {p.start: p for p in phrases}
         for phrase in phrases:
             self.mentions.extend(self._resolve(phrase))
+        self.mentions.extend(self._unknown_forces())
         wings = self._wings()  # (drops the country words inside the names it finds)
         self.mentions.extend(wings)
         self.mentions.extend(self._aliases())
@@ -535,23 +541,48 @@ class _Resolver(LaterMentions):
         # (the role may be of several capitalised words: "Ambazonia Defence Forces")
         if not word.split() or word.split()[-1] not in ARMED_NAME_HEADS or not all(w[:1].isupper() for w in word.split()):
             return None
-        head = self.doc.char_span(phrase.roles[0].start, phrase.end, alignment_mode="expand")
+        return self._name_before(phrase.roles[0].start, phrase.end)
+
+    def _name_before(self, head_start: int, end: int, min_words: int = 1) -> int | None:
+        """Where the capitalised words the knowledge does not know, right before the head
+        word at [head_start, end), start (at least `min_words` of them); None otherwise."""
+        head = self.doc.char_span(head_start, end, alignment_mode="expand")
         sent_start = head.sent.start_char if head is not None else 0
         # A name does not run back over a sentence's end: "... on Monday. Army commandos".
-        before = [w for w in self.words if sent_start <= w.start and w.end <= phrase.start]
+        before = [w for w in self.words if sent_start <= w.start and w.end <= head_start]
         start = None
+        count = 0
         for w in reversed(before):
-            gap = self.text[w.end:(start if start is not None else phrase.start)]
+            gap = self.text[w.end:(start if start is not None else head_start)]
             if not INNER_GAP_RE.match(gap) or "\n" in gap or not w.text[:1].isupper() \
                     or w.key in STATE_NAME_WORDS or any(h.start < w.end and w.start < h.end for h in self.hits):
                 break
             start = w.start
-        if start is None:
+            count += 1
+        if start is None or count < min_words:
             return None
-        span = self.doc.char_span(start, phrase.end, alignment_mode="expand")
+        span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or (span[0].is_sent_start and len(span) < 3):
             return None  # "Army troops ...", "Yesterday Army ...": a sentence's first word
         return start
+
+    def _unknown_forces(self) -> list[ActorMention]:
+        """"The Malaita Eagle Force said": a proper name the knowledge does not know, of at
+        least two capitalised words before a capitalised "Force" ("force" alone names no
+        actor), is an armed group's, as one ending in "Army" or "Forces" is; a state's
+        force is named with a word of `STATE_NAME_WORDS` ("Joint Task Force") or one the
+        knowledge knows ("Central Reserve Police Force", "Royal Air Force")."""
+        out: list[ActorMention] = []
+        for word in self.words:
+            if word.text != FORCE_HEAD or any(h.start < word.end and word.start < h.end for h in self.hits):
+                continue
+            start = self._name_before(word.start, word.end, min_words=FORCE_NAME_WORDS)
+            if start is None:
+                continue
+            mention = self._unknown_armed_group(start, word.end)
+            self.groups.append(mention)
+            out.append(mention)
+        return out
 
     def _fronted_capital(self, start: int, end: int) -> str | None:
         """The country of the capital (or the country) a sentence opens with, before the
