@@ -44,8 +44,8 @@ PARAGRAPH = ("MANILA, April 9 (Island Wire) - Philippine troops recaptured the t
 
 def test_a_bare_title_after_another_country_spoke_is_that_countrys(nlp, stage) -> None:
     text = PARAGRAPH + ("Japan, which funds a reconstruction programme on Mindanao, said it would not send "
-                        "troops. Foreign Minister Hiroshi Tanabe welcomed the recapture and urged both sides "
-                        "to return to talks.")
+                        "troops. Foreign Minister Hiroshi Tanabe welcomed the recapture and urged Manila and the "
+                        "rebels to return to talks.")
     assert at(analyse(nlp, stage, text), "Foreign Minister").actor.code == "JPNGOV"
 
 
@@ -106,3 +106,9 @@ def test_a_groups_short_name_is_the_group_not_the_courts_of_law(nlp, stage) -> N
 def test_a_role_after_the_short_names_possessive_is_the_groups(nlp, stage) -> None:
     text = COURTS + "On Sunday the Courts' leaders ordered all cinemas in the town closed."
     assert at(analyse(nlp, stage, text, "2006-09-25"), "leaders").actor.code == "SOMREB"
+
+
+def test_a_bare_title_answering_the_country_that_spoke_stays_the_main_countrys(nlp, stage) -> None:
+    text = PARAGRAPH + ("Japan said it was alarmed by the fighting. Defence Secretary Ramon Galvez said "
+                        "Manila would not be told how to fight on its own soil.")
+    assert at(analyse(nlp, stage, text), "Defence Secretary").actor.code == "PHLGOV"

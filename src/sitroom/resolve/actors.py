@@ -1033,6 +1033,17 @@ class _Resolver(LaterMentions):
         if state == self.focus[0] or not any(m.start <= speakers[0].idx < m.end and m.actor.country == state
                                              for m in self.mentions):
             return None  # (the country must be the subject of the sentence's main verb)
+        sent = span[0].sent
+        here = {_hit_country(h) for h in self.hits if sent.start_char <= h.start < sent.end_char
+                and h.kind in ("country", "capital", "demonym")} - {None}
+        armed = any(phrase.end <= h.start < sent.end_char and _hit_role(h) in NON_STATE_ARMED for h in self.hits)
+        if state in here or self.focus[0] not in here or not (here - {self.focus[0]} or armed):
+            # a third party speaks of both sides ("urged N'Djamena and Tripoli to talk", "urged
+            # Manila and the rebels"); an
+            # official who names only the main country, or the country that spoke, may be
+            # answering it ("Washington condemned the arrests. Foreign Minister X said
+            # Caracas would not bow"): the main country's
+            return None
         return state
 
     def _local_title(self) -> str | None:
@@ -1114,6 +1125,14 @@ class _Resolver(LaterMentions):
             if mention.end <= before and mention.kind in ("person", "title") and mention.actor.code:
                 return mention
         return None
+
+
+def _hit_role(hit: Hit) -> str:
+    """The CAMEO role a role or group hit names ("REB" of "rebels", of an armed group's code)."""
+    entity = hit.entity
+    if isinstance(entity, Role):
+        return entity.role
+    return code_role(entity.code) if isinstance(entity, Group) else ""
 
 
 def _subject(token: Token) -> bool:
