@@ -112,3 +112,12 @@ def test_a_bare_title_answering_the_country_that_spoke_stays_the_main_countrys(n
     text = PARAGRAPH + ("Japan said it was alarmed by the fighting. Defence Secretary Ramon Galvez said "
                         "Manila would not be told how to fight on its own soil.")
     assert at(analyse(nlp, stage, text), "Defence Secretary").actor.code == "PHLGOV"
+
+
+# -- a name with an apostrophe inside a word -------------------------------------------------
+
+def test_a_names_word_with_an_inner_apostrophe_is_part_of_the_name(nlp, stage) -> None:
+    text = ("PORT VILA, March 3 (Pacific Wire) - Mutineers placed Vanuatu's Prime Minister Simon Alufa'alu "
+            "under guard at his residence on Monday. They demanded that Alufa'alu resign by Friday.")
+    doc = analyse(nlp, stage, text, "2003-03-03")
+    assert at(doc, "Alufa'alu resign").actor.code == "VUTGOV"
