@@ -20,13 +20,16 @@ from ..nlp import doc_text
 MAX_FUZZY_WORDS = 6
 # Text allowed between the words of one name: spaces, hyphens, dots and apostrophes.
 INNER_GAP_RE = re.compile(r"^[ \t\-.'’]*$")
+# A word of a name with an apostrophe inside it: "Ulufa'alu", "N'Diaye", "O'Neill".
+INNER_APOSTROPHE_RE = re.compile(r"[A-Z][\w]*['’][A-Za-z]{2,}")
 # Between a possessive word of a name and the next: "Lord's Resistance".
 POSSESSIVE_GAP_RE = re.compile(r"^['’ʼ`]s[ \t]+$")
 # A modifier marked like this names a sponsor, not the actor: "Turkish-backed rebels".
 # The participles of a sponsor ("Turkish-backed", "rebel factions backed by Turkey").
 SPONSOR_PARTICIPLES = frozenset({"backed", "supported", "aligned", "allied", "sponsored", "funded", "trained", "armed",
                                  "based", "led", "run", "affiliated", "linked", "brokered", "mediated"})
-SPONSOR_SUFFIX_RE = re.compile(rf"^-({'|'.join(sorted(SPONSOR_PARTICIPLES))})\b", re.I)
+# (after the point that closes an abbreviation the match leaves out: "U.S.-based", "U.N.-backed")
+SPONSOR_SUFFIX_RE = re.compile(rf"^\.?-({'|'.join(sorted(SPONSOR_PARTICIPLES))})\b", re.I)
 SPONSOR_PREFIX_RE = re.compile(r"\b(pro|anti)-$", re.I)
 # Reporting verbs that close a sentence: "..., his office said."
 CLOSING_REPORT_VERBS = frozenset({"say", "add", "announce", "report", "state", "confirm", "tell"})
@@ -261,8 +264,24 @@ def _model_people(doc: Doc, words: Sequence[Word]) -> list[Hit]:
         w0, w1 = starts.get(ent.start_char), ends.get(end)
         if w0 is None or w1 is None or not words[w0].capitalised:
             continue
+        while w1 + 1 < len(words) and _name_with_apostrophe(doc, words[w1], words[w1 + 1]):
+            # "Bartholomew Ulufa'alu", "Amadou N'Diaye": the model stops before a name's
+            # word with an apostrophe inside it
+            w1 += 1
+            end = words[w1].end
         out.append(Hit(ent.start_char, end, w0, w1 + 1, "unknown", []))
     return out + _surnames_again(doc, words, out)
+
+
+def _name_with_apostrophe(doc: Doc, before: Word, word: Word) -> bool:
+    """`word`, right after `before` (one space between), is a capitalised word with an
+    apostrophe inside it ("Ulufa'alu", "N'Diaye", "O'Neill", not "Ali's") that no entity
+    of the model holds."""
+    text = doc_text(doc)
+    if text[before.end:word.start] != " " or not word.capitalised or not INNER_APOSTROPHE_RE.fullmatch(word.text):
+        return False
+    span = doc.char_span(word.start, word.end, alignment_mode="expand")
+    return span is not None and all(t.ent_type_ in ("", "PERSON") for t in span)
 
 
 def _surnames_again(doc: Doc, words: Sequence[Word], people: list[Hit]) -> list[Hit]:

@@ -58,7 +58,12 @@ FRONTED_PLACE_RE = re.compile(r"\s*In\s+(?:neighbouring\s+|neighboring\s+)?([A-Z
 ARMED_NAME_HEADS = frozenset({"Army", "Forces", "ARMY", "FORCES"})
 # Words that make such a name a state's ("Royal Army", "National Army", "Federal Forces").
 STATE_NAME_WORDS = frozenset({"royal", "national", "federal", "republican", "presidential", "regular",
-                              "imperial", "armed", "defence", "defense", "security", "the"})
+                              "imperial", "armed", "defence", "defense", "security", "the",
+                              "task", "joint", "multinational", "coalition", "peacekeeping"})
+# The singular head of such a name, which names no actor alone ("a force of 300 men"): a
+# name of at least FORCE_NAME_WORDS unknown words before it is an armed group's.
+FORCE_HEAD = "Force"
+FORCE_NAME_WORDS = 2
 # Between a person's role and the group named after it: "a spokesman for the ...".
 ROLE_TAIL_RE = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?")
 # Words that name what an armed group is, not whose: a group whose every name word is one of
@@ -78,8 +83,12 @@ GROUP_KINDS = frozenset({"REB", "INS", "RAD", "OPP", "MIL", "COP"})
 PRIVATE_PERSON = "CVL"
 COUNTERPART = "counterpart"  # roles.tsv office: the office of the person named before
 SPOKESPERSON = "spokesperson"  # roles.tsv office of "spokesman": speaks for whoever spoke before
-# The backers of an actor, named after it: "rebels backed by Rwandan soldiers".
-BACKED_BY_RE = re.compile(r"\b(?:backed|supported|aided|assisted|reinforced)\s+by\s+(?:the\s+)?$")
+# The backers of an actor, named after it: "rebels backed by Rwandan soldiers", "militiamen,
+# backed by a faction of the police," (a part of a body backs as the body: no side of the act).
+BACKED_BY_RE = re.compile(r"\b(?:backed|supported|aided|assisted|reinforced)\s+by\s+(?:(?:the|a|an)\s+)?"
+                          r"(?:(?:faction|factions|elements|members|units?|parts?|sections?|wing)\s+of\s+(?:the\s+)?)?$")
+# How far before a phrase "backed by" (and a part of the body) may end.
+BACKED_BY_REACH = 48
 # A person's role of the group named before: "a spokesman for the faction".
 GROUP_TAIL_RE = re.compile(r"\s+(?:for|of)\s+the\s+(?:group|organisation|organization|movement|faction|outfit)\b")
 # A government role said to be in a place: "a government spokesman in Baku".
@@ -264,6 +273,7 @@ class _Resolver(LaterMentions):
         self.by_start = {p.start: p for p in phrases}
         for phrase in phrases:
             self.mentions.extend(self._resolve(phrase))
+        self.mentions.extend(self._unknown_forces())
         wings = self._wings()  # (drops the country words inside the names it finds)
         self.mentions.extend(wings)
         self.mentions.extend(self._aliases())
@@ -424,7 +434,7 @@ class _Resolver(LaterMentions):
 
     def _resolve(self, phrase: Phrase) -> list[ActorMention]:
         kind = phrase.head.kind
-        if BACKED_BY_RE.search(self.text, max(0, phrase.start - 24), phrase.start):
+        if BACKED_BY_RE.search(self.text, max(0, phrase.start - BACKED_BY_REACH), phrase.start):
             return []  # "M23 rebels backed by Rwandan soldiers pushed into Goma": an ally, no side of the act
         if kind in ("person", "surname", "unknown"):
             found = self._person(phrase)
@@ -556,23 +566,48 @@ class _Resolver(LaterMentions):
         # (the role may be of several capitalised words: "Ambazonia Defence Forces")
         if not word.split() or word.split()[-1] not in ARMED_NAME_HEADS or not all(w[:1].isupper() for w in word.split()):
             return None
-        head = self.doc.char_span(phrase.roles[0].start, phrase.end, alignment_mode="expand")
+        return self._name_before(phrase.roles[0].start, phrase.end)
+
+    def _name_before(self, head_start: int, end: int, min_words: int = 1) -> int | None:
+        """Where the capitalised words the knowledge does not know, right before the head
+        word at [head_start, end), start (at least `min_words` of them); None otherwise."""
+        head = self.doc.char_span(head_start, end, alignment_mode="expand")
         sent_start = head.sent.start_char if head is not None else 0
         # A name does not run back over a sentence's end: "... on Monday. Army commandos".
-        before = [w for w in self.words if sent_start <= w.start and w.end <= phrase.start]
+        before = [w for w in self.words if sent_start <= w.start and w.end <= head_start]
         start = None
+        count = 0
         for w in reversed(before):
-            gap = self.text[w.end:(start if start is not None else phrase.start)]
+            gap = self.text[w.end:(start if start is not None else head_start)]
             if not INNER_GAP_RE.match(gap) or "\n" in gap or not w.text[:1].isupper() \
                     or w.key in STATE_NAME_WORDS or any(h.start < w.end and w.start < h.end for h in self.hits):
                 break
             start = w.start
-        if start is None:
+            count += 1
+        if start is None or count < min_words:
             return None
-        span = self.doc.char_span(start, phrase.end, alignment_mode="expand")
+        span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or (span[0].is_sent_start and len(span) < 3):
             return None  # "Army troops ...", "Yesterday Army ...": a sentence's first word
         return start
+
+    def _unknown_forces(self) -> list[ActorMention]:
+        """"The Malaita Eagle Force said": a proper name the knowledge does not know, of at
+        least two capitalised words before a capitalised "Force" ("force" alone names no
+        actor), is an armed group's, as one ending in "Army" or "Forces" is; a state's
+        force is named with a word of `STATE_NAME_WORDS` ("Joint Task Force") or one the
+        knowledge knows ("Central Reserve Police Force", "Royal Air Force")."""
+        out: list[ActorMention] = []
+        for word in self.words:
+            if word.text != FORCE_HEAD or any(h.start < word.end and word.start < h.end for h in self.hits):
+                continue
+            start = self._name_before(word.start, word.end, min_words=FORCE_NAME_WORDS)
+            if start is None:
+                continue
+            mention = self._unknown_armed_group(start, word.end)
+            self.groups.append(mention)
+            out.append(mention)
+        return out
 
     def _fronted_capital(self, start: int, end: int) -> str | None:
         """The country of the capital (or the country) a sentence opens with, before the
@@ -1012,7 +1047,8 @@ class _Resolver(LaterMentions):
             if group is not None:
                 return group.actor.code, group.actor.country, office
         if country is None and coded[0].country == "focus" and self.focus:
-            country = self._paragraphs_other_state(phrase.start) or self._local_title() or self.focus[0]
+            country = self._paragraphs_other_state(phrase.start) or self._country_spoke_before(phrase) \
+                or self._local_title() or self.focus[0]
         role = FORMER_ROLE if self._former(phrase.start) else coded[0].role
         return (country or "") + role, country, office
 
@@ -1041,6 +1077,41 @@ class _Resolver(LaterMentions):
                 and h.kind in ("country", "capital", "demonym")}
         if state == self.focus[0] or named - {state} - set(self.focus[1:]) or self.focus[0] in named \
                 or state not in here:
+            return None
+        return state
+
+    def _country_spoke_before(self, phrase: Phrase) -> str | None:
+        """"France said it would not join the fighting. Foreign Minister X welcomed ...": wire
+        copy lets a country speak, then gives its official, in the next sentence of the same
+        paragraph, his bare title; a title that opens that sentence as its subject is the
+        office of that country (the one the sentence before had as its only subject). None
+        where the country is the article's main one or the sentences say nothing of it."""
+        span = self.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+        if span is None or span[0].sent.start == 0 or span.start != span[0].sent.start or not _subject(span.root):
+            return None
+        before = self.doc[span[0].sent.start - 1].sent
+        if PARAGRAPH_BREAK_RE.search(self.text, before.start_char, span.start_char):
+            return None
+        subjects = {m.actor.country for m in self.mentions
+                    if before.start_char <= m.start < before.end_char and m.kind == "country"
+                    and m.actor.country and self._is_subject(m)}
+        speakers = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head == before.root]
+        if len(subjects) != 1 or len(speakers) != 1:
+            return None
+        state = subjects.pop()
+        if state == self.focus[0] or not any(m.start <= speakers[0].idx < m.end and m.actor.country == state
+                                             for m in self.mentions):
+            return None  # (the country must be the subject of the sentence's main verb)
+        sent = span[0].sent
+        here = {_hit_country(h) for h in self.hits if sent.start_char <= h.start < sent.end_char
+                and h.kind in ("country", "capital", "demonym")} - {None}
+        armed = any(phrase.end <= h.start < sent.end_char and _hit_role(h) in NON_STATE_ARMED for h in self.hits)
+        if state in here or self.focus[0] not in here or not (here - {self.focus[0]} or armed):
+            # a third party speaks of both sides ("urged N'Djamena and Tripoli to talk", "urged
+            # Manila and the rebels"); an
+            # official who names only the main country, or the country that spoke, may be
+            # answering it ("Washington condemned the arrests. Foreign Minister X said
+            # Caracas would not bow"): the main country's
             return None
         return state
 
@@ -1123,6 +1194,14 @@ class _Resolver(LaterMentions):
             if mention.end <= before and mention.kind in ("person", "title") and mention.actor.code:
                 return mention
         return None
+
+
+def _hit_role(hit: Hit) -> str:
+    """The CAMEO role a role or group hit names ("REB" of "rebels", of an armed group's code)."""
+    entity = hit.entity
+    if isinstance(entity, Role):
+        return entity.role
+    return code_role(entity.code) if isinstance(entity, Group) else ""
 
 
 def _subject(token: Token) -> bool:

@@ -32,6 +32,8 @@ ACRONYM_RE = r"\b(?P<name>{})\b"
 # A group's last name word used alone: after "the", before no other capitalised word ("the
 # Brotherhood said", not "Borno State" nor "the State Department").
 SHORT_NAME_RE = r"\b[Tt]he\s+(?P<name>{})\b(?!\s+[A-Z])"
+# A possessive right after a name: "the Courts' leaders", "the Brotherhood's spokesman".
+POSSESSIVE_AFTER_RE = re.compile(r"(?<=s)['’][ \t]+|['’]s[ \t]+")
 # How far back (characters) the name an acronym spells may start.
 NAME_REACH = 200
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
@@ -45,6 +47,9 @@ MASCULINE = PERSON_PRONOUNS - FEMININE
 THEY_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 # The roles of such sides: forces of a state and armed groups outside it.
 SIDE_ROLES = frozenset({"MIL", "COP", "SPY", "REB", "INS", "RAD", "SEP", "UAF"})
+# Roles whose common noun a group's short name may not take over: a state's offices and
+# forces and armed sides ("the Army" after the "New People's Army" may be the state's).
+KEPT_ROLES = SIDE_ROLES | {"GOV"}
 # "fought their way into the town": the possessor of these nouns is the subject itself and
 # no party to the act the verb names.
 IDIOM_POSSESSED = frozenset({"way"})
@@ -423,10 +428,42 @@ class LaterMentions:
             for name, target in names.items():
                 for match in re.finditer(pattern.format(re.escape(name)), self.text):
                     start, end = match.span("name")
-                    if start < target.end or any(a < end and start < b for a, b in taken):
+                    if start < target.end:
+                        continue
+                    common = self._common_noun_at(start, end) if pattern is SHORT_NAME_RE else None
+                    if common is not None:
+                        # "the Islamic Courts ... the Courts said": the name, capitalised
+                        # inside a sentence, not the courts of law
+                        self.mentions.remove(common)
+                        taken.remove((common.start, common.end))
+                    elif any(a < end and start < b for a, b in taken):
                         continue
                     out.append(refer(target, start, end, name, "alias"))
+                    out.extend(self._role_of_possessor(target, end))
         return out
+
+    def _common_noun_at(self, start: int, end: int) -> ActorMention | None:
+        """The bare role mention ("the Courts": the judiciary) that a group's short name at
+        [start, end) spells, unless the role is a state's office or force or an armed side's."""
+        for mention in self.mentions:
+            if mention.end == end and mention.start <= start and mention.kind == "role" \
+                    and self.text[mention.start:start].strip().casefold() in ("", "the") \
+                    and code_role(mention.actor.code) not in KEPT_ROLES:
+                return mention
+        return None
+
+    def _role_of_possessor(self, target: ActorMention, end: int) -> list[ActorMention]:
+        """"the Courts' leaders", "the Brotherhood's spokesman": a bare role right after a
+        group's short name in the possessive is the group's, not the main country's."""
+        gap = POSSESSIVE_AFTER_RE.match(self.text, end)
+        if gap is None:
+            return []
+        role = next((m for m in self.mentions if m.start == gap.end() and m.kind == "role"), None)
+        if role is None:
+            return []
+        self.mentions.remove(role)
+        actor = Actor(text=role.actor.text, name=role.actor.name, code=target.actor.code, country=target.actor.country)
+        return [ActorMention(start=role.start, end=role.end, actor=actor, kind="compound", office=role.office)]
 
     def _one_person(self, mention: ActorMention) -> bool:
         """"a military spokesman", "the foreign minister": a role that names one person (an
