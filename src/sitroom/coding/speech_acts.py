@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..knowledge.events import EventLexicon
 from ..records import Actor, Article, DateMention, Evidence
-from . import accusations, rules
+from . import accusations, roles, rules
 from .arguments import ActorIndex, Argument, actors_of
 from .draft import Draft
 from .frames import Report, report_of
@@ -332,7 +332,7 @@ class SpeechActs:
         out = []
         for trigger in trigger_at.values():
             act = trigger.token
-            if (trigger.rule.code[:2] not in rules.VIOLENT_ROOTS or act.pos_ != "VERB"
+            if (trigger.rule.code[:2] not in roles.VIOLENT_ROOTS or act.pos_ != "VERB"
                     or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in act.children)
                     or any(c.dep_ == "neg" for c in act.children) or any(d.anchor == act.idx for d in told)):
                 continue
