@@ -821,6 +821,8 @@ def _targets(
                         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if pobj is not None:
                             found.extend(actors_of(pobj, index))
+            if not found:
+                found = _object_partner(token, index)
         elif kind == "between":
             found = between_actors(token, index)[1:]
         elif kind == "poss":
@@ -832,6 +834,20 @@ def _targets(
         if found:
             return found
     return _asked_to_act(trigger, index)
+
+
+def _object_partner(verb: Token, index: ActorIndex) -> list[Argument]:
+    """"suspended its military cooperation with Guinea", "froze its trade with Iran": when
+    the phrase the rule looks for is missing, the party a "with" phrase on the verb's object
+    names is the other side of the tie the act is done to."""
+    if verb.pos_ != "VERB":
+        return []
+    found: list[Argument] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for noun in conjuncts(obj):
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+                found.extend(a for g in prep.children if g.dep_ == "pobj" for a in actors_of(g, index))
+    return found
 
 
 # Demands (10) and appeals (02): who is asked to act is their target.
