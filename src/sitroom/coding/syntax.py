@@ -335,25 +335,6 @@ def sentence_of(token: Token) -> Span:
     return token.sent
 
 
-# Main verbs that tell how things stand, not what someone did: "had concerns", "was ready".
-STATE_VERBS = frozenset({"be", "have", "remain"})
-PERFECT_AUXILIARIES = frozenset({"had", "has", "have"})
-
-
-def _reporters_next_act(clause: Token, joined: Token) -> bool:
-    """A past-tense verb joined by "and" to the reported clause `clause` goes on from the
-    reporter rather than from the clause's subject: the clause tells a state, or its verb is
-    in another tense and lends the joined verb no auxiliary."""
-    if clause.lemma_.lower() in STATE_VERBS:
-        return True
-    if clause.tag_ == "VBD":
-        return False
-    shared_perfect = (clause.tag_ == "VBN" and joined.lower_.endswith("ed")
-                      and any(c.dep_ == "aux" and c.lower_ in PERFECT_AUXILIARIES for c in clause.children)
-                      and not any(c.dep_ == "auxpass" for c in clause.children))
-    return not shared_perfect
-
-
 def reattach_reporters_participles(doc: Doc, is_report: Callable[[Token], bool],
                                    is_speech: Callable[[Token], bool]) -> None:
     """"The ministry said the strikes had killed 12 civilians, accusing Israel of targeting
@@ -363,14 +344,10 @@ def reattach_reporters_participles(doc: Doc, is_report: Callable[[Token], bool],
     kind stays where it is ("said the troops fired, killing 12": the toll of the firing).
     So is a past-tense verb of speech joined by "and" to a reported clause in another tense
     ("denied that the army was shelling towns and accused NATO of ...", "said rebel gunners
-    were aiming at army posts and accused ..."): the tense says it is the reporter's act. So it
-    is after a reported state ("said Serbia had legitimate concerns and urged Kosovo to ...",
-    "said the talks were over and called on ..."): a state is no act its subject goes on from.
-    Not after a perfect whose auxiliary the verb shares ("said the mutineers had seized the
-    general and freed him at dawn": "freed" reads as "had freed")."""
+    were aiming at army posts and accused ..."): the tense says it is the reporter's act."""
     for token in doc:
         if token.tag_ == "VBD" and token.dep_ == "conj" and token.head.dep_ == "ccomp" \
-                and _reporters_next_act(token.head, token) and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+                and token.head.tag_ != "VBD" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
             clause, reporter = token.head, token.head.head
             if reporter.i < clause.i < token.i and reporter.tag_ == "VBD" and is_speech(reporter) \
                     and is_speech(token):
