@@ -20,3 +20,15 @@ def test_the_partner_of_a_tie_the_act_suspends_is_its_target(analyzer) -> None:
     text = "Belgium on Friday suspended all defence cooperation with Burundi after the killings."
     [suspension] = of_root(events(analyzer, text), "16")
     assert code(suspension, "source") == "BEL" and code(suspension, "target") == "BDI"
+
+
+# -- an object told as a clause opened by "what" -----------------------------------------
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Canada condemned what it called Venezuela's reckless aggression and called on Caracas to pull back "
+     "its troops.", "VEN"),
+    ("Germany condemned what was described as an attack by Serbian police on a border post.", "SRBCOP"),
+])
+def test_what_the_speaker_calls_the_object_names_the_target(analyzer, text, target) -> None:
+    [condemnation] = of_root(events(analyzer, text), "11")
+    assert code(condemnation, "target") == target

@@ -20,7 +20,7 @@ from ..records import Actor, ActorMention
 from ..resolve.actor_matching import SPONSOR_PARTICIPLES
 from .sides import FIGHTING_ROLES, describing_conjunct, role_of
 from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, first_conjunct, is_passive,
-                     own_tokens, passive_subject, subject_of)
+                     named_object, own_tokens, passive_subject, subject_of)
 from .triggers import Trigger, small_clause
 
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -792,6 +792,8 @@ def _targets(
             obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
             if obj is None and is_passive(token):
                 obj = passive_subject(token)
+            if obj is None:
+                obj = named_object(token)  # "condemned what it called Eritrea's aggression"
             if obj is None:
                 obj = described_patient(token)  # "an engineer seized near Mosul"
             if obj is None:

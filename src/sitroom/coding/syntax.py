@@ -228,6 +228,29 @@ def controlled_patient(verb: Token) -> Token | None:
     return next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+# Subjects and objects of a clause that "what" opens as the object of the verb it hangs on.
+FREE_RELATIVE_DEPS = ("dobj", "nsubj", "nsubjpass")
+
+
+def named_object(verb: Token) -> Token | None:
+    """"condemned what it called Eritrea's aggression", "rejected what was described as an
+    attack by the rebels": an object told as a clause opened by "what" is the noun that clause
+    names it by (the complement of "called", the object of "as")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        what = next((c for c in clause.children if c.dep_ in FREE_RELATIVE_DEPS and c.lower_ == "what"), None)
+        if what is None or clause.left_edge.i != what.i:
+            continue
+        named = next((c for c in clause.children if c.dep_ in ("oprd", "attr")), None)
+        if named is None:
+            named = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
+                          for g in c.children if g.dep_ == "pobj"), None)
+        if named is not None:
+            return named
+    return None
+
+
 def _agent(verb: Token) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
