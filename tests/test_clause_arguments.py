@@ -32,3 +32,11 @@ def test_the_partner_of_a_tie_the_act_suspends_is_its_target(analyzer) -> None:
 def test_what_the_speaker_calls_the_object_names_the_target(analyzer, text, target) -> None:
     [condemnation] = of_root(events(analyzer, text), "11")
     assert code(condemnation, "target") == target
+
+
+def test_a_party_the_named_act_is_done_to_is_no_target(analyzer) -> None:
+    # (a guard, true before the rule too; false with its first draft, which took any party in
+    # the named noun) "a violation of Moldova's sovereignty" is done to Moldova by someone else
+    text = "The prime minister condemned what he called a blatant violation of Moldova's sovereignty."
+    [condemnation] = of_root(events(analyzer, text), "11")
+    assert code(condemnation, "target") != "MDA"

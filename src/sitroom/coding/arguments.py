@@ -792,13 +792,15 @@ def _targets(
             obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
             if obj is None and is_passive(token):
                 obj = passive_subject(token)
-            if obj is None:
-                obj = named_object(token)  # "condemned what it called Eritrea's aggression"
-            if obj is None:
+            named = named_object(token) if obj is None else None
+            if named is not None:
+                # "condemned what it called Eritrea's aggression": whoever does what it is called
+                found = _doers_named(named, index)
+            if obj is None and named is None:
                 obj = described_patient(token)  # "an engineer seized near Mosul"
-            if obj is None:
+            if obj is None and named is None:
                 obj = controlled_patient(token)  # "fled after being attacked by rebels"
-            if obj is None:
+            if obj is None and named is None:
                 # "will hold the government accountable": the subject of the small clause
                 obj = next((g for c in token.children if small_clause(c)
                             for g in c.children if g.dep_ == "nsubj"), None)
@@ -836,6 +838,17 @@ def _targets(
         if found:
             return found
     return _asked_to_act(trigger, index)
+
+
+def _doers_named(noun: Token, index: ActorIndex) -> list[Argument]:
+    """Who the noun an act is called by names as its doer: the noun itself ("what it called
+    terrorists"), its possessor ("Eritrea's aggression") or its "by" phrase ("an attack by the
+    rebels"); not a party it is done to ("a violation of Lebanon's sovereignty")."""
+    if index.at(noun):
+        return actors_of(noun, index)
+    doers = [c for c in noun.children if c.dep_ == "poss"]
+    doers += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    return [a for doer in doers for a in actors_of(doer, index)]
 
 
 def _object_partner(verb: Token, index: ActorIndex) -> list[Argument]:
