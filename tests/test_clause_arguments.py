@@ -40,3 +40,14 @@ def test_a_party_the_named_act_is_done_to_is_no_target(analyzer) -> None:
     text = "The prime minister condemned what he called a blatant violation of Moldova's sovereignty."
     [condemnation] = of_root(events(analyzer, text), "11")
     assert code(condemnation, "target") != "MDA"
+
+
+# -- "the two sides" of an article with no fighting --------------------------------------
+
+def test_both_sides_of_a_quarrel_with_no_fighting_are_the_parties_trading_charges(analyzer) -> None:
+    # no act of violence names a pair: the two states that trade accusations are the sides
+    text = ("Guyana accused Venezuela on Monday of stirring up tension along their disputed frontier, and "
+            "Venezuela accused Guyana of provoking a crisis to please foreign oil companies. The European Union "
+            "urged the two sides to exercise restraint and to return to dialogue.")
+    appeals = of_root(events(analyzer, text), "02")
+    assert sorted(code(a, "target") for a in appeals) == ["GUY", "VEN"]
