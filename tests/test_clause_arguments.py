@@ -51,3 +51,13 @@ def test_both_sides_of_a_quarrel_with_no_fighting_are_the_parties_trading_charge
             "urged the two sides to exercise restraint and to return to dialogue.")
     appeals = of_root(events(analyzer, text), "02")
     assert sorted(code(a, "target") for a in appeals) == ["GUY", "VEN"]
+
+
+# -- an act joined to a denial -------------------------------------------------------------
+
+def test_an_act_joined_to_a_denial_by_an_ed_form_is_done(analyzer) -> None:
+    # "suspended" is tagged as a participle, but with no auxiliary after a past tense it is
+    # one too: the suspension is done, not denied
+    text = "Uganda denied any role in the raid and suspended trade with Kenya."
+    [suspension] = of_root(events(analyzer, text), "16")
+    assert code(suspension, "source") == "UGA" and code(suspension, "target") == "KEN"

@@ -184,6 +184,17 @@ def told_past(verb: Token) -> bool:
                                      for c in verb.children)
 
 
+def misread_past(verb: Token) -> bool:
+    """"Pakistan denied any role and suspended trade with India": a verb joined to a past
+    tense and tagged as a past participle, with no auxiliary or subject of its own, is a past
+    tense too (an "-ed" form reads both ways); not one joined to a passive ("was kidnapped and
+    murdered") or to a participle ("denied having attacked and looted")."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and head.tag_ == "VBD" and head.i < verb.i
+            and not _own_passive(head)
+            and not any(c.dep_ in ("aux", "auxpass", *SUBJECT_DEPS) for c in verb.children))
+
+
 def passive_subject(verb: Token) -> Token | None:
     own = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if own is None and shares_passive(verb):
