@@ -61,3 +61,24 @@ def test_an_act_joined_to_a_denial_by_an_ed_form_is_done(analyzer) -> None:
     text = "Uganda denied any role in the raid and suspended trade with Kenya."
     [suspension] = of_root(events(analyzer, text), "16")
     assert code(suspension, "source") == "UGA" and code(suspension, "target") == "KEN"
+
+
+# -- a verb of saying inside a reported clause about a thing ------------------------------
+
+@pytest.mark.parametrize(("text", "root", "source"), [
+    ("Police said the union's figures were exaggerated and blamed opposition activists for much of the "
+     "looting.", "11", "COP"),
+    ("The Swedish foreign minister said on Monday that the use of cluster bombs was indefensible and called "
+     "it \"a disgrace\".", "11", "SWEGOV"),
+])
+def test_a_verb_of_saying_joined_to_a_clause_about_a_thing_is_the_reporters(analyzer, text, root, source) -> None:
+    # figures and the use of bombs say nothing: the blame and the censure are the reporter's
+    said = of_root(events(analyzer, text), root)
+    assert [code(e, "source") for e in said] == [source]
+
+
+def test_a_verb_of_saying_joined_to_a_clause_about_a_party_stays_the_partys(analyzer) -> None:
+    # (a guard, true before the rule too) gunmen can demand: the residents only tell of it
+    text = "Residents said the gunmen had rifles and demanded money from traders."
+    [demand] = of_root(events(analyzer, text), "10")
+    assert code(demand, "source") == "UAF"

@@ -409,6 +409,8 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
                 return found  # "insurgents holding an engineer seized near Mosul"
         subject = subject_of(token)
         found = actors_of(subject, index) if subject is not None else []
+        if not found and subject is not None and trigger.rule.code[:2] in SAID_ROOTS:
+            found = _reporter_goes_on(token, subject, index)
         if not found and subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
             found = _reporter_of(token, subject, index)
         if not found and subject is not None:
@@ -467,6 +469,24 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         return found or _preverbal(clause_top(trigger.light), index)
     return []
+
+
+# CAMEO roots of acts done by saying: statements, appeals, demands, disapproval, rejection,
+# threats (not the material acts of 06 to 09).
+SAID_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
+
+
+def _reporter_goes_on(verb: Token, subject: Token, index: ActorIndex) -> list[Argument]:
+    """"Police said the union's figures were exaggerated and blamed opposition activists",
+    "said the use of gas was undeniable and called it a crime": a verb of saying joined by
+    "and" inside a reported clause whose subject is a thing, no one who could say it, goes on
+    from the reporter."""
+    owner = subject.head
+    if (verb.dep_ != "conj" or subject.pos_ != "NOUN" or subject.ent_type_ or owner.dep_ != "ccomp"
+            or verb not in owner.subtree or owner.head.pos_ != "VERB" or owner.head.i > subject.i):
+        return []
+    reporter = subject_of(owner.head)
+    return actors_of(reporter, index) if reporter is not None else []
 
 
 # Abduction (181): who holds a captive is who seized them.
