@@ -29,7 +29,8 @@ between armed parties from being read as an attack on no one or on bystanders.
   tell of their own.
 - `both_addressed`, `address_both`: "urged both countries to show restraint", "called on
   the two sides to respect the truce": an act addressed to both sides of the article's
-  conflict is addressed to each of them, one event each.
+  conflict is addressed to each of them, one event each; with no fight that names a pair,
+  the sides are the two parties that trade hostile acts (accusations, threats).
 - `addressed_apart`: one of several addressees named by another word than the speaker is
   another party, even where the knowledge gives both one code ("the mediator appealed to
   the government and the rebels").
