@@ -20,7 +20,7 @@ from ..records import Actor, ActorMention
 from ..resolve.actor_matching import SPONSOR_PARTICIPLES
 from .sides import FIGHTING_ROLES, describing_conjunct, role_of
 from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, first_conjunct, is_passive,
-                     own_tokens, passive_subject, subject_of)
+                     named_object, own_tokens, passive_subject, subject_of)
 from .triggers import Trigger, small_clause
 
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -409,6 +409,8 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
                 return found  # "insurgents holding an engineer seized near Mosul"
         subject = subject_of(token)
         found = actors_of(subject, index) if subject is not None else []
+        if not found and subject is not None and trigger.rule.code[:2] in SAID_ROOTS:
+            found = _reporter_goes_on(token, subject, index)
         if not found and subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
             found = _reporter_of(token, subject, index)
         if not found and subject is not None:
@@ -467,6 +469,24 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
         found = actors_of(subject, index) if subject is not None else []
         return found or _preverbal(clause_top(trigger.light), index)
     return []
+
+
+# CAMEO roots of acts done by saying: statements, appeals, demands, disapproval, rejection,
+# threats (not the material acts of 06 to 09).
+SAID_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
+
+
+def _reporter_goes_on(verb: Token, subject: Token, index: ActorIndex) -> list[Argument]:
+    """"Police said the union's figures were exaggerated and blamed opposition activists",
+    "said the use of gas was undeniable and called it a crime": a verb of saying joined by
+    "and" inside a reported clause whose subject is a thing, no one who could say it, goes on
+    from the reporter."""
+    owner = subject.head
+    if (verb.dep_ != "conj" or subject.pos_ != "NOUN" or subject.ent_type_ or owner.dep_ != "ccomp"
+            or verb not in owner.subtree or owner.head.pos_ != "VERB" or owner.head.i > subject.i):
+        return []
+    reporter = subject_of(owner.head)
+    return actors_of(reporter, index) if reporter is not None else []
 
 
 # Abduction (181): who holds a captive is who seized them.
@@ -792,11 +812,15 @@ def _targets(
             obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
             if obj is None and is_passive(token):
                 obj = passive_subject(token)
-            if obj is None:
+            named = named_object(token) if obj is None else None
+            if named is not None:
+                # "condemned what it called Eritrea's aggression": whoever does what it is called
+                found = _doers_named(named, index)
+            if obj is None and named is None:
                 obj = described_patient(token)  # "an engineer seized near Mosul"
-            if obj is None:
+            if obj is None and named is None:
                 obj = controlled_patient(token)  # "fled after being attacked by rebels"
-            if obj is None:
+            if obj is None and named is None:
                 # "will hold the government accountable": the subject of the small clause
                 obj = next((g for c in token.children if small_clause(c)
                             for g in c.children if g.dep_ == "nsubj"), None)
@@ -821,6 +845,8 @@ def _targets(
                         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if pobj is not None:
                             found.extend(actors_of(pobj, index))
+            if not found:
+                found = _object_partner(token, index)
         elif kind == "between":
             found = between_actors(token, index)[1:]
         elif kind == "poss":
@@ -832,6 +858,31 @@ def _targets(
         if found:
             return found
     return _asked_to_act(trigger, index)
+
+
+def _doers_named(noun: Token, index: ActorIndex) -> list[Argument]:
+    """Who the noun an act is called by names as its doer: the noun itself ("what it called
+    terrorists"), its possessor ("Eritrea's aggression") or its "by" phrase ("an attack by the
+    rebels"); not a party it is done to ("a violation of Lebanon's sovereignty")."""
+    if index.at(noun):
+        return actors_of(noun, index)
+    doers = [c for c in noun.children if c.dep_ == "poss"]
+    doers += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    return [a for doer in doers for a in actors_of(doer, index)]
+
+
+def _object_partner(verb: Token, index: ActorIndex) -> list[Argument]:
+    """"suspended its military cooperation with Guinea", "froze its trade with Iran": when
+    the phrase the rule looks for is missing, the party a "with" phrase on the verb's object
+    names is the other side of the tie the act is done to."""
+    if verb.pos_ != "VERB":
+        return []
+    found: list[Argument] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for noun in conjuncts(obj):
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+                found.extend(a for g in prep.children if g.dep_ == "pobj" for a in actors_of(g, index))
+    return found
 
 
 # Demands (10) and appeals (02): who is asked to act is their target.

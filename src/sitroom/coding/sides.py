@@ -29,7 +29,8 @@ between armed parties from being read as an attack on no one or on bystanders.
   tell of their own.
 - `both_addressed`, `address_both`: "urged both countries to show restraint", "called on
   the two sides to respect the truce": an act addressed to both sides of the article's
-  conflict is addressed to each of them, one event each.
+  conflict is addressed to each of them, one event each; with no fight that names a pair,
+  the sides are the two parties that trade hostile acts (accusations, threats).
 - `addressed_apart`: one of several addressees named by another word than the speaker is
   another party, even where the knowledge gives both one code ("the mediator appealed to
   the government and the rebels").
@@ -298,11 +299,23 @@ def address_both(drafts: list["Draft"]) -> list["Draft"]:
     return out
 
 
+# CAMEO roots of hostile acts short of force: disapproval, rejection, threats, protest, a
+# display of force, cut ties, coercion. Two parties that trade them are the two sides of an
+# article whose fighting names no pair ("Eritrea accused Djibouti of hostile acts").
+HOSTILE_ROOTS = ("11", "12", "13", "14", "15", "16", "17")
+
+
 def _two_sides(drafts: Sequence["Draft"], states: bool) -> tuple[Actor, Actor] | None:
+    return (_most_told_pair(drafts, states, lambda d: d.violent)
+            or _most_told_pair(drafts, states, lambda d: d.code.startswith(HOSTILE_ROOTS)))
+
+
+def _most_told_pair(drafts: Sequence["Draft"], states: bool,
+                    counted: Callable[["Draft"], bool]) -> tuple[Actor, Actor] | None:
     counts: dict[tuple[str, str], int] = {}
     actors: dict[str, Actor] = {}
     for draft in drafts:
-        if not draft.violent or draft.historical or draft.source is None or draft.target is None:
+        if not counted(draft) or draft.historical or draft.source is None or draft.target is None:
             continue
         ends = []
         for actor in (draft.source, draft.target):

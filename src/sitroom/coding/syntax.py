@@ -184,6 +184,17 @@ def told_past(verb: Token) -> bool:
                                      for c in verb.children)
 
 
+def misread_past(verb: Token) -> bool:
+    """"Pakistan denied any role and suspended trade with India": a verb joined to a past
+    tense and tagged as a past participle, with no auxiliary or subject of its own, is a past
+    tense too (an "-ed" form reads both ways); not one joined to a passive ("was kidnapped and
+    murdered") or to a participle ("denied having attacked and looted")."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and head.tag_ == "VBD" and head.i < verb.i
+            and not _own_passive(head)
+            and not any(c.dep_ in ("aux", "auxpass", *SUBJECT_DEPS) for c in verb.children))
+
+
 def passive_subject(verb: Token) -> Token | None:
     own = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if own is None and shares_passive(verb):
@@ -226,6 +237,29 @@ def controlled_patient(verb: Token) -> Token | None:
     if governor.pos_ not in ("VERB", "AUX"):
         return None
     return next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+# Subjects and objects of a clause that "what" opens as the object of the verb it hangs on.
+FREE_RELATIVE_DEPS = ("dobj", "nsubj", "nsubjpass")
+
+
+def named_object(verb: Token) -> Token | None:
+    """"condemned what it called Eritrea's aggression", "rejected what was described as an
+    attack by the rebels": an object told as a clause opened by "what" is the noun that clause
+    names it by (the complement of "called", the object of "as")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        what = next((c for c in clause.children if c.dep_ in FREE_RELATIVE_DEPS and c.lower_ == "what"), None)
+        if what is None or clause.left_edge.i != what.i:
+            continue
+        named = next((c for c in clause.children if c.dep_ in ("oprd", "attr")), None)
+        if named is None:
+            named = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
+                          for g in c.children if g.dep_ == "pobj"), None)
+        if named is not None:
+            return named
+    return None
 
 
 def _agent(verb: Token) -> Token | None:

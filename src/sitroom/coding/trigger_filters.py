@@ -13,7 +13,7 @@ from . import accusations, clauses, generic, habits, roles, unreal_acts, where
 from .arguments import ActorIndex, actors_of
 from .frames import Report
 from .speech_acts import reporting_verb
-from .syntax import clause_top, is_passive, present_perfect, subject_of, told_past
+from .syntax import clause_top, is_passive, misread_past, present_perfect, subject_of, told_past
 from .triggers import Trigger, pos_of
 
 
@@ -175,7 +175,7 @@ class TriggerFilters:
             return False
         child = token
         for ancestor in list(token.ancestors)[:4]:
-            if child.dep_ == "conj" and child.tag_ in FINITE_TAGS:
+            if child.dep_ == "conj" and (child.tag_ in FINITE_TAGS or misread_past(child)):
                 return False  # a verb of its own tense beside the threat or denial: "denied X and accused Y"
             if accusations.before_semicolon(child):
                 return False  # "X blamed Y for the fires; Z denied it": a sentence of its own
