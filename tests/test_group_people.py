@@ -66,3 +66,15 @@ def test_the_other_sides_gain_told_by_the_opposition_is_no_accusation(analyzer):
     found = events(analyzer, "ADEN, Yemen - Rebel officials said government troops had retaken the town of "
                              "Zinjibar.", "1994-05-25")
     assert firsts(found, "192") and not firsts(found, "112"), found
+
+
+def test_a_war_declared_on_a_party_is_a_threat_of_force(analyzer):
+    found = events(analyzer, "ASMARA, Eritrea - The Eritrean Islamic Jihad movement declared a holy war on the "
+                             "government on Friday.", "1993-07-10")
+    threats = firsts(found, "13")
+    assert threats and code(threats[0], "target") == "ERIGOV", found
+
+
+def test_a_war_on_poverty_is_no_threat(analyzer):
+    found = events(analyzer, "The new government declared war on poverty and corruption.", "1993-07-10")
+    assert not firsts(found, "13"), found
