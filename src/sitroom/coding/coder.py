@@ -142,8 +142,8 @@ class EventStage(TriggerFilters, SpeechActs):
                 toll_owner[token.i] = home.token.i
         numbers = [n for n in doc._.numbers or [] if sent.start_char <= n.start < sent.end_char]
         tolls, orphans = attach_numbers(doc, numbers, toll_owner)
-        # (a fire is the act of a toll told in its own clause only when it is the sentence's
-        # one act of harm: "... were among the dead, and several trucks were burned" is not)
+        # (a toll told in its own clause is never a fire's: "... were among the dead, and
+        # several trucks were burned"; a fire's own toll is its participle, "killing 12")
         violent = [t for t in triggers if "violence" in t.rule.flags and t.token.i not in folded
                    and t.rule.code != PROPERTY_DESTROYED]
         if orphans and violent:
