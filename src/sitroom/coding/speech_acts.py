@@ -18,6 +18,7 @@ from .frames import Report, report_of
 from .merge import GENERIC_ATTACKS, KILLINGS
 from .syntax import passive_subject, subject_of
 from .triggers import Trigger
+from .vows import threat_told, told_in_future
 from .when import EventDate, event_date
 
 
@@ -37,8 +38,7 @@ DENIAL = "016"
 # Aid given (CAMEO 07), and the signs of an amount of money ("$10 million in aid").
 AID_ROOT = "07"
 CURRENCY = frozenset({"$", "€", "£", "dollars", "euros", "pounds"})
-# "we will fight them": the future of a vow, and the pronouns that name the other side
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# "we will fight them": the pronouns that name the other side
 THEM = frozenset({"them", "him", "her", "they"})
 DECISIONS = frozenset({"decision", "resolution", "text", "move", "vote", "verdict", "ruling", "law", "measure",
                        "sanction", "policy", "deal", "referendum", "election", "statement", "remark",
@@ -333,7 +333,7 @@ class SpeechActs:
         for trigger in trigger_at.values():
             act = trigger.token
             if (trigger.rule.code[:2] not in roles.VIOLENT_ROOTS or act.pos_ != "VERB"
-                    or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in act.children)
+                    or not told_in_future(act)
                     or any(c.dep_ == "neg" for c in act.children) or any(d.anchor == act.idx for d in told)):
                 continue
             subject = next((c for c in act.children if c.dep_ == "nsubj"), None)
@@ -347,8 +347,7 @@ class SpeechActs:
             named = actors_of(aimed, actors) if aimed is not None else []
             if aimed is not None and not named and aimed.lower_ not in THEM:
                 continue
-            if any(d.code.startswith(rules.THREAT_ROOT) and d.source is not None and d.source.code == speaker.code
-                   for d in told):
+            if threat_told(told, speaker):
                 continue
             target = next((a.actor for a in named if not same_side(a.actor, speaker)), None)
             verb = report.verb if report.verb is not None else act
@@ -378,8 +377,7 @@ class SpeechActs:
             if report is None or report.actor is None or not rules.can_threaten(report.actor):
                 continue
             speaker = report.actor
-            if any(d.code.startswith(rules.THREAT_ROOT) and d.source is not None and d.source.code == speaker.code
-                   for d in told):
+            if threat_told(told, speaker):
                 continue
             target = next((a.actor for a in actors_of(owner, actors) if not same_side(a.actor, speaker)), None)
             said = report.verb if report.verb is not None else verb

@@ -66,15 +66,15 @@ def vowed_force(sent: Span, article: Article, actors: ActorIndex, dates: dict, e
                 justice or forceful or has_frame(_verb_key(act), "vowed-force")):
             continue
         # "would keep acting with full force": the future of the verb the act goes on from
-        told_as = act.head if act.dep_ == "xcomp" and _future(act.head) else act
-        if not (_future(told_as) or _vowed(act, has_frame)) or any(c.dep_ == "neg" for c in told_as.children):
+        told_as = act.head if act.dep_ == "xcomp" and told_in_future(act.head) else act
+        if not (told_in_future(told_as) or _vowed(act, has_frame)) or any(c.dep_ == "neg" for c in told_as.children):
             continue
         frame, speaker = _speaker(act, sent, actors, has_frame, is_report)
         if speaker is None or role(speaker) not in VOWING_ROLES and not _state(speaker):
             continue
         if frame is not None and is_trigger(frame):
             continue  # "warned that his troops would ...": the warning is the event
-        if any(d.code.startswith(THREAT_ROOT) and d.source is not None and d.source.code == speaker.code for d in told):
+        if threat_told(told, speaker):
             continue
         if justice:
             target = _justice_aim(act, speaker, actors)
@@ -116,8 +116,15 @@ def _verb_key(verb: Token) -> str:
     return f"{verb.lemma_.lower()} {particle.lower_}" if particle is not None else verb.lemma_.lower()
 
 
-def _future(verb: Token) -> bool:
+def told_in_future(verb: Token) -> bool:
+    """The verb is told with "will", "would", "shall" ("we will fight them")."""
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def threat_told(told: list[Draft], speaker: Actor) -> bool:
+    """A threat of the speaker's is already among the sentence's drafts `told`."""
+    return any(d.code.startswith(THREAT_ROOT) and d.source is not None and d.source.code == speaker.code
+               for d in told)
 
 
 def _vowed(verb: Token, has_frame: Callable[[str, str], bool]) -> bool:

@@ -762,24 +762,26 @@ class _Resolver(LaterMentions):
             assert isinstance(group, Group)
             return Actor(text=group.name, name=group.name, code=group.code, country=group.country)
         anaphoric = len(roles) > 1 and roles[0].refers == "group" and not roles[0].role
+        before = self.text[max(0, start - 8):start]
         if not phrase.modifiers and phrase.roles[-1].entries[0].plural and not roles[-1].office \
-                and PERSON_POSSESSIVE_RE.search(self.text[max(0, start - 8):start]):
+                and PERSON_POSSESSIVE_RE.search(before):
             return self._leaders_side(start)
-        if phrase.modifiers or not (anaphoric or GROUP_POSSESSIVE_RE.search(self.text[max(0, start - 8):start])):
+        possessive = GROUP_POSSESSIVE_RE.search(before)
+        if phrase.modifiers or not (anaphoric or possessive):
             return None
         previous = [m for m in self.groups if m.end <= start and start - m.end <= PRONOUN_REACH]
-        its = re.search(r"\bits\s+$", self.text[max(0, start - 8):start], re.I)
-        owner = self._subjects_possessor(start - len(its.group())) if its else None
-        if owner is not None:
-            return owner.actor
-        if re.search(r"\bits\s+$", self.text[max(0, start - 8):start], re.I):
+        word = possessive.group().strip().lower() if possessive else ""
+        if word == "its":
+            owner = self._subjects_possessor(start - len(possessive.group()))
+            if owner is not None:
+                return owner.actor
             # "The army said its aircraft had struck ...": "its" is whoever "it" would be,
             # the last singular subject, not only the last group
             previous += [m for m in self.mentions if m.kind in IT_KINDS and m.end <= start
                          and start - m.end <= PRONOUN_REACH and m.actor.code and self._singular(m)
                          and self._is_subject(m)]
             previous.sort(key=lambda m: m.end)
-        elif re.search(r"\btheir\s+$", self.text[max(0, start - 8):start], re.I):
+        elif word == "their":
             # "The rebels said they had repulsed an army advance. Their leader vowed ...":
             # "their" is also a side named by its role in the plural as a subject before it
             previous += [m for m in self.mentions if m.kind in ("role", "compound") and m.end <= start
