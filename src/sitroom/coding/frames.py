@@ -270,6 +270,10 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             return "planned"
         if lexicon.has_frame(verb.lemma_.lower(), "planned") and verb.pos_ == "ADJ":
             return "planned"  # "is due to meet": the trigger hangs from the adjective
+        if (position > 0 and verb.pos_ == "NOUN" and chain[position - 1].dep_ == "acl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[position - 1].children)
+                and lexicon.has_frame(verb.lemma_.lower(), "planned")):
+            return "planned"  # "approved his request to use the armed forces", "a mission to rescue them"
     if arranged(listed, violent=violent, is_light=lambda w: lexicon.has_frame(w, "light"),
                 is_attempt=lambda w: lexicon.has_frame(w, "vehicle")):
         return "planned"  # "a plot to kill the mayor", "Armenia is to free four soldiers"

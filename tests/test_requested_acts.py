@@ -1,0 +1,34 @@
+"""An act asked for or allowed is not yet done (issue 13): the infinitive of a noun of request
+or permission ("approved his request to use force", "gave them permission to search the
+ship", "a mandate to disarm the militias") is `planned`, like that of a plan. Sentences written
+for the project; the whole pipeline runs."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.pipeline import Analyzer
+from sitroom.records import Article, Event
+
+pytestmark = pytest.mark.slow
+
+
+def events(analyzer: Analyzer, text: str) -> list[Event]:
+    return analyzer.analyze(Article(id="t", text=text, published="2019-06-04", language="en")).events
+
+
+def of_code(found: list[Event], root: str) -> list[Event]:
+    return [e for e in found if e.event_code.startswith(root)]
+
+
+@pytest.mark.parametrize("text", [
+    "The senate approved the governor's request to use force against the strikers.",
+    "The court gave the police permission to use tear gas against the protesters.",
+])
+def test_an_act_requested_or_permitted_is_planned(analyzer, text):
+    [repression] = of_code(events(analyzer, text), "17")
+    assert repression.modality == "planned"
+
+
+def test_the_same_act_done_is_asserted(analyzer):
+    [repression] = of_code(events(analyzer, "The police used tear gas against the protesters."), "17")
+    assert repression.modality == "asserted"
