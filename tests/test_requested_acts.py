@@ -32,3 +32,11 @@ def test_an_act_requested_or_permitted_is_planned(analyzer, text):
 def test_the_same_act_done_is_asserted(analyzer):
     [repression] = of_code(events(analyzer, "The police used tear gas against the protesters."), "17")
     assert repression.modality == "asserted"
+
+
+def test_an_act_named_by_a_noun_of_an_accusation_is_alleged(analyzer):
+    # the accuser is not a party to the act, so only the accusation makes it a claim
+    text = ("Foreign Minister Leila Haddad of Tunisia spoke on Monday. Haddad accused Libya of an armed "
+            "invasion of the border district.")
+    [incursion] = of_code(events(analyzer, text), "19")
+    assert incursion.modality == "claimed"

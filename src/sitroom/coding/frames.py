@@ -234,8 +234,9 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
                 and lexicon.has_frame(verb.lemma_.lower(), "claim")):
             return "claimed"  # "the rebels claimed a missile attack on the ship": the same claim
         if position > 0 and lexicon.has_frame(verb.lemma_.lower(), "claim") and (
-                chain[position - 1].dep_ in ("pcomp", "pobj") or any(t.dep_ == "pcomp" for t in chain[:position])):
-            return "claimed"  # "accused the army of killing civilians": alleged
+                chain[position - 1].dep_ in ("pcomp", "pobj") or any(t.dep_ == "pcomp" for t in chain[:position])
+                or (position > 1 and chain[position - 1].lower_ == "of" and chain[position - 2].dep_ == "pobj")):
+            return "claimed"  # "accused the army of killing civilians", "... of an invasion": alleged
         if any(c.dep_ == "mark" and lexicon.has_frame(c.lower_, "hypothetical") for c in children):
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in children) and verb.head != verb \
