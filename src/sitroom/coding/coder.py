@@ -447,6 +447,8 @@ class EventStage(TriggerFilters, SpeechActs):
                 continue  # an analyst's "unless ..." is an opinion, not an event
             if rules.bystanders_forecast(trigger.token, source):
                 continue  # "aid groups warned that people could face famine": a forecast
+            if rules.warned_of_the_past(trigger.token):
+                continue  # "warned that the government had let the crisis fester": no threat
             code, rule = trigger.rule.code, trigger.rule.name
             if manner is not None and code in roles.TOLL_ASSAULTS:
                 code, rule = manner.rule.code, f"{rule}+in:{manner.rule.name}"
