@@ -1,0 +1,35 @@
+"""Relations broken, media shut, suspects handed over (issue 13): acts of states told with
+common English verbs the lexicon lacked. Sentences written for the project; the whole
+pipeline runs."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.pipeline import Analyzer
+from sitroom.records import Article, Event
+
+pytestmark = pytest.mark.slow
+
+
+def coded(analyzer: Analyzer, text: str) -> list[Event]:
+    return analyzer.analyze(Article(id="t", text=text, published="2017-06-06", language="en")).events
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Djibouti broke off diplomatic relations with Eritrea on Monday.", "161", "DJI", "ERI"),
+    ("Bahrain suspended relations with Qatar.", "161", "BHR", "QAT"),
+    ("Kenya handed over the suspect to Uganda on Friday.", "063", "KEN", "UGA"),
+])
+def test_acts_between_states(analyzer, text, code, source, target):
+    [event] = [e for e in coded(analyzer, text) if e.event_code == code]
+    assert event.source_actor.code[:3] == source
+    assert event.target_actor is not None and event.target_actor.code[:3] == target
+
+
+def test_a_newspaper_shut_by_the_authorities_is_an_administrative_sanction(analyzer):
+    found = coded(analyzer, "Burundian authorities shut down the country's last independent radio station.")
+    assert [e.event_code for e in found] == ["172"]
+
+
+def test_a_shop_shut_is_no_sanction(analyzer):
+    assert not [e for e in coded(analyzer, "Traders shut their shops early on Friday.") if e.event_code == "172"]
