@@ -33,3 +33,12 @@ def test_a_newspaper_shut_by_the_authorities_is_an_administrative_sanction(analy
 
 def test_a_shop_shut_is_no_sanction(analyzer):
     assert not [e for e in coded(analyzer, "Traders shut their shops early on Friday.") if e.event_code == "172"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The World Food Programme airdropped food to besieged villages in South Sudan.", "073"),
+    ("Washington provided Kyiv with air defence systems last month.", "072"),
+    ("The Mai-Mai militia laid down its arms in eastern Congo on Tuesday.", "0873"),
+])
+def test_aid_and_disarmament(analyzer, text, code):
+    assert code in [e.event_code for e in coded(analyzer, text)]
