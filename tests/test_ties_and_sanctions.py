@@ -42,3 +42,11 @@ def test_a_shop_shut_is_no_sanction(analyzer):
 ])
 def test_aid_and_disarmament(analyzer, text, code):
     assert code in [e.event_code for e in coded(analyzer, text)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kenyan police evicted thousands of squatters from the forest.", "174"),
+    ("Iraqi troops cordoned off the district after the bombing.", "191"),
+])
+def test_coercion(analyzer, text, code):
+    assert code in [e.event_code for e in coded(analyzer, text)]
