@@ -360,3 +360,11 @@ def test_every_sub_event_type_on_our_own_snippets(analyzer, knowledge):
     assert result["weighted_f1"] >= OWN_F1_FLOOR
     fresh = evaluate([row for row in rows if row["part"] == "fresh"], analyzer)
     assert fresh["snippets"] >= 75 and fresh["weighted_f1"] >= FRESH_F1_FLOOR
+
+
+def test_a_verb_of_impact_without_a_weapon_drops_only_violence(analyzer):
+    # "the floods hit" is no attack, but "slammed the decision" is a criticism: the drop rule
+    # of impact verbs holds for violent codes only
+    assert [e.event_code for e in _events(analyzer, "Floods hit the northern provinces on Friday.")] == []
+    slammed = _events(analyzer, "Kenya's opposition slammed the decision to close the camp.")
+    assert [e.event_code for e in slammed] == ["111"]
