@@ -22,6 +22,7 @@ def violent(analyzer: Analyzer, text: str) -> list[Event]:
     "Gunmen sprayed the minibus with bullets.",
     "Snipers picked off civilians crossing the bridge.",
     "Russian jets pummelled rebel-held villages.",
+    "A grenade was thrown into a crowded market in Srinagar.",
 ])
 def test_a_verb_of_violence(analyzer, text):
     assert violent(analyzer, text)
