@@ -49,3 +49,18 @@ def test_aid_and_disarmament(analyzer, text, code):
 ])
 def test_coercion(analyzer, text, code):
     assert code in [e.event_code for e in coded(analyzer, text)]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Houthis turned down the Saudi offer of a truce.", "YEM"),
+    ("Israel brushed aside international criticism of the raid.", "ISR"),
+    ("Moscow shrugged off the new European sanctions.", "RUS"),
+])
+def test_a_call_or_criticism_turned_away_is_a_rejection_by_whom_it_was_turned_to(analyzer, text, source):
+    found = coded(analyzer, text)
+    assert [e.event_code[:2] for e in found] == ["12"]
+    assert found[0].source_actor.code[:3] == source
+
+
+def test_a_road_turned_down_is_no_rejection(analyzer):
+    assert not coded(analyzer, "The convoy turned down a dirt road toward the border.")
