@@ -1,0 +1,39 @@
+"""Acts told in clauses and phrases around the sentence's news: a gerund in a span of time
+("a day after storming the compound") is done by the clause's subject on the day the span
+counts back to (syntax._spanned_verb, when.days_apart, when.attach); a way fought "room by
+room" is still the way the subject makes, no opponent and no thing fought (syntax.way_made)."""
+from __future__ import annotations
+
+from coded import code, events
+
+
+def _force(found):
+    return [e for e in found if e.event_code.startswith("19")]
+
+
+def test_a_gerund_a_day_after_is_the_subject_s_act_on_the_day_before(analyzer):
+    found = events(analyzer, "DHAKA, March 6 (Wire) - Bangladeshi soldiers cleared the last gunmen from a hostel "
+                             "in Sylhet on Thursday, a day after storming the compound.", "2026-03-06")
+    stormed = [e for e in _force(found) if e.date == "2026-03-04"]
+    assert stormed and code(stormed[0], "source") == "BGDMIL", found
+
+
+def test_a_gerund_hours_before_a_clause_is_its_subject_s_act(analyzer):
+    found = events(analyzer, "LIMA, June 3 - Peruvian troops shelled a rebel camp near Ayacucho on Monday, two days "
+                             "after attacking a guerrilla column in the valley.", "1991-06-05")
+    attacked = [e for e in _force(found) if e.date == "1991-06-01"]
+    assert attacked and code(attacked[0], "source") == "PERMIL", found
+
+
+def test_a_way_fought_room_by_room_is_no_fight_with_the_fighters_themselves(analyzer):
+    found = events(analyzer, "KANO, Nigeria, May 9 - Nigerian soldiers fought their way room by room through a "
+                             "college hostel on Saturday.", "2019-05-12")
+    fights = [e for e in _force(found) if e.date == "2019-05-11"]
+    assert fights and code(fights[0], "source") == "NGAMIL" and code(fights[0], "target") is None, found
+
+
+def test_a_way_fought_house_by_house_is_no_fight_against_a_thing(analyzer):
+    found = events(analyzer, "MAIDUGURI, Nigeria, May 9 - Nigerian commandos fought their way house by house "
+                             "through the village on Saturday.", "2019-05-12")
+    fights = [e for e in _force(found) if e.date == "2019-05-11"]
+    assert fights and (code(fights[0], "source") or "").startswith("NGA"), found
