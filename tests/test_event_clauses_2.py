@@ -37,3 +37,18 @@ def test_a_way_fought_house_by_house_is_no_fight_against_a_thing(analyzer):
                              "through the village on Saturday.", "2019-05-12")
     fights = [e for e in _force(found) if e.date == "2019-05-11"]
     assert fights and (code(fights[0], "source") or "").startswith("NGA"), found
+
+
+def test_a_building_seized_with_hostages_told_next_is_a_hostage_taking(analyzer):
+    found = events(analyzer, "LIMA, March 6 - The rebels, among them women carrying grenades, seized the hotel "
+                             "during a wedding late on Wednesday and demanded that Peru free their leader. They "
+                             "threatened to kill the hostages.", "1997-03-06")
+    taken = [e for e in found if e.event_code == "181"]
+    assert taken and code(taken[0], "source") == "PERREB" and code(taken[0], "target") == "PERCVL", found
+    assert not any(e.event_code == "171" for e in found), found
+
+
+def test_a_bank_seized_and_its_customers_held_hostage_is_one_hostage_taking(analyzer):
+    found = events(analyzer, "QUITO, May 2 - Gunmen seized a bank in central Quito on Thursday and held 40 "
+                             "customers hostage.", "2003-05-02")
+    assert [e.event_code for e in found if e.event_code.startswith("1")] == ["181"], found
