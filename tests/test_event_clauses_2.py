@@ -52,3 +52,9 @@ def test_a_bank_seized_and_its_customers_held_hostage_is_one_hostage_taking(anal
     found = events(analyzer, "QUITO, May 2 - Gunmen seized a bank in central Quito on Thursday and held 40 "
                              "customers hostage.", "2003-05-02")
     assert [e.event_code for e in found if e.event_code.startswith("1")] == ["181"], found
+
+
+def test_a_seizure_with_no_hostages_told_stays_a_seizure(analyzer):
+    found = events(analyzer, "QUITO, May 2 - Rebels seized a warehouse of the electricity company on Thursday. "
+                             "The government said it would not negotiate.", "2003-05-02")
+    assert not any(e.event_code == "181" for e in found), found
