@@ -20,7 +20,7 @@ from ..records import Actor, ActorMention
 from ..resolve.actor_matching import SPONSOR_PARTICIPLES
 from .sides import FIGHTING_ROLES, describing_conjunct, role_of
 from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patient, first_conjunct, is_passive,
-                     named_object, own_tokens, passive_subject, subject_of)
+                     named_object, own_tokens, passive_subject, subject_of, way_made)
 from .triggers import Trigger, small_clause
 
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -824,6 +824,8 @@ def _targets(
                 # "will hold the government accountable": the subject of the small clause
                 obj = next((g for c in token.children if small_clause(c)
                             for g in c.children if g.dep_ == "nsubj"), None)
+            if obj is not None and way_made(obj):
+                obj = None  # "fought their way room by room": the way's owner is the subject
             if obj is not None:
                 # "shelled positions held by the militia": the object's holder; a victim
                 # the knowledge does not know ("gunmen shot Juan Perez") is still the target

@@ -10,6 +10,7 @@ sentence as evidence and every toll as a report.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ GENERIC_ATTACKS = frozenset({"attack", "assault", "incident", "violence", "opera
 
 
 def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
+    drafts = hostage_seizures(drafts)
     merged: list["Draft"] = []
     for draft in sorted(drafts, key=lambda d: (d.evidence[0].start if d.evidence else -1, _caused_later(d, drafts))):
         home = next((m for m in merged if _same(m, draft)), None)
@@ -58,6 +60,35 @@ def merge_events(drafts: Sequence["Draft"]) -> list["Draft"]:
                 draft.target = None  # the attack's own target stays; the toll counts the victims
             absorb(home, draft)
     return _date_party_accounts(_fold_mutual_tolls(merged))
+
+
+# The seizure of property (`PROPERTY_CODE`) and the taking of hostages (CAMEO 181).
+SEIZURE_CODE, HOSTAGE_CODE = "171", "181"
+# Verbs that take a place into someone's hands ("seized the theatre", "took over the school").
+SEIZING_LEMMAS = frozenset({"seize", "take", "occupy", "commandeer"})
+# Words that call people held hostages.
+HOSTAGE_WORDS = re.compile(r"\b(?:hostages?|captives)\b", re.IGNORECASE)
+
+
+def hostage_seizures(drafts: Sequence["Draft"]) -> list["Draft"]:
+    """"The gunmen seized the theatre during a performance ... They threatened to kill the
+    hostages": a building seized by armed men outside the state, with the people inside told
+    as hostages in the same sentence or the next, is the taking of those people hostage
+    (181, aimed at the place's civilians), not a seizure of property (171)."""
+    spans = [(e.start, e.end, e.sentence) for d in drafts for e in d.evidence]
+    for draft in drafts:
+        if (draft.code != SEIZURE_CODE or draft.lemma not in SEIZING_LEMMAS or draft.target is not None
+                or draft.source is None or not (_unnamed(draft.source) or _role(draft.source) in ARMED_GROUPS)):
+            continue
+        told = any(HOSTAGE_WORDS.search(sentence) for start, end, sentence in spans
+                   for e in draft.evidence if start == e.start or 0 <= start - e.end <= NEXT_SENTENCE_GAP)
+        if not told:
+            continue
+        draft.code, draft.rule = HOSTAGE_CODE, f"{draft.rule}+hostages"
+        country = getattr(draft.place, "country", None) or draft.source.country
+        if country:
+            draft.target = Actor(text="hostages", name="civilians", code=f"{country}CVL", country=country)
+    return list(drafts)
 
 
 def _bare_re_mention(draft: "Draft") -> bool:

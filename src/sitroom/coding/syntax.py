@@ -135,6 +135,12 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
             if token == verb and is_passive(token):
                 return None  # "worshippers who were freed": the noun is the patient
             return token.head
+        span_verb = _spanned_verb(token) if climb and token != verb else None
+        if span_verb is not None:
+            # "fought through the school on Wednesday, a day after storming the compound": a
+            # gerund in a span of time ("a day after", "hours before") is the clause's doer's
+            token = span_verb
+            continue
         if not climb or token.dep_ not in SHARED_SUBJECT_DEPS or token.head == token:
             return None
         if token.dep_ == "xcomp" and token.tag_ == "VB" and token.head.lemma_.lower() not in SUBJECT_CONTROL:
@@ -154,6 +160,38 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
                 return controller
         token = token.head
     return None
+
+
+# Nouns of a span of time that a gerund's "after" or "before" hangs on ("a day after storming").
+TIME_SPAN_NOUNS = frozenset({"minute", "hour", "day", "week", "month"})
+
+
+def _spanned_verb(noun: Token) -> Token | None:
+    """The verb that a span of time ("a day after", "hours before") counts from: the span is
+    its adverb ("fought on Wednesday, a day after ...") or stands beside its day ("on
+    Wednesday, a day after ...", parsed as an apposition)."""
+    if noun.lemma_.lower() not in TIME_SPAN_NOUNS or noun.dep_ not in ("npadvmod", "appos"):
+        return None
+    head = noun.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.dep_ not in ("pobj", "prep", "npadvmod") or head.head == head:
+            return None
+        head = head.head
+    return None
+
+
+def way_made(noun: Token) -> bool:
+    """"fought their way into the town", "battled its way across the river": a possessed
+    "way" is the path the subject makes, no opponent (nor are the subject's own parties
+    fighting each other). The parse may hang the way on the next noun as its compound ("fought
+    their way room by room", "house to house")."""
+    if noun.dep_ != "dobj":
+        return False
+    ways = [noun] if noun.lemma_.lower() == "way" else [
+        c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() == "way"]
+    return bool(ways) and any(c.dep_ == "poss" for t in (noun, *ways) for c in t.children)
 
 
 def clause_top(verb: Token) -> Token:

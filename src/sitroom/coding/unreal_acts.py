@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import doc_text
 from .habits import undated
+from .syntax import way_made
 from .where import PlaceIndex
 
 
@@ -121,13 +122,6 @@ def inquired(token: Token, is_inquiry: Callable[[str], bool]) -> bool:
         return False
     head = token.head.head if token.dep_ == "pobj" else token.head
     return is_inquiry(head.lemma_.lower())
-
-
-def way_made(noun: Token) -> bool:
-    """"fought their way into the town", "battled its way across the river": a possessed
-    "way" is the path the subject makes, no opponent (nor are the subject's own parties
-    fighting each other)."""
-    return noun.dep_ == "dobj" and noun.lemma_.lower() == "way" and any(c.dep_ == "poss" for c in noun.children)
 
 
 def makes_way(verb: Token) -> bool:

@@ -101,6 +101,11 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
         # "a day after he pulled out of Friday's run-off": a day in the possessive is the day
         # of the noun it qualifies; it dates the clause around it ("voted in Sunday's
         # election") only when the clause tells no day of its own
+        gerund = next((c for c in span[-1].children if c.dep_ == "pcomp"), None) \
+            if span[-1].dep_ == "prep" and span[-1].lower_ in ("after", "before") else None
+        if gerund is not None and gerund.i in owners:
+            out.setdefault(gerund.i, mention)  # "a day after storming the compound": the storming's day
+            continue
         lent = mention.precision == "day" and span.root.head.i not in owners and _names_its_noun_s_day(span)
         current = span.root
         if current.dep_ == "det" and len(span) > 1:
@@ -1010,7 +1015,8 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
                     and c.i == unit.i + 3 and unit.doc[unit.i + 1].lower_ == "and"), unit.i)
         following = unit.doc[end + 1] if end + 1 < len(unit.doc) else None
         mark = unit.head if unit.head.dep_ == "mark" else (
-            following if following is not None and following.dep_ == "mark" else None)
+            following if following is not None and (following.dep_ == "mark" or (
+                following.dep_ == "prep" and any(c.dep_ == "pcomp" for c in following.children))) else None)
         if count is None or mark is None or mark.lower_ not in ("after", "before") or mark.i != end + 1:
             continue
         n = NUMBER_WORDS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
