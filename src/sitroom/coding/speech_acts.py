@@ -35,6 +35,8 @@ CRIMES = frozenset({"crime", "crimes", "genocide", "atrocity", "atrocities", "te
 # was unjust", "the decision is illegal" (not a plan: "the plan was a crime" judges no act).
 # A denial of responsibility (CAMEO 016).
 DENIAL = "016"
+# A claim rejected (CAMEO 120): "a claim the army dismissed as a lie".
+REJECTION = "120"
 # Aid given (CAMEO 07), and the signs of an amount of money ("$10 million in aid").
 AID_ROOT = "07"
 CURRENCY = frozenset({"$", "€", "£", "dollars", "euros", "pounds"})
@@ -284,7 +286,72 @@ class SpeechActs:
                 + self._charge_denied(sent, article, actors, dates, trigger_at, evidence, told)
                 + self._vowed_fight(sent, article, actors, dates, trigger_at, evidence, told)
                 + self._no_guarantee(sent, article, actors, dates, evidence, told)
-                + self._aid_amounts(article, actors, dates, trigger_at, evidence, told))
+                + self._aid_amounts(article, actors, dates, trigger_at, evidence, told)
+                + self._claim_dismissed(sent, article, actors, dates, trigger_at, evidence, told)
+                + self._shields_charged(sent, article, actors, dates, trigger_at, evidence, told))
+
+    def _claim_dismissed(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                         trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """"The rebels said troops had entered the town at the chiefs' request, a claim the
+        army dismissed as a lie": a clause on a claim's noun (frame `charge`) whose subject
+        names a party and calls the claim false ("as a lie", "as baseless": frame `false`)
+        rejects it (120): the party's, aimed at the one whose saying the noun sums up (the
+        subject of the reporting verb above it)."""
+        out = []
+        for verb in sent:
+            claim = verb.head
+            if (verb.dep_ != "relcl" or verb.pos_ != "VERB" or verb.i in trigger_at
+                    or not self.lexicon.has_frame(claim.lemma_.lower(), "charge")
+                    or any(d.anchor == verb.idx for d in told)):
+                continue
+            called = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for g in c.children if g.dep_ == "pobj"]
+            called += [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+            if not any(self.lexicon.has_frame(w.lemma_.lower(), "false") or self.lexicon.has_frame(w.lower_, "false")
+                       for w in called):
+                continue
+            subject = subject_of(verb, climb=False)
+            rebutters = actors_of(subject, actors) if subject is not None else []
+            report = next((t for t in claim.ancestors if reporting_verb(t, self.lexicon)), None)
+            if not rebutters or report is None:
+                continue
+            claimants, _ = _speakers(report, actors, dates, article)
+            target = next((a.actor for a in claimants if not same_side(a.actor, rebutters[0].actor)), None)
+            if target is None:
+                continue
+            when = event_date([verb], dates, article.published, lambda t: True)
+            out.append(_saying(REJECTION, "rejection:claim-called-false", verb, "dismiss", rebutters[0].actor,
+                               target, when, evidence))
+        return out
+
+    def _shields_charged(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                         trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """"The army said the militants had used villagers as human shields": saying that a
+        party used people as a shield (frame `shielding`, after "as" or "into") accuses it
+        (112), whoever says it; the use is the charge, not an act the news tells."""
+        is_report = lambda t: reporting_verb(t, self.lexicon)  # noqa: E731
+        out = []
+        for shield in sent:
+            if not (shield.dep_ == "pobj" and shield.head.lower_ in ("as", "into")
+                    and self.lexicon.has_frame(shield.lemma_.lower(), "shielding")):
+                continue
+            verb = _governing_verb(shield)
+            if verb is None:
+                continue
+            report = accusations.said_clause(verb, is_report)
+            subject = subject_of(verb, climb=False)
+            if report is None or subject is None or report.i in trigger_at:
+                continue  # ("accused them of using ...": the accusation's own event)
+            accused = actors_of(subject, actors)
+            speakers, when = _speakers(report, actors, dates, article)
+            for speaker in speakers[:1]:
+                target = next((a.actor for a in accused if not same_side(a.actor, speaker.actor)), None)
+                if target is None or any(d.code == accusations.ACCUSATION_CODE and d.anchor == report.idx
+                                         for d in told):
+                    continue
+                out.append(_saying(accusations.ACCUSATION_CODE, "accusation:human-shields", report, "accuse",
+                                   speaker.actor, target, when, evidence))
+        return out
 
     def _aid_amounts(self, article: Article, actors: ActorIndex, dates: dict, trigger_at: dict[int, Trigger],
                      evidence: Evidence, told: list[Draft]) -> list[Draft]:
@@ -444,6 +511,16 @@ class SpeechActs:
             when = event_date([verb], dates, article.published, lambda t: True)
             out.append(_saying(DENIAL, "denial:charge-denied", verb, "deny", deniers[0].actor, None, when, evidence))
         return out
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb whose clause a noun phrase belongs to, through the nouns and prepositions it
+    hangs from ("used women from the madrasa as shields": the parse may hang "as" on
+    "madrasa")."""
+    current = token
+    while current.head != current and current.pos_ != "VERB":
+        current = current.head
+    return current if current.pos_ == "VERB" else None
 
 
 def _state_like(actor: Actor) -> bool:

@@ -30,7 +30,7 @@ FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened",
           "accountable", "occur", "reprisal", "possible", "upcoming", "damning", "body", "comparison", "speech",
           "repel", "directive", "forcible", "impunity", "meeting", "platform", "terms", "deadline",
           "comeuppance", "implicative", "consent", "custody", "vowed-force", "ground", "justice", "neighbours",
-          "disowned", "charge", "safety", "granting"}
+          "disowned", "charge", "safety", "granting", "shielding"}
 
 
 @dataclass(frozen=True, kw_only=True)
