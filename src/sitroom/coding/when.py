@@ -1011,6 +1011,8 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
         following = unit.doc[end + 1] if end + 1 < len(unit.doc) else None
         mark = unit.head if unit.head.dep_ == "mark" else (
             following if following is not None and following.dep_ == "mark" else None)
+        if mark is None and following is not None and _clause_read_as_an_object(unit, following):
+            mark = following
         if count is None or mark is None or mark.lower_ not in ("after", "before") or mark.i != end + 1:
             continue
         n = NUMBER_WORDS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
@@ -1024,6 +1026,22 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
         out.append(DateMention(start=count.idx, end=end, text=sent.doc.text[count.idx:end],
                                value=day.isoformat(), precision="day", relation="on", suspect=base.suspect))
     return out
+
+
+def _clause_read_as_an_object(unit: Token, word: Token) -> bool:
+    """"a day after armed men took control of the airports": the parser may read "after" as
+    a preposition whose object is the clause's subject, and hang the counted day from the
+    clause's verb; that verb follows the object at once (its auxiliaries and adverbs
+    aside, or a phrase the parser hung elsewhere: "after armed men without uniforms
+    seized"), and the phrase is a clause, not "a day after the vote"."""
+    verb = unit.head
+    if word.dep_ != "prep" or word.head != unit or verb.pos_ not in ("VERB", "AUX") or verb.i < word.i:
+        return False
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    if len(objects) != 1 or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    between = unit.doc[objects[0].right_edge.i + 1:verb.i]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(t.pos_ in ("VERB", "PUNCT", "CCONJ") for t in between)
 
 
 # "Hours before the vote, ...", "a day after the raid", "on the eve of the vote": a time
@@ -1106,7 +1124,7 @@ def _days_in(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
 ACT_NAMES = (
     frozenset({"kill", "killing", "massacre", "slaughter", "murder", "shoot"}),
     frozenset({"explode", "explosion", "blast", "bomb", "bombing", "detonate"}),
-    frozenset({"attack", "raid", "assault", "ambush", "storm", "incursion"}),
+    frozenset({"attack", "raid", "assault", "ambush", "storm", "incursion", "operation", "offensive"}),
     # "captured the base on Sunday ... a day after the fall of the base"
     frozenset({"capture", "seize", "seizure", "fall", "overrun"}),
 )
