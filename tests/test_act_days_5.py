@@ -84,3 +84,13 @@ def test_the_eve_of_the_offensive_is_the_day_before_the_attack(analyzer):
                                "opposition deputies in Kinshasa.")
     arrests = _coded(events, "173")
     assert arrests and {e.date for e in arrests} == {MONDAY}, events
+
+
+def test_the_offensive_is_the_one_the_story_dated_not_an_earlier_raid(analyzer):
+    # the same word first: "the offensive" is Monday's offensive, not Saturday's attack
+    events = _events(analyzer, "Rebels attacked an army convoy near Goma on Saturday, killing four soldiers. "
+                               "The army launched an offensive against rebel positions in the hills on Monday, "
+                               "a spokesman said. On the eve of the offensive, soldiers had detained two "
+                               "opposition deputies in Goma.")
+    arrests = _coded(events, "173")
+    assert arrests and {e.date for e in arrests} == {SUNDAY_BEFORE}, events

@@ -1086,13 +1086,20 @@ def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
 def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None:
     """The day of the act a noun re-names: the day-precise date nearest a word for the same
     act in the first earlier sentence that has both ("the shelling" re-names "shelled", "the
-    vote" "voted" or "the voting")."""
+    vote" "voted" or "the voting"). The same word first, then another name of its kind
+    (`ACT_NAMES`): "the offensive" is the offensive the story dated, not a raid told before
+    it, and "the operation" re-names "stormed" only where no operation is dated."""
+    return _act_day_by(noun, mentions, _same_word) or _act_day_by(noun, mentions, _same_act)
+
+
+def _act_day_by(noun: Token, mentions: Sequence[DateMention],
+                same: Callable[[str, str], bool]) -> DateMention | None:
     lemma = noun.lemma_.lower()
     told_in: list[Span] = []  # the earlier sentences that name the act without a day
     for sent in noun.doc.sents:
         if sent.start >= noun.sent.start:
             break
-        words = [t for t in sent if t.pos_ in ("NOUN", "VERB") and _same_act(lemma, t.lemma_.lower())]
+        words = [t for t in sent if t.pos_ in ("NOUN", "VERB") and same(lemma, t.lemma_.lower())]
         days = _days_in(sent, mentions)
         if words and days:
             # a day said inside the act's own phrase first ("claimed on Thursday the car
@@ -1130,10 +1137,15 @@ ACT_NAMES = (
 )
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Two lemmas of one word: the same, or one the other's gerund ("shell", "shelling")."""
+    return a == b or a == b + "ing" or b == a + "ing"
+
+
 def _same_act(a: str, b: str) -> bool:
-    """Two lemmas of one act: the same, one the other's gerund ("shell", "shelling"), or
-    two names of one kind of act (`ACT_NAMES`)."""
-    return a == b or a == b + "ing" or b == a + "ing" or any(a in names and b in names for names in ACT_NAMES)
+    """Two lemmas of one act: one word (`_same_word`), or two names of one kind of act
+    (`ACT_NAMES`)."""
+    return _same_word(a, b) or any(a in names and b in names for names in ACT_NAMES)
 
 
 def _day_told(verb: Token, mentions: Sequence[DateMention]) -> DateMention | None:
