@@ -1017,6 +1017,8 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
         mark = unit.head if unit.head.dep_ == "mark" else (
             following if following is not None and (following.dep_ == "mark" or (
                 following.dep_ == "prep" and any(c.dep_ == "pcomp" for c in following.children))) else None)
+        if mark is None and following is not None and _clause_read_as_an_object(unit, following):
+            mark = following
         if count is None or mark is None or mark.lower_ not in ("after", "before") or mark.i != end + 1:
             continue
         n = NUMBER_WORDS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
@@ -1030,6 +1032,22 @@ def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention
         out.append(DateMention(start=count.idx, end=end, text=sent.doc.text[count.idx:end],
                                value=day.isoformat(), precision="day", relation="on", suspect=base.suspect))
     return out
+
+
+def _clause_read_as_an_object(unit: Token, word: Token) -> bool:
+    """"a day after armed men took control of the airports": the parser may read "after" as
+    a preposition whose object is the clause's subject, and hang the counted day from the
+    clause's verb; that verb follows the object at once (its auxiliaries and adverbs
+    aside, or a phrase the parser hung elsewhere: "after armed men without uniforms
+    seized"), and the phrase is a clause, not "a day after the vote"."""
+    verb = unit.head
+    if word.dep_ != "prep" or word.head != unit or verb.pos_ not in ("VERB", "AUX") or verb.i < word.i:
+        return False
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    if len(objects) != 1 or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    between = unit.doc[objects[0].right_edge.i + 1:verb.i]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(t.pos_ in ("VERB", "PUNCT", "CCONJ") for t in between)
 
 
 # "Hours before the vote, ...", "a day after the raid", "on the eve of the vote": a time
@@ -1074,13 +1092,20 @@ def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
 def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None:
     """The day of the act a noun re-names: the day-precise date nearest a word for the same
     act in the first earlier sentence that has both ("the shelling" re-names "shelled", "the
-    vote" "voted" or "the voting")."""
+    vote" "voted" or "the voting"). The same word first, then another name of its kind
+    (`ACT_NAMES`): "the offensive" is the offensive the story dated, not a raid told before
+    it, and "the operation" re-names "stormed" only where no operation is dated."""
+    return _act_day_by(noun, mentions, _same_word) or _act_day_by(noun, mentions, _same_act)
+
+
+def _act_day_by(noun: Token, mentions: Sequence[DateMention],
+                same: Callable[[str, str], bool]) -> DateMention | None:
     lemma = noun.lemma_.lower()
     told_in: list[Span] = []  # the earlier sentences that name the act without a day
     for sent in noun.doc.sents:
         if sent.start >= noun.sent.start:
             break
-        words = [t for t in sent if t.pos_ in ("NOUN", "VERB") and _same_act(lemma, t.lemma_.lower())]
+        words = [t for t in sent if t.pos_ in ("NOUN", "VERB") and same(lemma, t.lemma_.lower())]
         days = _days_in(sent, mentions)
         if words and days:
             # a day said inside the act's own phrase first ("claimed on Thursday the car
@@ -1112,16 +1137,21 @@ def _days_in(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
 ACT_NAMES = (
     frozenset({"kill", "killing", "massacre", "slaughter", "murder", "shoot"}),
     frozenset({"explode", "explosion", "blast", "bomb", "bombing", "detonate"}),
-    frozenset({"attack", "raid", "assault", "ambush", "storm", "incursion"}),
+    frozenset({"attack", "raid", "assault", "ambush", "storm", "incursion", "operation", "offensive"}),
     # "captured the base on Sunday ... a day after the fall of the base"
     frozenset({"capture", "seize", "seizure", "fall", "overrun"}),
 )
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Two lemmas of one word: the same, or one the other's gerund ("shell", "shelling")."""
+    return a == b or a == b + "ing" or b == a + "ing"
+
+
 def _same_act(a: str, b: str) -> bool:
-    """Two lemmas of one act: the same, one the other's gerund ("shell", "shelling"), or
-    two names of one kind of act (`ACT_NAMES`)."""
-    return a == b or a == b + "ing" or b == a + "ing" or any(a in names and b in names for names in ACT_NAMES)
+    """Two lemmas of one act: one word (`_same_word`), or two names of one kind of act
+    (`ACT_NAMES`)."""
+    return _same_word(a, b) or any(a in names and b in names for names in ACT_NAMES)
 
 
 def _day_told(verb: Token, mentions: Sequence[DateMention]) -> DateMention | None:

@@ -542,6 +542,8 @@ def _tense_of(verb: Token, budget: int) -> str | None:
         governor = verb.head
         if governor.lemma_.lower() in FUTURE_GOVERNORS:
             return "future"  # "is due to meet on Monday", "agreed to meet on Monday"
+        if verb.dep_ == "xcomp" and governor.lemma_ == "be" and governor.tag_ in ("VBZ", "VBP"):
+            return "future"  # "ministers are to meet on Sunday": a present "be to" plans
         return _tense_of(governor, budget - 1) if governor != verb else None
     if past_marked or verb.tag_ == "VBN":
         return "past"  # "attacked", "has been killed", "was seized"
