@@ -40,3 +40,17 @@ def test_an_act_named_by_a_noun_of_an_accusation_is_alleged(analyzer):
             "invasion of the border district.")
     [incursion] = of_code(events(analyzer, text), "19")
     assert incursion.modality == "claimed"
+
+
+@pytest.mark.parametrize("text", [
+    "The archbishop accused the government of planning to kill him.",
+    "The opposition accused the army of plotting to assassinate its leader.",
+])
+def test_a_plan_an_accusation_lays_on_someone_is_no_threat_of_theirs(analyzer, text):
+    found = events(analyzer, text)
+    assert [e.event_code for e in found] == ["112"]
+
+
+def test_a_plan_told_by_its_makers_is_a_threat(analyzer):
+    found = events(analyzer, "The army chief said his troops planned to attack the rebel camps.")
+    assert any(e.event_code.startswith("13") for e in found)

@@ -184,3 +184,26 @@ def label_of_object(token: Token) -> bool:
         return False
     verb = token.head.head
     return verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+# Verbs of laying a charge on someone whose "of" phrase tells what they are said to have done.
+ACCUSING_VERBS = frozenset({"accuse", "suspect"})
+# Verbs of a plan made in secret ("accused them of plotting to kill him").
+PLOTTING_VERBS = frozenset({"plot", "conspire", "scheme"})
+
+
+def alleged_plan(token: Token, is_planned: Callable[[str], bool]) -> bool:
+    """"accused the government of planning to kill him", "accused the army of plotting to
+    assassinate its leader": a plan the accused is said to have made is what the accusation
+    says (112), no threat and no act of theirs. (What they are said to have done, "accused
+    the army of killing civilians", stays an alleged act.)"""
+    act = token if token.pos_ in ("VERB", "AUX") else token.head
+    if act.dep_ != "xcomp":
+        return False
+    plan = act.head
+    lemma = plan.lemma_.lower()
+    if plan.dep_ != "pcomp" or plan.head.lower_ != "of" or not (is_planned(lemma) or lemma in PLOTTING_VERBS):
+        return False
+    # the parser hangs "of" on the verb or on its object ("accused the government of")
+    accusing = plan.head.head if plan.head.head.dep_ != "dobj" else plan.head.head.head
+    return accusing.lemma_.lower() in ACCUSING_VERBS
