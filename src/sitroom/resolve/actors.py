@@ -24,7 +24,7 @@ from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention
 from .actor_matching import (FORMER_ROLE, GENERIC_HEADS, INNER_GAP_RE, NAMED_ARMED, OUTSIDE_THE_STATE, Hit,
                              find_hits, is_sponsor, match_words)
-from .later_mentions import IT_KINDS, PRONOUN_REACH, LaterMentions, code_role, refer
+from .later_mentions import IT_KINDS, PRONOUN_REACH, SPEECH_VERBS, LaterMentions, code_role, refer
 from .unknown_bodies import with_unknown_bodies
 
 # Between a country word and the role it modifies: the "s" of "Iran's" (a list such as
@@ -323,7 +323,8 @@ class _Resolver(LaterMentions):
             roles, k = self._roles_from(i)
             phrase = Phrase(first.start, roles[-1].end, roles[-1], [], roles)
             return phrase, self._of_tail(phrase, k)
-        if first.kind == "group" and i + 1 < len(hits) and hits[i + 1].kind == "role" \
+        # ("pro-Taliban militants" are not the Taliban's: a group backed is no owner)
+        if first.kind == "group" and i + 1 < len(hits) and hits[i + 1].kind == "role" and self._modifies(first) \
                 and (self._adjacent(first, hits[i + 1]) or self._bracketed_before(first, hits[i + 1])
                      or self._office_of_body(first, hits[i + 1])):
             roles, k = self._roles_from(i + 1)
@@ -537,7 +538,8 @@ class _Resolver(LaterMentions):
                 # sentence; "In Paris, a foreign ministry spokesman said": the capital the
                 # sentence opens in; otherwise the article's main country's
                 named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start, phrase.end) \
-                    or self._capital_after(roles, phrase.end) or self._service_named_before(phrase, start)
+                    or self._capital_after(roles, phrase.end) or self._service_named_before(phrase, start) \
+                    or self._speakers_forces(code_role, start, phrase.end, text)
                 countries = [named] if named else [self.focus[0]] if self.focus else []
         plural = phrase.roles[-1].entries[0].plural
         out: list[ActorMention] = []
@@ -755,12 +757,37 @@ class _Resolver(LaterMentions):
                 return mention.actor.country
         return None
 
+    def _speakers_forces(self, role: str, start: int, end: int, text: str) -> str | None:
+        """"KYIV - ... Ukraine's president said the armed forces had been put on alert": "the
+        army", "the police" that an official reports on without naming whose are his own
+        state's, where the report is filed from his country (a foreign official's "the army"
+        is the one the story is about: the main country's, the default)."""
+        if role not in SENTENCE_BOUND_ROLES or not text.casefold().startswith("the ") \
+                or self.home is None or self.home == (self.focus[0] if self.focus else None):
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        clause = span.root
+        while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        # (the subject's words up to its head: "Ukraine's acting President Oleksandr Turchynov")
+        speakers = [m for t in verb.children if t.dep_ == "nsubj" for m in self.mentions
+                    if t.left_edge.idx <= m.start and m.end <= t.idx + len(t.text)
+                    and m.actor.country and code_role(m.actor.code) in STATE_ROLES]
+        return self.home if speakers and all(m.actor.country == self.home for m in speakers) else None
+
     def _possessor(self, phrase: Phrase, roles: list[Role], start: int) -> Actor | None:
         """The group a role belongs to: "Hamas spokesman", "its fighters", "the group's spokesman"."""
         if phrase.owner is not None:
             group = phrase.owner.entity
             assert isinstance(group, Group)
             return Actor(text=group.name, name=group.name, code=group.code, country=group.country)
+        if roles[-1].role == UNNAMED:
+            return None  # "their captors", "his killers": the possessor is who suffered the deed
         anaphoric = len(roles) > 1 and roles[0].refers == "group" and not roles[0].role
         before = self.text[max(0, start - 8):start]
         if not phrase.modifiers and phrase.roles[-1].entries[0].plural and not roles[-1].office \
