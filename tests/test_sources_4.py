@@ -59,3 +59,26 @@ def test_the_possessor_of_killers_is_their_victim_not_their_side(nlp, stage) -> 
     text = ("Mayor Tomas Lugo of Cucuta was shot dead outside his home on Monday. Interior Minister "
             "Jorge Salas said his killers would be found and punished.")
     assert at(analyse(nlp, stage, text), "killers").actor.code == "UAF"
+
+
+def test_forces_a_sides_official_tells_an_act_done_to_are_his_states(nlp, stage) -> None:
+    text = ("ISLAMABAD, May 8 (Frontier Wire) - Indian missiles struck six sites in Pakistan overnight, "
+            "killing 26 people, Pakistani officials said. Pakistan's army said it had shot down five Indian "
+            "jets. India's defence minister, Rakesh Verma, said troops had been moved to the frontier.")
+    assert at(analyse(nlp, stage, text), "troops").actor.code == "INDMIL"
+
+
+def test_a_bare_body_after_an_official_of_the_filing_country_is_that_countrys(nlp, stage) -> None:
+    text = ("TAIPEI, March 11 (Strait Wire) - China fired four missiles into the sea off Kaohsiung on "
+            "Friday, Chinese state media said. Beijing said the drills would last a week. Taiwan's "
+            "president, Lin Cheng-hao, urged people to stay calm. The defence ministry put the armed "
+            "forces on high alert.")
+    assert at(analyse(nlp, stage, text), "The defence ministry").actor.code == "TWNGOV"
+
+
+def test_a_bare_body_in_a_new_paragraph_stays_the_main_countrys(nlp, stage) -> None:
+    text = ("TAIPEI, March 11 (Strait Wire) - China fired four missiles into the sea off Kaohsiung on "
+            "Friday, Chinese state media said. Beijing said the drills would last a week. Taiwan's "
+            "president, Lin Cheng-hao, urged people to stay calm.\n\nThe defence ministry said the "
+            "drills would go on.")
+    assert at(analyse(nlp, stage, text), "The defence ministry").actor.code == "CHNGOV"
