@@ -82,3 +82,24 @@ def test_a_bare_body_in_a_new_paragraph_stays_the_main_countrys(nlp, stage) -> N
             "president, Lin Cheng-hao, urged people to stay calm.\n\nThe defence ministry said the "
             "drills would go on.")
     assert at(analyse(nlp, stage, text), "The defence ministry").actor.code == "CHNGOV"
+
+
+# -- heads of state and their bare offices --------------------------------------------------------
+
+GULF = ("BAGHDAD, Aug 5 (Gulf Wire) - Iraqi troops dug in along the Saudi border on Sunday, Iraqi "
+        "officials said. Baghdad said its forces would stay in Kuwait until order was restored. ")
+
+
+def test_a_known_emir_of_1990_is_his_countrys_not_the_main_ones(nlp, stage) -> None:
+    text = GULF + "Emir Sheikh Jaber al-Ahmad al-Sabah appealed from Taif for Arab help."
+    assert at(analyse(nlp, stage, text, "1990-08-05"), "Emir Sheikh Jaber").actor.code == "KWTGOV"
+
+
+def test_a_bare_office_the_main_country_never_had_is_the_other_countrys(nlp, stage) -> None:
+    text = GULF + "Guards loyal to the emir held out at the palace for a day, Kuwaiti exiles said."
+    assert at(analyse(nlp, stage, text, "1990-08-05"), "the emir").actor.code == "KWTGOV"
+
+
+def test_a_bare_office_the_main_country_has_stays_its(nlp, stage) -> None:
+    text = GULF + "The president told the assembly the troops would not withdraw."
+    assert at(analyse(nlp, stage, text, "1990-08-05"), "The president").actor.code == "IRQGOV"

@@ -542,7 +542,8 @@ class _Resolver(LaterMentions):
                 named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start, phrase.end) \
                     or self._capital_after(roles, phrase.end) or self._service_named_before(phrase, start) \
                     or self._speakers_forces(code_role, start, phrase.end, text) \
-                    or self._home_official_before(code_role, start, phrase.end, text)
+                    or self._home_official_before(code_role, start, phrase.end, text) \
+                    or (self._holders_country(self._office(last)) if not phrase.modifiers else None)
                 countries = [named] if named else [self.focus[0]] if self.focus else []
         plural = phrase.roles[-1].entries[0].plural
         out: list[ActorMention] = []
@@ -809,6 +810,16 @@ class _Resolver(LaterMentions):
                             and m.kind in ("person", "title", "compound") for m in speakers):
             return self.home
         return None
+
+    def _holders_country(self, office: str | None) -> str | None:
+        """"the emir's guard" in a story of Iraq's invasion of Kuwait: a bare office the main
+        country never had a holder of, that one other country the article names has on the
+        article's day, is that country's."""
+        if office is None or not self.focus or any(p.country == self.focus[0] and p.holds(office)
+                                                   for p in self.kb.people):
+            return None
+        holders = {c for c in self._named_countries() - {self.focus[0]} if self.kb.holder(c, office, self.day)}
+        return holders.pop() if len(holders) == 1 else None
 
     def _subject_mentions(self, verb: Token) -> list[ActorMention]:
         """The mentions within the subject of `verb`, up to the subject's head word ("Ukraine's
