@@ -24,7 +24,7 @@ from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention
 from .actor_matching import (FORMER_ROLE, GENERIC_HEADS, INNER_GAP_RE, NAMED_ARMED, OUTSIDE_THE_STATE, Hit,
                              find_hits, is_sponsor, match_words)
-from .later_mentions import IT_KINDS, PRONOUN_REACH, LaterMentions, code_role, refer
+from .later_mentions import IT_KINDS, PRONOUN_REACH, SPEECH_VERBS, LaterMentions, code_role, refer
 from .unknown_bodies import with_unknown_bodies
 
 # Between a country word and the role it modifies: the "s" of "Iran's" (a list such as
@@ -126,6 +126,8 @@ LOCAL_TITLE_MENTIONS = 3
 PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n|\n[ \t]+")
 STATE_ROLES = frozenset({"GOV", "MIL"})
 NON_STATE_ARMED = frozenset({"REB", "INS", "RAD", "SEP", "UAF"})
+# The sides of a story: its most told countries (`_Resolver._speakers_forces`).
+SIDES = 2
 # Unnamed perpetrators, and the armed groups a definite description of them may stand for.
 UNNAMED = "UAF"
 # Mentions in the opening of the article weigh more in choosing its focus.
@@ -323,7 +325,8 @@ class _Resolver(LaterMentions):
             roles, k = self._roles_from(i)
             phrase = Phrase(first.start, roles[-1].end, roles[-1], [], roles)
             return phrase, self._of_tail(phrase, k)
-        if first.kind == "group" and i + 1 < len(hits) and hits[i + 1].kind == "role" \
+        # ("pro-Taliban militants" are not the Taliban's: a group backed is no owner)
+        if first.kind == "group" and i + 1 < len(hits) and hits[i + 1].kind == "role" and self._modifies(first) \
                 and (self._adjacent(first, hits[i + 1]) or self._bracketed_before(first, hits[i + 1])
                      or self._office_of_body(first, hits[i + 1])):
             roles, k = self._roles_from(i + 1)
@@ -537,7 +540,10 @@ class _Resolver(LaterMentions):
                 # sentence; "In Paris, a foreign ministry spokesman said": the capital the
                 # sentence opens in; otherwise the article's main country's
                 named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start, phrase.end) \
-                    or self._capital_after(roles, phrase.end) or self._service_named_before(phrase, start)
+                    or self._capital_after(roles, phrase.end) or self._service_named_before(phrase, start) \
+                    or self._speakers_forces(code_role, start, phrase.end, text) \
+                    or self._home_official_before(code_role, start, phrase.end, text) \
+                    or (self._holders_country(self._office(last)) if not phrase.modifiers else None)
                 countries = [named] if named else [self.focus[0]] if self.focus else []
         plural = phrase.roles[-1].entries[0].plural
         out: list[ActorMention] = []
@@ -755,12 +761,80 @@ class _Resolver(LaterMentions):
                 return mention.actor.country
         return None
 
+    def _speakers_forces(self, role: str, start: int, end: int, text: str) -> str | None:
+        """"Ukraine's president said the armed forces had been put on alert", "the defence
+        minister said troops were being moved north": forces an official of a side reports on
+        without naming whose are his own state's where the report tells an act done to them
+        with no doer named (his side did it), or, for "the army", "the police", where the report is
+        filed from his country. A foreign official's "the army" is the one the story is about:
+        the main country's, the default."""
+        if role not in SENTENCE_BOUND_ROLES or not self.focus:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        clause = span.root
+        while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        countries = {m.actor.country for m in self._subject_mentions(verb) if code_role(m.actor.code) in STATE_ROLES}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        # (of a side of the story, its two most told countries: a third state's diplomat
+        # reports on others' forces)
+        done_to = span.root.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in span.root.head.children) \
+            and country in self.focus[:SIDES]
+        filed_home = country == self.home and text.casefold().startswith("the ")
+        return country if country != self.focus[0] and (done_to or filed_home) else None
+
+    def _home_official_before(self, role: str, start: int, end: int, text: str) -> str | None:
+        """"TAIPEI - ... President Lee Teng-hui urged calm. The defence ministry put the armed
+        forces on high alert": in a report filed from a country, a state body told bare, as
+        the subject of the sentence right after one whose subject is that country's official
+        (same paragraph), is that country's."""
+        if role not in STATE_ROLES | SENTENCE_BOUND_ROLES or not self.focus or self.home in (None, self.focus[0]) \
+                or not text.casefold().startswith("the "):
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass") or span[0].sent.start == 0:
+            return None
+        sent = span[0].sent
+        before = self.doc[sent.start - 1].sent
+        if PARAGRAPH_BREAK_RE.search(self.text, before.start_char, sent.start_char):
+            return None
+        speakers = self._subject_mentions(before.root)
+        if speakers and all(m.actor.country == self.home and code_role(m.actor.code) in STATE_ROLES
+                            and m.kind in ("person", "title", "compound") for m in speakers):
+            return self.home
+        return None
+
+    def _holders_country(self, office: str | None) -> str | None:
+        """"the emir's guard" in a story of Iraq's invasion of Kuwait: a bare office the main
+        country never had a holder of, that one other country the article names has on the
+        article's day, is that country's."""
+        if office is None or not self.focus or any(p.country == self.focus[0] and p.holds(office)
+                                                   for p in self.kb.people):
+            return None
+        holders = {c for c in self._named_countries() - {self.focus[0]} if self.kb.holder(c, office, self.day)}
+        return holders.pop() if len(holders) == 1 else None
+
+    def _subject_mentions(self, verb: Token) -> list[ActorMention]:
+        """The mentions within the subject of `verb`, up to the subject's head word ("Ukraine's
+        acting President Oleksandr Turchynov")."""
+        return [m for t in verb.children if t.dep_ == "nsubj" for m in self.mentions
+                if t.left_edge.idx <= m.start and m.end <= t.idx + len(t.text) and m.actor.country]
+
     def _possessor(self, phrase: Phrase, roles: list[Role], start: int) -> Actor | None:
         """The group a role belongs to: "Hamas spokesman", "its fighters", "the group's spokesman"."""
         if phrase.owner is not None:
             group = phrase.owner.entity
             assert isinstance(group, Group)
             return Actor(text=group.name, name=group.name, code=group.code, country=group.country)
+        if roles[-1].role == UNNAMED:
+            return None  # "their captors", "his killers": the possessor is who suffered the deed
         anaphoric = len(roles) > 1 and roles[0].refers == "group" and not roles[0].role
         before = self.text[max(0, start - 8):start]
         if not phrase.modifiers and phrase.roles[-1].entries[0].plural and not roles[-1].office \
