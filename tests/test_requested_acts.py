@@ -54,3 +54,8 @@ def test_a_plan_an_accusation_lays_on_someone_is_no_threat_of_theirs(analyzer, t
 def test_a_plan_told_by_its_makers_is_a_threat(analyzer):
     found = events(analyzer, "The army chief said his troops planned to attack the rebel camps.")
     assert any(e.event_code.startswith("13") for e in found)
+
+
+def test_an_act_a_purpose_guards_against_is_feared_not_told(analyzer):
+    found = events(analyzer, "Blue helmets were sent to protect the camps from attacks by the militias.")
+    assert not [e for e in found if e.event_code[:2] in ("18", "19", "20")]

@@ -451,6 +451,8 @@ class EventStage(TriggerFilters, SpeechActs):
                 continue  # "warned that the government had let the crisis fester": no threat
             if unreal_acts.alleged_plan(trigger.token, lambda w: lexicon.has_frame(w, "planned")):
                 continue  # "accused the government of planning to kill him": the accusation's
+            if unreal_acts.feared_act(trigger.token):
+                continue  # "sent to protect civilians from attacks by the militias": feared
             code, rule = trigger.rule.code, trigger.rule.name
             if manner is not None and code in roles.TOLL_ASSAULTS:
                 code, rule = manner.rule.code, f"{rule}+in:{manner.rule.name}"

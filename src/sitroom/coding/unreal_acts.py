@@ -207,3 +207,19 @@ def alleged_plan(token: Token, is_planned: Callable[[str], bool]) -> bool:
     # the parser hangs "of" on the verb or on its object ("accused the government of")
     accusing = plan.head.head if plan.head.head.dep_ != "dobj" else plan.head.head.head
     return accusing.lemma_.lower() in ACCUSING_VERBS
+
+
+# Verbs of keeping someone safe; "from" or "against" after them names what is feared.
+GUARDING_VERBS = frozenset({"protect", "defend", "shield", "guard", "save", "spare", "safeguard", "secure"})
+
+
+def feared_act(token: Token) -> bool:
+    """"sent to protect civilians from attacks by the militias", "were in Angola only to
+    protect UNITA from a Soviet-led offensive": an act named as what a purpose guards against
+    is feared, not told. (A guard told as done, "protected the convoy from an ambush", may
+    tell an ambush that came.)"""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in ("from", "against"):
+        return False
+    verb = token.head.head
+    return (verb.lemma_.lower() in GUARDING_VERBS and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
