@@ -32,3 +32,12 @@ def test_force_moved_or_readied_is_a_posture(analyzer, text, source):
 ])
 def test_people_moved_are_no_posture(analyzer, text):
     assert postures(analyzer, text) == []
+
+
+def test_armed_men_falling_back_retreat(analyzer):
+    found = analyzer.analyze(Article(id="t", text="The militia fell back to the hills after the assault.",
+                                     published="1996-09-12", language="en")).events
+    assert "0874" in [e.event_code for e in found]
+    prices = analyzer.analyze(Article(id="t", text="Oil prices fell back on Monday.", published="1996-09-12",
+                                      language="en")).events
+    assert not prices
