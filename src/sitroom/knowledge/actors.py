@@ -282,6 +282,10 @@ class ActorKB:
                  groups: Sequence[Group], roles: Sequence[Role]) -> None:
         self.countries: dict[str, Country] = {c.iso3: c for c in countries}
         self.people = tuple(people)
+        # country -> its people, so that an office's holders are found without reading them all
+        self.people_of: dict[str | None, tuple[Person, ...]] = {}
+        for person in self.people:
+            self.people_of[person.country] = (*self.people_of.get(person.country, ()), person)
         self.groups = tuple(groups)
         self.roles = tuple(roles)
         # phrase key -> entries; first word -> longest phrase length, for the matcher
@@ -440,9 +444,13 @@ class ActorKB:
                 return earlier[-1]
         return rows[-1]
 
+    def ever_held(self, country: str | None, office: str) -> bool:
+        """Whether anyone the knowledge lists held `office` (or the title) for `country`, at any time."""
+        return any(p.holds(office) for p in self.people_of.get(country, ()))
+
     def holder(self, country: str | None, office: str, on: dt.date | None) -> Person | None:
         """Who held `office` (or the title) for `country` on `on` (None: now)."""
-        found = [p for p in self.people if p.country == country and p.holds(office) and p.serves_on(on)]
+        found = [p for p in self.people_of.get(country, ()) if p.holds(office) and p.serves_on(on)]
         if not found:
             return None
         # Prefer the row that names the office as its title ("president" over "head of state").

@@ -815,8 +815,7 @@ class _Resolver(LaterMentions):
         """"the emir's guard" in a story of Iraq's invasion of Kuwait: a bare office the main
         country never had a holder of, that one other country the article names has on the
         article's day, is that country's."""
-        if office is None or not self.focus or any(p.country == self.focus[0] and p.holds(office)
-                                                   for p in self.kb.people):
+        if office is None or not self.focus or self.kb.ever_held(self.focus[0], office):
             return None
         holders = {c for c in self._named_countries() - {self.focus[0]} if self.kb.holder(c, office, self.day)}
         return holders.pop() if len(holders) == 1 else None
