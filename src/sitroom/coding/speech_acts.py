@@ -16,7 +16,7 @@ from .arguments import ActorIndex, Argument, actors_of
 from .draft import Draft
 from .frames import Report, report_of
 from .merge import GENERIC_ATTACKS, KILLINGS
-from .syntax import passive_subject, subject_of
+from .syntax import passive_subject, subject_of, verb_of
 from .triggers import Trigger
 from .vows import threat_told, told_in_future
 from .when import EventDate, event_date
@@ -335,8 +335,9 @@ class SpeechActs:
             if not (shield.dep_ == "pobj" and shield.head.lower_ in ("as", "into")
                     and self.lexicon.has_frame(shield.lemma_.lower(), "shielding")):
                 continue
-            verb = _governing_verb(shield)
-            if verb is None:
+            # (through the nouns it hangs from: "used women from the madrasa as shields")
+            verb = verb_of(shield)
+            if verb.pos_ != "VERB":
                 continue
             report = accusations.said_clause(verb, is_report)
             subject = subject_of(verb, climb=False)
@@ -511,16 +512,6 @@ class SpeechActs:
             when = event_date([verb], dates, article.published, lambda t: True)
             out.append(_saying(DENIAL, "denial:charge-denied", verb, "deny", deniers[0].actor, None, when, evidence))
         return out
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The verb whose clause a noun phrase belongs to, through the nouns and prepositions it
-    hangs from ("used women from the madrasa as shields": the parse may hang "as" on
-    "madrasa")."""
-    current = token
-    while current.head != current and current.pos_ != "VERB":
-        current = current.head
-    return current if current.pos_ == "VERB" else None
 
 
 def _state_like(actor: Actor) -> bool:
