@@ -101,10 +101,6 @@ def bystanders_forecast(token: Token, source: Actor | None) -> bool:
     return subject is not None and subject.lower_ not in ("we", "they", "i")
 
 
-# Words that make a warning's clause a prospect, not a past fact.
-PROSPECT_AUX = frozenset({"will", "would", "wo", "'ll", "could", "can", "may", "might", "shall", "must", "should"})
-
-
 def warned_of_the_past(token: Token) -> bool:
     """"warned that the government had let the crisis fester": a warning whose clause tells
     what was already done, in the past perfect, threatens nothing (not "warned that the
@@ -114,8 +110,9 @@ def warned_of_the_past(token: Token) -> bool:
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if clause is None or clause.tag_ != "VBN":
         return False
-    auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    return "had" in auxes and not any(a in PROSPECT_AUX for a in auxes)
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    # (a modal makes it a prospect: "warned that the army would have crushed them")
+    return any(a.lower_ == "had" for a in auxes) and not any(a.tag_ == "MD" for a in auxes)
 
 
 def told_as_will(token: Token) -> bool:
