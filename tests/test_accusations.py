@@ -46,6 +46,24 @@ def test_a_clause_before_a_semicolon_is_not_the_content_of_a_denial(analyzer, te
     assert role(blame, "target") == "REB"
 
 
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("Armenia accused Azerbaijan of shelling villages in its Syunik province overnight, a charge Baku denied.",
+     "ARM", "AZE"),
+    ("Lithuania accused Belarus of pushing migrants across the frontier, a charge Minsk has repeatedly denied.",
+     "LTU", "BLR"),
+])
+def test_a_charge_summed_up_by_a_noun_is_not_the_content_of_its_denial(analyzer, text, accuser, accused):
+    """The parse may hang the accusation on the denial in the clause on "a charge"."""
+    [blame] = accusations(analyzer, text)
+    assert blame.modality == "asserted"
+    assert (code(blame, "source"), code(blame, "target")) == (accuser, accused)
+
+
+def test_words_told_before_a_denial_are_still_denied(analyzer):
+    """No noun between them: the denial's own content, not an accusation told as news."""
+    assert violent(analyzer, "Troops shelled the rebel-held district overnight, the army denied.") == []
+
+
 @pytest.mark.parametrize("text", [
     "A rebel commander said in a radio message on Friday that the army had massacred the prisoners.",
     "The guerrilla spokesman said soldiers had burned the houses to turn farmers against the movement.",

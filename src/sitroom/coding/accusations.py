@@ -10,10 +10,11 @@ may be told as that party's charge rather than as an act the news reports:
   day of its own ("said soldiers had shot 14 villagers on Tuesday") stays an event, and so
   does what a state says of the rebels or of another state ("police said the rebels had
   killed five farmers"): that is how the news of an act is told.
-- `before_semicolon`: "The army blamed the rebels for the fires; their spokesman denied
-  that they had set them": a clause ended by a semicolon is a sentence of its own, not the
+- `told_apart`: "The army blamed the rebels for the fires; their spokesman denied that
+  they had set them": a clause ended by a semicolon is a sentence of its own, not the
   content of a verb after it (the parse may hang it on the denial, which would deny the
-  accusation).
+  accusation). So is a clause followed by a noun that sums it up, with a clause of its own
+  on the noun: "Armenia accused Azerbaijan of shelling villages, a charge Baku denied".
 
 Each rule is a test on tokens; `coder.py` applies it (docs/knowledge-events.md lists them,
 tests/test_accusations.py shows each on sentences of our own).
@@ -48,13 +49,27 @@ def dated(act: Token, dates: Sequence[DateMention]) -> bool:
     return any(start <= m.start < end for m in dates)
 
 
-def before_semicolon(clause: Token) -> bool:
-    """A clause the parse hangs on a verb after it, a semicolon between them: "X blamed Y;
-    Z denied it" is two sentences."""
+def told_apart(clause: Token, sums_up: Callable[[Token], bool] = lambda noun: False) -> bool:
+    """A clause the parse hangs on a verb after it that is no content of that verb: a
+    semicolon between them ("X blamed Y; Z denied it" is two sentences), or a noun of the
+    verb's between them, before the verb's own subject ("X accused Y of Z, a charge W
+    denied": the verb is a clause on the noun that sums X's words up; a verb whose words come
+    first has nothing before its subject: "X accused Y of Z, W said"). `sums_up`: whether a
+    noun names words said (a charge, a claim), which is enough when the parse hangs the
+    verb's subject on it ("a charge Minsk has denied")."""
     head = clause.head
     if clause.dep_ not in ("ccomp", "parataxis") or clause.i > head.i:
         return False
-    return any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:head.i])
+    between = clause.doc[clause.right_edge.i + 1:head.i]
+    if any(t.text == ";" for t in between):
+        return True
+    # (the parse may also take the noun for a first subject: "an accusation Dushanbe rejected")
+    nominals = [t for t in between if t.head == head and t.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    if clause.doc[clause.right_edge.i + 1].text != ",":
+        return False
+    return (len(nominals) >= 2 and nominals[-1].dep_ != "dobj") or (
+        len(nominals) == 1 and nominals[0].dep_ != "dobj" and sums_up(nominals[0])
+        and any(c.dep_ == "appos" for c in nominals[0].children))
 
 
 def _side(actor: Actor) -> tuple[str, str] | None:

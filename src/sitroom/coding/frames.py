@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..knowledge.events import EventLexicon
 from ..records import Actor
-from .accusations import before_semicolon
+from .accusations import told_apart
 from .arguments import ActorIndex, actors_of
 from .figures import said_alive
 from .rules import arranged, told_as_will
@@ -184,7 +184,7 @@ def modality(token: Token, lexicon: EventLexicon, *, violent: bool, report: Repo
             break  # "vowed revenge for the killing": what revenge is for was done
         if current.dep_ == "relcl" and told_past(current):
             break  # "will visit the families of miners who were abducted": the clause tells its own past
-        if before_semicolon(current):
+        if told_apart(current, lambda noun: lexicon.has_frame(noun.lemma_.lower(), "charge")):
             break  # "X blamed Y for the fires; Z denied it": the denial does not frame the blame
         current = current.head
         chain.append(current)

@@ -177,7 +177,7 @@ class TriggerFilters:
         for ancestor in list(token.ancestors)[:4]:
             if child.dep_ == "conj" and (child.tag_ in FINITE_TAGS or misread_past(child)):
                 return False  # a verb of its own tense beside the threat or denial: "denied X and accused Y"
-            if accusations.before_semicolon(child):
+            if accusations.told_apart(child, lambda noun: self.lexicon.has_frame(noun.lemma_.lower(), "charge")):
                 return False  # "X blamed Y for the fires; Z denied it": a sentence of its own
             found = trigger_at.get(ancestor.i)
             if found is not None and (found.rule.code.startswith("13") or found.rule.code == "016"):
