@@ -125,3 +125,13 @@ def test_an_undated_article_takes_its_dateline_date(runner, tmp_path):
     assert doc["article"]["published_inferred"] is True
     assert any("inferred" in note for note in doc["article"]["notes"])
     assert any(e["date"] == "2025-03-01" for e in doc["events"]), doc["events"]
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    """`python -m sitroom` is the `sitroom` script (what a user without the script on PATH types)."""
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "sitroom", "extract", "--help"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Usage: python -m sitroom extract" in done.stdout
