@@ -169,10 +169,13 @@ def place_key(record: dict[str, Any]) -> str | None:
     """A member's place as a block key ("SYR/Aleppo/Aleppo" for the city, "SYR/Aleppo" for
     the province): as fine as the report gives it, so that a day full of events in one
     country is split by town; a country, or no place, has none (a city and its province
-    meet through their story)."""
+    meet through their story), nor has a place lent by the article's one town or by where
+    a statement was made (`basis`)."""
     place = record.get("location") or {}
     if place.get("precision") not in ("point", "city", "admin1") or not place.get("country"):
         return None
+    if place.get("basis"):
+        return None  # a place the article's scene or a statement's setting lends: no block of its own
     division = f"{place['country']}/{place.get('admin1') or place.get('name')}"
     return division if place.get("precision") == "admin1" else f"{division}/{place.get('name')}"
 

@@ -74,6 +74,10 @@ class Place:
     lon: float | None
     precision: str  # point, city, admin1, country
     geonames_id: int | None = None
+    # How an event's place was found, when not named for it in its own sentence: "scene"
+    # (the one town of the article's acts, coding/scene.py) or "setting" (where a statement
+    # was made, coding/where.py). Fusion keys no block on such a place (fusion.place_key).
+    basis: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,6 +10,8 @@ acts coded from what is said (statements, judgments, ultimatums, refusals) are
 """
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -28,7 +30,7 @@ from .draft import Draft, event_id
 from .frames import modality, report_of
 from .merge import TOLL_LEMMAS, aim_at_doers, fold_property, merge_events
 from .reactions import ReactionWords, aim_at_told_doers
-from .scene import inherit_scene, place_in_country
+from .scene import inherit_scene, place_in_country, place_in_one_town
 from .speech_acts import DEMAND_MODALS, SpeechActs, reporting_verb, same_side
 from .syntax import is_past_perfect, reattach_reporters_participles
 from .tolls import attach_numbers, reconcile, report_from
@@ -73,6 +75,10 @@ class EventStage(TriggerFilters, SpeechActs):
         merged = merge_events(join_re_mentions(drafts, doc))
         merged = sides.repelled_told_before(merged, is_repelling)
         merged = aim_at_doers(fold_property(merged))
+        place_in_one_town(merged)
+        for event in merged:
+            if event.place is None and event.setting is not None:
+                event.place = dataclasses.replace(event.setting, basis="setting")  # (where.said_place)
         doc._.events = [self._freeze(d, article) for d in merged]
         return doc
 
@@ -302,6 +308,10 @@ class EventStage(TriggerFilters, SpeechActs):
                  for t in _mention_tokens(a, sent)}
         taken |= nationalities
         place = where.event_place(trigger, places, taken=taken)
+        # a verbal act's place, when the sentence sets it, is where it was made; it is no
+        # scene that places the people of the act (`local`, below), and it is given only
+        # after merging (Draft.setting)
+        said_at = where.said_place(trigger, places, taken=taken, is_setting=self._setting) if place is None else None
         local = place.place.country if place is not None and place.place.country else places.home
         if (not found_sources and trigger.rule.code.startswith(PROTEST_ROOT) and local
                 and (crowd := participants.counted_crowd(trigger.token)) is not None):
@@ -570,6 +580,7 @@ class EventStage(TriggerFilters, SpeechActs):
                 target=None if about is not None else target,
                 **{**when.draft_fields(), **({"historical": True} if habitual else {})},
                 place=place.place if place else None,
+                setting=said_at.place if said_at else None,
                 tolls=[toll] if toll else [],
                 attribution=report.text if report else None,
                 modality=mode,
@@ -602,6 +613,10 @@ class EventStage(TriggerFilters, SpeechActs):
         return clause_agent(ground, actors) or [
             state for owner in sides.state_ground(ground) for a in actors_of(owner, actors, expand=False)
             if (state := sides.as_state(a)) is not None][:1]
+
+    def _setting(self, token: Token) -> bool:
+        """A word that names a setting of speech ("a news conference", "speaking")."""
+        return self.lexicon.has_frame(token.lemma_.lower(), "setting")
 
     def _disapproved(self, trigger: Trigger, trigger_at: dict[int, Trigger]) -> bool:
         """"condemned the attack", "condemnation of the strikes": the act a disapproval is about."""

@@ -50,6 +50,10 @@ class Draft:
     # Addressed to "both sides" ("urged both countries to show restraint") with no party
     # named: the article's two sides are its targets, one event each (sides.address_both).
     both_sides: str | None = None
+    # Where a verbal act was made, when its sentence sets it ("told a news conference in
+    # Tashkent"): its place once the article's events are merged (where.said_place); kept
+    # apart until then, so that where a statement was made does not decide what merges.
+    setting: object | None = None
     # The anchors of every draft merged into this one (its own first).
     anchors: set[int] = field(default_factory=set)
 

@@ -32,6 +32,8 @@ unless the text gives one.
 """
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -58,6 +60,11 @@ HOME_ROLES = frozenset({"COP", "CVL", "MED", "HLH", "EDU", "REL", "BUS", "JUD", 
                         "CRM"})
 # Of those, the ones who act where they live ("pirates" seize ships far from home).
 HOME_DOERS = HOME_ROLES - {"CRM"}
+# Rule 4's one town: how many physical acts placed in towns, all within how many km of the
+# first, make the article the report of one town's events.
+TOWN_ACTS = 2
+TOWN_KM = 30.0
+TOWN_PRECISIONS = frozenset({"point", "city"})
 # How many of the article's main countries (the actor stage's focus, heaviest first) a
 # scene of rule 3 must be one of.
 SCENE_FOCUS = 3
@@ -106,6 +113,43 @@ def place_in_country(drafts: Sequence["Draft"], mentions: Sequence[PlaceMention]
             draft.place = country_place(country)
     if doc is not None:
         home_local_sides(drafts, told, doc, main or filed)
+
+
+def place_in_one_town(events: Sequence["Draft"]) -> None:
+    """Rule 4, after merging (so that where an act is placed does not decide what merges):
+    in the report of one town's events (`one_town`), a physical act placed only in that
+    town's country happened in the town (events are mutable)."""
+    town = one_town(events)
+    if town is None:
+        return
+    for event in events:
+        if (event.code[:2] in SCENE_ROOTS and not event.historical and isinstance(event.place, Place)
+                and event.place.precision == "country" and event.place.country == town.country):
+            event.place = dataclasses.replace(town, basis="scene")
+
+
+def one_town(drafts: Sequence["Draft"]) -> Place | None:
+    """The town every placed physical act of the article happened in, when the text places
+    at least TOWN_ACTS of them in a town and all of those within TOWN_KM of the first: the
+    report of one incident in one town, whose other acts (told with "there", "the city" or
+    no place at all) happened there too. None when the acts lie in several towns: a country
+    is all the text supports then."""
+    towns = [d.place for d in drafts if d.code[:2] in SCENE_ROOTS and not d.historical
+             and isinstance(d.place, Place) and d.place.precision in TOWN_PRECISIONS
+             and d.place.lat is not None and d.place.lon is not None]
+    if len(towns) < TOWN_ACTS:
+        return None
+    first = towns[0]
+    if all(_km(first, other) <= TOWN_KM for other in towns[1:]):
+        return first
+    return None
+
+
+def _km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(h))
 
 
 def home_local_sides(drafts: Sequence["Draft"], told: Sequence[object | None], doc: "Doc",

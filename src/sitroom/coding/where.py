@@ -7,7 +7,7 @@ verb ("bombed the city of X", "seized X") is the event's place.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -104,6 +104,55 @@ def event_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int]) -> Pla
         return None
     # the finest place the text gives, first named among equals
     return min(found, key=lambda m: (PRECISION_RANK.get(m.place.precision if m.place else "", 6), m.start))
+
+
+def said_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int],
+               is_setting: Callable[[Token], bool]) -> PlaceMention | None:
+    """Where a verbal act (a statement, an appeal, a condemnation: no place of its own in
+    `event_place`) was made, when the sentence sets it: a place fronted before the verb's
+    subject ("In Mogadishu, the Courts' leader urged Somalis to ..."), or the place of the
+    setting of the saying, told on the verb of the act or of the report it is the content
+    of, or on a participle of speaking ("told a news conference in Tashkent", "speaking to
+    supporters at Istanbul's airport, accused ..."). `is_setting`: whether a word names a
+    setting of speech (a conference, a rally; to speak, to address). Not a place on the
+    act's object ("condemned the attack in Idlib"): that is the place of what is talked
+    about."""
+    verbs = [trigger.token]
+    current = trigger.token
+    while current.dep_ in ("conj", "ccomp", "xcomp") and current.head != current and len(verbs) < 4:
+        current = current.head
+        verbs.append(current)
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        for child in verb.children:
+            settings: list[Token] = []
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                if subject is not None and child.i < subject.i:
+                    settings.append(child)  # fronted: "In Mogadishu, X urged ..."
+                elif is_setting(verb):
+                    settings.append(child)  # "spoke in Tashkent"
+            elif child.dep_ in ("dobj", "dative", "pobj") and is_setting(child):
+                settings += [c for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+            elif child.dep_ in ("advcl", "acl") and child.tag_ == "VBG" and is_setting(child):
+                settings += [c for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+            found = [places.get(t.i) for prep in settings for t in prep.subtree
+                     if t.i in places and t.i not in taken and not across_border(t)]
+            found = [m for m in found if m is not None and m.place is not None]
+            if found:
+                return min(found, key=lambda m: (PRECISION_RANK.get(m.place.precision, 6), m.start))
+        if subject is not None:
+            # "Erdogan, speaking to supporters at the airport, accused ...": the participle
+            # hangs from the speaker
+            for child in subject.children:
+                if child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and is_setting(child):
+                    found = [places.get(t.i) for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                             for t in c.subtree if t.i in places and t.i not in taken]
+                    found = [m for m in found if m is not None and m.place is not None]
+                    if found:
+                        return min(found, key=lambda m: (PRECISION_RANK.get(m.place.precision, 6), m.start))
+    return None
 
 
 def _clause_verb(token: Token) -> Token | None:

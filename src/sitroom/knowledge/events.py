@@ -24,7 +24,7 @@ CONDITION_KINDS = {"prep", "obj", "mod", "xcomp", "pobj", "subj"}
 TARGET_KINDS = {"dobj", "prep", "between", "poss", "place", "none"}
 FLAGS = {"sym", "territory", "violence", "habitual-ok", "armed", "animate", "official", "unnamed-ok", "against-state", "person", "bodily", "stance", "forces",
          "undergone", "future", "addressee"}
-FRAMES = {"report", "claim", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion",
+FRAMES = {"report", "claim", "setting", "planned", "hypothetical", "negated", "threatened", "light", "territory", "assist", "opinion",
           "vehicle", "prevented", "habitual", "former", "background", "cause", "advocated", "series", "mishap", "era", "armed-body",
           "patient", "false", "inquiry", "question", "disposition", "value", "ultimatum", "ability", "document", "responsibility",
           "accountable", "occur", "reprisal", "possible", "upcoming", "damning", "body", "comparison", "speech",
