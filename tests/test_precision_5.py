@@ -1,6 +1,7 @@
 """Acts the text does not tell as news (issue 13, precision): a stance recalled in the past
-perfect of a relative clause (coding/background.py: `said_before`), and the present-tense
-clause of a future act's time or condition (coding/unreal_acts.py: `future_condition`).
+perfect of a relative clause (coding/background.py: `said_before`), the present-tense
+clause of a future act's time or condition (coding/unreal_acts.py: `future_condition`), and
+people named by a relative clause on "those" (coding/trigger_filters.py: `describes_any`).
 Sentences written for the project, in normal case and in the upper case of wire archives."""
 from __future__ import annotations
 
@@ -29,6 +30,13 @@ def test_a_stance_in_the_past_perfect_of_a_relative_clause_is_background(analyze
     assert not roots(analyzer, text) & {"03", "10"}
 
 
+def test_a_report_misread_as_a_relative_clause_is_still_news(analyzer):
+    # the parse hangs "had refused" on "minister" as a relative clause; no relative word opens it
+    text = ("The minister informed parliament late on Wednesday that the junta had refused a request to visit "
+            "the detained president.")
+    assert "12" in roots(analyzer, text)
+
+
 def test_a_relative_clause_in_the_past_perfect_with_its_own_day_is_news(analyzer):
     text = ("Foreign Minister Elena Marsh, who had demanded the release of the detained reporters on Thursday, "
             "resigned on Friday, state radio said.")
@@ -51,3 +59,16 @@ def test_the_present_tense_clause_of_a_future_acts_time_is_no_event(analyzer, te
 def test_the_same_act_told_in_the_past_is_news(analyzer):
     text = "The rebels released the prisoners on Friday, and the two governments agreed to resume talks."
     assert "08" in roots(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not negotiate with those who shot our people," President Okafor told reporters in Abuja.',
+    '"WE WILL NOT NEGOTIATE WITH THOSE WHO SHOT OUR PEOPLE," PRESIDENT OKAFOR TOLD REPORTERS IN ABUJA.',
+])
+def test_people_named_by_a_clause_on_those_tell_no_act(analyzer, text):
+    assert "19" not in roots(analyzer, text)
+
+
+def test_a_clause_on_those_with_its_own_day_is_news(analyzer):
+    text = "Police arrested those who shot the mayor on Monday, the governor said."
+    assert "19" in roots(analyzer, text)

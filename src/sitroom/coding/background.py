@@ -248,7 +248,17 @@ def said_before(token: Token) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == PAST_PERFECT_AUX for c in token.children):
         return False
+    if not any(_relative_word(t) for t in token.subtree if t.i < token.i):
+        return False  # "told the council on Sunday that X had declared war": a misread report
     return not any(t.ent_type_ in ("DATE", "TIME") and _in_own_clause(t, token) for t in token.subtree)
+
+
+# Relative pronouns that open a clause describing a noun.
+RELATIVE_WORDS = frozenset({"who", "whose", "which", "whom"})
+
+
+def _relative_word(word: Token) -> bool:
+    return word.lower_ in RELATIVE_WORDS or (word.lower_ == "that" and word.tag_ == "WDT")
 
 
 # Links of a clause of its own inside another: a time in it is that clause's time.

@@ -342,12 +342,23 @@ class TriggerFilters:
 ANY_OF_A_KIND = frozenset({"all", "any", "every", "no"})
 
 
+# Pronouns that stand for people named only by a relative clause: "those who shot our
+# people", "anyone who attacks civilians".
+PEOPLE_OF_A_CLAUSE = frozenset({"those", "anyone", "anybody", "whoever"})
+
+
 def describes_any(verb: Token) -> bool:
     """"talks with all political forces that rejected violence", "any group that attacks
     civilians": a relative clause on a noun of any of its kind says what kind of people are
-    meant, not that anyone did it."""
+    meant, not that anyone did it. "We will not negotiate with those who shot our people":
+    on a bare pronoun, with no time of its own, the clause names people by an act the
+    report tells elsewhere (or by any such act), and tells no act itself."""
     noun = verb.head
-    return (verb.dep_ == "relcl" and noun.pos_ in ("NOUN", "PROPN")
+    if verb.dep_ != "relcl":
+        return False
+    if noun.lower_ in PEOPLE_OF_A_CLAUSE and noun.pos_ == "PRON":
+        return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    return (noun.pos_ in ("NOUN", "PROPN")
             and any(c.dep_ == "det" and c.lower_ in ANY_OF_A_KIND for c in noun.children))
 
 
