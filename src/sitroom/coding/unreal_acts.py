@@ -5,8 +5,8 @@
 democracy", "the fight against drug trafficking", "fighting for freedom", "fought their
 way into the town", "called the raid a massacre", "the murder of a judge is an attack on
 the state", "an investigation into the attack", "men who like planting mines", "will leave
-only when the two governments agree": each function reads one such use of English, and `coder.py` or `trigger_filters.py` codes no
-act for it. `figures.py` reads names, likenesses and attacks made in words.
+only when the two governments agree": each function reads one such use of English, and
+`coder.py` or `trigger_filters.py` codes no act for it. `figures.py` reads names, likenesses and attacks made in words.
 """
 from __future__ import annotations
 
@@ -247,6 +247,7 @@ def future_condition(act: Token) -> bool:
         return False  # "if they would agree": a modal of its own
     if any(t.ent_type_ in ("DATE", "TIME") for t in act.subtree):
         return False  # "when he visits Moscow next week": a planned act with its day
-    opened = any(c.dep_ in ("mark", "advmod") and c.lower_ in FUTURE_TIME_WORDS for c in (*act.children, *clause.children))
+    opened = any(c.dep_ in ("mark", "advmod") and c.lower_ in FUTURE_TIME_WORDS
+                 for c in (*act.children, *clause.children))
     main = clause.head
     return opened and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in main.children)
