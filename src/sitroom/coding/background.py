@@ -20,7 +20,10 @@ English:
 - an act set in an event that a year before the report's names ("during the 2014 war") is
   of that year: `in_an_older_event`;
 - an act named by its month or year in the possessive ("the militants behind last month's
-  massacre") is one the reader already knows, recalled: `named_by_its_time`.
+  massacre") is one the reader already knows, recalled: `named_by_its_time`;
+- a word or stance in the past perfect in a relative clause ("the minister, whose party had
+  pledged to end the strike, resigned") tells who the noun is by what it had said before,
+  not the news: `said_before`.
 
 Each returns whether its mark is on the trigger; the coder keeps such an act as
 `historical`, and drops the participle, which names no act of its own.
@@ -229,3 +232,46 @@ def named_by_its_time(token: Token, when: EventDate, published: str | None) -> b
     if not any(c.dep_ == "poss" and c.lemma_.lower() in SPAN_NOUNS for c in token.children):
         return False
     return bool(published) and when.value is not None and when.value[:7] < published[:7]
+
+
+# Auxiliary of the past perfect ("had promised"): a time before the one the report tells.
+PAST_PERFECT_AUX = "had"
+
+
+def said_before(token: Token) -> bool:
+    """"The minister, whose party had pledged to end the strike, resigned on Friday": a
+    relative clause in the past perfect, with no time of its own, describes the noun by
+    what it had said or undertaken before the news (its stance), and tells no act of the
+    report's day. Only the clause's own verb counts ("had pledged"); a time in the clause
+    ("who had met the envoy on Monday") dates an act the report tells."""
+    if token.dep_ != "relcl" or token.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == PAST_PERFECT_AUX for c in token.children):
+        return False
+    if not any(_relative_word(t) for t in token.subtree if t.i < token.i):
+        return False  # "told the council on Sunday that X had declared war": a misread report
+    return not any(t.ent_type_ in ("DATE", "TIME") and _in_own_clause(t, token) for t in token.subtree)
+
+
+# Relative pronouns that open a clause describing a noun.
+RELATIVE_WORDS = frozenset({"who", "whose", "which", "whom"})
+
+
+def _relative_word(word: Token) -> bool:
+    return word.lower_ in RELATIVE_WORDS or (word.lower_ == "that" and word.tag_ == "WDT")
+
+
+# Links of a clause of its own inside another: a time in it is that clause's time.
+NESTED_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "conj", "parataxis"})
+
+
+def _in_own_clause(word: Token, verb: Token) -> bool:
+    """Whether `word` belongs to `verb`'s own clause, not to a clause nested in it (the
+    parse of upper-case copy may hang the main verb and its day on the relative clause:
+    "WHOSE GOVERNMENT HAD PROMISED TO PROTECT MISSIONS, HANDED IN ... ON MONDAY")."""
+    current = word
+    while current != verb and current.head != current:
+        if current.pos_ in ("VERB", "AUX") and current.dep_ in NESTED_CLAUSE_DEPS:
+            return False
+        current = current.head
+    return True

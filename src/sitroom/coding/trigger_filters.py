@@ -9,7 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ..records import Actor
-from . import accusations, clauses, generic, habits, roles, unreal_acts, where
+from . import accusations, background, clauses, generic, habits, roles, unreal_acts, where
 from .arguments import ActorIndex, actors_of
 from .frames import Report
 from .speech_acts import reporting_verb
@@ -240,6 +240,8 @@ class TriggerFilters:
                 return True  # "have set off over 120 bombs", "have carried out 40 attacks"
         if habits.suffered_often(trigger.token, lambda w: self.lexicon.has_frame(w, "patient")):
             return True
+        if trigger.rule.code[:2] <= SPEECH_ROOTS_END and background.said_before(trigger.token):
+            return True  # "whose party had pledged to end the strike": the noun's stance, told before
         return self._recalled(trigger)
 
     def _generic_cues(self, trigger_at: dict[int, Trigger], actors: ActorIndex, places: where.PlaceIndex
@@ -305,6 +307,8 @@ class TriggerFilters:
             return True  # "has incited assassination": the parse may take the verb for a modifier (or an adjective)
         if unreal_acts.disposed(current, lambda w: self.lexicon.has_frame(w, "disposition")):
             return True  # "men who like planting mines", "have learned to fight"
+        if unreal_acts.future_condition(current):
+            return True  # "will leave only when the two governments agree": the time of an act to come
         complement = False  # "called ..., and France imposed ...": a conjunct alone is no content
         for _ in range(CONTENT_CLIMB):
             if current.dep_ not in CONTENT_DEPS or current.head == current:
@@ -338,12 +342,23 @@ class TriggerFilters:
 ANY_OF_A_KIND = frozenset({"all", "any", "every", "no"})
 
 
+# Pronouns that stand for people named only by a relative clause: "those who shot our
+# people", "anyone who attacks civilians".
+PEOPLE_OF_A_CLAUSE = frozenset({"those", "anyone", "anybody", "whoever"})
+
+
 def describes_any(verb: Token) -> bool:
     """"talks with all political forces that rejected violence", "any group that attacks
     civilians": a relative clause on a noun of any of its kind says what kind of people are
-    meant, not that anyone did it."""
+    meant, not that anyone did it. "We will not negotiate with those who shot our people":
+    on a bare pronoun, with no time of its own, the clause names people by an act the
+    report tells elsewhere (or by any such act), and tells no act itself."""
     noun = verb.head
-    return (verb.dep_ == "relcl" and noun.pos_ in ("NOUN", "PROPN")
+    if verb.dep_ != "relcl":
+        return False
+    if noun.lower_ in PEOPLE_OF_A_CLAUSE and noun.pos_ == "PRON":
+        return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    return (noun.pos_ in ("NOUN", "PROPN")
             and any(c.dep_ == "det" and c.lower_ in ANY_OF_A_KIND for c in noun.children))
 
 

@@ -4,9 +4,9 @@
 "any attack on the refugees", "the murder of a judge or a prosecutor", "an assault on
 democracy", "the fight against drug trafficking", "fighting for freedom", "fought their
 way into the town", "called the raid a massacre", "the murder of a judge is an attack on
-the state", "an investigation into the attack", "men who like planting mines": each
-function reads one such use of English, and `coder.py` or `trigger_filters.py` codes no
-act for it. `figures.py` reads names, likenesses and attacks made in words.
+the state", "an investigation into the attack", "men who like planting mines", "will leave
+only when the two governments agree": each function reads one such use of English, and
+`coder.py` or `trigger_filters.py` codes no act for it. `figures.py` reads names, likenesses and attacks made in words.
 """
 from __future__ import annotations
 
@@ -223,3 +223,31 @@ def feared_act(token: Token) -> bool:
     verb = token.head.head
     return (verb.lemma_.lower() in GUARDING_VERBS and verb.tag_ == "VB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+# Words that open a clause of the condition of a future act ("will leave only when they
+# agree", "will talk once the shelling stops", "will stay until the army withdraws"). Not
+# "before" and "after", which mostly set a planned act in a schedule ("will hold talks after
+# he arrives"): that act is planned news.
+FUTURE_TIME_WORDS = frozenset({"when", "once", "until", "till", "unless", "if", "whenever"})
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def future_condition(act: Token) -> bool:
+    """"The general will leave only when the two governments agree": English tells the
+    time or condition of a future act in the present tense; the act in that clause, with
+    no day of its own, is to come if ever, and is no event of the report."""
+    clause = act
+    while clause.dep_ == "conj" and clause.head != clause and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # "only when he decides to, or when the two governments agree"
+    if act.tag_ not in PRESENT_TAGS or clause.dep_ != "advcl" or clause.tag_ not in PRESENT_TAGS:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in act.children if c.tag_ == "MD"):
+        return False  # "if they would agree": a modal of its own
+    if any(t.ent_type_ in ("DATE", "TIME") for t in act.subtree):
+        return False  # "when he visits Moscow next week": a planned act with its day
+    opened = any(c.dep_ in ("mark", "advmod") and c.lower_ in FUTURE_TIME_WORDS
+                 for c in (*act.children, *clause.children))
+    main = clause.head
+    return opened and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in main.children)
