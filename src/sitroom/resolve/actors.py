@@ -29,8 +29,9 @@ from .role_countries import RoleCountries
 from .role_owners import COUNTERPART, UNKNOWN_ARMED_GROUP, RoleOwners
 from .unknown_bodies import with_unknown_bodies
 
-# "the", "the two" before a role: part of an anaphor's span.
-DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|The)\s+(?:(?:two|three|both)\s+)?$")
+# "the", "the two" before a role: part of an anaphor's span (wire archives' capitals too,
+# "THE TWO MEN"; not "tHe": a word of odd case is no article).
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|The|THE)\s+(?:(?:two|three|both|TWO|THREE|BOTH)\s+)?$")
 # Words that name what an armed group is, not whose: a group whose every name word is one of
 # these ("National Liberation Army", "People's Defence Forces") may be any country's group of
 # that name, and in an article that never names its country it is another one.
@@ -170,6 +171,7 @@ class _Resolver(PhraseComposer, RoleOwners, RoleCountries, PersonMentions, Later
         for phrase in phrases:
             self.mentions.extend(self._resolve(phrase))
         self.mentions.extend(self._unknown_forces())
+        self.mentions = self._led_by()
         wings = self._wings()  # (drops the country words inside the names it finds)
         self.mentions.extend(wings)
         self.mentions.extend(self._aliases())

@@ -16,8 +16,9 @@ from .later_mentions import SPEECH_VERBS, code_role
 # A sentence that opens in a place: "In Paris, ...".
 FRONTED_PLACE_RE = re.compile(r"\s*In\s+(?:neighbouring\s+|neighboring\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*,",
                               re.IGNORECASE)
-# A government role said to be in a place: "a government spokesman in Baku".
-PLACE_AFTER_RE = re.compile(r"[ \t]+in[ \t]+")
+# A government role said to be in a place: "a government spokesman in Baku", or to speak
+# there: "a foreign ministry spokesman said in Baku" (any case: wire archives in capitals).
+PLACE_AFTER_RE = re.compile(r"[ \t]+(?:(?:said|says|told\s+reporters)[ \t]+)?in[ \t]+", re.IGNORECASE)
 # Roles whose bare noun ("troops", "police") belongs to the country of the same kind named
 # earlier in its sentence, before the article's main country.
 SENTENCE_BOUND_ROLES = frozenset({"MIL", "COP"})

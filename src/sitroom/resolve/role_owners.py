@@ -16,6 +16,8 @@ from .role_countries import SENTENCE_BOUND_ROLES
 
 # A role right after these belongs to the group named last: "its fighters".
 GROUP_POSSESSIVE_RE = re.compile(r"\b(?:its|their)\s+$", re.I)
+# Between a body of people and the one who leads it: "a delegation led by ...".
+LED_BY_RE = re.compile(r"[ \t]+(?:led|headed)[ \t]+by[ \t]+", re.IGNORECASE)
 # A person's possessive before the people of a side: "his men", "her supporters".
 PERSON_POSSESSIVE_RE = re.compile(r"\b(?:his|her)\s+$", re.I)
 NUMBER_BEFORE_RE = re.compile(r"\b(two|three|both)\s", re.I)
@@ -150,6 +152,25 @@ class RoleOwners:
                 return self._unknown_armed_group(tail.end(), phrase.end)
         return None
 
+    def _led_by(self) -> list[ActorMention]:
+        """"A delegation led by the league's secretary-general, X,": a government's body of
+        people told bare (a delegation, a mission, officials) and led by a person named right
+        after it acts for that person's side, not for the article's main government."""
+        out: list[ActorMention] = []
+        for mention in self.mentions:
+            tail = LED_BY_RE.match(self.text, mention.end) \
+                if mention.kind == "role" and code_role(mention.actor.code) == "GOV" and not mention.office else None
+            leader = next((m for m in self.mentions if tail is not None and m.start == tail.end() and m.actor.code
+                           and (m.kind in ("person", "title") or m.office)), None)
+            if leader is None:
+                out.append(mention)
+                continue
+            actor = Actor(text=mention.actor.text, name=mention.actor.name, code=leader.actor.code,
+                          country=leader.actor.country)
+            out.append(ActorMention(start=mention.start, end=mention.end, actor=actor, kind="compound",
+                                    antecedent=(leader.start, leader.end)))
+        return out
+
     def _unknown_armed_group(self, start: int, end: int) -> ActorMention:
         """The armed group an unknown name at [start, end) names: the article's main country's
         rebels (CAMEO's REB), not a state's army."""
@@ -198,6 +219,13 @@ class RoleOwners:
         if phrase.modifiers or not (anaphoric or possessive):
             return None
         previous = [m for m in self.groups if m.end <= start and start - m.end <= PRONOUN_REACH]
+        if anaphoric:
+            # "Foreign ministers of the Arab League condemned the coup. A mission led by the
+            # organisation's secretary-general ...": a body named as the owner of its people's
+            # role is named too, and "the organisation's", "the body's" is that body
+            previous += [m for m in self.mentions if m.end <= start and start - m.end <= PRONOUN_REACH
+                         and m.kind == "compound" and self._owned_by_body(m)]
+            previous.sort(key=lambda m: m.end)
         word = possessive.group().strip().lower() if possessive else ""
         if word == "its":
             owner = self._subjects_possessor(start - len(possessive.group()))
@@ -217,6 +245,12 @@ class RoleOwners:
                          and self._is_subject(m)]
             previous.sort(key=lambda m: m.end)
         return previous[-1].actor if previous else None
+
+    def _owned_by_body(self, mention: ActorMention) -> bool:
+        """The mention is a role of a named group or body ("ministers of the Arab League")."""
+        # (the mention may start before its phrase: "the" of "the ministers of ...")
+        return any(p.end == mention.end and p.owner is not None and isinstance(p.owner.entity, Group)
+                   for p in self.by_start.values())
 
     def _leaders_side(self, start: int) -> Actor | None:
         """"A rebel commander said his men had repelled an attack": the people of a person
