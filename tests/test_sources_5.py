@@ -67,3 +67,14 @@ def test_warplanes_by_their_designation_are_their_countrys_forces(nlp, stage) ->
     # a designation alone, with no owner, names no actor (as "a jet struck" does not)
     doc = analyse(nlp, stage, "An F-16 crashed near the bridge on Tuesday.", published="1995-07-12")
     assert not [m for m in doc._.actors if "F-16" in doc.text[m.start:m.end]]
+
+
+def test_an_acronym_spelled_as_a_clause_word_in_capitals_is_the_word(nlp, stage) -> None:
+    text = ("PRESIDENT OSCAR ARANA REFUSED TO HAND OVER THE GENERAL, WHO IS BEING TREATED IN A LIMA HOSPITAL, "
+            "A SPOKESMAN SAID.")
+    doc = analyse(nlp, stage, text, published="1984-02-14")
+    assert not [m for m in doc._.actors if doc.text[m.start:m.end] in ("WHO", "IS")]
+    # the bodies themselves, named as such, stay
+    doc = analyse(nlp, stage, "The WHO said on Monday that IS fighters had attacked the clinic.")
+    assert at(doc, "WHO").actor.code == "IGOUNO"
+    assert at(doc, "IS fighters").actor.code.endswith("INS")
