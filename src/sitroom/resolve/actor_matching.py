@@ -37,6 +37,10 @@ NAMED_ARMED = frozenset({"REB", "INS", "RAD", "SEP"})
 # Someone who held a role once is coded as an elite (CAMEO's ELI: former officials), not as
 # the office or force they left: "a retired general" is no combatant.
 FORMER_ROLE = "ELI"
+# What the parser calls a word that only builds a clause (a pronoun, an auxiliary, a
+# preposition): in a text set in capitals, an acronym spelled like one ("WHO", "IS") is the
+# word ("..., WHO IS BEING TREATED"), not the body.
+FUNCTION_POS = frozenset({"PRON", "AUX", "ADP", "DET", "SCONJ", "CCONJ", "PART"})
 # Roles a title gives that put a known person outside the state's offices.
 OUTSIDE_THE_STATE = NAMED_ARMED | {"OPP", FORMER_ROLE}
 
@@ -181,6 +185,19 @@ def _first_name_of_another(text: str, words: Sequence[Word], hit: Hit, hits: Seq
     if not INNER_GAP_RE.match(gap) or "\n" in gap or gap.strip() or word.possessive:
         return False
     return not any(h.w0 <= hit.w1 < h.w1 and h.kind not in ("surname", "unknown") for h in hits)
+
+
+def _function_word_in_capitals(doc: Doc, words: Sequence[Word], hit: Hit) -> bool:
+    """An acronym of one word, between words set in capitals (a wire archive's), that the
+    parser reads as a pronoun or an auxiliary: "THE SHAH, WHO IS BEING TREATED" names
+    neither the World Health Organization nor the Islamic State."""
+    if hit.w1 - hit.w0 != 1 or not all(e.acronym for e in hit.entries):
+        return False
+    around = words[max(0, hit.w0 - 1):hit.w0] + words[hit.w1:hit.w1 + 1]
+    if not around or not all(w.text.isupper() and len(w.text) > 1 for w in around):
+        return False
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ in FUNCTION_POS
 
 
 def _names_waters(text: str, hit: Hit) -> bool:
@@ -337,6 +354,7 @@ def find_hits(kb: ActorKB, doc: Doc, words: Sequence[Word], day: dt.date | None)
     matched = match_words(kb, text, words)
     hits = [h for h in matched if (not _adjective_role(doc, h) or _side_of_a_role(text, h, matched))
             and not _names_waters(text, h) and not _part_of_a_continent(text, h)
-            and not _first_name_of_another(text, words, h, matched)]
+            and not _first_name_of_another(text, words, h, matched)
+            and not _function_word_in_capitals(doc, words, h)]
     hits += _model_people(doc, words)
     return [_dated(hit, day) for hit in _described_groups(doc, words, _drop_overlaps(hits), kb)]
