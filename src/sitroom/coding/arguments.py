@@ -901,10 +901,31 @@ def _asked_to_act(trigger: Trigger, index: ActorIndex) -> list[Argument]:
     for clause in token.children:
         if clause.dep_ != "ccomp":
             continue
+        if clause.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "mark" for c in clause.children):
+            # "demanded that the fighters of the enclave hand over their weapons": the parser
+            # read the clause's bare verb as a noun and the clause as a noun phrase; that
+            # phrase is the subject, who is asked to act
+            return actors_of(clause, index)
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return actors_of(subject, index)
+            return actors_of(_subject_before_swallowed_verb(subject, index), index)
     return []
+
+
+def _subject_before_swallowed_verb(subject: Token, index: ActorIndex) -> Token:
+    """"demanded that the Vatican surrender Noriega": the parser may take a bare verb (a
+    subjunctive has no ending) for a noun inside one phrase with its own object, "the Vatican
+    surrender Noriega". A name, then a common noun that names no one, then the phrase's head:
+    the clause's subject is the name that opens it ("the Hamas leader Haniyeh" keeps its head,
+    as "leader" names someone)."""
+    modifiers = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+    for noun in modifiers:
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or index.at(noun):
+            continue
+        names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and index.at(c)]
+        if names and names[0].i == noun.i - 1:
+            return names[0]
+    return subject
 
 
 def described_patient(verb: Token) -> Token | None:
