@@ -804,6 +804,10 @@ def _targets(
     is_meeting: Callable[[str], bool],
 ) -> list[Argument]:
     token = trigger.token
+    if trigger.rule.targets and trigger.rule.targets[0][0] != "none":
+        holders = _captors(trigger, index)
+        if holders:
+            return holders
     for kind, prep in trigger.rule.targets:
         found: list[Argument] = []
         if kind == "none":
@@ -860,6 +864,42 @@ def _targets(
         if found:
             return found
     return _asked_to_act(trigger, index)
+
+
+# Verbs that tell who keeps captives ("hostages held by gunmen"), nouns and verbs of setting
+# them free ("the release of", "to free", "to rescue").
+HOLDING_LEMMAS = frozenset({"hold", "keep", "detain"})
+FREEING_LEMMAS = frozenset({"free", "release", "rescue", "liberate"})
+
+
+def _captors(trigger: Trigger, index: ActorIndex) -> list[Argument]:
+    """"commandos stormed two hotels to free hostages held by gunmen", "demanded the release
+    of two engineers held by the rebels": an assault that sets out to free captives, and a
+    demand or an appeal for their release, are aimed at whoever holds them, not at the
+    captives nor at the building they are held in."""
+    token = trigger.token
+    code = trigger.rule.code
+    if code[:2] in VIOLENT_ROOTS:
+        # the purpose clause of the assault: "to free hostages", "to rescue the crew"
+        freeing = [c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FREEING_LEMMAS
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        captives = [g for verb in freeing for g in verb.children if g.dep_ == "dobj"]
+    elif code.startswith(ASKING_ROOTS):
+        # "demanded the release of ...", "called for the release of ..."
+        releases = [c for c in token.children if c.dep_ == "dobj"]
+        releases += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        captives = [g for r in releases if r.lemma_.lower() in FREEING_LEMMAS and r.pos_ == "NOUN"
+                    for c in r.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    else:
+        return []
+    for captive in captives:
+        for clause in captive.children:
+            if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in HOLDING_LEMMAS:
+                continue
+            found = clause_agent(captive, index)
+            if found:
+                return found
+    return []
 
 
 def _doers_named(noun: Token, index: ActorIndex) -> list[Argument]:
