@@ -870,13 +870,16 @@ def _targets(
 # them free ("the release of", "to free", "to rescue").
 HOLDING_LEMMAS = frozenset({"hold", "keep", "detain"})
 FREEING_LEMMAS = frozenset({"free", "release", "rescue", "liberate"})
+# Verbs by which an assault ends a hold on a place: "stormed the bank, ending a siege by X".
+ENDING_LEMMAS = frozenset({"end", "break"})
 
 
 def _captors(trigger: Trigger, index: ActorIndex) -> list[Argument]:
     """"commandos stormed two hotels to free hostages held by gunmen", "demanded the release
-    of two engineers held by the rebels": an assault that sets out to free captives, and a
-    demand or an appeal for their release, are aimed at whoever holds them, not at the
-    captives nor at the building they are held in."""
+    of two engineers held by the rebels": an assault that sets out to free captives (or ends
+    a siege: "stormed the bank, ending a siege by the guerrillas"), and a demand or an appeal
+    for their release, are aimed at whoever holds them, not at the captives nor at the
+    building they are held in."""
     token = trigger.token
     code = trigger.rule.code
     if code[:2] in VIOLENT_ROOTS:
@@ -884,6 +887,13 @@ def _captors(trigger: Trigger, index: ActorIndex) -> list[Argument]:
         freeing = [c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FREEING_LEMMAS
                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         captives = [g for verb in freeing for g in verb.children if g.dep_ == "dobj"]
+        # "stormed a theatre, ending a siege by gunmen": who held the place under siege
+        sieges = [g for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in ENDING_LEMMAS
+                  for g in c.children if g.dep_ == "dobj"]
+        holders = [a for siege in sieges for c in siege.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj" for a in actors_of(g, index)]
+        if holders:
+            return holders
     elif code.startswith(ASKING_ROOTS):
         # "demanded the release of ...", "called for the release of ..."
         releases = [c for c in token.children if c.dep_ == "dobj"]
@@ -944,8 +954,12 @@ def _asked_to_act(trigger: Trigger, index: ActorIndex) -> list[Argument]:
         if clause.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "mark" for c in clause.children):
             # "demanded that the fighters of the enclave hand over their weapons": the parser
             # read the clause's bare verb as a noun and the clause as a noun phrase; that
-            # phrase is the subject, who is asked to act
-            return actors_of(clause, index)
+            # phrase is the subject, who is asked to act; a noun that names no one is the
+            # verb itself ("that the Holy See surrender Father Moreau"), after its subject
+            if index.at(clause):
+                return actors_of(clause, index)
+            names = [c for c in clause.children if c.dep_ == "compound" and c.i < clause.i and index.at(c)]
+            return actors_of(names[0], index) if names else []
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return actors_of(_subject_before_swallowed_verb(subject, index), index)
