@@ -951,6 +951,9 @@ def _asked_to_act(trigger: Trigger, index: ActorIndex) -> list[Argument]:
     for clause in token.children:
         if clause.dep_ != "ccomp":
             continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return actors_of(_subject_before_swallowed_verb(subject, index), index)
         if clause.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "mark" for c in clause.children):
             # "demanded that the fighters of the enclave hand over their weapons": the parser
             # read the clause's bare verb as a noun and the clause as a noun phrase; that
@@ -960,9 +963,6 @@ def _asked_to_act(trigger: Trigger, index: ActorIndex) -> list[Argument]:
                 return actors_of(clause, index)
             names = [c for c in clause.children if c.dep_ == "compound" and c.i < clause.i and index.at(c)]
             return actors_of(names[0], index) if names else []
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return actors_of(_subject_before_swallowed_verb(subject, index), index)
     return []
 
 
