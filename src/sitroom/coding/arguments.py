@@ -804,6 +804,10 @@ def _targets(
     is_meeting: Callable[[str], bool],
 ) -> list[Argument]:
     token = trigger.token
+    if trigger.rule.targets and trigger.rule.targets[0][0] != "none":
+        holders = _captors(trigger, index)
+        if holders:
+            return holders
     for kind, prep in trigger.rule.targets:
         found: list[Argument] = []
         if kind == "none":
@@ -862,6 +866,52 @@ def _targets(
     return _asked_to_act(trigger, index)
 
 
+# Verbs that tell who keeps captives ("hostages held by gunmen"), nouns and verbs of setting
+# them free ("the release of", "to free", "to rescue").
+HOLDING_LEMMAS = frozenset({"hold", "keep", "detain"})
+FREEING_LEMMAS = frozenset({"free", "release", "rescue", "liberate"})
+# Verbs by which an assault ends a hold on a place: "stormed the bank, ending a siege by X".
+ENDING_LEMMAS = frozenset({"end", "break"})
+
+
+def _captors(trigger: Trigger, index: ActorIndex) -> list[Argument]:
+    """"commandos stormed two hotels to free hostages held by gunmen", "demanded the release
+    of two engineers held by the rebels": an assault that sets out to free captives (or ends
+    a siege: "stormed the bank, ending a siege by the guerrillas"), and a demand or an appeal
+    for their release, are aimed at whoever holds them, not at the captives nor at the
+    building they are held in."""
+    token = trigger.token
+    code = trigger.rule.code
+    if code[:2] in VIOLENT_ROOTS:
+        # the purpose clause of the assault: "to free hostages", "to rescue the crew"
+        freeing = [c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FREEING_LEMMAS
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        captives = [g for verb in freeing for g in verb.children if g.dep_ == "dobj"]
+        # "stormed a theatre, ending a siege by gunmen": who held the place under siege
+        sieges = [g for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in ENDING_LEMMAS
+                  for g in c.children if g.dep_ == "dobj"]
+        holders = [a for siege in sieges for c in siege.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj" for a in actors_of(g, index)]
+        if holders:
+            return holders
+    elif code.startswith(ASKING_ROOTS):
+        # "demanded the release of ...", "called for the release of ..."
+        releases = [c for c in token.children if c.dep_ == "dobj"]
+        releases += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        captives = [g for r in releases if r.lemma_.lower() in FREEING_LEMMAS and r.pos_ == "NOUN"
+                    for c in r.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    else:
+        return []
+    for captive in captives:
+        for clause in captive.children:
+            if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in HOLDING_LEMMAS:
+                continue
+            found = clause_agent(captive, index)
+            if found:
+                return found
+    return []
+
+
 def _doers_named(noun: Token, index: ActorIndex) -> list[Argument]:
     """Who the noun an act is called by names as its doer: the noun itself ("what it called
     terrorists"), its possessor ("Eritrea's aggression") or its "by" phrase ("an attack by the
@@ -903,8 +953,33 @@ def _asked_to_act(trigger: Trigger, index: ActorIndex) -> list[Argument]:
             continue
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return actors_of(subject, index)
+            return actors_of(_subject_before_swallowed_verb(subject, index), index)
+        if clause.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "mark" for c in clause.children):
+            # "demanded that the fighters of the enclave hand over their weapons": the parser
+            # read the clause's bare verb as a noun and the clause as a noun phrase; that
+            # phrase is the subject, who is asked to act; a noun that names no one is the
+            # verb itself ("that the Holy See surrender Father Moreau"), after its subject
+            if index.at(clause):
+                return actors_of(clause, index)
+            names = [c for c in clause.children if c.dep_ == "compound" and c.i < clause.i and index.at(c)]
+            return actors_of(names[0], index) if names else []
     return []
+
+
+def _subject_before_swallowed_verb(subject: Token, index: ActorIndex) -> Token:
+    """"demanded that the Vatican surrender Noriega": the parser may take a bare verb (a
+    subjunctive has no ending) for a noun inside one phrase with its own object, "the Vatican
+    surrender Noriega". A name, then a common noun that names no one, then the phrase's head:
+    the clause's subject is the name that opens it ("the Hamas leader Haniyeh" keeps its head,
+    as "leader" names someone)."""
+    modifiers = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+    for noun in modifiers:
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or index.at(noun):
+            continue
+        names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and index.at(c)]
+        if names and names[0].i == noun.i - 1:
+            return names[0]
+    return subject
 
 
 def described_patient(verb: Token) -> Token | None:
