@@ -158,8 +158,11 @@ class RoleCountries:
     def _holders_country(self, office: str | None) -> str | None:
         """"the emir's guard" in a story of Iraq's invasion of Kuwait: a bare office the main
         country never had a holder of, that one other country the article names has on the
-        article's day, is that country's."""
-        if office is None or not self.focus or self.kb.ever_held(self.focus[0], office):
+        article's day, is that country's. Only for a main country whose leaders the knowledge
+        lists (a head of state at some time): of one it lists no one of, it cannot say which
+        offices it never had ("two former prime ministers" in a story of Guinea)."""
+        if (office is None or not self.focus or self.kb.ever_held(self.focus[0], office)
+                or not self.kb.ever_held(self.focus[0], "head of state")):
             return None
         holders = {c for c in self._named_countries() - {self.focus[0]} if self.kb.holder(c, office, self.day)}
         return holders.pop() if len(holders) == 1 else None
