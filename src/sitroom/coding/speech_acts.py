@@ -177,6 +177,8 @@ class SpeechActs:
                 # disapproves of the act (111), aimed at its doer like a condemnation
                 speakers, when = _speakers(report, actors, dates, article)
                 for speaker in speakers:
+                    if roles.role(speaker.actor) in roles.PRIVATE_ROLES:
+                        continue  # "villagers said they were horrified by the blast": no party's act
                     draft = _saying("111", "condemnation:dismayed", report, "condemn", speaker.actor, None, when,
                                     evidence)
                     draft.about = felt.idx
