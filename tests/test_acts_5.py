@@ -1,5 +1,5 @@
 """Acts the lexicon missed (issue 13, h86-acts5): a place ringed with troops, a visitor
-received, someone a side will not hand over, an embassy occupied, dismay at an act.
+received, someone a side will not hand over, a place abandoned, dismay at an act.
 Sentences written for the project (none from a data set); the whole pipeline runs."""
 from __future__ import annotations
 
@@ -56,11 +56,15 @@ def test_saying_one_will_not_hand_someone_over_refuses(analyzer):
     assert (code(refusal, "target") or "").startswith("PER")
 
 
-def test_students_occupying_an_embassy_assault_its_state(analyzer):
-    found = events(analyzer, "A group of students occupied the Danish embassy in Karachi for several hours on "
-                             "Tuesday, the Foreign Ministry in Copenhagen said.")
-    [seizure] = [e for e in found if e.event_code[:2] in ("18", "19", "14")]
-    assert (code(seizure, "target") or "").startswith("DNK")
+def test_rebels_abandoning_their_capital_retreat(analyzer):
+    found = events(analyzer, "Rebel fighters abandoned their self-proclaimed capital on Tuesday, residents said.")
+    [retreat] = _coded(found, "08")
+    assert retreat.event_code == "0874" and (code(retreat, "source") or "").endswith("REB")
+
+
+def test_villagers_abandoning_a_district_retreat_from_nothing(analyzer):
+    found = events(analyzer, "Villagers abandoned the district on Tuesday after the attack.")
+    assert not _coded(found, "08")
 
 
 def test_saying_one_was_appalled_by_a_killing_disapproves_of_it(analyzer):
