@@ -1,5 +1,5 @@
 """Acts the lexicon missed (issue 13, h86-acts5): a place ringed with troops, a visitor
-received, someone a side will not hand over, a place abandoned, dismay at an act.
+received, someone a side will not hand over, dismay at an act.
 Sentences written for the project (none from a data set); the whole pipeline runs."""
 from __future__ import annotations
 
@@ -23,11 +23,10 @@ def test_troops_ringing_an_embassy_show_force(analyzer):
     assert not _coded(found, "19") and not _coded(found, "18")
 
 
-def test_soldiers_surrounding_a_parliament_show_force(analyzer):
-    found = events(analyzer, "Soldiers and tanks surrounded the parliament building in Bamako on Tuesday, "
-                             "residents said.")
-    [show] = _coded(found, "15")
-    assert (code(show, "source") or "").endswith("MIL")
+def test_police_surrounding_a_house_before_an_arrest_show_no_force(analyzer):
+    found = events(analyzer, "Police surrounded the house where the suspects were hiding and arrested three men "
+                             "on Tuesday.")
+    assert not _coded(found, "15")
 
 
 def test_gunmen_surrounding_a_church_show_no_state_force(analyzer):
@@ -54,17 +53,6 @@ def test_saying_one_will_not_hand_someone_over_refuses(analyzer):
     [refusal] = _coded(found, "12")
     assert refusal.event_code == "120" and code(refusal, "source") == "CHLGOV"
     assert (code(refusal, "target") or "").startswith("PER")
-
-
-def test_rebels_abandoning_their_capital_retreat(analyzer):
-    found = events(analyzer, "Rebel fighters abandoned their self-proclaimed capital on Tuesday, residents said.")
-    [retreat] = _coded(found, "08")
-    assert retreat.event_code == "0874" and (code(retreat, "source") or "").endswith("REB")
-
-
-def test_villagers_abandoning_a_district_retreat_from_nothing(analyzer):
-    found = events(analyzer, "Villagers abandoned the district on Tuesday after the attack.")
-    assert not _coded(found, "08")
 
 
 def test_saying_one_was_appalled_by_a_killing_disapproves_of_it(analyzer):
