@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .draft import Draft
 
 DISAPPROVAL_ROOT = "11"
-ROLES = ("act", "verdict")
+ROLES = ("act", "verdict", "dismay")
 ANY_VIOLENCE = "*"
 # The code of an act named only as "an attack": any act of violence may be what it re-names.
 GENERIC_FORCE = "190"
@@ -62,16 +62,19 @@ DOER_PREPS = frozenset({"by", "of"})
 
 @dataclass(frozen=True)
 class ReactionWords:
-    """`reactions.tsv`: nouns of acts by their kinds, and verdicts that condemn an act."""
+    """`reactions.tsv`: nouns of acts by their kinds, verdicts that condemn an act, and verbs
+    of dismay ("was appalled by the shooting")."""
 
     acts: dict[str, tuple[str, ...]]
     verdicts: frozenset[str]
+    dismay: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ReactionWords":
         path = path or data_path("reactions.tsv")
         acts: dict[str, tuple[str, ...]] = {}
         verdicts: set[str] = set()
+        dismay: set[str] = set()
         for line, row in read_tsv(path, ["word", "role"], ["codes"]):
             word, role, codes = row["word"], row["role"], alternatives(row.get("codes", ""))
             if not word or word != word.lower() or " " in word:
@@ -82,9 +85,11 @@ class ReactionWords:
                 if not codes or not all(c == ANY_VIOLENCE or c.isdigit() for c in codes):
                     raise KnowledgeError(str(path), f"an act needs CAMEO code prefixes or '*', not {codes!r}", line)
                 acts[word] = tuple(codes)
+            elif role == "dismay":
+                dismay.add(word)
             else:
                 verdicts.add(word)
-        return cls(acts=acts, verdicts=frozenset(verdicts))
+        return cls(acts=acts, verdicts=frozenset(verdicts), dismay=frozenset(dismay))
 
     def act_kinds(self, noun: Token) -> tuple[str, ...] | None:
         """The kinds of act a noun of `acts` may re-name ("the hostage-taking": 181, 171,

@@ -169,7 +169,22 @@ class SpeechActs:
         out = []
         for verb in sent:
             report = verb.head
-            if verb.dep_ != "ccomp" or verb.lemma_.lower() not in JUDGING_VERBS or not reporting_verb(report, self.lexicon):
+            if verb.dep_ != "ccomp" or not reporting_verb(report, self.lexicon):
+                continue
+            felt = self._dismayed_at(verb, acts)
+            if felt is not None:
+                # "said she was appalled by the shooting of unarmed people": the speaker
+                # disapproves of the act (111), aimed at its doer like a condemnation
+                speakers, when = _speakers(report, actors, dates, article)
+                for speaker in speakers:
+                    if roles.role(speaker.actor) in roles.PRIVATE_ROLES:
+                        continue  # "villagers said they were horrified by the blast": no party's act
+                    draft = _saying("111", "condemnation:dismayed", report, "condemn", speaker.actor, None, when,
+                                    evidence)
+                    draft.about = felt.idx
+                    out.append(draft)
+                continue
+            if verb.lemma_.lower() not in JUDGING_VERBS:
                 continue
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             # "said the violence was deplorable": a noun of an act (reactions.tsv) is judged too
@@ -194,6 +209,24 @@ class SpeechActs:
                 draft.about = subject.idx if act_noun else None
                 out.append(draft)
         return out
+
+    def _dismayed_at(self, verb: Token, acts: set[int]) -> Token | None:
+        """The act a speaker says they were dismayed by ("was appalled by the shooting",
+        "was shocked by the killings": a verb of `reactions.tsv` role `dismay` in the passive,
+        its "by" phrase a noun of an act), or None. The one dismayed must be the speaker
+        ("she", "he", "we"): "said civilians were shocked by the blast" tells no disapproval."""
+        if verb.lemma_.lower() not in self.reactions.dismay and verb.lower_ not in self.reactions.dismay:
+            return None
+        felt_by = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if felt_by is None or felt_by.pos_ != "PRON":
+            return None
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        noun = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if noun is None:
+            return None
+        if noun.i in acts or self.reactions.act_kinds(noun) is not None or noun.lemma_.lower() in GENERIC_ATTACKS | KILLINGS:
+            return noun
+        return None
 
     def _ultimatums(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
                     trigger_at: dict[int, Trigger], evidence: Evidence) -> list[Draft]:
