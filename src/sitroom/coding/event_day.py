@@ -69,6 +69,8 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
     if mention is None:
         mention = _from_joined_verb(tokens[-1], attached)
     if mention is None:
+        mention = _day_of_the_act_it_was_in(tokens[-1], attached)
+    if mention is None:
         mention = _hours_before(tokens[0], attached)
     if mention is None:
         mention = _day_of_the_act_described(tokens[-1], attached)
@@ -218,6 +220,22 @@ def _day_of_the_act_described(verb: Token, attached: dict[int, DateMention]) -> 
     within = any(c.dep_ == "prep" and c.lower_ in WITHIN_THE_ACT
                  and any(w.dep_ == "pobj" and w.lower_ == "which" for w in c.children) for c in clause.children)
     return mention if own_subject or within else None
+
+
+def _day_of_the_act_it_was_in(verb: Token, attached: dict[int, DateMention]) -> DateMention | None:
+    """"had been killed in the offensive, which began last Thursday", "died in Sunday's
+    ambush": a deed with no day of its own, told as done in an act whose noun has a day, is
+    of that act's day."""
+    if verb.pos_ != "VERB":
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in WITHIN_THE_ACT:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and noun.i in attached \
+                    and attached[noun.i].precision == "day":
+                return attached[noun.i]
+    return None
 
 
 # Conjunctions of a clause that happened at the same time as the clause it hangs from.

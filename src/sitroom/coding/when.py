@@ -18,7 +18,7 @@ from ..records import DateMention
 from ..resolve.dates import FUTURE_AUX, FUTURE_GOVERNORS, WEEKDAYS, before_the_clause
 from ..resolve.victims import headline_end
 from .counted_days import RELATIVE_DAY, _days_in, days_apart, from_act, relative_days
-from .event_day import HISTORICAL_DAYS, MAX_CLIMB, EventDate, event_date, goes_on, is_historical
+from .event_day import HISTORICAL_DAYS, MAX_CLIMB, RELATIVE_PRONOUNS, EventDate, event_date, goes_on, is_historical
 from .syntax import definite, has_own_subject, is_past_perfect
 
 # The public names of dating, whichever of its modules holds them (`event_day`: an event's
@@ -104,6 +104,18 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             fronted.append((owner.i, mention))
             continue
         out.setdefault(owner.i, mention)
+        if owner.i in owners and owner.pos_ == "NOUN":
+            for clause in _when_after_the_act(owner):
+                # "seven of them in Sunday's ambush, when a patrol drove into a minefield": a
+                # "when" clause set after a dated act's noun tells what happened in that act
+                out.setdefault(clause.i, mention)
+        begun = _begun_in_its_clause(owner, owners)
+        if begun is not None:
+            # "killed in the army offensive, which began last Thursday", "four days of clashes,
+            # which began on Friday, killed 90": a relative clause that says only that an act
+            # began (or took place) tells the act's day, and no other clause's
+            out.setdefault(begun.i, mention)
+            continue
         if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj") and alone \
                 and not any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree) \
                 and not is_past_perfect(owner):
@@ -259,6 +271,33 @@ def _is_the_lead(sent: Span) -> bool:
     lines = datelines(doc_text(doc))
     return not any(t.is_alpha for t in doc[:sent.start]
                    if t.idx >= title_end and not any(start <= t.idx < end for start, end in lines))
+
+
+def _when_after_the_act(noun: Token) -> list[Token]:
+    """The verb of a "when" clause that follows an act's noun, after a comma or none, whatever
+    the parse hangs it from ("in Sunday's ambush, when a patrol drove into a minefield")."""
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after >= len(doc):
+        return []
+    when = doc[after]
+    if when.lower_ != "when" or when.dep_ != "advmod" or when.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [when.head]
+
+
+def _begun_in_its_clause(owner: Token, owners: set[int]) -> Token | None:
+    """The act whose noun a relative clause, its subject "which" or "that", tells only as
+    beginning or taking place ("the offensive, which began last Thursday"): the noun, or the
+    act a span counts ("four days of fighting, which began on Thursday")."""
+    if owner.dep_ != "relcl" or owner.pos_ != "VERB" or not _only_happens(owner):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in owner.children):
+        return None
+    noun = owner.head
+    return noun if noun.i in owners else _acts_counted(noun, owners)
 
 
 def _a_deed_done(verb: Token) -> bool:
