@@ -58,3 +58,10 @@ def test_killed_in_a_dated_ambush(analyzer):
                                "post, the ministry said.")
     killings = _coded(events, "18")
     assert killings and {e.date for e in killings} == {SUNDAY}, events
+
+
+def test_a_when_clause_with_a_day_of_its_own_keeps_it(analyzer):
+    events = _events(analyzer, "Traders had not got over Sunday's raid on the depot when a grenade exploded "
+                               "there on Tuesday.")
+    blasts = [e for e in events if e.event_code[:2] in ("18", "19") and e.date == "2025-10-14"]
+    assert blasts, events

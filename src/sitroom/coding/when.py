@@ -105,7 +105,7 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             continue
         out.setdefault(owner.i, mention)
         if owner.i in owners and owner.pos_ == "NOUN":
-            for clause in _when_after_the_act(owner):
+            for clause in _when_after_the_act(owner, mentions):
                 # "seven of them in Sunday's ambush, when a patrol drove into a minefield": a
                 # "when" clause set after a dated act's noun tells what happened in that act
                 out.setdefault(clause.i, mention)
@@ -273,9 +273,11 @@ def _is_the_lead(sent: Span) -> bool:
                    if t.idx >= title_end and not any(start <= t.idx < end for start, end in lines))
 
 
-def _when_after_the_act(noun: Token) -> list[Token]:
+def _when_after_the_act(noun: Token, mentions: Sequence[DateMention]) -> list[Token]:
     """The verb of a "when" clause that follows an act's noun, after a comma or none, whatever
-    the parse hangs it from ("in Sunday's ambush, when a patrol drove into a minefield")."""
+    the parse hangs it from ("in Sunday's ambush, when a patrol drove into a minefield"); not
+    one that tells a day of its own ("had not got over Sunday's attack when a bomb went off
+    on Tuesday": a later act)."""
     doc = noun.doc
     after = noun.right_edge.i + 1
     if after < len(doc) and doc[after].text == ",":
@@ -285,7 +287,11 @@ def _when_after_the_act(noun: Token) -> list[Token]:
     when = doc[after]
     if when.lower_ != "when" or when.dep_ != "advmod" or when.head.pos_ not in ("VERB", "AUX"):
         return []
-    return [when.head]
+    clause = when.head
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    if any(start <= m.start < end for m in mentions):
+        return []
+    return [clause]
 
 
 def _begun_in_its_clause(owner: Token, owners: set[int]) -> Token | None:
