@@ -9,11 +9,7 @@ flagged as inferred.
 """
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,48 +17,17 @@ from ..nlp import datelines, doc_text
 from ..records import DateMention
 from ..resolve.dates import FUTURE_AUX, FUTURE_GOVERNORS, WEEKDAYS, before_the_clause
 from ..resolve.victims import headline_end
-from .syntax import definite, has_own_subject, is_past_perfect, present_perfect
+from .counted_days import RELATIVE_DAY, _days_in, days_apart, from_act, relative_days
+from .event_day import HISTORICAL_DAYS, MAX_CLIMB, RELATIVE_PRONOUNS, EventDate, event_date, goes_on, is_historical
+from .syntax import definite, has_own_subject, is_past_perfect
 
-# A verb without a date of its own takes its governor's through these links only: a noun
-# inside a prepositional phrase ("during an offensive") does not share the clause's date.
-INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acomp", "ccomp")
-MAX_CLIMB = 6
+# The public names of dating, whichever of its modules holds them (`event_day`: an event's
+# date; `counted_days`: days counted from another day; this module: which date a trigger owns).
+__all__ = ["HISTORICAL_DAYS", "SCENE_CODES", "EventDate", "attach", "days_apart", "deed_before_the_report",
+           "event_date", "from_act", "goes_on", "is_historical", "relative_days"]
+
 # A date within this many tokens of the sentence start is fronted ("On Wednesday, ...").
 FRONTED_TOKENS = 2
-# A clause dated more than this many days before the report frames its acts in its own time.
-FRAMING_DAYS = 60
-# Events dated more than this many days before the article are background, not news: a
-# report tells the news of its days and weeks; what it dates months back ("invaded Kuwait
-# on Aug 2", "talks collapsed in February") it recounts as history.
-HISTORICAL_DAYS = FRAMING_DAYS
-# A count "since" a day more than this many days back sums up a campaign ("have attacked
-# dozens of ships since November"), not the news of a day ("19 killed since Saturday").
-SINCE_SPAN_DAYS = 31
-# "killed since the war began", "displaced since the invasion": a toll summed over a whole
-# conflict is background, not an event of the day. (An offensive is the news itself:
-# "412 killed since the offensive began" is that offensive's toll.)
-LONG_RUNNING = frozenset({"war", "conflict", "uprising", "insurgency", "invasion", "revolution", "occupation",
-                          "siege", "crisis"})
-
-
-@dataclass(frozen=True)
-class EventDate:
-    value: str | None
-    precision: str
-    inferred: bool
-    historical: bool
-    mention: DateMention | None
-
-    @property
-    def suspect(self) -> bool:
-        """The date comes from a mention that cannot be right (before 1900, or after the
-        article's date for something done): kept, flagged, not trusted."""
-        return bool(self.mention is not None and self.mention.suspect)
-
-    def draft_fields(self) -> dict[str, object]:
-        """The date fields of a `draft.Draft` (and so of its event)."""
-        return {"date": self.value, "date_precision": self.precision, "date_inferred": self.inferred,
-                "date_suspect": self.suspect, "historical": self.historical}
 
 
 def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[int],
@@ -139,6 +104,18 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             fronted.append((owner.i, mention))
             continue
         out.setdefault(owner.i, mention)
+        if owner.i in owners and owner.pos_ == "NOUN":
+            for clause in _when_after_the_act(owner, mentions):
+                # "seven of them in Sunday's ambush, when a patrol drove into a minefield": a
+                # "when" clause set after a dated act's noun tells what happened in that act
+                out.setdefault(clause.i, mention)
+        begun = _begun_in_its_clause(owner, owners)
+        if begun is not None:
+            # "killed in the army offensive, which began last Thursday", "four days of clashes,
+            # which began on Friday, killed 90": a relative clause that says only that an act
+            # began (or took place) tells the act's day, and no other clause's
+            out.setdefault(begun.i, mention)
+            continue
         if owner.dep_ == "relcl" and owner.i not in owners and owner.head.dep_ in ("dobj", "pobj") and alone \
                 and not any(t.lower_ == "whose" for left in owner.lefts for t in left.subtree) \
                 and not is_past_perfect(owner):
@@ -294,6 +271,39 @@ def _is_the_lead(sent: Span) -> bool:
     lines = datelines(doc_text(doc))
     return not any(t.is_alpha for t in doc[:sent.start]
                    if t.idx >= title_end and not any(start <= t.idx < end for start, end in lines))
+
+
+def _when_after_the_act(noun: Token, mentions: Sequence[DateMention]) -> list[Token]:
+    """The verb of a "when" clause that follows an act's noun, after a comma or none, whatever
+    the parse hangs it from ("in Sunday's ambush, when a patrol drove into a minefield"); not
+    one that tells a day of its own ("had not got over Sunday's attack when a bomb went off
+    on Tuesday": a later act)."""
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after >= len(doc):
+        return []
+    when = doc[after]
+    if when.lower_ != "when" or when.dep_ != "advmod" or when.head.pos_ not in ("VERB", "AUX"):
+        return []
+    clause = when.head
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    if any(start <= m.start < end for m in mentions):
+        return []
+    return [clause]
+
+
+def _begun_in_its_clause(owner: Token, owners: set[int]) -> Token | None:
+    """The act whose noun a relative clause, its subject "which" or "that", tells only as
+    beginning or taking place ("the offensive, which began last Thursday"): the noun, or the
+    act a span counts ("four days of fighting, which began on Thursday")."""
+    if owner.dep_ != "relcl" or owner.pos_ != "VERB" or not _only_happens(owner):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in owner.children):
+        return None
+    noun = owner.head
+    return noun if noun.i in owners else _acts_counted(noun, owners)
 
 
 def _a_deed_done(verb: Token) -> bool:
@@ -609,554 +619,3 @@ def _weekday_of_a_gathering(span: Span, noun: Token) -> bool:
     """"Gunmen killed seven worshippers during Sunday mass": a weekday naming the day of a
     weekly gathering dates what happened at it, like "on Sunday"."""
     return len(span) == 1 and span[0].lower_ in WEEKDAYS and noun.lower_ in WEEKLY_GATHERINGS
-
-
-def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], published: str | None,
-               is_report: Callable[[Token], bool], context: DateMention | None = None) -> EventDate:
-    """The date of the event carried by `tokens` (the trigger and its light verb)."""
-    if any(_since_the_start(t) for t in tokens):
-        return EventDate(value=None, precision="year", inferred=False, historical=True, mention=None)
-    mention = next((attached[t.i] for t in tokens if t.i in attached), None)
-    if mention is None:
-        # a noun trigger inherits through its light verb only
-        mention = _inherited(tokens[-1], attached, is_report)
-    if mention is None:
-        mention = _from_joined_verb(tokens[-1], attached)
-    if mention is None:
-        mention = _hours_before(tokens[0], attached)
-    if mention is None:
-        mention = _day_of_the_act_described(tokens[-1], attached)
-    if mention is None:
-        mention = _at_the_time_of_its_clause(tokens[-1], attached)
-    if mention is None:
-        # "In 2015, with support from X, the regime ...": a noun inside a background clause
-        # is background too, even though it does not share the clause's date otherwise
-        framing = _clause_date(tokens[0], attached)
-        if framing is not None and _long_before(framing, published):
-            mention = framing
-        elif attached and all(_long_before(m, published) and m.relation == "in" for m in attached.values()) \
-                and not any(_told_as_said(tokens[0].doc[i], is_report) for i in attached):
-            # a sentence whose only dates lie long before the report is background
-            # ("... captured the north in an offensive launched in October 2023"; but what
-            # is noted or said tells its own time: "called for their release, noting that 11
-            # aid workers were killed last year")
-            mention = next(iter(attached.values()))
-    if mention is None and context is not None and _main_clause(tokens) \
-            and (not _reported_past(tokens[0], is_report) or _told_by_the_one_before(tokens[0], is_report)) \
-            and not (_after_the_report(context, published) and any(_told_done(t) for t in tokens)):
-        # the lead sentence gives the day, the next one tells more of that day; still
-        # only inferred, so it does not make two events one (not a day still to come:
-        # "The minister is due to visit the port on Friday. Police arrested nine men
-        # overnight": a deed told as done is not of a day after the report)
-        return EventDate(value=context.value, precision=context.precision, inferred=True, historical=False,
-                         mention=context)
-    if mention is None:
-        return EventDate(value=published, precision="day", inferred=True, historical=False, mention=None)
-    if _after_the_report(mention, published) and any(_told_done(t) for t in tokens) and not mention.suspect:
-        # "carried out strikes 11 days later", counted from the wrong day: a deed told as done
-        # cannot fall after the report; the date is kept, flagged as not to be trusted
-        mention = dataclasses.replace(mention, suspect=True)
-    return EventDate(
-        value=mention.value,
-        precision=mention.precision,
-        inferred=False,
-        historical=is_historical(mention, published) or _counted_since(mention, tokens, published),
-        mention=mention,
-    )
-
-
-def _after_the_report(mention: DateMention, published: str | None) -> bool:
-    return bool(published and mention.value and mention.value[:10] > published[:10]
-                and mention.precision == "day")
-
-
-def _told_done(token: Token) -> bool:
-    """The trigger, or the verb a noun trigger is the object of, is in a past tense with no
-    modal ("carried out strikes", "were killed"; not "will carry out")."""
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
-        return False
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in verb.children))
-
-
-def _told_as_said(owner: Token, is_report: Callable[[Token], bool]) -> bool:
-    """The date's owner is (in) the clause a report verb governs."""
-    return owner.dep_ == "ccomp" and is_report(owner.head)
-
-
-def _counted_since(mention: DateMention, tokens: Sequence[Token], published: str | None) -> bool:
-    """A present perfect counted "since" a day more than a month back sums up a campaign
-    ("have attacked dozens of ships since November"), not the news of a day ("have killed
-    19 since Saturday"; "vacant since 1 August, when he was shot" dates the shooting)."""
-    if mention.relation != "since" or mention.value is None or published is None:
-        return False
-    if not any(present_perfect(t) for t in tokens):
-        return False
-    try:
-        return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(mention.value[:10])).days > SINCE_SPAN_DAYS
-    except ValueError:
-        return False
-
-
-def _inherited(token: Token, attached: dict[int, DateMention], is_report: Callable[[Token], bool]) -> DateMention | None:
-    current = token
-    for _ in range(MAX_CLIMB):
-        if current.dep_ not in INHERIT_DEPS or current.head == current:
-            return None
-        head = current.head
-        if current.dep_ == "pcomp" and head.head != head:
-            head = head.head  # "before entering X": through the preposition to its verb
-        if current.dep_ == "ccomp" and is_report(head) and is_past_perfect(current):
-            mention = attached.get(head.i)
-            return mention if mention is not None and mention.precision == "day" else None
-        if head.i in attached:
-            return attached[head.i]
-        current = head
-    return None
-
-
-def _from_joined_verb(verb: Token, attached: dict[int, DateMention]) -> DateMention | None:
-    """"declared a state of emergency and imposed a curfew on Wednesday": a verb with no
-    date of its own shares the date closing the verb joined to it, when that verb shares
-    its subject (not "the rebels attacked and the army retook the town on Monday")."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    for joined in [*verb.children, *_joined_below_an_infinitive(verb)]:
-        if joined.dep_ != "conj" or joined.pos_ != "VERB" or has_own_subject(joined) or joined.i not in attached:
-            continue
-        mention = attached[joined.i]
-        if mention.start > joined.idx and mention.relation == "on":
-            return mention
-    return None
-
-
-def _joined_below_an_infinitive(verb: Token) -> list[Token]:
-    """"had repelled an attempt to encircle the city and destroyed a column on Monday": a verb
-    in a past tense that the parse joins to an infinitive on the verb's object is joined to
-    the verb (an infinitive is not coordinated with a past tense)."""
-    if verb.tag_ not in ("VBD", "VBN"):
-        return []
-    infinitives = [t for obj in verb.children if obj.dep_ == "dobj"
-                   for t in obj.children if t.dep_ == "acl" and t.tag_ == "VB"]
-    return [c for t in infinitives for c in t.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBN")]
-
-
-# The relative words by which a clause on an act's noun tells what happened in that act: "the
-# attack in which rockets struck", "the raid during which two men died".
-WITHIN_THE_ACT = frozenset({"in", "during"})
-RELATIVE_PRONOUNS = frozenset({"which", "that"})
-
-
-def _day_of_the_act_described(verb: Token, attached: dict[int, DateMention]) -> DateMention | None:
-    """"visited the sites of Wednesday's attack, in which rockets struck the towns", "the April 1
-    air strike that destroyed the consulate and killed seven officers": a relative clause on the
-    noun of an act that has a day in its own phrase tells what happened in that act, on its day:
-    the clause whose subject is the act itself, in the active voice, or a clause "in which" or
-    "during which" (not "the attack, which the army blamed on the rebels", told of it later).
-    """
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    clause = verb
-    for _ in range(MAX_CLIMB):
-        if clause.dep_ != "conj" or clause.head == clause or has_own_subject(clause):
-            break
-        clause = clause.head  # "that destroyed the building and killed seven"
-    noun = clause.head
-    if clause.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.i not in attached:
-        return None
-    mention = attached[noun.i]
-    if not noun.left_edge.idx <= mention.start < clause.left_edge.idx:
-        return None  # the noun's day is told in its phrase, before the clause
-    own_subject = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in clause.children) \
-        and not any(c.dep_ == "auxpass" for c in clause.children)
-    within = any(c.dep_ == "prep" and c.lower_ in WITHIN_THE_ACT
-                 and any(w.dep_ == "pobj" and w.lower_ == "which" for w in c.children) for c in clause.children)
-    return mention if own_subject or within else None
-
-
-# Conjunctions of a clause that happened at the same time as the clause it hangs from.
-AT_THE_TIME = frozenset({"when", "as", "while"})
-
-
-def _at_the_time_of_its_clause(verb: Token, attached: dict[int, DateMention]) -> DateMention | None:
-    """"a bomb attack that killed 12 people as the president was being sworn in a day
-    earlier": a "when", "as" or "while" clause on the verb happened at the same time, and its
-    day is the verb's (so also of the act whose noun the verb describes, which asks it of
-    the verb)."""
-    if verb.pos_ != "VERB":
-        return None
-    for clause in verb.children:
-        if clause.dep_ == "advcl" and clause.i in attached and any(
-                m.dep_ in ("advmod", "mark") and m.lower_ in AT_THE_TIME for m in clause.children):
-            return attached[clause.i]
-    return None
-
-
-# "after ten hours of talks", "following a night of negotiations": a span of a day or less
-# that ends where the clause's act begins.
-SHORT_SPANS = frozenset({"hour", "minute", "night"})
-
-
-def _hours_before(noun: Token, attached: dict[int, DateMention]) -> DateMention | None:
-    """"The ministers agreed early on Saturday, after more than ten hours of talks": an act
-    named as the hours that end just before the clause's act is of the clause's day (it may
-    have begun the day before, but it ended that day)."""
-    span = noun.head
-    if noun.dep_ != "pobj" or span.lower_ != "of" or span.head.lemma_.lower() not in SHORT_SPANS:
-        return None
-    prep = span.head.head
-    if span.head.dep_ != "pobj" or prep.lower_ not in ("after", "following") or prep.head.i not in attached:
-        return None
-    mention = attached[prep.head.i]
-    return mention if mention.precision == "day" else None
-
-
-def _since_the_start(token: Token) -> bool:
-    """"killed since the war began", "since the start of the conflict": the trigger is
-    counted over a long-running conflict (a "since" phrase or clause that belongs to it or
-    to a word joined to it, not one inside a relative or reported clause)."""
-    owners = {token.i, *(t.i for t in token.conjuncts)}
-    for since in token.sent:
-        if since.lower_ != "since":
-            continue
-        scope = since.head if since.dep_ == "mark" else since
-        if not any(t.lemma_.lower() in LONG_RUNNING or _a_year(t) for t in scope.subtree):
-            continue  # "since the war began", "since the 2012 rampage": a count over years
-        current = since
-        for _ in range(MAX_CLIMB):
-            if current.i in owners:
-                return True
-            if current.dep_ in ("relcl", "ccomp", "parataxis") or current.head == current:
-                break
-            if current.dep_ == "acl" and current.head.i not in owners:
-                break  # a participle describing a noun dates that noun: "talks suspended since 2018"
-            current = current.head
-    return False
-
-
-def _a_year(token: Token) -> bool:
-    return token.like_num and len(token.text) == 4 and token.text[:2] in ("19", "20")
-
-
-def _main_clause(tokens: Sequence[Token]) -> bool:
-    """A verb, or a noun some verb carries ("launched an offensive"): not a noun inside a
-    prepositional phrase ("during an offensive"), which names another event."""
-    return tokens[0].pos_ in ("VERB", "AUX") or len(tokens) > 1
-
-
-def _reported_past(token: Token, is_report: Callable[[Token], bool]) -> bool:
-    """"X said that gunmen had attacked": told in the past perfect under a report."""
-    current = token
-    for _ in range(MAX_CLIMB):
-        if current.dep_ == "ccomp" and is_report(current.head):
-            return is_past_perfect(current)
-        if current.head == current:
-            return False
-        current = current.head
-    return False
-
-
-# The pronouns by which a sentence goes on with the one its previous sentence told of.
-CONTINUING_SUBJECTS = frozenset({"he", "she", "they"})
-
-
-def goes_on(sent: Span) -> bool:
-    """The sentence goes on with the one the previous sentence told of, by a pronoun as its
-    subject ("Nuland met the officers on Monday. She told reporters ... She urged them ..."):
-    a run of such sentences without a day of their own tells the day told before it."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in CONTINUING_SUBJECTS for c in sent.root.children)
-
-
-def _told_by_the_one_before(token: Token, is_report: Callable[[Token], bool]) -> bool:
-    """"Nuland met the officers on Monday. She told reporters the junta had refused her
-    request": a report whose teller is a pronoun for the one the previous sentence told of
-    goes on with that sentence's day, and so does what it tells in the past perfect."""
-    current = token
-    for _ in range(MAX_CLIMB):
-        if current.dep_ == "ccomp" and is_report(current.head):
-            report = current.head
-            return report.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.lower_ in CONTINUING_SUBJECTS
-                                                 for c in report.children)
-        if current.head == current:
-            return False
-        current = current.head
-    return False
-
-
-def _clause_date(token: Token, attached: dict[int, DateMention]) -> DateMention | None:
-    current = token
-    for _ in range(MAX_CLIMB):
-        if current.i in attached:
-            return attached[current.i]
-        if current.head == current:
-            return None
-        current = current.head
-    return None
-
-
-def _long_before(mention: DateMention, published: str | None) -> bool:
-    """Dated months before the report ("entered Chechnya in October 1999", in May 2000): the
-    acts a clause so dated frames are of its time, not of the report's day, whether or not
-    that time is long enough past to be background."""
-    if is_historical(mention, published):
-        return True
-    if mention.value is None or published is None:
-        return False
-    try:
-        return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(mention.value[:10])).days > FRAMING_DAYS
-    except ValueError:
-        return False
-
-
-def is_historical(mention: DateMention, published: str | None) -> bool:
-    """Told as background: dated long before the report ("in 2015", "last year"), or a
-    count since a day long past ("killed since 2011")."""
-    if mention.value is None or published is None:
-        return False
-    try:
-        when = dt.date.fromisoformat(mention.value[:10])
-        now = dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return False
-    if mention.precision == "year":
-        # "In 2015, ...", "last year": a whole earlier year is background
-        return when.year < now.year
-    if mention.precision == "month":
-        # "in March" may be its last day: counted from the month's end
-        when = (when.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    return (now - when).days > HISTORICAL_DAYS
-
-
-# "A day earlier, ...", "Two days later, ...", "The next day, ...", "Hours later, ...", "On
-# the same day, ...", "..., meeting the same night, ...": a day counted from the day the
-# previous sentence told. ("two days after the raid" counts from the raid, which this does
-# not resolve: only the adverbial forms, which end at a comma or the clause.)
-RELATIVE_DAY = re.compile(
-    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>earlier|later|before|after)"
-    r"|the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after)"
-    r"|(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes|moments)\s+later"
-    r"|later\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)"
-    r"|(?:on\s+|during\s+|in\s+)?the\s+same\s+(?:day|night|evening|morning|afternoon)))"
-    # the phrase ends its clause, or (after "later" or "earlier", which take no object) runs
-    # on into it: "agreed to a ceasefire a day later under terms ..." (not "later than")
-    r"\b(?=\s*[,.;]|\s*$|(?<=later)\s+(?!than\b)\w|(?<=earlier)\s+(?!than\b)\w)",
-    re.IGNORECASE)
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-
-def relative_days(sent: Span, context: DateMention | None) -> list[DateMention]:
-    """Date mentions for "a day earlier" and the like, counted from `context` (the day the
-    previous sentence told); none without such a day."""
-    if context is None or context.value is None:
-        return []
-    out = []
-    # the sentence sliced from the doc's text: `sent.text` joins its tokens again
-    for match in RELATIVE_DAY.finditer(doc_text(sent.doc)[sent.start_char:sent.end_char]):
-        day = dt.date.fromisoformat(context.value[:10]) + dt.timedelta(days=_offset(match))
-        start = sent.start_char + match.start()
-        out.append(DateMention(start=start, end=sent.start_char + match.end(), text=match.group(0),
-                               value=day.isoformat(), precision="day", relation="on",
-                               suspect=context.suspect))
-    return out
-
-
-# "The strike came two days after fighters stormed the station": the clause under "after"
-# happened that many days before the day of the clause it hangs from ("before": after it).
-SPAN_UNITS = {"day": 1, "week": 7}
-
-
-def counted_from_the_sentence(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
-    """Date mentions for "a day later", "a day earlier" and the like in a sentence that tells
-    a day of its own before them, counted from the last such day: "had overrun the base on
-    Saturday and taken the airport a day later" (Sunday), "blamed the rebels on Thursday for
-    a bomb that went off as the president was sworn in a day earlier" (Wednesday)."""
-    out = []
-    text = doc_text(sent.doc)
-    for match in RELATIVE_DAY.finditer(text[sent.start_char:sent.end_char]):
-        start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        if any(m.start < end and start < m.end for m in mentions):
-            continue  # already counted (from the day the previous sentence told)
-        before = [m for m in _days_in(sent, mentions) if m.end <= start]
-        if not before:
-            continue
-        base = before[-1]
-        day = dt.date.fromisoformat(base.value[:10]) + dt.timedelta(days=_offset(match))
-        out.append(DateMention(start=start, end=end, text=match.group(0), value=day.isoformat(), precision="day",
-                               relation="on", suspect=base.suspect))
-    return out
-
-
-def _offset(match: re.Match[str]) -> int:
-    """The days a match of RELATIVE_DAY counts from the day it is told after."""
-    if match.group("same"):
-        return 0  # "hours later", "later that day", "on the same day": the day told
-    n = match.group("n")
-    count = NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n or 1)
-    direction = (match.group("dir") or match.group("dir2") or match.group("dir3")).lower()
-    return -count if direction in ("earlier", "before", "previous") else count
-
-
-def days_apart(sent: Span, mentions: Sequence[DateMention], context: DateMention | None) -> list[DateMention]:
-    """Date mentions for "N days after <clause>" and "N weeks before <clause>", on the
-    clause's verb: counted from the sentence's own day told before the phrase ("The attack
-    on Monday came two days after ..."), else from `context` (the day the previous sentence
-    told: "The strike came two days after ..."). "Two days after the raid" names no clause,
-    and is left alone. With them, the counted days of `counted_from_the_sentence`."""
-    out = counted_from_the_sentence(sent, mentions)
-    for unit in sent:
-        # (the parse may take "a day and a half" for an appositive of the day before it:
-        # "on Thursday, a day and a half after ...")
-        if unit.lemma_.lower() not in SPAN_UNITS or unit.dep_ not in ("npadvmod", "appos"):
-            continue
-        count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
-        # "a day and a half after ...": the half-day is not counted (the clause is told as
-        # of the day whole days away)
-        end = next((c.i for c in unit.children if c.dep_ == "conj" and c.lower_ == "half"
-                    and c.i == unit.i + 3 and unit.doc[unit.i + 1].lower_ == "and"), unit.i)
-        following = unit.doc[end + 1] if end + 1 < len(unit.doc) else None
-        mark = unit.head if unit.head.dep_ == "mark" else (
-            following if following is not None and (following.dep_ == "mark" or (
-                following.dep_ == "prep" and any(c.dep_ == "pcomp" for c in following.children))) else None)
-        if mark is None and following is not None and _clause_read_as_an_object(unit, following):
-            mark = following
-        if count is None or mark is None or mark.lower_ not in ("after", "before") or mark.i != end + 1:
-            continue
-        n = NUMBER_WORDS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
-        before = [m for m in mentions if sent.start_char <= m.start and m.end <= count.idx and m.value]
-        base = before[-1] if before else (_day_told(mark.head.head, mentions) or context)
-        if n is None or base is None or base.value is None:
-            continue
-        offset = n * SPAN_UNITS[unit.lemma_.lower()] * (-1 if mark.lower_ == "after" else 1)
-        day = dt.date.fromisoformat(base.value[:10]) + dt.timedelta(days=offset)
-        end = mark.idx + len(mark)
-        out.append(DateMention(start=count.idx, end=end, text=sent.doc.text[count.idx:end],
-                               value=day.isoformat(), precision="day", relation="on", suspect=base.suspect))
-    return out
-
-
-def _clause_read_as_an_object(unit: Token, word: Token) -> bool:
-    """"a day after armed men took control of the airports": the parser may read "after" as
-    a preposition whose object is the clause's subject, and hang the counted day from the
-    clause's verb; that verb follows the object at once (its auxiliaries and adverbs
-    aside, or a phrase the parser hung elsewhere: "after armed men without uniforms
-    seized"), and the phrase is a clause, not "a day after the vote"."""
-    verb = unit.head
-    if word.dep_ != "prep" or word.head != unit or verb.pos_ not in ("VERB", "AUX") or verb.i < word.i:
-        return False
-    objects = [c for c in word.children if c.dep_ == "pobj"]
-    if len(objects) != 1 or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
-        return False
-    between = unit.doc[objects[0].right_edge.i + 1:verb.i]
-    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(t.pos_ in ("VERB", "PUNCT", "CCONJ") for t in between)
-
-
-# "Hours before the vote, ...", "a day after the raid", "on the eve of the vote": a time
-# counted from an act the article told before, named again by a definite noun.
-ACT_SPAN = re.compile(
-    r"\b(?:(?:(?P<close>hours|minutes|moments|shortly|soon)|(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})"
-    r"\s+days?)\s+(?P<dir>before|after)|within\s+(?P<within>hours|minutes)\s+of|(?P<eve>the\s+eve)\s+of)"
-    r"\s+(?:the|that|this)\s+(?P<noun>[a-z]+)\b",
-    re.IGNORECASE)
-
-
-def from_act(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
-    """Date mentions for "hours before the vote", "a day after the raid", "two days after
-    the talks", "within hours of the blast", "on the eve of the vote", counted from the day
-    told with the first earlier sentence that names the act ("the Security Council voted on
-    Monday", "Monday's vote"): the date nearest the word. None where no earlier sentence
-    dates it."""
-    out = []
-    text = doc_text(sent.doc)
-    for match in ACT_SPAN.finditer(text[sent.start_char:sent.end_char]):
-        noun_at = sent.start_char + match.start("noun")
-        noun = next((t for t in sent if t.idx == noun_at), None)
-        if noun is None or noun.pos_ != "NOUN":
-            continue
-        base = _act_day(noun, mentions)
-        if base is None:
-            continue
-        if match.group("close") or match.group("within"):
-            offset = 0
-        elif match.group("eve"):
-            offset = -1  # the day before
-        else:
-            offset = NUMBER_WORDS.get(match.group("n").lower()) or int(match.group("n"))
-        offset = -offset if (match.group("dir") or "").lower() == "before" else offset
-        day = dt.date.fromisoformat(base.value[:10]) + dt.timedelta(days=offset)
-        start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        out.append(DateMention(start=start, end=end, text=text[start:end], value=day.isoformat(), precision="day",
-                               relation="on", suspect=base.suspect))
-    return out
-
-
-def _act_day(noun: Token, mentions: Sequence[DateMention]) -> DateMention | None:
-    """The day of the act a noun re-names: the day-precise date nearest a word for the same
-    act in the first earlier sentence that has both ("the shelling" re-names "shelled", "the
-    vote" "voted" or "the voting"). The same word first, then another name of its kind
-    (`ACT_NAMES`): "the offensive" is the offensive the story dated, not a raid told before
-    it, and "the operation" re-names "stormed" only where no operation is dated."""
-    return _act_day_by(noun, mentions, _same_word) or _act_day_by(noun, mentions, _same_act)
-
-
-def _act_day_by(noun: Token, mentions: Sequence[DateMention],
-                same: Callable[[str, str], bool]) -> DateMention | None:
-    lemma = noun.lemma_.lower()
-    told_in: list[Span] = []  # the earlier sentences that name the act without a day
-    for sent in noun.doc.sents:
-        if sent.start >= noun.sent.start:
-            break
-        words = [t for t in sent if t.pos_ in ("NOUN", "VERB") and same(lemma, t.lemma_.lower())]
-        days = _days_in(sent, mentions)
-        if words and days:
-            # a day said inside the act's own phrase first ("claimed on Thursday the car
-            # bombing that killed 37 on Sunday evening": Sunday), else the nearest
-            own = [m for m in days for t in words if t.left_edge.idx <= m.start < t.right_edge.idx + len(t.right_edge)]
-            return min(own or days, key=lambda m: min(abs(m.start - t.idx) for t in words))
-        if words:
-            told_in.append(sent)
-    for sent in told_in[:1]:
-        # "... signed the deal on Friday. The two men shook hands at a ceremony ... Hours
-        # before the ceremony, ...": an act named without a day in the sentence after one
-        # that tells a single day is of that day, the day the story was telling
-        previous = noun.doc[sent.start - 1].sent if sent.start > 0 else None
-        days = {m.value: m for m in _days_in(previous, mentions)} if previous is not None else {}
-        if len(days) == 1:
-            return next(iter(days.values()))
-    return None
-
-
-def _days_in(sent: Span, mentions: Sequence[DateMention]) -> list[DateMention]:
-    """The day-precise dates a sentence tells something on."""
-    return [m for m in mentions if sent.start_char <= m.start < sent.end_char and m.value
-            and m.precision == "day" and m.relation == "on"]
-
-
-# Words that re-name one kind of act: "killed 192 people ... a day after the massacre",
-# "a bomb exploded ... hours after the blast", "attacked the villages on Monday ... a day
-# after the raid".
-ACT_NAMES = (
-    frozenset({"kill", "killing", "massacre", "slaughter", "murder", "shoot"}),
-    frozenset({"explode", "explosion", "blast", "bomb", "bombing", "detonate"}),
-    frozenset({"attack", "raid", "assault", "ambush", "storm", "incursion", "operation", "offensive"}),
-    # "captured the base on Sunday ... a day after the fall of the base"
-    frozenset({"capture", "seize", "seizure", "fall", "overrun"}),
-)
-
-
-def _same_word(a: str, b: str) -> bool:
-    """Two lemmas of one word: the same, or one the other's gerund ("shell", "shelling")."""
-    return a == b or a == b + "ing" or b == a + "ing"
-
-
-def _same_act(a: str, b: str) -> bool:
-    """Two lemmas of one act: one word (`_same_word`), or two names of one kind of act
-    (`ACT_NAMES`)."""
-    return _same_word(a, b) or any(a in names and b in names for names in ACT_NAMES)
-
-
-def _day_told(verb: Token, mentions: Sequence[DateMention]) -> DateMention | None:
-    """The day of the act a definite subject re-names ("The strike came ...")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "NOUN" or not definite(subject):
-        return None
-    return _act_day(subject, mentions)
