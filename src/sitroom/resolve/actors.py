@@ -23,7 +23,7 @@ from ..nlp import datelines, doc_text
 from ..records import Actor, ActorMention
 from .actor_matching import FORMER_ROLE, Hit, find_hits, is_sponsor, match_words
 from .actor_phrases import Phrase, PhraseComposer, hit_country, is_modifier, modifier_country, strip_det
-from .later_mentions import LaterMentions, code_role
+from .later_mentions import LaterMentions
 from .person_mentions import PersonMentions
 from .role_countries import RoleCountries
 from .role_owners import COUNTERPART, UNKNOWN_ARMED_GROUP, RoleOwners
