@@ -49,3 +49,18 @@ def test_a_deed_needs_the_lemmas_of_its_verbs(tmp_path):
 
 def test_the_shipped_deeds_load():
     assert "invade" in ReactionWords.load().deeds["invasion"]
+
+
+def test_a_vow_in_a_posted_statement_is_the_vowing_group_s_threat(analyzer):
+    # the parser hangs "to fight" from "posted", the participle of the vow's own statement
+    text = "Al-Shabaab vowed in a statement posted online on Tuesday to fight the Kenyan troops."
+    article = Article(id="t", text=text, published=PUBLISHED, language="en")
+    threats = [e for e in analyzer.analyze(article).events if e.event_code.startswith("13")]
+    assert [(e.event_code, e.source_actor and e.source_actor.code, e.target_actor and e.target_actor.code)
+            for e in threats] == [("138", "SOMINS", "KENMIL")]
+
+
+def test_a_statement_posted_without_a_vow_makes_no_threat(analyzer):
+    text = "Al-Shabaab said in a statement posted online on Tuesday that its fighters had rested."
+    article = Article(id="t", text=text, published=PUBLISHED, language="en")
+    assert not [e for e in analyzer.analyze(article).events if e.event_code.startswith("13")]
