@@ -14,6 +14,10 @@ re-names, told before it in the article:
   violence"), the acts of violence told before it when they are all one named side's; for
   one that names a killing ("the killings"), those that killed.
 
+A noun that names the act of one verb (role `deed`: "the invasion", "invade") re-names first
+the nearest act told with that verb, even in a clause that describes its doer ("the troops
+that invaded the island"), before any act of its kind.
+
 Only an act told as done by the writer counts, in a clause of its own (not "after gunmen
 shot at them"), by a named side (a re-mention that names its doer counts too: "police
 blamed the killings on the Front"). When no such act is found (both sides' acts are told,
@@ -44,7 +48,7 @@ if TYPE_CHECKING:
     from .draft import Draft
 
 DISAPPROVAL_ROOT = "11"
-ROLES = ("act", "verdict", "dismay")
+ROLES = ("act", "verdict", "dismay", "deed")
 ANY_VIOLENCE = "*"
 # The code of an act named only as "an attack": any act of violence may be what it re-names.
 GENERIC_FORCE = "190"
@@ -68,6 +72,8 @@ class ReactionWords:
     acts: dict[str, tuple[str, ...]]
     verdicts: frozenset[str]
     dismay: frozenset[str] = frozenset()
+    # nouns that name the act of a verb ("invasion": "invade"), with those verbs' lemmas
+    deeds: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ReactionWords":
@@ -75,6 +81,7 @@ class ReactionWords:
         acts: dict[str, tuple[str, ...]] = {}
         verdicts: set[str] = set()
         dismay: set[str] = set()
+        deeds: dict[str, frozenset[str]] = {}
         for line, row in read_tsv(path, ["word", "role"], ["codes"]):
             word, role, codes = row["word"], row["role"], alternatives(row.get("codes", ""))
             if not word or word != word.lower() or " " in word:
@@ -87,9 +94,13 @@ class ReactionWords:
                 acts[word] = tuple(codes)
             elif role == "dismay":
                 dismay.add(word)
+            elif role == "deed":
+                if not codes or not all(c and c == c.lower() and c.isalpha() for c in codes):
+                    raise KnowledgeError(str(path), f"a deed needs the lemmas of its verbs, not {codes!r}", line)
+                deeds[word] = frozenset(codes)
             else:
                 verdicts.add(word)
-        return cls(acts=acts, verdicts=frozenset(verdicts), dismay=frozenset(dismay))
+        return cls(acts=acts, verdicts=frozenset(verdicts), dismay=frozenset(dismay), deeds=deeds)
 
     def act_kinds(self, noun: Token) -> tuple[str, ...] | None:
         """The kinds of act a noun of `acts` may re-name ("the hostage-taking": 181, 171,
@@ -131,7 +142,10 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
             kinds = words.act_kinds(noun)
             if kinds is None:
                 continue
-        doers = [d for d in _told_doers(draft, kinds, ordered) if not same_actor(d, draft.source)]
+        doers = [d for d in _deed_doers(draft, words.deeds.get(noun_key(noun), frozenset()), ordered)
+                 if not same_actor(d, draft.source)]
+        if not doers:
+            doers = [d for d in _told_doers(draft, kinds, ordered) if not same_actor(d, draft.source)]
         if doers:
             draft.about = None  # aimed here: no other act's doer is to be guessed after the merge
             draft.target = doers[0]
@@ -200,6 +214,23 @@ def _told_doers(draft: "Draft", kinds: tuple[str, ...], ordered: Sequence["Draft
         return [] if None in found else [d for d in found if d is not None]
     sides = {(_key(d) if d is not None else ""): d for doers in acts.values() for d in doers}
     return [d for d in sides.values() if d is not None] if len(sides) == 1 else []
+
+
+def _deed_doers(draft: "Draft", verbs: frozenset[str], ordered: Sequence["Draft"]) -> list["Actor"]:
+    """The named doer of the nearest act told before the disapproval's sentence with a verb
+    its noun names ("condemned the invasion": the forces that "invaded"), even in a clause
+    that describes that doer ("the troops that invaded the island"); none when that act has
+    no named doer or is not told as done."""
+    if not verbs:
+        return []
+    start = draft.evidence[0].start
+    for act in reversed(ordered):
+        if act.evidence[0].start >= start or act.historical or act.lemma not in verbs:
+            continue
+        if act.modality != TOLD_AS_DONE or act.source is None:
+            return []
+        return [act.source]
+    return []
 
 
 def _same_doer(x: "Actor | None", y: "Actor | None") -> bool:

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from ..records import Actor, Article, Evidence
 from .arguments import ActorIndex, Argument, actors_of
 from .draft import Draft
+from .rules import intended, threatened_act
 from .roles import is_armed, role
 from .syntax import is_passive, passive_subject, subject_of
 from .when import event_date
@@ -91,9 +92,37 @@ def vowed_force(sent: Span, article: Article, actors: ActorIndex, dates: dict, e
             source=speaker, target=target or None, **when.draft_fields(), place=None, tolls=[],
             attribution=None, modality="threatened", evidence=[evidence], symmetric=False, violent=False,
         ))
+    for draft in told:
+        _vowed_in_statement(draft, sent, actors, has_frame)
     speakers = {d.source.code for d in out}
     kept = [d for d in told if not (d.code == STATEMENT and d.source is not None and d.source.code in speakers)]
     return [_to_neighbours(d, has_frame) for d in kept] + out
+
+
+def _vowed_in_statement(draft: Draft, sent: Span, actors: ActorIndex,
+                        has_frame: Callable[[str, str], bool]) -> None:
+    """"The militia vowed in a statement posted online on Monday to fight the army": the
+    parser hangs the vow's infinitive from the participle of its own statement ("posted",
+    "released", "issued"), so the act has no doer; it is the vow's subject's threatened act,
+    coded as the threat (138 for force) as `coder._events` codes "vowed to fight"."""
+    if draft.source is not None or draft.modality != "threatened" or not threatened_act(draft.code):
+        return
+    act = next((t for t in sent if t.idx == draft.anchor), None)
+    if act is None or act.dep_ not in ("advcl", "xcomp") or act.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children):
+        return
+    participle, noun = act.head, act.head.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return
+    vow = noun.head.head
+    if vow.pos_ != "VERB" or not has_frame(vow.lemma_.lower(), "threatened"):
+        return
+    speaker = _first_actor(subject_of(vow, climb=False), actors)
+    if speaker is None or (draft.target is not None and draft.target.code == speaker.code):
+        return
+    draft.source = speaker
+    draft.code, rule, draft.modality = intended(draft.code, draft.rule, draft.modality)
+    draft.rule = f"{rule}+in-statement"
 
 
 def _to_neighbours(draft: Draft, has_frame: Callable[[str, str], bool]) -> Draft:
