@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from ..records import Actor
+from ..resolve.dates import WEEKDAYS
 from .authorities import ARREST_CODE
 from .merge import TOLL_LEMMAS
 from .roles import VIOLENT_ROOTS
@@ -134,9 +135,13 @@ def refers_to_an_agreement(trigger: Trigger) -> bool:
 
 def since_act(noun: Token) -> bool:
     """"present in the region since the Spanish invasion", "since the coup": an act named
-    as the start of a time is a landmark told before, not the day's act (background)."""
+    as the start of a time is a landmark told before, not the day's act (background). An act
+    named with its own weekday ("the toll since Wednesday's invasion") is the week's act whose
+    toll the story tells: the news, on its day."""
     while noun.dep_ == "conj":
         noun = noun.head
+    if any(c.dep_ == "poss" and c.lower_ in WEEKDAYS for c in noun.children):
+        return False
     return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "since"
 
 
