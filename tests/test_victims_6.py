@@ -29,7 +29,7 @@ def killed(nlp, stage, text: str) -> int | None:
     # a singular person after a count of people with no victim group
     ("Bandits shot dead four traders and a herder near Sokoto on Friday.", 5),
     # a run of singular people, then a count
-    ("The roadside bomb killed the governor, his nephew and two guards in Kandahar.", 5),
+    ("The roadside bomb killed the governor, his nephew and two bodyguards in Kandahar.", 4),
     # a count of people with no group listed with a count of a group
     ("The shelling killed 14 people and three soldiers in Donetsk province.", 17),
     # a chief is a person
