@@ -1,13 +1,11 @@
-"""Tolls of people listed together, and the victims a blast's toll names.
+"""Tolls of people listed together, and the victims an attack on a place names.
 
-Every sentence here is invented; each stands for a way news writes of the dead: a written
-count joined by "and" to people named one by one adds to them; the people a bomb's
-"..., killing four soldiers" names are what it hit.
+Every sentence here is invented; each stands for a way news writes a list of the dead:
+a written count joined by "and" to people named one by one adds to them.
 """
 from __future__ import annotations
 
 import pytest
-from coded import events
 
 from sitroom.records import Article
 from sitroom.resolve.numbers import NumberStage, toll_from_numbers
@@ -48,12 +46,3 @@ def test_a_count_listed_with_other_people_adds_to_them(nlp, stage, text, toll):
 ])
 def test_a_total_and_its_breakdown_are_not_added(nlp, stage, text, toll):
     assert killed(nlp, stage, text) == toll
-
-
-@pytest.mark.parametrize("text, target", [
-    ("A roadside bomb exploded beside an army patrol near Kismayo on Sunday, killing four soldiers.", "MIL"),
-    ("A device detonated outside a police station in Peshawar on Sunday, killing two policemen.", "COP"),
-])
-def test_the_victims_of_a_blast_with_no_object_are_its_target(analyzer, text, target):
-    found = [e for e in events(analyzer, text) if e.event_code.startswith("18")]
-    assert found and found[0].target_actor is not None and (found[0].target_actor.code or "").endswith(target)
