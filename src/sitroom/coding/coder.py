@@ -201,13 +201,11 @@ class EventStage(TriggerFilters, SpeechActs):
             # "Driver shot and killed at fuel station": headlines drop the "was"; the subject is
             # the victim, the doer (if any) is in the "by" phrase
             found_targets, found_sources = headline_parties(trigger.token, actors)
-        if (not found_targets and trigger.rule.targets
-                and (trigger.rule.targets[0][0] != "none" or trigger.rule.code[:2] in VIOLENT_ROOTS)
+        if (not found_targets and trigger.rule.targets and trigger.rule.targets[0][0] != "none"
                 and "sym" not in trigger.rule.flags):
             # "strikes on the port killed nine", "a drone struck the market, killing 23":
             # the victims the toll verb names are the targets (not of a fight: "the clashes
-            # killed 52, among them 31 civilians" were fought between armed sides); so too
-            # of a violent act with no object of its own ("a bomb exploded, killing 3 soldiers")
+            # killed 52, among them 31 civilians" were fought between armed sides)
             for helper in helpers:
                 found_targets = victims(helper, actors)
                 if found_targets:
