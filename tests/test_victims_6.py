@@ -1,4 +1,4 @@
-"""Tolls of people listed together, and the victims an attack on a place names.
+"""Tolls of people listed together: a count joined by "and" to others adds to them.
 
 Every sentence here is invented; each stands for a way news writes a list of the dead:
 a written count joined by "and" to people named one by one adds to them.
