@@ -48,6 +48,9 @@ PHRASE_CATEGORIES = frozenset({"killed", "injured", "hit", "abducted", "missing"
 AMOUNT_KINDS = ("number", "multiplier", "vague", "qualifier")
 CUE_POS = ("verb", "adj", "noun")
 EXACT = "exact"
+# The kind of a written count listed with other people ("two teachers and a student"):
+# a part of the sentence's toll, never a total that the other people break down.
+LISTED = "listed"
 
 # How far up the parse a count may climb to the word that says what happened to it:
 # "killing 12 people" is one step, "the death toll rose to 57" three.
@@ -364,6 +367,7 @@ class NumberStage:
         dates = find_candidates(doc_text(doc))
         found: list[NumberMention] = []
         counted: set[int] = set()  # tokens a written count covers, with the noun it counts
+        counted_nouns: list[Token] = []  # the noun of each count in `found`
         for count in self._counts(doc):
             if any(d.start < count.end and count.start < d.end for d in dates):
                 continue  # "November 28", "in 2015"
@@ -371,11 +375,14 @@ class NumberStage:
             if result is not None:
                 found.append(result[0])
                 counted.update(t.i for t in result[1])
+                counted_nouns.append(result[1][1])
+        heads = {id(m): noun for m, noun in zip(found, counted_nouns)}  # each mention's noun
         for phrase in victim_phrases(doc, self._people, counted):
             mention = self._phrase_mention(phrase)
             if mention is not None:
                 found.append(mention)
-        return sorted(found, key=lambda m: m.start)
+                heads[id(mention)] = phrase.token
+        return sorted(_listed(found, heads), key=lambda m: m.start)
 
     def _counts(self, doc: Doc) -> Iterator[_Count]:
         text = doc_text(doc)
@@ -869,6 +876,29 @@ def _join_hyphens(words: list[str]) -> list[str]:
     return out
 
 
+def _conj_list(token: Token) -> Token:
+    """The first noun of the list joined by "and" that the token stands in."""
+    while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and token.head != token:
+        token = token.head
+    return token
+
+
+def _listed(mentions: list[NumberMention], heads: dict[int, Token]) -> list[NumberMention]:
+    """A written count of people with no victim group listed with other people hit alike
+    ("killed two teachers and a student", "the mayor, his driver and three bodyguards") is
+    one part of a list, not a total the list breaks down: its people add to the others."""
+    out = []
+    for mention in mentions:
+        noun = heads.get(id(mention))
+        if mention.kind == "amount" and mention.group is None and mention.category is not None and noun is not None:
+            first = _conj_list(noun)
+            if any(o is not mention and o.category == mention.category and heads.get(id(o)) is not None
+                   and heads[id(o)] is not noun and _conj_list(heads[id(o)]) == first for o in mentions):
+                mention = dataclasses.replace(mention, kind=LISTED)
+        out.append(mention)
+    return out
+
+
 def _inherit_breakdowns(doc: Doc, mentions: list[NumberMention]) -> list[NumberMention]:
     """Groups listed after a toll ("killed: 214 rebels, ... and 61 civilians") take its category."""
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -934,7 +964,7 @@ def toll_from_numbers(mentions: Sequence[NumberMention], lexicon: NumberLexicon 
     victims = [m for m in current if m.group != PERPETRATOR]
     # within a sentence only a pronoun or a bare count ("one of them") tells of people the
     # sentence itself counted; "the suspect" next to "a woman" is someone else
-    coreferent = [m for m in victims if m.reference == AGAIN and m.kind in ("pronoun", "amount")]
+    coreferent = [m for m in victims if m.reference == AGAIN and m.kind in ("pronoun", "amount", LISTED)]
     # a name told twice in one sentence (a headline's name run into its lead's) is one person
     names = [m for m in victims if m.kind == "name"]
     coreferent += [m for i, m in enumerate(names) if m.reference == AGAIN
