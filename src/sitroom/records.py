@@ -119,7 +119,8 @@ class NumberMention:
     group: str | None = None  # normalised victim group: civilians, rebels, government, ...
     # amount (a number written: "12", "dozens"), phrase ("a man", "both officers", "a
     # couple"), name (a named person), pronoun ("he", "himself"), headline (a headline's
-    # bare noun: "Man shot outside bar" counts a man)
+    # bare noun: "Man shot outside bar" counts a man), listed (a number listed with other
+    # people, "two teachers and a student": a part of the toll, never its total)
     kind: str = "amount"
     # new (people counted for the first time), again (people counted before: "the
     # victim", "he"), more (people on top of those counted before: "another man")
