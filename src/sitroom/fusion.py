@@ -222,9 +222,9 @@ def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = N
             softer.append(BACKGROUND_SOFTER)
         if parts["place"] == 0.7:
             softer.append("one place inside the other")
-        elif _namesakes(member.get("location"), event.get("location")):
+        elif _namesakes(told_place(member.get("location")), told_place(event.get("location"))):
             softer.append(NAMESAKE_SOFTER)
-        elif _country_fallback(member.get("location"), event.get("location")):
+        elif _country_fallback(told_place(member.get("location")), told_place(event.get("location"))):
             softer.append(COUNTRY_SOFTER)
     if member["event_code"][:2] in TALK_ROOTS and parts["words"] < TALK_MIN_WORDS:
         return Match(0.0, (), (), "statements in different words", story=story and story.similarity)
@@ -458,6 +458,7 @@ def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: 
     inside a story, one name placed in two countries is one place (`_namesakes`), and a
     place known only as a country in another country than the other's is as good as
     unknown (`_country_fallback`)."""
+    x, y = told_place(x), told_place(y)
     if not x or not y:
         return 0.4
     same_name = (x.get("name") or "").casefold() == (y.get("name") or "").casefold()
@@ -479,6 +480,18 @@ def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: 
     if distance is None:
         return 0.4
     return 0.4 if distance <= NEAR_KM else 0.0
+
+
+def told_place(place: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A place as its report told it, for comparing reports: one lent by the article's one
+    town (`basis` "scene") counts as its country only, and a statement's setting ("setting")
+    as no place, as before they were lent; what the text does not tie to the act should not
+    keep two reports of it apart."""
+    if not place or not place.get("basis"):
+        return place
+    if place["basis"] == "scene" and place.get("country"):
+        return {"name": place["country"], "country": place["country"], "precision": "country"}
+    return None
 
 
 def _namesakes(x: dict[str, Any] | None, y: dict[str, Any] | None) -> bool:
