@@ -39,3 +39,15 @@ def test_in_a_story_a_sea_is_not_said_to_lie_inside_a_country_and_the_record_lis
     three = _boarding("c", BERGEN, "The coast guard seized the trawler off Bergen, officials said.")
     assert "one place inside the other" in fusion.score(one, three, fusion.Story(0.3, KNOWLEDGE)).softer
     assert fusion.fuse("a-1", [one, three], [])["contradictions"] == []
+
+
+def test_a_lent_place_weighs_as_what_the_report_told() -> None:
+    """A town lent by the article's one-town scene counts as its country, and a statement's
+    setting as no place: two reports are not kept apart by what their text did not tie to the act."""
+    lent_town = {**BERGEN, "basis": "scene"}
+    stavanger = {"name": "Stavanger", "country": "NOR", "admin1": "Rogaland", "lat": 58.97, "lon": 5.73,
+                 "precision": "city"}
+    assert fusion._place_agreement(BERGEN, stavanger) == 0.0  # two towns told: far apart
+    assert fusion._place_agreement(lent_town, stavanger) == 0.7  # the lent one is only Norway
+    assert fusion._place_agreement({**BERGEN, "basis": "setting"}, stavanger) == 0.4  # no place
+    assert fusion.place_key(lent_town) is None
