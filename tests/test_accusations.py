@@ -84,3 +84,12 @@ def test_rebels_saying_the_state_did_violence_accuse_it(analyzer, text):
 def test_what_a_state_or_a_dated_report_tells_stays_an_act(analyzer, text):
     assert violent(analyzer, text)
     assert accusations(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text, code_, sides", [
+    ("Morocco and Algeria exchanged accusations over the closure of the border.", "112", {"MAR", "DZA"}),
+    ("Pakistan traded threats with India after the attack.", "130", {"PAK", "IND"}),
+])
+def test_charges_or_threats_traded_are_one_act_of_both_sides(analyzer, text, code_, sides):
+    found = [e for e in events(analyzer, text) if e.event_code == code_]
+    assert found and {code(found[0], "source"), code(found[0], "target")} == sides, found
