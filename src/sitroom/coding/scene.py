@@ -33,10 +33,10 @@ unless the text gives one.
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from ..fusion import km
 from ..records import Actor, ActorMention, Place, PlaceMention
 from .arguments import across_border
 from .where import home_country
@@ -140,16 +140,9 @@ def one_town(drafts: Sequence["Draft"]) -> Place | None:
     if len(towns) < TOWN_ACTS:
         return None
     first = towns[0]
-    if all(_km(first, other) <= TOWN_KM for other in towns[1:]):
+    if all(km(dataclasses.asdict(first), dataclasses.asdict(other)) <= TOWN_KM for other in towns[1:]):
         return first
     return None
-
-
-def _km(a: Place, b: Place) -> float:
-    p = math.pi / 180
-    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
-         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(h))
 
 
 def home_local_sides(drafts: Sequence["Draft"], told: Sequence[object | None], doc: "Doc",

@@ -23,6 +23,8 @@ OBJECT_DEPS = ("dobj", "nsubjpass")
 # A place reached through one of these left the trigger's clause (a relative clause, a
 # report's source, "according to ..."): it is not where the event happened.
 CLAUSE_BREAKS = ("relcl", "advcl", "ccomp", "parataxis", "appos")
+# Prepositions that set where a saying was made ("in Geneva", "at a rally in Kano").
+SETTING_PREPS = ("in", "at")
 # Events that happen somewhere: meetings and visits, aid, yielding, protest, force,
 # coercion and violence. Statements, appeals and condemnations carry no place.
 PLACED_ROOTS = frozenset({"04", "07", "08", "14", "15", "17", "18", "19", "20"})
@@ -126,33 +128,29 @@ def said_place(trigger: Trigger, places: PlaceIndex, *, taken: set[int],
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        settings: list[Token] = []
         for child in verb.children:
-            settings: list[Token] = []
-            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
-                if subject is not None and child.i < subject.i:
-                    settings.append(child)  # fronted: "In Mogadishu, X urged ..."
-                elif is_setting(verb):
-                    settings.append(child)  # "spoke in Tashkent"
-            elif child.dep_ in ("dobj", "dative", "pobj") and is_setting(child):
-                settings += [c for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
-            elif child.dep_ in ("advcl", "acl") and child.tag_ == "VBG" and is_setting(child):
-                settings += [c for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
-            found = [places.get(t.i) for prep in settings for t in prep.subtree
-                     if t.i in places and t.i not in taken and not across_border(t)]
-            found = [m for m in found if m is not None and m.place is not None]
-            if found:
-                return min(found, key=lambda m: (PRECISION_RANK.get(m.place.precision, 6), m.start))
+            if child.dep_ == "prep" and child.lower_ in SETTING_PREPS:
+                if (subject is not None and child.i < subject.i) or is_setting(verb):
+                    settings.append(child)  # fronted ("In Mogadishu, X urged"), or "spoke in Tashkent"
+            elif (child.dep_ in ("dobj", "dative", "pobj")
+                  or child.dep_ in ("advcl", "acl") and child.tag_ == "VBG") and is_setting(child):
+                settings += _setting_preps(child)  # "told a news conference in X", "speaking in X"
         if subject is not None:
             # "Erdogan, speaking to supporters at the airport, accused ...": the participle
             # hangs from the speaker
-            for child in subject.children:
-                if child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and is_setting(child):
-                    found = [places.get(t.i) for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-                             for t in c.subtree if t.i in places and t.i not in taken]
-                    found = [m for m in found if m is not None and m.place is not None]
-                    if found:
-                        return min(found, key=lambda m: (PRECISION_RANK.get(m.place.precision, 6), m.start))
+            settings += [p for c in subject.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"
+                         and is_setting(c) for p in _setting_preps(c)]
+        found = [m for prep in settings for t in prep.subtree
+                 if t.i not in taken and not across_border(t)
+                 and (m := places.get(t.i)) is not None and m.place is not None]
+        if found:
+            return min(found, key=lambda m: (PRECISION_RANK.get(m.place.precision, 6), m.start))
     return None
+
+
+def _setting_preps(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS]
 
 
 def _clause_verb(token: Token) -> Token | None:
