@@ -11,6 +11,8 @@ from sitroom.options import Options
 from sitroom.pipeline import Analyzer
 from sitroom.records import Article, Event
 
+from violence import actor_code
+
 pytestmark = pytest.mark.slow
 
 
@@ -23,9 +25,7 @@ def rooted(found: list[Event], root: str) -> list[Event]:
     return [e for e in found if e.event_code.startswith(root)]
 
 
-def code(event: Event, side: str) -> str | None:
-    actor = getattr(event, f"{side}_actor")
-    return actor.code if actor is not None else None
+code = actor_code
 
 
 def test_a_demand_that_a_state_surrender_someone_is_aimed_at_the_state(analyzer):
