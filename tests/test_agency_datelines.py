@@ -42,3 +42,13 @@ def test_the_first_words_after_a_dateline_stay_one_sentence(nlp):
               "state on Sunday.")
     sentences = [s.text for s in doc.sents]
     assert sentences[1].startswith("Boko Haram fighters overran"), sentences
+
+
+def test_the_agency_of_a_dateline_lends_the_story_no_country(analyzer):
+    # a French agency's report from an African town is not about France
+    found = events(analyzer, "BOUAKE, March 3 (AFP) - Gunmen shot dead four villagers near a market on "
+                             "Sunday, survivors said.", "2003-03-03")
+    assert found, found
+    for event in found:
+        assert not (code(event, "target") or "").startswith("FRA"), found
+        assert (event.location is None or event.location.country != "FRA"), found

@@ -53,6 +53,7 @@ LEAD_WEIGHT = 2.0
 TITLE_WEIGHT = 3.0
 # How much one mention of each kind counts towards the article's focus.
 FOCUS_WEIGHTS = {"country": 1.0, "demonym": 1.0, "capital": 1.0, "person": 0.5, "group": 0.5}
+PLACE_KINDS = frozenset({"country", "demonym", "capital"})
 # Groups whose country a modifier may replace ("the Turkish National Security Council").
 RECODABLE_KINDS = frozenset({"agency", "igo"})
 FORMER_RE = re.compile(r"\b(?:former|retired|ex|one-time|onetime)[\s-]+(?:\w+[\s-]+){0,3}$", re.IGNORECASE)
@@ -124,10 +125,15 @@ class ActorStage:
         mentions in its lead."""
         weight: Counter[str] = Counter()
         first: dict[str, int] = {}
+        # a dateline's agency ("KANO, June 10 (AFP) -") says who filed the report, not
+        # which country it is about; the dateline's place counts
+        cut = datelines(text)
         for hit in hits:
             country = hit_country(hit)
             share = FOCUS_WEIGHTS.get("person" if hit.kind == "surname" else hit.kind, 0.0)
             if country is None or not share or is_sponsor(text, hit):
+                continue
+            if hit.kind not in PLACE_KINDS and any(start <= hit.start < end for start, end in cut):
                 continue
             weight[country] += share * (LEAD_WEIGHT if hit.start < LEAD_CHARS else 1.0)
             first.setdefault(country, hit.start)
