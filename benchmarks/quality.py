@@ -54,7 +54,7 @@ GOLD_SETS = {
     "seeds": (SHARED / "seeds" / "articles.jsonl", SHARED / "gold" / "seeds.gold.jsonl"),
     "examples": (ROOT / "examples" / "articles.jsonl", GOLDEN / "examples.gold.jsonl"),
     **{name: (GOLDEN / f"{name}_articles.jsonl", GOLDEN / f"{name}.gold.jsonl")
-       for name in ("wire", "wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire9", "wire10", "wire11", "wire12", "wire13", "wire14", "wire15", "wire16", "wire17", "wire18", "wire19", "wire20")},
+       for name in ("wire", "wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire9", "wire10", "wire11", "wire12", "wire13", "wire14", "wire15", "wire16", "wire17", "wire18", "wire19", "wire20", "wire21")},
 }
 
 
