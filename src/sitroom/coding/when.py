@@ -128,6 +128,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # does one in the past perfect, told as before the clause ("urged them to respect
             # the truce they had signed on 3 May")
             fronted.append((sent.root.i, mention))
+        later_on = _later_that_day(span, owner)
+        if later_on is not None:
+            # "A fourth gunman, who had entered the embassy earlier on Monday to negotiate, was
+            # taken into custody": a relative clause told "earlier on" a day puts the clause
+            # around it later on that day
+            fronted.append((later_on.i, mention))
         after_arriving = _after_the_subject_s_clause(owner, owners)
         if after_arriving is not None and alone and not is_report(after_arriving):
             # "Ten gunmen who came ashore on Wednesday night split into groups and opened
@@ -433,6 +439,25 @@ def _only_happens(verb: Token) -> bool:
     if lemma == "go":
         return any(c.lower_ == "ahead" for c in verb.children)
     return lemma in HAPPENING
+
+
+def _later_that_day(span: Span, owner: Token) -> Token | None:
+    """The verb of the clause whose subject or object a relative clause describes, when that
+    relative clause tells its day as "earlier on Monday", "earlier on 3 May" (the word just
+    before the date or its "on")."""
+    if owner.dep_ != "relcl" or owner.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = span.doc
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "on" and doc[before].head == owner:
+        before -= 1
+    if before < 0 or doc[before].lower_ != "earlier" or doc[before].head != owner or doc[before].dep_ != "advmod":
+        return None
+    noun = owner.head
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb
 
 
 def _act_read_as_the_object(span: Span, owner: Token, owners: set[int]) -> Token | None:
