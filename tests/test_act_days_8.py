@@ -1,7 +1,8 @@
 """The day of an act, eighth part: days told relative to another act. "Hours earlier",
 "earlier that day" and "later in the day" take the day told just before; a day told in a
 "since" clause dates the start of a state, not the act the story goes on with; "a day after
-an assault by commandos failed to ..." dates the assault. Sentences are our own."""
+an assault by commandos failed to ..." dates the assault; a relative clause told "earlier on
+Saturday" puts the clause around it later that Saturday. Sentences are our own."""
 from __future__ import annotations
 
 from sitroom.records import Article
@@ -73,3 +74,37 @@ def test_a_day_after_a_raid_that_failed_dates_the_raid(analyzer):
                                "pupils held at the school.")
     raid = [e for e in events if "raid" in (e.trigger or "") and not e.historical]
     assert raid and {e.date for e in raid} == {SATURDAY}, events
+
+
+def test_a_relative_clause_told_earlier_on_a_day_puts_its_clause_later_that_day(analyzer):
+    events = _events(analyzer, "LAGOS, May 13 - Nigerian police arrested a man who had planted a bomb at the "
+                               "market earlier on Saturday, the police said.")
+    arrests = _coded(events, "17")
+    assert arrests and {e.date for e in arrests} == {SATURDAY}, events
+
+
+def test_doers_who_came_earlier_on_a_day_act_later_that_day(analyzer):
+    events = _events(analyzer, "BAMAKO, May 13 - The soldiers, who had crossed the border earlier on Saturday, "
+                               "shelled the village of Mena, residents said.")
+    shelled = _coded(events, "19")
+    assert shelled and {e.date for e in shelled} == {SATURDAY}, events
+
+
+BACKGROUND = ("KIGALI, Aug 30 - Rebel artillery shelled army positions around Goma on Friday, the army said. "
+              "Rwanda annexed the border district in March, and rebel gunmen seized the governor's office in "
+              "Bukavu in April.")
+
+
+def test_a_deed_weeks_back_told_on_from_background_is_background(analyzer):
+    events = _events(analyzer, BACKGROUND + " An army transport plane was shot down over rebel-held territory "
+                                            "on July 19, killing all 40 people on board.", published="2024-08-30")
+    downed = [e for e in events if e.date == "2024-07-19"]
+    assert downed and all(e.historical for e in downed), events
+
+
+def test_a_deed_weeks_back_in_a_paragraph_of_its_own_stays_news(analyzer):
+    # the rule's limit: a paragraph that opens with the deed tells it as news
+    events = _events(analyzer, BACKGROUND + "\n\nAn army transport plane was shot down over rebel-held territory "
+                                            "on July 19, killing all 40 people on board.", published="2024-08-30")
+    downed = [e for e in events if e.date == "2024-07-19"]
+    assert downed and not any(e.historical for e in downed), events
