@@ -19,8 +19,11 @@ from .syntax import definite
 RELATIVE_DAY = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>earlier|later|before|after)"
     r"|the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after)"
-    r"|(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes|moments)\s+later"
-    r"|later\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)"
+    # "hours earlier" after "late on Sunday": still Sunday (a story counts hours back within
+    # the day it told, or it would name the day before)
+    r"|(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes|moments)\s+(?:later|earlier)"
+    r"|(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)"
+    r"|(?:later|earlier)\s+in\s+the\s+day"
     r"|(?:on\s+|during\s+|in\s+)?the\s+same\s+(?:day|night|evening|morning|afternoon)))"
     # the phrase ends its clause, or (after "later" or "earlier", which take no object) runs
     # on into it: "agreed to a ceasefire a day later under terms ..." (not "later than")
@@ -74,7 +77,7 @@ def counted_from_the_sentence(sent: Span, mentions: Sequence[DateMention]) -> li
 def _offset(match: re.Match[str]) -> int:
     """The days a match of RELATIVE_DAY counts from the day it is told after."""
     if match.group("same"):
-        return 0  # "hours later", "later that day", "on the same day": the day told
+        return 0  # "hours later", "earlier that day", "later in the day": the day told
     n = match.group("n")
     count = NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n or 1)
     direction = (match.group("dir") or match.group("dir2") or match.group("dir3")).lower()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..nlp import doc_text
 from ..records import DateMention
 from .syntax import has_own_subject, is_past_perfect, present_perfect
 
@@ -26,6 +27,10 @@ FRAMING_DAYS = 60
 # report tells the news of its days and weeks; what it dates months back ("invaded Kuwait
 # on Aug 2", "talks collapsed in February") it recounts as history.
 HISTORICAL_DAYS = FRAMING_DAYS
+# A deed dated more than this many days back, told right after background in its paragraph,
+# goes on with that background (`_goes_on_with_the_background`); within four weeks a story
+# may still be telling its own news by the date.
+BACKGROUND_RUN_DAYS = 28
 # A count "since" a day more than this many days back sums up a campaign ("have attacked
 # dozens of ships since November"), not the news of a day ("19 killed since Saturday").
 SINCE_SPAN_DAYS = 31
@@ -108,9 +113,45 @@ def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], publis
         value=mention.value,
         precision=mention.precision,
         inferred=False,
-        historical=is_historical(mention, published) or _counted_since(mention, tokens, published),
+        historical=is_historical(mention, published) or _counted_since(mention, tokens, published)
+        or _goes_on_with_the_background(mention, tokens[0].sent, published),
         mention=mention,
     )
+
+
+def _goes_on_with_the_background(mention: DateMention, sent: Span, published: str | None) -> bool:
+    """"Russia annexed Crimea in March, and gunmen seized buildings in Donetsk in April. A
+    Malaysian airliner was shot down over rebel-held territory on July 17": a deed dated weeks
+    before the report (BACKGROUND_RUN_DAYS), in a sentence that goes on in the same paragraph
+    from one telling only background, goes on with that background; a story tells its news
+    of recent weeks first, by its weekdays or as the toll of the day, not after a history."""
+    if published is None or mention.value is None or mention.precision != "day":
+        return False
+    try:
+        days = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(mention.value[:10])).days
+    except ValueError:
+        return False
+    if days <= BACKGROUND_RUN_DAYS:
+        return False
+    previous = _before_in_its_paragraph(sent)
+    if previous is None:
+        return False
+    told = [m for m in previous.doc._.dates or []
+            if previous.start_char <= m.start < previous.end_char and m.value is not None]
+    return bool(told) and all(is_historical(m, published) for m in told)
+
+
+def _before_in_its_paragraph(sent: Span) -> Span | None:
+    """The sentence before `sent`, when no line break parts them."""
+    doc = sent.doc
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    ends = [t.idx + len(t) for t in previous if not t.is_space]
+    starts = [t.idx for t in sent if not t.is_space]
+    if not ends or not starts or "\n" in doc_text(doc)[ends[-1]:starts[0]]:
+        return None
+    return previous
 
 
 def _after_the_report(mention: DateMention, published: str | None) -> bool:

@@ -128,6 +128,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # does one in the past perfect, told as before the clause ("urged them to respect
             # the truce they had signed on 3 May")
             fronted.append((sent.root.i, mention))
+        later_on = _later_that_day(span, owner)
+        if later_on is not None:
+            # "A fourth gunman, who had entered the embassy earlier on Monday to negotiate, was
+            # taken into custody": a relative clause told "earlier on" a day puts the clause
+            # around it later on that day
+            fronted.append((later_on.i, mention))
         after_arriving = _after_the_subject_s_clause(owner, owners)
         if after_arriving is not None and alone and not is_report(after_arriving):
             # "Ten gunmen who came ashore on Wednesday night split into groups and opened
@@ -173,6 +179,12 @@ def attach(doc: Doc, sent: Span, mentions: Sequence[DateMention], owners: set[in
             # "a week after Azerbaijan's offensive forced the separatists to disarm": a day
             # counted to a clause (`days_apart`) whose subject is an act's noun is that act's
             out.setdefault(subject.i, mention)
+        read_as_object = _act_read_as_the_object(span, owner, owners)
+        if read_as_object is not None:
+            # "agreed to a truce on Sunday, a day after an assault by commandos failed to free
+            # the hostages": the same, where the parse reads "after" as a preposition whose
+            # object is the clause's subject, the act's noun
+            out.setdefault(read_as_object.i, mention)
         planned = _planned_act(owner, owners)
         if planned is not None:
             # "Talks between the two sides are due to open in Abuja on Monday", "The handover
@@ -232,15 +244,34 @@ def deed_before_the_report(sent: Span, told: DateMention | None, days: Sequence[
     the day of a deed the sentence tells in the simple past on an earlier day. "Turkish
     authorities have detained 6,000 since a faction of the army tried to seize power late on
     Friday, the minister said on Sunday. At least 290 were killed in the night of violence":
-    the night is Friday's; the saying's day dates only the saying. Else `told`."""
+    the night is Friday's; the saying's day dates only the saying. Else `told`, unless it is
+    told in a "since" clause (`_since_clause_day`)."""
     if told is None or told.value is None:
         return told
+    told = _since_clause_day(sent.doc, told, days)
     verb = _verb_of(sent.doc, told)
     if verb is None or not is_report(verb):
         return told
     deeds = [m for m in days if m.value is not None and m.value < told.value
              and (v := _verb_of(sent.doc, m)) is not None and not is_report(v) and _simple_past(v)]
     return deeds[-1] if deeds else told
+
+
+def _since_clause_day(doc: Doc, told: DateMention, days: Sequence[DateMention]) -> DateMention:
+    """"Under a curfew since the army declared martial law on 2 May, about 3,000 people marched
+    on Sunday. Police arrested 40 of them": a "since" clause dates when the state the
+    sentence's act takes place under began, not the act the story goes on with (whatever the
+    parser takes for the sentence's root); the sentence's last day told outside such a
+    clause, where it has one."""
+    if not _in_a_since_clause(doc, told):
+        return told
+    others = [m for m in days if m.value is not None and not _in_a_since_clause(doc, m)]
+    return others[-1] if others else told
+
+
+def _in_a_since_clause(doc: Doc, mention: DateMention) -> bool:
+    verb = _verb_of(doc, mention)
+    return verb is not None and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
 
 
 def _verb_of(doc: Doc, mention: DateMention) -> Token | None:
@@ -408,6 +439,38 @@ def _only_happens(verb: Token) -> bool:
     if lemma == "go":
         return any(c.lower_ == "ahead" for c in verb.children)
     return lemma in HAPPENING
+
+
+def _later_that_day(span: Span, owner: Token) -> Token | None:
+    """The verb of the clause whose subject or object a relative clause describes, when that
+    relative clause tells its day as "earlier on Monday", "earlier on 3 May" (the word just
+    before the date or its "on")."""
+    if owner.dep_ != "relcl" or owner.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = span.doc
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "on" and doc[before].head == owner:
+        before -= 1
+    if before < 0 or doc[before].lower_ != "earlier" or doc[before].head != owner or doc[before].dep_ != "advmod":
+        return None
+    noun = owner.head
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb
+
+
+def _act_read_as_the_object(span: Span, owner: Token, owners: set[int]) -> Token | None:
+    """The act's noun a counted day ("a day after") ends on when the parse takes its "after"
+    or "before" for a preposition whose object is the subject of the clause the day is counted
+    to (`counted_days._clause_read_as_an_object`): the object, an act, before that clause's
+    verb, the date's owner."""
+    word = span[-1]
+    if word.lower_ not in ("after", "before") or word.dep_ != "prep" or word.head.i not in range(span.start, span.end):
+        return None
+    if owner.pos_ not in ("VERB", "AUX") or owner.i < word.i:
+        return None
+    return next((c for c in word.children if c.dep_ == "pobj" and c.i in owners and c.i < owner.i), None)
 
 
 def _planned_act(owner: Token, owners: set[int]) -> Token | None:
