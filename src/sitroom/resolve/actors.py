@@ -184,6 +184,9 @@ class _Resolver(PhraseComposer, RoleOwners, RoleCountries, PersonMentions, Later
     # phrases to mentions -------------------------------------------------------------
 
     def _resolve(self, phrase: Phrase) -> list[ActorMention]:
+        return [self._outlet_of_owner(m) for m in self._resolve_phrase(phrase)]
+
+    def _resolve_phrase(self, phrase: Phrase) -> list[ActorMention]:
         kind = phrase.head.kind
         if BACKED_BY_RE.search(self.text, max(0, phrase.start - BACKED_BY_REACH), phrase.start):
             return []  # "M23 rebels backed by Rwandan soldiers pushed into Goma": an ally, no side of the act

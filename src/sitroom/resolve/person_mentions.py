@@ -37,6 +37,9 @@ class PersonMentions:
             person = self._choose(head.entries) or head.entity  # namesakes: by date and focus
             assert isinstance(person, Person)
             if self._near_in_time(person) or self._title_actor(phrase) is None:
+                apposed = self._appositive_out_of_office(person, phrase, text)
+                if apposed is not None:
+                    return apposed
                 mention = self._person_mention(phrase.start, phrase.end, text, person)
                 return self._as_titled(mention, phrase)
             # "Foreign Minister Mahamoud Ali Youssouf" in 2008: the knowledge holds him for an
@@ -74,6 +77,23 @@ class PersonMentions:
         if code is None:
             return None  # a name the model guessed, with nothing saying whose side it is on
         actor = Actor(text=text, name=name, code=code, country=country)
+        return ActorMention(start=phrase.start, end=phrase.end, actor=actor, kind="person", office=office)
+
+    def _appositive_out_of_office(self, person: Person, phrase: Phrase, text: str) -> ActorMention | None:
+        """"Jalal Talabani, leader of the Patriotic Union of Kurdistan," in 1988: on a day
+        outside every office the knowledge records for a known person, the role the text
+        sets off after his name says whose side he is on (a group's role as the group is
+        coded on the day), not an office he held years later or earlier."""
+        if self.day is None or phrase.roles or phrase.owner is not None:
+            return None
+        if any(row.serves_on(self.day) for row in self.kb.tenures(person.name) or [person]):
+            return None
+        code, country, office = self._appositive(phrase.head)
+        if code is None:
+            return None
+        if code_role(code) in OUTSIDE_THE_STATE:
+            office = None  # "leader" of a rebel group holds no office of the state
+        actor = Actor(text=text, name=person.name, code=code, country=country)
         return ActorMention(start=phrase.start, end=phrase.end, actor=actor, kind="person", office=office)
 
     def _as_titled(self, mention: ActorMention, phrase: Phrase) -> ActorMention:

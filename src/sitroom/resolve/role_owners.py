@@ -47,6 +47,13 @@ SPOKESPERSON = "spokesperson"  # roles.tsv office of "spokesman": speaks for who
 GROUP_TAIL_RE = re.compile(r"\s+(?:for|of)\s+the\s+(?:group|organisation|organization|movement|faction|outfit)\b")
 # Unnamed perpetrators, and the armed groups a definite description of them may stand for.
 UNNAMED = "UAF"
+# Between the side that runs an outlet and the outlet: "the Houthi-run Saba news agency",
+# "rebel-controlled radio" (the outlet speaks for that side, not as independent media).
+OUTLET_OWNER_RE = re.compile(r"-(?:run|controlled|owned|operated)[ \t]+$", re.IGNORECASE)
+MEDIA = "MED"
+# Who may own an outlet that speaks for it: a named group or a side named by its role;
+# a country-owned outlet stays state media, as the conventions code it.
+OUTLET_OWNER_KINDS = frozenset({"group", "alias", "role", "compound"})
 NUMBER_WORDS = {"two": 2, "three": 3, "both": 2}
 
 
@@ -178,6 +185,26 @@ class RoleOwners:
         country = self.focus[0] if self.focus else None
         actor = Actor(text=text, name=text, code=(country or "") + UNKNOWN_ARMED_GROUP, country=country)
         return ActorMention(start=start, end=end, actor=actor, kind="compound")
+
+    def _outlet_of_owner(self, mention: ActorMention) -> ActorMention:
+        """"The Houthi-run Saba news agency denied ...": an outlet run or controlled by a
+        side named just before it speaks for that side."""
+        if code_role(mention.actor.code) != MEDIA:
+            return mention
+        gap = OUTLET_OWNER_RE.search(self.text[max(0, mention.start - 16):mention.start])
+        if gap is None:
+            return mention
+        joint = mention.start - len(gap.group())
+        owner = next((m for m in reversed(self.mentions) if m.end == joint and m.actor.code
+                      and m.kind in OUTLET_OWNER_KINDS and code_role(m.actor.code) != MEDIA), None)
+        if owner is None:
+            return mention
+        actor = Actor(text=mention.actor.text, name=mention.actor.name, code=owner.actor.code,
+                      country=owner.actor.country)
+        spoken = ActorMention(start=mention.start, end=mention.end, actor=actor, kind=mention.kind,
+                              office=mention.office)
+        self.groups = [spoken if m is mention else m for m in self.groups]
+        return spoken
 
     def _group_spoken_for(self, role: Role, phrase: Phrase, start: int) -> ActorMention | None:
         """The group a spokesman no organisation is named for speaks for: "The Northern
