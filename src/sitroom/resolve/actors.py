@@ -172,6 +172,7 @@ class _Resolver(PhraseComposer, RoleOwners, RoleCountries, PersonMentions, Later
             self.mentions.extend(self._resolve(phrase))
         self.mentions.extend(self._unknown_forces())
         self.mentions = self._led_by()
+        self.mentions = self._loyal_to()
         wings = self._wings()  # (drops the country words inside the names it finds)
         self.mentions.extend(wings)
         self.mentions.extend(self._aliases())

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..knowledge.actors import Group, Role
 from ..records import Actor, ActorMention
-from .actor_matching import INNER_GAP_RE, NAMED_ARMED
+from .actor_matching import INNER_GAP_RE, NAMED_ARMED, OUTSIDE_THE_STATE
 from .actor_phrases import MAX_GAP_CHARS, Phrase, kin, modifier_country
 from .later_mentions import IT_KINDS, PRONOUN_REACH, code_role, refer
 from .role_countries import SENTENCE_BOUND_ROLES
@@ -47,6 +47,13 @@ SPOKESPERSON = "spokesperson"  # roles.tsv office of "spokesman": speaks for who
 GROUP_TAIL_RE = re.compile(r"\s+(?:for|of)\s+the\s+(?:group|organisation|organization|movement|faction|outfit)\b")
 # Unnamed perpetrators, and the armed groups a definite description of them may stand for.
 UNNAMED = "UAF"
+# After armed men, the leader they follow: "militiamen loyal to former president X"
+# ("ousted", "deposed": a leader put out of office, whom the knowledge may still hold in it).
+LOYAL_TO_RE = re.compile(r"[ \t]+(?:loyal|allied)[ \t]+to[ \t]+(?:the[ \t]+)?"
+                         r"(?P<ousted>(?:ousted|deposed|toppled|overthrown)[ \t]+)?(?:(?:former|exiled)[ \t]+)?",
+                         re.IGNORECASE)
+# Armed men whose side the leader they are loyal to may tell.
+LOYAL_KINDS = frozenset({"MIL", "REB", "INS", "UAF", "RAD"})
 # Between the side that runs an outlet and the outlet: "the Houthi-run Saba news agency",
 # "rebel-controlled radio" (the outlet speaks for that side, not as independent media).
 OUTLET_OWNER_RE = re.compile(r"-(?:run|controlled|owned|operated)[ \t]+$", re.IGNORECASE)
@@ -174,6 +181,32 @@ class RoleOwners:
                 continue
             actor = Actor(text=mention.actor.text, name=mention.actor.name, code=leader.actor.code,
                           country=leader.actor.country)
+            out.append(ActorMention(start=mention.start, end=mention.end, actor=actor, kind="compound",
+                                    antecedent=(leader.start, leader.end)))
+        return out
+
+    def _loyal_to(self) -> list[ActorMention]:
+        """"Militiamen loyal to former president X", "troops loyal to the ousted leader":
+        armed men told by the leader they are loyal to are his side: a rebel's, an
+        opposition leader's or one no longer (or never) in office fight as rebels; those
+        loyal to a sitting head of state or government are his country's forces."""
+        out: list[ActorMention] = []
+        for mention in self.mentions:
+            tail = LOYAL_TO_RE.match(self.text, mention.end) \
+                if mention.kind in ("role", "compound") and code_role(mention.actor.code) in LOYAL_KINDS else None
+            leader = next((m for m in self.mentions if tail is not None and m.start == tail.end() and m.actor.code
+                           and m.kind in ("person", "title", "role", "compound")), None)
+            if tail is None or leader is None:
+                out.append(mention)
+                continue
+            role = code_role(leader.actor.code)
+            outside = role in OUTSIDE_THE_STATE or bool(tail.group("ousted"))
+            if not outside and role != "GOV":
+                out.append(mention)
+                continue
+            country = leader.actor.country or mention.actor.country or (self.focus[0] if self.focus else None)
+            code = (country or "") + (UNKNOWN_ARMED_GROUP if outside else "MIL")
+            actor = Actor(text=mention.actor.text, name=mention.actor.name, code=code, country=country)
             out.append(ActorMention(start=mention.start, end=mention.end, actor=actor, kind="compound",
                                     antecedent=(leader.start, leader.end)))
         return out
