@@ -291,7 +291,9 @@ class _Resolver(PhraseComposer, RoleOwners, RoleCountries, PersonMentions, Later
                 # without a country are those of the same kind named earlier in their
                 # sentence; "In Paris, a foreign ministry spokesman said": the capital the
                 # sentence opens in; otherwise the article's main country's
-                named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start, phrase.end) \
+                named = self._same_kind_in_sentence(code_role, start) \
+                    or self._first_told_with_country(code_role, phrase, start) \
+                    or self._fronted_capital(start, phrase.end) \
                     or self._capital_after(roles, phrase.end) or self._service_named_before(phrase, start) \
                     or self._speakers_forces(code_role, start, phrase.end, text) \
                     or self._home_official_before(code_role, start, phrase.end, text) \
