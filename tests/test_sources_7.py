@@ -68,3 +68,12 @@ def test_a_bare_group_noun_is_of_the_country_its_first_mention_gave(nlp, stage) 
     doc = analyse(nlp, stage, text, published="2011-03-03")
     assert at(doc, "The pirates").actor.code == "NGACRM"
     assert at(doc, "pirate gang").actor.code == "NGACRM"
+
+
+def test_a_services_marksmen_are_of_the_country_named_before_them(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "French army snipers shot dead two gunmen who had seized a bus near Gao on "
+                              "Sunday.", published="2014-05-12")
+    assert at(doc, "French army snipers").actor.code == "FRAMIL"
+    # an unnamed perpetrator keeps no country, even with an adjective of one
+    doc = analyse(nlp, stage, "Malian gunmen seized a bus near Gao on Sunday.", published="2014-05-12")
+    assert at(doc, "Malian gunmen").actor.code == "UAF"

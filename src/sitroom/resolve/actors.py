@@ -310,7 +310,9 @@ class _Resolver(PhraseComposer, RoleOwners, RoleCountries, PersonMentions, Later
                     continue
             if not code_role:
                 continue
-            where = None if last.country == "none" else country
+            # "gunmen", "Somali gunmen": unnamed perpetrators get no country; "U.S. Navy
+            # snipers" are the navy's, whose country the modifier names
+            where = None if last.country == "none" and code_role == last.role else country
             actor = Actor(text=text, name=strip_det(text), code=(where or "") + code_role, country=where)
             kind = "compound" if phrase.modifiers else "role"
             out.append(ActorMention(start=start, end=phrase.end, actor=actor, kind=kind, office=office))
