@@ -77,3 +77,10 @@ def test_a_services_marksmen_are_of_the_country_named_before_them(nlp, stage) ->
     # an unnamed perpetrator keeps no country, even with an adjective of one
     doc = analyse(nlp, stage, "Malian gunmen seized a bus near Gao on Sunday.", published="2014-05-12")
     assert at(doc, "Malian gunmen").actor.code == "UAF"
+
+
+def test_a_delegation_led_by_a_bodys_officer_named_through_the_body_is_the_bodys(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "The Commonwealth suspended Fiji on Monday. A delegation led by the organisation's "
+                              "secretary-general, Alan Brewer, is due in Suva on Thursday.",
+                  published="2000-06-05")
+    assert at(doc, "delegation").actor.code == at(doc, "Commonwealth").actor.code

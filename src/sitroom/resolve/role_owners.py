@@ -47,6 +47,9 @@ SPOKESPERSON = "spokesperson"  # roles.tsv office of "spokesman": speaks for who
 GROUP_TAIL_RE = re.compile(r"\s+(?:for|of)\s+the\s+(?:group|organisation|organization|movement|faction|outfit)\b")
 # Unnamed perpetrators, and the armed groups a definite description of them may stand for.
 UNNAMED = "UAF"
+# After a body's name in the possessive, one of its people: "the organisation's
+# secretary-general", "the league's envoy" (a lower-case title, hyphens allowed).
+BODYS_PERSON_RE = re.compile(r"['’]s[ \t]+[a-z][a-z-]+")
 # After armed men, the leader they follow: "militiamen loyal to former president X"
 # ("ousted", "deposed": a leader put out of office, whom the knowledge may still hold in it).
 LOYAL_TO_RE = re.compile(r"[ \t]+(?:loyal|allied)[ \t]+to[ \t]+(?:the[ \t]+)?"
@@ -175,7 +178,7 @@ class RoleOwners:
             tail = LED_BY_RE.match(self.text, mention.end) \
                 if mention.kind == "role" and code_role(mention.actor.code) == "GOV" and not mention.office else None
             leader = next((m for m in self.mentions if tail is not None and m.start == tail.end() and m.actor.code
-                           and (m.kind in ("person", "title") or m.office)), None)
+                           and (m.kind in ("person", "title") or m.office or self._bodys_person_after(m))), None)
             if leader is None:
                 out.append(mention)
                 continue
@@ -184,6 +187,11 @@ class RoleOwners:
             out.append(ActorMention(start=mention.start, end=mention.end, actor=actor, kind="compound",
                                     antecedent=(leader.start, leader.end)))
         return out
+
+    def _bodys_person_after(self, mention: ActorMention) -> bool:
+        """"the organisation's secretary-general": a named body or group in the possessive,
+        before a word of the knowledge's phrases or not, names one of its people."""
+        return mention.kind in ("group", "igo") and bool(BODYS_PERSON_RE.match(self.text, mention.end))
 
     def _loyal_to(self) -> list[ActorMention]:
         """"Militiamen loyal to former president X", "troops loyal to the ousted leader":
