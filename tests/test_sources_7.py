@@ -84,3 +84,9 @@ def test_a_delegation_led_by_a_bodys_officer_named_through_the_body_is_the_bodys
                               "secretary-general, Alan Brewer, is due in Suva on Thursday.",
                   published="2000-06-05")
     assert at(doc, "delegation").actor.code == at(doc, "Commonwealth").actor.code
+
+
+def test_a_government_run_outlet_stays_state_media(nlp, stage) -> None:
+    doc = analyse(nlp, stage, "The government-run news agency said rebel fighters had shelled Bunia.",
+                  published="2003-05-20")
+    assert at(doc, "news agency").actor.code.endswith("MED")

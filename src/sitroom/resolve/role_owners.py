@@ -64,6 +64,8 @@ MEDIA = "MED"
 # Who may own an outlet that speaks for it: a named group or a side named by its role;
 # a country-owned outlet stays state media, as the conventions code it.
 OUTLET_OWNER_KINDS = frozenset({"group", "alias", "role", "compound"})
+# Owners whose outlet stays media: "government-run television" is state media.
+STATE_OUTLET_OWNERS = frozenset({MEDIA, "GOV"})
 NUMBER_WORDS = {"two": 2, "three": 3, "both": 2}
 
 
@@ -237,7 +239,7 @@ class RoleOwners:
             return mention
         joint = mention.start - len(gap.group())
         owner = next((m for m in reversed(self.mentions) if m.end == joint and m.actor.code
-                      and m.kind in OUTLET_OWNER_KINDS and code_role(m.actor.code) != MEDIA), None)
+                      and m.kind in OUTLET_OWNER_KINDS and code_role(m.actor.code) not in STATE_OUTLET_OWNERS), None)
         if owner is None:
             return mention
         actor = Actor(text=mention.actor.text, name=mention.actor.name, code=owner.actor.code,
