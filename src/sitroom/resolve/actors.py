@@ -178,6 +178,7 @@ class _Resolver(PhraseComposer, RoleOwners, RoleCountries, PersonMentions, Later
             self.mentions.extend(self._resolve(phrase))
         self.mentions.extend(self._unknown_forces())
         self.mentions = self._led_by()
+        self.mentions = self._loyal_to()
         wings = self._wings()  # (drops the country words inside the names it finds)
         self.mentions.extend(wings)
         self.mentions.extend(self._aliases())
@@ -190,6 +191,9 @@ class _Resolver(PhraseComposer, RoleOwners, RoleCountries, PersonMentions, Later
     # phrases to mentions -------------------------------------------------------------
 
     def _resolve(self, phrase: Phrase) -> list[ActorMention]:
+        return [self._outlet_of_owner(m) for m in self._resolve_phrase(phrase)]
+
+    def _resolve_phrase(self, phrase: Phrase) -> list[ActorMention]:
         kind = phrase.head.kind
         if BACKED_BY_RE.search(self.text, max(0, phrase.start - BACKED_BY_REACH), phrase.start):
             return []  # "M23 rebels backed by Rwandan soldiers pushed into Goma": an ally, no side of the act
@@ -293,7 +297,9 @@ class _Resolver(PhraseComposer, RoleOwners, RoleCountries, PersonMentions, Later
                 # without a country are those of the same kind named earlier in their
                 # sentence; "In Paris, a foreign ministry spokesman said": the capital the
                 # sentence opens in; otherwise the article's main country's
-                named = self._same_kind_in_sentence(code_role, start) or self._fronted_capital(start, phrase.end) \
+                named = self._same_kind_in_sentence(code_role, start) \
+                    or self._first_told_with_country(code_role, phrase, start) \
+                    or self._fronted_capital(start, phrase.end) \
                     or self._capital_after(roles, phrase.end) or self._service_named_before(phrase, start) \
                     or self._speakers_forces(code_role, start, phrase.end, text) \
                     or self._home_official_before(code_role, start, phrase.end, text) \
@@ -310,7 +316,9 @@ class _Resolver(PhraseComposer, RoleOwners, RoleCountries, PersonMentions, Later
                     continue
             if not code_role:
                 continue
-            where = None if last.country == "none" else country
+            # "gunmen", "Somali gunmen": unnamed perpetrators get no country; "U.S. Navy
+            # snipers" are the navy's, whose country the modifier names
+            where = None if last.country == "none" and code_role == last.role else country
             actor = Actor(text=text, name=strip_det(text), code=(where or "") + code_role, country=where)
             kind = "compound" if phrase.modifiers else "role"
             out.append(ActorMention(start=start, end=phrase.end, actor=actor, kind=kind, office=office))

@@ -33,6 +33,11 @@ ACRONYM_RE = r"\b(?P<name>{})\b"
 # Brotherhood said", not "Borno State" nor "the State Department").
 SHORT_NAME_RE = r"\b[Tt]he\s+(?P<name>{})\b(?!\s+[A-Z])"
 # A possessive right after a name: "the Courts' leaders", "the Brotherhood's spokesman".
+# The same short name in a wire archive's capitals ("THE TIGERS"): no case to tell a name
+# from the next word by, so only where the whole line is in capitals.
+CAPITALS_SHORT_NAME_RE = r"\bTHE\s+(?P<name>{})\b"
+# Between a person's role and the group it speaks for: "a spokesman for the Tigers".
+ROLE_FOR_RE = re.compile(r"[ \t]+(?:for|of)[ \t]+", re.IGNORECASE)
 POSSESSIVE_AFTER_RE = re.compile(r"(?<=s)['’][ \t]+|['’]s[ \t]+")
 # How far back (characters) the name an acronym spells may start.
 NAME_REACH = 200
@@ -418,16 +423,23 @@ class LaterMentions:
             if whole or owners:
                 named[acronym] = (whole or owners)[-1]
         short: dict[str, ActorMention] = {}
+        heads: dict[str, ActorMention] = {}  # the plural before "of", for text in capitals
         for mention in ordered:
             words = mention.actor.text.split()
             if mention.kind == "group" and len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
                 short.setdefault(words[-1], mention)
+            head = _head_before_of(words) if mention.kind == "group" else None
+            if head is not None:
+                heads.setdefault(head.upper(), mention)
+                short.setdefault(head[0] + head[1:].lower(), mention)
         out: list[ActorMention] = []
         taken = [(m.start, m.end) for m in self.mentions]
-        for pattern, names in ((ACRONYM_RE, named), (SHORT_NAME_RE, short)):
+        for pattern, names in ((ACRONYM_RE, named), (SHORT_NAME_RE, short), (CAPITALS_SHORT_NAME_RE, heads)):
             for name, target in names.items():
                 for match in re.finditer(pattern.format(re.escape(name)), self.text):
                     start, end = match.span("name")
+                    if pattern is CAPITALS_SHORT_NAME_RE and not _in_capitals(self.text, match.start()):
+                        continue
                     if start < target.end:
                         continue
                     common = self._common_noun_at(start, end) if pattern is SHORT_NAME_RE else None
@@ -440,7 +452,19 @@ class LaterMentions:
                         continue
                     out.append(refer(target, start, end, name, "alias"))
                     out.extend(self._role_of_possessor(target, end))
+                    out.extend(self._role_spoken_for(target, match.start()))
         return out
+
+    def _role_spoken_for(self, target: ActorMention, start: int) -> list[ActorMention]:
+        """"A spokesman for the Tigers denied ...": a person's role of no named body, right
+        before "for" or "of" and a group's short name, is the group's, not the main country's."""
+        role = next((m for m in self.mentions if m.kind == "role" and m.office is not None
+                     and ROLE_FOR_RE.fullmatch(self.text[m.end:start])), None)
+        if role is None:
+            return []
+        self.mentions.remove(role)
+        actor = Actor(text=role.actor.text, name=role.actor.name, code=target.actor.code, country=target.actor.country)
+        return [ActorMention(start=role.start, end=role.end, actor=actor, kind="compound", office=role.office)]
 
     def _common_noun_at(self, start: int, end: int) -> ActorMention | None:
         """The bare role mention ("the Courts": the judiciary) that a group's short name at
@@ -568,6 +592,26 @@ def _spelled_name(text: str, end: int, acronym: str) -> int | None:
         if not letters:
             return offset + word.start()
     return None
+
+def _head_before_of(words: list[str]) -> str | None:
+    """The short name a group's name gives before "of" ("the Tigers" of the "Liberation
+    Tigers of Tamil Eelam"): a capitalised plural, so that no singular state word ("the
+    Army" of an "Army of God") is taken for the group."""
+    for before, word in zip(words, words[1:]):
+        folded = before.casefold()
+        if word.casefold() == "of" and before[:1].isupper() and before.isalpha() \
+                and folded.endswith("s") and not folded.endswith("ss"):
+            return before
+    return None
+
+
+def _in_capitals(text: str, start: int) -> bool:
+    """The line around `start` has no lower-case letter (a wire archive's capitals)."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    line = text[begin:end if end >= 0 else len(text)]
+    return not any(c.islower() for c in line)
+
 
 def code_role(code: str | None) -> str:
     """The role part of an actor code: "RAD" of "LBNRAD", "INS" of "INS"."""

@@ -23,6 +23,9 @@ OFFICE_APPOSITION_RE = re.compile(r"(?:\s+(?:in|for|of|to)\s+[A-Z][\w'’ -]{1,3
 # Between an office that said something and the name that opens the next sentence: "the
 # Kremlin's spokesman on Chechnya said. Sergei Yastrzhembsky told ...".
 DEFERRED_NAME_GAP_RE = re.compile(r"(?:\s+(?:on|for|in)\s+[A-Z][\w'’ -]{1,40})?\s+(?:said|added|told \w+)\.\s+")
+# The plain words of a title between the side it opens with and the name: "Opposition
+# presidential candidate X", "rebel military commander X".
+TITLE_WORDS_RE = re.compile(r"(?:[ \t]+[a-z][a-z-]*){1,3}[ \t]+")
 # How far from a person's tenures a surname alone may still name him, once out of office.
 SURNAME_YEARS = 10
 
@@ -37,6 +40,10 @@ class PersonMentions:
             person = self._choose(head.entries) or head.entity  # namesakes: by date and focus
             assert isinstance(person, Person)
             if self._near_in_time(person) or self._title_actor(phrase) is None:
+                apposed = self._appositive_out_of_office(person, phrase, text) \
+                    or self._side_titled_out_of_office(person, phrase, text)
+                if apposed is not None:
+                    return apposed
                 mention = self._person_mention(phrase.start, phrase.end, text, person)
                 return self._as_titled(mention, phrase)
             # "Foreign Minister Mahamoud Ali Youssouf" in 2008: the knowledge holds him for an
@@ -75,6 +82,42 @@ class PersonMentions:
             return None  # a name the model guessed, with nothing saying whose side it is on
         actor = Actor(text=text, name=name, code=code, country=country)
         return ActorMention(start=phrase.start, end=phrase.end, actor=actor, kind="person", office=office)
+
+    def _appositive_out_of_office(self, person: Person, phrase: Phrase, text: str) -> ActorMention | None:
+        """"Jalal Talabani, leader of the Patriotic Union of Kurdistan," in 1988: on a day
+        outside every office the knowledge records for a known person, the role the text
+        sets off after his name says whose side he is on (a group's role as the group is
+        coded on the day), not an office he held years later or earlier."""
+        if self.day is None or phrase.roles or phrase.owner is not None:
+            return None
+        if any(row.serves_on(self.day) for row in self.kb.tenures(person.name) or [person]):
+            return None
+        code, country, office = self._appositive(phrase.head)
+        if code is None:
+            return None
+        if code_role(code) in OUTSIDE_THE_STATE:
+            office = None  # "leader" of a rebel group holds no office of the state
+        actor = Actor(text=text, name=person.name, code=code, country=country)
+        return ActorMention(start=phrase.start, end=phrase.end, actor=actor, kind="person", office=office)
+
+    def _side_titled_out_of_office(self, person: Person, phrase: Phrase, text: str) -> ActorMention | None:
+        """"Opposition presidential candidate X", "rebel military commander X": a known
+        person not in office on the day, whose title opens with a side outside the state
+        and goes on in a few plain words before his name, is of that side (the office the
+        knowledge records for him came before or after)."""
+        if self.day is None or phrase.roles or phrase.owner is not None:
+            return None
+        if any(row.serves_on(self.day) for row in self.kb.tenures(person.name) or [person]):
+            return None
+        before = self._mentions_before(phrase.start)
+        side = before[-1] if before else None
+        if side is None or side.kind not in ("role", "compound") or not side.actor.code \
+                or code_role(side.actor.code) not in OUTSIDE_THE_STATE - {FORMER_ROLE} \
+                or not TITLE_WORDS_RE.fullmatch(self.text[side.end:phrase.start]):
+            return None
+        country = person.country or side.actor.country
+        actor = Actor(text=text, name=person.name, code=(country or "") + code_role(side.actor.code), country=country)
+        return ActorMention(start=phrase.start, end=phrase.end, actor=actor, kind="person")
 
     def _as_titled(self, mention: ActorMention, phrase: Phrase) -> ActorMention:
         """"rebel leader Riek Machar": a known person whom the text's own title puts outside

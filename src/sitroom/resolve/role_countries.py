@@ -13,6 +13,9 @@ from .actor_matching import Hit
 from .actor_phrases import NON_STATE_ARMED, Phrase, hit_country, hit_role, is_subject_word
 from .later_mentions import SPEECH_VERBS, code_role
 
+# Group nouns outside a state's forces whose first mention with a country gives the
+# country of their bare mentions after it ("Somali pirates ... the pirates").
+BARE_GROUP_KINDS = frozenset({"CRM"}) | NON_STATE_ARMED - {"UAF"}
 # A sentence that opens in a place: "In Paris, ...".
 FRONTED_PLACE_RE = re.compile(r"\s*In\s+(?:neighbouring\s+|neighboring\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*,",
                               re.IGNORECASE)
@@ -104,6 +107,28 @@ class RoleCountries:
                     and (mention.actor.code or "").endswith(code_role):
                 return mention.actor.country
         return None
+
+    def _first_told_with_country(self, role: str, phrase: Phrase, start: int) -> str | None:
+        """"Somali pirates seized a ship ... The pirates fled", "a pirate gang": a group
+        noun outside a state's forces, told bare, is of the country its first mention with a
+        country gave it (not the article's main country, which may be the victims')."""
+        if role not in BARE_GROUP_KINDS or phrase.modifiers:
+            return None
+        nouns = {t.lemma_.casefold() for hit in phrase.roles for t in self._tokens(hit.start, hit.end)}
+        for mention in self.mentions:
+            if mention.end > start:
+                break
+            if mention.kind != "compound" or not mention.actor.country \
+                    or code_role(mention.actor.code) != role:
+                continue
+            last = self._tokens(mention.start, mention.end)[-1:]
+            if last and last[0].lemma_.casefold() in nouns:
+                return mention.actor.country
+        return None
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return [t for t in span if not t.is_space and not t.is_punct] if span is not None else []
 
     def _speakers_forces(self, role: str, start: int, end: int, text: str) -> str | None:
         """"Ukraine's president said the armed forces had been put on alert", "the defence

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..knowledge.actors import Group, Role
 from ..records import Actor, ActorMention
-from .actor_matching import INNER_GAP_RE, NAMED_ARMED
+from .actor_matching import INNER_GAP_RE, NAMED_ARMED, OUTSIDE_THE_STATE
 from .actor_phrases import MAX_GAP_CHARS, Phrase, kin, modifier_country
 from .later_mentions import IT_KINDS, PRONOUN_REACH, code_role, refer
 from .role_countries import SENTENCE_BOUND_ROLES
@@ -47,6 +47,25 @@ SPOKESPERSON = "spokesperson"  # roles.tsv office of "spokesman": speaks for who
 GROUP_TAIL_RE = re.compile(r"\s+(?:for|of)\s+the\s+(?:group|organisation|organization|movement|faction|outfit)\b")
 # Unnamed perpetrators, and the armed groups a definite description of them may stand for.
 UNNAMED = "UAF"
+# After a body's name in the possessive, one of its people: "the organisation's
+# secretary-general", "the league's envoy" (a lower-case title, hyphens allowed).
+BODYS_PERSON_RE = re.compile(r"['’]s[ \t]+[a-z][a-z-]+")
+# After armed men, the leader they follow: "militiamen loyal to former president X"
+# ("ousted", "deposed": a leader put out of office, whom the knowledge may still hold in it).
+LOYAL_TO_RE = re.compile(r"[ \t]+(?:loyal|allied)[ \t]+to[ \t]+(?:the[ \t]+)?"
+                         r"(?P<ousted>(?:ousted|deposed|toppled|overthrown)[ \t]+)?(?:(?:former|exiled)[ \t]+)?",
+                         re.IGNORECASE)
+# Armed men whose side the leader they are loyal to may tell.
+LOYAL_KINDS = frozenset({"MIL", "REB", "INS", "UAF", "RAD"})
+# Between the side that runs an outlet and the outlet: "the Houthi-run Saba news agency",
+# "rebel-controlled radio" (the outlet speaks for that side, not as independent media).
+OUTLET_OWNER_RE = re.compile(r"-(?:run|controlled|owned|operated)[ \t]+$", re.IGNORECASE)
+MEDIA = "MED"
+# Who may own an outlet that speaks for it: a named group or a side named by its role;
+# a country-owned outlet stays state media, as the conventions code it.
+OUTLET_OWNER_KINDS = frozenset({"group", "alias", "role", "compound"})
+# Owners whose outlet stays media: "government-run television" is state media.
+STATE_OUTLET_OWNERS = frozenset({MEDIA, "GOV"})
 NUMBER_WORDS = {"two": 2, "three": 3, "both": 2}
 
 
@@ -161,12 +180,43 @@ class RoleOwners:
             tail = LED_BY_RE.match(self.text, mention.end) \
                 if mention.kind == "role" and code_role(mention.actor.code) == "GOV" and not mention.office else None
             leader = next((m for m in self.mentions if tail is not None and m.start == tail.end() and m.actor.code
-                           and (m.kind in ("person", "title") or m.office)), None)
+                           and (m.kind in ("person", "title") or m.office or self._bodys_person_after(m))), None)
             if leader is None:
                 out.append(mention)
                 continue
             actor = Actor(text=mention.actor.text, name=mention.actor.name, code=leader.actor.code,
                           country=leader.actor.country)
+            out.append(ActorMention(start=mention.start, end=mention.end, actor=actor, kind="compound",
+                                    antecedent=(leader.start, leader.end)))
+        return out
+
+    def _bodys_person_after(self, mention: ActorMention) -> bool:
+        """"the organisation's secretary-general": a named body or group in the possessive,
+        before a word of the knowledge's phrases or not, names one of its people."""
+        return mention.kind in ("group", "igo") and bool(BODYS_PERSON_RE.match(self.text, mention.end))
+
+    def _loyal_to(self) -> list[ActorMention]:
+        """"Militiamen loyal to former president X", "troops loyal to the ousted leader":
+        armed men told by the leader they are loyal to are his side: a rebel's, an
+        opposition leader's or one no longer (or never) in office fight as rebels; those
+        loyal to a sitting head of state or government are his country's forces."""
+        out: list[ActorMention] = []
+        for mention in self.mentions:
+            tail = LOYAL_TO_RE.match(self.text, mention.end) \
+                if mention.kind in ("role", "compound") and code_role(mention.actor.code) in LOYAL_KINDS else None
+            leader = next((m for m in self.mentions if tail is not None and m.start == tail.end() and m.actor.code
+                           and m.kind in ("person", "title", "role", "compound")), None)
+            if tail is None or leader is None:
+                out.append(mention)
+                continue
+            role = code_role(leader.actor.code)
+            outside = role in OUTSIDE_THE_STATE or bool(tail.group("ousted"))
+            if not outside and role != "GOV":
+                out.append(mention)
+                continue
+            country = leader.actor.country or mention.actor.country or (self.focus[0] if self.focus else None)
+            code = (country or "") + (UNKNOWN_ARMED_GROUP if outside else "MIL")
+            actor = Actor(text=mention.actor.text, name=mention.actor.name, code=code, country=country)
             out.append(ActorMention(start=mention.start, end=mention.end, actor=actor, kind="compound",
                                     antecedent=(leader.start, leader.end)))
         return out
@@ -178,6 +228,26 @@ class RoleOwners:
         country = self.focus[0] if self.focus else None
         actor = Actor(text=text, name=text, code=(country or "") + UNKNOWN_ARMED_GROUP, country=country)
         return ActorMention(start=start, end=end, actor=actor, kind="compound")
+
+    def _outlet_of_owner(self, mention: ActorMention) -> ActorMention:
+        """"The Houthi-run Saba news agency denied ...": an outlet run or controlled by a
+        side named just before it speaks for that side."""
+        if code_role(mention.actor.code) != MEDIA:
+            return mention
+        gap = OUTLET_OWNER_RE.search(self.text[max(0, mention.start - 16):mention.start])
+        if gap is None:
+            return mention
+        joint = mention.start - len(gap.group())
+        owner = next((m for m in reversed(self.mentions) if m.end == joint and m.actor.code
+                      and m.kind in OUTLET_OWNER_KINDS and code_role(m.actor.code) not in STATE_OUTLET_OWNERS), None)
+        if owner is None:
+            return mention
+        actor = Actor(text=mention.actor.text, name=mention.actor.name, code=owner.actor.code,
+                      country=owner.actor.country)
+        spoken = ActorMention(start=mention.start, end=mention.end, actor=actor, kind=mention.kind,
+                              office=mention.office)
+        self.groups = [spoken if m is mention else m for m in self.groups]
+        return spoken
 
     def _group_spoken_for(self, role: Role, phrase: Phrase, start: int) -> ActorMention | None:
         """The group a spokesman no organisation is named for speaks for: "The Northern
