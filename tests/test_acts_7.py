@@ -42,9 +42,14 @@ def test_a_president_travelling_with_a_minister_takes_no_hostage(analyzer):
 
 
 def test_guerrillas_herding_villagers_into_a_school_hold_them(analyzer):
-    found = events(analyzer, "About 80 guerrillas raided the village of Kalima on Wednesday and herded teachers, "
-                             "nurses and traders into the school.")
+    found = events(analyzer, "Guerrillas stormed the village of Kalima on Wednesday and herded the teachers and "
+                             "nurses into the school.")
     assert [e.event_code for e in _coded(found, "18")] == ["181"]
+
+
+def test_police_herding_protesters_onto_buses_take_no_hostage(analyzer):
+    found = events(analyzer, "Riot police herded the protesters onto buses on Wednesday.")
+    assert not _coded(found, "18")
 
 
 def test_a_spokesman_vowing_insurgents_will_be_driven_out_threatens_force(analyzer):
