@@ -94,3 +94,19 @@ def test_a_ship_due_to_dock_with_food_is_planned_aid(analyzer):
     [aid] = [e for e in found if e.event_code[:2] in ("03", "07")]
     assert code(aid, "source").startswith("IGO") and code(aid, "target") == "YEM"
     assert aid.modality == "planned"
+
+
+def test_a_promise_made_in_the_call_is_made_to_whom_was_called(analyzer):
+    found = events(analyzer, "President Ashraf Ghani spoke by telephone with the Taliban leader on Thursday. In the "
+                             "conversation, broadcast on state television, Ghani promised that Kabul would send a "
+                             "delegation to Doha for peace talks.", published="2014-05-20")
+    [call] = [e for e in found if e.event_code == "041"]
+    [promise] = _coded(found, "03")
+    assert code(promise, "source") == "AFGGOV" and code(promise, "target") == code(call, "target") == "AFGINS"
+
+
+def test_a_promise_made_in_a_statement_after_a_meeting_is_made_to_no_one(analyzer):
+    found = events(analyzer, "President Ashraf Ghani met Pakistan's army chief on Thursday. In a statement, Ghani "
+                             "promised that Kabul would send a delegation to Doha.", published="2014-05-20")
+    [promise] = _coded(found, "03")
+    assert code(promise, "target") is None
