@@ -31,7 +31,7 @@ from .frames import modality, report_of
 from .merge import TOLL_LEMMAS, aim_at_doers, fold_property, merge_events
 from .reactions import ReactionWords, aim_at_told_doers
 from .scene import inherit_scene, place_in_country, place_in_one_town
-from .speech_acts import DEMAND_MODALS, SpeechActs, reporting_verb, same_side
+from .speech_acts import DEMAND_MODALS, SpeechActs, aimed_in_the_consultation, reporting_verb, same_side
 from .syntax import is_past_perfect, reattach_reporters_participles
 from .tolls import attach_numbers, reconcile, report_from
 from .trigger_filters import CONSULT_ROOT, PROPERTY_DESTROYED, TriggerFilters, own_verb
@@ -71,6 +71,7 @@ class EventStage(TriggerFilters, SpeechActs):
         link_doers(drafts, doc, self.lexicon.has_frame, self.deeds)
         drafts = sides.attackers_named(drafts, doc)
         drafts = aim_at_told_doers(drafts, doc, self.reactions)
+        drafts = aimed_in_the_consultation(drafts, doc, self.lexicon)
         is_repelling = lambda w: self.lexicon.has_frame(w, "repel")  # noqa: E731
         merged = merge_events(join_re_mentions(drafts, doc))
         merged = sides.repelled_told_before(merged, is_repelling)

@@ -115,10 +115,17 @@ def warned_of_the_past(token: Token) -> bool:
     return any(a.lower_ == "had" for a in auxes) and not any(a.tag_ == "MD" for a in auxes)
 
 
+# Verbs that make their object do the act they govern with a bare infinitive ("make them
+# disarm"): the act is told in their tense.
+CAUSATIVES = frozenset({"make"})
+
+
 def told_as_will(token: Token) -> bool:
     """The act is told with "will" or "would" ("would not agree to a ceasefire"), or
     "is going to": what its doer says of what it will do."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in CAUSATIVES:
+        verb = verb.head  # "would not make them lay down their arms": the act is told as "make" is
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in verb.children):
         return True
     going = verb.head

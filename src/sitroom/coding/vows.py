@@ -51,6 +51,9 @@ QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 # "return to Kidal"); the others need the other side as object ("crush the militias", "they
 # will be removed").
 PLACE_VERBS = frozenset({"recover", "regain", "return"})
+# Particles that open a compound preposition with "of" ("driven out of Gwoza", "wiped off
+# the map" has none): the parse hangs them as prepositions of the verb.
+COMPOUND_PREP_PARTICLES = frozenset({"out"})
 
 
 def vowed_force(sent: Span, article: Article, actors: ActorIndex, dates: dict, evidence: Evidence,
@@ -140,8 +143,13 @@ def _to_neighbours(draft: Draft, has_frame: Callable[[str, str], bool]) -> Draft
 
 
 def _verb_key(verb: Token) -> str:
-    """The verb with its particle ("drive out", "wipe out"), or its lemma alone."""
-    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    """The verb with its particle ("drive out", "wipe out"), or its lemma alone. In "driven out
+    of the town" the parse makes the particle a preposition whose own object is the "of"
+    phrase: it is still the verb's particle."""
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None) or next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in COMPOUND_PREP_PARTICLES
+         and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+         and not any(g.dep_ == "pobj" for g in c.children)), None)
     return f"{verb.lemma_.lower()} {particle.lower_}" if particle is not None else verb.lemma_.lower()
 
 
