@@ -31,3 +31,43 @@ def test_paratroopers_captured_are_soldiers_taken_prisoner(analyzer):
                    "2008-08-12")
     [capture] = rooted(found, "17")
     assert code(capture, "source") == "GEOMIL" and code(capture, "target") == "RUSMIL"
+
+
+def test_the_foreign_intervention_is_aimed_at_the_side_that_came_from_abroad(analyzer):
+    found = events(analyzer, "Rebels seized the town of Kisangani on Monday. Rwandan troops entered the port of "
+                             "Matadi, witnesses said. The African Union condemned the foreign intervention.",
+                   "1998-08-25")
+    [condemnation] = rooted(found, "11")
+    assert code(condemnation, "target") == "RWAMIL"
+
+
+def test_an_act_told_in_a_while_clause_is_told_in_its_own_right(analyzer):
+    found = events(analyzer, "Rebels seized the town of Kisangani on Monday, while Rwandan troops entered the port "
+                             "of Matadi, witnesses said. The secretary-general of the Southern African Development "
+                             "Community condemned the foreign intervention in Congo.", "1998-08-25")
+    [condemnation] = rooted(found, "11")
+    assert code(condemnation, "target") == "RWAMIL"
+
+
+def test_the_foreign_intervention_is_not_aimed_at_a_side_at_home(analyzer):
+    found = events(analyzer, "Rebels seized the town of Kisangani on Monday, witnesses said. The African Union "
+                             "condemned the foreign intervention in Congo.", "1998-08-25")
+    [condemnation] = rooted(found, "11")
+    assert code(condemnation, "target") is None
+
+
+def test_a_vow_of_revenge_is_aimed_at_whoever_killed_the_victims(analyzer):
+    found = events(analyzer, "Serbian gunners shelled the Muslim town of Gorazde on Sunday, killing 40 civilians, "
+                             "hospital officials said. Bosnian President Alija Izetbegovic vowed in Zagreb that his "
+                             "fighters would avenge the victims.", "1992-06-02")
+    [vow] = rooted(found, "13")
+    assert code(vow, "source") == "BIHGOV" and code(vow, "target") == "SRB"
+
+
+def test_a_vow_of_revenge_names_no_one_when_both_sides_killed(analyzer):
+    found = events(analyzer, "Serbian gunners shelled the town of Gorazde on Sunday, killing 40 civilians, hospital "
+                             "officials said. Muslim fighters ambushed a Serb convoy near Foca, killing 12 soldiers. "
+                             "Bosnian President Alija Izetbegovic vowed that his fighters would avenge the victims.",
+                   "1992-06-02")
+    [vow] = rooted(found, "13")
+    assert code(vow, "target") is None
