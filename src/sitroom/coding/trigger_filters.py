@@ -320,7 +320,10 @@ class TriggerFilters:
             complement = complement or current.dep_ != "conj"
             if unreal_acts.inquired(current, lambda w: self.lexicon.has_frame(w, "inquiry")):
                 return False  # "to clarify last Thursday's murder": what is inquired into happened
+            said = current.dep_ == "ccomp"
             current = current.head
+            if said and current.i not in trigger_at and reporting_verb(current, self.lexicon):
+                return False  # "appealed for calm and said he would ask India to ...": what is said is its own
             if not complement:
                 continue
             governing = trigger_at.get(current.i)
