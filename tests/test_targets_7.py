@@ -71,3 +71,11 @@ def test_a_vow_of_revenge_names_no_one_when_both_sides_killed(analyzer):
                    "1992-06-02")
     [vow] = rooted(found, "13")
     assert code(vow, "target") is None
+
+
+def test_an_appeal_one_says_one_will_make_is_aimed_at_its_addressee(analyzer):
+    # "said he would ask Pakistan": what is said, after an appeal of the same speaker, is no
+    # content of that appeal
+    found = events(analyzer, "President Ranasinghe Premadasa appealed for calm in a television address and said he "
+                             "would ask Pakistan to stop the militants from crossing its border.", "1990-05-16")
+    assert any(code(e, "target") == "PAK" for e in rooted(found, "02"))
