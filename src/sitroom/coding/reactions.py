@@ -25,6 +25,12 @@ or none), a trigger noun is left to the merge (`merge.aim_at_doers`: the doer of
 the re-mention joins); a noun of `reactions.tsv`, which no act joins, keeps no target
 rather than the victims it names.
 
+An adjective that says the doer came from abroad ("the foreign intervention") keeps only
+the acts done by a side of one country in a place of another. An act told in a clause of
+contrast ("while Angolan troops entered the port") is told in its own right. A vow to
+avenge those killed ("vowed his fighters would avenge the victims") is aimed, like a
+condemnation of "the killings", at the named doer of the killings told before it.
+
 This pass runs on the article's drafts before they are merged (coder.py), once the doers
 told in later sentences are known (`corefer.link_doers`).
 """
