@@ -79,3 +79,10 @@ def test_an_appeal_one_says_one_will_make_is_aimed_at_its_addressee(analyzer):
     found = events(analyzer, "President Ranasinghe Premadasa appealed for calm in a television address and said he "
                              "would ask Pakistan to stop the militants from crossing its border.", "1990-05-16")
     assert any(code(e, "target") == "PAK" for e in rooted(found, "02"))
+
+
+def test_a_noun_within_what_is_said_stays_the_content_of_the_refusal(analyzer):
+    # guard for the rule above: the threats one will not accept are no one's threat here
+    found = events(analyzer, "Foreign Minister Ali Karti rejected the criticism and said his country would not "
+                             "accept threats of sanctions.", "2004-08-20")
+    assert not rooted(found, "13")
