@@ -86,3 +86,12 @@ def test_a_noun_within_what_is_said_stays_the_content_of_the_refusal(analyzer):
     found = events(analyzer, "Foreign Minister Ali Karti rejected the criticism and said his country would not "
                              "accept threats of sanctions.", "2004-08-20")
     assert not rooted(found, "13")
+
+
+def test_both_leaders_invited_are_the_two_leaders_named_before(analyzer):
+    found = events(analyzer, "Rebels loyal to Foday Sankoh attacked the northern town of Makeni on Monday, witnesses "
+                             "said. President Ahmad Tejan Kabbah said his forces would retake the town. Ghanaian "
+                             "President Jerry Rawlings, who has led mediation since March, invited both Sierra "
+                             "Leonean leaders to Accra for talks next week.", "1998-05-05")
+    invitations = rooted(found, "036")
+    assert {code(e, "target") for e in invitations} == {"SLEREB", "SLEGOV"}
