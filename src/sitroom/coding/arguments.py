@@ -830,6 +830,11 @@ def _targets(
                             for g in c.children if g.dep_ == "nsubj"), None)
             if obj is not None and way_made(obj):
                 obj = None  # "fought their way room by room": the way's owner is the subject
+            # ("killed both leaders" is no address: only acts short of force)
+            leaders = _both_leaders(obj, index) if obj is not None and not trigger.rule.code.startswith(
+                VIOLENT_ROOTS) and "violence" not in trigger.rule.flags else []
+            if leaders:
+                return leaders
             if obj is not None:
                 # "shelled positions held by the militia": the object's holder; a victim
                 # the knowledge does not know ("gunmen shot Juan Perez") is still the target
@@ -864,6 +869,42 @@ def _targets(
         if found:
             return found
     return _asked_to_act(trigger, index)
+
+
+# Nouns of persons that, paired ("both leaders", "the two rivals"), name the two leaders of
+# the sides the article has told of.
+PAIRED_PERSONS = frozenset({"leader", "rival"})
+
+
+def _both_leaders(noun: Token, index: ActorIndex) -> list[Argument]:
+    """"Invited both Congolese leaders to Libreville": the two leaders are the persons the
+    article named before the sentence, one event each, as for a list of addressees: of
+    distinct codes, the two most often named (the first named on a tie). None when the noun
+    names no such pair or the article named fewer than two."""
+    if noun.lemma_.lower() not in PAIRED_PERSONS or noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "preconj", "nummod")}
+    if "both" not in dets and not {"the", "two"} <= dets:
+        return []
+    start = noun.sent.start
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[ActorMention, Token]] = {}
+    seen: set[tuple[int, int]] = set()
+    for i in sorted(index.by_token):
+        if i >= start:
+            break
+        for mention in index.by_token[i]:
+            code = mention.actor.code
+            if mention.kind != "person" or not code or (mention.start, mention.end) in seen:
+                continue
+            seen.add((mention.start, mention.end))
+            counts[code] = counts.get(code, 0) + 1
+            first.setdefault(code, (mention, index.doc[i]))
+    if len(counts) < 2:
+        return []
+    order = list(first)  # (dicts keep order: the first named wins a tie)
+    two = sorted(order, key=lambda c: (-counts[c], order.index(c)))[:2]
+    return [Argument(actor=first[c][0].actor, mention=first[c][0], token=first[c][1]) for c in two]
 
 
 # Verbs that tell who keeps captives ("hostages held by gunmen"), nouns and verbs of setting

@@ -25,6 +25,12 @@ or none), a trigger noun is left to the merge (`merge.aim_at_doers`: the doer of
 the re-mention joins); a noun of `reactions.tsv`, which no act joins, keeps no target
 rather than the victims it names.
 
+An adjective that says the doer came from abroad ("the foreign intervention") keeps only
+the acts done by a side of one country in a place of another. An act told in a clause of
+contrast ("while Angolan troops entered the port") is told in its own right. A vow to
+avenge those killed ("vowed his fighters would avenge the victims") is aimed, like a
+condemnation of "the killings", at the named doer of the killings told before it.
+
 This pass runs on the article's drafts before they are merged (coder.py), once the doers
 told in later sentences are known (`corefer.link_doers`).
 """
@@ -48,7 +54,14 @@ if TYPE_CHECKING:
     from .draft import Draft
 
 DISAPPROVAL_ROOT = "11"
-ROLES = ("act", "verdict", "dismay", "deed")
+ROLES = ("act", "verdict", "dismay", "deed", "foreign", "revenge")
+# CAMEO root of threats: a vow of revenge is one (138).
+THREAT_ROOT = "13"
+# Links from a vow down to the verb of what it vows ("vowed that his fighters would
+# avenge", "vowed to avenge", "said they would avenge").
+VOWED_DEPS = ("xcomp", "ccomp", "conj")
+# How far below the vow that verb may be ("vowed that they would try to avenge").
+VOWED_DEPTH = 3
 ANY_VIOLENCE = "*"
 # The code of an act named only as "an attack": any act of violence may be what it re-names.
 GENERIC_FORCE = "190"
@@ -74,6 +87,10 @@ class ReactionWords:
     dismay: frozenset[str] = frozenset()
     # nouns that name the act of a verb ("invasion": "invade"), with those verbs' lemmas
     deeds: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    # adjectives that say an act's doer came from abroad ("the foreign intervention")
+    foreign: frozenset[str] = frozenset()
+    # verbs of taking revenge for those killed ("avenge the victims")
+    revenge: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ReactionWords":
@@ -82,6 +99,8 @@ class ReactionWords:
         verdicts: set[str] = set()
         dismay: set[str] = set()
         deeds: dict[str, frozenset[str]] = {}
+        foreign: set[str] = set()
+        revenge: set[str] = set()
         for line, row in read_tsv(path, ["word", "role"], ["codes"]):
             word, role, codes = row["word"], row["role"], alternatives(row.get("codes", ""))
             if not word or word != word.lower() or " " in word:
@@ -94,13 +113,18 @@ class ReactionWords:
                 acts[word] = tuple(codes)
             elif role == "dismay":
                 dismay.add(word)
+            elif role == "foreign":
+                foreign.add(word)
+            elif role == "revenge":
+                revenge.add(word)
             elif role == "deed":
                 if not codes or not all(c and c == c.lower() and c.isalpha() for c in codes):
                     raise KnowledgeError(str(path), f"a deed needs the lemmas of its verbs, not {codes!r}", line)
                 deeds[word] = frozenset(codes)
             else:
                 verdicts.add(word)
-        return cls(acts=acts, verdicts=frozenset(verdicts), dismay=frozenset(dismay), deeds=deeds)
+        return cls(acts=acts, verdicts=frozenset(verdicts), dismay=frozenset(dismay), deeds=deeds,
+                   foreign=frozenset(foreign), revenge=frozenset(revenge))
 
     def act_kinds(self, noun: Token) -> tuple[str, ...] | None:
         """The kinds of act a noun of `acts` may re-name ("the hostage-taking": 181, 171,
@@ -128,6 +152,9 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
     ordered = sorted((d for d in drafts if d.evidence), key=lambda d: d.evidence[0].start)
     out = list(drafts)
     for draft in ordered:
+        if draft.code.startswith(THREAT_ROOT) and draft.target is None and not draft.historical:
+            out.extend(_aim_revenge(draft, tokens, mentions, ordered, words))
+            continue
         if not draft.code.startswith(DISAPPROVAL_ROOT) or draft.historical:
             continue
         noun = _act_noun(draft, tokens, words)
@@ -145,7 +172,10 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
         doers = [d for d in _deed_doers(draft, words.deeds.get(noun_key(noun), frozenset()), ordered)
                  if not same_actor(d, draft.source)]
         if not doers:
-            doers = [d for d in _told_doers(draft, kinds, ordered) if not same_actor(d, draft.source)]
+            abroad = any(c.dep_ == "amod" and c.lower_ in words.foreign for c in noun.children)
+            contrasted = {a.anchor for a in ordered if a.subordinate and _in_contrast(tokens.get(a.anchor))}
+            doers = [d for d in _told_doers(draft, kinds, ordered, abroad=abroad, contrasted=contrasted)
+                     if not same_actor(d, draft.source)]
         if doers:
             draft.about = None  # aimed here: no other act's doer is to be guessed after the merge
             draft.target = doers[0]
@@ -153,6 +183,39 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
         elif act is None or act is draft:
             draft.target = None  # "condemned the hostage-taking": not the hostages
     return out
+
+
+def _aim_revenge(draft: "Draft", tokens: dict[int, Token], mentions: Sequence[tuple[int, int]],
+                 ordered: Sequence["Draft"], words: ReactionWords) -> list["Draft"]:
+    """"Vowed that his fighters would avenge the victims": a vow of revenge for people
+    killed is aimed at whoever killed them, the named doer of the killings told before it
+    (one side's, as for a condemnation of "the killings"). Sets the draft's target; returns
+    one more draft for each further doer."""
+    avenging = _avenging(tokens.get(draft.anchor), words.revenge)
+    if avenging is None:
+        return []
+    wronged = next((c for c in avenging.children if c.dep_ == "dobj"), None)
+    if wronged is not None and _names_doer(wronged, mentions):
+        return []  # "avenge the army's massacre": the vow names whose act it was
+    doers = [d for d in _told_doers(draft, (ANY_VIOLENCE, "killed"), ordered) if not same_actor(d, draft.source)]
+    if not doers:
+        return []
+    draft.target = doers[0]
+    return [dataclasses.replace(draft, target=doer, anchors=set(draft.anchors)) for doer in doers[1:]]
+
+
+def _avenging(vow: Token | None, revenge: frozenset[str]) -> Token | None:
+    """The verb of revenge a vow is about: the vow's own verb ("avenged") or one it governs
+    (`VOWED_DEPS`, at most `VOWED_DEPTH` below it)."""
+    if vow is None:
+        return None
+    level = [vow]
+    for _ in range(VOWED_DEPTH + 1):
+        found = next((t for t in level if t.lemma_.lower() in revenge and t.pos_ == "VERB"), None)
+        if found is not None:
+            return found
+        level = [c for t in level for c in t.children if c.dep_ in VOWED_DEPS]
+    return None
 
 
 def _act_noun(draft: "Draft", tokens: dict[int, Token], words: ReactionWords) -> Token | None:
@@ -183,21 +246,27 @@ def _kinds_of(act: "Draft", noun: Token) -> tuple[str, ...]:
     return (act.code[:3],)
 
 
-def _told_doers(draft: "Draft", kinds: tuple[str, ...], ordered: Sequence["Draft"]) -> list["Actor"]:
+def _told_doers(draft: "Draft", kinds: tuple[str, ...], ordered: Sequence["Draft"], *,
+                abroad: bool = False, contrasted: frozenset[int] | set[int] = frozenset()) -> list["Actor"]:
     """The named doers of the act told before the disapproval's sentence that its noun
     re-names, told as done in a clause of its own: the nearest act of the noun's own kind;
     for a noun of any act of violence, the acts of violence told before it when they are
     one act or one side's (when both sides' acts are told, or one of no named doer, "the
-    attack" does not say whose it is)."""
+    attack" does not say whose it is). `abroad` ("the foreign intervention"): only the acts
+    done by a side of one country in a place of another count. An act in a clause of
+    contrast (`contrasted`: "while Angolan troops entered Pointe-Noire") is told in its own
+    right, as its main clause is."""
     start = draft.evidence[0].start
     acts: dict[int, list["Actor | None"]] = {}  # the doers of each act, by its anchor (None: unknown)
     for act in reversed(ordered):
-        if act.evidence[0].start >= start or act.historical or act.subordinate:
+        if act.evidence[0].start >= start or act.historical or (act.subordinate and act.anchor not in contrasted):
             continue
         if act.modality != TOLD_AS_DONE:
             continue
         if act.source is None and (act.anaphoric or act.lemma in TOLL_LEMMAS):
             continue  # "the attack", "19 people were killed": a re-mention or a toll, no act of its own
+        if abroad and not _abroad(act):
+            continue
         if ANY_VIOLENCE in kinds:
             if act.code[:2] not in VIOLENT_ROOTS or ("killed" in kinds and not _killed(act)):
                 continue
@@ -231,6 +300,32 @@ def _deed_doers(draft: "Draft", verbs: frozenset[str], ordered: Sequence["Draft"
             return []
         return [act.source]
     return []
+
+
+# Conjunctions of a clause that tells an act beside the main one, not as its background
+# ("seized the palace, while Angolan troops entered the port"; not "after gunmen fired").
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
+
+
+def _in_contrast(token: Token | None) -> bool:
+    """The act's verb heads, or is in, an adverbial clause opened by a conjunction of
+    `CONTRAST_MARKS`."""
+    for _ in range(6):
+        if token is None:
+            return False
+        if token.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children)
+        if token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+def _abroad(act: "Draft") -> bool:
+    """The act was done by a side of one country in a place of another ("Angolan troops
+    entered the port of Pointe-Noire")."""
+    country = getattr(act.place, "country", None)
+    return act.source is not None and bool(act.source.country) and bool(country) and act.source.country != country
 
 
 def _same_doer(x: "Actor | None", y: "Actor | None") -> bool:

@@ -320,7 +320,12 @@ class TriggerFilters:
             complement = complement or current.dep_ != "conj"
             if unreal_acts.inquired(current, lambda w: self.lexicon.has_frame(w, "inquiry")):
                 return False  # "to clarify last Thursday's murder": what is inquired into happened
+            said = current.dep_ == "ccomp" and current is trigger.token
             current = current.head
+            if said and current.i not in trigger_at and reporting_verb(current, self.lexicon):
+                # "appealed for calm and said he would ask India to ...": the act said is its own
+                # (but not a noun within what is said: "would not accept threats")
+                return False
             if not complement:
                 continue
             governing = trigger_at.get(current.i)
