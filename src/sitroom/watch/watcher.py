@@ -411,8 +411,12 @@ class _Watcher:
         wait = backoff(source.every, failures, self.settings.max_backoff, error.retry_after)
         self.report.polls += 1
         self.report.source_failures += 1
+        # The wait runs from now, when the failure is known, not from when the poll began:
+        # the poll's time waiting its host's turn, robots.txt or a slow answer (a timeout
+        # takes `timeout` seconds) would otherwise eat the wait, and a Retry-After counts
+        # from its answer (RFC 9110 10.2.3).
         self.states[source.url] = dataclasses.replace(
-            state, last_poll=started, next_poll=started + dt.timedelta(seconds=wait), failures=failures,
+            state, last_poll=started, next_poll=utc_now() + dt.timedelta(seconds=wait), failures=failures,
             last_status=error.status, last_error=error.problem, polls=state.polls + 1)
         self._dirty.add(source.url)
         self.say(f"Source {source.url}: {error.problem}; {failures} failure(s) in a row, next try in {wait:.0f} s")
@@ -610,9 +614,10 @@ def _silent(_line: str) -> None:
 
 
 def backoff(every: float, failures: int, cap: float, retry_after: float | None = None) -> float:
-    """Seconds before polling a source again after `failures` failures in a row: its
-    interval, doubled per failure after the first, at most `cap` (or its interval, if
-    longer), and never sooner than a Retry-After the server sent."""
+    """Seconds before polling a source again after `failures` failures in a row, counted
+    from the last failure: its interval, doubled per failure after the first, at most
+    `cap` (or its interval, if longer), and never sooner than a Retry-After the server
+    sent."""
     wait = min(every * 2 ** max(failures - 1, 0), max(cap, every))
     if retry_after is not None:
         wait = max(wait, retry_after)
