@@ -132,6 +132,8 @@ class NewsSite:
         """Make `path` answer 500, slow-500 (after SLOW_SECONDS), 429, hang, garbage, huge
         (announced), huge-stream (no length) or gzip-bomb (50 MB that travels gzipped as
         50 kB); None: normal."""
+        if how == "gzip-bomb":
+            _bomb()  # made now (seconds on a loaded machine), not while a client waits for its answer
         with self.lock:
             if how is None:
                 self.behaviour.pop(path, None)
@@ -462,3 +464,10 @@ def test_the_webhook_receiver_fails_as_often_as_told_then_records(site: NewsSite
     assert httpx.post(site.url("/hooks/ops"), json={"a": 1}).status_code == 500
     assert httpx.post(site.url("/hooks/ops"), json={"a": 2}).status_code == 200
     assert site.posted("/hooks/ops") == [{"a": 2}]
+
+
+def test_a_slow_failure_is_logged_with_when_it_came_in_and_when_its_answer_began(site: NewsSite) -> None:
+    site.behave("/slow-broken", "slow-500")
+    assert httpx.get(site.url("/slow-broken")).status_code == 500
+    (hit,) = site.requests("/slow-broken")
+    assert hit.answered is not None and hit.asked + SLOW_SECONDS <= hit.answered <= hit.at
