@@ -8,9 +8,13 @@ open and close one file at the same time, which is why the watch itself keeps al
 store work on one thread)."""
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import dataclasses
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +25,8 @@ from sitroom.options import Options
 from sitroom.pipeline import Analyzer
 from sitroom.store import Store
 from sitroom.watch import load_sources, sources
-from sitroom.watch.state import MAX_ATTEMPTS, run_sql
-from sitroom.watch.watcher import WatchReport, watch
+from sitroom.watch.state import MAX_ATTEMPTS, prepare, run_sql, sync_sources
+from sitroom.watch.watcher import WatchReport, _Watcher, watch
 from test_watch_site import NewsSite
 
 WAIT_SECONDS = 60.0
@@ -275,3 +279,37 @@ def test_a_sitemap_index_is_read_at_every_poll_and_its_sitemaps_conditionally(tm
     child_statuses = [hit.status for hit in site.requests(child)]
     assert child_statuses.count(200) == 2 and 304 in child_statuses
     assert set(site.pages_served().values()) == {1}
+
+
+def test_a_save_the_stop_cut_short_is_made_by_the_last_save(tmp_path: Path) -> None:
+    """The saver saves the sources' state every second in the store thread; stopping
+    cancels it, maybe while its save still waits behind other store work (a batch being
+    stored). That save never runs, and the last save, as the watch stops, must make it:
+    it once lost the state of the polls since the previous save (the restart and backoff
+    tests above saw a source's old poll and item counts on a loaded machine)."""
+    config = load_sources(sources_file(tmp_path, ["http://127.0.0.1:9/rss.xml"]))
+    url = config.sources[0].url
+    db = tmp_path / "watch.duckdb"
+    with Store.open(db, wait=10) as store:
+        prepare(store)
+        states = sync_sources(store, config.sources)
+    watcher = _Watcher(config, Options(db_path=db), db, states, say=lambda _: None, note=lambda _: None)
+
+    async def stop_while_a_save_waits() -> None:
+        watcher._loop = asyncio.get_running_loop()
+        with ThreadPoolExecutor(1) as store_thread:
+            watcher._store_pool = store_thread
+            busy = threading.Event()
+            store_thread.submit(busy.wait, WAIT_SECONDS)  # the store thread at other work
+            watcher.states[url] = dataclasses.replace(watcher.states[url], polls=3, items=2)
+            watcher._dirty.add(url)
+            saver = asyncio.create_task(watcher._save())
+            await asyncio.sleep(0.1)  # the save waits for the store thread
+            saver.cancel()  # the watch stops
+            with contextlib.suppress(asyncio.CancelledError):
+                await saver
+            busy.set()
+            await watcher._save()  # the last save
+
+    asyncio.run(stop_while_a_save_waits())
+    assert in_store(db, "SELECT polls, items FROM watch_sources") == [(3, 2)]

@@ -513,6 +513,11 @@ class _Watcher:
 
         try:
             await self._in_store(work)
+        except asyncio.CancelledError:
+            # the watch stopping cancels the saver: its save, if it was still waiting for
+            # the store thread, will never run, so the last save (as it stops) makes it
+            self._dirty.update(state.url for state in states)
+            raise
         except SitroomError as exc:  # kept for the next save
             self._dirty.update(state.url for state in states)
             self.say(f"State not saved yet: {exc}")
