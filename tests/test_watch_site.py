@@ -4,10 +4,17 @@
 sitemap and a listing page whose items change when a test publishes one; the article
 pages they link to; robots.txt; and a webhook receiver that records what it is sent.
 It answers conditional requests with 304, compresses with gzip when asked, and can be
-told to misbehave on any path: answer 500 or 429, hang, send garbage, or a body of 50 MB
-(announced, or streamed without a length). Every request is logged with what it asked
-and what it got, and the site keeps count of requests in flight per host, so tests can
-check the watch's manners from the server's side.
+told to misbehave on any path: answer 500 (at once or slowly) or 429, hang, send garbage,
+or a body of 50 MB (announced, or streamed without a length). Every request is logged with
+what it asked, what it got, and when (it came in, its answer began, the exchange ended),
+and the site keeps count of requests in flight per host, so tests can check the watch's
+manners from the server's side.
+
+A test that checks a wait between two requests measures from the moment the first one's
+answer began (`Hit.answered`) to the moment the next one came in (`Hit.asked`): the
+client cannot have heard the answer before the first, nor sent its next request after
+the second, however loaded the machine. `Hit.at`, taken once the answer is written and
+logged, may come after the client has already moved on.
 
 The tests at the end check the site itself, so that a watch test failing says something
 about the watch.
@@ -34,6 +41,8 @@ import pytest
 HUGE_BYTES = 50_000_000
 HUGE_CHUNK = 65_536
 HANG_SECONDS = 60.0
+# How long a "slow-500" path takes before it answers.
+SLOW_SECONDS = 0.3
 # How long `requests()` waits for answers being written to be logged.
 SETTLE_SECONDS = 2.0
 
@@ -59,7 +68,9 @@ class Feed:
 
 @dataclass(frozen=True)
 class Hit:
-    at: float
+    at: float  # time.time() once the exchange was over and logged
+    asked: float  # time.time() when the request had come in, before anything was answered
+    answered: float | None  # time.time() just before the first byte of the answer (None: none sent)
     host: str
     method: str
     path: str
@@ -118,8 +129,11 @@ class NewsSite:
         return f"/news/{slug}"
 
     def behave(self, path: str, how: str | None) -> None:
-        """Make `path` answer 500, 429, hang, garbage, huge (announced), huge-stream (no length) or
-        gzip-bomb (50 MB that travels gzipped as 50 kB); None: normal."""
+        """Make `path` answer 500, slow-500 (after SLOW_SECONDS), 429, hang, garbage, huge
+        (announced), huge-stream (no length) or gzip-bomb (50 MB that travels gzipped as
+        50 kB); None: normal."""
+        if how == "gzip-bomb":
+            _bomb()  # made now (seconds on a loaded machine), not while a client waits for its answer
         with self.lock:
             if how is None:
                 self.behaviour.pop(path, None)
@@ -212,6 +226,7 @@ class NewsSite:
             server.server_close()
 
     def _handle(self, handler: BaseHTTPRequestHandler, method: str) -> None:
+        asked = time.time()
         host = handler.server.server_address[0]
         path = urlsplit(handler.path).path
         with self.lock:
@@ -237,7 +252,8 @@ class NewsSite:
                 if how != "hang":
                     self.busy -= 1
                 self.hits.append(Hit(
-                    at=time.time(), host=host, method=method, path=path, status=status, sent=sent,
+                    at=time.time(), asked=asked, answered=getattr(handler, "answered", None), host=host,
+                    method=method, path=path, status=status, sent=sent,
                     agent=handler.headers.get("User-Agent", ""), if_none_match=handler.headers.get("If-None-Match"),
                     if_modified_since=handler.headers.get("If-Modified-Since"),
                     accept_encoding=handler.headers.get("Accept-Encoding"), body=body if self.keep_bodies else b""))
@@ -256,14 +272,17 @@ class NewsSite:
         if how == "hang":
             time.sleep(HANG_SECONDS)
             return 0, 0
-        if how in ("500", "429"):
-            status = int(how)
+        if how == "slow-500":
+            time.sleep(SLOW_SECONDS)
+        if how in ("500", "slow-500", "429"):
+            status = int(how.removeprefix("slow-"))
             headers = {"Retry-After": "2"} if status == 429 else {}
             return status, self._send(handler, status, "text/plain", b"trouble", headers)
         if how == "garbage":
             noise = random.Random(path).randbytes(20_000)
             return 200, self._send(handler, 200, "application/rss+xml", b"<rss><channel><item>" + noise)
         if how == "huge":
+            _answering(handler)
             handler.send_response(200)
             handler.send_header("Content-Type", "text/html")
             handler.send_header("Content-Length", str(HUGE_BYTES))
@@ -272,6 +291,7 @@ class NewsSite:
         if how == "gzip-bomb":
             return 200, self._send(handler, 200, "text/html", _bomb(), {"Content-Encoding": "gzip"})
         if how == "huge-stream":
+            _answering(handler)
             handler.send_response(200)
             handler.send_header("Content-Type", "text/html")
             handler.send_header("Connection", "close")
@@ -306,6 +326,7 @@ class NewsSite:
     @staticmethod
     def _send(handler: BaseHTTPRequestHandler, status: int, kind: str | None, body: bytes,
               headers: dict[str, str] | None = None) -> int:
+        _answering(handler)
         handler.send_response(status)
         if kind:
             handler.send_header("Content-Type", kind)
@@ -317,6 +338,11 @@ class NewsSite:
         if status != 304 and body:
             handler.wfile.write(body)
         return len(body)
+
+
+def _answering(handler: BaseHTTPRequestHandler) -> None:
+    """Note on the request's handler that its answer begins now (see `Hit.answered`)."""
+    setattr(handler, "answered", time.time())  # noqa: B010 - an attribute of ours on http.server's object
 
 
 _BOMB: list[bytes] = []
@@ -438,3 +464,10 @@ def test_the_webhook_receiver_fails_as_often_as_told_then_records(site: NewsSite
     assert httpx.post(site.url("/hooks/ops"), json={"a": 1}).status_code == 500
     assert httpx.post(site.url("/hooks/ops"), json={"a": 2}).status_code == 200
     assert site.posted("/hooks/ops") == [{"a": 2}]
+
+
+def test_a_slow_failure_is_logged_with_when_it_came_in_and_when_its_answer_began(site: NewsSite) -> None:
+    site.behave("/slow-broken", "slow-500")
+    assert httpx.get(site.url("/slow-broken")).status_code == 500
+    (hit,) = site.requests("/slow-broken")
+    assert hit.answered is not None and hit.asked + SLOW_SECONDS <= hit.answered <= hit.at

@@ -411,8 +411,12 @@ class _Watcher:
         wait = backoff(source.every, failures, self.settings.max_backoff, error.retry_after)
         self.report.polls += 1
         self.report.source_failures += 1
+        # The wait runs from now, when the failure is known, not from when the poll began:
+        # the poll's time waiting its host's turn, robots.txt or a slow answer (a timeout
+        # takes `timeout` seconds) would otherwise eat the wait, and a Retry-After counts
+        # from its answer (RFC 9110 10.2.3).
         self.states[source.url] = dataclasses.replace(
-            state, last_poll=started, next_poll=started + dt.timedelta(seconds=wait), failures=failures,
+            state, last_poll=started, next_poll=utc_now() + dt.timedelta(seconds=wait), failures=failures,
             last_status=error.status, last_error=error.problem, polls=state.polls + 1)
         self._dirty.add(source.url)
         self.say(f"Source {source.url}: {error.problem}; {failures} failure(s) in a row, next try in {wait:.0f} s")
@@ -509,6 +513,11 @@ class _Watcher:
 
         try:
             await self._in_store(work)
+        except asyncio.CancelledError:
+            # the watch stopping cancels the saver: its save, if it was still waiting for
+            # the store thread, will never run, so the last save (as it stops) makes it
+            self._dirty.update(state.url for state in states)
+            raise
         except SitroomError as exc:  # kept for the next save
             self._dirty.update(state.url for state in states)
             self.say(f"State not saved yet: {exc}")
@@ -610,9 +619,10 @@ def _silent(_line: str) -> None:
 
 
 def backoff(every: float, failures: int, cap: float, retry_after: float | None = None) -> float:
-    """Seconds before polling a source again after `failures` failures in a row: its
-    interval, doubled per failure after the first, at most `cap` (or its interval, if
-    longer), and never sooner than a Retry-After the server sent."""
+    """Seconds before polling a source again after `failures` failures in a row, counted
+    from the last failure: its interval, doubled per failure after the first, at most
+    `cap` (or its interval, if longer), and never sooner than a Retry-After the server
+    sent."""
     wait = min(every * 2 ** max(failures - 1, 0), max(cap, every))
     if retry_after is not None:
         wait = max(wait, retry_after)
