@@ -51,6 +51,9 @@ MILITIAS = [
      "Asaib Ahl al-Haq", "2011-06-21", "IRQRAD"),
     ("The Donetsk People's Republic said its fighters had taken two villages.",
      "Donetsk People's Republic", "2015-01-22", "UKRREB"),
+    # the Tamil Tigers' short name in Sri Lankan copy
+    ("A spokesman for the Tigers in Paris denied that the group had laid the mine.",
+     "Tigers", "1996-03-02", "LKAREB"),
     # a militia fighting for the state
     ("Fighters of the Southern Resistance pushed the rebels out of the port district.",
      "Southern Resistance", "2015-08-03", "YEMMIL"),
