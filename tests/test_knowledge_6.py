@@ -51,6 +51,12 @@ MILITIAS = [
      "Asaib Ahl al-Haq", "2011-06-21", "IRQRAD"),
     ("The Donetsk People's Republic said its fighters had taken two villages.",
      "Donetsk People's Republic", "2015-01-22", "UKRREB"),
+    ("Rebels of the Revolutionary Organization of the People in Arms burned two lorries.",
+     "Revolutionary Organization of the People in Arms", "1988-09-12", "GTMREB"),
+    ("The FARN said its commandos had sabotaged a power line in the east.",
+     "FARN", "1990-02-05", "SLVREB"),
+    ("The Zarate Willka Armed Forces of Liberation claimed the bombing of the office.",
+     "Zarate Willka Armed Forces of Liberation", "1989-06-01", "BOLREB"),
     # the Tamil Tigers' short name in Sri Lankan copy
     ("A spokesman for the Tigers in Paris denied that the group had laid the mine.",
      "Tigers", "1996-03-02", "LKAREB"),
