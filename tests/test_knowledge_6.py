@@ -57,9 +57,6 @@ MILITIAS = [
      "FARN", "1990-02-05", "SLVREB"),
     ("The Zarate Willka Armed Forces of Liberation claimed the bombing of the office.",
      "Zarate Willka Armed Forces of Liberation", "1989-06-01", "BOLREB"),
-    # the Tamil Tigers' short name in Sri Lankan copy
-    ("A spokesman for the Tigers in Paris denied that the group had laid the mine.",
-     "Tigers", "1996-03-02", "LKAREB"),
     # a militia fighting for the state
     ("Fighters of the Southern Resistance pushed the rebels out of the port district.",
      "Southern Resistance", "2015-08-03", "YEMMIL"),
