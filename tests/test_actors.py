@@ -328,6 +328,17 @@ def test_the_two_men_are_the_last_two_people_named(nlp, stage) -> None:
     assert all(m.antecedent is None for m in found(doc, "The two men"))
 
 
+def test_the_attackers_are_the_armed_men_told_by_their_kind_before(nlp, stage) -> None:
+    # no group's name: armed men told by their kind, a doer of the sentence before
+    doc = analyse(nlp, stage, "Separatist guerrillas ambushed a police patrol near the border on Friday. "
+                              "Villagers said the attackers burned two trucks before they withdrew.")
+    assert [code[-3:] for code in codes(doc, "the attackers")] == ["REB"], found(doc, "the attackers")
+    # armed men only named as the target are no doer to refer to
+    doc = analyse(nlp, stage, "Soldiers ambushed separatist guerrillas near the border on Friday. "
+                              "Villagers said the attackers burned two trucks before they withdrew.")
+    assert all(not (m.actor.code or "").endswith("REB") for m in found(doc, "the attackers")), found(doc, "the attackers")
+
+
 def test_the_attackers_are_the_armed_group_named_before(nlp, stage) -> None:
     doc = analyse(nlp, stage, "Fighters of the Islamic State raided an army post near the border on Sunday. "
                               "Soldiers said they had pursued the attackers into the hills.")

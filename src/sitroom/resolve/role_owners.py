@@ -371,8 +371,11 @@ class RoleOwners:
             # "the attackers", "the gunmen": once an armed group has been told as a doer (a
             # subject), the definite description of unnamed perpetrators is that group, the
             # last such (one "gunman" is a person of his own)
-            previous = [m for m in self.groups if m.end <= start and code_role(m.actor.code) in NAMED_ARMED
-                        and (self._was_subject(m) or self._members_were_subject(m))]
+            # (or armed men told by their kind, "Tamil guerrillas opened fire on pilgrims")
+            told = self.groups + [m for m in self.mentions if m.kind == "role" and m not in self.groups]
+            previous = sorted((m for m in told if m.end <= start and code_role(m.actor.code) in NAMED_ARMED
+                               and (self._was_subject(m) or self._members_were_subject(m))),
+                              key=lambda m: m.end)
             # (but "gunmen killed a trader ... the gunmen fled": unnamed ones told since)
             if previous and not any(previous[-1].end <= m.start < start and code_role(m.actor.code) == UNNAMED
                                     for m in self.mentions):
