@@ -22,3 +22,14 @@ def test_a_name_that_qualifies_a_noun_is_not_a_town_abroad(analyzer) -> None:
     assert found
     for event in found:
         assert event.location is not None and event.location.country == "ZAF", event
+
+
+def test_a_dateline_town_in_capitals_leads_a_mixed_case_story(analyzer) -> None:
+    # wire copy writes its dateline's town in capitals even in a story in mixed case: the
+    # report was filed from Pakistan, so its Hyderabad is the Pakistani one
+    text = ("KARACHI, Aug 9 (South Asia Desk) - Gunmen on motorcycles shot dead four people outside "
+            "a bakery in Hyderabad on Sunday, police said.")
+    found = violent(events(analyzer, text, "2009-08-10"))
+    assert found
+    for event in found:
+        assert event.location is not None and event.location.country == "PAK", event
