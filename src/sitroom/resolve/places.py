@@ -103,8 +103,6 @@ MAX_UNNAMED_ABROAD_POPULATION = 100_000
 # village or small town abroad, in no country the article names, is not taken; a town that
 # is only called so by one of its other names is held to the dated limit.
 MAX_UNNAMED_ABROAD_UNDATED = 20_000
-# What follows a dateline's town: "BEIRUT, Oct 3", "MANAGUA (Nicaragua), 2 Nov --", "GAZA -".
-DATELINE_MARKS = frozenset({",", "(", "-", "--", "\u2014", "\u2013"})
 # Prepositions that put a single name on the map even when the article also uses it as a
 # surname ("an ambush near Rodriguez"); "to", "from", "by" precede people as often.
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside"})
@@ -307,7 +305,7 @@ class PlaceStage:
         explicit = item.kind is not None
         if not explicit and (self.gazetteer.is_stopword(text) or self.gazetteer.demonym(text)):
             return False
-        if text.isupper() and not explicit and not _opens_dateline(doc, item):
+        if text.isupper() and not explicit:
             return any(c.feature == "country" for c in self.gazetteer.lookup(text))
         if not explicit and text.casefold() in NAME_PARTICLES:
             return False  # "La", "El" alone begin a name the gazetteer lacks ("La Reina")
@@ -444,7 +442,7 @@ class PlaceStage:
             return None
         item = found[0]
         after = doc[item.mention_end] if item.mention_end < len(doc) else None
-        if after is None or after.text not in DATELINE_MARKS:
+        if after is None or after.text not in (",", "(", "-", "--", "—", "–"):
             return None
         if after.text == "(" and len(found) > 1 and found[1].start == item.mention_end + 1:
             # "El Paraiso (El Salvador), 7 Nov --": the country the dateline names itself
@@ -583,16 +581,6 @@ class PlaceStage:
         if in_focus and (item.marked or several_words or choice.population >= MIN_CONTEXT_POPULATION):
             return True
         return (item.marked or several_words) and choice.population >= MIN_CONTEXT_POPULATION
-
-
-def _opens_dateline(doc: Doc, item: _Found) -> bool:
-    """Whether a name opens the text as a wire dateline's town ("BRAZZAVILLE, Oct 16 (Wire)
-    -"): wire copy writes that town in capitals, in stories written in mixed case, where
-    a word in capitals is otherwise an acronym ("MSF", "AU")."""
-    first = next((t for t in doc if not t.is_space), None)
-    if first is None or first.i != item.start or item.mention_end >= len(doc):
-        return False
-    return doc[item.mention_end].text in DATELINE_MARKS
 
 
 def _modifier_abroad(doc: Doc, index: int, found: Sequence[_Found],
