@@ -1,8 +1,10 @@
-"""Places of acts (issue 13, wire copy): a name that only qualifies a common noun, datelines
-in capitals, acts at sea. Sentences of our own."""
+"""Places of acts (issue 13, wire copy): a name that only qualifies a common noun, acts at sea,
+demonyms. Sentences of our own."""
 from __future__ import annotations
 
 import pytest
+
+from sitroom.records import Article
 
 from coded import events
 
@@ -24,12 +26,23 @@ def test_a_name_that_qualifies_a_noun_is_not_a_town_abroad(analyzer) -> None:
         assert event.location is not None and event.location.country == "ZAF", event
 
 
-def test_a_dateline_town_in_capitals_leads_a_mixed_case_story(analyzer) -> None:
-    # wire copy writes its dateline's town in capitals even in a story in mixed case: the
-    # report was filed from Pakistan, so its Hyderabad is the Pakistani one
-    text = ("KARACHI, Aug 9 (South Asia Desk) - Gunmen on motorcycles shot dead four people outside "
-            "a bakery in Hyderabad on Sunday, police said.")
-    found = violent(events(analyzer, text, "2009-08-10"))
+def test_local_people_acting_at_sea_keep_no_guessed_country(analyzer) -> None:
+    # the story is filed from Jakarta, but the text puts the pirates' act at sea, in no
+    # one country: "pirates" alone are no country's
+    text = ("JAKARTA, Nov 3 (Asia Desk) - Pirates armed with machetes boarded a Thai oil tanker in the "
+            "South China Sea on Tuesday and kidnapped its captain, the shipping company said.")
+    found = [e for e in events(analyzer, text, "2004-11-03") if e.event_code.startswith("18")]
     assert found
     for event in found:
-        assert event.location is not None and event.location.country == "PAK", event
+        assert event.source_actor is not None and event.source_actor.code == "CRM", event
+
+
+def test_every_states_demonym_is_a_people_not_a_town(analyzer) -> None:
+    # GeoNames files "Thai" as another name of a Malaysian city: the place stage knows the
+    # demonyms of every state, as the actor stage does
+    text = ("Kuala Lumpur, June 8 - Malaysian police detained eleven Thai fishermen off the coast of "
+            "Kedah on Monday, officials said.")
+    article = Article(id="t", text=text, published="2011-06-08", language="en")
+    mentions = {m.text: m for m in analyzer.analyze(article).places}
+    assert mentions["Thai"].kind == "demonym" and mentions["Thai"].place.country == "THA"
+    assert mentions["Malaysian"].kind == "demonym"
