@@ -1,10 +1,8 @@
-"""Places of acts (issue 13, wire copy): a name that only qualifies a common noun, acts at sea,
-demonyms. Sentences of our own."""
+"""Places of acts (issue 13, wire copy): a name that only qualifies a common noun, acts at sea.
+Sentences of our own."""
 from __future__ import annotations
 
 import pytest
-
-from sitroom.records import Article
 
 from coded import events
 
@@ -36,13 +34,3 @@ def test_local_people_acting_at_sea_keep_no_guessed_country(analyzer) -> None:
     for event in found:
         assert event.source_actor is not None and event.source_actor.code == "CRM", event
 
-
-def test_every_states_demonym_is_a_people_not_a_town(analyzer) -> None:
-    # GeoNames files "Thai" as another name of a Malaysian city: the place stage knows the
-    # demonyms of every state, as the actor stage does
-    text = ("Kuala Lumpur, June 8 - Malaysian police detained eleven Thai fishermen off the coast of "
-            "Kedah on Monday, officials said.")
-    article = Article(id="t", text=text, published="2011-06-08", language="en")
-    mentions = {m.text: m for m in analyzer.analyze(article).places}
-    assert mentions["Thai"].kind == "demonym" and mentions["Thai"].place.country == "THA"
-    assert mentions["Malaysian"].kind == "demonym"
