@@ -29,6 +29,11 @@ unless the text gives one.
    counts the names of actors, and a report of a strike names the striking state and its
    leaders more often than the struck town's. Armed forces, armed groups and officials
    keep theirs: they act and are struck abroad.
+
+5. Those same people of a local role, when the text places their act at sea or in a
+   region of several countries ("pirates seized a tugboat in the Gulf of Aden"), keep no
+   country: nothing puts the act in the article's main country, and no country is better
+   than a guessed one.
 """
 from __future__ import annotations
 
@@ -158,6 +163,10 @@ def home_local_sides(drafts: Sequence["Draft"], told: Sequence[object | None], d
     generic = [m for m in doc._.actors or [] if m.kind == "role" and m.actor.country == main]
     if main is None or not generic:
         return
+    for draft, told_place in zip(drafts, told):
+        if _countryless(told_place) and draft.code[:2] in SCENE_ROOTS and not draft.historical:
+            draft.source = _unplaced(draft.source, draft, generic, doc)
+            draft.target = _unplaced(draft.target, draft, generic, doc)
     parties = {a.country for d in drafts if d.code[:2] in SCENE_ROOTS and not d.historical
                for a in (d.source, d.target) if a is not None and a.country}
     named = [c for c in doc._.focus[:SCENE_FOCUS] if c in parties]
@@ -189,6 +198,23 @@ def _at_home(actor: Actor | None, draft: "Draft", generic: Sequence[ActorMention
            for m in doc._.actors or []):
         return actor
     return Actor(text=actor.text, name=actor.name, code=country + role, country=country)
+
+
+def _countryless(place: object | None) -> bool:
+    """A place the text gives that lies in no one country: a sea or a gulf, a region."""
+    return isinstance(place, Place) and place.precision == "region" and not place.country
+
+
+def _unplaced(actor: Actor | None, draft: "Draft", generic: Sequence[ActorMention], doc: "Doc") -> Actor | None:
+    """Rule 5: `actor` without a country when it is one of the `generic` mentions of a
+    local role (HOME_ROLES) in the draft's sentence."""
+    if actor is None or (actor.code or "")[3:6] not in HOME_ROLES:
+        return actor
+    evidence = draft.evidence[0]
+    if not any(m.actor == actor and evidence.start <= m.start < evidence.end for m in generic):
+        return actor
+    role = (actor.code or "")[3:]
+    return Actor(text=actor.text, name=actor.name, code=role, country=None)
 
 
 def _first_scene(drafts: Sequence["Draft"], told: Sequence[object | None]) -> str | None:

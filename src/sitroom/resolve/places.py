@@ -63,6 +63,11 @@ SITE_NOUNS = frozenset(
     "district quarter valley valleys mountains hills gorge plain plains plateau desert pass basin delta "
     "forest".split()
 )
+# A name that qualifies the common noun after it ("the Bo tree", "the Kabul river"): its
+# part of speech and the parse's tie to that noun. Such a name says what the thing is
+# called, not where the act was; see `_modifier_abroad`.
+MODIFIED_NOUN_TAGS = frozenset({"NN", "NNS"})
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 # Words before a name that say it is a place ("fighting in X", "shelling near X").
 PLACE_PREPOSITIONS = frozenset(
     "in near at outside from to into across around towards toward inside through via "
@@ -122,6 +127,8 @@ class _Found:
     # first name), "the A and B provinces" (set on the last).
     list_kind: str | None = None
     names_site: bool = False  # followed by a site noun: "the Naivasha market"
+    # qualifies the common noun after it: "the sacred Bo tree", "the Kabul river"
+    modifier: bool = False
     # (country, first-level division) a following ", State" names: "Santa Ana, California"
     division: tuple[str, str] | None = None
     # the other names of the list it stands in ("Darfur and Malakal"), with their labels
@@ -243,6 +250,8 @@ class PlaceStage:
         item.label = label_span.label_ if label_span is not None else ""
         after = doc[item.end] if item.end < len(doc) else None
         item.names_site = after is not None and after.lower_ in SITE_NOUNS
+        item.modifier = (after is not None and after.is_lower and after.tag_ in MODIFIED_NOUN_TAGS
+                         and doc[item.end - 1].dep_ in MODIFIER_DEPS and doc[item.end - 1].head.i >= item.end)
         if after is not None and after.lower_ in DIVISION_NOUNS | CITY_NOUNS and after.lower_ != "capital":
             item.kind = "admin1" if after.lower_ in DIVISION_NOUNS else "city"
             item.mention_end = item.end + 1
@@ -351,6 +360,8 @@ class PlaceStage:
             text = item.text
             count = len(self.gazetteer.lookup(text))
             choice, reason = first[index]
+            if _modifier_abroad(doc, index, found, first, named, focus):
+                continue
             if count > 1:
                 # the other names' first choices, not this name's own elsewhere in the text
                 near = [c for k, (c, _) in enumerate(first)
@@ -570,6 +581,27 @@ class PlaceStage:
         if in_focus and (item.marked or several_words or choice.population >= MIN_CONTEXT_POPULATION):
             return True
         return (item.marked or several_words) and choice.population >= MIN_CONTEXT_POPULATION
+
+
+def _modifier_abroad(doc: Doc, index: int, found: Sequence[_Found],
+                     first: Sequence[tuple[Candidate | None, str | None]], named: set[str],
+                     focus: Sequence[str]) -> bool:
+    """"opened fire on pilgrims at the sacred Bo tree shrine in the ancient city of
+    Anuradhapura": a name that only qualifies a common noun, whose places all lie in
+    countries the article never names, while its sentence names a place of a country
+    the article is about, is the name of a thing (a tree, a river, a treaty), not a town
+    abroad where the act happened. A country, or a division or town of a country the
+    article names, keeps its place ("the Kabul river" in a report that names Afghanistan)."""
+    item = found[index]
+    choice = first[index][0]
+    if not item.modifier or item.kind is not None or item.country is not None or item.division is not None:
+        return False
+    if choice is None or choice.feature in ("country", "region") or choice.country in named:
+        return False
+    sentence = doc[item.start].sent
+    return any(k != index and other.start >= sentence.start and other.end <= sentence.end
+               and (place := first[k][0]) is not None and place.country in focus
+               for k, other in enumerate(found))
 
 
 def _story_town(towns: Sequence[PlaceMention]) -> PlaceMention:
