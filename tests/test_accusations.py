@@ -80,6 +80,9 @@ def test_rebels_saying_the_state_did_violence_accuse_it(analyzer, text):
     "Police said the rebels had killed five farmers near the border.",
     "The rebel spokesman said soldiers had shot 14 villagers near the river on Tuesday.",
     "A rebel commander said his fighters had ambushed an army convoy.",
+    # a time counted from the report is the act's own day too
+    "The rebel spokesman said soldiers had shelled three villages near the river overnight.",
+    "A rebel commander said the army had bombed the market last night.",
 ])
 def test_what_a_state_or_a_dated_report_tells_stays_an_act(analyzer, text):
     assert violent(analyzer, text)

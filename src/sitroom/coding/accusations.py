@@ -42,10 +42,19 @@ NEUTRAL_ROLES = frozenset({"IGO", "NGO", "MED", "CVL", "UNO", "EU"})
 DONE_TAGS = frozenset({"VBD", "VBN"})
 
 
+# Words that tell an act's own time, counted from the report, with no date of their own:
+# "fired 138 shells overnight", "shelled the town last night".
+TIME_OF_REPORT_WORDS = frozenset({"overnight", "tonight", "yesterday", "today"})
+
+
 def dated(act: Token, dates: Sequence[DateMention]) -> bool:
-    """A day told inside the act's own words ("had shot 14 villagers on Tuesday")."""
+    """A day told inside the act's own words ("had shot 14 villagers on Tuesday", "fired
+    shells overnight")."""
     words = list(act.subtree)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
+    if any(w.lower_ in TIME_OF_REPORT_WORDS or w.lower_ == "night" and w.i > 0 and w.nbor(-1).lower_ == "last"
+           for w in words):
+        return True
     return any(start <= m.start < end for m in dates)
 
 
