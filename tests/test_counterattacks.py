@@ -99,6 +99,15 @@ def test_gunmen_a_clause_defines_are_not_the_named_group(analyzer):
     assert code(killing, "target") == "UAF"
 
 
+def test_gunmen_a_comma_clause_tells_of_stay_the_rebels(analyzer):
+    # "the gunmen, who arrived on motorbikes," tells more of men already known: a clause after a
+    # comma defines no one, so the definite description still refers to the rebels told before
+    events = violent(analyzer, "Rebels of the Liberation Front attacked an army base near Tillaberi on Monday. "
+                               "The gunmen, who arrived on motorbikes, killed four soldiers at the gate.")
+    [killing] = told_in(events, "killed four soldiers")
+    assert (code(killing, "source") or "").endswith("REB")
+
+
 AFRIN = ("Turkish troops pushed into the outskirts of Afrin on Wednesday, and Kurdish fighters fought them for "
          "most of the day, witnesses said. The Kurdish militia said its fighters had destroyed five Turkish tanks. "
          "The Turkish military command in Ankara denied losing any tanks and said its forces had fired only at "

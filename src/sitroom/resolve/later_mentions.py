@@ -516,6 +516,17 @@ class LaterMentions:
         span = self.doc.char_span(end - 1, end, alignment_mode="expand")
         return span is not None and span[-1].tag_ in PLURAL_TAGS
 
+    def _defined_by_clause(self, end: int) -> bool:
+        """"the gunmen who had robbed a bank": a restrictive relative clause on the noun ending
+        at `end` says who they are, so the definite article refers to no one told before ("the
+        gunmen, who arrived in a bus," is told of men already known: the comma)."""
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None:
+            return False
+        noun = span[-1]
+        return any(child.dep_ == "relcl" and child.i > noun.i and noun.nbor(1).text != ","
+                   for child in noun.children)
+
     def _members_were_subject(self, mention: ActorMention) -> bool:
         """"Fighters of the Islamic State raided a post": the group's members were the subject."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -367,7 +367,8 @@ class RoleOwners:
             previous = [m for m in self.groups if m.end <= start and kin(role.role, code_role(m.actor.code))]
             if previous:
                 return [refer(previous[-1], start, phrase.end, text, "group")]
-        if role.role == UNNAMED and text.casefold().startswith("the ") and self._plural_at(phrase.end):
+        if role.role == UNNAMED and text.casefold().startswith("the ") and self._plural_at(phrase.end) \
+                and not self._defined_by_clause(phrase.end):
             # "the attackers", "the gunmen": once an armed group has been told as a doer (a
             # subject), the definite description of unnamed perpetrators is that group, the
             # last such (one "gunman" is a person of his own)
