@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from ..records import Actor, DateMention
+from .event_day import TIME_OF_REPORT_WORDS
 
 ACCUSATION_CODE = "112"
 # Codes of acts of violence that, said of the other side, accuse it: assault (18), fight
@@ -41,10 +42,6 @@ NEUTRAL_ROLES = frozenset({"IGO", "NGO", "MED", "CVL", "UNO", "EU"})
 # An act told in these tenses is told as done: "had burned", "burned".
 DONE_TAGS = frozenset({"VBD", "VBN"})
 
-
-# Words that tell an act's own time, counted from the report, with no date of their own:
-# "fired 138 shells overnight", "shelled the town last night".
-TIME_OF_REPORT_WORDS = frozenset({"overnight", "tonight", "yesterday", "today"})
 
 
 def dated(act: Token, dates: Sequence[DateMention]) -> bool:

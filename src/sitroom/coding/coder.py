@@ -36,7 +36,8 @@ from .syntax import is_past_perfect, reattach_reporters_participles
 from .tolls import attach_numbers, reconcile, report_from
 from .trigger_filters import CONSULT_ROOT, PROPERTY_DESTROYED, TriggerFilters, own_verb
 from .triggers import Trigger, find_triggers
-from .when import SCENE_CODES, attach, days_apart, event_date, from_act, goes_on, relative_days
+from .when import (SCENE_CODES, attach, days_apart, event_date, from_act, goes_on, relative_days, story_day,
+                   told_at_the_report)
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # Acts of force against people or property (coercion, seizure, arson, violence).
@@ -97,6 +98,7 @@ class EventStage(TriggerFilters, SpeechActs):
         context: DateMention | None = None
         carried = False  # the context is a day told before the previous sentence
         last_day: DateMention | None = None  # the last day any sentence so far told
+        lead_day: DateMention | None = None  # the first day a sentence told
         waiting: list[tuple[TollReport, Evidence]] = []
         for sent in doc.sents:
             if (not _span_text(sent).strip() or _in_furniture(sent, article) or _is_heading(sent, title_end)
@@ -109,6 +111,12 @@ class EventStage(TriggerFilters, SpeechActs):
             dates_here = dates_here + days_apart(sent, dates_here, last_day) + from_act(sent, doc_dates)
             found, loose = self._sentence(doc, sent, article, actors, places, dates_here, territory, title_end,
                                           None if carried and not goes_on(sent) else context)
+            day = story_day(lead_day, last_day, article.published)
+            if day is not None and not told_at_the_report(sent):
+                # an act told with no day, in a story whose lead's day still holds, is of that day
+                for draft in found:
+                    if draft.date_by_report:
+                        draft.date, draft.date_precision = day.value, day.precision
             drafts.extend(found)
             if loose is not None and not _elsewhen(sent, dates_here, article.published):
                 waiting.append(loose)
@@ -118,6 +126,7 @@ class EventStage(TriggerFilters, SpeechActs):
             told = _day_of(sent, dates_here, article.published, lambda t: reporting_verb(t, self.lexicon))
             carried = told is None and context is not None and goes_on(sent)
             context = told or (context if carried else None)
+            lead_day = lead_day or told
             last_day = context or last_day
         return drafts
 

@@ -32,6 +32,9 @@ class Draft:
     symmetric: bool
     violent: bool
     date_suspect: bool = False
+    # The date is only the article's own, no day being told or carried for the act
+    # (`event_day.EventDate.by_the_report`): the story's day may stand for it.
+    date_by_report: bool = False
     # A re-mention of an event told before ("the assault", "19 people had been killed"):
     # merged into the nearest earlier event of its kind (merge.py).
     anaphoric: bool = False

@@ -16,11 +16,18 @@ from ..nlp import doc_text
 from ..records import DateMention
 from .syntax import has_own_subject, is_past_perfect, present_perfect
 
+# Words that tell an act's own time, counted from the report, with no date of their own:
+# "fired 138 shells overnight", "shelled the town last night".
+TIME_OF_REPORT_WORDS = frozenset({"overnight", "tonight", "yesterday", "today"})
+
 # A verb without a date of its own takes its governor's through these links only: a noun
 # inside a prepositional phrase ("during an offensive") does not share the clause's date.
 INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acomp", "ccomp")
 MAX_CLIMB = 6
 
+# The story's day is the lead's when it lies at most this many days before the report
+# (`story_day`): a weekly digest or an anniversary piece tells no one day.
+STORY_WEEK = 7
 # A clause dated more than this many days before the report frames its acts in its own time.
 FRAMING_DAYS = 60
 # Events dated more than this many days before the article are background, not news: a
@@ -56,10 +63,15 @@ class EventDate:
         article's date for something done): kept, flagged, not trusted."""
         return bool(self.mention is not None and self.mention.suspect)
 
+    @property
+    def by_the_report(self) -> bool:
+        """No day told or carried for the act: the date is the article's own, for want of any."""
+        return self.mention is None and self.inferred and self.value is not None
+
     def draft_fields(self) -> dict[str, object]:
         """The date fields of a `draft.Draft` (and so of its event)."""
         return {"date": self.value, "date_precision": self.precision, "date_inferred": self.inferred,
-                "date_suspect": self.suspect, "historical": self.historical}
+                "date_suspect": self.suspect, "historical": self.historical, "date_by_report": self.by_the_report}
 
 
 def event_date(tokens: Sequence[Token], attached: dict[int, DateMention], published: str | None,
@@ -434,3 +446,27 @@ def is_historical(mention: DateMention, published: str | None) -> bool:
 
 # "A day earlier, ...", "Two days later, ...", "The next day, ...", "Hours later, ...", "On
 # the same day, ...", "..., meeting the same night, ...": a day counted from the day the
+
+
+def story_day(lead: DateMention | None, last: DateMention | None, published: str | None) -> DateMention | None:
+    """The day a wire story is telling, for the acts it tells with no day of their own: the
+    lead's day when it is the last day told so far and falls in the week before the report
+    ("Rebels shelled the airport on Monday ... The government refused to negotiate": Monday,
+    not the day of the report). None when a later sentence has told another day (the story
+    has moved on, and an undated act may be of any of them), or when the lead's day is the
+    report's own."""
+    if lead is None or last is None or lead.value != last.value or lead.precision != "day" or not published \
+            or not lead.value or lead.suspect:
+        return None
+    try:
+        gap = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(lead.value[:10])).days
+    except ValueError:
+        return None
+    return lead if 0 < gap <= STORY_WEEK else None
+
+
+def told_at_the_report(sent: Span) -> bool:
+    """The sentence tells its own time counted from the report ("arrested 23 men in overnight
+    sweeps", "said today", "last night"): it does not go on with the story's day."""
+    return any(t.lower_ in TIME_OF_REPORT_WORDS or t.lower_ == "night" and t.i > sent.start
+               and t.nbor(-1).lower_ == "last" for t in sent)

@@ -18,13 +18,14 @@ from ..records import DateMention
 from ..resolve.dates import FUTURE_AUX, FUTURE_GOVERNORS, WEEKDAYS, before_the_clause
 from ..resolve.victims import headline_end
 from .counted_days import RELATIVE_DAY, _days_in, days_apart, from_act, relative_days
-from .event_day import HISTORICAL_DAYS, MAX_CLIMB, RELATIVE_PRONOUNS, EventDate, event_date, goes_on, is_historical
+from .event_day import (HISTORICAL_DAYS, MAX_CLIMB, RELATIVE_PRONOUNS, EventDate, event_date, goes_on, is_historical,
+                        story_day, told_at_the_report)
 from .syntax import definite, has_own_subject, is_past_perfect
 
 # The public names of dating, whichever of its modules holds them (`event_day`: an event's
 # date; `counted_days`: days counted from another day; this module: which date a trigger owns).
 __all__ = ["HISTORICAL_DAYS", "SCENE_CODES", "EventDate", "attach", "days_apart", "deed_before_the_report",
-           "event_date", "from_act", "goes_on", "is_historical", "relative_days"]
+           "event_date", "from_act", "goes_on", "is_historical", "relative_days", "story_day", "told_at_the_report"]
 
 # A date within this many tokens of the sentence start is fronted ("On Wednesday, ...").
 FRONTED_TOKENS = 2
