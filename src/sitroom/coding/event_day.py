@@ -444,10 +444,6 @@ def is_historical(mention: DateMention, published: str | None) -> bool:
     return (now - when).days > HISTORICAL_DAYS
 
 
-# "A day earlier, ...", "Two days later, ...", "The next day, ...", "Hours later, ...", "On
-# the same day, ...", "..., meeting the same night, ...": a day counted from the day the
-
-
 def story_day(lead: DateMention | None, last: DateMention | None, published: str | None) -> DateMention | None:
     """The day a wire story is telling, for the acts it tells with no day of their own: the
     lead's day when it is the last day told so far and falls in the week before the report
