@@ -55,9 +55,15 @@ def test_a_sentence_going_on_with_the_same_teller_keeps_the_day(analyzer):
 
 
 def test_a_sentence_with_another_subject_ends_the_run(analyzer):
-    # only a run of sentences on the same teller keeps the day told before it; a new subject
-    # after it tells the article's day, as any undated sentence two steps from a day does
+    # a run of sentences on the same teller keeps the day told before it; a new subject after
+    # it ends the run, and its act goes on with the story's day only while the lead's day is
+    # the last day told (`event_day.story_day`, test_story_day.py) ...
     events = _events(analyzer, "The United Nations envoy Maria Kovacs met army commanders in Bamako on Tuesday. She "
                                "told reporters that the meeting had been difficult. The commanders refused to free "
                                "the detained ministers.")
+    assert _dates(events, "12") == {TUESDAY}, events
+    # ... not once another day has been told: then it is of the article's day
+    events = _events(analyzer, "The United Nations envoy Maria Kovacs met army commanders in Bamako on Tuesday. "
+                               "Gunmen attacked a convoy near Gao on Wednesday. The meeting had been difficult, she "
+                               "said. The commanders refused to free the detained ministers.")
     assert _dates(events, "12") == {PUBLISHED}, events

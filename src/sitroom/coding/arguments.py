@@ -430,6 +430,8 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
     claimant = claimant_of(token, lexicon_frames)
     if claimant is None:
         claimant = accused(token)
+    if claimant is not None and _charge_denied(token):
+        return []  # "said it was not responsible for the trader's kidnapping": no doer named
     if claimant is not None:
         found = actors_of(claimant, index)
         if not found and claimant.lower_ in SPEAKER_PRONOUNS:
@@ -541,6 +543,17 @@ def _under_fire_from(verb: Token) -> Token | None:
                 if source.dep_ == "prep" and source.lower_ == "from":
                     return next((g for g in source.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _charge_denied(noun: Token) -> bool:
+    """The words that lay or claim the act are negated ("it was not responsible for the
+    kidnapping", "no one was charged with the killing"): they name no doer."""
+    for word in noun.ancestors:
+        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in word.children):
+            return True
+        if word.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def claimant_of(noun: Token, lexicon_frames: Callable[[str, str], bool]) -> Token | None:
