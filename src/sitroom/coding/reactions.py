@@ -166,7 +166,7 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
                 continue  # "condemned the rebels' attack", "the sanctions": as merge.aim_at_doers finds
             kinds = _kinds_of(act, noun)
         else:
-            kinds = words.act_kinds(noun)
+            kinds = words.act_kinds(noun) or _generic_kinds(noun)
             if kinds is None:
                 continue
         doers = [d for d in _deed_doers(draft, words.deeds.get(noun_key(noun), frozenset()), ordered)
@@ -244,6 +244,18 @@ def _kinds_of(act: "Draft", noun: Token) -> tuple[str, ...]:
             c.dep_ in ("compound", "amod") for c in noun.children)):
         return (ANY_VIOLENCE,)  # "the attack", "the strike" (but "the air strikes" are air strikes)
     return (act.code[:3],)
+
+
+def _generic_kinds(noun: Token) -> tuple[str, ...] | None:
+    """The kinds of act a noun with no event of its own may re-name when it names any act
+    of violence ("called the strikes an act of war": the strikes judged, not told again) or
+    a killing ("the killings"); None for any other noun."""
+    lemma = noun.lemma_.lower()
+    if lemma in KILLINGS or noun.lower_ in KILLINGS:
+        return (ANY_VIOLENCE, "killed")
+    if lemma in GENERIC_ATTACKS and not any(c.dep_ in ("compound", "amod") for c in noun.children):
+        return (ANY_VIOLENCE,)
+    return None
 
 
 def _told_doers(draft: "Draft", kinds: tuple[str, ...], ordered: Sequence["Draft"], *,

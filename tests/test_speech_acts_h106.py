@@ -1,0 +1,86 @@
+"""Verbal acts of judging and blaming (h106): saying another answers for an act accuses
+them of it (112), laying the blame on them blames them, regretting or lamenting another's
+decision disapproves of it (111), and calling an act an act of war condemns it (111, aimed
+at its doer). Sentences written for the project (none from a data set); the whole pipeline
+runs."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.pipeline import Analyzer
+from sitroom.records import Article, Event
+
+from violence import actor_code
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2024-11-20"
+
+
+def events(analyzer: Analyzer, text: str) -> list[Event]:
+    return analyzer.analyze(Article(id="t", text=text, published=PUBLISHED, language="en")).events
+
+
+def coded(analyzer: Analyzer, text: str, code: str) -> list[tuple[str | None, str | None]]:
+    return [(actor_code(e, "source"), actor_code(e, "target")) for e in events(analyzer, text)
+            if e.event_code == code]
+
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("The French foreign minister said on Monday that Algeria was responsible for the bombing in Tunis.",
+     "FRAGOV", "DZA"),
+    ("A spokesman for the Chilean government said Argentina was responsible for the killings at the border.",
+     "CHLGOV", "ARG"),
+])
+def test_saying_another_is_responsible_for_an_act_accuses_it(analyzer, text, accuser, accused):
+    found = coded(analyzer, text, "112")
+    assert [(s[:3], t[:3]) for s, t in found] == [(accuser[:3], accused[:3])]
+    assert not coded(analyzer, text, "010")  # the accusation, not a bare statement
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel group said it was responsible for the bombing in the capital.",  # a claim
+    "The French foreign minister said Algeria was not responsible for the bombing in Tunis.",  # a denial
+    "The French foreign minister said Algeria was responsible for the safety of the hostages.",  # no act
+])
+def test_no_accusation_of_responsibility(analyzer, text):
+    assert not coded(analyzer, text, "112")
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian interior minister laid the blame on Bolivia.",
+    "The Peruvian interior minister put the blame for the fire on Bolivia.",
+])
+def test_laying_the_blame_on_another_blames_it(analyzer, text):
+    assert [t for _, t in coded(analyzer, text, "112")] == ["BOL"]
+
+
+@pytest.mark.parametrize("text, critic, criticised", [
+    ("Japan said it regretted China's decision to suspend the talks.", "JPN", "CHN"),
+    ("Brazil lamented Venezuela's move to close the border.", "BRA", "VEN"),
+])
+def test_regretting_another_s_decision_disapproves_of_it(analyzer, text, critic, criticised):
+    assert [(s[:3], t[:3]) for s, t in coded(analyzer, text, "111")] == [(critic, criticised)]
+
+
+def test_regretting_a_loss_of_life_is_no_disapproval(analyzer):
+    assert not coded(analyzer, "The Dutch foreign minister regretted the loss of life.", "111")
+
+
+def test_calling_strikes_an_act_of_war_condemns_their_doer(analyzer):
+    text = ("Ecuador launched missile strikes on three camps in Colombia on Tuesday. The Colombian president "
+            "called the strikes an act of war and said Colombia would respond.")
+    assert [(s[:3], t) for s, t in coded(analyzer, text, "111")] == [("COL", "ECU")]
+
+
+def test_an_act_of_war_by_a_named_state_is_aimed_at_it(analyzer):
+    text = "The Greek prime minister described the raid as an act of war by the Turkish state."
+    assert [(s[:3], t[:3]) for s, t in coded(analyzer, text, "111")] == [("GRC", "TUR")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Greek prime minister called for war.",
+    "The Greek prime minister described the treaty as an act of peace.",
+])
+def test_no_act_of_war_named(analyzer, text):
+    assert not coded(analyzer, text, "111")
