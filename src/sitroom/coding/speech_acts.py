@@ -110,10 +110,13 @@ class SpeechActs:
         were behind the attacks": saying who did an act, in a cleft or as the one behind it,
         accuses them of it (112), whoever the act's own event names."""
         acts = {t.token.i for t in triggers}
+        is_report = lambda t: reporting_verb(t, self.lexicon)  # noqa: E731
         out = []
         for be in sent:
-            report = be.head
-            if be.lemma_ != "be" or be.dep_ != "ccomp" or not reporting_verb(report, self.lexicon):
+            # (also the second of joined clauses: "saying the army was acting against
+            # terrorists and that it was the insurgents who had burned the homes")
+            report = accusations.said_clause(be, is_report) if be.lemma_ == "be" else None
+            if report is None:
                 continue
             focus, rule = _cleft_focus(be, acts), "accusation:cleft"
             if focus is None:
@@ -123,6 +126,10 @@ class SpeechActs:
             if focus is None:
                 continue
             speakers, when = _speakers(report, actors, dates, article)
+            if not speakers and report.dep_ in ("advcl", "conj"):
+                # "rejected the accusation, saying it was the insurgents who ...": the one who rejected
+                said_by = subject_of(report)
+                speakers = actors_of(said_by, actors) if said_by is not None else []
             accused = actors_of(focus, actors)
             if accused:
                 out.extend(_saying("112", rule, report, "accuse", speaker.actor, accused[0].actor, when, evidence)
