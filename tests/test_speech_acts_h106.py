@@ -84,3 +84,28 @@ def test_an_act_of_war_by_a_named_state_is_aimed_at_it(analyzer):
 ])
 def test_no_act_of_war_named(analyzer, text):
     assert not coded(analyzer, text, "111")
+
+
+def threats_until(analyzer: Analyzer, text: str) -> list[Event]:
+    return [e for e in events(analyzer, text) if e.rule == "threat:force-until"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Peruvian defence minister said the army would continue the offensive until the guerrillas surrendered.", "PER"),
+    ("The Kenyan president said the military campaign would go on until the militants laid down their arms.", "KEN"),
+    ("The Sudanese army chief vowed that the army would not stop fighting until the capital was retaken.", "SDN"),
+])
+def test_force_said_to_go_on_until_terms_are_met_threatens(analyzer, text, speaker):
+    [threat] = threats_until(analyzer, text)
+    assert threat.event_code == "138" and threat.modality == "threatened"
+    assert (actor_code(threat, "source") or "")[:3] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The French minister said the talks would continue until an agreement was reached.",  # no force
+    "The Kenyan army said the rebels would keep up their attacks until the elections were held.",  # a forecast
+    "The Kenyan president said the election campaign would go on until the vote was counted.",
+    "The Peruvian defence minister said the offensive had continued until the guerrillas fled.",  # told as done
+])
+def test_no_threat_of_force_until(analyzer, text):
+    assert not threats_until(analyzer, text)
