@@ -109,3 +109,18 @@ def test_force_said_to_go_on_until_terms_are_met_threatens(analyzer, text, speak
 ])
 def test_no_threat_of_force_until(analyzer, text):
     assert not threats_until(analyzer, text)
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The Serbian government accused Croatia of ethnic cleansing.", "HRV"),
+    ("The Armenian government accused Azerbaijan of ethnic cleansing in the enclave.", "AZE"),
+])
+def test_the_accused_named_as_object_is_the_target_whatever_the_act_named(analyzer, text, accused):
+    """The act an accusation names ('ethnic cleansing') may be an event with no doer of its
+    own; the one accused is still the verb's object."""
+    assert [t for _, t in coded(analyzer, text, "112")] == [accused]
+
+
+def test_blaming_an_act_on_someone_is_not_aimed_at_the_act_noun(analyzer):
+    text = "Rebels shelled the town on Monday. The Chadian government blamed the shelling on the rebels."
+    assert [(t or "")[-3:] for _, t in coded(analyzer, text, "112")] == ["REB"]

@@ -54,6 +54,9 @@ if TYPE_CHECKING:
     from .draft import Draft
 
 DISAPPROVAL_ROOT = "11"
+# An accusation (112) and the verbs whose object is the accused ("accused Croatia of ...").
+ACCUSATION = "112"
+ACCUSING = frozenset({"accuse", "blame"})
 ROLES = ("act", "verdict", "dismay", "deed", "foreign", "revenge")
 # CAMEO root of threats: a vow of revenge is one (138).
 THREAT_ROOT = "13"
@@ -157,6 +160,11 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
             continue
         if not draft.code.startswith(DISAPPROVAL_ROOT) or draft.historical:
             continue
+        if draft.code == ACCUSATION and draft.target is None:
+            accused = _accused(tokens.get(draft.anchor), doc)
+            if accused is not None and not same_actor(accused, draft.source):
+                draft.about, draft.target = None, accused
+                continue
         noun = _act_noun(draft, tokens, words)
         if noun is None or _names_doer(noun, mentions):
             continue
@@ -183,6 +191,18 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
         elif act is None or act is draft:
             draft.target = None  # "condemned the hostage-taking": not the hostages
     return out
+
+
+def _accused(verb: Token | None, doc: Doc) -> "Actor | None":
+    """"The Yugoslav government accused Croatia of ethnic cleansing": the one a verb of
+    accusing names as its object is the accused, whoever the act it names was told of (the
+    act's own event may have no doer: an accusation's content is a charge, not news)."""
+    if verb is None or verb.lemma_.lower() not in ACCUSING:
+        return None
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if accused is None:
+        return None
+    return next((m.actor for m in doc._.actors or [] if m.start <= accused.idx < m.end), None)
 
 
 def _aim_revenge(draft: "Draft", tokens: dict[int, Token], mentions: Sequence[tuple[int, int]],
