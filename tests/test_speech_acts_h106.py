@@ -124,3 +124,18 @@ def test_the_accused_named_as_object_is_the_target_whatever_the_act_named(analyz
 def test_blaming_an_act_on_someone_is_not_aimed_at_the_act_noun(analyzer):
     text = "Rebels shelled the town on Monday. The Chadian government blamed the shelling on the rebels."
     assert [(t or "")[-3:] for _, t in coded(analyzer, text, "112")] == ["REB"]
+
+
+@pytest.mark.parametrize("text, code, doer", [
+    ("Turkish aircraft bombed Kurdish villages on Monday. The Iraqi foreign minister called for an end to the bombing.",
+     "020", "TUR"),
+    ("Ugandan troops launched an offensive on Friday. The Kenyan government demanded an immediate halt to the offensive.",
+     "100", "UGA"),
+])
+def test_asking_for_an_act_to_stop_is_aimed_at_its_doer(analyzer, text, code, doer):
+    assert [(t or "")[:3] for _, t in coded(analyzer, text, code)] == [doer]
+
+
+def test_asking_for_an_end_to_violence_of_no_named_side_has_no_target(analyzer):
+    text = "The Kenyan bishops called for an end to the violence."
+    assert [t for _, t in coded(analyzer, text, "020")] == [None]

@@ -57,6 +57,10 @@ DISAPPROVAL_ROOT = "11"
 # An accusation (112) and the verbs whose object is the accused ("accused Croatia of ...").
 ACCUSATION = "112"
 ACCUSING = frozenset({"accuse", "blame"})
+# Appeals (02) and demands (10) that ask for an act to stop are aimed at its doer, and the
+# nouns of stopping they ask for ("a halt to the offensive", "an end to the shelling").
+HALT_ROOTS = frozenset({"02", "10"})
+HALTS = frozenset({"halt", "end", "stop", "cessation", "suspension"})
 ROLES = ("act", "verdict", "dismay", "deed", "foreign", "revenge")
 # CAMEO root of threats: a vow of revenge is one (138).
 THREAT_ROOT = "13"
@@ -158,7 +162,14 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
         if draft.code.startswith(THREAT_ROOT) and draft.target is None and not draft.historical:
             out.extend(_aim_revenge(draft, tokens, mentions, ordered, words))
             continue
-        if not draft.code.startswith(DISAPPROVAL_ROOT) or draft.historical:
+        if draft.code[:2] in HALT_ROOTS and not draft.historical:
+            if draft.target is not None or draft.about is not None:
+                continue
+            halted = _halted(tokens.get(draft.anchor))
+            if halted is None:
+                continue
+            draft.about = halted.idx  # aimed, as a disapproval is, at the doer of the act to halt
+        elif not draft.code.startswith(DISAPPROVAL_ROOT) or draft.historical:
             continue
         if draft.code == ACCUSATION and draft.target is None:
             accused = _accused(tokens.get(draft.anchor), doc)
@@ -175,6 +186,8 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
             kinds = _kinds_of(act, noun)
         else:
             kinds = words.act_kinds(noun) or _generic_kinds(noun)
+            if kinds is None and draft.code[:2] in HALT_ROOTS:
+                kinds = (ANY_VIOLENCE,)  # "a halt to the offensive": the act asked to stop is one of violence
             if kinds is None:
                 continue
         doers = [d for d in _deed_doers(draft, words.deeds.get(noun_key(noun), frozenset()), ordered)
@@ -191,6 +204,24 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
         elif act is None or act is draft:
             draft.target = None  # "condemned the hostage-taking": not the hostages
     return out
+
+
+def _halted(verb: Token | None) -> Token | None:
+    """"Demanded an immediate halt to the offensive", "called for an end to the shelling":
+    the act a demand or an appeal asks to stop (the noun after "to" or "of" on a noun of
+    stopping, `HALTS`, that is the verb's object or the object of its "for")."""
+    if verb is None:
+        return None
+    asked = [c for c in verb.children if c.dep_ == "dobj"]
+    asked += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    for halt in asked:
+        if halt.lemma_.lower() not in HALTS:
+            continue
+        for prep in (c for c in halt.children if c.dep_ == "prep" and c.lower_ in ("to", "of")):
+            act = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if act is not None:
+                return act
+    return None
 
 
 def _accused(verb: Token | None, doc: Doc) -> "Actor | None":
