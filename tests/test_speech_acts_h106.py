@@ -139,3 +139,21 @@ def test_asking_for_an_act_to_stop_is_aimed_at_its_doer(analyzer, text, code, do
 def test_asking_for_an_end_to_violence_of_no_named_side_has_no_target(analyzer):
     text = "The Kenyan bishops called for an end to the violence."
     assert [t for _, t in coded(analyzer, text, "020")] == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Chadian government said any attack on its troops would be considered an act of war.", "TCD"),
+    ("The Malian junta said any intervention in the country would amount to a declaration of war.", "MLI"),
+])
+def test_saying_any_act_would_be_war_threatens_force(analyzer, text, speaker):
+    [threat] = [e for e in events(analyzer, text) if e.rule == "threat:any-act-is-war"]
+    assert threat.event_code == "138" and threat.modality == "threatened"
+    assert (actor_code(threat, "source") or "")[:3] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The Chadian government said the attack on its troops was an act of war.",  # a judgment of an act done
+    "The Chadian government said any attack on its troops would be a mistake.",
+])
+def test_no_threat_without_any_act_called_war(analyzer, text):
+    assert not [e for e in events(analyzer, text) if e.rule == "threat:any-act-is-war"]

@@ -353,7 +353,43 @@ class SpeechActs:
                 + self._aid_amounts(article, actors, dates, trigger_at, evidence, told)
                 + self._claim_dismissed(sent, article, actors, dates, trigger_at, evidence, told)
                 + self._shields_charged(sent, article, actors, dates, trigger_at, evidence, told)
-                + self._called_war(sent, article, actors, dates, trigger_at, evidence, told))
+                + self._called_war(sent, article, actors, dates, trigger_at, evidence, told)
+                + self._war_if(sent, article, actors, dates, evidence, told))
+
+    def _war_if(self, sent: Span, article: Article, actors: ActorIndex, dates: dict, evidence: Evidence,
+                told: list[Draft]) -> list[Draft]:
+        """"Mali and Burkina Faso said any intervention in Niger would amount to a declaration
+        of war against them", "said any attack would be considered an act of war": a state or an
+        armed side saying that any act of another against it would be war threatens force
+        (138), aimed at no one named (whoever would act). The act is a noun with "any"; what it
+        would be is an act or a declaration of war (`_of_war`), told with "would" or "will"."""
+        out = []
+        for verb in sent:
+            report = verb.head
+            if verb.dep_ != "ccomp" or verb.lemma_.lower() not in JUDGING_VERBS | {"consider", "treat", "regard"} \
+                    or not reporting_verb(report, self.lexicon) or not told_in_future(verb):
+                continue
+            act = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if act is None or not any(c.dep_ == "det" and c.lower_ == "any" for c in act.children):
+                continue
+            called = _judged_as(verb) + [c for c in verb.children if c.dep_ == "oprd"] + [
+                g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                                         for g in c.children if g.dep_ == "pobj"]
+            if not any(_of_war(p) for p in called):
+                continue
+            speakers, when = _speakers(report, actors, dates, article)
+            if not speakers and report.dep_ == "conj":
+                # (the parse may join "said" to a participle before it: "Mali, ruled by soldiers, said")
+                said_by = next((c for c in report.head.children if c.dep_ == "nsubj"), None)
+                speakers = actors_of(said_by, actors) if said_by is not None else []
+            for speaker in speakers:
+                if not rules.can_threaten(speaker.actor) or threat_told(told + out, speaker.actor):
+                    continue
+                draft = _saying(rules.FORCE_THREAT, "threat:any-act-is-war", report, "warn", speaker.actor, None,
+                                when, evidence)
+                draft.modality = "threatened"
+                out.append(draft)
+        return out
 
     def _called_war(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
                     trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
