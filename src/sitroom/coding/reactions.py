@@ -54,6 +54,13 @@ if TYPE_CHECKING:
     from .draft import Draft
 
 DISAPPROVAL_ROOT = "11"
+# An accusation (112) and the verbs whose object is the accused ("accused Croatia of ...").
+ACCUSATION = "112"
+ACCUSING = frozenset({"accuse", "blame"})
+# Appeals (02) and demands (10) that ask for an act to stop are aimed at its doer, and the
+# nouns of stopping they ask for ("a halt to the offensive", "an end to the shelling").
+HALT_ROOTS = frozenset({"02", "10"})
+HALTS = frozenset({"halt", "end", "stop", "cessation", "suspension"})
 ROLES = ("act", "verdict", "dismay", "deed", "foreign", "revenge")
 # CAMEO root of threats: a vow of revenge is one (138).
 THREAT_ROOT = "13"
@@ -155,8 +162,20 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
         if draft.code.startswith(THREAT_ROOT) and draft.target is None and not draft.historical:
             out.extend(_aim_revenge(draft, tokens, mentions, ordered, words))
             continue
-        if not draft.code.startswith(DISAPPROVAL_ROOT) or draft.historical:
+        if draft.code[:2] in HALT_ROOTS and not draft.historical:
+            if draft.target is not None or draft.about is not None:
+                continue
+            halted = _halted(tokens.get(draft.anchor))
+            if halted is None:
+                continue
+            draft.about = halted.idx  # aimed, as a disapproval is, at the doer of the act to halt
+        elif not draft.code.startswith(DISAPPROVAL_ROOT) or draft.historical:
             continue
+        if draft.code == ACCUSATION and draft.target is None:
+            accused = _accused(tokens.get(draft.anchor), doc)
+            if accused is not None and not same_actor(accused, draft.source):
+                draft.about, draft.target = None, accused
+                continue
         noun = _act_noun(draft, tokens, words)
         if noun is None or _names_doer(noun, mentions):
             continue
@@ -166,7 +185,9 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
                 continue  # "condemned the rebels' attack", "the sanctions": as merge.aim_at_doers finds
             kinds = _kinds_of(act, noun)
         else:
-            kinds = words.act_kinds(noun)
+            kinds = words.act_kinds(noun) or _generic_kinds(noun)
+            if kinds is None and draft.code[:2] in HALT_ROOTS:
+                kinds = (ANY_VIOLENCE,)  # "a halt to the offensive": the act asked to stop is one of violence
             if kinds is None:
                 continue
         doers = [d for d in _deed_doers(draft, words.deeds.get(noun_key(noun), frozenset()), ordered)
@@ -183,6 +204,36 @@ def aim_at_told_doers(drafts: Sequence["Draft"], doc: Doc, words: ReactionWords)
         elif act is None or act is draft:
             draft.target = None  # "condemned the hostage-taking": not the hostages
     return out
+
+
+def _halted(verb: Token | None) -> Token | None:
+    """"Demanded an immediate halt to the offensive", "called for an end to the shelling":
+    the act a demand or an appeal asks to stop (the noun after "to" or "of" on a noun of
+    stopping, `HALTS`, that is the verb's object or the object of its "for")."""
+    if verb is None:
+        return None
+    asked = [c for c in verb.children if c.dep_ == "dobj"]
+    asked += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    for halt in asked:
+        if halt.lemma_.lower() not in HALTS:
+            continue
+        for prep in (c for c in halt.children if c.dep_ == "prep" and c.lower_ in ("to", "of")):
+            act = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if act is not None:
+                return act
+    return None
+
+
+def _accused(verb: Token | None, doc: Doc) -> "Actor | None":
+    """"The Yugoslav government accused Croatia of ethnic cleansing": the one a verb of
+    accusing names as its object is the accused, whoever the act it names was told of (the
+    act's own event may have no doer: an accusation's content is a charge, not news)."""
+    if verb is None or verb.lemma_.lower() not in ACCUSING:
+        return None
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if accused is None:
+        return None
+    return next((m.actor for m in doc._.actors or [] if m.start <= accused.idx < m.end), None)
 
 
 def _aim_revenge(draft: "Draft", tokens: dict[int, Token], mentions: Sequence[tuple[int, int]],
@@ -244,6 +295,18 @@ def _kinds_of(act: "Draft", noun: Token) -> tuple[str, ...]:
             c.dep_ in ("compound", "amod") for c in noun.children)):
         return (ANY_VIOLENCE,)  # "the attack", "the strike" (but "the air strikes" are air strikes)
     return (act.code[:3],)
+
+
+def _generic_kinds(noun: Token) -> tuple[str, ...] | None:
+    """The kinds of act a noun with no event of its own may re-name when it names any act
+    of violence ("called the strikes an act of war": the strikes judged, not told again) or
+    a killing ("the killings"); None for any other noun."""
+    lemma = noun.lemma_.lower()
+    if lemma in KILLINGS or noun.lower_ in KILLINGS:
+        return (ANY_VIOLENCE, "killed")
+    if lemma in GENERIC_ATTACKS and not any(c.dep_ in ("compound", "amod") for c in noun.children):
+        return (ANY_VIOLENCE,)
+    return None
 
 
 def _told_doers(draft: "Draft", kinds: tuple[str, ...], ordered: Sequence["Draft"], *,

@@ -87,6 +87,9 @@ class SpeechActs:
         if not speakers or not content or any(_counts_people(c) or any(
                 _counts_people(g) for g in c.children if g.dep_ in ("ccomp", "conj")) for c in content):
             return []  # "the agency said 100,000 people had fled": a source's figure, no statement
+        acts = {t.token.i for t in triggers}
+        if any(c.lemma_ == "be" and self._one_responsible(c, acts) is not None for c in content):
+            return []  # "said Russia was responsible for the violence": an accusation (`_clefts`)
         when = event_date([root], dates, article.published, lambda t: True)
         out = []
         for speaker in speakers:
@@ -107,22 +110,50 @@ class SpeechActs:
         were behind the attacks": saying who did an act, in a cleft or as the one behind it,
         accuses them of it (112), whoever the act's own event names."""
         acts = {t.token.i for t in triggers}
+        is_report = lambda t: reporting_verb(t, self.lexicon)  # noqa: E731
         out = []
         for be in sent:
-            report = be.head
-            if be.lemma_ != "be" or be.dep_ != "ccomp" or not reporting_verb(report, self.lexicon):
+            # (also the second of joined clauses: "saying the army was acting against
+            # terrorists and that it was the insurgents who had burned the homes")
+            report = accusations.said_clause(be, is_report) if be.lemma_ == "be" else None
+            if report is None:
                 continue
             focus, rule = _cleft_focus(be, acts), "accusation:cleft"
             if focus is None:
                 focus, rule = _one_behind(be, acts), "accusation:behind"
             if focus is None:
+                focus, rule = self._one_responsible(be, acts), "accusation:responsible"
+            if focus is None:
                 continue
             speakers, when = _speakers(report, actors, dates, article)
+            if not speakers and report.dep_ in ("advcl", "conj"):
+                # "rejected the accusation, saying it was the insurgents who ...": the one who rejected
+                said_by = subject_of(report)
+                speakers = actors_of(said_by, actors) if said_by is not None else []
             accused = actors_of(focus, actors)
             if accused:
-                out.extend(_saying("112", rule, report, "accuse", speaker.actor, accused[0].actor, when,
-                                   evidence) for speaker in speakers)
+                out.extend(_saying("112", rule, report, "accuse", speaker.actor, accused[0].actor, when, evidence)
+                           for speaker in speakers if not same_side(speaker.actor, accused[0].actor))
         return out
+
+    def _one_responsible(self, be: Token, acts: set[int]) -> Token | None:
+        """"Obama said Russia was responsible for the violence", "said the officials were
+        responsible for the crackdown": one said to answer for an act (a trigger, or a noun
+        of an act: "the violence", "the killings") is accused of it. Not a pronoun ("said it
+        was responsible for the attack" claims it), nor a negated clause ("was not
+        responsible": a denial), nor what is not an act ("responsible for their safety")."""
+        if any(c.dep_ == "neg" for c in be.children):
+            return None
+        responsible = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ == "responsible"), None)
+        if responsible is None:
+            return None
+        for_ = next((c for c in responsible.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        act = next((g for g in for_.children if g.dep_ == "pobj"), None) if for_ is not None else None
+        if act is None or not (act.i in acts or self.reactions.act_kinds(act) is not None
+                               or act.lemma_.lower() in GENERIC_ATTACKS | KILLINGS):
+            return None
+        subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        return subject if subject is not None and subject.pos_ != "PRON" else None
 
     def _spoken_charges(self, triggers: list[Trigger], actors: ActorIndex,
                         doc_dates: list[DateMention]) -> dict[Trigger, list[tuple[Actor, Actor]]]:
@@ -321,7 +352,74 @@ class SpeechActs:
                 + self._no_guarantee(sent, article, actors, dates, evidence, told)
                 + self._aid_amounts(article, actors, dates, trigger_at, evidence, told)
                 + self._claim_dismissed(sent, article, actors, dates, trigger_at, evidence, told)
-                + self._shields_charged(sent, article, actors, dates, trigger_at, evidence, told))
+                + self._shields_charged(sent, article, actors, dates, trigger_at, evidence, told)
+                + self._called_war(sent, article, actors, dates, trigger_at, evidence, told)
+                + self._war_if(sent, article, actors, dates, evidence, told))
+
+    def _war_if(self, sent: Span, article: Article, actors: ActorIndex, dates: dict, evidence: Evidence,
+                told: list[Draft]) -> list[Draft]:
+        """"Mali and Burkina Faso said any intervention in Niger would amount to a declaration
+        of war against them", "said any attack would be considered an act of war": a state or an
+        armed side saying that any act of another against it would be war threatens force
+        (138), aimed at no one named (whoever would act). The act is a noun with "any"; what it
+        would be is an act or a declaration of war (`_of_war`), told with "would" or "will"."""
+        out = []
+        for verb in sent:
+            report = verb.head
+            if verb.dep_ != "ccomp" or verb.lemma_.lower() not in JUDGING_VERBS | {"consider", "treat", "regard"} \
+                    or not reporting_verb(report, self.lexicon) or not told_in_future(verb):
+                continue
+            act = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if act is None or not any(c.dep_ == "det" and c.lower_ == "any" for c in act.children):
+                continue
+            called = _judged_as(verb) + [c for c in verb.children if c.dep_ == "oprd"] + [
+                g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                                         for g in c.children if g.dep_ == "pobj"]
+            if not any(_of_war(p) for p in called):
+                continue
+            speakers, when = _speakers(report, actors, dates, article)
+            if not speakers and report.dep_ == "conj":
+                # (the parse may join "said" to a participle before it: "Mali, ruled by soldiers, said")
+                said_by = next((c for c in report.head.children if c.dep_ == "nsubj"), None)
+                speakers = actors_of(said_by, actors) if said_by is not None else []
+            for speaker in speakers:
+                if not rules.can_threaten(speaker.actor) or threat_told(told + out, speaker.actor):
+                    continue
+                draft = _saying(rules.FORCE_THREAT, "threat:any-act-is-war", report, "warn", speaker.actor, None,
+                                when, evidence)
+                draft.modality = "threatened"
+                out.append(draft)
+        return out
+
+    def _called_war(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
+                    trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
+        """"The prime minister called the strikes an act of war", "described the raid as an
+        act of war by the Lebanese state": naming another's act an act (or a declaration) of
+        war condemns it (111), aimed at the doer a "by" phrase names, else at the doer of the
+        act named (`reactions.aim_at_told_doers`, `merge.aim_at_doers`). The act named is the
+        verb's object; "called for war" names none."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in WAR_NAMING_VERBS or verb.i in trigger_at \
+                    or any(d.anchor == verb.idx for d in told):
+                continue
+            named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            called = _called_as(verb, named)
+            if named is None or called is None or not _of_war(called):
+                continue
+            subject = subject_of(verb, climb=verb.dep_ == "conj")
+            speakers = actors_of(subject, actors) if subject is not None else []
+            by = next((g for c in called.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            doers = actors_of(by, actors) if by is not None else []
+            when = event_date([verb], dates, article.published, lambda t: True)
+            for speaker in speakers[:1]:
+                target = next((a.actor for a in doers if not same_side(a.actor, speaker.actor)), None)
+                draft = _saying("111", "condemnation:act-of-war", verb, "condemn", speaker.actor, target, when,
+                                evidence)
+                draft.about = named.idx if target is None and named.pos_ == "NOUN" else None
+                out.append(draft)
+        return out
 
     def _claim_dismissed(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
                          trigger_at: dict[int, Trigger], evidence: Evidence, told: list[Draft]) -> list[Draft]:
@@ -545,6 +643,32 @@ class SpeechActs:
             when = event_date([verb], dates, article.published, lambda t: True)
             out.append(_saying(DENIAL, "denial:charge-denied", verb, "deny", deniers[0].actor, None, when, evidence))
         return out
+
+
+# Verbs that say what their object is ("called the strikes an act of war").
+WAR_NAMING_VERBS = frozenset({"call", "brand", "label", "term", "describe", "dub", "consider", "regard", "deem"})
+# What an act is called when it is called war: "an act of war", "a declaration of war".
+WAR_WORDS = frozenset({"act", "declaration"})
+
+
+def _called_as(verb: Token, named: Token | None) -> Token | None:
+    """What a naming verb calls its object: the predicate after it ("called the strikes an
+    act"), the second object the parse may make of it, or the noun after "as" ("described
+    the raid as an act")."""
+    if named is None:
+        return None
+    # (the parse may hang "as" or the predicate on the object: "described [the raid as an act]")
+    for child in [*verb.children, *named.children]:
+        if child.i > named.i and (child.dep_ in ("oprd", "dobj", "appos") or (child.dep_ == "prep" and child.lower_ == "as")):
+            return next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" else child
+    return None
+
+
+def _of_war(called: Token) -> bool:
+    """"an act of war", "a declaration of war"."""
+    return called.lemma_.lower() in WAR_WORDS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() == "war" for g in c.children)
+        for c in called.children)
 
 
 def _state_like(actor: Actor) -> bool:

@@ -51,6 +51,15 @@ QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 # "return to Kidal"); the others need the other side as object ("crush the militias", "they
 # will be removed").
 PLACE_VERBS = frozenset({"recover", "regain", "return"})
+# "will continue the campaign until ...", "the offensive will go on until ...": verbs by which
+# an act goes on, and those by which it stops ("will not stop fighting until ...").
+GOING_ON = frozenset({"continue", "go on", "carry on", "press on", "keep up", "pursue"})
+STOPPING = frozenset({"stop", "halt", "cease", "end", "suspend"})
+# Acts of force that a side may say will go on until its terms are met.
+FORCE_WORDS = frozenset({"offensive", "campaign", "operation", "operations", "fighting", "fight", "war", "strike",
+                         "strikes", "bombing", "bombardment", "assault", "attack", "attacks", "onslaught",
+                         "shelling", "siege", "raid", "raids", "advance", "blockade"})
+UNTIL_RULE = "threat:force-until"
 # Particles that open a compound preposition with "of" ("driven out of Gwoza", "wiped off
 # the map" has none): the parse hangs them as prepositions of the verb.
 COMPOUND_PREP_PARTICLES = frozenset({"out"})
@@ -95,11 +104,81 @@ def vowed_force(sent: Span, article: Article, actors: ActorIndex, dates: dict, e
             source=speaker, target=target or None, **when.draft_fields(), place=None, tolls=[],
             attribution=None, modality="threatened", evidence=[evidence], symmetric=False, violent=False,
         ))
+    out.extend(_force_until(sent, article, actors, dates, evidence, told + out, has_frame=has_frame,
+                            is_report=is_report, is_trigger=is_trigger))
     for draft in told:
         _vowed_in_statement(draft, sent, actors, has_frame)
     speakers = {d.source.code for d in out}
     kept = [d for d in told if not (d.code == STATEMENT and d.source is not None and d.source.code in speakers)]
     return [_to_neighbours(d, has_frame) for d in kept] + out
+
+
+def _force_until(sent: Span, article: Article, actors: ActorIndex, dates: dict, evidence: Evidence,
+                 told: list[Draft], *, has_frame: Callable[[str, str], bool], is_report: Callable[[Token], bool],
+                 is_trigger: Callable[[Token], bool]) -> list[Draft]:
+    """"Sharif vowed to continue the campaign until the last militant was eliminated", "said
+    the offensive would go on until the region was back under its rule", "vowed that Israel
+    would not stop fighting until every hostage was home": a state or an armed side that says
+    its force will go on (or not stop) until a condition is met threatens force (138), aimed
+    at the other side the condition names (its subject, active or passive), or at no one
+    named. The verb goes on (`GOING_ON`, or a negated `STOPPING`), is told in the future or
+    vowed, has an "until" clause, and its force is an act of force (`FORCE_WORDS`) as its
+    subject, object or the verb it governs ("stop fighting"); a doer named other than the
+    speaker's own side ("said the rebels would keep up attacks until ...") is a forecast."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or is_trigger(verb):
+            continue
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        if not ((_verb_key(verb) in GOING_ON and not negated) or (verb.lemma_.lower() in STOPPING and negated)):
+            continue
+        until = next((c for c in verb.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children)), None)
+        if until is None or not (told_in_future(verb) or _vowed(verb, has_frame)):
+            continue
+        parts = [c for c in verb.children if c.dep_ in ("nsubj", "dobj", "xcomp")]
+        if not any(_force_word(p) for p in parts):
+            continue
+        frame, speaker = _speaker(verb, sent, actors, has_frame, is_report)
+        if speaker is None or role(speaker) not in VOWING_ROLES and not _state(speaker):
+            continue
+        if (frame is not None and is_trigger(frame)) or threat_told(told + out, speaker):
+            continue
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doer is not None and not _force_word(doer) and (not _own_side(doer, speaker, actors)
+                                                           or _across(doer, speaker, actors)):
+            continue
+        named = subject_of(until, climb=False) or passive_subject(until)
+        target = next((a.actor for a in (actors_of(named, actors) if named is not None else [])
+                       if a.actor.code != speaker.code and is_armed(a.actor)), None)
+        when = event_date([frame] if frame is not None else [verb], dates, article.published, is_report)
+        out.append(Draft(
+            code=FORCE_THREAT, rule=UNTIL_RULE, trigger=verb.text, lemma=verb.lemma_.lower(), anchor=verb.idx,
+            source=speaker, target=target, **when.draft_fields(), place=None, tolls=[],
+            attribution=None, modality="threatened", evidence=[evidence], symmetric=False, violent=False,
+        ))
+    return out
+
+
+# Roles of those who fight a state: a state's speaker telling what they will do tells no vow.
+FIGHTING_THE_STATE = frozenset({"REB", "INS", "RAD", "OPP"})
+
+
+def _across(doer: Token, speaker: Actor, actors: ActorIndex) -> bool:
+    """The doer is named as the other side of the speaker's conflict ("the army said the
+    rebels would keep up their attacks"), a state's against those who fight it or theirs
+    against a state."""
+    found = actors_of(doer, actors)
+    return bool(found) and (role(found[0].actor) in FIGHTING_THE_STATE) != (role(speaker) in FIGHTING_THE_STATE)
+
+
+def _force_word(token: Token) -> bool:
+    """An act of force: "the offensive", "the military campaign", "fighting" (not "the
+    election campaign": a campaign named by a compound is of another kind)."""
+    lemma = token.lemma_.lower()
+    if lemma == "campaign" and any(c.dep_ == "compound" for c in token.children):
+        return False
+    return lemma in FORCE_WORDS or token.lower_ in FORCE_WORDS
 
 
 def _vowed_in_statement(draft: Draft, sent: Span, actors: ActorIndex,
