@@ -1,0 +1,65 @@
+"""Actors taken from the wrong part of a sentence (issue 13, h105): the subject of a clause a
+conjunction subordinates ("If the army attacks, ..."), the reported subject of a clause that
+only tells how things stand, before the reporter's "and urged ...", and a country's
+possessive before a body named by more than one noun ("India's external affairs ministry").
+Sentences written for the project (none from a data set); the whole pipeline runs."""
+from __future__ import annotations
+
+import pytest
+
+from coded import code, events
+
+pytestmark = pytest.mark.slow
+
+
+def _by_code(found, root):
+    return [e for e in found if e.event_code.startswith(root)]
+
+
+def test_the_subject_of_an_if_clause_does_not_do_what_the_main_clause_says(analyzer):
+    found = events(analyzer, '"If the army attacks the town, we will kill all the prisoners," a rebel spokesman '
+                             'told reporters on Monday.')
+    assert not any(code(e, "source") == "MIL" for e in found)
+
+
+def test_a_subject_before_the_verb_with_an_aside_is_still_the_doer(analyzer):
+    found = events(analyzer, "On Wednesday, the Islamist group Ansar al-Din and allied factions, some backed by "
+                             "Algeria, launched an offensive against government forces.")
+    [attack] = _by_code(found, "19")
+    assert code(attack, "source") == "MLIINS"
+
+
+def test_a_reporter_who_says_how_things_stand_goes_on_to_urge(analyzer):
+    found = events(analyzer, "A Kenyan foreign ministry spokesman said Somalia had genuine security concerns and "
+                             "urged Ethiopia to withdraw its troops.")
+    [appeal] = _by_code(found, "02")
+    assert code(appeal, "source") == "KENGOV" and code(appeal, "target") == "ETH"
+
+
+def test_a_reporter_who_says_a_state_has_no_right_goes_on_to_accuse(analyzer):
+    found = events(analyzer, "The Turkish foreign minister said Greece had no right to the islands and accused "
+                             "Athens of provocation.")
+    [accusation] = _by_code(found, "11")
+    assert code(accusation, "source") == "TURGOV"
+
+
+def test_a_state_said_to_be_ready_is_who_sends_the_delegation(analyzer):
+    found = events(analyzer, "A Kenyan spokesman said Somalia was ready for talks and sent a delegation to Nairobi.")
+    [visit] = _by_code(found, "04")
+    assert code(visit, "source") == "SOM"
+
+
+STORY = ("Pakistan's army said on Monday it had killed ten militants in Baluchistan. Pakistan's prime minister "
+         "visited Quetta. Pakistan's foreign office accused India of backing the militants; ")
+
+
+def test_a_countrys_body_named_by_two_nouns_is_that_countrys(analyzer):
+    found = events(analyzer, STORY + "India's external affairs ministry said it rejects the allegations.")
+    [rejection] = _by_code(found, "12")
+    assert code(rejection, "source") == "INDGOV"
+
+
+def test_a_countrys_body_named_by_one_noun_stays_that_countrys(analyzer):
+    found = events(analyzer, STORY + "India's foreign ministry said it rejects the allegations.")
+    [rejection] = _by_code(found, "12")
+    assert code(rejection, "source") == "INDGOV"
