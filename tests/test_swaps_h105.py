@@ -1,7 +1,8 @@
 """Actors taken from the wrong part of a sentence (issue 13, h105): the subject of a clause a
 conjunction subordinates ("If the army attacks, ..."), the reported subject of a clause that
 only tells how things stand, before the reporter's "and urged ...", and a country's
-possessive before a body named by more than one noun ("India's external affairs ministry").
+possessive before a body named by more than one noun ("India's external affairs ministry"),
+and "his" after a person told in the passive ("a peacekeeper was killed when ... his post").
 Sentences written for the project (none from a data set); the whole pipeline runs."""
 from __future__ import annotations
 
@@ -63,3 +64,24 @@ def test_a_countrys_body_named_by_one_noun_stays_that_countrys(analyzer):
     found = events(analyzer, STORY + "India's foreign ministry said it rejects the allegations.")
     [rejection] = _by_code(found, "12")
     assert code(rejection, "source") == "INDGOV"
+
+
+def test_his_after_a_person_killed_in_the_passive_is_that_person(analyzer):
+    found = events(analyzer, "Croatian President Franjo Tudjman spoke on state television on Thursday. A Danish "
+                             "peacekeeper was killed on Friday when a Croatian tank fired on his observation post.")
+    [attack] = _by_code(found, "19")
+    assert code(attack, "source") == "HRVMIL" and code(attack, "target") == "DNKCVL"
+
+
+def test_his_after_a_journalist_shot_in_the_passive_is_the_journalist(analyzer):
+    found = events(analyzer, "Kenyan President William Ruto spoke in Nairobi on Monday. A local journalist was shot "
+                             "dead on Tuesday when gunmen stormed his house in Mombasa, police said.")
+    [raid] = _by_code(found, "18")
+    assert code(raid, "target") == "KENMED"
+
+
+def test_a_person_named_as_an_object_keeps_the_storming_of_his_house(analyzer):
+    found = events(analyzer, "Kenyan President William Ruto spoke in Nairobi on Monday. Gunmen stormed the house of "
+                             "a local journalist in Mombasa on Tuesday and shot his wife, police said.")
+    [raid] = _by_code(found, "180")
+    assert code(raid, "target") == "KENMED"
