@@ -494,7 +494,8 @@ def _reporter_goes_on(verb: Token, subject: Token, index: ActorIndex, *, named: 
 
 
 # Verbs by which a reporter goes on to press or blame ("said ... and urged Eritrea to stay out").
-APPEAL_LEMMAS = frozenset({"urge", "call", "appeal", "demand", "accuse", "blame", "condemn", "denounce", "ask", "press"})
+APPEAL_LEMMAS = frozenset({"urge", "call", "appeal", "demand", "accuse", "blame", "condemn", "denounce", "ask",
+                           "press"})
 # Verbs that tell a state, not an act: "Ethiopia had genuine concerns", "Kiev was to blame".
 STATE_LEMMAS = frozenset({"be", "have"})
 
