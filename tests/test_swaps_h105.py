@@ -85,3 +85,8 @@ def test_a_person_named_as_an_object_keeps_the_storming_of_his_house(analyzer):
                              "a local journalist in Mombasa on Tuesday and shot his wife, police said.")
     [raid] = _by_code(found, "180")
     assert code(raid, "target") == "KENMED"
+
+
+def test_residents_who_say_gunmen_had_rifles_leave_the_demand_to_the_gunmen(analyzer):
+    found = events(analyzer, "Villagers said the bandits had guns and demanded cattle from the herders.")
+    assert all(code(e, "source") != "CVL" for e in _by_code(found, "10"))

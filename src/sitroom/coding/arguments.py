@@ -490,9 +490,14 @@ def _reporter_goes_on(verb: Token, subject: Token, index: ActorIndex, *, named: 
             or verb not in owner.subtree or owner.head.pos_ != "VERB" or owner.head.i > subject.i):
         return []
     reporter = subject_of(owner.head)
-    return actors_of(reporter, index) if reporter is not None else []
+    found = actors_of(reporter, index) if reporter is not None else []
+    if named and any(role_of(a.actor) in WITNESS_ROLES for a in found):
+        return []  # "Residents said the gunmen had rifles and demanded money": the gunmen demand
+    return found
 
 
+# Who tells what they saw, not who presses or blames: residents, witnesses.
+WITNESS_ROLES = frozenset({"CVL"})
 # Verbs by which a reporter goes on to press or blame ("said ... and urged Eritrea to stay out").
 APPEAL_LEMMAS = frozenset({"urge", "call", "appeal", "demand", "accuse", "blame", "condemn", "denounce", "ask",
                            "press"})
