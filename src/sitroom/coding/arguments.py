@@ -408,7 +408,11 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
             if found:
                 return found  # "insurgents holding an engineer seized near Mosul"
         subject = subject_of(token)
-        found = actors_of(subject, index) if subject is not None else []
+        found = []
+        if subject is not None and trigger.rule.code[:2] in SAID_ROOTS and _appeal_after_a_state(token, subject):
+            found = _reporter_goes_on(token, subject, index, named=True)
+        if not found:
+            found = actors_of(subject, index) if subject is not None else []
         if not found and subject is not None and trigger.rule.code[:2] in SAID_ROOTS:
             found = _reporter_goes_on(token, subject, index)
         if not found and subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
@@ -478,17 +482,43 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
 SAID_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
 
 
-def _reporter_goes_on(verb: Token, subject: Token, index: ActorIndex) -> list[Argument]:
+def _reporter_goes_on(verb: Token, subject: Token, index: ActorIndex, *, named: bool = False) -> list[Argument]:
     """"Police said the union's figures were exaggerated and blamed opposition activists",
     "said the use of gas was undeniable and called it a crime": a verb of saying joined by
     "and" inside a reported clause whose subject is a thing, no one who could say it, goes on
-    from the reporter."""
+    from the reporter (`named`: or whoever the subject is, `_appeal_after_a_state`)."""
     owner = subject.head
-    if (verb.dep_ != "conj" or subject.pos_ != "NOUN" or subject.ent_type_ or owner.dep_ != "ccomp"
+    if (verb.dep_ != "conj" or (not named and (subject.pos_ != "NOUN" or subject.ent_type_)) or owner.dep_ != "ccomp"
             or verb not in owner.subtree or owner.head.pos_ != "VERB" or owner.head.i > subject.i):
         return []
     reporter = subject_of(owner.head)
-    return actors_of(reporter, index) if reporter is not None else []
+    found = actors_of(reporter, index) if reporter is not None else []
+    if named and any(role_of(a.actor) in WITNESS_ROLES for a in found):
+        return []  # "Residents said the gunmen had rifles and demanded money": the gunmen demand
+    return found
+
+
+# Who tells what they saw, not who presses or blames: residents, witnesses.
+WITNESS_ROLES = frozenset({"CVL"})
+# Verbs by which a reporter goes on to press or blame ("said ... and urged Eritrea to stay out").
+APPEAL_LEMMAS = frozenset({"urge", "call", "appeal", "demand", "accuse", "blame", "condemn", "denounce", "ask",
+                           "press"})
+# Verbs that tell a state, not an act: "Ethiopia had genuine concerns", "Kiev was to blame".
+STATE_LEMMAS = frozenset({"be", "have"})
+
+
+def _appeal_after_a_state(verb: Token, subject: Token) -> bool:
+    """"A State Department spokesman said Ethiopia had genuine security concerns and urged
+    Eritrea to stay out": a verb of urging or blaming joined by "and" to a reported clause
+    that only tells how things stand (a bare "be" or "have"), in the reporter's own tense,
+    goes on from the reporter, whoever the clause's subject is. Not a clause that tells an
+    act ("said the man had entered the bank and demanded money": the man demanded it)."""
+    owner = subject.head
+    reporter = owner.head
+    return (verb.dep_ == "conj" and verb.head == owner and verb.lemma_.lower() in APPEAL_LEMMAS
+            and owner.dep_ == "ccomp" and owner.lemma_.lower() in STATE_LEMMAS
+            and not any(c.dep_ in ("aux", "auxpass") for c in owner.children)
+            and reporter.lemma_.lower() in REPORT_LEMMAS and verb.tag_ == reporter.tag_)
 
 
 # Abduction (181): who holds a captive is who seized them.
@@ -762,11 +792,15 @@ def _preverbal(verb: Token, index: ActorIndex) -> list[Argument]:
 
 
 def _reaches_without_modifier(token: Token, verb: Token) -> bool:
+    """Whether `token` stands in the verb's own clause, not in a modifier of it, nor in a
+    clause a conjunction subordinates ("If the army attacks, we will ...": not the army)."""
     current = token
     for _ in range(8):
         if current == verb:
             return True
         if current.dep_ in ("prep", "agent", "acl", "relcl", "poss", "pobj") or current.head == current:
+            return False
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
             return False
         current = current.head
     return False

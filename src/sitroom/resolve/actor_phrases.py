@@ -164,8 +164,19 @@ class PhraseComposer:
                 continue
             if token.pos_ in GAP_POS or token.lower_ in TITLE_QUALIFIERS and is_modifier(a) and b.kind == "role":
                 continue
+            if self._possessed_compound(token, gap, b):
+                continue
             return False
         return True
+
+    def _possessed_compound(self, token: Token, gap: str, role: Hit) -> bool:
+        """"India's external affairs ministry", "Kenya's wildlife service spokesman": after a
+        country's possessive, the nouns that say which of its bodies the role is (compounds of
+        the role's noun) keep the role the country's."""
+        if not re.match(r"['’]s\s", gap) or role.kind != "role" or token.pos_ != "NOUN" or token.dep_ != "compound":
+            return False
+        return role.start <= token.head.idx < role.end or (token.head.pos_ == "NOUN" and token.head.dep_ == "compound"
+                                                           and role.start <= token.head.head.idx < role.end)
 
     def _of_tail(self, phrase: Phrase, j: int) -> int:
         """"spokesperson for the Iranian Foreign Ministry", "foreign minister of Iran"."""

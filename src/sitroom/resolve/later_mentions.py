@@ -102,6 +102,15 @@ class LaterMentions:
                 continue
             candidates = [m for m in pool if m.end <= token.idx and token.idx - m.end <= PRONOUN_REACH
                           and m.actor.code]
+            patient = self._patient_before(token) if word in PERSON_PRONOUNS else None
+            if patient is not None:
+                found = [m for m in self.mentions if m.start <= patient.idx < m.end]
+                if not found:
+                    continue  # a person no actor names: not the last one the story named
+                persons = [m for m in found if m.actor.code and m.kind in ("role", "compound", "person", "title")
+                           and self._singular(m)]
+                if persons:
+                    candidates = persons[:1]
             body = self._speakers_body(token, ordered) if word in IT_PRONOUNS else None
             # ("the rebels' command said its fighters ...": the possessor of the subject)
             body = (self._subjects_possessor(token.idx) if word == "its" else None) or body
@@ -126,6 +135,20 @@ class LaterMentions:
             if candidates:
                 out.append(refer(candidates[-1], token.idx, token.idx + len(token.text), token.text, "pronoun"))
         return out
+
+    def _patient_before(self, pronoun: Token) -> Token | None:
+        """"A Danish peacekeeper was killed when a tank fired on his post", "a journalist was
+        shot dead when gunmen stormed his house": the one person told as the passive subject
+        of a clause the pronoun stands in is whom "his" or "her" stands for, not the last
+        person the story named."""
+        for verb in pronoun.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if (subject is not None and subject.i < pronoun.i and subject.tag_ in ("NN", "NNP")
+                    and subject not in pronoun.ancestors):
+                return subject
+        return None
 
     def _coordinated_subject(self, pronoun: Token, candidates: list[ActorMention]) -> ActorMention | None:
         """"X said the operation would go on until Y's militia was disarmed, and he urged
