@@ -70,3 +70,46 @@ def test_an_act_struck_at_the_foe_still_joins():
     raid = draft(at=0, code="190", lemma="storm", source=POLICE, target=None)
     shelled = draft(at=300, code="194", lemma="shell", source=None, target=REBELS)
     assert len(merge_events([raid, shelled])) == 1
+
+
+MINISTER = Actor(text="Interior Minister Rosa Paredes", name="Rosa Paredes", code="PERGOV", country="PER")
+PAREDES = Actor(text="Paredes", name="Paredes", code="PERGOV", country="PER")
+PRESIDENT = Actor(text="Peru's acting President", name="Peru's acting President", code="PERGOV", country="PER")
+THE_MINISTER = Actor(text="the minister", name="minister", code="PERGOV", country="PER")
+CHILE = Actor(text="Santiago", name="Chile", code="CHLGOV", country="CHL")
+
+
+def words(*, at: int, speaker: Actor, code: str = "112", lemma: str = "accuse", sentence: int | None = None) -> Draft:
+    """A speech act aimed at Chile, undated (of the report's day)."""
+    spoken = draft(at=at, code=code, lemma=lemma, source=speaker, target=CHILE, sentence=sentence)
+    spoken.violent, spoken.place, spoken.date_inferred = False, None, True
+    return spoken
+
+
+def test_two_ministers_accusing_are_two_statements():
+    # "Interior Minister Rosa Paredes accused Santiago of arming the smugglers. ... Peru's
+    # acting President accused Santiago of stoking a conflict."
+    first = words(at=0, speaker=MINISTER)
+    second = words(at=300, speaker=PRESIDENT)
+    assert len(merge_events([first, second])) == 2
+
+
+def test_one_speaker_named_again_is_one_statement():
+    # "Interior Minister Rosa Paredes accused Santiago ... Paredes accused it of ..."
+    first = words(at=0, speaker=MINISTER)
+    again = words(at=300, speaker=PAREDES)
+    assert len(merge_events([first, again])) == 1
+
+
+def test_a_speaker_named_by_office_alone_may_be_either():
+    # "... Peru's acting President accused Santiago ... The minister accused it of ..."
+    first = words(at=0, speaker=PRESIDENT)
+    again = words(at=300, speaker=THE_MINISTER)
+    assert len(merge_events([first, again])) == 1
+
+
+def test_acts_other_than_words_of_two_people_are_left_to_merge():
+    # "Rosa Paredes expelled the Chilean envoy ... Peru's acting President expelled him"
+    first = words(at=0, speaker=MINISTER, code="1663", lemma="expel")
+    second = words(at=300, speaker=PRESIDENT, code="1663", lemma="expel")
+    assert len(merge_events([first, second])) == 1
