@@ -380,7 +380,7 @@ def _same(a: "Draft", b: "Draft") -> bool:
     if a.code[:2] != b.code[:2] and not (
             (_bare_toll(a) or _bare_toll(b)) and a.code[:2] in VIOLENT_ROOTS and b.code[:2] in VIOLENT_ROOTS):
         return False  # a bare toll ("412 people have been killed") may count any violence
-    if _distinct_acts(a, b):
+    if _distinct_acts(a, b) or _own_dead(a, b) or _own_dead(b, a) or _two_speakers(a, b):
         return False
     if _summary_and_one_act(a, b) or _summary_and_one_act(b, a):
         return False  # "several attacks" and "bombed two power stations": a summary and one of its acts
@@ -423,6 +423,39 @@ def _near_in_time(a: "Draft", b: "Draft") -> bool:
     if dated.date_inferred or not dated.date or not undated.date or dated.date_precision == "day":
         return True
     return undated.date.startswith(dated.date[:7] if dated.date_precision == "month" else dated.date[:4])
+
+
+def _own_dead(struck: "Draft", act: "Draft") -> bool:
+    """"Hooded gunmen burst into a studio ... before police stormed the building ... Two
+    police officers were shot dead in a town north of the city": an act told with no doer in
+    a sentence of its own, struck at the side that made an act aimed at no one named, is not
+    that act (a side does not fire on itself). A bare toll of that side stays free to join
+    it ("commandos stormed the compound ... nine soldiers had been killed": its losses), and
+    so does an act told in its sentence ("the army repelled an attack, losing 11 soldiers")
+    or one told with fighting ("troops fought their way into the town")."""
+    return (struck.source is None and not _bare_toll(struck) and act.source is not None
+            and act.target is None and not act.symmetric
+            and (same_actor(struck.target, act.source) or _one_state(struck.target, act.source))
+            and not any(e in act.evidence for e in struck.evidence))
+
+
+# Acts done by speaking: statements, appeals, intents, demands, disapproval, rejections and
+# threats (CAMEO 01, 02, 03, 10-13).
+SPEECH_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+
+
+def _two_speakers(a: "Draft", b: "Draft") -> bool:
+    """"Avakov accused Moscow of an armed invasion ... Ukraine's acting president accused
+    Moscow of provoking a conflict": words of two people, each told in a sentence of its
+    own, are two statements, though both speak for one government."""
+    if a.code[:2] not in SPEECH_ROOTS or b.code[:2] not in SPEECH_ROOTS or a.source is None or b.source is None:
+        return False
+    if any(e in b.evidence for e in a.evidence):
+        return False
+    if any(actor.text.casefold().startswith(GENERIC_OPENINGS) for actor in (a.source, b.source)):
+        return False  # "the minister" may be either of them
+    x, y = a.source.name.casefold(), b.source.name.casefold()
+    return x not in y and y not in x
 
 
 def _summary_and_one_act(summary: "Draft", act: "Draft") -> bool:
