@@ -67,6 +67,7 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 DONE = frozenset({"asserted", "claimed"})
 NAMESAKE_SOFTER = "one place name, placed in two countries: the story names one place"
 COUNTRY_SOFTER = "a place known only as a country, another country than the other's: as good as unknown"
+DIVISION_SOFTER = "a town placed in another province than the one the other names: the story's town, not its namesake"
 # A follow-up retells as background (a trial, a funeral, an arrest "in the killing of")
 # the act an earlier report of its story told as news: inside a story the two are one
 # event when the rest agrees (root or family, place, a date in the window); outside one,
@@ -226,6 +227,8 @@ def score(member: dict[str, Any], event: dict[str, Any], story: Story | None = N
             softer.append(NAMESAKE_SOFTER)
         elif _country_fallback(told_place(member.get("location")), told_place(event.get("location"))):
             softer.append(COUNTRY_SOFTER)
+        elif _division_namesake(told_place(member.get("location")), told_place(event.get("location"))):
+            softer.append(DIVISION_SOFTER)
     if member["event_code"][:2] in TALK_ROOTS and parts["words"] < TALK_MIN_WORDS:
         return Match(0.0, (), (), "statements in different words", story=story and story.similarity)
     if _day(member.get("date")) is None and _day(event.get("date")) is None:
@@ -456,8 +459,9 @@ def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: 
     """1 same place, 0.7 one inside the other (a country holds only the places placed in
     it), 0.4 unknown, nearby or a region (whose point is its middle), 0 far apart;
     inside a story, one name placed in two countries is one place (`_namesakes`), and a
-    place known only as a country in another country than the other's is as good as
-    unknown (`_country_fallback`)."""
+    place known only as a country in another country than the other's (`_country_fallback`),
+    or a town placed in another province than the one the other names (`_division_namesake`),
+    is as good as unknown."""
     x, y = told_place(x), told_place(y)
     if not x or not y:
         return 0.4
@@ -474,6 +478,8 @@ def _place_agreement(x: dict[str, Any] | None, y: dict[str, Any] | None, story: 
     if (x.get("precision") == "admin1" and y.get("admin1") == x.get("name")) or (
             y.get("precision") == "admin1" and x.get("admin1") == y.get("name")):
         return 0.7
+    if story is not None and _division_namesake(x, y):
+        return 0.4  # the geocoder chose the town's namesake in another province: the story names the province
     if "region" in (x.get("precision"), y.get("precision")):
         return 0.4  # a sea, an island, a strip: its point is its middle, the distance from it says nothing
     distance = km(x, y)
@@ -510,6 +516,20 @@ def _country_fallback(x: dict[str, Any] | None, y: dict[str, Any] | None) -> boo
     if not x or not y or not x.get("country") or not y.get("country") or x["country"] == y["country"]:
         return False
     return "country" in (x.get("precision"), y.get("precision"))
+
+
+def _division_namesake(x: dict[str, Any] | None, y: dict[str, Any] | None) -> bool:
+    """Whether one place is a province (or state) and the other a town of the same country
+    that the geocoder placed in another province. A town's name recurs across a country's
+    provinces (a Palmer in Alaska and another in Massachusetts, a Springfield in most
+    states); when one report of a story names the state and another the town, the
+    geocoder's pick among the town's namesakes is the weaker evidence. Two towns, or two
+    provinces, are compared as they are."""
+    if not x or not y or not x.get("country") or x.get("country") != y.get("country"):
+        return False
+    division, town = (x, y) if x.get("precision") == "admin1" else (y, x)
+    return (division.get("precision") == "admin1" and town.get("precision") in ("city", "point")
+            and town.get("admin1") != division.get("name"))
 
 
 def km(x: dict[str, Any], y: dict[str, Any]) -> float | None:
