@@ -111,3 +111,13 @@ def test_a_side_that_says_it_is_not_responsible_is_not_the_doer(analyzer):
             "Abu Sayyaf told a radio station that it was not responsible for the trader's kidnapping.")
     monday = [actor_code(e) for e in news(analyzer, text) if e.date == "2025-05-12"]
     assert monday == ["UAF"]
+
+
+def test_a_private_person_possessing_an_act_of_violence_is_the_one_it_befell(analyzer):
+    # "the trader's kidnapping": the trader was kidnapped, he kidnapped no one; "the militia's
+    # raid" is still the militia's
+    text = ("Gunmen abducted a rice trader outside Zamboanga on Monday. "
+            "Abu Sayyaf said it was not involved in the trader's kidnapping.")
+    assert "PHLCVL" not in [actor_code(e) for e in news(analyzer, text)]
+    text = "The militia's raid on the market killed four people in Zamboanga on Monday."
+    assert [(actor_code(e) or "")[-3:] for e in news(analyzer, text)] == ["MIL"]

@@ -24,6 +24,9 @@ from .syntax import (RELATIVE_PRONOUNS, clause_top, conjuncts, controlled_patien
 from .triggers import Trigger, small_clause
 
 VIOLENT_ROOTS = ("18", "19", "20")
+# The role of private people: the possessor of an act of violence who is one is the one it
+# befell ("the trader's kidnapping"), not its doer.
+CIVILIAN_ROLE = "CVL"
 # CAMEO's arrest or detention: its prisoner may be a person the knowledge does not know.
 ARREST_CODE = "173"
 # Which kinds of mention best stand for an argument, most specific first.
@@ -435,7 +438,7 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
     if claimant is None:
         claimant = accused(token)
     if claimant is not None and _charge_denied(token):
-        return []  # "said it was not responsible for the trader's kidnapping": no doer named
+        claimant = None  # "said it was not responsible for the kidnapping": not the doer
     if claimant is not None:
         found = actors_of(claimant, index)
         if not found and claimant.lower_ in SPEAKER_PRONOUNS:
@@ -446,6 +449,9 @@ def _sources(trigger: Trigger, index: ActorIndex, *, light_is_trigger: bool,
     for child in token.children:
         if child.dep_ == "poss":
             found = actors_of(child, index)
+            if found and trigger.rule.code[:2] in VIOLENT_ROOTS and all(
+                    (a.actor.code or "").endswith(CIVILIAN_ROLE) for a in found):
+                continue  # "the trader's kidnapping", "a farmer's murder": the one it befell
             if found:
                 return found
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and not _hyphened_theme(c, index)
@@ -577,13 +583,13 @@ def _under_fire_from(verb: Token) -> Token | None:
 
 def _charge_denied(noun: Token) -> bool:
     """The words that lay or claim the act are negated ("it was not responsible for the
-    kidnapping", "no one was charged with the killing"): they name no doer."""
-    for word in noun.ancestors:
-        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in word.children):
-            return True
-        if word.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+    kidnapping", "the police were not involved in the raid"): they name no doer. Only the
+    word that takes the act ("responsible", "involved", "charged") and its own verb count."""
+    if noun.head.dep_ != "prep":
+        return False
+    owner = noun.head.head
+    words = [owner, owner.head] if owner.dep_ in ("acomp", "xcomp") else [owner]
+    return any(c.dep_ == "neg" for word in words for c in word.children)
 
 
 def claimant_of(noun: Token, lexicon_frames: Callable[[str, str], bool]) -> Token | None:
