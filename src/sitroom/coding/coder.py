@@ -25,13 +25,14 @@ from . import (authorities, background, clauses, figures, generic, habits, misha
 from .arguments import (ARREST_CODE, ActorIndex, Argument, actors_of, clause_agent, each_army, fellow_parties,
                         headline_parties, sources, targets, victims, within_act)
 from .anaphora import join_re_mentions
+from .consultations import aimed_in_the_consultation
 from .corefer import link_doers, load_deeds
 from .draft import Draft, event_id
 from .frames import modality, report_of
 from .merge import TOLL_LEMMAS, aim_at_doers, fold_property, merge_events
 from .reactions import ReactionWords, aim_at_told_doers
 from .scene import inherit_scene, place_in_country, place_in_one_town
-from .speech_acts import DEMAND_MODALS, SpeechActs, aimed_in_the_consultation, reporting_verb, same_side
+from .speech_acts import DEMAND_MODALS, SpeechActs, reporting_verb, same_side
 from .syntax import is_past_perfect, reattach_reporters_participles
 from .tolls import attach_numbers, reconcile, report_from
 from .trigger_filters import CONSULT_ROOT, PROPERTY_DESTROYED, TriggerFilters, own_verb
