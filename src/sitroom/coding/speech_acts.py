@@ -305,10 +305,8 @@ class SpeechActs:
                     # "said its troops would stay neutral unless they came under attack": no
                     # one is told what to do (a vow on a condition threatens whoever it names)
                     continue
-                draft = _saying(code, rule, frame, frame.lemma_.lower(), speaker.actor, target, when, evidence)
-                if code != rules.REFUSAL:
-                    draft.modality = "threatened"
-                out.append(draft)
+                out.append(_saying(code, rule, frame, frame.lemma_.lower(), speaker.actor, target, when, evidence,
+                                   modality="asserted" if code == rules.REFUSAL else "threatened"))
         return out
 
     def _deadlines(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
@@ -335,10 +333,8 @@ class SpeechActs:
                 target = next((a.actor for a in actors_of(party, actors) if not same_side(a.actor, giver.actor)), None)
                 if target is None:
                     continue
-                draft = _saying(rules.ULTIMATUM, "threat:deadline", verb, verb.lemma_.lower(), giver.actor, target,
-                                when, evidence)
-                draft.modality = "threatened"
-                out.append(draft)
+                out.append(_saying(rules.ULTIMATUM, "threat:deadline", verb, verb.lemma_.lower(), giver.actor,
+                                   target, when, evidence, modality="threatened"))
         return out
 
     def _said_acts(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
@@ -385,10 +381,8 @@ class SpeechActs:
             for speaker in speakers:
                 if not rules.can_threaten(speaker.actor) or threat_told(told + out, speaker.actor):
                     continue
-                draft = _saying(rules.FORCE_THREAT, "threat:any-act-is-war", report, "warn", speaker.actor, None,
-                                when, evidence)
-                draft.modality = "threatened"
-                out.append(draft)
+                out.append(_saying(rules.FORCE_THREAT, "threat:any-act-is-war", report, "warn", speaker.actor,
+                                   None, when, evidence, modality="threatened"))
         return out
 
     def _called_war(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
@@ -551,10 +545,8 @@ class SpeechActs:
             target = next((a.actor for a in named if not same_side(a.actor, speaker)), None)
             verb = report.verb if report.verb is not None else act
             when = event_date([verb], dates, article.published, lambda t: True)
-            draft = _saying(rules.FORCE_THREAT, "threat:we-will-fight", verb, act.lemma_.lower(), speaker, target,
-                            when, evidence)
-            draft.modality = "threatened"
-            out.append(draft)
+            out.append(_saying(rules.FORCE_THREAT, "threat:we-will-fight", verb, act.lemma_.lower(), speaker,
+                               target, when, evidence, modality="threatened"))
         return out
 
     def _no_guarantee(self, sent: Span, article: Article, actors: ActorIndex, dates: dict, evidence: Evidence,
@@ -581,10 +573,8 @@ class SpeechActs:
             target = next((a.actor for a in actors_of(owner, actors) if not same_side(a.actor, speaker)), None)
             said = report.verb if report.verb is not None else verb
             when = event_date([said], dates, article.published, lambda t: True)
-            draft = _saying(rules.GENERIC_THREAT, "threat:no-guarantee", said, "threaten", speaker, target, when,
-                            evidence)
-            draft.modality = "threatened"
-            out.append(draft)
+            out.append(_saying(rules.GENERIC_THREAT, "threat:no-guarantee", said, "threaten", speaker, target,
+                               when, evidence, modality="threatened"))
         return out
 
     def _disowned(self, sent: Span, article: Article, actors: ActorIndex, dates: dict,
@@ -677,15 +667,17 @@ def _state_like(actor: Actor) -> bool:
     return code.startswith("IGO") or (len(code) >= 3 and code[:3].isalpha() and code[3:6] in ("", "GOV", "MIL"))
 
 def _saying(code: str, rule: str, verb: Token, lemma: str, source: Actor | None, target: Actor | None,
-            when: EventDate, evidence: Evidence, *, attribution: str | None = None) -> Draft:
+            when: EventDate, evidence: Evidence, *, attribution: str | None = None,
+            modality: str = "asserted") -> Draft:
     """A verbal act told by one word (a demand, a refusal, a denial, a statement, an
-    accusation): asserted, with no place or toll of its own."""
+    accusation, a threat: `modality` "threatened"), with no place or toll of its own."""
     return Draft(
         code=code, rule=rule, trigger=verb.text, lemma=lemma, anchor=verb.idx,
         source=source, target=target, **when.draft_fields(),
         place=None, tolls=[],
-        attribution=attribution, modality="asserted", evidence=[evidence], symmetric=False, violent=False,
+        attribution=attribution, modality=modality, evidence=[evidence], symmetric=False, violent=False,
     )
+
 
 def _counted(subject: Token | None) -> bool:
     """A subject that counts people ("as many as 100,000 people", "several thousand residents",
